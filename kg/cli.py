@@ -1,0 +1,291 @@
+"""The `kg` command line (click group; `kg` alone serves the UI, as in Datasette)."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from kg.errors import KGError
+from kg.settings import Settings, describe
+
+
+def _settings(data_dir: Path | None, **kw: Any) -> Settings:
+    try:
+        return Settings.from_env(data_dir=data_dir, **kw)
+    except KGError as e:
+        raise click.UsageError(str(e)) from None
+
+
+def data_dir_option(f: Callable) -> Callable:
+    return click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Data directory (graph store + index). Default: $KG_DATA_DIR or ./data")(f)
+
+
+def _fail(e: Exception) -> None:
+    click.echo(f"오류: {e}", err=True)
+    sys.exit(1)
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="korean-policy-kg")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """한국 정책·산업 문서 지식그래프 — Korean policy knowledge graph and search."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--batch-size", default=16, show_default=True, help="Documents per NLP/store batch.")
+@data_dir_option
+def ingest(paths: tuple[Path, ...], batch_size: int, data_dir: Path | None) -> None:
+    """Ingest files or folders (txt, md, html, jsonl): extract, store, index."""
+    from kg.graph import KnowledgeGraph
+    from kg.pipeline import ingest_paths
+
+    settings = _settings(data_dir)
+    tty = sys.stderr.isatty()
+    start = time.perf_counter()
+
+    def progress(event: str, doc: Any, rep: Any) -> None:
+        done = rep.ingested + rep.updated + rep.unchanged + len(rep.failed)
+        rate = rep.chars / max(time.perf_counter() - start, 1e-6)
+        name = (doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else ""))
+        line = f"[{done}] {event:9s} {name}  ({rate:,.0f} chars/s)"
+        if tty:
+            click.echo("\r\033[K" + line[:120], nl=False, err=True)
+        else:
+            click.echo(line, err=True)
+
+    try:
+        with KnowledgeGraph(settings) as kg:
+            report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress)
+    except KGError as e:
+        _fail(e)
+        return
+    if tty:
+        click.echo("", err=True)
+    click.echo(report.summary())
+    if report.failed:
+        failures = settings.data_dir / "ingest-failures.tsv"
+        failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
+        for p, r in report.failed:
+            click.echo(f"  실패: {p}: {r}", err=True)
+        click.echo(f"실패 목록: {failures}", err=True)
+
+
+@main.command()
+@click.option("--base-iri", default=None, help="Base for the `iri` of entities (default: setting).")
+def extract(base_iri: str | None) -> None:
+    """Read JSON Lines {"id","text","date"?} on stdin, write entities and relations.
+
+    One output line per input line, in order: {"id", "entities": [{start, end, text,
+    type, iri?, canonical?, value?}], "relations": [{type, head, tail}]}.
+    """
+    from ingest.nlp.pipeline import extract_many
+    from ontology.mapping import entity_node
+
+    base = _settings(None, base_iri=base_iri).base_iri
+    out = sys.stdout
+
+    def items():
+        for lineno, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                    raise ValueError('each line must be an object with a string "text"')
+                yield obj, None
+            except ValueError as e:
+                yield {"id": None, "text": ""}, f"line {lineno}: {e}"
+
+    pending: list[tuple[dict, str | None]] = []
+
+    def texts():
+        for obj, err in items():
+            pending.append((obj, err))
+            yield obj.get("text", ""), obj.get("date") if isinstance(obj.get("date"), str) else None
+
+    for ex in extract_many(texts()):
+        obj, err = pending.pop(0)
+        if err:
+            out.write(json.dumps({"id": obj.get("id"), "error": err, "entities": [], "relations": []},
+                                 ensure_ascii=False) + "\n")
+            continue
+        ents = []
+        for e in ex.entities:
+            d = e.to_json()
+            node = entity_node(base, e)
+            if node is not None:
+                d["iri"] = str(node)
+            ents.append(d)
+        out.write(json.dumps({"id": obj.get("id"), "entities": ents,
+                              "relations": [r.to_json() for r in ex.relations]}, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--page", default=1, show_default=True)
+@click.option("--type", "types", multiple=True, help="Only documents mentioning an entity of this type (MINISTRY, COMPANY…).")
+@click.option("--from", "date_from", default=None, help="Earliest date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, help="Latest date (YYYY-MM-DD).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@data_dir_option
+def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from: str | None, date_to: str | None,
+           sort: str, as_json: bool, data_dir: Path | None) -> None:
+    """Full-text search (Korean-aware; "phrase", AND/OR/NOT)."""
+    import html
+    import re
+
+    from kg.index import TextIndex
+
+    settings = _settings(data_dir)
+    try:
+        ix = TextIndex(settings.index_dir, create=False)
+        res = ix.search(" ".join(query), page=page, page_size=settings.page_size, types=types,
+                        date_from=date_from, date_to=date_to, sort=sort)
+    except KGError as e:
+        _fail(e)
+        return
+    if as_json:
+        click.echo(json.dumps({"query": res.query, "total": res.total, "page": res.page,
+                               "hits": [h.__dict__ for h in res.hits]}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"검색 결과 {res.total}건 (쪽 {res.page}/{res.pages})")
+    for i, h in enumerate(res.hits, (res.page - 1) * res.page_size + 1):
+        snippet = html.unescape(re.sub(r'<mark[^>]*>(.*?)</mark>', lambda m: click.style(m.group(1), bold=True), h.snippet))
+        click.echo(f"\n{i}. {h.title}  [{h.date or '날짜 없음'}]")
+        click.echo(f"   {h.url or h.source}")
+        click.echo(f"   {snippet}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]), default="table",
+              show_default=True)
+@data_dir_option
+def sparql(query: str, fmt: str, data_dir: Path | None) -> None:
+    """Run a SPARQL query (prefixes kgo:, skos:, dcterms:, org:, prov:, time: … predeclared).
+    QUERY may be @file.rq to read it from a file."""
+    from kg.graph import KnowledgeGraph
+
+    if query.startswith("@"):
+        query = Path(query[1:]).read_text(encoding="utf-8")
+    settings = _settings(data_dir)
+    try:
+        with KnowledgeGraph(settings) as kg:
+            res = kg.sparql(query)
+    except KGError as e:
+        _fail(e)
+        return
+    if res.kind == "CONSTRUCT":
+        click.echo(res.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+    elif fmt == "json":
+        click.echo(json.dumps(res.to_json(), ensure_ascii=False, indent=2))
+    elif fmt in ("csv", "tsv"):
+        click.echo(res.to_delimited("," if fmt == "csv" else "\t"), nl=False)
+    elif res.kind == "ASK":
+        click.echo("true" if res.boolean else "false")
+    else:
+        _table(res.vars, [[_short(r.get(v)) for v in res.vars] for r in res.rows])
+        click.echo(f"({len(res.rows)}행{', 잘림' if res.truncated else ''})")
+
+
+def _short(t: Any) -> str:
+    return "" if t is None else str(t)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> None:
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    def pad(s: str, w: int) -> str:
+        return s + " " * (w - width(s))
+
+    ws = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    click.echo(" | ".join(pad(h, w) for h, w in zip(headers, ws)))
+    click.echo("-+-".join("-" * w for w in ws))
+    for r in rows:
+        click.echo(" | ".join(pad(c, w) for c, w in zip(r, ws)))
+
+
+@main.command()
+@click.option("--host", default=None, help="Bind host (default: $KG_HOST or 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default: $KG_PORT or 5000).")
+@data_dir_option
+def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
+    """Serve the web UI, the JSON API and the SPARQL endpoint."""
+    from web import create_app
+
+    settings = _settings(data_dir, host=host, port=port)
+    try:
+        app = create_app(settings)
+    except KGError as e:
+        _fail(e)
+        return
+    click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 (data: {settings.data_dir})", err=True)
+    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@data_dir_option
+def stats(as_json: bool, data_dir: Path | None) -> None:
+    """Documents, triples and entities by type."""
+    from kg.graph import KnowledgeGraph
+
+    try:
+        with KnowledgeGraph(_settings(data_dir)) as kg:
+            s = kg.stats()
+    except KGError as e:
+        _fail(e)
+        return
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"문서 {s['documents']}건 (색인 {s['indexed']}건), 트리플 {s['triples']:,}개")
+    for t, n in s["entities"].items():
+        click.echo(f"  {t:14s} {n}")
+
+
+@main.command()
+@click.argument("document")
+@data_dir_option
+def remove(document: str, data_dir: Path | None) -> None:
+    """Remove one document (its IRI, content hash or source path) from the store and index."""
+    from kg.graph import KnowledgeGraph
+    from kg.pipeline import remove_document
+    from ontology.iris import document_iri
+
+    settings = _settings(data_dir)
+    with KnowledgeGraph(settings) as kg:
+        if document.startswith("http"):
+            iris = [document]
+        else:
+            iris = kg.store.documents_with_key(document) or [str(document_iri(kg.base, document))]
+        removed = [i for i in iris if remove_document(kg, i)]
+    if not removed:
+        _fail(KGError(f"no such document: {document}"))
+    for i in removed:
+        click.echo(f"삭제: {i}")
+
+
+@main.command("settings")
+def settings_cmd() -> None:
+    """List the settings (environment variables, defaults, help)."""
+    for name, default, help_ in describe():
+        click.echo(f"{name:20s} {default:28s} {help_}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

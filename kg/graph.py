@@ -1,0 +1,252 @@
+"""The one object the CLI and the web layer use: a knowledge graph on a data directory
+(graph store + text index), with the read queries the pages need.
+
+Opening is lazy, so `kg search` does not pay for the graph store and vice versa.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.query import Result
+
+from kg.errors import QueryError
+from kg.index import SearchResult, TextIndex
+from kg.settings import Settings
+from kg.store import GraphStore
+from ontology.namespace import KGO
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result in plain Python: SELECT rows, an ASK boolean, or CONSTRUCT triples."""
+
+    kind: str                           # SELECT | ASK | CONSTRUCT
+    vars: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)  # var → rdflib term
+    boolean: bool | None = None
+    graph: Any = None                   # rdflib Graph for CONSTRUCT/DESCRIBE
+    truncated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """SPARQL 1.1 Query Results JSON."""
+        if self.kind == "ASK":
+            return {"head": {}, "boolean": bool(self.boolean)}
+        return {
+            "head": {"vars": self.vars},
+            "results": {"bindings": [{k: term_json(v) for k, v in r.items()} for r in self.rows]},
+            **({"truncated": True} if self.truncated else {}),
+        }
+
+    def to_delimited(self, delimiter: str) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
+        if self.kind == "ASK":
+            w.writerow(["boolean"])
+            w.writerow(["true" if self.boolean else "false"])
+            return buf.getvalue()
+        w.writerow(self.vars if delimiter == "," else ["?" + v for v in self.vars])
+        for r in self.rows:
+            w.writerow([_cell(r.get(v), delimiter) for v in self.vars])
+        return buf.getvalue()
+
+
+def term_json(t: Any) -> dict[str, str]:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    d = {"type": "literal", "value": str(t)}
+    if isinstance(t, Literal):
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype:
+            d["datatype"] = str(t.datatype)
+    return d
+
+
+def _cell(t: Any, delimiter: str) -> str:
+    if t is None:
+        return ""
+    if delimiter == ",":
+        return str(t)
+    return t.n3() if hasattr(t, "n3") else str(t)
+
+
+class KnowledgeGraph:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: GraphStore | None = None
+        self._index: TextIndex | None = None
+
+    @property
+    def base(self) -> str:
+        return self.settings.base_iri
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = GraphStore(self.settings.graph_dir)
+        return self._store
+
+    @property
+    def index(self) -> TextIndex:
+        if self._index is None:
+            self._index = TextIndex(self.settings.index_dir)
+        return self._index
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- search & SPARQL -------------------------------------------------------------
+    def search(self, text: str, **kw: Any) -> SearchResult:
+        kw.setdefault("page_size", self.settings.page_size)
+        return self.index.search(text, **kw)
+
+    def sparql(self, query: str, max_rows: int | None = None) -> QueryResult:
+        """Run a read-only SPARQL query with our prefixes predeclared and a row cap."""
+        if not query.strip():
+            raise QueryError("empty SPARQL query")
+        max_rows = max_rows or self.settings.max_rows
+        res: Result = self.store.query(query)  # our prefixes are bound on the store
+        if res.type == "ASK":
+            return QueryResult("ASK", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult("CONSTRUCT", graph=res.graph)
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        for row in res:
+            if len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append({str(k): v for k, v in row.asdict().items()})
+        return QueryResult("SELECT", vars=[str(v) for v in res.vars or []], rows=rows, truncated=truncated)
+
+    def stats(self) -> dict[str, Any]:
+        s = self.store.stats()
+        s["indexed"] = self.index.doc_count()
+        return s
+
+    # -- pages ---------------------------------------------------------------------
+    def document(self, iri: str) -> dict[str, Any] | None:
+        """Metadata, text and mentions of one document, or None."""
+        rows = self.store.select(f"""
+            SELECT ?title ?date ?source ?text ?kind WHERE {{ GRAPH <{iri}> {{
+              <{iri}> a <{KGO.Document}> ; <http://purl.org/dc/terms/title> ?title ; <{KGO.text}> ?text .
+              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }}
+              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/source> ?source }}
+              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }} }} }}""")
+        if not rows:
+            return None
+        r = rows[0]
+        mentions = self.store.select(f"""
+            SELECT ?start ?end ?type ?entity ?value WHERE {{ GRAPH <{iri}> {{
+              ?m <{KGO.inDocument}> <{iri}> ; a <{KGO.Mention}> ; <{KGO.start}> ?start ; <{KGO.end}> ?end ;
+                 <{KGO.entityType}> ?type .
+              OPTIONAL {{ ?m <{KGO.mentionOf}> ?entity }} OPTIONAL {{ ?m <{KGO.normalizedValue}> ?value }} }} }}
+            ORDER BY ?start""")
+        return {
+            "iri": iri,
+            "title": str(r["title"]),
+            "date": str(r["date"]) if "date" in r else None,
+            "source": str(r["source"]) if "source" in r else None,
+            "source_kind": str(r["kind"]) if "kind" in r else None,
+            "text": str(r["text"]),
+            "mentions": [
+                {"start": int(m["start"]), "end": int(m["end"]), "type": str(m["type"]),
+                 "entity": str(m["entity"]) if "entity" in m else None,
+                 "value": str(m["value"]) if "value" in m else None}
+                for m in mentions
+            ],
+        }
+
+    def entity(self, iri: str) -> dict[str, Any] | None:
+        """Labels, type, relations (with the sentence each came from) and documents."""
+        labels = self.store.select(f"""
+            SELECT ?p ?l WHERE {{ <{iri}> ?p ?l . FILTER(?p IN (<http://www.w3.org/2004/02/skos/core#prefLabel>,
+              <http://www.w3.org/2004/02/skos/core#altLabel>, <{KGO.entityType}>, <{KGO.postTitle}>)) }}""")
+        if not labels:
+            return None
+        pref, alt, types, titles = [], [], [], []
+        for r in labels:
+            p, lit = str(r["p"]), r["l"]
+            item = {"value": str(lit), "lang": getattr(lit, "language", None)}
+            if p.endswith("prefLabel"):
+                pref.append(item)
+            elif p.endswith("altLabel"):
+                alt.append(item)
+            elif p == str(KGO.entityType):
+                types.append(str(lit))
+            else:
+                titles.append(str(lit))
+        ko = [x["value"] for x in pref if x["lang"] == "ko"]
+        label = ko[0] if ko else (pref[0]["value"] if pref else iri.rsplit("/", 1)[-1])
+        rels = self.store.select(f"""
+            SELECT DISTINCT ?dir ?prop ?other ?otherLabel ?doc ?docTitle ?sentence ?expr ?value WHERE {{
+              {{ ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{iri}> ;
+                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?other . BIND("out" AS ?dir) }}
+              UNION
+              {{ ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{iri}> ;
+                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?other . BIND("in" AS ?dir) }}
+              ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?prop ; <{KGO.inDocument}> ?doc .
+              ?doc <http://purl.org/dc/terms/title> ?docTitle .
+              OPTIONAL {{ ?r <{KGO.inSentence}> ?s . ?s <{KGO.text}> ?sentence }}
+              OPTIONAL {{ ?other <http://www.w3.org/2004/02/skos/core#prefLabel> ?otherLabel .
+                         FILTER(lang(?otherLabel) = "ko") }}
+              OPTIONAL {{ ?other <{KGO.expression}> ?expr }}
+              OPTIONAL {{ ?other <{KGO.normalizedValue}> ?value }}
+            }} LIMIT 500""")
+        docs = self.store.select(f"""
+            SELECT DISTINCT ?doc ?title ?date WHERE {{ ?doc <{KGO.mentions}> <{iri}> ;
+              <http://purl.org/dc/terms/title> ?title . OPTIONAL {{ ?doc <http://purl.org/dc/terms/date> ?date }} }}
+            ORDER BY DESC(?date) LIMIT 200""")
+        return {
+            "iri": iri,
+            "label": label,
+            "types": sorted(set(types)),
+            "pref_labels": pref,
+            "alt_labels": alt,
+            "titles": sorted(set(titles)),
+            "relations": [
+                {"direction": str(r["dir"]), "property": str(r["prop"]), "other": str(r["other"]),
+                 "other_label": str(r.get("otherLabel") or r.get("expr") or str(r["other"]).rsplit("/", 1)[-1]),
+                 "value": str(r["value"]) if "value" in r else None,
+                 "document": str(r["doc"]), "document_title": str(r["docTitle"]),
+                 "sentence": str(r["sentence"]) if "sentence" in r else None}
+                for r in rels
+            ],
+            "documents": [{"iri": str(d["doc"]), "title": str(d["title"]),
+                           "date": str(d["date"]) if "date" in d else None} for d in docs],
+        }
+
+    def lookup(self, prefix: str, limit: int = 10) -> list[dict[str, str]]:
+        """Entities whose Korean or English label contains `prefix` (for autocomplete)."""
+        needle = Literal(prefix.strip().lower()).n3()
+        rows = self.store.select(f"""
+            SELECT ?e (SAMPLE(?pl) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?d) AS ?n) WHERE {{
+              ?e <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l ;
+                 <{KGO.entityType}> ?t ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?pl .
+              FILTER(lang(?pl) = "ko" && CONTAINS(LCASE(STR(?l)), {needle}))
+              OPTIONAL {{ ?d <{KGO.mentions}> ?e }}
+            }} GROUP BY ?e ORDER BY DESC(?n) LIMIT {int(limit)}""")
+        return [{"iri": str(r["e"]), "label": str(r["label"]), "type": str(r["type"]), "documents": int(r["n"])}
+                for r in rows]
+
+
+def dumps_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)

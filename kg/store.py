@@ -1,0 +1,127 @@
+"""The graph store: an rdflib Dataset over the on-disk Oxigraph store (oxrdflib).
+
+One named graph per document (the graph IRI is the document IRI); the default graph
+seen by queries is the union of all graphs. Only this module touches the store.
+
+Two oxrdflib traps (see the end-to-end issue): prepared queries silently fall back to
+rdflib's slow Python engine, and a plain Graph() writes into a random named graph. So we
+only ever pass query *strings* to a Dataset, and write quads into explicit graphs.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from kg.errors import QueryError, StoreError
+from ontology.namespace import KGO, PREFIXES
+
+GAZETTEER_GRAPH_PATH = "graph/gazetteer"
+
+
+class GraphStore:
+    """Open (or create) the store at `path`. Use as a context manager or call close()."""
+
+    def __init__(self, path: Path | str, create: bool = True) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            exists = self.path.exists()
+            if not exists and not create:
+                raise StoreError(f"no graph store at {self.path}: run `kg ingest` first")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.ds = Dataset(store="Oxigraph", default_union=True)
+            # oxrdflib refuses create=True on an existing directory; Oxigraph creates as needed
+            self.ds.open(str(self.path), create=not exists)
+        except StoreError:
+            raise
+        except OSError as e:
+            raise StoreError(
+                f"cannot open the graph store at {self.path}: {e}. "
+                "Is another `kg` process (ingest or serve) using it?"
+            ) from e
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns, override=True)
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self.ds.close()
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query string over the union of all graphs (Oxigraph's engine)."""
+        try:
+            with self._lock:
+                return self.ds.query(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+        except (ValueError, NotImplementedError) as e:
+            raise QueryError(str(e)) from e
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from e
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """SELECT as a list of {variable: rdflib term} rows (unbound variables omitted)."""
+        res = self.query(sparql)
+        return [{str(k): v for k, v in row.asdict().items()} for row in res]
+
+    def has_graph(self, iri: str) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH <{_iri(iri)}> {{ ?s ?p ?o }} }}").askAnswer)
+
+    def documents_with_key(self, key: str) -> list[str]:
+        """IRIs of the stored documents whose source key is `key` (normally 0 or 1)."""
+        q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{KGO.sourceKey}> {Literal(key).n3()} }} }}"
+        return [str(r["d"]) for r in self.select(q)]
+
+    def document_iris(self) -> Iterator[str]:
+        for r in self.select(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> }} }}"):
+            yield str(r["d"])
+
+    # -- writing -------------------------------------------------------------------
+    def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
+        """Write triples into the named graph `graph_iri` in one bulk call (one
+        Oxigraph transaction), replacing what the graph held. Returns the triple count."""
+        g = self.ds.graph(URIRef(graph_iri))
+        quads = [(s, p, o, g) for s, p, o in triples]
+        try:
+            with self._lock:
+                self.ds.remove_graph(g)
+                self.ds.addN(quads)
+        except OSError as e:
+            raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
+        return len(quads)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        with self._lock:
+            self.ds.remove_graph(self.ds.graph(URIRef(graph_iri)))
+
+    # -- numbers -------------------------------------------------------------------
+    def stats(self) -> dict[str, object]:
+        docs = self.select(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> }} }}")
+        triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        by_type = self.select(
+            f"SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?d <{KGO.mentions}> ?e . ?e <{KGO.entityType}> ?t }}"
+            " GROUP BY ?t ORDER BY DESC(?n)"
+        )
+        return {
+            "documents": int(docs[0]["n"]) if docs else 0,
+            "triples": int(triples[0]["n"]) if triples else 0,
+            "entities": {str(r["t"]): int(r["n"]) for r in by_type},
+        }
+
+
+def _iri(iri: str) -> str:
+    """Guard against IRIs that would break out of <…> in a query string."""
+    if any(c in iri for c in '<>"{}|^`\\ \n'):
+        raise QueryError(f"invalid IRI: {iri!r}")
+    return iri

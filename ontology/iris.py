@@ -1,0 +1,54 @@
+"""Deterministic IRIs: entities from (type, canonical name), documents from a content hash.
+
+The same entity found in two documents is one node; re-ingesting the same document
+yields the same IRIs. IRIs keep Hangul as is (RFC 3987 IRIs); only characters that
+would break a path are percent-encoded.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote
+
+from rdflib import URIRef
+
+# entity type → IRI path segment
+TYPE_SLUGS = {
+    "MINISTRY": "gov",
+    "COMPANY": "company",
+    "ORGANIZATION": "org",
+    "PERSON": "person",
+    "INITIATIVE": "initiative",
+    "EVENT": "event",
+    "LOCATION": "place",
+}
+SLUG_TYPES = {v: k for k, v in TYPE_SLUGS.items()}
+NODE_TYPES = frozenset(TYPE_SLUGS)  # DATE, TIME, QUANTITY are values, not nodes
+
+_SAFE = "-._~!$&'()*+,;=:@"  # RFC 3986 pchar minus '/' ('%' handled by quote)
+_SPACE = re.compile(r"\s+")
+
+
+def name_segment(canonical: str) -> str:
+    """Path segment for a canonical name: spaces → '_', reserved characters escaped."""
+    name = _SPACE.sub("_", canonical.strip())
+    return "".join(c if ord(c) > 127 else quote(c, safe=_SAFE) for c in name)
+
+
+def entity_iri(base: str, type_: str, canonical: str) -> URIRef:
+    return URIRef(f"{base}id/{TYPE_SLUGS[type_]}/{name_segment(canonical)}")
+
+
+def document_iri(base: str, doc_id: str) -> URIRef:
+    return URIRef(f"{base}id/doc/{doc_id}")
+
+
+def parse_id_path(path: str) -> tuple[str, str] | None:
+    """'company/LG전자' → ('COMPANY', 'LG전자'); 'doc/abc' → ('DOCUMENT', 'abc'); else None."""
+    slug, _, rest = path.partition("/")
+    if not rest or "/" in rest:
+        return None
+    if slug == "doc":
+        return "DOCUMENT", rest
+    if slug in SLUG_TYPES:
+        return SLUG_TYPES[slug], unquote(rest).replace("_", " ")
+    return None

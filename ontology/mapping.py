@@ -1,0 +1,239 @@
+"""Pure mapping: Document (with its Extraction) → triples of the document's named graph.
+
+Knows the ontology, nothing of storage. Every statement about a document lives in the
+graph named by the document IRI; each mention and each relation points to the sentence
+it came from (kgo:inSentence), so the UI can show the evidence for any edge.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Iterable, Iterator
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS, XSD, Namespace
+
+from ingest.model import Document, Entity
+from ontology.iris import NODE_TYPES, document_iri, entity_iri
+from ontology.namespace import KGO
+
+TIME = Namespace("http://www.w3.org/2006/time#")
+Triple = tuple  # (s, p, o)
+
+ENTITY_CLASSES = {
+    "COMPANY": KGO.Company,
+    "ORGANIZATION": KGO.Organization,
+    "PERSON": KGO.Person,
+    "INITIATIVE": KGO.Initiative,
+    "EVENT": KGO.Meeting,
+    "LOCATION": KGO.Place,
+}
+GOV_KIND_CLASSES = {
+    "ministry": KGO.Ministry,
+    "agency": KGO.Agency,
+    "committee": KGO.Committee,
+    "local": KGO.LocalGovernment,
+    "public": KGO.PublicInstitution,
+}
+INITIATIVE_KINDS = {
+    "plan": KGO.Plan, "strategy": KGO.Strategy, "program": KGO.Program, "project": KGO.Project,
+    "law": KGO.Law, "fund": KGO.Fund, "taskforce": KGO.TaskForce,
+}
+RELATION_PROPERTIES = {
+    "ANNOUNCES": KGO.announces,
+    "PARTICIPATES_IN": KGO.participatesIn,
+    "LEADS": KGO.leads,
+    "SCHEDULED_FOR": KGO.scheduledFor,
+}
+MEETING_KINDS = frozenset({"meeting", "event"})
+
+
+def node_type(ent: Entity) -> str:
+    """The IRI type of an entity: meetings are events, not initiatives."""
+    if ent.type == "INITIATIVE" and ent.attrs.get("kind") in MEETING_KINDS:
+        return "EVENT"
+    return ent.type
+
+
+def entity_node(base: str, ent: Entity) -> URIRef | None:
+    t = node_type(ent)
+    if t not in NODE_TYPES:
+        return None
+    return entity_iri(base, t, ent.canonical or ent.text)
+
+
+def entity_class(ent: Entity, gov_kind: str | None = None) -> URIRef:
+    if ent.type == "MINISTRY":
+        return GOV_KIND_CLASSES.get(gov_kind or ent.attrs.get("gov_kind", ""), KGO.GovernmentBody)
+    return ENTITY_CLASSES[node_type(ent)]
+
+
+def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
+    """(graph IRI, triples). The graph IRI is the document IRI."""
+    d = document_iri(base, doc.id)
+    out: list[Triple] = [
+        (d, RDF.type, KGO.Document),
+        (d, DCTERMS.title, Literal(doc.title)),
+        (d, KGO.sourceKey, Literal(doc.key)),
+        (d, KGO.contentHash, Literal(doc.id)),
+        (d, KGO.text, Literal(doc.text)),
+    ]
+    if doc.date:
+        out.append((d, DCTERMS.date, _date_literal(doc.date)))
+    out.append((d, DCTERMS.source, URIRef(doc.url) if doc.url and _is_http(doc.url) else Literal(doc.source)))
+    if doc.meta.get("source_kind"):
+        out.append((d, KGO.sourceKind, Literal(str(doc.meta["source_kind"]))))
+    ex = doc.extraction
+    if ex is None:
+        return d, out
+    sent = [URIRef(f"{d}#s{i}") for i in range(len(ex.sentences))]
+    for i, (s, e) in enumerate(ex.sentences):
+        out += [
+            (sent[i], RDF.type, KGO.Sentence),
+            (sent[i], KGO.inDocument, d),
+            (sent[i], KGO.start, Literal(s)),
+            (sent[i], KGO.end, Literal(e)),
+            (sent[i], KGO.text, Literal(doc.text[s:e])),
+        ]
+    nodes: list[URIRef | None] = []
+    for i, ent in enumerate(ex.entities):
+        node = entity_node(base, ent)
+        nodes.append(node)
+        m = URIRef(f"{d}#m{i}")
+        out += [
+            (m, RDF.type, KGO.Mention),
+            (m, KGO.inDocument, d),
+            (m, KGO.start, Literal(ent.start)),
+            (m, KGO.end, Literal(ent.end)),
+            (m, KGO.text, Literal(ent.text)),
+            (m, KGO.entityType, Literal(ent.type)),
+        ]
+        if ent.sentence is not None and 0 <= ent.sentence < len(sent):
+            out.append((m, KGO.inSentence, sent[ent.sentence]))
+        if ent.value:
+            out.append((m, KGO.normalizedValue, Literal(ent.value)))
+        if node is None:
+            continue
+        name = ent.canonical or ent.text
+        out += [
+            (m, KGO.mentionOf, node),
+            (d, KGO.mentions, node),
+            (node, RDF.type, entity_class(ent)),
+            (node, KGO.entityType, Literal(node_type(ent))),
+            (node, SKOS.prefLabel, Literal(name, lang="ko")),
+        ]
+        if ent.text != name:
+            out.append((node, SKOS.altLabel, Literal(ent.text, lang="ko")))
+        if ent.type == "PERSON" and ent.attrs.get("title"):
+            out.append((node, KGO.postTitle, Literal(str(ent.attrs["title"]), lang="ko")))
+        kind = INITIATIVE_KINDS.get(str(ent.attrs.get("kind", "")))
+        if ent.type == "INITIATIVE" and kind is not None:
+            out.append((node, KGO.initiativeKind, kind))
+    for i, rel in enumerate(ex.relations):
+        prop = RELATION_PROPERTIES.get(rel.type)
+        if prop is None or not (0 <= rel.head < len(nodes) and 0 <= rel.tail < len(nodes)):
+            continue
+        head = nodes[rel.head]
+        tail_ent = ex.entities[rel.tail]
+        if rel.type == "SCHEDULED_FOR":
+            tail: URIRef | None = URIRef(f"{d}#t{rel.tail}")
+            out += list(time_triples(tail, tail_ent))
+        else:
+            tail = nodes[rel.tail]
+        if head is None or tail is None:
+            continue
+        r = URIRef(f"{d}#r{i}")
+        out += [
+            (head, prop, tail),
+            (r, RDF.type, RDF.Statement),
+            (r, RDF.subject, head),
+            (r, RDF.predicate, prop),
+            (r, RDF.object, tail),
+            (r, KGO.inDocument, d),
+        ]
+        s_idx = rel.sentence if rel.sentence is not None else ex.entities[rel.head].sentence
+        if s_idx is not None and 0 <= s_idx < len(sent):
+            out.append((r, KGO.inSentence, sent[s_idx]))
+    return d, out
+
+
+def time_triples(node: URIRef, ent: Entity) -> Iterator[Triple]:
+    """An OWL-Time entity for a date expression: an Instant for a day, else an Interval
+    with whichever of beginning and end is known ('연내' has an end only)."""
+    begin, end = value_bounds(ent.value)
+    yield (node, KGO.expression, Literal(ent.text, lang="ko"))
+    if ent.value:
+        yield (node, KGO.normalizedValue, Literal(ent.value))
+    if begin and begin == end:
+        yield (node, RDF.type, TIME.Instant)
+        yield (node, TIME.inXSDDate, Literal(begin, datatype=XSD.date))
+        return
+    yield (node, RDF.type, TIME.Interval)
+    for prop, value, suffix in ((TIME.hasBeginning, begin, "b"), (TIME.hasEnd, end, "e")):
+        if value:
+            inst = URIRef(f"{node}{suffix}")
+            yield (node, prop, inst)
+            yield (inst, RDF.type, TIME.Instant)
+            yield (inst, TIME.inXSDDate, Literal(value, datatype=XSD.date))
+
+
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def value_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """ISO value → (first day, last day). '2024' → (2024-01-01, 2024-12-31);
+    '2024-03' → (2024-03-01, 2024-03-31); 'a/b' → bounds of a and b; '..' is open."""
+    if not value:
+        return None, None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        return (value_bounds(a)[0] if a not in ("", "..") else None,
+                value_bounds(b)[1] if b not in ("", "..") else None)
+    if _DAY.match(value):
+        return value, value
+    if m := _MONTH.match(value):
+        y, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+    if _YEAR.match(value):
+        return f"{value}-01-01", f"{value}-12-31"
+    return None, None
+
+
+def gazetteer_triples(entries: Iterable, base: str) -> list[Triple]:
+    """Names of known entities (Korean, English, aliases, predecessors) for the
+    gazetteer graph, so 산업부 and MOTIE resolve to the 산업통상자원부 node."""
+    out: list[Triple] = []
+    for e in entries:
+        if e.type not in NODE_TYPES:
+            continue
+        ent = Entity(0, 0, e.canonical, e.type, canonical=e.canonical)
+        node = entity_iri(base, e.type, e.canonical)
+        out += [
+            (node, RDF.type, entity_class(ent, e.kind)),
+            (node, KGO.entityType, Literal(e.type)),
+            (node, SKOS.prefLabel, Literal(e.canonical, lang="ko")),
+        ]
+        if e.english:
+            out.append((node, SKOS.prefLabel, Literal(e.english, lang="en")))
+        for a in e.aliases:
+            out.append((node, SKOS.altLabel, Literal(a, lang="en" if a.isascii() else "ko")))
+        for p in e.predecessors:
+            pred = entity_iri(base, e.type, p)
+            out += [
+                (node, KGO.predecessor, pred),
+                (pred, RDF.type, entity_class(ent, e.kind)),
+                (pred, KGO.entityType, Literal(e.type)),
+                (pred, SKOS.prefLabel, Literal(p, lang="ko")),
+            ]
+    return out
+
+
+def _date_literal(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date) if _DAY.match(value) else Literal(value)
+
+
+def _is_http(u: str) -> bool:
+    return u.startswith("http://") or u.startswith("https://")

@@ -1,0 +1,85 @@
+"""Python mirror of ontology/kgo.ttl (the Turtle file is the source of truth;
+tests/ontology/test_namespace.py keeps the two in step)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+TTL = Path(__file__).with_name("kgo.ttl")
+ONTOLOGY_IRI = "https://w3id.org/kor-policy-kg/ont"
+
+
+class KGO(DefinedNamespace):
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # classes
+    Document: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+    GovernmentBody: URIRef
+    Ministry: URIRef
+    Agency: URIRef
+    Committee: URIRef
+    LocalGovernment: URIRef
+    PublicInstitution: URIRef
+    Company: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Initiative: URIRef
+    Event: URIRef
+    Meeting: URIRef
+    Place: URIRef
+    # initiative kinds
+    InitiativeKinds: URIRef
+    Plan: URIRef
+    Strategy: URIRef
+    Program: URIRef
+    Project: URIRef
+    Law: URIRef
+    Fund: URIRef
+    TaskForce: URIRef
+    # relations
+    announces: URIRef
+    participatesIn: URIRef
+    leads: URIRef
+    scheduledFor: URIRef
+    mentions: URIRef
+    predecessor: URIRef
+    postTitle: URIRef
+    initiativeKind: URIRef
+    # provenance and metadata
+    inDocument: URIRef
+    inSentence: URIRef
+    mentionOf: URIRef
+    start: URIRef
+    end: URIRef
+    text: URIRef
+    entityType: URIRef
+    sourceKey: URIRef
+    contentHash: URIRef
+    sourceKind: URIRef
+    expression: URIRef
+    normalizedValue: URIRef
+
+
+PREFIXES = {
+    "kgo": str(KGO._NS),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+}
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every namespace we use, to prepend to user queries."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

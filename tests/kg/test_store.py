@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import GraphStore
+
+EX = "http://example.org/"
+
+
+def _triples(n: int, tag: str = "x") -> list[tuple]:
+    return [(URIRef(f"{EX}s{i}"), URIRef(EX + "p"), Literal(f"{tag}{i}")) for i in range(n)]
+
+
+def test_round_trip_survives_reopen(tmp_path) -> None:
+    path = tmp_path / "graph"
+    with GraphStore(path) as s:
+        assert s.put_graph(EX + "g1", _triples(100)) == 100
+    with GraphStore(path, create=False) as s:
+        assert s.has_graph(EX + "g1")
+        rows = s.select(f"SELECT ?o WHERE {{ <{EX}s7> <{EX}p> ?o }}")
+        assert [str(r["o"]) for r in rows] == ["x7"]
+
+
+def test_put_graph_replaces_and_queries_see_the_union(tmp_path) -> None:
+    with GraphStore(tmp_path / "g") as s:
+        s.put_graph(EX + "g1", _triples(5, "a"))
+        s.put_graph(EX + "g2", _triples(3, "b"))
+        s.put_graph(EX + "g1", _triples(2, "c"))  # replaces g1's content
+        n = s.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+        assert int(n) == 5
+        s.remove_graph(EX + "g2")
+        assert not s.has_graph(EX + "g2")
+        assert s.stats()["triples"] == 2
+
+
+def test_malformed_query_gives_parser_message(tmp_path) -> None:
+    with GraphStore(tmp_path / "g") as s, pytest.raises(QueryError, match="syntax"):
+        s.query("SELECT ?x WHERE { ?x ")
+
+
+def test_missing_store_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(StoreError, match="kg ingest"):
+        GraphStore(tmp_path / "nothing", create=False)
+
+
+def test_documents_with_key(tmp_path) -> None:
+    from ontology.namespace import KGO
+
+    with GraphStore(tmp_path / "g") as s:
+        d = URIRef(EX + "doc1")
+        s.put_graph(str(d), [(d, KGO.sourceKey, Literal("corpus/a.md"))])
+        assert s.documents_with_key("corpus/a.md") == [str(d)]
+        assert s.documents_with_key('evil" } ') == []

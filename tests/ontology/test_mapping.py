@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from ingest.model import Document, Entity, Extraction, Relation
+from ontology.iris import document_iri, entity_iri, name_segment
+from ontology.mapping import document_triples, value_bounds
+from ontology.namespace import KGO
+
+BASE = "http://example.org/"
+TEXT = "산업부는 7일 'AI 자율제조 전략'을 발표했다. 연내 실증을 마친다."
+
+
+def _doc() -> Document:
+    ents = [
+        Entity(0, 3, "산업부", "MINISTRY", canonical="산업통상자원부", sentence=0),
+        Entity(5, 7, "7일", "DATE", value="2024-03-07", sentence=0),
+        Entity(9, 19, "AI 자율제조 전략", "INITIATIVE", canonical="AI 자율제조 전략", sentence=0, attrs={"kind": "strategy"}),
+        Entity(28, 30, "연내", "DATE", value="../2024-12-31", sentence=1),
+    ]
+    rels = [Relation("ANNOUNCES", 0, 2, sentence=0), Relation("SCHEDULED_FOR", 2, 3, sentence=1)]
+    ex = Extraction(entities=ents, relations=rels, sentences=[(0, 27), (28, len(TEXT))])
+    return Document(title="AI 자율제조", text=TEXT, source="a.md", date="2024-03-07", extraction=ex)
+
+
+def test_offsets_in_fixture_are_right() -> None:
+    d = _doc()
+    for e in d.extraction.entities:
+        assert d.text[e.start:e.end] == e.text
+
+
+def test_document_graph_has_entities_relations_and_provenance() -> None:
+    doc = _doc()
+    graph_iri, triples = document_triples(doc, BASE)
+    assert graph_iri == document_iri(BASE, doc.id)
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    motie = entity_iri(BASE, "MINISTRY", "산업통상자원부")
+    plan = entity_iri(BASE, "INITIATIVE", "AI 자율제조 전략")
+    assert (motie, KGO.announces, plan) in g
+    assert (motie, SKOS.altLabel, Literal("산업부", lang="ko")) in g
+    assert (graph_iri, KGO.mentions, plan) in g
+    assert (graph_iri, DCTERMS.title, Literal("AI 자율제조")) in g
+    # the relation is reified with the sentence it came from
+    stmt = next(g.subjects(RDF.predicate, KGO.announces))
+    sent = g.value(stmt, KGO.inSentence)
+    assert str(g.value(sent, KGO.text)) == "산업부는 7일 'AI 자율제조 전략'을 발표했다."
+    # the deadline is an OWL-Time interval with an end only
+    when = g.value(plan, KGO.scheduledFor)
+    assert str(g.value(when, KGO.expression)) == "연내"
+    end = g.value(when, URIRef("http://www.w3.org/2006/time#hasEnd"))
+    assert str(g.value(end, URIRef("http://www.w3.org/2006/time#inXSDDate"))) == "2024-12-31"
+    assert g.value(when, URIRef("http://www.w3.org/2006/time#hasBeginning")) is None
+
+
+def test_same_input_same_triples() -> None:
+    a = set(document_triples(_doc(), BASE)[1])
+    b = set(document_triples(_doc(), BASE)[1])
+    assert a == b
+
+
+def test_iris_are_deterministic_and_safe() -> None:
+    assert entity_iri(BASE, "COMPANY", "LG전자") == URIRef(BASE + "id/company/LG전자")
+    assert name_segment("AI 자율제조 전략") == "AI_자율제조_전략"
+    assert "/" not in name_segment("a/b?c#d")
+
+
+def test_value_bounds() -> None:
+    assert value_bounds("2024-03-07") == ("2024-03-07", "2024-03-07")
+    assert value_bounds("2024-02") == ("2024-02-01", "2024-02-29")
+    assert value_bounds("2024") == ("2024-01-01", "2024-12-31")
+    assert value_bounds("2024-01-01/2024-06-30") == ("2024-01-01", "2024-06-30")
+    assert value_bounds("../2030") == (None, "2030-12-31")
+    assert value_bounds("garbage") == (None, None)
