@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rdflib import Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
@@ -91,15 +92,18 @@ class GraphStore:
     def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
         """Write triples into the named graph `graph_iri` in one bulk call (one
         Oxigraph transaction), replacing what the graph held. Returns the triple count."""
-        g = self.ds.graph(URIRef(graph_iri))
-        quads = [(s, p, o, g) for s, p, o in triples]
+        g = URIRef(graph_iri)
+        # N-Quads text parsed by Oxigraph in one transaction: 1.7x faster than rdflib's
+        # addN, which converts term by term (bench/store_write.py measures all three).
+        graph_nt = nt_term(g)
+        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
         try:
             with self._lock:
-                self.ds.remove_graph(g)
-                self.ds.addN(quads)
-        except OSError as e:
+                self.ds.remove_graph(self.ds.graph(g))
+                self.ds.store._inner.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
-        return len(quads)
+        return len(lines)
 
     def remove_graph(self, graph_iri: str) -> None:
         with self._lock:
@@ -120,8 +124,27 @@ class GraphStore:
         }
 
 
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(t: object) -> str:
+    """N-Triples form of an rdflib term (rdflib's n3() may emit Turtle long strings)."""
+    if isinstance(t, URIRef):
+        return f"<{_iri(str(t))}>"
+    if isinstance(t, Literal):
+        body = '"' + str(t).translate(_NT_ESCAPES) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype:
+            return f"{body}^^<{_iri(str(t.datatype))}>"
+        return body
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    raise StoreError(f"cannot store term {t!r}")
+
+
 def _iri(iri: str) -> str:
     """Guard against IRIs that would break out of <…> in a query string."""
-    if any(c in iri for c in '<>"{}|^`\\ \n'):
+    if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
         raise QueryError(f"invalid IRI: {iri!r}")
     return iri

@@ -236,4 +236,5 @@ def _date_literal(value: str) -> Literal:
 
 
 def _is_http(u: str) -> bool:
-    return u.startswith("http://") or u.startswith("https://")
+    """A URL usable as an IRI (anything else is kept as a literal)."""
+    return (u.startswith("http://") or u.startswith("https://")) and not any(c in u for c in '<>"{}|^`\\ \n\r\t')

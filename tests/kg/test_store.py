@@ -53,3 +53,26 @@ def test_documents_with_key(tmp_path) -> None:
         s.put_graph(str(d), [(d, KGO.sourceKey, Literal("corpus/a.md"))])
         assert s.documents_with_key("corpus/a.md") == [str(d)]
         assert s.documents_with_key('evil" } ') == []
+
+
+def test_literals_with_newlines_quotes_and_languages_survive(tmp_path) -> None:
+    tricky = 'line one\nline "two"\r\n back\\slash 한국어 <tag>'
+    triples = [
+        (URIRef(EX + "a"), URIRef(EX + "p"), Literal(tricky)),
+        (URIRef(EX + "a"), URIRef(EX + "label"), Literal("산업부", lang="ko")),
+        (URIRef(EX + "a"), URIRef(EX + "n"), Literal(42)),
+    ]
+    with GraphStore(tmp_path / "g") as s:
+        s.put_graph(EX + "g", triples)
+        got = {str(r["p"]): r["o"] for r in s.select(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }}")}
+    assert str(got[EX + "p"]) == tricky
+    assert got[EX + "label"].language == "ko"
+    assert got[EX + "n"].toPython() == 42
+
+
+def test_bad_iri_is_refused_not_stored(tmp_path) -> None:
+    with GraphStore(tmp_path / "g") as s:
+        s.put_graph(EX + "g", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("keep"))])
+        with pytest.raises((StoreError, QueryError)):
+            s.put_graph(EX + "g2", [(URIRef(EX + "a b>"), URIRef(EX + "p"), Literal("x"))])
+        assert s.has_graph(EX + "g") and not s.has_graph(EX + "g2")
