@@ -181,7 +181,7 @@ def sparql(query: str, fmt: str, data_dir: Path | None) -> None:
         query = Path(query[1:]).read_text(encoding="utf-8")
     settings = _settings(data_dir)
     try:
-        with KnowledgeGraph(settings) as kg:
+        with KnowledgeGraph(settings, read_only=True) as kg:
             res = kg.sparql(query)
     except KGError as e:
         _fail(e)
@@ -245,7 +245,7 @@ def stats(as_json: bool, data_dir: Path | None) -> None:
     from kg.graph import KnowledgeGraph
 
     try:
-        with KnowledgeGraph(_settings(data_dir)) as kg:
+        with KnowledgeGraph(_settings(data_dir), read_only=True) as kg:
             s = kg.stats()
     except KGError as e:
         _fail(e)

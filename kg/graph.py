@@ -8,13 +8,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 
-from kg.errors import QueryError
+from kg import snapshots
+from kg.errors import QueryError, StoreError
 from kg.index import SearchResult, TextIndex
 from kg.settings import Settings
 from kg.store import GraphStore
@@ -78,10 +81,17 @@ def _cell(t: Any, delimiter: str) -> str:
 
 
 class KnowledgeGraph:
-    def __init__(self, settings: Settings) -> None:
+    """`read_only=True` (the web server, query workers) reads the newest published
+    snapshot and follows new ones as ingests publish them; the default opens the live
+    store for writing (one process at a time)."""
+
+    def __init__(self, settings: Settings, read_only: bool = False) -> None:
         self.settings = settings
+        self.read_only = read_only
         self._store: GraphStore | None = None
+        self._snapshot: Path | None = None
         self._index: TextIndex | None = None
+        self._published = 0.0
 
     @property
     def base(self) -> str:
@@ -89,15 +99,32 @@ class KnowledgeGraph:
 
     @property
     def store(self) -> GraphStore:
-        if self._store is None:
+        if self.read_only:
+            snap = snapshots.current(self.settings.data_dir)
+            if snap is None:
+                raise StoreError(f"no data in {self.settings.data_dir}: run `kg ingest` first")
+            if snap != self._snapshot:
+                # the previous snapshot stays open for queries still running on it
+                self._store, self._snapshot = GraphStore(snap, read_only=True), snap
+        elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir)
+        assert self._store is not None
         return self._store
 
     @property
     def index(self) -> TextIndex:
         if self._index is None:
-            self._index = TextIndex(self.settings.index_dir)
+            self._index = TextIndex(self.settings.index_dir, create=not self.read_only)
         return self._index
+
+    def publish(self, min_interval: float = 0.0) -> None:
+        """Make what was written visible to readers (see kg.snapshots)."""
+        if self.read_only or self._store is None:
+            return
+        now = time.monotonic()
+        if now - self._published >= min_interval:
+            snapshots.publish(self._store.oxigraph, self.settings.data_dir)
+            self._published = now
 
     def close(self) -> None:
         if self._store is not None:

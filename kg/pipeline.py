@@ -93,6 +93,7 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
             batch = []
     if batch:
         _flush(kg, batch, report, progress)
+    kg.publish()
     return report
 
 
@@ -132,6 +133,7 @@ def _flush(kg: KnowledgeGraph, batch: list[tuple[Document, list[str]]], report: 
             report.ingested += 1
         _tell(progress, "updated" if old else "ingested", doc, report)
     kg.index.write(add=add, delete=delete)
+    kg.publish(min_interval=5.0)  # readers follow a long ingest as it goes
 
 
 def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
@@ -156,6 +158,7 @@ def remove_document(kg: KnowledgeGraph, iri: str) -> bool:
         return False
     kg.store.remove_graph(iri)
     kg.index.write(delete=[iri])
+    kg.publish()
     return True
 
 

@@ -14,32 +14,37 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
 from ontology.namespace import KGO, PREFIXES
 
-GAZETTEER_GRAPH_PATH = "graph/gazetteer"
-
 
 class GraphStore:
     """Open (or create) the store at `path`. Use as a context manager or call close()."""
 
-    def __init__(self, path: Path | str, create: bool = True) -> None:
+    def __init__(self, path: Path | str, create: bool = True, read_only: bool = False) -> None:
+        """`read_only` is for published snapshots (kg.snapshots), never a live store."""
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         try:
             exists = self.path.exists()
-            if not exists and not create:
+            if not exists and (read_only or not create):
                 raise StoreError(f"no graph store at {self.path}: run `kg ingest` first")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.ds = Dataset(store="Oxigraph", default_union=True)
-            # oxrdflib refuses create=True on an existing directory; Oxigraph creates as needed
-            self.ds.open(str(self.path), create=not exists)
+            if read_only:
+                inner = ox.Store.read_only(str(self.path))
+                self.ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.ds = Dataset(store="Oxigraph", default_union=True)
+                # oxrdflib refuses create=True on an existing directory; Oxigraph creates as needed
+                self.ds.open(str(self.path), create=not exists)
         except StoreError:
             raise
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise StoreError(
                 f"cannot open the graph store at {self.path}: {e}. "
                 "Is another `kg` process (ingest or serve) using it?"
@@ -89,9 +94,15 @@ class GraphStore:
             yield str(r["d"])
 
     # -- writing -------------------------------------------------------------------
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store under rdflib (for bulk loads and snapshots)."""
+        return self.ds.store._inner
+
     def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
         """Write triples into the named graph `graph_iri` in one bulk call (one
         Oxigraph transaction), replacing what the graph held. Returns the triple count."""
+        self._writable()
         g = URIRef(graph_iri)
         # N-Quads text parsed by Oxigraph in one transaction: 1.7x faster than rdflib's
         # addN, which converts term by term (bench/store_write.py measures all three).
@@ -100,14 +111,19 @@ class GraphStore:
         try:
             with self._lock:
                 self.ds.remove_graph(self.ds.graph(g))
-                self.ds.store._inner.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                self.oxigraph.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
         return len(lines)
 
     def remove_graph(self, graph_iri: str) -> None:
+        self._writable()
         with self._lock:
             self.ds.remove_graph(self.ds.graph(URIRef(graph_iri)))
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("this graph store is a read-only snapshot")
 
     # -- numbers -------------------------------------------------------------------
     def stats(self) -> dict[str, object]:
