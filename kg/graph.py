@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.query import Result
+from rdflib import BNode, Graph, Literal, URIRef
 
 from kg import snapshots
 from kg.errors import QueryError, StoreError
 from kg.index import SearchResult, TextIndex
 from kg.settings import Settings
+from kg.sparql_exec import QueryRunner, execute
+from kg.sparql_text import check_read_only
 from kg.store import GraphStore
-from ontology.namespace import KGO
+from ontology.namespace import KGO, PREFIXES
 
 
 @dataclass
@@ -85,8 +86,9 @@ class KnowledgeGraph:
     snapshot and follows new ones as ingests publish them; the default opens the live
     store for writing (one process at a time)."""
 
-    def __init__(self, settings: Settings, read_only: bool = False) -> None:
+    def __init__(self, settings: Settings, read_only: bool = False, runner: QueryRunner | None = None) -> None:
         self.settings = settings
+        self.runner = runner
         self.read_only = read_only
         self._store: GraphStore | None = None
         self._snapshot: Path | None = None
@@ -145,24 +147,27 @@ class KnowledgeGraph:
         kw.setdefault("page_size", self.settings.page_size)
         return self.index.search(text, **kw)
 
-    def sparql(self, query: str, max_rows: int | None = None) -> QueryResult:
-        """Run a read-only SPARQL query with our prefixes predeclared and a row cap."""
+    def sparql(self, query: str, max_rows: int | None = None, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a read-only SPARQL query with a row cap; with a runner (the web server),
+        in a worker process under the time limit."""
         if not query.strip():
             raise QueryError("empty SPARQL query")
+        check_read_only(query)
         max_rows = max_rows or self.settings.max_rows
-        res: Result = self.store.query(query)  # our prefixes are bound on the store
-        if res.type == "ASK":
-            return QueryResult("ASK", boolean=bool(res.askAnswer))
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryResult("CONSTRUCT", graph=res.graph)
-        rows: list[dict[str, Any]] = []
-        truncated = False
-        for row in res:
-            if len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append({str(k): v for k, v in row.asdict().items()})
-        return QueryResult("SELECT", vars=[str(v) for v in res.vars or []], rows=rows, truncated=truncated)
+        if self.runner is not None:
+            raw = self.runner.run(query, self.settings.query_timeout, max_rows, default_graphs, named_graphs)
+        else:
+            raw = execute(self.store, query, max_rows, default_graphs, named_graphs)
+        graph = None
+        if raw.triples is not None:
+            graph = Graph()
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns)
+            for t in raw.triples:
+                graph.add(t)
+        return QueryResult(raw.kind, vars=raw.vars, rows=raw.rows, boolean=raw.boolean, graph=graph,
+                           truncated=raw.truncated)
 
     def stats(self) -> dict[str, Any]:
         s = self.store.stats()

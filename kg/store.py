@@ -15,10 +15,12 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from oxrdflib._converter import from_ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_text import has_dataset_clause
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -64,10 +66,15 @@ class GraphStore:
         self.close()
 
     # -- reading -------------------------------------------------------------------
-    def query(self, sparql: str) -> Result:
-        """Run a SPARQL query string over the union of all graphs (Oxigraph's engine)."""
+    def query(self, sparql: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> Result:
+        """Run a SPARQL query string with Oxigraph's engine. The default graph is the
+        union of all graphs, unless the query has FROM clauses or the caller names
+        graphs (the protocol's default-graph-uri / named-graph-uri)."""
         try:
             with self._lock:
+                if default_graphs or named_graphs or has_dataset_clause(sparql):
+                    return self._query_dataset(sparql, default_graphs, named_graphs)
                 return self.ds.query(sparql)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
@@ -75,6 +82,28 @@ class GraphStore:
             raise QueryError(str(e)) from e
         except OSError as e:
             raise QueryError(f"query failed: {e}") from e
+
+    def _query_dataset(self, sparql: str, default_graphs: list[str] | None,
+                       named_graphs: list[str] | None) -> Result:
+        prefixes = {p: str(ns) for p, ns in self.ds.namespaces()}
+        kw: dict = {"prefixes": prefixes}
+        if default_graphs:
+            kw["default_graph"] = [ox.NamedNode(_iri(g)) for g in default_graphs]
+        if named_graphs:
+            kw["named_graphs"] = [ox.NamedNode(_iri(g)) for g in named_graphs]
+        res = self.oxigraph.query(sparql, **kw)
+        if isinstance(res, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(res)
+        elif isinstance(res, ox.QuerySolutions):
+            out = Result("SELECT")
+            out.vars = [Variable(v.value) for v in res.variables]
+            out.bindings = [{v: from_ox(val) for v, val in zip(out.vars, sol) if val is not None} for sol in res]
+        else:
+            out = Result("CONSTRUCT")
+            out.graph = Graph()
+            out.graph += (from_ox(t) for t in res)
+        return out
 
     def select(self, sparql: str) -> list[dict[str, object]]:
         """SELECT as a list of {variable: rdflib term} rows (unbound variables omitted)."""
