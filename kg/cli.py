@@ -39,44 +39,86 @@ def main(ctx: click.Context) -> None:
         ctx.invoke(serve)
 
 
+FAILURES_FILE = "ingest-failures.tsv"
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--retry-failed", is_flag=True, help="Re-run only the files that failed last time.")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per NLP/store batch.")
 @data_dir_option
-def ingest(paths: tuple[Path, ...], batch_size: int, data_dir: Path | None) -> None:
-    """Ingest files or folders (txt, md, html, jsonl): extract, store, index."""
+def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, data_dir: Path | None) -> None:
+    """Ingest files or folders (txt, md, html, jsonl): extract, store, index.
+
+    Unchanged documents are skipped; changed ones replace their old version. Failures
+    are listed at the end and written to DATA_DIR/ingest-failures.tsv (path, reason).
+    """
     from kg.graph import KnowledgeGraph
     from kg.pipeline import ingest_paths
 
     settings = _settings(data_dir)
-    tty = sys.stderr.isatty()
-    start = time.perf_counter()
-
-    def progress(event: str, doc: Any, rep: Any) -> None:
-        done = rep.ingested + rep.updated + rep.unchanged + len(rep.failed)
-        rate = rep.chars / max(time.perf_counter() - start, 1e-6)
-        name = (doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else ""))
-        line = f"[{done}] {event:9s} {name}  ({rate:,.0f} chars/s)"
-        if tty:
-            click.echo("\r\033[K" + line[:120], nl=False, err=True)
-        else:
-            click.echo(line, err=True)
-
+    failures = settings.data_dir / FAILURES_FILE
+    if retry_failed:
+        if not failures.exists():
+            click.echo("지난 수집에서 실패한 파일이 없습니다.")
+            return
+        paths = tuple(dict.fromkeys(Path(line.split("\t", 1)[0])
+                                    for line in failures.read_text(encoding="utf-8").splitlines() if line))
+        paths = tuple(p for p in paths if p.exists())
+    if not paths:
+        raise click.UsageError("give at least one file or folder (or --retry-failed)")
+    progress = _Progress(sys.stderr.isatty())
     try:
         with KnowledgeGraph(settings) as kg:
             report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress)
     except KGError as e:
         _fail(e)
         return
-    if tty:
-        click.echo("", err=True)
+    progress.done()
+    if report.repaired:
+        click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
     click.echo(report.summary())
     if report.failed:
-        failures = settings.data_dir / "ingest-failures.tsv"
         failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
         for p, r in report.failed:
             click.echo(f"  실패: {p}: {r}", err=True)
-        click.echo(f"실패 목록: {failures}", err=True)
+        click.echo(f"실패 목록: {failures}  (다시 시도: kg ingest --retry-failed)", err=True)
+    elif failures.exists():
+        failures.unlink()
+
+
+class _Progress:
+    """A progress bar on a terminal (files, documents, characters/s, ETA); plain log
+    lines otherwise, so CI logs and pipes stay readable."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.start = time.perf_counter()
+        self.last = 0.0
+
+    def __call__(self, event: str, doc: Any, rep: Any) -> None:
+        elapsed = max(time.perf_counter() - self.start, 1e-6)
+        docs = rep.ingested + rep.updated + rep.unchanged + len(rep.failed)
+        rate = rep.chars / elapsed
+        name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
+        if not self.tty:
+            click.echo(f"{event}\t{name}", err=True)
+            return
+        now = time.perf_counter()
+        if now - self.last < 0.1 and event != "failed":
+            return
+        self.last = now
+        total = max(rep.files_total, 1)
+        frac = min(rep.files_done / total, 1.0)
+        eta = elapsed / frac - elapsed if frac > 0 else 0
+        bar = "#" * int(frac * 24)
+        line = (f"[{bar:<24s}] 파일 {rep.files_done}/{rep.files_total} · 문서 {docs} · "
+                f"{rate:,.0f} 자/s · 남은 시간 {int(eta) // 60}:{int(eta) % 60:02d}")
+        click.echo("\r\033[K" + line, nl=False, err=True)
+
+    def done(self) -> None:
+        if self.tty:
+            click.echo("", err=True)
 
 
 @main.command()

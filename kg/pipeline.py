@@ -32,6 +32,9 @@ class IngestReport:
     triples: int = 0
     chars: int = 0
     seconds: float = 0.0
+    files_total: int = 0
+    files_done: int = 0
+    repaired: int = 0
 
     @property
     def ok(self) -> bool:
@@ -51,11 +54,15 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
 
     report = IngestReport()
     t0 = time.perf_counter()
+    report.repaired = reconcile(kg)
     ensure_gazetteer(kg)
     max_bytes = kg.settings.max_upload_mb * 1024 * 1024
+    files = list(iter_paths([Path(p) for p in paths]))
+    report.files_total = len(files)
 
     def documents() -> Iterator[Document]:
-        for path in iter_paths([Path(p) for p in paths]):
+        for path in files:
+            report.files_done += 1
             try:
                 for item in load_path(path, max_bytes=max_bytes):
                     if isinstance(item, Exception):
@@ -151,6 +158,23 @@ def ensure_gazetteer(kg: KnowledgeGraph) -> None:
     from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
 
     kg.store.put_graph(kg.base + GAZETTEER_GRAPH, gazetteer_triples(load_gazetteer().entries, kg.base))
+
+
+def reconcile(kg: KnowledgeGraph) -> int:
+    """Make the store and the index agree after a crash: a document must be in both or
+    in neither. Graphs without an index entry are dropped (the next ingest re-adds
+    them), index entries without a graph are deleted. Returns how many were repaired."""
+    stored = set(kg.store.document_iris())
+    indexed = kg.index.all_iris()
+    orphans = stored - indexed
+    ghosts = indexed - stored
+    for iri in orphans:
+        kg.store.remove_graph(iri)
+    if ghosts:
+        kg.index.write(delete=ghosts)
+    if orphans or ghosts:
+        kg.publish()
+    return len(orphans) + len(ghosts)
 
 
 def remove_document(kg: KnowledgeGraph, iri: str) -> bool:
