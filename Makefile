@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test ingest serve bench clean
+.PHONY: setup browser run test ingest serve bench clean
 
 setup: $(STAMP)
 
@@ -25,7 +25,11 @@ run: ingest
 serve: setup
 	$(BIN)/kg serve
 
-test: setup
+# Debian chromium + chromium-driver + fonts-noto-cjk for the real-browser tests
+browser:
+	tools/install-browser.sh
+
+test: setup browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup
