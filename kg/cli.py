@@ -329,5 +329,100 @@ def settings_cmd() -> None:
         click.echo(f"{name:20s} {default:28s} {help_}")
 
 
+def _backend_settings(data_dir: Path | None, embedded: bool) -> Settings:
+    settings = _settings(data_dir)
+    if embedded:  # the on-disk store even where KG_SPARQL_* point at a server
+        settings = settings.with_(sparql_endpoint="", sparql_update_endpoint="", sparql_graph_store="",
+                                  sparql_user="", sparql_password="")
+    return settings
+
+
+def _backend_name(settings: Settings) -> str:
+    return settings.sparql_endpoint or str(settings.graph_dir)
+
+
+EMBEDDED_HELP = "Use the on-disk store in DATA_DIR even when KG_SPARQL_ENDPOINT is set."
+
+
+@main.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@click.option("--embedded", is_flag=True, help=EMBEDDED_HELP)
+@data_dir_option
+def export_cmd(output: Path | None, embedded: bool, data_dir: Path | None) -> None:
+    """Write the whole graph as N-Quads, streaming: `kg export > all.nq`.
+
+    Reads the remote server when KG_SPARQL_ENDPOINT is set, else the on-disk store (or,
+    while another process holds it, the newest published snapshot).
+    """
+    from kg import snapshots
+    from kg.errors import StoreError
+    from kg.remote import RemoteStore
+    from kg.transfer import export_nquads
+    from kg.store import GraphStore
+
+    settings = _backend_settings(data_dir, embedded)
+    try:
+        if settings.sparql_endpoint:
+            store: Any = RemoteStore.from_settings(settings, read_only=True)
+        else:
+            try:
+                store = GraphStore(settings.graph_dir, create=False)
+            except StoreError:
+                snap = snapshots.current(settings.data_dir)
+                if snap is None:
+                    raise
+                click.echo(f"저장소를 다른 프로세스가 쓰고 있어 최근 스냅숏을 내보냅니다: {snap}", err=True)
+                store = GraphStore(snap, read_only=True)
+        with store:
+            if output is None:
+                n = export_nquads(store, sys.stdout.buffer)
+            else:
+                with output.open("wb") as f:
+                    n = export_nquads(store, f)
+    except KGError as e:
+        _fail(e)
+        return
+    click.echo(f"내보냄: {n:,} quads ({_backend_name(settings)})", err=True)
+
+
+@main.command("import")
+@click.argument("source", type=click.File("rb"))
+@click.option("--embedded", is_flag=True, help=EMBEDDED_HELP)
+@click.option("--chunk", type=click.IntRange(min=1), default=None,
+              help="Quads per write request. Default: 500 (SPARQL Update), 10000 (Graph Store, on-disk).")
+@data_dir_option
+def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | None) -> None:
+    """Load N-Quads (e.g. from `kg export`; `-` reads standard input), streaming.
+
+    Each named graph in the input replaces the graph of that name; other graphs stay.
+    The text index is not touched: keep DATA_DIR/index with the graph it describes.
+    """
+    from kg.graph import KnowledgeGraph
+    from kg.index import TextIndex
+    from kg.transfer import import_nquads
+
+    settings = _backend_settings(data_dir, embedded)
+    try:
+        with KnowledgeGraph(settings) as kg:
+            quads, graphs = import_nquads(kg.store, source, chunk=chunk)
+            kg.publish()
+            docs = set(kg.store.document_iris())
+    except KGError as e:
+        _fail(e)
+        return
+    click.echo(f"가져옴: {quads:,} quads, 그래프 {graphs:,}개 → {_backend_name(settings)}", err=True)
+    try:
+        ix = TextIndex(settings.index_dir, create=False)
+        missing = len(docs - ix.all_iris())
+        ix.close()
+    except KGError:
+        missing = len(docs)
+    if missing:
+        click.echo(f"주의: 문서 {missing:,}건이 텍스트 색인({settings.index_dir})에 없습니다. 다음 `kg ingest`는 "
+                   "색인에 없는 문서 그래프를 중단된 수집으로 보고 지웁니다: 색인 디렉터리를 함께 옮기거나 "
+                   "원본을 다시 수집하세요.", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -18,10 +18,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg import snapshots
 from kg.errors import QueryError, StoreError
 from kg.index import SearchResult, TextIndex
+from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.sparql_exec import QueryRunner, execute
 from kg.sparql_text import check_read_only
-from kg.store import GraphStore
+from kg.store import GraphStore, _iri, nt_term
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -53,7 +54,12 @@ class QueryResult:
             w.writerow(["boolean"])
             w.writerow(["true" if self.boolean else "false"])
             return buf.getvalue()
-        w.writerow(self.vars if delimiter == "," else ["?" + v for v in self.vars])
+        if delimiter != ",":
+            # SPARQL TSV: terms in Turtle/N-Triples form, never CSV-quoted; one row a line
+            lines = ["\t".join("?" + v for v in self.vars)]
+            lines += ["\t".join(_cell(r.get(v), delimiter) for v in self.vars) for r in self.rows]
+            return "\n".join(lines) + "\n"
+        w.writerow(self.vars)
         for r in self.rows:
             w.writerow([_cell(r.get(v), delimiter) for v in self.vars])
         return buf.getvalue()
@@ -68,17 +74,24 @@ def term_json(t: Any) -> dict[str, str]:
     if isinstance(t, Literal):
         if t.language:
             d["xml:lang"] = t.language
-        elif t.datatype:
+        elif t.datatype and str(t.datatype) != XSD_STRING:  # a simple literal carries no datatype
             d["datatype"] = str(t.datatype)
     return d
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _cell(t: Any, delimiter: str) -> str:
     if t is None:
         return ""
     if delimiter == ",":
-        return str(t)
-    return t.n3() if hasattr(t, "n3") else str(t)
+        return f"_:{t}" if isinstance(t, BNode) else str(t)
+    if isinstance(t, Literal) and str(t.datatype) == XSD_STRING:
+        t = Literal(str(t))  # Oxigraph types every simple literal xsd:string; write it as "…"
+    if isinstance(t, (URIRef, Literal, BNode)):
+        return nt_term(t).replace("\t", "\\t")  # N-Triples escapes \n and \r; a tab would split the row
+    return str(t)
 
 
 class KnowledgeGraph:
@@ -88,9 +101,14 @@ class KnowledgeGraph:
 
     def __init__(self, settings: Settings, read_only: bool = False, runner: QueryRunner | None = None) -> None:
         self.settings = settings
-        self.runner = runner
         self.read_only = read_only
+        # A remote server (KG_SPARQL_ENDPOINT) serves readers and writers alike: no
+        # snapshots, and no worker processes (the HTTP time limit stops a slow query).
+        self.remote = bool(settings.sparql_endpoint)
+        self.runner = None if self.remote else runner
         self._store: GraphStore | None = None
+        # Kept apart from _store, so publish() (snapshots of the on-disk store) has nothing to do.
+        self._remote: RemoteStore | None = None
         self._snapshot: Path | None = None
         self._index: TextIndex | None = None
         self._published = 0.0
@@ -100,7 +118,11 @@ class KnowledgeGraph:
         return self.settings.base_iri
 
     @property
-    def store(self) -> GraphStore:
+    def store(self) -> GraphStore | RemoteStore:
+        if self.remote:
+            if self._remote is None:
+                self._remote = RemoteStore.from_settings(self.settings, read_only=self.read_only)
+            return self._remote
         if self.read_only:
             snap = snapshots.current(self.settings.data_dir)
             if snap is None:
@@ -177,6 +199,7 @@ class KnowledgeGraph:
     # -- pages ---------------------------------------------------------------------
     def document(self, iri: str) -> dict[str, Any] | None:
         """Metadata, text and mentions of one document, or None."""
+        iri = _iri(iri)
         rows = self.store.select(f"""
             SELECT ?title ?date ?source ?text ?kind WHERE {{ GRAPH <{iri}> {{
               <{iri}> a <{KGO.Document}> ; <http://purl.org/dc/terms/title> ?title ; <{KGO.text}> ?text .
@@ -209,6 +232,7 @@ class KnowledgeGraph:
 
     def entity(self, iri: str) -> dict[str, Any] | None:
         """Labels, type, relations (with the sentence each came from) and documents."""
+        iri = _iri(iri)
         labels = self.store.select(f"""
             SELECT ?p ?l WHERE {{ <{iri}> ?p ?l . FILTER(?p IN (<http://www.w3.org/2004/02/skos/core#prefLabel>,
               <http://www.w3.org/2004/02/skos/core#altLabel>, <{KGO.entityType}>, <{KGO.postTitle}>)) }}""")
@@ -278,6 +302,19 @@ class KnowledgeGraph:
             }} GROUP BY ?e ORDER BY DESC(?n) LIMIT {int(limit)}""")
         return [{"iri": str(r["e"]), "label": str(r["label"]), "type": str(r["type"]), "documents": int(r["n"])}
                 for r in rows]
+
+
+    def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
+        """Predecessor and successor bodies of a reorganised government body."""
+        from kg.queries import succession  # noqa: PLC0415
+
+        return succession(self.store, iri)
+
+    def labels(self, iris: list[str]) -> dict[str, str]:
+        """Korean preferred labels of many entities (IRI → label)."""
+        from kg.queries import labels  # noqa: PLC0415
+
+        return labels(self.store, iris)
 
 
 def dumps_json(obj: Any) -> str:

@@ -3,9 +3,10 @@ variables; validated at start-up with a clear error (Datasette's style)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
 
 from kg.errors import SettingsError
 
@@ -37,6 +38,17 @@ def _iri_base(v: str) -> str:
     return v if v.endswith("/") else v + "/"
 
 
+def _http_url(v: str) -> str:
+    v = v.strip()
+    u = urlsplit(v)
+    if u.scheme not in ("http", "https") or not u.hostname:
+        raise ValueError("must be an http(s) URL, e.g. http://127.0.0.1:7878/query")
+    if u.username or u.password:
+        raise ValueError("put credentials in KG_SPARQL_USER and KG_SPARQL_PASSWORD, not in the URL")
+    u.port  # noqa: B018 (raises ValueError on a bad port)
+    return v
+
+
 # name → (default, parser, help)
 SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "data_dir": ("data", Path, "Directory holding the graph store (graph/) and the text index (index/)."),
@@ -48,6 +60,16 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "max_rows": (10000, _positive_int, "Row cap of one SPARQL result; truncated results are flagged."),
     "page_size": (20, _positive_int, "Search hits per page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
+    "sparql_endpoint": ("", _http_url,
+                        "Query URL of a remote SPARQL 1.1 server to use instead of the on-disk store "
+                        "(e.g. Oxigraph's http://host:7878/query). Its default graph must be the union of all graphs."),
+    "sparql_update_endpoint": ("", _http_url,
+                               "Update URL of the remote server (Oxigraph: …/update). Default: the query URL."),
+    "sparql_graph_store": ("", _http_url,
+                           "Graph Store Protocol URL of the remote server (Oxigraph: …/store), for bulk writes. "
+                           "Default: none (SPARQL Update only)."),
+    "sparql_user": ("", str, "User name for the remote SPARQL server (HTTP basic; digest when the server asks)."),
+    "sparql_password": ("", str, "Password for the remote SPARQL server."),
 }
 
 
@@ -61,6 +83,20 @@ class Settings:
     max_rows: int = 10000
     page_size: int = 20
     max_upload_mb: int = 50
+    sparql_endpoint: str = ""
+    sparql_update_endpoint: str = ""
+    sparql_graph_store: str = ""
+    sparql_user: str = ""
+    sparql_password: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sparql_endpoint:
+            for name in ("sparql_update_endpoint", "sparql_graph_store", "sparql_user", "sparql_password"):
+                if getattr(self, name):
+                    raise SettingsError(f"KG_{name.upper()} is set but KG_SPARQL_ENDPOINT is not: "
+                                        "set the query URL of the remote server too")
+        if self.sparql_password and not self.sparql_user:
+            raise SettingsError("KG_SPARQL_PASSWORD is set but KG_SPARQL_USER is not")
 
     @property
     def graph_dir(self) -> Path:

@@ -1,0 +1,376 @@
+"""A remote SPARQL 1.1 server as the graph store, for when one machine is not enough.
+
+`RemoteStore` has GraphStore's public interface, so KnowledgeGraph, the pipeline and the
+web layer do not care which one they hold. It speaks the SPARQL 1.1 Protocol:
+
+- queries: form-encoded POST (`query=`; Virtuoso hangs on `application/sparql-query`),
+  answers as SPARQL JSON results (SELECT, ASK) or N-Triples/Turtle (CONSTRUCT, DESCRIBE);
+- updates: form-encoded POST (`update=`) of `DROP SILENT GRAPH` + `INSERT DATA` in chunks
+  of CHUNK triples, or, when KG_SPARQL_GRAPH_STORE is set, Graph Store Protocol bodies
+  (PUT replaces a graph in one request; `kg import` POSTs N-Quads chunks to the dataset,
+  or graph by graph where the Graph Store only takes graphs).
+
+The default graph must be the union of all graphs (our queries rely on it, and any other
+client of the server then sees what ours see). We require the server to do that rather
+than rewrite queries: Oxigraph `serve --union-default-graph`; Virtuoso does it by
+default; Fuseki with `tdb2:unionDefaultGraph true`. The first query checks it once per
+endpoint and fails with that advice if a quad of a named graph is missing from the
+default graph.
+
+Blank nodes: SPARQL Update and GSP scope blank-node labels to one request, so a blank
+node split across two chunks becomes two nodes. The mapping mints none (IRIs only).
+"""
+from __future__ import annotations
+
+import base64
+import http.client
+import io
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import IO, TYPE_CHECKING, Iterable, Iterator
+
+import pyoxigraph as ox
+from oxrdflib._converter import from_ox
+from rdflib import Graph, URIRef
+from rdflib.query import Result
+
+from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.sparql_text import code_only
+from kg.store import GraphStore, nt_term
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+CHUNK = 500           # triples per INSERT DATA request
+GSP_CHUNK = 10_000    # triples per Graph Store Protocol POST during import
+WRITE_TIMEOUT = 60.0  # writes and exports wait at least this long (seconds)
+
+_RESULTS_JSON = "application/sparql-results+json"
+_RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_UNION_OK: set[str] = set()   # endpoints whose default graph was seen to be the union
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server as the graph store. Holds no connection: one HTTP request per
+    call, so it is safe to share between threads and needs no closing."""
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None,
+                 user: str | None = None, password: str | None = None, timeout: float = 10.0,
+                 read_only: bool = False, chunk: int = CHUNK) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or endpoint
+        self.graph_store = graph_store or None
+        self.timeout = timeout
+        self.read_only = read_only
+        self.chunk = chunk
+        self._auth = None
+        handlers: list[urllib.request.BaseHandler] = []
+        if user:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+            self._auth = f"Basic {token}"  # sent up front: no extra round trip per request
+            mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in (self.endpoint, self.update_endpoint, self.graph_store):
+                if url:
+                    mgr.add_password(None, url, user, password or "")
+            handlers.append(urllib.request.HTTPDigestAuthHandler(mgr))  # Virtuoso's /sparql-auth
+        self._opener = urllib.request.build_opener(*handlers)
+        self._gsp_quads: bool | None = None  # does the Graph Store take N-Quads? (None: not tried)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, read_only: bool = False) -> "RemoteStore":
+        return cls(settings.sparql_endpoint, settings.sparql_update_endpoint or None,
+                   settings.sparql_graph_store or None, settings.sparql_user or None,
+                   settings.sparql_password or None, timeout=settings.query_timeout, read_only=read_only)
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.endpoint!r}{', read_only' if self.read_only else ''})"
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        """Nothing to release (no connection is kept); here for GraphStore's interface."""
+
+    def __enter__(self) -> "RemoteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------
+    def query(self, sparql: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> Result:
+        """Run a query on the server. `default_graphs`/`named_graphs` go out as the
+        protocol's default-graph-uri / named-graph-uri; without them (and without FROM)
+        the default graph is the union of all graphs."""
+        self._check_union()
+        return self._query(sparql, default_graphs, named_graphs)
+
+    def _query(self, sparql: str, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None) -> Result:
+        form = _FORM.search(code_only(sparql))
+        kind = form.group(1).upper() if form else ""
+        accept = {"SELECT": _RESULTS_JSON, "ASK": _RESULTS_JSON, "CONSTRUCT": _RDF, "DESCRIBE": _RDF}.get(
+            kind, f"{_RESULTS_JSON}, {_RDF}")
+        fields = [("query", sparql)] + [("default-graph-uri", g) for g in default_graphs or []] \
+            + [("named-graph-uri", g) for g in named_graphs or []]
+        ctype, body = self._fetch("POST", self.endpoint, _form(fields), "application/x-www-form-urlencoded",
+                                  accept, query=True)
+        return _result(ctype, body, self.endpoint)
+
+    # The same queries as the embedded store: they only go through self.query/select.
+    select = GraphStore.select
+    has_graph = GraphStore.has_graph
+    documents_with_key = GraphStore.documents_with_key
+    document_iris = GraphStore.document_iris
+    stats = GraphStore.stats
+
+    def _check_union(self) -> None:
+        """Fail clearly when the server's default graph is not the union of its graphs
+        (checked on one quad; an empty store is checked again on the next query)."""
+        if self.endpoint in _UNION_OK:
+            return
+        rows = list(self._query(
+            "SELECT ?inDefault WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 }"
+            " BIND(EXISTS { ?s ?p ?o } AS ?inDefault) }"))
+        if not rows:
+            return
+        seen = rows[0].asdict().get("inDefault")
+        if seen is None or not seen.toPython():
+            raise StoreError(
+                f"the SPARQL server at {self.endpoint} does not use the union of all graphs as its default "
+                "graph, which kg/ relies on. Start Oxigraph with `oxigraph serve --union-default-graph`; "
+                "Fuseki needs `tdb2:unionDefaultGraph true` (Virtuoso does this by default).")
+        _UNION_OK.add(self.endpoint)
+
+    # -- writing -------------------------------------------------------------------
+    def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
+        """Replace the named graph `graph_iri` with `triples`; returns the triple count.
+        With a Graph Store URL: one PUT (atomic). Otherwise DROP + INSERT DATA chunks:
+        the first chunk goes with the DROP in one request, so a graph of up to CHUNK
+        triples is replaced atomically; readers may see a larger one half written."""
+        self._writable()
+        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples]  # bad terms fail here
+        g = nt_term(URIRef(graph_iri))
+        if not lines:
+            self.remove_graph(graph_iri)
+        elif self.graph_store:
+            self._gsp("PUT", graph_iri, lines)
+        else:
+            for i in range(0, len(lines), self.chunk):
+                insert = f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines[i:i + self.chunk]) + "\n} }"
+                self._update(f"DROP SILENT GRAPH {g} ;\n{insert}" if i == 0 else insert)
+        return len(lines)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        self._writable()
+        self._update(f"DROP SILENT GRAPH {nt_term(URIRef(graph_iri))}")
+
+    def add_quads(self, quads: list[ox.Quad], replace: Iterable[str] = ()) -> int:
+        """Append quads (as parsed by pyoxigraph, which also writes them out); the graphs
+        named in `replace` are dropped first. For `kg import`: without a Graph Store, one
+        update request (DROPs + INSERT DATA); with one, the DROPs and then one POST of the
+        chunk as N-Quads (Oxigraph's /store, Fuseki's dataset URL), or one POST per graph
+        where the Graph Store only takes graphs."""
+        self._writable()
+        replace = list(replace)
+        if not quads and not replace:
+            return 0
+        if any(isinstance(q.graph_name, ox.BlankNode) for q in quads):
+            raise StoreError("graphs named by blank nodes cannot be sent to a SPARQL server")
+        drops = [f"DROP SILENT GRAPH {nt_term(URIRef(g))}" for g in replace]
+        groups: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {}
+        for q in quads:
+            groups.setdefault(q.graph_name, []).append(q.triple)
+        if not self.graph_store:
+            parts = []
+            for g, ts in groups.items():
+                block = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in ts)  # N-Triples terms
+                parts.append(block if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{block}\n}}")
+            self._update(" ;\n".join(drops + (["INSERT DATA {\n" + "\n".join(parts) + "\n}"] if parts else [])))
+            return len(quads)
+        if drops:
+            self._update(" ;\n".join(drops))
+        if quads and self._gsp_quads is not False:
+            try:
+                self._fetch("POST", self.graph_store, ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                            "application/n-quads")
+                self._gsp_quads = True
+                return len(quads)
+            except StoreError as e:
+                if self._gsp_quads is not None or getattr(e, "status", None) not in (400, 405, 406, 415, 501):
+                    raise
+                self._gsp_quads = False  # a graph-only Graph Store: one graph at a time from now on
+        for g, ts in groups.items():
+            self._fetch("POST", _gsp_url(self.graph_store, None if isinstance(g, ox.DefaultGraph) else g.value),
+                        ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES), "text/turtle; charset=utf-8")
+        return len(quads)
+
+    def _update(self, update: str) -> None:
+        # Form-encoded like the queries; every byte as %XX: valid, and C-fast (urlencode
+        # spends more time than the server on a chunk of Korean text)
+        data = update.encode("utf-8")
+        body = b"update=" + (b"%" + data.hex("%").encode("ascii") if data else b"")
+        self._fetch("POST", self.update_endpoint, body, "application/x-www-form-urlencoded")
+
+    def _gsp(self, method: str, graph_iri: str | None, lines: list[str]) -> None:
+        # N-Triples is Turtle, and every Graph Store Protocol server reads Turtle
+        self._fetch(method, _gsp_url(self.graph_store or "", graph_iri), ("\n".join(lines) + "\n").encode("utf-8"),
+                    "text/turtle; charset=utf-8")
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"this connection to {self.endpoint} is read-only")
+
+    # -- export --------------------------------------------------------------------
+    def dump_nquads(self, out: IO[bytes]) -> int:
+        """Write every named graph to `out` as N-Quads, streaming; returns the quad count.
+        Oxigraph's Graph Store answers the whole dataset in one GET; elsewhere each graph
+        is fetched with a CONSTRUCT (one graph in memory at a time)."""
+        if self.graph_store:
+            try:
+                resp = self._open("GET", self.graph_store, None, None, "application/n-quads")
+            except StoreError:
+                resp = None  # this Graph Store cannot dump a dataset: one graph at a time instead
+            if resp is not None:
+                with resp:
+                    if _media(resp.headers.get("Content-Type", "")) == "application/n-quads":
+                        return _copy_counting(resp, out, self.graph_store)
+        n = 0
+        graphs = [str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
+        for g in graphs:
+            q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}"
+            ctype, body = self._fetch("POST", self.endpoint, _form([("query", q)]),
+                                      "application/x-www-form-urlencoded", _RDF, query=True)
+            graph = ox.NamedNode(g)
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _parse_rdf(ctype, body, self.endpoint)]
+            out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            n += len(quads)
+        return n
+
+    # -- HTTP ----------------------------------------------------------------------
+    def _fetch(self, method: str, url: str, data: bytes | None, content_type: str | None,
+               accept: str | None = None, query: bool = False) -> tuple[str, bytes]:
+        """One request; (content type, body). Errors become QueryError (the server
+        refused or failed the query, or it timed out) or StoreError (everything else)."""
+        with self._open(method, url, data, content_type, accept, query) as resp:
+            try:
+                return resp.headers.get("Content-Type", ""), resp.read()
+            except (OSError, http.client.HTTPException) as e:
+                raise _failure(e, url, query) from e
+
+    def _open(self, method: str, url: str, data: bytes | None, content_type: str | None,
+              accept: str | None = None, query: bool = False) -> http.client.HTTPResponse:
+        req = urllib.request.Request(url, data=data, method=method)
+        if content_type:
+            req.add_header("Content-Type", content_type)
+        if accept:
+            req.add_header("Accept", accept)
+        if self._auth:
+            req.add_header("Authorization", self._auth)
+        timeout = self.timeout if query else max(self.timeout, WRITE_TIMEOUT)
+        try:
+            return self._opener.open(req, timeout=timeout)
+        except urllib.error.HTTPError as e:
+            raise _http_error(e, url, query) from None
+        except (OSError, http.client.HTTPException) as e:
+            raise _failure(e, url, query, timeout) from e
+
+
+def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
+    try:
+        message = e.read(4000).decode("utf-8", "replace").strip()
+    except (OSError, http.client.HTTPException):
+        message = ""
+    finally:
+        e.close()
+    what = f"the SPARQL server at {url} answered {e.code} {e.reason}" + (f": {message}" if message else "")
+    err = _classify(e.code, what, query)
+    err.status = e.code  # type: ignore[attr-defined]
+    return err
+
+
+def _classify(code: int, what: str, query: bool) -> KGError:
+    if code in (401, 403):
+        return StoreError(f"{what} (check KG_SPARQL_USER and KG_SPARQL_PASSWORD)")
+    if code in (404, 405):
+        return StoreError(f"{what} (is this the right URL? see KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, "
+                          "KG_SPARQL_GRAPH_STORE)")
+    if query and code in (400, 500):  # a malformed query, or one the engine failed on
+        return QueryError(what)
+    return StoreError(what)
+
+
+def _failure(e: BaseException, url: str, query: bool, timeout: float | None = None) -> KGError:
+    reason = e.reason if isinstance(e, urllib.error.URLError) else e
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        limit = f" of {timeout:g} s" if timeout else ""
+        if query:
+            return QueryTimeout(f"the SPARQL server at {url} did not answer within the limit{limit} (KG_QUERY_TIMEOUT)")
+        return StoreError(f"the SPARQL server at {url} did not answer within {timeout or WRITE_TIMEOUT:g} s")
+    if isinstance(reason, ConnectionRefusedError):
+        return StoreError(f"cannot reach the SPARQL server at {url}: connection refused. Is the server running, "
+                          "and is KG_SPARQL_ENDPOINT right?")
+    return StoreError(f"cannot talk to the SPARQL server at {url}: {reason}")
+
+
+def _result(ctype: str, body: bytes, url: str) -> Result:
+    media = _media(ctype)
+    try:
+        if media in (_RESULTS_JSON, "application/json"):
+            return Result.parse(io.BytesIO(body), format="json")
+        if media in ("application/sparql-results+xml", "application/xml"):
+            return Result.parse(io.BytesIO(body), format="xml")
+    except (ValueError, KeyError, TypeError, SyntaxError) as e:
+        raise _unreadable(body, url, e) from e
+    out = Result("CONSTRUCT")
+    out.graph = Graph()
+    out.graph += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                  for q in _parse_rdf(ctype, body, url))
+    return out
+
+
+def _parse_rdf(ctype: str, body: bytes, url: str) -> Iterator[ox.Quad]:
+    fmt = ox.RdfFormat.from_media_type(_media(ctype))
+    if fmt is None:
+        raise QueryError(f"the SPARQL server at {url} answered in an unexpected format {ctype!r}")
+    try:
+        return iter(list(ox.parse(body, format=fmt, without_named_graphs=True)))
+    except (SyntaxError, ValueError) as e:
+        raise _unreadable(body, url, e) from e
+
+
+def _unreadable(body: bytes, url: str, e: Exception) -> QueryError:
+    """A broken answer. Servers that stream report a failure after the 200 header, at
+    the end of the body (Oxigraph: "The SPARQL operation has been cancelled" when its
+    --timeout-s stops a query), so the tail goes into the message."""
+    tail = body[-300:].decode("utf-8", "replace").strip()
+    if re.search(r"cancel|time ?out|timed out", tail, re.I):
+        return QueryTimeout(f"the SPARQL server at {url} stopped the query (its own time limit?): …{tail}")
+    return QueryError(f"cannot read the answer of the SPARQL server at {url} ({e}): …{tail}")
+
+
+def _media(ctype: str) -> str:
+    return ctype.split(";", 1)[0].strip().lower()
+
+
+def _form(fields: list[tuple[str, str]]) -> bytes:
+    return urllib.parse.urlencode(fields).encode("ascii")
+
+
+def _gsp_url(base: str, graph_iri: str | None) -> str:
+    sep = "&" if "?" in base else "?"
+    return base + sep + ("default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri}))
+
+
+def _copy_counting(src: IO[bytes], out: IO[bytes], url: str) -> int:
+    n = 0
+    try:
+        while block := src.read(1 << 16):
+            n += block.count(b"\n")
+            out.write(block)
+    except (OSError, http.client.HTTPException) as e:
+        raise StoreError(f"the dump from {url} broke off: {e}") from e
+    return n

@@ -1,0 +1,251 @@
+"""`kg export` / `kg import`: a whole graph between the on-disk store and a SPARQL server."""
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+
+from ingest.model import Document, Entity, Extraction
+from kg import snapshots
+from kg.cli import main
+from kg.errors import StoreError
+from kg.remote import RemoteStore
+from kg.transfer import export_nquads, import_nquads
+from kg.store import GraphStore
+from ontology.mapping import document_triples
+
+BASE = "http://kg.test/"
+EX = "http://example.org/"
+TRICKY = '줄\n바꿈 "따옴표" \\ 역슬래시 \\u0041 <꺾쇠>'
+
+
+# -- a real Oxigraph server (the same helper as test_remote.py) ----------------------------
+
+def oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(location: Path, *flags: str) -> Iterator[str]:
+    exe = oxigraph_binary()
+    if exe is None:
+        pytest.skip("the `oxigraph` server binary is missing: pip install oxigraph==0.5.13")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = location.parent / f"{location.name}.log"
+    with log.open("wb") as err:
+        proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
+                                stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"oxigraph serve exited: {log.read_text(errors='replace')}")
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db", "--union-default-graph", "--timeout-s", "5") as b:
+        yield b
+
+
+@pytest.fixture
+def base_url(server: str) -> str:
+    urllib.request.urlopen(urllib.request.Request(f"{server}/update", data=b"update=DROP%20ALL", method="POST"),
+                           timeout=10).close()
+    return server
+
+
+def remote(base_url: str, gsp: bool = False, **kw: object) -> RemoteStore:
+    return RemoteStore(f"{base_url}/query", f"{base_url}/update", f"{base_url}/store" if gsp else None, **kw)
+
+
+def remote_env(base_url: str, gsp: bool = False) -> dict[str, str | None]:
+    return {"KG_SPARQL_ENDPOINT": f"{base_url}/query", "KG_SPARQL_UPDATE_ENDPOINT": f"{base_url}/update",
+            "KG_SPARQL_GRAPH_STORE": f"{base_url}/store" if gsp else None, "KG_BASE_IRI": BASE}
+
+
+# -- data ----------------------------------------------------------------------------------
+
+def documents(n: int) -> list[Document]:
+    out = []
+    for k in range(n):
+        text = f"{k}일 산업통상자원부는 \"AI 자율제조 전략\"을 발표했다.\n둘째 줄 {k}."
+        doc = Document(title=f"발표 {k}", text=text, source=f"corpus/{k}.md", date="2024-03-05")
+        i = text.index("산업통상자원부")
+        doc.extraction = Extraction(entities=[Entity(i, i + 7, "산업통상자원부", "MINISTRY", sentence=0)],
+                                    sentences=[(0, len(text))])
+        out.append(doc)
+    return out
+
+
+def fill(store: GraphStore | RemoteStore, n: int = 12) -> None:
+    for doc in documents(n):
+        graph, ts = document_triples(doc, BASE)
+        store.put_graph(str(graph), ts)
+    store.put_graph(EX + "extra", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal(TRICKY)),
+                                   (URIRef(EX + "a"), URIRef(EX + "l"), Literal("산업부", lang="ko")),
+                                   (URIRef(EX + "a"), URIRef(EX + "n"), Literal(7))])
+
+
+def quads(data: bytes) -> set[str]:
+    return {str(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)}
+
+
+def dump(store: GraphStore | RemoteStore) -> bytes:
+    buf = io.BytesIO()
+    export_nquads(store, buf)
+    return buf.getvalue()
+
+
+def count(store: GraphStore | RemoteStore) -> int:
+    return int(store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> Path:
+    """A data directory whose on-disk store holds 12 documents and one extra graph."""
+    data = tmp_path / "src"
+    with GraphStore(data / "graph") as s:
+        fill(s)
+    return data
+
+
+# -- functions -----------------------------------------------------------------------------
+
+def test_embedded_round_trip(embedded: Path, tmp_path: Path) -> None:
+    with GraphStore(embedded / "graph", create=False) as s:
+        buf = io.BytesIO()
+        n = export_nquads(s, buf)
+        assert n == count(s) > 100
+    with GraphStore(tmp_path / "dst") as d:
+        assert import_nquads(d, io.BytesIO(buf.getvalue()), chunk=50) == (n, 13)
+        assert count(d) == n and quads(dump(d)) == quads(buf.getvalue())
+        got = d.select(f"SELECT ?o WHERE {{ <{EX}a> <{EX}p> ?o }}")
+        assert str(got[0]["o"]) == TRICKY
+
+
+@pytest.mark.parametrize("gsp", ["", "dataset", "per-graph"])
+def test_embedded_to_remote_and_back(embedded: Path, base_url: str, tmp_path: Path, gsp: str) -> None:
+    with GraphStore(embedded / "graph", create=False) as s:
+        data = dump(s)
+    r = remote(base_url, bool(gsp))
+    if gsp == "per-graph":
+        r._gsp_quads = False  # as with a Graph Store that takes no N-Quads (found out on the first chunk)
+    n, graphs = import_nquads(r, io.BytesIO(data), chunk=40)
+    assert n == len(quads(data)) == count(r) and graphs == 13
+    back = dump(r)  # GSP: one GET of the whole dataset; else a CONSTRUCT per graph
+    assert quads(back) == quads(data)
+    with GraphStore(tmp_path / "again") as d:
+        import_nquads(d, io.BytesIO(back))
+        assert quads(dump(d)) == quads(data)
+
+
+@pytest.mark.parametrize("gsp", [False, True], ids=["update", "graph-store"])
+def test_import_replaces_the_graphs_it_contains(base_url: str, gsp: bool) -> None:
+    r = remote(base_url, gsp)
+    r.put_graph(EX + "g1", [(URIRef(EX + "old"), URIRef(EX + "p"), Literal("stale"))])
+    r.put_graph(EX + "g9", [(URIRef(EX + "keep"), URIRef(EX + "p"), Literal("kept"))])
+    data = (f'<{EX}s1> <{EX}p> "새 값" <{EX}g1> .\n'
+            f'<{EX}s2> <{EX}p> "둘" <{EX}g2> .\n'
+            f'<{EX}s3> <{EX}p> "셋" <{EX}g1> .\n').encode()
+    assert import_nquads(r, io.BytesIO(data), chunk=1) == (3, 2)  # g1 spans chunks: dropped only once
+    assert quads(dump(r)) == quads(data) | {f'<{EX}keep> <{EX}p> "kept" <{EX}g9>'}
+
+
+def test_bad_input_is_a_clear_error(base_url: str) -> None:
+    data = f'<{EX}s> <{EX}p> "ok" <{EX}g> .\n<{EX}s> <{EX}p> "unterminated <{EX}g> .\n'.encode()
+    with pytest.raises(StoreError, match=r"not valid N-Quads \(0 quads before the error were imported\).*line 2"):
+        import_nquads(remote(base_url), io.BytesIO(data))
+
+
+# -- the commands --------------------------------------------------------------------------
+
+def test_cli_moves_a_graph_to_the_server_and_back(embedded: Path, base_url: str, tmp_path: Path) -> None:
+    cli = CliRunner()
+    res = cli.invoke(main, ["export", "--data-dir", str(embedded)], env={"KG_SPARQL_ENDPOINT": None})
+    assert res.exit_code == 0, res.output
+    data = res.stdout_bytes
+    n = len(quads(data))
+    assert f"{n:,} quads" in res.stderr
+    nq = tmp_path / "all.nq"
+    nq.write_bytes(data)
+
+    res = cli.invoke(main, ["import", str(nq), "--data-dir", str(tmp_path / "work")], env=remote_env(base_url, gsp=True))
+    assert res.exit_code == 0, res.output
+    assert f"{n:,} quads" in res.stderr and base_url in res.stderr
+    assert "주의: 문서 12건" in res.stderr  # no text index in that data directory
+    assert count(remote(base_url)) == n
+
+    out = tmp_path / "back.nq"
+    res = cli.invoke(main, ["export", "-o", str(out), "--data-dir", str(tmp_path / "work")], env=remote_env(base_url))
+    assert res.exit_code == 0, res.output
+    assert quads(out.read_bytes()) == quads(data)
+
+    # --embedded: into the on-disk store even with the server configured; readers see it
+    dst = tmp_path / "dst"
+    res = cli.invoke(main, ["import", "--embedded", "-", "--data-dir", str(dst)], input=out.read_bytes(),
+                     env=remote_env(base_url))
+    assert res.exit_code == 0, res.output
+    snap = snapshots.current(dst)
+    assert snap is not None
+    with GraphStore(snap, read_only=True) as s:
+        assert quads(dump(s)) == quads(data)
+
+
+def test_cli_export_uses_the_snapshot_while_the_store_is_busy(embedded: Path) -> None:
+    with GraphStore(embedded / "graph", create=False) as live:
+        snapshots.publish(live.oxigraph, embedded)
+        live.put_graph(EX + "unpublished", [(URIRef(EX + "x"), URIRef(EX + "p"), Literal("not yet"))])
+        res = CliRunner().invoke(main, ["export", "--data-dir", str(embedded)], env={"KG_SPARQL_ENDPOINT": None})
+        assert res.exit_code == 0, res.output
+        assert "스냅숏" in res.stderr
+        got = quads(res.stdout_bytes)
+        assert len(got) == count(live) - 1 and not any("unpublished" in q for q in got)
+
+
+def test_cli_import_of_a_broken_file_fails_clearly(base_url: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nq"
+    bad.write_text("this is not n-quads\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["import", str(bad), "--data-dir", str(tmp_path)], env=remote_env(base_url))
+    assert res.exit_code == 1 and "N-Quads" in res.stderr
+
+
+def test_cli_export_with_the_server_down_fails_clearly(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/query"
+    res = CliRunner().invoke(main, ["export", "--data-dir", str(tmp_path)], env={"KG_SPARQL_ENDPOINT": url})
+    assert res.exit_code == 1 and "connection refused" in res.stderr

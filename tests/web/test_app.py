@@ -1,0 +1,76 @@
+"""The application factory: settings, shared graph, statistics, error pages, threads."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from kg.settings import Settings
+from web import create_app
+
+
+def test_settings_default_from_environment(settings, monkeypatch) -> None:
+    monkeypatch.setenv("KG_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("KG_BASE_IRI", settings.base_iri)
+    app = create_app(query_workers=0)
+    try:
+        assert app.config["KG_SETTINGS"].data_dir == settings.data_dir
+        assert app.test_client().get("/api/stats").get_json()["documents"] == 4
+    finally:
+        app.extensions["kg"].close()
+
+
+def test_stats_page_and_api(client) -> None:
+    data = client.get("/api/stats").get_json()
+    assert data["documents"] == 4 and data["indexed"] == 4 and data["triples"] > 100
+    assert data["entities"]["MINISTRY"] >= 2 and data["entities"]["COMPANY"] >= 3
+    page = client.get("/stats").get_data(as_text=True)
+    assert "<h1>통계</h1>" in page and "정부기관" in page and "기업" in page
+    assert client.get("/stats.json").get_json() == data
+
+
+def test_pages_are_small_screen_ready(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    with client.get("/static/style.css") as css:
+        assert css.status_code == 200 and "@media" in css.get_data(as_text=True)
+    assert "<script" not in page                                  # works without JavaScript
+
+
+def test_empty_data_dir_gives_a_clear_503(tmp_path) -> None:
+    app = create_app(Settings(data_dir=tmp_path), query_workers=0)
+    try:
+        c = app.test_client()
+        home = c.get("/")
+        assert home.status_code == 200 and "아직 데이터가 없습니다" in home.get_data(as_text=True)
+        r = c.get("/search", query_string={"q": "산업부"})
+        assert r.status_code == 503 and "kg ingest" in r.get_data(as_text=True)
+        j = c.get("/api/stats")
+        assert j.status_code == 503 and j.get_json()["ok"] is False
+    finally:
+        app.extensions["kg"].close()
+
+
+def test_500_shows_no_stack_trace(settings) -> None:
+    app = create_app(settings, query_workers=0)
+
+    @app.get("/boom")
+    def boom() -> str:
+        raise RuntimeError("secret internals")
+
+    try:
+        c = app.test_client()
+        r = c.get("/boom")
+        body = r.get_data(as_text=True)
+        assert r.status_code == 500 and "서버 오류" in body
+        assert "secret" not in body and "Traceback" not in body
+        j = c.get("/boom", headers={"Accept": "application/json"})
+        assert j.status_code == 500 and "secret" not in j.get_data(as_text=True)
+    finally:
+        app.extensions["kg"].close()
+
+
+def test_one_graph_is_shared_by_many_threads(client, corpus) -> None:
+    urls = ["/search?q=발표", "/id/gov/산업통상자원부", corpus.path(corpus.ai), "/api/stats",
+            "/api/lookup?q=LG", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D"] * 4
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = list(pool.map(lambda u: client.get(u).status_code, urls))
+    assert codes == [200] * len(urls)

@@ -1,0 +1,163 @@
+"""Shared pieces of the web layer: JSON twins, error pages, IRI → local link, Korean labels."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+from urllib.parse import urlencode
+
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import default_exceptions
+
+from kg.settings import Settings
+from ontology.iris import SLUG_TYPES
+
+# Korean names of the extractor's entity types (kgo:entityType codes)
+TYPE_LABELS = {
+    "MINISTRY": "정부기관",
+    "COMPANY": "기업",
+    "ORGANIZATION": "기관·단체",
+    "PERSON": "인물",
+    "INITIATIVE": "정책·사업",
+    "EVENT": "행사·회의",
+    "LOCATION": "장소",
+    "DATE": "날짜",
+    "TIME": "시간",
+    "QUANTITY": "수량",
+}
+# display order of types on pages
+TYPE_ORDER = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON", "INITIATIVE", "EVENT", "LOCATION",
+              "DATE", "TIME", "QUANTITY")
+
+STATUS_TITLES = {
+    400: "잘못된 요청입니다",
+    403: "허용되지 않는 요청입니다",
+    404: "페이지를 찾을 수 없습니다",
+    405: "허용되지 않는 요청 방식입니다",
+    406: "요청한 형식으로 응답할 수 없습니다",
+    413: "요청이 너무 큽니다",
+    415: "지원하지 않는 요청 형식입니다",
+    500: "서버 오류가 발생했습니다",
+    503: "지금은 처리할 수 없습니다",
+}
+STATUS_HINTS = {
+    404: "주소를 확인하거나 검색을 이용해 주세요.",
+    500: "잠시 후 다시 시도해 주세요. 문제가 계속되면 관리자에게 알려 주세요.",
+    503: "데이터가 아직 없거나 서버가 바쁩니다. 잠시 후 다시 시도해 주세요.",
+}
+
+
+def settings() -> Settings:
+    return current_app.config["KG_SETTINGS"]
+
+
+# -- JSON twins ----------------------------------------------------------------------
+def wants_json() -> bool:
+    """A JSON twin is asked for by a `.json` suffix, an /api/ path, or an Accept header
+    that prefers JSON to HTML (browsers prefer HTML; a bare client gets HTML)."""
+    if request.path.endswith(".json") or request.path.startswith("/api/"):
+        return True
+    accept = request.accept_mimetypes
+    if not accept:
+        return False
+    best = accept.best_match(["text/html", "application/json"])
+    return best == "application/json" and accept["application/json"] > accept["text/html"]
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    resp = jsonify(data)
+    resp.status_code = status
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.vary.add("Accept")
+    return resp
+
+
+def html_or_json(template: str, payload: Any, status: int = 200, **context: Any) -> Any:
+    """Render `template`, or return `payload` as JSON when the client asks for the twin."""
+    if wants_json():
+        return json_response(payload, status)
+    resp = current_app.make_response((render_template(template, **context), status))
+    resp.vary.add("Accept")
+    return resp
+
+
+def error_response(status: int, message: str) -> Any:
+    """A Korean HTML page, JSON for JSON requests, plain text for SPARQL clients.
+    `message` is shown as text (escaped); never a stack trace."""
+    title = STATUS_TITLES.get(status, "오류")
+    default = default_exceptions.get(status)
+    if default is not None and message == default.description:
+        message = ""  # werkzeug's English default text: the Korean title says it
+    if wants_json():
+        return json_response({"ok": False, "status": status, "error": title, "message": message or title}, status)
+    if request.path.startswith("/sparql") and not _prefers_html():
+        body = f"{status} {title}" + (f"\n\n{message}" if message else "") + "\n"
+        return Response(body, status, content_type="text/plain; charset=utf-8")
+    return render_template("error.html", status=status, title=title, message=message,
+                           hint=STATUS_HINTS.get(status, "")), status
+
+
+def _prefers_html() -> bool:
+    accept = request.accept_mimetypes
+    return bool(accept) and accept.best_match(["text/plain", "text/html"]) == "text/html" \
+        and accept["text/html"] > accept["text/plain"]
+
+
+# -- IRIs and links -------------------------------------------------------------------
+def local_path(iri: str) -> str | None:
+    """The page of an IRI minted under our base (…/id/…), or None for other IRIs."""
+    base = settings().base_iri
+    if not iri.startswith(base + "id/"):
+        return None
+    return request.script_root + "/" + iri[len(base):]
+
+
+def iri_href(iri: str) -> str:
+    """A link for any IRI: our own go to the local page, http(s) ones go out."""
+    local = local_path(iri)
+    if local is not None:
+        return local
+    return iri if iri.startswith(("http://", "https://")) else ""
+
+
+def type_of_iri(iri: str) -> str | None:
+    """Entity type code from an entity IRI's path (…/id/company/… → COMPANY)."""
+    base = settings().base_iri
+    if not iri.startswith(base + "id/"):
+        return None
+    slug = iri[len(base) + 3:].split("/", 1)[0]
+    return SLUG_TYPES.get(slug)
+
+
+def short_iri(iri: str) -> str:
+    """Compact form for tables: kgo:announces, or the IRI under our base without it."""
+    from ontology.namespace import PREFIXES  # noqa: PLC0415
+
+    for p, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{p}:{iri[len(ns):]}"
+    base = settings().base_iri
+    if iri.startswith(base):
+        return iri[len(base):]
+    return iri
+
+
+def url_with(*, path: str | None = None, drop: Iterable[str] = (), **changes: Any) -> str:
+    """The current URL with query arguments changed (for facets and pagination).
+    A value of None removes the argument; a list sets all its values."""
+    args: list[tuple[str, str]] = [(k, v) for k, v in request.args.items(multi=True)
+                                   if k not in changes and k not in drop]
+    for k, v in changes.items():
+        if v is None:
+            continue
+        for item in v if isinstance(v, (list, tuple)) else [v]:
+            args.append((k, str(item)))
+    qs = urlencode(args)
+    return (path or request.path) + ("?" + qs if qs else "")
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        TYPE_LABELS=TYPE_LABELS, TYPE_ORDER=TYPE_ORDER, local_path=local_path, iri_href=iri_href,
+        short_iri=short_iri, url_with=url_with, type_of_iri=type_of_iri,
+    )
+    app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
+    app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"

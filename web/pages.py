@@ -1,0 +1,141 @@
+"""Document and entity pages (`/id/doc/<hash>`, `/id/<type>/<name>`) and the entity
+search page, each with a JSON twin (`.json` suffix or Accept: application/json).
+
+The URL of a page is the IRI of its subject minus the base, so a dereferenced IRI
+lands here (Linked Data style)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from flask import Blueprint, abort, request
+
+from kg.graph import KnowledgeGraph
+from ontology.iris import SLUG_TYPES, name_segment
+from ontology.namespace import KGO
+from web import get_kg
+from web.helpers import TYPE_LABELS, TYPE_ORDER, html_or_json, json_response, local_path, settings, type_of_iri
+from web.markup import mark_mentions
+
+bp = Blueprint("pages", __name__)
+
+_DOC_ID = re.compile(r"^[A-Za-z0-9_.~-]{1,128}$")
+
+# (property, direction) → Korean heading; "out": this entity is the subject
+RELATION_LABELS: dict[tuple[str, str], str] = {
+    (str(KGO.announces), "out"): "발표한 정책·사업",
+    (str(KGO.announces), "in"): "발표한 기관",
+    (str(KGO.participatesIn), "out"): "참여한 정책·행사",
+    (str(KGO.participatesIn), "in"): "참여자",
+    (str(KGO.leads), "out"): "주재·대표",
+    (str(KGO.leads), "in"): "주재자·대표자",
+    (str(KGO.scheduledFor), "out"): "일정·기한",
+    (str(KGO.scheduledFor), "in"): "이 일정의 대상",
+}
+RELATION_ORDER = list(RELATION_LABELS)
+
+
+def _split_json(name: str) -> tuple[str, bool]:
+    return (name[:-5], True) if name.endswith(".json") else (name, False)
+
+
+# -- documents ----------------------------------------------------------------------
+@bp.get("/id/doc/<doc_id>")
+def document(doc_id: str) -> Any:
+    doc_id, as_json = _split_json(doc_id)
+    if not _DOC_ID.match(doc_id):
+        abort(404, "문서를 찾을 수 없습니다.")
+    kg = get_kg()
+    iri = settings().base_iri + "id/doc/" + doc_id
+    doc = kg.document(iri)
+    if doc is None:
+        abort(404, "문서를 찾을 수 없습니다.")
+    entities = mentioned_entities(kg, doc["mentions"])
+    data = {**doc, "page": local_path(iri), "entities": entities}
+    html = mark_mentions(doc["text"], doc["mentions"], local_path, lambda t: TYPE_LABELS.get(t, t))
+    by_type = defaultdict(list)
+    for e in entities:
+        by_type[e["type"]].append(e)
+    groups = [(t, by_type[t]) for t in TYPE_ORDER if t in by_type]
+    dates = [m for m in doc["mentions"] if m["type"] in ("DATE", "TIME") and m.get("value")]
+    return _page("document.html", data, as_json, doc=doc, text_html=html, groups=groups, dates=dates)
+
+
+def mentioned_entities(kg: KnowledgeGraph, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per linked entity: label, type, number of mentions, surface forms."""
+    counts: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if not m.get("entity"):
+            continue
+        e = counts.setdefault(m["entity"], {"iri": m["entity"], "type": type_of_iri(m["entity"]) or m["type"],
+                                            "mentions": 0, "forms": []})
+        e["mentions"] += 1
+    labels = kg.labels(list(counts)) if counts else {}
+    for iri, e in counts.items():
+        e["label"] = labels.get(iri) or iri.rsplit("/", 1)[-1]
+        e["page"] = local_path(iri)
+    return sorted(counts.values(), key=lambda e: (-e["mentions"], e["label"]))
+
+
+# -- entities -----------------------------------------------------------------------
+@bp.get("/id/<slug>/<path:name>")
+def entity(slug: str, name: str) -> Any:
+    if slug not in SLUG_TYPES:
+        abort(404, "이런 종류의 개체는 없습니다.")
+    kg = get_kg()
+    base = settings().base_iri + "id/" + slug + "/"
+    stripped, as_json = _split_json(name)
+    ent = None
+    # a name may itself end in ".json": try the twin first, then the literal name
+    for candidate, twin in ([(stripped, True), (name, False)] if as_json else [(name, False)]):
+        ent = kg.entity(base + name_segment(candidate)) if candidate.strip() else None
+        if ent is not None:
+            as_json = twin
+            break
+    if ent is None:
+        abort(404, "개체를 찾을 수 없습니다.")
+    ent["page"] = local_path(ent["iri"])
+    ent["type"] = SLUG_TYPES[slug]
+    ent.update(kg.succession(ent["iri"]))
+    for d in ent["documents"]:
+        d["page"] = local_path(d["iri"])
+    groups = group_relations(ent["relations"])
+    return _page("entity.html", ent, as_json, ent=ent, groups=groups)
+
+
+def group_relations(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Relations grouped by (property, direction); within a group, one entry per other
+    node with every sentence (and document) it came from."""
+    groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in relations:
+        key = (r["property"], r["direction"])
+        item = groups[key].setdefault(r["other"], {"iri": r["other"], "label": r["other_label"],
+                                                   "value": r.get("value"), "evidence": []})
+        ev = {"sentence": r.get("sentence"), "document": r["document"], "document_title": r["document_title"]}
+        if ev not in item["evidence"]:
+            item["evidence"].append(ev)
+    order = {k: i for i, k in enumerate(RELATION_ORDER)}
+    out = []
+    for key in sorted(groups, key=lambda k: (order.get(k, 99), k)):
+        prop, direction = key
+        label = RELATION_LABELS.get(key) or (("→ " if direction == "out" else "← ") + prop.rsplit("#", 1)[-1])
+        out.append({"property": prop, "direction": direction, "label": label,
+                    "items": sorted(groups[key].values(), key=lambda i: i["label"])})
+    return out
+
+
+@bp.get("/entities")
+@bp.get("/entities.json", endpoint="entities_json")
+def entities() -> Any:
+    q = request.args.get("q", "").strip()[:100]
+    results = get_kg().lookup(q, limit=50) if q else []
+    for r in results:
+        r["page"] = local_path(r["iri"])
+    return html_or_json("entities.html", {"query": q, "results": results}, q=q, results=results)
+
+
+def _page(template: str, data: dict[str, Any], as_json: bool, **context: Any) -> Any:
+    if as_json:
+        return json_response(data)
+    return html_or_json(template, data, **context)

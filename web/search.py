@@ -1,0 +1,143 @@
+"""Search blueprint: the home page and full-text search with facets, as HTML, JSON and CSV.
+
+Parameters (all optional, repeatable where noted): q, type (repeatable), entity
+(repeatable), from, to (YYYY, YYYY-MM or YYYY-MM-DD), kind (source kind),
+sort=relevance|date, page=N.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Blueprint, Response, abort, request
+
+from kg.errors import StoreError
+from kg.index import SearchResult
+from web import get_kg
+from web.examples import SEARCH_EXAMPLES, SPARQL_EXAMPLES
+from web.helpers import html_or_json, local_path, settings, url_with
+
+bp = Blueprint("search", __name__)
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_MARK = re.compile(r"<[^>]+>")
+CSV_MAX_HITS = 1000  # snippets are highlighted per hit; an export is a sample, not a dump
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    types: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    kind: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+
+    @property
+    def active(self) -> bool:
+        """Anything to search for (a query or a filter)?"""
+        return bool(self.q or self.types or self.entities or self.date_from or self.date_to or self.kind)
+
+    def filters(self) -> dict[str, Any]:
+        return {"type": self.types, "entity": self.entities, "from": self.date_from, "to": self.date_to,
+                "kind": self.kind, "sort": self.sort}
+
+    def search_kw(self) -> dict[str, Any]:
+        return dict(types=self.types, entities=self.entities, date_from=self.date_from, date_to=self.date_to,
+                    source_kind=self.kind, sort=self.sort)
+
+
+def parse_params() -> SearchParams:
+    """Read and validate the query string; a bad value is a 400 with a Korean message."""
+    a = request.args
+    p = SearchParams(q=a.get("q", "").strip()[:500])
+    p.types = [t.strip().upper() for t in a.getlist("type") if t.strip()][:10]
+    p.entities = [e.strip() for e in a.getlist("entity") if e.strip()][:10]
+    for name in ("from", "to"):
+        v = a.get(name, "").strip()
+        if v and not _DATE.match(v):
+            abort(400, f"날짜 형식이 잘못되었습니다: {name}={v} (YYYY, YYYY-MM 또는 YYYY-MM-DD)")
+        setattr(p, "date_from" if name == "from" else "date_to", v or None)
+    p.kind = a.get("kind", "").strip() or None
+    p.sort = a.get("sort", "relevance").strip() or "relevance"
+    if p.sort not in ("relevance", "date"):
+        abort(400, f"정렬 기준은 relevance 또는 date 입니다: sort={p.sort}")
+    try:
+        p.page = int(a.get("page", "1"))
+    except ValueError:
+        abort(400, f"쪽 번호가 잘못되었습니다: page={a.get('page')}")
+    if p.page < 1 or p.page > 10000:
+        abort(400, f"쪽 번호는 1 이상이어야 합니다: page={p.page}")
+    return p
+
+
+@bp.get("/")
+def home() -> Any:
+    stats, error = None, None
+    try:
+        stats = get_kg().stats()
+    except StoreError as e:
+        error = str(e)
+    data = {"stats": stats, "error": error, "search_examples": SEARCH_EXAMPLES,
+            "sparql_examples": [{"key": e.key, "title": e.title, "query": e.query} for e in SPARQL_EXAMPLES]}
+    return html_or_json("home.html", data, stats=stats, error=error, examples=SEARCH_EXAMPLES,
+                        sparql_examples=SPARQL_EXAMPLES[:3])
+
+
+@bp.get("/search")
+@bp.get("/search.json", endpoint="search_json")
+def search() -> Any:
+    p = parse_params()
+    res = get_kg().search(p.q, page=p.page, **p.search_kw())
+    data = search_json(p, res)
+    return html_or_json("search.html", data, params=p, res=res, data=data)
+
+
+@bp.get("/search.csv")
+def search_csv() -> Response:
+    p = parse_params()
+    limit = min(CSV_MAX_HITS, settings().max_rows)
+    res = get_kg().search(p.q, page=1, page_size=limit, **p.search_kw())
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["rank", "title", "date", "source", "url", "iri", "score", "snippet"])
+    for i, h in enumerate(res.hits, 1):
+        w.writerow([i, h.title, h.date or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}", snippet_text(h.snippet)])
+    resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")  # BOM: Excel reads UTF-8
+    resp.headers["Content-Disposition"] = "attachment; filename=search.csv"
+    resp.headers["X-Total-Hits"] = str(res.total)
+    if res.total > len(res.hits):
+        resp.headers["X-Truncated"] = "true"
+    return resp
+
+
+def snippet_text(snippet: str) -> str:
+    """The highlighted HTML snippet as plain text."""
+    return html.unescape(_MARK.sub("", snippet))
+
+
+def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
+    """The JSON twin of a result page (also the model the template reads)."""
+    pages = res.pages
+    return {
+        "query": p.q,
+        "filters": p.filters(),
+        "total": res.total,
+        "page": p.page,
+        "pages": pages,
+        "page_size": res.page_size,
+        "hits": [
+            {"iri": h.doc_iri, "page": local_path(h.doc_iri), "title": h.title, "date": h.date,
+             "source": h.source, "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
+            for h in res.hits
+        ],
+        "facets": res.facets,
+        "next": url_with(page=p.page + 1) if p.page < pages else None,
+        "prev": url_with(page=p.page - 1) if p.page > 1 else None,
+    }

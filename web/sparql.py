@@ -1,0 +1,202 @@
+"""SPARQL: the `/query` page (editor, example gallery, results table, downloads) and
+the `/sparql` endpoint (SPARQL 1.1 Protocol, query only — the endpoint is read-only).
+
+/sparql accepts GET ?query=, POST form-encoded (query=) and POST
+application/sparql-query, with default-graph-uri / named-graph-uri; the result format
+follows `format=` or the Accept header (see web.sparql_formats)."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+
+from kg.errors import QueryError, QueryTimeout, StoreError
+from kg.graph import QueryResult, term_json
+from kg.sparql_text import check_read_only
+from web import get_kg
+from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES
+from web.helpers import iri_href, json_response, settings, short_iri, wants_json
+from web.sparql_formats import NotAcceptable, acceptable_at_all, negotiate, serialize, service_description
+
+bp = Blueprint("sparql", __name__)
+
+HTML_MAX_ROWS = 1000  # rows drawn in the HTML table; downloads get the full row cap
+MAX_QUERY_CHARS = 100_000
+
+
+@bp.after_request
+def cors(resp: Response) -> Response:
+    """Browser tools (YASGUI and the like) may query the endpoint from other origins."""
+    if request.path == "/sparql":
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+        resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        resp.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+    return resp
+
+
+# -- the protocol endpoint ------------------------------------------------------------
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Any:
+    query, default_graphs, named_graphs = _protocol_request()
+    if query is None:
+        return _describe()
+    fmt = request.values.get("format") or None
+    if not acceptable_at_all(request.accept_mimetypes, fmt):
+        abort(406, f"요청한 형식({request.headers.get('Accept', '')})으로 줄 수 없습니다. "
+                   "SELECT/ASK: application/sparql-results+json, application/sparql-results+xml, text/csv, "
+                   "text/tab-separated-values; CONSTRUCT/DESCRIBE: text/turtle, application/n-triples, "
+                   "application/ld+json, application/rdf+xml")
+    _refuse_updates(query)
+    res = get_kg().sparql(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
+    try:
+        f = negotiate(res.kind, request.accept_mimetypes, fmt)
+    except NotAcceptable as e:
+        abort(406, str(e))
+    resp = Response(serialize(res, f), content_type=f"{f.mime}; charset=utf-8")
+    resp.vary.add("Accept")
+    if res.truncated:
+        resp.headers["X-KG-Truncated"] = "true"
+    if request.values.get("download"):
+        resp.headers["Content-Disposition"] = f"attachment; filename=result.{f.extension}"
+    return resp
+
+
+def _protocol_request() -> tuple[str | None, list[str], list[str]]:
+    """(query, default-graph-uri list, named-graph-uri list) from a protocol request."""
+    args = request.args
+    if "update" in args or "update" in (request.form if request.method == "POST" else {}):
+        abort(403, "SPARQL Update는 허용되지 않습니다: 이 엔드포인트는 읽기 전용입니다.")
+    default_graphs = args.getlist("default-graph-uri")
+    named_graphs = args.getlist("named-graph-uri")
+    if request.method == "GET":
+        queries = args.getlist("query")
+    else:
+        mime = request.mimetype
+        if mime in ("application/x-www-form-urlencoded", "multipart/form-data", ""):
+            queries = request.form.getlist("query") + args.getlist("query")
+            default_graphs += request.form.getlist("default-graph-uri")
+            named_graphs += request.form.getlist("named-graph-uri")
+        elif mime == "application/sparql-query":
+            try:
+                queries = [request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))]
+            except (UnicodeDecodeError, LookupError):
+                abort(400, "질의 본문을 읽을 수 없습니다: UTF-8로 보내 주세요.")
+        elif mime == "application/sparql-update":
+            abort(403, "SPARQL Update는 허용되지 않습니다: 이 엔드포인트는 읽기 전용입니다.")
+        else:
+            abort(415, "POST 본문은 application/x-www-form-urlencoded 또는 application/sparql-query 여야 합니다.")
+    if len(queries) > 1:
+        abort(400, "query 매개변수는 하나만 보낼 수 있습니다.")
+    if not queries:
+        if request.method == "POST":
+            abort(400, "query 매개변수가 없습니다.")
+        return None, [], []
+    query = queries[0]
+    if not query.strip():
+        abort(400, "빈 질의입니다.")
+    if len(query) > MAX_QUERY_CHARS:
+        abort(413, f"질의가 너무 깁니다 (최대 {MAX_QUERY_CHARS:,}자).")
+    return query, default_graphs, named_graphs
+
+
+def _refuse_updates(query: str) -> None:
+    try:
+        check_read_only(query)
+    except QueryError as e:
+        abort(403, f"{e}. 이 엔드포인트는 읽기 전용입니다 (SPARQL Update와 SERVICE는 허용되지 않습니다).")
+
+
+def _describe() -> Any:
+    """GET /sparql without a query: a service description (Turtle), or a page for browsers."""
+    endpoint_url = request.base_url
+    accept = request.accept_mimetypes
+    if accept and accept.best_match(["text/turtle", "text/html"]) == "text/html" \
+            and accept["text/html"] > accept["text/turtle"]:
+        return render_template("sparql_service.html", endpoint=endpoint_url)
+    g = service_description(endpoint_url)
+    wants = accept.best_match(["text/turtle", "application/ld+json", "application/n-triples",
+                               "application/rdf+xml"]) if accept else "text/turtle"
+    fmt = {"application/ld+json": "json-ld", "application/n-triples": "nt",
+           "application/rdf+xml": "xml"}.get(wants or "", "turtle")
+    mime = wants or "text/turtle"
+    resp = Response(g.serialize(format=fmt), content_type=f"{mime}; charset=utf-8")
+    resp.vary.add("Accept")
+    return resp
+
+
+# -- the query page --------------------------------------------------------------------
+@bp.get("/query")
+@bp.get("/query.json", endpoint="query_json")
+def query_page() -> Any:
+    query = request.args.get("query", "")
+    example = request.args.get("example")
+    if not query and example:
+        query = next((e.query for e in SPARQL_EXAMPLES if e.key == example), "")
+    res, error, status = _run_for_page(query) if query.strip() else (None, None, 200)
+    if wants_json():
+        if error:
+            return json_response({"ok": False, "status": status, "message": error}, status)
+        return json_response(_result_json(res) if res else {"query": query})
+    table = _table(res) if res is not None else None
+    downloads = _downloads(query, res) if res is not None else []
+    return render_template("query.html", query=query or DEFAULT_QUERY, ran=bool(query.strip()), res=res,
+                           table=table, error=error, examples=SPARQL_EXAMPLES, downloads=downloads,
+                           html_cap=min(settings().max_rows, HTML_MAX_ROWS)), status
+
+
+def _run_for_page(query: str) -> tuple[QueryResult | None, str | None, int]:
+    """(result, error message, HTTP status) for the /query page: errors are shown
+    on the page itself, under the editor, with the status they would have at /sparql."""
+    if len(query) > MAX_QUERY_CHARS:
+        return None, f"질의가 너무 깁니다 (최대 {MAX_QUERY_CHARS:,}자)", 413
+    try:
+        check_read_only(query)
+    except QueryError as e:
+        return None, str(e), 403
+    try:
+        return get_kg().sparql(query, max_rows=min(settings().max_rows, HTML_MAX_ROWS)), None, 200
+    except QueryTimeout as e:
+        return None, f"질의가 제한 시간을 넘겨 중단되었습니다: {e}", 503
+    except StoreError as e:
+        return None, str(e), 503
+    except QueryError as e:
+        return None, str(e), 400
+
+
+def _result_json(res: QueryResult) -> dict[str, Any]:
+    if res.kind != "CONSTRUCT":
+        return res.to_json()
+    triples = list(res.graph) if res.graph is not None else []
+    return {"triples": [{"s": term_json(s), "p": term_json(p), "o": term_json(o)} for s, p, o in triples],
+            **({"truncated": True} if res.truncated else {})}
+
+
+def cell(t: Any) -> dict[str, Any] | None:
+    """A table cell: text, link (local page for our IRIs) and language or datatype."""
+    if t is None:
+        return None
+    d = term_json(t)
+    if d["type"] == "uri":
+        d["href"] = iri_href(d["value"])
+        d["short"] = short_iri(d["value"])
+    elif "datatype" in d:
+        d["short_datatype"] = short_iri(d["datatype"])
+    return d
+
+
+def _table(res: QueryResult) -> dict[str, Any]:
+    if res.kind == "ASK":
+        return {"vars": [], "rows": []}
+    if res.kind == "CONSTRUCT":
+        triples = sorted(res.graph, key=lambda t: tuple(str(x) for x in t)) if res.graph is not None else []
+        return {"vars": ["subject", "predicate", "object"],
+                "rows": [[cell(s), cell(p), cell(o)] for s, p, o in triples[:HTML_MAX_ROWS]]}
+    return {"vars": res.vars, "rows": [[cell(r.get(v)) for v in res.vars] for r in res.rows]}
+
+
+def _downloads(query: str, res: QueryResult) -> list[tuple[str, str]]:
+    names = (("Turtle", "turtle"), ("N-Triples", "nt"), ("JSON-LD", "jsonld"), ("RDF/XML", "rdfxml")) \
+        if res.kind == "CONSTRUCT" else (("CSV", "csv"), ("TSV", "tsv"), ("JSON", "json"), ("XML", "xml"))
+    base = url_for("sparql.endpoint")
+    return [(label, base + "?" + urlencode({"query": query, "format": f, "download": "1"})) for label, f in names]
