@@ -203,7 +203,7 @@ def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from:
         return
     click.echo(f"검색 결과 {res.total}건 (쪽 {res.page}/{res.pages})")
     for i, h in enumerate(res.hits, (res.page - 1) * res.page_size + 1):
-        snippet = html.unescape(re.sub(r'<mark[^>]*>(.*?)</mark>', lambda m: click.style(m.group(1), bold=True), h.snippet))
+        snippet = " ".join(html.unescape(re.sub(r'<mark[^>]*>(.*?)</mark>', lambda m: click.style(m.group(1), bold=True), h.snippet)).split())
         click.echo(f"\n{i}. {h.title}  [{h.date or '날짜 없음'}]")
         click.echo(f"   {h.url or h.source}")
         click.echo(f"   {snippet}")

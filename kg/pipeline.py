@@ -8,17 +8,22 @@ that died between the two is completed by the next one.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from rdflib import Literal, URIRef
+
 from ingest.model import Document
 from kg.errors import KGError, LoadError
 from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc
+from kg.store import nt_term
 from ontology.iris import document_iri
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
+from ontology.namespace import KGO
 
 GAZETTEER_GRAPH = "graph/gazetteer"
 
@@ -55,7 +60,6 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
     report = IngestReport()
     t0 = time.perf_counter()
     report.repaired = reconcile(kg)
-    ensure_gazetteer(kg)
     max_bytes = kg.settings.max_upload_mb * 1024 * 1024
     files = list(iter_paths([Path(p) for p in paths]))
     report.files_total = len(files)
@@ -82,6 +86,7 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
 def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: IngestReport | None = None,
                      batch_size: int = 16, progress: Progress | None = None) -> IngestReport:
     report = report or IngestReport()
+    ensure_gazetteer(kg)
     seen: set[str] = set()
     batch: list[tuple[Document, list[str]]] = []
     for doc in docs:
@@ -153,11 +158,20 @@ def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
                     source=doc.source, url=doc.url, source_kind=doc.meta.get("source_kind"), entities=ents)
 
 
-def ensure_gazetteer(kg: KnowledgeGraph) -> None:
-    """(Re)write the graph of known names: aliases, English names, predecessors."""
+def ensure_gazetteer(kg: KnowledgeGraph) -> bool:
+    """Write the graph of known names (aliases, English names, predecessors) when the
+    gazetteer changed since it was last written. Returns True when it wrote."""
     from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
 
-    kg.store.put_graph(kg.base + GAZETTEER_GRAPH, gazetteer_triples(load_gazetteer().entries, kg.base))
+    graph = URIRef(kg.base + GAZETTEER_GRAPH)
+    triples = gazetteer_triples(load_gazetteer().entries, kg.base)
+    digest = hashlib.sha256("".join(sorted(nt_term(s) + nt_term(p) + nt_term(o) for s, p, o in triples))
+                            .encode("utf-8")).hexdigest()[:16]
+    stored = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> {Literal(digest).n3()} }} }}"
+    if kg.store.query(stored).askAnswer:
+        return False
+    kg.store.put_graph(str(graph), [*triples, (graph, KGO.contentHash, Literal(digest))])
+    return True
 
 
 def reconcile(kg: KnowledgeGraph) -> int:
