@@ -1,0 +1,107 @@
+"""JSON Lines (.jsonl, .ndjson): one document per line.
+
+Each line is an object with `title`, `body` or `text`, and optionally `date`, `url`, `id`,
+`source` (→ meta['source_kind']); other fields go to meta. A record's key is
+"PATH#ID" when it has an id, else "PATH#LLINE", so re-ingesting an edited file replaces
+each record by its identity. A bad line becomes a LoadError naming its line; the other
+lines still load.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
+from ingest.loaders.dates import date_field
+from ingest.loaders.decode import decode_bytes, normalize_text
+from ingest.model import Document
+
+TEXT_FIELDS = ("body", "text")
+_SNIFF = re.compile(rb"\s*\{\s*\"[^\"\n]{1,64}\"\s*:")
+
+
+class JSONLinesLoader(Loader):
+    NAME = "jsonl"
+    EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+    MIME_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines")
+
+    @classmethod
+    def match(cls, path: Path, head_bytes: bytes, mime_type: str | None = None) -> int:
+        score = cls.declared_score(path, mime_type)
+        if not score and not path.suffix and _SNIFF.match(head_bytes):
+            return 3  # an extension-less file of JSON objects
+        return score
+
+    def load(self, path: Path, data: bytes) -> Iterator[LoadResult]:
+        try:
+            decoded = decode_bytes(data, path)
+        except PathLoadError as e:
+            yield e
+            return
+        # split on "\n" only: U+2028 and friends are legal inside JSON strings
+        lines = decoded.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        seen: dict[str, int] = {}
+        records = 0
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            records += 1
+            try:
+                doc = self.record(path, lineno, line, decoded.encoding, decoded.warnings)
+            except PathLoadError as e:
+                yield e
+                continue
+            if doc.key in seen:
+                yield PathLoadError(path, f"duplicate id {doc.key.rsplit('#', 1)[1]!r} "
+                                          f"(first on line {seen[doc.key]}); record skipped", lineno)
+                continue
+            seen[doc.key] = lineno
+            yield doc
+        if not records:
+            yield PathLoadError(path, "no records (the file holds only blank lines)")
+
+    def record(self, path: Path, lineno: int, line: str, encoding: str, warnings: list[str]) -> Document:
+        try:
+            obj = json.loads(line.lstrip("\ufeff"))
+        except json.JSONDecodeError as e:
+            raise PathLoadError(path, f"invalid JSON ({e.msg} at column {e.colno})", lineno) from None
+        except RecursionError:
+            raise PathLoadError(path, "invalid JSON (nested too deeply)", lineno) from None
+        except ValueError as e:  # e.g. an integer with more than 4300 digits
+            raise PathLoadError(path, f"invalid JSON ({str(e)[:100]})", lineno) from None
+        if not isinstance(obj, dict):
+            raise PathLoadError(path, f"expected a JSON object, got {_kind(obj)}", lineno)
+        obj = {str(k).strip().lower(): v for k, v in obj.items()}
+        field = next((f for f in TEXT_FIELDS if f in obj), None)
+        if field is None:
+            raise PathLoadError(path, "no text (expected a 'body' or 'text' field)", lineno)
+        body = obj.pop(field)
+        if not isinstance(body, str):
+            raise PathLoadError(path, f"'{field}' must be a string, got {_kind(body)}", lineno)
+        text = normalize_text(body)
+        if not text.strip():
+            raise PathLoadError(path, f"no text ('{field}' is empty)", lineno)
+        rec_warnings = list(warnings)
+        rid = obj.pop("id", None)
+        if isinstance(rid, (dict, list)) or rid is True or rid is False:
+            raise PathLoadError(path, f"'id' must be a string or a number, got {_kind(rid)}", lineno)
+        rid = normalize_text(str(rid)).strip() if rid is not None else ""
+        title = obj.pop("title", None)
+        date = date_field(obj.pop("date", None), rec_warnings)
+        url = obj.pop("url", None)
+        meta: dict[str, Any] = {"format": self.NAME, "encoding": encoding, "line": lineno}
+        if "source" in obj:
+            meta["source_kind"] = obj.pop("source")
+        meta.update((k, v) for k, v in obj.items() if k not in meta and k not in TEXT_FIELDS)
+        meta["warnings"] = rec_warnings
+        title_text = normalize_text(title) if isinstance(title, str) and title.strip() else first_line(text)
+        key = f"{path}#{rid}" if rid else f"{path}#L{lineno}"
+        return make_document(path, title=title_text, text=text, key=key, date=date,
+                             url=url if isinstance(url, str) else None, meta=meta, line=lineno)
+
+
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)

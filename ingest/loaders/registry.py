@@ -1,0 +1,130 @@
+"""Choosing a loader for a path, and expanding folders into files.
+
+Contract of `load_path` (the one entry point of the ingest stage):
+
+* It yields `Document | LoadError` items and never raises for a bad file: errors are
+  values, so the caller records them and the batch goes on.
+* Single-document formats (text, Markdown, HTML) yield exactly one item: the Document,
+  or the LoadError saying why the file could not be loaded.
+* Multi-document formats (JSON Lines) yield one item per record: a Document, or a
+  LoadError naming the bad line ("PATH: line N: invalid JSON …"); a problem with the whole
+  file (too large, binary, undecodable) is a single LoadError.
+* Every LoadError is a `PathLoadError` whose message starts with the path.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ingest.loaders.base import Loader, LoadResult, PathLoadError
+from ingest.loaders.htmldoc import HTMLLoader
+from ingest.loaders.jsonl import JSONLinesLoader
+from ingest.loaders.plaintext import MarkdownLoader, TextLoader
+
+LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader)
+HEAD_BYTES = 4096
+_SIGNATURES = (  # formats we recognise but cannot load yet, for a helpful message
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (e.g. DOCX, XLSX, HWPX)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (e.g. HWP, DOC, XLS)"),
+    (b"HWP Document File", "an HWP 3 document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
+)
+
+
+def supported_extensions() -> list[str]:
+    return sorted({ext for loader in LOADERS for ext in loader.EXTENSIONS})
+
+
+def pick_loader(path: Path, head_bytes: bytes, mime_type: str | None = None) -> type[Loader] | None:
+    """The loader with the highest `match` score (ties: the first in LOADERS), or None."""
+    best, best_score = None, 0
+    for loader in LOADERS:
+        score = loader.match(path, head_bytes, mime_type)
+        if score > best_score:
+            best, best_score = loader, score
+    return best
+
+
+def load_path(path: Path, max_bytes: int | None = None, *, mime_type: str | None = None) -> Iterator[LoadResult]:
+    """Load one file: yields Documents and LoadErrors (see the module docstring).
+
+    `max_bytes` rejects larger files before reading them; `mime_type` (e.g. an upload's
+    Content-Type) helps when the file name has no useful extension.
+    """
+    path = Path(path)
+    try:
+        data = _read(path, max_bytes)
+        loader = pick_loader(path, data[:HEAD_BYTES], mime_type)
+        if loader is None:
+            raise PathLoadError(path, _unsupported(path, data[:HEAD_BYTES]))
+    except PathLoadError as e:
+        yield e
+        return
+    try:
+        yield from loader().load(path, data)
+    except Exception as e:  # a loader bug must not sink the batch; report it with the file
+        yield PathLoadError(path, f"{loader.NAME} loader failed unexpectedly ({type(e).__name__}: {e})")
+
+
+def _read(path: Path, max_bytes: int | None) -> bytes:
+    """The file's bytes, refusing what is missing, not a regular file, empty or too large."""
+    try:
+        st = path.stat()
+        if not path.is_file():
+            raise PathLoadError(path, "is a directory, not a file" if path.is_dir() else "not a regular file")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise PathLoadError(path, f"file is too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
+        with path.open("rb") as f:  # read at most one byte past the limit: the file may be growing
+            data = f.read(max_bytes + 1 if max_bytes is not None else -1)
+    except FileNotFoundError:
+        raise PathLoadError(path, "file not found") from None
+    except OSError as e:
+        raise PathLoadError(path, f"cannot read file ({e.strerror or e})") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise PathLoadError(path, f"file is too large (over {_size(max_bytes)}, the limit)")
+    if not data:
+        raise PathLoadError(path, "empty file (0 bytes)")
+    return data
+
+
+def _unsupported(path: Path, head: bytes) -> str:
+    kind = next((what for magic, what in _SIGNATURES if head.startswith(magic)), None)
+    ext = f"'{path.suffix}'" if path.suffix else "with no extension"
+    looks = f" (looks like {kind})" if kind else (" (binary data)" if b"\x00" in head else "")
+    return (f"unsupported format: file {ext}{looks}; supported extensions: "
+            f"{', '.join(supported_extensions())}")
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files to load: each file as given, each folder expanded recursively in sorted order.
+
+    Inside folders, hidden files and folders (name starting with '.') are skipped, and
+    symbolic links to folders are not followed (no cycles). A path given explicitly is
+    yielded even if hidden or missing, so that `load_path` reports what is wrong with it.
+    Each file is yielded once.
+    """
+    seen: set[Path] = set()
+    for p in paths:
+        p = Path(p)
+        for f in _walk(p) if p.is_dir() else (p,):
+            ident = Path(os.path.abspath(f))
+            if ident not in seen:
+                seen.add(ident)
+                yield f
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
