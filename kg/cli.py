@@ -48,7 +48,7 @@ FAILURES_FILE = "ingest-failures.tsv"
 @click.option("--batch-size", default=16, show_default=True, help="Documents per NLP/store batch.")
 @data_dir_option
 def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, data_dir: Path | None) -> None:
-    """Ingest files or folders (txt, md, html, jsonl): extract, store, index.
+    """Ingest files or folders (txt, md, html, jsonl, csv, pdf, hwp, hwpx, docx, rss): extract, store, index.
 
     Unchanged documents are skipped; changed ones replace their old version. Failures
     are listed at the end and written to DATA_DIR/ingest-failures.tsv (path, reason).
@@ -81,7 +81,7 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, data_di
     if report.failed:
         failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
         for p, r in report.failed:
-            click.echo(f"  실패: {p}: {r}", err=True)
+            click.echo(f"  실패: {r if r.startswith(p) else f'{p}: {r}'}", err=True)
         click.echo(f"실패 목록: {failures}  (다시 시도: kg ingest --retry-failed)", err=True)
     elif failures.exists():
         failures.unlink()

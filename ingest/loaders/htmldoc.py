@@ -132,6 +132,20 @@ def _gap(m: re.Match[str]) -> str:
     return "\t" if "\t" in m.group(0) else " "
 
 
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML fragment (an RSS description, an Atom content), laid
+    out like the HTML loader's pages: block elements become paragraph breaks."""
+    if "<" not in html and "&" not in html:
+        return normalize_text(html).strip()
+    parser = _PageParser()
+    try:
+        parser.feed(sanitize_html(html))
+        parser.close()
+    except Exception:  # html.parser has raised on odd markup in some Python versions
+        return normalize_text(html).strip()
+    return _layout(parser.page).strip()
+
+
 def looks_like_html(head: bytes) -> bool:
     """A doctype or <html> tag first, after a BOM, whitespace and comments."""
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()

@@ -6,10 +6,15 @@ Contract of `load_path` (the one entry point of the ingest stage):
   values, so the caller records them and the batch goes on.
 * Single-document formats (text, Markdown, HTML) yield exactly one item: the Document,
   or the LoadError saying why the file could not be loaded.
-* Multi-document formats (JSON Lines) yield one item per record: a Document, or a
-  LoadError naming the bad line ("PATH: line N: invalid JSON …"); a problem with the whole
-  file (too large, binary, undecodable) is a single LoadError.
+  So do the binary formats (PDF, HWP, HWPX, DOCX): a zip bomb, a truncated or corrupted
+  container, an encrypted document or a scanned PDF is that one LoadError, and the work
+  on each file is bounded (sizes checked before decompressing, pages and time capped).
+* Multi-document formats (JSON Lines, CSV/TSV, RSS/Atom feeds) yield one item per record:
+  a Document, or a LoadError naming the bad line or item ("PATH: line N: invalid JSON …");
+  a problem with the whole file (too large, binary, undecodable) is a single LoadError.
 * Every LoadError is a `PathLoadError` whose message starts with the path.
+* Every Document then goes through `pressrelease.annotate`, which recognises the header
+  of a Korean 보도자료 (embargo, department, contact, ministry) whatever the format.
 """
 from __future__ import annotations
 
@@ -18,17 +23,27 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ingest.loaders.base import Loader, LoadResult, PathLoadError
+from ingest.loaders.csvdoc import CSVLoader, sidecar_path
+from ingest.loaders.docx import DOCXLoader
+from ingest.loaders.feed import FeedLoader
 from ingest.loaders.htmldoc import HTMLLoader
+from ingest.loaders.hwp import HWPLoader
+from ingest.loaders.hwpx import HWPXLoader
 from ingest.loaders.jsonl import JSONLinesLoader
+from ingest.loaders.pdf import PDFLoader
 from ingest.loaders.plaintext import MarkdownLoader, TextLoader
+from ingest.loaders.pressrelease import annotate
+from ingest.model import Document
 
-LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader)
+LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader, CSVLoader,
+                                     FeedLoader, PDFLoader, HWPXLoader, DOCXLoader, HWPLoader)
 HEAD_BYTES = 4096
-_SIGNATURES = (  # formats we recognise but cannot load yet, for a helpful message
-    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (e.g. DOCX, XLSX, HWPX)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (e.g. HWP, DOC, XLS)"),
-    (b"HWP Document File", "an HWP 3 document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+_SIGNATURES = (  # formats no loader takes (by this name), for a helpful message
+    (b"PK\x03\x04", "a ZIP archive (e.g. XLSX, PPTX)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (e.g. DOC, XLS; an HWP document needs the .hwp extension)"),
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
+    (b"<?xml", "an XML document that is not an RSS or Atom feed"),
 )
 
 
@@ -62,9 +77,19 @@ def load_path(path: Path, max_bytes: int | None = None, *, mime_type: str | None
         yield e
         return
     try:
-        yield from loader().load(path, data)
+        for item in loader().load(path, data):
+            yield _annotated(item) if isinstance(item, Document) else item
     except Exception as e:  # a loader bug must not sink the batch; report it with the file
         yield PathLoadError(path, f"{loader.NAME} loader failed unexpectedly ({type(e).__name__}: {e})")
+
+
+def _annotated(doc: Document) -> Document:
+    """Press-release metadata added; a bug there costs the metadata, not the document."""
+    try:
+        return annotate(doc)
+    except Exception as e:
+        doc.meta.setdefault("warnings", []).append(f"press-release header not read ({type(e).__name__}: {e})")
+        return doc
 
 
 def _read(path: Path, max_bytes: int | None) -> bytes:
@@ -107,7 +132,8 @@ def _size(n: int) -> str:
 def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Files to load: each file as given, each folder expanded recursively in sorted order.
 
-    Inside folders, hidden files and folders (name starting with '.') are skipped, and
+    Inside folders, hidden files and folders (name starting with '.') are skipped, and so
+    are CSV column mappings (NAME.csv.json next to NAME.csv: read by the CSV loader);
     symbolic links to folders are not followed (no cycles). A path given explicitly is
     yielded even if hidden or missing, so that `load_path` reports what is wrong with it.
     Each file is yielded once.
@@ -125,6 +151,13 @@ def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
 def _walk(top: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        names = set(files)
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _is_sidecar(name, names):
                 yield Path(root) / name
+
+
+def _is_sidecar(name: str, siblings: set[str]) -> bool:
+    data = name[:-5] if name.lower().endswith(".json") else ""
+    return bool(data) and data in siblings and sidecar_path(Path(data)).name == name and \
+        Path(data).suffix.lower() in CSVLoader.EXTENSIONS

@@ -259,15 +259,28 @@ def test_undecodable_text_is_rejected(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "data", "hint"), [
-    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n", "PDF"),
-    ("plan.docx", b"PK\x03\x04\x14\x00" + b"\x00" * 20, "ZIP"),
-    ("plan.hwp", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "HWP"),
-    ("data.csv", "이름,값\n산업부,1\n".encode(), "'.csv'"),
+    ("sheet.xlsx", b"PK\x03\x04\x14\x00" + b"\x00" * 20, "ZIP"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "OLE"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "PNG"),
+    ("config.xml", '<?xml version="1.0"?><설정><값>1</값></설정>'.encode(), "not an RSS or Atom feed"),
+    ("data.parquet", b"PAR1" + b"\x00" * 20, "'.parquet'"),
 ])
 def test_unsupported_formats_say_what_they_are(tmp_path: Path, name: str, data: bytes, hint: str) -> None:
     err = load_err(write(tmp_path / name, data))
     assert "unsupported format" in str(err) and hint in str(err)
-    assert ".jsonl" in str(err) and ".md" in str(err)  # tells the user what would work
+    assert ".jsonl" in str(err) and ".md" in str(err) and ".hwp" in str(err)  # tells the user what would work
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), [
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n", "corrupted or truncated PDF"),
+    ("plan.docx", b"PK\x03\x04\x14\x00" + b"\x00" * 20, "corrupted or truncated DOCX document"),
+    ("plan.hwpx", b"PK\x03\x04\x14\x00" + b"\x00" * 20, "corrupted or truncated HWPX document"),
+    ("plan.hwp", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "corrupted or truncated HWP document"),
+    ("data.csv", "이름,값\n산업부,1\n".encode(), "no text column"),
+])
+def test_formats_once_unsupported_are_loaded_now(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
+    """PDF, DOCX, HWPX, HWP and CSV have loaders: a broken file says what is wrong with it."""
+    assert problem in str(load_err(write(tmp_path / name, data)))
 
 
 def test_missing_file_and_directory_are_errors_not_exceptions(tmp_path: Path) -> None:
