@@ -1,0 +1,286 @@
+"""spaCy components of the extraction pipeline (registered factories, see config.cfg).
+
+    kg_gazetteer → [ner] → kg_patterns → kg_type_refiner → kg_dates → kg_relations → kg_linker
+
+Entities live in a store on the Doc (ingest.nlp.ents), mirrored into `doc.ents` with
+`span.kb_id_` = canonical name; attributes and normalised values are readable as
+`span._.kg_attrs` / `span._.kg_value`. Relations go to `doc._.kg_relations`. Components
+never re-run Kiwi: they read the morphemes the tokenizer kept, through `TextView`.
+Attribute keys starting with "_" are internal (spans of related mentions, priorities) and
+are dropped from the Extraction.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.model import ENTITY_TYPES
+from ingest.nlp import initiatives, patterns, people
+from ingest.nlp.dates import normalize, normalize_time
+from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
+from ingest.nlp.lexicon import get_lexicon
+from ingest.nlp.relations import Mention, extract_relations
+from ingest.nlp.view import TextView
+
+for _name in ("kg_relations", "doc_date"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# who wins when two candidates overlap: the longer one, then the higher priority
+PRIORITY = {"gazetteer": 30, "quoted": 28, "PERSON": 25, "DATE": 22, "TIME": 22, "INITIATIVE": 18,
+            "QUANTITY": 15, "COMPANY": 12, "LOCATION": 10, "list": 8, "ner": 5}
+BODY_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION", "LOCATION")
+
+
+def resolve(doc: Doc, existing: list[Ent], cands: list[tuple[int, int, str, dict]]) -> list[Ent]:
+    """Non-overlapping, token-aligned entities from `existing` and `cands`: the longer
+    wins, then the higher priority, then the earlier."""
+    items = [(e.start, e.end, e.label, e.attrs, e.attrs.get("_prio", PRIORITY["ner"]), e) for e in existing]
+    items += [(s, e, label, attrs, attrs.get("_prio", PRIORITY.get(label, 10)), None) for s, e, label, attrs in cands]
+    items.sort(key=lambda x: (x[0] - x[1], -x[4], x[0]))
+    mask = bytearray(len(TextView.of(doc).text))
+    out = []
+    for s, e, label, attrs, prio, ent in items:
+        if e <= s or mask.find(1, s, e) != -1 or not aligned(doc, s, e):
+            continue
+        mask[s:e] = b"\x01" * (e - s)
+        attrs.setdefault("_prio", prio)
+        out.append(ent if ent is not None else Ent(s, e, label, attrs))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+@Language.factory("kg_gazetteer", default_config={"overwrite": False, "write_ents": True})
+class GazetteerRuler:
+    """Known names (gazetteer.tsv): government bodies, companies, organisations.
+    `write_ents`: also write `doc.ents` now, so a statistical `ner` after this component
+    predicts around them (build_pipeline turns it off when there is no such `ner`)."""
+
+    def __init__(self, nlp: Language, name: str, overwrite: bool, write_ents: bool) -> None:
+        self.overwrite = overwrite
+        self.write_ents = write_ents
+
+    def __call__(self, doc: Doc) -> Doc:
+        view, lex = TextView.of(doc), get_lexicon()
+        cands = []
+        for m in lex.name_re.finditer(view.text):
+            s, e = m.span()
+            if not view.aligned(s, e):
+                continue  # 산업부 in 산업부문, 중기부 in 중기부터
+            info = lex.names[m.group()]
+            attrs = {"gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
+            if info.kind:
+                attrs["gov_kind" if info.type == "MINISTRY" else "org_kind"] = info.kind
+            if info.predecessor:
+                attrs["predecessor"] = True
+            cands.append((s, e, info.type, attrs))
+        existing = get_ents(doc) if not self.overwrite else []
+        put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
+        return doc
+
+
+@Language.factory("kg_patterns", default_config={})
+class EntityPatterns:
+    """Rule patterns: values, places, companies, people with titles, initiatives, lists."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        view, lex = TextView.of(doc), get_lexicon()
+        known = [(e.start, e.end, e.label) for e in get_ents(doc)]
+        cands = list(patterns.find_values(view))
+        cands += patterns.find_places(view, lex)
+        cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
+        cands += patterns.find_companies(view)
+        quoted = list(initiatives.find_quoted(view))
+        for c in quoted:
+            c[3]["_prio"] = PRIORITY["quoted"]
+        # people: the body before a title may be a known name or a just-found company/place
+        spans = {(s, e): lab for s, e, lab in known}
+        org_ends: dict[int, int] = {}
+        for s, e, lab, _a in [(s, e, lab, None) for s, e, lab in known] + cands:
+            if lab in BODY_TYPES and (e not in org_ends or org_ends[e] > s):
+                org_ends[e] = s
+        spans.update({(s, e): lab for s, e, lab, _a in cands})
+        cands += people.find_people(view, spans, org_ends)
+        cands += quoted
+        taken = bytearray(len(view.text))
+        for s, e, *_ in [*known, *cands]:
+            taken[s:e] = b"\x01" * (e - s)
+        cands += initiatives.find_unquoted(view, taken)
+        ents = resolve(doc, get_ents(doc, sync=False), cands)
+        # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
+        # the resolved entities
+        items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
+        for c in items:
+            c[3]["_prio"] = PRIORITY["list"]
+        items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        put_ents(doc, resolve(doc, ents, items) if items else ents)
+        return doc
+
+
+_NER_LABELS = {"PS": "PERSON", "PER": "PERSON", "PERSON": "PERSON", "LC": "LOCATION", "LOC": "LOCATION",
+               "GPE": "LOCATION", "DT": "DATE", "DAT": "DATE", "TI": "TIME", "TIM": "TIME", "QT": "QUANTITY",
+               "NUM": "QUANTITY", "OG": "ORG", "ORG": "ORG"}
+_MINISTRY_END = re.compile(r"(?:부|처|청|위원회|공사|공단|진흥원|평가원|시청|도청|군청|구청)$")
+_COMPANY_HINT = re.compile(r"(?:㈜|\(주\)|주식회사|" + "|".join(patterns.STRONG_SUFFIXES) + r")")
+_LOCATIVE_TAILS = ("에", "에서", "에는", "에서는", "에도", "로", "으로", "지역", "일대", "소재", "내", "의")
+
+
+@Language.factory("kg_type_refiner", default_config={})
+class TypeRefiner:
+    """Settles entity types: maps statistical NER labels (KLUE's PS/LC/OG …) to ours,
+    splits ORG into MINISTRY/COMPANY/ORGANIZATION, and turns a local government used as
+    a place ('경기도 평택에', '충북 청주') into a LOCATION."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        view, lex = TextView.of(doc), get_lexicon()
+        ents = get_ents(doc)
+        changed, out = False, []
+        for i, ent in enumerate(ents):
+            label, attrs, text = ent.label, ent.attrs, view.text[ent.start:ent.end]
+            new = _NER_LABELS.get(label, label)
+            if new == "ORG":
+                info = lex.names.get(text)
+                new = info.type if info else ("MINISTRY" if _MINISTRY_END.search(text) else
+                                              "COMPANY" if _COMPANY_HINT.search(text) else "ORGANIZATION")
+            if new == "MINISTRY" and attrs.get("gov_kind") == "local" and _is_place(view, ent, ents[i + 1:i + 2]):
+                new = "LOCATION"
+                attrs.pop("gov_kind", None)
+                place = lex.places.get(text)
+                attrs["place"] = place.canonical if place else attrs.get("gaz", text)
+            if new == "INITIATIVE" and "kind" not in attrs:
+                hk = initiatives.head_kind(text)
+                attrs["kind"] = hk[1] if hk else "plan"
+            if new not in ENTITY_TYPES:
+                changed = True
+                continue
+            if new != label:
+                changed = True
+                ent.label = new
+            out.append(ent)
+        if changed:
+            put_ents(doc, out)
+        return doc
+
+
+def _is_place(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
+    tail = view.tail(ent.end)
+    if tail in ("은", "는", "이", "가", "도", "와", "과"):
+        return False
+    if tail in _LOCATIVE_TAILS or tail.startswith(("에서", "에 ")):
+        return True
+    if nxt and nxt[0].label == "LOCATION" and nxt[0].start - ent.end == 1:
+        return True  # 경기도 평택, 충북 청주
+    text = view.text[ent.start:ent.end]
+    return not tail and text.endswith(("북", "남")) and len(text) == 2
+
+
+@Language.factory("kg_dates", default_config={})
+class DateNormalizer:
+    """DATE → ISO value relative to the document date (`doc._.doc_date`); TIME → HH:MM."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = TextView.of(doc).text
+        for e in get_ents(doc, sync=False):
+            if e.label == "DATE":
+                e.value = normalize(text[e.start:e.end], doc._.doc_date)
+            elif e.label == "TIME":
+                e.value = normalize_time(text[e.start:e.end])
+        return doc
+
+
+@Language.factory("kg_relations", default_config={})
+class RelationExtractor:
+    """ANNOUNCES / PARTICIPATES_IN / LEADS / SCHEDULED_FOR within sentences."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = TextView.of(doc)
+        mentions = [Mention(e.start, e.end, e.label, e.attrs, e.value) for e in get_ents(doc, sync=False)]
+        sents = doc._.sent_spans or [(s.start_char, s.end_char) for s in doc.sents]
+        doc._.kg_relations = extract_relations(view, mentions, sents, doc._.doc_date)
+        return doc
+
+
+_QUOTES = "'\"‘’“”「」『』《》<>"
+_CORP = re.compile(r"^(?:㈜|\(주\)|주식회사)\s*|\s*(?:㈜|\(주\))$")
+
+
+@Language.factory("kg_linker", default_config={})
+class EntityLinker:
+    """Canonical names in `span.kb_id_`: the gazetteer's for known names and aliases
+    (산업부 → 산업통상자원부), otherwise a cleaned surface form. IRIs are minted later
+    from (type, canonical) by ontology/, not here."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex, text = get_lexicon(), TextView.of(doc).text
+        ents = get_ents(doc, sync=False)
+        names: dict[tuple[int, int], str] = {}
+        prev: Ent | None = None
+        for e in ents:
+            e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
+            if e.label == "INITIATIVE":
+                e.canonical = _initiative_name(e, prev, ents, names, text) or e.canonical
+            names[e.key] = e.canonical or text[e.start:e.end]
+            prev = e
+        for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
+            if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
+                e.attrs["org"] = names[tuple(e.attrs["_org"])]
+        put_ents(doc, ents)
+        return doc
+
+
+def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, text: str) -> str | None:
+    """Document-level naming of initiatives: a back reference takes its antecedent's name;
+    a bare meeting word takes the name of the initiative right before it ('AI 자율제조
+    얼라이언스' 출범식 → 'AI 자율제조 얼라이언스 출범식') or of an earlier meeting with the
+    same word; otherwise it stays generic (dated)."""
+    ante = e.attrs.get("_ante")
+    if ante is not None:
+        return names.get(tuple(ante))
+    if not (e.attrs.get("generic") and e.attrs.get("kind") == "meeting"):
+        return None
+    word = text[e.start:e.end]
+    if prev is not None and (prev.label == "INITIATIVE" or prev.attrs.get("quoted")) and not prev.attrs.get("generic") \
+            and re.fullmatch(r"['\"’”」』]?\s?", text[prev.end:e.start]):
+        e.attrs["generic"] = False
+        return f"{names[prev.key]} {word}"
+    for other in reversed([x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]):
+        name = names.get(other.key, "")
+        if name.endswith(word) and not other.attrs.get("generic"):
+            return name
+    return None
+
+
+def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = None) -> str | None:
+    """The canonical name of one mention (None for values: DATE, TIME, QUANTITY)."""
+    if label in ("DATE", "TIME", "QUANTITY"):
+        return None
+    if label == "LOCATION" and attrs.get("place"):
+        return attrs["place"]
+    if attrs.get("gaz"):
+        return attrs["gaz"]
+    name = " ".join(_CORP.sub("", text.strip(_QUOTES + " ")).split())
+    info = lex.names.get(name)
+    if info is not None and info.type == label:
+        return info.canonical
+    if label == "LOCATION" and name in lex.places:
+        return lex.places[name].canonical
+    if label == "INITIATIVE" and attrs.get("generic") and doc_date:
+        return f"{name} ({doc_date[:10]})"  # '간담회' alone: one event per day, not one for all
+    return name or None

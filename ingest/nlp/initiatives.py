@@ -1,0 +1,168 @@
+"""INITIATIVE mentions: named plans, strategies, programs, laws, funds, task forces, meetings.
+
+Two shapes: a quoted name ('AI 자율제조 전략', 「산업발전법」, “K-칩스법”), or an unquoted
+noun phrase that ends in a head word (계획, 전략, 마스터플랜, 특별법, 간담회 …). For the
+unquoted shape we walk back from the head over bare nouns (no particle) and stop at
+another entity, a date, punctuation or a determiner, so '산업부는 7일 반도체 초강대국
+달성전략을 발표했다' yields '반도체 초강대국 달성전략'. A single generic modifier (투자
+계획) is not a name; a bare meeting word (간담회) is, because the meeting is an event.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.people import TITLES
+from ingest.nlp.view import TextView
+
+HEADS = {
+    "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
+    "비전": "plan", "청사진": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
+    "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
+    "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
+    "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
+    "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
+    "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
+    "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
+    "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
+    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
+    "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
+}
+# meeting words that name an event on their own ('간담회에는 … 참석했다')
+BARE_OK = frozenset({"간담회", "협의회", "포럼", "출범식", "협약식", "설명회", "토론회", "세미나", "워크숍",
+                     "발대식", "착공식", "준공식", "개소식", "업무협약식", "공청회", "출정식", "선포식", "심포지엄",
+                     "행사", "보고대회", "보고회", "라운드테이블"})
+# words that are never part of a name: determiners, generic modifiers, the government itself
+CHAIN_STOP = frozenset({
+    "이번", "이", "그", "해당", "관련", "각", "모든", "새", "향후", "기존", "이날", "정부", "당국", "우리", "국내",
+    "등", "및", "총", "약", "최근", "별도", "자체", "추가", "신규", "주요", "전체", "각종", "여러", "다양한", "같은",
+    "본", "동", "당", "후속", "세부", "구체적", "관계부처", "부처", "합동", "범정부", "민관", "현장", "업계", "올해",
+    "내년", "작년", "지난해", "상반기", "하반기", "연내", "연간", "중장기", "단기", "장기", "첫", "첫번째", "두번째",
+    "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
+    "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
+})
+# 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
+NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
+                      "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
+                      "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
+# modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
+MEETING_GENERIC = frozenset({"긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
+                             "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
+                             "기업", "관계부처", "관계기관", "민관", "분과", "부처", "장관", "차관", "실장급", "국장급"})
+
+_HEAD_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
+)
+_QUOTE_RE = re.compile(
+    r"'([^'\n]{2,40})'|‘([^’\n]{2,40})’|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”"
+    r"|「([^」\n]{1,60})」|『([^』\n]{1,60})』|《([^》\n]{1,60})》|<([^<>\n]{2,40})>"
+)
+_SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
+_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)")
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
+
+
+_VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
+
+
+def head_kind(name: str) -> tuple[str, str] | None:
+    """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
+    name = _VERSION.sub("", name) or name
+    for m in _HEAD_RE.finditer(name):
+        if m.end() == len(name):
+            return m.group(), HEADS[m.group()]
+    return None
+
+
+def find_quoted(view: TextView) -> Iterator[tuple]:
+    text = view.text
+    for m in _QUOTE_RE.finditer(text):
+        gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+        s, e = m.span(gi)
+        inner = text[s:e].strip()
+        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner):
+            continue
+        s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        e = s + len(inner)
+        hk = head_kind(inner)
+        bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
+        if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
+            continue
+        if inner.endswith("위원회"):
+            # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan
+            yield s, e, "MINISTRY", {"gov_kind": "committee", "quoted": True}
+            continue
+        kind = hk[1] if hk else "plan"
+        yield s, e, "INITIATIVE", {"kind": kind, "quoted": True}
+
+
+def find_unquoted(view: TextView, taken: bytearray) -> Iterator[tuple]:
+    """Noun phrases ending in a head word. `taken` marks characters of other entities."""
+    text = view.text
+    for m in _HEAD_RE.finditer(text):
+        hs, he = m.span()
+        head = m.group()
+        if not view.is_cut(he) or taken.find(1, hs, he) != -1:
+            continue
+        ws = view.word_start(hs)
+        core = view.core_end(ws, view.word_end(ws))
+        if core != he:
+            continue  # the head word is followed by more noun (사업자, 계획서 …) or an ending
+        # attached modifier inside the head's word (달성전략, 반도체특별법, K-칩스법)
+        attached_start = ws
+        for i in range(hs - 1, ws - 1, -1):
+            if text[i] in _STOP_CHARS and text[i] not in "·":
+                attached_start = i + 1
+                break
+        attached = text[attached_start:hs]
+        if attached and (taken.find(1, attached_start, hs) != -1 or not view.is_nominal(attached_start, hs)):
+            continue
+        if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
+            continue
+        start, words = attached_start, 0
+        if attached_start == ws:
+            pos = ws
+            while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
+                ps = view.word_start(pos - 1)
+                word = text[ps:pos - 1]
+                if (word in CHAIN_STOP or word in TITLES or word.endswith("적") or taken.find(1, ps, pos - 1) != -1
+                        or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
+                        or view.tag_at(ps) == "NNB"):  # 등, 만큼, 수 …
+                    break
+                start, pos, words = ps, ps, words + 1
+        units = words + (1 if attached and attached not in CHAIN_STOP else 0)
+        kind = HEADS[head]
+        need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
+        if units < need:
+            continue
+        # '간담회', '긴급 회의': a meeting, but its name names no particular one
+        generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
+        yield start, he, "INITIATIVE", {"kind": kind, "generic": generic}
+
+
+# bare head words that may point back to a named initiative of the same document
+# ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
+_REF_HEADS = sorted((h for h, k in HEADS.items() if k != "meeting" and h not in ("법", "사업", "정책", "기금", "지침")),
+                    key=len, reverse=True)
+_REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEADS)) + r")(?![A-Za-z0-9])")
+
+
+def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """A bare head word ('전략은', '얼라이언스에는') after a named initiative with that head
+    in the same document refers to it: attrs['_ante'] is the antecedent's span."""
+    named = [(s, e, a) for s, e, lab, a in ents if lab == "INITIATIVE" and not a.get("generic") and not a.get("coref")]
+    if not named:
+        return
+    heads = [(s, e, a, (head_kind(view.text[s:e]) or ("", ""))[0]) for s, e, a in named]
+    taken = {(s, e) for s, e, _l, _a in ents}
+    text = view.text
+    for m in _REF_RE.finditer(text):
+        hs, he = m.span(1)
+        if not view.is_cut(he) or view.core_end(hs, view.word_end(hs)) != he or (hs, he) in taken:
+            continue
+        ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
+        if ante:
+            s, e, a, _h = ante[-1]
+            yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}

@@ -1,0 +1,239 @@
+"""Rule patterns for values (DATE, TIME, QUANTITY), places, the government itself,
+companies (by form and by 'A, B 등 기업' lists).
+
+Each finder scans the whole text with one compiled regex and keeps the matches that sit
+on Kiwi morpheme boundaries, so '3원칙' is no amount of money and 'LG전자가' yields
+LG전자. A candidate is (start, end, label, attrs); the component resolves overlaps.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.dates import DATE_RE
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- DATE, TIME, QUANTITY ---------------------------------------------------------------
+
+# Patterns start with a literal or a character class and leave the left-boundary check to
+# Python (`_starts_word`): a leading lookbehind would stop the regex engine from skipping
+# ahead to the possible first characters, which makes a scan several times slower.
+_TIME_CORE = r"(?:[01]?\d|2[0-4])\s?시(?:\s?[0-5]?\d\s?분|\s?반)?(?!간|대)"
+TIME_RE = re.compile(
+    rf"(?:오전|오후|새벽|아침|저녁|밤|낮)\s?{_TIME_CORE}|{_TIME_CORE}"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:정오|자정)(?![가-힣]{2})"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_AMOUNT = (rf"(?:{_NUM}(?:\s?[조억만천](?:\s?{_NUM}\s?[억만천])*(?:\s?{_NUM})?)?"
+           r"|수(?:십|백|천)(?:\s?[만억조])?|수[만억조])")
+UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원", "달러", "유로", "엔", "위안", "파운드",
+         "명", "개사", "개국", "개소", "개월", "개", "곳", "건", "대", "척", "톤", "t", "kg", "㎏", "GW", "MW",
+         "kW", "kWh", "MWh", "GWh", "TWh", "nm", "㎚", "나노", "mm", "cm", "km", "㎞", "㎡", "평", "ha", "배",
+         "회", "차례", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
+         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대")
+QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
+_NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z]")}
+
+
+def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
+    return s == 0 or rx.match(text, s - 1) is None
+
+
+def find_values(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
+        before = _NOT_BEFORE.get(label)
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if before is not None and not _starts_word(text, s, before):
+                continue
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and view.aligned(s, e):
+                yield s, e, label, {}
+
+
+# --- LOCATION ---------------------------------------------------------------------------
+
+def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    """Places from places.tsv that Kiwi reads as proper nouns ('인도' the country, not the
+    sidewalk; '용인' the city, not 'tolerance')."""
+    for m in lex.place_re.finditer(view.text):
+        s, e = m.span()
+        if not view.aligned(s, e):
+            continue
+        if view.tag_at(s) not in ("NNP", "SL", "SH"):
+            continue
+        info = lex.places[m.group()]
+        yield s, e, "LOCATION", {"place": info.canonical, "place_kind": info.kind}
+
+
+# --- the government itself -----------------------------------------------------------
+
+GOVERNMENT = "대한민국 정부"
+GOV_RE = re.compile(r"(?<![가-힣A-Za-z])정부(?=는|가|도|와|과|의|에서|\s|,)")
+# modifiers that make 정부 some other government (지방 정부, 미국 정부, 연방 정부 …)
+OTHER_GOV = frozenset({"지방", "중앙", "각국", "외국", "해외", "현지", "상대", "연방", "임시", "과도", "망명", "자치",
+                       "주", "州", "각", "양국", "양", "당시", "북한", "괴뢰", "군사", "민선", "시", "도", "구"})
+
+
+def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Cand]:
+    """'정부는 … 발표했다': the Korean government as a body, unless another one is meant
+    ('미국 정부', '지방 정부'). Its canonical name is 대한민국 정부."""
+    text = view.text
+    for m in GOV_RE.finditer(text):
+        s, e = m.span()
+        if s >= 2 and text[s - 1] == " ":
+            ps = view.word_start(s - 1)
+            prev = text[ps:s - 1]
+            if prev in OTHER_GOV or (ps, s - 1) in places or prev.endswith(("국", "의")):
+                continue
+        yield s, e, "MINISTRY", {"gaz": GOVERNMENT, "gov_kind": "government"}
+
+
+# --- COMPANY ----------------------------------------------------------------------------
+
+LATIN_GROUPS = ("SK", "LG", "GS", "LS", "HD", "CJ", "DN", "DB", "HL", "KT", "LX", "KCC", "HDC", "SKC", "BGF",
+                "KB", "NH", "IBK", "BNK", "DGB", "OCI", "LIG", "KG", "SPC", "DL", "HS", "JW", "SM", "HK")
+HANGUL_GROUPS = ("삼성", "한화", "롯데", "두산", "포스코", "효성", "코오롱", "한진", "금호", "동원", "한솔", "신세계",
+                 "셀트리온", "카카오", "네이버", "에코프로", "HD현대", "현대", "대우", "아모레", "한국타이어")
+# suffixes that make a company name out of almost any proper prefix
+STRONG_SUFFIXES = ("일렉트릭", "솔루션즈", "로보틱스", "중공업", "케미칼", "엔지니어링", "테크놀로지", "테크놀로지스",
+                   "시스템즈", "디스플레이", "머티리얼즈", "머티리얼스", "모빌리티", "모터스", "인더스트리", "인더스트리즈",
+                   "홀딩스", "바이오로직스", "파마", "이노베이션", "일렉트로닉스", "텔레콤", "랩스", "에어로스페이스",
+                   "오토모티브", "세미콘", "반도체", "제약", "건설", "전자", "화학", "바이오", "에너지", "중공업",
+                   "조선", "제철", "철강", "정밀", "전기", "물산", "상사", "해운", "항공", "증권",
+                   "생명", "화재", "은행", "로봇", "소프트", "네트웍스", "에너빌리티", "엔솔", "이앤씨", "E&C", "E&S",
+                   "E&A", "컴퍼니", "코퍼레이션", "그룹")
+# suffixes that are also ordinary words after a common noun (신재생에너지, 시스템반도체)
+WEAK_SUFFIXES = frozenset({"반도체", "제약", "건설", "전자", "화학", "바이오", "에너지", "조선", "제철", "철강",
+                           "정밀", "전기", "물산", "상사", "해운", "항공", "증권", "생명", "화재",
+                           "은행", "로봇", "소프트", "그룹"})
+GENERIC_PREFIXES = frozenset({"한국", "국내", "국산", "세계", "글로벌", "해외", "신재생", "차세대", "시스템", "전력",
+                              "차량용", "석유", "친환경", "재생", "원자력", "수소", "태양광", "풍력", "첨단", "미래",
+                              "지능형", "산업용", "협동", "서비스", "의료", "제조", "종합", "국가", "지역", "민간",
+                              "대형", "중소", "중견", "대기업", "주요", "관련", "기타", "전체", "유망", "바이오",
+                              "인공지능", "AI", "IT", "ICT", "SW", "HW", "EV", "ESS", "R&D", "K", "그린", "디지털"})
+GROUP_REST_STOP = frozenset({"센터", "타워", "빌딩", "사옥", "본사", "캠퍼스", "공장", "직원", "회장", "계열", "계열사",
+                             "가문", "일가", "총수", "측", "노조", "사장", "부회장", "출신", "사태", "그룹"})
+
+_CORP_MARK = r"(?:㈜|\(주\)|주식회사)"
+CORP_RE = re.compile(rf"{_CORP_MARK}")
+GROUP_RE = re.compile(rf"(?:{_alt(LATIN_GROUPS + HANGUL_GROUPS)})[A-Za-z0-9가-힣&]+")
+SUFFIX_RE = re.compile(rf"(?:{_alt(STRONG_SUFFIXES)})(?![A-Za-z0-9])")
+_NAME_CHAR = re.compile(r"[A-Za-z0-9가-힣&]")
+_NAME_RUN = re.compile(r"[A-Za-z0-9가-힣&]+")
+_NAME_RUN_BACK = re.compile(r"[A-Za-z0-9가-힣&\-]*$")
+LATIN_CTX_RE = re.compile(
+    r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]){0,2}"
+    r"(?=(?:사|社)(?![가-힣])| (?:CEO|최고경영자|대표|회장|사장|측|창업자|주가|본사)(?![가-힣]))"
+)
+LIST_RE = re.compile(
+    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? )?"
+    r"(?P<head>기업|업체|대기업|중소기업|중견기업|스타트업|제조사|제조기업|제조업체|기업들|회사|공급기업|수요기업"
+    r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?![가-힣]{2})"
+)
+ORG_LIST_HEADS = frozenset({"기관", "단체", "협회", "연구기관", "대학", "유관기관"})
+
+
+def find_companies(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for m in CORP_RE.finditer(text):  # ㈜한울로보틱스, 주식회사 비전랩스, 퓨처메카(주)
+        ms, me = m.span()
+        after = _NAME_RUN.match(text, me + (text[me:me + 1] == " "))
+        if ms > 0 and _NAME_CHAR.match(text, ms - 1):  # the mark closes a name: 퓨처메카(주)
+            s, e = _NAME_RUN_BACK.search(text, max(0, ms - 30), ms).start(), me
+        elif after is not None:  # the mark opens one: ㈜한울로보틱스, 주식회사 비전랩스
+            s, e = ms, view.core_end(after.start(), after.end())
+        else:
+            continue
+        if e - s >= 3 and (s == 0 or not _NAME_CHAR.match(text, s - 1)):
+            yield s, e, "COMPANY", {"rule": "corp_mark"}
+    for m in GROUP_RE.finditer(text):
+        s = m.start()
+        if s > 0 and _NAME_CHAR.match(text, s - 1):
+            continue
+        e = view.core_end(s, m.end())
+        name = text[s:e]
+        prefix = next((g for g in sorted(LATIN_GROUPS + HANGUL_GROUPS, key=len, reverse=True) if name.startswith(g)), "")
+        rest = name[len(prefix):]
+        if len(rest) < (1 if prefix.isascii() else 2) or rest in GROUP_REST_STOP or not view.aligned(s, e):
+            continue
+        if prefix.isascii() and not "가" <= rest[0] <= "힣":
+            continue  # KTX, DNA, KT&G are no SK/KT/DN group companies
+        if prefix == "현대" and not rest.endswith(STRONG_SUFFIXES):
+            continue  # 현대 is also 'modern': 현대사회, 현대미술
+        if not prefix.isascii() and view.single_word_tag(s, e) in ("NNG", "VV", "VA", "MAG"):
+            continue
+        yield s, e, "COMPANY", {"rule": "group"}
+    for m in SUFFIX_RE.finditer(text):
+        e = m.end()
+        s = _NAME_RUN_BACK.search(text, max(0, m.start() - 30), m.start()).start()
+        while s < m.start() and text[s] in "&-":
+            s += 1
+        if s == m.start() or view.core_end(s, view.word_end(s)) != e or not view.aligned(s, e):
+            continue
+        name = text[s:e]
+        suffix = m.group()
+        prefix = name[: -len(suffix)]
+        if len(prefix) < 2 or prefix in GENERIC_PREFIXES or prefix.endswith(("·", "-")):
+            continue
+        latin = bool(re.fullmatch(r"[A-Z][A-Z0-9&]+", prefix))
+        if suffix in WEAK_SUFFIXES and not latin and view.tag_at(s) != "NNP":
+            continue
+        if not latin and view.tag_at(s) not in ("NNP", "NNG", "SL"):
+            continue
+        yield s, e, "COMPANY", {"rule": "suffix"}
+    for m in LATIN_CTX_RE.finditer(text):
+        yield m.start(), m.end(), "COMPANY", {"rule": "latin_context"}
+
+
+def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterator[Cand]:
+    """Members of 'A, B, C 등 기업' lists that no other rule named. Items already found
+    keep their own type; unknown items become COMPANY (or ORGANIZATION after 기관/협회)."""
+    text = view.text
+    ent_at_end = {e: (s, lab) for s, e, lab in ents}
+    for m in LIST_RE.finditer(text):
+        label = "ORGANIZATION" if m.group("head") in ORG_LIST_HEADS else "COMPANY"
+        pos = m.start()  # end of the last item
+        while pos > 0:
+            if pos in ent_at_end:  # an entity (maybe of several words): keep it, go on before it
+                s = ent_at_end[pos][0]
+            else:
+                s = view.word_start(pos)
+                word = text[s:pos]
+                if not word or len(word) > 20 or not view.aligned(s, pos) or not view.is_nominal(s, pos):
+                    break
+                for part_start, part in _split_dots(s, word):
+                    # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not
+                    if len(part) >= 2 and view.tag_at(part_start) in ("NNP", "SL", "SH"):
+                        yield part_start, part_start + len(part), label, {"rule": "list"}
+            # the separator before this item decides whether the list goes on
+            before = text[max(0, s - 3):s]
+            if before.endswith(", "):
+                pos = s - 2
+            elif before.endswith((",", "·")):
+                pos = s - 1
+            elif before.endswith(("와 ", "과 ")) and s >= 3 and view.tag_at(s - 2) in ("JC", "JKB"):
+                pos = s - 2
+            elif text[max(0, s - 3):s] == "및 ":
+                pos = s - 3
+                while pos > 0 and text[pos - 1] == " ":
+                    pos -= 1
+            else:
+                break
+
+
+def _split_dots(start: int, word: str) -> Iterator[tuple[int, str]]:
+    pos = start
+    for part in word.split("·"):
+        yield pos, part
+        pos += len(part) + 1

@@ -1,0 +1,148 @@
+"""PERSON mentions anchored on job titles: 'X 장관', 'X 산업부 1차관', 'LG전자 X 대표',
+'산업부 장관 X', 'X 서울시장'.
+
+Korean news names people by title, so the title is the anchor and the name is checked
+with Kiwi: a proper noun (NNP), or a 2–4 syllable word starting with a surname that Kiwi
+does not know as one common noun (반도체 시장 is a market, not 반도체 the mayor).
+The body between name and title ('산업부') becomes attrs['org'] and a LEADS edge.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ingest.nlp.kiwi import get_kiwi
+from ingest.nlp.view import TextView
+
+OOV_SCORE = -23.0
+
+TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리", "대통령",
+          "대표", "대표이사", "공동대표", "회장", "부회장", "명예회장", "사장", "부사장", "의원", "국회의원",
+          "청장", "차장", "위원장", "부위원장", "원장", "부원장", "실장", "비서실장", "정책실장", "수석", "국장",
+          "처장", "본부장", "단장", "센터장", "소장", "이사장", "총장", "교수", "대변인", "시장", "도지사", "지사",
+          "구청장", "군수", "대사", "의장", "국회의장", "원내대표", "당대표", "최고위원", "사무총장", "전무",
+          "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
+          "국왕", "여왕", "감독", "협회장", "상근부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
+          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원")
+# titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
+STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리",
+                           "대통령", "대표이사", "회장", "부회장", "사장", "부사장", "의원", "국회의원", "청장", "위원장",
+                           "부위원장", "원장", "실장", "비서실장", "정책실장", "처장", "본부장", "이사장", "총장", "교수",
+                           "대변인", "도지사", "구청장", "군수", "국회의장", "원내대표", "당대표", "경제부총리", "사회부총리",
+                           "비서관", "부시장", "부지사", "센터장", "연구위원", "선임연구위원"})
+# titles a person heads the body with (LEADS person → body)
+LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독"}
+SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
+SURNAMES2 = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+# words that stand before titles but are not names (신임 장관, 업계 대표, 공동 대표 …)
+NOT_NAMES = frozenset({
+    "신임", "전임", "현직", "전직", "역대", "초대", "차기", "당시", "이번", "이날", "해당", "관계", "주무", "부처",
+    "정부", "업계", "공동", "각국", "대표", "기업", "회사", "그룹", "노조", "지역", "한국", "우리", "외국", "미국",
+    "고위", "담당", "소관", "부문", "사업", "전문", "명예", "상임", "비상임", "사외", "기관", "단체", "협회", "대학",
+    "연구", "국가", "정책", "경제", "산업", "통상", "기술", "과학", "민간", "공공", "유관", "인사", "장관", "차관",
+    "위원", "상근", "부회", "직무", "대행", "수석", "선임", "책임", "주임", "현지", "전국", "시도", "도내", "시내",
+    "반도체", "부처별", "이사회", "관계자", "담당자", "책임자", "대변인", "조합장", "동반자", "사업자", "전문가", "국회의",
+    "정부측", "기업측", "노동자", "사용자", "신임장", "대통령", "부총리", "각부처", "전부처", "해당국", "상대국"})
+
+# endings of bodies and places, not of given names (태광실업 회장, 서울시청 단장)
+NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", "협회", "재단", "은행", "증권", "코리아", "건설",
+                    "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
+
+_TITLE_RE = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?![가-힣]{2})"
+)
+_NAME_RE = re.compile(r"[가-힣]{2,4}")
+
+
+def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
+    """Whether the word [s, e) looks like a Korean personal name."""
+    name = view.text[s:e]
+    if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
+        return False
+    ms = view.morphs_in(s, e)
+    if not ms or ms[0].start != s or any(m.tag.startswith(("J", "E", "V", "XSV", "XSA", "M")) for m in ms):
+        return False
+    if ms[0].tag == "NNP" and ms[0].end == e:
+        return True  # Kiwi knows it as a proper noun (incl. foreign names: 오바마)
+    surname_ok = name[:2] in SURNAMES2 if len(name) == 4 else name[0] in SURNAMES
+    if len(ms) == 1:
+        # one noun: a common word (반도체 시장, 정부 대표) unless a 3-syllable surname-first
+        # word stands before a title only people hold and Kiwi does not know it as a word
+        # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
+        return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
+    return surname_ok
+
+
+@lru_cache(maxsize=4096)
+def unknown_word(word: str) -> bool:
+    """Whether Kiwi analyses `word` alone as one noun it does not know: the unknown-word
+    penalty puts such analyses near -25 to -28, dictionary nouns near -16 to -20."""
+    tokens, score = get_kiwi().analyze(word, top_n=1)[0]
+    return len(tokens) == 1 and score < OOV_SCORE
+
+
+def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict[int, int]) -> Iterator[tuple]:
+    """PERSON candidates (start, end, 'PERSON', attrs). `ents` are known spans with labels;
+    `org_ends` maps the end of a known body (MINISTRY/COMPANY/ORGANIZATION/LOCATION) to its
+    start, so 'X 산업부 장관' can step over 산업부."""
+    text = view.text
+    for m in _TITLE_RE.finditer(text):
+        ts, te = m.span()
+        if not view.is_cut(te):
+            continue
+        title = m.group()
+        org: tuple[int, int] | None = None
+        pos = ts - 1  # end of the word before the title (there must be one space)
+        if pos <= 0 or text[pos] != " ":
+            continue
+        if pos in org_ends:  # '… 산업부 장관': the body comes right before the title
+            org = (org_ends[pos], pos)
+            pos = org[0] - 1
+        name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and org is not None:
+            name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은'
+        if name is None:
+            continue
+        if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
+            os_ = org_ends[name[0] - 1]
+            org = (os_, name[0] - 1)
+        if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
+            org = j  # '최상목 부총리 겸 기획재정부 장관'
+        attrs: dict = {"title": title}
+        if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
+            attrs["_org"] = org
+            attrs["_leads"] = title in LEAD_TITLES
+        elif org is not None:
+            attrs["country_or_place"] = text[org[0]:org[1]]
+        yield name[0], name[1], "PERSON", attrs
+
+
+def _org_after(text: str, pos: int, org_ends: dict[int, int]) -> tuple[int, int] | None:
+    """A known body starting at `pos` and followed by a title ('겸 기획재정부 장관')."""
+    for e, s in org_ends.items():
+        if s == pos and _TITLE_RE.match(text, e + 1) and text[e:e + 1] == " ":
+            return s, e
+    return None
+
+
+def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[int, int] | None:
+    """The name ending at `pos` (followed by a space), if it is one."""
+    if pos <= 0 or view.text[pos] != " ":
+        return None
+    s = view.word_start(pos)
+    if (s, pos) in ents or not is_name(view, s, pos, strong):
+        return None
+    return s, pos
+
+
+def _name_after(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[int, int] | None:
+    """The name right after the title at `pos` ('장관 안덕근은'), particles dropped."""
+    text = view.text
+    if pos >= len(text) or text[pos] != " ":
+        return None
+    s = pos + 1
+    e = view.core_end(s, view.word_end(s))
+    if (s, e) in ents or not is_name(view, s, e, strong):
+        return None
+    return s, e

@@ -1,0 +1,319 @@
+"""Sentence-local, trigger-based relations between entity mentions.
+
+    ANNOUNCES        body → initiative   산업부는 'AI 자율제조 전략'을 발표했다
+    PARTICIPATES_IN  company/person/body → initiative or meeting
+                                         간담회에는 LG전자, … 등 기업이 참석했다
+    LEADS            person → meeting    강경성 1차관 주재로 열린 간담회
+                     person → body       안덕근 산업부 장관 (from the title pattern)
+    SCHEDULED_FOR    initiative → DATE   2030년까지 … 추진한다
+
+Korean is verb-final and marks roles with particles, so the rules look at the particle
+after a mention (산업부는 = topic/subject) and at the distance to the trigger verb; no
+parser is needed. Each relation is (type, head span, tail span, sentence index).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.nlp.view import TextView
+
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행")
+PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
+                            r"|(?<=[와과] )함께|협약|가졌|가진|가질|갖는|이름을 올")
+# the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
+ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
+LEAD_RE = re.compile(r"주재|주관|좌장")
+SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
+STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
+PAST_RE = re.compile(r"(?:았|었|였|했|됐|렸|졌|쳤|왔|갔|났|냈)다[.\"”'’]*\s*$")
+QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
+DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
+SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
+AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
+COORD_TAILS = ("와", "과", ",", "·", "및")
+ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한)\s")
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+_COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및)?")
+AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+    value: str | None = None
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+Rel = tuple[str, tuple[int, int], tuple[int, int], int]
+
+
+def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple[int, int]],
+                      doc_date: str | None = None) -> list[Rel]:
+    """All relations of a document; `mentions` sorted by start, `sents` by start."""
+    out: list[Rel] = []
+    seen: set[tuple] = set()
+
+    def add(kind: str, head: Mention, tail: Mention, si: int) -> None:
+        k = (kind, head.key, tail.key)
+        if head.key != tail.key and k not in seen:
+            seen.add(k)
+            out.append((kind, head.key, tail.key, si))
+
+    by_key = {m.key: m for m in mentions}
+    starts = [s for s, _e in sents]
+    for m in mentions:  # LEADS person → body from '이름 기관 직함'
+        org = m.attrs.get("_org")
+        if m.label == "PERSON" and org and m.attrs.get("_leads") and tuple(org) in by_key:
+            add("LEADS", m, by_key[tuple(org)], max(0, bisect_right(starts, m.start) - 1))
+    buckets: list[list[Mention]] = [[] for _ in sents]
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0:
+            buckets[i].append(m)
+    ref = _iso(doc_date)
+    for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
+        if len(ms) < 2:
+            continue
+        inits = [m for m in ms if m.label == "INITIATIVE"]
+        if not inits:
+            continue
+        text = view.text
+        inside = [(m.start, m.end) for m in ms]
+
+        def triggers(rx: re.Pattern) -> list[int]:  # trigger words outside any mention
+            return [t.start() for t in rx.finditer(text, ss, se) if not any(a <= t.start() < b for a, b in inside)]
+
+        presiders: set[tuple[int, int]] = set()
+        _with_meeting(view, ms, inits, si, add)
+        for t in triggers(LEAD_RE):
+            _leads(view, ms, inits, t, si, add, presiders)
+        for t in triggers(ANNOUNCE_RE):
+            _announces(view, ms, inits, t, si, add)
+        for t in triggers(PARTICIPATE_RE):
+            _participates(view, ms, inits, t, si, add, presiders)
+        if SCHEDULE_CUE_RE.search(text, ss, se) or any(
+                m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms):
+            _scheduled(view, ms, inits, si, add, ref, (ss, se))
+    return out
+
+
+def _iso(s: str | None) -> date | None:
+    try:
+        return date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _tail(view: TextView, m: Mention) -> str:
+    return view.tail(m.end)
+
+
+def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> list[Mention]:
+    """Initiatives the trigger at `t` governs: those just before it (object: 'X을 발표'),
+    else the one right after an adnominal form ('발표한 X')."""
+    before = [m for m in inits if m.end <= t and t - m.end <= window]
+    if before:
+        last = before[-1]
+        group = [last]
+        for m in reversed(before[:-1]):  # coordinated objects: 'A와 B를 발표'
+            between = view.text[m.end:group[-1].start].strip(" '\"‘’“”「」『』")
+            if _COORD.fullmatch(between):
+                group.append(m)
+            else:
+                break
+        return group
+    word_end = view.word_end(t)
+    if ADNOMINAL_RE.match(view.text[word_end - 1:word_end + 6]) or ADNOMINAL_RE.match(view.text[t + 2:t + 10]):
+        after = [m for m in inits if m.start >= t and m.start - word_end <= 12]
+        return after[:1]
+    return []
+
+
+_PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")
+
+
+def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
+    if _PASSIVE.match(view.text, t):
+        return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
+    tails = _target(view, inits, t)
+    if not tails:
+        return
+    first_tail = min(m.start for m in tails)
+    bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t
+              and not any(i.start <= m.start < i.end for i in inits)]
+    if not bodies:
+        return
+    subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS]
+    heads: list[Mention] = []
+    if subj:
+        head = subj[-1] if subj[-1].end <= first_tail or len(subj) == 1 else subj[0]
+        heads = [head]
+        i = bodies.index(head)  # 'A와 B는 발표했다': coordinated subjects
+        while i > 0 and _tail(view, bodies[i - 1]) in COORD_TAILS and bodies[i].start - bodies[i - 1].end <= 3:
+            i -= 1
+            heads.append(bodies[i])
+    else:
+        heads = [bodies[-1]]
+    for h in heads:
+        for tl in tails:
+            add("ANNOUNCES", h, tl, si)
+
+
+def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
+                  presiders: set) -> None:
+    before = [m for m in inits if m.end <= t]
+    after = [m for m in inits if m.start >= t]
+    if before:
+        target = before[-1]
+        lo = target.end
+    elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
+        target = after[0]
+        clause = max(view.text.rfind(",", 0, t), view.text.rfind("고 ", 0, t))
+        lo = max(clause + 1, min((m.start for m in ms), default=t))
+    else:
+        return
+    if view.text.startswith("함께", t):  # 'B와 함께': only B
+        lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
+    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people
+              and not (target.start <= m.start < target.end)]
+    found = [m for m in agents if lo <= m.start and m.end <= t]
+    if not found:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
+        before = [m for m in agents if m.end <= target.start]
+        found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
+        if found:  # 'A와 B는': coordinated subjects
+            i = before.index(found[0])
+            while i > 0 and _phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",) \
+                    and _joined(view, before[i - 1], before[i]):
+                i -= 1
+                found.append(before[i])
+    for m in found:
+        add("PARTICIPATES_IN", m, target, si)
+
+
+def _phrase_tail(view: TextView, m: Mention) -> str:
+    """The particle that marks a mention's role: right after it (LG전자는), after the title
+    of a person ('안덕근 산업통상자원부 장관은' → 은), or after a list it ends
+    ('A, B 등 해외 업체도' → 도)."""
+    tail = _tail(view, m)
+    if tail:
+        return tail
+    after = view.text[m.end:m.end + 40]
+    title = m.attrs.get("title")
+    if m.label == "PERSON" and title:
+        t = re.match(rf"\s(?:\S+\s)?{re.escape(title)}(\S*)", after)
+        if t:
+            return t.group(1)
+    t = _LIST_END.match(after)
+    return t.group(1) if t else ""
+
+
+def _joined(view: TextView, a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` are coordinated: only a conjunction, comma or the rest of a's
+    title phrase stands between them ('A와 B', 'A, B', 'X 삼성전자 회장과 Y')."""
+    between = view.text[a.end:b.start]
+    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|\s및)?\s?", between) is not None \
+        and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "및")))
+
+
+def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAILS) -> bool:
+    return _phrase_tail(view, m) in tails
+
+
+_WITH = re.compile(r"(?:\s?등)?(?:과|와)\s(?:[가-힣A-Za-z]+\s)?$")
+
+
+def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:
+    """'LG전자, LS일렉트릭 등과 간담회를 열고': who the meeting is held with takes part."""
+    for m in inits:
+        if m.attrs.get("kind") != "meeting":
+            continue
+        agents = [a for a in ms if a.label in AGENT_TYPES and a.end <= m.start]
+        if not agents or not _WITH.fullmatch(view.text[agents[-1].end:m.start]):
+            continue
+        i = len(agents) - 1
+        found = [agents[i]]
+        while i > 0 and _joined(view, agents[i - 1], agents[i]):
+            i -= 1
+            found.append(agents[i])
+        for a in found:
+            add("PARTICIPATES_IN", a, m, si)
+
+
+def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add, presiders: set) -> None:
+    """'X 주재로 열린 간담회' (presider right before 주재) or 'X는 … 회의를 주재했다'
+    (the subject presides over the meeting right before 주재)."""
+    people = [m for m in ms if m.label == "PERSON" and m.end <= t]
+    near = [m for m in people if t - m.end <= 25 and not any(m.end <= i.start < t for i in inits)]
+    agent = near[-1] if near else next((m for m in people if _is_subject(view, m)), None)
+    if agent is None and view.text.startswith("주관", t):
+        bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY") and m.end <= t and t - m.end <= 3]
+        agent = bodies[-1] if bodies else None
+    if agent is None:
+        return
+    meetings = [m for m in inits if m.attrs.get("kind") == "meeting"] or inits
+    before = [m for m in meetings if agent.end <= m.start and m.end <= t and t - m.end <= 6]
+    after = [m for m in meetings if m.start >= t]
+    target = before[-1] if before else (after[0] if after else None)
+    if target is not None:
+        presiders.add(agent.key)
+        add("LEADS", agent, target, si)
+
+
+def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
+               sent: tuple[int, int]) -> None:
+    ss, se = sent
+    past = PAST_RE.search(view.text, ss, se) is not None
+    quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
+    for d in ms:
+        if d.label != "DATE" or not d.value:
+            continue
+        text = view.text[d.start:d.end]
+        after = view.text[d.end:d.end + 20]
+        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        if past and not cue:
+            continue  # '14일 회의를 개최했다': a report of the past, not a schedule
+        in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
+        targets = inits
+        if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
+            targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
+            if not targets:
+                continue
+        end = _value_end(d.value)
+        if ref is not None and end is not None and end < ref and "까지" not in text:
+            continue  # wholly past ('지난해 말'): what was done then, not what is planned
+        if ref is not None and not cue:
+            if end is None or end <= ref:
+                continue  # a past or present date in a planning sentence: the announcement day
+        elif not cue:
+            continue
+        best = min(targets, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        add("SCHEDULED_FOR", best, d, si)
+
+
+def _value_end(value: str) -> date | None:
+    """Last day of an ISO value ('2024-03' → 2024-03-31, '../2030-12-31' → 2030-12-31)."""
+    v = value.split("/")[-1]
+    if v in ("", ".."):
+        return date.max
+    try:
+        if len(v) == 10:
+            return date.fromisoformat(v)
+        if len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        if len(v) == 4:
+            return date(int(v), 12, 31)
+    except ValueError:
+        return None
+    return None

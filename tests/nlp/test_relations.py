@@ -1,0 +1,87 @@
+"""Relations and document-level naming beyond the single-sentence table of test_extract."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2024-03-07"
+
+
+def rels(text: str, date: str | None = D) -> list[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return sorted((r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations)
+
+
+def test_issue_meeting_sentence() -> None:
+    text = "강경성 산업부 1차관 주재로 열린 간담회에는 LG전자, LS일렉트릭, DN솔루션즈, 마키나락스 등 기업이 참석했다."
+    ex = extract(text, D)
+    person = ex.entities[0]
+    assert (person.text, person.type, person.attrs["title"]) == ("강경성", "PERSON", "1차관")
+    meeting = next(i for i, e in enumerate(ex.entities) if e.text == "간담회")
+    assert ("LEADS", 0, meeting) in [(r.type, r.head, r.tail) for r in ex.relations]
+    participants = [ex.entities[r.head] for r in ex.relations if r.type == "PARTICIPATES_IN" and r.tail == meeting]
+    assert [(e.text, e.type) for e in participants] == [
+        ("LG전자", "COMPANY"), ("LS일렉트릭", "COMPANY"), ("DN솔루션즈", "COMPANY"), ("마키나락스", "COMPANY")]
+
+
+def test_relations_carry_their_sentence() -> None:
+    ex = extract("날씨가 맑았다. 산업부는 'AI 자율제조 전략'을 발표했다.", D)
+    assert [(r.type, r.sentence) for r in ex.relations] == [("ANNOUNCES", 1)]
+
+
+def test_no_relation_across_sentences() -> None:
+    assert rels("산업부는 설명회를 열었다. 'AI 자율제조 전략'이 화제다.") == []
+
+
+def test_with_meeting_participants() -> None:
+    assert rels("산업부는 LG전자, 마키나락스 등과 간담회를 열었다.") == [
+        ("PARTICIPATES_IN", "LG전자", "간담회"), ("PARTICIPATES_IN", "마키나락스", "간담회")]
+
+
+def test_presiding_subject() -> None:
+    assert rels("윤석열 대통령은 8일 비상경제민생회의를 주재했다.") == [("LEADS", "윤석열", "비상경제민생회의")]
+
+
+def test_body_organises() -> None:
+    assert ("LEADS", "대한상의", "반도체 포럼") in rels("대한상의 주관으로 '반도체 포럼'이 열렸다.")
+
+
+def test_participants_before_an_adnominal_trigger() -> None:
+    assert rels("LG전자와 삼성전자가 참여한 'AI 자율제조 얼라이언스'가 출범했다.") == [
+        ("PARTICIPATES_IN", "LG전자", "AI 자율제조 얼라이언스"), ("PARTICIPATES_IN", "삼성전자", "AI 자율제조 얼라이언스")]
+
+
+def test_jointly_prepared_is_no_participation() -> None:
+    """'함께 마련한' is joint preparation, not taking part in the plan."""
+    assert [r for r in rels("산업부는 관계부처가 함께 마련한 'K-반도체 전략'을 발표했다.")
+            if r[0] == "PARTICIPATES_IN"] == []
+
+
+def test_schedule_needs_a_future_or_a_deadline() -> None:
+    assert rels("산업부는 14일 'AI 반도체 이니셔티브' 회의를 개최했다.") == [
+        ("ANNOUNCES", "산업부", "AI 반도체 이니셔티브")]
+    assert ("SCHEDULED_FOR", "AI 반도체 이니셔티브", "14일") in rels("산업부는 14일 'AI 반도체 이니셔티브'를 발표할 예정이다.")
+    assert ("SCHEDULED_FOR", "탄소중립 추진 로드맵", "지난해") not in rels("정부는 지난해 탄소중립 추진 로드맵을 수립할 계획이었다.")
+
+
+def test_date_in_direct_speech_stays_in_the_speech() -> None:
+    text = "안덕근 장관은 'AI 자율제조 얼라이언스' 출범식에서 \"2030년까지 도입률을 40%로 높이겠다\"고 말했다."
+    assert not [r for r in rels(text) if r[0] == "SCHEDULED_FOR"]
+
+
+def test_back_reference_takes_the_antecedent_name() -> None:
+    ex = extract("산업부는 'AI 자율제조 전략 1.0'을 발표했다. 이번 전략은 2030년까지 추진된다.", D)
+    ref = next(e for e in ex.entities if e.text == "전략")
+    assert ref.type == "INITIATIVE" and ref.canonical == "AI 자율제조 전략 1.0"
+    assert ("SCHEDULED_FOR", "전략", "2030년까지") in rels("산업부는 'AI 자율제조 전략 1.0'을 발표했다. 이번 전략은 2030년까지 추진된다.")
+
+
+def test_meeting_named_by_the_initiative_before_it() -> None:
+    ex = extract("산업부는 'AI 자율제조 얼라이언스' 출범식을 열었다. 출범식에는 100개 기업이 참여했다.", D)
+    names = [(e.text, e.canonical) for e in ex.entities if e.type == "INITIATIVE"]
+    assert names == [("AI 자율제조 얼라이언스", "AI 자율제조 얼라이언스"),
+                     ("출범식", "AI 자율제조 얼라이언스 출범식"), ("출범식", "AI 자율제조 얼라이언스 출범식")]
+
+
+def test_generic_meeting_without_date_keeps_its_word() -> None:
+    ex = extract("간담회에는 LG전자가 참석했다.")
+    assert (ex.entities[0].canonical, ex.entities[0].attrs["generic"]) == ("간담회", True)
