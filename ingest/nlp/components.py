@@ -70,7 +70,7 @@ class GazetteerRuler:
             if not view.aligned(s, e):
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             info = lex.names[m.group()]
-            attrs = {"gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
+            attrs = {"_gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
             if info.kind:
                 attrs["gov_kind" if info.type == "MINISTRY" else "org_kind"] = info.kind
             if info.predecessor:
@@ -154,7 +154,7 @@ class TypeRefiner:
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
-                attrs["place"] = place.canonical if place else attrs.get("gaz", text)
+                attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
             if new == "INITIATIVE" and "kind" not in attrs:
                 hk = initiatives.head_kind(text)
                 attrs["kind"] = hk[1] if hk else "plan"
@@ -273,8 +273,8 @@ def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = No
         return None
     if label == "LOCATION" and attrs.get("place"):
         return attrs["place"]
-    if attrs.get("gaz"):
-        return attrs["gaz"]
+    if attrs.get("_gaz"):
+        return attrs["_gaz"]
     name = " ".join(_CORP.sub("", text.strip(_QUOTES + " ")).split())
     info = lex.names.get(name)
     if info is not None and info.type == label:

@@ -96,7 +96,7 @@ def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Ca
             prev = text[ps:s - 1]
             if prev in OTHER_GOV or (ps, s - 1) in places or prev.endswith(("국", "의")):
                 continue
-        yield s, e, "MINISTRY", {"gaz": GOVERNMENT, "gov_kind": "government"}
+        yield s, e, "MINISTRY", {"_gaz": GOVERNMENT, "gov_kind": "government"}
 
 
 # --- COMPANY ----------------------------------------------------------------------------
