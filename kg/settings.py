@@ -25,6 +25,13 @@ def _positive_float(v: str) -> float:
     return n
 
 
+def _non_negative_int(v: str) -> int:
+    n = int(v)
+    if n < 0:
+        raise ValueError("must be 0 (one per CPU core) or a positive integer")
+    return n
+
+
 def _port(v: str) -> int:
     n = int(v)
     if not 0 < n < 65536:
@@ -49,6 +56,22 @@ def _http_url(v: str) -> str:
     return v
 
 
+def _search_backend(v: str) -> str:
+    name = v.strip().lower()
+    if name not in ("whoosh", "tantivy"):  # kg.search.BACKENDS (not imported: settings load first)
+        raise ValueError("must be 'whoosh' or 'tantivy'")
+    return name
+
+
+def _flag(v: str) -> bool:
+    low = v.strip().lower()
+    if low in ("1", "on", "true", "yes"):
+        return True
+    if low in ("0", "off", "false", "no", ""):
+        return False
+    raise ValueError("must be on or off")
+
+
 # name → (default, parser, help)
 SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "data_dir": ("data", Path, "Directory holding the graph store (graph/) and the text index (index/)."),
@@ -60,6 +83,17 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "max_rows": (10000, _positive_int, "Row cap of one SPARQL result; truncated results are flagged."),
     "page_size": (20, _positive_int, "Search hits per page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
+    "workers": (0, _non_negative_int,
+                "NLP worker processes of `kg ingest` (--workers): 0 = one per CPU core, 1 = in the main process."),
+    "upload_token": ("", str, "Token that unlocks uploads on the web page /upload; empty turns uploads off."),
+    "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
+                            "Default: a random key per server process (sessions end on restart)."),
+    "search_backend": ("whoosh", _search_backend,
+                       "Text index engine: whoosh (embedded, pure Python) or tantivy (faster at scale). "
+                       "An index built by one is not read by the other: re-ingest into a new data directory to switch."),
+    "ner_model": (False, _flag,
+                  "Add the trained statistical NER (ingest/nlp/model, CC BY-SA 4.0) to the rule-based "
+                  "extraction: finds names without titles, about 4x slower. Read by ingest/nlp."),
     "sparql_endpoint": ("", _http_url,
                         "Query URL of a remote SPARQL 1.1 server to use instead of the on-disk store "
                         "(e.g. Oxigraph's http://host:7878/query). Its default graph must be the union of all graphs."),
@@ -83,6 +117,11 @@ class Settings:
     max_rows: int = 10000
     page_size: int = 20
     max_upload_mb: int = 50
+    workers: int = 0
+    upload_token: str = field(default="", repr=False)
+    secret_key: str = field(default="", repr=False)
+    search_backend: str = "whoosh"
+    ner_model: bool = False
     sparql_endpoint: str = ""
     sparql_update_endpoint: str = ""
     sparql_graph_store: str = ""
@@ -105,6 +144,11 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return Path(self.data_dir) / "index"
+
+    @property
+    def ingest_workers(self) -> int:
+        """`workers`, with 0 meaning one per CPU core."""
+        return self.workers or max(1, os.cpu_count() or 1)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -1,0 +1,97 @@
+"""Copy a trained pipeline's `ner` into `ingest/nlp/model/` with as few files as possible.
+
+The trained pipeline's vocab holds every string seen in training; the shipped one is
+rebuilt from the config, so it holds only what `ner` needs (its labels). The `ner`
+component carries its own tok2vec, so the directory is `ner/` + config + meta + vocab.
+The model is an adaptation of CC BY-SA 4.0 data and ships under that licence.
+
+Run: python -m ingest.nlp.train.package build/ner/runs/final/model-best [--out ingest/nlp/model]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from ingest.nlp.train import MODEL_DIR
+
+LICENSE = "CC BY-SA 4.0"
+ATTRIBUTION = """\
+# Korean NER model (ner component, Kiwi tokens)
+
+Trained by `ingest/nlp/train/train.sh` on 3,000 sentences of KLUE-NER v1.1 (Park, Sungjoon
+et al. 2021, "KLUE: Korean Language Understanding Evaluation", NeurIPS 2021 Datasets and
+Benchmarks, https://github.com/KLUE-benchmark/KLUE) with organisation types refined by
+the KoNEC re-annotation (korean-named-entity project,
+https://github.com/korean-named-entity/konne-prep). Both are licensed CC BY-SA 4.0; this
+model is an adaptation and is licensed CC BY-SA 4.0
+(https://creativecommons.org/licenses/by-sa/4.0/).
+
+Labels: PERSON, LOCATION, DATE, TIME, QUANTITY, MINISTRY, COMPANY, ORGANIZATION.
+Load with `ingest.nlp.train.load_model()` (it registers the tokenizer the config names),
+or source the self-contained `ner` component into a pipeline whose tokenizer is the
+Kiwi tokenizer of `ingest/nlp/tokenizer.py` (the model uses token.tag_ as a feature),
+after importing `ingest.nlp.train.tokenizer_reg` (it registers the names the config uses).
+Held-out scores: `bench/ner_eval.py`.
+"""
+
+
+def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) -> Path:
+    import spacy
+    from spacy.util import load_model_from_config
+
+    from ingest.nlp.train import tokenizer_reg  # noqa: F401
+
+    trained = spacy.load(src)
+    if trained.pipe_names != ["ner"]:
+        raise ValueError(f"expected a pipeline with only 'ner', got {trained.pipe_names}")
+    config = trained.config.copy()
+    config["paths"]["train"] = None    # build paths mean nothing to a user of the model
+    config["paths"]["dev"] = None
+    clean = load_model_from_config(config, auto_fill=True, validate=True)
+    clean.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    meta = dict(trained.meta)
+    meta.pop("performance", None)  # scores on the tune split, which the final model trains on
+    meta.update({
+        "name": "kg_ner", "version": "0.1.0", "license": LICENSE,
+        "description": "Korean NER over Kiwi tokens: KLUE-NER labels with OG split into MINISTRY/COMPANY/ORGANIZATION by KoNEC.",
+        "sources": [
+            {"name": "KLUE-NER v1.1 (3,000 sentences)", "url": "https://github.com/KLUE-benchmark/KLUE", "license": LICENSE,
+             "author": "Park, Sungjoon et al. 2021"},
+            {"name": "KoNEC", "url": "https://github.com/korean-named-entity/konne-prep", "license": LICENSE,
+             "author": "korean-named-entity project"},
+        ],
+        **(meta_extra or {}),
+    })
+    clean.meta.update(meta)
+    if out.exists():
+        shutil.rmtree(out)
+    clean.to_disk(out)
+    for junk in ("tokenizer",):                # the Kiwi tokenizer has no state on disk
+        p = out / junk
+        if p.is_file() and p.stat().st_size == 0:
+            p.unlink()
+    (out / "README.md").write_text(ATTRIBUTION, encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("src", type=Path)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--meta", type=Path, help="JSON file merged into meta.json (e.g. training time)")
+    a = ap.parse_args(argv)
+    extra = json.loads(a.meta.read_text(encoding="utf-8")) if a.meta else None
+    out = package(a.src, a.out, extra)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"packaged {a.src} → {out} ({size / 1e6:.1f} MB)")
+    for p in sorted(out.rglob("*")):
+        if p.is_file():
+            print(f"  {p.relative_to(out)}  {p.stat().st_size}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

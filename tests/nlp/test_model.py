@@ -1,0 +1,65 @@
+"""The shipped statistical NER model (ingest/nlp/model) loads, is small, and finds the
+obvious entities of sentences written for this test (not from the training data)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from ingest.nlp.train import MODEL_DIR, load_model
+from ingest.nlp.train.prepare import LABELS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    assert (MODEL_DIR / "config.cfg").is_file(), f"no model in {MODEL_DIR}: run ingest/nlp/train/train.sh"
+    return load_model()
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def has(found: set[tuple[str, str]], key: str, label: str, slack: int = 0) -> bool:
+    """An entity of `label` that is `key`, or holds it with at most `slack` more characters
+    (KLUE dates may take a modifier along: 지난 3월 12일)."""
+    return any(lab == label and key in text and len(text) <= len(key) + slack for text, lab in found)
+
+
+def test_model_is_small_and_has_our_labels(nlp):
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size < 15_000_000
+    assert nlp.pipe_names == ["ner"]
+    assert set(nlp.get_pipe("ner").labels) == set(LABELS)
+    assert nlp.meta["license"] == "CC BY-SA 4.0"
+
+
+def test_person_with_title_and_date(nlp):
+    found = ents(nlp, "김민수 장관은 지난 3월 12일 세종시에서 기자들과 만나 이같이 말했다.")
+    assert ("김민수", "PERSON") in found
+    assert has(found, "3월 12일", "DATE", slack=3)
+    assert not any(text == "장관" for text, _ in found)  # the title is not part of the name
+
+
+def test_company_quantity_and_year(nlp):
+    found = ents(nlp, "삼성전자는 2024년 평택 반도체 공장에 20조 원을 투자한다고 밝혔다.")
+    assert ("삼성전자", "COMPANY") in found
+    assert ("2024년", "DATE") in found
+    assert ("20조 원", "QUANTITY") in found
+
+
+def test_ministry_and_time(nlp):
+    found = ents(nlp, "기획재정부는 다음 달 5일 오후 2시 정부서울청사에서 경제관계장관회의를 연다.")
+    assert ("기획재정부", "MINISTRY") in found
+    assert ("오후 2시", "TIME") in found
+
+
+def test_sentence_without_names_has_no_person(nlp):
+    found = ents(nlp, "이 영화는 정말 재미있고 감동적이었다.")
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_ner_can_be_sourced_into_another_pipeline(nlp):
+    # The pipeline sources only `ner` from the model: it must carry its own tok2vec.
+    other = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "kg.ner_kiwi_tokenizer.v1"}}})
+    other.add_pipe("ner", source=nlp)
+    assert ("삼성전자", "COMPANY") in {(e.text, e.label_) for e in other("삼성전자는 신제품을 공개했다.").ents}
