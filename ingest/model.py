@@ -20,7 +20,8 @@ ENTITY_TYPES = (
     "QUANTITY",
     "LOCATION",
 )
-RELATION_TYPES = ("ANNOUNCES", "PARTICIPATES_IN", "LEADS", "SCHEDULED_FOR")
+RELATION_TYPES = ("ANNOUNCES", "PARTICIPATES_IN", "LEADS", "SCHEDULED_FOR",
+                  "PROPOSES", "REFERRED_TO", "PROPOSED_ON")  # the last three: structured records (bills)
 
 
 @dataclass
@@ -83,6 +84,10 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     extraction: Extraction | None = None
     id: str = ""
+    # Facts a structured record states outright (a bill's proposer, committee, dates), as
+    # entities with offsets into `text` plus relations; kg.pipeline merges them with the
+    # NLP extraction before mapping. Not part of `id`: they are derived from the same fields.
+    facts: Extraction | None = None
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -3,6 +3,11 @@
 `산업부는` → 산업통상자원부 (alias of the canonical name, particle dropped), and
 `자율제조` → 자율 | 제조, so the query `자율제조` finds `자율 제조` and vice versa.
 The class is stateless so whoosh can pickle it into the index schema.
+
+Documents whose terms the NLP stage already computed (IndexDoc.terms, from
+Extraction.tokens: the same `index_terms` of the same Kiwi analysis) skip this
+analyzer: the whoosh backend hands whoosh the term list itself, which it indexes as a
+pre-tokenized value. The tantivy backend indexes the same terms (kg.search).
 """
 from __future__ import annotations
 

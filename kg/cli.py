@@ -46,17 +46,24 @@ FAILURES_FILE = "ingest-failures.tsv"
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--retry-failed", is_flag=True, help="Re-run only the files that failed last time.")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per NLP/store batch.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="NLP worker processes (default: $KG_WORKERS, else one per CPU core; 1 = in this process).")
 @data_dir_option
-def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, data_dir: Path | None) -> None:
-    """Ingest files or folders (txt, md, html, jsonl, csv, pdf, hwp, hwpx, docx, rss): extract, store, index.
+def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers: int | None,
+           data_dir: Path | None) -> None:
+    """Ingest files or folders (txt, md, html, jsonl, jsonl.gz, csv, pdf, hwp, hwpx, docx, rss):
+    extract, store, index.
 
-    Unchanged documents are skipped; changed ones replace their old version. Failures
-    are listed at the end and written to DATA_DIR/ingest-failures.tsv (path, reason).
+    Unchanged documents are skipped; changed ones replace their old version; near
+    duplicates (the same story from another outlet) are stored and linked to the first
+    copy. Failures are listed at the end and written to DATA_DIR/ingest-failures.tsv
+    (path, reason). A run that was killed is cleaned up and finished by the next one.
     """
     from kg.graph import KnowledgeGraph
+    from kg.locks import WriterLock
     from kg.pipeline import ingest_paths
 
-    settings = _settings(data_dir)
+    settings = _settings(data_dir, workers=workers)
     failures = settings.data_dir / FAILURES_FILE
     if retry_failed:
         if not failures.exists():
@@ -69,11 +76,17 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, data_di
         raise click.UsageError("give at least one file or folder (or --retry-failed)")
     progress = _Progress(sys.stderr.isatty())
     try:
-        with KnowledgeGraph(settings) as kg:
-            report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress)
+        with WriterLock(settings.data_dir, "kg ingest"), KnowledgeGraph(settings) as kg:
+            report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress,
+                                  workers=settings.ingest_workers)
     except KGError as e:
+        progress.done()
         _fail(e)
         return
+    except KeyboardInterrupt:
+        progress.done()
+        click.echo("중단되었습니다. 다시 실행하면 이어서 처리합니다 (끝난 문서는 건너뜁니다).", err=True)
+        sys.exit(130)
     progress.done()
     if report.repaired:
         click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
@@ -98,7 +111,7 @@ class _Progress:
 
     def __call__(self, event: str, doc: Any, rep: Any) -> None:
         elapsed = max(time.perf_counter() - self.start, 1e-6)
-        docs = rep.ingested + rep.updated + rep.unchanged + len(rep.failed)
+        docs = rep.documents
         rate = rep.chars / elapsed
         name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
         if not self.tty:
@@ -112,8 +125,11 @@ class _Progress:
         frac = min(rep.files_done / total, 1.0)
         eta = elapsed / frac - elapsed if frac > 0 else 0
         bar = "#" * int(frac * 24)
-        line = (f"[{bar:<24s}] 파일 {rep.files_done}/{rep.files_total} · 문서 {docs} · "
-                f"{rate:,.0f} 자/s · 남은 시간 {int(eta) // 60}:{int(eta) % 60:02d}")
+        done = rep.ingested + rep.updated
+        line = (f"[{bar:<24s}] 파일 {rep.files_done}/{rep.files_total} · 문서 {docs:,} · "
+                f"{done / elapsed:,.1f} 문서/s · {rate:,.0f} 자/s")
+        if rep.files_total > 1:  # one big file (JSON Lines): its record count is not known up front
+            line += f" · 남은 시간 {int(eta) // 60}:{int(eta) % 60:02d}"
         click.echo("\r\033[K" + line, nl=False, err=True)
 
     def done(self) -> None:
@@ -286,16 +302,21 @@ def stats(as_json: bool, data_dir: Path | None) -> None:
     """Documents, triples and entities by type."""
     from kg.graph import KnowledgeGraph
 
+    from kg.dedup import count_unique
+
     try:
         with KnowledgeGraph(_settings(data_dir), read_only=True) as kg:
             s = kg.stats()
+            _total, dups = count_unique(kg.store)
     except KGError as e:
         _fail(e)
         return
+    s["unique_documents"], s["near_duplicates"] = s["documents"] - dups, dups
     if as_json:
         click.echo(json.dumps(s, ensure_ascii=False, indent=2))
         return
-    click.echo(f"문서 {s['documents']}건 (색인 {s['indexed']}건), 트리플 {s['triples']:,}개")
+    click.echo(f"문서 {s['documents']}건 (고유 {s['unique_documents']}건, 유사 중복 {dups}건; 색인 {s['indexed']}건), "
+               f"트리플 {s['triples']:,}개")
     for t, n in s["entities"].items():
         click.echo(f"  {t:14s} {n}")
 
@@ -304,18 +325,19 @@ def stats(as_json: bool, data_dir: Path | None) -> None:
 @click.argument("document")
 @data_dir_option
 def remove(document: str, data_dir: Path | None) -> None:
-    """Remove one document (its IRI, content hash or source path) from the store and index."""
+    """Remove a document (its IRI, content hash, source path or path#record id; a JSON
+    Lines or CSV path removes all its records) from the store and index."""
     from kg.graph import KnowledgeGraph
-    from kg.pipeline import remove_document
-    from ontology.iris import document_iri
+    from kg.locks import WriterLock
+    from kg.pipeline import find_documents, remove_document
 
     settings = _settings(data_dir)
-    with KnowledgeGraph(settings) as kg:
-        if document.startswith("http"):
-            iris = [document]
-        else:
-            iris = kg.store.documents_with_key(document) or [str(document_iri(kg.base, document))]
-        removed = [i for i in iris if remove_document(kg, i)]
+    try:
+        with WriterLock(settings.data_dir, "kg remove"), KnowledgeGraph(settings) as kg:
+            removed = [i for i in find_documents(kg, document) if remove_document(kg, i)]
+    except KGError as e:
+        _fail(e)
+        return
     if not removed:
         _fail(KGError(f"no such document: {document}"))
     for i in removed:

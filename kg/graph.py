@@ -17,7 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg import snapshots
 from kg.errors import QueryError, StoreError
-from kg.index import SearchResult, TextIndex
+from kg.index import SearchBackend, SearchResult
 from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.sparql_exec import QueryRunner, execute
@@ -110,7 +110,7 @@ class KnowledgeGraph:
         # Kept apart from _store, so publish() (snapshots of the on-disk store) has nothing to do.
         self._remote: RemoteStore | None = None
         self._snapshot: Path | None = None
-        self._index: TextIndex | None = None
+        self._index: SearchBackend | None = None
         self._published = 0.0
 
     @property
@@ -136,9 +136,13 @@ class KnowledgeGraph:
         return self._store
 
     @property
-    def index(self) -> TextIndex:
+    def index(self) -> SearchBackend:
+        """The text index (KG_SEARCH_BACKEND: whoosh, the default, or tantivy)."""
         if self._index is None:
-            self._index = TextIndex(self.settings.index_dir, create=not self.read_only)
+            from kg.search import open_index  # noqa: PLC0415
+
+            self._index = open_index(self.settings.index_dir, self.settings.search_backend,
+                                     create=not self.read_only)
         return self._index
 
     def publish(self, min_interval: float = 0.0) -> None:
@@ -292,17 +296,9 @@ class KnowledgeGraph:
 
     def lookup(self, prefix: str, limit: int = 10) -> list[dict[str, str]]:
         """Entities whose Korean or English label contains `prefix` (for autocomplete)."""
-        needle = Literal(prefix.strip().lower()).n3()
-        rows = self.store.select(f"""
-            SELECT ?e (SAMPLE(?pl) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?d) AS ?n) WHERE {{
-              ?e <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l ;
-                 <{KGO.entityType}> ?t ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?pl .
-              FILTER(lang(?pl) = "ko" && CONTAINS(LCASE(STR(?l)), {needle}))
-              OPTIONAL {{ ?d <{KGO.mentions}> ?e }}
-            }} GROUP BY ?e ORDER BY DESC(?n) LIMIT {int(limit)}""")
-        return [{"iri": str(r["e"]), "label": str(r["label"]), "type": str(r["type"]), "documents": int(r["n"])}
-                for r in rows]
+        from kg.queries import lookup  # noqa: PLC0415
 
+        return lookup(self.store, prefix, limit)  # type: ignore[return-value]
 
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
         """Predecessor and successor bodies of a reorganised government body."""

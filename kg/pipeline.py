@@ -1,10 +1,19 @@
-"""Ingest: paths → loaders → NLP → mapping → graph store + text index.
+"""Ingest: paths → loaders → NLP (worker processes) → record facts merged → near-duplicate
+check → mapping → graph store + text index.
 
 Incremental: a document whose content hash is already stored (in both the store and the
 index) is skipped; a document whose source key is stored under another hash replaces
-the old graph and index entry. A failing file is recorded with its reason and the batch
-goes on. The store is written before the index, and "unchanged" requires both, so a run
-that died between the two is completed by the next one.
+the old graph and index entry. Anything that goes wrong with one document — its loader,
+the NLP, the mapping, the store or the index — is recorded with its reason and the batch
+goes on.
+
+Crash-safe (kill -9 at any instant): for each chunk of documents the near-duplicate row
+is written first, then the new graphs, then one index commit (new entries in, replaced
+ones out), and only then are replaced graphs dropped from the store. So at any instant
+the store holds every indexed document, plus perhaps graphs the index does not know
+(new ones not yet committed, old ones not yet dropped); `reconcile` at the start of the
+next run drops those, and the run re-does their documents: afterwards every document is
+in both or in neither, exactly once.
 """
 from __future__ import annotations
 
@@ -12,15 +21,18 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import Literal, URIRef
 
 from ingest.model import Document
+from kg.dedup import THRESHOLD, DedupIndex, signature, similarity
 from kg.errors import KGError, LoadError
+from kg.facts import merge_facts
 from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc
 from kg.store import nt_term
+from kg.workers import Extractor
 from ontology.iris import document_iri
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
 from ontology.namespace import KGO
@@ -33,6 +45,8 @@ class IngestReport:
     ingested: int = 0
     updated: int = 0
     unchanged: int = 0
+    identical: int = 0        # same content as a stored document from another source (one node)
+    duplicates: int = 0       # of ingested + updated: flagged near duplicates of an earlier story
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
     chars: int = 0
@@ -40,24 +54,49 @@ class IngestReport:
     files_total: int = 0
     files_done: int = 0
     repaired: int = 0
+    workers: int = 1
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def documents(self) -> int:
+        return self.ingested + self.updated + self.unchanged + self.identical + len(self.failed)
+
     def summary(self) -> str:
+        extra = ""
+        if self.identical:
+            extra += f", 동일 내용 {self.identical}건"
+        if self.duplicates:
+            extra += f" (그중 유사 중복 {self.duplicates}건은 원문에 연결)"
+        rate = (self.ingested + self.updated) / self.seconds if self.seconds else 0.0
         return (f"새로 수집 {self.ingested}건, 갱신 {self.updated}건, 변경 없음 {self.unchanged}건, "
-                f"실패 {len(self.failed)}건 · {self.triples:,} triples · {self.seconds:.1f}s")
+                f"실패 {len(self.failed)}건{extra} · {self.triples:,} triples · {self.seconds:.1f}s"
+                f" ({rate:.1f} 문서/s)")
 
 
 Progress = Callable[[str, Document | None, IngestReport], None]
 
 
+@dataclass
+class _Item:
+    doc: Document
+    iri: str
+    old: list[str]            # graphs of earlier versions (same source key) to replace
+
+
+class _StageError(Exception):
+    """A document failed in a stage that reports an error as a value (the NLP workers)."""
+
+
 def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size: int = 16,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, workers: int = 1) -> IngestReport:
+    """Load, extract, store and index files and folders. `workers` > 1 runs the NLP in
+    that many processes (kg.workers); the store and index are written here only."""
     from ingest.loaders import iter_paths, load_path  # noqa: PLC0415 (keeps `kg search` start-up light)
 
-    report = IngestReport()
+    report = IngestReport(workers=max(1, workers))
     t0 = time.perf_counter()
     report.repaired = reconcile(kg)
     max_bytes = kg.settings.max_upload_mb * 1024 * 1024
@@ -78,74 +117,137 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
                 report.failed.append((str(path), str(e)))
                 _tell(progress, "failed", None, report)
 
-    ingest_documents(kg, documents(), report=report, batch_size=batch_size, progress=progress)
-    report.seconds = time.perf_counter() - t0
+    try:
+        ingest_documents(kg, documents(), report=report, batch_size=batch_size, progress=progress, workers=workers)
+    finally:
+        report.seconds = time.perf_counter() - t0
     return report
 
 
 def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: IngestReport | None = None,
-                     batch_size: int = 16, progress: Progress | None = None) -> IngestReport:
-    report = report or IngestReport()
+                     batch_size: int = 16, progress: Progress | None = None, workers: int = 1) -> IngestReport:
+    report = report or IngestReport(workers=max(1, workers))
+    t0 = time.perf_counter()
     ensure_gazetteer(kg)
-    seen: set[str] = set()
-    batch: list[tuple[Document, list[str]]] = []
-    for doc in docs:
-        if doc.key in seen:
-            continue
-        seen.add(doc.key)
-        iri = str(document_iri(kg.base, doc.id))
-        old = [d for d in kg.store.documents_with_key(doc.key) if d != iri]
-        if not old and kg.store.has_graph(iri) and kg.index.has(iri):
-            report.unchanged += 1
-            _tell(progress, "unchanged", doc, report)
-            continue
-        batch.append((doc, old))
-        if len(batch) >= batch_size:
-            _flush(kg, batch, report, progress)
-            batch = []
-    if batch:
-        _flush(kg, batch, report, progress)
+    with DedupIndex(kg.settings.data_dir) as dedup, Extractor(workers, chunk_size=batch_size) as extractor:
+        todo = _todo(kg, docs, report, progress)
+        for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date)):
+            _write(kg, dedup, chunk, results, report, progress)
     kg.publish()
+    if not report.seconds:
+        report.seconds = time.perf_counter() - t0
     return report
 
 
-def _flush(kg: KnowledgeGraph, batch: list[tuple[Document, list[str]]], report: IngestReport,
-           progress: Progress | None) -> None:
-    from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
-
-    try:
-        extractions = list(extract_many((d.text, d.date) for d, _old in batch))
-    except Exception as e:  # one bad document must not sink the batch: retry one by one
-        if len(batch) > 1:
-            for item in batch:
-                _flush(kg, [item], report, progress)
-            return
-        report.failed.append((batch[0][0].source, f"extraction failed: {e}"))
-        _tell(progress, "failed", batch[0][0], report)
-        return
-    add: list[IndexDoc] = []
-    delete: list[str] = []
-    for (doc, old), ex in zip(batch, extractions):
-        doc.extraction = ex
-        graph, triples = document_triples(doc, kg.base)
-        try:
-            report.triples += kg.store.put_graph(str(graph), triples)
-            for o in old:
-                kg.store.remove_graph(o)
-        except KGError as e:
-            report.failed.append((doc.source, str(e)))
-            _tell(progress, "failed", doc, report)
+def _todo(kg: KnowledgeGraph, docs: Iterable[Document], report: IngestReport,
+          progress: Progress | None) -> Iterator[_Item]:
+    """The documents that need work; unchanged and identical ones are counted here."""
+    seen_keys: set[str] = set()
+    seen_iris: set[str] = set()
+    for doc in docs:
+        if doc.key in seen_keys:
             continue
-        delete += old
-        add.append(index_doc(doc, str(graph), kg.base))
-        report.chars += len(doc.text)
-        if old:
+        seen_keys.add(doc.key)
+        try:
+            iri = str(document_iri(kg.base, doc.id))
+            if iri in seen_iris:  # the same content twice in this run, from two sources
+                report.identical += 1
+                _tell(progress, "identical", doc, report)
+                continue
+            seen_iris.add(iri)
+            keyed = kg.store.documents_with_key(doc.key)
+            old = [d for d in keyed if d != iri]
+            if not old and kg.store.has_graph(iri) and kg.index.has(iri):
+                report.unchanged += (iri in keyed)
+                report.identical += (iri not in keyed)
+                _tell(progress, "unchanged" if iri in keyed else "identical", doc, report)
+                continue
+        except Exception as e:  # noqa: BLE001 (a store or index error costs this document only)
+            _failed(report, progress, doc, "lookup", e)
+            continue
+        yield _Item(doc, iri, old)
+
+
+def _write(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: list[Any],
+           report: IngestReport, progress: Progress | None) -> None:
+    """Store a chunk whose NLP is done: facts, duplicates, mapping, graphs, then one index
+    commit, then drop the replaced graphs (see the module docstring for why this order)."""
+    done: list[tuple[_Item, IndexDoc, int]] = []
+    for item, res in zip(chunk, results):
+        doc, stage, written = item.doc, "NLP", False
+        try:
+            if isinstance(res, str):
+                raise _StageError(res)
+            stage = "mapping"
+            doc.extraction = merge_facts(res, doc.facts)
+            sig = signature(doc.text) if doc.facts is None else None
+            match = dedup.find(sig, exclude=[item.iri, *item.old])
+            if match:
+                doc.meta["duplicate_of"] = match[0]
+            _graph, triples = document_triples(doc, kg.base)
+            entry = index_doc(doc, item.iri, kg.base)
+            stage = "near-duplicate index"
+            dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
+            stage = "store"
+            written = True
+            n = kg.store.put_graph(item.iri, triples)
+        except Exception as e:  # noqa: BLE001
+            _undo(kg, dedup, item, written)
+            _failed(report, progress, doc, stage, e)
+            continue
+        done.append((item, entry, n))
+    if not done:
+        return
+    try:
+        kg.index.write(add=[e for _i, e, _n in done], delete=[o for i, _e, _n in done for o in i.old])
+        ok = done
+    except Exception:  # noqa: BLE001 (find the document the index refuses: one commit each)
+        ok = []
+        for item, entry, n in done:
+            try:
+                kg.index.write(add=[entry], delete=item.old)
+                ok.append((item, entry, n))
+            except Exception as e:  # noqa: BLE001
+                _undo(kg, dedup, item, True)
+                _failed(report, progress, item.doc, "index", e)
+    replaced = [o for item, _e, _n in ok for o in item.old]
+    for o in replaced:
+        try:
+            kg.store.remove_graph(o)
+        except Exception:  # noqa: BLE001, S110 (left for reconcile: it is in the store only)
+            pass
+    if replaced:
+        dedup.remove(replaced)
+        relink_duplicates(kg, dedup, replaced)
+    for item, _entry, n in ok:
+        report.triples += n
+        report.chars += len(item.doc.text)
+        report.duplicates += "duplicate_of" in item.doc.meta
+        if item.old:
             report.updated += 1
         else:
             report.ingested += 1
-        _tell(progress, "updated" if old else "ingested", doc, report)
-    kg.index.write(add=add, delete=delete)
+        _tell(progress, "updated" if item.old else "ingested", item.doc, report)
+        item.doc.extraction = None  # the chunk is done: let the memory go
     kg.publish(min_interval=5.0)  # readers follow a long ingest as it goes
+
+
+def _undo(kg: KnowledgeGraph, dedup: DedupIndex, item: _Item, written: bool) -> None:
+    """Take back what was written for a document that failed later on."""
+    try:
+        if written:
+            kg.store.remove_graph(item.iri)
+        dedup.remove([item.iri])
+        relink_duplicates(kg, dedup, [item.iri])
+    except Exception:  # noqa: BLE001, S110 (reconcile finishes the job on the next run)
+        pass
+
+
+def _failed(report: IngestReport, progress: Progress | None, doc: Document, stage: str, e: BaseException) -> None:
+    what = str(e) if isinstance(e, (_StageError, KGError)) else f"{type(e).__name__}: {e}"
+    where = doc.key if doc.key != doc.source else doc.source
+    report.failed.append((doc.source, f"{where}: {stage} failed: {what}"))
+    _tell(progress, "failed", doc, report)
 
 
 def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
@@ -175,9 +277,10 @@ def ensure_gazetteer(kg: KnowledgeGraph) -> bool:
 
 
 def reconcile(kg: KnowledgeGraph) -> int:
-    """Make the store and the index agree after a crash: a document must be in both or
-    in neither. Graphs without an index entry are dropped (the next ingest re-adds
-    them), index entries without a graph are deleted. Returns how many were repaired."""
+    """Make the store, the index and the near-duplicate index agree after a crash: a
+    document must be in both or in neither. Graphs without an index entry are dropped
+    (the next ingest re-adds them), index entries without a graph are deleted, and
+    near-duplicate rows follow. Returns how many documents were repaired."""
     stored = set(kg.store.document_iris())
     indexed = kg.index.all_iris()
     orphans = stored - indexed
@@ -186,16 +289,100 @@ def reconcile(kg: KnowledgeGraph) -> int:
         kg.store.remove_graph(iri)
     if ghosts:
         kg.index.write(delete=ghosts)
+    with DedupIndex(kg.settings.data_dir) as dedup:
+        good = stored & indexed
+        stale = dedup.iris() - good
+        if stale:
+            dedup.remove(stale)
+            relink_duplicates(kg, dedup, stale)
+        dangling = {orig for _dup, orig in dedup.dangling()}
+        if dangling:
+            relink_duplicates(kg, dedup, dangling)
+        _backfill(kg, dedup, good - dedup.iris())
     if orphans or ghosts:
         kg.publish()
     return len(orphans) + len(ghosts)
 
 
+def _backfill(kg: KnowledgeGraph, dedup: DedupIndex, iris: set[str], chunk: int = 200) -> None:
+    """Near-duplicate rows for stored documents that have none (a data directory from
+    before near-duplicate detection), from the text in the store."""
+    todo = sorted(iris)
+    for i in range(0, len(todo), chunk):
+        values = " ".join(f"<{d}>" for d in todo[i:i + chunk])
+        rows = kg.store.select(f"""SELECT ?d ?key ?text ?dup WHERE {{ VALUES ?d {{ {values} }}
+            GRAPH ?d {{ ?d <{KGO.text}> ?text . OPTIONAL {{ ?d <{KGO.sourceKey}> ?key }}
+                       OPTIONAL {{ ?d <{KGO.nearDuplicateOf}> ?dup }} }} }}""")
+        dedup.add([(str(r["d"]), str(r.get("key", "")), signature(str(r["text"])),
+                    str(r["dup"]) if "dup" in r else None) for r in rows])
+
+
+def relink_duplicates(kg: KnowledgeGraph, dedup: DedupIndex, removed: Iterable[str]) -> int:
+    """Documents flagged as near duplicates of a removed document: the earliest becomes
+    the original, the others point to it if they are similar enough (else they stand
+    alone). Their graphs are rewritten. Returns how many were changed."""
+    changed = 0
+    for gone in removed:
+        dups = dedup.duplicates_of(gone)
+        if not dups:
+            continue
+        root, rest = dups[0], dups[1:]
+        root_row = dedup.get(root)
+        _set_flag(kg, root, None)
+        dedup.set_original(root, None)
+        for d in rest:
+            row = dedup.get(d)
+            ok = root_row and row and root_row["sig"] is not None and row["sig"] is not None \
+                and similarity(root_row["sig"], row["sig"]) >= THRESHOLD
+            target = root if ok else None
+            _set_flag(kg, d, target)
+            dedup.set_original(d, target)
+        changed += len(dups)
+    return changed
+
+
+def _set_flag(kg: KnowledgeGraph, iri: str, original: str | None) -> None:
+    """Rewrite the graph of `iri` with kgo:nearDuplicateOf `original` (or none)."""
+    if not kg.store.has_graph(iri):
+        return
+    res = kg.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+    doc = URIRef(iri)
+    triples = [t for t in res.graph if not (t[0] == doc and t[1] == KGO.nearDuplicateOf)]
+    if original:
+        triples.append((doc, KGO.nearDuplicateOf, URIRef(original)))
+    kg.store.put_graph(iri, triples)
+
+
+def find_documents(kg: KnowledgeGraph, ref: str) -> list[str]:
+    """IRIs of the stored documents `ref` names: a document IRI, a content hash, a source
+    key (a path, path#record id, a URL) or a file path of a multi-record file (all its
+    records)."""
+    if ref.startswith(("http://", "https://")):
+        if kg.store.has_graph(ref):
+            return [ref]
+        return kg.store.documents_with_key(ref)
+    iris = kg.store.documents_with_key(ref)
+    if iris:
+        return iris
+    prefix = Literal(ref.rstrip("/") + "#").n3()
+    rows = kg.store.select(f"""SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{KGO.sourceKey}> ?k .
+        FILTER(STRSTARTS(STR(?k), {prefix})) }} }}""")
+    if rows:
+        return sorted(str(r["d"]) for r in rows)
+    iri = str(document_iri(kg.base, ref))
+    return [iri] if kg.store.has_graph(iri) else []
+
+
 def remove_document(kg: KnowledgeGraph, iri: str) -> bool:
+    """Remove one document from the store, the index and the near-duplicate index; its
+    near duplicates, if any, get a new original."""
     if not kg.store.has_graph(iri):
         return False
     kg.store.remove_graph(iri)
     kg.index.write(delete=[iri])
+    with DedupIndex(kg.settings.data_dir) as dedup:
+        dedup.remove([iri])
+        relink_duplicates(kg, dedup, [iri])
     kg.publish()
     return True
 

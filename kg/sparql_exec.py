@@ -4,6 +4,15 @@ Oxigraph (and rdflib) ignore signals while a query runs, so a time limit inside 
 process cannot stop the work. Each query runs in a worker process that opens the newest
 published snapshot read-only (kg.snapshots); on time-out the worker is killed and
 replaced, and the caller gets QueryTimeout — never a silent empty result.
+
+A worker is also where a hostile query does its worst, so it is fenced in:
+- it runs queries on a thread with a large stack (Oxigraph's parser and optimiser
+  recurse: 2 000 nested braces or 250 joined triple patterns overflow the default 8 MB);
+  a query that still crashes the engine kills only its worker, which is replaced, and
+  the caller gets a QueryError;
+- on Linux (x86-64, aarch64) a seccomp filter stops it from opening network sockets:
+  Oxigraph does call SERVICE endpoints over HTTP, so this backs up the text check of
+  kg.sparql_text should a SERVICE ever slip past it.
 """
 from __future__ import annotations
 
@@ -44,14 +53,50 @@ def execute(store: Any, query: str, max_rows: int, default_graphs: list[str] | N
             triples.append(t)
         return RawResult("CONSTRUCT", [], [], None, triples, False)
     rows: list[dict[str, Any]] = []
-    for row in res:
+    variables = [str(v) for v in res.vars or []]
+    for solution in _solutions(res):
         if len(rows) >= max_rows:
-            return RawResult("SELECT", [str(v) for v in res.vars or []], rows, None, None, True)
-        rows.append({str(k): v for k, v in row.asdict().items()})
-    return RawResult("SELECT", [str(v) for v in res.vars or []], rows, None, None, False)
+            _drop_solutions(res)
+            return RawResult("SELECT", variables, rows, None, None, True)
+        rows.append({str(k): v for k, v in solution.items() if v is not None})
+    return RawResult("SELECT", variables, rows, None, None, False)
+
+
+def _solutions(res: Any) -> Any:
+    """The solutions as they come, every one of them: iterating an rdflib Result skips
+    a solution that binds nothing (`SELECT * {}` has one), which SPARQL counts."""
+    gen = getattr(res, "_genbindings", None)
+    return gen if gen is not None else iter(res.bindings)
+
+
+def _drop_solutions(res: Any) -> None:
+    """Close the unfinished solution stream here and now. pyoxigraph's result objects
+    must be freed by the thread that made them; left to the garbage collector, a
+    truncated stream may be freed elsewhere (a RuntimeError, and a leak)."""
+    gen = getattr(res, "_genbindings", None)
+    if gen is not None and hasattr(gen, "close"):
+        gen.close()
+        res._genbindings = None
+
+
+QUERY_STACK = 256 * 1024 * 1024  # bytes of stack for the query thread (virtual; touched only when used)
 
 
 def _worker(conn: Connection) -> None:  # pragma: no cover (runs in the child process)
+    if not no_network():
+        import logging  # noqa: PLC0415
+
+        logging.getLogger(__name__).warning("query worker runs without a network sandbox (no seccomp here)")
+    try:
+        threading.stack_size(QUERY_STACK)
+    except (ValueError, RuntimeError):
+        pass
+    t = threading.Thread(target=_serve, args=(conn,), name="kg-sparql-query")
+    t.start()
+    t.join()
+
+
+def _serve(conn: Connection) -> None:  # pragma: no cover (runs in the child process)
     from kg.store import GraphStore
 
     opened: dict[str, GraphStore] = {}
@@ -67,9 +112,72 @@ def _worker(conn: Connection) -> None:  # pragma: no cover (runs in the child pr
             if snap not in opened:
                 opened.clear()
                 opened[snap] = GraphStore(Path(snap), read_only=True)
-            conn.send(("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs)))
+            reply = ("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs))
         except Exception as e:  # noqa: BLE001 (every failure goes back as a message)
-            conn.send(("error", f"{type(e).__name__}: {e}" if not isinstance(e, QueryError) else str(e)))
+            reply = ("error", f"{type(e).__name__}: {e}" if not isinstance(e, QueryError) else str(e))
+        conn.send(reply)
+
+
+# -- the sandbox -------------------------------------------------------------------------
+# (audit arch, socket, io_uring_setup, seccomp) syscall numbers
+_SYSCALLS = {"x86_64": (0xC000003E, 41, 425, 317), "aarch64": (0xC00000B7, 198, 425, 277)}
+
+
+def no_network() -> bool:
+    """Forbid this process (all its threads, present and future) to open IPv4/IPv6
+    sockets: socket(AF_INET|AF_INET6, …) fails with EACCES, io_uring with ENOSYS. The
+    pipes to the parent already exist and stay usable. A seccomp-BPF filter, which an
+    unprivileged process may install on itself; returns False where that is not
+    possible (not Linux, another CPU, a kernel or container that forbids it)."""
+    import ctypes  # noqa: PLC0415
+    import platform  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if not sys.platform.startswith("linux") or platform.machine() not in _SYSCALLS:
+        return False
+    audit_arch, nr_socket, nr_io_uring, nr_seccomp = _SYSCALLS[platform.machine()]
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06          # BPF_LD|W|ABS, JMP|JEQ|K, JMP|JGE|K, RET|K
+    allow, errno = 0x7FFF0000, 0x00050000               # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO
+    eacces, enosys, af_inet, af_inet6 = 13, 38, 2, 10
+    program = [
+        (ld, 0, 0, 4),                    # 0  A = seccomp_data.arch
+        (jeq, 1, 0, audit_arch),          # 1  native ABI → 3
+        (ret, 0, 0, errno | enosys),      # 2  any other ABI: refuse
+        (ld, 0, 0, 0),                    # 3  A = seccomp_data.nr
+        (jge, 0, 1, 0x40000000),          # 4  x32 system calls → 5
+        (ret, 0, 0, errno | enosys),      # 5
+        (jeq, 0, 1, nr_io_uring),         # 6  io_uring_setup → 7
+        (ret, 0, 0, errno | enosys),      # 7
+        (jeq, 1, 0, nr_socket),           # 8  socket → 10
+        (ret, 0, 0, allow),               # 9  everything else
+        (ld, 0, 0, 16),                   # 10 A = low word of args[0] (the address family)
+        (jeq, 2, 0, af_inet),             # 11 → 14
+        (jeq, 1, 0, af_inet6),            # 12 → 14
+        (ret, 0, 0, allow),               # 13 AF_UNIX and the like
+        (ret, 0, 0, errno | eacces),      # 14
+    ]
+
+    class SockFilter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte),
+                    ("k", ctypes.c_uint)]
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        filters = (SockFilter * len(program))(*[SockFilter(*ins) for ins in program])
+        fprog = SockFprog(len(program), filters)
+        if libc.prctl(38, 1, 0, 0, 0) != 0:                      # PR_SET_NO_NEW_PRIVS
+            return False
+        # seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, prog): every thread
+        if libc.syscall(ctypes.c_long(nr_seccomp), ctypes.c_long(1), ctypes.c_long(1), ctypes.byref(fprog)) != 0:
+            # older kernels: this thread only (the worker has no other thread yet)
+            if libc.prctl(22, 2, ctypes.byref(fprog), 0, 0) != 0:  # PR_SET_SECCOMP, MODE_FILTER
+                return False
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 class _Worker:
@@ -94,6 +202,7 @@ class QueryRunner:
         self._free: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
+        self.replaced = 0  # workers killed (time-out) or lost (crash) and replaced
         for _ in range(workers):
             self._add()
 
@@ -103,6 +212,11 @@ class QueryRunner:
             self._all.append(w)
         self._free.put(w)
 
+    @property
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [w.proc.pid for w in self._all if w.proc.pid is not None]
+
     def run(self, query: str, timeout: float, max_rows: int, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None) -> RawResult:
         """`default_graphs`/`named_graphs`: the protocol's default-graph-uri and named-graph-uri."""
@@ -110,18 +224,31 @@ class QueryRunner:
         snap = snapshots.current(self.data_dir)
         if snap is None:
             raise StoreError(f"no data in {self.data_dir}: run `kg ingest` first")
+        job = (str(snap), query, max_rows, default_graphs, named_graphs)
+        for attempt in range(2):
+            try:
+                w = self._free.get(timeout=timeout)
+            except queue.Empty:
+                raise QueryTimeout(f"all query workers are busy; try again in a moment (limit {timeout:g} s)") from None
+            try:
+                w.conn.send(job)
+            except OSError:
+                self._replace(w)  # the worker had died while idle: the query never ran
+                if attempt:
+                    raise QueryError("the query engine is unavailable; try again in a moment") from None
+                continue
+            break
         try:
-            w = self._free.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(f"all query workers are busy; try again in a moment (limit {timeout:g} s)") from None
-        try:
-            w.conn.send((str(snap), query, max_rows, default_graphs, named_graphs))
             if not w.conn.poll(timeout):
                 raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped")
             status, payload = w.conn.recv()
-        except (QueryTimeout, EOFError, OSError, BrokenPipeError):
+        except QueryTimeout:
             self._replace(w)
             raise
+        except (EOFError, OSError):
+            self._replace(w)
+            raise QueryError("the query stopped the query engine (its worker process died and was replaced); "
+                             "simplify the query, e.g. fewer nested groups or triple patterns") from None
         self._free.put(w)
         if status == "error":
             raise QueryError(payload)
@@ -130,7 +257,9 @@ class QueryRunner:
     def _replace(self, w: _Worker) -> None:
         w.kill()
         with self._lock:
-            self._all.remove(w)
+            if w in self._all:
+                self._all.remove(w)
+            self.replaced += 1
         self._add()
 
     def close(self) -> None:

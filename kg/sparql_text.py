@@ -1,22 +1,51 @@
 """Look at a SPARQL query's keywords without parsing it: strings, IRIs, comments,
 variables and prefixed names are blanked out first, so `?insert` or "DROP" in a
-literal never count."""
+literal never count.
+
+These checks run before any engine sees the query (the web endpoint, the query
+workers, `kg sparql`). They are the first of two guards against SERVICE: Oxigraph
+really does call a SERVICE endpoint over HTTP, and its parser matches keywords without
+word boundaries (`SERVICEex:x { … }` and `1SERVICE<…>` are SERVICE calls), so the check
+looks for the word anywhere outside names' local parts. The second guard is the query
+workers' sandbox (kg.sparql_exec), which cannot open network sockets at all.
+"""
 from __future__ import annotations
 
 import re
 
 from kg.errors import QueryError
 
+# Linear time on any input (no ReDoS): every repetition is possessive over disjoint
+# alternatives, and a string that never closes runs to the end of its line (or, for a
+# long string, of the query) in one step instead of being retried at every quote. The
+# patterns follow the SPARQL grammar's tokens; where they differ they blank *less* than
+# a parser would (comments end at \r too, IRIs exclude what IRIREF excludes), so a
+# keyword can show up here that a parser would not see, never the other way round.
+_STRINGS = (r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*+(?:"""|\Z)'
+            r"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*+(?:'''|\Z)"
+            r'|"(?:[^"\\\n\r]|\\[^\n\r])*+"?'
+            r"|'(?:[^'\\\n\r]|\\[^\n\r])*+'?"
+            r'|<[^<>"{}|^`\\\x00-\x20]*+>'   # IRIs
+            r'|#[^\n\r]*+')                   # comments
+_VARIABLES = r'|[?$]\w++'
 _NEUTRAL = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
-    r'|<[^<>"{}|^`\\\s]*>'                 # IRIs
-    r'|#[^\n]*'                            # comments
-    r'|[?$]\w+'                            # variables
-    r'|[A-Za-z][\w.-]*:[\w.-]*|:[\w.-]+'   # prefixed names
+    _STRINGS + _VARIABLES
+    + r'|(?<![\w.-])[A-Za-z][\w.-]*+:[\w.-]*+|(?<![\w.-]):[\w.-]++'  # prefixed names
 )
+_NO_NAMES = re.compile(_STRINGS + _VARIABLES)
+_WORD = re.compile(r"[\w.:%\\-]++")
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
 _FROM = re.compile(r"\bFROM\b", re.I)
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+# Oxigraph's recursive-descent parser overflows an 8 MB stack at about 2 000 nested
+# braces; real queries stay far below this.
+MAX_NESTING = 256
+
+
+class QueryRefused(QueryError):
+    """The query asks for something this endpoint never does (update, SERVICE)."""
 
 
 def code_only(query: str) -> str:
@@ -24,12 +53,60 @@ def code_only(query: str) -> str:
 
 
 def check_read_only(query: str) -> None:
-    """Refuse updates and federated queries before they reach any engine."""
+    """Refuse updates and federated queries before they reach any engine (QueryRefused),
+    and queries nested deeply enough to overflow a parser's stack (QueryError)."""
     code = code_only(query)
     if m := _UPDATE.search(code):
-        raise QueryError(f"SPARQL Update ({m.group(1).upper()}) is not allowed: this endpoint is read-only")
-    if _SERVICE.search(code):
-        raise QueryError("SERVICE (federated query) is not allowed: this endpoint does not reach other servers")
+        raise QueryRefused(f"SPARQL Update ({m.group(1).upper()}) is not allowed: this endpoint is read-only")
+    if calls_service(query):
+        raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint does not reach other servers")
+    depth = nesting_depth(code)
+    if depth > MAX_NESTING:
+        raise QueryError(f"the query is nested too deeply ({depth} levels of brackets; at most {MAX_NESTING})")
+
+
+def calls_service(query: str) -> bool:
+    """Could an engine read SERVICE in this query? True when the word appears in the
+    code anywhere but in the local part of a prefixed name (`schema:serviceType` is
+    fine; `SERVICE`, `1SERVICE`, `SERVICEex:x`, `myservice:x` are not). Errs on the
+    side of refusing; `\\u` escapes are read both as written and decoded."""
+    variants = [query]
+    if "\\u" in query or "\\U" in query:
+        variants.append(_UNICODE_ESCAPE.sub(lambda m: _chr(m.group(1) or m.group(2)), query))
+    for text in variants:
+        for word in _WORD.findall(_NO_NAMES.sub(" ", text)):
+            if "service" in word.split(":", 1)[0].lower():
+                return True
+    return False
+
+
+def _chr(hex_digits: str) -> str:
+    try:
+        return chr(int(hex_digits, 16))
+    except (ValueError, OverflowError):
+        return " "
+
+
+def nesting_depth(code: str) -> int:
+    """The deepest nesting of (), {} and [] in `code` (strings and IRIs blanked)."""
+    depth = deepest = 0
+    for m in re.finditer(r"[(){}\[\]]", code):
+        if m.group(0) in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK or CONSTRUCT (also for DESCRIBE: both give a graph) as written, or
+    None when no form keyword is found (the engine will say what is wrong)."""
+    m = _FORM.search(code_only(query))
+    if m is None:
+        return None
+    form = m.group(1).upper()
+    return "CONSTRUCT" if form == "DESCRIBE" else form
 
 
 def has_dataset_clause(query: str) -> bool:

@@ -44,7 +44,11 @@ RELATION_PROPERTIES = {
     "PARTICIPATES_IN": KGO.participatesIn,
     "LEADS": KGO.leads,
     "SCHEDULED_FOR": KGO.scheduledFor,
+    "PROPOSES": KGO.proposes,
+    "REFERRED_TO": KGO.referredTo,
+    "PROPOSED_ON": KGO.proposedOn,
 }
+TIME_RELATIONS = frozenset({"SCHEDULED_FOR", "PROPOSED_ON"})  # the tail is a date: an OWL-Time node
 MEETING_KINDS = frozenset({"meeting", "event"})
 
 
@@ -83,6 +87,9 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
     out.append((d, DCTERMS.source, URIRef(doc.url) if doc.url and _is_http(doc.url) else Literal(doc.source)))
     if doc.meta.get("source_kind"):
         out.append((d, KGO.sourceKind, Literal(str(doc.meta["source_kind"]))))
+    dup = doc.meta.get("duplicate_of")
+    if isinstance(dup, str) and _is_http(dup):  # set by kg.dedup: the earlier copy of this story
+        out.append((d, KGO.nearDuplicateOf, URIRef(dup)))
     ex = doc.extraction
     if ex is None:
         return d, out
@@ -129,13 +136,17 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
         kind = INITIATIVE_KINDS.get(str(ent.attrs.get("kind", "")))
         if ent.type == "INITIATIVE" and kind is not None:
             out.append((node, KGO.initiativeKind, kind))
+        if ent.type == "INITIATIVE" and ent.attrs.get("status"):  # from a record, e.g. a bill's result
+            out.append((node, KGO.status, Literal(str(ent.attrs["status"]), lang="ko")))
+        if ent.attrs.get("identifier"):  # e.g. a bill number
+            out.append((node, DCTERMS.identifier, Literal(str(ent.attrs["identifier"]))))
     for i, rel in enumerate(ex.relations):
         prop = RELATION_PROPERTIES.get(rel.type)
         if prop is None or not (0 <= rel.head < len(nodes) and 0 <= rel.tail < len(nodes)):
             continue
         head = nodes[rel.head]
         tail_ent = ex.entities[rel.tail]
-        if rel.type == "SCHEDULED_FOR":
+        if rel.type in TIME_RELATIONS:
             tail: URIRef | None = URIRef(f"{d}#t{rel.tail}")
             out += list(time_triples(tail, tail_ent))
         else:

@@ -50,6 +50,10 @@ class KGO(DefinedNamespace):
     predecessor: URIRef
     postTitle: URIRef
     initiativeKind: URIRef
+    proposes: URIRef
+    referredTo: URIRef
+    proposedOn: URIRef
+    status: URIRef
     # provenance and metadata
     inDocument: URIRef
     inSentence: URIRef
@@ -60,6 +64,7 @@ class KGO(DefinedNamespace):
     entityType: URIRef
     sourceKey: URIRef
     contentHash: URIRef
+    nearDuplicateOf: URIRef
     sourceKind: URIRef
     expression: URIRef
     normalizedValue: URIRef

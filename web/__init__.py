@@ -64,12 +64,16 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.extensions["kg"] = ext
     weakref.finalize(app, ext.close)  # also runs at interpreter exit
 
-    from web import api, pages, search, sparql  # noqa: PLC0415
+    from web import api, linked, network, pages, search, sparql, upload, vendor  # noqa: PLC0415
 
     app.register_blueprint(search.bp)
+    app.register_blueprint(network.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(vendor.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(linked.bp)  # after sparql, whose request guard runs first
+    app.register_blueprint(upload.bp)
     register_template_helpers(app)
     _register_errors(app)
     return app
@@ -83,7 +87,11 @@ def get_kg() -> KnowledgeGraph:
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(e: HTTPException) -> Any:
-        return error_response(e.code or 500, e.description or "")
+        resp = app.make_response(error_response(e.code or 500, e.description or ""))
+        for name, value in e.get_headers():  # e.g. Allow on a 405, as HTTP requires
+            if name.lower() != "content-type":
+                resp.headers.setdefault(name, value)
+        return resp
 
     @app.errorhandler(QueryTimeout)
     def timeout(e: QueryTimeout) -> Any:

@@ -1,14 +1,65 @@
-"""Small JSON API (entity autocomplete, statistics) and the statistics page."""
+"""The JSON API and the statistics page.
+
+/api/search, /api/entity?iri=, /api/document?iri=, /api/stats, /api/lookup, described
+by /api/openapi.json (web.openapi). The search, entity and document answers are the
+JSON twins of the pages (/search.json, /id/….json): the API calls the page's own view,
+which answers JSON under /api/ (web.helpers.wants_json), so the two can never drift
+apart. Errors under /api/ are JSON: {"ok": false, "status", "error", "message"}.
+"""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, current_app, request
 
+from ontology.iris import SLUG_TYPES
 from web import get_kg
-from web.helpers import TYPE_ORDER, html_or_json, json_response, local_path
+from web.helpers import TYPE_ORDER, html_or_json, json_response, local_path, settings
+from web.openapi import spec
 
 bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/openapi.json")
+def openapi() -> Any:
+    return json_response(spec(settings(), server=request.script_root or "/"))
+
+
+@bp.get("/api/search")
+def api_search() -> Any:
+    """The JSON twin of /search (same parameters, same answer)."""
+    return current_app.view_functions["search.search"]()
+
+
+@bp.get("/api/entity")
+def api_entity() -> Any:
+    slug, name = _our_iri("entity")
+    return current_app.view_functions["pages.entity"](slug=slug, name=name)
+
+
+@bp.get("/api/document")
+def api_document() -> Any:
+    slug, name = _our_iri("document")
+    return current_app.view_functions["pages.document"](doc_id=name)
+
+
+def _our_iri(kind: str) -> tuple[str, str]:
+    """(type segment, name) of the `iri` parameter, an IRI minted under KG_BASE_IRI."""
+    iri = request.args.get("iri", "").strip()
+    if not iri:
+        abort(400, "iri 매개변수가 필요합니다 (예: ?iri=" + settings().base_iri + "id/gov/산업통상자원부).")
+    base = settings().base_iri + "id/"
+    if not iri.startswith(base):
+        abort(404, f"이 지식그래프의 IRI가 아닙니다 ({base}… 로 시작해야 합니다).")
+    slug, _, name = iri[len(base):].partition("#")[0].partition("/")
+    if slug == "doc" and kind == "entity":
+        abort(400, "문서의 IRI입니다: /api/document?iri= 를 쓰세요.")
+    if slug != "doc" and kind == "document":
+        abort(400, "개체의 IRI입니다: /api/entity?iri= 를 쓰세요.")
+    if (slug != "doc" and slug not in SLUG_TYPES) or not name or (slug == "doc" and "/" in name):
+        abort(404, "개체를 찾을 수 없습니다." if kind == "entity" else "문서를 찾을 수 없습니다.")
+    return slug, unquote(name)
 
 
 @bp.get("/api/lookup")

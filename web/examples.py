@@ -2,7 +2,10 @@
 
 Each query declares the prefixes it uses, so it also runs on any other SPARQL client.
 The default graph is the union of all document graphs, and a triple stated in several
-documents matches once per document: hence DISTINCT and COUNT(DISTINCT …).
+documents matches once per document: hence DISTINCT and COUNT(DISTINCT …). For the same
+reason the queries find their rows in a subquery first and then join names (and test
+types with FILTER EXISTS): joining `kgo:entityType` and `skos:prefLabel`, which every
+document graph repeats, before counting multiplies the rows (3 s instead of 6 ms).
 tests/web/test_sparql.py runs every one of them.
 """
 from __future__ import annotations
@@ -37,14 +40,32 @@ ORDER BY DESC(?date)
 LIMIT 20
 """
 
-SEARCH_EXAMPLES = ["산업부 자율제조", "반도체 OR 이차전지", '"AI 자율제조"', "마키나락스"]
+SEARCH_EXAMPLES = ["산업부 자율제조", "반도체 OR 이차전지", '"AI 자율제조"', "마키나락스", "반도체 NOT 이차전지"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question a newcomer can answer without SPARQL, and the page that answers it
+    (a path under the app root)."""
+
+    question: str
+    path: str
+
+
+QUESTIONS = [
+    Question("산업통상자원부가 발표한 정책·사업과 참여자는?", "/id/gov/산업통상자원부#announced"),
+    Question("산업통상자원부 관련 일정: 올해 마감되는 것은?", "/id/gov/산업통상자원부#schedule"),
+    Question("마키나락스와 산업통상자원부는 어떻게 이어져 있나?", "/path?from=마키나락스&to=산업통상자원부"),
+    Question("산업통상자원부 주변 관계망", "/id/gov/산업통상자원부/network"),
+]
 
 SPARQL_EXAMPLES = [
     Example("motie-initiatives", "산업통상자원부가 발표한 정책·사업",
             "kgo:announces 관계와 그 근거 문장(rdf:Statement의 kgo:inSentence)을 함께 봅니다.",
             with_prefixes("""
 SELECT DISTINCT ?initiative ?name ?doc ?sentence WHERE {
-  ?ministry skos:prefLabel "산업통상자원부"@ko ; kgo:announces ?initiative .
+  ?ministry skos:prefLabel "산업통상자원부"@ko .
+  { SELECT DISTINCT ?ministry ?initiative WHERE { ?ministry kgo:announces ?initiative } }
   ?initiative skos:prefLabel ?name . FILTER(lang(?name) = "ko")
   OPTIONAL {
     ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative ;
@@ -57,11 +78,14 @@ LIMIT 100""")),
     Example("companies-in-ministry-initiatives", "부처가 발표한 일에 참여한 기업",
             "정부기관이 발표한 정책·행사에 kgo:participatesIn 으로 연결된 기업입니다.",
             with_prefixes("""
-SELECT DISTINCT ?ministryName ?initiativeName ?companyName WHERE {
-  ?ministry kgo:announces ?initiative ; kgo:entityType "MINISTRY" ; skos:prefLabel ?ministryName .
-  ?company kgo:participatesIn ?initiative ; kgo:entityType "COMPANY" ; skos:prefLabel ?companyName .
-  ?initiative skos:prefLabel ?initiativeName .
-  FILTER(lang(?ministryName) = "ko" && lang(?companyName) = "ko" && lang(?initiativeName) = "ko")
+SELECT ?ministryName ?initiativeName ?companyName WHERE {
+  { SELECT DISTINCT ?ministry ?initiative ?company WHERE {
+      ?ministry kgo:announces ?initiative . ?company kgo:participatesIn ?initiative .
+      FILTER EXISTS { ?ministry kgo:entityType "MINISTRY" }
+      FILTER EXISTS { ?company kgo:entityType "COMPANY" } } }
+  { SELECT DISTINCT ?ministry ?ministryName WHERE { ?ministry skos:prefLabel ?ministryName . FILTER(lang(?ministryName) = "ko") } }
+  { SELECT DISTINCT ?company ?companyName WHERE { ?company skos:prefLabel ?companyName . FILTER(lang(?companyName) = "ko") } }
+  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
 }
 ORDER BY ?ministryName ?initiativeName ?companyName
 LIMIT 200""")),
@@ -79,31 +103,70 @@ SELECT DISTINCT ?name ?expression ?end ?doc WHERE {
 ORDER BY ?end
 LIMIT 200""")),
     Example("co-participation", "함께 참여한 기업 쌍",
-            "같은 정책·행사에 참여한 기업의 쌍과 함께 참여한 횟수입니다.",
+            "같은 정책·행사에 참여한 기업의 쌍과 함께 참여한 횟수입니다. IRI 두 열이 있어 그래프로도 보여 줍니다.",
             with_prefixes("""
-SELECT ?a ?b (COUNT(DISTINCT ?x) AS ?together) WHERE {
-  ?ca kgo:participatesIn ?x ; kgo:entityType "COMPANY" ; skos:prefLabel ?a .
-  ?cb kgo:participatesIn ?x ; kgo:entityType "COMPANY" ; skos:prefLabel ?b .
-  FILTER(STR(?ca) < STR(?cb) && lang(?a) = "ko" && lang(?b) = "ko")
+SELECT DISTINCT ?ca ?a ?cb ?b ?together WHERE {
+  { SELECT ?ca ?cb (COUNT(DISTINCT ?x) AS ?together) WHERE {
+      ?ca kgo:participatesIn ?x . ?cb kgo:participatesIn ?x . FILTER(STR(?ca) < STR(?cb))
+    } GROUP BY ?ca ?cb }
+  FILTER EXISTS { ?ca kgo:entityType "COMPANY" } FILTER EXISTS { ?cb kgo:entityType "COMPANY" }
+  ?ca skos:prefLabel ?a . ?cb skos:prefLabel ?b .
+  FILTER(lang(?a) = "ko" && lang(?b) = "ko")
 }
-GROUP BY ?a ?b
 ORDER BY DESC(?together) ?a ?b
 LIMIT 100""")),
+    Example("initiatives-per-ministry", "정부기관별 발표한 정책·사업 수",
+            "kgo:announces 로 이어진 정책·사업과 행사를 기관별로 셉니다. 이름과 수 두 열이라 막대그래프로도 보여 줍니다.",
+            with_prefixes("""
+SELECT DISTINCT ?ministry ?name ?initiatives WHERE {
+  { SELECT ?ministry (COUNT(DISTINCT ?initiative) AS ?initiatives) WHERE {
+      ?ministry kgo:announces ?initiative } GROUP BY ?ministry }
+  FILTER EXISTS { ?ministry kgo:entityType "MINISTRY" }
+  ?ministry skos:prefLabel ?name . FILTER(lang(?name) = "ko")
+}
+ORDER BY DESC(?initiatives) ?name
+LIMIT 50""")),
+    Example("companies-per-initiative", "정책·행사별 참여 기업",
+            "kgo:participatesIn 으로 참여한 기업의 수와 이름입니다.",
+            with_prefixes("""
+SELECT ?initiative ?name (COUNT(DISTINCT ?company) AS ?companies)
+       (GROUP_CONCAT(DISTINCT ?companyName; separator=", ") AS ?companyNames) WHERE {
+  ?company kgo:participatesIn ?initiative ; kgo:entityType "COMPANY" ; skos:prefLabel ?companyName .
+  ?initiative skos:prefLabel ?name .
+  FILTER(lang(?name) = "ko" && lang(?companyName) = "ko")
+}
+GROUP BY ?initiative ?name
+ORDER BY DESC(?companies) ?name
+LIMIT 100""")),
+    Example("announcement-graph", "누가 무엇을 발표했나 (그래프)",
+            "발표 기관과 정책·사업의 IRI 쌍입니다. 결과가 관계 그래프로 그려집니다.",
+            with_prefixes("""
+SELECT ?body ?bodyName ?initiative ?initiativeName WHERE {
+  { SELECT DISTINCT ?body ?initiative WHERE { ?body kgo:announces ?initiative } }
+  { SELECT DISTINCT ?body ?bodyName WHERE { ?body kgo:announces ?any ; skos:prefLabel ?bodyName .
+                                            FILTER(lang(?bodyName) = "ko") } }
+  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?someone kgo:announces ?initiative .
+      ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
+}
+ORDER BY ?bodyName ?initiativeName
+LIMIT 300""")),
     Example("documents-per-ministry", "정부기관별 문서 수",
             "각 정부기관을 언급한(kgo:mentions) 문서의 수입니다.",
             with_prefixes("""
-SELECT ?ministry ?name (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
-  ?doc a kgo:Document ; kgo:mentions ?ministry .
-  ?ministry kgo:entityType "MINISTRY" ; skos:prefLabel ?name . FILTER(lang(?name) = "ko")
+SELECT DISTINCT ?ministry ?name ?documents WHERE {
+  { SELECT ?ministry (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+      GRAPH ?doc { ?doc a kgo:Document ; kgo:mentions ?ministry } } GROUP BY ?ministry }
+  FILTER EXISTS { ?ministry kgo:entityType "MINISTRY" }
+  ?ministry skos:prefLabel ?name . FILTER(lang(?name) = "ko")
 }
-GROUP BY ?ministry ?name
 ORDER BY DESC(?documents) ?name
 LIMIT 100""")),
     Example("people-and-posts", "인물, 직함, 주재한 행사",
             "kgo:postTitle(직함)과 kgo:leads(주재·대표) 관계입니다.",
             with_prefixes("""
 SELECT ?name (GROUP_CONCAT(DISTINCT ?title; separator=", ") AS ?titles) ?ledName WHERE {
-  ?person kgo:entityType "PERSON" ; skos:prefLabel ?name . FILTER(lang(?name) = "ko")
+  { SELECT DISTINCT ?person WHERE { ?person kgo:entityType "PERSON" } }
+  ?person skos:prefLabel ?name . FILTER(lang(?name) = "ko")
   OPTIONAL { ?person kgo:postTitle ?title }
   OPTIONAL { ?person kgo:leads ?led . ?led skos:prefLabel ?ledName . FILTER(lang(?ledName) = "ko") }
 }

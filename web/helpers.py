@@ -1,6 +1,8 @@
 """Shared pieces of the web layer: JSON twins, error pages, IRI → local link, Korean labels."""
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
@@ -76,6 +78,18 @@ def html_or_json(template: str, payload: Any, status: int = 200, **context: Any)
         return json_response(payload, status)
     resp = current_app.make_response((render_template(template, **context), status))
     resp.vary.add("Accept")
+    return resp
+
+
+def csv_response(header: list[str], rows: Iterable[Iterable[Any]], filename: str) -> Response:
+    """A CSV download (UTF-8 with a BOM, so Excel reads Hangul; CRLF line ends)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows(rows)
+    resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
+    resp.headers["Content-Disposition"] = f"attachment; filename={filename}"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
     return resp
 
 
@@ -155,9 +169,13 @@ def url_with(*, path: str | None = None, drop: Iterable[str] = (), **changes: An
 
 
 def register_template_helpers(app: Flask) -> None:
+    from web.charts import result_chart, result_graph  # noqa: PLC0415
+    from web.vendor import vendor_available  # noqa: PLC0415
+
     app.jinja_env.globals.update(
         TYPE_LABELS=TYPE_LABELS, TYPE_ORDER=TYPE_ORDER, local_path=local_path, iri_href=iri_href,
-        short_iri=short_iri, url_with=url_with, type_of_iri=type_of_iri,
+        short_iri=short_iri, url_with=url_with, type_of_iri=type_of_iri, vendor_available=vendor_available,
+        result_chart=result_chart, result_graph=result_graph,
     )
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"

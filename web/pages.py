@@ -14,9 +14,11 @@ from flask import Blueprint, abort, request
 from kg.graph import KnowledgeGraph
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO
-from web import get_kg
-from web.helpers import TYPE_LABELS, TYPE_ORDER, html_or_json, json_response, local_path, settings, type_of_iri
+from web import get_kg, profile
+from web.helpers import (TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path, settings,
+                         short_iri, type_of_iri)
 from web.markup import mark_mentions
+from web.timeline import today
 
 bp = Blueprint("pages", __name__)
 
@@ -36,14 +38,18 @@ RELATION_LABELS: dict[tuple[str, str], str] = {
 RELATION_ORDER = list(RELATION_LABELS)
 
 
-def _split_json(name: str) -> tuple[str, bool]:
-    return (name[:-5], True) if name.endswith(".json") else (name, False)
+def _split_ext(name: str) -> tuple[str, str | None]:
+    """'X.json' → ('X', 'json'), 'X.csv' → ('X', 'csv'), else (name, None)."""
+    for ext in ("json", "csv"):
+        if name.endswith("." + ext):
+            return name[:-len(ext) - 1], ext
+    return name, None
 
 
 # -- documents ----------------------------------------------------------------------
 @bp.get("/id/doc/<doc_id>")
 def document(doc_id: str) -> Any:
-    doc_id, as_json = _split_json(doc_id)
+    doc_id, ext = _split_ext(doc_id)
     if not _DOC_ID.match(doc_id):
         abort(404, "문서를 찾을 수 없습니다.")
     kg = get_kg()
@@ -51,6 +57,10 @@ def document(doc_id: str) -> Any:
     doc = kg.document(iri)
     if doc is None:
         abort(404, "문서를 찾을 수 없습니다.")
+    if ext == "csv":  # the mentions, one row each, with the text they cover
+        return csv_response(["start", "end", "text", "type", "entity", "value"],
+                            [[m["start"], m["end"], doc["text"][m["start"]:m["end"]], m["type"], m.get("entity") or "",
+                              m.get("value") or ""] for m in doc["mentions"]], "mentions.csv")
     entities = mentioned_entities(kg, doc["mentions"])
     data = {**doc, "page": local_path(iri), "entities": entities}
     html = mark_mentions(doc["text"], doc["mentions"], local_path, lambda t: TYPE_LABELS.get(t, t))
@@ -59,7 +69,7 @@ def document(doc_id: str) -> Any:
         by_type[e["type"]].append(e)
     groups = [(t, by_type[t]) for t in TYPE_ORDER if t in by_type]
     dates = [m for m in doc["mentions"] if m["type"] in ("DATE", "TIME") and m.get("value")]
-    return _page("document.html", data, as_json, doc=doc, text_html=html, groups=groups, dates=dates)
+    return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates)
 
 
 def mentioned_entities(kg: KnowledgeGraph, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -81,27 +91,48 @@ def mentioned_entities(kg: KnowledgeGraph, mentions: list[dict[str, Any]]) -> li
 # -- entities -----------------------------------------------------------------------
 @bp.get("/id/<slug>/<path:name>")
 def entity(slug: str, name: str) -> Any:
-    if slug not in SLUG_TYPES:
-        abort(404, "이런 종류의 개체는 없습니다.")
+    ent, ext = find_entity(slug, name)
     kg = get_kg()
-    base = settings().base_iri + "id/" + slug + "/"
-    stripped, as_json = _split_json(name)
-    ent = None
-    # a name may itself end in ".json": try the twin first, then the literal name
-    for candidate, twin in ([(stripped, True), (name, False)] if as_json else [(name, False)]):
-        ent = kg.entity(base + name_segment(candidate)) if candidate.strip() else None
-        if ent is not None:
-            as_json = twin
-            break
-    if ent is None:
-        abort(404, "개체를 찾을 수 없습니다.")
-    ent["page"] = local_path(ent["iri"])
-    ent["type"] = SLUG_TYPES[slug]
     ent.update(kg.succession(ent["iri"]))
     for d in ent["documents"]:
         d["page"] = local_path(d["iri"])
     groups = group_relations(ent["relations"])
-    return _page("entity.html", ent, as_json, ent=ent, groups=groups)
+    if ext == "csv":
+        return relations_csv(ent, groups)
+    ent.update(profile.build(kg, ent, today()))
+    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
+
+
+def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -> tuple[dict[str, Any], str | None]:
+    """The entity of /id/<slug>/<name>[.json|.csv] (404 if none) and the suffix asked for.
+    A name may itself end in ".json": the twin is tried first, then the literal name."""
+    if slug not in SLUG_TYPES:
+        abort(404, "이런 종류의 개체는 없습니다.")
+    kg = get_kg()
+    base = settings().base_iri + "id/" + slug + "/"
+    stem, ext = _split_ext(name)
+    candidates = [(stem, ext), (name, None)] if ext in exts else [(name, None)]
+    for candidate, suffix in candidates:
+        ent = kg.entity(base + name_segment(candidate)) if candidate.strip() else None
+        if ent is not None:
+            ent["page"] = local_path(ent["iri"])
+            ent["type"] = SLUG_TYPES[slug]
+            return ent, suffix
+    abort(404, "개체를 찾을 수 없습니다.")
+
+
+def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
+    """The entity's relations, one row per piece of evidence."""
+    rows = []
+    for g in groups:
+        for item in g["items"]:
+            for ev in item["evidence"] or [{}]:
+                rows.append([ent["iri"], ent["label"], g["direction"], short_iri(g["property"]), g["label"],
+                             item["iri"], item["label"], item.get("value") or "", ev.get("sentence") or "",
+                             ev.get("document") or "", ev.get("document_title") or ""])
+    header = ["entity", "entity_label", "direction", "property", "relation", "other", "other_label", "value",
+              "sentence", "document", "document_title"]
+    return csv_response(header, rows, "relations.csv")
 
 
 def group_relations(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -127,11 +158,15 @@ def group_relations(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @bp.get("/entities")
 @bp.get("/entities.json", endpoint="entities_json")
+@bp.get("/entities.csv", endpoint="entities_csv")
 def entities() -> Any:
     q = request.args.get("q", "").strip()[:100]
     results = get_kg().lookup(q, limit=50) if q else []
     for r in results:
         r["page"] = local_path(r["iri"])
+    if request.path.endswith(".csv"):
+        return csv_response(["iri", "label", "type", "documents"],
+                            [[r["iri"], r["label"], r["type"], r["documents"]] for r in results], "entities.csv")
     return html_or_json("entities.html", {"query": q, "results": results}, q=q, results=results)
 
 

@@ -1,8 +1,9 @@
 """Search blueprint: the home page and full-text search with facets, as HTML, JSON and CSV.
 
 Parameters (all optional, repeatable where noted): q, type (repeatable), entity
-(repeatable), from, to (YYYY, YYYY-MM or YYYY-MM-DD), kind (source kind),
-sort=relevance|date, page=N.
+(repeatable), from, to (YYYY, YYYY-MM or YYYY-MM-DD), kind (source kind), source (a
+prefix of the document source: a site such as https://example.org/ or a folder such as
+corpus/), sort=relevance|date, page=N.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from flask import Blueprint, Response, abort, request
 from kg.errors import StoreError
 from kg.index import SearchResult
 from web import get_kg
-from web.examples import SEARCH_EXAMPLES, SPARQL_EXAMPLES
+from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
 
 bp = Blueprint("search", __name__)
@@ -36,21 +37,23 @@ class SearchParams:
     date_from: str | None = None
     date_to: str | None = None
     kind: str | None = None
+    source: str | None = None
     sort: str = "relevance"
     page: int = 1
 
     @property
     def active(self) -> bool:
         """Anything to search for (a query or a filter)?"""
-        return bool(self.q or self.types or self.entities or self.date_from or self.date_to or self.kind)
+        return bool(self.q or self.types or self.entities or self.date_from or self.date_to or self.kind
+                    or self.source)
 
     def filters(self) -> dict[str, Any]:
         return {"type": self.types, "entity": self.entities, "from": self.date_from, "to": self.date_to,
-                "kind": self.kind, "sort": self.sort}
+                "kind": self.kind, "source": self.source, "sort": self.sort}
 
     def search_kw(self) -> dict[str, Any]:
         return dict(types=self.types, entities=self.entities, date_from=self.date_from, date_to=self.date_to,
-                    source_kind=self.kind, sort=self.sort)
+                    source_kind=self.kind, source=self.source, sort=self.sort)
 
 
 def parse_params() -> SearchParams:
@@ -65,6 +68,7 @@ def parse_params() -> SearchParams:
             abort(400, f"날짜 형식이 잘못되었습니다: {name}={v} (YYYY, YYYY-MM 또는 YYYY-MM-DD)")
         setattr(p, "date_from" if name == "from" else "date_to", v or None)
     p.kind = a.get("kind", "").strip() or None
+    p.source = a.get("source", "").strip()[:300] or None
     p.sort = a.get("sort", "relevance").strip() or "relevance"
     if p.sort not in ("relevance", "date"):
         abort(400, f"정렬 기준은 relevance 또는 date 입니다: sort={p.sort}")
@@ -86,8 +90,10 @@ def home() -> Any:
         error = str(e)
     data = {"stats": stats, "error": error, "search_examples": SEARCH_EXAMPLES,
             "sparql_examples": [{"key": e.key, "title": e.title, "query": e.query} for e in SPARQL_EXAMPLES]}
+    questions = [{"question": x.question, "href": request.script_root + x.path} for x in QUESTIONS]
+    data["questions"] = questions
     return html_or_json("home.html", data, stats=stats, error=error, examples=SEARCH_EXAMPLES,
-                        sparql_examples=SPARQL_EXAMPLES[:3])
+                        sparql_examples=SPARQL_EXAMPLES[:3], questions=questions)
 
 
 @bp.get("/search")

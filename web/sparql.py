@@ -3,17 +3,22 @@ the `/sparql` endpoint (SPARQL 1.1 Protocol, query only — the endpoint is read
 
 /sparql accepts GET ?query=, POST form-encoded (query=) and POST
 application/sparql-query, with default-graph-uri / named-graph-uri; the result format
-follows `format=` or the Accept header (see web.sparql_formats)."""
+follows `format=` or the Accept header (see web.sparql_formats).
+
+Refused, each with a clear message: SPARQL Update and SERVICE (403), Graph Store
+Protocol writes (an RDF body: 403; PUT/DELETE/PATCH on /sparql, /id/… and /api/…: 405),
+queries over MAX_QUERY_CHARS (413), Accept headers over MAX_ACCEPT_CHARS (431)."""
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
+from werkzeug.exceptions import MethodNotAllowed
 
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.graph import QueryResult, term_json
-from kg.sparql_text import check_read_only
+from kg.sparql_text import QueryRefused, check_read_only, query_form
 from web import get_kg
 from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES
 from web.helpers import iri_href, json_response, settings, short_iri, wants_json
@@ -23,6 +28,25 @@ bp = Blueprint("sparql", __name__)
 
 HTML_MAX_ROWS = 1000  # rows drawn in the HTML table; downloads get the full row cap
 MAX_QUERY_CHARS = 100_000
+MAX_ACCEPT_CHARS = 4096  # browsers send ~200; a longer one only makes negotiation slow
+WRITE_METHODS = frozenset({"PUT", "DELETE", "PATCH"})
+READ_ONLY_PATHS = ("/sparql", "/id/", "/api/")
+# Graph Store Protocol bodies: a POST of RDF data is a write
+RDF_BODIES = frozenset({"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json",
+                        "application/n-quads", "application/trig", "text/n3", "application/x-turtle"})
+READ_ONLY = "이 엔드포인트는 읽기 전용입니다"
+
+
+@bp.before_app_request
+def guard() -> None:
+    """App-wide checks before any view: headers too big to negotiate with, and writes."""
+    if len(request.headers.get("Accept", "")) > MAX_ACCEPT_CHARS:
+        abort(431, f"Accept 헤더가 너무 깁니다 (최대 {MAX_ACCEPT_CHARS:,}자).")
+    if request.method in WRITE_METHODS and request.path.startswith(READ_ONLY_PATHS):
+        allowed = ["GET", "HEAD", "OPTIONS"] + (["POST"] if request.path == "/sparql" else [])
+        raise MethodNotAllowed(valid_methods=allowed,
+                               description=f"{READ_ONLY}: {request.method} 요청으로 데이터를 바꿀 수 없습니다 "
+                                           "(Graph Store Protocol 쓰기와 SPARQL Update는 허용되지 않습니다).")
 
 
 @bp.after_request
@@ -48,11 +72,11 @@ def endpoint() -> Any:
                    "text/tab-separated-values; CONSTRUCT/DESCRIBE: text/turtle, application/n-triples, "
                    "application/ld+json, application/rdf+xml")
     _refuse_updates(query)
+    kind = query_form(query)
+    if kind is not None:  # refuse before spending a worker on a result nobody can take
+        _format_for(kind, fmt)
     res = get_kg().sparql(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
-    try:
-        f = negotiate(res.kind, request.accept_mimetypes, fmt)
-    except NotAcceptable as e:
-        abort(406, str(e))
+    f = _format_for(res.kind, fmt)
     resp = Response(serialize(res, f), content_type=f"{f.mime}; charset=utf-8")
     resp.vary.add("Accept")
     if res.truncated:
@@ -60,6 +84,13 @@ def endpoint() -> Any:
     if request.values.get("download"):
         resp.headers["Content-Disposition"] = f"attachment; filename=result.{f.extension}"
     return resp
+
+
+def _format_for(kind: str, fmt: str | None) -> Any:
+    try:
+        return negotiate(kind, request.accept_mimetypes, fmt)
+    except NotAcceptable as e:
+        abort(406, str(e))
 
 
 def _protocol_request() -> tuple[str | None, list[str], list[str]]:
@@ -84,6 +115,8 @@ def _protocol_request() -> tuple[str | None, list[str], list[str]]:
                 abort(400, "질의 본문을 읽을 수 없습니다: UTF-8로 보내 주세요.")
         elif mime == "application/sparql-update":
             abort(403, "SPARQL Update는 허용되지 않습니다: 이 엔드포인트는 읽기 전용입니다.")
+        elif mime in RDF_BODIES:
+            abort(403, f"{READ_ONLY}: RDF 데이터를 올릴 수 없습니다 (Graph Store Protocol 쓰기는 허용되지 않습니다).")
         else:
             abort(415, "POST 본문은 application/x-www-form-urlencoded 또는 application/sparql-query 여야 합니다.")
     if len(queries) > 1:
@@ -101,10 +134,13 @@ def _protocol_request() -> tuple[str | None, list[str], list[str]]:
 
 
 def _refuse_updates(query: str) -> None:
+    """Update and SERVICE → 403; a query too deeply nested to parse safely → 400."""
     try:
         check_read_only(query)
+    except QueryRefused as e:
+        abort(403, f"{e}. {READ_ONLY} (SPARQL Update와 SERVICE는 허용되지 않습니다).")
     except QueryError as e:
-        abort(403, f"{e}. 이 엔드포인트는 읽기 전용입니다 (SPARQL Update와 SERVICE는 허용되지 않습니다).")
+        abort(400, str(e))
 
 
 def _describe() -> Any:
@@ -152,8 +188,10 @@ def _run_for_page(query: str) -> tuple[QueryResult | None, str | None, int]:
         return None, f"질의가 너무 깁니다 (최대 {MAX_QUERY_CHARS:,}자)", 413
     try:
         check_read_only(query)
-    except QueryError as e:
+    except QueryRefused as e:
         return None, str(e), 403
+    except QueryError as e:
+        return None, str(e), 400
     try:
         return get_kg().sparql(query, max_rows=min(settings().max_rows, HTML_MAX_ROWS)), None, 200
     except QueryTimeout as e:

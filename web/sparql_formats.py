@@ -108,7 +108,7 @@ def acceptable_at_all(accept: MIMEAccept, fmt: str | None) -> bool:
 
 def serialize(res: QueryResult, fmt: Format) -> str:
     if res.kind == "CONSTRUCT":
-        graph = res.graph if res.graph is not None else Graph()
+        graph = plain_strings(res.graph if res.graph is not None else Graph())
         name = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[fmt.name]
         return graph.serialize(format=name)
     if fmt.name == "json":
@@ -116,6 +116,20 @@ def serialize(res: QueryResult, fmt: Format) -> str:
     if fmt.name == "xml":
         return results_xml(res)
     return res.to_delimited("," if fmt.name == "csv" else "\t")
+
+
+def plain_strings(graph: Graph) -> Graph:
+    """The graph with xsd:string literals written as simple literals. Oxigraph types
+    every simple literal xsd:string (the same thing in RDF 1.1), and rdflib would write
+    `"…"^^xsd:string` everywhere and compare them unequal to plain literals."""
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, ns, override=True)
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) == XSD_STRING:
+            o = Literal(str(o))
+        out.add((s, p, o))
+    return out
 
 
 # -- SPARQL Query Results XML ----------------------------------------------------------

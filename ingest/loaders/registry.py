@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ingest.loaders.assembly import AssemblyLoader
 from ingest.loaders.base import Loader, LoadResult, PathLoadError
 from ingest.loaders.csvdoc import CSVLoader, sidecar_path
 from ingest.loaders.docx import DOCXLoader
@@ -36,7 +37,7 @@ from ingest.loaders.pressrelease import annotate
 from ingest.model import Document
 
 LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader, CSVLoader,
-                                     FeedLoader, PDFLoader, HWPXLoader, DOCXLoader, HWPLoader)
+                                     FeedLoader, PDFLoader, HWPXLoader, DOCXLoader, HWPLoader, AssemblyLoader)
 HEAD_BYTES = 4096
 _SIGNATURES = (  # formats no loader takes (by this name), for a helpful message
     (b"PK\x03\x04", "a ZIP archive (e.g. XLSX, PPTX)"),

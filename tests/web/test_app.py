@@ -1,6 +1,7 @@
 """The application factory: settings, shared graph, statistics, error pages, threads."""
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 from kg.settings import Settings
@@ -32,7 +33,10 @@ def test_pages_are_small_screen_ready(client) -> None:
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     with client.get("/static/style.css") as css:
         assert css.status_code == 200 and "@media" in css.get_data(as_text=True)
-    assert "<script" not in page                                  # works without JavaScript
+    # works without JavaScript: scripts only enhance (external, deferred), forms submit by GET
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert all(re.fullmatch(r'<script src="/(static|vendor)/[\w./-]+\.js" defer>', s) for s in scripts), scripts
+    assert 'action="/search" method="get"' in page
 
 
 def test_empty_data_dir_gives_a_clear_503(tmp_path) -> None:

@@ -1,7 +1,9 @@
 """Document and entity pages, their JSON twins, and entity lookup."""
 from __future__ import annotations
 
+import csv
 import html as htmllib
+import io
 import re
 from urllib.parse import quote
 
@@ -154,5 +156,16 @@ def test_entity_names_from_documents_are_escaped_everywhere(client, kg, corpus) 
     for r in pages:
         assert r.status_code == 200
         page = r.get_data(as_text=True)
-        assert "<script>" not in page and "</script>" not in page
+        assert "<script>alert" not in page                       # our own <script src=…> tags only
+        assert all(re.fullmatch(r'<script src="/(static|vendor)/[\w./-]+\.js" defer>', s)
+                   for s in re.findall(r"<script[^>]*>", page))
     assert htmllib.escape(name, quote=True) in pages[0].get_data(as_text=True)
+
+
+def test_document_csv_lists_mentions(client, corpus) -> None:
+    r = client.get(corpus.path(corpus.ai) + ".csv")
+    assert r.status_code == 200 and r.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True).lstrip("\ufeff"))))
+    assert all(corpus.ai.text[int(m["start"]):int(m["end"])] == m["text"] for m in rows)
+    assert any(m["entity"] == corpus.base + "id/gov/산업통상자원부" for m in rows)
+    assert f'href="{corpus.path(corpus.ai)}.csv"' in client.get(corpus.path(corpus.ai)).get_data(as_text=True)

@@ -134,3 +134,50 @@ def test_bad_parameters_are_400_in_korean(client) -> None:
 def test_no_hits_message(client) -> None:
     r = client.get("/search", query_string={"q": "존재하지않는낱말"})
     assert r.status_code == 200 and "찾는 문서가 없습니다" in r.get_data(as_text=True)
+
+
+def test_source_facet_and_filter(client, corpus) -> None:
+    data = client.get("/search.json", query_string={"q": "발표"}).get_json()
+    assert data["facets"]["source"] == [{"value": "corpus/", "label": "corpus", "count": 3}]
+    assert client.get("/search.json", query_string={"q": "발표", "source": "corpus/"}).get_json()["total"] == 3
+    none = client.get("/search.json", query_string={"q": "발표", "source": "https://example.org/"}).get_json()
+    assert none["total"] == 0 and none["filters"]["source"] == "https://example.org/"
+    html = client.get("/search", query_string={"q": "발표", "source": "corpus/"}).get_data(as_text=True)
+    assert "출처: corpus" in html                                  # the active filter, removable
+    assert '<option value="corpus/" selected>' in html
+
+
+def test_source_origin_groups_by_site_or_folder() -> None:
+    from kg.index import source_origin
+
+    assert source_origin("https://example.org/briefs/001") == ("https://example.org/", "example.org")
+    assert source_origin("corpus/a.md") == ("corpus/", "corpus")
+    assert source_origin("a.md") == ("a.md", "a.md")
+
+
+def test_search_form_has_date_range_source_and_sort(client) -> None:
+    html = client.get("/search", query_string={"q": "발표", "from": "2020", "to": "2030-12"}).get_data(as_text=True)
+    form = re.search(r'<form class="search".*?</form>', html, re.S).group(0)
+    assert 'name="from" value="2020"' in form and 'name="to" value="2030-12"' in form
+    assert '<select name="kind">' in form and '<select name="source">' in form and '<select name="sort">' in form
+    # the entity box beside the results jumps to entity pages (autocomplete over /api/lookup)
+    assert 'data-autocomplete="jump"' in html and 'src="/static/autocomplete.js"' in html
+
+
+def test_phrase_or_and_not(client, corpus) -> None:
+    def iris(q: str) -> set[str]:
+        return {h["iri"] for h in client.get("/search.json", query_string={"q": q}).get_json()["hits"]}
+
+    assert iris('"AI 자율제조"') == {corpus.iri(corpus.ai)}
+    both = client.get("/search.json", query_string={"q": "이차전지 OR 탄소중립"}).get_json()
+    assert both["total"] == 2
+    assert corpus.iri(corpus.battery) not in iris("산업부 NOT 이차전지")
+    assert corpus.iri(corpus.ai) in iris("산업부 NOT 이차전지")
+
+
+def test_home_answers_newcomer_questions(client) -> None:
+    html = client.get("/").get_data(as_text=True)
+    assert 'href="/path?from=마키나락스&amp;to=산업통상자원부"' in html
+    assert 'href="/id/gov/산업통상자원부#announced"' in html
+    assert 'action="/path"' in html and 'data-autocomplete="fill"' in html
+    assert client.get("/", headers={"Accept": "application/json"}).get_json()["questions"]

@@ -1,0 +1,213 @@
+"""Ingest with a stopwatch on each stage, calling the functions kg/pipeline.py calls.
+
+The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of documents:
+
+    load     ingest.loaders (iter_paths + load_path: read, decode, JSONL records → Document)
+    check    the skip test per document (store.documents_with_key, has_graph, index.has)
+    nlp      ingest.nlp.pipeline.extract_many — or, with --skip-nlp, the document's
+             Extraction assembled from the cached per-unit extractions (bench/corpus.py)
+    map      ontology.mapping.document_triples
+    graph    kg.store.put_graph (one Oxigraph transaction per document)
+    index    kg.pipeline.index_doc + kg.index.write (one commit per batch), with the NLP
+             stage's terms (IndexDoc.terms = Extraction.tokens) unless reuse_terms=False
+    publish  kg.publish(min_interval=5.0) after each batch and once at the end (snapshots)
+
+and, with `also`, the same batches written to a second index (another backend) so the
+two can be compared on identical input.
+"""
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ingest.model import Document, Entity, Extraction, Relation
+from kg.graph import KnowledgeGraph
+from kg.pipeline import ensure_gazetteer, index_doc
+from ontology.iris import document_iri
+from ontology.mapping import document_triples
+
+STAGES = ("load", "check", "nlp", "map", "graph", "index", "publish")
+
+
+@dataclass
+class Timer:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t
+
+
+@dataclass
+class IngestStats:
+    docs: int = 0
+    chars: int = 0
+    triples: int = 0
+    entities: int = 0
+    relations: int = 0
+    terms: int = 0
+    wall: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def timed_documents(docs_dir: Path, timer: Timer) -> Iterator[Document]:
+    """Documents from the loaders, the time spent inside them counted as `load`."""
+    from ingest.loaders import iter_paths, load_path  # noqa: PLC0415
+
+    it = iter(_load_all(docs_dir, iter_paths, load_path))
+    while True:
+        with timer("load"):
+            doc = next(it, None)
+        if doc is None:
+            return
+        yield doc
+
+
+def _load_all(docs_dir: Path, iter_paths, load_path) -> Iterator[Document]:
+    for path in iter_paths([docs_dir]):
+        for item in load_path(path, max_bytes=None):
+            if isinstance(item, Exception):
+                raise item
+            yield item
+
+
+class Recipes:
+    """Document key ('…/docs/<source>/part-N.jsonl#id') → recipe (its unit ids per
+    paragraph), read one shard at a time as the loader reaches it (bench/corpus.py)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._shard: str | None = None
+        self._recipes: dict[str, list] = {}
+
+    def __getitem__(self, key: str) -> list:
+        shard, _, rid = key.rpartition("#")
+        if shard != self._shard:
+            doc_path = Path(shard)
+            rec_path = self.root / "recipes" / doc_path.parent.name / doc_path.name
+            with doc_path.open(encoding="utf-8") as docs, rec_path.open(encoding="utf-8") as recs:
+                self._recipes = {json.loads(d)["id"]: json.loads(r) for d, r in zip(docs, recs)}
+            self._shard = shard
+        return self._recipes[rid]
+
+
+def assemble(recipe: list[list[int]], units: list[str], exs: list[Extraction]) -> tuple[str, Extraction]:
+    """The text and Extraction of a document made of pool units: each unit's cached
+    extraction shifted to the unit's place (offsets, sentence and entity indexes)."""
+    ents: list[Entity] = []
+    rels: list[Relation] = []
+    sents: list[tuple[int, int]] = []
+    toks: list[str] = []
+    parts: list[str] = []
+    pos = 0
+    for pi, para in enumerate(recipe):
+        for ui, u in enumerate(para):
+            if pi or ui:
+                parts.append("\n" if ui == 0 else " ")
+                pos += 1
+            ex = exs[u]
+            e0, s0 = len(ents), len(sents)
+            sents += [(a + pos, b + pos) for a, b in ex.sentences]
+            ents += [Entity(e.start + pos, e.end + pos, e.text, e.type, e.canonical, e.iri, e.value,
+                            None if e.sentence is None else e.sentence + s0, e.attrs) for e in ex.entities]
+            rels += [Relation(r.type, r.head + e0, r.tail + e0, None if r.sentence is None else r.sentence + s0)
+                     for r in ex.relations]
+            toks += ex.tokens
+            parts.append(units[u])
+            pos += len(units[u])
+    return "".join(parts), Extraction(entities=ents, relations=rels, sentences=sents, tokens=toks)
+
+
+def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_size: int = 16,
+           pre: tuple[Recipes, list[str], list[Extraction]] | None = None, reuse_terms: bool = True,
+           also=None, also_timer: Timer | None = None) -> IngestStats:
+    """kg.pipeline's ingest, stage by stage. `pre` = (recipes by key, pool units, pool
+    extractions) replaces NLP with assembly; `also` is a second index written the same way."""
+    from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
+
+    st = IngestStats()
+    t0 = time.perf_counter()
+    ensure_gazetteer(kg)
+    batch: list[tuple[Document, list[str]]] = []
+
+    def flush() -> None:
+        nonlocal batch
+        with timer("nlp"):
+            if pre is None:
+                try:
+                    exs = list(extract_many((d.text, d.date) for d, _o in batch))
+                except Exception:  # as kg.pipeline: retry one by one, record the failing ones
+                    kept, exs = [], []
+                    for item in batch:
+                        try:
+                            exs += list(extract_many([(item[0].text, item[0].date)]))
+                            kept.append(item)
+                        except Exception as e:  # noqa: BLE001
+                            st.failed.append((item[0].key, f"{type(e).__name__}: {e}"))
+                    batch = kept
+            else:
+                exs = []
+                for d, _o in batch:
+                    text, ex = assemble(pre[0][d.key], pre[1], pre[2])
+                    if text != d.text:
+                        raise AssertionError(f"generated and loaded texts differ for {d.key}")
+                    exs.append(ex)
+        add, delete = [], []
+        for (doc, old), ex in zip(batch, exs):
+            doc.extraction = ex
+            with timer("map"):
+                graph, triples = document_triples(doc, kg.base)
+            with timer("graph"):
+                st.triples += kg.store.put_graph(str(graph), triples)
+                for o in old:
+                    kg.store.remove_graph(o)
+            with timer("index"):
+                idoc = index_doc(doc, str(graph), kg.base)
+                if reuse_terms:
+                    idoc.terms = ex.tokens
+            add.append(idoc)
+            delete += old
+            st.docs += 1
+            st.chars += len(doc.text)
+            st.entities += len(ex.entities)
+            st.relations += len(ex.relations)
+            st.terms += len(ex.tokens)
+        with timer("index"):
+            kg.index.write(add=add, delete=delete)
+        if also is not None:
+            with (also_timer or timer)("index"):
+                also.write(add=add, delete=delete)
+        with timer("publish"):
+            kg.publish(min_interval=5.0)
+
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.key in seen:
+            continue
+        seen.add(doc.key)
+        with timer("check"):
+            iri = str(document_iri(kg.base, doc.id))
+            old = [d for d in kg.store.documents_with_key(doc.key) if d != iri]
+            unchanged = not old and kg.store.has_graph(iri) and kg.index.has(iri)
+        if unchanged:
+            continue
+        batch.append((doc, old))
+        if len(batch) >= batch_size:
+            flush()
+            batch = []
+    if batch:
+        flush()
+    with timer("publish"):
+        kg.publish()
+    st.wall = time.perf_counter() - t0
+    st.stages = dict(timer.seconds)
+    return st

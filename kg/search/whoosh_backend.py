@@ -1,0 +1,168 @@
+"""The on-disk whoosh full-text index, Korean-aware (kg.analysis): the embedded default.
+
+One whoosh document per stored document, keyed by the document IRI. Entity IRIs and
+types are indexed as keywords for facets and filters; snippets are highlighted with
+<mark> by kg.snippets. A document that carries its index terms (IndexDoc.terms, from the
+NLP stage) is indexed from them: whoosh takes a list of strings as a pre-tokenized field
+value (positions in list order) and `_stored_body` keeps the text for display.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from whoosh import index as windex
+from whoosh import query as Q
+from whoosh import sorting
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.qparser import AndGroup, MultifieldParser
+
+from kg.analysis import korean_analyzer
+from kg.errors import QueryError, StoreError
+from kg.search.base import FACET_ENTITIES, IndexDoc, SearchResult, Hit, body_terms, build_facets
+from kg.snippets import make_snippet
+
+SCHEMA_VERSION = 1
+GROUPS = ("entity_types", "entities", "year", "source_kind", "source")
+
+
+def make_schema() -> Schema:
+    ana = korean_analyzer()
+    return Schema(
+        doc_iri=ID(stored=True, unique=True),
+        key=ID(stored=True),
+        title=TEXT(analyzer=ana, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=ana, stored=True),
+        date=ID(stored=True, sortable=True),
+        year=ID(stored=True),
+        source=ID(stored=True),
+        url=STORED(),
+        source_kind=ID(stored=True),
+        entities=KEYWORD(stored=True, commas=True),
+        entity_types=KEYWORD(stored=True, commas=True),
+        entity_labels=STORED(),  # JSON {iri: [label, type]} for facet display
+    )
+
+
+class WhooshIndex:
+    """The whoosh backend (KG_SEARCH_BACKEND=whoosh, the default)."""
+
+    name = "whoosh"
+
+    def __init__(self, path: Path | str, create: bool = True) -> None:
+        self.path = Path(path)
+        if (self.path / "meta.json").exists():
+            raise StoreError(f"the text index at {self.path} was built with tantivy: set KG_SEARCH_BACKEND=tantivy "
+                             "(or move the directory away and ingest again)")
+        try:
+            if windex.exists_in(str(self.path)):
+                self.ix = windex.open_dir(str(self.path))
+            elif create:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.ix = windex.create_in(str(self.path), make_schema())
+            else:
+                raise StoreError(f"no text index at {self.path}: run `kg ingest` first")
+        except StoreError:
+            raise
+        except Exception as e:  # whoosh raises many kinds on a damaged index
+            raise StoreError(f"cannot open the text index at {self.path}: {e}") from e
+
+    # -- writing -------------------------------------------------------------------
+    def write(self, add: Iterable[IndexDoc] = (), delete: Iterable[str] = ()) -> None:
+        """Add or replace documents and delete others in one commit."""
+        w = self.ix.writer(limitmb=128)
+        try:
+            for iri in delete:
+                w.delete_by_term("doc_iri", iri)
+            for d in add:
+                ents = d.entities
+                body: dict = {"body": d.body} if d.terms is None else {"body": body_terms(d), "_stored_body": d.body}
+                w.update_document(
+                    doc_iri=d.doc_iri, key=d.key, title=d.title, **body,
+                    date=d.date or "", year=(d.date or "")[:4], source=d.source, url=d.url,
+                    source_kind=d.source_kind or "",
+                    entities=",".join(ents), entity_types=",".join(sorted({t for _l, t in ents.values()})),
+                    entity_labels=json.dumps(ents, ensure_ascii=False),
+                )
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+
+    def has(self, doc_iri: str) -> bool:
+        with self.ix.searcher() as s:
+            return s.document_number(doc_iri=doc_iri) is not None
+
+    def doc_count(self) -> int:
+        return self.ix.doc_count()
+
+    def all_iris(self) -> set[str]:
+        with self.ix.searcher() as s:
+            # the doc_iri terms of live documents, without loading every stored body
+            # (the lexicon keeps deleted documents' terms until a merge: check each is live)
+            iris = (t.decode("utf-8") for t in s.reader().lexicon("doc_iri"))
+            return {i for i in iris if s.document_number(doc_iri=i) is not None}
+
+    # -- searching -----------------------------------------------------------------
+    def parse(self, text: str) -> Q.Query:
+        if not text.strip():
+            return Q.Every()
+        parser = MultifieldParser(["title", "body"], schema=self.ix.schema, group=AndGroup)
+        try:
+            return parser.parse(text)
+        except Exception as e:
+            raise QueryError(f"cannot parse search query {text!r}: {e}") from e
+
+    def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
+               date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
+               source_kind: str | None = None, source: str | None = None, sort: str = "relevance",
+               facets: bool = True) -> SearchResult:
+        q = self.parse(text)
+        filters: list[Q.Query] = [Q.Term("entity_types", t) for t in types]
+        filters += [Q.Term("entities", e) for e in entities]
+        if date_from or date_to:
+            filters.append(Q.TermRange("date", date_from or "0000", (date_to or "9999") + "\uffff"))
+        if source_kind:
+            filters.append(Q.Term("source_kind", source_kind))
+        if source:  # a prefix of the source: a site (https://host/) or a folder (corpus/)
+            filters.append(Q.Prefix("source", source))
+        if filters:
+            q = Q.And([q, *filters])
+        page = max(1, page)
+        groupedby = None
+        if facets:
+            groupedby = sorting.Facets()
+            for name in GROUPS:
+                groupedby.add_field(name, allow_overlap=name in ("entity_types", "entities"))
+        sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or isinstance(q, Q.Every) else None
+        with self.ix.searcher() as s:
+            res = s.search_page(q, page, pagelen=page_size, groupedby=groupedby, maptype=sorting.Count,
+                                sortedby=sortedby, terms=True)
+            hits = []
+            labels: dict[str, tuple[str, str]] = {}
+            for h in res:
+                labels.update(json.loads(h.get("entity_labels") or "{}"))
+                # kg.snippets marks the matched terms without running Kiwi again (20 ms a hit)
+                matched = [t.decode("utf-8") for f, t in (h.matched_terms() or []) if f in ("body", "title")]
+                snippet = make_snippet(h["body"], matched)
+                hits.append(Hit(h["doc_iri"], h["title"], h.get("date") or None, h["source"],
+                                h.get("url"), snippet, float(h.score or 0.0)))
+            groups = {name: {k: n for k, n in res.results.groups(name).items() if k} if facets else {}
+                      for name in GROUPS}
+            if groups["entities"]:
+                labels.update(self._labels(s, groups["entities"]))
+            total = res.total
+        return SearchResult(text, total, page, page_size, hits, build_facets(groups, labels))
+
+    def _labels(self, s, counts: dict[str, int]) -> dict[str, tuple[str, str]]:
+        """Labels for the top facet entities (read from stored fields of one hit each)."""
+        out: dict[str, tuple[str, str]] = {}
+        for iri, _n in sorted(counts.items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]:
+            docnum = next(iter(s.docs_for_query(Q.Term("entities", iri))), None)
+            if docnum is not None:
+                out.update({k: tuple(v) for k, v in json.loads(s.stored_fields(docnum).get("entity_labels") or "{}").items() if k == iri})
+        return out
+
+    def close(self) -> None:
+        self.ix.close()

@@ -1,0 +1,213 @@
+"""End-to-end in headless Chromium: search with a facet, the entity page, the network
+view (clicking a node loads more nodes), the SPARQL editor with a gallery query and its
+CSV download, entity autocomplete, the path view, and the pages at 375 px."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+
+pytest.importorskip("selenium")
+
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+MOTIE = "/id/gov/" + quote("산업통상자원부")
+
+
+def wait(driver, seconds: float = 20) -> WebDriverWait:
+    return WebDriverWait(driver, seconds)
+
+
+def need_vendor(server: str, name: str) -> None:
+    """Skip when `make setup` could not install a front-end library (no npm)."""
+    try:
+        with urllib.request.urlopen(f"{server}/vendor/{name}", timeout=5) as r:
+            if r.status == 200:
+                return
+    except OSError:
+        pass
+    pytest.skip(f"/vendor/{name} is missing: run `make setup` (npm ci + the editor bundle)")
+
+
+def test_search_with_korean_query_and_a_facet(browser, server, shot) -> None:
+    browser.get(server + "/")
+    shot(browser, "home")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("반도체")
+    box.submit()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.hits article.hit")))
+    assert unquote(urlsplit(browser.current_url).query).startswith("q=반도체")
+    total = browser.find_element(By.CSS_SELECTOR, "#results-title strong").text
+    marks = browser.find_elements(By.CSS_SELECTOR, ".snippet mark")
+    assert marks and any("반도체" in m.text for m in marks)
+    shot(browser, "search")
+    # narrow by an entity type facet (기업): a shareable URL with type=COMPANY
+    facet = browser.find_element(By.XPATH, "//aside[@id='facets']//h2[text()='개체 유형']/following-sibling::ul//a[contains(., '기업')]")
+    facet.click()
+    wait(browser).until(EC.url_contains("type=COMPANY"))
+    chips = browser.find_element(By.CSS_SELECTOR, ".active-filters").text
+    assert "기업" in chips
+    narrowed = browser.find_element(By.CSS_SELECTOR, "#results-title strong").text
+    assert int(narrowed.replace(",", "")) <= int(total.replace(",", ""))
+    shot(browser, "search-facet")
+
+
+def test_entity_page(browser, server, shot) -> None:
+    browser.get(server + MOTIE)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "산업통상자원부"
+    names = browser.find_element(By.CSS_SELECTOR, "dl.meta").text
+    assert "MOTIE" in names and "산업부" in names
+    announced = browser.find_element(By.ID, "announced").text
+    assert "발표한 정책·사업" in announced and "AI 자율제조" in announced
+    co = browser.find_element(By.ID, "cooccurring").text
+    assert "마키나락스" in co
+    assert browser.find_element(By.ID, "timeline").find_elements(By.CSS_SELECTOR, "ol.timeline li")
+    shot(browser, "entity")
+
+
+def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> None:
+    need_vendor(server, "cytoscape.min.js")
+    browser.get(server + "/id/company/" + quote("마키나락스") + "/network")
+    graph = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#graph[data-ready=true]")))
+    before = browser.execute_script("return window.kgNetwork.cy.nodes().length")
+    # a neighbour that is not expanded yet: the meeting the company took part in
+    target = browser.execute_script("""
+        const cy = window.kgNetwork.cy;
+        const n = cy.nodes().filter(n => !n.hasClass('center') && n.data('type') === 'EVENT')[0]
+               || cy.nodes().filter(n => !n.hasClass('center'))[0];
+        const p = n.renderedPosition();
+        return {id: n.id(), x: p.x, y: p.y};""")
+    size = graph.size
+    ActionChains(browser).move_to_element_with_offset(graph, target["x"] - size["width"] / 2,
+                                                      target["y"] - size["height"] / 2).click().perform()
+    wait(browser).until(lambda d: d.execute_script("return window.kgNetwork.cy.nodes().length") > before)
+    after = browser.execute_script("return window.kgNetwork.cy.nodes().length")
+    assert after > before
+    assert target["id"] in browser.execute_script(
+        "return window.kgNetwork.cy.nodes('.expanded').map(n => n.id())")
+    info = browser.find_element(By.ID, "net-info").text
+    assert "관계망" in info
+    # the node table grew with the new nodes, each with an expand button
+    rows = browser.find_elements(By.CSS_SELECTOR, "#net-nodes tbody tr")
+    assert len(rows) == after
+    # click an edge: its sentence and document are shown
+    mid = browser.execute_script("""
+        const e = window.kgNetwork.cy.edges("[relation = 'participatesIn']")[0];
+        const p = e.renderedMidpoint(); return {x: p.x, y: p.y};""")
+    ActionChains(browser).move_to_element_with_offset(graph, mid["x"] - size["width"] / 2,
+                                                      mid["y"] - size["height"] / 2).click().perform()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#net-info blockquote")))
+    assert browser.find_element(By.CSS_SELECTOR, "#net-info figcaption a").get_attribute("href")
+    shot(browser, "network")
+
+
+def test_relation_filter_hides_edges(browser, server) -> None:
+    need_vendor(server, "cytoscape.min.js")
+    browser.get(server + MOTIE + "/network")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#graph[data-ready=true]")))
+    visible = "return window.kgNetwork.cy.edges().filter(e => !e.hasClass('filtered')).length"
+    before = browser.execute_script(visible)
+    browser.find_element(By.CSS_SELECTOR, "input[name=rel][value=comention]").click()
+    wait(browser).until(lambda d: d.execute_script(visible) < before)
+
+
+def test_sparql_gallery_query_and_csv_download(browser, server, downloads: Path, shot) -> None:
+    need_vendor(server, "editor.js")
+    browser.get(server + "/query")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".cm-editor .cm-content")))
+    assert browser.find_element(By.ID, "query").get_attribute("hidden") is not None  # the editor replaced it
+    browser.find_element(By.LINK_TEXT, "정부기관별 발표한 정책·사업 수").click()
+    table = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.data.results")))
+    assert "initiatives" in table.text and "산업통상자원부" in table.text
+    assert "example" in browser.current_url or "query=" in browser.current_url       # the query is in the URL
+    # syntax highlighting: the keywords are styled spans inside CodeMirror
+    spans = browser.find_elements(By.CSS_SELECTOR, ".cm-content span")
+    assert any(s.text.upper() == "SELECT" for s in spans)
+    assert browser.find_element(By.CSS_SELECTOR, "figure.chart").is_displayed()
+    shot(browser, "query")
+    for f in downloads.glob("*"):
+        f.unlink()
+    browser.find_element(By.CSS_SELECTOR, ".downloads").find_element(By.LINK_TEXT, "CSV").click()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        done = [f for f in downloads.glob("*.csv")]
+        if done and not list(downloads.glob("*.crdownload")):
+            break
+        time.sleep(0.2)
+    assert done, "no CSV was downloaded"
+    rows = list(csv.DictReader(io.StringIO(done[0].read_text(encoding="utf-8-sig"))))
+    assert rows and "산업통상자원부" in {r["name"] for r in rows} and all(int(r["initiatives"]) > 0 for r in rows)
+
+
+def test_result_graph_is_drawn_for_two_iri_columns(browser, server) -> None:
+    need_vendor(server, "cytoscape.min.js")
+    browser.get(server + "/query?example=announcement-graph")
+    wait(browser).until(lambda d: d.execute_script("return !!window.kgResultGraph"))
+    assert browser.execute_script("return window.kgResultGraph.nodes().length") > 2
+    assert browser.find_element(By.CSS_SELECTOR, "figure.result-graph").is_displayed()
+
+
+def test_autocomplete_suggests_and_jumps(browser, server) -> None:
+    browser.get(server + "/")
+    box = browser.find_element(By.ID, "eq")
+    box.send_keys("산업부")
+    option = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#" + box.get_attribute("aria-controls") + " [role=option]")))
+    assert "산업통상자원부" in option.text and box.get_attribute("aria-expanded") == "true"
+    box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    wait(browser).until(lambda d: unquote(urlsplit(d.current_url).path) == "/id/gov/산업통상자원부")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "산업통상자원부"
+
+
+def test_path_view_answers_how_two_entities_connect(browser, server, shot) -> None:
+    browser.get(server + "/path")
+    browser.find_element(By.ID, "path-from").send_keys("마키나락스")
+    to = browser.find_element(By.ID, "path-to")
+    to.send_keys("산업부", Keys.ENTER)  # (Escape would clear a search box: the browser's own behaviour)
+    summary = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".path-summary"))).text
+    assert "마키나락스" in summary and "산업통상자원부" in summary
+    assert "함께 언급한 문서" in summary
+    assert browser.find_elements(By.CSS_SELECTOR, "section.path ol.hops li") or \
+        browser.find_elements(By.CSS_SELECTOR, "ol.docs.shared li")
+    shot(browser, "path")
+
+
+@pytest.mark.parametrize("name, path", [("home", "/"), ("entity", MOTIE), ("search", "/search?q=" + quote("반도체")),
+                                        ("network", MOTIE + "/network"), ("query", "/query?example=initiatives-per-ministry")])
+def test_pages_fit_a_375px_screen(browser, server, shot, name: str, path: str) -> None:
+    browser.set_window_size(375, 800)
+    try:
+        browser.get(server + path)
+        time.sleep(0.3)
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} is {overflow}px wider than a 375px screen"
+        shot(browser, f"mobile-{name}")
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_pages_work_with_javascript_off(browser, server) -> None:
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(server + "/id/company/" + quote("마키나락스") + "/network")
+        assert not browser.find_element(By.CSS_SELECTOR, "figure.graph-wrap").is_displayed()
+        edges = browser.find_element(By.ID, "net-edges")
+        assert edges.is_displayed() and "참여" in edges.text
+        browser.find_element(By.CSS_SELECTOR, "input[name=rel][value=comention]").click()   # filter by GET
+        browser.find_element(By.CSS_SELECTOR, "#net-filter button[type=submit]").click()
+        wait(browser).until(EC.url_contains("rel="))
+        assert "함께 언급" not in browser.find_element(By.ID, "net-edges").text
+        browser.get(server + "/query?example=initiatives-per-ministry")
+        assert browser.find_element(By.ID, "query").is_displayed()                        # a plain text area
+        assert browser.find_element(By.CSS_SELECTOR, "table.data.results").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

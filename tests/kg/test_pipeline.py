@@ -1,0 +1,225 @@
+"""The ingest pipeline: incremental and idempotent, `kg remove`, a failure anywhere in one
+document's processing (loader, NLP, mapping, store, index) costs that document only,
+and the NLP in worker processes gives the same graph as in-process."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg.pipeline as pipeline
+from ingest.model import Document
+from kg.cli import main
+from kg.graph import KnowledgeGraph
+from kg.pipeline import ingest_documents, ingest_paths
+from kg.settings import Settings
+from kg.store import GraphStore
+from ontology.iris import document_iri
+
+BASE = "http://kg.test/"
+
+TEXTS = {
+    "hydrogen.md": ("# 수소경제 로드맵\n\n산업통상자원부는 17일 '수소경제 활성화 로드맵'을 발표했다. "
+                    "현대자동차와 SK이노베이션이 간담회에 참석했다."),
+    "chips.txt": "기획재정부는 12일 '반도체 산업 경쟁력 강화 방안'을 발표했다. 삼성전자와 SK하이닉스가 참석했다.",
+    "battery.txt": "산업부는 이차전지 수출이 지난해보다 늘었다고 밝혔다. LG에너지솔루션과 삼성SDI가 수출을 이끌었다.",
+    "robots.md": "# 로봇 전략\n\n과학기술정보통신부는 5일 '첨단로봇 산업 비전'을 발표했다. 두산로보틱스가 참여했다.",
+}
+
+
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", base_iri=BASE)
+
+
+def write_corpus(folder: Path, texts: dict[str, str] = TEXTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def consistent(kg: KnowledgeGraph) -> set[str]:
+    """The document IRIs, asserting that the store and the index hold the same ones."""
+    stored, indexed = set(kg.store.document_iris()), kg.index.all_iris()
+    assert stored == indexed, (stored - indexed, indexed - stored)
+    return stored
+
+
+def test_incremental_and_idempotent(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "corpus")
+    s = settings(tmp_path)
+    with KnowledgeGraph(s) as kg:
+        r = ingest_paths(kg, [folder])
+        assert (r.ingested, r.updated, r.unchanged, r.failed) == (4, 0, 0, [])
+        first = consistent(kg)
+        triples = kg.store.stats()["triples"]
+        r = ingest_paths(kg, [folder])  # nothing changed: nothing written
+        assert (r.ingested, r.updated, r.unchanged, r.triples) == (0, 0, 4, 0)
+        assert consistent(kg) == first and kg.store.stats()["triples"] == triples
+        (folder / "chips.txt").write_text(TEXTS["chips.txt"].replace("12일", "13일"), encoding="utf-8")
+        r = ingest_paths(kg, [folder])  # one changed: it replaces its old version
+        assert (r.ingested, r.updated, r.unchanged) == (0, 1, 3)
+        now = consistent(kg)
+        assert len(now) == 4 and len(now - first) == 1
+        assert kg.search("13일").total == 1 and kg.search("12일").total == 0
+        assert len(kg.store.documents_with_key(str(folder / "chips.txt"))) == 1
+
+
+def test_the_same_content_from_two_sources_is_one_document(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": TEXTS["chips.txt"], "b.txt": TEXTS["chips.txt"],
+                                                "c.txt": TEXTS["battery.txt"]})
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        r = ingest_paths(kg, [folder])
+        assert (r.ingested, r.identical, r.failed) == (2, 1, [])
+        assert "동일 내용 1건" in r.summary()
+        assert len(consistent(kg)) == 2
+        r = ingest_paths(kg, [folder])
+        assert (r.ingested, r.unchanged, r.identical) == (0, 2, 1)
+
+
+def test_kg_remove(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "corpus")
+    (folder / "briefs.jsonl").write_text("".join(json.dumps(
+        {"id": f"b{i}", "title": f"단신 {i}", "body": f"중소벤처기업부는 {i}일 창업 지원 사업 {i}건을 공고했다."},
+        ensure_ascii=False) + "\n" for i in range(1, 4)), encoding="utf-8")
+    data = tmp_path / "data"
+    runner = CliRunner()
+    env = {"KG_BASE_IRI": BASE, "KG_WORKERS": "1"}
+    res = runner.invoke(main, ["ingest", str(folder), "--data-dir", str(data)], env=env)
+    assert res.exit_code == 0, res.output
+    assert "새로 수집 7건" in res.output
+    s = settings(tmp_path)
+    with KnowledgeGraph(s) as kg:
+        docs = consistent(kg)
+        chips = kg.store.documents_with_key(str(folder / "chips.txt"))[0]
+        battery = kg.store.documents_with_key(str(folder / "battery.txt"))[0]
+        robots = kg.store.documents_with_key(str(folder / "robots.md"))[0]
+    # by source path, by content hash, by IRI, every record of a JSON Lines file, by record key
+    for ref, gone in [(str(folder / "chips.txt"), {chips}), (battery.rsplit("/", 1)[1], {battery}),
+                      (robots, {robots})]:
+        res = runner.invoke(main, ["remove", ref, "--data-dir", str(data)], env=env)
+        assert res.exit_code == 0, res.output
+        assert all(f"삭제: {g}" in res.output for g in gone)
+        docs -= gone
+    res = runner.invoke(main, ["remove", str(folder / "briefs.jsonl") + "#b2", "--data-dir", str(data)], env=env)
+    assert res.exit_code == 0 and res.output.count("삭제:") == 1
+    res = runner.invoke(main, ["remove", str(folder / "briefs.jsonl"), "--data-dir", str(data)], env=env)
+    assert res.exit_code == 0 and res.output.count("삭제:") == 2
+    res = runner.invoke(main, ["remove", "no-such-document", "--data-dir", str(data)], env=env)
+    assert res.exit_code == 1 and "no such document" in res.output
+    with KnowledgeGraph(s) as kg:
+        assert len(consistent(kg)) == 1  # hydrogen.md
+        assert kg.search("반도체").total == 0
+    # removed documents come back on the next ingest: as new ones
+    res = runner.invoke(main, ["ingest", str(folder), "--data-dir", str(data)], env=env)
+    assert "새로 수집 6건, 갱신 0건, 변경 없음 1건, 실패 0건" in res.output, res.output
+
+
+# -- one bad document never stops the batch ------------------------------------------------
+def docs_with_bad_one() -> list[Document]:
+    docs = [Document(title=f"문서 {i}", text=f"산업통상자원부는 {i}일 '제{i}차 산업 전략'을 발표했다.",
+                     source=f"mem/{i}.txt") for i in range(1, 8)]
+    docs[3] = Document(title="나쁜 문서", text="BAD 문서: 처리 중 오류가 나는 문서다.", source="mem/bad.txt")
+    return docs
+
+
+def check_bad_one_failed(kg: KnowledgeGraph, r: pipeline.IngestReport, stage: str) -> None:
+    assert r.ingested == 6, r.failed
+    assert len(r.failed) == 1 and r.failed[0][0] == "mem/bad.txt" and f"{stage} failed" in r.failed[0][1]
+    iris = consistent(kg)
+    assert len(iris) == 6
+    bad = str(document_iri(BASE, docs_with_bad_one()[3].id))
+    assert bad not in iris and not kg.store.has_graph(bad)
+
+
+def test_a_failing_nlp_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.nlp.pipeline as nlp
+
+    real = nlp.extract_many
+
+    def extract_many(items, batch_size=32):  # noqa: ANN001, ANN202
+        for text, date in items:
+            if text.startswith("BAD"):
+                raise RuntimeError("spaCy choked")
+            yield from real([(text, date)])
+
+    monkeypatch.setattr(nlp, "extract_many", extract_many)
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        r = ingest_documents(kg, docs_with_bad_one(), batch_size=3)
+        check_bad_one_failed(kg, r, "NLP")
+        assert "spaCy choked" in r.failed[0][1]
+
+
+def test_a_failing_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.document_triples
+
+    def document_triples(doc, base):  # noqa: ANN001, ANN202
+        if doc.text.startswith("BAD"):
+            raise ValueError("mapping bug")
+        return real(doc, base)
+
+    monkeypatch.setattr(pipeline, "document_triples", document_triples)
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        check_bad_one_failed(kg, ingest_documents(kg, docs_with_bad_one(), batch_size=3), "mapping")
+
+
+def test_a_failing_store_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = str(document_iri(BASE, docs_with_bad_one()[3].id))
+    real = GraphStore.put_graph
+
+    def put_graph(self, graph_iri, triples):  # noqa: ANN001, ANN202
+        if graph_iri == bad:
+            triples = list(triples)
+            real(self, graph_iri, triples[:3])  # half written, then the disk says no
+            raise OSError("disk full")
+        return real(self, graph_iri, triples)
+
+    monkeypatch.setattr(GraphStore, "put_graph", put_graph)
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        check_bad_one_failed(kg, ingest_documents(kg, docs_with_bad_one(), batch_size=3), "store")
+
+
+def test_a_failing_index_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        cls = type(kg.index)
+        real = cls.write
+
+        def write(self, add=(), delete=()):  # noqa: ANN001, ANN202
+            add = list(add)
+            if any(d.body.startswith("BAD") for d in add):
+                raise RuntimeError("index segment write failed")
+            return real(self, add, delete)
+
+        monkeypatch.setattr(cls, "write", write)
+        check_bad_one_failed(kg, ingest_documents(kg, docs_with_bad_one(), batch_size=3), "index")
+
+
+def test_a_failing_loader_and_a_bad_record(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": TEXTS["chips.txt"], "z.txt": TEXTS["battery.txt"]})
+    (folder / "m.jsonl").write_text('{"title": "좋은 기록", "body": "환경부는 탄소중립 회의를 열었다."}\n'
+                                    '{"title": "깨진 기록", "body": \n', encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        r = ingest_paths(kg, [folder])
+        assert r.ingested == 3
+        reasons = " ".join(reason for _p, reason in r.failed)
+        assert len(r.failed) == 3 and "line 2" in reasons and "empty" in reasons and "unsupported" in reasons
+        assert len(consistent(kg)) == 3
+
+
+# -- worker processes ------------------------------------------------------------------------
+def test_worker_processes_give_the_same_graph(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "corpus")
+    graphs = []
+    for workers in (1, 2):
+        s = Settings(data_dir=tmp_path / f"data{workers}", base_iri=BASE)
+        with KnowledgeGraph(s) as kg:
+            r = ingest_paths(kg, [folder], workers=workers, batch_size=1)
+            assert (r.ingested, r.failed, r.workers) == (4, [], workers)
+            iris = sorted(consistent(kg))
+            graphs.append([sorted(kg.store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{i}> {{ ?s ?p ?o }} }}"),
+                                  key=repr) for i in iris])
+    assert graphs[0] == graphs[1]

@@ -1,0 +1,118 @@
+"""The search-backend interface: choosing a backend, pre-analysed terms, and the query
+syntax both backends share."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.kiwi import analyze, index_forms, index_terms
+from kg.errors import SettingsError, StoreError
+from kg.graph import KnowledgeGraph
+from kg.search import BACKENDS, SearchBackend, detect_backend, open_index
+from kg.search import query as Q
+from kg.search.base import IndexDoc
+from kg.settings import Settings
+
+BODY = "산업부는 7일 'AI 자율제조 전략'을 발표했다. LG전자와 삼성전자가 참여한다."
+
+
+def doc(n: int, body: str = BODY, **kw) -> IndexDoc:
+    return IndexDoc(f"http://example.org/id/doc/{n}", f"k{n}", f"제목 {n}", body, "2024-03-07", "corpus/x.md", **kw)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pre_analysed_terms_match_like_analysing(tmp_path, backend: str) -> None:
+    """Terms from the NLP stage (index forms, or Kiwi Morphs) index exactly like the body."""
+    a, b, c = (open_index(tmp_path / n, backend) for n in ("analysed", "forms", "morphs"))
+    a.write([doc(1)])
+    b.write([doc(1, terms=index_forms(analyze(BODY)))])
+    c.write([doc(1, terms=analyze(BODY))])  # raw morphemes: filtered and normalised by the index
+    for q in ("산업통상자원부", '"자율 제조"', "자율제조 LG전자", "발표", "삼성전자 NOT 반도체", "ai"):
+        assert a.search(q).total == b.search(q).total == c.search(q).total == 1, q
+    assert b.search("산업부").hits[0].snippet.count("<mark") == 1  # the stored text is the body
+    for ix in (a, b, c):
+        ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_given_terms_are_not_reanalysed(tmp_path, backend: str) -> None:
+    ix = open_index(tmp_path / "ix", backend)
+    ix.write([doc(1, body="본문의 다른 단어", terms=["반도체", "수소"])])
+    assert ix.search("반도체").total == 1 and ix.search('"반도체 수소"').total == 1
+    assert ix.search("단어").total == 0
+    assert ix.search("반도체").hits[0].snippet == "본문의 다른 단어"
+    ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_extraction_tokens_from_the_nlp_pipeline(tmp_path, backend: str) -> None:
+    from ingest.nlp.pipeline import extract  # noqa: PLC0415
+
+    ex = extract(BODY, "2024-03-07")
+    assert ex.tokens == [m.form for m in index_terms(analyze(BODY))]
+    ix = open_index(tmp_path / "ix", backend)
+    ix.write([doc(1, terms=ex.tokens)])
+    assert ix.search("산업부 자율제조").total == 1
+    ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_reopen_and_detect(tmp_path, backend: str) -> None:
+    ix = open_index(tmp_path / "ix", backend)
+    assert isinstance(ix, SearchBackend) and ix.name == backend
+    ix.write([doc(1), doc(2)])
+    ix.close()
+    assert detect_backend(tmp_path / "ix") == backend
+    again = open_index(tmp_path / "ix", None, create=False)  # None: whatever built it
+    assert again.name == backend and again.doc_count() == 2 and again.all_iris() == {doc(1).doc_iri, doc(2).doc_iri}
+    other = "tantivy" if backend == "whoosh" else "whoosh"
+    with pytest.raises(StoreError, match=f"built with {backend}"):
+        open_index(tmp_path / "ix", other)
+    again.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_missing_index_read_only(tmp_path, backend: str) -> None:
+    with pytest.raises(StoreError, match="run `kg ingest` first"):
+        open_index(tmp_path / "none", backend, create=False)
+
+
+def test_setting_chooses_the_backend(tmp_path) -> None:
+    assert Settings.from_env({}).search_backend == "whoosh"
+    s = Settings.from_env({"KG_DATA_DIR": str(tmp_path), "KG_SEARCH_BACKEND": "Tantivy"})
+    assert s.search_backend == "tantivy"
+    with pytest.raises(SettingsError, match="KG_SEARCH_BACKEND"):
+        Settings.from_env({"KG_SEARCH_BACKEND": "lucene"})
+    with KnowledgeGraph(s) as kg:
+        assert kg.index.name == "tantivy"
+        kg.index.write([doc(1)])
+        assert kg.search("산업부").total == 1
+    assert detect_backend(s.index_dir) == "tantivy"
+    with pytest.raises(SettingsError, match="unknown search backend"):
+        open_index(tmp_path / "x", "lucene")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("", "Every()"),
+    ("산업부 반도체 OR 이차전지", "And([산업통상자원부, Or([반도체, 이 차 전지])])"),
+    ("a AND b OR c", "Or([And([a, b]), c])"),
+    ("(자율제조 OR 수소) NOT 산업부", "And([Or([자율 제조, 수소]), Not(산업통상자원부)])"),
+    ('"자율 제조"', '"자율 제조"'),
+    ("반도체 OR", "And([반도체, or])"),
+    ("title:반도체 클러*", "And([title:반도체, 클러*])"),
+])
+def test_query_syntax(text: str, expected: str) -> None:
+    assert show(Q.parse(text)) == expected
+
+
+def show(n) -> str:
+    if isinstance(n, Q.Terms):
+        s = " ".join(n.terms)
+        s = f'"{s}"' if n.phrase else s
+        return (n.fields[0] + ":" + s) if len(n.fields) == 1 else s
+    if isinstance(n, Q.Prefix):
+        return n.prefix + "*"
+    if isinstance(n, (Q.And, Q.Or)):
+        return f"{type(n).__name__}([{', '.join(show(i) for i in n.items)}])"
+    if isinstance(n, Q.Not):
+        return f"Not({show(n.item)})"
+    return repr(n)

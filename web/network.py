@@ -1,0 +1,322 @@
+"""The network view around an entity (`/id/<slug>/<name>/network`, JSON and CSV twins)
+and the path view (`/path?from=…&to=…`): how two entities are connected.
+
+Both read relation edges (kgo:announces, participatesIn, leads, predecessor) from the
+graph with SPARQL, each with the sentence it came from, and co-mentions (documents that
+mention two entities). Path finding is a breadth-first search in Python over all edges,
+loaded once per published snapshot (fine at tens of thousands of edges). The pages are
+plain HTML tables; web/static/network.js draws the interactive graph when it can.
+"""
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections import defaultdict, deque
+from typing import Any
+
+from flask import Blueprint, abort, render_template, request, url_for
+
+from kg import queries
+from ontology.namespace import KGO
+from web import get_kg
+from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json
+from web.pages import find_entity
+
+bp = Blueprint("network", __name__)
+
+# relation key → (property IRI or None, Korean label, verb shown on an edge)
+RELATIONS: dict[str, tuple[str | None, str]] = {
+    "announces": (str(KGO.announces), "발표"),
+    "participatesIn": (str(KGO.participatesIn), "참여"),
+    "leads": (str(KGO.leads), "주재·대표"),
+    "predecessor": (str(KGO.predecessor), "이전 기관"),
+    "comention": (None, "함께 언급"),
+}
+PROPERTY_KEYS = {prop: key for key, (prop, _l) in RELATIONS.items() if prop}
+DEFAULT_COMENTIONS = 10
+MAX_PATHS = 10
+MAX_HOPS = 6
+
+
+def rel_label(key: str) -> str:
+    return RELATIONS.get(key, (None, key))[1]
+
+
+def network_url(iri: str, suffix: str = "") -> str | None:
+    page = local_path(iri)
+    return f"{page}/network{suffix}" if page else None
+
+
+def _node(iri: str, info: dict[str, dict[str, Any]], center: bool = False) -> dict[str, Any]:
+    meta = info.get(iri, {})
+    typ = meta.get("type") or ""
+    return {"id": iri, "label": meta.get("label") or iri.rsplit("/", 1)[-1].replace("_", " "), "type": typ,
+            "type_label": TYPE_LABELS.get(typ, typ), "page": local_path(iri),
+            "network": network_url(iri, ".json"), "center": center}
+
+
+def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+    return {"sentence": row.get("sentence"), "document": row.get("document"),
+            "document_title": row.get("document_title"), "document_date": row.get("document_date"),
+            "document_page": local_path(row["document"]) if row.get("document") else None}
+
+
+def neighbourhood(iri: str, rels: set[str], comentions: int) -> dict[str, Any]:
+    """Nodes and edges around `iri`: its relation edges (with evidence) and its top
+    co-mentioned entities."""
+    store = get_kg().store
+    edges: dict[str, dict[str, Any]] = {}
+    for r in queries.statements_about(store, iri):
+        key = PROPERTY_KEYS.get(r["p"])
+        if key is None or key not in rels or r["s"] == r["o"]:
+            continue
+        eid = f"{r['s']} {key} {r['o']}"
+        e = edges.setdefault(eid, {"id": eid, "source": r["s"], "target": r["o"], "relation": key,
+                                   "label": rel_label(key), "evidence": []})
+        if r.get("document"):
+            ev = _evidence(r)
+            if ev not in e["evidence"]:
+                e["evidence"].append(ev)
+    if "comention" in rels and comentions > 0:
+        for c in queries.cooccurring(store, iri, limit=comentions):
+            eid = f"{iri} comention {c['iri']}"
+            edges[eid] = {"id": eid, "source": iri, "target": c["iri"], "relation": "comention",
+                          "label": f"함께 언급 {c['documents']}건", "documents": c["documents"], "evidence": [],
+                          "search": url_for("search.search", entity=[iri, c["iri"]])}
+    ids = [iri] + [x for e in edges.values() for x in (e["source"], e["target"]) if x != iri]
+    info = queries.node_info(store, ids)
+    nodes = {i: _node(i, info, center=(i == iri)) for i in dict.fromkeys(ids)}
+    for e in edges.values():
+        e["documents"] = e.get("documents") or len({ev["document"] for ev in e["evidence"]})
+    return {"center": iri, "nodes": list(nodes.values()), "edges": sorted(edges.values(), key=lambda e: (
+        list(RELATIONS).index(e["relation"]), nodes[e["source"]]["label"], nodes[e["target"]]["label"]))}
+
+
+def _rel_params() -> tuple[set[str], int]:
+    rels = {r for r in request.args.getlist("rel") if r in RELATIONS} or set(RELATIONS)
+    try:
+        comentions = max(0, min(50, int(request.args.get("comention", DEFAULT_COMENTIONS))))
+    except ValueError:
+        abort(400, "comention 은 0에서 50 사이의 수입니다.")
+    return rels, comentions
+
+
+@bp.get("/id/<slug>/<path:name>/network")
+@bp.get("/id/<slug>/<path:name>/network.json", endpoint="network_json")
+@bp.get("/id/<slug>/<path:name>/network.csv", endpoint="network_csv")
+def network(slug: str, name: str) -> Any:
+    ent, _ext = find_entity(slug, name, exts=())
+    rels, comentions = _rel_params()
+    data = neighbourhood(ent["iri"], rels, comentions)
+    data.update(label=ent["label"], type=ent["type"], page=ent["page"],
+                filters={"rel": sorted(rels, key=list(RELATIONS).index), "comention": comentions})
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    if request.path.endswith(".csv"):
+        rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
+                 e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
+                for e in data["edges"] for ev in (e["evidence"] or [{}])]
+        return csv_response(["source", "source_label", "relation", "relation_label", "target", "target_label",
+                             "documents", "sentence", "document", "document_title"], rows, "network.csv")
+    if request.path.endswith(".json") or wants_json():
+        return json_response(data)
+    json_url = url_with(path=ent["page"] + "/network.json")
+    return render_template("network.html", ent=ent, data=data, labels=labels, relations=RELATIONS,
+                           json_url=json_url, csv_url=url_with(path=ent["page"] + "/network.csv"))
+
+
+# -- paths ---------------------------------------------------------------------------
+class _Graph:
+    """Relation edges and document mentions as adjacency lists (undirected)."""
+
+    def __init__(self, edges: list[tuple[str, str, str]], mentions: list[tuple[str, str]]) -> None:
+        self.adj: dict[str, list[tuple[str, tuple[str, str, str]]]] = defaultdict(list)
+        for s, p, o in edges:
+            if s != o:
+                self.adj[s].append((o, (s, p, o)))
+                self.adj[o].append((s, (s, p, o)))
+        for v in self.adj.values():
+            v.sort()
+        self.docs_of: dict[str, list[str]] = defaultdict(list)
+        self.ents_of: dict[str, list[str]] = defaultdict(list)
+        for d, e in sorted(mentions):
+            self.docs_of[e].append(d)
+            self.ents_of[d].append(e)
+        self.built = time.monotonic()
+
+
+_cache: "weakref.WeakKeyDictionary[Any, _Graph]" = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+CACHE_SECONDS = 60.0  # a remote store may change under us; a snapshot store never does
+
+
+def path_graph() -> _Graph:
+    """The edge graph of the current store (one per published snapshot)."""
+    store = get_kg().store
+    with _cache_lock:
+        g = _cache.get(store)
+        if g is None or (settings().sparql_endpoint and time.monotonic() - g.built > CACHE_SECONDS):
+            g = _Graph(queries.relation_edges(store), queries.mention_pairs(store))
+            _cache[store] = g
+    return g
+
+
+def shortest_paths(g: _Graph, a: str, b: str, max_hops: int = MAX_HOPS,
+                   limit: int = MAX_PATHS) -> list[list[tuple[str, str, tuple[str, str, str]]]]:
+    """All shortest paths from a to b over relation edges (at most `limit`), each a list
+    of hops (from, to, edge triple)."""
+    if a == b or a not in g.adj or b not in g.adj:
+        return []
+    dist = {a: 0}
+    parents: dict[str, list[tuple[str, tuple[str, str, str]]]] = defaultdict(list)
+    frontier = deque([a])
+    while frontier:
+        n = frontier.popleft()
+        if dist[n] >= max_hops or (b in dist and dist[n] >= dist[b]):
+            continue
+        for m, edge in g.adj[n]:
+            if m not in dist:
+                dist[m] = dist[n] + 1
+                frontier.append(m)
+            if dist[m] == dist[n] + 1:
+                parents[m].append((n, edge))
+    if b not in dist:
+        return []
+    out: list[list[tuple[str, str, tuple[str, str, str]]]] = []
+
+    def walk(node: str, tail: list[tuple[str, str, tuple[str, str, str]]]) -> None:
+        if len(out) >= limit:
+            return
+        if node == a:
+            out.append(list(reversed(tail)))
+            return
+        for prev, edge in parents[node]:
+            walk(prev, tail + [(prev, node, edge)])
+
+    walk(b, [])
+    return out
+
+
+def mention_path(g: _Graph, a: str, b: str, max_hops: int = 3) -> list[tuple[str, str, str]] | None:
+    """A shortest chain of co-mentions a —doc— x —doc— … b, as (entity, document,
+    entity) hops, or None. Breadth-first over the entity–document graph."""
+    if a == b or a not in g.docs_of or b not in g.docs_of:
+        return None
+    prev: dict[str, tuple[str, str] | None] = {a: None}  # entity → (previous entity, document)
+    seen_docs: set[str] = set()
+    frontier = [a]
+    for _hop in range(max_hops):
+        nxt = []
+        for e in frontier:
+            for d in g.docs_of[e]:
+                if d in seen_docs:
+                    continue
+                seen_docs.add(d)
+                for x in g.ents_of[d]:
+                    if x not in prev:
+                        prev[x] = (e, d)
+                        nxt.append(x)
+        if b in prev:
+            hops = []
+            node = b
+            while prev[node] is not None:
+                p, d = prev[node]  # type: ignore[misc]
+                hops.append((p, d, node))
+                node = p
+            return list(reversed(hops))
+        frontier = nxt
+    return None
+
+
+def resolve_param(name: str) -> tuple[str | None, str]:
+    """An entity IRI from a path parameter: an IRI, a local page path, or a name
+    (exact name or alias first, then the most mentioned entity whose name contains it)."""
+    value = request.args.get(name, "").strip()[:300]
+    if not value:
+        return None, value
+    kg = get_kg()
+    if value.startswith(("http://", "https://")):
+        return value, value
+    if value.startswith("/id/"):
+        return settings().base_iri + value[1:], value
+    iri = queries.resolve(kg.store, value)
+    if iri is None:
+        found = kg.lookup(value, limit=1)
+        iri = found[0]["iri"] if found else None
+    return iri, value
+
+
+@bp.get("/path")
+@bp.get("/path.json", endpoint="path_json")
+@bp.get("/path.csv", endpoint="path_csv")
+def path() -> Any:
+    (a, a_text), (b, b_text) = resolve_param("from"), resolve_param("to")
+    as_json = request.path.endswith(".json") or wants_json()
+    data: dict[str, Any] = {"from": None, "to": None, "query": {"from": a_text, "to": b_text}}
+    missing = [t for iri, t in ((a, a_text), (b, b_text)) if t and iri is None]
+    if missing:
+        msg = "찾을 수 없는 개체입니다: " + ", ".join(missing)
+        if as_json or request.path.endswith(".csv"):
+            abort(404, msg)
+        data["error"] = msg
+    if a and b and not missing:
+        data.update(connect(a, b))
+    if request.path.endswith(".csv"):
+        if not (a and b):
+            abort(400, "from 과 to 를 주세요.")
+        return csv_response(["path", "hop", "from", "from_label", "relation", "direction", "to", "to_label",
+                             "sentence", "document", "document_title"], path_rows(data), "path.csv")
+    if as_json:
+        return json_response(data)
+    return render_template("path.html", data=data, a_text=a_text, b_text=b_text,
+                           json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
+
+
+def connect(a: str, b: str) -> dict[str, Any]:
+    """Relation paths, shared documents and a co-mention chain between a and b."""
+    store = get_kg().store
+    g = path_graph()
+    raw = shortest_paths(g, a, b)
+    evidence = queries.statement_evidence(store, sorted({edge for p in raw for _f, _t, edge in p}))
+    shared = queries.shared_documents(store, a, b)
+    chain = None if shared else mention_path(g, a, b)  # a longer chain only when no document has both
+    ids = {a, b} | {x for p in raw for f, t, _e in p for x in (f, t)} | {x for h in chain or [] for x in (h[0], h[2])}
+    info = queries.node_info(store, list(ids))
+    nodes = {i: _node(i, info) for i in ids}
+    for n in nodes.values():
+        n["network"] = network_url(n["id"])
+    paths = []
+    for p in raw:
+        hops = []
+        for f, t, (s, prop, o) in p:
+            key = PROPERTY_KEYS.get(prop, prop)
+            hops.append({"from": nodes[f], "to": nodes[t], "relation": key, "label": rel_label(key),
+                         "subject": s, "object": o, "forward": f == s,
+                         "evidence": [_evidence(ev) for ev in evidence.get((s, prop, o), [])][:3]})
+        paths.append(hops)
+    for d in shared:
+        d["page"] = local_path(d["iri"])
+    chain_hops = []
+    if chain:
+        docs = queries.documents_info(store, [d for _x, d, _y in chain])
+        for x, d, y in chain:
+            together = next((s for s in queries.shared_documents(store, x, y) if s["iri"] == d), None)
+            chain_hops.append({"from": nodes[x], "to": nodes[y], "document": d, "document_page": local_path(d),
+                               "document_title": docs.get(d, {}).get("title"), "document_date": docs.get(d, {}).get("date"),
+                               "sentences": (together or {}).get("sentences", [])[:2]})
+    return {"from": nodes[a], "to": nodes[b], "paths": paths, "hops": len(paths[0]) if paths else None,
+            "shared_documents": shared, "mention_path": chain_hops}
+
+
+def path_rows(data: dict[str, Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for i, p in enumerate(data.get("paths") or [], 1):
+        for j, h in enumerate(p, 1):
+            ev = (h["evidence"] or [{}])[0]
+            rows.append([i, j, h["from"]["id"], h["from"]["label"], h["relation"], "forward" if h["forward"] else "backward",
+                         h["to"]["id"], h["to"]["label"], ev.get("sentence") or "", ev.get("document") or "",
+                         ev.get("document_title") or ""])
+    for j, h in enumerate(data.get("mention_path") or [], 1):
+        rows.append(["comention", j, h["from"]["id"], h["from"]["label"], "comention", "", h["to"]["id"], h["to"]["label"],
+                     (h["sentences"] or [""])[0], h["document"], h["document_title"] or ""])
+    return rows

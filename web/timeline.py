@@ -1,0 +1,119 @@
+"""Dates on entity pages: the status of a scheduled date relative to today, and one
+timeline merging the documents that mention an entity with its scheduled dates.
+
+A kgo:scheduledFor date is an OWL-Time Instant or Interval; an interval with an end but
+no beginning is a deadline ("연내", "2030년까지": normalised value ../YYYY-MM-DD). Status:
+
+- upcoming (예정): it begins after today;
+- ongoing (진행 중): today lies within it (or it began and has no end);
+- overdue (기한 지남): a deadline whose end has passed — the documents do not say whether
+  it was met, so the page says the deadline passed, not that it was missed;
+- past (지난 일정): a dated event or period that ended before today;
+- unknown (날짜 불명): no usable bound.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Iterable
+
+from flask import abort, request
+
+STATUS_LABELS = {
+    "upcoming": "예정",
+    "ongoing": "진행 중",
+    "overdue": "기한 지남",
+    "past": "지난 일정",
+    "unknown": "날짜 불명",
+}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def today() -> date:
+    """Today, or the `today=YYYY-MM-DD` query argument (to see a page as of a date)."""
+    v = request.args.get("today", "").strip()
+    if not v:
+        return date.today()
+    try:
+        return date.fromisoformat(v)
+    except ValueError:
+        abort(400, f"날짜 형식이 잘못되었습니다: today={v} (YYYY-MM-DD)")
+
+
+def _day(v: Any) -> date | None:
+    s = str(v or "")[:10]
+    if not _DAY.match(s):
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def is_deadline(item: dict[str, Any]) -> bool:
+    """An end without a beginning: "by" a date."""
+    return bool(item.get("end")) and (not item.get("begin") or str(item.get("value") or "").startswith("../"))
+
+
+def status(item: dict[str, Any], now: date) -> str:
+    """Status of a schedule entry {begin, end, value} relative to `now` (see module doc)."""
+    deadline = is_deadline(item)
+    begin = None if deadline else _day(item.get("begin"))
+    end = _day(item.get("end"))
+    if begin is None and end is None:
+        return "unknown"
+    if begin is not None and begin > now:
+        return "upcoming"
+    if end is not None and end < now:
+        return "overdue" if deadline else "past"
+    if deadline:
+        return "upcoming"  # the deadline is today or later
+    return "ongoing"
+
+
+def describe(item: dict[str, Any]) -> str:
+    """A compact range text: '2024-01-01 ~ 2024-06-30', '~ 2024-12-31', '2024-03-07 ~'."""
+    b, e = item.get("begin"), item.get("end")
+    if is_deadline(item):
+        return f"~ {e}"
+    if b and e:
+        return b if b == e else f"{b} ~ {e}"
+    if b:
+        return f"{b} ~"
+    return str(e or item.get("value") or "")
+
+
+def annotate(schedules: Iterable[dict[str, Any]], now: date) -> list[dict[str, Any]]:
+    """Schedule entries with status, status label, range text and a sort key, in date
+    order (entries without a date last)."""
+    out = []
+    for s in schedules:
+        st = status(s, now)
+        out.append({**s, "status": st, "status_label": STATUS_LABELS[st], "deadline": is_deadline(s),
+                    "range": describe(s), "sort": str(s.get("end") if is_deadline(s) else s.get("begin") or s.get("end") or "9999")})
+    out.sort(key=lambda s: (s["sort"], s.get("expression") or ""))
+    return out
+
+
+def merge_timeline(documents: list[dict[str, Any]], schedules: list[dict[str, Any]],
+                   labels: dict[str, str]) -> list[dict[str, Any]]:
+    """One chronological list of {date, year, kind, …}: the documents that mention the
+    entity (kind "document") and the scheduled dates (kind "schedule"), grouped by year
+    in the template."""
+    items: list[dict[str, Any]] = []
+    for d in documents:
+        if d.get("date"):
+            items.append({"date": str(d["date"])[:10], "kind": "document", "title": d["title"],
+                          "iri": d["iri"], "page": d.get("page")})
+    for s in schedules:
+        when = s["sort"] if s["sort"] != "9999" else None
+        if not when:
+            continue
+        items.append({"date": when[:10], "kind": "schedule", "title": labels.get(s["subject"], s["subject"]),
+                      "iri": s["subject"], "expression": s.get("expression"), "range": s["range"],
+                      "status": s["status"], "status_label": s["status_label"], "deadline": s["deadline"],
+                      "document": s.get("document"), "document_title": s.get("document_title")})
+    items.sort(key=lambda i: (i["date"], i["kind"] != "document"))
+    for i in items:
+        i["year"] = i["date"][:4]
+    return items

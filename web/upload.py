@@ -1,0 +1,189 @@
+"""Upload blueprint: `/upload` takes a file into the ingest queue, `/upload/status` lists
+the jobs (대기 / 대기 중 / 처리 중 / 완료 / 실패, with the reason), each with a JSON twin.
+
+Off unless KG_UPLOAD_TOKEN is set (the page says so; a POST is 403). A browser logs in
+once with the token (kept in the signed session cookie, KG_SECRET_KEY) and every form
+carries a per-session CSRF token; a script sends `Authorization: Bearer <token>` and
+needs no CSRF token (no cookie is involved). Files larger than KG_MAX_UPLOAD_MB are
+refused (413) before they are read. The server never writes the store from a request:
+kg.upload_queue's background thread does, one job at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import weakref
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask.blueprints import BlueprintSetupState
+
+from kg.upload_queue import STATUS_LABELS, UploadQueue
+from web.helpers import html_or_json, json_response, settings, wants_json
+
+bp = Blueprint("upload", __name__)
+
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
+
+
+@bp.record_once
+def _setup(state: BlueprintSetupState) -> None:
+    app: Flask = state.app
+    s = app.config["KG_SETTINGS"]
+    if not app.secret_key:
+        # no KG_SECRET_KEY: a random key per process (sessions end when the server restarts)
+        app.secret_key = s.secret_key or secrets.token_hex(32)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.extensions["upload"] = _Uploads(app)
+
+
+class _Uploads:
+    """The app's upload queue, opened on first use (only when uploads are on)."""
+
+    def __init__(self, app: Flask) -> None:
+        self.settings = app.config["KG_SETTINGS"]
+        self._queue: UploadQueue | None = None
+        self._finalizer = weakref.finalize(app, self.close)
+        if self.settings.upload_token and (self.settings.data_dir / "uploads" / "jobs.sqlite").exists():
+            self.queue  # noqa: B018 (jobs left by the last server process resume now)
+
+    @property
+    def queue(self) -> UploadQueue:
+        if self._queue is None:
+            self._queue = UploadQueue(self.settings)
+        return self._queue
+
+    def close(self) -> None:
+        if self._queue is not None:
+            self._queue.close()
+            self._queue = None
+
+
+def uploads() -> _Uploads:
+    return current_app.extensions["upload"]
+
+
+# -- who may upload -------------------------------------------------------------------
+def _token() -> str:
+    return settings().upload_token
+
+
+def _token_tag(token: str) -> str:
+    """What the session keeps instead of the token: changing the token logs everyone out."""
+    return hashlib.sha256(b"kg-upload\x00" + token.encode("utf-8")).hexdigest()[:32]
+
+
+def _same(sent: str, expected: str, *, header: bool = False) -> bool:
+    """Constant-time comparison of two secrets (bytes: the token may be Korean). A header
+    arrives as Latin-1 text (WSGI): its bytes are what the client sent, UTF-8."""
+    raw = sent.encode("latin-1", "replace") if header else sent.encode("utf-8", "replace")
+    return hmac.compare_digest(raw, expected.encode("utf-8"))
+
+
+def _bearer() -> bool:
+    auth = request.headers.get("Authorization", "")
+    token = _token()
+    return bool(token) and auth.startswith("Bearer ") and _same(auth[7:].strip(), token, header=True)
+
+
+def _session_ok() -> bool:
+    token = _token()
+    return bool(token) and _same(str(session.get("upload", "")), _token_tag(token))
+
+
+def csrf_token() -> str:
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def _check_csrf() -> None:
+    sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
+    if not sent or "csrf" not in session or not _same(sent, str(session["csrf"])):
+        abort(400, "보안 토큰(CSRF)이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.")
+
+
+def _require_on() -> None:
+    if not _token():
+        abort(403, "업로드가 꺼져 있습니다. 서버에 KG_UPLOAD_TOKEN을 설정해야 켜집니다.")
+
+
+def _require_auth() -> bool:
+    """True for a bearer-token request (no CSRF check needed), False for a logged-in
+    session; 403 for anyone else."""
+    _require_on()
+    if _bearer():
+        return True
+    if _session_ok():
+        return False
+    abort(403, "업로드 권한이 없습니다. 업로드 토큰으로 로그인해 주세요.")
+
+
+# -- pages ------------------------------------------------------------------------------
+@bp.get("/upload")
+@bp.get("/upload.json", endpoint="upload_json")
+def upload_page() -> Any:
+    on = bool(_token())
+    authed = on and (_session_ok() or _bearer())
+    s = settings()
+    payload = {"enabled": on, "authenticated": authed, "max_upload_mb": s.max_upload_mb,
+               "status": url_for("upload.status_json")}
+    jobs = uploads().queue.jobs(10) if authed else []
+    return html_or_json("upload.html", payload, on=on, authed=authed, max_mb=s.max_upload_mb,
+                        csrf=csrf_token() if on else "", jobs=jobs, labels=STATUS_LABELS)
+
+
+@bp.post("/upload/login")
+def login() -> Any:
+    _require_on()
+    _check_csrf()
+    sent = request.form.get("token", "")
+    if not _same(sent, _token()):
+        abort(403, "업로드 토큰이 맞지 않습니다.")
+    session["upload"] = _token_tag(_token())
+    session["csrf"] = secrets.token_urlsafe(32)  # a fresh CSRF token after login
+    return redirect(url_for("upload.upload_page"), 303)
+
+
+@bp.post("/upload/logout")
+def logout() -> Any:
+    _check_csrf()
+    session.pop("upload", None)
+    return redirect(url_for("upload.upload_page"), 303)
+
+
+@bp.post("/upload")
+def upload() -> Any:
+    bearer = _require_auth()
+    limit = settings().max_upload_mb * 1024 * 1024
+    if request.content_length is not None and request.content_length > limit + FORM_OVERHEAD:
+        abort(413, f"파일이 너무 큽니다. 한도는 {settings().max_upload_mb} MB입니다.")
+    request.max_content_length = limit + FORM_OVERHEAD  # a chunked body is cut off here too
+    if not bearer:
+        _check_csrf()
+    files = [f for f in request.files.getlist("file") if f and f.filename]
+    if not files:
+        abort(400, "업로드할 파일을 골라 주세요.")
+    jobs = []
+    for f in files:
+        try:
+            jobs.append(uploads().queue.add(f.stream, f.filename or "", limit))
+        except ValueError as e:
+            abort(413 if "너무 큽니다" in str(e) else 400, str(e))
+    if wants_json() or bearer:
+        return json_response({"ok": True, "jobs": [j.to_json() for j in jobs],
+                              "status": url_for("upload.status_json")}, 202)
+    return redirect(url_for("upload.status"), 303)
+
+
+@bp.get("/upload/status")
+@bp.get("/upload/status.json", endpoint="status_json")
+def status() -> Any:
+    _require_auth()
+    jobs = uploads().queue.jobs()
+    payload = {"jobs": [j.to_json() for j in jobs],
+               "counts": {label: sum(j.status == st for j in jobs) for st, label in STATUS_LABELS.items()}}
+    return html_or_json("upload.html", payload, on=True, authed=True, max_mb=settings().max_upload_mb,
+                        csrf=csrf_token(), jobs=jobs, labels=STATUS_LABELS, status_page=True)
