@@ -81,8 +81,10 @@ def ensure_data(data_dir: Path | None) -> tuple[Path, tempfile.TemporaryDirector
         return data_dir, None
     tmp = tempfile.TemporaryDirectory(prefix="kg-bench-")
     path = Path(tmp.name)
-    subprocess.run([sys.executable, "-m", "kg", "ingest", str(ROOT / "corpus"), "--data-dir", str(path)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "kg", "ingest", str(ROOT / "corpus"), "--data-dir", str(path)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"kg ingest failed:\n{done.stdout}{done.stderr}")
     return path, tmp
 
 

@@ -27,7 +27,7 @@ import json
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, request
 from rdflib import Graph
 from werkzeug.urls import iri_to_uri
 
@@ -81,9 +81,9 @@ def linked_data() -> Any:
         return None  # not an IRI we mint: the page route answers 404
     graph, truncated = describe(iri, is_document=slug == "doc")
     if graph is None:
-        if by_accept:
-            abort(404, "이 IRI에 대한 기술이 없습니다." if slug != "doc" else "문서를 찾을 수 없습니다.")
-        return None  # `x.ttl` may be the name of an entity: let the page look it up
+        # nothing known: the page route answers (its 404, or a page of its own such as
+        # …/network; and `x.ttl` may be the literal name of an entity)
+        return None
     mime, fmt = SUFFIXES[suffix]
     resp = Response(serialize(graph, fmt), content_type=f"{mime}; charset=utf-8")
     resp.vary.add("Accept")

@@ -124,7 +124,7 @@ def _sparql_responses(settings: Settings) -> dict[str, Any]:
         "400": _text_error("Malformed query (the parser's message), no query in a POST, two queries."),
         "403": _text_error("SPARQL Update, SERVICE or a Graph Store Protocol write: the endpoint is read-only."),
         "406": _text_error("No acceptable result format (Accept / format=)."),
-        "413": _text_error("Query longer than 100,000 characters, or a body over 4 MB."),
+        "413": _text_error("Query longer than 100,000 characters, or a body over 1 MB."),
         "415": _text_error("A POST body that is neither form-encoded nor application/sparql-query."),
         "503": _text_error(f"The query ran past the time limit ({settings.query_timeout:g} s) and was stopped, "
                            "or no data yet."),

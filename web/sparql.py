@@ -28,6 +28,8 @@ bp = Blueprint("sparql", __name__)
 
 HTML_MAX_ROWS = 1000  # rows drawn in the HTML table; downloads get the full row cap
 MAX_QUERY_CHARS = 100_000
+# the largest body a query can need: 100 000 Hangul syllables, form-encoded (%XX×3 each)
+MAX_BODY_BYTES = 1024 * 1024
 MAX_ACCEPT_CHARS = 4096  # browsers send ~200; a longer one only makes negotiation slow
 WRITE_METHODS = frozenset({"PUT", "DELETE", "PATCH"})
 READ_ONLY_PATHS = ("/sparql", "/id/", "/api/")
@@ -62,6 +64,9 @@ def cors(resp: Response) -> Response:
 # -- the protocol endpoint ------------------------------------------------------------
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Any:
+    # this endpoint's own body limit, whatever the app allows elsewhere (uploads); also
+    # for form bodies, which Flask otherwise caps at 500 kB (60 000 Hangul syllables)
+    request.max_content_length = request.max_form_memory_size = MAX_BODY_BYTES
     query, default_graphs, named_graphs = _protocol_request()
     if query is None:
         return _describe()

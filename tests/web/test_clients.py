@@ -13,9 +13,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from werkzeug.serving import make_server
+
+pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper==2.0.0 (requirements-dev.txt)")
+from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper  # noqa: E402
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed  # noqa: E402
 
 KGO = "https://w3id.org/kor-policy-kg/ont#"
 TITLES = f"""PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX kgo: <{KGO}>

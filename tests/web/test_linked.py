@@ -192,3 +192,9 @@ def test_sparql_result_iris_link_back_here(client, corpus) -> None:
     assert iris
     for iri in iris:
         assert client.get(path_of(iri, corpus) + ".nt").status_code == 200
+
+
+def test_other_pages_under_an_iri_are_left_alone(client) -> None:
+    """…/network is a page of its own: RDF clients get it as it is, not a 404."""
+    r = client.get("/" + MOTIE + "/network", headers={"Accept": "text/turtle, text/html;q=0.5"})
+    assert r.status_code == 200 and r.mimetype == "text/html"
