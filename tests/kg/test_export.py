@@ -31,63 +31,6 @@ EX = "http://example.org/"
 TRICKY = '줄\n바꿈 "따옴표" \\ 역슬래시 \\u0041 <꺾쇠>'
 
 
-# -- a real Oxigraph server (the same helper as test_remote.py) ----------------------------
-
-def oxigraph_binary() -> str | None:
-    beside = Path(sys.executable).parent / "oxigraph"
-    return str(beside) if beside.exists() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def oxigraph_server(location: Path, *flags: str) -> Iterator[str]:
-    exe = oxigraph_binary()
-    if exe is None:
-        pytest.skip("the `oxigraph` server binary is missing: pip install oxigraph==0.5.13")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = location.parent / f"{location.name}.log"
-    with log.open("wb") as err:
-        proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
-                                stdout=subprocess.DEVNULL, stderr=err)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited: {log.read_text(errors='replace')}")
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db", "--union-default-graph", "--timeout-s", "5") as b:
-        yield b
-
-
-@pytest.fixture
-def base_url(server: str) -> str:
-    urllib.request.urlopen(urllib.request.Request(f"{server}/update", data=b"update=DROP%20ALL", method="POST"),
-                           timeout=10).close()
-    return server
 
 
 def remote(base_url: str, gsp: bool = False, **kw: object) -> RemoteStore:
@@ -245,7 +188,7 @@ def test_cli_import_of_a_broken_file_fails_clearly(base_url: str, tmp_path: Path
     assert res.exit_code == 1 and "N-Quads" in res.stderr
 
 
-def test_cli_export_with_the_server_down_fails_clearly(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{free_port()}/query"
+def test_cli_export_with_the_server_down_fails_clearly(tmp_path: Path, unused_port: int) -> None:
+    url = f"http://127.0.0.1:{unused_port}/query"
     res = CliRunner().invoke(main, ["export", "--data-dir", str(tmp_path)], env={"KG_SPARQL_ENDPOINT": url})
     assert res.exit_code == 1 and "connection refused" in res.stderr

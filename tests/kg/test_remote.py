@@ -33,64 +33,6 @@ BASE = "http://kg.test/"
 TRICKY = '첫 줄\n둘째 줄 "인용" 과 \'작은따옴표\'\r\n역슬래시 \\ 와 \\u0041 <태그> {중괄호} 탭\t끝'
 
 
-def oxigraph_binary() -> str | None:
-    beside = Path(sys.executable).parent / "oxigraph"  # the virtualenv's, without activating it
-    return str(beside) if beside.exists() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def oxigraph_server(location: Path, *flags: str) -> Iterator[str]:
-    """Start `oxigraph serve` on a free port, wait until it answers, yield its base URL."""
-    exe = oxigraph_binary()
-    if exe is None:
-        pytest.skip("the `oxigraph` server binary is missing: pip install oxigraph==0.5.13")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = location.parent / f"{location.name}.log"
-    with log.open("wb") as err:
-        proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
-                                stdout=subprocess.DEVNULL, stderr=err)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited: {log.read_text(errors='replace')}")
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    # --timeout-s: a query the client gave up on does not keep the server busy
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db", "--union-default-graph", "--timeout-s", "5") as b:
-        yield b
-
-
-@pytest.fixture
-def base_url(server: str) -> str:
-    """The server, emptied."""
-    urllib.request.urlopen(urllib.request.Request(f"{server}/update", data=b"update=DROP%20ALL", method="POST"),
-                           timeout=10).close()
-    return server
 
 
 def remote_settings(base_url: str, tmp_path: Path, gsp: bool = False, **kw: object) -> Settings:
@@ -249,8 +191,8 @@ def test_malformed_query_carries_the_servers_message(base_url: str) -> None:
         store(base_url).query("SELECT ?x WHERE { ?x ")
 
 
-def test_server_down_is_a_clear_store_error(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{free_port()}/query"
+def test_server_down_is_a_clear_store_error(tmp_path: Path, unused_port: int) -> None:
+    url = f"http://127.0.0.1:{unused_port}/query"
     with KnowledgeGraph(Settings.from_env({}, data_dir=tmp_path, sparql_endpoint=url)) as kg:
         with pytest.raises(StoreError, match=re.escape(url) + ".*connection refused"):
             kg.store.stats()
@@ -273,9 +215,9 @@ def test_slow_query_times_out(base_url: str) -> None:
     assert time.monotonic() - t0 < 3
 
 
-def test_server_side_time_limit_is_reported_as_a_timeout(tmp_path: Path) -> None:
+def test_server_side_time_limit_is_reported_as_a_timeout(tmp_path: Path, start_oxigraph) -> None:
     """Oxigraph reports its own limit after the 200 header, inside the body."""
-    with oxigraph_server(tmp_path / "db", "--union-default-graph", "--timeout-s", "1") as url:
+    with start_oxigraph(tmp_path / "db", "--union-default-graph", "--timeout-s", "1") as url:
         s = store(url, timeout=30)
         s.put_graph(EX + "slow", triples(300))
         cube = " ".join(f"GRAPH <{EX}slow> {{ ?s{i} ?p{i} ?o{i} }}" for i in range(3))
@@ -283,8 +225,8 @@ def test_server_side_time_limit_is_reported_as_a_timeout(tmp_path: Path) -> None
             s.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {cube} }}")
 
 
-def test_default_graph_without_union_is_refused(tmp_path: Path) -> None:
-    with oxigraph_server(tmp_path / "db") as url:  # no --union-default-graph
+def test_default_graph_without_union_is_refused(tmp_path: Path, start_oxigraph) -> None:
+    with start_oxigraph(tmp_path / "db") as url:  # no --union-default-graph
         s = store(url)
         assert s.stats()["triples"] == 0  # an empty store cannot tell: checked again later
         s.put_graph(EX + "g", triples(2))
