@@ -45,12 +45,16 @@ FAILURES_FILE = "ingest-failures.tsv"
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--retry-failed", is_flag=True, help="Re-run only the files that failed last time.")
-@click.option("--batch-size", default=16, show_default=True, help="Documents per NLP/store batch.")
+@click.option("--batch-size", default=16, show_default=True,
+              help="Documents per NLP chunk (what one worker process takes at a time).")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="NLP worker processes (default: $KG_WORKERS, else one per CPU core; 1 = in this process).")
+@click.option("--commit-every", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Documents per text-index commit (one also happens every 5 s). A killed run redoes "
+                   "at most these.")
 @data_dir_option
 def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers: int | None,
-           data_dir: Path | None) -> None:
+           commit_every: int, data_dir: Path | None) -> None:
     """Ingest files or folders (txt, md, html, jsonl, jsonl.gz, csv, pdf, hwp, hwpx, docx, rss):
     extract, store, index.
 
@@ -78,7 +82,7 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers
     try:
         with WriterLock(settings.data_dir, "kg ingest"), KnowledgeGraph(settings) as kg:
             report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress,
-                                  workers=settings.ingest_workers)
+                                  workers=settings.ingest_workers, commit_every=commit_every)
     except KGError as e:
         progress.done()
         _fail(e)
@@ -91,6 +95,8 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers
     if report.repaired:
         click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
     click.echo(report.summary())
+    for note in report.notes:
+        click.echo(f"  참고: {note}", err=True)
     if report.failed:
         failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
         for p, r in report.failed:

@@ -14,6 +14,7 @@ the document that kills a worker by itself is reported as failed.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -27,6 +28,8 @@ from typing import Callable, Generic, Iterable, Iterator, TypeVar
 from ingest.model import Extraction
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+MAX_BROKEN_IN_A_ROW = 3
 Item = tuple[str, "str | None"]       # (text, date)
 Result = "Extraction | str"           # an Extraction, or why there is none
 
@@ -102,6 +105,8 @@ class Extractor(Generic[T]):
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0   # bumped on every restart: futures of a dead pool do not restart the new one
         self.restarts = 0
+        self._broken_in_a_row = 0
+        self.fallback: str | None = None  # why the work went back in-process, if it did
 
     # -- lifecycle -------------------------------------------------------------------
     def _get_pool(self) -> ProcessPoolExecutor:
@@ -132,10 +137,10 @@ class Extractor(Generic[T]):
             for chunk in chunks:
                 yield chunk, self.chunk_fn([key(x) for x in chunk])
             return
-        pending: deque[tuple[list[T], list[Item], tuple[int, Future]]] = deque()
+        pending: deque[tuple[list[T], list[Item], tuple[int, Future] | None]] = deque()
         for chunk in chunks:
             args = [key(x) for x in chunk]
-            pending.append((chunk, args, self._submit(args)))
+            pending.append((chunk, args, None if self.fallback else self._submit(args)))
             while len(pending) >= self.in_flight:
                 c, a, f = pending.popleft()
                 yield c, self._result(a, f)
@@ -150,17 +155,25 @@ class Extractor(Generic[T]):
             self._restart(self._generation)
             return self._generation, self._get_pool().submit(self.chunk_fn, args)
 
-    def _result(self, args: list[Item], sub: tuple[int, Future]) -> list[Extraction | str]:
+    def _result(self, args: list[Item], sub: tuple[int, Future] | None) -> list[Extraction | str]:
+        if sub is None or self.fallback:
+            return self.chunk_fn(args)
         gen, fut = sub
         try:
-            return fut.result()
+            res = fut.result()
+            self._broken_in_a_row = 0
+            return res
         except BrokenProcessPool:
             self._restart(gen)
         out: list[Extraction | str] = []
         for item in args:  # alone, so that only the document that kills a worker fails
+            if self.fallback:
+                out += self.chunk_fn([item])
+                continue
             gen, fut = self._submit([item])
             try:
                 out.append(fut.result()[0])
+                self._broken_in_a_row = 0
             except BrokenProcessPool:
                 self._restart(gen)
                 out.append("NLP worker process died on this document (crash or out of memory)")
@@ -174,6 +187,12 @@ class Extractor(Generic[T]):
         self._pool = None
         self._generation += 1
         self.restarts += 1
+        self._broken_in_a_row += 1
+        if self._broken_in_a_row >= MAX_BROKEN_IN_A_ROW and self.fallback is None:
+            # workers that die whatever they are given cannot start at all (a broken
+            # environment, no memory for another process): carry on in this process
+            self.fallback = f"worker processes died {self._broken_in_a_row} times in a row"
+            log.warning("NLP goes on in the main process: %s", self.fallback)
 
 
 def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -2,8 +2,8 @@
 disagree about a committed document, the locks the killed process leaves behind do not
 block the next run, and the next run finishes the job with every document exactly once.
 
-What a kill can leave (kg.pipeline's write order): graphs of the one chunk in flight
-that the index has not committed yet, or replaced graphs not yet dropped — never an
+What a kill can leave (kg.pipeline's write order): graphs the index has not committed
+yet (at most --commit-every documents), or replaced graphs not yet dropped — never an
 index entry without its graph. Every writer reconciles first, so the next `kg ingest`
 starts from "in both or in neither" and reports what it repaired.
 """
@@ -68,7 +68,8 @@ def kg_cmd(*args: str) -> list[str]:
 
 def ingest(folder: Path, data: Path, *extra: str, cmd: list[str] | None = None,
            environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    argv = (cmd or kg_cmd()) + ["ingest", str(folder), "--data-dir", str(data), "--batch-size", str(BATCH), *extra]
+    argv = (cmd or kg_cmd()) + ["ingest", str(folder), "--data-dir", str(data), "--batch-size", str(BATCH),
+                                "--commit-every", str(BATCH), *extra]
     return subprocess.run(argv, capture_output=True, text=True, env=environ or env(), timeout=600)
 
 
@@ -110,7 +111,7 @@ def test_kill_9_during_ingest_then_resume(tmp_path: Path) -> None:
     data = tmp_path / "data"
     marker = uuid.uuid4().hex
     argv = kg_cmd("ingest", str(tmp_path / "corpus"), "--data-dir", str(data), "--batch-size", str(BATCH),
-                  "--workers", "2")
+                  "--commit-every", str(BATCH), "--workers", "2")
     done = 0
     with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env(marker)) as p:
         assert p.stderr is not None
@@ -153,6 +154,8 @@ def test_kill_9_during_ingest_then_resume(tmp_path: Path) -> None:
 # -- kills at the exact instants that matter ---------------------------------------------------
 WRAPPER = '''
 import os, signal, sys
+import kg.pipeline
+kg.pipeline.COMMIT_SECONDS = 1e9  # commits by document count only: the kill points are exact
 target, nth = os.environ["KG_TEST_KILL_AT"].split(":")
 count = [0]
 
@@ -209,14 +212,16 @@ def test_kills_while_updating(tmp_path: Path) -> None:
     # 1. killed after the new versions are in the store, before the index commit: the old
     #    versions stay in both, the new ones are dropped and redone
     cmd, environ = killing(tmp_path, "index.write", 1)
-    res = ingest(tmp_path / "corpus", data, "--workers", "1", "--batch-size", "16", cmd=cmd, environ=environ)
+    res = ingest(tmp_path / "corpus", data, "--workers", "1", "--batch-size", "16", "--commit-every", "16",
+                 cmd=cmd, environ=environ)
     assert res.returncode == -signal.SIGKILL
     stored, indexed = state(data)
     assert indexed == before and len(stored - indexed) == 3
     # 2. killed after the index commit, before the old versions are dropped (the first 3
     #    graph removals are the reconcile of step 1): the new versions are in both
     cmd, environ = killing(tmp_path, "store.remove_graph", 4)
-    res = ingest(tmp_path / "corpus", data, "--workers", "1", "--batch-size", "16", cmd=cmd, environ=environ)
+    res = ingest(tmp_path / "corpus", data, "--workers", "1", "--batch-size", "16", "--commit-every", "16",
+                 cmd=cmd, environ=environ)
     assert res.returncode == -signal.SIGKILL
     assert "이전에 중단된" not in res.stdout  # killed before the summary
     stored, indexed = state(data)

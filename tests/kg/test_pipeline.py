@@ -223,3 +223,15 @@ def test_worker_processes_give_the_same_graph(tmp_path: Path) -> None:
             graphs.append([sorted(kg.store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{i}> {{ ?s ?p ?o }} }}"),
                                   key=repr) for i in iris])
     assert graphs[0] == graphs[1]
+
+
+def test_workers_setting() -> None:
+    import os
+
+    from kg.errors import SettingsError
+
+    assert Settings.from_env({}).ingest_workers == max(1, os.cpu_count() or 1)  # 0: one per core
+    assert Settings.from_env({"KG_WORKERS": "1"}).ingest_workers == 1
+    assert Settings.from_env({"KG_WORKERS": "3"}, workers=2).ingest_workers == 2  # --workers wins
+    with pytest.raises(SettingsError, match="KG_WORKERS"):
+        Settings.from_env({"KG_WORKERS": "-1"})
