@@ -89,6 +89,16 @@ class WhooshIndex:
             raise
         except Exception as e:  # whoosh raises many kinds on a damaged index
             raise StoreError(f"cannot open the text index at {self.path}: {e}") from e
+        # read once: ix.schema re-reads the newest TOC file, which a concurrent commit may delete
+        self.schema = self.ix.schema
+
+    def _searcher(self):  # noqa: ANN202
+        """A searcher on the newest commit; retried once if a concurrent commit removed
+        the TOC file between finding and opening it."""
+        try:
+            return self.ix.searcher()
+        except FileNotFoundError:
+            return self.ix.searcher()
 
     # -- writing -------------------------------------------------------------------
     def write(self, add: Iterable[IndexDoc] = (), delete: Iterable[str] = ()) -> None:
@@ -113,14 +123,14 @@ class WhooshIndex:
         w.commit()
 
     def has(self, doc_iri: str) -> bool:
-        with self.ix.searcher() as s:
+        with self._searcher() as s:
             return s.document_number(doc_iri=doc_iri) is not None
 
     def doc_count(self) -> int:
         return self.ix.doc_count()
 
     def all_iris(self) -> set[str]:
-        with self.ix.searcher() as s:
+        with self._searcher() as s:
             # the doc_iri terms of live documents, without loading every stored body
             # (the lexicon keeps deleted documents' terms until a merge: check each is live)
             iris = (t.decode("utf-8") for t in s.reader().lexicon("doc_iri"))
@@ -130,7 +140,7 @@ class WhooshIndex:
     def parse(self, text: str) -> Q.Query:
         if not text.strip():
             return Q.Every()
-        parser = MultifieldParser(["title", "body"], schema=self.ix.schema, group=AndGroup)
+        parser = MultifieldParser(["title", "body"], schema=self.schema, group=AndGroup)
         try:
             return parser.parse(text)
         except Exception as e:
@@ -158,7 +168,7 @@ class WhooshIndex:
             for name in GROUPS:
                 groupedby.add_field(name, allow_overlap=name in ("entity_types", "entities"))
         sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or isinstance(q, Q.Every) else None
-        with self.ix.searcher() as s:
+        with self._searcher() as s:
             res = s.search_page(q, page, pagelen=page_size, groupedby=groupedby, maptype=sorting.Count,
                                 sortedby=sortedby, terms=True)
             hits = []
