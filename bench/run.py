@@ -183,17 +183,22 @@ def _pool(a: argparse.Namespace):
 
 
 def scaling(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """(time ratio) / (size ratio) of each stage (CPU seconds) and latency between the two
-    largest sizes."""
+    """(time ratio) / (size ratio) of each stage and latency between the two largest sizes.
+    Stages have a wall and a CPU ratio; CPU seconds count every thread of the process,
+    so they include background work (RocksDB compaction, tantivy merges) that happens
+    to run during a stage: a stage grows faster than linearly when both ratios say so."""
     if len(results) < 2:
         return {}
     small, big = results[-2], results[-1]
     k = big["ingest"]["docs"] / max(1, small["ingest"]["docs"])
-    out: dict[str, Any] = {"sizes": [small["size"], big["size"]], "size_ratio": round(k, 2), "stages": {}, "latency": {}}
-    for stage, sec in big["ingest"]["stages_cpu_s"].items():
-        base = small["ingest"]["stages_cpu_s"].get(stage, 0.0)
-        if base > 0.2:  # too short to compare otherwise
+    out: dict[str, Any] = {"sizes": [small["size"], big["size"]], "size_ratio": round(k, 2), "stages": {}, "stages_cpu": {},
+                           "latency": {}}
+    for stage, sec in big["ingest"]["stages_s"].items():
+        base = small["ingest"]["stages_s"].get(stage, 0.0)
+        cpu, cpu_base = big["ingest"]["stages_cpu_s"].get(stage, 0.0), small["ingest"]["stages_cpu_s"].get(stage, 0.0)
+        if base > 0.2 and cpu_base > 0.2:  # too short to compare otherwise
             out["stages"][stage] = round(sec / base / k, 2)
+            out["stages_cpu"][stage] = round(cpu / cpu_base / k, 2)
     for name in big["backends"]:
         for variant in ("plain", "facet filters", "browse (empty query)"):
             s, b = small["backends"][name]["search"][variant]["p95_ms"], big["backends"][name]["search"][variant]["p95_ms"]
@@ -204,7 +209,7 @@ def scaling(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def fmt_row(label: str, values: list[str], note: str = "") -> str:
-    return f"  {label:<34}" + "".join(f"{v:>16}" for v in values) + (f"   {note}" if note else "")
+    return f"  {label:<34}" + "".join(f"{v:>22}" for v in values) + (f"   {note}" if note else "")
 
 
 def table(results: list[dict[str, Any]], scale: dict[str, Any], a: argparse.Namespace) -> str:
@@ -228,7 +233,10 @@ def table(results: list[dict[str, Any]], scale: dict[str, Any], a: argparse.Name
             cpu = r["ingest"]["stages_cpu_s"].get(stage, 0.0)
             vals.append(f"{sec:,.1f}s ({cpu:,.1f}) {r['ingest']['docs'] / sec:,.0f}/s" if sec else "-")
         ratio = scale.get("stages", {}).get(stage) if scale else None
-        note = f"CPU ratio {ratio}" + (" ← grows faster than linearly" if ratio > FLAG_RATIO else "") if ratio else ""
+        cpu_ratio = scale.get("stages_cpu", {}).get(stage) if scale else None
+        note = (f"ratio wall {ratio} CPU {cpu_ratio}"
+                + (" ← grows faster than linearly" if ratio > FLAG_RATIO and cpu_ratio > FLAG_RATIO else "")) \
+            if ratio and cpu_ratio else ""
         L.append(fmt_row(f"  {stage}" + (" (pre-extracted)" if stage == "nlp" and mode == "skip-nlp" else ""), vals, note))
     L.append(fmt_row("peak memory (maxrss) MB", [f"{r['ingest']['rss_peak_mb']:,}" for r in results],
                      f"target < {TARGETS['ingest_peak_gb'] * 1024:,.0f} MB at 100k"))
@@ -308,8 +316,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--table", type=Path, help="print the table of an earlier results file and exit")
     a = ap.parse_args(argv)
     a.work_dir = a.work_dir.resolve()
+    if a.table:
+        saved = json.loads(a.table.read_text(encoding="utf-8"))
+        first = saved["results"][0]
+        a.backend, a.batch_size, a.no_reuse_terms = first["backend"], first["batch_size"], not first["reuse_terms"]
+        print(table(saved["results"], scaling(saved["results"]), a))
+        print(f"\n{saved['command']} · {saved['when']} · {saved['seconds']}s")
+        return 0
     if a.worker:
         a.corpus = a.corpus.resolve()
         return worker(a)

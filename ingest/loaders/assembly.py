@@ -202,6 +202,8 @@ def speech_document(path: Path, lineno: int, obj: dict[str, Any], orders: dict[s
     committee = _text(obj.get("committee"))
     speaker = " ".join(_text(obj.get("speaker")).split())
     name = _text(obj.get("speaker_name"))
+    if " " in name and re.fullmatch(r"[가-힣]{2,4}", name.rsplit(" ", 1)[1]):
+        name = name.rsplit(" ", 1)[1]  # "직무대행 최민희": the minutes' title crept into the name
     date = parse_date(_text(obj.get("date")))
     order = _text(obj.get("speech_order")) or f"L{lineno}"
 

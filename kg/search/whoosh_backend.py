@@ -16,12 +16,13 @@ from whoosh import columns
 from whoosh import index as windex
 from whoosh import query as Q
 from whoosh import sorting
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 
 from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
-from kg.search.base import FACET_ENTITIES, IndexDoc, SearchResult, Hit, body_terms, build_facets
+from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
+                            date_number)
 from kg.snippets import make_snippet
 
 SCHEMA_VERSION = 2
@@ -48,8 +49,9 @@ class ListKeyword(KEYWORD):
 
 def make_schema() -> Schema:
     """Version 2: facet fields have columns (year, source, source_kind sortable; entities
-    and entity_types list columns). An index made with version 1 keeps its own schema
-    and still works, with slower facets."""
+    and entity_types list columns) and dates are also numbers (date_num), so a date range
+    is a handful of trie terms instead of one term per distinct date. An index made with
+    version 1 keeps its own schema and still works, with slower facets and date filters."""
     ana = korean_analyzer()
     return Schema(
         doc_iri=ID(stored=True, unique=True),
@@ -57,6 +59,7 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=ana, stored=True, field_boost=2.0),
         body=TEXT(analyzer=ana, stored=True),
         date=ID(stored=True, sortable=True),
+        date_num=NUMERIC(int, bits=32, signed=False),  # YYYYMMDD: date ranges as a few trie terms
         year=ID(stored=True, sortable=True),
         source=ID(stored=True, sortable=True),
         url=STORED(),
@@ -112,7 +115,7 @@ class WhooshIndex:
                 body: dict = {"body": d.body} if d.terms is None else {"body": body_terms(d), "_stored_body": d.body}
                 w.update_document(
                     doc_iri=d.doc_iri, key=d.key, title=d.title, **body,
-                    date=d.date or "", year=(d.date or "")[:4], source=d.source, url=d.url,
+                    date=d.date or "", year=(d.date or "")[:4], **self._date_num(d.date), source=d.source, url=d.url,
                     source_kind=d.source_kind or "",
                     entities=",".join(ents), entity_types=",".join(sorted({t for _l, t in ents.values()})),
                     entity_labels=json.dumps(ents, ensure_ascii=False),
@@ -121,6 +124,9 @@ class WhooshIndex:
             w.cancel()
             raise
         w.commit()
+
+    def _date_num(self, date: str | None) -> dict[str, int]:
+        return {"date_num": date_number(date)} if "date_num" in self.ix.schema else {}
 
     def has(self, doc_iri: str) -> bool:
         with self._searcher() as s:
@@ -153,7 +159,10 @@ class WhooshIndex:
         q = self.parse(text)
         filters: list[Q.Query] = [Q.Term("entity_types", t) for t in types]
         filters += [Q.Term("entities", e) for e in entities]
-        if date_from or date_to:
+        if (date_from or date_to) and "date_num" in self.ix.schema:
+            lo, hi = date_bounds(date_from, date_to)
+            filters.append(Q.NumericRange("date_num", lo if lo is not None else 1, hi))
+        elif date_from or date_to:
             filters.append(Q.TermRange("date", date_from or "0000", (date_to or "9999") + "\uffff"))
         if source_kind:
             filters.append(Q.Term("source_kind", source_kind))

@@ -34,8 +34,8 @@ SPEECHES = [
     {"assembly": 22, "date": "2024-06-11", "committee": "과학기술정보방송통신위원회", "speaker": "김현 위원",
      "role": "legislator", "speaker_name": "김현", "member_id": "2", "speech_order": 2,
      "speech": "과학기술정보통신부 장관께 인공지능 반도체 예산을 묻겠습니다."},
-    {"assembly": 22, "date": "2024-06-11", "committee": "과학기술정보방송통신위원회", "speaker": "조정위원장 최민희",
-     "role": "chair", "speaker_name": "최민희", "member_id": "1", "speech_order": 1,
+    {"assembly": 22, "date": "2024-06-11", "committee": "과학기술정보방송통신위원회", "speaker": "조정위원장직무대행 최민희",
+     "role": "chair", "speaker_name": "직무대행 최민희", "member_id": "1", "speech_order": 1,
      "speech": "안건조정위원회를 개의하겠습니다."},
 ]
 
@@ -104,6 +104,8 @@ def test_speeches(tmp_path: Path) -> None:
     assert ents["PERSON"].attrs["title"] == "위원장"
     assert [r.type for r in chair.facts.relations] == ["LEADS"]  # the chair leads the committee
     assert docs[1].facts.relations == []
+    acting = next(e for e in docs[2].facts.entities if e.type == "PERSON")  # the title is not the name
+    assert (acting.text, acting.attrs["title"]) == ("최민희", "조정위원장직무대행")
     # a second meeting the same day restarts the numbering: still two records
     assert [d.key.rsplit("#", 1)[1] for d in docs] == ["2024-06-11/1", "2024-06-11/2", "2024-06-11/1-2"]
 
