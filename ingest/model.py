@@ -88,6 +88,9 @@ class Document:
     # entities with offsets into `text` plus relations; kg.pipeline merges them with the
     # NLP extraction before mapping. Not part of `id`: they are derived from the same fields.
     facts: Extraction | None = None
+    # How far into its file the loader was when it made this document (0–1), for the
+    # progress bar's ETA on one big JSON Lines or gzip file; not stored anywhere.
+    position: float | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -108,35 +108,43 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers
 
 class _Progress:
     """A progress bar on a terminal (files, documents, characters/s, ETA); plain log
-    lines otherwise, so CI logs and pipes stay readable."""
+    lines otherwise, so CI logs and pipes stay readable: one per document, and a status
+    line with the same figures every STATUS_SECONDS."""
+
+    STATUS_SECONDS = 10.0
 
     def __init__(self, tty: bool) -> None:
         self.tty = tty
         self.start = time.perf_counter()
         self.last = 0.0
+        self.last_status = self.start
 
     def __call__(self, event: str, doc: Any, rep: Any) -> None:
-        elapsed = max(time.perf_counter() - self.start, 1e-6)
-        docs = rep.documents
-        rate = rep.chars / elapsed
+        now = time.perf_counter()
         name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
         if not self.tty:
             click.echo(f"{event}\t{name}", err=True)
+            if now - self.last_status >= self.STATUS_SECONDS:
+                self.last_status = now
+                click.echo("진행\t" + self.status(rep, now), err=True)
             return
-        now = time.perf_counter()
         if now - self.last < 0.1 and event != "failed":
             return
         self.last = now
-        total = max(rep.files_total, 1)
-        frac = min(rep.files_done / total, 1.0)
-        eta = elapsed / frac - elapsed if frac > 0 else 0
-        bar = "#" * int(frac * 24)
-        done = rep.ingested + rep.updated
-        line = (f"[{bar:<24s}] 파일 {rep.files_done}/{rep.files_total} · 문서 {docs:,} · "
-                f"{done / elapsed:,.1f} 문서/s · {rate:,.0f} 자/s")
-        if rep.files_total > 1:  # one big file (JSON Lines): its record count is not known up front
-            line += f" · 남은 시간 {int(eta) // 60}:{int(eta) % 60:02d}"
-        click.echo("\r\033[K" + line, nl=False, err=True)
+        bar = "#" * int(rep.fraction * 24)
+        click.echo("\r\033[K" + f"[{bar:<24s}] " + self.status(rep, now), nl=False, err=True)
+
+    def status(self, rep: Any, now: float) -> str:
+        """파일 1/1 · 문서 41,040 · 150.3 문서/s · 81,000 자/s · 67% · 남은 시간 2:10"""
+        elapsed = max(now - self.start, 1e-6)
+        frac = rep.fraction
+        line = (f"파일 {rep.files_done}/{rep.files_total} · 문서 {rep.documents:,} · "
+                f"{(rep.ingested + rep.updated) / elapsed:,.1f} 문서/s · {rep.chars / elapsed:,.0f} 자/s · {frac:.0%}")
+        if 0.01 <= frac < 1.0:  # too early for an estimate before that
+            eta = int(elapsed / frac - elapsed)
+            line += f" · 남은 시간 {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}" if eta >= 3600 else \
+                f" · 남은 시간 {eta // 60}:{eta % 60:02d}"
+        return line
 
     def done(self) -> None:
         if self.tty:

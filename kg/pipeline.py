@@ -60,6 +60,8 @@ class IngestReport:
     seconds: float = 0.0
     files_total: int = 0
     files_done: int = 0
+    bytes_total: int = 0      # sizes of the files of this run
+    bytes_read: float = 0.0   # how far the loaders are, in bytes of those files (for the ETA)
     repaired: int = 0
     workers: int = 1
     notes: list[str] = field(default_factory=list)  # things the user should know (not failures)
@@ -68,6 +70,13 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def fraction(self) -> float:
+        """How much of the input the loaders have read (0–1): what the ETA is from."""
+        if self.bytes_total:
+            return min(1.0, self.bytes_read / self.bytes_total)
+        return min(1.0, self.files_done / self.files_total) if self.files_total else 0.0
 
     @property
     def documents(self) -> int:
@@ -111,9 +120,12 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
     max_bytes = kg.settings.max_upload_mb * 1024 * 1024
     files = list(iter_paths([Path(p) for p in paths]))
     report.files_total = len(files)
+    sizes = [_size(f) for f in files]
+    report.bytes_total = sum(sizes)
 
     def documents() -> Iterator[Document]:
-        for path in files:
+        done = 0
+        for path, size in zip(files, sizes):
             report.files_done += 1
             try:
                 for item in load_path(path, max_bytes=max_bytes):
@@ -121,10 +133,14 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
                         report.failed.append((str(path), str(item)))
                         _tell(progress, "failed", None, report)
                     else:
+                        if item.position is not None:
+                            report.bytes_read = done + item.position * size
                         yield item
             except (LoadError, OSError) as e:
                 report.failed.append((str(path), str(e)))
                 _tell(progress, "failed", None, report)
+            done += size
+            report.bytes_read = done
 
     try:
         ingest_documents(kg, documents(), report=report, batch_size=batch_size, progress=progress, workers=workers,
@@ -132,6 +148,13 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
     finally:
         report.seconds = time.perf_counter() - t0
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the loader reports why
 
 
 def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: IngestReport | None = None,

@@ -72,7 +72,7 @@ class AssemblyLoader(Loader):
         records = 0
         generic = JSONLinesLoader()
         try:
-            for lineno, raw in _lines(path, data):
+            for lineno, raw, position in _lines(path, data):
                 if not raw.strip():
                     continue
                 records += 1
@@ -86,6 +86,7 @@ class AssemblyLoader(Loader):
                                               f"(first on line {seen[doc.key]}); record skipped", lineno)
                     continue
                 seen[doc.key] = lineno
+                doc.position = position
                 yield doc
         except PathLoadError as e:  # the container itself: truncated, corrupted, a bomb
             yield e
@@ -317,9 +318,12 @@ def _gunzip_head(head: bytes, limit: int = 65536) -> bytes:
         return b""
 
 
-def _lines(path: Path, data: bytes) -> Iterator[tuple[int, bytes]]:
-    """(line number, raw line) of the (maybe gzip-compressed) data, streamed."""
-    chunks = _gunzip(path, data) if data.startswith(GZIP_MAGIC) else iter((data,))
+def _lines(path: Path, data: bytes) -> Iterator[tuple[int, bytes, float]]:
+    """(line number, raw line, fraction of `data` read so far) of the (maybe
+    gzip-compressed) data, streamed."""
+    read = [0]  # bytes of `data` consumed, kept up to date by _gunzip
+    chunks = _gunzip(path, data, read) if data.startswith(GZIP_MAGIC) else iter((data,))
+    size = max(1, len(data))
     buf = bytearray()
     lineno = 0
     skipping = False
@@ -334,20 +338,23 @@ def _lines(path: Path, data: bytes) -> Iterator[tuple[int, bytes]]:
                         skipping, buf = True, bytearray()
                 break
             lineno += 1
+            position = min(1.0, (read[0] if read[0] else nl + 1) / size)
             if skipping:
                 skipping = False
-                yield lineno, _TOO_LONG
+                yield lineno, _TOO_LONG, position
             else:
                 buf += chunk[start:nl]
-                yield lineno, bytes(buf).rstrip(b"\r") if len(buf) <= MAX_LINE else _TOO_LONG
+                yield lineno, bytes(buf).rstrip(b"\r") if len(buf) <= MAX_LINE else _TOO_LONG, position
             buf = bytearray()
             start = nl + 1
     if skipping or buf:
-        yield lineno + 1, _TOO_LONG if skipping else bytes(buf).rstrip(b"\r")
+        yield lineno + 1, _TOO_LONG if skipping else bytes(buf).rstrip(b"\r"), 1.0
 
 
-def _gunzip(path: Path, data: bytes) -> Iterator[bytes]:
-    """Decompressed chunks of gzip `data` (every member), refusing a bomb as it goes."""
+def _gunzip(path: Path, data: bytes, read: list[int] | None = None) -> Iterator[bytes]:
+    """Decompressed chunks of gzip `data` (every member), refusing a bomb as it goes;
+    `read[0]` follows how many bytes of `data` have been fed to the decompressor."""
+    read = read if read is not None else [0]
     total = 0   # bytes out
     pos = 0     # bytes of `data` fed to the decompressor
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -379,6 +386,7 @@ def _gunzip(path: Path, data: bytes) -> Iterator[bytes]:
         except zlib.error as e:
             raise PathLoadError(path, f"corrupted gzip data after {total:,} bytes ({e})") from None
         pending = d.unconsumed_tail
+        read[0] = pos - len(pending)
         total += len(out)
         if total > MAX_DECOMPRESSED or (total > RATIO_MIN_SIZE and total > MAX_RATIO * pos):
             raise PathLoadError(path, f"suspicious gzip file (bomb?): expands past {total:,} bytes from "

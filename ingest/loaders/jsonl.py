@@ -44,7 +44,9 @@ class JSONLinesLoader(Loader):
         lines = decoded.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         seen: dict[str, int] = {}
         records = 0
+        size, offset = max(1, len(decoded.text)), 0
         for lineno, line in enumerate(lines, start=1):
+            offset += len(line) + 1
             if not line.strip():
                 continue
             records += 1
@@ -58,6 +60,7 @@ class JSONLinesLoader(Loader):
                                           f"(first on line {seen[doc.key]}); record skipped", lineno)
                 continue
             seen[doc.key] = lineno
+            doc.position = min(1.0, offset / size)
             yield doc
         if not records:
             yield PathLoadError(path, "no records (the file holds only blank lines)")

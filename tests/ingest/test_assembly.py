@@ -180,3 +180,18 @@ def test_the_real_bills_file_loads_without_errors() -> None:
         if n == 2000:  # the whole file (60,925 records) takes ~10 s; a prefix is enough here
             break
     assert n == 2000
+
+
+def test_records_say_how_far_into_the_file_they_are(tmp_path: Path) -> None:
+    """The ETA of a one-file ingest comes from these positions (compressed bytes read)."""
+    import random
+    rng = random.Random(3)
+    bills = [{**BILLS[0], "bill_id": f"PRC_{i:05d}", "bill_name": f"법률안 {i} " + "".join(rng.choice("가나다라마바사아자차")
+                                                                                     for _ in range(400))}
+             for i in range(600)]
+    path = tmp_path / "bills.jsonl.gz"
+    path.write_bytes(gzip.compress("\n".join(json.dumps(b, ensure_ascii=False) for b in bills).encode()))
+    positions = [d.position for d in load_path(path) if not isinstance(d, Exception)]
+    assert len(positions) == 600
+    assert positions == sorted(positions) and positions[-1] == 1.0
+    assert 0.2 < positions[300] < 0.8

@@ -235,3 +235,32 @@ def test_workers_setting() -> None:
     assert Settings.from_env({"KG_WORKERS": "3"}, workers=2).ingest_workers == 2  # --workers wins
     with pytest.raises(SettingsError, match="KG_WORKERS"):
         Settings.from_env({"KG_WORKERS": "-1"})
+
+
+# -- progress ----------------------------------------------------------------------------
+def test_progress_of_one_big_file_moves_towards_the_end(tmp_path: Path) -> None:
+    """One JSON Lines file of many records (Wikinews, the bills) still gets an ETA: the
+    loaders say how far into the file they are."""
+    lines = [json.dumps({"id": f"r{i}", "title": f"기사 {i}", "body": f"산업통상자원부는 {i}번째 계획을 발표했다."},
+                        ensure_ascii=False) for i in range(40)]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen: list[float] = []
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        r = ingest_paths(kg, [path], batch_size=4, commit_every=4,
+                         progress=lambda event, doc, rep: seen.append(rep.fraction))
+    assert r.ingested == 40 and r.files_total == 1
+    assert seen == sorted(seen), "the fraction never goes back"
+    assert any(0.05 < f < 0.95 for f in seen), seen  # part way through the one file
+    assert r.fraction == 1.0
+
+
+def test_progress_line_has_an_eta() -> None:
+    from kg.cli import _Progress
+    rep = pipeline.IngestReport(ingested=500, chars=1_000_000, files_total=1, files_done=1,
+                                bytes_total=1000, bytes_read=250)
+    bar = _Progress(tty=False)
+    line = bar.status(rep, bar.start + 100.0)  # a quarter in 100 s: 300 s to go
+    assert "문서 500" in line and "5.0 문서/s" in line and "25%" in line and "남은 시간 5:00" in line
+    rep.bytes_read = 1000
+    assert "남은 시간" not in bar.status(rep, bar.start + 400.0)
