@@ -34,9 +34,9 @@ def one_err(path: Path, data: bytes) -> str:
     return str(got[0])
 
 
-def encrypted(pdf: bytes, user: str) -> bytes:
+def encrypted(pdf: bytes, user: str, algorithm: str = "RC4-128") -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(user_password=user, owner_password="owner-secret", algorithm="RC4-128")
+    writer.encrypt(user_password=user, owner_password="owner-secret", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -94,6 +94,15 @@ def test_encrypted_pdf_needing_a_password_is_refused(tmp_path: Path) -> None:
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     doc = one_doc(tmp_path / "copyprotected.pdf", encrypted(docgen.make_pdf(["readable text"]), user=""))
     assert doc.text == "readable text" and doc.meta["encrypted"] is True
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_aes_copy_protected_pdf_is_read(tmp_path: Path, algorithm: str) -> None:
+    """Copy-protected government PDFs are usually AES with an empty user password."""
+    doc = one_doc(tmp_path / "aes.pdf", encrypted(docgen.make_pdf(["press release body"]), user="", algorithm=algorithm))
+    assert doc.text == "press release body" and doc.meta["encrypted"] is True
+    err = one_err(tmp_path / "aes-locked.pdf", encrypted(docgen.make_pdf(["x"]), user="pw", algorithm=algorithm))
+    assert "a password is required" in err
 
 
 def test_aes_without_cryptography_package_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
