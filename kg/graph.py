@@ -129,7 +129,8 @@ class KnowledgeGraph:
                 raise StoreError(f"no data in {self.settings.data_dir}: run `kg ingest` first")
             if snap != self._snapshot:
                 # the previous snapshot stays open for queries still running on it
-                self._store, self._snapshot = GraphStore(snap, read_only=True), snap
+                left, self._store, self._snapshot = self._snapshot, GraphStore(snap, read_only=True), snap
+                snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
         elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir)
         assert self._store is not None
@@ -151,8 +152,12 @@ class KnowledgeGraph:
             return
         now = time.monotonic()
         if now - self._published >= min_interval:
-            snapshots.publish(self._store.oxigraph, self.settings.data_dir)
+            snapshots.publish(self._store.oxigraph, self.settings.data_dir, self._grace())
             self._published = now
+
+    def _grace(self) -> float:
+        """How long a superseded snapshot stays: longer than any query may run on it."""
+        return max(snapshots.GRACE_SECONDS, 3 * self.settings.query_timeout)
 
     def close(self) -> None:
         if self._store is not None:

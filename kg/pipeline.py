@@ -304,7 +304,7 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
             report.ingested += 1
         _tell(progress, "updated" if item.old else "ingested", item.doc, report)
     # readers follow a long ingest as it goes: every 5 s at first, then less often, as every
-    # snapshot pins the store files of its moment for a while (kg.snapshots.KEEP_SECONDS)
+    # snapshot pins the store files of its moment for a while (kg.snapshots.GRACE_SECONDS)
     _publish(kg, report, min_interval=min(60.0, max(5.0, (time.monotonic() - report.started) / 10)))
 
 

@@ -30,3 +30,46 @@ def test_reader_sees_only_published_data_and_follows_new_snapshots(tmp_path) -> 
         reader.store.put_graph(EX + "g3", [])
     writer.close()
     reader.close()
+
+
+def _publish_some(writer: KnowledgeGraph, start: int, n: int) -> None:
+    for i in range(start, start + n):
+        writer.store.put_graph(EX + f"g{i}", [(URIRef(EX + f"s{i}"), URIRef(EX + "p"), Literal(i))])
+        writer.publish()
+
+
+def test_superseded_snapshots_are_deleted_after_the_grace_time(tmp_path, monkeypatch) -> None:
+    """A long ingest publishes many snapshots; each pins store files the writer has since
+    compacted away, so they must not pile up on disk."""
+    from kg import snapshots
+
+    settings = Settings(data_dir=tmp_path, query_timeout=0.001)
+    writer = KnowledgeGraph(settings)
+    reader = KnowledgeGraph(settings, read_only=True)
+    _publish_some(writer, 0, 5)
+    root = snapshots.snapshot_root(tmp_path)
+    # within the grace time they stay: a reader may be in the middle of a query on them
+    assert len([p for p in root.iterdir() if p.is_dir()]) == 5
+    assert reader.sparql("ASK { <http://example.org/s4> ?p ?o }").boolean
+    monkeypatch.setattr(snapshots, "GRACE_SECONDS", 0.0)
+    _publish_some(writer, 5, 1)
+    left = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert len(left) == snapshots.KEEP and snapshots.current(tmp_path).name == left[-1]
+    assert reader.sparql("ASK { <http://example.org/s5> ?p ?o }").boolean  # the reader moved on
+    writer.close()
+    reader.close()
+
+
+def test_a_reader_clears_what_an_ended_ingest_left(tmp_path, monkeypatch) -> None:
+    from kg import snapshots
+
+    settings = Settings(data_dir=tmp_path, query_timeout=0.001)
+    with KnowledgeGraph(settings) as writer:
+        _publish_some(writer, 0, 4)
+    root = snapshots.snapshot_root(tmp_path)
+    assert len([p for p in root.iterdir() if p.is_dir()]) == 4
+    monkeypatch.setattr(snapshots, "GRACE_SECONDS", 0.0)  # as if the grace time had passed
+    reader = KnowledgeGraph(settings, read_only=True)
+    assert reader.sparql("ASK { <http://example.org/s3> ?p ?o }").boolean
+    assert len([p for p in root.iterdir() if p.is_dir()]) == snapshots.KEEP
+    reader.close()
