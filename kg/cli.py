@@ -118,9 +118,11 @@ class _Progress:
         self.start = time.perf_counter()
         self.last = 0.0
         self.last_status = self.start
+        self.rep: Any = None
 
     def __call__(self, event: str, doc: Any, rep: Any) -> None:
         now = time.perf_counter()
+        self.rep = rep
         name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
         if not self.tty:
             click.echo(f"{event}\t{name}", err=True)
@@ -131,6 +133,9 @@ class _Progress:
         if now - self.last < 0.1 and event != "failed":
             return
         self.last = now
+        self.draw(rep, now)
+
+    def draw(self, rep: Any, now: float) -> None:
         bar = "#" * int(rep.fraction * 24)
         click.echo("\r\033[K" + f"[{bar:<24s}] " + self.status(rep, now), nl=False, err=True)
 
@@ -148,6 +153,8 @@ class _Progress:
 
     def done(self) -> None:
         if self.tty:
+            if self.rep is not None:  # the last events may have come faster than the redraws
+                self.draw(self.rep, time.perf_counter())
             click.echo("", err=True)
 
 

@@ -61,7 +61,8 @@ class IngestReport:
     files_total: int = 0
     files_done: int = 0
     bytes_total: int = 0      # sizes of the files of this run
-    bytes_read: float = 0.0   # how far the loaders are, in bytes of those files (for the ETA)
+    bytes_read: float = 0.0   # input bytes behind the documents done so far (for the ETA)
+    offsets: dict[str, float] = field(default_factory=dict, repr=False)  # key → input bytes up to it
     repaired: int = 0
     workers: int = 1
     notes: list[str] = field(default_factory=list)  # things the user should know (not failures)
@@ -73,7 +74,7 @@ class IngestReport:
 
     @property
     def fraction(self) -> float:
-        """How much of the input the loaders have read (0–1): what the ETA is from."""
+        """How much of the input is done (0–1): what the ETA is from."""
         if self.bytes_total:
             return min(1.0, self.bytes_read / self.bytes_total)
         return min(1.0, self.files_done / self.files_total) if self.files_total else 0.0
@@ -132,19 +133,18 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
                     if isinstance(item, Exception):
                         report.failed.append((str(path), str(item)))
                         _tell(progress, "failed", None, report)
-                    else:
-                        if item.position is not None:
-                            report.bytes_read = done + item.position * size
+                    else:  # the loaders read ahead of the pipeline: count a document when it is done
+                        report.offsets[item.key] = done + (1.0 if item.position is None else item.position) * size
                         yield item
             except (LoadError, OSError) as e:
                 report.failed.append((str(path), str(e)))
                 _tell(progress, "failed", None, report)
             done += size
-            report.bytes_read = done
 
     try:
         ingest_documents(kg, documents(), report=report, batch_size=batch_size, progress=progress, workers=workers,
                          commit_every=commit_every)
+        report.bytes_read, report.offsets = report.bytes_total, {}
     finally:
         report.seconds = time.perf_counter() - t0
     return report
@@ -478,5 +478,7 @@ def remove_document(kg: KnowledgeGraph, iri: str) -> bool:
 
 
 def _tell(progress: Progress | None, event: str, doc: Document | None, report: IngestReport) -> None:
+    if doc is not None and (offset := report.offsets.pop(doc.key, None)) is not None:
+        report.bytes_read = max(report.bytes_read, offset)
     if progress is not None:
         progress(event, doc, report)
