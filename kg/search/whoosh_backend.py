@@ -9,15 +9,19 @@ value (positions in list order) and `_stored_body` keeps the text for display.
 from __future__ import annotations
 
 import json
+import sys
+import threading
+from collections import Counter, OrderedDict
 from pathlib import Path
 from typing import Iterable
 
-from whoosh import columns
+from whoosh import collectors, columns
 from whoosh import index as windex
 from whoosh import query as Q
 from whoosh import sorting
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
+from whoosh.searching import ResultsPage
 
 from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
@@ -171,15 +175,22 @@ class WhooshIndex:
         if filters:
             q = Q.And([q, *filters])
         page = max(1, page)
-        groupedby = None
-        if facets:
-            groupedby = sorting.Facets()
-            for name in GROUPS:
-                groupedby.add_field(name, allow_overlap=name in ("entity_types", "entities"))
         sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or isinstance(q, Q.Every) else None
         with self._searcher() as s:
-            res = s.search_page(q, page, pagelen=page_size, groupedby=groupedby, maptype=sorting.Count,
-                                sortedby=sortedby, terms=True)
+            cached = facets and all(r.has_column(name) for r, _o in _leaf_readers(s) for name in GROUPS)
+            groupedby = None
+            if facets and not cached:  # an index of schema version 1: whoosh's own (slower) counting
+                groupedby = sorting.Facets()
+                for name in GROUPS:
+                    groupedby.add_field(name, allow_overlap=name in ("entity_types", "entities"))
+            # no block skipping: the page shows the total, which whoosh would otherwise
+            # count in a second pass over every match (960 ms instead of 60 for a
+            # four-word query over 77,000 records)
+            c = s.collector(limit=page * page_size, sortedby=sortedby, groupedby=groupedby, maptype=sorting.Count,
+                            terms=True, optimize=False)
+            counter = _FacetCounter(c, self.path) if cached else None
+            s.search_with_collector(q, counter or c)
+            res = ResultsPage((counter or c).results(), page, page_size)
             hits = []
             labels: dict[str, tuple[str, str]] = {}
             for h in res:
@@ -189,8 +200,11 @@ class WhooshIndex:
                 snippet = make_snippet(h["body"], matched)
                 hits.append(Hit(h["doc_iri"], h["title"], h.get("date") or None, h["source"],
                                 h.get("url"), snippet, float(h.score or 0.0)))
-            groups = {name: {_text(k): n for k, n in res.results.groups(name).items() if k} if facets else {}
-                      for name in GROUPS}
+            if counter is not None:
+                groups = counter.groups()
+            else:
+                groups = {name: {_text(k): n for k, n in res.results.groups(name).items() if k} if facets else {}
+                          for name in GROUPS}
             if groups["entities"]:
                 labels.update(self._labels(s, groups["entities"]))
             total = res.total
@@ -207,6 +221,72 @@ class WhooshIndex:
 
     def close(self) -> None:
         self.ix.close()
+
+
+LIST_GROUPS = ("entity_types", "entities")
+_COLUMNS: OrderedDict[tuple[str, str, str], list] = OrderedDict()  # (index, segment, field) → values
+_COLUMNS_MAX = 256
+_COLUMNS_LOCK = threading.Lock()
+
+
+class _FacetCounter(collectors.WrappingCollector):
+    """Counts the facet values of every match, in the same single pass that scores them,
+    from the facet columns of each segment, read once per segment and kept (segments
+    never change). whoosh's own facet counting opens every column of every segment again
+    in each search and reads its offsets for all documents: O(corpus) per query (about
+    200 ms of a 300 ms search over the 77,000 Assembly and Wikinews records)."""
+
+    def __init__(self, child, index: Path) -> None:  # noqa: ANN001
+        super().__init__(child)
+        self.index = index
+        self.counts: dict[str, Counter] = {name: Counter() for name in GROUPS}
+        self.total = 0
+        self.columns: dict[str, list] = {}
+
+    def set_subsearcher(self, subsearcher, offset: int) -> None:  # noqa: ANN001
+        super().set_subsearcher(subsearcher, offset)
+        reader = subsearcher.reader()
+        self.columns = {name: _column(self.index, reader, name) for name in GROUPS}
+
+    def collect(self, sub_docnum: int):  # noqa: ANN201
+        self.total += 1
+        for name in GROUPS:
+            value = self.columns[name][sub_docnum]
+            if name in LIST_GROUPS:
+                self.counts[name].update(value)
+            else:
+                self.counts[name][value] += 1
+        return self.child.collect(sub_docnum)
+
+    def count(self) -> int:
+        return self.total
+
+    def groups(self) -> dict[str, dict[str, int]]:
+        return {name: {k: n for k, n in c.items() if k} for name, c in self.counts.items()}
+
+
+def _leaf_readers(s) -> list:  # noqa: ANN001
+    return [(sub.reader(), off) for sub, off in s.leaf_searchers()]
+
+
+def _column(index: Path, reader, name: str) -> list:  # noqa: ANN001
+    """The values of one facet column for every document of one segment (by local
+    document number), cached: a segment is immutable, and a merged one has a new id."""
+    key = (str(index), reader.segment().segment_id(), name)
+    with _COLUMNS_LOCK:
+        if key in _COLUMNS:
+            _COLUMNS.move_to_end(key)
+            return _COLUMNS[key]
+    col = reader.column_reader(name)
+    if name in LIST_GROUPS:
+        values: list = [tuple(sys.intern(v) for v in col[i]) for i in range(reader.doc_count_all())]
+    else:
+        values = [sys.intern(_text(col[i])) for i in range(reader.doc_count_all())]
+    with _COLUMNS_LOCK:
+        _COLUMNS[key] = values
+        while len(_COLUMNS) > _COLUMNS_MAX:
+            _COLUMNS.popitem(last=False)
+    return values
 
 
 def _text(key: object) -> str:

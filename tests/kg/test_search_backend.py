@@ -116,3 +116,35 @@ def show(n) -> str:
     if isinstance(n, Q.Not):
         return f"Not({show(n.item)})"
     return repr(n)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_facet_counts_follow_updates_and_deletions(tmp_path, backend: str) -> None:
+    """Counts stay exact over several commits (segments), replaced and deleted documents
+    and a reopened index; and the total is the number of matches, not of the page."""
+    ix = open_index(tmp_path / "ix", backend)
+    lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
+    moe = {"http://example.org/id/gov/산업통상자원부": ("산업통상자원부", "MINISTRY")}
+    for n in range(30):  # three commits of ten: several segments
+        if n % 10 == 0 and n:
+            ix.write(batch)
+        batch = [] if n % 10 == 0 else batch
+        batch.append(doc(n, entities=lg if n % 2 else {**lg, **moe}, source_kind="뉴스" if n < 20 else "보도자료"))
+    ix.write(batch)
+
+    def counts(**kw) -> tuple[int, dict, dict]:
+        r = ix.search("산업부", page_size=5, **kw)
+        ents = {e["label"]: e["count"] for e in r.facets["entity"]}
+        kinds = {k["value"]: k["count"] for k in r.facets["source_kind"]}
+        return r.total, ents, kinds
+
+    assert counts() == (30, {"LG전자": 30, "산업통상자원부": 15}, {"뉴스": 20, "보도자료": 10})
+    # replace two documents (one loses 산업통상자원부), delete three
+    ix.write([doc(0, entities=lg, source_kind="뉴스"), doc(2, entities=lg, source_kind="보도자료")],
+             delete=[doc(n).doc_iri for n in (1, 3, 25)])
+    assert counts() == (27, {"LG전자": 27, "산업통상자원부": 13}, {"뉴스": 17, "보도자료": 10})
+    assert counts(types=["MINISTRY"])[:2] == (13, {"LG전자": 13, "산업통상자원부": 13})
+    ix.close()
+    ix = open_index(tmp_path / "ix", backend, create=False)
+    assert counts() == (27, {"LG전자": 27, "산업통상자원부": 13}, {"뉴스": 17, "보도자료": 10})
+    ix.close()
