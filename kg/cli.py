@@ -209,6 +209,36 @@ def extract(base_iri: str | None) -> None:
         out.flush()
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score this saved `kg extract` output instead of running the pipeline.")
+@click.option("--type", "types", multiple=True, help="Score only these entity types (repeatable).")
+@click.option("--errors", is_flag=True, help="List false positives and negatives with their context.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def eval_cmd(gold: Path, pred: Path | None, types: tuple[str, ...], errors: bool, as_json: bool) -> None:
+    """Score extraction against GOLD (JSON Lines: the `kg extract` format plus `text`
+    and gold `entities`/`relations`; see ingest/nlp/evaluate.py): per-type precision,
+    recall and F1 on exact spans and types, micro/macro F1, relation P/R/F1."""
+    from ingest.model import ENTITY_TYPES
+    from ingest.nlp import evaluate
+
+    bad = [t for t in types if t not in ENTITY_TYPES]
+    if bad:
+        raise click.BadParameter(f"unknown type {bad[0]!r} (one of {', '.join(ENTITY_TYPES)})", param_hint="--type")
+    try:
+        docs = evaluate.load_gold(gold)
+        preds = evaluate.load_predictions(pred, docs) if pred is not None else evaluate.predict(docs)
+        report = evaluate.score(docs, preds, types or None)
+    except KGError as e:
+        _fail(e)
+        return
+    if as_json:
+        click.echo(json.dumps(report.to_json(errors=errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(evaluate.format_report(report, errors=errors))
+
+
 @main.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--page", default=1, show_default=True)

@@ -28,3 +28,7 @@ class QueryError(KGError):
 
 class QueryTimeout(QueryError):
     """A query ran past the time limit and was stopped."""
+
+
+class GoldError(KGError):
+    """A gold annotation file (for `kg eval`) is malformed; the message names the line."""

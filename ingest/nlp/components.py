@@ -69,6 +69,8 @@ class GazetteerRuler:
             s, e = m.span()
             if not view.aligned(s, e):
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
+            if m.group().endswith("위") and view.text.startswith("원장", e):
+                continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
             info = lex.names[m.group()]
             attrs = {"_gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
             if info.kind:
@@ -95,6 +97,7 @@ class EntityPatterns:
         cands += patterns.find_places(view, lex)
         cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         cands += patterns.find_companies(view)
+        cands += patterns.find_local_arms(view, lex)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]
@@ -105,12 +108,14 @@ class EntityPatterns:
             if lab in BODY_TYPES and (e not in org_ends or org_ends[e] > s):
                 org_ends[e] = s
         spans.update({(s, e): lab for s, e, lab, _a in cands})
-        cands += people.find_people(view, spans, org_ends)
+        # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
+        cands += [c for c in people.find_people(view, spans, org_ends) if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
         taken = bytearray(len(view.text))
         for s, e, *_ in [*known, *cands]:
             taken[s:e] = b"\x01" * (e - s)
-        cands += initiatives.find_unquoted(view, taken)
+        cands += initiatives.find_shows(view)
+        cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = resolve(doc, get_ents(doc, sync=False), cands)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities

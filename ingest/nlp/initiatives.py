@@ -28,11 +28,11 @@ HEADS = {
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
+    "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
 }
-# meeting words that name an event on their own ('간담회에는 … 참석했다')
-BARE_OK = frozenset({"간담회", "협의회", "포럼", "출범식", "협약식", "설명회", "토론회", "세미나", "워크숍",
-                     "발대식", "착공식", "준공식", "개소식", "업무협약식", "공청회", "출정식", "선포식", "심포지엄",
-                     "행사", "보고대회", "보고회", "라운드테이블"})
+# meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
+# every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting")
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
     "이번", "이", "그", "해당", "관련", "각", "모든", "새", "향후", "기존", "이날", "정부", "당국", "우리", "국내",
@@ -42,6 +42,11 @@ CHAIN_STOP = frozenset({
     "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
 })
+# words that stop a plan's name but may name a meeting's topic or participants
+# ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
+MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동",
+                              "전략", "계획", "대책", "방안", "사업", "후속", "기본", "대표", "국가", "전체"})
+_CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's name ('APEC CEO 서밋')
 # 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
@@ -98,8 +103,25 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         yield s, e, "INITIATIVE", {"kind": kind, "quoted": True}
 
 
-def find_unquoted(view: TextView, taken: bytearray) -> Iterator[tuple]:
-    """Noun phrases ending in a head word. `taken` marks characters of other entities."""
+# 'CES 2024', 'MWC 2025', 'SEMICON Korea 2024': trade shows named by a Latin name and a year
+_SHOW_RE = re.compile(r"(?<![A-Za-z0-9.&-])[A-Z][A-Za-z]{1,11}(?: [A-Z][A-Za-z]+)? 20\d\d(?![\d.,%년])")
+
+
+_SHOW_CUE = re.compile(r"열리|열린|열렸|개최|개막|참가|참석|전시|부스|방문")
+
+
+def find_shows(view: TextView) -> Iterator[tuple]:
+    """Trade shows: a Latin name and a year with an event word nearby ('GDP 2024' is none)."""
+    text = view.text
+    for m in _SHOW_RE.finditer(text):
+        s, e = m.span()
+        if view.aligned(s, e) and _SHOW_CUE.search(text, max(0, s - 30), min(len(text), e + 60)):
+            yield s, e, "INITIATIVE", {"kind": "meeting", "generic": False}
+
+
+def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]] | None = None) -> Iterator[tuple]:
+    """Noun phrases ending in a head word. `taken` marks characters of other entities;
+    `places` are LOCATION spans, which may open a meeting's name."""
     text = view.text
     for m in _HEAD_RE.finditer(text):
         hs, he = m.span()
@@ -122,16 +144,26 @@ def find_unquoted(view: TextView, taken: bytearray) -> Iterator[tuple]:
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
             continue
         start, words = attached_start, 0
+        meeting = HEADS[head] == "meeting"
         if attached_start == ws:
             pos = ws
             while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
                 ps = view.word_start(pos - 1)
                 word = text[ps:pos - 1]
-                if (word in CHAIN_STOP or word in TITLES or word.endswith("적") or taken.find(1, ps, pos - 1) != -1
+                caps = meeting and _CAPS.fullmatch(word) is not None
+                if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                        or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
-                        or view.tag_at(ps) == "NNB"):  # 등, 만큼, 수 …
+                        or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
+                        or _distributive(view, ps, pos - 1)):
                     break
                 start, pos, words = ps, ps, words + 1
+                if taken.find(1, ps, pos) != -1:
+                    break  # an acronym body opens the name ('APEC CEO 서밋'); nothing before it
+            if meeting and words and pos >= 2 and text[pos - 1] == " " and places is not None:
+                ps = view.word_start(pos - 1)
+                if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
+                    start = ps
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
@@ -140,6 +172,12 @@ def find_unquoted(view: TextView, taken: bytearray) -> Iterator[tuple]:
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
         yield start, he, "INITIATIVE", {"kind": kind, "generic": generic}
+
+
+def _distributive(view: TextView, start: int, end: int) -> bool:
+    """'기업별', '분야별': a plan per company or field is no particular plan."""
+    ms = view.morphs_in(start, end)
+    return bool(ms) and ms[-1].tag == "XSN" and ms[-1].form == "별"
 
 
 # bare head words that may point back to a named initiative of the same document

@@ -2,7 +2,9 @@
 
 Both the spaCy tokenizer and the whoosh analyzer go through here, so Korean text is
 cut the same way everywhere. Gazetteer names are loaded as user words, so Kiwi does not
-split 산업통상자원부 into 산업/통상/자원부.
+split 산업통상자원부 into 산업/통상/자원부; so are longer place names (웨스트라피엣에 would
+otherwise be one unknown noun with its particle) and the loanword head words of
+initiatives that Kiwi cuts wrongly (얼라이언스에 → 얼라이언스 + 에).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Iterable, Iterator, NamedTuple
 from kiwipiepy import Kiwi
 
 from ingest.nlp.gazetteer import load_gazetteer
+from ingest.nlp.lexicon import PLACES, _read_places
 
 _lock = threading.Lock()
 
@@ -42,7 +45,21 @@ def get_kiwi() -> Kiwi:
         for name in load_gazetteer().alias_to_canonical:
             if " " not in name and len(name) > 1:
                 kiwi.add_user_word(name, "NNP", 0.0)
+        for name in _place_names():
+            # two-syllable places stay with Kiwi's own judgement (인도: India or sidewalk)
+            if " " not in name and len(name) > 2:
+                kiwi.add_user_word(name, "NNP", 0.0)
+        for word in LOANWORD_HEADS:
+            kiwi.add_user_word(word, "NNG", 0.0)
         return kiwi
+
+
+# initiative head words (ingest/nlp/initiatives.py) Kiwi does not know as one noun
+LOANWORD_HEADS = ("얼라이언스", "마스터플랜", "라운드테이블", "이니셔티브", "태스크포스", "컨소시엄")
+
+
+def _place_names() -> list[str]:
+    return list(_read_places(PLACES))
 
 
 # Kiwi slows down on long inputs (~88k chars/s at 2k chars, ~56k at 100k), so longer

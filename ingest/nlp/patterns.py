@@ -38,8 +38,9 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "명", "개사", "개국", "개소", "개월", "개", "곳", "건", "대", "척", "톤", "t", "kg", "㎏", "GW", "MW",
          "kW", "kWh", "MWh", "GWh", "TWh", "nm", "㎚", "나노", "mm", "cm", "km", "㎞", "㎡", "평", "ha", "배",
          "회", "차례", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
-         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대")
-QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
+         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
+# '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
+QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
 _NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z]")}
 
 
@@ -63,17 +64,32 @@ def find_values(view: TextView) -> Iterator[Cand]:
 
 # --- LOCATION ---------------------------------------------------------------------------
 
+_PLACE_SEP = re.compile(r"\s?[·,]\s?|[와과]\s")
+
+
 def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     """Places from places.tsv that Kiwi reads as proper nouns ('인도' the country, not the
-    sidewalk; '용인' the city, not 'tolerance')."""
-    for m in lex.place_re.finditer(view.text):
-        s, e = m.span()
-        if not view.aligned(s, e):
+    sidewalk; '용인' the city, not 'tolerance'), or that stand in a list of places
+    ('용인·평택과 구미는': Kiwi reads 구미 alone as 'appetite'). A place fused with a
+    suffix is no mention of it (한국산 제품, 한국형 발사체)."""
+    text = view.text
+    found = [(m.start(), m.end()) for m in lex.place_re.finditer(text) if view.aligned(m.start(), m.end())]
+    for i, (s, e) in enumerate(found):
+        nxt = view.first.get(e)
+        if nxt is not None and nxt.tag == "XSN":
             continue
-        if view.tag_at(s) not in ("NNP", "SL", "SH"):
+        if view.tag_at(s) not in ("NNP", "SL", "SH") and not _in_place_list(text, found, i):
             continue
-        info = lex.places[m.group()]
+        info = lex.places[text[s:e]]
         yield s, e, "LOCATION", {"place": info.canonical, "place_kind": info.kind}
+
+
+def _in_place_list(text: str, found: list[tuple[int, int]], i: int) -> bool:
+    """Whether the place at found[i] is joined to a neighbouring place by ·, a comma or 와/과."""
+    s, e = found[i]
+    before = i > 0 and _PLACE_SEP.fullmatch(text[found[i - 1][1]:s]) is not None
+    after = i + 1 < len(found) and _PLACE_SEP.fullmatch(text[e:found[i + 1][0]]) is not None
+    return before or after
 
 
 # --- the government itself -----------------------------------------------------------
@@ -194,6 +210,20 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         yield s, e, "COMPANY", {"rule": "suffix"}
     for m in LATIN_CTX_RE.finditer(text):
         yield m.start(), m.end(), "COMPANY", {"rule": "latin_context"}
+
+
+# a known company's local arm ('사피온코리아', '엔비디아코리아'): the whole name is the company
+_LOCAL_ARM = re.compile(r"(?:코리아|재팬|차이나|아메리카|USA|Korea)(?![A-Za-z0-9])")
+
+
+def find_local_arms(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    for m in _LOCAL_ARM.finditer(text):
+        s = view.word_start(m.start())
+        info = lex.names.get(text[s:m.start()])
+        if info is None or info.type != "COMPANY" or view.core_end(s, view.word_end(s)) != m.end():
+            continue
+        yield s, m.end(), "COMPANY", {"rule": "local_arm"}
 
 
 def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterator[Cand]:

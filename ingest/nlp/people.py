@@ -1,5 +1,5 @@
 """PERSON mentions anchored on job titles: 'X 장관', 'X 산업부 1차관', 'LG전자 X 대표',
-'산업부 장관 X', 'X 서울시장'.
+'산업부 장관 X', 'X 신임 산업부 장관', 'X 서울시장', 'X 무역투자실장', '산업부(장관 X)'.
 
 Korean news names people by title, so the title is the anchor and the name is checked
 with Kiwi: a proper noun (NNP), or a 2–4 syllable word starting with a surname that Kiwi
@@ -49,6 +49,14 @@ NOT_NAMES = frozenset({
 NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", "협회", "재단", "은행", "증권", "코리아", "건설",
                     "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
 
+# words between a name and its title that say which holder it is ('방문규 신임 … 장관')
+HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
+# a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
+# a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
+FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장")
+_FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
+
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?![가-힣]{2})"
 )
@@ -61,8 +69,14 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
     if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
         return False
     ms = view.morphs_in(s, e)
-    if not ms or ms[0].start != s or any(m.tag.startswith(("J", "E", "V", "XSV", "XSA", "M")) for m in ms):
+    if not ms or ms[0].start != s:
         return False
+    if any(m.tag.startswith(("J", "E", "V", "XSV", "XSA", "M")) for m in ms):
+        # a name Kiwi cuts into odd pieces (여한구 → 여/IC 한/MM 구/NNG): trusted only before
+        # a title only people hold, when the word as a whole is no Korean word Kiwi knows
+        surname_ok = name[:2] in SURNAMES2 if len(name) == 4 else name[0] in SURNAMES
+        return strong and surname_ok and len(name) == 3 and oov_score(name) < OOV_SCORE \
+            and not any(m.tag.startswith(("J", "E", "V")) for m in ms)
     if ms[0].tag == "NNP" and ms[0].end == e:
         return True  # Kiwi knows it as a proper noun (incl. foreign names: 오바마)
     surname_ok = name[:2] in SURNAMES2 if len(name) == 4 else name[0] in SURNAMES
@@ -72,6 +86,12 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
         return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
     return surname_ok
+
+
+@lru_cache(maxsize=4096)
+def oov_score(word: str) -> float:
+    """Kiwi's score for its best analysis of `word` alone (see `unknown_word`)."""
+    return get_kiwi().analyze(word, top_n=1)[0][1]
 
 
 @lru_cache(maxsize=4096)
@@ -96,12 +116,16 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         pos = ts - 1  # end of the word before the title (there must be one space)
         if pos <= 0 or text[pos] != " ":
             continue
+        pos, former = _skip_holder_word(text, pos)
         if pos in org_ends:  # '… 산업부 장관': the body comes right before the title
             org = (org_ends[pos], pos)
-            pos = org[0] - 1
+            pos, former2 = _skip_holder_word(text, org[0] - 1)
+            former = former or former2
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은'
+        if name is None and org is not None:
+            name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
         if name is None:
             continue
         if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
@@ -110,12 +134,94 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
             org = j  # '최상목 부총리 겸 기획재정부 장관'
         attrs: dict = {"title": title}
+        if former:
+            attrs["former"] = True
         if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
-            attrs["_leads"] = title in LEAD_TITLES
+            attrs["_leads"] = title in LEAD_TITLES and not former
         elif org is not None:
             attrs["country_or_place"] = text[org[0]:org[1]]
         yield name[0], name[1], "PERSON", attrs
+    yield from _fused(view, ents, org_ends)
+    yield from _parenthesised(view, ents, org_ends)
+
+
+def _skip_holder_word(text: str, pos: int) -> tuple[int, bool]:
+    """Step back over '신임', '초대', '전' … before `pos` (a space); (new pos, former)."""
+    if pos <= 0 or text[pos] != " ":
+        return pos, False
+    s = pos
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    word = text[s:pos]
+    if word in HOLDER_WORDS and s >= 2 and text[s - 1] == " ":
+        return s - 1, HOLDER_WORDS[word]
+    return pos, False
+
+
+def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'X 무역투자실장', 'X 우주항공청장': the title is fused to the word before it. A bare
+    장 counts only after a known body, which is then the person's body."""
+    text = view.text
+    # a city read as a place is also its government before 장 (울산시장)
+    bodies = {e: s for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "ORGANIZATION", "LOCATION")}
+    for m in _FUSED_RE.finditer(text):
+        ts, te = m.span()
+        ws = view.word_start(ts)
+        j = te - 1  # where the final 장 starts: 우주항공청|장 even when the match is 청장
+        org = (ws, j) if bodies.get(j) == ws else None
+        if org is None and (m.group() == "장" or ws == ts or not view.is_nominal(ws, ts)):
+            continue
+        title = text[j - 1] + "장" if org else text[ws:te]
+        pos, former = _skip_holder_word(text, ws - 1)
+        if org is None and pos in org_ends and text[pos] == " ":  # 'X 전 네이버 AI센터장'
+            org = (org_ends[pos], pos)
+            pos, former2 = _skip_holder_word(text, org[0] - 1)
+            former = former or former2
+        name = _name_before(view, pos, ents, True)
+        if name is None:
+            continue
+        attrs: dict = {"title": title}
+        if former:
+            attrs["former"] = True
+        if org is not None:
+            attrs["_org"] = org
+            attrs["_leads"] = not former
+        yield name[0], name[1], "PERSON", attrs
+
+
+def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'산업통상자원부(장관 안덕근)는': the head of a body named in brackets after it."""
+    for m in _PAREN_RE.finditer(view.text):
+        if m.start() not in org_ends:
+            continue
+        s, e = m.span(2)
+        if (s, e) in ents or not is_name(view, s, e, True):
+            continue
+        org = (org_ends[m.start()], m.start())
+        attrs: dict = {"title": m.group(1)}
+        if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
+            attrs["_org"] = org
+            attrs["_leads"] = True
+        yield s, e, "PERSON", attrs
+
+
+def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
+    """A foreign name of two words before a body and title ('젠슨 황 엔비디아 최고경영자'):
+    both words proper nouns to Kiwi and neither a known name."""
+    text = view.text
+    if pos <= 0 or text[pos] != " ":
+        return None
+    s2 = view.word_start(pos)
+    if s2 < 2 or text[s2 - 1] != " ":
+        return None
+    s1 = view.word_start(s2 - 1)
+    for a, b in ((s1, s2 - 1), (s2, pos)):
+        if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _NAME_RE.fullmatch(text[a:b]) and b - a > 1:
+            return None
+    if not 1 <= pos - s2 <= 3 or not 2 <= s2 - 1 - s1 <= 4:
+        return None
+    return s1, pos
 
 
 def _org_after(text: str, pos: int, org_ends: dict[int, int]) -> tuple[int, int] | None:

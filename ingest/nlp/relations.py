@@ -20,9 +20,13 @@ from datetime import date
 
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행")
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행"
+                         r"|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)")
+# 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
+# for the body in the minister's title)
+HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|협약|가졌|가진|가질|갖는|이름을 올")
+                            r"|(?<=[와과] )함께|협약|가졌|가진|가질|갖는|갖고|이름을 올")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -35,7 +39,7 @@ SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께�
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
 COORD_TAILS = ("와", "과", ",", "·", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한)\s")
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및)?")
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
 
@@ -101,9 +105,18 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         if SCHEDULE_CUE_RE.search(text, ss, se) or any(
-                m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms):
+                m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms) \
+                or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
     return out
+
+
+def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
+    """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
+    its dates are schedules even without a cue word."""
+    if ref is None or PAST_RE.search(view.text, *sent):
+        return False
+    return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
 
 
 def _iso(s: str | None) -> date | None:
@@ -153,6 +166,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not bodies:
         return
     subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS]
+    if not subj and HOLD_RE.match(view.text, t):
+        return
     heads: list[Mention] = []
     if subj:
         head = subj[-1] if subj[-1].end <= first_tail or len(subj) == 1 else subj[0]
@@ -172,6 +187,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                   presiders: set) -> None:
     before = [m for m in inits if m.end <= t]
     after = [m for m in inits if m.start >= t]
+    adnominal = False
     if before:
         target = before[-1]
         lo = target.end
@@ -179,6 +195,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         target = after[0]
         clause = max(view.text.rfind(",", 0, t), view.text.rfind("고 ", 0, t))
         lo = max(clause + 1, min((m.start for m in ms), default=t))
+        adnominal = True
     else:
         return
     if view.text.startswith("함께", t):  # 'B와 함께': only B
@@ -187,7 +204,10 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end)]
     found = [m for m in agents if lo <= m.start and m.end <= t]
-    if not found:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
+    if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
+        found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]
+    if not found and not adnominal:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
+        # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         before = [m for m in agents if m.end <= target.start]
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
@@ -210,7 +230,7 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     after = view.text[m.end:m.end + 40]
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
-        t = re.match(rf"\s(?:\S+\s)?{re.escape(title)}(\S*)", after)
+        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(\S*)", after)  # '방문규 신임 산업부 장관이'
         if t:
             return t.group(1)
     t = _LIST_END.match(after)
@@ -263,10 +283,19 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
     meetings = [m for m in inits if m.attrs.get("kind") == "meeting"] or inits
     before = [m for m in meetings if agent.end <= m.start and m.end <= t and t - m.end <= 6]
     after = [m for m in meetings if m.start >= t]
-    target = before[-1] if before else (after[0] if after else None)
+    # '회의는 X 주재로 열렸으며', '이니셔티브는 과기정통부가 주관해': the topic before the agent
+    topic = [m for m in meetings if m.end <= agent.start and _tail(view, m) in ("은", "는")]
+    target = before[-1] if before else (after[0] if after else (topic[-1] if topic else None))
     if target is not None:
-        presiders.add(agent.key)
-        add("LEADS", agent, target, si)
+        agents = [agent]
+        if agent.label == "PERSON":  # 'A 국무총리와 B 위원장이 공동으로 회의를 주재했다'
+            i = people.index(agent)
+            while i > 0 and _joined(view, people[i - 1], people[i]):
+                i -= 1
+                agents.append(people[i])
+        for a in agents:
+            presiders.add(a.key)
+            add("LEADS", a, target, si)
 
 
 def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
@@ -274,9 +303,13 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
     ss, se = sent
     past = PAST_RE.search(view.text, ss, se) is not None
     quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
-    for d in ms:
-        if d.label != "DATE" or not d.value:
+    dates = [m for m in ms if m.label == "DATE"]
+    for k, d in enumerate(dates):
+        if not d.value:
             continue
+        if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
+                and view.text.startswith(("로", "으로"), dates[k + 1].end):
+            continue  # 'A에서 B로 앞당겨': A is the schedule no longer
         text = view.text[d.start:d.end]
         after = view.text[d.end:d.end + 20]
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
@@ -291,6 +324,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         end = _value_end(d.value)
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
+        if past and ref is not None and end is not None and end <= ref and not d.value.startswith(".."):
+            continue  # '28일부터 31일까지 이어졌다': a span that is over, reported in the past
         if ref is not None and not cue:
             if end is None or end <= ref:
                 continue  # a past or present date in a planning sentence: the announcement day
@@ -298,6 +333,24 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue
         best = min(targets, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
         add("SCHEDULED_FOR", best, d, si)
+
+
+_MOVED = re.compile(r"에서\s")
+
+
+def _value_start(value: str) -> date | None:
+    """First day of an ISO value ('2024-03' → 2024-03-01, '2027/..' → 2027-01-01)."""
+    v = value.split("/")[0]
+    try:
+        if len(v) == 10:
+            return date.fromisoformat(v)
+        if len(v) == 7:
+            return date(int(v[:4]), int(v[5:7]), 1)
+        if len(v) == 4:
+            return date(int(v), 1, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def _value_end(value: str) -> date | None:

@@ -102,7 +102,7 @@ def test_places() -> None:
     for name in ("서울", "부산", "경기도", "용인", "평택", "구미", "울산", "세종", "광주", "판교", "미국", "중국", "일본"):
         assert name in lex.places, name
     assert lex.places["서울특별시"].canonical == "서울"
-    assert {p.kind for p in lex.places.values()} <= {"metro", "city", "district", "region", "country"}
+    assert {p.kind for p in lex.places.values()} <= {"metro", "city", "district", "region", "country", "venue"}
 
 
 def test_entity_types_are_model_types() -> None:

@@ -29,12 +29,19 @@ def test_relations_carry_their_sentence() -> None:
 
 
 def test_no_relation_across_sentences() -> None:
-    assert rels("산업부는 설명회를 열었다. 'AI 자율제조 전략'이 화제다.") == []
+    # holding the briefing is announced in the first sentence; the plan of the second is not
+    assert rels("산업부는 설명회를 열었다. 'AI 자율제조 전략'이 화제다.") == [("ANNOUNCES", "산업부", "설명회")]
 
 
 def test_with_meeting_participants() -> None:
-    assert rels("산업부는 LG전자, 마키나락스 등과 간담회를 열었다.") == [
+    assert rels("산업부는 LG전자, 마키나락스 등과 간담회를 열었다.") == [("ANNOUNCES", "산업부", "간담회"),
         ("PARTICIPATES_IN", "LG전자", "간담회"), ("PARTICIPATES_IN", "마키나락스", "간담회")]
+
+
+def test_holding_a_meeting_is_announcing_it_only_for_the_subject() -> None:
+    """'X 장관은 … 회의를 열었다': the body in the minister's title does not hold it."""
+    assert rels("국회는 26일 본회의를 열어 법안을 처리했다.") == [("ANNOUNCES", "국회", "본회의")]
+    assert [r for r in rels("이상민 행정안전부 장관은 긴급 회의를 열었다.") if r[0] == "ANNOUNCES"] == []
 
 
 def test_presiding_subject() -> None:
@@ -57,8 +64,9 @@ def test_jointly_prepared_is_no_participation() -> None:
 
 
 def test_schedule_needs_a_future_or_a_deadline() -> None:
+    # the meeting word after the quoted name is its own event ('AI 반도체 이니셔티브 회의')
     assert rels("산업부는 14일 'AI 반도체 이니셔티브' 회의를 개최했다.") == [
-        ("ANNOUNCES", "산업부", "AI 반도체 이니셔티브")]
+        ("ANNOUNCES", "산업부", "AI 반도체 이니셔티브"), ("ANNOUNCES", "산업부", "회의")]
     assert ("SCHEDULED_FOR", "AI 반도체 이니셔티브", "14일") in rels("산업부는 14일 'AI 반도체 이니셔티브'를 발표할 예정이다.")
     assert ("SCHEDULED_FOR", "탄소중립 추진 로드맵", "지난해") not in rels("정부는 지난해 탄소중립 추진 로드맵을 수립할 계획이었다.")
 

@@ -1,0 +1,227 @@
+"""`kg eval`: gold parsing, exact-match scoring, the CLI, the markup and the shipped gold set."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.model import Entity, Extraction, Relation
+from ingest.nlp import markup
+from ingest.nlp.evaluate import GoldDoc, load_gold, parse_gold, score
+from kg.cli import main
+from kg.errors import GoldError
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "ingest" / "nlp" / "gold"
+TEXT = "산업부는 7일 'AI 자율제조 전략'을 발표했다."
+
+
+def gold_line(**over) -> str:
+    obj = {"id": "a", "date": "2024-03-07", "text": TEXT,
+           "entities": [{"start": 0, "end": 3, "type": "MINISTRY", "text": "산업부", "canonical": "산업통상자원부"},
+                        {"start": 5, "end": 7, "type": "DATE", "value": "2024-03-07"},
+                        {"start": 9, "end": 19, "type": "INITIATIVE", "id": "plan"}],
+           "relations": [{"type": "ANNOUNCES", "head": 0, "tail": "plan"}]}
+    obj.update(over)
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def E(s: int, e: int, t: str, **kw) -> Entity:
+    return Entity(s, e, TEXT[s:e], t, **kw)
+
+
+def gold(ents: list[Entity], rels: list[Relation] = ()) -> GoldDoc:
+    return GoldDoc("g", TEXT, "2024-03-07", list(ents), list(rels))
+
+
+# --- reading gold -----------------------------------------------------------------------
+
+def test_parse_gold_resolves_ids_and_keeps_attributes() -> None:
+    [doc] = parse_gold([gold_line()])
+    assert [(e.text, e.type) for e in doc.entities] == [("산업부", "MINISTRY"), ("7일", "DATE"), ("AI 자율제조 전략", "INITIATIVE")]
+    assert doc.entities[0].canonical == "산업통상자원부" and doc.entities[1].value == "2024-03-07"
+    assert [(r.type, r.head, r.tail) for r in doc.relations] == [("ANNOUNCES", 0, 2)]
+
+
+@pytest.mark.parametrize("line,message", [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "must be a JSON object"),
+    (json.dumps({"id": "x"}), 'missing or non-string "text"'),
+    (gold_line(entities=[{"start": 0, "end": 99, "type": "MINISTRY"}], relations=[]), "outside the text"),
+    (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTER"}], relations=[]), "unknown type 'MINISTER'"),
+    (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTRY", "text": "산업"}], relations=[]),
+     "text[0:3] is '산업부'"),
+    (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTRY"}, {"start": 1, "end": 4, "type": "DATE"}],
+               relations=[]), "overlap"),
+    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": 7}]), "tail 7 is not an index"),
+    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": "nope"}]), "neither an entity index nor an entity id"),
+    (gold_line(relations=[{"type": "OWNS", "head": 0, "tail": 2}]), "unknown type 'OWNS'"),
+    (gold_line(entities=[{"start": "0", "end": 3, "type": "MINISTRY"}], relations=[]), "must be integers"),
+])
+def test_malformed_gold_names_the_line_and_the_problem(line: str, message: str) -> None:
+    with pytest.raises(GoldError) as err:
+        parse_gold(["", line], "gold.jsonl")
+    assert "gold.jsonl:2:" in str(err.value) and message in str(err.value)
+
+
+def test_every_bad_line_is_reported_and_duplicates_too() -> None:
+    with pytest.raises(GoldError) as err:
+        parse_gold([gold_line(), "{", gold_line(), "3"], "g")
+    msg = str(err.value)
+    assert "g:2:" in msg and "g:3: duplicate document id 'a'" in msg and "g:4:" in msg
+
+
+def test_empty_gold_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "g.jsonl").write_text("\n\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="no gold documents"):
+        load_gold(tmp_path / "g.jsonl")
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+def test_exact_match_scores_one() -> None:
+    g = gold([E(0, 3, "MINISTRY"), E(9, 19, "INITIATIVE")], [Relation("ANNOUNCES", 0, 1)])
+    p = Extraction(entities=[E(0, 3, "MINISTRY"), E(9, 19, "INITIATIVE")], relations=[Relation("ANNOUNCES", 0, 1)])
+    rep = score([g], [p])
+    assert rep.entity_micro.f == 1.0 and rep.relation_micro.f == 1.0 and rep.misses == []
+
+
+def test_wrong_type_is_a_false_positive_and_a_false_negative() -> None:
+    rep = score([gold([E(0, 3, "MINISTRY")])], [Extraction(entities=[E(0, 3, "COMPANY")])])
+    assert (rep.entities["MINISTRY"].fn, rep.entities["COMPANY"].fp, rep.entity_micro.tp) == (1, 1, 0)
+    fn = next(m for m in rep.misses if m.kind == "FN")
+    assert fn.note == "predicted: 산업부 (COMPANY)" and "⟦산업부⟧" in fn.context
+
+
+def test_partial_span_counts_as_both() -> None:
+    rep = score([gold([E(9, 19, "INITIATIVE")])], [Extraction(entities=[E(9, 11, "INITIATIVE")])])
+    c = rep.entities["INITIATIVE"]
+    assert (c.tp, c.fp, c.fn, c.p, c.r, c.f) == (0, 1, 1, 0.0, 0.0, 0.0)
+
+
+def test_precision_recall_and_averages() -> None:
+    g = gold([E(0, 3, "MINISTRY"), E(5, 7, "DATE"), E(9, 19, "INITIATIVE")])
+    p = Extraction(entities=[E(0, 3, "MINISTRY"), E(5, 7, "DATE"), E(20, 21, "QUANTITY")])
+    rep = score([g], [p])
+    assert (rep.entity_micro.tp, rep.entity_micro.fp, rep.entity_micro.fn) == (2, 1, 1)
+    assert rep.entity_micro.p == pytest.approx(2 / 3) and rep.entity_micro.r == pytest.approx(2 / 3)
+    # macro: MINISTRY 1, DATE 1, INITIATIVE 0 (the QUANTITY with no gold is left out)
+    assert rep.entity_macro_f1 == pytest.approx(2 / 3)
+
+
+def test_relation_needs_type_and_both_argument_spans() -> None:
+    g = gold([E(0, 3, "MINISTRY"), E(9, 19, "INITIATIVE")], [Relation("ANNOUNCES", 0, 1)])
+    wrong_type = Extraction(entities=g.entities, relations=[Relation("PARTICIPATES_IN", 0, 1)])
+    wrong_span = Extraction(entities=[E(0, 3, "MINISTRY"), E(10, 19, "INITIATIVE")], relations=[Relation("ANNOUNCES", 0, 1)])
+    reversed_ = Extraction(entities=g.entities, relations=[Relation("ANNOUNCES", 1, 0)])
+    for pred in (wrong_type, wrong_span, reversed_):
+        rep = score([g], [pred])
+        assert rep.relation_micro.tp == 0 and rep.relation_micro.fn == 1 and rep.relation_micro.fp == 1
+    # entity indexes differ between gold and prediction: relations match on spans
+    shuffled = Extraction(entities=[E(9, 19, "INITIATIVE"), E(0, 3, "MINISTRY")], relations=[Relation("ANNOUNCES", 1, 0)])
+    assert score([g], [shuffled]).relation_micro.f == 1.0
+
+
+def test_canonical_and_value_accuracy_on_matched_mentions() -> None:
+    g = gold([E(0, 3, "MINISTRY", canonical="산업통상자원부"), E(5, 7, "DATE", value="2024-03-07")])
+    p = Extraction(entities=[E(0, 3, "MINISTRY", canonical="산업부"), E(5, 7, "DATE", value="2024-03-07")])
+    out = score([g], [p]).to_json()
+    assert out["canonical_accuracy"] == {"accuracy": 0.0, "right": 0, "scored": 1}
+    assert out["value_accuracy"] == {"accuracy": 1.0, "right": 1, "scored": 1}
+
+
+def test_type_filter_scores_only_those_types() -> None:
+    g = gold([E(0, 3, "MINISTRY"), E(5, 7, "DATE")])
+    rep = score([g], [Extraction(entities=[E(0, 3, "MINISTRY")])], types=["MINISTRY"])
+    assert list(rep.entities) == ["MINISTRY"] and rep.entity_micro.f == 1.0
+
+
+def test_gold_and_prediction_counts_must_agree() -> None:
+    with pytest.raises(GoldError):
+        score([gold([])], [])
+
+
+# --- the command ------------------------------------------------------------------------
+
+TWO_DOCS = [
+    gold_line(),
+    json.dumps({"id": "b", "date": "2024-03-07", "text": "강경성 산업부 1차관 주재로 열린 간담회에는 LG전자가 참석했다.",
+                "entities": [{"start": 0, "end": 3, "type": "PERSON"}, {"start": 4, "end": 7, "type": "MINISTRY"},
+                             {"start": 19, "end": 22, "type": "INITIATIVE"}, {"start": 25, "end": 29, "type": "COMPANY"}],
+                "relations": [{"type": "LEADS", "head": 0, "tail": 1}, {"type": "LEADS", "head": 0, "tail": 2},
+                              {"type": "PARTICIPATES_IN", "head": 3, "tail": 2}]}, ensure_ascii=False),
+]
+
+
+def test_cli_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(TWO_DOCS) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["documents"] == 2
+    assert out["entity_micro"]["gold"] == 7 and out["relation_micro"]["gold"] == 4
+    assert set(out["entities"]) >= {"MINISTRY", "PERSON", "INITIATIVE", "DATE", "COMPANY"}
+    assert 0.0 <= out["entity_micro"]["f1"] <= 1.0 and "errors" not in out
+    table = CliRunner().invoke(main, ["eval", str(path), "--errors", "--type", "PERSON"])
+    assert table.exit_code == 0 and "PERSON" in table.output and "MINISTRY " not in table.output
+    assert "FN" in table.output or "FP" in table.output or "오류 0건" in table.output
+
+
+def test_cli_scores_saved_predictions(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold_line() + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"id": "a", "entities": [{"start": 0, "end": 3, "type": "MINISTRY"}],
+                                "relations": []}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path), "--pred", str(pred), "--json", "--errors"])
+    out = json.loads(res.output)
+    assert out["entity_micro"]["tp"] == 1 and out["entity_micro"]["fn"] == 2 and out["entity_micro"]["fp"] == 0
+    assert {(e["kind"], e["text"]) for e in out["errors"]} >= {("FN", "7일"), ("FN", "AI 자율제조 전략")}
+
+
+def test_cli_reports_malformed_gold_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(gold_line() + "\n" + '{"text": 5}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path)])
+    assert res.exit_code == 1
+    assert "bad.jsonl:2:" in res.output and 'non-string "text"' in res.output and "Traceback" not in res.output
+    bad_type = CliRunner().invoke(main, ["eval", str(path), "--type", "NOPE"])
+    assert bad_type.exit_code == 2 and "unknown type 'NOPE'" in bad_type.output
+
+
+# --- markup and the shipped gold set ------------------------------------------------------
+
+def test_markup_to_gold() -> None:
+    [doc] = markup.parse(["# d1 2024-03-07", "[산업부]{MINISTRY=산업통상자원부}는 [7일]{DATE=2024-03-07}",
+                          "| '[AI 전략]{INITIATIVE#p}'을 발표했다.", "@ ANNOUNCES 산업부 > p"])
+    assert doc["text"] == "산업부는 7일\n'AI 전략'을 발표했다."
+    assert [(e["text"], e.get("canonical"), e.get("value")) for e in doc["entities"]] == [
+        ("산업부", "산업통상자원부", None), ("7일", None, "2024-03-07"), ("AI 전략", None, None)]
+    assert doc["relations"] == [{"type": "ANNOUNCES", "head": 0, "tail": 2}]
+    with pytest.raises(GoldError, match="unbalanced"):
+        list(markup.parse(["# d", "[산업부{MINISTRY}"]))
+    with pytest.raises(GoldError, match="2 entities"):
+        list(markup.parse(["# d", "[A]{COMPANY}와 [A]{COMPANY}", "@ LEADS A > A"]))
+
+
+# relation argument types the guidelines allow (ingest/nlp/gold/README.md)
+BODIES = {"MINISTRY", "COMPANY", "ORGANIZATION"}
+SIGNATURES = {"ANNOUNCES": (BODIES, {"INITIATIVE"}), "PARTICIPATES_IN": (BODIES | {"PERSON"}, {"INITIATIVE"}),
+              "LEADS": (BODIES | {"PERSON"}, BODIES | {"INITIATIVE"}), "SCHEDULED_FOR": ({"INITIATIVE"}, {"DATE"})}
+
+
+@pytest.mark.parametrize("half", ["dev", "test"])
+def test_shipped_gold_is_in_step_with_its_markup_and_guidelines(half: str) -> None:
+    assert (GOLD_DIR / f"{half}.jsonl").read_text(encoding="utf-8") == markup.convert(GOLD_DIR / f"{half}.txt")
+    docs = load_gold(GOLD_DIR / f"{half}.jsonl")
+    assert len(docs) == 30
+    for d in docs:
+        for e in d.entities:
+            assert e.text == e.text.strip() and e.text, (d.id, e.text)
+            if e.type in ("DATE", "TIME"):
+                assert e.value, (d.id, e.text)
+        for r in d.relations:
+            heads, tails = SIGNATURES[r.type]
+            assert d.entities[r.head].type in heads and d.entities[r.tail].type in tails, (d.id, r)
