@@ -10,6 +10,8 @@ spaCy ko_core_news_lg (entity F 0.853, on KLUE's own dev split and spaCy's token
 not the same sentences, so only indicative).
 
 Run: .venv/bin/python bench/ner_eval.py [--model ingest/nlp/model] [--split heldout] [--json out.json]
+     .venv/bin/python bench/ner_eval.py --pipeline     # the whole `kg extract` pipeline instead
+                                                       # (rules, plus the model if KG_NER_MODEL=on)
 """
 from __future__ import annotations
 
@@ -59,6 +61,31 @@ def table(title: str, sc: dict[str, dict[str, float]], ceiling: dict[str, float]
     return "\n".join(lines)
 
 
+def pipeline_scores(a: argparse.Namespace) -> int:
+    """Exact span + type scores of `ingest.nlp.pipeline.extract` on the split."""
+    import os  # noqa: PLC0415
+
+    from ingest.nlp.pipeline import extract  # noqa: PLC0415
+
+    sents = [s for s in load_sentences(a.data) if s.split == a.split]
+    gold = [{tuple(x) for x in s.spans} for s in sents]
+    t0 = time.perf_counter()
+    pred = [{(e.start, e.end, e.type) for e in extract(s.text, None).entities if e.type in COARSE} for s in sents]
+    secs = time.perf_counter() - t0
+    fine = score(gold, pred)
+    coarse = score([{(x, y, COARSE[z]) for x, y, z in g} for g in gold],
+                   [{(x, y, COARSE[z]) for x, y, z in p} for p in pred])
+    print(f"pipeline (KG_NER_MODEL={os.environ.get('KG_NER_MODEL', 'off')})  split: {a.split}  "
+          f"sentences: {len(sents)}  {sum(len(s.text) for s in sents) / secs:,.0f} chars/s (incl. start-up)")
+    print()
+    print(table("Exact span + type (our 8 types), micro and per type:", fine))
+    print()
+    print(table("KLUE coarse (MINISTRY+COMPANY+ORGANIZATION → OG):", coarse))
+    if a.json:
+        a.json.write_text(json.dumps({"split": a.split, "fine": fine, "coarse": coarse}, indent=2), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -66,7 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="heldout", choices=("heldout", "tune", "train"))
     ap.add_argument("--repeat", type=int, default=3, help="timing runs (best of)")
     ap.add_argument("--json", type=Path, help="write the scores here too")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="score the whole extraction pipeline (`kg extract`; KG_NER_MODEL decides whether the model "
+                         "joins the rules) instead of the model alone")
     a = ap.parse_args(argv)
+    if a.pipeline:
+        return pipeline_scores(a)
 
     sents = [s for s in load_sentences(a.data) if s.split == a.split]
     texts = [s.text for s in sents]

@@ -22,7 +22,7 @@ from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.relations import Mention, extract_relations
-from ingest.nlp.view import TextView
+from ingest.nlp.view import FUNCTIONAL, TextView
 
 for _name in ("kg_relations", "doc_date"):
     if not Doc.has_extension(_name):
@@ -32,6 +32,9 @@ for _name in ("kg_relations", "doc_date"):
 PRIORITY = {"gazetteer": 30, "quoted": 28, "PERSON": 25, "DATE": 22, "TIME": 22, "INITIATIVE": 18,
             "QUANTITY": 15, "COMPANY": 12, "LOCATION": 10, "list": 8, "ner": 5}
 BODY_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION", "LOCATION")
+ORG_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION")
+# the statistical model's types merged where no rule entity overlaps (see merge_model)
+MODEL_TYPES = ("PERSON", "LOCATION", "MINISTRY", "COMPANY", "ORGANIZATION", "DATE", "TIME", "QUANTITY")
 
 
 def resolve(doc: Doc, existing: list[Ent], cands: list[tuple[int, int, str, dict]]) -> list[Ent]:
@@ -83,16 +86,25 @@ class GazetteerRuler:
         return doc
 
 
-@Language.factory("kg_patterns", default_config={})
+@Language.factory("kg_patterns", default_config={"model_types": list(MODEL_TYPES)})
 class EntityPatterns:
-    """Rule patterns: values, places, companies, people with titles, initiatives, lists."""
+    """Rule patterns: values, places, companies, people with titles, initiatives, lists.
+    Spans of a statistical `ner` before this component are merged by `merge_model`
+    (rules win; `model_types`: the model's types that are kept)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        pass
+    def __init__(self, nlp: Language, name: str, model_types: list[str]) -> None:
+        self.model_types = frozenset(model_types)
 
     def __call__(self, doc: Doc) -> Doc:
         view, lex = TextView.of(doc), get_lexicon()
-        known = [(e.start, e.end, e.label) for e in get_ents(doc)]
+        # the rules see only rule entities (the gazetteer's, as stored before a statistical
+        # `ner` ran, in case it dropped some); the model's spans ("_ner") are merged at the
+        # end by merge_model
+        before = get_ents(doc, sync=False)
+        current = get_ents(doc)
+        model = [e for e in current if e.attrs.get("_ner")]
+        rule_ents = [e for e in before if not e.attrs.get("_ner")] if model else current
+        known = [(e.start, e.end, e.label) for e in rule_ents]
         cands = list(patterns.find_values(view))
         cands += patterns.find_places(view, lex)
         cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
@@ -116,15 +128,93 @@ class EntityPatterns:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
-        ents = resolve(doc, get_ents(doc, sync=False), cands)
+        ents = resolve(doc, rule_ents, cands)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
-        put_ents(doc, resolve(doc, ents, items) if items else ents)
+        ents = resolve(doc, ents, items) if items else ents
+        if model:
+            ents = merge_model(view, lex, ents, model, self.model_types)
+        put_ents(doc, ents)
         return doc
+
+
+def merge_model(view: TextView, lex, rule_ents: list[Ent], model: list[Ent], types=MODEL_TYPES) -> list[Ent]:
+    """Rule entities plus the statistical model's spans (`types` only) that overlap none of them.
+
+    A rule entity (gazetteer, pattern, titled person, date, initiative) wins over an
+    overlapping model span, so the model cannot cut or swallow the rules' precise spans
+    (서울 중구 stays 서울 + 중구, 미국 상무부 stays 미국 + 상무부); the model fills the gaps
+    where the rules are silent (people without titles, organisations outside the
+    gazetteer). Two exceptions, where a longer model span replaces the rule entities it
+    covers: they are all values or places cutting a word the model keeps whole (김해 in
+    김해숙, 2시간 in 2시간30분동안), or all of the model's own type in `_OVERRIDES` (a date
+    range the rules cut in two: 12월 | 16∼22일; a full name around a titled surname:
+    프랑수아 | 올랑드 대통령, whose title attributes carry over). A model organisation is
+    retyped by the gazetteer and the suffix rules where they tell (…부/…청/…위원회 →
+    MINISTRY, ㈜/…중공업 → COMPANY). A bare number cut off a word (1 in 1차관) is dropped.
+    Model spans that stay keep the "_ner" attribute (kg_relations reads it)."""
+    text = view.text
+    for e in model:
+        label = _NER_LABELS.get(e.label, e.label)
+        e.label = _org_type(text[e.start:e.end], lex, label) if label in ("ORG", *ORG_TYPES) else label
+    model = [e for e in model if e.label in types]
+    cut = {id(r) for r in rule_ents if r.label in _WEAK_RULE_TYPES and _cuts_word(view, r)}
+    drop: set[int] = set()
+    for e in model:
+        inside = [r for r in rule_ents if e.start <= r.start and r.end <= e.end]
+        if not inside or (e.start, e.end) == inside[0].key \
+                or any(r.start < e.end and e.start < r.end for r in rule_ents if r not in inside):
+            continue
+        covers = _OVERRIDES.get(e.label, ())
+        if all(id(r) in cut or r.label in covers for r in inside):
+            drop.update(id(r) for r in inside)
+            e.attrs.pop("_ner", None)  # it stands for rule entities: a relation argument like them
+            for r in inside:
+                if r.label == e.label == "PERSON" and r.end == e.end:
+                    e.attrs.update(r.attrs)
+    if drop:
+        rule_ents = [r for r in rule_ents if id(r) not in drop]
+    mask = bytearray(len(text))
+    for r in rule_ents:
+        mask[r.start:r.end] = b"\x01" * (r.end - r.start)
+    out = list(rule_ents)
+    for e in model:
+        if mask.find(1, e.start, e.end) != -1:
+            continue
+        if _NUMBER.fullmatch(text[e.start:e.end]) and view.tag_at(e.end).startswith("NN"):
+            continue
+        out.append(e)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_WEAK_RULE_TYPES = ("LOCATION", "QUANTITY", "DATE", "TIME")
+_OVERRIDES = {"DATE": ("DATE",), "PERSON": ("PERSON",)}
+_NUMBER = re.compile(r"[\d.,]+")
+
+
+def _cuts_word(view: TextView, e: Ent) -> bool:
+    """Whether `e` starts or ends inside a word: a letter, digit or range sign before it,
+    a letter or digit after it that does not start a particle or ending (김해|숙, 2~|4위)."""
+    text = view.text
+    before = text[e.start - 1] if e.start > 0 else " "
+    after = text[e.end] if e.end < len(text) else " "
+    return before.isalnum() or before in "~∼-" or (after.isalnum() and not view.tag_at(e.end).startswith(FUNCTIONAL))
+
+
+def _org_type(text: str, lex, label: str) -> str:
+    info = lex.names.get(text)
+    if info is not None:
+        return info.type
+    if _MINISTRY_END.search(text):
+        return "MINISTRY"
+    if _COMPANY_HINT.search(text):
+        return "COMPANY"
+    return "ORGANIZATION" if label == "ORG" else label
 
 
 _NER_LABELS = {"PS": "PERSON", "PER": "PERSON", "PERSON": "PERSON", "LC": "LOCATION", "LOC": "LOCATION",
@@ -197,23 +287,30 @@ class DateNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         text = TextView.of(doc).text
         for e in get_ents(doc, sync=False):
-            if e.label == "DATE":
-                e.value = normalize(text[e.start:e.end], doc._.doc_date)
-            elif e.label == "TIME":
-                e.value = normalize_time(text[e.start:e.end])
+            try:  # a statistical model's span may be any text ('0일', '32일')
+                if e.label == "DATE":
+                    e.value = normalize(text[e.start:e.end], doc._.doc_date)
+                elif e.label == "TIME":
+                    e.value = normalize_time(text[e.start:e.end])
+            except ValueError:
+                e.value = None
         return doc
 
 
-@Language.factory("kg_relations", default_config={})
+@Language.factory("kg_relations", default_config={"model_types": ["PERSON"]})
 class RelationExtractor:
-    """ANNOUNCES / PARTICIPATES_IN / LEADS / SCHEDULED_FOR within sentences."""
+    """ANNOUNCES / PARTICIPATES_IN / LEADS / SCHEDULED_FOR within sentences.
+    `model_types`: the types of the statistical model's entities ("_ner") that may be
+    relation arguments: people (a participant need not have a title); the model's
+    organisations and values lowered relation precision on the dev set (국제기구 → 회의)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        pass
+    def __init__(self, nlp: Language, name: str, model_types: list[str]) -> None:
+        self.model_types = frozenset(model_types)
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView.of(doc)
-        mentions = [Mention(e.start, e.end, e.label, e.attrs, e.value) for e in get_ents(doc, sync=False)]
+        mentions = [Mention(e.start, e.end, e.label, e.attrs, e.value) for e in get_ents(doc, sync=False)
+                    if not e.attrs.get("_ner") or e.label in self.model_types]
         sents = doc._.sent_spans or [(s.start_char, s.end_char) for s in doc.sents]
         doc._.kg_relations = extract_relations(view, mentions, sents, doc._.doc_date)
         return doc

@@ -156,7 +156,7 @@ def _day_month(d: int, ref: date, prefix: str) -> tuple[int, int] | None:
     cands = []
     for n in (0, -1, 1):
         yy, mm = _shift_month(ref.year, ref.month, n)
-        if d <= _last(yy, mm):
+        if 1 <= d <= _last(yy, mm):
             cands.append(date(yy, mm, d))
     if prefix == "지난":
         cands = [c for c in cands if c <= ref] or cands

@@ -46,7 +46,8 @@ def get_ents(doc: Doc, sync: bool = True) -> list[Ent]:
     fresh = []
     for sp in doc.ents:
         e = old.get((sp.start_char, sp.end_char, sp.label_))
-        fresh.append(e if e is not None else Ent(sp.start_char, sp.end_char, sp.label_, {"_prio": 5},
+        # an entity we did not write comes from the statistical `ner`: marked "_ner"
+        fresh.append(e if e is not None else Ent(sp.start_char, sp.end_char, sp.label_, {"_prio": 5, "_ner": True},
                                                  canonical=sp.kb_id_ or None))
     if store and not doc.user_data.get(_WRITTEN):
         # our last put did not reach doc.ents, so whoever wrote them never saw ours: keep ours

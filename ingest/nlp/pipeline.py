@@ -78,9 +78,10 @@ def use_model() -> bool:
     """Whether the trained statistical NER joins the rules (setting KG_NER_MODEL).
 
     Off by default: on our policy-news test sentences the rules are more precise, and
-    the model cuts throughput from ~60,000 to ~14,000 chars/s (bench/extract_speed.py).
+    the model cuts throughput from ~62,000 to ~20,000 chars/s (bench/extract_speed.py).
     Turn it on for text where people and organisations appear without titles or
-    gazetteer names (bench/ner_eval.py gives its held-out figures)."""
+    gazetteer names (bench/ner_eval.py gives its held-out figures); its spans are added
+    where no rule entity overlaps them (components.merge_model)."""
     return os.environ.get("KG_NER_MODEL", "off").strip().lower() in ("1", "on", "true", "yes")
 
 

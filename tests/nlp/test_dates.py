@@ -63,7 +63,7 @@ def test_relative_expressions_need_a_document_date(expr: str) -> None:
     assert normalize(expr, "not a date") is None
 
 
-@pytest.mark.parametrize("expr", ["32일", "13월", "2월 30일", "반도체", "", "3년"])
+@pytest.mark.parametrize("expr", ["32일", "13월", "2월 30일", "반도체", "", "3년", "0일", "0∼3일"])
 def test_invalid_expressions(expr: str) -> None:
     assert normalize(expr, D) is None
 
