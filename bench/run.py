@@ -4,6 +4,7 @@
     python bench/run.py --size 10000             # the full run the issue quotes (NLP is the slow stage)
     python bench/run.py --size 100000 --skip-nlp # store/index/search at scale, NLP replaced by cached extractions
     python bench/run.py --sizes 10000,100000 --skip-nlp --json out.json
+    python bench/run.py --measure /tmp/kg-bench/data-10000-<pid> --web-n 10   # re-measure a kept data directory
 
 For each size, a synthetic corpus is generated from the real texts in ../shared/data and
 corpus/ (bench/corpus.py, into --work-dir, never into the repo) and ingested in a fresh
@@ -75,7 +76,7 @@ def worker(a: argparse.Namespace) -> int:
     if a.data.exists():
         shutil.rmtree(a.data)
     # kg.snapshots deletes a superseded snapshot GRACE_SECONDS after its successor (the
-    # product's 120 s by default, so the disk figures are the product's); --snapshot-keep-s
+    # product's 60 s by default, so the disk figures are the product's); --snapshot-keep-s
     # sets another grace time.
     from kg import snapshots  # noqa: PLC0415
 
@@ -137,6 +138,42 @@ def worker(a: argparse.Namespace) -> int:
     a.result.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if not a.keep:
         shutil.rmtree(a.data, ignore_errors=True)
+    return 0
+
+
+def measure_only(a: argparse.Namespace) -> int:
+    """--measure DIR: search, SPARQL and web-page latency on a data directory an earlier
+    run kept (--keep), without ingesting again (to compare code changes on the same data)."""
+    import corpus as gen  # noqa: PLC0415
+    import measure  # noqa: PLC0415
+
+    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.settings import Settings  # noqa: PLC0415
+    from kg.sparql_exec import QueryRunner  # noqa: PLC0415
+
+    measure.TOP.update(gen.head(a.seed))
+    settings = Settings.from_env(data_dir=str(a.measure), search_backend=a.backend)
+    out: dict[str, Any] = {"data_dir": str(a.measure)}
+    runner = QueryRunner(a.measure, workers=1)
+    try:
+        with KnowledgeGraph(settings.with_(query_timeout=a.sparql_timeout), read_only=True, runner=runner) as kg:
+            out["documents"] = kg.stats()["documents"]
+            out["search"] = measure.search_latency(kg.index, repeat=a.repeat)
+            out["sparql"] = measure.sparql_latency(kg, repeat=a.repeat)
+    finally:
+        runner.close()
+    if a.web_n:
+        out["web"] = measure.web_latency(a.measure, n=a.web_n)
+    L = [f"{a.measure}: {out['documents']:,} documents (ms, p50/p95)"]
+    L += [fmt_row(f"search: {v}", [f"{out['search'][v]['p50_ms']:.1f}/{out['search'][v]['p95_ms']:.1f}"])
+          for v in ("plain", "facet filters", "browse (empty query)")]
+    L += [fmt_row(f"sparql: {q}", [f"{r['p50_ms']:.1f}/{r['p95_ms']:.1f}"], "TIMEOUT" if r.get("timeout") else "")
+          for q, r in out["sparql"].items()]
+    L += [fmt_row(f"web: {p}", [f"{r['p50_ms']:.1f}/{r['p95_ms']:.1f}"], f"HTTP {r['status']}")
+          for p, r in out.get("web", {}).items() if p != "all"]
+    print("\n".join(L))
+    if a.json:
+        a.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
@@ -308,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="timed runs of each query")
     ap.add_argument("--sparql-timeout", type=float, default=10.0, help="SPARQL time limit in seconds (KG_QUERY_TIMEOUT)")
     ap.add_argument("--snapshot-keep-s", type=float, default=None,
-                    help="delete a superseded snapshot this long after its successor (default: the product's 120 s)")
+                    help="delete a superseded snapshot this long after its successor (default: the product's 60 s)")
     ap.add_argument("--web-n", type=int, default=5, help="timed requests per web page (0: skip the web pages)")
     ap.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench")
     ap.add_argument("--json", type=Path, help="results file (default bench/results/<time>-<mode>-<size>.json)")
@@ -319,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--table", type=Path, help="print the table of an earlier results file and exit")
+    ap.add_argument("--measure", type=Path, metavar="DATA_DIR",
+                    help="only measure search, SPARQL and web pages on a data directory kept by --keep")
     a = ap.parse_args(argv)
     a.work_dir = a.work_dir.resolve()
     if a.table:
@@ -331,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.worker:
         a.corpus = a.corpus.resolve()
         return worker(a)
+    if a.measure:
+        return measure_only(a)
     a.work_dir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")] if a.sizes else sorted({max(100, a.size // 10), a.size})
     t0 = time.perf_counter()

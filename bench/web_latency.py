@@ -3,6 +3,8 @@
     python bench/web_latency.py                      # ingests corpus/ into a temp dir first
     python bench/web_latency.py --data-dir data      # an existing data directory
     python bench/web_latency.py -n 50 --json         # more requests, machine-readable
+    python bench/web_latency.py --data-dir /tmp/kg-bench/data-10000-… --generated --budget 1000
+                                                     # a data directory bench/run.py --keep left
 
 Each page is requested N times (after one warm-up request) with the Flask test client,
 through the same app `kg serve` runs (SPARQL in worker processes, the published
@@ -66,8 +68,19 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=20, help="timed requests per page")
     ap.add_argument("--budget", type=float, default=200.0, help="p95 target in ms")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--generated", action="store_true",
+                    help="the data directory holds bench/corpus.py's generated corpus (bench/run.py --keep): "
+                         "ask for its most mentioned entities instead of the sample corpus's")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
+    pages = PAGES
+    if args.generated:
+        sys.path.insert(0, str(ROOT / "bench"))
+        import corpus  # noqa: PLC0415
+        import measure  # noqa: PLC0415
+
+        measure.TOP.update(corpus.head())  # the entities bench/run.py asks for
+        pages = measure.web_pages(PAGES)
 
     tmp = None
     if args.data_dir is None:
@@ -86,7 +99,7 @@ def main() -> int:
     try:
         first = client.get("/search.json?q=" + quote("산업부")).get_json()
         doc_page = first["hits"][0]["page"] if first and first.get("hits") else None
-        for name, url in PAGES:
+        for name, url in pages:
             url = url or doc_page
             if url is None:
                 continue

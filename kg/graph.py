@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg import snapshots
+from kg import entity as entity_queries
+from kg import snapshots, summary
 from kg.errors import QueryError, StoreError
 from kg.index import SearchBackend, SearchResult
 from kg.remote import RemoteStore
@@ -112,6 +114,10 @@ class KnowledgeGraph:
         self._snapshot: Path | None = None
         self._index: SearchBackend | None = None
         self._published = 0.0
+        self._publisher: summary.Publisher | None = None
+        self._summary: summary.Summary | None = None
+        self._summary_key: object = None
+        self._summary_lock = threading.Lock()
 
     @property
     def base(self) -> str:
@@ -133,6 +139,7 @@ class KnowledgeGraph:
                 snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
         elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir)
+            self._publisher = summary.Publisher(self.settings.data_dir, self._store)
         assert self._store is not None
         return self._store
 
@@ -152,7 +159,11 @@ class KnowledgeGraph:
             return
         now = time.monotonic()
         if now - self._published >= min_interval:
-            snapshots.publish(self._store.oxigraph, self.settings.data_dir, self._grace())
+            numbers = self._publisher.next(snapshots.current(self.settings.data_dir)) if self._publisher else None
+            files = {summary.FILE: numbers.to_json()} if numbers is not None else None
+            target = snapshots.publish(self._store.oxigraph, self.settings.data_dir, self._grace(), files=files)
+            if self._publisher is not None and numbers is not None:
+                self._publisher.published(numbers, target)
             self._published = now
 
     def _grace(self) -> float:
@@ -201,9 +212,33 @@ class KnowledgeGraph:
                            truncated=raw.truncated)
 
     def stats(self) -> dict[str, Any]:
-        s = self.store.stats()
+        """Documents, triples, entities by type (kg.summary: no scan of the store)."""
+        s = self.store.stats() if self.remote else self.summary().stats(self.base)
         s["indexed"] = self.index.doc_count()
         return s
+
+    def summary(self) -> summary.Summary:
+        """kg.summary of what this graph reads now: the published snapshot's (loaded
+        once per snapshot), the live store's for a writer, a remote server's (counted,
+        then kept REMOTE_SUMMARY_SECONDS)."""
+        with self._summary_lock:
+            store = self.store
+            if self.remote:
+                if self._summary is None or time.monotonic() - float(self._summary_key or 0) > REMOTE_SUMMARY_SECONDS:
+                    # names and mention counts only: stats() asks the server itself
+                    self._summary = summary.count_graphs(summary.rdflib_select(store.select), None, triples=lambda: 0)
+                    self._summary_key = time.monotonic()
+                return self._summary
+            assert isinstance(store, GraphStore)
+            if not self.read_only:  # the last published summary if nothing was written since, else a count
+                pub = self._publisher
+                if pub is not None and pub.base is not None and not store.changed and not store.untracked:
+                    return pub.base
+                return summary.full(store.oxigraph)
+            if self._summary is None or self._summary_key != self._snapshot:
+                self._summary = summary.load(store.path) or summary.full(store.oxigraph)
+                self._summary_key = self._snapshot
+            return self._summary
 
     # -- pages ---------------------------------------------------------------------
     def document(self, iri: str) -> dict[str, Any] | None:
@@ -239,71 +274,59 @@ class KnowledgeGraph:
             ],
         }
 
-    def entity(self, iri: str) -> dict[str, Any] | None:
-        """Labels, type, relations (with the sentence each came from) and documents."""
+    def entity(self, iri: str, page: int = 1, page_size: int | None = None) -> dict[str, Any] | None:
+        """Names, type, relations (with the sentence each came from) and one page of the
+        documents that mention it, newest first, with their total (see kg.entity)."""
+        head = self.entity_names(iri)
+        return None if head is None else {**head, **self.entity_details(head["iri"], page, page_size)}
+
+    def entity_names(self, iri: str) -> dict[str, Any] | None:
+        """Labels and type of an entity (kg.summary; the store for one it does not know), or None."""
         iri = _iri(iri)
-        labels = self.store.select(f"""
-            SELECT ?p ?l WHERE {{ <{iri}> ?p ?l . FILTER(?p IN (<http://www.w3.org/2004/02/skos/core#prefLabel>,
-              <http://www.w3.org/2004/02/skos/core#altLabel>, <{KGO.entityType}>, <{KGO.postTitle}>)) }}""")
-        if not labels:
-            return None
-        pref, alt, types, titles = [], [], [], []
-        for r in labels:
-            p, lit = str(r["p"]), r["l"]
-            item = {"value": str(lit), "lang": getattr(lit, "language", None)}
-            if p.endswith("prefLabel"):
-                pref.append(item)
-            elif p.endswith("altLabel"):
-                alt.append(item)
-            elif p == str(KGO.entityType):
-                types.append(str(lit))
-            else:
-                titles.append(str(lit))
+        s = self.summary()
+        if s.known(iri):
+            names = s.names(iri)
+            types = [t] if (t := summary.entity_type(iri, self.base)) else []
+        else:
+            found = entity_queries.names(self.store, iri)
+            if found is None:
+                return None
+            names, types = found, sorted({t["value"] for t in found["type"]})
+        pref = names["pref"]
         ko = [x["value"] for x in pref if x["lang"] == "ko"]
-        label = ko[0] if ko else (pref[0]["value"] if pref else iri.rsplit("/", 1)[-1])
-        rels = self.store.select(f"""
-            SELECT DISTINCT ?dir ?prop ?other ?otherLabel ?doc ?docTitle ?sentence ?expr ?value WHERE {{
-              {{ ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{iri}> ;
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?other . BIND("out" AS ?dir) }}
-              UNION
-              {{ ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{iri}> ;
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?other . BIND("in" AS ?dir) }}
-              ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?prop ; <{KGO.inDocument}> ?doc .
-              ?doc <http://purl.org/dc/terms/title> ?docTitle .
-              OPTIONAL {{ ?r <{KGO.inSentence}> ?s . ?s <{KGO.text}> ?sentence }}
-              OPTIONAL {{ ?other <http://www.w3.org/2004/02/skos/core#prefLabel> ?otherLabel .
-                         FILTER(lang(?otherLabel) = "ko") }}
-              OPTIONAL {{ ?other <{KGO.expression}> ?expr }}
-              OPTIONAL {{ ?other <{KGO.normalizedValue}> ?value }}
-            }} LIMIT 500""")
-        docs = self.store.select(f"""
-            SELECT DISTINCT ?doc ?title ?date WHERE {{ ?doc <{KGO.mentions}> <{iri}> ;
-              <http://purl.org/dc/terms/title> ?title . OPTIONAL {{ ?doc <http://purl.org/dc/terms/date> ?date }} }}
-            ORDER BY DESC(?date) LIMIT 200""")
-        return {
-            "iri": iri,
-            "label": label,
-            "types": sorted(set(types)),
-            "pref_labels": pref,
-            "alt_labels": alt,
-            "titles": sorted(set(titles)),
-            "relations": [
-                {"direction": str(r["dir"]), "property": str(r["prop"]), "other": str(r["other"]),
-                 "other_label": str(r.get("otherLabel") or r.get("expr") or str(r["other"]).rsplit("/", 1)[-1]),
-                 "value": str(r["value"]) if "value" in r else None,
-                 "document": str(r["doc"]), "document_title": str(r["docTitle"]),
-                 "sentence": str(r["sentence"]) if "sentence" in r else None}
-                for r in rels
-            ],
-            "documents": [{"iri": str(d["doc"]), "title": str(d["title"]),
-                           "date": str(d["date"]) if "date" in d else None} for d in docs],
-        }
+        return {"iri": iri, "label": ko[0] if ko else (pref[0]["value"] if pref else iri.rsplit("/", 1)[-1]),
+                "types": types, "pref_labels": pref, "alt_labels": names["alt"],
+                "titles": sorted({t["value"] for t in names["title"]})}
 
-    def lookup(self, prefix: str, limit: int = 10) -> list[dict[str, str]]:
-        """Entities whose Korean or English label contains `prefix` (for autocomplete)."""
-        from kg.queries import lookup  # noqa: PLC0415
+    def entity_details(self, iri: str, page: int = 1, page_size: int | None = None) -> dict[str, Any]:
+        """The relations shown on an entity page, how many there are in all, and a page
+        of its documents: {relations, relation_groups, documents, total, page_number, pages, page_size}."""
+        rows, groups = entity_queries.relations(self.store, iri, self.summary().label)
+        docs = entity_queries.documents(self.store, iri, page, page_size or self.settings.page_size)
+        return {"relations": rows, "relation_groups": groups, **docs}
 
-        return lookup(self.store, prefix, limit)  # type: ignore[return-value]
+    def entity_relations(self, iri: str) -> list[dict[str, Any]]:
+        """Every relation of an entity with its evidence (the CSV export), at most max_rows."""
+        return entity_queries.all_relations(self.store, iri, self.summary().label, self.settings.max_rows)
+
+    def nodes(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
+        """Korean label and type code of many entities (IRI → {label, type})."""
+        s = self.summary()
+        out = {i: {"label": s.label(i), "type": summary.entity_type(i, self.base)} for i in iris if s.known(i)}
+        missing = [i for i in dict.fromkeys(iris) if i not in out]
+        if missing:
+            from kg.queries import node_info  # noqa: PLC0415
+
+            out.update(node_info(self.store, missing))
+        return out
+
+    def lookup(self, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities whose name or alias contains `prefix`, most mentioned first (autocomplete)."""
+        return self.summary().lookup(prefix, self.base, limit)
+
+    def resolve(self, name: str) -> str | None:
+        """The entity an exact name or alias stands for (then ignoring case), or None."""
+        return self.summary().resolve(name, self.base)
 
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
         """Predecessor and successor bodies of a reorganised government body."""
@@ -313,9 +336,10 @@ class KnowledgeGraph:
 
     def labels(self, iris: list[str]) -> dict[str, str]:
         """Korean preferred labels of many entities (IRI → label)."""
-        from kg.queries import labels  # noqa: PLC0415
+        return {i: n["label"] for i, n in self.nodes(iris).items() if n.get("label")}
 
-        return labels(self.store, iris)
+
+REMOTE_SUMMARY_SECONDS = 60.0  # a remote server may change under us; a snapshot never does
 
 
 def dumps_json(obj: Any) -> str:

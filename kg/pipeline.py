@@ -305,7 +305,9 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
         _tell(progress, "updated" if item.old else "ingested", item.doc, report)
     # readers follow a long ingest as it goes: every 5 s at first, then less often, as every
     # snapshot pins the store files of its moment for a while (kg.snapshots.GRACE_SECONDS)
-    _publish(kg, report, min_interval=min(60.0, max(5.0, (time.monotonic() - report.started) / 10)))
+    # (a 10k-document ingest left 7.8 GB of snapshots beside a 1.4 GB store publishing at
+    # most every 60 s; the interval now grows to 5 minutes on long runs)
+    _publish(kg, report, min_interval=min(300.0, max(5.0, (time.monotonic() - report.started) / 10)))
 
 
 def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0) -> None:

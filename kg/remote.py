@@ -118,10 +118,16 @@ class RemoteStore:
             + [("named-graph-uri", g) for g in named_graphs or []]
         ctype, body = self._fetch("POST", self.endpoint, _form(fields), "application/x-www-form-urlencoded",
                                   accept, query=True)
-        return _result(ctype, body, self.endpoint)
+        res = _result(ctype, body, self.endpoint)
+        if kind == "ASK" and res.type == "SELECT" and [str(v) for v in res.vars or []] == ["__ASK_RETVAL"]:
+            # Virtuoso without CaseMode = 2 answers an ASK as a SELECT: one row when true
+            answer = Result("ASK")
+            answer.askAnswer = bool(res.bindings)
+            return answer
+        return res
 
     # The same queries as the embedded store: they only go through self.query/select.
-    select = GraphStore.select
+    select = GraphStore.select_results
     has_graph = GraphStore.has_graph
     documents_with_key = GraphStore.documents_with_key
     document_iris = GraphStore.document_iris

@@ -81,7 +81,7 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
                  "Base under which entity and document IRIs are minted (…/id/…)."),
     "query_timeout": (10.0, _positive_float, "Time limit of one SPARQL query, in seconds."),
     "max_rows": (10000, _positive_int, "Row cap of one SPARQL result; truncated results are flagged."),
-    "page_size": (20, _positive_int, "Search hits per page."),
+    "page_size": (20, _positive_int, "Search hits per page, and documents per page on an entity page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
     "workers": (0, _non_negative_int,
                 "NLP worker processes of `kg ingest` (--workers): 0 = one per CPU core, 1 = in the main process."),

@@ -73,6 +73,7 @@ def import_nquads(store: GraphStore | RemoteStore, source: IO[bytes], chunk: int
         else:
             for g in new:
                 store.remove_graph(g)
+            store.untracked_write()  # kg.summary counts the store afresh at the next publish
             try:
                 store.oxigraph.extend(batch)  # one transaction per chunk
             except OSError as e:

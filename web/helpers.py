@@ -6,7 +6,7 @@ import io
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
-from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask import Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import default_exceptions
 
 from kg.settings import Settings
@@ -166,6 +166,18 @@ def url_with(*, path: str | None = None, drop: Iterable[str] = (), **changes: An
             args.append((k, str(item)))
     qs = urlencode(args)
     return (path or request.path) + ("?" + qs if qs else "")
+
+
+def page_number(name: str = "page") -> int:
+    """The `page` argument of a paged list (1 when absent); a bad one is a Korean 400."""
+    raw = request.args.get(name, "1").strip() or "1"
+    try:
+        n = int(raw)
+    except ValueError:
+        abort(400, f"쪽 번호가 잘못되었습니다: {name}={raw}")
+    if not 1 <= n <= 100_000:
+        abort(400, f"쪽 번호는 1에서 100,000 사이여야 합니다: {name}={n}")
+    return n
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -156,6 +156,10 @@ def document_query(iri: str) -> str:
 
 
 def entity_query(iri: str) -> str:
+    """The description of an entity. Its triples, and the edges pointing at it, are
+    restated in every document that mentions it, so each is made DISTINCT before the
+    labels of the other ends are joined (otherwise a label is joined once per copy of
+    the edge and once per copy of the label: over 10 s for an entity in 300 documents)."""
     e = f"<{iri}>"
     return f"""CONSTRUCT {{
   {e} ?p ?o . ?o <{SKOS}prefLabel> ?ol .
@@ -164,17 +168,21 @@ def entity_query(iri: str) -> str:
   ?r a <{RDF}Statement> ; <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro ;
      <{KGO.inDocument}> ?rd ; <{KGO.inSentence}> ?rsen . ?rsen <{KGO.text}> ?rtext .
 }} WHERE {{
-  {{ {e} ?p ?o
-     OPTIONAL {{ ?o <{SKOS}prefLabel> ?ol }}
-     OPTIONAL {{ ?o a ?tclass ; ?tp ?tv . FILTER(?tclass IN (<{TIME}Interval>, <{TIME}Instant>))
-                OPTIONAL {{ ?tv <{TIME}inXSDDate> ?td }} }} }}
+  {{ {{ SELECT DISTINCT ?p ?o WHERE {{ {e} ?p ?o }} }}
+     OPTIONAL {{ {{ SELECT DISTINCT ?o ?ol WHERE {{ {{ SELECT DISTINCT ?o WHERE {{ {e} ?p ?o FILTER(isIRI(?o)) }} }}
+                                                  ?o <{SKOS}prefLabel> ?ol }} }} }}
+     OPTIONAL {{ GRAPH ?tg {{ ?o a ?tclass ; ?tp ?tv . FILTER(?tclass IN (<{TIME}Interval>, <{TIME}Instant>))
+                OPTIONAL {{ ?tv <{TIME}inXSDDate> ?td }} }} }} }}
   UNION
-  {{ ?s ?ip {e} FILTER(?ip NOT IN (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>))
-     OPTIONAL {{ ?s <{SKOS}prefLabel> ?sl }} OPTIONAL {{ ?s <{DCT}title> ?st }} }}
+  {{ {{ SELECT DISTINCT ?s ?ip WHERE {{ ?s ?ip {e} FILTER(?ip NOT IN (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>)) }} }}
+     OPTIONAL {{ {{ SELECT DISTINCT ?s ?sl WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?s ?ip {e} FILTER(?ip NOT IN
+                    (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>, <{KGO.mentions}>)) }} }}
+                  ?s <{SKOS}prefLabel> ?sl }} }} }}
+     OPTIONAL {{ GRAPH ?s {{ ?s <{DCT}title> ?st }} }} }}
   UNION
-  {{ {{ ?r <{RDF}subject> {e} }} UNION {{ ?r <{RDF}object> {e} }}
-     ?r <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro ; <{KGO.inDocument}> ?rd .
-     OPTIONAL {{ ?r <{KGO.inSentence}> ?rsen . ?rsen <{KGO.text}> ?rtext }} }}
+  {{ {{ GRAPH ?rd {{ ?r <{RDF}subject> {e} }} }} UNION {{ GRAPH ?rd {{ ?r <{RDF}object> {e} }} }}
+     GRAPH ?rd {{ ?r <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro ; <{KGO.inDocument}> ?rd }}
+     OPTIONAL {{ GRAPH ?rd {{ ?r <{KGO.inSentence}> ?rsen . ?rsen <{KGO.text}> ?rtext }} }} }}
 }}"""
 
 

@@ -4,7 +4,9 @@ and the path view (`/path?from=…&to=…`): how two entities are connected.
 Both read relation edges (kgo:announces, participatesIn, leads, predecessor) from the
 graph with SPARQL, each with the sentence it came from, and co-mentions (documents that
 mention two entities). Path finding is a breadth-first search in Python over all edges,
-loaded once per published snapshot (fine at tens of thousands of edges). The pages are
+loaded once per published snapshot (fine at tens of thousands of edges); the document
+mentions (150,000 at 10,000 documents) are loaded only for a co-mention chain, when two
+entities share no document. The pages are
 plain HTML tables; web/static/network.js draws the interactive graph when it can.
 """
 from __future__ import annotations
@@ -63,32 +65,28 @@ def _evidence(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def neighbourhood(iri: str, rels: set[str], comentions: int) -> dict[str, Any]:
-    """Nodes and edges around `iri`: its relation edges (with evidence) and its top
-    co-mentioned entities."""
-    store = get_kg().store
+    """Nodes and edges around `iri`: its relation edges (each with the number of
+    documents that state it and the newest evidence) and its top co-mentioned entities."""
+    kg = get_kg()
+    store = kg.store
     edges: dict[str, dict[str, Any]] = {}
     for r in queries.statements_about(store, iri):
         key = PROPERTY_KEYS.get(r["p"])
         if key is None or key not in rels or r["s"] == r["o"]:
             continue
         eid = f"{r['s']} {key} {r['o']}"
-        e = edges.setdefault(eid, {"id": eid, "source": r["s"], "target": r["o"], "relation": key,
-                                   "label": rel_label(key), "evidence": []})
-        if r.get("document"):
-            ev = _evidence(r)
-            if ev not in e["evidence"]:
-                e["evidence"].append(ev)
+        edges[eid] = {"id": eid, "source": r["s"], "target": r["o"], "relation": key, "label": rel_label(key),
+                      "documents": r["documents"], "evidence": [_evidence(ev) for ev in r["evidence"]]}
     if "comention" in rels and comentions > 0:
-        for c in queries.cooccurring(store, iri, limit=comentions):
+        co = queries.cooccurring(store, iri, limit=comentions)
+        for c in co["items"]:
             eid = f"{iri} comention {c['iri']}"
             edges[eid] = {"id": eid, "source": iri, "target": c["iri"], "relation": "comention",
                           "label": f"함께 언급 {c['documents']}건", "documents": c["documents"], "evidence": [],
                           "search": url_for("search.search", entity=[iri, c["iri"]])}
     ids = [iri] + [x for e in edges.values() for x in (e["source"], e["target"]) if x != iri]
-    info = queries.node_info(store, ids)
+    info = kg.nodes(ids)
     nodes = {i: _node(i, info, center=(i == iri)) for i in dict.fromkeys(ids)}
-    for e in edges.values():
-        e["documents"] = e.get("documents") or len({ev["document"] for ev in e["evidence"]})
     return {"center": iri, "nodes": list(nodes.values()), "edges": sorted(edges.values(), key=lambda e: (
         list(RELATIONS).index(e["relation"]), nodes[e["source"]]["label"], nodes[e["target"]]["label"]))}
 
@@ -127,9 +125,11 @@ def network(slug: str, name: str) -> Any:
 
 # -- paths ---------------------------------------------------------------------------
 class _Graph:
-    """Relation edges and document mentions as adjacency lists (undirected)."""
+    """Relation edges as adjacency lists (undirected), and the document mentions
+    (read on first use: only a co-mention chain needs them, and there are many)."""
 
-    def __init__(self, edges: list[tuple[str, str, str]], mentions: list[tuple[str, str]]) -> None:
+    def __init__(self, edges: list[tuple[str, str, str]], mentions: list[tuple[str, str]] | None = None,
+                 load_mentions: Any = None) -> None:
         self.adj: dict[str, list[tuple[str, tuple[str, str, str]]]] = defaultdict(list)
         for s, p, o in edges:
             if s != o:
@@ -137,12 +137,34 @@ class _Graph:
                 self.adj[o].append((s, (s, p, o)))
         for v in self.adj.values():
             v.sort()
-        self.docs_of: dict[str, list[str]] = defaultdict(list)
-        self.ents_of: dict[str, list[str]] = defaultdict(list)
-        for d, e in sorted(mentions):
-            self.docs_of[e].append(d)
-            self.ents_of[d].append(e)
+        self._load = load_mentions
+        self._docs_of: dict[str, list[str]] | None = None
+        self._ents_of: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
+        if mentions is not None:
+            self._index(mentions)
         self.built = time.monotonic()
+
+    def _index(self, mentions: list[tuple[str, str]]) -> None:
+        docs_of: dict[str, list[str]] = defaultdict(list)
+        ents_of: dict[str, list[str]] = defaultdict(list)
+        for d, e in sorted(mentions):
+            docs_of[e].append(d)
+            ents_of[d].append(e)
+        self._docs_of, self._ents_of = docs_of, ents_of
+
+    @property
+    def docs_of(self) -> dict[str, list[str]]:
+        with self._lock:
+            if self._docs_of is None:
+                self._index(self._load() if self._load else [])
+        assert self._docs_of is not None
+        return self._docs_of
+
+    @property
+    def ents_of(self) -> dict[str, list[str]]:
+        self.docs_of  # noqa: B018 (loads both)
+        return self._ents_of
 
 
 _cache: "weakref.WeakKeyDictionary[Any, _Graph]" = weakref.WeakKeyDictionary()
@@ -156,7 +178,7 @@ def path_graph() -> _Graph:
     with _cache_lock:
         g = _cache.get(store)
         if g is None or (settings().sparql_endpoint and time.monotonic() - g.built > CACHE_SECONDS):
-            g = _Graph(queries.relation_edges(store), queries.mention_pairs(store))
+            g = _Graph(queries.relation_edges(store), load_mentions=lambda: queries.mention_pairs(store))
             _cache[store] = g
     return g
 
@@ -239,7 +261,7 @@ def resolve_param(name: str) -> tuple[str | None, str]:
         return value, value
     if value.startswith("/id/"):
         return settings().base_iri + value[1:], value
-    iri = queries.resolve(kg.store, value)
+    iri = kg.resolve(value)
     if iri is None:
         found = kg.lookup(value, limit=1)
         iri = found[0]["iri"] if found else None
@@ -273,15 +295,17 @@ def path() -> Any:
 
 
 def connect(a: str, b: str) -> dict[str, Any]:
-    """Relation paths, shared documents and a co-mention chain between a and b."""
-    store = get_kg().store
+    """Relation paths, shared documents (the newest, with their total) and a co-mention
+    chain between a and b."""
+    kg = get_kg()
+    store = kg.store
     g = path_graph()
     raw = shortest_paths(g, a, b)
     evidence = queries.statement_evidence(store, sorted({edge for p in raw for _f, _t, edge in p}))
     shared = queries.shared_documents(store, a, b)
-    chain = None if shared else mention_path(g, a, b)  # a longer chain only when no document has both
+    chain = None if shared["total"] else mention_path(g, a, b)  # a longer chain only when no document has both
     ids = {a, b} | {x for p in raw for f, t, _e in p for x in (f, t)} | {x for h in chain or [] for x in (h[0], h[2])}
-    info = queries.node_info(store, list(ids))
+    info = kg.nodes(list(ids))
     nodes = {i: _node(i, info) for i in ids}
     for n in nodes.values():
         n["network"] = network_url(n["id"])
@@ -294,18 +318,18 @@ def connect(a: str, b: str) -> dict[str, Any]:
                          "subject": s, "object": o, "forward": f == s,
                          "evidence": [_evidence(ev) for ev in evidence.get((s, prop, o), [])][:3]})
         paths.append(hops)
-    for d in shared:
+    for d in shared["documents"]:
         d["page"] = local_path(d["iri"])
     chain_hops = []
     if chain:
         docs = queries.documents_info(store, [d for _x, d, _y in chain])
         for x, d, y in chain:
-            together = next((s for s in queries.shared_documents(store, x, y) if s["iri"] == d), None)
+            together = next((s for s in queries.shared_documents(store, x, y)["documents"] if s["iri"] == d), None)
             chain_hops.append({"from": nodes[x], "to": nodes[y], "document": d, "document_page": local_path(d),
                                "document_title": docs.get(d, {}).get("title"), "document_date": docs.get(d, {}).get("date"),
                                "sentences": (together or {}).get("sentences", [])[:2]})
     return {"from": nodes[a], "to": nodes[b], "paths": paths, "hops": len(paths[0]) if paths else None,
-            "shared_documents": shared, "mention_path": chain_hops}
+            "shared_documents": shared["documents"], "shared_total": shared["total"], "mention_path": chain_hops}
 
 
 def path_rows(data: dict[str, Any]) -> list[list[Any]]:

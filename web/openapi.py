@@ -75,21 +75,36 @@ SCHEMAS: dict[str, Any] = {
         "type": "object", "required": ["direction", "property", "other", "document"],
         "properties": {"direction": {"enum": ["in", "out"]}, "property": STRING, "other": STRING,
                        "other_label": STRING, "value": NULLABLE_STRING, "document": STRING,
-                       "document_title": STRING, "sentence": NULLABLE_STRING},
+                       "document_title": STRING, "sentence": NULLABLE_STRING,
+                       "documents": {"type": "integer", "description": "documents that state this relation"},
+                       "first_date": NULLABLE_STRING},
+    },
+    "RelationGroup": {
+        "type": "object", "required": ["property", "direction", "total"],
+        "properties": {"property": STRING, "direction": {"enum": ["in", "out"]},
+                       "total": {"type": "integer", "description": "other ends in all (the page shows the most "
+                                                                   "documented few)"},
+                       "documents": INTEGER},
     },
     "DocumentRef": {"type": "object", "required": ["iri", "title"],
                     "properties": {"iri": STRING, "title": STRING, "date": NULLABLE_STRING,
                                    "page": NULLABLE_STRING}},
     "Entity": {
-        "type": "object", "required": ["iri", "label", "type", "relations", "documents"],
-        "description": "The JSON twin of the entity page (/id/<type>/<name>.json); pages may add fields.",
+        "type": "object", "required": ["iri", "label", "type", "relations", "documents", "total"],
+        "description": "The JSON twin of the entity page (/id/<type>/<name>.json); pages may add fields. "
+                       "`documents` is one page (?page=N) of the `total` documents that mention the entity, "
+                       "newest first; `relations` are the most documented relations of each group, "
+                       "`relation_groups` how many there are in all (the .csv twin lists every one).",
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "label": STRING, "type": STRING,
                        "types": {"type": "array", "items": STRING},
                        "pref_labels": {"type": "array", "items": _ref("Label")},
                        "alt_labels": {"type": "array", "items": _ref("Label")},
                        "titles": {"type": "array", "items": STRING},
                        "relations": {"type": "array", "items": _ref("Relation")},
+                       "relation_groups": {"type": "array", "items": _ref("RelationGroup")},
                        "documents": {"type": "array", "items": _ref("DocumentRef")},
+                       "total": INTEGER, "page_number": INTEGER, "pages": INTEGER, "page_size": INTEGER,
+                       "next": NULLABLE_STRING, "prev": NULLABLE_STRING,
                        "predecessors": {"type": "array"}, "successors": {"type": "array"}},
     },
     "Mention": {"type": "object", "required": ["start", "end", "type"],
@@ -183,7 +198,9 @@ def spec(settings: Settings, server: str = "/") -> dict[str, Any]:
             "/api/entity": {"get": {
                 "summary": "One entity: names, types, relations with their sentences, documents",
                 "operationId": "entity",
-                "parameters": [_param("iri", IRI_PARAM, STRING, required=True)],
+                "parameters": [_param("iri", IRI_PARAM, STRING, required=True),
+                               _param("page", "Page of the documents that mention the entity (1, the newest, "
+                                              "by default).", {"type": "integer", "minimum": 1})],
                 "responses": {"200": _json(_ref("Entity"), "The entity (same as /id/<type>/<name>.json)."),
                               "400": _error("No iri, or the IRI of a document (use /api/document)."),
                               "404": _error("Not an IRI of this graph, or no such entity."),

@@ -15,8 +15,8 @@ from kg.graph import KnowledgeGraph
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO
 from web import get_kg, profile
-from web.helpers import (TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path, settings,
-                         short_iri, type_of_iri)
+from web.helpers import (TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path, page_number,
+                         settings, short_iri, type_of_iri, url_with)
 from web.markup import mark_mentions
 from web.timeline import today
 
@@ -94,18 +94,24 @@ def entity(slug: str, name: str) -> Any:
     ent, ext = find_entity(slug, name)
     kg = get_kg()
     ent.update(kg.succession(ent["iri"]))
+    if ext == "csv":  # every relation, not the page's selection of them
+        rels = kg.entity_relations(ent["iri"])
+        return relations_csv(ent, group_relations(rels, limit=None))
+    ent.update(kg.entity_details(ent["iri"], page_number(), settings().page_size))
     for d in ent["documents"]:
         d["page"] = local_path(d["iri"])
-    groups = group_relations(ent["relations"])
-    if ext == "csv":
-        return relations_csv(ent, groups)
+    n = ent["page_number"]
+    ent["next"] = url_with(page=n + 1) if n < ent["pages"] else None
+    ent["prev"] = url_with(page=n - 1) if n > 1 else None
+    groups = group_relations(ent["relations"], ent["relation_groups"])
     ent.update(profile.build(kg, ent, today()))
     return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
 
 
 def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -> tuple[dict[str, Any], str | None]:
-    """The entity of /id/<slug>/<name>[.json|.csv] (404 if none) and the suffix asked for.
-    A name may itself end in ".json": the twin is tried first, then the literal name."""
+    """The names of the entity of /id/<slug>/<name>[.json|.csv] (404 if none) and the
+    suffix asked for. A name may itself end in ".json": the twin is tried first, then
+    the literal name."""
     if slug not in SLUG_TYPES:
         abort(404, "이런 종류의 개체는 없습니다.")
     kg = get_kg()
@@ -113,7 +119,7 @@ def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -
     stem, ext = _split_ext(name)
     candidates = [(stem, ext), (name, None)] if ext in exts else [(name, None)]
     for candidate, suffix in candidates:
-        ent = kg.entity(base + name_segment(candidate)) if candidate.strip() else None
+        ent = kg.entity_names(base + name_segment(candidate)) if candidate.strip() else None
         if ent is not None:
             ent["page"] = local_path(ent["iri"])
             ent["type"] = SLUG_TYPES[slug]
@@ -135,24 +141,33 @@ def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
     return csv_response(header, rows, "relations.csv")
 
 
-def group_relations(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def group_relations(relations: list[dict[str, Any]], totals: list[dict[str, Any]] | None = None,
+                    limit: int | None = 20) -> list[dict[str, Any]]:
     """Relations grouped by (property, direction); within a group, one entry per other
-    node with every sentence (and document) it came from."""
+    node with every sentence (and document) shown for it and the number of documents
+    that state it, the most documented first (then by name). `totals` (kg.entity's
+    relation_groups) say how many other nodes and documents a group has in all, where
+    the page shows only the first `limit`."""
     groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
     for r in relations:
         key = (r["property"], r["direction"])
         item = groups[key].setdefault(r["other"], {"iri": r["other"], "label": r["other_label"],
-                                                   "value": r.get("value"), "evidence": []})
+                                                   "value": r.get("value"), "documents": 0, "evidence": []})
         ev = {"sentence": r.get("sentence"), "document": r["document"], "document_title": r["document_title"]}
         if ev not in item["evidence"]:
             item["evidence"].append(ev)
+        item["documents"] = max(item["documents"], r.get("documents") or len({e["document"] for e in item["evidence"]}))
+    in_all = {(t["property"], t["direction"]): t for t in totals or []}
     order = {k: i for i, k in enumerate(RELATION_ORDER)}
     out = []
-    for key in sorted(groups, key=lambda k: (order.get(k, 99), k)):
+    for key in sorted(set(groups) | set(in_all), key=lambda k: (order.get(k, 99), k)):
         prop, direction = key
         label = RELATION_LABELS.get(key) or (("→ " if direction == "out" else "← ") + prop.rsplit("#", 1)[-1])
-        out.append({"property": prop, "direction": direction, "label": label,
-                    "items": sorted(groups[key].values(), key=lambda i: i["label"])})
+        items = sorted(groups[key].values(), key=lambda i: (-i["documents"], i["label"]))[:limit]
+        total = in_all.get(key, {})
+        out.append({"property": prop, "direction": direction, "label": label, "items": items,
+                    "total": total.get("total", len(groups[key])),
+                    "documents": total.get("documents", sum(i["documents"] for i in groups[key].values()))})
     return out
 
 

@@ -1,0 +1,119 @@
+"""An entity mentioned in more documents than a page holds: the page shows the total,
+the newest documents first and a way to the next page; the JSON twin says the total
+and is paged; a relation group with more members than the page shows says how many
+there are and the CSV has them all; the home and statistics pages count everything."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from ingest.model import Document, Entity, Extraction, Relation
+from kg.graph import KnowledgeGraph
+from kg.pipeline import ensure_gazetteer, index_doc
+from kg.settings import Settings
+from ontology.mapping import document_triples
+from web import create_app
+
+BASE = "http://kg.test/"
+DOCS = 25          # documents that mention 산업통상자원부, each announcing another plan
+PAGE = 2           # documents per page
+MOTIE = "/id/gov/산업통상자원부"
+
+
+def announcement(n: int) -> Document:
+    """산업부 announces plan n (a hand-written extraction: no NLP needed); newer with n."""
+    text = f"산업부는 '성장 계획 {n:02d}'을 발표했다."
+    d = Document(title=f"성장 계획 {n:02d} 발표", text=text, source=f"p/{n}.txt", key=f"p/{n}.txt",
+                 date=f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}")
+    j = text.index("성장")
+    d.extraction = Extraction(
+        entities=[Entity(0, 3, "산업부", "MINISTRY", canonical="산업통상자원부", sentence=0),
+                  Entity(j, j + 8, f"성장 계획 {n:02d}", "INITIATIVE", canonical=f"성장 계획 {n:02d}", sentence=0)],
+        relations=[Relation("ANNOUNCES", 0, 1, sentence=0)], sentences=[(0, len(text))])
+    return d
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    settings = Settings(data_dir=Path(tmp_path_factory.mktemp("paging")), base_iri=BASE, page_size=PAGE)
+    with KnowledgeGraph(settings) as kg:
+        ensure_gazetteer(kg)
+        entries = []
+        for n in range(DOCS):
+            d = announcement(n)
+            iri, triples = document_triples(d, BASE)
+            kg.store.put_graph(str(iri), triples)
+            entries.append(index_doc(d, str(iri), BASE))
+        kg.index.write(add=entries)
+        kg.publish()
+    app = create_app(settings, query_workers=0)
+    yield app
+    app.extensions["kg"].close()
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def test_entity_json_twin_is_paged_with_the_total(client: FlaskClient) -> None:
+    first = client.get(MOTIE + ".json").get_json()
+    assert first["total"] == DOCS and first["page_number"] == 1 and first["page_size"] == PAGE
+    assert first["pages"] == (DOCS + PAGE - 1) // PAGE and first["prev"] is None
+    assert [d["title"] for d in first["documents"]] == ["성장 계획 24 발표", "성장 계획 23 발표"]  # newest first
+    second = client.get(first["next"]).get_json()
+    assert second["page_number"] == 2 and second["prev"] and [d["title"] for d in second["documents"]] == [
+        "성장 계획 22 발표", "성장 계획 21 발표"]
+    seen = []
+    for page in range(1, first["pages"] + 1):
+        seen += [d["iri"] for d in client.get(MOTIE + ".json", query_string={"page": page}).get_json()["documents"]]
+    assert len(seen) == len(set(seen)) == DOCS                      # every document once, over all pages
+    last = client.get(MOTIE + ".json", query_string={"page": first["pages"]}).get_json()
+    assert last["next"] is None and len(last["documents"]) == DOCS % PAGE
+    beyond = client.get(MOTIE + ".json", query_string={"page": 99})
+    assert beyond.status_code == 200 and beyond.get_json()["documents"] == [] and beyond.get_json()["total"] == DOCS
+    bad = client.get(MOTIE + ".json", query_string={"page": "둘"})
+    assert bad.status_code == 400 and "쪽 번호" in bad.get_json()["message"]
+
+
+def test_entity_page_shows_the_total_and_a_way_to_the_rest(client: FlaskClient) -> None:
+    page = client.get(MOTIE).get_data(as_text=True)
+    docs = re.search(r'<section id="documents".*?</section>', page, re.S).group(0)
+    assert f"{DOCS}건, 최신순" in docs and "1/13쪽" in docs
+    assert len(re.findall(r"<li><time", docs)) == PAGE
+    more = re.search(r'<a href="([^"]+)" rel="next">더 보기', docs)
+    assert more and "page=2" in more.group(1)
+    nxt = client.get(more.group(1).split("#")[0]).get_data(as_text=True)
+    assert "성장 계획 22 발표" in nxt and "2/13쪽" in nxt and 'rel="prev">이전' in nxt
+    assert '<ol class="docs" start="3">' in nxt                      # numbering goes on from page 1
+
+
+def test_relation_group_says_how_many_and_the_csv_has_all(client: FlaskClient) -> None:
+    data = client.get(MOTIE + ".json").get_json()
+    (group,) = [g for g in data["relation_groups"] if g["property"].endswith("#announces")]
+    assert group["total"] == DOCS and group["documents"] == DOCS
+    shown = {r["other"] for r in data["relations"] if r["property"].endswith("#announces")}
+    assert len(shown) == 20 < DOCS                                   # the page holds 20 of them
+    page = client.get(MOTIE).get_data(as_text=True)
+    assert f"<h3>발표한 정책·사업 <small>{DOCS} 중 문서가 많은 20</small></h3>" in page
+    assert "더 보기: 발표한 정책·사업 25건 모두 (관계 CSV)" in page
+    rows = list(csv.DictReader(io.StringIO(client.get(MOTIE + ".csv").get_data(as_text=True).lstrip("\ufeff"))))
+    assert len({r["other"] for r in rows if r["property"] == "kgo:announces"}) == DOCS
+    assert all(r["sentence"].startswith("산업부는") for r in rows if r["property"] == "kgo:announces")
+
+
+def test_home_and_stats_count_everything(client: FlaskClient) -> None:
+    stats = client.get("/stats.json").get_json()
+    assert stats["documents"] == DOCS and stats["indexed"] == DOCS
+    assert stats["entities"] == {"INITIATIVE": DOCS, "MINISTRY": 1} and stats["triples"] > 10 * DOCS
+    home = client.get("/").get_data(as_text=True)
+    assert f"<strong>{DOCS}</strong> 문서" in home
+    hits = client.get("/api/lookup", query_string={"q": "성장 계획"}).get_json()
+    assert len(hits) == 10 and all(h["type"] == "INITIATIVE" and h["documents"] == 1 for h in hits)
