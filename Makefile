@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup browser run test ingest serve bench model clean
+.PHONY: setup browser virtuoso run test ingest serve bench model clean
 
 # Front-end libraries from the npm registry (package-lock.json): `npm ci` when
 # node_modules is missing or the lock changed, then the editor bundle (esbuild).
@@ -43,7 +43,11 @@ serve: setup
 browser:
 	tools/install-browser.sh
 
-test: setup browser
+# Debian virtuoso-opensource-7-bin for the Virtuoso tests (tests/kg: a real server, ~15 s)
+virtuoso:
+	tools/install-virtuoso.sh
+
+test: setup browser virtuoso
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (bench/run.py): one table, JSON in bench/results/. Default 1,000 documents

@@ -17,6 +17,19 @@ default; Fuseki with `tdb2:unionDefaultGraph true`. The first query checks it on
 endpoint and fails with that advice if a quad of a named graph is missing from the
 default graph.
 
+Virtuoso (tested with 7.2, tests/kg/conftest.py) differs in ways handled here:
+- its own system graphs (virtrdf#, ...) are in that union unless made private to our
+  account; the first query refuses to work with them visible (the README shows how);
+- Basic credentials on /sparql-auth get a bare 401: it only does Digest, after a challenge;
+- blank nodes are refused in INSERT DATA: chunks that have them go as INSERT {...} WHERE {};
+- its Graph Store takes no N-Quads: a dataset POST answers 200 with a help page and
+  stores nothing, so the first one is checked and the import goes graph by graph;
+- answers cut short come with 200: `X-SPARQL-MaxRows` (ResultSetMaxRows cut a SELECT)
+  and `X-SQL-State: S1TAT` (an "anytime" query ran out of time) become errors, as does
+  500 "SR171: Transaction timed out" (MaxQueryExecutionTime) a QueryTimeout; a cut
+  CONSTRUCT says nothing, so the export compares each graph with its count;
+- language tags come back lower-case (so do Oxigraph's; RDF compares them without case).
+
 Blank nodes: SPARQL Update and GSP scope blank-node labels to one request, so a blank
 node split across two chunks becomes two nodes. The mapping mints none (IRIs only).
 """
@@ -34,7 +47,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
 from oxrdflib._converter import from_ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
@@ -44,14 +57,15 @@ from kg.store import GraphStore, nt_term
 if TYPE_CHECKING:
     from kg.settings import Settings
 
-CHUNK = 500           # triples per INSERT DATA request
+CHUNK = 500           # triples per INSERT DATA request (Virtuoso 7.2's parser gives up near 5,000)
 GSP_CHUNK = 10_000    # triples per Graph Store Protocol POST during import
 WRITE_TIMEOUT = 60.0  # writes and exports wait at least this long (seconds)
 
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-_UNION_OK: set[str] = set()   # endpoints whose default graph was seen to be the union
+_UNION_OK: set[tuple[str, str | None]] = set()  # (endpoint, user) whose default graph was seen to be the union
+VIRTUOSO_SYSTEM_GRAPH = "http://www.openlinksw.com/schemas/virtrdf#"  # Virtuoso's own metadata (quad maps)
 
 
 class RemoteStore:
@@ -68,6 +82,7 @@ class RemoteStore:
         self.read_only = read_only
         self.chunk = chunk
         self._auth = None
+        self._user = user or None
         handlers: list[urllib.request.BaseHandler] = []
         if user:
             token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
@@ -136,20 +151,28 @@ class RemoteStore:
     def _check_union(self) -> None:
         """Fail clearly when the server's default graph is not the union of its graphs
         (checked on one quad; an empty store is checked again on the next query)."""
-        if self.endpoint in _UNION_OK:
+        if (self.endpoint, self._user) in _UNION_OK:
             return
         rows = list(self._query(
-            "SELECT ?inDefault WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 }"
-            " BIND(EXISTS { ?s ?p ?o } AS ?inDefault) }"))
+            "SELECT ?inDefault ?system WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 }"
+            " BIND(EXISTS { ?s ?p ?o } AS ?inDefault)"
+            f" BIND(EXISTS {{ GRAPH <{VIRTUOSO_SYSTEM_GRAPH}> {{ ?vs ?vp ?vo }} }} AS ?system) }}"))
         if not rows:
             return
-        seen = rows[0].asdict().get("inDefault")
+        row = rows[0].asdict()
+        seen, system = row.get("inDefault"), row.get("system")
         if seen is None or not seen.toPython():
             raise StoreError(
                 f"the SPARQL server at {self.endpoint} does not use the union of all graphs as its default "
                 "graph, which kg/ relies on. Start Oxigraph with `oxigraph serve --union-default-graph`; "
                 "Fuseki needs `tdb2:unionDefaultGraph true` (Virtuoso does this by default).")
-        _UNION_OK.add(self.endpoint)
+        if system is not None and system.toPython():
+            raise StoreError(
+                f"the SPARQL server at {self.endpoint} shows Virtuoso's system graphs (<{VIRTUOSO_SYSTEM_GRAPH}> "
+                "and others) to this account: they would be counted, exported and imported with the knowledge "
+                "graph. Make them private to it (README, \"Using a remote SPARQL server\", Virtuoso), and do not "
+                "connect as dba.")
+        _UNION_OK.add((self.endpoint, self._user))
 
     # -- writing -------------------------------------------------------------------
     def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
@@ -158,7 +181,11 @@ class RemoteStore:
         the first chunk goes with the DROP in one request, so a graph of up to CHUNK
         triples is replaced atomically; readers may see a larger one half written."""
         self._writable()
-        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples]  # bad terms fail here
+        lines: list[str] = []
+        blank = False
+        for s, p, o in triples:
+            lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")  # bad terms fail here
+            blank = blank or isinstance(s, BNode) or isinstance(o, BNode)
         g = nt_term(URIRef(graph_iri))
         if not lines:
             self.remove_graph(graph_iri)
@@ -166,7 +193,7 @@ class RemoteStore:
             self._gsp("PUT", graph_iri, lines)
         else:
             for i in range(0, len(lines), self.chunk):
-                insert = f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines[i:i + self.chunk]) + "\n} }"
+                insert = _insert(f"GRAPH {g} {{\n" + "\n".join(lines[i:i + self.chunk]) + "\n}", blank)
                 self._update(f"DROP SILENT GRAPH {g} ;\n{insert}" if i == 0 else insert)
         return len(lines)
 
@@ -195,7 +222,8 @@ class RemoteStore:
             for g, ts in groups.items():
                 block = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in ts)  # N-Triples terms
                 parts.append(block if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{block}\n}}")
-            self._update(" ;\n".join(drops + (["INSERT DATA {\n" + "\n".join(parts) + "\n}"] if parts else [])))
+            blank = any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads)
+            self._update(" ;\n".join(drops + ([_insert("\n".join(parts), blank)] if parts else [])))
             return len(quads)
         if drops:
             self._update(" ;\n".join(drops))
@@ -203,16 +231,30 @@ class RemoteStore:
             try:
                 self._fetch("POST", self.graph_store, ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
                             "application/n-quads")
-                self._gsp_quads = True
-                return len(quads)
             except StoreError as e:
                 if self._gsp_quads is not None or getattr(e, "status", None) not in (400, 405, 406, 415, 501):
                     raise
                 self._gsp_quads = False  # a graph-only Graph Store: one graph at a time from now on
+            else:
+                if self._gsp_quads is None:
+                    # The first time, check that the quads arrived: Virtuoso's
+                    # /sparql-graph-crud answers a dataset POST with 200 and its help
+                    # page, and stores nothing
+                    fresh = [q for q in quads if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in replace]
+                    self._gsp_quads = self._holds((fresh or quads)[0])
+                if self._gsp_quads:
+                    return len(quads)
         for g, ts in groups.items():
             self._fetch("POST", _gsp_url(self.graph_store, None if isinstance(g, ox.DefaultGraph) else g.value),
                         ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES), "text/turtle; charset=utf-8")
         return len(quads)
+
+    def _holds(self, q: ox.Quad) -> bool:
+        """Does the server hold quad `q`? (its blank nodes match any node)"""
+        terms = [f"?b{i}" if isinstance(t, ox.BlankNode) else str(t) for i, t in enumerate(q.triple)]
+        pattern = " ".join(terms)
+        where = pattern if isinstance(q.graph_name, ox.DefaultGraph) else f"GRAPH {q.graph_name} {{ {pattern} }}"
+        return bool(self._query(f"ASK {{ {where} }}").askAnswer)
 
     def _update(self, update: str) -> None:
         # Form-encoded like the queries; every byte as %XX: valid, and C-fast (urlencode
@@ -245,16 +287,30 @@ class RemoteStore:
                     if _media(resp.headers.get("Content-Type", "")) == "application/n-quads":
                         return _copy_counting(resp, out, self.graph_store)
         n = 0
-        graphs = [str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
-        for g in graphs:
-            q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}"
-            ctype, body = self._fetch("POST", self.endpoint, _form([("query", q)]),
-                                      "application/x-www-form-urlencoded", _RDF, query=True)
-            graph = ox.NamedNode(g)
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _parse_rdf(ctype, body, self.endpoint)]
+        sizes = {str(r["g"]): int(r["n"]) for r in self.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+        for g, size in sizes.items():
+            quads = self._graph_quads(g)
+            if len(quads) < size and len(quads) < self._graph_size(g):
+                # a CONSTRUCT cut short without a word (Virtuoso's ResultSetMaxRows); the
+                # second count tells it from a graph that shrank since the first
+                raise StoreError(f"the SPARQL server at {self.endpoint} sent {len(quads):,} of the {size:,} triples "
+                                 f"of graph <{g}>: raise its result limit (Virtuoso: ResultSetMaxRows in the "
+                                 "[SPARQL] section of virtuoso.ini)")
             out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
             n += len(quads)
         return n
+
+    def _graph_quads(self, g: str) -> list[ox.Quad]:
+        q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}"
+        ctype, body = self._fetch("POST", self.endpoint, _form([("query", q)]),
+                                  "application/x-www-form-urlencoded", _RDF, query=True)
+        graph = ox.NamedNode(g)
+        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _parse_rdf(ctype, body, self.endpoint)]
+
+    def _graph_size(self, g: str) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}")
+        return int(rows[0]["n"]) if rows else 0
 
     # -- HTTP ----------------------------------------------------------------------
     def _fetch(self, method: str, url: str, data: bytes | None, content_type: str | None,
@@ -262,6 +318,8 @@ class RemoteStore:
         """One request; (content type, body). Errors become QueryError (the server
         refused or failed the query, or it timed out) or StoreError (everything else)."""
         with self._open(method, url, data, content_type, accept, query) as resp:
+            if query:
+                _check_complete(resp.headers, url)
             try:
                 return resp.headers.get("Content-Type", ""), resp.read()
             except (OSError, http.client.HTTPException) as e:
@@ -269,20 +327,30 @@ class RemoteStore:
 
     def _open(self, method: str, url: str, data: bytes | None, content_type: str | None,
               accept: str | None = None, query: bool = False) -> http.client.HTTPResponse:
-        req = urllib.request.Request(url, data=data, method=method)
-        if content_type:
-            req.add_header("Content-Type", content_type)
-        if accept:
-            req.add_header("Accept", accept)
-        if self._auth:
-            req.add_header("Authorization", self._auth)
         timeout = self.timeout if query else max(self.timeout, WRITE_TIMEOUT)
-        try:
-            return self._opener.open(req, timeout=timeout)
-        except urllib.error.HTTPError as e:
-            raise _http_error(e, url, query) from None
-        except (OSError, http.client.HTTPException) as e:
-            raise _failure(e, url, query, timeout) from e
+        while True:
+            req = urllib.request.Request(url, data=data, method=method)
+            if content_type:
+                req.add_header("Content-Type", content_type)
+            if accept:
+                req.add_header("Accept", accept)
+            basic = self._auth
+            if basic:
+                req.add_header("Authorization", basic)
+            try:
+                return self._opener.open(req, timeout=timeout)
+            except urllib.error.HTTPError as e:
+                if e.code == 401 and basic and "basic" not in e.headers.get("WWW-Authenticate", "").lower():
+                    # Basic refused, and the server wants another scheme (Virtuoso's
+                    # /sparql-auth answers a Basic header with a bare 401 and only
+                    # challenges a request without one): from now on, let the server
+                    # challenge and the Digest handler answer
+                    e.close()
+                    self._auth = None
+                    continue
+                raise _http_error(e, url, query) from None
+            except (OSError, http.client.HTTPException) as e:
+                raise _failure(e, url, query, timeout) from e
 
 
 def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
@@ -292,10 +360,37 @@ def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
         message = ""
     finally:
         e.close()
+    if re.match(r"(?is)\s*<(!doctype html|html)\b", message):  # an error page (Virtuoso): its text only
+        message = re.sub(r"(?is)<head\b.*?</head>|<[^>]*>", " ", message)
+        message = re.sub(r"\s+", " ", message).strip()
     what = f"the SPARQL server at {url} answered {e.code} {e.reason}" + (f": {message}" if message else "")
-    err = _classify(e.code, what, query)
+    if query and e.code == 500 and re.search(r"\bS1T00\b|\bSR171\b", message):
+        # Virtuoso's own limit (MaxQueryExecutionTime): "S1T00 Error SR171: Transaction timed out"
+        err: KGError = QueryTimeout(f"{what} (the server's own time limit)")
+    elif re.search(r"\bSR186\b|\bSR619\b|SECURITY:|access denied", message):
+        # Virtuoso refuses with 500: the account lacks SPARQL_UPDATE or rights on the graph
+        err = StoreError(f"{what} (check KG_SPARQL_USER and KG_SPARQL_PASSWORD, and the account's rights: README, "
+                         "\"Using a remote SPARQL server\")")
+    else:
+        err = _classify(e.code, what, query)
     err.status = e.code  # type: ignore[attr-defined]
     return err
+
+
+def _check_complete(headers: http.client.HTTPMessage, url: str) -> None:
+    """Refuse an answer the server says it cut short. Virtuoso answers 200 either way:
+    with `X-SQL-State: S1TAT` when an "anytime" query ran out of time (a `timeout`
+    parameter) and returns what it found so far; with `X-SPARQL-MaxRows: N` when its
+    ResultSetMaxRows cut a SELECT result (CONSTRUCT results are cut without a word)."""
+    state = headers.get("X-SQL-State", "")
+    if state.startswith("S1T"):
+        raise QueryTimeout(f"the SPARQL server at {url} stopped the query at its time limit and returned incomplete "
+                           f"results ({state}: {headers.get('X-SQL-Message', '').strip()[:200]})")
+    cap = headers.get("X-SPARQL-MaxRows")
+    if cap:
+        raise QueryError(f"the SPARQL server at {url} cut the answer at {cap} rows (Virtuoso: ResultSetMaxRows in "
+                         "the [SPARQL] section of virtuoso.ini, which it also reports when the answer has exactly that "
+                         "many rows); ask for fewer (a LIMIT below it), or raise that setting")
 
 
 def _classify(code: int, what: str, query: bool) -> KGError:
@@ -356,6 +451,12 @@ def _unreadable(body: bytes, url: str, e: Exception) -> QueryError:
     if re.search(r"cancel|time ?out|timed out", tail, re.I):
         return QueryTimeout(f"the SPARQL server at {url} stopped the query (its own time limit?): …{tail}")
     return QueryError(f"cannot read the answer of the SPARQL server at {url} ({e}): …{tail}")
+
+
+def _insert(body: str, blank: bool) -> str:
+    """INSERT DATA, or, when `body` has blank nodes, the same as a template that matches
+    once: Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a constant clause")."""
+    return f"INSERT {{\n{body}\n}} WHERE {{}}" if blank else f"INSERT DATA {{\n{body}\n}}"
 
 
 def _media(ctype: str) -> str:

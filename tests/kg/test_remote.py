@@ -1,4 +1,6 @@
-"""kg/ against a real Oxigraph server (`oxigraph serve`, from the `oxigraph` package)."""
+"""kg/ against real SPARQL servers: each test that takes `base_url` runs against Oxigraph
+(`oxigraph serve`) and Virtuoso (tests/kg/conftest.py starts both); test_virtuoso.py has
+what only Virtuoso does."""
 from __future__ import annotations
 
 import base64
@@ -35,14 +37,14 @@ TRICKY = '첫 줄\n둘째 줄 "인용" 과 \'작은따옴표\'\r\n역슬래시 \
 
 
 
-def remote_settings(base_url: str, tmp_path: Path, gsp: bool = False, **kw: object) -> Settings:
-    return Settings.from_env({}, data_dir=tmp_path, base_iri=BASE, sparql_endpoint=f"{base_url}/query",
-                             sparql_update_endpoint=f"{base_url}/update",
-                             sparql_graph_store=f"{base_url}/store" if gsp else None, **kw)
+def remote_settings(base_url, tmp_path: Path, gsp: bool = False, **kw: object) -> Settings:  # noqa: ANN001
+    return Settings.from_env({}, data_dir=tmp_path, base_iri=BASE, sparql_endpoint=base_url.query,
+                             sparql_update_endpoint=base_url.update,
+                             sparql_graph_store=base_url.store if gsp else None, **kw)
 
 
-def store(base_url: str, gsp: bool = False, **kw: object) -> RemoteStore:
-    return RemoteStore(f"{base_url}/query", f"{base_url}/update", f"{base_url}/store" if gsp else None, **kw)
+def store(base_url, gsp: bool = False, **kw: object) -> RemoteStore:  # noqa: ANN001  (a conftest SparqlServer)
+    return RemoteStore(base_url.query, base_url.update, base_url.store if gsp else None, **kw)
 
 
 def triples(n: int, tag: str = "x") -> list[tuple]:
@@ -187,7 +189,7 @@ def test_bad_iri_is_refused_before_anything_is_sent(base_url: str) -> None:
 # -- errors ----------------------------------------------------------------------------
 
 def test_malformed_query_carries_the_servers_message(base_url: str) -> None:
-    with pytest.raises(QueryError, match=r"/query answered 400 .*error at 1:"):
+    with pytest.raises(QueryError, match=r"answered 400 .*(error at 1:|SP030: SPARQL compiler)"):
         store(base_url).query("SELECT ?x WHERE { ?x ")
 
 
@@ -210,8 +212,8 @@ def test_slow_query_times_out(base_url: str) -> None:
     s.put_graph(EX + "slow", triples(300))
     cube = " ".join(f"GRAPH <{EX}slow> {{ ?s{i} ?p{i} ?o{i} }}" for i in range(3))  # 27 million rows
     t0 = time.monotonic()
-    with pytest.raises(QueryTimeout, match="0.3 s"):
-        s.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {cube} }}")
+    with pytest.raises(QueryTimeout, match="0.3 s"):  # the FILTER: Virtuoso counts a bare cube in no time
+        s.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {cube} FILTER(STRLEN(CONCAT(?o0, ?o1, ?o2)) > 5) }}")
     assert time.monotonic() - t0 < 3
 
 
