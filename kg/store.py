@@ -10,6 +10,7 @@ only ever pass query *strings* to a Dataset, and write quads into explicit graph
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -78,17 +79,10 @@ class GraphStore:
         """Run a SPARQL query string with Oxigraph's engine. The default graph is the
         union of all graphs, unless the query has FROM clauses or the caller names
         graphs (the protocol's default-graph-uri / named-graph-uri)."""
-        try:
-            with self._lock:
-                if default_graphs or named_graphs or has_dataset_clause(sparql):
-                    return self._query_dataset(sparql, default_graphs, named_graphs)
-                return self.ds.query(sparql)
-        except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from e
-        except (ValueError, NotImplementedError) as e:
-            raise QueryError(str(e)) from e
-        except OSError as e:
-            raise QueryError(f"query failed: {e}") from e
+        with _query_errors(), self._lock:
+            if default_graphs or named_graphs or has_dataset_clause(sparql):
+                return self._query_dataset(sparql, default_graphs, named_graphs)
+            return self.ds.query(sparql)
 
     def _query_dataset(self, sparql: str, default_graphs: list[str] | None,
                        named_graphs: list[str] | None) -> Result:
@@ -118,19 +112,12 @@ class GraphStore:
         a quarter less time on results of thousands of rows."""
         if has_dataset_clause(sparql):
             return self.select_results(sparql)
-        try:
-            with self._lock:
-                res = self.oxigraph.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
-                if not isinstance(res, ox.QuerySolutions):
-                    raise QueryError("select() runs SELECT queries only")
-                names = [v.value for v in res.variables]
-                return [{n: from_ox(t) for n, t in zip(names, sol) if t is not None} for sol in res]
-        except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from e
-        except (ValueError, NotImplementedError) as e:
-            raise QueryError(str(e)) from e
-        except OSError as e:
-            raise QueryError(f"query failed: {e}") from e
+        with _query_errors(), self._lock:
+            res = self.oxigraph.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("select() runs SELECT queries only")
+            names = [v.value for v in res.variables]
+            return [{n: from_ox(t) for n, t in zip(names, sol) if t is not None} for sol in res]
 
     def select_results(self, sparql: str) -> list[dict[str, object]]:
         """SELECT through query() (an rdflib Result): also what RemoteStore.select is."""
@@ -237,3 +224,16 @@ def _iri(iri: str) -> str:
     if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
         raise QueryError(f"invalid IRI: {iri!r}")
     return iri
+
+
+@contextmanager
+def _query_errors() -> Iterator[None]:
+    """Oxigraph's exceptions as QueryError with a message a user can act on."""
+    try:
+        yield
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from e
+    except (ValueError, NotImplementedError) as e:
+        raise QueryError(str(e)) from e
+    except OSError as e:
+        raise QueryError(f"query failed: {e}") from e
