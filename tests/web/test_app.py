@@ -78,3 +78,25 @@ def test_one_graph_is_shared_by_many_threads(client, corpus) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         codes = list(pool.map(lambda u: client.get(u).status_code, urls))
     assert codes == [200] * len(urls)
+
+
+def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
+    """`kg serve` runs a home page and a search before the first visitor does, so the
+    facet columns of the index are already read when the first search comes."""
+    from kg.cli import _warm_up
+    from kg.search import whoosh_backend
+
+    monkeypatch.setattr(whoosh_backend, "_COLUMNS", type(whoosh_backend._COLUMNS)())
+    _warm_up(app)
+    assert {key[0] for key in whoosh_backend._COLUMNS} == {str(settings.index_dir)}
+    assert {key[2] for key in whoosh_backend._COLUMNS} == set(whoosh_backend.GROUPS)
+
+
+def test_a_failed_warm_up_is_quiet(tmp_path) -> None:
+    from kg.cli import _warm_up
+
+    class Broken:
+        def test_client(self):
+            raise RuntimeError("no data yet")
+
+    _warm_up(Broken())  # a slower first request, not a crash
