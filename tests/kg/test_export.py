@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pyoxigraph as ox
 import pytest

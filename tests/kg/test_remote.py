@@ -6,14 +6,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
-import socket
-import subprocess
 import sys
 import threading
 import time
 import types
-import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
