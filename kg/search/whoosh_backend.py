@@ -175,7 +175,7 @@ class WhooshIndex:
         if filters:
             q = Q.And([q, *filters])
         page = max(1, page)
-        sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or isinstance(q, Q.Every) else None
+        sortedby = _NewestFirst("date") if sort == "date" or isinstance(q, Q.Every) else None
         with self._searcher() as s:
             cached = facets and all(r.has_column(name) for r, _o in _leaf_readers(s) for name in GROUPS)
             groupedby = None
@@ -263,6 +263,29 @@ class _FacetCounter(collectors.WrappingCollector):
 
     def groups(self) -> dict[str, dict[str, int]]:
         return {name: {k: n for k, n in c.items() if k} for name, c in self.counts.items()}
+
+
+class _NewestFirst(sorting.FieldFacet):
+    """Sort by a text column, largest first. whoosh's own reversed column sort looks each
+    document's value up with list.index over all distinct values: O(documents × dates),
+    400 ms of a 480 ms date-ordered browse of 10,000 documents."""
+
+    def __init__(self, fieldname: str) -> None:
+        super().__init__(fieldname, reverse=True)
+
+    def categorizer(self, global_searcher):  # noqa: ANN001, ANN201
+        if not global_searcher.reader().has_column(self.fieldname):
+            return super().categorizer(global_searcher)
+        return _RankedReverse(global_searcher, self.fieldname)
+
+
+class _RankedReverse(sorting.ReversedColumnCategorizer):
+    def __init__(self, global_searcher, fieldname: str) -> None:  # noqa: ANN001
+        super().__init__(global_searcher, fieldname)
+        self._rank = {v: i for i, v in enumerate(self._values)}
+
+    def key_for(self, matcher, segment_docnum: int) -> int:  # noqa: ANN001
+        return -self._rank[self._creader[segment_docnum]]
 
 
 def _leaf_readers(s) -> list:  # noqa: ANN001

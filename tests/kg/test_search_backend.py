@@ -148,3 +148,19 @@ def test_facet_counts_follow_updates_and_deletions(tmp_path, backend: str) -> No
     ix = open_index(tmp_path / "ix", backend, create=False)
     assert counts() == (27, {"LG전자": 27, "산업통상자원부": 13}, {"뉴스": 17, "보도자료": 10})
     ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_newest_first_across_segments(tmp_path, backend: str) -> None:
+    """Browsing (empty query) and sort=date list the newest documents first, whichever
+    commit (segment) they came in."""
+    ix = open_index(tmp_path / "ix", backend)
+    dates = ["2023-05-01", "2024-11-30", "2021-01-02", "2024-02-29", "2022-12-31", "2024-11-29"]
+    for k in range(0, len(dates), 2):  # three commits
+        ix.write([IndexDoc(f"http://example.org/id/doc/{n}", f"k{n}", f"제목 {n}", BODY, dates[n], "corpus/x.md")
+                  for n in (k, k + 1)])
+    newest = sorted(dates, reverse=True)
+    assert [h.date for h in ix.search("", page_size=4).hits] == newest[:4]
+    assert [h.date for h in ix.search("", page=2, page_size=4).hits] == newest[4:]
+    assert [h.date for h in ix.search("산업부", sort="date", page_size=10).hits] == newest
+    ix.close()
