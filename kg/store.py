@@ -9,6 +9,7 @@ only ever pass query *strings* to a Dataset, and write quads into explicit graph
 """
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -219,9 +220,13 @@ def nt_term(t: object) -> str:
     raise StoreError(f"cannot store term {t!r}")
 
 
+_IRI_BREAKERS = re.compile(r'[<>"{}|^`\\ \n\r\t]')
+
+
 def _iri(iri: str) -> str:
-    """Guard against IRIs that would break out of <…> in a query string."""
-    if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+    """Guard against IRIs that would break out of <…> in a query string. (A regular
+    expression: a generator over the characters was a third of the graph-write stage.)"""
+    if _IRI_BREAKERS.search(iri):
         raise QueryError(f"invalid IRI: {iri!r}")
     return iri
 
