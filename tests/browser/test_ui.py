@@ -100,9 +100,17 @@ def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> Non
     rows = browser.find_elements(By.CSS_SELECTOR, "#net-nodes tbody tr")
     assert len(rows) == after
     # click an edge: its sentence and document are shown
+    # an edge whose midpoint is on screen and not covered by a node or its label
+    # (nodes are drawn above edges, so a click there would hit the node instead)
     mid = browser.execute_script("""
-        const e = window.kgNetwork.cy.edges("[relation = 'participatesIn']")[0];
+        const cy = window.kgNetwork.cy, w = cy.width(), h = cy.height();
+        const boxes = cy.nodes().map(n => n.renderedBoundingBox({includeLabels: true}));
+        const free = p => p.x > 5 && p.y > 5 && p.x < w - 5 && p.y < h - 5 &&
+            !boxes.some(b => p.x >= b.x1 - 3 && p.x <= b.x2 + 3 && p.y >= b.y1 - 3 && p.y <= b.y2 + 3);
+        const e = cy.edges("[relation = 'participatesIn']").filter(e => free(e.renderedMidpoint()))[0];
+        if (!e) return null;
         const p = e.renderedMidpoint(); return {x: p.x, y: p.y};""")
+    assert mid, "every participatesIn edge's midpoint is under a node or off screen"
     ActionChains(browser).move_to_element_with_offset(graph, mid["x"] - size["width"] / 2,
                                                       mid["y"] - size["height"] / 2).click().perform()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#net-info blockquote")))
