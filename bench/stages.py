@@ -3,14 +3,16 @@
 The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of documents:
 
     load     ingest.loaders (iter_paths + load_path: read, decode, JSONL records → Document)
-    check    the skip test per document (store.documents_with_key, has_graph, index.has)
+    check    the skip test per document, against the catalogue read once (kg.pipeline._catalog)
     nlp      ingest.nlp.pipeline.extract_many — or, with --skip-nlp, the document's
              Extraction assembled from the cached per-unit extractions (bench/corpus.py)
     map      ontology.mapping.document_triples
     graph    kg.store.put_graph (one Oxigraph transaction per document)
-    index    kg.pipeline.index_doc + kg.index.write (one commit per batch), with the NLP
-             stage's terms (IndexDoc.terms = Extraction.tokens) unless reuse_terms=False
-    publish  kg.publish(min_interval=5.0) after each batch and once at the end (snapshots)
+    index    kg.pipeline.index_doc + kg.index.write, with the NLP stage's terms
+             (IndexDoc.terms = Extraction.tokens) unless reuse_terms=False; one commit per
+             COMMIT_DOCS documents or kg.pipeline.commit_interval, as the product commits
+    publish  kg.publish after each commit, at most every kg.pipeline.publish_interval, and
+             once at the end (snapshots)
 
 and, with `also`, the same batches written to a second index (another backend) so the
 two can be compared on identical input.
@@ -26,7 +28,7 @@ from typing import Iterator
 
 from ingest.model import Document, Entity, Extraction, Relation
 from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, index_doc
+from kg.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
 
@@ -168,7 +170,6 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
                     if text != d.text:
                         raise AssertionError(f"generated and loaded texts differ for {d.key}")
                     exs.append(ex)
-        add, delete = [], []
         for (doc, old), ex in zip(batch, exs):
             doc.extraction = ex
             with timer("map"):
@@ -182,29 +183,43 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
                 if reuse_terms:
                     idoc.terms = ex.tokens
             add.append(idoc)
-            delete += old
+            delete.extend(old)
             st.docs += 1
             st.chars += len(doc.text)
             st.entities += len(ex.entities)
             st.relations += len(ex.relations)
             st.terms += len(ex.tokens)
+        now = time.monotonic()
+        if len(add) >= COMMIT_DOCS or now - last[0] >= commit_interval(now - started):
+            commit()
+
+    def commit() -> None:
+        nonlocal add, delete
         with timer("index"):
             kg.index.write(add=add, delete=delete)
         if also is not None:
             with (also_timer or timer)("index"):
                 also.write(add=add, delete=delete)
+        add, delete = [], []
+        last[0] = time.monotonic()
         with timer("publish"):
-            kg.publish(min_interval=5.0)
+            kg.publish(min_interval=publish_interval(last[0] - started))
 
+    add: list = []
+    delete: list[str] = []
+    started = time.monotonic()
+    last = [started]
     seen: set[str] = set()
+    with timer("check"):
+        by_key, present = _catalog(kg)
     for doc in docs:
         if doc.key in seen:
             continue
         seen.add(doc.key)
         with timer("check"):
             iri = str(document_iri(kg.base, doc.id))
-            old = [d for d in kg.store.documents_with_key(doc.key) if d != iri]
-            unchanged = not old and kg.store.has_graph(iri) and kg.index.has(iri)
+            old = [d for d in by_key.get(doc.key, []) if d != iri]
+            unchanged = not old and iri in present
         if unchanged:
             continue
         batch.append((doc, old))
@@ -213,6 +228,8 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
             batch = []
     if batch:
         flush()
+    if add or delete:
+        commit()
     with timer("publish"):
         kg.publish()
     st.wall = time.perf_counter() - t0

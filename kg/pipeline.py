@@ -38,13 +38,30 @@ from ontology.mapping import document_triples, entity_node, gazetteer_triples, n
 from ontology.namespace import KGO
 
 GAZETTEER_GRAPH = "graph/gazetteer"
-# The text index is committed when this many documents are staged in the store, or this
-# many seconds after the last commit, and at the end: a whoosh commit flushes and merges
-# segments, which per chunk of 16 cost more than the NLP itself (bench: 17 of 41 s on
-# Korean Wikinews). A kill loses at most the uncommitted documents (reconcile drops them
-# and the next run redoes them).
+# The text index is committed when this many documents are staged in the store, or when
+# commit_interval() has passed since the last commit, and at the end: a whoosh commit
+# flushes and merges segments, which per chunk of 16 cost more than the NLP itself (bench:
+# 17 of 41 s on Korean Wikinews; per 1,000 documents a whoosh commit costs a quarter of
+# what the same documents cost in commits of 16). A kill loses at most the
+# uncommitted documents (reconcile drops them and the next run redoes them).
 COMMIT_DOCS = 1000
-COMMIT_SECONDS = 5.0
+COMMIT_SECONDS = 5.0      # at the start of a run, so the first documents show up quickly
+COMMIT_SECONDS_MAX = 60.0  # on a long run
+
+
+def commit_interval(elapsed: float) -> float:
+    """Seconds between index commits `elapsed` seconds into a run: 5 s at first, growing
+    with the run (a tenth of it) up to a minute, so a long ingest spends its time on
+    documents rather than on merging small segments."""
+    return min(COMMIT_SECONDS_MAX, max(COMMIT_SECONDS, elapsed / 10))
+
+
+def publish_interval(elapsed: float) -> float:
+    """Least seconds between published snapshots `elapsed` seconds into a run: every
+    snapshot pins the store files of its moment for a while (kg.snapshots.GRACE_SECONDS);
+    a 10k-document ingest left 7.8 GB of snapshots beside a 1.4 GB store publishing at
+    most every 60 s, so the interval grows to 5 minutes on long runs."""
+    return min(300.0, max(5.0, elapsed / 10))
 
 
 @dataclass
@@ -173,7 +190,8 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         last = time.monotonic()
         for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date)):
             staged += _stage(kg, dedup, chunk, results, report, progress)
-            if len(staged) >= commit_docs or time.monotonic() - last >= COMMIT_SECONDS:
+            now = time.monotonic()
+            if len(staged) >= commit_docs or now - last >= commit_interval(now - report.started):
                 _commit(kg, dedup, staged, report, progress)
                 staged, last = [], time.monotonic()
         _commit(kg, dedup, staged, report, progress)
@@ -303,11 +321,8 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
         else:
             report.ingested += 1
         _tell(progress, "updated" if item.old else "ingested", item.doc, report)
-    # readers follow a long ingest as it goes: every 5 s at first, then less often, as every
-    # snapshot pins the store files of its moment for a while (kg.snapshots.GRACE_SECONDS)
-    # (a 10k-document ingest left 7.8 GB of snapshots beside a 1.4 GB store publishing at
-    # most every 60 s; the interval now grows to 5 minutes on long runs)
-    _publish(kg, report, min_interval=min(300.0, max(5.0, (time.monotonic() - report.started) / 10)))
+    # readers follow a long ingest as it goes: every 5 s at first, then less often
+    _publish(kg, report, min_interval=publish_interval(time.monotonic() - report.started))
 
 
 def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0) -> None:
