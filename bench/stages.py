@@ -173,9 +173,9 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
         for (doc, old), ex in zip(batch, exs):
             doc.extraction = ex
             with timer("map"):
-                graph, triples = document_triples(doc, kg.base)
+                graph, triples, described = document_triples(doc, kg.base)
             with timer("graph"):
-                st.triples += kg.store.put_graph(str(graph), triples)
+                st.triples += kg.store.put_graph(str(graph), triples, described)
                 for o in old:
                     kg.store.remove_graph(o)
             with timer("index"):

@@ -25,6 +25,7 @@ from kg.settings import Settings
 from kg.sparql_exec import QueryRunner, execute
 from kg.sparql_text import check_read_only
 from kg.store import GraphStore, _iri, nt_term
+from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -138,7 +139,7 @@ class KnowledgeGraph:
                 left, self._store, self._snapshot = self._snapshot, GraphStore(snap, read_only=True), snap
                 snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
         elif self._store is None:
-            self._store = GraphStore(self.settings.graph_dir)
+            self._store = GraphStore(self.settings.graph_dir, entity_graph=self.base + ENTITY_GRAPH)
             self._publisher = summary.Publisher(self.settings.data_dir, self._store)
         assert self._store is not None
         return self._store

@@ -266,13 +266,13 @@ def _stage(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: l
             if match:
                 doc.meta["duplicate_of"] = match[0]
             stage = "mapping"
-            _graph, triples = document_triples(doc, kg.base)
+            _graph, triples, described = document_triples(doc, kg.base)
             entry = index_doc(doc, item.iri, kg.base)
             stage = "near-duplicate index"
             dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
             stage = "store"
             written = True
-            n = kg.store.put_graph(item.iri, triples)
+            n = kg.store.put_graph(item.iri, triples, described)
         except Exception as e:  # noqa: BLE001
             _undo(kg, dedup, item, written)
             _failed(report, progress, doc, stage, e)
@@ -406,7 +406,8 @@ def reconcile(kg: KnowledgeGraph) -> int:
         if dangling:
             relink_duplicates(kg, dedup, dangling)
         _backfill(kg, dedup, good - dedup.iris())
-    if orphans or ghosts:
+    if orphans or ghosts:  # a run was cut short: perhaps between a drop and its collection
+        kg.store.collect_orphans()
         kg.publish()
     return len(orphans) + len(ghosts)
 

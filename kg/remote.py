@@ -52,7 +52,9 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only
-from kg.store import GraphStore, nt_term
+from kg.store import GraphStore, nt_term, orphan_update
+from ontology.iris import ENTITY_GRAPH
+from ontology.namespace import KGO
 
 if TYPE_CHECKING:
     from kg.settings import Settings
@@ -74,8 +76,9 @@ class RemoteStore:
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 10.0,
-                 read_only: bool = False, chunk: int = CHUNK) -> None:
+                 read_only: bool = False, chunk: int = CHUNK, entity_graph: str | None = None) -> None:
         self.endpoint = endpoint
+        self.entity_graph = entity_graph  # see GraphStore.entity_graph
         self.update_endpoint = update_endpoint or endpoint
         self.graph_store = graph_store or None
         self.timeout = timeout
@@ -99,7 +102,8 @@ class RemoteStore:
     def from_settings(cls, settings: Settings, read_only: bool = False) -> "RemoteStore":
         return cls(settings.sparql_endpoint, settings.sparql_update_endpoint or None,
                    settings.sparql_graph_store or None, settings.sparql_user or None,
-                   settings.sparql_password or None, timeout=settings.query_timeout, read_only=read_only)
+                   settings.sparql_password or None, timeout=settings.query_timeout, read_only=read_only,
+                   entity_graph=settings.base_iri + ENTITY_GRAPH)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r}{', read_only' if self.read_only else ''})"
@@ -175,17 +179,17 @@ class RemoteStore:
         _UNION_OK.add((self.endpoint, self._user))
 
     # -- writing -------------------------------------------------------------------
-    def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
-        """Replace the named graph `graph_iri` with `triples`; returns the triple count.
-        With a Graph Store URL: one PUT (atomic). Otherwise DROP + INSERT DATA chunks:
-        the first chunk goes with the DROP in one request, so a graph of up to CHUNK
-        triples is replaced atomically; readers may see a larger one half written."""
+    def put_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> int:
+        """Replace the named graph `graph_iri` with `triples` and add `described` to the
+        entity graph; returns the count of the graph's triples. With a Graph Store URL:
+        one PUT (atomic) and one POST. Otherwise DROP + INSERT DATA chunks: the first
+        chunk goes with the DROP in one request, so a graph of up to CHUNK triples is
+        replaced atomically; readers may see a larger one half written."""
         self._writable()
-        lines: list[str] = []
-        blank = False
-        for s, p, o in triples:
-            lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")  # bad terms fail here
-            blank = blank or isinstance(s, BNode) or isinstance(o, BNode)
+        lines, blank = _lines(triples)
+        shared, shared_blank = _lines(described)
+        if shared and not self.entity_graph:
+            raise StoreError("this store has no entity graph for entity descriptions")
         g = nt_term(URIRef(graph_iri))
         if not lines:
             self.remove_graph(graph_iri)
@@ -195,11 +199,29 @@ class RemoteStore:
             for i in range(0, len(lines), self.chunk):
                 insert = _insert(f"GRAPH {g} {{\n" + "\n".join(lines[i:i + self.chunk]) + "\n}", blank)
                 self._update(f"DROP SILENT GRAPH {g} ;\n{insert}" if i == 0 else insert)
+        if shared and self.graph_store:
+            self._gsp("POST", self.entity_graph, shared)
+        elif shared:
+            eg = nt_term(URIRef(self.entity_graph or ""))
+            for i in range(0, len(shared), self.chunk):
+                self._update(_insert(f"GRAPH {eg} {{\n" + "\n".join(shared[i:i + self.chunk]) + "\n}", shared_blank))
         return len(lines)
 
     def remove_graph(self, graph_iri: str) -> None:
+        """Drop a named graph and collect the entity descriptions it leaves orphaned
+        (kg.store.orphan_update), in one request."""
         self._writable()
-        self._update(f"DROP SILENT GRAPH {nt_term(URIRef(graph_iri))}")
+        g = nt_term(URIRef(graph_iri))
+        entities = [str(r["e"]) for r in self.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH {g} {{ {g} <{KGO.mentions}> ?e }} }}")] if self.entity_graph else []
+        gc = orphan_update(self.entity_graph, entities) if self.entity_graph and entities else ""
+        self._update(f"DROP SILENT GRAPH {g}" + (f" ;\n{gc}" if gc else ""))
+
+    def collect_orphans(self) -> None:
+        """See GraphStore.collect_orphans."""
+        self._writable()
+        if self.entity_graph:
+            self._update(orphan_update(self.entity_graph, None))
 
     def add_quads(self, quads: list[ox.Quad], replace: Iterable[str] = ()) -> int:
         """Append quads (as parsed by pyoxigraph, which also writes them out); the graphs
@@ -451,6 +473,16 @@ def _unreadable(body: bytes, url: str, e: Exception) -> QueryError:
     if re.search(r"cancel|time ?out|timed out", tail, re.I):
         return QueryTimeout(f"the SPARQL server at {url} stopped the query (its own time limit?): …{tail}")
     return QueryError(f"cannot read the answer of the SPARQL server at {url} ({e}): …{tail}")
+
+
+def _lines(triples: Iterable[tuple]) -> tuple[list[str], bool]:
+    """N-Triples lines (bad terms fail here) and whether any has a blank node."""
+    lines: list[str] = []
+    blank = False
+    for s, p, o in triples:
+        lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")
+        blank = blank or isinstance(s, BNode) or isinstance(o, BNode)
+    return lines, blank
 
 
 def _insert(body: str, blank: bool) -> str:

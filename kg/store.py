@@ -1,7 +1,8 @@
 """The graph store: an rdflib Dataset over the on-disk Oxigraph store (oxrdflib).
 
-One named graph per document (the graph IRI is the document IRI); the default graph
-seen by queries is the union of all graphs. Only this module touches the store.
+One named graph per document (the graph IRI is the document IRI), one shared graph of
+entity descriptions (`entity_graph`, see ontology.mapping); the default graph seen by
+queries is the union of all graphs. Only this module touches the store.
 
 Two oxrdflib traps (see the end-to-end issue): prepared queries silently fall back to
 rdflib's slow Python engine, and a plain Graph() writes into a random named graph. So we
@@ -29,10 +30,14 @@ from ontology.namespace import KGO, PREFIXES
 class GraphStore:
     """Open (or create) the store at `path`. Use as a context manager or call close()."""
 
-    def __init__(self, path: Path | str, create: bool = True, read_only: bool = False) -> None:
-        """`read_only` is for published snapshots (kg.snapshots), never a live store."""
+    def __init__(self, path: Path | str, create: bool = True, read_only: bool = False,
+                 entity_graph: str | None = None) -> None:
+        """`read_only` is for published snapshots (kg.snapshots), never a live store.
+        `entity_graph` is the IRI of the shared graph that put_graph(described=…)
+        writes to and remove_graph collects orphans from."""
         self.path = Path(path)
         self.read_only = read_only
+        self.entity_graph = entity_graph
         self._lock = threading.RLock()
         # What was written since the last publish, for kg.summary: the graphs written or
         # removed, whether anything was written around put_graph/remove_graph (untracked),
@@ -142,29 +147,57 @@ class GraphStore:
         """The pyoxigraph store under rdflib (for bulk loads and snapshots)."""
         return self.ds.store._inner
 
-    def put_graph(self, graph_iri: str, triples: Iterable[tuple]) -> int:
+    def put_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> int:
         """Write triples into the named graph `graph_iri` in one bulk call (one
-        Oxigraph transaction), replacing what the graph held. Returns the triple count."""
+        Oxigraph transaction), replacing what the graph held, and add `described` (the
+        descriptions of the entities it mentions) to the entity graph in the same call.
+        Returns the count of the graph's triples."""
         self._writable()
         g = URIRef(graph_iri)
         # N-Quads text parsed by Oxigraph in one transaction: 1.7x faster than rdflib's
         # addN, which converts term by term (bench/store_write.py measures all three).
         graph_nt = nt_term(g)
         lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
+        shared = _quads(described, self._entity_graph_nt(described))
         self._touch(graph_iri)
         try:
             with self._lock:
                 self.ds.remove_graph(self.ds.graph(g))
-                self.oxigraph.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                self.oxigraph.load("".join(lines + shared).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
         return len(lines)
 
+    def _entity_graph_nt(self, described: Iterable[tuple]) -> str:
+        if self.entity_graph is None and described:
+            raise StoreError("this store has no entity graph for entity descriptions")
+        return nt_term(URIRef(self.entity_graph)) if self.entity_graph else ""
+
     def remove_graph(self, graph_iri: str) -> None:
+        """Drop a named graph and, in the same transaction, the descriptions of the
+        entities that no document mentions any more (see orphan_update)."""
         self._writable()
         self._touch(graph_iri)
-        with self._lock:
-            self.ds.remove_graph(self.ds.graph(URIRef(graph_iri)))
+        with self._lock, _query_errors():
+            entities = self._mentioned(graph_iri)
+            drop = f"DROP SILENT GRAPH <{_iri(graph_iri)}>"
+            gc = orphan_update(self.entity_graph, entities) if self.entity_graph and entities else ""
+            self.oxigraph.update(f"{drop} ;\n{gc}" if gc else drop)
+
+    def _mentioned(self, graph_iri: str) -> list[str]:
+        g = _iri(graph_iri)
+        return [str(r["e"]) for r in self.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ <{g}> <{KGO.mentions}> ?e }} }}")]
+
+    def collect_orphans(self) -> None:
+        """Remove the descriptions of every entity no document mentions (after a crash
+        between dropping a graph and collecting, which are one transaction here but
+        not on every remote server)."""
+        self._writable()
+        if self.entity_graph:
+            self._touch(None)
+            with self._lock, _query_errors():
+                self.oxigraph.update(orphan_update(self.entity_graph, None))
 
     def _writable(self) -> None:
         if self.read_only:
@@ -191,14 +224,34 @@ class GraphStore:
         # inside each document's graph: over the union graph, the entity's type would be
         # joined once per graph that states it (a hub entity: thousands x thousands)
         by_type = self.select(
-            f"SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e . "
-            f"?e <{KGO.entityType}> ?t }} }} GROUP BY ?t ORDER BY DESC(?n)"
+            f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }} }} "
+            f"{{ SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?x {{ ?e <{KGO.entityType}> ?t }} }} }} }} GROUP BY ?t ORDER BY DESC(?n)"
         )
         return {
             "documents": int(docs[0]["n"]) if docs else 0,
             "triples": int(triples[0]["n"]) if triples else 0,
             "entities": {str(r["t"]): int(r["n"]) for r in by_type},
         }
+
+
+def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
+    """A SPARQL update that, for `entities` (every entity of the entity graph when None),
+    deletes what the entity graph says of an entity no document mentions any more, and
+    the alternative labels of the others that no mention spells any more (an alias
+    that came from a removed document). Class, post title and the like stay until the
+    entity itself goes."""
+    eg = f"<{_iri(entity_graph)}>"
+    values = "" if entities is None else "VALUES ?e { " + " ".join(f"<{_iri(e)}>" for e in entities) + " }"
+    pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e a ?class }} }} }}" if entities is None else values
+    alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
+            f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }}")
+
+
+def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:
+    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})

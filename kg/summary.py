@@ -4,19 +4,21 @@ documents that mention it. The home and /stats pages, entity lookup (autocomplet
 /entities, the path view's names), the labels of linked entities and the totals on
 entity pages read it.
 
-Why: an entity's type and labels are restated in the graph of every document that
-mentions it, and Oxigraph's union default graph yields a triple once per graph that
-states it, so "the labels of 산업통상자원부" reads 5,000 copies at 10,000 documents and a
-join on them multiplies; counting triples reads the whole store (2 s at 10,000
-documents). So the writer computes a summary when it publishes a snapshot and stores
-it in the snapshot (FILE); readers load it once per snapshot.
+Why: counting an entity's documents reads all its mentions, and counting triples reads
+the whole store (2 s at 10,000 documents). So the writer computes a summary when it
+publishes a snapshot and stores it in the snapshot (FILE); readers load it once per
+snapshot.
 
 Incremental: the writer's GraphStore records the graphs it wrote or removed since the
 last publish, and the next summary is the previous one minus what those graphs held in
-the previous snapshot plus what they hold now (a few small queries per publish). It is
-counted in full when there is no previous summary, after writes the store did not
-record (`kg import`), or when the marker file PENDING shows that a writer stopped
-between a write and a publish (a crash).
+the previous snapshot plus what they hold now (a few small queries per publish); the
+names of the entities those graphs mention, before or after, are read again from the
+store (they live in the shared entity graph, ontology.mapping, which the store does not
+record as changed). It is counted in full when there is no previous summary, after
+writes the store did not record (`kg import`), or when the marker file PENDING shows
+that a writer stopped between a write and a publish (a crash). Data written before the
+entity graph existed (labels restated in every document's graph) is counted the same
+way: a name counts once per graph that states it.
 
 An entity's type is read from its IRI (ontology.iris: /id/<type>/<name>): it is part
 of the IRI by construction, and reading kgo:entityType instead costs a lookup per
@@ -168,10 +170,12 @@ def entity_type(iri: str, base: str) -> str | None:
 _PREFIX = f"PREFIX kgo: <{KGO}>\n"
 
 
-def count_graphs(select: Select, graphs: Iterable[str] | None, triples: Callable[[], int] | None = None) -> Summary:
-    """What `graphs` hold (every graph when None): documents, triples, mentions, names.
-    Each pattern is inside GRAPH ?g, so a statement counts once per graph that states
-    it. `triples` counts all triples faster than a COUNT query can (Oxigraph's len)."""
+def count_graphs(select: Select, graphs: Iterable[str] | None, triples: Callable[[], int] | None = None,
+                 names: bool = True) -> Summary:
+    """What `graphs` hold (every graph when None): documents, triples, mentions, and with
+    `names` the names stated in them. Each pattern is inside GRAPH ?g, so a statement
+    counts once per graph that states it. `triples` counts all triples faster than a
+    COUNT query can (Oxigraph's len)."""
     s = Summary()
     blocks = [""] if graphs is None else _values(graphs)
     for values in blocks:
@@ -186,7 +190,7 @@ def count_graphs(select: Select, graphs: Iterable[str] | None, triples: Callable
             s.docs[r["e"][0]] += int(r["n"][0])
         # one query per label property: with the property in a second VALUES block as
         # well, Oxigraph 0.5 reads every graph's labels (4 s instead of 50 ms for 400 graphs)
-        for prop, kind in LABEL_KINDS.items():
+        for prop, kind in LABEL_KINDS.items() if names else ():
             for r in select(f"SELECT ?e ?l (COUNT(*) AS ?n) WHERE {{ {head} GRAPH ?g {{ ?e <{prop}> ?l }} "
                             "FILTER(isLiteral(?l)) } GROUP BY ?e ?l"):
                 lab = (kind, r["l"][1] or "", r["l"][0])
@@ -194,6 +198,29 @@ def count_graphs(select: Select, graphs: Iterable[str] | None, triples: Callable
     if triples is not None:
         s.triples = triples()
     return s
+
+
+def named_in(select: Select, graphs: Iterable[str]) -> set[str]:
+    """The entities that `graphs` give a name (the gazetteer's graph, or a document graph
+    written before the entity graph existed)."""
+    out: set[str] = set()
+    for values in _values(graphs):
+        for prop in LABEL_KINDS:
+            out.update(r["e"][0] for r in select(
+                f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{prop}> ?l }} }}"))
+    return out
+
+
+def entity_names(select: Select, entities: Iterable[str]) -> dict[str, Counter]:
+    """entity → Counter of its names ((kind, lang, value) → graphs stating it), over all
+    graphs."""
+    out: dict[str, Counter] = {}
+    for values in _values(entities):
+        for prop, kind in LABEL_KINDS.items():
+            for r in select(f"SELECT ?e ?l (COUNT(*) AS ?n) WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e <{prop}> ?l }} "
+                            "FILTER(isLiteral(?l)) } GROUP BY ?e ?l"):
+                out.setdefault(r["e"][0], Counter())[(kind, r["l"][1] or "", r["l"][0])] += int(r["n"][0])
+    return out
 
 
 def _values(graphs: Iterable[str]) -> list[str]:
@@ -274,8 +301,23 @@ class Publisher:
                 before = ox.Store.read_only(str(self.snapshot))
             except OSError:  # the snapshot went away: count everything
                 return full(live)
-            s.add(count_graphs(ox_select(before), self.store.changed), -1)
-            s.add(count_graphs(ox_select(live), self.store.changed), 1)
+            # the entity graph changes along with the documents: counted for its triples
+            shared = getattr(self.store, "entity_graph", None)
+            graphs = self.store.changed | ({shared} if shared else set())
+            old = count_graphs(ox_select(before), graphs, names=False)
+            new = count_graphs(ox_select(live), graphs, names=False)
+            s.add(old, -1)
+            s.add(new, 1)
+            docs = self.store.changed - {shared}
+            touched = (set(old.docs) | set(new.docs) | named_in(ox_select(before), docs)
+                       | named_in(ox_select(live), docs))
+            fresh = entity_names(ox_select(live), touched)
+            for e in touched:
+                if e in fresh:
+                    s.labels[e] = fresh[e]
+                else:
+                    s.labels.pop(e, None)
+            s._names = None
         return s
 
     def published(self, summary: Summary, snapshot: Path) -> None:

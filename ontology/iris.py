@@ -23,6 +23,8 @@ TYPE_SLUGS = {
 }
 SLUG_TYPES = {v: k for k, v in TYPE_SLUGS.items()}
 NODE_TYPES = frozenset(TYPE_SLUGS)  # DATE, TIME, QUANTITY are values, not nodes
+# The shared graph of entity descriptions (ontology.mapping), relative to the base IRI
+ENTITY_GRAPH = "graph/entities"
 
 _SAFE = "-._~!$&'()*+,;=:@"  # RFC 3986 pchar minus '/' ('%' handled by quote)
 _SPACE = re.compile(r"\s+")

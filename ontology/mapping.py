@@ -1,8 +1,16 @@
-"""Pure mapping: Document (with its Extraction) → triples of the document's named graph.
+"""Pure mapping: Document (with its Extraction) → triples of the document's named graph,
+and the triples that describe its entities.
 
-Knows the ontology, nothing of storage. Every statement about a document lives in the
+Knows the ontology, nothing of storage. Every statement a document makes lives in the
 graph named by the document IRI; each mention and each relation points to the sentence
 it came from (kgo:inSentence), so the UI can show the evidence for any edge.
+
+What an entity *is* (its class, kgo:entityType, labels, post title, kind, status,
+identifier) is not a statement of one document: it goes to one shared graph, the entity
+graph (ontology.iris.ENTITY_GRAPH), where set semantics keep one copy however many
+documents mention the entity. Restated in each document's graph, it was yielded once per
+graph by the union default graph, so a plain `?e skos:prefLabel "산업통상자원부"@ko ;
+kgo:entityType ?t` read thousands of copies and joins on it multiplied (oxigraph#1919).
 """
 from __future__ import annotations
 
@@ -72,9 +80,11 @@ def entity_class(ent: Entity, gov_kind: str | None = None) -> URIRef:
     return ENTITY_CLASSES[node_type(ent)]
 
 
-def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
-    """(graph IRI, triples). The graph IRI is the document IRI."""
+def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], list[Triple]]:
+    """(graph IRI, triples of the document's graph, triples for the entity graph). The
+    graph IRI is the document IRI."""
     d = document_iri(base, doc.id)
+    described: list[Triple] = []
     out: list[Triple] = [
         (d, RDF.type, KGO.Document),
         (d, DCTERMS.title, Literal(doc.title)),
@@ -92,7 +102,7 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
         out.append((d, KGO.nearDuplicateOf, URIRef(dup)))
     ex = doc.extraction
     if ex is None:
-        return d, out
+        return d, out, described
     sent = [URIRef(f"{d}#s{i}") for i in range(len(ex.sentences))]
     for i, (s, e) in enumerate(ex.sentences):
         out += [
@@ -121,25 +131,8 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
             out.append((m, KGO.normalizedValue, Literal(ent.value)))
         if node is None:
             continue
-        name = ent.canonical or ent.text
-        out += [
-            (m, KGO.mentionOf, node),
-            (d, KGO.mentions, node),
-            (node, RDF.type, entity_class(ent)),
-            (node, KGO.entityType, Literal(node_type(ent))),
-            (node, SKOS.prefLabel, Literal(name, lang="ko")),
-        ]
-        if ent.text != name:
-            out.append((node, SKOS.altLabel, Literal(ent.text, lang="ko")))
-        if ent.type == "PERSON" and ent.attrs.get("title"):
-            out.append((node, KGO.postTitle, Literal(str(ent.attrs["title"]), lang="ko")))
-        kind = INITIATIVE_KINDS.get(str(ent.attrs.get("kind", "")))
-        if ent.type == "INITIATIVE" and kind is not None:
-            out.append((node, KGO.initiativeKind, kind))
-        if ent.type == "INITIATIVE" and ent.attrs.get("status"):  # from a record, e.g. a bill's result
-            out.append((node, KGO.status, Literal(str(ent.attrs["status"]), lang="ko")))
-        if ent.attrs.get("identifier"):  # e.g. a bill number
-            out.append((node, DCTERMS.identifier, Literal(str(ent.attrs["identifier"]))))
+        out += [(m, KGO.mentionOf, node), (d, KGO.mentions, node)]
+        described += entity_description(node, ent)
     for i, rel in enumerate(ex.relations):
         prop = RELATION_PROPERTIES.get(rel.type)
         if prop is None or not (0 <= rel.head < len(nodes) and 0 <= rel.tail < len(nodes)):
@@ -165,7 +158,29 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple]]:
         s_idx = rel.sentence if rel.sentence is not None else ex.entities[rel.head].sentence
         if s_idx is not None and 0 <= s_idx < len(sent):
             out.append((r, KGO.inSentence, sent[s_idx]))
-    return d, out
+    return d, out, list(dict.fromkeys(described))
+
+
+def entity_description(node: URIRef, ent: Entity) -> list[Triple]:
+    """What one mention says an entity is, for the entity graph."""
+    name = ent.canonical or ent.text
+    out: list[Triple] = [
+        (node, RDF.type, entity_class(ent)),
+        (node, KGO.entityType, Literal(node_type(ent))),
+        (node, SKOS.prefLabel, Literal(name, lang="ko")),
+    ]
+    if ent.text != name:
+        out.append((node, SKOS.altLabel, Literal(ent.text, lang="ko")))
+    if ent.type == "PERSON" and ent.attrs.get("title"):
+        out.append((node, KGO.postTitle, Literal(str(ent.attrs["title"]), lang="ko")))
+    kind = INITIATIVE_KINDS.get(str(ent.attrs.get("kind", "")))
+    if ent.type == "INITIATIVE" and kind is not None:
+        out.append((node, KGO.initiativeKind, kind))
+    if ent.type == "INITIATIVE" and ent.attrs.get("status"):  # from a record, e.g. a bill's result
+        out.append((node, KGO.status, Literal(str(ent.attrs["status"]), lang="ko")))
+    if ent.attrs.get("identifier"):  # e.g. a bill number
+        out.append((node, DCTERMS.identifier, Literal(str(ent.attrs["identifier"]))))
+    return out
 
 
 def time_triples(node: URIRef, ent: Entity) -> Iterator[Triple]:

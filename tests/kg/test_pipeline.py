@@ -169,12 +169,12 @@ def test_a_failing_store_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     bad = str(document_iri(BASE, docs_with_bad_one()[3].id))
     real = GraphStore.put_graph
 
-    def put_graph(self, graph_iri, triples):  # noqa: ANN001, ANN202
+    def put_graph(self, graph_iri, triples, described=()):  # noqa: ANN001, ANN202
         if graph_iri == bad:
             triples = list(triples)
-            real(self, graph_iri, triples[:3])  # half written, then the disk says no
+            real(self, graph_iri, triples[:3], described)  # half written, then the disk says no
             raise OSError("disk full")
-        return real(self, graph_iri, triples)
+        return real(self, graph_iri, triples, described)
 
     monkeypatch.setattr(GraphStore, "put_graph", put_graph)
     with KnowledgeGraph(settings(tmp_path)) as kg:

@@ -94,8 +94,8 @@ def test_document_round_trip_through_knowledge_graph(base_url: str, tmp_path: Pa
     settings = remote_settings(base_url, tmp_path, gsp=gsp)
     with KnowledgeGraph(settings, runner=object()) as kg:  # type: ignore[arg-type]
         assert kg.remote and kg.runner is None  # the HTTP time limit replaces the worker processes
-        graph, ts = document_triples(doc, kg.base)
-        assert kg.store.put_graph(str(graph), ts) == len(ts)
+        graph, ts, described = document_triples(doc, kg.base)
+        assert kg.store.put_graph(str(graph), ts, described) == len(ts)
         kg.publish()  # a no-op for a remote server
     assert not (tmp_path / "snapshots").exists() and not (tmp_path / "graph").exists()
 
@@ -156,8 +156,8 @@ def test_stats_counts_documents_triples_and_entities(base_url: str, tmp_path: Pa
     with KnowledgeGraph(remote_settings(base_url, tmp_path)) as kg:
         for n, key in enumerate(["a.md", "b.md"]):
             doc = korean_document(f"제목 {n}", f"{n}일 산업통상자원부가 AI 자율제조 전략을 내놓았다.", key)
-            graph, ts = document_triples(doc, kg.base)
-            kg.store.put_graph(str(graph), ts)
+            graph, ts, described = document_triples(doc, kg.base)
+            kg.store.put_graph(str(graph), ts, described)
         stats = kg.store.stats()
     assert stats["documents"] == 2 and stats["triples"] > 20
     assert stats["entities"] == {"MINISTRY": 1, "INITIATIVE": 1}

@@ -37,8 +37,8 @@ def doc(n: int, company: str = "마키나락스", day: int | None = None) -> Doc
 
 
 def put(kg: KnowledgeGraph, d: Document) -> str:
-    iri, triples = document_triples(d, BASE)
-    kg.store.put_graph(str(iri), triples)
+    iri, triples, described = document_triples(d, BASE)
+    kg.store.put_graph(str(iri), triples, described)
     return str(iri)
 
 

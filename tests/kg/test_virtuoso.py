@@ -154,8 +154,8 @@ def test_knowledge_graph_over_sparql_auth(vt, tmp_path: Path) -> None:  # noqa: 
            "KG_SPARQL_GRAPH_STORE": f"{vt}/sparql-graph-crud-auth"}
     settings = Settings.from_env(env, data_dir=tmp_path, base_iri="http://kg.test/")
     with KnowledgeGraph(settings) as kg:
-        graph, ts = document_triples(doc, kg.base)
-        kg.store.put_graph(str(graph), ts)  # a Graph Store PUT, Digest-authenticated
+        graph, ts, described = document_triples(doc, kg.base)
+        kg.store.put_graph(str(graph), ts, described)  # a Graph Store PUT, Digest-authenticated
         iri = str(document_iri("http://kg.test/", doc.id))
         page = kg.document(iri)
         assert page is not None and page["text"] == text and page["title"] == doc.title

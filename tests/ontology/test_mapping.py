@@ -32,7 +32,7 @@ def test_offsets_in_fixture_are_right() -> None:
 
 def test_document_graph_has_entities_relations_and_provenance() -> None:
     doc = _doc()
-    graph_iri, triples = document_triples(doc, BASE)
+    graph_iri, triples, described = document_triples(doc, BASE)
     assert graph_iri == document_iri(BASE, doc.id)
     g = Graph()
     for t in triples:
@@ -40,7 +40,11 @@ def test_document_graph_has_entities_relations_and_provenance() -> None:
     motie = entity_iri(BASE, "MINISTRY", "산업통상자원부")
     plan = entity_iri(BASE, "INITIATIVE", "AI 자율제조 전략")
     assert (motie, KGO.announces, plan) in g
-    assert (motie, SKOS.altLabel, Literal("산업부", lang="ko")) in g
+    # what an entity is goes to the shared entity graph, once, not into the document's graph
+    assert (motie, SKOS.altLabel, Literal("산업부", lang="ko")) in described
+    assert (motie, SKOS.prefLabel, Literal("산업통상자원부", lang="ko")) in described
+    assert (motie, SKOS.prefLabel, Literal("산업통상자원부", lang="ko")) not in g
+    assert len(described) == len(set(described))
     assert (graph_iri, KGO.mentions, plan) in g
     assert (graph_iri, DCTERMS.title, Literal("AI 자율제조")) in g
     # the relation is reified with the sentence it came from

@@ -48,8 +48,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
         entries = []
         for n in range(DOCS):
             d = announcement(n)
-            iri, triples = document_triples(d, BASE)
-            kg.store.put_graph(str(iri), triples)
+            iri, triples, described = document_triples(d, BASE)
+            kg.store.put_graph(str(iri), triples, described)
             entries.append(index_doc(d, str(iri), BASE))
         kg.index.write(add=entries)
         kg.publish()

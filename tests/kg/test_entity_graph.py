@@ -1,0 +1,88 @@
+"""The shared entity graph: what an entity is (type, names) is stored once however many
+documents mention it, so plain SPARQL over the default graph answers without copies;
+removing documents takes away the entities and aliases nothing mentions any more."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ingest.model import Entity
+from kg.graph import KnowledgeGraph
+from kg.pipeline import reconcile, remove_document
+from kg.settings import Settings
+from ontology.iris import ENTITY_GRAPH
+
+from .test_summary import BASE, doc, put
+
+MOTIE = f"<{BASE}id/gov/산업통상자원부>"
+
+
+@pytest.fixture()
+def kg(tmp_path: Path):  # noqa: ANN201
+    with KnowledgeGraph(Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)) as kg:
+        yield kg
+
+
+def rows(kg: KnowledgeGraph, query: str) -> list[dict]:
+    return kg.store.select(query)  # skos: and kgo: are bound by the store
+
+
+def labels(kg: KnowledgeGraph, iri: str, prop: str = "skos:prefLabel") -> list[str]:
+    return [str(r["l"]) for r in rows(kg, f"SELECT ?l WHERE {{ {iri} {prop} ?l }}")]
+
+
+def test_a_label_is_stated_once_however_many_documents_mention_the_entity(kg: KnowledgeGraph) -> None:
+    for n in range(5):
+        put(kg, doc(n))
+    # no DISTINCT: one row, not one per document
+    assert labels(kg, MOTIE) == ["산업통상자원부"]
+    found = rows(kg, 'SELECT ?e ?t WHERE { ?e skos:prefLabel "산업통상자원부"@ko ; kgo:entityType ?t }')
+    assert [(str(r["e"]), str(r["t"])) for r in found] == [(MOTIE[1:-1], "MINISTRY")]
+    # the documents still say that they mention it, each in its own graph
+    assert len(rows(kg, f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d kgo:mentions {MOTIE} }} }}")) == 5
+    graphs = {str(r["g"]) for r in rows(kg, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {MOTIE} skos:prefLabel ?l }} }}")}
+    assert graphs == {BASE + ENTITY_GRAPH}
+
+
+def test_removing_the_last_mention_removes_the_entity(kg: KnowledgeGraph) -> None:
+    a = put(kg, doc(1, company="LG전자"))
+    b = put(kg, doc(2, company="마키나락스"))
+    c = put(kg, doc(3, company="마키나락스"))
+    lg, makina = f"<{BASE}id/company/LG전자>", f"<{BASE}id/company/마키나락스>"
+    assert labels(kg, lg) == ["LG전자"]
+    assert remove_document(kg, a)
+    assert labels(kg, lg) == []  # nothing mentions LG전자 any more
+    assert not rows(kg, f"SELECT ?p WHERE {{ {lg} ?p ?o }}")
+    assert labels(kg, MOTIE) == ["산업통상자원부"]  # still mentioned by b and c
+    remove_document(kg, b)
+    assert labels(kg, makina) == ["마키나락스"]
+    remove_document(kg, c)
+    assert labels(kg, makina) == [] and labels(kg, MOTIE) == []
+
+
+def test_an_alias_goes_with_the_last_document_that_spells_it(kg: KnowledgeGraph) -> None:
+    plain = put(kg, doc(1))                       # '산업부'
+    spelled = doc(2)
+    ex = spelled.extraction
+    text = spelled.text.replace("산업부", "산자부")
+    spelled = replace(spelled, text=text)
+    ex.entities[0] = Entity(0, 3, "산자부", "MINISTRY", canonical="산업통상자원부", sentence=0)
+    spelled.extraction = ex
+    other = put(kg, spelled)
+    assert sorted(labels(kg, MOTIE, "skos:altLabel")) == ["산업부", "산자부"]
+    remove_document(kg, other)
+    assert labels(kg, MOTIE, "skos:altLabel") == ["산업부"]
+    assert plain
+
+
+def test_orphans_left_by_a_crash_are_collected_on_the_next_run(kg: KnowledgeGraph) -> None:
+    lg = f"<{BASE}id/company/LG전자>"
+    # a crash between dropping a graph and collecting (two requests on some servers)...
+    kg.store.oxigraph.update("DROP GRAPH <" + put(kg, doc(1, company="LG전자")) + ">")
+    # ...while a document was written to the store but not yet to the index
+    put(kg, doc(2))
+    assert labels(kg, lg) == ["LG전자"]
+    assert reconcile(kg) == 1
+    assert labels(kg, lg) == [] and labels(kg, MOTIE) == []
