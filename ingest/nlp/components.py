@@ -20,7 +20,7 @@ from ingest.model import ENTITY_TYPES
 from ingest.nlp import initiatives, patterns, people
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
-from ingest.nlp.lexicon import get_lexicon
+from ingest.nlp.lexicon import NameInfo, get_lexicon
 from ingest.nlp.relations import Mention, extract_relations
 from ingest.nlp.view import FUNCTIONAL, TextView
 
@@ -74,16 +74,32 @@ class GazetteerRuler:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원장", e):
                 continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
-            info = lex.names[m.group()]
-            attrs = {"_gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
-            if info.kind:
-                attrs["gov_kind" if info.type == "MINISTRY" else "org_kind"] = info.kind
-            if info.predecessor:
-                attrs["predecessor"] = True
-            cands.append((s, e, info.type, attrs))
+            name = m.group()
+            info = lex.names[name]
+            if info.kind == "local" and view.tag_at(s) != "NNP":
+                continue  # 상주시켜 (상주/NNG 시키/XSV), not 상주시: Kiwi reads a place name as NNP
+            if info.kind == "local" and " " in name:
+                # a qualified local government (부산 중구, 서울특별시 중구): the qualifier is a
+                # mention of its own (a place, or the metropolitan body's name, which the type
+                # refiner reads as a place), the last word names the body, as in 미국 상무부
+                qualifier, word = name.rsplit(" ", 1)
+                if qualifier in lex.names:
+                    cands.append(_gaz_cand(s, s + len(qualifier), lex.names[qualifier]))
+                s = e - len(word)
+            cands.append(_gaz_cand(s, e, info))
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
+
+
+def _gaz_cand(s: int, e: int, info: NameInfo) -> tuple[int, int, str, dict]:
+    """A candidate for the gazetteer name `info` at [s, e)."""
+    attrs = {"_gaz": info.canonical, "_prio": PRIORITY["gazetteer"]}
+    if info.kind:
+        attrs["gov_kind" if info.type == "MINISTRY" else "org_kind"] = info.kind
+    if info.predecessor:
+        attrs["predecessor"] = True
+    return s, e, info.type, attrs
 
 
 @Language.factory("kg_patterns", default_config={"model_types": list(MODEL_TYPES)})
@@ -229,7 +245,7 @@ _LOCATIVE_TAILS = ("에", "에서", "에는", "에서는", "에도", "로", "으
 class TypeRefiner:
     """Settles entity types: maps statistical NER labels (KLUE's PS/LC/OG …) to ours,
     splits ORG into MINISTRY/COMPANY/ORGANIZATION, and turns a local government used as
-    a place ('경기도 평택에', '충북 청주') into a LOCATION."""
+    a place ('경기도 평택에', '충북 청주', '수원시에서', '서울 강남구 …에서') into a LOCATION."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         pass
@@ -245,7 +261,8 @@ class TypeRefiner:
                 info = lex.names.get(text)
                 new = info.type if info else ("MINISTRY" if _MINISTRY_END.search(text) else
                                               "COMPANY" if _COMPANY_HINT.search(text) else "ORGANIZATION")
-            if new == "MINISTRY" and attrs.get("gov_kind") == "local" and _is_place(view, ent, ents[i + 1:i + 2]):
+            if new == "MINISTRY" and attrs.get("gov_kind") == "local" \
+                    and _is_place(view, ent, out[-1:], ents[i + 1:i + 2]):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
@@ -265,7 +282,9 @@ class TypeRefiner:
         return doc
 
 
-def _is_place(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
+def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool:
+    """Whether a local government (서울시, 수원시, 강남구) is named as a place: a locative
+    particle, or a part of an address; a subject particle keeps it the body."""
     tail = view.tail(ent.end)
     if tail in ("은", "는", "이", "가", "도", "와", "과"):
         return False
@@ -273,8 +292,29 @@ def _is_place(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
         return True
     if nxt and nxt[0].label == "LOCATION" and nxt[0].start - ent.end == 1:
         return True  # 경기도 평택, 충북 청주
+    if not tail:  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서
+        if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
+            return True  # a higher level before a lower one
+        if prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
+            return True  # a lower level after a higher one
+        if _address_follows(view, ent.end):
+            return True
     text = view.text[ent.start:ent.end]
     return not tail and text.endswith(("북", "남")) and len(text) == 2
+
+
+def _address_follows(view: TextView, end: int, words: int = 3) -> bool:
+    """Whether the words after `end` are proper nouns (Kiwi's NNP), the last with a locative
+    particle: '중구 명동에서', '종로구 세종대로 정부서울청사에서' (not '수원시 관계자에')."""
+    text, pos = view.text, end
+    for _ in range(words):
+        if not text.startswith(" ", pos) or view.tag_at(pos + 1) != "NNP":
+            return False
+        start, pos = pos + 1, view.word_end(pos + 1)
+        tail = text[view.core_end(start, pos):pos]
+        if tail:
+            return tail.startswith("에")
+    return False
 
 
 @Language.factory("kg_dates", default_config={})

@@ -63,7 +63,8 @@ def test_every_central_body_is_a_ministry(name: str) -> None:
 def test_metropolitan_governments() -> None:
     g = load_gazetteer()
     assert all(g.by_canonical(n) and g.by_canonical(n).kind == "local" for n in METROS)
-    assert len([e for e in g.entries if e.kind == "local"]) == 17
+    # 17 metropolitan + 226 basic local governments (see test_local_governments.py)
+    assert len([e for e in g.entries if e.kind == "local"]) == 17 + 226
     assert g.alias_to_canonical["충북"] == "충청북도" and g.alias_to_canonical["서울시"] == "서울특별시"
 
 
