@@ -70,10 +70,11 @@ def search_latency(index, repeat: int = 5, page_size: int = 20) -> dict[str, Any
 
 def sparql_queries(base: str) -> dict[str, str]:
     """Analyst queries, written as the README's example is (DISTINCT, labels joined in).
-    'naive' joins labels and types per row; entity triples are restated in every
-    document graph, and Oxigraph's union default graph yields a triple once per graph
-    that states it, so such joins multiply by the number of documents (a hub entity:
-    thousands x thousands). The 'tuned' variants say the same in the shape the store
+    'naive' joins edges, labels and types per row; a relation is restated in every
+    document that reports it, and Oxigraph's union default graph yields a triple once
+    per graph that states it, so multi-hop joins on edges multiply (types and labels
+    are stated once, in the entity graph, since commit 2142c6c; before, they were
+    restated per document too and even a lookup by name timed out). The 'tuned' variants say the same in the shape the store
     answers fast: DISTINCT before joining, joins inside GRAPH ?g (one document's copy),
     FILTER EXISTS on the few distinct rows left."""
     gov = f"<{base}id/gov/{TOP['gov']}>"

@@ -2,9 +2,10 @@
 here so the facade stays small. Each takes a GraphStore (or RemoteStore) and returns
 plain Python values.
 
-They are written for a graph where an entity's type and labels are restated in every
-document that mentions it, read through Oxigraph's union default graph (a triple once
-per graph that states it): patterns about a document's statements sit inside GRAPH ?g,
+They are written for a graph where a relation is restated in every document that
+reports it, read through Oxigraph's union default graph (a triple once per graph that
+states it; an entity's type and names are stated once, in the entity graph, see
+ontology.mapping): patterns about a document's statements sit inside GRAPH ?g,
 relations are counted from the direct edges before any reified statement is read, and
 lists of a hub entity's documents are bounded (the newest SAMPLE of them) or paged.
 An OPTIONAL about a graph bound by VALUES stands outside the GRAPH block, as

@@ -156,10 +156,9 @@ def document_query(iri: str) -> str:
 
 
 def entity_query(iri: str) -> str:
-    """The description of an entity. Its triples, and the edges pointing at it, are
-    restated in every document that mentions it, so each is made DISTINCT before the
-    labels of the other ends are joined (otherwise a label is joined once per copy of
-    the edge and once per copy of the label: over 10 s for an entity in 300 documents)."""
+    """The description of an entity. Its edges, both ways, are restated in every
+    document that reports them, so each is made DISTINCT before the labels of the other
+    ends are joined (otherwise a label is joined once per copy of the edge)."""
     e = f"<{iri}>"
     return f"""CONSTRUCT {{
   {e} ?p ?o . ?o <{SKOS}prefLabel> ?ol .
