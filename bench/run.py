@@ -5,6 +5,7 @@
     python bench/run.py --size 100000 --skip-nlp # store/index/search at scale, NLP replaced by cached extractions
     python bench/run.py --sizes 10000,100000 --skip-nlp --json out.json
     python bench/run.py --measure /tmp/kg-bench/data-10000-<pid> --web-n 10   # re-measure a kept data directory
+    python bench/run.py --size 10000 --e2e      # also time `kg ingest` itself (worker processes), per size
 
 For each size, a synthetic corpus is generated from the real texts in ../shared/data and
 corpus/ (bench/corpus.py, into --work-dir, never into the repo) and ingested in a fresh
@@ -206,7 +207,38 @@ def run_size(a: argparse.Namespace, size: int) -> dict[str, Any]:
     res_file.unlink()
     res["corpus"] = manifest
     print(f"size {size:,}: done in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+    if a.e2e:
+        res["e2e"] = end_to_end(a, cdir, size, manifest["chars"])
     return res
+
+
+def end_to_end(a: argparse.Namespace, cdir: Path, size: int, chars: int) -> dict[str, Any]:
+    """The product's own path: `kg ingest DOCS` in a fresh data directory, with its
+    default NLP worker processes (one per core), timed from outside. Peak memory is
+    the largest single process (the main one or a worker), as getrusage reports it."""
+    data = a.work_dir / f"e2e-{size}-{os.getpid()}"
+    shutil.rmtree(data, ignore_errors=True)
+    env = {**os.environ, "KG_SEARCH_BACKEND": a.backend}
+    cmd = [str(Path(sys.executable).with_name("kg")), "ingest", str(cdir / "docs"), "--data-dir", str(data)]
+    print(f"size {size:,}: end to end, {' '.join(cmd[1:])}…", file=sys.stderr)
+    # a fresh parent, so that the peak is this run's (getrusage keeps the largest child ever)
+    probe = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+             "print('maxrss', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+             "sys.exit(r.returncode)")
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"kg ingest failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    lines = proc.stderr.splitlines()
+    peak = next((int(ln.split()[1]) // 1024 for ln in reversed(lines) if ln.startswith("maxrss ")), 0)
+    summary = next((ln for ln in reversed(lines) if "triples" in ln), "")
+    if not a.keep:
+        shutil.rmtree(data, ignore_errors=True)
+    return {"wall_s": round(wall, 1), "docs_per_s": round(size / wall, 1), "chars_per_s": round(chars / wall),
+            "peak_rss_mb": peak, "workers": os.cpu_count(), "summary": summary,
+            "projected_100k_min": round(100_000 / (size / wall) / 60, 1)}
 
 
 _POOL: Any = None
@@ -287,6 +319,14 @@ def table(results: list[dict[str, Any]], scale: dict[str, Any], a: argparse.Name
         L.append(fmt_row(f"disk MB: {part}", [f"{r['disk_mb'].get(part, 0):,.1f}" for r in results]))
     L.append(f"  projected 100k documents at the largest size's rate: {proj:,.1f} min "
              f"(target < {TARGETS['ingest_100k_minutes']:.0f} min{'; over' if proj > TARGETS['ingest_100k_minutes'] else ''})")
+    if any("e2e" in r for r in results):
+        L.append(fmt_row("kg ingest end to end: docs/s", [f"{r['e2e']['docs_per_s']:,}" if "e2e" in r else "-"
+                                                         for r in results], "full NLP, one worker per core"))
+        L.append(fmt_row("  wall s (peak MB, one process)", [f"{r['e2e']['wall_s']:,} ({r['e2e']['peak_rss_mb']:,})"
+                                                             if "e2e" in r else "-" for r in results]))
+        e2e = next(r["e2e"] for r in reversed(results) if "e2e" in r)
+        L.append(f"  projected 100k documents end to end: {e2e['projected_100k_min']:,.1f} min "
+                 f"(target < {TARGETS['ingest_100k_minutes']:.0f} min)")
     L.append("")
     L.append("Search latency ms, p50 / p95 / p99 (12 Korean queries × repeats; page of 20 with snippets)")
     for name in big["backends"]:
@@ -351,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="results file (default bench/results/<time>-<mode>-<size>.json)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", action="store_true", help="keep the data directories")
+    ap.add_argument("--e2e", action="store_true",
+                    help="also time the product's own `kg ingest` of each corpus (full NLP, worker processes)")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
