@@ -236,26 +236,18 @@ class GraphStore:
 
 def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
     """A SPARQL update that, for `entities` (every entity of the entity graph when None),
-    deletes what the entity graph says of an entity no document mentions any more, the
-    alternative labels of the others that no mention spells any more (an alias that
-    came from a removed document), and their edges that no document's statement says
-    any more. Class, post title and the like stay until the entity itself goes."""
-    from ontology.mapping import RELATION_PROPERTIES  # noqa: PLC0415
-
+    deletes what the entity graph says of an entity no document mentions any more, and
+    the alternative labels of the others that no mention spells any more (an alias
+    that came from a removed document). Class, post title and the like stay until the
+    entity itself goes."""
     eg = f"<{_iri(entity_graph)}>"
     values = "" if entities is None else "VALUES ?e { " + " ".join(f"<{_iri(e)}>" for e in entities) + " }"
     pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e a ?class }} }} }}" if entities is None else values
     alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
-    rel = " ".join(f"<{p}>" for p in RELATION_PROPERTIES.values())
-    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
             f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }} ;\n"
-            # an edge goes with the last document whose statement says it (a relation's
-            # head is mentioned by that document, so it is among `entities`)
-            f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} VALUES ?p {{ {rel} }} GRAPH {eg} {{ ?e ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?r <{rdf}subject> ?e ; <{rdf}predicate> ?p ; <{rdf}object> ?o }} }} }}")
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }}")
 
 
 def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:

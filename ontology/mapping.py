@@ -6,14 +6,11 @@ graph named by the document IRI; each mention and each relation points to the se
 it came from (kgo:inSentence), so the UI can show the evidence for any edge.
 
 What an entity *is* (its class, kgo:entityType, labels, post title, kind, status,
-identifier) and the direct edges between entities (`<a> kgo:announces <b>`) go to one
-shared graph, the entity graph (ontology.iris.ENTITY_GRAPH), where set semantics keep
-one copy however many documents say so; each document's graph keeps its own evidence,
-the reified rdf:Statement of each relation with its sentence (as Wikidata keeps truthy
-edges apart from statement nodes with references). Restated in each document's graph,
-an entity's names and edges were yielded once per graph by the union default graph, so
-a plain `?e skos:prefLabel "산업통상자원부"@ko ; kgo:entityType ?t` read thousands of
-copies and multi-hop joins multiplied (oxigraph#1919).
+identifier) is not a statement of one document: it goes to one shared graph, the entity
+graph (ontology.iris.ENTITY_GRAPH), where set semantics keep one copy however many
+documents mention the entity. Restated in each document's graph, it was yielded once per
+graph by the union default graph, so a plain `?e skos:prefLabel "산업통상자원부"@ko ;
+kgo:entityType ?t` read thousands of copies and joins on it multiplied (oxigraph#1919).
 """
 from __future__ import annotations
 
@@ -150,8 +147,8 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
         if head is None or tail is None:
             continue
         r = URIRef(f"{d}#r{i}")
-        described.append((head, prop, tail))  # the edge itself: once, in the entity graph
         out += [
+            (head, prop, tail),
             (r, RDF.type, RDF.Statement),
             (r, RDF.subject, head),
             (r, RDF.predicate, prop),

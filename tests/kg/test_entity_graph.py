@@ -86,19 +86,3 @@ def test_orphans_left_by_a_crash_are_collected_on_the_next_run(kg: KnowledgeGrap
     assert labels(kg, lg) == ["LG전자"]
     assert reconcile(kg) == 1
     assert labels(kg, lg) == [] and labels(kg, MOTIE) == []
-
-
-def test_an_edge_is_stated_once_and_goes_with_its_last_document(kg: KnowledgeGraph) -> None:
-    plan = f"<{BASE}id/initiative/계획_1>"
-    first = put(kg, doc(1, company="LG전자"))      # both say 산업부 announces 계획 1
-    second = put(kg, doc(1, company="마키나락스"))
-    # no DISTINCT: one row for the edge however many documents report it
-    assert len(rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == 1
-    # and each document keeps its own evidence: the statement with its sentence
-    said = rows(kg, f"""SELECT ?g ?text WHERE {{ GRAPH ?g {{ ?r rdf:subject {MOTIE} ; rdf:predicate kgo:announces ;
-                        rdf:object {plan} ; kgo:inSentence ?s . ?s kgo:text ?text }} }}""")
-    assert {str(r["g"]) for r in said} == {first, second}
-    remove_document(kg, first)  # the other document still says so
-    assert len(rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == 1
-    remove_document(kg, second)
-    assert rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}") == []
