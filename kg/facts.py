@@ -86,5 +86,5 @@ def _canonical(ent: Entity) -> str | None:
     attrs = dict(ent.attrs)
     info = get_lexicon().names.get(ent.text)
     if info is not None and info.type == ent.type:
-        attrs.setdefault("gaz", info.canonical)
+        attrs.setdefault("_gaz", info.canonical)
     return canonical(ent.type, ent.text, attrs, get_lexicon())
