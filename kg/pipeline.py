@@ -45,6 +45,9 @@ GAZETTEER_GRAPH = "graph/gazetteer"
 # what the same documents cost in commits of 16). A kill loses at most the
 # uncommitted documents (reconcile drops them and the next run redoes them).
 COMMIT_DOCS = 1000
+# Above this many documents the ingest summary suggests tantivy: whoosh's search p95 is
+# 73 ms at 10,000 documents and 669 ms at 100,000 (README, Benchmarks)
+WHOOSH_ADVICE_DOCS = 30_000
 COMMIT_SECONDS = 5.0      # at the start of a run, so the first documents show up quickly
 COMMIT_SECONDS_MAX = 60.0  # on a long run
 
@@ -198,6 +201,7 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         if extractor.fallback:
             report.notes.append(f"NLP 작업 프로세스가 계속 죽어 주 프로세스에서 처리했습니다 ({extractor.fallback})")
     _publish(kg, report)
+    _advise_backend(kg, report)
     if not report.seconds:
         report.seconds = time.perf_counter() - t0
     return report
@@ -333,6 +337,18 @@ def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0
         note = f"읽기용 스냅숏을 만들지 못했습니다 ({type(e).__name__}: {e}); 웹 화면에는 다음 수집 뒤에 보입니다"
         if note not in report.notes:
             report.notes.append(note)
+
+
+def _advise_backend(kg: KnowledgeGraph, report: IngestReport) -> None:
+    """A note when the archive has outgrown the whoosh index."""
+    try:
+        n = kg.index.doc_count() if kg.settings.search_backend == "whoosh" else 0
+    except Exception:  # noqa: BLE001 (advice only)
+        return
+    if n > WHOOSH_ADVICE_DOCS:
+        report.notes.append(f"문서가 {n:,}건입니다. 이 규모에서는 whoosh 색인의 검색이 느려집니다(10만 건에서 p95 0.7초). "
+                            "KG_SEARCH_BACKEND=tantivy 로 새 데이터 디렉터리에 다시 수집하기를 권합니다 "
+                            "(README의 Configuration과 Benchmarks 참고).")
 
 
 def _undo(kg: KnowledgeGraph, dedup: DedupIndex, item: _Item, written: bool) -> None:

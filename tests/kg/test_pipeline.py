@@ -264,3 +264,13 @@ def test_progress_line_has_an_eta() -> None:
     assert "문서 500" in line and "5.0 문서/s" in line and "25%" in line and "남은 시간 5:00" in line
     rep.bytes_read = 1000
     assert "남은 시간" not in bar.status(rep, bar.start + 400.0)
+
+
+def test_a_large_whoosh_archive_gets_advice_to_use_tantivy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [Document(title=f"문서 {i}", text=f"산업통상자원부는 {i}일 계획을 발표했다.", source=f"mem/{i}.txt",
+                     key=f"mem/{i}.txt") for i in range(3)]
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        assert not any("tantivy" in n for n in ingest_documents(kg, docs[:2]).notes)  # a small archive: no advice
+        monkeypatch.setattr(pipeline, "WHOOSH_ADVICE_DOCS", 2)
+        notes = ingest_documents(kg, docs).notes
+    assert any("KG_SEARCH_BACKEND=tantivy" in n and "3건" in n for n in notes)
