@@ -100,20 +100,42 @@ def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> Non
     rows = browser.find_elements(By.CSS_SELECTOR, "#net-nodes tbody tr")
     assert len(rows) == after
     # click an edge: its sentence and document are shown
-    # an edge whose midpoint is on screen and not covered by a node or its label
-    # (nodes are drawn above edges, so a click there would hit the node instead)
+    # the layout after an expansion may still be moving nodes (and fitting the view)
+    settled = "return window.kgNetwork.cy.nodes().map(n => { const p = n.renderedPosition(); " \
+              "return n.id() + ':' + Math.round(p.x) + ',' + Math.round(p.y); }).join(' ')"
+    last = [None]
+
+    def still(d) -> bool:  # noqa: ANN001
+        now = d.execute_script(settled)
+        same, last[0] = now == last[0], now
+        time.sleep(0.2)
+        return same
+
+    wait(browser).until(still)
+    # a point on screen where a participatesIn edge is what a click hits: nodes, labels and
+    # other edges may lie over an edge, so ask cytoscape's own hit test (the one its tap
+    # events use) along each edge
     mid = browser.execute_script("""
-        const cy = window.kgNetwork.cy, w = cy.width(), h = cy.height();
-        const boxes = cy.nodes().map(n => n.renderedBoundingBox({includeLabels: true}));
-        const free = p => p.x > 5 && p.y > 5 && p.x < w - 5 && p.y < h - 5 &&
-            !boxes.some(b => p.x >= b.x1 - 3 && p.x <= b.x2 + 3 && p.y >= b.y1 - 3 && p.y <= b.y2 + 3);
-        const e = cy.edges("[relation = 'participatesIn']").filter(e => free(e.renderedMidpoint()))[0];
-        if (!e) return null;
-        const p = e.renderedMidpoint(); return {x: p.x, y: p.y};""")
-    assert mid, "every participatesIn edge's midpoint is under a node or off screen"
+        const cy = window.kgNetwork.cy, w = cy.width(), h = cy.height(), z = cy.zoom(), pan = cy.pan();
+        for (const e of cy.edges("[relation = 'participatesIn']")) {
+          const a = e.source().position(), b = e.target().position();
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+            const m = t === 0.5 ? e.midpoint() : {x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t};
+            const r = {x: m.x * z + pan.x, y: m.y * z + pan.y};
+            if (r.x < 5 || r.y < 5 || r.x > w - 5 || r.y > h - 5) continue;
+            const hit = cy.renderer().findNearestElement(m.x, m.y, true, false);
+            if (hit && hit.id() === e.id()) return r;
+          }
+        }
+        return null;""")
+    assert mid, "no point on screen where a click hits a participatesIn edge"
     ActionChains(browser).move_to_element_with_offset(graph, mid["x"] - size["width"] / 2,
                                                       mid["y"] - size["height"] / 2).click().perform()
-    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#net-info blockquote")))
+    try:
+        wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#net-info blockquote")))
+    except Exception as e:
+        raise AssertionError(f"no evidence shown after clicking at {mid}; the panel says: "
+                             f"{browser.find_element(By.ID, 'net-info').text!r}") from e
     assert browser.find_element(By.CSS_SELECTOR, "#net-info figcaption a").get_attribute("href")
     shot(browser, "network")
 
