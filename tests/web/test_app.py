@@ -86,10 +86,15 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     from kg.cli import _warm_up
     from kg.search import whoosh_backend
 
+    from web import network
+
     monkeypatch.setattr(whoosh_backend, "_COLUMNS", type(whoosh_backend._COLUMNS)())
+    monkeypatch.setattr(network, "_cache", type(network._cache)())
     _warm_up(app)
     assert {key[0] for key in whoosh_backend._COLUMNS} == {str(settings.index_dir)}
     assert {key[2] for key in whoosh_backend._COLUMNS} == set(whoosh_backend.GROUPS)
+    # and the path view's edge graph of the current snapshot is built
+    assert len(network._cache) == 1 and next(iter(network._cache.values())).adj
 
 
 def test_a_failed_warm_up_is_quiet(tmp_path) -> None:
