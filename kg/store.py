@@ -221,8 +221,9 @@ class GraphStore:
     def stats(self) -> dict[str, object]:
         docs = self.select(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> }} }}")
         triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        # inside each document's graph: over the union graph, the entity's type would be
-        # joined once per graph that states it (a hub entity: thousands x thousands)
+        # the distinct mentioned entities, then their types (in the entity graph, or
+        # restated in document graphs written before it): DISTINCT on both sides before
+        # the join, as each is stated once per graph
         by_type = self.select(
             f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }} }} "
             f"{{ SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?x {{ ?e <{KGO.entityType}> ?t }} }} }} }} GROUP BY ?t ORDER BY DESC(?n)"
