@@ -9,13 +9,13 @@ value (positions in list order) and `_stored_body` keeps the text for display.
 from __future__ import annotations
 
 import json
-import sys
 import threading
-from collections import Counter, OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from whoosh import collectors, columns
+import numpy as np
+from whoosh import columns
 from whoosh import index as windex
 from whoosh import query as Q
 from whoosh import sorting
@@ -25,12 +25,14 @@ from whoosh.searching import ResultsPage
 
 from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
+from kg.search import whoosh_arrays as arrays
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number)
+from kg.search.whoosh_arrays import GROUPS, LIST_GROUPS
 from kg.snippets import make_snippet
 
 SCHEMA_VERSION = 2
-GROUPS = ("entity_types", "entities", "year", "source_kind", "source")
+POOL_SIZE = 4  # idle searchers kept open
 
 
 class ListKeyword(KEYWORD):
@@ -98,10 +100,36 @@ class WhooshIndex:
             raise StoreError(f"cannot open the text index at {self.path}: {e}") from e
         # read once: ix.schema re-reads the newest TOC file, which a concurrent commit may delete
         self.schema = self.ix.schema
+        self._idle: list = []
+        self._pool_lock = threading.Lock()
+        self._closed = False
 
-    def _searcher(self):  # noqa: ANN202
-        """A searcher on the newest commit; retried once if a concurrent commit removed
-        the TOC file between finding and opening it."""
+    @contextmanager
+    def _searcher(self) -> Iterator:
+        """A searcher on the newest commit, borrowed from a small pool: opening one costs
+        a file open per segment (15 ms at 10,000 documents), so idle ones are kept and
+        a new one is opened after each commit. whoosh searchers are not thread-safe, so each
+        is lent to one search at a time."""
+        with self._pool_lock:
+            s = self._idle.pop() if self._idle else None
+        if s is not None and not _current(s):
+            s.close()  # not s.refresh(): whoosh's reader reuse keeps stale deletions and merged segments
+            s = None
+        if s is None:
+            s = self._open_searcher()
+        try:
+            yield s
+        finally:
+            with self._pool_lock:
+                if len(self._idle) < POOL_SIZE and not self._closed:
+                    self._idle.append(s)
+                    s = None
+            if s is not None:
+                s.close()
+
+    def _open_searcher(self):  # noqa: ANN202
+        """Retried once if a concurrent commit removed the TOC file between finding and
+        opening it."""
         try:
             return self.ix.searcher()
         except FileNotFoundError:
@@ -161,57 +189,111 @@ class WhooshIndex:
                source_kind: str | None = None, source: str | None = None, sort: str = "relevance",
                facets: bool = True) -> SearchResult:
         q = self.parse(text)
+        page = max(1, page)
+        by_date = sort == "date" or isinstance(q, Q.Every)
+        types, entities = list(types), list(entities)
+        with self._searcher() as s:
+            if not all(r.has_column(name) for r, _o in _leaf_readers(s) for name in (*GROUPS, "date")):
+                return self._search_v1(s, q, text, page, page_size, date_from, date_to, types, entities,
+                                       source_kind, source, by_date, facets)
+            ctx = s.context()
+            counts: dict[str, dict[str, int]] = {name: {} for name in GROUPS}
+            found_ids, found_scores, found_dates = [], [], []
+            for sub, offset in s.leaf_searchers():
+                ev = arrays.Evaluator(str(self.path), s, sub, ctx)
+                seg = ev.seg
+                if isinstance(q, Q.Every):
+                    ids = np.flatnonzero(seg.live[1]).astype(np.int32)
+                    scores = np.zeros(len(ids))
+                else:
+                    ids, scores = ev.run(q)
+                mask = _filter_mask(seg, date_from, date_to, types, entities, source_kind, source)
+                if mask is not None:
+                    keep = mask[ids]
+                    ids, scores = ids[keep], scores[keep]
+                if facets:
+                    arrays.count_groups(seg, ids, counts)
+                found_ids.append(ids.astype(np.int64) + offset)
+                found_scores.append(scores)
+                found_dates.append(seg.date[ids])
+            gids = np.concatenate([np.zeros(0, dtype=np.int64), *found_ids])
+            scores = np.concatenate([np.zeros(0), *found_scores])
+            key = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates]) if by_date else scores
+            # best first (newest first by date), then the lower document number, as whoosh orders
+            order = np.lexsort((gids, -key.astype(np.float64)))[(page - 1) * page_size:page * page_size]
+            marks = arrays.positive_terms(q, s.reader())
+            hits = []
+            labels: dict[str, tuple[str, str]] = {}
+            for k in order:
+                f = s.stored_fields(int(gids[k]))
+                labels.update(json.loads(f.get("entity_labels") or "{}"))
+                hits.append(Hit(f["doc_iri"], f["title"], f.get("date") or None, f["source"], f.get("url"),
+                                make_snippet(f["body"], marks), float(scores[k])))
+            if counts["entities"]:
+                labels.update(self._labels(s, counts["entities"], labels))
+        return SearchResult(text, len(gids), page, page_size, hits, build_facets(counts, labels))
+
+    def _search_v1(self, s, q, text, page, page_size, date_from, date_to, types, entities,  # noqa: ANN001, PLR0913
+                   source_kind, source, by_date, facets) -> SearchResult:
+        """An index of schema version 1 (no facet columns): whoosh's own collectors,
+        counting every match (no block skipping, no matcher replacement), slower."""
         filters: list[Q.Query] = [Q.Term("entity_types", t) for t in types]
         filters += [Q.Term("entities", e) for e in entities]
-        if (date_from or date_to) and "date_num" in self.ix.schema:
-            lo, hi = date_bounds(date_from, date_to)
-            filters.append(Q.NumericRange("date_num", lo if lo is not None else 1, hi))
-        elif date_from or date_to:
+        if date_from or date_to:
             filters.append(Q.TermRange("date", date_from or "0000", (date_to or "9999") + "\uffff"))
         if source_kind:
             filters.append(Q.Term("source_kind", source_kind))
-        if source:  # a prefix of the source: a site (https://host/) or a folder (corpus/)
+        if source:
             filters.append(Q.Prefix("source", source))
         if filters:
             q = Q.And([q, *filters])
-        page = max(1, page)
-        sortedby = _NewestFirst("date") if sort == "date" or isinstance(q, Q.Every) else None
-        with self._searcher() as s:
-            cached = facets and all(r.has_column(name) for r, _o in _leaf_readers(s) for name in GROUPS)
-            groupedby = None
-            if facets and not cached:  # an index of schema version 1: whoosh's own (slower) counting
-                groupedby = sorting.Facets()
-                for name in GROUPS:
-                    groupedby.add_field(name, allow_overlap=name in ("entity_types", "entities"))
-            # no block skipping: the page shows the total, which whoosh would otherwise
-            # count in a second pass over every match (960 ms instead of 60 for a
-            # four-word query over 77,000 records)
-            c = s.collector(limit=page * page_size, sortedby=sortedby, groupedby=groupedby, maptype=sorting.Count,
-                            terms=True, optimize=False)
-            counter = _FacetCounter(c, self.path) if cached else None
-            s.search_with_collector(q, counter or c)
-            res = ResultsPage((counter or c).results(), page, page_size)
-            hits = []
-            labels: dict[str, tuple[str, str]] = {}
-            for h in res:
-                labels.update(json.loads(h.get("entity_labels") or "{}"))
-                # kg.snippets marks the matched terms without running Kiwi again (20 ms a hit)
-                matched = [t.decode("utf-8") for f, t in (h.matched_terms() or []) if f in ("body", "title")]
-                snippet = make_snippet(h["body"], matched)
-                hits.append(Hit(h["doc_iri"], h["title"], h.get("date") or None, h["source"],
-                                h.get("url"), snippet, float(h.score or 0.0)))
-            if counter is not None:
-                groups = counter.groups()
-            else:
-                groups = {name: {_text(k): n for k, n in res.results.groups(name).items() if k} if facets else {}
-                          for name in GROUPS}
-            if groups["entities"]:
-                labels.update(self._labels(s, groups["entities"]))
-            total = res.total
-        return SearchResult(text, total, page, page_size, hits, build_facets(groups, labels))
+        groupedby = None
+        if facets:
+            groupedby = sorting.Facets()
+            for name in GROUPS:
+                groupedby.add_field(name, allow_overlap=name in LIST_GROUPS)
+        sortedby = sorting.FieldFacet("date", reverse=True) if by_date else None
+        c = s.collector(limit=page * page_size, sortedby=sortedby, groupedby=groupedby, maptype=sorting.Count,
+                        terms=True, optimize=False)
+        for inner in _chain(c):
+            if hasattr(inner, "replace"):
+                inner.replace = 0  # a replaced matcher skips documents that cannot reach the page
+        s.search_with_collector(q, c)
+        res = ResultsPage(c.results(), page, page_size)
+        hits = []
+        labels: dict[str, tuple[str, str]] = {}
+        for h in res:
+            labels.update(json.loads(h.get("entity_labels") or "{}"))
+            matched = [t.decode("utf-8") for f, t in (h.matched_terms() or []) if f in ("body", "title")]
+            hits.append(Hit(h["doc_iri"], h["title"], h.get("date") or None, h["source"],
+                            h.get("url"), make_snippet(h["body"], matched), float(h.score or 0.0)))
+        groups = {name: {_text(k): n for k, n in res.results.groups(name).items() if k} if facets else {}
+                  for name in GROUPS}
+        if groups["entities"]:
+            labels.update(self._labels_v1(s, groups["entities"]))
+        return SearchResult(text, res.total, page, page_size, hits, build_facets(groups, labels))
 
-    def _labels(self, s, counts: dict[str, int]) -> dict[str, tuple[str, str]]:
-        """Labels for the top facet entities (read from stored fields of one hit each)."""
+    def _labels(self, s, counts: dict[str, int], known: dict) -> dict[str, tuple[str, str]]:  # noqa: ANN001
+        """Labels for the top facet entities: from the hits where they are there, else
+        from the stored fields of one document per entity (kept per segment)."""
+        out: dict[str, tuple[str, str]] = {}
+        for iri, _n in sorted(counts.items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]:
+            if iri in known:
+                continue
+            for sub, offset in s.leaf_searchers():
+                seg = arrays.segment(str(self.path), sub.reader())
+                if iri not in seg.labels:
+                    doc = seg.first_doc(iri)
+                    if doc is None:
+                        continue
+                    stored = json.loads(s.stored_fields(offset + doc).get("entity_labels") or "{}")
+                    seg.labels.update({k: tuple(v) for k, v in stored.items()})
+                if iri in seg.labels:
+                    out[iri] = seg.labels[iri]
+                    break
+        return out
+
+    def _labels_v1(self, s, counts: dict[str, int]) -> dict[str, tuple[str, str]]:  # noqa: ANN001
         out: dict[str, tuple[str, str]] = {}
         for iri, _n in sorted(counts.items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]:
             docnum = next(iter(s.docs_for_query(Q.Term("entities", iri))), None)
@@ -220,96 +302,51 @@ class WhooshIndex:
         return out
 
     def close(self) -> None:
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for s in idle:
+            s.close()
         self.ix.close()
 
 
-LIST_GROUPS = ("entity_types", "entities")
-_COLUMNS: OrderedDict[tuple[str, str, str], list] = OrderedDict()  # (index, segment, field) → values
-_COLUMNS_MAX = 256
-_COLUMNS_LOCK = threading.Lock()
-
-
-class _FacetCounter(collectors.WrappingCollector):
-    """Counts the facet values of every match, in the same single pass that scores them,
-    from the facet columns of each segment, read once per segment and kept (segments
-    never change). whoosh's own facet counting opens every column of every segment again
-    in each search and reads its offsets for all documents: O(corpus) per query (about
-    200 ms of a 300 ms search over the 77,000 Assembly and Wikinews records)."""
-
-    def __init__(self, child, index: Path) -> None:  # noqa: ANN001
-        super().__init__(child)
-        self.index = index
-        self.counts: dict[str, Counter] = {name: Counter() for name in GROUPS}
-        self.total = 0
-        self.columns: dict[str, list] = {}
-
-    def set_subsearcher(self, subsearcher, offset: int) -> None:  # noqa: ANN001
-        super().set_subsearcher(subsearcher, offset)
-        reader = subsearcher.reader()
-        self.columns = {name: _column(self.index, reader, name) for name in GROUPS}
-
-    def collect(self, sub_docnum: int):  # noqa: ANN201
-        self.total += 1
-        for name in GROUPS:
-            value = self.columns[name][sub_docnum]
-            if name in LIST_GROUPS:
-                self.counts[name].update(value)
-            else:
-                self.counts[name][value] += 1
-        return self.child.collect(sub_docnum)
-
-    def count(self) -> int:
-        return self.total
-
-    def groups(self) -> dict[str, dict[str, int]]:
-        return {name: {k: n for k, n in c.items() if k} for name, c in self.counts.items()}
-
-
-class _NewestFirst(sorting.FieldFacet):
-    """Sort by a text column, largest first. whoosh's own reversed column sort looks each
-    document's value up with list.index over all distinct values: O(documents × dates),
-    400 ms of a 480 ms date-ordered browse of 10,000 documents."""
-
-    def __init__(self, fieldname: str) -> None:
-        super().__init__(fieldname, reverse=True)
-
-    def categorizer(self, global_searcher):  # noqa: ANN001, ANN201
-        if not global_searcher.reader().has_column(self.fieldname):
-            return super().categorizer(global_searcher)
-        return _RankedReverse(global_searcher, self.fieldname)
-
-
-class _RankedReverse(sorting.ReversedColumnCategorizer):
-    def __init__(self, global_searcher, fieldname: str) -> None:  # noqa: ANN001
-        super().__init__(global_searcher, fieldname)
-        self._rank = {v: i for i, v in enumerate(self._values)}
-
-    def key_for(self, matcher, segment_docnum: int) -> int:  # noqa: ANN001
-        return -self._rank[self._creader[segment_docnum]]
+def _current(s) -> bool:  # noqa: ANN001
+    try:
+        return s.up_to_date()
+    except OSError:  # a concurrent commit removed the TOC file it looked for
+        return False
 
 
 def _leaf_readers(s) -> list:  # noqa: ANN001
     return [(sub.reader(), off) for sub, off in s.leaf_searchers()]
 
 
-def _column(index: Path, reader, name: str) -> list:  # noqa: ANN001
-    """The values of one facet column for every document of one segment (by local
-    document number), cached: a segment is immutable, and a merged one has a new id."""
-    key = (str(index), reader.segment().segment_id(), name)
-    with _COLUMNS_LOCK:
-        if key in _COLUMNS:
-            _COLUMNS.move_to_end(key)
-            return _COLUMNS[key]
-    col = reader.column_reader(name)
-    if name in LIST_GROUPS:
-        values: list = [tuple(sys.intern(v) for v in col[i]) for i in range(reader.doc_count_all())]
-    else:
-        values = [sys.intern(_text(col[i])) for i in range(reader.doc_count_all())]
-    with _COLUMNS_LOCK:
-        _COLUMNS[key] = values
-        while len(_COLUMNS) > _COLUMNS_MAX:
-            _COLUMNS.popitem(last=False)
-    return values
+def _chain(c):  # noqa: ANN001, ANN202
+    """A collector and the collectors it wraps."""
+    while c is not None:
+        yield c
+        c = getattr(c, "child", None)
+
+
+def _filter_mask(seg: arrays.Segment, date_from: str | None, date_to: str | None, types: list[str],
+                 entities: list[str], source_kind: str | None, source: str | None) -> np.ndarray | None:
+    """The documents of one segment that pass the filters (None: no filter)."""
+    masks = [arrays.with_value(seg, "entity_types", lambda v, t=t: v == t) for t in types]
+    masks += [arrays.with_value(seg, "entities", lambda v, e=e: v == e) for e in entities]
+    if date_from or date_to:
+        lo, hi = date_bounds(date_from, date_to)
+        m = seg.date >= max(lo or 1, 1)
+        masks.append(m & (seg.date <= hi) if hi is not None else m)
+    if source_kind:
+        masks.append(arrays.with_value(seg, "source_kind", lambda v: v == source_kind))
+    if source:  # a prefix of the source: a site (https://host/) or a folder (corpus/)
+        masks.append(arrays.with_value(seg, "source", lambda v: v.startswith(source)))
+    if not masks:
+        return None
+    out = masks[0]
+    for m in masks[1:]:
+        out = out & m
+    return out
 
 
 def _text(key: object) -> str:

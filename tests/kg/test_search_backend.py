@@ -164,3 +164,65 @@ def test_newest_first_across_segments(tmp_path, backend: str) -> None:
     assert [h.date for h in ix.search("", page=2, page_size=4).hits] == newest[4:]
     assert [h.date for h in ix.search("산업부", sort="date", page_size=10).hits] == newest
     ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_totals_and_facets_count_every_match_not_only_the_best(tmp_path, backend: str) -> None:
+    """With many more matches than one page, and scores that differ (term frequency and
+    length vary), the total and the facet counts still count every match: a top-N search
+    may skip documents that cannot reach the page, but the counts must not."""
+    ix = open_index(tmp_path / "ix", backend)
+    lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
+    docs = []
+    for n in range(240):
+        body = " ".join(["반도체 공장을 짓는다."] * (1 + n % 7) + ["다른 이야기가 길게 이어진다."] * (n % 11))
+        d = doc(n, body=body, entities=lg if n % 3 == 0 else {}, source_kind="뉴스" if n % 2 else "보도자료")
+        if n % 10 == 0:  # some titles match too: the best score needs both fields
+            d.title = f"반도체 소식 {n}"
+        docs.append(d)
+    for k in range(0, 240, 80):  # three segments
+        ix.write(docs[k:k + 80])
+    r = ix.search("반도체", page_size=5)
+    assert r.total == 240 and len(r.hits) == 5
+    assert {f["value"]: f["count"] for f in r.facets["source_kind"]} == {"뉴스": 120, "보도자료": 120}
+    assert [e["count"] for e in r.facets["entity"]] == [80]
+    assert ix.search("반도체 공장", page_size=5).total == 240
+    assert ix.search("반도체 NOT 이야기", page_size=5).total == sum(1 for n in range(240) if n % 11 == 0)
+    # the best page is still the best: a match in the title (boosted) and a short body
+    top = ix.search("반도체", page_size=1).hits[0]
+    assert top.title.startswith("반도체") and "이야기" not in top.snippet
+    ix.close()
+
+
+def test_whoosh_answers_as_its_own_collector_would(tmp_path) -> None:
+    """The whoosh backend evaluates queries with arrays (kg.search.whoosh_arrays); its
+    totals, ranking and scores are those of whoosh's own exhaustive collector, for every
+    query form, over several segments with replaced and deleted documents."""
+    import random
+
+    from whoosh import collectors
+
+    rng = random.Random(5)
+    words = ["반도체", "수소", "경제", "산업부", "투자", "방송", "자율제조", "전략", "위원회", "예산", "LG전자", "공장"]
+    ix = open_index(tmp_path / "ix", "whoosh")
+    for commit in range(4):
+        batch = []
+        for k in range(60):
+            n = commit * 60 + k
+            body = " ".join(f"{rng.choice(words)}{rng.choice(['는', '를', '와', '의', ''])}" for _ in range(rng.randint(3, 40)))
+            title = f"{rng.choice(words)} 소식" if n % 4 == 0 else f"제목 {n}"
+            batch.append(IndexDoc(f"http://example.org/id/doc/{n}", f"k{n}", title, body, "2024-03-07", "corpus/x.md"))
+        ix.write(batch, delete=[f"http://example.org/id/doc/{n}" for n in range(commit * 7, commit * 7 + 5)])
+    queries = ["산업부", "반도체 투자", "반도체 OR 수소", "산업부 NOT 방송", '"반도체 공장"', '"수소 경제 투자"',
+               '"반도체 반도체"', "반도*", "위원*", "title:수소", "(경제 OR 예산) NOT 위원회", "자율제조", "NOT 방송",
+               "없는말", '"없는말 반도체"']
+    with ix._searcher() as s:
+        for text in queries:
+            c = collectors.UnlimitedCollector()
+            s.search_with_collector(ix.parse(text), c)
+            want = sorted(c.items, key=lambda x: (-x[0], x[1]))
+            got = ix.search(text, page_size=30, facets=False)
+            assert got.total == len(want), text
+            assert [h.doc_iri for h in got.hits] == [s.stored_fields(d)["doc_iri"] for _sc, d in want[:30]], text
+            assert [round(h.score, 9) for h in got.hits] == [round(sc, 9) for sc, _d in want[:30]], text
+    ix.close()

@@ -84,15 +84,17 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     """`kg serve` runs a home page and a search before the first visitor does, so the
     facet columns of the index are already read when the first search comes."""
     from kg.cli import _warm_up
-    from kg.search import whoosh_backend
+    from kg.search import whoosh_arrays
 
     from web import network
 
-    monkeypatch.setattr(whoosh_backend, "_COLUMNS", type(whoosh_backend._COLUMNS)())
+    monkeypatch.setattr(whoosh_arrays, "SEGMENTS", whoosh_arrays._Cache(1 << 30))
     monkeypatch.setattr(network, "_cache", type(network._cache)())
     _warm_up(app)
-    assert {key[0] for key in whoosh_backend._COLUMNS} == {str(settings.index_dir)}
-    assert {key[2] for key in whoosh_backend._COLUMNS} == set(whoosh_backend.GROUPS)
+    # the column arrays of every segment of the index are read
+    with app.extensions["kg"].kg.index._searcher() as s:
+        segments = {(str(settings.index_dir), r.segment().segment_id()) for r, _o in s.reader().leaf_readers()}
+    assert set(whoosh_arrays.SEGMENTS.keys()) == segments
     # and the path view's edge graph of the current snapshot is built
     assert len(network._cache) == 1 and next(iter(network._cache.values())).adj
 
