@@ -265,6 +265,9 @@ class Evaluator:
             if len(words) < 2:
                 return self._eval(Q.Term(q.fieldname, words[0])) if words else _EMPTY
             return self._eval(Q.Or([Q.Term(q.fieldname, w) for w in words], boost=q.boost))
+        if isinstance(q, Q.Not):  # every document but the query's; whoosh scores them 1
+            ids = np.setdiff1d(np.arange(self.seg.n, dtype=np.int32), self._eval(q.query)[0], assume_unique=True)
+            return ids, np.ones(len(ids))
         if isinstance(q, Q.AndNot):
             ids, scores = self._eval(q.a)
             keep = ~np.isin(ids, self._eval(q.b)[0], assume_unique=True)
