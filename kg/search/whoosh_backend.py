@@ -22,6 +22,7 @@ from whoosh import sorting
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.searching import ResultsPage
+from whoosh.writing import SegmentWriter
 
 from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
@@ -138,7 +139,7 @@ class WhooshIndex:
     # -- writing -------------------------------------------------------------------
     def write(self, add: Iterable[IndexDoc] = (), delete: Iterable[str] = ()) -> None:
         """Add or replace documents and delete others in one commit."""
-        w = self.ix.writer(limitmb=128)
+        w = _Writer(self.ix, limitmb=128)
         try:
             for iri in delete:
                 w.delete_by_term("doc_iri", iri)
@@ -308,6 +309,33 @@ class WhooshIndex:
         for s in idle:
             s.close()
         self.ix.close()
+
+
+class _Writer(SegmentWriter):
+    """whoosh's segment writer, but each document's field lengths are read once per
+    segment flush: whoosh reads them from the length column again for every posting
+    (1.1 million column reads for 6,000 news documents, 16% of the write time)."""
+
+    def _flush_segment(self) -> None:  # whoosh-reloaded 2.7.5's, with the lengths cached
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, _Lengths(pdr) if pdr else None, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+
+class _Lengths:
+    def __init__(self, pdr) -> None:  # noqa: ANN001
+        self.pdr = pdr
+        self.fields: dict[str, list] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):  # noqa: ANN201
+        lengths = self.fields.get(fieldname)
+        if lengths is None:
+            get = self.pdr.doc_field_length
+            lengths = self.fields[fieldname] = [get(d, fieldname) for d in range(self.pdr.doc_count_all())]
+        return lengths[docnum]
 
 
 def _current(s) -> bool:  # noqa: ANN001
