@@ -18,7 +18,7 @@ from typing import Any
 
 from rdflib import Literal
 
-from kg.entity import HASH_JOIN_DOCS, doc_titles, document_count, edges, evidence_of, with_dates
+from kg.entity import HASH_JOIN_DOCS, doc_dates, doc_titles, document_count, edges, evidence_of, with_dates
 from kg.store import GraphStore, _iri
 from ontology.namespace import KGO
 
@@ -247,7 +247,7 @@ def statement_evidence(store: GraphStore, triples: list[tuple[str, str, str]],
                        limit: int = 3) -> dict[tuple[str, str, str], list[dict[str, str | None]]]:
     """Document and sentence of the newest `limit` statements of each edge (s, p, o).
     The edges of paths are often between hub entities (stated in hundreds of documents):
-    the dates come from one scan of all of them, not a lookup per statement."""
+    the dates come from kg.entity.doc_dates (one scan, kept), not a lookup per statement."""
     out: dict[tuple[str, str, str], list[dict[str, str | None]]] = {t: [] for t in triples}
     uniq = sorted(set(triples))
     for k in range(0, len(uniq), _BATCH):
@@ -257,8 +257,10 @@ def statement_evidence(store: GraphStore, triples: list[tuple[str, str, str]],
             WHERE {{ {with_dates(f"VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o . ?g a kgo:Document }}", True)} }}
             GROUP BY ?s ?p ?o""")
         picked: list[tuple[str, str, str, str, str | None]] = []
+        dates = doc_dates(store)
         for r in rows:
-            found = sorted((tuple(x.split(" ", 1)) for x in str(r["gs"]).split("\n") if " " in x), reverse=True)
+            found = sorted(((dates.get(g, ""), g) for _d, g in (x.split(" ", 1) for x in str(r["gs"]).split("\n") if " " in x)),
+                           reverse=True)
             picked += [(g, str(r["s"]), str(r["p"]), str(r["o"]), d or None) for d, g in found[:limit]]
         ev = evidence_of(store, [x[:4] for x in picked])
         for g, s, p, o, d in picked:

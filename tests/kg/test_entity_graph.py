@@ -86,3 +86,31 @@ def test_orphans_left_by_a_crash_are_collected_on_the_next_run(kg: KnowledgeGrap
     assert labels(kg, lg) == ["LG전자"]
     assert reconcile(kg) == 1
     assert labels(kg, lg) == [] and labels(kg, MOTIE) == []
+
+
+def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entity mentioned in more than HASH_JOIN_DOCS documents (a hub) has its
+    documents sorted and its relations dated from the kept document dates
+    (kg.entity.doc_dates) instead of joins in each query: what the pages get is the same,
+    newest first and ties by IRI."""
+    from kg import entity, queries
+
+    # 산업부 in 12 documents over 8 dates; each plan announced again in later documents
+    for n, (company, day) in enumerate([("마키나락스", 3), ("LG전자", 3), ("LS일렉트릭", 9), ("DN솔루션즈", 1)] * 3):
+        put(kg, doc(n % 4, company=f"{company}{n}", day=day + n // 4))
+    iri = f"{BASE}id/gov/산업통상자원부"
+
+    def read() -> tuple:
+        rows, groups = entity.relations(kg.store, iri, lambda _i: None)
+        docs = [entity.documents(kg.store, iri, page, 5) for page in (1, 2, 3)]
+        return rows, groups, docs, queries.statements_about(kg.store, iri)
+
+    monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 10**9)
+    monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 10**9)
+    joined = read()
+    monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 0)
+    monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 0)
+    assert read() == joined
+    dates = [d["date"] for page in joined[2] for d in page["documents"]]
+    assert len(dates) == 12 and dates == sorted(dates, reverse=True) and len(set(dates)) == 8  # ties too
+    assert {r["documents"] for r in joined[0]} == {3}  # each plan announced in three documents

@@ -83,6 +83,7 @@ def test_one_graph_is_shared_by_many_threads(client, corpus) -> None:
 def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     """`kg serve` runs a home page and a search before the first visitor does, so the
     facet columns of the index are already read when the first search comes."""
+    from kg import entity
     from kg.cli import _warm_up
     from kg.search import whoosh_arrays
 
@@ -90,13 +91,16 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
 
     monkeypatch.setattr(whoosh_arrays, "SEGMENTS", whoosh_arrays._Cache(1 << 30))
     monkeypatch.setattr(network, "_cache", type(network._cache)())
+    monkeypatch.setattr(entity, "_dates", type(entity._dates)())
     _warm_up(app)
     # the column arrays of every segment of the index are read
     with app.extensions["kg"].kg.index._searcher() as s:
         segments = {(str(settings.index_dir), r.segment().segment_id()) for r, _o in s.reader().leaf_readers()}
     assert set(whoosh_arrays.SEGMENTS.keys()) == segments
-    # and the path view's edge graph of the current snapshot is built
+    # and the path view's edge graph of the current snapshot is built, and its document dates read
     assert len(network._cache) == 1 and next(iter(network._cache.values())).adj
+    assert len(entity._dates) == 1
+    assert entity.doc_dates(app.extensions["kg"].kg.store) is next(iter(entity._dates.values()))[1]
 
 
 def test_a_failed_warm_up_is_quiet(tmp_path) -> None:

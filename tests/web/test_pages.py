@@ -169,3 +169,4 @@ def test_document_csv_lists_mentions(client, corpus) -> None:
     assert all(corpus.ai.text[int(m["start"]):int(m["end"])] == m["text"] for m in rows)
     assert any(m["entity"] == corpus.base + "id/gov/산업통상자원부" for m in rows)
     assert f'href="{corpus.path(corpus.ai)}.csv"' in client.get(corpus.path(corpus.ai)).get_data(as_text=True)
+
