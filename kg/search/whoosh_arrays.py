@@ -127,21 +127,23 @@ def segment(index: str, reader) -> Segment:  # noqa: ANN001
 
 
 def _read_segment(reader) -> Segment:  # noqa: ANN001
+    """Values are read raw (bytes) and coded; only the distinct ones are decoded."""
     n = reader.doc_count_all()
     single: dict[str, tuple[np.ndarray, list[str]]] = {}
     for name in SINGLE_GROUPS:
-        col = reader.column_reader(name)
-        single[name] = _encode([_text(col[i]) for i in range(n)])
+        col = reader.column_reader(name, translate=False)
+        single[name] = _encode([col[i] for i in range(n)])
     lists: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
     for name in LIST_GROUPS:
-        col = reader.column_reader(name)
+        col = reader.column_reader(name, translate=False)
         values = [col[i] for i in range(n)]
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum([len(v) for v in values], out=offsets[1:])
-        codes, vocab = _encode([_text(x) for v in values for x in v])
+        codes, vocab = _encode([x for v in values for x in v])
         lists[name] = (offsets, codes, vocab)
-    col = reader.column_reader("date")
-    date = np.array([_date_key(_text(col[i])) for i in range(n)], dtype=np.int32)
+    col = reader.column_reader("date", translate=False)
+    codes, vocab = _encode([col[i] for i in range(n)])
+    date = np.array([_date_key(v) for v in vocab], dtype=np.int32)[codes] if n else np.zeros(0, dtype=np.int32)
     codes, vocab = single["source"]
     origins, origin_vocab = _encode([source_origin(v)[0] if v else "" for v in vocab])
     seg = Segment(n, single, lists, date, origin=(origins[codes] if len(vocab) else codes, origin_vocab))
@@ -159,10 +161,11 @@ def _lengths(reader, name: str, n: int) -> np.ndarray:  # noqa: ANN001
     return np.fromiter((reader.doc_field_length(i, name, 0) or 0 for i in range(n)), dtype=np.float64, count=n)
 
 
-def _encode(values: list[str]) -> tuple[np.ndarray, list[str]]:
-    vocab: dict[str, int] = {}
+def _encode(values: list) -> tuple[np.ndarray, list[str]]:
+    """Codes of values (text or raw bytes) and the distinct values, as text."""
+    vocab: dict = {}
     codes = np.fromiter((vocab.setdefault(v, len(vocab)) for v in values), dtype=np.int32, count=len(values))
-    return codes, [sys.intern(v) for v in vocab]
+    return codes, [sys.intern(_text(v)) for v in vocab]
 
 
 def _text(value: object) -> str:
