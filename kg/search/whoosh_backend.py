@@ -5,6 +5,10 @@ types are indexed as keywords for facets and filters; snippets are highlighted w
 <mark> by kg.snippets. A document that carries its index terms (IndexDoc.terms, from the
 NLP stage) is indexed from them: whoosh takes a list of strings as a pre-tokenized field
 value (positions in list order) and `_stored_body` keeps the text for display.
+
+Searching parses with whoosh and answers with kg.search.whoosh_arrays (every match
+counted, facets and filters from per-segment columns, whoosh's scores); an index of
+schema version 1, without the columns, is searched by whoosh's own collectors.
 """
 from __future__ import annotations
 
