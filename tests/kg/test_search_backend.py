@@ -226,3 +226,39 @@ def test_whoosh_answers_as_its_own_collector_would(tmp_path) -> None:
             assert [h.doc_iri for h in got.hits] == [s.stored_fields(d)["doc_iri"] for _sc, d in want[:30]], text
             assert [round(h.score, 9) for h in got.hits] == [round(sc, 9) for sc, _d in want[:30]], text
     ix.close()
+
+
+def test_an_index_without_facet_columns_still_counts_every_match(tmp_path) -> None:
+    """An index made with schema version 1 (no facet columns) is searched by whoosh's
+    own collectors, which must not skip matches either."""
+    from whoosh import index as windex
+    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+    from kg.analysis import korean_analyzer
+    from kg.search.whoosh_backend import WhooshIndex
+
+    ana = korean_analyzer()
+    v1 = Schema(doc_iri=ID(stored=True, unique=True), key=ID(stored=True),
+                title=TEXT(analyzer=ana, stored=True, field_boost=2.0), body=TEXT(analyzer=ana, stored=True),
+                date=ID(stored=True), year=ID(stored=True), source=ID(stored=True), url=STORED(),
+                source_kind=ID(stored=True), entities=KEYWORD(stored=True, commas=True),
+                entity_types=KEYWORD(stored=True, commas=True), entity_labels=STORED())
+    (tmp_path / "ix").mkdir()
+    windex.create_in(str(tmp_path / "ix"), v1)
+    ix = WhooshIndex(tmp_path / "ix")
+    lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
+    docs = []
+    for n in range(120):
+        d = doc(n, body=" ".join(["반도체 공장을 짓는다."] * (1 + n % 7) + ["다른 이야기."] * (n % 5)),
+                entities=lg if n % 2 else {})
+        if n % 10 == 0:
+            d.title = f"반도체 소식 {n}"
+        docs.append(d)
+    ix.write(docs[:60])
+    ix.write(docs[60:])
+    for facets in (True, False):
+        r = ix.search("반도체", page_size=5, facets=facets)
+        assert r.total == 120 and len(r.hits) == 5 and r.hits[0].title.startswith("반도체")
+    assert [e["count"] for e in ix.search("반도체").facets["entity"]] == [60]
+    assert ix.search("반도체", page_size=5, types=["COMPANY"]).total == 60
+    ix.close()
