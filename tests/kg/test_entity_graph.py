@@ -110,7 +110,10 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     joined = read()
     monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 0)
     monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 0)
-    assert read() == joined
+    monkeypatch.setattr(entity, "WALK_CHUNK", 4)  # several chunks
+    for walk in (0, 10**6):  # its documents sorted, or all documents walked newest first
+        monkeypatch.setattr(entity, "WALK_FACTOR", walk)
+        assert read() == joined, walk
     dates = [d["date"] for page in joined[2] for d in page["documents"]]
     assert len(dates) == 12 and dates == sorted(dates, reverse=True) and len(set(dates)) == 8  # ties too
     assert {r["documents"] for r in joined[0]} == {3}  # each plan announced in three documents
