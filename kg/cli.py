@@ -357,18 +357,18 @@ def _warm_up(app: Any) -> None:
     the search facet columns (on the 77,000 Assembly and Wikinews records: the first
     home page 6.3 s and the first search 3.9 s cold, 0.1 s once warm), the path view's
     graph of all relation edges (at 100,000 documents: 2–11 s for the first path asked,
-    0.5 s after) and the document dates hub entity pages sort by (kg.entity.doc_dates)."""
+    0.5 s after) and the document dates and order hub entity pages use (kg.entity.doc_order)."""
     try:
         with app.test_client() as c:
             c.get("/")
             c.get("/search?q=" + quote("정책"))
         with app.app_context():
-            from kg.entity import doc_dates  # noqa: PLC0415
+            from kg.entity import doc_order  # noqa: PLC0415
             from web import get_kg  # noqa: PLC0415
             from web.network import path_graph  # noqa: PLC0415
 
             path_graph()
-            doc_dates(get_kg().store)
+            doc_order(get_kg().store)  # and doc_dates
     except Exception:  # noqa: BLE001 (a failed warm-up only means a slower first request)
         log.debug("warm-up failed", exc_info=True)
 
