@@ -15,6 +15,7 @@ import pytest
 pytest.importorskip("selenium")
 
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -114,23 +115,35 @@ def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> Non
     wait(browser).until(still)
     # a point on screen where a participatesIn edge is what a click hits: nodes, labels and
     # other edges may lie over an edge, so ask cytoscape's own hit test (the one its tap
-    # events use) along each edge
+    # events use) along each edge. The click lands on whole viewport pixels, so the point is
+    # rounded first and every pixel around it must hit the same edge.
     mid = browser.execute_script("""
         const cy = window.kgNetwork.cy, w = cy.width(), h = cy.height(), z = cy.zoom(), pan = cy.pan();
+        const box = cy.container().getBoundingClientRect();
+        const model = (cx, cy_) => ({x: (cx - box.left - pan.x) / z, y: (cy_ - box.top - pan.y) / z});
+        const hits = (e, cx, cy_) => {
+          for (const dx of [-1, 0, 1]) for (const dy of [-1, 0, 1]) {
+            const m = model(cx + dx, cy_ + dy);
+            const hit = cy.renderer().findNearestElement(m.x, m.y, true, false);
+            if (!hit || hit.id() !== e.id()) return false;
+          }
+          return true;
+        };
         for (const e of cy.edges("[relation = 'participatesIn']")) {
           const a = e.source().position(), b = e.target().position();
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75]) {
             const m = t === 0.5 ? e.midpoint() : {x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t};
             const r = {x: m.x * z + pan.x, y: m.y * z + pan.y};
             if (r.x < 5 || r.y < 5 || r.x > w - 5 || r.y > h - 5) continue;
-            const hit = cy.renderer().findNearestElement(m.x, m.y, true, false);
-            if (hit && hit.id() === e.id()) return r;
+            const cx = Math.round(box.left + r.x), cy_ = Math.round(box.top + r.y);
+            if (hits(e, cx, cy_)) return {x: cx, y: cy_, edge: e.id()};
           }
         }
         return null;""")
     assert mid, "no point on screen where a click hits a participatesIn edge"
-    ActionChains(browser).move_to_element_with_offset(graph, mid["x"] - size["width"] / 2,
-                                                      mid["y"] - size["height"] / 2).click().perform()
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(mid["x"], mid["y"]).click()
+    actions.perform()
     try:
         wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#net-info blockquote")))
     except Exception as e:
