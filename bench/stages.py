@@ -6,8 +6,9 @@ The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of docume
     check    the skip test per document, against the catalogue read once (kg.pipeline._catalog)
     nlp      ingest.nlp.pipeline.extract_many — or, with --skip-nlp, the document's
              Extraction assembled from the cached per-unit extractions (bench/corpus.py)
-    map      ontology.mapping.document_triples
-    graph    kg.store.put_graph (one Oxigraph transaction per document)
+    map      ontology.mapping.document_triples + kg.store.prepare_graph (N-Quads text)
+    graph    kg.store.put_graphs at each commit (Oxigraph's bulk loader), then the
+             replaced graphs dropped
     index    kg.pipeline.index_doc + kg.index.write, with the NLP stage's terms
              (IndexDoc.terms = Extraction.tokens) unless reuse_terms=False; one commit per
              COMMIT_DOCS documents or kg.pipeline.commit_interval, as the product commits
@@ -174,10 +175,10 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
             doc.extraction = ex
             with timer("map"):
                 graph, triples, described = document_triples(doc, kg.base)
-            with timer("graph"):
-                st.triples += kg.store.put_graph(str(graph), triples, described)
-                for o in old:
-                    kg.store.remove_graph(o)
+                prepared = kg.store.prepare_graph(str(graph), triples, described)
+            graphs.append(prepared)
+            st.triples += prepared.triples
+            delete_graphs.extend(old)
             with timer("index"):
                 idoc = index_doc(doc, str(graph), kg.base)
                 if reuse_terms:
@@ -194,19 +195,26 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
             commit()
 
     def commit() -> None:
-        nonlocal add, delete
+        nonlocal add, delete, graphs, delete_graphs
+        with timer("graph"):
+            kg.store.put_graphs(graphs)
         with timer("index"):
             kg.index.write(add=add, delete=delete)
         if also is not None:
             with (also_timer or timer)("index"):
                 also.write(add=add, delete=delete)
-        add, delete = [], []
+        with timer("graph"):
+            for o in delete_graphs:
+                kg.store.remove_graph(o)
+        add, delete, graphs, delete_graphs = [], [], [], []
         last[0] = time.monotonic()
         with timer("publish"):
             kg.publish(min_interval=publish_interval(last[0] - started))
 
     add: list = []
     delete: list[str] = []
+    graphs: list = []
+    delete_graphs: list[str] = []
     started = time.monotonic()
     last = [started]
     seen: set[str] = set()

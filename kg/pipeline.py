@@ -8,12 +8,13 @@ the NLP, the mapping, the store or the index — is recorded with its reason and
 goes on.
 
 Crash-safe (kill -9 at any instant): for each document the near-duplicate row is written
-first, then its new graph; then one index commit for all documents staged so far (new
-entries in, replaced ones out; see COMMIT_DOCS), and only then are replaced graphs
-dropped from the store. So at any instant the store holds every indexed document, plus
-perhaps graphs the index does not know (new ones not yet committed, old ones not yet
-dropped); `reconcile` at the start of the next run drops those, and the run re-does their
-documents: afterwards every document is in both or in neither, exactly once.
+first; at a commit (see COMMIT_DOCS) the new graphs of all documents staged so far go to
+the store (Oxigraph's bulk loader), then one index commit (new entries in, replaced ones
+out), and only then are replaced graphs dropped from the store. So at any instant the
+store holds every indexed document, plus perhaps graphs the index does not know (new
+ones not yet committed, perhaps half written; old ones not yet dropped); `reconcile` at
+the start of the next run drops those, and the run re-does their documents: afterwards
+every document is in both or in neither, exactly once.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from kg.errors import KGError, LoadError
 from kg.facts import merge_facts
 from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc
-from kg.store import nt_term
+from kg.store import PreparedGraph, nt_term
 from kg.workers import Extractor
 from ontology.iris import document_iri
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
@@ -190,7 +191,7 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
     ensure_gazetteer(kg)
     with DedupIndex(kg.settings.data_dir) as dedup, Extractor(workers, chunk_size=batch_size) as extractor:
         todo = _todo(kg, docs, report, progress)
-        staged: list[tuple[_Item, IndexDoc, int]] = []
+        staged: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
         last = time.monotonic()
         for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date)):
             staged += _stage(kg, dedup, chunk, results, report, progress)
@@ -254,12 +255,13 @@ def _todo(kg: KnowledgeGraph, docs: Iterable[Document], report: IngestReport,
 
 
 def _stage(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: list[Any],
-           report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, int]]:
-    """Put a chunk whose NLP is done into the store: facts merged, near duplicates found,
-    mapped, near-duplicate rows and graphs written. Returns what the index must commit."""
-    done: list[tuple[_Item, IndexDoc, int]] = []
+           report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
+    """Stage a chunk whose NLP is done: facts merged, near duplicates found, mapped
+    (graph N-Quads and index entry), near-duplicate rows written. Returns what _commit
+    writes to the store and the index."""
+    done: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
     for item, res in zip(chunk, results):
-        doc, stage, written = item.doc, "NLP", False
+        doc, stage = item.doc, "NLP"
         try:
             if isinstance(res, str):
                 raise _StageError(res)
@@ -272,36 +274,36 @@ def _stage(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: l
                 doc.meta["duplicate_of"] = match[0]
             stage = "mapping"
             _graph, triples, described = document_triples(doc, kg.base)
+            graph = kg.store.prepare_graph(item.iri, triples, described)
             entry = index_doc(doc, item.iri, kg.base)
             stage = "near-duplicate index"
             dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
-            stage = "store"
-            written = True
-            n = kg.store.put_graph(item.iri, triples, described)
         except Exception as e:  # noqa: BLE001
-            _undo(kg, dedup, item, written)
+            _undo(kg, dedup, item, False)
             _failed(report, progress, doc, stage, e)
             continue
-        done.append((item, entry, n))
+        done.append((item, entry, graph))
         item.doc.extraction = None  # mapped: let the memory go
     return done
 
 
-def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, IndexDoc, int]],
+def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, IndexDoc, PreparedGraph]],
             report: IngestReport, progress: Progress | None) -> None:
-    """One index commit for the staged documents (new entries in, replaced ones out),
-    then drop the replaced graphs (see the module docstring for why this order)."""
+    """The staged documents' graphs into the store, one index commit for them (new
+    entries in, replaced ones out), then drop the replaced graphs (see the module
+    docstring for why this order)."""
+    done = _store(kg, dedup, done, report, progress)
     if not done:
         return
     try:
-        kg.index.write(add=[e for _i, e, _n in done], delete=[o for i, _e, _n in done for o in i.old])
+        kg.index.write(add=[e for _i, e, _g in done], delete=[o for i, _e, _g in done for o in i.old])
         ok = done
     except Exception:  # noqa: BLE001 (find the document the index refuses: one commit each)
         ok = []
-        for item, entry, n in done:
+        for item, entry, graph in done:
             try:
                 kg.index.write(add=[entry], delete=item.old)
-                ok.append((item, entry, n))
+                ok.append((item, entry, graph))
             except Exception as e:  # noqa: BLE001
                 _undo(kg, dedup, item, True)
                 _failed(report, progress, item.doc, "index", e)
@@ -317,8 +319,8 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
             relink_duplicates(kg, dedup, replaced)
         except Exception:  # noqa: BLE001, S110 (reconcile drops rows of graphs that are gone)
             pass
-    for item, _entry, n in ok:
-        report.triples += n
+    for item, _entry, graph in ok:
+        report.triples += graph.triples
         report.chars += len(item.doc.text)
         report.duplicates += "duplicate_of" in item.doc.meta
         if item.old:
@@ -328,6 +330,28 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
         _tell(progress, "updated" if item.old else "ingested", item.doc, report)
     # readers follow a long ingest as it goes: every 5 s at first, then less often
     _publish(kg, report, min_interval=publish_interval(time.monotonic() - report.started))
+
+
+def _store(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, IndexDoc, PreparedGraph]],
+           report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
+    """Write the staged graphs in one bulk load; if the store refuses, one at a time to
+    find the documents it refuses (their near-duplicate rows and any part written go)."""
+    if not done:
+        return done
+    try:
+        kg.store.put_graphs([g for _i, _e, g in done])
+        return done
+    except Exception:  # noqa: BLE001
+        pass
+    ok = []
+    for item, entry, graph in done:
+        try:
+            kg.store.put_graphs([graph])
+            ok.append((item, entry, graph))
+        except Exception as e:  # noqa: BLE001
+            _undo(kg, dedup, item, True)
+            _failed(report, progress, item.doc, "store", e)
+    return ok
 
 
 def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0) -> None:
@@ -408,7 +432,7 @@ def reconcile(kg: KnowledgeGraph) -> int:
     near-duplicate rows follow. Returns how many documents were repaired."""
     stored = set(kg.store.document_iris())
     indexed = kg.index.all_iris()
-    orphans = stored - indexed
+    orphans = (stored | kg.store.leftover_graphs(str(document_iri(kg.base, "")))) - indexed
     ghosts = indexed - stored
     for iri in orphans:
         kg.store.remove_graph(iri)

@@ -52,7 +52,7 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only
-from kg.store import GraphStore, nt_term, orphan_update
+from kg.store import GraphStore, PreparedGraph, nt_term, orphan_update
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO
 
@@ -206,6 +206,22 @@ class RemoteStore:
             for i in range(0, len(shared), self.chunk):
                 self._update(_insert(f"GRAPH {eg} {{\n" + "\n".join(shared[i:i + self.chunk]) + "\n}", shared_blank))
         return len(lines)
+
+    def prepare_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> PreparedGraph:
+        """The triples for put_graphs (a remote server gets one put_graph per graph)."""
+        triples, described = list(triples), list(described)
+        return PreparedGraph(graph_iri, (triples, described), len(triples))
+
+    def put_graphs(self, graphs: list[PreparedGraph]) -> None:
+        for g in graphs:
+            triples, described = g.payload  # type: ignore[misc]
+            self.put_graph(g.iri, triples, described)
+
+    def leftover_graphs(self, prefix: str) -> set[str]:
+        """Not looked for on a remote server (it would scan all of its graphs): put_graph
+        replaces a graph of up to CHUNK triples, or any with a Graph Store URL, in one
+        request."""
+        return set()
 
     def remove_graph(self, graph_iri: str) -> None:
         """Drop a named graph and collect the entity descriptions it leaves orphaned

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -25,6 +26,21 @@ from rdflib.query import Result
 from kg.errors import QueryError, StoreError
 from kg.sparql_text import has_dataset_clause
 from ontology.namespace import KGO, PREFIXES
+
+
+# Documents per call of Oxigraph's bulk loader in put_graphs: 64–200 were fastest
+# (2.4 ms a document against 8.4 for one transaction each; 16 a call: 3.3 ms, 1,000: 3.1)
+BULK_DOCS = 128
+
+
+@dataclass
+class PreparedGraph:
+    """A document graph made ready for put_graphs: for the embedded store its N-Quads
+    text (graph and entity descriptions), for a remote one its triples."""
+
+    iri: str
+    payload: object
+    triples: int
 
 
 class GraphStore:
@@ -167,6 +183,40 @@ class GraphStore:
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
         return len(lines)
+
+    def prepare_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> PreparedGraph:
+        """What put_graph would write, as N-Quads text, for put_graphs to write later
+        with others (the text takes less memory than the rdflib triples)."""
+        graph_nt = nt_term(URIRef(graph_iri))
+        lines = _quads(triples, graph_nt)
+        shared = _quads(described, self._entity_graph_nt(described))
+        return PreparedGraph(graph_iri, "".join(lines + shared), len(lines))
+
+    def put_graphs(self, graphs: list[PreparedGraph]) -> None:
+        """Write prepared document graphs with Oxigraph's bulk loader, BULK_DOCS at a
+        time: 3.4 times faster than put_graph's transaction per graph, but not atomic. A
+        crash part-way leaves some quads of some of these graphs; so what a graph holds
+        already is dropped first, and kg.pipeline.reconcile drops any document graph the
+        text index does not know (leftover_graphs), whether or not it got its type."""
+        self._writable()
+        for g in graphs:
+            self._touch(g.iri)
+        try:
+            with self._lock:
+                for g in graphs:
+                    node = ox.NamedNode(_iri(g.iri))
+                    if next(self.oxigraph.quads_for_pattern(None, None, None, node), None) is not None:
+                        self.oxigraph.remove_graph(node)
+                for i in range(0, len(graphs), BULK_DOCS):
+                    text = "".join(str(g.payload) for g in graphs[i:i + BULK_DOCS])
+                    self.oxigraph.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"writing {len(graphs)} graphs failed: {e}") from e
+
+    def leftover_graphs(self, prefix: str) -> set[str]:
+        """The named graphs whose IRI starts with `prefix` (document graphs), with or
+        without their `a kgo:Document` (which a bulk load cut short may lack)."""
+        return {g.value for g in self.oxigraph.named_graphs() if g.value.startswith(prefix)}
 
     def _entity_graph_nt(self, described: Iterable[tuple]) -> str:
         if self.entity_graph is None and described:

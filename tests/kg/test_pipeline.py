@@ -15,7 +15,7 @@ from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest_documents, ingest_paths
 from kg.settings import Settings
-from kg.store import GraphStore
+from kg.store import GraphStore, PreparedGraph
 from ontology.iris import document_iri
 
 BASE = "http://kg.test/"
@@ -167,16 +167,19 @@ def test_a_failing_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_failing_store_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = str(document_iri(BASE, docs_with_bad_one()[3].id))
-    real = GraphStore.put_graph
+    real = GraphStore.put_graphs
 
-    def put_graph(self, graph_iri, triples, described=()):  # noqa: ANN001, ANN202
-        if graph_iri == bad:
-            triples = list(triples)
-            real(self, graph_iri, triples[:3], described)  # half written, then the disk says no
+    def put_graphs(self, graphs):  # noqa: ANN001, ANN202
+        if any(g.iri == bad for g in graphs):
+            # the bulk load gets through the graphs before it and half of it, then the disk says no
+            before = graphs[:[g.iri for g in graphs].index(bad)]
+            half = graphs[len(before)]
+            lines = str(half.payload).splitlines(keepends=True)
+            real(self, [*before, PreparedGraph(half.iri, "".join(lines[: len(lines) // 2]), 0)])
             raise OSError("disk full")
-        return real(self, graph_iri, triples, described)
+        return real(self, graphs)
 
-    monkeypatch.setattr(GraphStore, "put_graph", put_graph)
+    monkeypatch.setattr(GraphStore, "put_graphs", put_graphs)
     with KnowledgeGraph(settings(tmp_path)) as kg:
         check_bad_one_failed(kg, ingest_documents(kg, docs_with_bad_one(), batch_size=3), "store")
 
