@@ -8,7 +8,7 @@ The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of docume
              Extraction assembled from the cached per-unit extractions (bench/corpus.py)
     map      ontology.mapping.document_triples + kg.store.prepare_graph (N-Quads text)
     graph    kg.store.put_graphs at each commit (Oxigraph's bulk loader), then the
-             replaced graphs dropped
+             replaced graphs dropped; kg.store.optimize (compaction) at the end
     index    kg.pipeline.index_doc + kg.index.write, with the NLP stage's terms
              (IndexDoc.terms = Extraction.tokens) unless reuse_terms=False; one commit per
              COMMIT_DOCS documents or kg.pipeline.commit_interval, as the product commits
@@ -238,6 +238,9 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
         flush()
     if add or delete:
         commit()
+    with timer("graph"):
+        if st.docs:
+            kg.store.optimize()
     with timer("publish"):
         kg.publish()
     st.wall = time.perf_counter() - t0

@@ -202,6 +202,8 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         _commit(kg, dedup, staged, report, progress)
         if extractor.fallback:
             report.notes.append(f"NLP 작업 프로세스가 계속 죽어 주 프로세스에서 처리했습니다 ({extractor.fallback})")
+    if report.ingested or report.updated:
+        _optimize(kg, report)
     _publish(kg, report)
     _advise_backend(kg, report)
     if not report.seconds:
@@ -352,6 +354,15 @@ def _store(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, IndexD
             _undo(kg, dedup, item, True)
             _failed(report, progress, item.doc, "store", e)
     return ok
+
+
+def _optimize(kg: KnowledgeGraph, report: IngestReport) -> None:
+    """Compact the store after the run's bulk loads (faster reads from the snapshot the
+    run publishes at its end); failing to does not fail the ingest."""
+    try:
+        kg.store.optimize()
+    except Exception as e:  # noqa: BLE001
+        report.notes.append(f"그래프 저장소 정리(compaction)에 실패했습니다 ({type(e).__name__}: {e}); 검색과 조회는 그대로 됩니다")
 
 
 def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0) -> None:

@@ -217,6 +217,9 @@ class RemoteStore:
             triples, described = g.payload  # type: ignore[misc]
             self.put_graph(g.iri, triples, described)
 
+    def optimize(self) -> None:
+        """Nothing to do: the server manages its own storage."""
+
     def leftover_graphs(self, prefix: str) -> set[str]:
         """Not looked for on a remote server (it would scan all of its graphs): put_graph
         replaces a graph of up to CHUNK triples, or any with a Graph Store URL, in one

@@ -213,6 +213,14 @@ class GraphStore:
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing {len(graphs)} graphs failed: {e}") from e
 
+    def optimize(self) -> None:
+        """Compact the store after bulk loads: each leaves its own files, which reads
+        must all look into (the bench's aggregation over 10,000 documents: 966 ms before,
+        730 after, as after one transaction per document; 1.8 s of compaction)."""
+        self._writable()
+        with self._lock:
+            self.oxigraph.optimize()
+
     def leftover_graphs(self, prefix: str) -> set[str]:
         """The named graphs whose IRI starts with `prefix` (document graphs), with or
         without their `a kgo:Document` (which a bulk load cut short may lack)."""
