@@ -77,6 +77,9 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / PERMS
 
 
+_PAIRS = ", ".join(["(?, ?)"] * BANDS)
+
+
 def _bands(sig: np.ndarray) -> list[int]:
     out = []
     for b in range(BANDS):
@@ -121,10 +124,10 @@ class DedupIndex:
             return None
         skip = set(exclude)
         with self._lock:
-            cands: set[str] = set()
-            for b, h in enumerate(_bands(sig)):
-                cands.update(r[0] for r in self.db.execute(
-                    "SELECT iri FROM bands WHERE band = ? AND hash = ?", (b, h)))
+            pairs = [v for b, h in enumerate(_bands(sig)) for v in (b, h)]
+            cands: set[str] = {r[0] for r in self.db.execute(  # one query for all bands, by the index
+                f"SELECT b.iri FROM (VALUES {_PAIRS}) AS v CROSS JOIN bands AS b "
+                "ON b.band = v.column1 AND b.hash = v.column2", pairs)}
             best: tuple[str, float] | None = None
             for iri in sorted(cands - skip):
                 row = self.db.execute("SELECT sig, dup_of FROM docs WHERE iri = ?", (iri,)).fetchone()

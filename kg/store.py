@@ -316,8 +316,21 @@ def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+_NT_IRIS: dict[URIRef, str] = {}
+_NT_IRIS_MAX = 200_000
+
+
 def nt_term(t: object) -> str:
-    """N-Triples form of an rdflib term (rdflib's n3() may emit Turtle long strings)."""
+    """N-Triples form of an rdflib term (rdflib's n3() may emit Turtle long strings).
+    IRIs are kept once made (a bounded cache): properties, classes, entities and a
+    document's own nodes recur."""
+    if type(t) is URIRef:
+        nt = _NT_IRIS.get(t)
+        if nt is None:
+            if len(_NT_IRIS) >= _NT_IRIS_MAX:
+                _NT_IRIS.clear()
+            nt = _NT_IRIS[t] = f"<{_iri(str(t))}>"
+        return nt
     if isinstance(t, URIRef):
         return f"<{_iri(str(t))}>"
     if isinstance(t, Literal):

@@ -70,6 +70,18 @@ class KGO(DefinedNamespace):
     normalizedValue: URIRef
 
 
+def materialise(ns: type[DefinedNamespace]) -> None:
+    """Store each term of a DefinedNamespace as a class attribute. rdflib looks terms up
+    through the metaclass's __getattr__ (about 1 µs each: the mapping does millions per
+    100,000 documents); afterwards KGO.text is a plain attribute. Unknown names still
+    fail as before."""
+    for name in ns.__annotations__:
+        if not name.startswith("_"):
+            type.__setattr__(ns, name, ns[name])
+
+
+materialise(KGO)
+
 PREFIXES = {
     "kgo": str(KGO._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
