@@ -261,6 +261,12 @@ def _stage(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: l
     """Stage a chunk whose NLP is done: facts merged, near duplicates found, mapped
     (graph N-Quads and index entry), near-duplicate rows written. Returns what _commit
     writes to the store and the index."""
+    with dedup.batch():
+        return _stage_chunk(kg, dedup, chunk, results, report, progress)
+
+
+def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: list[Any],
+                 report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
     done: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
     for item, res in zip(chunk, results):
         doc, stage = item.doc, "NLP"
