@@ -198,10 +198,10 @@ class DedupIndex:
         """One transaction for every add and remove inside (an ingest chunk): a commit
         per document was most of the near-duplicate stage's time. Reads inside see the
         rows added before them."""
+        if self._batch:  # inside another batch: that one commits
+            yield
+            return
         with self._lock:
-            if self._batch:
-                yield
-                return
             self.db.execute("BEGIN IMMEDIATE")
             self._batch = True
         try:

@@ -67,6 +67,26 @@ def test_lsh_index_on_disk(tmp_path: Path) -> None:
         assert ix.dangling() == [("doc:b", "doc:a")]
 
 
+def test_a_batch_is_one_transaction_that_sees_its_own_rows(tmp_path: Path) -> None:
+    """An ingest chunk writes its rows in one transaction (kg.pipeline): a copy later in the
+    same chunk still finds the original, and a batch cut short by an error leaves nothing."""
+    a, b, c = signature(STORY), signature(COPY), signature(OTHER)
+    with DedupIndex(tmp_path) as ix:
+        with ix.batch():
+            ix.add([("doc:a", "a", a, None)])
+            assert ix.find(b)[0] == "doc:a"
+            with ix.batch():  # nested: the outer one commits
+                ix.add([("doc:b", "b", b, "doc:a")])
+        try:
+            with ix.batch():
+                ix.add([("doc:c", "c", c, None)])
+                raise RuntimeError("the chunk failed")
+        except RuntimeError:
+            pass
+    with DedupIndex(tmp_path) as ix:
+        assert ix.count() == (2, 1) and ix.find(c) is None and ix.duplicates_of("doc:a") == ["doc:b"]
+
+
 def test_near_duplicates_are_linked_stored_and_counted_once(tmp_path: Path) -> None:
     s = Settings(data_dir=tmp_path / "data", base_iri=BASE)
     first, copy, other = doc(STORY, "wire/a.txt"), doc(COPY, "outlet/b.txt"), doc(OTHER, "wire/c.txt")
