@@ -262,3 +262,49 @@ def test_an_index_without_facet_columns_still_counts_every_match(tmp_path) -> No
     assert [e["count"] for e in ix.search("반도체").facets["entity"]] == [60]
     assert ix.search("반도체", page_size=5, types=["COMPANY"]).total == 60
     ix.close()
+
+
+def test_whoosh_merges_segments_of_like_size_and_loses_nothing(tmp_path) -> None:
+    """Many small commits (as a long ingest makes) are merged ten at a time, and merged
+    segments answer exactly as one index written in one commit: the same totals, hits,
+    facets and stored text, with replaced and deleted documents gone."""
+    from kg.search.whoosh_backend import MERGE_FACTOR
+
+    words = ["반도체", "수소", "경제", "산업부", "투자", "방송", "자율제조", "전략", "위원회", "예산"]
+    lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
+
+    def make(n: int, version: int = 0) -> IndexDoc:
+        body = " ".join(words[(n * 7 + k * 3 + version) % len(words)] for k in range(3 + n % 9))
+        return doc(n, body=body, entities=lg if n % 4 == 0 else {}, source_kind="뉴스" if n % 2 else "보도자료")
+
+    merged = open_index(tmp_path / "merged", "whoosh")
+    final: dict[int, IndexDoc] = {}
+    n = 0
+    for commit in range(34):  # 3 documents a commit; every 5th commit replaces two and deletes one
+        batch = [make(n + k) for k in range(3)]
+        n += 3
+        gone: list[int] = []
+        if commit % 5 == 4:
+            batch += [make(n - 9, version=1), make(n - 8, version=1)]
+            gone = [n - 12]
+        merged.write(batch, delete=[doc(g).doc_iri for g in gone])
+        final.update({int(d.key[1:]): d for d in batch})
+        for g in gone:
+            final.pop(g, None)
+        segments = merged.ix._segments()
+        sizes = [s.doc_count() for s in segments]
+        assert sum(sizes) == len(final)
+        # a size class never holds more than MERGE_FACTOR segments: the tenth merges at the next commit
+        assert all(sum(1 for s in sizes if len(str(s)) == k) <= MERGE_FACTOR for k in range(1, 4)), sizes
+    assert len(merged.ix._segments()) < 34 // 2
+    single = open_index(tmp_path / "single", "whoosh")
+    single.write(list(final.values()))
+    for q in ["반도체", "산업부 투자", "수소 OR 예산", "경제 NOT 방송", '"반도체 산업부"', "자율*", ""]:
+        a, b = merged.search(q, page_size=200), single.search(q, page_size=200)
+        assert a.total == b.total > 0, q
+        assert sorted(h.doc_iri for h in a.hits) == sorted(h.doc_iri for h in b.hits), q
+        assert {h.doc_iri: h.snippet for h in a.hits} == {h.doc_iri: h.snippet for h in b.hits}, q
+        assert a.facets == b.facets, q
+    assert merged.all_iris() == single.all_iris() == {d.doc_iri for d in final.values()}
+    merged.close()
+    single.close()
