@@ -52,7 +52,7 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only
-from kg.store import GraphStore, PreparedGraph, nt_term, orphan_update
+from kg.store import DOCUMENTS_QUERY, GraphStore, PreparedGraph, nt_term, orphan_update
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO
 
@@ -150,6 +150,9 @@ class RemoteStore:
     has_graph = GraphStore.has_graph
     documents_with_key = GraphStore.documents_with_key
     document_iris = GraphStore.document_iris
+
+    def documents(self) -> list[tuple[str, str | None]]:
+        return [(str(r["d"]), str(r["k"]) if "k" in r else None) for r in self.select(DOCUMENTS_QUERY)]
     stats = GraphStore.stats
 
     def _check_union(self) -> None:

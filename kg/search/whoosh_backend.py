@@ -178,11 +178,22 @@ class WhooshIndex:
         return self.ix.doc_count()
 
     def all_iris(self) -> set[str]:
+        """The doc_iri terms of live documents, without loading every stored body: a
+        segment's lexicon keeps deleted documents' terms until a merge, so the terms of a
+        segment with deletions are checked one by one (a segment without is taken whole:
+        asking a searcher per term took 15 s at 100,000 documents)."""
+        out: set[str] = set()
         with self._searcher() as s:
-            # the doc_iri terms of live documents, without loading every stored body
-            # (the lexicon keeps deleted documents' terms until a merge: check each is live)
-            iris = (t.decode("utf-8") for t in s.reader().lexicon("doc_iri"))
-            return {i for i in iris if s.document_number(doc_iri=i) is not None}
+            for sub, _offset in s.leaf_searchers():
+                r = sub.reader()
+                terms = r.lexicon("doc_iri") if "doc_iri" in r.indexed_field_names() else ()
+                if not r.has_deletions():
+                    out.update(t.decode("utf-8") for t in terms)
+                    continue
+                for t in terms:
+                    if any(not r.is_deleted(d) for d in r.postings("doc_iri", t).all_ids()):
+                        out.add(t.decode("utf-8"))
+        return out
 
     # -- searching -----------------------------------------------------------------
     def parse(self, text: str) -> Q.Query:
