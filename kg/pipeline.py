@@ -46,6 +46,11 @@ GAZETTEER_GRAPH = "graph/gazetteer"
 # what the same documents cost in commits of 16). A kill loses at most the
 # uncommitted documents (reconcile drops them and the next run redoes them).
 COMMIT_DOCS = 1000
+# Documents handed to the NLP workers ahead of the one being staged. A commit keeps this
+# process busy for seconds (the index flush, the bulk load) without handing out more
+# work, so the workers must hold enough to stay busy meanwhile: with 64 (4 chunks) they
+# sat idle through every commit.
+IN_FLIGHT_DOCS = 512
 # Above this many documents the ingest summary suggests tantivy: whoosh's index writes
 # (pure Python, with segment merges) take 15 minutes of a 100,000-document ingest where
 # tantivy's take about one; search stays fast on both (README, Benchmarks)
@@ -189,7 +194,9 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
     commit_docs = max(1, commit_every or COMMIT_DOCS)
     t0 = time.perf_counter()
     ensure_gazetteer(kg)
-    with DedupIndex(kg.settings.data_dir) as dedup, Extractor(workers, chunk_size=batch_size) as extractor:
+    in_flight = max(2 * workers, IN_FLIGHT_DOCS // max(1, batch_size))
+    with DedupIndex(kg.settings.data_dir) as dedup, \
+            Extractor(workers, chunk_size=batch_size, in_flight=in_flight) as extractor:
         todo = _todo(kg, docs, report, progress)
         staged: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
         last = time.monotonic()
