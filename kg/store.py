@@ -30,10 +30,10 @@ from ontology.namespace import KGO, PREFIXES
 
 # Documents per call of Oxigraph's bulk loader in put_graphs: 64–200 were fastest
 # (2.4 ms a document against 8.4 for one transaction each; 16 a call: 3.3 ms, 1,000: 3.1)
-# Documents per bulk load: a commit's worth. Fewer, bigger loads leave RocksDB less to
-# compact: at 10,000 documents its compaction threads took 46 CPU s against 71-76 with
-# 128 a load (at 100,000 compaction was 40% of all the ingest's CPU).
-BULK_DOCS = 1000
+# Documents per bulk load. A commit's worth (1,000) left RocksDB less to compact at
+# 10,000 documents (46 CPU s against 71-76) but was no faster: 200 against 191 s there,
+# and 2,531 against 2,440 s at 100,000, where compaction took 1,190 CPU s either way.
+BULK_DOCS = 128
 # every stored document with its source key (a document has one key; OPTIONAL for old ones)
 DOCUMENTS_QUERY = (f"SELECT ?d ?k WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> . "
                    f"OPTIONAL {{ ?d <{KGO.sourceKey}> ?k }} }} }}")
