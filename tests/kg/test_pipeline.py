@@ -277,3 +277,22 @@ def test_a_large_whoosh_archive_gets_advice_to_use_tantivy(tmp_path: Path, monke
         monkeypatch.setattr(pipeline, "WHOOSH_ADVICE_DOCS", 2)
         notes = ingest_documents(kg, docs).notes
     assert any("KG_SEARCH_BACKEND=tantivy" in n and "3건" in n for n in notes)
+
+
+def test_only_a_run_that_wrote_a_good_share_compacts_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compaction rewrites the whole store (minutes at 100,000 documents): a first ingest
+    compacts, adding one document to many does not, and a run that writes nothing
+    does not either."""
+    calls: list[int] = []
+    real = GraphStore.optimize
+    monkeypatch.setattr(GraphStore, "optimize", lambda self: (calls.append(1), real(self))[1])
+    docs = [Document(title=f"문서 {i}", text=f"산업통상자원부는 {i}일 계획을 발표했다.", source=f"mem/{i}.txt",
+                     key=f"mem/{i}.txt") for i in range(12)]
+    with KnowledgeGraph(settings(tmp_path)) as kg:
+        ingest_documents(kg, docs[:11])
+        assert len(calls) == 1
+        ingest_documents(kg, docs)  # 1 new of 12: under a tenth
+        assert len(calls) == 1
+        ingest_documents(kg, docs)  # nothing new
+        assert len(calls) == 1
+        assert kg.search("계획").total == 12
