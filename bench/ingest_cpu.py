@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 STAGES = {  # module: functions (Class.method for methods)
-    "kg.pipeline": ["_stage_chunk", "_commit", "_store", "_publish", "_optimize", "reconcile", "_catalog",
+    "kg.pipeline": ["_stage_chunk", "_commit", "_store", "_publish", "_optimize", "_reconcile", "_catalog",
                     "signature", "document_triples", "index_doc", "merge_facts"],
     "kg.store": ["GraphStore.prepare_graph", "GraphStore.put_graphs"],
     "kg.dedup": ["DedupIndex.find", "DedupIndex.add"],
