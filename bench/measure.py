@@ -103,6 +103,8 @@ def sparql_queries(base: str) -> dict[str, str]:
         "aggregation (tuned)": """SELECT ?e ?n WHERE {
             { SELECT ?e (COUNT(*) AS ?n) WHERE { GRAPH ?d { ?d kgo:mentions ?e } } GROUP BY ?e }
             FILTER EXISTS { ?e kgo:entityType "MINISTRY" } } ORDER BY DESC(?n) LIMIT 10""",
+        "aggregation (materialised)": """SELECT DISTINCT ?e ?n WHERE {
+            ?e kgo:entityType "MINISTRY" ; kgo:documentCount ?n } ORDER BY DESC(?n) LIMIT 10""",
         "path (2 hops)": f"ASK {{ {co} kgo:participatesIn/^kgo:announces {gov} }}",
         "path (3 hops)": f"""SELECT DISTINCT ?i ?other WHERE {{ {co} kgo:participatesIn ?i . ?other kgo:participatesIn ?i .
             ?other kgo:participatesIn ?j . {gov} kgo:announces ?j }} LIMIT 50""",

@@ -25,7 +25,7 @@ from kg.settings import Settings
 from kg.sparql_exec import QueryRunner, execute
 from kg.sparql_text import check_read_only
 from kg.store import GraphStore, _iri, nt_term
-from ontology.iris import ENTITY_GRAPH
+from ontology.iris import COUNTS_GRAPH, ENTITY_GRAPH
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -140,7 +140,7 @@ class KnowledgeGraph:
                 snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
         elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir, entity_graph=self.base + ENTITY_GRAPH)
-            self._publisher = summary.Publisher(self.settings.data_dir, self._store)
+            self._publisher = summary.Publisher(self.settings.data_dir, self._store, self.base + COUNTS_GRAPH)
         assert self._store is not None
         return self._store
 
@@ -155,10 +155,16 @@ class KnowledgeGraph:
         return self._index
 
     def publish(self, min_interval: float = 0.0) -> None:
-        """Make what was written visible to readers (see kg.snapshots)."""
-        if self.read_only or self._store is None:
+        """Make what was written visible to readers (see kg.snapshots), with the
+        numbers the writer keeps (kg.summary; the counts graph)."""
+        if self.read_only:
             return
         now = time.monotonic()
+        if self._remote is not None and self._remote.written and now - self._published >= min_interval:
+            self._remote.write_counts(self.base + COUNTS_GRAPH)
+            self._published = now
+        if self._store is None:
+            return
         if now - self._published >= min_interval:
             numbers = self._publisher.next(snapshots.current(self.settings.data_dir)) if self._publisher else None
             files = {summary.FILE: numbers.to_json()} if numbers is not None else None
@@ -256,8 +262,8 @@ class KnowledgeGraph:
         r = rows[0]
         mentions = self.store.select(f"""
             SELECT ?start ?end ?type ?entity ?value WHERE {{ GRAPH <{iri}> {{
-              ?m <{KGO.inDocument}> <{iri}> ; a <{KGO.Mention}> ; <{KGO.start}> ?start ; <{KGO.end}> ?end ;
-                 <{KGO.entityType}> ?type .
+              ?m <{KGO.inDocument}> <{iri}> ; a <{KGO.Mention}> ; <{KGO.start}> ?start ; <{KGO.end}> ?end .
+              {{ ?m <{KGO.mentionType}> ?type }} UNION {{ ?m <{KGO.entityType}> ?type }}  # the latter: older data
               OPTIONAL {{ ?m <{KGO.mentionOf}> ?entity }} OPTIONAL {{ ?m <{KGO.normalizedValue}> ?value }} }} }}
             ORDER BY ?start""")
         return {

@@ -223,6 +223,32 @@ def entity_names(select: Select, entities: Iterable[str]) -> dict[str, Counter]:
     return out
 
 
+def write_counts(store: Any, graph: str, docs: Counter, entities: Iterable[str] | None) -> int:
+    """Write kgo:documentCount (documents mentioning it, from `docs`) of each of
+    `entities`, or of every entity when None, into `graph` of a pyoxigraph Store, in one
+    update (atomic); an entity no document mentions loses its count. Returns the change
+    in the number of triples. Analysts rank entities by it in SPARQL: counting 2.8
+    million mentions takes a second at 100,000 documents, this a lookup."""
+    g, prop = f"<{_iri(graph)}>", f"<{KGO.documentCount}>"
+    if entities is None:
+        before = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")))
+        rows = [f"<{_iri(e)}> {prop} {n} ." for e, n in sorted(docs.items()) if n > 0]
+        store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(rows) + "\n} }")
+        return len(rows) - int(before["n"].value)
+    old: dict[str, int] = {}
+    for values in _values(entities):
+        for r in store.query(f"SELECT ?e ?n WHERE {{ VALUES ?e {{ {values} }} GRAPH {g} {{ ?e {prop} ?n }} }}"):
+            old[r["e"].value] = int(r["n"].value)
+    gone = [f"<{e}> {prop} {n} ." for e, n in old.items() if docs.get(e, 0) != n]
+    new = [f"<{e}> {prop} {docs[e]} ." for e in sorted({_iri(x) for x in entities}) if docs.get(e, 0) > 0
+           and old.get(e) != docs[e]]
+    parts = ([f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(gone) + "\n} }"] if gone else []) + \
+            ([f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(new) + "\n} }"] if new else [])
+    if parts:
+        store.update(" ;\n".join(parts))
+    return len(new) - len(gone)
+
+
 def _values(graphs: Iterable[str]) -> list[str]:
     uniq = sorted({_iri(g) for g in graphs})
     return [" ".join(f"<{g}>" for g in uniq[k:k + _BATCH]) for k in range(0, len(uniq), _BATCH)]
@@ -274,8 +300,10 @@ class Publisher:
     marker found at start-up means the last published summary may not describe the
     store any more."""
 
-    def __init__(self, data_dir: Path, store: Any) -> None:
+    def __init__(self, data_dir: Path, store: Any, counts_graph: str | None = None) -> None:
         self.marker = Path(data_dir) / PENDING
+        self.counts_graph = counts_graph     # where write_counts keeps kgo:documentCount
+        self._counts_checked = False
         self.suspect = self.marker.exists()
         self.store = store
         self.base: Summary | None = None     # the summary of `snapshot`
@@ -287,20 +315,38 @@ class Publisher:
         self.marker.touch()
 
     def next(self, current: Path | None) -> Summary:
-        """The summary of the live store now; `current` is the CURRENT snapshot."""
+        """The summary of the live store now; `current` is the CURRENT snapshot. The
+        document counts of the entities whose counts may have changed are written to
+        the counts graph (write_counts) before the snapshot is taken."""
+        s, touched = self._next(current)
+        if self.counts_graph:
+            if touched is not None and not self._counts_checked:
+                # once a run: counts that do not match the last summary (a data directory
+                # from before the counts graph) are all written again
+                self._counts_checked = False
+                held = next(iter(self.store.oxigraph.query(
+                    f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{_iri(self.counts_graph)}> {{ ?s ?p ?o }} }}")))
+                if self.base is None or int(held["n"].value) != len(self.base.docs):
+                    touched = None
+            s.triples += write_counts(self.store.oxigraph, self.counts_graph, s.docs, touched)
+        return s
+
+    def _next(self, current: Path | None) -> tuple[Summary, set[str] | None]:
+        """(the summary, the entities whose counts may have changed: None for all)."""
         live = self.store.oxigraph
         if self.base is None and not self.suspect and current is not None:
             self.base, self.snapshot = load(current), current
         if self.base is None or self.snapshot is None or self.store.untracked:
-            return full(live)
+            return full(live), None
         s = self.base.copy()
+        touched: set[str] = set()
         if self.store.changed:
             import pyoxigraph as ox  # noqa: PLC0415
 
             try:
                 before = ox.Store.read_only(str(self.snapshot))
             except OSError:  # the snapshot went away: count everything
-                return full(live)
+                return full(live), None
             # the entity graph changes along with the documents: counted for its triples
             shared = getattr(self.store, "entity_graph", None)
             graphs = self.store.changed | ({shared} if shared else set())
@@ -318,7 +364,7 @@ class Publisher:
                 else:
                     s.labels.pop(e, None)
             s._names = None
-        return s
+        return s, touched
 
     def published(self, summary: Summary, snapshot: Path) -> None:
         """`summary` went out with `snapshot`: it is the base of the next one."""

@@ -126,7 +126,7 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
             (m, KGO.start, _int(ent.start)),
             (m, KGO.end, _int(ent.end)),
             (m, KGO.text, Literal(ent.text)),
-            (m, KGO.entityType, Literal(ent.type)),
+            (m, KGO.mentionType, Literal(ent.type)),  # not entityType: that one is for entities only
         ]
         if ent.sentence is not None and 0 <= ent.sentence < len(sent):
             out.append((m, KGO.inSentence, sent[ent.sentence]))

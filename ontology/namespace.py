@@ -62,12 +62,14 @@ class KGO(DefinedNamespace):
     end: URIRef
     text: URIRef
     entityType: URIRef
+    mentionType: URIRef
     sourceKey: URIRef
     contentHash: URIRef
     nearDuplicateOf: URIRef
     sourceKind: URIRef
     expression: URIRef
     normalizedValue: URIRef
+    documentCount: URIRef
 
 
 def materialise(ns: type[DefinedNamespace]) -> None:

@@ -46,6 +46,17 @@ def test_a_label_is_stated_once_however_many_documents_mention_the_entity(kg: Kn
     assert graphs == {BASE + ENTITY_GRAPH}
 
 
+def test_entities_of_a_type_are_entities_not_their_mentions(kg: KnowledgeGraph) -> None:
+    for n in range(4):
+        put(kg, doc(n, company="LG전자" if n % 2 else "마키나락스"))
+    # no DISTINCT: one row per company, whatever the number of mentions
+    found = rows(kg, 'SELECT ?e WHERE { ?e kgo:entityType "COMPANY" }')
+    assert sorted(str(r["e"]) for r in found) == [BASE + "id/company/LG전자", BASE + "id/company/마키나락스"]
+    # each mention keeps its own type code, within its document's graph
+    types = rows(kg, f"SELECT ?t WHERE {{ GRAPH ?d {{ ?m kgo:mentionOf {MOTIE} ; kgo:mentionType ?t }} }}")
+    assert [str(r["t"]) for r in types] == ["MINISTRY"] * 4
+
+
 def test_removing_the_last_mention_removes_the_entity(kg: KnowledgeGraph) -> None:
     a = put(kg, doc(1, company="LG전자"))
     b = put(kg, doc(2, company="마키나락스"))

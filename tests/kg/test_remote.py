@@ -24,6 +24,7 @@ from kg.graph import KnowledgeGraph
 from kg.remote import RemoteStore
 from kg.settings import Settings
 from ontology.iris import document_iri
+from ontology.namespace import KGO
 from ontology.mapping import document_triples, entity_node
 
 EX = "http://example.org/"
@@ -346,6 +347,11 @@ def test_pipeline_writes_updates_and_skips_on_the_server(base_url: str, tmp_path
         assert not kg.store.has_graph(str(document_iri(BASE, b.id)))
         assert kg.stats()["documents"] == 2 and kg.stats()["indexed"] == 2
         assert kg.search("자율제조").total == 2
+        # the server counted each entity's documents into the counts graph at the publish
+        counts = {str(r["e"]): int(r["n"]) for r in kg.store.select(
+            f"SELECT ?e ?n WHERE {{ GRAPH <{BASE}graph/counts> {{ ?e <{KGO.documentCount}> ?n }} }}")}
+        assert counts == {BASE + "id/gov/산업통상자원부": 2, BASE + "id/initiative/AI_자율제조_전략": 2}
+        assert not kg.store.written
 
 
 def test_real_nlp_ingest_against_the_server(base_url: str, tmp_path: Path) -> None:

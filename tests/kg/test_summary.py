@@ -17,8 +17,10 @@ from kg.store import GraphStore
 from kg.transfer import export_nquads, import_nquads
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
+from ontology.namespace import KGO
 
 BASE = "http://kg.test/"
+MOTIE = BASE + "id/gov/산업통상자원부"
 
 
 def doc(n: int, company: str = "마키나락스", day: int | None = None) -> Document:
@@ -48,6 +50,21 @@ def published(settings: Settings) -> summary.Summary:
     return loaded
 
 
+def counts_agree(settings: Settings) -> dict[str, int]:
+    """kgo:documentCount in the published snapshot's counts graph, checked against a
+    count of the mentions, entity by entity."""
+    store = GraphStore(snapshots.current(settings.data_dir), read_only=True)
+    try:
+        kept = {str(r["e"]): int(r["n"]) for r in store.select(
+            f"SELECT ?e ?n WHERE {{ GRAPH <{BASE}graph/counts> {{ ?e <{KGO.documentCount}> ?n }} }}")}
+        counted = {str(r["e"]): int(r["n"]) for r in store.select(
+            f"SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }} GROUP BY ?e")}
+    finally:
+        store.close()
+    assert kept == counted
+    return kept
+
+
 def recount(settings: Settings) -> summary.Summary:
     store = GraphStore(snapshots.current(settings.data_dir), read_only=True)
     try:
@@ -69,6 +86,7 @@ def test_incremental_summary_equals_a_full_count(settings: Settings, monkeypatch
         kg.publish()
         first = published(settings)
         assert first == recount(settings) and first.documents == 3
+        assert counts_agree(settings)[MOTIE] == 3
         # then only what changed is counted: one document replaced by a new version, one
         # removed, one added
         monkeypatch.setattr(summary, "full", lambda store: pytest.fail("counted in full"))
@@ -80,6 +98,9 @@ def test_incremental_summary_equals_a_full_count(settings: Settings, monkeypatch
     after = published(settings)
     assert after == recount(settings)
     assert after.documents == 3 and after != first
+    counts = counts_agree(settings)   # only the changed entities' counts were rewritten
+    assert counts[MOTIE] == 3 and counts[BASE + "id/company/LG전자"] == 2
+    assert BASE + "id/initiative/계획_1" not in counts   # no document mentions it any more
     with KnowledgeGraph(settings, read_only=True) as reader:
         s = reader.stats()
         assert s["documents"] == 3 and s["entities"] == {"INITIATIVE": 3, "COMPANY": 2, "MINISTRY": 1}
@@ -100,6 +121,24 @@ def test_a_write_left_unpublished_is_counted_afresh(settings: Settings) -> None:
         put(kg, doc(3))
         kg.publish()
     assert published(settings) == recount(settings) and published(settings).documents == 3
+    assert counts_agree(settings)[MOTIE] == 3
+
+
+def test_counts_missing_from_an_older_data_directory_are_all_written(settings: Settings) -> None:
+    with KnowledgeGraph(settings) as kg:   # as a writer from before the counts graph
+        for n in range(3):
+            put(kg, doc(n))
+        kg._publisher.counts_graph = None
+        kg.publish()
+    old = GraphStore(snapshots.current(settings.data_dir), read_only=True)
+    assert not old.query(f"ASK {{ GRAPH <{BASE}graph/counts> {{ ?s ?p ?o }} }}").askAnswer
+    old.close()
+    with KnowledgeGraph(settings) as kg:   # the next run writes one document …
+        put(kg, doc(7, company="LG전자"))
+        kg.publish()
+    counts = counts_agree(settings)       # … and every entity's count, not only its own
+    assert counts[MOTIE] == 4 and counts[BASE + "id/initiative/계획_0"] == 1
+    assert published(settings) == recount(settings)
 
 
 def test_import_is_counted_afresh(settings: Settings, tmp_path: Path) -> None:
@@ -115,6 +154,7 @@ def test_import_is_counted_afresh(settings: Settings, tmp_path: Path) -> None:
         import_nquads(kg.store, io.BytesIO(buf.getvalue()))
         kg.publish()
     assert published(settings) == recount(settings) and published(settings).documents == 3
+    assert counts_agree(settings)[BASE + "id/company/삼성전자"] == 2
 
 
 def test_lookup_and_resolve_read_the_summary(settings: Settings) -> None:

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from rdflib import Graph, URIRef
 
+from ontology.namespace import KGO
 from web import create_app
 from web.examples import SPARQL_EXAMPLES
 
@@ -165,7 +166,11 @@ def test_gallery_queries_find_the_corpus_facts(client) -> None:
         return client.get("/sparql", query_string={"query": q}).get_json()["results"]["bindings"]
 
     assert any(b["name"]["value"] == "AI 자율제조 전략" for b in rows("motie-initiatives"))
-    assert any(b["name"]["value"] == "산업통상자원부" for b in rows("documents-per-ministry"))
+    motie = next(b for b in rows("documents-per-ministry") if b["name"]["value"] == "산업통상자원부")
+    counted = client.get("/sparql", query_string={"query": (
+        f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> <{motie['ministry']['value']}> }} }}")})
+    n = int(counted.get_json()["results"]["bindings"][0]["n"]["value"])
+    assert int(motie["documents"]["value"]) == n > 1      # the kept count is the count
     assert any(b["predecessorName"]["value"] == "지식경제부" for b in rows("predecessors"))
     deadlines = rows("deadlines-this-year")                      # 연내 → the end of this year
     assert any(b["name"]["value"] == "AI 자율제조 얼라이언스" and b["end"]["value"].endswith("-12-31")
