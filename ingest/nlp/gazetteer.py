@@ -61,5 +61,21 @@ def load_gazetteer(path: Path = DATA) -> Gazetteer:
             continue
         cols = line.split("\t") + [""] * 6
         typ, canon, en, aliases, preds, kind = (c.strip() for c in cols[:6])
-        entries.append(GazEntry(typ, canon, en, _split(aliases), _split(preds), kind))
+        names = _split(aliases)
+        if kind == "local":
+            names = _with_offices(canon, names)
+        entries.append(GazEntry(typ, canon, en, names, _split(preds), kind))
     return Gazetteer(entries)
+
+
+def _with_offices(canonical: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A local government's aliases plus the names of its office (강남구 → 강남구청, 서울시 →
+    서울시청, 진도군 → 진도군청, 부산 중구 → 부산 중구청), which news uses for the body:
+    '강남구청은 … 발표했다'. Ambiguous bare names (중구) are no aliases, so neither are
+    their offices (중구청)."""
+    out = list(aliases)
+    for name in (canonical, *aliases):
+        office = name + "청"
+        if name.endswith(("시", "군", "구", "도")) and office not in out:
+            out.append(office)
+    return tuple(out)

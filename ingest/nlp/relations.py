@@ -41,6 +41,8 @@ COORD_TAILS = ("와", "과", ",", "·", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한)\s")
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및)?")
+# between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
+_COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
 
 
@@ -173,7 +175,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         head = subj[-1] if subj[-1].end <= first_tail or len(subj) == 1 else subj[0]
         heads = [head]
         i = bodies.index(head)  # 'A와 B는 발표했다': coordinated subjects
-        while i > 0 and _tail(view, bodies[i - 1]) in COORD_TAILS and bodies[i].start - bodies[i - 1].end <= 3:
+        while i > 0 and _COORD_BODIES.fullmatch(view.text, bodies[i - 1].end, bodies[i].start):
             i -= 1
             heads.append(bodies[i])
     else:

@@ -133,3 +133,27 @@ def test_place_list_still_knows_the_cities() -> None:
 def test_verb_suffix_is_no_city() -> None:
     """상주시켜 is 상주 + 시키다 ('station'), not 상주시."""
     assert _rows("현장에 인력을 상주시켜 점검한다.") == []
+
+
+@pytest.mark.parametrize("office, canonical", [("강남구청", "강남구"), ("진도군청", "진도군"), ("수원시청", "수원시"),
+                                               ("부산시청", "부산광역시"), ("경북도청", "경상북도"),
+                                               ("부산 중구청", "부산광역시 중구")])
+def test_the_office_name_is_the_body(office: str, canonical: str) -> None:
+    """News names a local government by its office: 강남구청은 … 발표했다."""
+    ex = extract(f"{office}은 지역 산업 육성 계획을 발표했다.", DOC_DATE)
+    body = next(e for e in ex.entities if e.canonical == canonical)
+    assert body.type == "MINISTRY" and body.text.endswith("청")
+    assert [(r.type, ex.entities[r.head].canonical) for r in ex.relations] == [("ANNOUNCES", canonical)]
+
+
+def test_a_bare_shared_office_name_is_no_body() -> None:
+    assert "중구청" not in load_gazetteer().alias_to_canonical
+    assert not [e for e in extract("중구청은 골목 상권 계획을 발표했다.", DOC_DATE).entities if e.type == "MINISTRY"]
+
+
+@pytest.mark.parametrize("subjects", ["수원시·용인시·화성시는", "수원시, 용인시, 화성시는", "수원시와 용인시, 화성시는",
+                                      "수원시 및 용인시·화성시는"])
+def test_every_coordinated_body_announces(subjects: str) -> None:
+    ex = extract(f"{subjects} 7일 '반도체 벨트 조성 계획'을 발표했다.", DOC_DATE)
+    heads = {ex.entities[r.head].canonical for r in ex.relations if r.type == "ANNOUNCES"}
+    assert heads == {"수원시", "용인시", "화성시"}
