@@ -323,7 +323,7 @@ class Publisher:
             if touched is not None and not self._counts_checked:
                 # once a run: counts that do not match the last summary (a data directory
                 # from before the counts graph) are all written again
-                self._counts_checked = False
+                self._counts_checked = True
                 held = next(iter(self.store.oxigraph.query(
                     f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{_iri(self.counts_graph)}> {{ ?s ?p ?o }} }}")))
                 if self.base is None or int(held["n"].value) != len(self.base.docs):
