@@ -58,7 +58,7 @@ BENCH_ARGS ?=
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-# Retrain the statistical NER shipped in ingest/nlp/model (reads ../shared/data/klue-ner; ~6 min)
+# Retrain the statistical NER shipped in ingest/nlp/model (reads ../shared/data/klue-ner; about 4 min)
 model: setup
 	ingest/nlp/train/train.sh
 

@@ -64,6 +64,8 @@ def _source_ner(nlp: Language, model_dir: Path) -> None:
     with warnings.catch_warnings():  # a model trained with another spaCy patch version warns
         warnings.simplefilter("ignore")
         src = spacy.load(model_dir)
+    if src.vocab.vectors.shape[0]:  # the model reads static vectors from the pipeline's vocab
+        nlp.vocab.vectors = src.vocab.vectors
     after = "kg_gazetteer"
     for name in src.pipe_names:
         if name in SOURCED:

@@ -145,3 +145,15 @@ def test_shipped_model_adds_an_untitled_person(hybrid) -> None:
     _ex, ents = run(hybrid, "김민수는 어제 친구들과 함께 부산 해운대에서 영화를 봤다.")
     assert ("김민수", "PERSON") in ents
     assert ("부산", "LOCATION") in ents
+
+
+def test_the_pipeline_gives_the_sourced_model_its_vectors(hybrid) -> None:
+    # The model's static vectors live in its vocab; sourced without them, its ner would
+    # read zeros for every token and lose what the vectors taught it.
+    from ingest.nlp.train import load_model  # noqa: PLC0415
+
+    alone = load_model()
+    assert hybrid.vocab.vectors.shape == alone.vocab.vectors.shape
+    text = "김민수는 어제 친구들과 함께 부산 해운대에서 영화를 봤다."
+    assert [(e.text, e.label_) for e in hybrid.get_pipe("ner")(hybrid.make_doc(text)).ents] == \
+        [(e.text, e.label_) for e in alone(text).ents]

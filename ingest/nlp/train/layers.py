@@ -14,6 +14,7 @@ from typing import Callable
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
+from spacy.ml.staticvectors import StaticVectors
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
@@ -22,17 +23,26 @@ NAME = "kg.KoreanHashEmbed.v1"
 
 @registry.architectures(NAME)
 def KoreanHashEmbed(width: int, attrs: list[str], rows: list[int], prefix_lengths: list[int],
-                    suffix_lengths: list[int], affix_rows: int) -> Model[list[Doc], list[Floats2d]]:
-    """MultiHashEmbed(attrs, rows) + one table per extra prefix/suffix length (in characters)."""
+                    suffix_lengths: list[int], affix_rows: int,
+                    include_static_vectors: bool = False) -> Model[list[Doc], list[Floats2d]]:
+    """MultiHashEmbed(attrs, rows) + one table per extra prefix/suffix length (in characters).
+
+    With include_static_vectors, the pipeline's static vectors (keyed by token text) are
+    projected to `width` and concatenated with the hash embeddings before the Maxout mix,
+    as spaCy's MultiHashEmbed does."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     all_rows = [*rows, *([affix_rows] * (len(prefix_lengths) + len(suffix_lengths)))]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+    features = [AffixFeatures(attrs, prefix_lengths, suffix_lengths), list2ragged(),
+                with_array(concatenate(*embeddings))]
+    n_in = width * len(embeddings)
+    if include_static_vectors:
+        features = [concatenate(chain(*features), StaticVectors(width, dropout=0.0))]
+        n_in += width
     return chain(
-        AffixFeatures(attrs, prefix_lengths, suffix_lengths),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        *features,
+        with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
 

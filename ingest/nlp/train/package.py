@@ -1,8 +1,9 @@
 """Copy a trained pipeline's `ner` into `ingest/nlp/model/` with as few files as possible.
 
 The trained pipeline's vocab holds every string seen in training; the shipped one is
-rebuilt from the config, so it holds only what `ner` needs (its labels). The `ner`
-component carries its own tok2vec, so the directory is `ner/` + config + meta + vocab.
+rebuilt from the config, so it holds only what `ner` needs (its labels and the static
+vectors). The `ner` component carries its own tok2vec, so the directory is `ner/` +
+config + meta + vocab.
 The model is an adaptation of CC BY-SA 4.0 data and ships under that licence.
 
 Run: python -m ingest.nlp.train.package build/ner/runs/final/model-best [--out ingest/nlp/model]
@@ -29,6 +30,11 @@ https://github.com/korean-named-entity/konne-prep). Both are licensed CC BY-SA 4
 model is an adaptation and is licensed CC BY-SA 4.0
 (https://creativecommons.org/licenses/by-sa/4.0/).
 
+Static word vectors (vocab/vectors, 64 dimensions for about 67,000 Korean morpheme forms):
+derived by `ingest/nlp/train/kiwi_vectors.py` from the morpheme embeddings of Kiwi's CoNg
+language model in kiwipiepy_model 0.24.0 (bab2min, https://github.com/bab2min/Kiwi,
+Apache License 2.0).
+
 Labels: PERSON, LOCATION, DATE, TIME, QUANTITY, MINISTRY, COMPANY, ORGANIZATION.
 Load with `ingest.nlp.train.load_model()` (it registers the tokenizer the config names),
 or source the self-contained `ner` component into a pipeline whose tokenizer is the
@@ -50,7 +56,10 @@ def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) ->
     config = trained.config.copy()
     config["paths"]["train"] = None    # build paths mean nothing to a user of the model
     config["paths"]["dev"] = None
+    config["paths"]["vectors"] = None
     clean = load_model_from_config(config, auto_fill=True, validate=True)
+    if trained.vocab.vectors.shape[0]:  # static vectors (kiwi_vectors.py) live in the vocab
+        clean.vocab.vectors = trained.vocab.vectors
     clean.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
     meta = dict(trained.meta)
     meta.pop("performance", None)  # scores on the tune split, which the final model trains on
