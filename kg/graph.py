@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -105,6 +105,10 @@ class KnowledgeGraph:
     def __init__(self, settings: Settings, read_only: bool = False, runner: QueryRunner | None = None) -> None:
         self.settings = settings
         self.read_only = read_only
+        # Called in a thread of its own when a reader moves on to a newer snapshot: the web
+        # server fills the caches kept per snapshot there (kg.cli._warm_up), so the first
+        # visitor after each publish does not wait for them.
+        self.on_snapshot: Callable[[], None] | None = None
         # A remote server (KG_SPARQL_ENDPOINT) serves readers and writers alike: no
         # snapshots, and no worker processes (the HTTP time limit stops a slow query).
         self.remote = bool(settings.sparql_endpoint)
@@ -138,6 +142,8 @@ class KnowledgeGraph:
                 # the previous snapshot stays open for queries still running on it
                 left, self._store, self._snapshot = self._snapshot, GraphStore(snap, read_only=True), snap
                 snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
+                if left is not None and self.on_snapshot is not None:
+                    threading.Thread(target=self.on_snapshot, name="kg-snapshot-warm-up", daemon=True).start()
         elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir, entity_graph=self.base + ENTITY_GRAPH)
             self._publisher = summary.Publisher(self.settings.data_dir, self._store, self.base + COUNTS_GRAPH)
