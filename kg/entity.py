@@ -130,6 +130,13 @@ def _newest_mentioning(store: Store, iri: str, need: int) -> list[str]:
     return found
 
 
+def _strings(store: Store, sparql: str) -> list[dict[str, str]]:
+    """SELECT rows as {variable: string} (pyoxigraph's strings when the store is ours)."""
+    if isinstance(store, GraphStore):
+        return store.select_strings(sparql)
+    return [{k: str(v) for k, v in r.items()} for r in store.select(sparql)]
+
+
 def _iris(store: Store, sparql: str, var: str) -> list[str]:
     """One IRI column of a SELECT (pyoxigraph terms when the store is ours)."""
     if isinstance(store, GraphStore):
@@ -220,8 +227,8 @@ def _grouped(store: Store, direction: str, query: str, date_of: dict[str, str] |
     """The rows of an edge query grouped with _CONCAT; `date_of` (doc_dates) gives the
     documents' dates where the query did not join them."""
     out = []
-    for r in store.select(_PREFIXES + query):
-        found = [tuple(line.split(" ", 2)) for line in str(r["gs"]).split("\n") if line.count(" ") >= 2]
+    for r in _strings(store, _PREFIXES + query):
+        found = [tuple(line.split(" ", 2)) for line in r["gs"].split("\n") if line.count(" ") >= 2]
         if date_of is not None:
             found = [(date_of.get(g, ""), g, n) for _d, g, n in found]
         found.sort(reverse=True)

@@ -147,6 +147,19 @@ class GraphStore:
             names = [v.value for v in res.variables]
             return [{n: from_ox(t) for n, t in zip(names, sol) if t is not None} for sol in res]
 
+    def select_strings(self, sparql: str) -> list[dict[str, str]]:
+        """select() with each term as its string (IRI, lexical form, blank node id): no
+        rdflib terms, for the big internal queries of entity pages (7,600 rows, 30,000
+        terms for a hub ministry at 100,000 documents: 0.4 s of conversion saved)."""
+        if has_dataset_clause(sparql):
+            return [{k: str(v) for k, v in r.items()} for r in self.select_results(sparql)]
+        with _query_errors(), self._lock:
+            res = self.oxigraph.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("select_strings() runs SELECT queries only")
+            names = [v.value for v in res.variables]
+            return [{n: t.value for n, t in zip(names, sol) if t is not None} for sol in res]
+
     def select_results(self, sparql: str) -> list[dict[str, object]]:
         """SELECT through query() (an rdflib Result): also what RemoteStore.select is."""
         return [{str(k): v for k, v in row.asdict().items()} for row in self.query(sparql)]

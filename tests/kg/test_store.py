@@ -76,3 +76,17 @@ def test_bad_iri_is_refused_not_stored(tmp_path) -> None:
         with pytest.raises((StoreError, QueryError)):
             s.put_graph(EX + "g2", [(URIRef(EX + "a b>"), URIRef(EX + "p"), Literal("x"))])
         assert s.has_graph(EX + "g") and not s.has_graph(EX + "g2")
+
+
+def test_select_strings_gives_what_select_gives_as_strings(tmp_path) -> None:
+    store = GraphStore(tmp_path / "g")
+    store.put_graph(EX + "g1", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("산업부 발표\n둘째 줄", lang="ko")),
+                                (URIRef(EX + "a"), URIRef(EX + "q"), Literal(7)),
+                                (URIRef(EX + "b"), URIRef(EX + "p"), URIRef(EX + "a"))])
+    q = "SELECT ?s ?o ?n WHERE { ?s <http://example.org/p> ?o OPTIONAL { ?s <http://example.org/q> ?n } } ORDER BY ?s"
+    expected = [{k: str(v) for k, v in r.items()} for r in store.select(q)]
+    assert store.select_strings(q) == expected
+    assert expected == [{"s": EX + "a", "o": "산업부 발표\n둘째 줄", "n": "7"}, {"s": EX + "b", "o": EX + "a"}]
+    with pytest.raises(QueryError):
+        store.select_strings("SELECT ?s WHERE { ?s ")
+    store.close()
