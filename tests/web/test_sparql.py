@@ -227,6 +227,8 @@ def test_runaway_query_is_stopped_at_the_time_limit(settings) -> None:
         assert c.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).get_json()["boolean"] is True
         page = c.get("/query", query_string={"query": slow})
         assert page.status_code == 503 and "제한 시간" in page.get_data(as_text=True)
+        # and says how to write such a query so that it finishes
+        assert "SELECT DISTINCT" in page.get_data(as_text=True) and "kgo:documentCount" in page.get_data(as_text=True)
     finally:
         app.extensions["kg"].close()
 
