@@ -151,6 +151,8 @@ class EntityPatterns:
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        # a person named with a title once, then by name alone ('… 방문규는')
+        items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         ents = resolve(doc, ents, items) if items else ents
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)

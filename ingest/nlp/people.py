@@ -31,6 +31,8 @@ STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차
                            "부위원장", "원장", "실장", "비서실장", "정책실장", "처장", "본부장", "이사장", "총장", "교수",
                            "대변인", "도지사", "구청장", "군수", "국회의장", "원내대표", "당대표", "경제부총리", "사회부총리",
                            "비서관", "부시장", "부지사", "센터장", "연구위원", "선임연구위원"})
+# titles that are also common words: 시장 'market', 대표 'representative', 대사 'line'
+HOMONYM_TITLES = frozenset({"시장", "대표", "대사"})
 # titles a person heads the body with (LEADS person → body)
 LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독"}
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
@@ -252,3 +254,30 @@ def _name_after(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[int
     if (s, e) in ents or not is_name(view, s, e, strong):
         return None
     return s, e
+
+
+# what may follow a name that stands alone: a particle (or none) and then no more Hangul
+_AFTER_NAME = re.compile(r"(?:께서는|께서|에게서|에게는|에게|이라고|라고|으로|은|는|이|가|을|를|의|와|과|도|께|에|로|만|씨|)"
+                         r"(?![가-힣A-Za-z0-9])")
+
+
+def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """The other mentions of a person the document names with a title, where the title is
+    left out: '방문규 산업부 장관은 … 방문규는 …'. Only names of three syllables or more,
+    or with a space (foreign names), as whole words that no entity covers; not after the
+    titles that are also common words (HOMONYM_TITLES: '유튜브 시장' is a market, and
+    repeating it would spread the mistake over the document)."""
+    text = view.text
+    taken = bytearray(len(text))
+    for s, e, _label, _attrs in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    names = {text[s:e] for s, e, label, attrs in ents
+             if label == "PERSON" and attrs.get("title") not in HOMONYM_TITLES and (e - s >= 3 or " " in text[s:e])}
+    for name in sorted(names):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if taken.find(1, s, e) != -1 or (s > 0 and (text[s - 1].isalnum())):
+                continue
+            if _AFTER_NAME.match(text, e) and view.aligned(s, e):
+                taken[s:e] = b"\x01" * (e - s)
+                yield (s, e, "PERSON", {})

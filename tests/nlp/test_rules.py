@@ -96,3 +96,26 @@ def test_schedules_moved_and_over() -> None:
     assert [r for r in rels("서밋은 28일부터 31일까지 이어졌다.", "2025-10-31") if r[0] == "SCHEDULED_FOR"] == []
     assert ("SCHEDULED_FOR", "반도체 업계 간담회", "21일") in rels(
         "강경성 1차관은 21일 반도체 업계 간담회를 주재한다.", "2024-02-20")
+
+
+def test_a_person_named_with_a_title_is_found_again_without_it() -> None:
+    text = ("방문규 산업통상자원부 장관은 7일 반도체 업계 간담회를 주재했다. "
+            "방문규는 이 자리에서 투자 확대를 당부했고, 업계는 방문규에게 규제 완화를 요청했다.")
+    ex = extract(text, D)
+    people = [(e.text, e.canonical) for e in ex.entities if e.type == "PERSON"]
+    assert people == [("방문규", "방문규")] * 3  # one node for all three mentions
+    # a foreign name with a space, too
+    found = ents("젠슨 황 엔비디아 최고경영자가 방한했다. 젠슨 황은 삼성전자와 협력을 논의했다.")
+    assert found.count(("젠슨 황", "PERSON")) == 2
+
+
+def test_a_name_inside_a_longer_word_is_not_repeated() -> None:
+    found = ents("방문규 산업통상자원부 장관은 7일 간담회를 열었다. 방문규씨름대회는 별개의 행사다.")
+    assert found.count(("방문규", "PERSON")) == 1
+
+
+def test_a_market_taken_for_a_mayor_is_not_spread() -> None:
+    # '시장' is also 'market': whatever the first sentence gives, the later mentions of
+    # the platform are not made people
+    found = ents("업계는 유튜브 시장이 커졌다고 본다. 유튜브는 7일 새 정책을 발표했다. 유튜브의 점유율도 올랐다.")
+    assert found.count(("유튜브", "PERSON")) <= 1
