@@ -1,5 +1,6 @@
 """PERSON mentions anchored on job titles: 'X 장관', 'X 산업부 1차관', 'LG전자 X 대표',
-'산업부 장관 X', 'X 신임 산업부 장관', 'X 서울시장', 'X 무역투자실장', '산업부(장관 X)'.
+'산업부 장관 X', 'X 신임 산업부 장관', 'X 서울시장', 'X 무역투자실장', '산업부(장관 X)';
+on the honorific 씨 ('김민수 씨는'); and, once found, the same name standing alone.
 
 Korean news names people by title, so the title is the anchor and the name is checked
 with Kiwi: a proper noun (NNP), or a 2–4 syllable word starting with a surname that Kiwi
@@ -146,6 +147,20 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
+    yield from _honorific(view, ents)
+
+
+# 'X 씨': the honorific for a person named without a post ('김민수 씨는', '전두환 씨에게')
+_HONORIFIC_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) 씨(?=(?:께서|에게|은|는|이|가|의|와|과|도|를|을|로|만)?(?![가-힣]))")
+
+
+def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
+    """People named with 씨 instead of a post. 씨 is also 'seed', so the word before it
+    must pass is_name as before a title only people hold; no title is recorded."""
+    for m in _HONORIFIC_RE.finditer(view.text):
+        s, e = m.span(1)
+        if (s, e) not in ents and is_name(view, s, e, strong=True):
+            yield s, e, "PERSON", {}
 
 
 def _skip_holder_word(text: str, pos: int) -> tuple[int, bool]:

@@ -119,3 +119,15 @@ def test_a_market_taken_for_a_mayor_is_not_spread() -> None:
     # the platform are not made people
     found = ents("업계는 유튜브 시장이 커졌다고 본다. 유튜브는 7일 새 정책을 발표했다. 유튜브의 점유율도 올랐다.")
     assert found.count(("유튜브", "PERSON")) <= 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("김민수 씨는 어제 부산에서 열린 박람회를 찾았다.", "김민수"),
+    ("재판부는 전두환 씨에게 사형을 구형했다.", "전두환"),
+])
+def test_people_named_with_the_honorific(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_a_seed_is_no_person() -> None:
+    assert not [e for e in ents("농민들은 고추 씨를 뿌리고 호박 씨도 심었다.") if e[1] == "PERSON"]
