@@ -268,7 +268,7 @@ class KnowledgeGraph:
         r = rows[0]
         mentions = self.store.select(f"""
             SELECT ?start ?end ?type ?entity ?value WHERE {{ GRAPH <{iri}> {{
-              ?m <{KGO.inDocument}> <{iri}> ; a <{KGO.Mention}> ; <{KGO.start}> ?start ; <{KGO.end}> ?end .
+              ?m <{KGO.start}> ?start ; <{KGO.end}> ?end .  # a sentence has offsets too, but no type
               {{ ?m <{KGO.mentionType}> ?type }} UNION {{ ?m <{KGO.entityType}> ?type }}  # the latter: older data
               OPTIONAL {{ ?m <{KGO.mentionOf}> ?entity }} OPTIONAL {{ ?m <{KGO.normalizedValue}> ?value }} }} }}
             ORDER BY ?start""")

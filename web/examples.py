@@ -69,9 +69,8 @@ SELECT DISTINCT ?initiative ?name ?doc ?sentence WHERE {
   { SELECT DISTINCT ?ministry ?initiative WHERE { ?ministry kgo:announces ?initiative } }
   ?initiative skos:prefLabel ?name . FILTER(lang(?name) = "ko")
   OPTIONAL {
-    ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative ;
-        kgo:inDocument ?doc .
-    OPTIONAL { ?st kgo:inSentence/kgo:text ?sentence }
+    GRAPH ?doc { ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative .
+      OPTIONAL { ?st kgo:inSentence/kgo:text ?sentence } }
   }
 }
 ORDER BY ?name
@@ -98,8 +97,7 @@ SELECT DISTINCT ?name ?expression ?end ?doc WHERE {
   ?when (time:hasEnd/time:inXSDDate)|time:inXSDDate ?end .
   OPTIONAL { ?when kgo:expression ?expression }
   FILTER(YEAR(?end) = YEAR(NOW()))
-  OPTIONAL { ?st rdf:subject ?initiative ; rdf:predicate kgo:scheduledFor ; rdf:object ?when ;
-                 kgo:inDocument ?doc }
+  OPTIONAL { GRAPH ?doc { ?st rdf:subject ?initiative ; rdf:predicate kgo:scheduledFor ; rdf:object ?when } }
 }
 ORDER BY ?end
 LIMIT 200""")),

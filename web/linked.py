@@ -180,7 +180,7 @@ def entity_query(iri: str) -> str:
      OPTIONAL {{ GRAPH ?s {{ ?s <{DCT}title> ?st }} }} }}
   UNION
   {{ {{ GRAPH ?rd {{ ?r <{RDF}subject> {e} }} }} UNION {{ GRAPH ?rd {{ ?r <{RDF}object> {e} }} }}
-     GRAPH ?rd {{ ?r <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro ; <{KGO.inDocument}> ?rd }}
+     GRAPH ?rd {{ ?r <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro }}
      OPTIONAL {{ GRAPH ?rd {{ ?r <{KGO.inSentence}> ?rsen . ?rsen <{KGO.text}> ?rtext }} }} }}
 }}"""
 

@@ -59,6 +59,27 @@ def test_document_graph_has_entities_relations_and_provenance() -> None:
     assert g.value(when, URIRef("http://www.w3.org/2006/time#hasBeginning")) is None
 
 
+def test_the_document_graph_states_each_fact_once() -> None:
+    """The named graph is the document, so nothing in it says so again; a mention is
+    what has a mention type; a sentence is kept when a mention or relation cites it."""
+    text = TEXT + " 날씨가 맑았다."
+    doc = _doc()
+    doc = Document(title=doc.title, text=text, source=doc.source, date=doc.date,
+                   extraction=Extraction(entities=doc.extraction.entities, relations=doc.extraction.relations,
+                                         sentences=[*doc.extraction.sentences, (len(TEXT) + 1, len(text))]))
+    graph_iri, triples, _ = document_triples(doc, BASE)
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    assert not list(g.triples((None, KGO.inDocument, None)))
+    assert not list(g.subjects(RDF.type, KGO.Mention))
+    mentions = set(g.subjects(KGO.mentionType, None))
+    assert {str(g.value(m, KGO.text)) for m in mentions} == {"산업부", "7일", "AI 자율제조 전략", "연내"}
+    assert all(isinstance(g.value(m, KGO.inSentence), URIRef) for m in mentions)
+    sentences = {str(g.value(s, KGO.text)) for s in g.subjects(RDF.type, KGO.Sentence)}
+    assert sentences == {"산업부는 7일 'AI 자율제조 전략'을 발표했다.", "연내 실증을 마친다."}   # not the weather
+
+
 def test_same_input_same_triples() -> None:
     a = set(document_triples(_doc(), BASE)[1])
     b = set(document_triples(_doc(), BASE)[1])

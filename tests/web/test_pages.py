@@ -82,8 +82,8 @@ def test_entity_page_shows_all_names_and_documents(client, corpus) -> None:
 
 def test_entity_page_lists_relations_with_their_sentence(client, kg, corpus) -> None:
     rows = kg.store.select(f"""
-        SELECT ?s ?sentence ?doc WHERE {{ ?r <{RDF}subject> ?s ; <{KGO}inDocument> ?doc ;
-          <{KGO}inSentence>/<{KGO}text> ?sentence . FILTER(STRSTARTS(STR(?s), "{corpus.base}id/")) }}""")
+        SELECT ?s ?sentence ?doc WHERE {{ GRAPH ?doc {{ ?r <{RDF}subject> ?s ;
+          <{KGO}inSentence>/<{KGO}text> ?sentence . FILTER(STRSTARTS(STR(?s), "{corpus.base}id/")) }} }}""")
     assert rows, "the pipeline extracted no relation from the test corpus"
     for row in rows:
         path = str(row["s"])[len(corpus.base) - 1:]

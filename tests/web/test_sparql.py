@@ -165,7 +165,8 @@ def test_gallery_queries_find_the_corpus_facts(client) -> None:
         q = next(e.query for e in SPARQL_EXAMPLES if e.key == key)
         return client.get("/sparql", query_string={"query": q}).get_json()["results"]["bindings"]
 
-    assert any(b["name"]["value"] == "AI 자율제조 전략" for b in rows("motie-initiatives"))
+    assert any(b["name"]["value"] == "AI 자율제조 전략" and "AI 자율제조 전략" in b["sentence"]["value"]
+               and "/id/doc/" in b["doc"]["value"] for b in rows("motie-initiatives"))   # with its evidence
     motie = next(b for b in rows("documents-per-ministry") if b["name"]["value"] == "산업통상자원부")
     counted = client.get("/sparql", query_string={"query": (
         f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> <{motie['ministry']['value']}> }} }}")})
@@ -174,7 +175,7 @@ def test_gallery_queries_find_the_corpus_facts(client) -> None:
     assert any(b["predecessorName"]["value"] == "지식경제부" for b in rows("predecessors"))
     deadlines = rows("deadlines-this-year")                      # 연내 → the end of this year
     assert any(b["name"]["value"] == "AI 자율제조 얼라이언스" and b["end"]["value"].endswith("-12-31")
-               for b in deadlines)
+               and "/id/doc/" in b["doc"]["value"] for b in deadlines)
     pairs = {(b["a"]["value"], b["b"]["value"]) for b in rows("co-participation")}
     assert ("LG전자", "LS일렉트릭") in pairs
 

@@ -6,7 +6,7 @@
   var ta = document.getElementById("query");
   if (ta && window.KGEditor) {
     var terms = ["kgo:announces", "kgo:participatesIn", "kgo:leads", "kgo:scheduledFor", "kgo:mentions",
-      "kgo:predecessor", "kgo:postTitle", "kgo:entityType", "kgo:inDocument", "kgo:inSentence", "kgo:text",
+      "kgo:predecessor", "kgo:postTitle", "kgo:entityType", "kgo:inSentence", "kgo:mentionOf", "kgo:mentionType", "kgo:text",
       "kgo:expression", "kgo:normalizedValue", "kgo:initiativeKind", "kgo:Document", "kgo:Initiative",
       "kgo:Company", "kgo:Person", "kgo:Ministry", "kgo:Meeting", "skos:prefLabel", "skos:altLabel",
       "dcterms:title", "dcterms:date", "dcterms:source", "time:hasBeginning", "time:hasEnd", "time:inXSDDate",
