@@ -153,7 +153,7 @@ def measure_only(a: argparse.Namespace) -> int:
     from kg.sparql_exec import QueryRunner  # noqa: PLC0415
 
     measure.TOP.update(gen.head(a.seed))
-    settings = Settings.from_env(data_dir=str(a.measure), search_backend=a.backend)
+    settings = Settings.from_env(data_dir=str(a.measure), search_backend="auto")  # the kept index's own
     out: dict[str, Any] = {"data_dir": str(a.measure)}
     runner = QueryRunner(a.measure, workers=1)
     try:

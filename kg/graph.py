@@ -156,7 +156,8 @@ class KnowledgeGraph:
         if self._index is None:
             from kg.search import open_index  # noqa: PLC0415
 
-            self._index = open_index(self.settings.index_dir, self.settings.search_backend,
+            backend = self.settings.search_backend
+            self._index = open_index(self.settings.index_dir, None if backend == "auto" else backend,
                                      create=not self.read_only)
         return self._index
 

@@ -401,7 +401,7 @@ def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0
 def _advise_backend(kg: KnowledgeGraph, report: IngestReport) -> None:
     """A note when the archive has outgrown the whoosh index."""
     try:
-        n = kg.index.doc_count() if kg.settings.search_backend == "whoosh" else 0
+        n = kg.index.doc_count() if kg.index.name == "whoosh" else 0
     except Exception:  # noqa: BLE001 (advice only)
         return
     if n > WHOOSH_ADVICE_DOCS:

@@ -57,9 +57,9 @@ def _http_url(v: str) -> str:
 
 
 def _search_backend(v: str) -> str:
-    name = v.strip().lower()
-    if name not in ("whoosh", "tantivy"):  # kg.search.BACKENDS (not imported: settings load first)
-        raise ValueError("must be 'whoosh' or 'tantivy'")
+    name = v.strip().lower() or "auto"
+    if name not in ("auto", "whoosh", "tantivy"):  # kg.search.BACKENDS (not imported: settings load first)
+        raise ValueError("must be 'auto', 'whoosh' or 'tantivy'")
     return name
 
 
@@ -88,9 +88,10 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "upload_token": ("", str, "Token that unlocks uploads on the web page /upload; empty turns uploads off."),
     "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
                             "Default: a random key per server process (sessions end on restart)."),
-    "search_backend": ("whoosh", _search_backend,
-                       "Text index engine: whoosh (embedded, pure Python) or tantivy (faster at scale). "
-                       "An index built by one is not read by the other: re-ingest into a new data directory to switch."),
+    "search_backend": ("auto", _search_backend,
+                       "Text index engine: whoosh (embedded, pure Python) or tantivy (faster at scale); auto: the "
+                       "engine that built the data directory's index, whoosh for a new one. An index built by one "
+                       "is not read by the other: re-ingest into a new data directory to switch."),
     "ner_model": (False, _flag,
                   "Add the trained statistical NER (ingest/nlp/model, CC BY-SA 4.0) to the rule-based "
                   "extraction: finds names without titles, about 4x slower. Read by ingest/nlp."),
@@ -120,7 +121,7 @@ class Settings:
     workers: int = 0
     upload_token: str = field(default="", repr=False)
     secret_key: str = field(default="", repr=False)
-    search_backend: str = "whoosh"
+    search_backend: str = "auto"
     ner_model: bool = False
     sparql_endpoint: str = ""
     sparql_update_endpoint: str = ""

@@ -1,7 +1,7 @@
 """Text-index backends behind one small interface (kg.search.base.SearchBackend).
 
     from kg.search import open_index
-    ix = open_index(settings.index_dir, settings.search_backend)   # or backend=None: detect
+    ix = open_index(settings.index_dir, "tantivy")   # or backend=None: whatever built it (KG_SEARCH_BACKEND=auto)
 
 whoosh is the embedded default (pure Python); tantivy (Rust, through the `tantivy`
 package) is faster to write and to search at scale. Both index the same Kiwi terms and

@@ -77,7 +77,7 @@ def test_missing_index_read_only(tmp_path, backend: str) -> None:
 
 
 def test_setting_chooses_the_backend(tmp_path) -> None:
-    assert Settings.from_env({}).search_backend == "whoosh"
+    assert Settings.from_env({}).search_backend == "auto"
     s = Settings.from_env({"KG_DATA_DIR": str(tmp_path), "KG_SEARCH_BACKEND": "Tantivy"})
     assert s.search_backend == "tantivy"
     with pytest.raises(SettingsError, match="KG_SEARCH_BACKEND"):
@@ -87,6 +87,14 @@ def test_setting_chooses_the_backend(tmp_path) -> None:
         kg.index.write([doc(1)])
         assert kg.search("산업부").total == 1
     assert detect_backend(s.index_dir) == "tantivy"
+    # later, without the setting (another shell, `kg serve`): the index's own engine
+    with KnowledgeGraph(Settings.from_env({"KG_DATA_DIR": str(tmp_path)}), read_only=True) as kg:
+        assert kg.index.name == "tantivy" and kg.search("산업부").total == 1
+    with pytest.raises(StoreError, match="built with tantivy"):   # a contradicting setting says so
+        with KnowledgeGraph(s.with_(search_backend="whoosh"), read_only=True) as kg:
+            kg.search("산업부")
+    with KnowledgeGraph(Settings.from_env({"KG_DATA_DIR": str(tmp_path / "new")})) as kg:
+        assert kg.index.name == "whoosh"                            # a new directory: whoosh
     with pytest.raises(SettingsError, match="unknown search backend"):
         open_index(tmp_path / "x", "lucene")
 
