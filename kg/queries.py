@@ -14,6 +14,7 @@ every graph before joining (seconds instead of milliseconds at 10,000 documents)
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rdflib import Literal
@@ -202,9 +203,28 @@ def statements_about(store: GraphStore, iri: str, evidence: int = 2) -> list[dic
     """Relation edges (GRAPH_PROPERTIES) with `iri` at either end, one row per edge with
     the number of documents stating it and the document and sentence of the newest
     `evidence` of them; kgo:predecessor comes from the gazetteer and has no sentence."""
+    return top_statements_about(store, iri, None, evidence)[0]
+
+
+def top_statements_about(store: GraphStore, iri: str, per_relation: int | None,
+                         evidence: int = 2) -> tuple[list[dict[str, Any]], Counter]:
+    """statements_about, keeping of each relation and direction only the `per_relation`
+    edges stated in the most documents (None: all), with the number of edges each
+    relation and direction has in all: (rows, Counter of (property, "out"/"in")). The
+    evidence is read for the edges kept only: 산업통상자원부 has some 3,000 edges at
+    100,000 documents, and their evidence took 2.7 s."""
     iri = _iri(iri)
     hub = document_count(store, iri) > HASH_JOIN_DOCS
     found = edges(store, iri, [p for p in GRAPH_PROPERTIES if p != str(KGO.predecessor)], hub)
+    totals = Counter((e["property"], e["direction"]) for e in found)
+    if per_relation is not None:
+        kept: Counter = Counter()
+        top = []
+        for e in sorted(found, key=lambda e: (-e["documents"], e["other"])):
+            kept[(e["property"], e["direction"])] += 1
+            if kept[(e["property"], e["direction"])] <= per_relation:
+                top.append(e)
+        found = top
     ev = evidence_of(store, [(g, *_ends(iri, e, e["property"])) for e in found for _d, g, _n in e["found"][:evidence]])
     out = []
     for e in found:
@@ -216,7 +236,8 @@ def statements_about(store: GraphStore, iri: str, evidence: int = 2) -> list[dic
         for other in others:
             s, o = (iri, other["iri"]) if side == "predecessors" else (other["iri"], iri)
             out.append({"s": s, "p": str(KGO.predecessor), "o": o, "documents": 0, "evidence": []})
-    return out
+            totals[(str(KGO.predecessor), "out" if side == "predecessors" else "in")] += 1
+    return out, totals
 
 
 def _ends(iri: str, edge: dict[str, Any], prop: str | None = None) -> tuple[str, ...]:

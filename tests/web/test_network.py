@@ -67,6 +67,30 @@ def test_network_csv(client) -> None:
     assert any(row["relation"] == "participatesIn" and "참석했다" in row["sentence"] for row in rows)
 
 
+def test_a_hub_shows_its_best_attested_edges_and_says_how_many_more(client) -> None:
+    """Of each relation the edges stated in the most documents, ?per= of them; the
+    page says what is left out and the CSV has everything."""
+    first = client.get("/id/company/마키나락스/network.json").get_json()
+    event = next(e["target"] for e in first["edges"] if e["relation"] == "participatesIn")
+    page_of = next(n["page"] for n in first["nodes"] if n["id"] == event)   # the meeting they took part in
+    q = {"comention": "0", "rel": "participatesIn"}
+    full = client.get(page_of + "/network.json", query_string=q).get_json()
+    edges = full["edges"]
+    assert len(edges) >= 3 and full["more"] == []          # LG전자, 마키나락스, …: nothing left out
+    top = client.get(page_of + "/network.json", query_string={**q, "per": "1"}).get_json()
+    (kept,) = top["edges"]
+    best = max(e["documents"] for e in edges)
+    assert kept["documents"] == best and kept["source"] == min(e["source"] for e in edges if e["documents"] == best)
+    assert [(m["relation"], m["hidden"]) for m in top["more"]] == [("participatesIn", len(edges) - 1)]
+    page = client.get(page_of + "/network", query_string={**q, "per": "1"}).get_data(as_text=True)
+    note = re.search(r'<p class="notice" role="status" id="net-more">(.*?)</p>', page, re.S).group(1)
+    assert f"{len(edges) - 1}개" in note and "per=5" in note     # how many more, and a link to see them
+    rows = list(csv.DictReader(io.StringIO(client.get(page_of + "/network.csv", query_string={**q, "per": "1"})
+                                          .get_data(as_text=True).lstrip("\ufeff"))))
+    assert len({(r["source"], r["target"]) for r in rows if r["relation"] == "participatesIn"}) == len(edges)
+    assert client.get(page_of + "/network.json", query_string={"per": "x"}).status_code == 400
+
+
 def test_network_of_unknown_entity_is_404(client) -> None:
     assert client.get("/id/company/없는회사/network").status_code == 404
     assert client.get("/id/nothing/x/network.json").get_json()["status"] == 404
