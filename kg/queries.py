@@ -19,7 +19,8 @@ from typing import Any
 
 from rdflib import Literal
 
-from kg.entity import HASH_JOIN_DOCS, doc_dates, doc_titles, document_count, edges, evidence_of, with_dates
+from kg.entity import (HASH_JOIN_DOCS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
+                       with_dates)
 from kg.store import GraphStore, _iri
 from ontology.namespace import KGO
 
@@ -296,14 +297,22 @@ def shared_documents(store: GraphStore, a: str, b: str, limit: int = 50) -> dict
     with the sentences that mention both (possibly none): {documents, total}."""
     a, b = _iri(a), _iri(b)
     both = f"GRAPH ?doc {{ ?doc kgo:mentions <{a}> , <{b}> }}"
-    n = store.select(_PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {both} }}")
-    total = int(n[0]["n"]) if n else 0
+    if min(document_count(store, a), document_count(store, b)) > HASH_JOIN_DOCS:
+        # two hubs (산업통상자원부 and 삼성전자 share 21,850 of 100,000 documents): their
+        # documents listed once and sorted by the kept dates (kg.entity.doc_dates), not
+        # counted and then sorted joined with every date (1.0 s → 0.5 s)
+        dates = doc_dates(store)
+        shared = sorted(sorted(_iris(store, _PREFIXES + f"SELECT ?doc WHERE {{ {both} }}", "doc")),
+                        key=lambda d: dates.get(d, ""), reverse=True)   # newest first, undated last, ties by IRI
+        total = len(shared)
+        page = [{"doc": d, "date": dates.get(d)} for d in shared[:limit]]
+    else:
+        n = store.select(_PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {both} }}")
+        total = int(n[0]["n"]) if n else 0
+        page = store.select(_PREFIXES + f"""SELECT ?doc ?date WHERE {{ {{ SELECT ?doc WHERE {{ {both} }} }}
+            OPTIONAL {{ ?doc dcterms:date ?date }} }} ORDER BY DESC(?date) ?doc LIMIT {int(limit)}""")
     if not total:
         return {"documents": [], "total": 0}
-    dates = ("OPTIONAL { SELECT ?doc ?date WHERE { ?doc dcterms:date ?date } }" if total > HASH_JOIN_DOCS
-             else "OPTIONAL { ?doc dcterms:date ?date }")
-    page = store.select(_PREFIXES + f"""SELECT ?doc ?date WHERE {{ {{ SELECT ?doc WHERE {{ {both} }} }} {dates} }}
-        ORDER BY DESC(?date) ?doc LIMIT {int(limit)}""")
     values = " ".join(f"<{r['doc']}>" for r in page)
     rows = store.select(_PREFIXES + f"""
         SELECT ?doc ?sentence ?start WHERE {{ VALUES ?doc {{ {values} }} GRAPH ?doc {{

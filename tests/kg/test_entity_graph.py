@@ -114,7 +114,8 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     def read() -> tuple:
         rows, groups = entity.relations(kg.store, iri, lambda _i: None)
         docs = [entity.documents(kg.store, iri, page, 5) for page in (1, 2, 3)]
-        return rows, groups, docs, queries.statements_about(kg.store, iri)
+        shared = [queries.shared_documents(kg.store, iri, rows[0]["other"], limit) for limit in (2, 50)]
+        return rows, groups, docs, queries.statements_about(kg.store, iri), shared
 
     monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 10**9)
     monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 10**9)
@@ -128,3 +129,6 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     dates = [d["date"] for page in joined[2] for d in page["documents"]]
     assert len(dates) == 12 and dates == sorted(dates, reverse=True) and len(set(dates)) == 8  # ties too
     assert {r["documents"] for r in joined[0]} == {3}  # each plan announced in three documents
+    first, every = joined[4]
+    assert every["total"] == 3 and len(every["documents"]) == 3 and first["documents"] == every["documents"][:2]
+    assert [d["date"] for d in every["documents"]] == sorted((d["date"] for d in every["documents"]), reverse=True)
