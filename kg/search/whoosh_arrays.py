@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
@@ -368,7 +369,13 @@ class Evaluator:
 
 def _read_postings(m) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     """All the (document, weight) postings of a leaf matcher, a block at a time where it
-    is whoosh 3's block reader (pinned version), else a posting at a time."""
+    is whoosh 3's block reader (pinned version) or postings kept in the term table (a
+    ListMatcher, see whoosh_backend._PostingsWriter), else a posting at a time."""
+    if type(m) is ListMatcher and m._i == 0:
+        ids_ = np.asarray(m._ids, dtype=np.int32)
+        if m._all_weights or not m._weights:  # ListMatcher.weight's order
+            return ids_, np.full(len(ids_), float(m._all_weights or 1.0))
+        return ids_, np.asarray(m._weights, dtype=np.float64)
     ids: list = []
     weights: list = []
     if all(hasattr(m, a) for a in ("_read_ids", "_read_weights", "_goto", "_lastblock", "_nextoffset")):

@@ -316,3 +316,59 @@ def test_whoosh_merges_segments_of_like_size_and_loses_nothing(tmp_path) -> None
     assert merged.all_iris() == single.all_iris() == {d.doc_iri for d in final.values()}
     merged.close()
     single.close()
+
+
+def test_whoosh_rare_terms_kept_in_the_term_table_answer_as_blocks_do(tmp_path, monkeypatch) -> None:
+    """Terms with few postings are written into whoosh's term table (inlined), not as
+    blocks of their own. An index written so answers exactly as one written the way
+    whoosh writes: the same totals, ranking, scores, phrases, snippets and facets, over
+    merges, replacements and deletions."""
+    import random
+
+    from kg.search import whoosh_backend as wb
+
+    rng = random.Random(11)
+    words = ["반도체", "수소", "경제", "산업부", "투자", "방송", "자율제조", "전략", "위원회", "예산", "LG전자", "공장"]
+    rare = [f"희귀어{k}" for k in range(40)]
+    lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
+
+    def batches() -> list[tuple[list[IndexDoc], list[str]]]:
+        out = []
+        for commit in range(12):
+            batch = []
+            for k in range(25):
+                n = commit * 25 + k
+                body = " ".join(rng.choice(words if rng.random() < 0.8 else rare) for _ in range(rng.randint(3, 30)))
+                batch.append(doc(n, body=body, entities=lg if n % 3 == 0 else {}))
+            gone = [doc(n).doc_iri for n in range(commit * 9, commit * 9 + 3)] if commit % 3 == 2 else []
+            out.append((batch, gone))
+        return out
+
+    plan = batches()
+    indexes = {}
+    for name, inline in (("inlined", wb.INLINE_POSTINGS), ("blocks", 0)):
+        monkeypatch.setattr(wb, "INLINE_POSTINGS", inline)
+        monkeypatch.setattr(wb, "COMPRESS_MIN_POSTINGS", 8 if inline else 0)
+        ix = indexes[name] = open_index(tmp_path / name, "whoosh")
+        for batch, gone in plan:
+            ix.write(batch, delete=gone)
+    a, b = indexes["inlined"], indexes["blocks"]
+    assert len(a.ix._segments()) < 12  # merges happened
+
+    def inlined(ix) -> int:  # noqa: ANN001
+        with ix._searcher() as s:
+            r = s.leaf_searchers()[0][0].reader()
+            return sum(r.term_info("body", t).is_inlined() for t in r.lexicon("body"))
+
+    assert inlined(a) > 0 and inlined(b) == 0
+    for q in ["희귀어3", "희귀어7 OR 희귀어8", '"희귀어1 반도체"', "희귀*", "반도체 투자", '"산업부 예산"', "수소 NOT 희귀어2",
+              "title:제목", ""]:
+        ra, rb = a.search(q, page_size=300), b.search(q, page_size=300)
+        assert ra.total == rb.total, q
+        assert [(h.doc_iri, round(h.score, 9), h.snippet) for h in ra.hits] == \
+            [(h.doc_iri, round(h.score, 9), h.snippet) for h in rb.hits], q
+        assert ra.facets == rb.facets, q
+    assert a.search("희귀어3").total > 0
+    assert a.all_iris() == b.all_iris()
+    a.close()
+    b.close()
