@@ -43,6 +43,9 @@ from kg.snippets import make_snippet
 SCHEMA_VERSION = 2
 POOL_SIZE = 4  # idle searchers kept open
 MERGE_FACTOR = 10  # segments of one size class (a power of 10 documents) merged together
+# Memory for the postings of one commit before whoosh sorts them through temporary files:
+# a commit of 3,000 news documents (kg.pipeline.COMMIT_DOCS) fits
+WRITE_MB = 512
 # A term with at most this many postings keeps them in its term-table entry (see
 # _PostingsWriter); most terms of a segment are in one or two documents
 INLINE_POSTINGS = 32
@@ -153,7 +156,7 @@ class WhooshIndex:
     # -- writing -------------------------------------------------------------------
     def write(self, add: Iterable[IndexDoc] = (), delete: Iterable[str] = ()) -> None:
         """Add or replace documents and delete others in one commit."""
-        w = _Writer(self.ix, limitmb=128)
+        w = _Writer(self.ix, limitmb=WRITE_MB)
         try:
             for iri in delete:
                 w.delete_by_term("doc_iri", iri)
