@@ -55,7 +55,7 @@ FAILURES_FILE = "ingest-failures.tsv"
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="NLP worker processes (default: $KG_WORKERS, else one per CPU core; 1 = in this process).")
 @click.option("--commit-every", type=click.IntRange(min=1), default=None,
-              help="Documents per commit of the graph and the text index (default: 3,000; one also "
+              help="Documents per commit of the graph and the text index (default: 1,000; one also "
                    "happens every 5 s at first, up to every 60 s on a long run). A killed run redoes at most these.")
 @data_dir_option
 def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers: int | None,

@@ -43,18 +43,19 @@ GAZETTEER_GRAPH = "graph/gazetteer"
 # commit_interval() has passed since the last commit, and at the end: a whoosh commit
 # flushes and merges segments, which per chunk of 16 cost more than the NLP itself (bench:
 # 17 of 41 s on Korean Wikinews; per 1,000 documents a whoosh commit costs a quarter of
-# what the same documents cost in commits of 16). Each document is rewritten by about
-# log10(N / commit size) merges, so bigger commits save merges on a big run: writing
-# 100,000 documents into whoosh took 386 CPU s in commits of 1,000, 340 in commits of 3,000
-# (whoosh_backend.WRITE_MB lets a commit that size sort in memory). A kill loses at most
-# the uncommitted documents (reconcile drops them and the next run redoes them). At the
-# start of a run commit_interval() commits much sooner.
-COMMIT_DOCS = 3000
+# what the same documents cost in commits of 16). A kill loses at most the
+# uncommitted documents (reconcile drops them and the next run redoes them).
+# Commits of 3,000 would save whoosh a merge tier (writing 100,000 documents: 340 CPU s
+# against 386 in commits of 1,000), but they send RocksDB three times the bulk loads at
+# once: at 93,000 documents of a 100,000 run the loads waited minutes on one compaction
+# thread with both cores nearly idle.
+COMMIT_DOCS = 1000
 Catalog = tuple[list[tuple[str, "str | None"]], set[str]]  # stored (IRI, source key), indexed IRIs
 # Documents handed to the NLP workers ahead of the one being staged. A commit keeps this
 # process busy for seconds (the index flush, the bulk load) without handing out more
 # work, so the workers must hold enough to stay busy meanwhile: with 64 (4 chunks) they
-# sat idle through every commit. A commit of COMMIT_DOCS takes 10-15 s at 100,000 documents.
+# sat idle through every commit. 1,536 (was 512) came with the inlined whoosh terms in
+# the 29.6-minute run of 100,000 documents; its own share of that was not measured apart.
 IN_FLIGHT_DOCS = 1536
 # A run compacts the graph store at its end when it wrote at least this share of the
 # documents (see _optimize)

@@ -43,8 +43,8 @@ from kg.snippets import make_snippet
 SCHEMA_VERSION = 2
 POOL_SIZE = 4  # idle searchers kept open
 MERGE_FACTOR = 10  # segments of one size class (a power of 10 documents) merged together
-# Memory for the postings of one commit before whoosh sorts them through temporary files:
-# a commit of 3,000 news documents (kg.pipeline.COMMIT_DOCS) fits
+# Memory for the postings of one commit before whoosh sorts them through temporary files
+# (whoosh's default is 128): a commit of 3,000 news documents fits
 WRITE_MB = 512
 # A term with at most this many postings keeps them in its term-table entry (see
 # _PostingsWriter); most terms of a segment are in one or two documents
