@@ -61,7 +61,7 @@ IN_FLIGHT_DOCS = 1536
 # documents (see _optimize)
 OPTIMIZE_SHARE = 0.1
 # Above this many documents the ingest summary suggests tantivy: whoosh's index writes
-# (pure Python, with segment merges) take 8 CPU minutes of a 100,000-document ingest
+# (pure Python, with segment merges) take about 6 CPU minutes of a 100,000-document ingest
 # where tantivy's take about one; search stays fast on both (README, Benchmarks)
 WHOOSH_ADVICE_DOCS = 30_000
 COMMIT_SECONDS = 5.0      # at the start of a run, so the first documents show up quickly
@@ -411,7 +411,7 @@ def _advise_backend(kg: KnowledgeGraph, report: IngestReport) -> None:
         return
     if n > WHOOSH_ADVICE_DOCS:
         report.notes.append(f"문서가 {n:,}건입니다. 이 규모에서는 whoosh 색인 쓰기가 느립니다(10만 건 수집에서 색인 단계만 "
-                            "CPU 약 8분, tantivy는 1분 남짓). 검색 속도는 유지되지만 수집이 잦다면 "
+                            "CPU 약 6분, tantivy는 1분 남짓). 검색 속도는 유지되지만 수집이 잦다면 "
                             "KG_SEARCH_BACKEND=tantivy 로 새 데이터 디렉터리에 다시 수집하기를 권합니다 "
                             "(README의 Configuration과 Benchmarks 참고).")
 
