@@ -28,6 +28,12 @@ from kg import snapshots
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.sparql_text import check_read_only
 
+READY = ("ready", None)   # what a new worker says once its imports are done
+# How long a new worker may take to start (spawn, imports): not counted in a query's time
+# limit. Counted in it, a worker that replaced a stopped one spent the next query's limit
+# on its imports on a loaded machine, was stopped in turn, and so on.
+STARTUP_SECONDS = 60.0
+
 @dataclass
 class RawResult:
     """A picklable query result: rdflib terms in plain containers."""
@@ -99,6 +105,7 @@ def _worker(conn: Connection) -> None:  # pragma: no cover (runs in the child pr
 def _serve(conn: Connection) -> None:  # pragma: no cover (runs in the child process)
     from kg.store import GraphStore
 
+    conn.send(READY)
     opened: dict[str, GraphStore] = {}
     while True:
         try:
@@ -186,6 +193,16 @@ class _Worker:
         self.proc = ctx.Process(target=_worker, args=(child,), daemon=True, name="kg-sparql-worker")
         self.proc.start()
         child.close()
+        self.ready = False
+
+    def started(self) -> bool:
+        """Wait (up to STARTUP_SECONDS) for a new worker to say it is ready."""
+        if not self.ready:
+            try:
+                self.ready = self.conn.poll(STARTUP_SECONDS) and self.conn.recv() == READY
+            except (EOFError, OSError):
+                return False
+        return self.ready
 
     def kill(self) -> None:
         self.proc.kill()
@@ -230,6 +247,11 @@ class QueryRunner:
                 w = self._free.get(timeout=timeout)
             except queue.Empty:
                 raise QueryTimeout(f"all query workers are busy; try again in a moment (limit {timeout:g} s)") from None
+            if not w.started():
+                self._replace(w)
+                if attempt:
+                    raise QueryError("the query engine did not start; try again in a moment")
+                continue
             try:
                 w.conn.send(job)
             except OSError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -216,6 +217,24 @@ def test_query_page_construct_and_json_twin(client, corpus) -> None:
     assert "format=turtle" in page and page.count("dcterms:title") >= len(corpus.all)
     data = client.get("/query.json", query_string={"query": SELECT}).get_json()
     assert titles_of_json(data) == sorted(d.title for d in corpus.all)
+
+
+def test_a_starting_query_worker_does_not_spend_the_time_limit(settings, tmp_path, monkeypatch) -> None:
+    """The time limit is the query's own: a worker still starting (a new server's, or the
+    one that replaced a stopped query's) does not spend it on its imports. Here every new
+    worker takes 1.5 s to start (a sitecustomize that sleeps, as on a loaded machine),
+    longer than the limit of 1 s."""
+    (tmp_path / "sitecustomize.py").write_text("import time\ntime.sleep(1.5)\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    app = create_app(settings.with_(query_timeout=1.0), query_workers=1)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+    try:
+        c = app.test_client()
+        assert c.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).get_json()["boolean"] is True
+        assert c.get("/sparql", query_string={"query": slow}).status_code == 503
+        assert c.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).get_json()["boolean"] is True
+    finally:
+        app.extensions["kg"].close()
 
 
 def test_runaway_query_is_stopped_at_the_time_limit(settings) -> None:
