@@ -19,8 +19,8 @@ from typing import Any
 
 from rdflib import Literal
 
-from kg.entity import (HASH_JOIN_DOCS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
-                       with_dates)
+from kg.entity import (HASH_JOIN_DOCS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
+                       newest_documents, with_dates)
 from kg.store import GraphStore, _iri
 from ontology.namespace import KGO
 
@@ -96,8 +96,10 @@ def cooccurring(store: GraphStore, iri: str, limit: int | None = 30, prefix: str
     total = document_count(store, iri)
     docs = f"GRAPH ?d {{ ?d kgo:mentions <{iri}> }}"
     if total > sample:
-        docs = f"""{{ SELECT ?d WHERE {{ {{ SELECT ?d WHERE {{ {docs} }} }}
-                   {{ SELECT ?d ?date WHERE {{ ?d dcterms:date ?date }} }} }} ORDER BY DESC(?date) LIMIT {int(sample)} }}"""
+        # the newest by the kept dates (kg.entity.newest_documents): joined with every
+        # document's date in the query, each page of a hub read all 100,000 of them
+        newest = newest_documents(store, iri, sample, total)
+        docs = "VALUES ?d { " + " ".join(f"<{_iri(d)}>" for d in newest) + " }"
     # filtered after counting: once per entity, not once per mention
     keep = f'FILTER(?e != <{iri}>{f" && STRSTARTS(STR(?e), {Literal(prefix).n3()})" if prefix else ""})'
     rows = store.select(_PREFIXES + f"""
@@ -123,6 +125,15 @@ def schedules(store: GraphStore, subjects: list[str] | None = None,
     subject and date (the same "연내" in 100 documents is one entry, `documents` 100):
     the original expression, the normalised value (its bounds: value_bounds, as the
     OWL-Time nodes have them), and the newest statement's document and sentence."""
+    if subjects is not None and within is None:
+        # kept per snapshot (kg.entity.kept): a big initiative's dates are stated in
+        # thousands of documents (1.0 s at 100,000); callers add keys to the entries
+        return [dict(g) for g in kept(store, ("schedules", tuple(subjects)), lambda: _schedules(store, subjects, None))]
+    return _schedules(store, subjects, within)
+
+
+def _schedules(store: GraphStore, subjects: list[str] | None,
+               within: list[tuple[str, str]] | None) -> list[dict[str, Any]]:
     from ontology.mapping import value_bounds  # noqa: PLC0415
 
     groups: list[dict[str, Any]] = []
@@ -179,19 +190,26 @@ def meetings(store: GraphStore, iri: str, event_prefix: str, limit: int = 10, pe
            for ev in events}
     if not events:
         return []
-    values = " ".join(f"<{e}>" for e in events)
-    # a graph states (who, role, event) once, so COUNT(*) counts documents; the evidence
-    # is any one of them (picking the newest by date doubles the time for a hub meeting)
-    rows = store.select(_PREFIXES + f"""
-        SELECT ?ev ?role ?who (COUNT(*) AS ?n) (SAMPLE(?g) AS ?one) WHERE {{
-          VALUES ?ev {{ {values} }} VALUES ?role {{ {" ".join(f"<{r}>" for r in roles)} }} GRAPH ?g {{ ?who ?role ?ev }}
-        }} GROUP BY ?ev ?role ?who""")
+    values = " ".join(f"<{_iri(e)}>" for e in events)
+
+    def count() -> list[tuple[str, str, str, int, str]]:
+        # a graph states (who, role, event) once, so COUNT(*) counts documents; the evidence
+        # is any one of them (picking the newest by date doubles the time for a hub meeting)
+        rows = store.select(_PREFIXES + f"""
+            SELECT ?ev ?role ?who (COUNT(*) AS ?n) (SAMPLE(?g) AS ?one) WHERE {{
+              VALUES ?ev {{ {values} }} VALUES ?role {{ {" ".join(f"<{r}>" for r in roles)} }} GRAPH ?g {{ ?who ?role ?ev }}
+            }} GROUP BY ?ev ?role ?who""")
+        return sorted(((str(r["ev"]), str(r["role"]), str(r["who"]), int(r["n"]), str(r["one"])) for r in rows),
+                      key=lambda r: (-r[3], r[2]))
+
+    # kept per snapshot: the meetings around a big initiative are hubs themselves, and
+    # counting who took part in each read thousands of statements (0.46 s at 100,000)
     shown: list[tuple[str, str, str, str, int]] = []
-    for r in sorted(rows, key=lambda r: (-int(r["n"]), str(r["who"]))):
-        event, key = out[str(r["ev"])], str(r["role"]).rsplit("#", 1)[-1]
+    for ev_iri, role, who, n, one in kept(store, ("meetings", tuple(events)), count):
+        event, key = out[ev_iri], role.rsplit("#", 1)[-1]
         event["totals"][key] += 1
         if event["totals"][key] <= people:
-            shown.append((str(r["one"]), str(r["who"]), str(r["role"]), str(r["ev"]), int(r["n"])))
+            shown.append((one, who, role, ev_iri, n))
     ev = evidence_of(store, [x[:4] for x in shown])
     for g, who, role, event, n in shown:
         title, sentence = (ev.get((g, who, role, event)) or [(None, None)])[0]

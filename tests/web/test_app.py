@@ -92,6 +92,7 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     monkeypatch.setattr(whoosh_arrays, "SEGMENTS", whoosh_arrays._Cache(1 << 30))
     monkeypatch.setattr(network, "_cache", type(network._cache)())
     monkeypatch.setattr(entity, "_dates", type(entity._dates)())
+    monkeypatch.setattr(entity, "_kept", type(entity._kept)())
     _warm_up(app)
     # the column arrays of every segment of the index are read
     with app.extensions["kg"].kg.index._searcher() as s:
@@ -101,6 +102,10 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     assert len(network._cache) == 1 and next(iter(network._cache.values())).adj
     assert len(entity._dates) == 1
     assert entity.doc_dates(app.extensions["kg"].kg.store) is next(iter(entity._dates.values()))[1]
+    # and the pages of the entities in the most documents were visited: what they count is kept
+    kg = app.extensions["kg"].kg
+    top = [iri for iri, _n in kg.summary().docs.most_common(3)]
+    assert {("count", iri) for iri in top} <= set(entity._kept[kg.store]["count"])
 
 
 def test_a_failed_warm_up_is_quiet(tmp_path) -> None:

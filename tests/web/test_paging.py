@@ -117,3 +117,58 @@ def test_home_and_stats_count_everything(client: FlaskClient) -> None:
     assert f"<strong>{DOCS}</strong> 문서" in home
     hits = client.get("/api/lookup", query_string={"q": "성장 계획"}).get_json()
     assert len(hits) == 10 and all(h["type"] == "INITIATIVE" and h["documents"] == 1 for h in hits)
+
+
+@pytest.mark.parametrize("walk", [True, False])
+def test_co_mentions_of_an_entity_in_more_documents_than_the_sample_come_from_the_newest(
+        app: Flask, walk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `sample` documents, co-mentions are counted in the newest of them only, found
+    either by walking all documents newest first or by sorting the entity's own."""
+    from kg import entity, queries  # noqa: PLC0415
+
+    monkeypatch.setattr(entity, "WALK_FACTOR", 1000 if walk else 0)
+    co = queries.cooccurring(app.extensions["kg"].kg.store, BASE + "id/gov/산업통상자원부", limit=None, sample=5)
+    assert co["documents"] == DOCS and co["sampled"] == 5
+    assert [(i["iri"].rsplit("/", 1)[-1], i["documents"]) for i in co["items"]] == [
+        (f"성장_계획_{n}", 1) for n in range(DOCS - 5, DOCS)]
+
+
+def test_a_hubs_relations_are_kept_per_snapshot_and_a_newer_snapshot_counts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hub's relation counts are kept for the snapshot they were read from: a second
+    visit shows the same, and after an ingest publishes more the page counts them."""
+    from kg import entity  # noqa: PLC0415
+
+    monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 3)  # 산업통상자원부 is a hub from 4 documents on
+    settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
+
+    def add(numbers: range) -> None:
+        with KnowledgeGraph(settings) as kg:
+            ensure_gazetteer(kg)
+            entries = []
+            for n in numbers:
+                d = announcement(n)
+                iri, triples, described = document_triples(d, BASE)
+                kg.store.put_graph(str(iri), triples, described)
+                entries.append(index_doc(d, str(iri), BASE))
+            kg.index.write(add=entries)
+            kg.publish()
+
+    def announces(client: FlaskClient) -> tuple[int, int, list[str]]:
+        data = client.get(MOTIE + ".json").get_json()
+        (group,) = [g for g in data["relation_groups"] if g["property"].endswith("#announces")]
+        shown = sorted({r["other"].rsplit("/", 1)[-1] for r in data["relations"] if r["property"].endswith("#announces")})
+        return group["total"], group["documents"], shown
+
+    add(range(6))
+    app = create_app(settings, query_workers=0)
+    try:
+        client = app.test_client()
+        first = announces(client)
+        assert first == (6, 6, [f"성장_계획_{n:02d}" for n in range(6)])
+        assert announces(client) == first                    # kept: the same on the second visit
+        assert entity._kept, "nothing was kept for the snapshot"
+        add(range(6, 10))
+        assert announces(client) == (10, 10, [f"성장_계획_{n:02d}" for n in range(10)])
+    finally:
+        app.extensions["kg"].close()
