@@ -11,6 +11,10 @@ documents costs little more than a rare one.
 
 Every pattern about a document's statements is inside GRAPH ?g: over the union default
 graph Oxigraph yields a triple once per graph that states it.
+
+What a hub's page counts is kept with the published snapshot it was read from (kept()):
+a snapshot never changes, and `kg serve` visits the biggest hubs' pages after each
+publish, so their visitors do not wait for the counting.
 """
 from __future__ import annotations
 
