@@ -40,19 +40,24 @@ def announcement(n: int) -> Document:
     return d
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    settings = Settings(data_dir=Path(tmp_path_factory.mktemp("paging")), base_iri=BASE, page_size=PAGE)
+def add_announcements(settings: Settings, numbers: range) -> None:
+    """Write and publish the announcements `numbers` (graphs and index entries)."""
     with KnowledgeGraph(settings) as kg:
         ensure_gazetteer(kg)
         entries = []
-        for n in range(DOCS):
+        for n in numbers:
             d = announcement(n)
             iri, triples, described = document_triples(d, BASE)
             kg.store.put_graph(str(iri), triples, described)
             entries.append(index_doc(d, str(iri), BASE))
         kg.index.write(add=entries)
         kg.publish()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    settings = Settings(data_dir=Path(tmp_path_factory.mktemp("paging")), base_iri=BASE, page_size=PAGE)
+    add_announcements(settings, range(DOCS))
     app = create_app(settings, query_workers=0)
     yield app
     app.extensions["kg"].close()
@@ -142,25 +147,13 @@ def test_a_hubs_relations_are_kept_per_snapshot_and_a_newer_snapshot_counts_agai
     monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 3)  # 산업통상자원부 is a hub from 4 documents on
     settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
 
-    def add(numbers: range) -> None:
-        with KnowledgeGraph(settings) as kg:
-            ensure_gazetteer(kg)
-            entries = []
-            for n in numbers:
-                d = announcement(n)
-                iri, triples, described = document_triples(d, BASE)
-                kg.store.put_graph(str(iri), triples, described)
-                entries.append(index_doc(d, str(iri), BASE))
-            kg.index.write(add=entries)
-            kg.publish()
-
     def announces(client: FlaskClient) -> tuple[int, int, list[str]]:
         data = client.get(MOTIE + ".json").get_json()
         (group,) = [g for g in data["relation_groups"] if g["property"].endswith("#announces")]
         shown = sorted({r["other"].rsplit("/", 1)[-1] for r in data["relations"] if r["property"].endswith("#announces")})
         return group["total"], group["documents"], shown
 
-    add(range(6))
+    add_announcements(settings, range(6))
     app = create_app(settings, query_workers=0)
     try:
         client = app.test_client()
@@ -168,7 +161,7 @@ def test_a_hubs_relations_are_kept_per_snapshot_and_a_newer_snapshot_counts_agai
         assert first == (6, 6, [f"성장_계획_{n:02d}" for n in range(6)])
         assert announces(client) == first                    # kept: the same on the second visit
         assert entity._kept, "nothing was kept for the snapshot"
-        add(range(6, 10))
+        add_announcements(settings, range(6, 10))
         assert announces(client) == (10, 10, [f"성장_계획_{n:02d}" for n in range(10)])
     finally:
         app.extensions["kg"].close()
