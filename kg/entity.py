@@ -40,7 +40,7 @@ WALK_FACTOR = 4
 WALK_CHUNK = 400
 # Results a snapshot keeps (see kept()), by kind: a hub's edges take megabytes (7,091
 # edges, 12.9 MB with ten documents each, for 산업통상자원부 at 100,000 documents)
-KEPT = {"count": 4096, "edges": 16, "time": 64, "meetings": 128, "schedules": 256}
+KEPT = {"count": 4096, "shared": 256, "edges": 16, "time": 64, "meetings": 128, "schedules": 256}
 FOUND_KEPT = EVIDENCE  # documents kept per edge of a hub: its evidence is the newest few
 
 _PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
@@ -123,17 +123,22 @@ def doc_order(store: Store) -> list[str]:
         return order
 
 
-def _newest_mentioning(store: Store, iri: str, need: int) -> list[str]:
-    """The `need` newest documents that mention `iri`, by walking doc_order a chunk at a
-    time: for an entity in half of 100,000 documents, a page costs a few hundred
-    documents checked instead of reading and sorting all 47,000 of its own."""
+def _mentioning(iris: tuple[str, ...]) -> str:
+    """The pattern of the documents ?doc that mention every one of `iris`."""
+    return "GRAPH ?doc { ?doc kgo:mentions " + " , ".join(f"<{_iri(i)}>" for i in iris) + " }"
+
+
+def _newest_mentioning(store: Store, iris: tuple[str, ...], need: int) -> list[str]:
+    """The `need` newest documents that mention all of `iris`, by walking doc_order a
+    chunk at a time: for an entity in half of 100,000 documents, a page costs a few
+    hundred documents checked instead of reading and sorting all 47,000 of its own."""
     found: list[str] = []
     order = doc_order(store)
     for k in range(0, len(order), WALK_CHUNK):
         chunk = order[k:k + WALK_CHUNK]
         values = " ".join(f"<{_iri(d)}>" for d in chunk)
-        hit = set(_iris(store, _PREFIXES + f"SELECT ?doc WHERE {{ VALUES ?doc {{ {values} }} "
-                                           f"GRAPH ?doc {{ ?doc kgo:mentions <{iri}> }} }}", "doc"))
+        hit = set(_iris(store, _PREFIXES + f"SELECT ?doc WHERE {{ VALUES ?doc {{ {values} }} {_mentioning(iris)} }}",
+                        "doc"))
         found += [d for d in chunk if d in hit]
         if len(found) >= need:
             break
@@ -162,19 +167,23 @@ def kept(store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def newest_documents(store: Store, iri: str, need: int, total: int | None = None) -> list[str]:
-    """The `need` newest documents that mention `iri` (newest first, then by IRI, undated
-    last), ordered by the kept dates (doc_dates) rather than by a join with every date
-    in the store: for an entity in many documents, a walk down doc_order while it is
-    likely to check fewer than WALK_FACTOR × its documents, else its own documents
-    sorted. `total` is document_count(store, iri) if the caller has it."""
-    iri = _iri(iri)
-    total = document_count(store, iri) if total is None else total
+def newest_documents(store: Store, iri: str, need: int, total: int | None = None,
+                     also: str | None = None) -> list[str]:
+    """The `need` newest documents that mention `iri` (and `also`, if given) (newest
+    first, then by IRI, undated last), ordered by the kept dates (doc_dates) rather than
+    by a join with every date in the store: for an entity in many documents, a walk down
+    doc_order while it is likely to check fewer than WALK_FACTOR × its documents, else
+    its own documents sorted. `total` is how many there are (document_count(store, iri)
+    if not given; required with `also`)."""
+    iris = (iri,) if also is None else (iri, also)
+    if total is None:
+        total = document_count(store, iri)
+    if total <= 0:
+        return []
     dates = doc_dates(store)
     if need * max(len(dates), total) <= WALK_FACTOR * total * total:  # checks ≈ need × all / total
-        return _newest_mentioning(store, iri, need)[:need]
-    order = sorted(_iris(store, _PREFIXES + f"SELECT ?doc WHERE {{ GRAPH ?doc {{ ?doc kgo:mentions <{iri}> }} }}",
-                         "doc"))
+        return _newest_mentioning(store, iris, need)[:need]
+    order = sorted(_iris(store, _PREFIXES + f"SELECT ?doc WHERE {{ {_mentioning(iris)} }}", "doc"))
     order.sort(key=lambda d: dates.get(d, ""), reverse=True)  # stable: newest first, then by IRI
     return order[:need]
 

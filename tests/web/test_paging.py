@@ -165,3 +165,31 @@ def test_a_hubs_relations_are_kept_per_snapshot_and_a_newer_snapshot_counts_agai
         assert announces(client) == (10, 10, [f"성장_계획_{n:02d}" for n in range(10)])
     finally:
         app.extensions["kg"].close()
+
+
+@pytest.mark.parametrize("walk", [True, False])
+def test_documents_shared_by_two_hubs_are_counted_and_the_newest_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, walk: bool) -> None:
+    """The path view's shared documents of two entities in many documents: the same
+    total and the same newest documents as counted and sorted the plain way."""
+    from kg import entity, queries  # noqa: PLC0415
+
+    settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
+    with KnowledgeGraph(settings) as kg:
+        for n in range(12):
+            d = announcement(n)
+            if n % 3:  # 삼성전자 in 8 of the 12
+                d.text += " 삼성전자도 참여했다."
+                j = d.text.index("삼성전자")
+                d.extraction.entities.append(Entity(j, j + 4, "삼성전자", "COMPANY", canonical="삼성전자", sentence=0))
+            iri, triples, described = document_triples(d, BASE)
+            kg.store.put_graph(str(iri), triples, described)
+        kg.publish()
+        motie, samsung = BASE + "id/gov/산업통상자원부", BASE + "id/company/삼성전자"
+        plain = queries.shared_documents(kg.store, motie, samsung, limit=3)
+        monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 2)  # both are hubs now
+        monkeypatch.setattr(entity, "WALK_FACTOR", 1000 if walk else 0)
+        hubs = queries.shared_documents(kg.store, motie, samsung, limit=3)
+    assert plain["total"] == hubs["total"] == 8
+    assert [d["title"] for d in hubs["documents"]] == [d["title"] for d in plain["documents"]] == [
+        "성장 계획 11 발표", "성장 계획 10 발표", "성장 계획 08 발표"]
