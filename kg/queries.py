@@ -19,8 +19,8 @@ from typing import Any
 
 from rdflib import Literal
 
-from kg.entity import (HASH_JOIN_DOCS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
-                       newest_documents, with_dates)
+from kg.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
+                       kept, newest_documents, with_dates)
 from kg.store import GraphStore, _iri
 from ontology.namespace import KGO
 
@@ -234,14 +234,17 @@ def top_statements_about(store: GraphStore, iri: str, per_relation: int | None,
     100,000 documents, and their evidence took 2.7 s."""
     iri = _iri(iri)
     hub = document_count(store, iri) > HASH_JOIN_DOCS
-    found = edges(store, iri, [p for p in GRAPH_PROPERTIES if p != str(KGO.predecessor)], hub)
+    # read as the entity page reads them (all relations between entities), so that a hub's
+    # edges kept for its page serve its network too (kg.entity.kept)
+    wanted = set(GRAPH_PROPERTIES) - {str(KGO.predecessor)}
+    found = [e for e in edges(store, iri, NODE_PROPS, hub) if e["property"] in wanted]
     totals = Counter((e["property"], e["direction"]) for e in found)
     if per_relation is not None:
-        kept: Counter = Counter()
+        taken: Counter = Counter()
         top = []
         for e in sorted(found, key=lambda e: (-e["documents"], e["other"])):
-            kept[(e["property"], e["direction"])] += 1
-            if kept[(e["property"], e["direction"])] <= per_relation:
+            taken[(e["property"], e["direction"])] += 1
+            if taken[(e["property"], e["direction"])] <= per_relation:
                 top.append(e)
         found = top
     ev = evidence_of(store, [(g, *_ends(iri, e, e["property"])) for e in found for _d, g, _n in e["found"][:evidence]])
