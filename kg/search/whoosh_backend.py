@@ -191,7 +191,10 @@ class WhooshIndex:
             return s.document_number(doc_iri=doc_iri) is not None
 
     def doc_count(self) -> int:
-        return self.ix.doc_count()
+        """From a pooled searcher: Index.doc_count() opens every segment again (0.37 s of
+        a 0.44 s home page at 100,000 documents)."""
+        with self._searcher() as s:
+            return s.doc_count()
 
     def all_iris(self) -> set[str]:
         """The doc_iri terms of live documents, without loading every stored body: a

@@ -106,6 +106,7 @@ def test_sort_by_date_and_paging(ix) -> None:
 
 
 def test_replace_and_delete(ix) -> None:
+    assert ix.doc_count() == 3  # a searcher now in the pool: the counts below are the newest commit's
     ix.write(delete=["http://example.org/id/doc/3"])
     assert ix.search("이차전지").total == 0
     assert ix.doc_count() == 2
