@@ -70,13 +70,13 @@ def search_latency(index, repeat: int = 5, page_size: int = 20) -> dict[str, Any
 
 def sparql_queries(base: str) -> dict[str, str]:
     """Analyst queries, written as the README's example is (DISTINCT, labels joined in).
-    'naive' joins edges, labels and types per row; a relation is restated in every
-    document that reports it, and Oxigraph's union default graph yields a triple once
-    per graph that states it, so multi-hop joins on edges multiply (types and labels
-    are stated once, in the entity graph, since commit 2142c6c; before, they were
-    restated per document too and even a lookup by name timed out). The 'tuned' variants say the same in the shape the store
-    answers fast: DISTINCT before joining, joins inside GRAPH ?g (one document's copy),
-    FILTER EXISTS on the few distinct rows left."""
+    The plain forms join edges, labels and types per row, as an analyst writes them.
+    Oxigraph's union default graph yields a triple once per graph that states it, so
+    what is restated per document multiplies joins: types and labels are stated once,
+    in the entity graph, since commit 2142c6c, and relations between entities since
+    2026-11-25 (each document reports them with kgr:…); before, the plain multi-hop
+    forms timed out at 10,000 documents. The 'tuned' variants say the same in the shape
+    that was fast then: DISTINCT before joining, FILTER EXISTS on the few rows left."""
     gov = f"<{base}id/gov/{TOP['gov']}>"
     co = f"<{base}id/company/{TOP['company']}>"
     return {

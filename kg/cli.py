@@ -151,7 +151,7 @@ class _Progress:
         line = (f"파일 {rep.files_done}/{rep.files_total} · 문서 {rep.documents:,} · "
                 f"{(rep.ingested + rep.updated) / elapsed:,.1f} 문서/s · {rep.chars / elapsed:,.0f} 자/s · {frac:.0%}")
         if 0.01 <= frac < 1.0:  # too early for an estimate before that
-            eta = int(elapsed / frac - elapsed)
+            eta = round(elapsed / frac - elapsed)
             line += f" · 남은 시간 {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}" if eta >= 3600 else \
                 f" · 남은 시간 {eta // 60}:{eta % 60:02d}"
         return line
@@ -343,6 +343,7 @@ def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
 
     settings = _settings(data_dir, host=host, port=port)
     try:
+        _bring_up_to_date(settings)
         app = create_app(settings)
     except KGError as e:
         _fail(e)
@@ -351,6 +352,32 @@ def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
     threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
     app.extensions["kg"].kg.on_snapshot = lambda: _warm_up_once(app)  # and again at each new snapshot
     app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+
+
+def _bring_up_to_date(settings: Settings) -> None:
+    """Data that an older version wrote is brought up to date by the next writer
+    (kg.store.GraphStore.upgrade); the server does it at start when the data needs it
+    and no writer is at work, so its pages are right before the next `kg ingest`."""
+    from kg import snapshots  # noqa: PLC0415
+    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.locks import StoreBusy, WriterLock  # noqa: PLC0415
+    from kg.store import GraphStore, reported_upgrade  # noqa: PLC0415
+    from ontology.iris import ENTITY_GRAPH  # noqa: PLC0415
+
+    snap = None if settings.sparql_endpoint else snapshots.current(settings.data_dir)
+    if snap is None:
+        return
+    with GraphStore(snap, read_only=True) as published:
+        if not published.oxigraph.query(reported_upgrade(settings.base_iri + ENTITY_GRAPH)[0],
+                                         use_default_graph_as_union=True):
+            return
+    try:
+        with WriterLock(settings.data_dir, "kg serve (upgrade)"), KnowledgeGraph(settings) as kg:
+            click.echo("이전 버전이 쓴 데이터를 새 형식으로 옮기는 중…", err=True)
+            kg.store  # noqa: B018 (opening the live store upgrades it)
+            kg.publish()
+    except StoreBusy:
+        log.info("data of an older version: the writer at work brings it up to date")
 
 
 _warming = threading.Lock()
@@ -547,6 +574,7 @@ def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | 
     try:
         with KnowledgeGraph(settings) as kg:
             quads, graphs = import_nquads(kg.store, source, chunk=chunk)
+            kg.store.upgrade()  # N-Quads exported by an older version
             kg.publish()
             docs = set(kg.store.document_iris())
     except KGError as e:

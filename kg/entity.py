@@ -3,8 +3,8 @@ documents costs little more than a rare one.
 
 - names and type come from kg.summary (no read of the thousands of graphs that restate
   them); the documents are a page of them, newest first, with the total by COUNT;
-- relations are counted from the direct edges (`<e> kgo:announces ?o`) in each
-  document's graph, one GROUP BY over index ranges, instead of joining every reified
+- relations are counted from the edges each document's graph states (`<e> kgr:announces
+  ?o`, ontology.mapping.REPORTED), one GROUP BY over index ranges, instead of joining every reified
   statement with labels (each label once per graph that states it: thousands x
   thousands); then at most ITEMS per relation group, most documented first, get the
   sentences of their EVIDENCE newest documents from the reified statements.
@@ -23,10 +23,12 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
+
+from rdflib import URIRef
 
 from kg.store import GraphStore, _iri
-from ontology.mapping import RELATION_PROPERTIES, TIME_RELATIONS
+from ontology.mapping import RELATION_PROPERTIES, REPORTED, TIME_RELATIONS
 from ontology.namespace import KGO
 
 ITEMS = 20          # other ends shown per relation group (the most documented)
@@ -54,6 +56,13 @@ Store = Any  # kg.store.GraphStore or kg.remote.RemoteStore: anything with selec
 
 def _vals(props: list[str]) -> str:
     return " ".join(f"<{p}>" for p in props)
+
+
+def reported_pairs(props: Iterable[str]) -> str:
+    """A VALUES block body of (?p ?r) pairs: each property with the one that states it
+    in a document's graph (kgr:announces for kgo:announces; the property itself where a
+    document states it as is)."""
+    return " ".join(f"(<{p}> <{REPORTED.get(URIRef(p), p)}>)" for p in props)
 
 
 _dates: weakref.WeakKeyDictionary[Any, tuple[float, dict[str, str]]] = weakref.WeakKeyDictionary()
@@ -276,11 +285,11 @@ def edges(store: Store, iri: str, props: list[str], hub: bool = False) -> list[d
 
 
 def _edges(store: Store, iri: str, props: list[str], hub: bool) -> list[dict[str, Any]]:
-    e, vals = f"<{_iri(iri)}>", _vals(props)
+    e, vals = f"<{_iri(iri)}>", reported_pairs(props)
     out = []
     dates = doc_dates(store) if hub else None
-    for direction, triple in (("out", f"{e} ?p ?o"), ("in", f"?o ?p {e}")):
-        where = with_dates(f"VALUES ?p {{ {vals} }} GRAPH ?g {{ {triple} }}", hub)
+    for direction, triple in (("out", f"{e} ?r ?o"), ("in", f"?o ?r {e}")):
+        where = with_dates(f"VALUES (?p ?r) {{ {vals} }} GRAPH ?g {{ {triple} }}", hub)
         out += _grouped(store, direction, f"SELECT ?p ?o (COUNT(DISTINCT ?g) AS ?n) ({_CONCAT}) WHERE {{ {where} }} "
                                           "GROUP BY ?p ?o", dates)
     return out

@@ -133,6 +133,8 @@ class KnowledgeGraph:
         if self.remote:
             if self._remote is None:
                 self._remote = RemoteStore.from_settings(self.settings, read_only=self.read_only)
+                if not self.read_only:
+                    self._remote.upgrade()
             return self._remote
         if self.read_only:
             snap = snapshots.current(self.settings.data_dir)
@@ -147,6 +149,7 @@ class KnowledgeGraph:
         elif self._store is None:
             self._store = GraphStore(self.settings.graph_dir, entity_graph=self.base + ENTITY_GRAPH)
             self._publisher = summary.Publisher(self.settings.data_dir, self._store, self.base + COUNTS_GRAPH)
+            self._store.upgrade()  # data of an older version: published with the next snapshot
         assert self._store is not None
         return self._store
 

@@ -2,11 +2,11 @@
 here so the facade stays small. Each takes a GraphStore (or RemoteStore) and returns
 plain Python values.
 
-They are written for a graph where a relation is restated in every document that
-reports it, read through Oxigraph's union default graph (a triple once per graph that
-states it; an entity's type and names are stated once, in the entity graph, see
-ontology.mapping): patterns about a document's statements sit inside GRAPH ?g,
-relations are counted from the direct edges before any reified statement is read, and
+They read Oxigraph's union default graph (a triple once per graph that states it). An
+entity's type, names and relations are stated once, in the entity graph; each document
+reports a relation in its own graph (kgr:announces …, see ontology.mapping). Patterns
+about a document's statements sit inside GRAPH ?g, relations are counted by document
+from those reports before any reified statement is read, and
 lists of a hub entity's documents are bounded (the newest SAMPLE of them) or paged.
 An OPTIONAL about a graph bound by VALUES stands outside the GRAPH block, as
 OPTIONAL { GRAPH ?g { … } }: inside it, Oxigraph 0.5 evaluates the optional part over
@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from kg.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
-                       kept, newest_documents, with_dates)
+                       kept, newest_documents, reported_pairs, with_dates)
 from kg.store import GraphStore, _iri
+from ontology.mapping import REPORTED
 from ontology.namespace import KGO
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -29,6 +30,7 @@ SAMPLE = 500  # co-mentions of an entity in more documents are counted in its ne
 
 # -- entity profile, network and path queries (web/profile.py, web/network.py) ---------
 _PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
+PREFIX kgr: <https://w3id.org/kor-policy-kg/ont/reported#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -167,7 +169,7 @@ def participants(store: GraphStore, targets: list[str] | None = None,
     out: list[dict[str, Any]] = []
     for scope in _scope("?i", targets, within):
         rows = store.select(_PREFIXES + f"""SELECT ?i ?p (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {scope}
-            GRAPH ?g {{ ?p kgo:participatesIn ?i }} }} GROUP BY ?i ?p""")
+            GRAPH ?g {{ ?p kgr:participatesIn ?i }} }} GROUP BY ?i ?p""")
         out += [{"target": str(r["i"]), "iri": str(r["p"]), "documents": int(r["n"])} for r in rows]
     return out
 
@@ -197,7 +199,7 @@ def meetings(store: GraphStore, iri: str, event_prefix: str, limit: int = 10, pe
         # is any one of them (picking the newest by date doubles the time for a hub meeting)
         rows = store.select(_PREFIXES + f"""
             SELECT ?ev ?role ?who (COUNT(*) AS ?n) (SAMPLE(?g) AS ?one) WHERE {{
-              VALUES ?ev {{ {values} }} VALUES ?role {{ {" ".join(f"<{r}>" for r in roles)} }} GRAPH ?g {{ ?who ?role ?ev }}
+              VALUES ?ev {{ {values} }} VALUES (?role ?r) {{ {reported_pairs(roles)} }} GRAPH ?g {{ ?who ?r ?ev }}
             }} GROUP BY ?ev ?role ?who""")
         return sorted(((str(r["ev"]), str(r["role"]), str(r["who"]), int(r["n"]), str(r["one"])) for r in rows),
                       key=lambda r: (-r[3], r[2]))
@@ -269,11 +271,10 @@ def _ends(iri: str, edge: dict[str, Any], prop: str | None = None) -> tuple[str,
 
 
 def relation_edges(store: GraphStore) -> list[tuple[str, str, str]]:
-    """Every relation edge between entities (GRAPH_PROPERTIES), for path finding.
-    Grouped graph by graph: 3x faster than DISTINCT over the union graph."""
+    """Every relation edge between entities (GRAPH_PROPERTIES), for path finding: each
+    is stated once, in the entity graph (or the gazetteer's)."""
     props = " ".join(f"<{p}>" for p in GRAPH_PROPERTIES)
-    rows = store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {props} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o)) }}"
-                        " GROUP BY ?s ?p ?o")
+    rows = store.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o FILTER(isIRI(?o)) }}")
     return [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
 
 
@@ -294,10 +295,11 @@ def statement_evidence(store: GraphStore, triples: list[tuple[str, str, str]],
     out: dict[tuple[str, str, str], list[dict[str, str | None]]] = {t: [] for t in triples}
     uniq = sorted(set(triples))
     for k in range(0, len(uniq), _BATCH):
-        values = " ".join(f"(<{_iri(s)}> <{_iri(p)}> <{_iri(o)}>)" for s, p, o in uniq[k:k + _BATCH])
+        values = " ".join(f"(<{_iri(s)}> <{_iri(p)}> <{REPORTED.get(URIRef(p), p)}> <{_iri(o)}>)"
+                          for s, p, o in uniq[k:k + _BATCH])
         rows = store.select(_PREFIXES + f"""
             SELECT ?s ?p ?o (GROUP_CONCAT(CONCAT(COALESCE(STR(?date), ""), " ", STR(?g)); separator="\\n") AS ?gs)
-            WHERE {{ {with_dates(f"VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o . ?g a kgo:Document }}", True)} }}
+            WHERE {{ {with_dates(f"VALUES (?s ?p ?r ?o) {{ {values} }} GRAPH ?g {{ ?s ?r ?o . ?g a kgo:Document }}", True)} }}
             GROUP BY ?s ?p ?o""")
         picked: list[tuple[str, str, str, str, str | None]] = []
         dates = doc_dates(store)

@@ -52,7 +52,7 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only
-from kg.store import DOCUMENTS_QUERY, GraphStore, PreparedGraph, nt_term, orphan_update
+from kg.store import DOCUMENTS_QUERY, GraphStore, PreparedGraph, nt_term, orphan_update, reported_upgrade
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO
 
@@ -239,6 +239,17 @@ class RemoteStore:
             f"SELECT DISTINCT ?e WHERE {{ GRAPH {g} {{ {g} <{KGO.mentions}> ?e }} }}")] if self.entity_graph else []
         gc = orphan_update(self.entity_graph, entities) if self.entity_graph and entities else ""
         self._update(f"DROP SILENT GRAPH {g}" + (f" ;\n{gc}" if gc else ""))
+
+    def upgrade(self) -> bool:
+        """See GraphStore.upgrade (one update on the server)."""
+        self._writable()
+        if not self.entity_graph:
+            return False
+        ask, update = reported_upgrade(self.entity_graph)
+        if not self.query(ask).askAnswer:
+            return False
+        self._update(update)
+        return True
 
     def collect_orphans(self) -> None:
         """See GraphStore.collect_orphans."""

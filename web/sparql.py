@@ -186,13 +186,14 @@ def query_page() -> Any:
                            html_cap=min(settings().max_rows, HTML_MAX_ROWS)), status
 
 
-# What makes an analyst's query slow here, and the shape that is fast (bench/measure.py:
-# the "naive" 2-hop query times out at 100,000 documents, the "tuned" one takes 115 ms).
-TIMEOUT_HINT = ("관계(kgo:announces, kgo:participatesIn 등)는 그것을 보도한 문서마다 따로 저장되므로, "
-                "관계를 여러 번 잇는 질의는 문서 수만큼 결과가 불어납니다. "
-                "먼저 { SELECT DISTINCT ?a ?b WHERE { ?a kgo:announces ?b } } 처럼 하위 질의로 "
-                "중복을 없앤 뒤 잇고, 유형·이름 조건은 FILTER EXISTS { … } 로 나중에 거르세요. "
-                "문서별 개수는 kgo:documentCount 에 미리 세어 두었습니다. 예제 모음의 질의가 모두 이 방식입니다.")
+# What makes an analyst's query slow here, and the shape that is fast. Relations between
+# entities are stated once (the entity graph), so joining them is cheap; what is stated
+# once per document (mentions, what each document reports, its date nodes) is not.
+TIMEOUT_HINT = ("관계(kgo:announces, kgo:participatesIn 등)는 관계마다 한 번 저장되어 있어 여러 번 이어도 빠릅니다. "
+                "오래 걸리는 것은 문서마다 저장된 것(kgo:mentions, 문서별 보도 kgr:announces 등, "
+                "kgo:scheduledFor 날짜)을 많은 문서에 걸쳐 잇는 질의입니다. "
+                "이름·유형처럼 결과를 줄이는 조건을 먼저 두고 LIMIT을 쓰세요. "
+                "개체별 문서 수는 kgo:documentCount 에 미리 세어 두었습니다.")
 
 
 def _run_for_page(query: str) -> tuple[QueryResult | None, str | None, int]:

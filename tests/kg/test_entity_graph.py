@@ -132,3 +132,62 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     first, every = joined[4]
     assert every["total"] == 3 and len(every["documents"]) == 3 and first["documents"] == every["documents"][:2]
     assert [d["date"] for d in every["documents"]] == sorted((d["date"] for d in every["documents"]), reverse=True)
+
+
+def test_a_relation_is_stated_once_however_many_documents_report_it(kg: KnowledgeGraph) -> None:
+    """A plain query over relations reads each edge once, so multi-hop joins do not
+    multiply by the documents; which documents report an edge is in their own graphs
+    (kgr:announces), and the entity page counts them."""
+    from kg import entity
+
+    a = put(kg, doc(1, company="LG전자"))
+    b = put(kg, doc(1, company="마키나락스"))
+    put(kg, doc(2))
+    plan1, plan2 = f"{BASE}id/initiative/계획_1", f"{BASE}id/initiative/계획_2"
+    # no DISTINCT: one row per edge, not one per reporting document
+    assert sorted(str(r["i"]) for r in rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == [plan1, plan2]
+    two_hops = rows(kg, f"SELECT ?i ?other WHERE {{ {MOTIE} kgo:announces ?i . ?other kgo:announces ?i }}")
+    assert len(two_hops) == 2
+    reporting = rows(kg, f"SELECT ?d WHERE {{ GRAPH ?d {{ {MOTIE} kgr:announces <{plan1}> }} }}")
+    assert sorted(str(r["d"]) for r in reporting) == sorted([a, b])
+    shown, _groups = entity.relations(kg.store, MOTIE[1:-1], lambda _i: None)
+    assert {r["other"]: r["documents"] for r in shown} == {plan1: 2, plan2: 1}
+    # the edge goes with the last document that reports it
+    assert remove_document(kg, a)
+    assert kg.store.query(f"ASK {{ {MOTIE} kgo:announces <{plan1}> }}").askAnswer  # b still reports it
+    assert remove_document(kg, b)
+    assert [str(r["i"]) for r in rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")] == [plan2]
+
+
+@pytest.mark.parametrize("by", ["writer", "server"])
+def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: str) -> None:
+    """Before relations went to the entity graph, each document's graph stated them with
+    the kgo: property: the next writer moves them, or `kg serve` at start when no writer
+    is at work (and a reader then sees them)."""
+    from kg import entity
+    from kg.cli import _bring_up_to_date
+
+    settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
+    eg = f"<{BASE}{ENTITY_GRAPH}>"
+    with KnowledgeGraph(settings) as kg:
+        a, b = put(kg, doc(1, company="LG전자")), put(kg, doc(1, company="마키나락스"))
+        kg.store.oxigraph.update(
+            "PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#> PREFIX kgr: <https://w3id.org/kor-policy-kg/ont/reported#> "
+            "DELETE { GRAPH ?g { ?s kgr:announces ?o } } INSERT { GRAPH ?g { ?s kgo:announces ?o } } "
+            "WHERE { GRAPH ?g { ?s kgr:announces ?o } } ; "
+            f"DELETE WHERE {{ GRAPH {eg} {{ ?s kgo:announces ?o }} }}")
+        assert len(rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == 2  # a copy per document
+        kg.publish()
+    if by == "server":
+        _bring_up_to_date(settings)
+        with KnowledgeGraph(settings, read_only=True) as kg:  # published by the server's upgrade
+            assert len(rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == 1
+    with KnowledgeGraph(settings) as kg:
+        assert len(rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")) == 1
+        assert not rows(kg, f"SELECT ?g WHERE {{ GRAPH ?g {{ ?s kgo:announces ?o }} FILTER(?g != {eg}) }}")
+        reporting = rows(kg, f"SELECT ?d WHERE {{ GRAPH ?d {{ {MOTIE} kgr:announces ?i }} }}")
+        assert sorted(str(r["d"]) for r in reporting) == sorted([a, b])
+        kg.publish()
+    with KnowledgeGraph(settings, read_only=True) as kg:
+        shown, _groups = entity.relations(kg.store, MOTIE[1:-1], lambda _i: None)
+        assert {(r["other"], r["documents"]) for r in shown} == {(f"{BASE}id/initiative/계획_1", 2)}

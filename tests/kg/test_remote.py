@@ -373,3 +373,29 @@ def test_real_nlp_ingest_against_the_server(base_url: str, tmp_path: Path) -> No
         ent = kg.entity(linked)
         assert ent is not None and page["iri"] in [d["iri"] for d in ent["documents"]]
         assert ingest_documents(kg, docs).unchanged == 2
+
+
+def test_a_relation_is_stated_once_and_goes_with_its_last_report(base_url: str, tmp_path: Path) -> None:
+    """On the server as in the embedded store: the entity graph states an edge once; it
+    stays while a document reports it, and data of the older form is moved on open."""
+    q = "SELECT ?i WHERE { ?m <https://w3id.org/kor-policy-kg/ont#announces> ?i }"
+    with KnowledgeGraph(remote_settings(base_url, tmp_path)) as kg:
+        graphs = []
+        for n, key in enumerate(["a.md", "b.md"]):
+            doc = korean_document(f"제목 {n}", f"{n}일 산업통상자원부가 AI 자율제조 전략을 내놓았다.", key)
+            graph, ts, described = document_triples(doc, kg.base)
+            kg.store.put_graph(str(graph), ts, described)
+            graphs.append(str(graph))
+        assert len(kg.store.select(q)) == 1  # not one per document
+        kg.store.remove_graph(graphs[0])
+        assert len(kg.store.select(q)) == 1
+        # the older form: the relation restated in each document's graph, as kgo:announces
+        kg.store._update(
+            "DELETE { GRAPH ?g { ?s <https://w3id.org/kor-policy-kg/ont/reported#announces> ?o } } "
+            "INSERT { GRAPH ?g { ?s <https://w3id.org/kor-policy-kg/ont#announces> ?o } } "
+            "WHERE { GRAPH ?g { ?s <https://w3id.org/kor-policy-kg/ont/reported#announces> ?o } } ; "
+            f"DELETE WHERE {{ GRAPH <{kg.base}graph/entities> {{ ?s <https://w3id.org/kor-policy-kg/ont#announces> ?o }} }}")
+        assert kg.store.upgrade() and not kg.store.upgrade()
+        assert len(kg.store.select(q)) == 1
+        kg.store.remove_graph(graphs[1])
+        assert kg.store.select(q) == []

@@ -6,7 +6,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from ingest.model import Document, Entity, Extraction, Relation
 from ontology.iris import document_iri, entity_iri, name_segment
 from ontology.mapping import document_triples, value_bounds
-from ontology.namespace import KGO
+from ontology.namespace import KGO, KGR
 
 BASE = "http://example.org/"
 TEXT = "산업부는 7일 'AI 자율제조 전략'을 발표했다. 연내 실증을 마친다."
@@ -39,7 +39,10 @@ def test_document_graph_has_entities_relations_and_provenance() -> None:
         g.add(t)
     motie = entity_iri(BASE, "MINISTRY", "산업통상자원부")
     plan = entity_iri(BASE, "INITIATIVE", "AI 자율제조 전략")
-    assert (motie, KGO.announces, plan) in g
+    # the relation: stated once in the entity graph, and reported in the document's graph
+    assert (motie, KGO.announces, plan) in described
+    assert (motie, KGO.announces, plan) not in g
+    assert (motie, KGR.announces, plan) in g
     # what an entity is goes to the shared entity graph, once, not into the document's graph
     assert (motie, SKOS.altLabel, Literal("산업부", lang="ko")) in described
     assert (motie, SKOS.prefLabel, Literal("산업통상자원부", lang="ko")) in described

@@ -10,7 +10,7 @@
       "kgo:expression", "kgo:normalizedValue", "kgo:initiativeKind", "kgo:Document", "kgo:Initiative",
       "kgo:Company", "kgo:Person", "kgo:Ministry", "kgo:Meeting", "skos:prefLabel", "skos:altLabel",
       "dcterms:title", "dcterms:date", "dcterms:source", "time:hasBeginning", "time:hasEnd", "time:inXSDDate",
-      "rdf:subject", "rdf:predicate", "rdf:object"].map(function (t) { return {label: t, type: "property"}; });
+      "rdf:subject", "rdf:predicate", "rdf:object", "kgr:announces", "kgr:participatesIn", "kgr:leads"].map(function (t) { return {label: t, type: "property"}; });
     try {
       window.kgEditor = window.KGEditor.fromTextArea(ta, {terms: terms});
     } catch (e) {
