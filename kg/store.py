@@ -287,7 +287,8 @@ class GraphStore:
 
     def upgrade(self) -> bool:
         """Bring data written by an older version up to date (reported_upgrade); True
-        when anything changed. One transaction: 13 s at 100,000 documents."""
+        when anything changed. One transaction: 8 s at 10,000 documents, 84 s and 3.1 GB
+        at 100,000."""
         self._writable()
         if not self.entity_graph:
             return False

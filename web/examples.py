@@ -1,12 +1,10 @@
 """Example searches and the SPARQL query gallery (Korean titles, queries over kgo:).
 
 Each query declares the prefixes it uses, so it also runs on any other SPARQL client.
-The default graph is the union of all graphs, and a relation reported by several
-documents matches once per document: hence DISTINCT and COUNT(DISTINCT …). For the same
-reason the queries find their rows in a subquery first and then join names (and test
-types with FILTER EXISTS), so the names are joined once per distinct row rather than
-once per copy of every edge. (Types and names themselves are stated once, in the
-entity graph.)
+The default graph is the union of all graphs. Entities' types and names, and the
+relations between entities (kgo:announces …), are stated once, in the entity graph, so
+the queries join them plainly; what each document reports (kgr:announces …, in its own
+graph) and mentions match once per document: count those with COUNT(DISTINCT …).
 tests/web/test_sparql.py runs every one of them.
 """
 from __future__ import annotations
