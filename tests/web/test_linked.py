@@ -117,6 +117,9 @@ def test_entity_description(client, corpus) -> None:
     assert (me, URIRef(KGO + "predecessor"), URIRef(corpus.base + "id/gov/지식경제부")) in g
     strategy = URIRef(corpus.base + "id/initiative/AI_자율제조_전략")
     assert (me, URIRef(KGO + "announces"), strategy) in g                   # a relation …
+    # … as the entity graph states it: each document's own report of it (kgr:) is not the entity's
+    assert not [p for p in g.predicates(me, None) if "/reported#" in str(p)]
+    assert not [p for p in g.predicates(None, me) if "/reported#" in str(p)]
     assert (strategy, SKOS.prefLabel, Literal("AI 자율제조 전략", lang="ko")) in g    # … with the other's label
     doc = URIRef(corpus.iri(corpus.ai))
     assert (doc, URIRef(KGO + "mentions"), me) in g                         # who mentions it, with titles
