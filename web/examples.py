@@ -8,7 +8,9 @@ per document: count those with COUNT(DISTINCT …). The queries still find their
 a subquery first and then join names (and test types with FILTER EXISTS): Oxigraph
 joins a name or a type per row otherwise, and an OPTIONAL GRAPH block after a plain
 join read every graph (motie-initiatives over 40 s at 10,000 documents, instead of
-well under a second).
+well under a second). Where a subquery ranks and cuts (ORDER BY … LIMIT), it orders by
+the count alone: a second sort key made announcement-graph 20 times slower at 100,000
+documents. bench/gallery.py times them all.
 tests/web/test_sparql.py runs every one of them.
 """
 from __future__ import annotations
@@ -128,29 +130,29 @@ SELECT DISTINCT ?ministry ?name ?initiatives WHERE {
 ORDER BY DESC(?initiatives) ?name
 LIMIT 50""")),
     Example("companies-per-initiative", "정책·행사별 참여 기업",
-            "kgo:participatesIn 으로 참여한 기업의 수와 이름입니다.",
+            "kgo:participatesIn 으로 참여한 기업이 많은 정책·행사 100개와 그 기업들입니다. 먼저 세고 "
+            "상위 100개를 고른 뒤에 이름을 붙입니다.",
             with_prefixes("""
-SELECT ?initiative ?name (COUNT(DISTINCT ?company) AS ?companies)
-       (GROUP_CONCAT(DISTINCT ?companyName; separator=", ") AS ?companyNames) WHERE {
-  ?company kgo:participatesIn ?initiative ; kgo:entityType "COMPANY" ; skos:prefLabel ?companyName .
-  ?initiative skos:prefLabel ?name .
-  FILTER(lang(?name) = "ko" && lang(?companyName) = "ko")
+SELECT ?initiative ?name ?companies (GROUP_CONCAT(DISTINCT ?companyName; separator=", ") AS ?companyNames) WHERE {
+  { SELECT ?initiative (COUNT(?company) AS ?companies) WHERE {
+      ?company kgo:participatesIn ?initiative . FILTER EXISTS { ?company kgo:entityType "COMPANY" } }
+    GROUP BY ?initiative ORDER BY DESC(?companies) LIMIT 100 }
+  ?initiative skos:prefLabel ?name . FILTER(lang(?name) = "ko")
+  ?company kgo:participatesIn ?initiative ; skos:prefLabel ?companyName . FILTER(lang(?companyName) = "ko")
+  FILTER EXISTS { ?company kgo:entityType "COMPANY" }
 }
-GROUP BY ?initiative ?name
-ORDER BY DESC(?companies) ?name
-LIMIT 100""")),
+GROUP BY ?initiative ?name ?companies
+ORDER BY DESC(?companies) ?name""")),
     Example("announcement-graph", "누가 무엇을 발표했나 (그래프)",
-            "발표 기관과 정책·사업의 IRI 쌍입니다. 결과가 관계 그래프로 그려집니다.",
+            "가장 많은 문서가 보도한 발표 관계 300개의 기관과 정책·사업 IRI 쌍입니다. 결과가 관계 그래프로 그려집니다.",
             with_prefixes("""
-SELECT ?body ?bodyName ?initiative ?initiativeName WHERE {
-  { SELECT DISTINCT ?body ?initiative WHERE { ?body kgo:announces ?initiative } }
-  { SELECT DISTINCT ?body ?bodyName WHERE { ?body kgo:announces ?any ; skos:prefLabel ?bodyName .
-                                            FILTER(lang(?bodyName) = "ko") } }
-  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?someone kgo:announces ?initiative .
-      ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
+SELECT DISTINCT ?body ?bodyName ?initiative ?initiativeName WHERE {
+  { SELECT ?body ?initiative (COUNT(?doc) AS ?documents) WHERE { GRAPH ?doc { ?body kgr:announces ?initiative } }
+    GROUP BY ?body ?initiative ORDER BY DESC(?documents) LIMIT 300 }
+  ?body skos:prefLabel ?bodyName . ?initiative skos:prefLabel ?initiativeName .
+  FILTER(lang(?bodyName) = "ko" && lang(?initiativeName) = "ko")
 }
-ORDER BY ?bodyName ?initiativeName
-LIMIT 300""")),
+ORDER BY ?bodyName ?initiativeName""")),
     Example("most-reported-announcements", "가장 많이 보도된 발표",
             "kgo:announces는 관계마다 한 번(개체 그래프) 저장되고, 그 관계를 보도한 문서마다 그 문서의 "
             "그래프에 kgr:announces가 있습니다. GRAPH ?doc 안의 kgr:로 관계별 문서 수를 셉니다.",
