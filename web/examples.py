@@ -8,9 +8,12 @@ per document: count those with COUNT(DISTINCT …). The queries still find their
 a subquery first and then join names (and test types with FILTER EXISTS): Oxigraph
 joins a name or a type per row otherwise, and an OPTIONAL GRAPH block after a plain
 join read every graph (motie-initiatives over 40 s at 10,000 documents, instead of
-well under a second). Where a subquery ranks and cuts (ORDER BY … LIMIT), it orders by
-the count alone: a second sort key made announcement-graph 20 times slower at 100,000
-documents. bench/gallery.py times them all.
+well under a second). So each picks its rows first, in a subquery (ranked by a count,
+or a plain LIMIT that stops early), then joins names, with the language FILTER last
+(before it, Oxigraph joined every name). A ranking orders by the count alone: a second
+sort key made announcement-graph 20 times slower at 100,000 documents.
+bench/gallery.py times them all (README: one of twelve, co-participation, is over the
+10 s limit at 100,000 documents).
 tests/web/test_sparql.py runs every one of them.
 """
 from __future__ import annotations
@@ -66,45 +69,47 @@ QUESTIONS = [
 
 SPARQL_EXAMPLES = [
     Example("motie-initiatives", "산업통상자원부가 발표한 정책·사업",
-            "kgo:announces 관계와 그 근거 문장(rdf:Statement의 kgo:inSentence)을 함께 봅니다.",
+            "kgo:announces 관계를 보도한 문서와 그 근거 문장(rdf:Statement의 kgo:inSentence) 100건입니다. "
+            "근거를 먼저 100건 고른 뒤 이름을 붙이므로 문서가 많아도 바로 답합니다.",
             with_prefixes("""
-SELECT DISTINCT ?initiative ?name ?doc ?sentence WHERE {
-  ?ministry skos:prefLabel "산업통상자원부"@ko .
-  { SELECT DISTINCT ?ministry ?initiative WHERE { ?ministry kgo:announces ?initiative } }
-  ?initiative skos:prefLabel ?name . FILTER(lang(?name) = "ko")
-  OPTIONAL {
-    GRAPH ?doc { ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative .
-      OPTIONAL { ?st kgo:inSentence/kgo:text ?sentence } }
-  }
+SELECT ?initiative ?name ?doc ?sentence WHERE {
+  { SELECT DISTINCT ?initiative ?doc ?sentence WHERE {
+      ?ministry skos:prefLabel "산업통상자원부"@ko .
+      GRAPH ?doc { ?st rdf:subject ?ministry ; rdf:predicate kgo:announces ; rdf:object ?initiative ;
+                       kgo:inSentence ?sen . ?sen kgo:text ?sentence }
+    } LIMIT 100 }
+  ?initiative skos:prefLabel ?name .
+  FILTER(lang(?name) = "ko")
 }
-ORDER BY ?name
-LIMIT 100""")),
+ORDER BY ?name""")),
     Example("companies-in-ministry-initiatives", "부처가 발표한 일에 참여한 기업",
-            "정부기관이 발표한 정책·행사에 kgo:participatesIn 으로 연결된 기업입니다.",
+            "정부기관이 발표한 정책·행사에 kgo:participatesIn 으로 연결된 기업 200건입니다. "
+            "관계를 먼저 200건 고른 뒤 이름을 붙입니다.",
             with_prefixes("""
-SELECT ?ministryName ?initiativeName ?companyName WHERE {
+SELECT DISTINCT ?ministryName ?initiativeName ?companyName WHERE {
   { SELECT DISTINCT ?ministry ?initiative ?company WHERE {
       ?ministry kgo:announces ?initiative . ?company kgo:participatesIn ?initiative .
       FILTER EXISTS { ?ministry kgo:entityType "MINISTRY" }
-      FILTER EXISTS { ?company kgo:entityType "COMPANY" } } }
-  { SELECT DISTINCT ?ministry ?ministryName WHERE { ?ministry skos:prefLabel ?ministryName . FILTER(lang(?ministryName) = "ko") } }
-  { SELECT DISTINCT ?company ?companyName WHERE { ?company skos:prefLabel ?companyName . FILTER(lang(?companyName) = "ko") } }
-  { SELECT DISTINCT ?initiative ?initiativeName WHERE { ?initiative skos:prefLabel ?initiativeName . FILTER(lang(?initiativeName) = "ko") } }
+      FILTER EXISTS { ?company kgo:entityType "COMPANY" } } LIMIT 200 }
+  ?ministry skos:prefLabel ?ministryName . ?company skos:prefLabel ?companyName .
+  ?initiative skos:prefLabel ?initiativeName .
+  FILTER(lang(?ministryName) = "ko" && lang(?companyName) = "ko" && lang(?initiativeName) = "ko")
 }
-ORDER BY ?ministryName ?initiativeName ?companyName
-LIMIT 200""")),
+ORDER BY ?ministryName ?initiativeName ?companyName""")),
     Example("deadlines-this-year", "올해 마감되는 일정",
-            "kgo:scheduledFor 가 가리키는 OWL-Time 구간의 끝(time:hasEnd) 또는 날짜가 올해인 정책입니다.",
+            "kgo:scheduledFor 가 가리키는 OWL-Time 구간의 끝(time:hasEnd) 또는 날짜가 올해인 정책입니다. "
+            "날짜 노드는 그것을 쓴 문서의 그래프에 있으므로 GRAPH ?doc 로 출처 문서를 함께 얻습니다.",
             with_prefixes("""
 SELECT DISTINCT ?name ?expression ?end ?doc WHERE {
-  ?initiative kgo:scheduledFor ?when ; skos:prefLabel ?name . FILTER(lang(?name) = "ko")
-  ?when (time:hasEnd/time:inXSDDate)|time:inXSDDate ?end .
-  OPTIONAL { ?when kgo:expression ?expression }
-  FILTER(YEAR(?end) = YEAR(NOW()))
-  OPTIONAL { GRAPH ?doc { ?st rdf:subject ?initiative ; rdf:predicate kgo:scheduledFor ; rdf:object ?when } }
+  { SELECT ?initiative ?expression ?end ?doc WHERE {
+      GRAPH ?doc { ?when kgo:expression ?expression ; (time:hasEnd/time:inXSDDate)|time:inXSDDate ?end .
+                   ?initiative kgo:scheduledFor ?when }
+      FILTER(?end >= xsd:date(CONCAT(STR(YEAR(NOW())), "-01-01")) && ?end <= xsd:date(CONCAT(STR(YEAR(NOW())), "-12-31")))
+    } ORDER BY ?end LIMIT 200 }
+  ?initiative skos:prefLabel ?name .
+  FILTER(lang(?name) = "ko")
 }
-ORDER BY ?end
-LIMIT 200""")),
+ORDER BY ?end""")),
     Example("co-participation", "함께 참여한 기업 쌍",
             "같은 정책·행사에 참여한 기업의 쌍과 함께 참여한 횟수입니다. IRI 두 열이 있어 그래프로도 보여 줍니다.",
             with_prefixes("""
