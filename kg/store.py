@@ -336,6 +336,10 @@ class GraphStore:
         }
 
 
+# (kgo:announces kgr:announces) …: each relation with the property a document reports it by
+_REPORTED_PAIRS = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
+
+
 def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
     """A SPARQL update that, for `entities` (every entity of the entity graph when None),
     deletes what the entity graph says of an entity no document mentions any more, and
@@ -347,14 +351,13 @@ def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
     values = "" if entities is None else "VALUES ?e { " + " ".join(f"<{_iri(e)}>" for e in entities) + " }"
     pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e a ?class }} }} }}" if entities is None else values
     alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
-    reported = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
     return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
             f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }} ;\n"
             # a relation no document reports any more (its subject is mentioned by every
             # document that reported it)
-            f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {values} VALUES (?p ?r) {{ {reported} }} "
+            f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {values} VALUES (?p ?r) {{ {_REPORTED_PAIRS} }} "
             f"GRAPH {eg} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?o }} }} }}")
 
 
@@ -364,8 +367,7 @@ def reported_upgrade(entity_graph: str) -> tuple[str, str]:
     relation with its kgo: property; the update moves each such triple to the kgr:
     property in its graph and states the relation once in the entity graph."""
     eg = f"<{_iri(entity_graph)}>"
-    pairs = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
-    where = f"WHERE {{ VALUES (?p ?r) {{ {pairs} }} GRAPH ?g {{ ?a ?p ?b }} FILTER(?g != {eg}) }}"
+    where = f"WHERE {{ VALUES (?p ?r) {{ {_REPORTED_PAIRS} }} GRAPH ?g {{ ?a ?p ?b }} FILTER(?g != {eg}) }}"
     return (f"ASK {where}",
             f"DELETE {{ GRAPH ?g {{ ?a ?p ?b }} }} INSERT {{ GRAPH ?g {{ ?a ?r ?b }} GRAPH {eg} {{ ?a ?p ?b }} }} {where}")
 
