@@ -361,15 +361,15 @@ def _bring_up_to_date(settings: Settings) -> None:
     from kg import snapshots  # noqa: PLC0415
     from kg.graph import KnowledgeGraph  # noqa: PLC0415
     from kg.locks import StoreBusy, WriterLock  # noqa: PLC0415
-    from kg.store import GraphStore, reported_upgrade  # noqa: PLC0415
+    from kg.store import GraphStore, upgrade_steps  # noqa: PLC0415
     from ontology.iris import ENTITY_GRAPH  # noqa: PLC0415
 
     snap = None if settings.sparql_endpoint else snapshots.current(settings.data_dir)
     if snap is None:
         return
     with GraphStore(snap, read_only=True) as published:
-        if not published.oxigraph.query(reported_upgrade(settings.base_iri + ENTITY_GRAPH)[0],
-                                         use_default_graph_as_union=True):
+        if not any(published.oxigraph.query(ask, use_default_graph_as_union=True)
+                   for ask, _update in upgrade_steps(settings.base_iri + ENTITY_GRAPH)):
             return
     try:
         with WriterLock(settings.data_dir, "kg serve (upgrade)"), KnowledgeGraph(settings) as kg:

@@ -18,6 +18,7 @@ every document is in both or in neither, exactly once.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -34,11 +35,10 @@ from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc
 from kg.store import PreparedGraph, nt_term
 from kg.workers import Extractor
-from ontology.iris import document_iri
+from ontology.iris import GAZETTEER_GRAPH, document_iri
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
 from ontology.namespace import KGO
 
-GAZETTEER_GRAPH = "graph/gazetteer"
 # The text index is committed when this many documents are staged in the store, or when
 # commit_interval() has passed since the last commit, and at the end: a whoosh commit
 # flushes and merges segments, which per chunk of 16 cost more than the NLP itself (bench:
@@ -298,6 +298,9 @@ def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], resu
                 doc.meta["duplicate_of"] = match[0]
             stage = "mapping"
             _graph, triples, described = document_triples(doc, kg.base)
+            # what the gazetteer's graph says of an entity is not said again (kg.store.restated_update)
+            known = _gazetteer(kg.base)
+            described = [t for t in described if t not in known]
             graph = kg.store.prepare_graph(item.iri, triples, described)
             entry = index_doc(doc, item.iri, kg.base)
             stage = "near-duplicate index"
@@ -451,17 +454,23 @@ def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
 def ensure_gazetteer(kg: KnowledgeGraph) -> bool:
     """Write the graph of known names (aliases, English names, predecessors) when the
     gazetteer changed since it was last written. Returns True when it wrote."""
-    from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
-
     graph = URIRef(kg.base + GAZETTEER_GRAPH)
-    triples = gazetteer_triples(load_gazetteer().entries, kg.base)
+    triples = list(_gazetteer(kg.base))
     digest = hashlib.sha256("".join(sorted(nt_term(s) + nt_term(p) + nt_term(o) for s, p, o in triples))
                             .encode("utf-8")).hexdigest()[:16]
     stored = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> {Literal(digest).n3()} }} }}"
     if kg.store.query(stored).askAnswer:
         return False
-    kg.store.put_graph(str(graph), [*triples, (graph, KGO.contentHash, Literal(digest))])
+    kg.store.put_gazetteer([*triples, (graph, KGO.contentHash, Literal(digest))])
     return True
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer(base: str) -> frozenset[tuple]:
+    """The gazetteer graph's triples (load_gazetteer is read once per process)."""
+    from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
+
+    return frozenset(gazetteer_triples(load_gazetteer().entries, base))
 
 
 def reconcile(kg: KnowledgeGraph) -> int:

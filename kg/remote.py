@@ -52,7 +52,8 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only
-from kg.store import DOCUMENTS_QUERY, GraphStore, PreparedGraph, nt_term, orphan_update, reported_upgrade
+from kg.store import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
+                      orphan_update, restated_update, upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO
 
@@ -241,15 +242,25 @@ class RemoteStore:
         self._update(f"DROP SILENT GRAPH {g}" + (f" ;\n{gc}" if gc else ""))
 
     def upgrade(self) -> bool:
-        """See GraphStore.upgrade (one update on the server)."""
+        """See GraphStore.upgrade (an update on the server per step)."""
         self._writable()
         if not self.entity_graph:
             return False
-        ask, update = reported_upgrade(self.entity_graph)
-        if not self.query(ask).askAnswer:
-            return False
-        self._update(update)
-        return True
+        changed = False
+        for ask, update in upgrade_steps(self.entity_graph):
+            if self.query(ask).askAnswer:
+                self._update(update)
+                changed = True
+        return changed
+
+    def put_gazetteer(self, triples: Iterable[tuple]) -> None:
+        """See GraphStore.put_gazetteer."""
+        self._writable()
+        if not self.entity_graph:
+            raise StoreError("this store has no entity graph for the gazetteer's names")
+        self._update(kept_update(self.entity_graph))
+        self.put_graph(gazetteer_graph(self.entity_graph), triples)
+        self._update(restated_update(self.entity_graph)[1])
 
     def collect_orphans(self) -> None:
         """See GraphStore.collect_orphans."""

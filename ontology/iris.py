@@ -25,6 +25,9 @@ SLUG_TYPES = {v: k for k, v in TYPE_SLUGS.items()}
 NODE_TYPES = frozenset(TYPE_SLUGS)  # DATE, TIME, QUANTITY are values, not nodes
 # The shared graph of entity descriptions (ontology.mapping), relative to the base IRI
 ENTITY_GRAPH = "graph/entities"
+# The gazetteer's names of known entities (kg.pipeline.ensure_gazetteer): what it states,
+# the entity graph does not state again
+GAZETTEER_GRAPH = "graph/gazetteer"
 # Derived numbers (kgo:documentCount of every mentioned entity), rewritten by the writer
 # when it publishes (kg.summary.write_counts), relative to the base IRI
 COUNTS_GRAPH = "graph/counts"

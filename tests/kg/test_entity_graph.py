@@ -7,12 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
 
 from ingest.model import Entity
 from kg.graph import KnowledgeGraph
 from kg.pipeline import reconcile, remove_document
 from kg.settings import Settings
 from ontology.iris import ENTITY_GRAPH
+from ontology.namespace import KGO
 
 from .test_summary import BASE, doc, put
 
@@ -191,3 +193,78 @@ def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: st
     with KnowledgeGraph(settings, read_only=True) as kg:
         shown, _groups = entity.relations(kg.store, MOTIE[1:-1], lambda _i: None)
         assert {(r["other"], r["documents"]) for r in shown} == {(f"{BASE}id/initiative/계획_1", 2)}
+
+
+LG = f"<{BASE}id/company/LG전자>"
+
+
+def described_once(kg: KnowledgeGraph, iri: str) -> dict[str, list[str]]:
+    """Plain reads (no DISTINCT) of an entity's class, type and names, sorted."""
+    return {p: sorted(str(r["o"]) for r in rows(kg, f"SELECT ?o WHERE {{ {iri} {p} ?o }}"))
+            for p in ("a", "kgo:entityType", "skos:prefLabel")}
+
+
+def test_what_the_gazetteer_says_is_not_said_again(tmp_path: Path) -> None:
+    """An entity the gazetteer knows (LG전자, 산업통상자원부) has its class, type and
+    names in the gazetteer's graph; the documents that mention it do not restate them
+    in the entity graph, so a plain join over companies reads each once."""
+    from kg.pipeline import ingest_documents
+
+    settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
+    texts = ["산업통상자원부는 7일 AI 자율제조 전략을 발표했다. LG전자가 참여한다.",
+             "산업통상자원부와 LG전자는 8일 간담회를 열었다."]
+    docs = [replace(doc(n), text=t, extraction=None, key=f"g/{n}.txt", source=f"g/{n}.txt")
+            for n, t in enumerate(texts)]
+    with KnowledgeGraph(settings) as kg:
+        report = ingest_documents(kg, docs)
+        assert report.ingested == 2, report
+        assert described_once(kg, LG) == {"a": [str(KGO.Company)], "kgo:entityType": ["COMPANY"],
+                                          "skos:prefLabel": ["LG Electronics", "LG전자"]}
+        assert rows(kg, f"SELECT ?l WHERE {{ {MOTIE} skos:prefLabel ?l FILTER(lang(?l) = 'ko') }}") == \
+            [{"l": Literal("산업통상자원부", lang="ko")}]
+        assert not rows(kg, f"SELECT ?s WHERE {{ GRAPH <{BASE}{ENTITY_GRAPH}> {{ ?s skos:prefLabel 'LG전자'@ko }} }}")
+
+
+@pytest.mark.parametrize("by", ["writer", "server"])
+def test_names_restated_by_an_older_version_are_said_once_after_the_upgrade(tmp_path: Path, by: str) -> None:
+    """Data written before: each mention's description restated in the entity graph
+    what the gazetteer's graph says. The next writer deletes the copies, or `kg serve`
+    at start; what the entity graph says beyond the gazetteer (an alias) stays."""
+    from kg.cli import _bring_up_to_date
+    from kg.pipeline import ensure_gazetteer
+
+    settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
+    with KnowledgeGraph(settings) as kg:
+        ensure_gazetteer(kg)
+        put(kg, doc(1, company="LG전자"))  # the older way: every description in the entity graph
+        assert described_once(kg, LG)["kgo:entityType"] == ["COMPANY", "COMPANY"]
+        kg.publish()
+    if by == "server":
+        _bring_up_to_date(settings)
+        with KnowledgeGraph(settings, read_only=True) as kg:  # published by the server's upgrade
+            assert described_once(kg, LG)["kgo:entityType"] == ["COMPANY"]
+    with KnowledgeGraph(settings) as kg:
+        kg.store  # noqa: B018 (a writer opening the store upgrades it)
+        assert described_once(kg, LG) == {"a": [str(KGO.Company)], "kgo:entityType": ["COMPANY"],
+                                          "skos:prefLabel": ["LG Electronics", "LG전자"]}
+        assert labels(kg, MOTIE, "skos:altLabel").count("산업부") == 1
+        assert not kg.store.upgrade()
+
+
+def test_an_entity_the_gazetteer_drops_keeps_its_description(kg: KnowledgeGraph) -> None:
+    """A new gazetteer without LG전자: the documents that mention it keep its class,
+    type and Korean name (now in the entity graph), not the gazetteer's English name;
+    a dropped entry nothing mentions leaves nothing behind."""
+    from kg.pipeline import _gazetteer, ensure_gazetteer
+
+    ensure_gazetteer(kg)
+    put(kg, doc(1, company="LG전자"))
+    kg.store.upgrade()
+    samsung = f"<{BASE}id/company/삼성전자>"
+    assert sorted(labels(kg, samsung)) == ["Samsung Electronics", "삼성전자"]
+    gone = {f"{BASE}id/company/LG전자", samsung[1:-1]}
+    kg.store.put_gazetteer([t for t in _gazetteer(BASE) if str(t[0]) not in gone])
+    assert described_once(kg, LG) == {"a": [str(KGO.Company)], "kgo:entityType": ["COMPANY"],
+                                      "skos:prefLabel": ["LG전자"]}
+    assert not rows(kg, f"SELECT ?p WHERE {{ {samsung} ?p ?o }}")
+    assert sorted(labels(kg, MOTIE)) == ["Ministry of Trade, Industry and Energy", "산업통상자원부"]

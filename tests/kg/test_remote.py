@@ -399,3 +399,24 @@ def test_a_relation_is_stated_once_and_goes_with_its_last_report(base_url: str, 
         assert len(kg.store.select(q)) == 1
         kg.store.remove_graph(graphs[1])
         assert kg.store.select(q) == []
+
+
+def test_what_the_gazetteer_says_is_said_once_on_the_server(base_url: str, tmp_path: Path) -> None:
+    """On the server as in the embedded store: names restated in the entity graph by
+    an older version go on open, and an entry a new gazetteer drops keeps the Korean
+    name its documents gave it."""
+    from kg.pipeline import _gazetteer, ensure_gazetteer
+
+    with KnowledgeGraph(remote_settings(base_url, tmp_path)) as kg:
+        motie = URIRef(f"{kg.base}id/gov/산업통상자원부")
+        q = f"SELECT ?l WHERE {{ <{motie}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}"
+        ensure_gazetteer(kg)
+        doc = korean_document("제목", "5일 산업통상자원부가 AI 자율제조 전략을 내놓았다.", "a.md")
+        graph, ts, described = document_triples(doc, kg.base)
+        kg.store.put_graph(str(graph), ts, described)  # the older way: the name restated
+        assert sorted(str(r["l"]) for r in kg.store.select(q)) == \
+            ["Ministry of Trade, Industry and Energy", "산업통상자원부", "산업통상자원부"]
+        assert kg.store.upgrade() and not kg.store.upgrade()
+        assert sorted(str(r["l"]) for r in kg.store.select(q)) == ["Ministry of Trade, Industry and Energy", "산업통상자원부"]
+        kg.store.put_gazetteer([t for t in _gazetteer(kg.base) if t[0] != motie])
+        assert [str(r["l"]) for r in kg.store.select(q)] == ["산업통상자원부"]
