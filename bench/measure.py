@@ -73,9 +73,10 @@ def sparql_queries(base: str) -> dict[str, str]:
     The plain forms join edges, labels and types per row, as an analyst writes them.
     Oxigraph's union default graph yields a triple once per graph that states it, so
     what is restated per document multiplies joins: types and labels are stated once,
-    in the entity graph, since commit 2142c6c, and relations between entities since
-    2026-11-25 (each document reports them with kgr:…); before, the plain multi-hop
-    forms timed out at 10,000 documents. The 'tuned' variants say the same in the shape
+    in the entity graph, since commit 2142c6c (and not again beside the gazetteer's
+    graph since 2b11237), and relations between entities since 2026-11-25 (each
+    document reports them with kgr:…); before, the plain multi-hop forms timed out at
+    10,000 documents. The 'tuned' variants say the same in the shape
     that was fast then: DISTINCT before joining, FILTER EXISTS on the few rows left."""
     gov = f"<{base}id/gov/{TOP['gov']}>"
     co = f"<{base}id/company/{TOP['company']}>"
