@@ -23,7 +23,7 @@ import tantivy
 from kg.errors import QueryError, StoreError
 from kg.search import query as Q
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
-                            date_number, source_origin, text_terms)
+                            date_number, source_origin, text_terms, top_counts)
 from kg.snippets import make_snippet
 
 SCHEMA_VERSION = 1
@@ -242,7 +242,7 @@ class TantivyIndex:
         groups = {name: {b["key"]: b["doc_count"] for b in aggs.get(agg, {}).get("buckets", []) if b["key"]}
                   for name, agg in (("entity_types", "entity_types"), ("entities", "entities"), ("year", "year"),
                                     ("source_kind", "source_kind"), ("source", "origin"))}
-        missing = [iri for iri, _n in sorted(groups["entities"].items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]
+        missing = [iri for iri, _n in top_counts(groups["entities"])[:FACET_ENTITIES]
                    if iri not in labels]
         for iri in missing:  # labels of the top facet entities, from one document each
             r = s.search(T.term_query(self.schema, "entities", iri, index_option="basic"), 1, count=False)

@@ -56,6 +56,14 @@ class Segment:
     live: tuple[int, np.ndarray] | None = None  # (deleted count, mask)
     first: tuple[dict[str, int], np.ndarray] | None = None  # entity IRI → code, code → first document
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity IRI → (label, type), as read
+    shared: dict[str, np.ndarray] = field(default_factory=dict)  # facet → local code → shared code
+
+    def shared_codes(self, facet: str, vocab: list[str]) -> np.ndarray:
+        """This segment's codes of `facet` in the process's shared vocabulary."""
+        got = self.shared.get(facet)
+        if got is None:
+            got = self.shared[facet] = _SHARED.code("source" if facet == "source origin" else facet, vocab)
+        return got
 
     def first_doc(self, iri: str) -> int | None:
         """A document (local number) that mentions the entity, or None."""
@@ -193,27 +201,87 @@ def with_value(seg: Segment, name: str, wanted) -> np.ndarray:  # noqa: ANN001
     return ok[codes] if len(vocab) else np.zeros(seg.n, dtype=bool)
 
 
-def count_groups(seg: Segment, ids: np.ndarray, counts: dict[str, dict[str, int]]) -> None:
-    """Add the facet values of the documents `ids` (local numbers) to `counts`."""
-    for name, (codes, vocab) in seg.single.items():
-        if name == "source" and seg.origin is not None:  # counted by site or folder
-            codes, vocab = seg.origin
-        _add(counts[name], np.bincount(codes[ids], minlength=len(vocab)), vocab)
-    for name, (offsets, codes, vocab) in seg.lists.items():
-        starts, lens = offsets[ids], offsets[ids + 1] - offsets[ids]
-        total = int(lens.sum())
-        if not total:
-            continue
-        # the positions of every value of every document in ids, without a Python loop
-        pos = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
-        _add(counts[name], np.bincount(codes[pos], minlength=len(vocab)), vocab)
+class FacetCounts:
+    """Facet counts of one search, summed over segments in arrays. Each segment's values
+    are coded once into a vocabulary shared by the process (per facet), so adding a
+    segment's counts is one array operation; only the values counted become a dict, at
+    the end. (Merging each segment's counts into dicts took 60% of a browse over 100,000
+    documents in 25 segments: 1.1 M dict updates for ten searches.)"""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {name: [] for name in GROUPS}
+
+    def add(self, seg: Segment, ids: np.ndarray) -> None:
+        """Count the facet values of the documents `ids` (local numbers) of `seg`."""
+        for name, (codes, vocab) in seg.single.items():
+            key = name
+            if name == "source" and seg.origin is not None:  # counted by site or folder
+                codes, vocab = seg.origin
+                key = "source origin"
+            self.parts[name].append((seg.shared_codes(key, vocab), np.bincount(codes[ids], minlength=len(vocab))))
+        for name, (offsets, codes, vocab) in seg.lists.items():
+            starts, lens = offsets[ids], offsets[ids + 1] - offsets[ids]
+            total = int(lens.sum())
+            if not total:
+                continue
+            # the positions of every value of every document in ids, without a Python loop
+            pos = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+            self.parts[name].append((seg.shared_codes(name, vocab), np.bincount(codes[pos], minlength=len(vocab))))
+
+    def result(self, top: dict[str, int] | None = None) -> dict[str, dict[str, int]]:
+        """{facet: {value: count}} of the values counted (the empty value left out); for
+        a facet in `top`, only its values counted at least as often as the top[facet]-th
+        (the entity facet shows the first 40 of some 26,000 values in a browse over
+        100,000 documents)."""
+        out: dict[str, dict[str, int]] = {}
+        for name, parts in self.parts.items():
+            if not parts:
+                out[name] = {}
+                continue
+            values = _SHARED.values(name)
+            total = np.zeros(len(values), dtype=np.int64)
+            for shared, binned in parts:
+                total[shared] += binned  # a segment's codes are distinct: no add.at needed
+            nz = np.flatnonzero(total)
+            k = (top or {}).get(name)
+            if k is not None and len(nz) > k:
+                nth = np.partition(total[nz], len(nz) - k)[len(nz) - k]
+                nz = nz[total[nz] >= nth]
+            counted = dict(zip(map(values.__getitem__, nz.tolist()), total[nz].tolist()))
+            counted.pop("", None)
+            out[name] = counted
+        return out
 
 
-def _add(into: dict[str, int], binned: np.ndarray, vocab: list[str]) -> None:
-    nz = np.flatnonzero(binned)
-    for value, n in zip(map(vocab.__getitem__, nz.tolist()), binned[nz].tolist()):
-        if value:
-            into[value] = into.get(value, 0) + n
+class _SharedVocabulary:
+    """facet → value → code, for every value of every segment read by this process
+    (bounded by the distinct values of the index: entities, sources, years…). The source
+    facet's site-or-folder values share the source facet's codes."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, dict[str, int]] = {}
+        self.lists: dict[str, list[str]] = {}
+        self.lock = threading.Lock()
+
+    def code(self, facet: str, vocab: list[str]) -> np.ndarray:
+        with self.lock:
+            codes = self.codes.setdefault(facet, {})
+            values = self.lists.setdefault(facet, [])
+            out = np.empty(len(vocab), dtype=np.int64)
+            for k, v in enumerate(vocab):
+                c = codes.get(v)
+                if c is None:
+                    c = codes[v] = len(values)
+                    values.append(v)
+                out[k] = c
+            return out
+
+    def values(self, facet: str) -> list[str]:
+        with self.lock:
+            return self.lists.get(facet, [])
+
+
+_SHARED = _SharedVocabulary()
 
 
 # -- query evaluation ------------------------------------------------------------------------

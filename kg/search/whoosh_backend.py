@@ -36,7 +36,7 @@ from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
 from kg.search import whoosh_arrays as arrays
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
-                            date_number)
+                            date_number, top_counts)
 from kg.search.whoosh_arrays import GROUPS, LIST_GROUPS
 from kg.snippets import make_snippet
 
@@ -237,7 +237,7 @@ class WhooshIndex:
                 return self._search_v1(s, q, text, page, page_size, date_from, date_to, types, entities,
                                        source_kind, source, by_date, facets)
             ctx = s.context()
-            counts: dict[str, dict[str, int]] = {name: {} for name in GROUPS}
+            counter = arrays.FacetCounts()
             found_ids, found_scores, found_dates = [], [], []
             for sub, offset in s.leaf_searchers():
                 ev = arrays.Evaluator(str(self.path), s, sub, ctx)
@@ -252,10 +252,12 @@ class WhooshIndex:
                     keep = mask[ids]
                     ids, scores = ids[keep], scores[keep]
                 if facets:
-                    arrays.count_groups(seg, ids, counts)
+                    counter.add(seg, ids)
                 found_ids.append(ids.astype(np.int64) + offset)
                 found_scores.append(scores)
                 found_dates.append(seg.date[ids])
+            # the entity facet's first values (and more for those without a label)
+            counts = counter.result(top={"entities": 2 * FACET_ENTITIES})
             gids = np.concatenate([np.zeros(0, dtype=np.int64), *found_ids])
             scores = np.concatenate([np.zeros(0), *found_scores])
             key = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates]) if by_date else scores
@@ -317,7 +319,7 @@ class WhooshIndex:
         """Labels for the top facet entities: from the hits where they are there, else
         from the stored fields of one document per entity (kept per segment)."""
         out: dict[str, tuple[str, str]] = {}
-        for iri, _n in sorted(counts.items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]:
+        for iri, _n in top_counts(counts)[:FACET_ENTITIES]:
             if iri in known:
                 continue
             for sub, offset in s.leaf_searchers():
@@ -335,7 +337,7 @@ class WhooshIndex:
 
     def _labels_v1(self, s, counts: dict[str, int]) -> dict[str, tuple[str, str]]:  # noqa: ANN001
         out: dict[str, tuple[str, str]] = {}
-        for iri, _n in sorted(counts.items(), key=lambda kv: -kv[1])[:FACET_ENTITIES]:
+        for iri, _n in top_counts(counts)[:FACET_ENTITIES]:
             docnum = next(iter(s.docs_for_query(Q.Term("entities", iri))), None)
             if docnum is not None:
                 out.update({k: tuple(v) for k, v in json.loads(s.stored_fields(docnum).get("entity_labels") or "{}").items() if k == iri})

@@ -372,3 +372,37 @@ def test_whoosh_rare_terms_kept_in_the_term_table_answer_as_blocks_do(tmp_path, 
     assert a.all_iris() == b.all_iris()
     a.close()
     b.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_entity_facet_lists_the_most_mentioned_first_ties_by_iri(tmp_path, backend: str) -> None:
+    """With more entities than the facet shows (FACET_ENTITIES), over several segments
+    and a deletion, the facet lists the most mentioned entities with their exact counts,
+    ties in IRI order, whatever the order documents came in."""
+    from kg.search.base import FACET_ENTITIES
+
+    ix = open_index(tmp_path / "ix", backend)
+    iri = "http://example.org/id/company/회사{:03d}".format
+    mentioned: dict[int, set[int]] = {}
+    docs = []
+    for n in range(300):
+        # entity k is in the documents n with n % (k % 9 + 2) == 0: counts repeat (ties)
+        ents = {k for k in range(130) if n % (k % 9 + 2) == 0 and (n + k) % 5}
+        mentioned[n] = ents
+        docs.append(doc(n, entities={iri(k): (f"회사{k:03d}", "COMPANY") for k in ents}))
+    docs.reverse()
+    for k in range(0, 300, 70):  # five segments
+        ix.write(docs[k:k + 70])
+    ix.write([], delete=[doc(n).doc_iri for n in (0, 6, 12)])
+    for n in (0, 6, 12):
+        mentioned.pop(n)
+    counts: dict[str, int] = {}
+    for ents in mentioned.values():
+        for k in ents:
+            counts[iri(k)] = counts.get(iri(k), 0) + 1
+    expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_ENTITIES]
+    r = ix.search("반도체 OR 산업부", page_size=5)
+    assert r.total == 297
+    assert [(e["value"], e["count"]) for e in r.facets["entity"]] == expected
+    assert len(counts) > 2 * FACET_ENTITIES and len({n for _v, n in expected}) < FACET_ENTITIES  # ties shown
+    ix.close()
