@@ -12,6 +12,8 @@ well under a second). So each picks its rows first, in a subquery (ranked by a c
 or a plain LIMIT that stops early), then joins names, with the language FILTER last
 (before it, Oxigraph joined every name). A ranking orders by the count alone: a second
 sort key made announcement-graph 20 times slower at 100,000 documents.
+deadlines-this-year starts from the dates and keeps this year's before it looks for
+what is scheduled then (every date node first: 4-9 s at 100,000 documents; now 0.6-1.0 s, 2.8 s cold).
 co-participation pairs the 30 most active companies only: pairs of all participants grow
 with the square of an initiative's participants (over the 10 s limit at 100,000
 documents); two subqueries of (company, initiative) joined on the initiative are
@@ -105,9 +107,10 @@ ORDER BY ?ministryName ?initiativeName ?companyName""")),
             with_prefixes("""
 SELECT DISTINCT ?name ?expression ?end ?doc WHERE {
   { SELECT ?initiative ?expression ?end ?doc WHERE {
-      GRAPH ?doc { ?when kgo:expression ?expression ; (time:hasEnd/time:inXSDDate)|time:inXSDDate ?end .
-                   ?initiative kgo:scheduledFor ?when }
+      GRAPH ?doc { ?x time:inXSDDate ?end }
       FILTER(YEAR(?end) = YEAR(NOW()))
+      GRAPH ?doc { { ?when time:hasEnd ?x } UNION { ?x kgo:expression [] BIND(?x AS ?when) }
+                   ?when kgo:expression ?expression . ?initiative kgo:scheduledFor ?when }
     } ORDER BY ?end LIMIT 200 }
   ?initiative skos:prefLabel ?name .
   FILTER(lang(?name) = "ko")
