@@ -12,6 +12,7 @@ workers' sandbox (kg.sparql_exec), which cannot open network sockets at all.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from kg.errors import QueryError
 
@@ -112,3 +113,84 @@ def query_form(query: str) -> str | None:
 def has_dataset_clause(query: str) -> bool:
     """True when the query names its own dataset (FROM / FROM NAMED)."""
     return bool(_FROM.search(code_only(query)))
+
+
+# -- syntax errors a reader can act on --------------------------------------------------
+_SYNTAX = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.S)
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]", re.S)
+_ONE_CHAR = re.compile(r"\['(.)'\]")
+_EXPECTED = re.compile(r'"([^"]+)"|\b([A-Za-z][A-Za-z_]*)\b')
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_PREFIXED = re.compile(r"(?<![\w.:-])([A-Za-z][\w.-]*)?:(?=[\w%\s(){}\[\],;.]|$)")
+MAX_EXPECTED = 12
+
+
+def syntax_error_message(query: str, error: str, bound: Iterable[str] = (), shown: Iterable[str] = ()) -> str:
+    """Oxigraph's parse error (`error at LINE:COL: expected one of …`, with character
+    classes spelled out as Unicode ranges) as a Korean message: where, what may come
+    there (keywords and punctuation only), and the line with a caret under the place.
+    A prefix the query uses without declaring it (and the engine does not bind: `bound`)
+    is named first, at its first use, with the prefixes that need no declaration
+    (`shown`, and 등 when `bound` has more): Oxigraph often reports it as something else
+    ('expected OPTIONAL')."""
+    bound, shown = set(bound), list(shown)
+    undeclared = _undeclared_prefix(query, bound)
+    m = _SYNTAX.match(error.strip())
+    if undeclared is not None:
+        name, line, col = undeclared
+        known = ", ".join(shown) + (" 등" if bound - set(shown) else "")
+        body = (f"선언되지 않은 접두사 '{name}:'입니다. 질의 앞에 PREFIX {name}: <…> 를 쓰세요"
+                + (f" (선언 없이 쓸 수 있는 접두사: {known})." if known else "."))
+    elif m is None:
+        return f"SPARQL 구문 오류: {error}"
+    else:
+        line, col, expected = int(m[1]), int(m[2]), m[3]
+        body = _expected_text(expected)
+    return (f"SPARQL 구문 오류 ({line}행 {col}열; syntax error at {line}:{col}): {body}\n"
+            + _pointer(_line(query, line), col))
+
+
+def _expected_text(expected: str) -> str:
+    """What the parser expected, keywords as they are and punctuation in quotes (a list
+    of "," "." ";" reads badly bare), without its character classes."""
+    if "Prefix not found" in expected:
+        return "선언되지 않은 접두사입니다. 질의 앞에 PREFIX 로 선언하세요."
+    kept = _CHAR_CLASS.sub(" ", _ONE_CHAR.sub(r'"\1"', expected))
+    items = list(dict.fromkeys(f'"{a}"' if a else b for a, b in _EXPECTED.findall(kept)))
+    if not items:
+        return "여기서 질의를 읽을 수 없습니다."
+    more = ", …" if len(items) > MAX_EXPECTED else ""
+    return f"여기에는 다음 가운데 하나가 와야 합니다: {', '.join(items[:MAX_EXPECTED])}{more}."
+
+
+def _undeclared_prefix(query: str, bound: set[str]) -> tuple[str, int, int] | None:
+    """(prefix, line, column) of the first prefixed name whose prefix neither a PREFIX
+    line declares nor the engine binds; strings, IRIs, comments and variables blanked
+    first (newlines kept, so positions hold)."""
+    code = _NO_NAMES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), query)
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(code)}
+    for m in _PREFIXED.finditer(code):
+        name = m.group(1) or ""
+        if name in declared or name in bound:
+            continue
+        before = query[:m.start()]
+        return name, before.count("\n") + 1, m.start() - (before.rfind("\n") + 1) + 1
+    return None
+
+
+def _line(query: str, line: int) -> str:
+    lines = query.split("\n")
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+
+
+def _pointer(text: str, col: int) -> str:
+    """The line and a caret under column `col` (1-based, in characters), counting wide
+    (Hangul, CJK) characters as two columns as a monospace font shows them."""
+    import unicodedata  # noqa: PLC0415
+
+    text = text.replace("\t", " ")
+    if len(text) > 120:  # a long line: the 100 characters before the place
+        start = max(0, col - 101)
+        text, col = ("…" if start else "") + text[start:start + 120], col - start + (1 if start else 0)
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[:max(0, col - 1)])
+    return f"  {text}\n  {' ' * width}^"

@@ -40,6 +40,33 @@ def test_malformed_query_gives_parser_message(tmp_path) -> None:
         s.query("SELECT ?x WHERE { ?x ")
 
 
+def test_an_undeclared_prefix_is_named_with_the_ones_that_need_no_declaration(tmp_path) -> None:
+    """Oxigraph says 'Prefix not found' inside a dump of Unicode ranges; the message
+    names the prefix, says how to declare it, lists kgo: and the like, and points at the
+    place under the line (Hangul counted two columns wide, as a monospace font shows it)."""
+    query = 'SELECT ?x WHERE {\n  ?x skos:prefLabel "산업통상자원부"@ko ; wdt:P31 ?n }'
+    with GraphStore(tmp_path / "g") as s:
+        for run in (s.query, s.select):
+            with pytest.raises(QueryError) as e:
+                run(query)
+            message = str(e.value)
+            assert "2행" in message and "'wdt:'" in message and "PREFIX wdt:" in message, message
+            assert "kgo" in message and "\\u{" not in message and "..=" not in message
+            line, caret = message.splitlines()[-2:]
+            assert line.strip() == query.splitlines()[1].strip()
+            at = caret.index("^")
+            # under the first use of the prefix, once the seven Hangul count double
+            assert at == line.index("wdt:P31") + 7
+
+
+def test_what_may_come_next_is_listed_without_character_classes(tmp_path) -> None:
+    with GraphStore(tmp_path / "g") as s, pytest.raises(QueryError) as e:
+        s.query("SELECT * WHERE { ?s ?p ?o } LIMT 5")
+    message = str(e.value)
+    assert "1행" in message and "HAVING" in message and "OFFSET" in message, message
+    assert "\\u{" not in message and "[_]" not in message
+
+
 def test_missing_store_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="kg ingest"):
         GraphStore(tmp_path / "nothing", create=False)

@@ -202,6 +202,20 @@ def test_query_page_downloads_work(client) -> None:
     assert r.status_code == 200 and r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
 
 
+def test_an_undeclared_prefix_is_named_on_the_query_page_and_by_the_endpoint(client) -> None:
+    """The parser's dump of Unicode ranges becomes a Korean message that names the
+    prefix and points at its first use, on the /query page and at /sparql (400)."""
+    query = 'SELECT ?item WHERE {\n  ?item wdt:P31 ?class }'
+    page = client.get("/query", query_string={"query": query})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert "선언되지 않은 접두사 &#39;wdt:&#39;" in text and "PREFIX wdt:" in text and "2행 9열" in text
+    assert "\\u{" not in text
+    r = client.get("/sparql", query_string={"query": query})
+    body = r.get_data(as_text=True)
+    assert r.status_code == 400 and "'wdt:'" in body and body.rstrip().endswith("^")
+
+
 def test_query_page_defaults_and_errors(client) -> None:
     page = client.get("/query").get_data(as_text=True)
     assert "PREFIX kgo: &lt;https://w3id.org/kor-policy-kg/ont#&gt;" in page       # editor prefilled with prefixes
