@@ -211,7 +211,7 @@ class KnowledgeGraph:
         """Run a read-only SPARQL query with a row cap; with a runner (the web server),
         in a worker process under the time limit."""
         if not query.strip():
-            raise QueryError("empty SPARQL query")
+            raise QueryError("SPARQL 질의가 비어 있습니다 (empty SPARQL query)")
         check_read_only(query)
         max_rows = max_rows or self.settings.max_rows
         if self.runner is not None:

@@ -246,18 +246,19 @@ class QueryRunner:
             try:
                 w = self._free.get(timeout=timeout)
             except queue.Empty:
-                raise QueryTimeout(f"all query workers are busy; try again in a moment (limit {timeout:g} s)") from None
+                raise QueryTimeout(f"질의 처리기가 모두 사용 중입니다. 잠시 뒤 다시 시도하세요 "
+                                   f"(all query workers are busy; limit {timeout:g} s)") from None
             if not w.started():
                 self._replace(w)
                 if attempt:
-                    raise QueryError("the query engine did not start; try again in a moment")
+                    raise QueryError("질의 엔진이 시작되지 않았습니다. 잠시 뒤 다시 시도하세요 (the query engine did not start)")
                 continue
             try:
                 w.conn.send(job)
             except OSError:
                 self._replace(w)  # the worker had died while idle: the query never ran
                 if attempt:
-                    raise QueryError("the query engine is unavailable; try again in a moment") from None
+                    raise QueryError("질의 엔진을 쓸 수 없습니다. 잠시 뒤 다시 시도하세요 (the query engine is unavailable)") from None
                 continue
             break
         try:
@@ -269,8 +270,9 @@ class QueryRunner:
             raise
         except (EOFError, OSError):
             self._replace(w)
-            raise QueryError("the query stopped the query engine (its worker process died and was replaced); "
-                             "simplify the query, e.g. fewer nested groups or triple patterns") from None
+            raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
+                             "트리플 패턴을 줄여 질의를 단순하게 하세요 (the query stopped the query engine; its worker "
+                             "process died and was replaced)") from None
         self._free.put(w)
         if status == "error":
             raise QueryError(payload)

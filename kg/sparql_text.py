@@ -63,7 +63,8 @@ def check_read_only(query: str) -> None:
         raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint does not reach other servers")
     depth = nesting_depth(code)
     if depth > MAX_NESTING:
-        raise QueryError(f"the query is nested too deeply ({depth} levels of brackets; at most {MAX_NESTING})")
+        raise QueryError(f"질의의 괄호가 너무 깊게 중첩되어 있습니다: {depth}단계, 최대 {MAX_NESTING}단계 "
+                         f"(the query is nested too deeply)")
 
 
 def calls_service(query: str) -> bool:

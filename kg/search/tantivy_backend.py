@@ -230,7 +230,7 @@ class TantivyIndex:
                                    for name in ("entities", "entity_types", "year", "origin", "source_kind")}) \
                 if facets else {}
         except ValueError as e:
-            raise QueryError(f"search failed for {text!r}: {e}") from e
+            raise QueryError(f"검색하지 못했습니다: {text!r} (search failed: {e})") from e
         matched = Q.positive_terms(tree)
         hits: list[Hit] = []
         labels: dict[str, tuple[str, str]] = {}

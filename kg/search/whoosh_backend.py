@@ -222,7 +222,7 @@ class WhooshIndex:
         try:
             return parser.parse(text)
         except Exception as e:
-            raise QueryError(f"cannot parse search query {text!r}: {e}") from e
+            raise QueryError(f"검색어를 읽을 수 없습니다: {text!r} (cannot parse search query: {e})") from e
 
     def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
                date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
