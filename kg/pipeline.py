@@ -430,10 +430,16 @@ def _undo(kg: KnowledgeGraph, dedup: DedupIndex, item: _Item, written: bool) -> 
         pass
 
 
+_STAGES_KO = {"lookup": "기존 문서 조회", "NLP": "개체 추출(NLP)", "facts merge": "사실 병합",
+              "near-duplicate check": "유사 문서 확인", "mapping": "RDF 변환", "near-duplicate index": "유사 문서 색인",
+              "index": "검색 색인", "store": "그래프 저장"}
+
+
 def _failed(report: IngestReport, progress: Progress | None, doc: Document, stage: str, e: BaseException) -> None:
     what = str(e) if isinstance(e, (_StageError, KGError)) else f"{type(e).__name__}: {e}"
     where = doc.key if doc.key != doc.source else doc.source
-    report.failed.append((doc.source, f"{where}: {stage} failed: {what}"))
+    report.failed.append((doc.source, f"{where}: {_STAGES_KO.get(stage, stage)} 단계에서 실패했습니다 "
+                                      f"({stage} failed): {what}"))
     _tell(progress, "failed", doc, report)
 
 

@@ -82,8 +82,8 @@ class AssemblyLoader(Loader):
                     yield e
                     continue
                 if doc.key in seen:
-                    yield PathLoadError(path, f"duplicate id {doc.key.rsplit('#', 1)[1]!r} "
-                                              f"(first on line {seen[doc.key]}); record skipped", lineno)
+                    yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
+                                              f"건너뜁니다 (duplicate id, first on line {seen[doc.key]}; record skipped)", lineno)
                     continue
                 seen[doc.key] = lineno
                 doc.position = position
@@ -92,25 +92,27 @@ class AssemblyLoader(Loader):
             yield e
             return
         if not records:
-            yield PathLoadError(path, "no records (the file holds only blank lines)")
+            yield PathLoadError(path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)")
 
     def record(self, path: Path, lineno: int, raw: bytes, orders: dict[str, int],
                generic: JSONLinesLoader) -> Document:
         if raw is _TOO_LONG:
-            raise PathLoadError(path, f"line longer than {MAX_LINE // (1024 * 1024)} MB; skipped", lineno)
+            raise PathLoadError(path, f"줄이 {MAX_LINE // (1024 * 1024)} MB보다 길어 건너뜁니다 "
+                                      f"(line longer than {MAX_LINE // (1024 * 1024)} MB; skipped)", lineno)
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise PathLoadError(path, f"not UTF-8 (byte {e.start}); JSON Lines must be UTF-8", lineno) from None
+            raise PathLoadError(path, f"UTF-8이 아닙니다({e.start}번째 바이트). JSON Lines는 UTF-8로 저장하세요 "
+                                      f"(not UTF-8 at byte {e.start}; JSON Lines must be UTF-8)", lineno) from None
         kind = record_kind(raw)
         if kind is None:
             return generic.record(path, lineno, line, "utf-8", [])
         try:
             obj = json.loads(line.lstrip("\ufeff"))
         except (ValueError, RecursionError) as e:
-            raise PathLoadError(path, f"invalid JSON ({str(e)[:100]})", lineno) from None
+            raise PathLoadError(path, f"JSON 형식이 잘못됐습니다 (invalid JSON: {str(e)[:100]})", lineno) from None
         if not isinstance(obj, dict):
-            raise PathLoadError(path, "expected a JSON object", lineno)
+            raise PathLoadError(path, "JSON 객체가 아닙니다. 한 줄에 객체 하나를 쓰세요 (expected a JSON object)", lineno)
         if kind == "bill" and "bill_name" in obj:
             return bill_document(path, lineno, obj)
         if kind == "speech" and "speech" in obj:
@@ -134,10 +136,10 @@ def record_kind(head: bytes) -> str | None:
 def bill_document(path: Path, lineno: int, obj: dict[str, Any]) -> Document:
     name = _text(obj.get("bill_name"))
     if not name:
-        raise PathLoadError(path, "bill without a 'bill_name'", lineno)
+        raise PathLoadError(path, "법안에 'bill_name'이 없습니다 (bill without a 'bill_name')", lineno)
     bill_id = _text(obj.get("bill_id")) or _text(obj.get("bill_no"))
     if not bill_id:
-        raise PathLoadError(path, "bill without a 'bill_id' or 'bill_no'", lineno)
+        raise PathLoadError(path, "법안에 'bill_id'나 'bill_no'가 없습니다 (bill without a 'bill_id' or 'bill_no')", lineno)
     bill_no = _text(obj.get("bill_no"))
     proposer = _text(obj.get("proposer"))
     committee = _text(obj.get("committee"))
@@ -199,7 +201,7 @@ def bill_document(path: Path, lineno: int, obj: dict[str, Any]) -> Document:
 def speech_document(path: Path, lineno: int, obj: dict[str, Any], orders: dict[str, int]) -> Document:
     speech = normalize_text(_text(obj.get("speech")))
     if not speech.strip():
-        raise PathLoadError(path, "no text ('speech' is empty)", lineno)
+        raise PathLoadError(path, "본문이 없습니다: 'speech'가 비어 있습니다 (no text: 'speech' is empty)", lineno)
     committee = _text(obj.get("committee"))
     speaker = " ".join(_text(obj.get("speaker")).split())
     name = _text(obj.get("speaker_name"))
@@ -366,7 +368,7 @@ def _gunzip(path: Path, data: bytes, read: list[int] | None = None) -> Iterator[
                 if not tail.strip(b"\x00") and not data[pos:].strip(b"\x00"):
                     return
                 if (tail + data[pos:pos + 2])[:2] != GZIP_MAGIC:
-                    raise PathLoadError(path, "trailing garbage after the gzip data")
+                    raise PathLoadError(path, "gzip 데이터 뒤에 알 수 없는 바이트가 붙어 있습니다 (trailing garbage after the gzip data)")
                 d = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 pending = tail
                 if pending:
@@ -384,14 +386,16 @@ def _gunzip(path: Path, data: bytes, read: list[int] | None = None) -> Iterator[
         try:
             out = d.decompress(pending, READ_CHUNK)
         except zlib.error as e:
-            raise PathLoadError(path, f"corrupted gzip data after {total:,} bytes ({e})") from None
+            raise PathLoadError(path, f"gzip 데이터가 {total:,}바이트 뒤에서 손상됐습니다 "
+                                      f"(corrupted gzip data after {total:,} bytes: {e})") from None
         pending = d.unconsumed_tail
         read[0] = pos - len(pending)
         total += len(out)
         if total > MAX_DECOMPRESSED or (total > RATIO_MIN_SIZE and total > MAX_RATIO * pos):
-            raise PathLoadError(path, f"suspicious gzip file (bomb?): expands past {total:,} bytes from "
-                                      f"{pos:,} (limits: {MAX_DECOMPRESSED:,} bytes, ratio {MAX_RATIO})")
+            raise PathLoadError(path, f"압축 폭탄으로 보이는 gzip 파일입니다: {pos:,}바이트가 {total:,}바이트 넘게 풀립니다(한도 "
+                                      f"{MAX_DECOMPRESSED:,}바이트, {MAX_RATIO}배) (suspicious gzip file, bomb?)")
         if out:
             yield out
     if not d.eof:
-        raise PathLoadError(path, f"truncated gzip file (ends after {total:,} decompressed bytes)")
+        raise PathLoadError(path, f"gzip 파일이 잘렸습니다: 압축을 푼 {total:,}바이트 뒤에서 끝납니다 "
+                                  f"(truncated gzip file: ends after {total:,} decompressed bytes)")

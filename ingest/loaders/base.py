@@ -18,14 +18,15 @@ TITLE_MAX = 200  # characters; a longer first line is a paragraph, not a title
 class PathLoadError(LoadError):
     """A `LoadError` that knows which file (and, for JSON Lines, which line) failed.
 
-    `str(err)` is the full message, e.g. "notes.jsonl: line 3: invalid JSON (…)".
+    `str(err)` is the full message, e.g. "notes.jsonl: 3행: JSON 형식이 잘못됐습니다 (invalid JSON: …)":
+    Korean first, the English after in brackets.
     """
 
     def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
         self.path = str(path)
         self.problem = problem
         self.line = line
-        where = f"{self.path}: line {line}" if line is not None else self.path
+        where = f"{self.path}: {line}행" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
 
     def __reduce__(self) -> tuple[Any, ...]:  # keep it picklable despite the custom __init__
@@ -101,7 +102,8 @@ def make_document(path: Path, *, title: str | None, text: str, key: str | None =
     """
     text = text.strip()
     if not text:
-        raise PathLoadError(path, "no text (the document is empty after removing markup and whitespace)", line)
+        raise PathLoadError(path, "본문이 없습니다: 마크업과 공백을 빼면 빈 문서입니다 "
+                                  "(no text: the document is empty after removing markup and whitespace)", line)
     meta = {k: v for k, v in meta.items() if v not in (None, "", [])}
     return Document(title=clean_title(title) or clean_title(path.stem) or str(path),
                     text=text, source=str(path), key=key or str(path), date=date,

@@ -65,11 +65,12 @@ class CSVLoader(Loader):
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             first = next((row for row in reader if any(c.strip() for c in row)), None)
             if first is None:
-                raise PathLoadError(path, "no rows (the file holds only blank lines)")
+                raise PathLoadError(path, "행이 없습니다: 빈 줄뿐인 파일입니다 (no rows: the file holds only blank lines)")
             header = [c.strip() for c in first]
             mapping = self._mapping(path, header)
         except (PathLoadError, csv.Error) as e:
-            yield e if isinstance(e, PathLoadError) else PathLoadError(path, f"unreadable CSV header ({e})")
+            yield e if isinstance(e, PathLoadError) else \
+                PathLoadError(path, f"CSV 머리글 행을 읽을 수 없습니다 (unreadable CSV header: {e})")
             return
         seen: dict[str, int] = {}
         rows, bad, last = 0, 0, reader.line_num
@@ -82,9 +83,10 @@ class CSVLoader(Loader):
             except csv.Error as e:
                 last = reader.line_num
                 bad += 1
-                yield PathLoadError(path, f"unreadable row ({e})", start)
+                yield PathLoadError(path, f"읽을 수 없는 행입니다 (unreadable row: {e})", start)
                 if bad >= MAX_BAD_IN_A_ROW:
-                    yield PathLoadError(path, f"{bad} unreadable rows in a row; the rest of the file is skipped")
+                    yield PathLoadError(path, f"읽을 수 없는 행이 {bad}개 이어져 파일의 나머지를 건너뜁니다 "
+                                              f"({bad} unreadable rows in a row; the rest of the file is skipped)")
                     return
                 continue
             last, bad = reader.line_num, 0
@@ -97,13 +99,14 @@ class CSVLoader(Loader):
                 yield e
                 continue
             if doc.key in seen:
-                yield PathLoadError(path, f"duplicate id {doc.key.rsplit('#', 1)[1]!r} (first on line "
-                                          f"{seen[doc.key]}); row skipped", start)
+                yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
+                                          f"건너뜁니다 (duplicate id {doc.key.rsplit('#', 1)[1]!r}, first on line "
+                                          f"{seen[doc.key]}; row skipped)", start)
                 continue
             seen[doc.key] = start
             yield doc
         if not rows:
-            yield PathLoadError(path, "no rows (only a header)")
+            yield PathLoadError(path, "행이 없습니다: 머리글 행뿐입니다 (no rows: only a header)")
 
     @staticmethod
     def _delimiter(path: Path, text: str) -> str:
@@ -120,13 +123,15 @@ class CSVLoader(Loader):
             mapping = _read_sidecar(path, side)
             missing = [c for cols in mapping.values() for c in cols if _norm(c) not in columns]
             if missing:
-                raise PathLoadError(path, f"{side.name} names columns the header lacks: "
-                                          f"{', '.join(map(repr, missing))} (columns: {', '.join(header)})")
+                raise PathLoadError(path, f"{side.name}에 적힌 열이 머리글에 없습니다: {', '.join(map(repr, missing))}. "
+                                          f"있는 열: {', '.join(header)} ({side.name} names columns the header lacks: "
+                                          f"{', '.join(map(repr, missing))})")
             return {f: [columns[_norm(c)] for c in cols] for f, cols in mapping.items()}
         found = {f: [columns[n] for n in map(_norm, names) if n in columns][:1] for f, names in FIELDS.items()}
         if not found["text"]:
-            raise PathLoadError(path, f"no text column (expected one named {', '.join(FIELDS['text'])}, or a "
-                                      f"mapping in {side.name}); columns: {', '.join(header)}")
+            raise PathLoadError(path, f"본문 열이 없습니다: 열 이름을 {', '.join(FIELDS['text'])} 가운데 하나로 하거나 "
+                                      f"{side.name}에 열 대응을 적으세요. 있는 열: {', '.join(header)} "
+                                      f"(no text column)")
         return {f: cols for f, cols in found.items() if cols}
 
     def row(self, path: Path, line: int, header: list[str], row: list[str], mapping: dict[str, list[str]],
@@ -139,7 +144,8 @@ class CSVLoader(Loader):
             warnings = [*warnings, f"{len(row) - len(header)} cells beyond the header ignored"]
         text = normalize_text("\n\n".join(values.get(c, "") for c in mapping["text"] if values.get(c, "").strip()))
         if not text.strip():
-            raise PathLoadError(path, f"no text (column {' + '.join(map(repr, mapping['text']))} is empty)", line)
+            cols = ' + '.join(map(repr, mapping['text']))
+            raise PathLoadError(path, f"본문이 없습니다: {cols} 열이 비어 있습니다 (no text: column {cols} is empty)", line)
 
         def get(field: str) -> str:
             return normalize_text(values.get(mapping[field][0], "")).strip() if field in mapping else ""
@@ -163,20 +169,23 @@ def _read_sidecar(path: Path, side: Path) -> dict[str, list[str]]:
             raise ValueError(f"larger than {SIDECAR_MAX} bytes")
         obj = json.loads(raw.decode("utf-8-sig"))
     except (OSError, ValueError) as e:
-        raise PathLoadError(path, f"unreadable column mapping {side.name} ({e})") from None
+        raise PathLoadError(path, f"열 대응 파일 {side.name}을 읽을 수 없습니다 (unreadable column mapping {side.name}: {e})") \
+            from None
     if not isinstance(obj, dict):
-        raise PathLoadError(path, f"column mapping {side.name} must be a JSON object like "
-                                  f'{{"title": "제목", "text": "내용"}}')
+        raise PathLoadError(path, f'열 대응 파일 {side.name}은 {{"title": "제목", "text": "내용"}} 같은 JSON 객체여야 '
+                                  f"합니다 (column mapping {side.name} must be a JSON object)")
     mapping: dict[str, list[str]] = {}
     for field, cols in obj.items():
         if field not in FIELDS:
-            raise PathLoadError(path, f"column mapping {side.name}: unknown field {field!r} "
-                                      f"(fields: {', '.join(FIELDS)})")
+            raise PathLoadError(path, f"열 대응 파일 {side.name}: 알 수 없는 필드 {field!r}입니다. 쓸 수 있는 필드: "
+                                      f"{', '.join(FIELDS)} (column mapping {side.name}: unknown field {field!r})")
         cols = [cols] if isinstance(cols, str) else cols
         if not isinstance(cols, list) or not cols or not all(isinstance(c, str) for c in cols) \
                 or (field != "text" and len(cols) > 1):
-            raise PathLoadError(path, f"column mapping {side.name}: {field!r} must name a column")
+            raise PathLoadError(path, f"열 대응 파일 {side.name}: {field!r}에는 열 이름을 적어야 합니다 "
+                                      f"(column mapping {side.name}: {field!r} must name a column)")
         mapping[field] = cols
     if "text" not in mapping:
-        raise PathLoadError(path, f"column mapping {side.name} must map 'text' to a column")
+        raise PathLoadError(path, f"열 대응 파일 {side.name}: 'text'에 본문 열을 적어야 합니다 "
+                                  f"(column mapping {side.name} must map 'text' to a column)")
     return mapping

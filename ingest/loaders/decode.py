@@ -44,7 +44,7 @@ def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> 
         enc = _sniff_utf16(data)
         text = _try_decode(data, enc) if enc else None
         if enc is None or text is None:
-            raise PathLoadError(path, "binary file (contains NUL bytes), not text")
+            raise PathLoadError(path, "텍스트가 아닌 이진 파일입니다: NUL 바이트가 있습니다 (binary file, not text: contains NUL bytes)")
         return _checked(text, enc, path, warnings)
     if declared:
         enc = _codec(declared)
@@ -63,8 +63,8 @@ def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> 
     except Exception:  # a detector failure is an undecodable file, not a crash
         best = None
     if best is None:
-        raise PathLoadError(path, "undecodable text (not UTF-8, UTF-16, CP949/EUC-KR or any encoding "
-                                  "charset-normalizer recognises)")
+        raise PathLoadError(path, "문자 인코딩을 알 수 없어 읽지 못했습니다. UTF-8로 저장해 다시 넣으세요 (undecodable text: "
+                                  "not UTF-8, UTF-16, CP949/EUC-KR or any encoding charset-normalizer recognises)")
     return _checked(str(best), str(best.encoding), path, warnings)
 
 
@@ -79,7 +79,8 @@ def _strict(data: bytes, enc: str, path: Path | str, offset: int = 0) -> str:
     try:
         return data.decode(enc)
     except UnicodeDecodeError as e:
-        raise PathLoadError(path, f"undecodable text (invalid {enc} at byte {offset + e.start})") from None
+        raise PathLoadError(path, f"문자 인코딩 오류입니다: {enc} 기준 {offset + e.start}번째 바이트가 잘못됐습니다 "
+                                  f"(undecodable text: invalid {enc} at byte {offset + e.start})") from None
 
 
 def _codec(label: str) -> str | None:
@@ -113,7 +114,8 @@ def _checked(text: str, encoding: str, path: Path | str, warnings: list[str]) ->
     if sample:
         controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v" or "\x7f" <= ch < "\xa0")
         if "\x00" in sample or controls / len(sample) > CONTROL_RATIO_MAX:
-            raise PathLoadError(path, "binary file (mostly control characters), not text")
+            raise PathLoadError(path, "텍스트가 아닌 이진 파일입니다: 대부분 제어 문자입니다 "
+                                      "(binary file, not text: mostly control characters)")
     return Decoded(text, encoding, warnings)
 
 

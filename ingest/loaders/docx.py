@@ -45,10 +45,11 @@ class DOCXLoader(Loader):
 
     def load_one(self, path: Path, data: bytes) -> Document:
         if data.startswith(OLE_MAGIC):
-            raise PathLoadError(path, "encrypted DOCX document: cannot read (password-protected Office files "
-                                      "are OLE containers; or this is an old binary .doc renamed)")
+            raise PathLoadError(path, "암호가 걸린 DOCX 문서라 읽을 수 없습니다. 확장자만 바꾼 예전 .doc 파일일 수도 있습니다 "
+                                      "(encrypted DOCX document: cannot read; password-protected Office files "
+                                      "are OLE containers, or this is an old binary .doc renamed)")
         if not data.startswith(ZIP_MAGIC):
-            raise PathLoadError(path, "not a DOCX document (no ZIP signature)")
+            raise PathLoadError(path, "DOCX 문서가 아닙니다: ZIP 서명이 없습니다 (not a DOCX document: no ZIP signature)")
         z = SafeZip(data, path, "DOCX document")
         try:
             return self._load(path, z)
@@ -58,13 +59,14 @@ class DOCXLoader(Loader):
     def _load(self, path: Path, z: SafeZip) -> Document:
         part = _main_part(z, path)
         if not z.has(part):
-            extra = " (looks like an HWPX document)" if z.has("Contents/content.hpf") else ""
-            raise PathLoadError(path, f"not a DOCX document: no {part}{extra}")
+            hwpx = z.has("Contents/content.hpf")
+            raise PathLoadError(path, f"DOCX 문서가 아닙니다: {part} 부분이 없습니다{'. HWPX 문서로 보입니다' if hwpx else ''} "
+                                      f"(not a DOCX document: no {part}{'; looks like an HWPX document' if hwpx else ''})")
         root = parse_xml(z.read(part), path, part)
         try:
             paragraphs = ParagraphWalker(VOCAB).paragraphs(root)
         except TooDeep:
-            raise PathLoadError(path, f"{part} is nested too deeply") from None
+            raise PathLoadError(path, f"{part}의 XML이 너무 깊게 중첩되어 있습니다 ({part} is nested too deeply)") from None
         text = normalize_text("\n".join(paragraphs))
         meta: dict[str, Any] = {"format": self.NAME}
         title = None

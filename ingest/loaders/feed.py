@@ -54,7 +54,8 @@ class FeedLoader(Loader):
         try:
             root = parse_xml(data, path, "feed")
             if local(root.tag) not in ("rss", "feed", "RDF"):
-                raise PathLoadError(path, f"not an RSS or Atom feed (root element <{local(root.tag)}>)")
+                raise PathLoadError(path, f"RSS나 Atom 피드가 아닙니다: 최상위 요소가 <{local(root.tag)}>입니다 "
+                                          f"(not an RSS or Atom feed: root element <{local(root.tag)}>)")
         except PathLoadError as e:
             yield e
             return
@@ -63,10 +64,11 @@ class FeedLoader(Loader):
         channel = next((el for el in root.iter() if local(el.tag) == "channel"), root)
         feed_title = _text(_child(channel, "title"))
         if not items:
-            yield PathLoadError(path, "no items (the feed is empty)")
+            yield PathLoadError(path, "항목이 없습니다: 빈 피드입니다 (no items: the feed is empty)")
             return
         if len(items) > MAX_ITEMS:
-            yield PathLoadError(path, f"{len(items)} items; only the first {MAX_ITEMS} are loaded")
+            yield PathLoadError(path, f"항목이 {len(items)}개라 앞의 {MAX_ITEMS}개만 읽습니다 "
+                                      f"({len(items)} items; only the first {MAX_ITEMS} are loaded)")
         seen: set[str] = set()
         for n, item in enumerate(items[:MAX_ITEMS], start=1):
             try:
@@ -75,7 +77,8 @@ class FeedLoader(Loader):
                 yield e
                 continue
             if doc.key in seen:
-                yield PathLoadError(path, f"item {n}: duplicate id {doc.key.split('#', 1)[1]!r}; item skipped")
+                yield PathLoadError(path, f"{n}번째 항목을 건너뜁니다: 중복된 id {doc.key.split('#', 1)[1]!r} "
+                                          f"(item {n}: duplicate id; item skipped)")
                 continue
             seen.add(doc.key)
             yield doc
@@ -106,7 +109,8 @@ class FeedLoader(Loader):
         try:
             return make_document(path, title=title, text=body, key=key, date=date, url=link or None, meta=meta)
         except PathLoadError:
-            raise PathLoadError(path, f"item {n}: no text (neither title nor description)") from None
+            raise PathLoadError(path, f"{n}번째 항목: 본문이 없습니다. 제목도 설명도 없습니다 "
+                                      f"(item {n}: no text, neither title nor description)") from None
 
 
 def _child(el: ET.Element | None, name: str) -> ET.Element | None:

@@ -176,7 +176,7 @@ class HTMLLoader(Loader):
             parser.feed(sanitize_html(decoded.text))
             parser.close()
         except Exception as e:  # html.parser has raised on odd markup in some Python versions
-            raise PathLoadError(path, f"could not parse HTML ({type(e).__name__}: {e})") from None
+            raise PathLoadError(path, f"HTML을 해석할 수 없습니다 (could not parse HTML: {type(e).__name__}: {e})") from None
         meta: dict[str, Any] = {"format": self.NAME, "encoding": decoded.encoding}
         warnings = list(decoded.warnings)
         title = next((t for t in (normalize_text("".join(parser.title)), normalize_text(parser.meta.get("og:title", "")),

@@ -33,9 +33,10 @@ HWPTAG_PARA_HEADER, HWPTAG_PARA_TEXT = 66, 67
 FLAG_COMPRESSED = 1 << 0
 FLAG_PASSWORD, FLAG_DISTRIBUTION, FLAG_DRM = 1 << 1, 1 << 2, 1 << 4
 FLAG_CERT_ENCRYPTED, FLAG_CERT_DRM = 1 << 8, 1 << 10
-_PROTECTION = ((FLAG_PASSWORD, "password-protected"), (FLAG_DISTRIBUTION, "distribution document, 배포용 문서"),
-               (FLAG_DRM, "DRM-protected"), (FLAG_CERT_ENCRYPTED, "certificate-encrypted"),
-               (FLAG_CERT_DRM, "certificate DRM"))
+_PROTECTION = ((FLAG_PASSWORD, "암호 설정", "password-protected"),
+               (FLAG_DISTRIBUTION, "배포용 문서", "distribution document"),
+               (FLAG_DRM, "DRM 보호", "DRM-protected"), (FLAG_CERT_ENCRYPTED, "인증서 암호화", "certificate-encrypted"),
+               (FLAG_CERT_DRM, "인증서 DRM", "certificate DRM"))
 MAX_EXPANDED = 64 * 1024 * 1024  # bytes of decompressed records, all sections together
 MAX_SECTIONS = 1000
 _SECTION = re.compile(r"Section(\d+)")
@@ -46,7 +47,15 @@ _OLE_ERRORS = (OSError, EOFError, ValueError, struct.error, IndexError, KeyError
 
 
 class HWPFormatError(ValueError):
-    """A malformed BodyText stream (truncated record, bad compression, …)."""
+    """A malformed BodyText stream (truncated record, bad compression, …); `ko` and `en`
+    say what, for the reason of the PathLoadError it becomes."""
+
+    def __init__(self, ko: str, en: str) -> None:
+        super().__init__(f"{ko} ({en})")
+        self.ko, self.en = ko, en
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.ko, self.en))
 
 
 def iter_records(data: bytes) -> Iterator[tuple[int, int, bytes]]:
@@ -54,17 +63,18 @@ def iter_records(data: bytes) -> Iterator[tuple[int, int, bytes]]:
     offset, n = 0, len(data)
     while offset < n:
         if offset + 4 > n:
-            raise HWPFormatError(f"truncated record header at byte {offset}")
+            raise HWPFormatError(f"레코드 머리글이 {offset}번째 바이트에서 잘렸습니다", f"truncated record header at byte {offset}")
         header = int.from_bytes(data[offset:offset + 4], "little")
         tag, level, size = header & 0x3FF, (header >> 10) & 0x3FF, header >> 20
         offset += 4
         if size == 0xFFF:
             if offset + 4 > n:
-                raise HWPFormatError(f"truncated record size at byte {offset}")
+                raise HWPFormatError(f"레코드 크기가 {offset}번째 바이트에서 잘렸습니다", f"truncated record size at byte {offset}")
             size = int.from_bytes(data[offset:offset + 4], "little")
             offset += 4
         if offset + size > n:
-            raise HWPFormatError(f"truncated record (tag {tag}) at byte {offset - 4}")
+            raise HWPFormatError(f"레코드(태그 {tag})가 {offset - 4}번째 바이트에서 잘렸습니다",
+                                 f"truncated record, tag {tag}, at byte {offset - 4}")
         yield tag, level, data[offset:offset + size]
         offset += size
 
@@ -123,11 +133,11 @@ def inflate(data: bytes, budget: int) -> bytes:
         except zlib.error:
             continue
         if len(out) > budget or d.unconsumed_tail:
-            raise HWPFormatError(f"decompresses to more than {budget} bytes (the limit)")
+            raise HWPFormatError(f"압축을 풀면 한도 {budget}바이트를 넘습니다", f"decompresses to more than {budget} bytes, the limit")
         if not d.eof:
-            raise HWPFormatError("truncated compressed stream")
+            raise HWPFormatError("압축된 스트림이 잘렸습니다", "truncated compressed stream")
         return out
-    raise HWPFormatError("invalid compressed stream")
+    raise HWPFormatError("압축된 스트림이 올바르지 않습니다", "invalid compressed stream")
 
 
 class HWPLoader(Loader):
@@ -147,41 +157,51 @@ class HWPLoader(Loader):
 
     def load_one(self, path: Path, data: bytes) -> Document:
         if data.startswith(HWP3_SIGNATURE):
-            raise PathLoadError(path, "HWP 3 document: not supported (save it as HWP 5 or HWPX in Hancom Office)")
+            raise PathLoadError(path, "HWP 3 문서는 지원하지 않습니다. 한컴오피스에서 HWP 5나 HWPX로 저장해 다시 넣으세요 "
+                                      "(HWP 3 document: not supported; save it as HWP 5 or HWPX in Hancom Office)")
         if not data.startswith(OLE_MAGIC):
-            hint = " (it is a ZIP: an HWPX document renamed .hwp?)" if data.startswith(b"PK\x03\x04") else ""
-            raise PathLoadError(path, f"not an HWP 5 document (no OLE signature){hint}")
+            zip_ = data.startswith(b"PK\x03\x04")
+            raise PathLoadError(path, f"HWP 5 문서가 아닙니다: OLE 서명이 없습니다"
+                                      f"{'. ZIP 파일이라 확장자만 .hwp로 바꾼 HWPX 문서일 수 있습니다' if zip_ else ''} "
+                                      f"(not an HWP 5 document: no OLE signature"
+                                      f"{'; it is a ZIP: an HWPX document renamed .hwp?' if zip_ else ''})")
         try:
             import olefile  # noqa: PLC0415 (only needed for HWP)
         except ImportError:
-            raise PathLoadError(path, "HWP support needs the 'olefile' package (see requirements.txt)") from None
+            raise PathLoadError(path, "HWP 문서를 읽으려면 'olefile' 패키지가 필요합니다. requirements.txt를 보세요 "
+                                      "(HWP support needs the 'olefile' package; see requirements.txt)") from None
         try:
             ole = olefile.OleFileIO(io.BytesIO(data))
         except _OLE_ERRORS as e:
-            raise PathLoadError(path, f"corrupted or truncated HWP document (unreadable OLE container: {e})") from None
+            raise PathLoadError(path, f"HWP 문서가 손상됐거나 잘렸습니다: OLE 컨테이너를 읽을 수 없습니다 "
+                                      f"(corrupted or truncated HWP document: unreadable OLE container: {e})") from None
         try:
             return self._load(path, ole, len(data))
         except _OLE_ERRORS as e:
-            raise PathLoadError(path, f"corrupted HWP document ({type(e).__name__}: {e})") from None
+            raise PathLoadError(path, f"HWP 문서가 손상됐습니다 (corrupted HWP document: {type(e).__name__}: {e})") from None
         finally:
             ole.close()
 
     def _load(self, path: Path, ole: Any, size: int) -> Document:
         header = _stream(ole, "FileHeader", path, size)
         if not header.startswith(HWP5_SIGNATURE) or len(header) < 40:
-            raise PathLoadError(path, "not an HWP 5 document (an OLE file without the HWP FileHeader; "
-                                      "a .doc or .xls renamed?)")
+            raise PathLoadError(path, "HWP 5 문서가 아닙니다: HWP FileHeader 스트림이 없는 OLE 파일입니다. .doc·.xls "
+                                      "파일의 확장자만 바꾼 것일 수 있습니다 (not an HWP 5 document: an OLE file without the "
+                                      "HWP FileHeader; a .doc or .xls renamed?)")
         version = ".".join(str(b) for b in reversed(header[32:36]))
         flags = int.from_bytes(header[36:40], "little")
-        reasons = [why for bit, why in _PROTECTION if flags & bit]
+        reasons = [(ko, en) for bit, ko, en in _PROTECTION if flags & bit]
         if reasons:
-            raise PathLoadError(path, f"encrypted HWP document: cannot read ({', '.join(reasons)})")
+            raise PathLoadError(path, f"보호된 HWP 문서라 읽을 수 없습니다: {', '.join(ko for ko, _ in reasons)} (encrypted "
+                                      f"HWP document: cannot read; {', '.join(en for _, en in reasons)})")
         sections = sorted((int(m.group(1)), "/".join(entry)) for entry in ole.listdir()
                           if len(entry) == 2 and entry[0] == "BodyText" and (m := _SECTION.fullmatch(entry[1])))
         if not sections:
-            raise PathLoadError(path, "corrupted HWP document: no BodyText/Section streams")
+            raise PathLoadError(path, "HWP 문서가 손상됐습니다: BodyText/Section 스트림이 없습니다 "
+                                      "(corrupted HWP document: no BodyText/Section streams)")
         if len(sections) > MAX_SECTIONS:
-            raise PathLoadError(path, f"suspicious HWP document: {len(sections)} sections")
+            raise PathLoadError(path, f"의심스러운 HWP 문서입니다: 구역이 {len(sections)}개로 한도 {MAX_SECTIONS}개를 넘습니다 "
+                                      f"(suspicious HWP document: {len(sections)} sections)")
         budget, paragraphs = MAX_EXPANDED, []
         for _, name in sections:
             raw = _stream(ole, name, path, size)
@@ -189,7 +209,8 @@ class HWPLoader(Loader):
                 records = inflate(raw, budget) if flags & FLAG_COMPRESSED else raw
                 paragraphs.extend(section_paragraphs(records))
             except HWPFormatError as e:
-                raise PathLoadError(path, f"corrupted HWP document ({name}: {e})") from None
+                raise PathLoadError(path, f"HWP 문서가 손상됐습니다: {name}의 {e.ko} "
+                                          f"(corrupted HWP document: {name}: {e.en})") from None
             budget -= len(records)
         text = normalize_text("\n".join(paragraphs))
         meta: dict[str, Any] = {"format": self.NAME, "hwp_version": version, "sections": len(sections)}
@@ -199,9 +220,10 @@ class HWPLoader(Loader):
 
 def _stream(ole: Any, name: str, path: Path, size: int) -> bytes:
     if not ole.exists(name):
-        raise PathLoadError(path, f"not an HWP 5 document (no {name} stream)")
+        raise PathLoadError(path, f"HWP 5 문서가 아닙니다: {name} 스트림이 없습니다 (not an HWP 5 document: no {name} stream)")
     if ole.get_size(name) > size:  # a stream cannot be larger than the file holding it
-        raise PathLoadError(path, f"corrupted HWP document ({name} claims {ole.get_size(name)} bytes)")
+        raise PathLoadError(path, f"HWP 문서가 손상됐습니다: {name} 스트림이 파일보다 큰 {ole.get_size(name)}바이트라고 "
+                                  f"적혀 있습니다 (corrupted HWP document: {name} claims {ole.get_size(name)} bytes)")
     with ole.openstream(name) as f:
         return f.read()
 

@@ -39,7 +39,8 @@ class HWPXLoader(Loader):
 
     def load_one(self, path: Path, data: bytes) -> Document:
         if not data.startswith(ZIP_MAGIC):
-            raise PathLoadError(path, "not an HWPX document (no ZIP signature)" + _hint(data))
+            ko, en = _hint(data)
+            raise PathLoadError(path, f"HWPX 문서가 아닙니다: ZIP 서명이 없습니다{ko} (not an HWPX document: no ZIP signature{en})")
         z = SafeZip(data, path, "HWPX document")
         try:
             return self._load(path, z)
@@ -48,18 +49,22 @@ class HWPXLoader(Loader):
 
     def _load(self, path: Path, z: SafeZip) -> Document:
         if z.has("META-INF/manifest.xml") and b"encryption-data" in z.read("META-INF/manifest.xml"):
-            raise PathLoadError(path, "encrypted HWPX document: cannot read (password-protected)")
+            raise PathLoadError(path, "암호가 걸린 HWPX 문서라 읽을 수 없습니다 "
+                                      "(encrypted HWPX document: cannot read, password-protected)")
         sections = sorted((int(m.group(1)), name) for name in z.names() if (m := _SECTION.fullmatch(name)))
         if not sections:
-            extra = " (looks like a DOCX)" if z.has("word/document.xml") else ""
-            raise PathLoadError(path, f"not an HWPX document: no Contents/section*.xml{extra}")
+            docx = z.has("word/document.xml")
+            raise PathLoadError(path, f"HWPX 문서가 아닙니다: Contents/section*.xml 부분이 없습니다"
+                                      f"{'. DOCX 문서로 보입니다' if docx else ''} (not an HWPX document: "
+                                      f"no Contents/section*.xml{'; looks like a DOCX' if docx else ''})")
         walker = ParagraphWalker(VOCAB)
         paragraphs: list[str] = []
         try:
             for _, name in sections:
                 paragraphs.extend(walker.paragraphs(parse_xml(z.read(name), path, name)))
         except TooDeep:
-            raise PathLoadError(path, "HWPX section XML is nested too deeply") from None
+            raise PathLoadError(path, "HWPX 구역 XML이 너무 깊게 중첩되어 있습니다 (HWPX section XML is nested too deeply)") \
+                from None
         text = normalize_text("\n".join(paragraphs))
         meta: dict[str, Any] = {"format": self.NAME, "sections": len(sections)}
         title = None
@@ -87,7 +92,9 @@ def _package_meta(root: Any, meta: dict[str, Any]) -> str | None:
     return title
 
 
-def _hint(data: bytes) -> str:
+def _hint(data: bytes) -> tuple[str, str]:
+    """(Korean, English) of what the file looks like instead, or empty strings."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "; it is an OLE file (an HWP 5 document renamed .hwpx?)"
-    return ""
+        return (". OLE 파일이라 확장자만 .hwpx로 바꾼 HWP 5 문서일 수 있습니다",
+                "; it is an OLE file: an HWP 5 document renamed .hwpx?")
+    return "", ""

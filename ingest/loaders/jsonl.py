@@ -56,40 +56,46 @@ class JSONLinesLoader(Loader):
                 yield e
                 continue
             if doc.key in seen:
-                yield PathLoadError(path, f"duplicate id {doc.key.rsplit('#', 1)[1]!r} "
-                                          f"(first on line {seen[doc.key]}); record skipped", lineno)
+                yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
+                                          f"건너뜁니다 (duplicate id {doc.key.rsplit('#', 1)[1]!r}, first on line "
+                                          f"{seen[doc.key]}; record skipped)", lineno)
                 continue
             seen[doc.key] = lineno
             doc.position = min(1.0, offset / size)
             yield doc
         if not records:
-            yield PathLoadError(path, "no records (the file holds only blank lines)")
+            yield PathLoadError(path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)")
 
     def record(self, path: Path, lineno: int, line: str, encoding: str, warnings: list[str]) -> Document:
         try:
             obj = json.loads(line.lstrip("\ufeff"))
         except json.JSONDecodeError as e:
-            raise PathLoadError(path, f"invalid JSON ({e.msg} at column {e.colno})", lineno) from None
+            raise PathLoadError(path, f"JSON 형식이 {e.colno}열에서 잘못됐습니다 (invalid JSON: {e.msg} at column {e.colno})",
+                                lineno) from None
         except RecursionError:
-            raise PathLoadError(path, "invalid JSON (nested too deeply)", lineno) from None
+            raise PathLoadError(path, "JSON이 너무 깊게 중첩되어 있습니다 (invalid JSON: nested too deeply)", lineno) from None
         except ValueError as e:  # e.g. an integer with more than 4300 digits
-            raise PathLoadError(path, f"invalid JSON ({str(e)[:100]})", lineno) from None
+            raise PathLoadError(path, f"JSON 형식이 잘못됐습니다 (invalid JSON: {str(e)[:100]})", lineno) from None
         if not isinstance(obj, dict):
-            raise PathLoadError(path, f"expected a JSON object, got {_kind(obj)}", lineno)
+            raise PathLoadError(path, f"JSON 객체가 아니라 {_kind_ko(obj)}입니다. 한 줄에 {{…}} 객체 하나를 쓰세요 "
+                                      f"(expected a JSON object, got {_kind(obj)})", lineno)
         obj = {str(k).strip().lower(): v for k, v in obj.items()}
         field = next((f for f in TEXT_FIELDS if f in obj), None)
         if field is None:
-            raise PathLoadError(path, "no text (expected a 'body' or 'text' field)", lineno)
+            raise PathLoadError(path, "본문이 없습니다: 'body'나 'text' 필드가 있어야 합니다 "
+                                      "(no text: expected a 'body' or 'text' field)", lineno)
         body = obj.pop(field)
         if not isinstance(body, str):
-            raise PathLoadError(path, f"'{field}' must be a string, got {_kind(body)}", lineno)
+            raise PathLoadError(path, f"'{field}' 필드는 문자열이어야 하는데 {_kind_ko(body)}입니다 "
+                                      f"('{field}' must be a string, got {_kind(body)})", lineno)
         text = normalize_text(body)
         if not text.strip():
-            raise PathLoadError(path, f"no text ('{field}' is empty)", lineno)
+            raise PathLoadError(path, f"본문이 없습니다: '{field}' 필드가 비어 있습니다 (no text: '{field}' is empty)", lineno)
         rec_warnings = list(warnings)
         rid = obj.pop("id", None)
         if isinstance(rid, (dict, list)) or rid is True or rid is False:
-            raise PathLoadError(path, f"'id' must be a string or a number, got {_kind(rid)}", lineno)
+            raise PathLoadError(path, f"'id' 필드는 문자열이나 숫자여야 하는데 {_kind_ko(rid)}입니다 "
+                                      f"('id' must be a string or a number, got {_kind(rid)})", lineno)
         rid = normalize_text(str(rid)).strip() if rid is not None else ""
         title = obj.pop("title", None)
         date = date_field(obj.pop("date", None), rec_warnings)
@@ -108,3 +114,8 @@ class JSONLinesLoader(Loader):
 def _kind(value: object) -> str:
     return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _kind_ko(value: object) -> str:
+    return {dict: "객체", list: "배열", str: "문자열", bool: "참/거짓 값", type(None): "null",
+            int: "숫자", float: "숫자"}.get(type(value), type(value).__name__)

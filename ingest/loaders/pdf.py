@@ -27,6 +27,7 @@ from ingest.model import Document
 MAX_PAGES = 5000
 TIME_LIMIT = 60.0  # seconds for one file's text extraction, checked between pages
 WARNINGS_KEPT = 5
+_LOCKED = "암호가 걸린 PDF라 읽을 수 없습니다: 비밀번호가 필요합니다 (encrypted PDF: cannot read; a password is required)"
 _PLACEHOLDER_TITLE = re.compile(r"(?i)^(?:microsoft \w+ - .*|.*\.(?:hwp|hwpx|docx?|pdf|pptx?|xlsx?)|untitled|"
                                 r"제목 ?없음|무제|noname|\s*)$")
 
@@ -62,7 +63,7 @@ class PDFLoader(Loader):
 
     def load_one(self, path: Path, data: bytes) -> Document:
         if b"%PDF-" not in data[:1024]:
-            raise PathLoadError(path, "not a PDF document (no %PDF- header)")
+            raise PathLoadError(path, "PDF 문서가 아닙니다: %PDF- 머리글이 없습니다 (not a PDF document: no %PDF- header)")
         logger, handler = logging.getLogger("pypdf"), _Collect()
         propagate = logger.propagate
         logger.addHandler(handler)
@@ -80,36 +81,40 @@ class PDFLoader(Loader):
             from pypdf import PdfReader  # noqa: PLC0415 (only needed for PDF)
             from pypdf.errors import DependencyError, FileNotDecryptedError  # noqa: PLC0415
         except ImportError:
-            raise PathLoadError(path, "PDF support needs the 'pypdf' package (see requirements.txt)") from None
+            raise PathLoadError(path, "PDF를 읽으려면 'pypdf' 패키지가 필요합니다. requirements.txt를 보세요 "
+                                      "(PDF support needs the 'pypdf' package; see requirements.txt)") from None
 
         meta: dict[str, Any] = {"format": self.NAME}
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 if not reader.decrypt(""):
-                    raise PathLoadError(path, "encrypted PDF: cannot read (a password is required)")
+                    raise PathLoadError(path, _LOCKED)
                 meta["encrypted"] = True  # owner password only: readable
             pages = reader.pages
             count = len(pages)
         except PathLoadError:
             raise
         except DependencyError as e:
-            raise PathLoadError(path, f"encrypted PDF: cannot read ({e})") from None
+            raise PathLoadError(path, f"암호화된 PDF라 읽을 수 없습니다 (encrypted PDF: cannot read: {e})") from None
         except FileNotDecryptedError:
-            raise PathLoadError(path, "encrypted PDF: cannot read (a password is required)") from None
+            raise PathLoadError(path, _LOCKED) from None
         except Exception as e:  # pypdf raises many types (PdfReadError, KeyError, …) on malformed files
-            raise PathLoadError(path, f"corrupted or truncated PDF ({type(e).__name__}: {str(e)[:200]})") from None
+            raise PathLoadError(path, f"PDF가 손상됐거나 잘렸습니다 "
+                                      f"(corrupted or truncated PDF: {type(e).__name__}: {str(e)[:200]})") from None
         if count > MAX_PAGES:
-            raise PathLoadError(path, f"PDF has {count} pages (the limit is {MAX_PAGES})")
+            raise PathLoadError(path, f"PDF가 {count}쪽으로 한도 {MAX_PAGES}쪽을 넘습니다 "
+                                      f"(PDF has {count} pages; the limit is {MAX_PAGES})")
         texts, failed, deadline = [], 0, time.monotonic() + TIME_LIMIT
         for number in range(count):
             if time.monotonic() > deadline:
-                raise PathLoadError(path, f"PDF text extraction took over {TIME_LIMIT:.0f} s "
-                                          f"(stopped at page {number + 1} of {count})")
+                raise PathLoadError(path, f"PDF 글자 추출이 {TIME_LIMIT:.0f}초를 넘어 {count}쪽 가운데 {number + 1}쪽에서 "
+                                          f"멈췄습니다 (PDF text extraction took over {TIME_LIMIT:.0f} s; "
+                                          f"stopped at page {number + 1} of {count})")
             try:
                 texts.append(normalize_text(pages[number].extract_text() or "").strip())
             except DependencyError as e:  # AES-encrypted content without the 'cryptography' package
-                raise PathLoadError(path, f"encrypted PDF: cannot read ({e})") from None
+                raise PathLoadError(path, f"암호화된 PDF라 읽을 수 없습니다 (encrypted PDF: cannot read: {e})") from None
             except Exception as e:  # one bad page does not sink the document
                 failed += 1
                 texts.append("")
@@ -117,8 +122,9 @@ class PDFLoader(Loader):
                     notes.append(f"page {number + 1}: text not extracted ({type(e).__name__})")
         text, spans = _join_pages(texts)
         if not text:
-            raise PathLoadError(path, "no text layer (scanned PDF? OCR is not supported)"
-                                if count and not failed else "no text (no page could be read)")
+            raise PathLoadError(path, "텍스트 레이어가 없습니다. 스캔한 PDF라면 글자 인식(OCR)은 지원하지 않습니다 "
+                                      "(no text layer: scanned PDF? OCR is not supported)" if count and not failed
+                                else "본문이 없습니다: 읽을 수 있는 쪽이 없습니다 (no text: no page could be read)")
         meta["pages"] = spans
         meta["page_count"] = count
         title = _info(reader, meta)

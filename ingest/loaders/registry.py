@@ -10,9 +10,10 @@ Contract of `load_path` (the one entry point of the ingest stage):
   container, an encrypted document or a scanned PDF is that one LoadError, and the work
   on each file is bounded (sizes checked before decompressing, pages and time capped).
 * Multi-document formats (JSON Lines, CSV/TSV, RSS/Atom feeds) yield one item per record:
-  a Document, or a LoadError naming the bad line or item ("PATH: line N: invalid JSON …");
+  a Document, or a LoadError naming the bad line or item ("PATH: N행: JSON 형식이 … (invalid JSON …)");
   a problem with the whole file (too large, binary, undecodable) is a single LoadError.
-* Every LoadError is a `PathLoadError` whose message starts with the path.
+* Every LoadError is a `PathLoadError` whose message starts with the path; the reason
+  is Korean first, the English after in brackets.
 * Every Document then goes through `pressrelease.annotate`, which recognises the header
   of a Korean 보도자료 (embargo, department, contact, ministry) whatever the format.
 """
@@ -39,12 +40,14 @@ from ingest.model import Document
 LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader, CSVLoader,
                                      FeedLoader, PDFLoader, HWPXLoader, DOCXLoader, HWPLoader, AssemblyLoader)
 HEAD_BYTES = 4096
-_SIGNATURES = (  # formats no loader takes (by this name), for a helpful message
-    (b"PK\x03\x04", "a ZIP archive (e.g. XLSX, PPTX)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (e.g. DOC, XLS; an HWP document needs the .hwp extension)"),
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
-    (b"<?xml", "an XML document that is not an RSS or Atom feed"),
+_SIGNATURES = (  # formats no loader takes (by this name), for a helpful message: (magic, Korean, English)
+    (b"PK\x03\x04", "XLSX·PPTX 같은 ZIP 압축 파일로 보입니다", "a ZIP archive, e.g. XLSX, PPTX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC·XLS 같은 OLE 파일로 보입니다. HWP 문서라면 확장자를 .hwp로 바꾸세요",
+     "an OLE file, e.g. DOC, XLS; an HWP document needs the .hwp extension"),
+    (b"\x89PNG", "PNG 이미지로 보입니다", "a PNG image"), (b"\xff\xd8\xff", "JPEG 이미지로 보입니다", "a JPEG image"),
+    (b"GIF8", "GIF 이미지로 보입니다", "a GIF image"), (b"\x1f\x8b", "gzip 압축 파일로 보입니다", "a gzip archive"),
+    (b"{\\rtf", "RTF 문서로 보입니다", "an RTF document"),
+    (b"<?xml", "RSS나 Atom 피드가 아닌 XML 문서로 보입니다", "an XML document that is not an RSS or Atom feed"),
 )
 
 
@@ -81,7 +84,8 @@ def load_path(path: Path, max_bytes: int | None = None, *, mime_type: str | None
         for item in loader().load(path, data):
             yield _annotated(item) if isinstance(item, Document) else item
     except Exception as e:  # a loader bug must not sink the batch; report it with the file
-        yield PathLoadError(path, f"{loader.NAME} loader failed unexpectedly ({type(e).__name__}: {e})")
+        yield PathLoadError(path, f"{loader.NAME} 형식을 읽다가 예기치 않은 오류가 났습니다 "
+                                  f"({loader.NAME} loader failed unexpectedly: {type(e).__name__}: {e})")
 
 
 def _annotated(doc: Document) -> Document:
@@ -98,28 +102,32 @@ def _read(path: Path, max_bytes: int | None) -> bytes:
     try:
         st = path.stat()
         if not path.is_file():
-            raise PathLoadError(path, "is a directory, not a file" if path.is_dir() else "not a regular file")
+            raise PathLoadError(path, "파일이 아니라 폴더입니다 (is a directory, not a file)" if path.is_dir()
+                                else "일반 파일이 아닙니다 (not a regular file)")
         if max_bytes is not None and st.st_size > max_bytes:
-            raise PathLoadError(path, f"file is too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
+            raise PathLoadError(path, f"파일이 너무 큽니다: {_size(st.st_size)}, 한도 {_size(max_bytes)} "
+                                      f"(file is too large: {_size(st.st_size)}; the limit is {_size(max_bytes)})")
         with path.open("rb") as f:  # read at most one byte past the limit: the file may be growing
             data = f.read(max_bytes + 1 if max_bytes is not None else -1)
     except FileNotFoundError:
-        raise PathLoadError(path, "file not found") from None
+        raise PathLoadError(path, "파일이 없습니다 (file not found)") from None
     except OSError as e:
-        raise PathLoadError(path, f"cannot read file ({e.strerror or e})") from None
+        raise PathLoadError(path, f"파일을 읽을 수 없습니다 (cannot read file: {e.strerror or e})") from None
     if max_bytes is not None and len(data) > max_bytes:
-        raise PathLoadError(path, f"file is too large (over {_size(max_bytes)}, the limit)")
+        raise PathLoadError(path, f"파일이 너무 큽니다: 한도 {_size(max_bytes)} 초과 "
+                                  f"(file is too large: over {_size(max_bytes)}, the limit)")
     if not data:
-        raise PathLoadError(path, "empty file (0 bytes)")
+        raise PathLoadError(path, "빈 파일입니다: 0바이트 (empty file: 0 bytes)")
     return data
 
 
 def _unsupported(path: Path, head: bytes) -> str:
-    kind = next((what for magic, what in _SIGNATURES if head.startswith(magic)), None)
-    ext = f"'{path.suffix}'" if path.suffix else "with no extension"
-    looks = f" (looks like {kind})" if kind else (" (binary data)" if b"\x00" in head else "")
-    return (f"unsupported format: file {ext}{looks}; supported extensions: "
-            f"{', '.join(supported_extensions())}")
+    ko, en = next(((ko, f"looks like {en}") for magic, ko, en in _SIGNATURES if head.startswith(magic)), (None, None))
+    if ko is None and b"\x00" in head:
+        ko, en = "이진 데이터입니다", "binary data"
+    ext_ko, ext_en = (f"'{path.suffix}' 파일", f"'{path.suffix}'") if path.suffix else ("확장자 없는 파일", "with no extension")
+    return (f"지원하지 않는 형식입니다: {ext_ko}{f'({ko})' if ko else ''}. 지원하는 확장자: "
+            f"{', '.join(supported_extensions())} (unsupported format: file {ext_en}{f', {en}' if en else ''})")
 
 
 def _size(n: int) -> str:

@@ -38,19 +38,22 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> ET.Element:
     """The root element of `data`, or PathLoadError naming `what` (e.g. 'Contents/section0.xml')."""
     m = _ROOT_START.search(data, 0, 1 << 20)
     if _DOCTYPE.search(data, 0, m.start() if m else min(len(data), 1 << 20)):
-        raise PathLoadError(path, f"{what}: XML with a DOCTYPE declaration is refused (DTDs and entities "
-                                  f"are not processed, for safety)")
+        raise PathLoadError(path, _doctype(what))
     parser = ET.XMLParser(target=_GuardedBuilder())
     try:
         parser.feed(data)
         return parser.close()
     except ForbiddenDTD:
-        raise PathLoadError(path, f"{what}: XML with a DOCTYPE declaration is refused (DTDs and entities "
-                                  f"are not processed, for safety)") from None
+        raise PathLoadError(path, _doctype(what)) from None
     except ET.ParseError as e:
-        raise PathLoadError(path, f"{what}: invalid XML ({e})") from None
+        raise PathLoadError(path, f"{what}: XML 형식이 잘못됐습니다 (invalid XML: {e})") from None
     except (ValueError, RecursionError, LookupError) as e:  # unknown encoding, …
-        raise PathLoadError(path, f"{what}: invalid XML ({type(e).__name__}: {e})") from None
+        raise PathLoadError(path, f"{what}: XML 형식이 잘못됐습니다 (invalid XML: {type(e).__name__}: {e})") from None
+
+
+def _doctype(what: str) -> str:
+    return (f"{what}: DOCTYPE 선언이 있는 XML은 받지 않습니다. 안전을 위해 DTD와 엔터티는 처리하지 않습니다 "
+            f"(XML with a DOCTYPE declaration is refused; DTDs and entities are not processed, for safety)")
 
 
 def local(tag: object) -> str:

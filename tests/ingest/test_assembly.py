@@ -116,7 +116,7 @@ def test_other_records_in_gzip_load_as_json_lines(tmp_path: Path) -> None:
                                           {"id": "n2", "body": ""}])))
     docs, errors = load(path)
     assert [d.key for d in docs] == [f"{path}#n1"] and docs[0].facts is None
-    assert len(errors) == 1 and "line 2" in str(errors[0])
+    assert len(errors) == 1 and "2행: 본문이 없습니다" in str(errors[0])
 
 
 def test_concatenated_gzip_members(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_an_overlong_line_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path.write_bytes(gzip.compress(jsonl([BILLS[0], long, BILLS[2]])))
     docs, errors = load(path)
     assert [d.key.rsplit("#", 1)[1] for d in docs] == ["PRC_A1", "PRC_C3"]
-    assert len(errors) == 1 and "line 2" in str(errors[0]) and "longer than" in str(errors[0])
+    assert len(errors) == 1 and "2행: 줄이" in str(errors[0]) and "longer than" in str(errors[0])
 
 
 def test_a_plain_gzip_is_still_unsupported(tmp_path: Path) -> None:

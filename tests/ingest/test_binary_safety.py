@@ -43,10 +43,10 @@ def test_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> None:
 
 def test_total_size_and_entry_count_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     many = docgen.make_zip({f"Contents/section{i}.xml": b"<s/>" for i in range(zipsafe.MAX_ENTRIES + 1)})
-    assert "ZIP entries (the limit is" in one_err(tmp_path / "many.hwpx", many)
+    assert "ZIP 항목이 5001개로 한도 5000개를 넘습니다 (suspicious HWPX document: 5001 ZIP entries" in one_err(tmp_path / "many.hwpx", many)
     monkeypatch.setattr(zipsafe, "MAX_TOTAL_UNCOMPRESSED", 10_000)
     parts = {f"Contents/section{i}.xml": b"<s>" + bytes(range(256)).hex().encode() * 8 + b"</s>" for i in range(3)}
-    assert "bytes uncompressed (the limit is 10000)" in one_err(tmp_path / "big.hwpx", docgen.make_zip(parts))
+    assert "bytes uncompressed; the limit is 10000" in one_err(tmp_path / "big.hwpx", docgen.make_zip(parts))
 
 
 def _patch_central(data: bytes, offset: int, fmt: str, value: int) -> bytes:

@@ -32,7 +32,7 @@ def test_korean_header_names_are_recognised(tmp_path: Path) -> None:
     assert first.meta["언론사"] == "시험일보" and first.meta["line"] == 2 and first.meta["format"] == "csv"
     assert third.date is None and any("2024-02-30" in w for w in third.meta["warnings"])
     assert [e.line for e in errors] == [4, 6]  # type: ignore[attr-defined]
-    assert "no text (column '내용' is empty)" in str(errors[0])
+    assert "본문이 없습니다: '내용' 열이 비어 있습니다 (no text: column '내용' is empty)" in str(errors[0])
     assert "duplicate id '1'" in str(errors[1])
 
 
@@ -78,11 +78,11 @@ def test_bad_sidecar_or_missing_text_column_is_one_error(tmp_path: Path) -> None
     (err,) = load(tmp_path / "a.csv", "이름,값\n산업부,1\n")
     assert "no text column" in str(err) and "a.csv.json" in str(err)
     (err,) = load(tmp_path / "a.csv", "제목,내용\n")
-    assert "no rows (only a header)" in str(err)
+    assert "행이 없습니다: 머리글 행뿐입니다 (no rows: only a header)" in str(err)
 
 
 def test_broken_rows_do_not_stop_the_file(tmp_path: Path) -> None:
     big = "x" * 200_000  # over the csv module's field limit
     docs, errors = split(load(tmp_path / "a.csv", f'제목,내용\n정상,본문 하나\n큰 칸,"{big}"\n다음,본문 둘\n'))
     assert [d.text for d in docs] == ["본문 하나", "본문 둘"]
-    assert len(errors) == 1 and "line 3: unreadable row (field larger than field limit" in str(errors[0])
+    assert len(errors) == 1 and "3행: 읽을 수 없는 행입니다 (unreadable row: field larger than field limit" in str(errors[0])

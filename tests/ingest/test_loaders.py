@@ -1,6 +1,7 @@
 """Loaders: files in, Documents (or LoadErrors naming the file) out."""
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from pathlib import Path
@@ -187,13 +188,13 @@ def test_jsonl_bad_line_is_reported_and_other_lines_load(tmp_path: Path) -> None
     assert docs[1].url == "https://example.kr/3" and docs[1].meta["press"] == "예시일보"
     assert all(d.source == str(p) for d in docs)
     assert [e.line for e in errors] == [2, 5, 6]  # type: ignore[attr-defined]
-    assert str(errors[0]).startswith(f"{p}: line 2: invalid JSON")
+    assert str(errors[0]).startswith(f"{p}: 2행: JSON 형식이") and "(invalid JSON: " in str(errors[0])
     assert "no text" in str(errors[1]) and "duplicate id 'n-1'" in str(errors[2])
 
 
 def test_jsonl_line_that_is_not_an_object(tmp_path: Path) -> None:
     items = load_all(write(tmp_path / "a.jsonl", '["배열"]\n{"body": "본문"}\n'))
-    assert "line 1: expected a JSON object, got an array" in str(items[0])
+    assert "1행: JSON 객체가 아니라 배열입니다" in str(items[0]) and "expected a JSON object, got an array" in str(items[0])
     assert isinstance(items[1], Document)
 
 
@@ -281,6 +282,33 @@ def test_unsupported_formats_say_what_they_are(tmp_path: Path, name: str, data: 
 def test_formats_once_unsupported_are_loaded_now(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
     """PDF, DOCX, HWPX, HWP and CSV have loaders: a broken file says what is wrong with it."""
     assert problem in str(load_err(write(tmp_path / name, data)))
+
+
+@pytest.mark.parametrize(("name", "data", "korean", "english"), [
+    ("fake.pdf", b"this is not a pdf at all" * 10, "PDF 문서가 아닙니다: %PDF- 머리글이 없습니다",
+     "not a PDF document: no %PDF- header"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n", "PDF가 손상됐거나 잘렸습니다", "corrupted or truncated PDF"),
+    ("plan.docx", b"PK\x03\x04\x14\x00" + b"\x00" * 20, "DOCX 문서가 손상됐거나 잘렸습니다",
+     "corrupted or truncated DOCX document"),
+    ("plan.hwp", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "HWP 문서가 손상됐거나 잘렸습니다",
+     "corrupted or truncated HWP document"),
+    ("empty.md", b"", "빈 파일입니다", "empty file"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "지원하지 않는 형식입니다: '.png' 파일(PNG 이미지로 보입니다)",
+     "unsupported format: file '.png', looks like a PNG image"),
+    ("blob.txt", bytes(range(1, 32)) * 40, "텍스트가 아닌 이진 파일입니다", "binary file, not text"),
+    ("a.jsonl", b"{oops}\n", "JSON 형식이 2열에서 잘못됐습니다", "invalid JSON"),
+])
+def test_failure_reasons_are_korean_first_with_the_english_after(tmp_path: Path, name: str, data: bytes,
+                                                                 korean: str, english: str) -> None:
+    """The reason a user reads in the `kg ingest` report, the failures file and the upload
+    page: what is wrong in Korean, then the English original in brackets at the end."""
+    err = load_err(write(tmp_path / name, data))
+    assert isinstance(err, PathLoadError)
+    assert err.problem.startswith(korean), err.problem
+    before, _, after = err.problem.partition(" (")
+    assert re.search("[가-힣]", before) and after.startswith(english) and after.endswith(")"), err.problem
+    if name.endswith(".jsonl"):
+        assert str(err) == f"{tmp_path / name}: 1행: {err.problem}"  # the line, in Korean too
 
 
 def test_missing_file_and_directory_are_errors_not_exceptions(tmp_path: Path) -> None:

@@ -83,12 +83,12 @@ def test_placeholder_titles_give_way_to_the_first_line(tmp_path: Path, title: st
 
 def test_scanned_pdf_without_text_layer_is_a_clear_error(tmp_path: Path) -> None:
     err = one_err(tmp_path / "scan.pdf", docgen.make_pdf([None, None]))
-    assert "no text layer (scanned PDF? OCR is not supported)" in err
+    assert "텍스트 레이어가 없습니다. 스캔한 PDF라면 글자 인식(OCR)은 지원하지 않습니다 (no text layer: scanned PDF? OCR is not supported)" in err
 
 
 def test_encrypted_pdf_needing_a_password_is_refused(tmp_path: Path) -> None:
     err = one_err(tmp_path / "locked.pdf", encrypted(docgen.make_pdf(["secret text"]), user="pw"))
-    assert "encrypted PDF: cannot read (a password is required)" in err
+    assert "비밀번호가 필요합니다 (encrypted PDF: cannot read; a password is required)" in err
 
 
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_aes_without_cryptography_package_is_a_clear_error(tmp_path: Path, monke
 
     monkeypatch.setattr(PdfReader, "decrypt", needs_crypto)
     err = one_err(tmp_path / "aes.pdf", encrypted(docgen.make_pdf(["x"]), user=""))
-    assert "encrypted PDF: cannot read (cryptography>=3.1 is required" in err
+    assert "암호화된 PDF라 읽을 수 없습니다 (encrypted PDF: cannot read: cryptography>=3.1 is required" in err
 
 
 def test_broken_pdfs_are_errors_not_exceptions(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_page_count_and_time_are_bounded(tmp_path: Path, monkeypatch: pytest.Mon
 
     data = docgen.make_pdf(["one", "two", "three"])
     monkeypatch.setattr(pdf_loader, "MAX_PAGES", 2)
-    assert "PDF has 3 pages (the limit is 2)" in one_err(tmp_path / "long.pdf", data)
+    assert "PDF가 3쪽으로 한도 2쪽을 넘습니다 (PDF has 3 pages; the limit is 2)" in one_err(tmp_path / "long.pdf", data)
     monkeypatch.setattr(pdf_loader, "MAX_PAGES", 10)
     monkeypatch.setattr(pdf_loader, "TIME_LIMIT", -1.0)
     assert "PDF text extraction took over" in one_err(tmp_path / "slow.pdf", data)

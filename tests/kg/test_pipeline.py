@@ -4,6 +4,7 @@ and the NLP in worker processes gives the same graph as in-process."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,7 @@ def docs_with_bad_one() -> list[Document]:
 def check_bad_one_failed(kg: KnowledgeGraph, r: pipeline.IngestReport, stage: str) -> None:
     assert r.ingested == 6, r.failed
     assert len(r.failed) == 1 and r.failed[0][0] == "mem/bad.txt" and f"{stage} failed" in r.failed[0][1]
+    assert r.failed[0][1].startswith("mem/bad.txt: ") and "단계에서 실패했습니다" in r.failed[0][1]  # Korean first
     iris = consistent(kg)
     assert len(iris) == 6
     bad = str(document_iri(BASE, docs_with_bad_one()[3].id))
@@ -209,8 +211,29 @@ def test_a_failing_loader_and_a_bad_record(tmp_path: Path) -> None:
         r = ingest_paths(kg, [folder])
         assert r.ingested == 3
         reasons = " ".join(reason for _p, reason in r.failed)
-        assert len(r.failed) == 3 and "line 2" in reasons and "empty" in reasons and "unsupported" in reasons
+        assert len(r.failed) == 3 and "2행: JSON 형식이" in reasons and "empty" in reasons and "unsupported" in reasons
         assert len(consistent(kg)) == 3
+
+
+def test_kg_ingest_reports_failures_korean_first(tmp_path: Path) -> None:
+    """What `kg ingest` prints for files it cannot read, and what it writes to
+    DATA_DIR/ingest-failures.tsv: the path, then the reason in Korean, the English after."""
+    folder = write_corpus(tmp_path / "in", {})
+    (folder / "fake.pdf").write_bytes(b"this is not a pdf at all" * 10)
+    (folder / "notes.jsonl").write_text('{"body": "환경부는 회의를 열었다."}\n{oops}\n', encoding="utf-8")
+    data = tmp_path / "data"
+    res = CliRunner().invoke(main, ["ingest", str(folder), "--data-dir", str(data)],
+                             env={"KG_BASE_IRI": BASE, "KG_WORKERS": "1"})
+    assert res.exit_code == 0, res.output
+    pdf, notes = folder / "fake.pdf", folder / "notes.jsonl"
+    assert (f"실패: {pdf}: PDF 문서가 아닙니다: %PDF- 머리글이 없습니다 (not a PDF document: no %PDF- header)"
+            in res.output), res.output
+    assert f"실패: {notes}: 2행: JSON 형식이 2열에서 잘못됐습니다 (invalid JSON: " in res.output
+    rows = [line.split("\t") for line in (data / "ingest-failures.tsv").read_text(encoding="utf-8").splitlines()]
+    assert sorted(p for p, _r in rows) == [str(pdf), str(notes)]
+    for p, r in rows:
+        korean, _, english = r.removeprefix(f"{p}: ").partition(" (")
+        assert re.search("[가-힣]", korean) and english.endswith(")") and not re.search("[가-힣]", english), r
 
 
 # -- worker processes ------------------------------------------------------------------------
