@@ -19,10 +19,13 @@ log = logging.getLogger(__name__)
 
 
 def _settings(data_dir: Path | None, **kw: Any) -> Settings:
+    """The settings, or exit 2 with the setting's error (Korean first; not click's English
+    usage banner: the command line was fine, a KG_* variable was not)."""
     try:
         return Settings.from_env(data_dir=data_dir, **kw)
     except KGError as e:
-        raise click.UsageError(str(e)) from None
+        click.echo(f"오류: {e}", err=True)
+        sys.exit(2)
 
 
 def data_dir_option(f: Callable) -> Callable:
@@ -82,7 +85,8 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers
                                     for line in failures.read_text(encoding="utf-8").splitlines() if line))
         paths = tuple(p for p in paths if p.exists())
     if not paths:
-        raise click.UsageError("give at least one file or folder (or --retry-failed)")
+        raise click.UsageError("수집할 파일이나 폴더를 하나 이상 주거나 --retry-failed 를 쓰세요 "
+                               "(give at least one file or folder, or --retry-failed)")
     progress = _Progress(sys.stderr.isatty())
     try:
         with WriterLock(settings.data_dir, "kg ingest"), KnowledgeGraph(settings) as kg:
@@ -184,10 +188,13 @@ def extract(base_iri: str | None) -> None:
             try:
                 obj = json.loads(line)
                 if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise ValueError('each line must be an object with a string "text"')
+                    raise ValueError('각 줄은 문자열 "text"가 있는 JSON 객체여야 합니다 '
+                                     '(each line must be an object with a string "text")')
                 yield obj, None
+            except json.JSONDecodeError as e:
+                yield {"id": None, "text": ""}, f"{lineno}행: JSON 형식이 잘못됐습니다 (line {lineno}: {e})"
             except ValueError as e:
-                yield {"id": None, "text": ""}, f"line {lineno}: {e}"
+                yield {"id": None, "text": ""}, f"{lineno}행: {e}"
 
     pending: list[tuple[dict, str | None]] = []
 
@@ -230,7 +237,8 @@ def eval_cmd(gold: Path, pred: Path | None, types: tuple[str, ...], errors: bool
 
     bad = [t for t in types if t not in ENTITY_TYPES]
     if bad:
-        raise click.BadParameter(f"unknown type {bad[0]!r} (one of {', '.join(ENTITY_TYPES)})", param_hint="--type")
+        raise click.BadParameter(f"알 수 없는 유형입니다: {bad[0]!r}. 다음 가운데 하나를 쓰세요: {', '.join(ENTITY_TYPES)} "
+                                 f"(unknown type {bad[0]!r})", param_hint="--type")
     try:
         docs = evaluate.load_gold(gold)
         preds = evaluate.load_predictions(pred, docs) if pred is not None else evaluate.predict(docs)
@@ -292,7 +300,11 @@ def sparql(query: str, fmt: str, data_dir: Path | None) -> None:
     from kg.graph import KnowledgeGraph
 
     if query.startswith("@"):
-        query = Path(query[1:]).read_text(encoding="utf-8")
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            _fail(KGError(f"질의 파일을 읽을 수 없습니다: {query[1:]} (cannot read the query file: "
+                          f"{getattr(e, 'strerror', None) or e})"))
     settings = _settings(data_dir)
     try:
         with KnowledgeGraph(settings, read_only=True) as kg:
@@ -485,7 +497,8 @@ def remove(document: str, data_dir: Path | None) -> None:
         _fail(e)
         return
     if not removed:
-        _fail(KGError(f"no such document: {document}"))
+        _fail(KGError(f"그런 문서가 없습니다: {document}. IRI, 내용 해시, 원본 경로(또는 경로#레코드 id)로 "
+                      f"지정하세요 (no such document: {document})"))
     for i in removed:
         click.echo(f"삭제: {i}")
 

@@ -11,37 +11,61 @@ from urllib.parse import urlsplit
 from kg.errors import SettingsError
 
 
+class _Invalid(ValueError):
+    """What a setting's value must be, in Korean and in English (Python's own message,
+    e.g. "invalid literal for int() with base 10", is never shown)."""
+
+    def __init__(self, ko: str, en: str) -> None:
+        super().__init__(en)
+        self.ko, self.en = ko, en
+
+
+_POSITIVE_INT = _Invalid("양의 정수여야 합니다", "must be a positive integer")
+
+
+def _number(v: str, kind: type, expected: _Invalid) -> Any:
+    try:
+        return kind(v)
+    except ValueError:
+        raise expected from None
+
+
 def _positive_int(v: str) -> int:
-    n = int(v)
+    n = _number(v, int, _POSITIVE_INT)
     if n <= 0:
-        raise ValueError("must be a positive integer")
+        raise _POSITIVE_INT
     return n
 
 
 def _positive_float(v: str) -> float:
-    n = float(v)
-    if n <= 0:
-        raise ValueError("must be a positive number")
+    expected = _Invalid("0보다 큰 수여야 합니다(예: 10 또는 2.5)", "must be a positive number")
+    n = _number(v, float, expected)
+    if not n > 0:  # NaN too
+        raise expected
     return n
 
 
 def _non_negative_int(v: str) -> int:
-    n = int(v)
+    expected = _Invalid("0(CPU 코어마다 하나)이나 양의 정수여야 합니다",
+                        "must be 0 (one per CPU core) or a positive integer")
+    n = _number(v, int, expected)
     if n < 0:
-        raise ValueError("must be 0 (one per CPU core) or a positive integer")
+        raise expected
     return n
 
 
 def _port(v: str) -> int:
-    n = int(v)
+    expected = _Invalid("1에서 65535 사이의 정수여야 합니다", "must be between 1 and 65535")
+    n = _number(v, int, expected)
     if not 0 < n < 65536:
-        raise ValueError("must be between 1 and 65535")
+        raise expected
     return n
 
 
 def _iri_base(v: str) -> str:
     if not (v.startswith("http://") or v.startswith("https://")):
-        raise ValueError("must be an http(s) IRI, e.g. http://127.0.0.1:5000/")
+        raise _Invalid("http:// 나 https:// 로 시작하는 IRI여야 합니다(예: http://127.0.0.1:5000/)",
+                       "must be an http(s) IRI, e.g. http://127.0.0.1:5000/")
     return v if v.endswith("/") else v + "/"
 
 
@@ -49,17 +73,22 @@ def _http_url(v: str) -> str:
     v = v.strip()
     u = urlsplit(v)
     if u.scheme not in ("http", "https") or not u.hostname:
-        raise ValueError("must be an http(s) URL, e.g. http://127.0.0.1:7878/query")
+        raise _Invalid("http:// 나 https:// 로 시작하는 URL이어야 합니다(예: http://127.0.0.1:7878/query)",
+                       "must be an http(s) URL, e.g. http://127.0.0.1:7878/query")
     if u.username or u.password:
-        raise ValueError("put credentials in KG_SPARQL_USER and KG_SPARQL_PASSWORD, not in the URL")
-    u.port  # noqa: B018 (raises ValueError on a bad port)
+        raise _Invalid("사용자 이름과 비밀번호는 URL에 넣지 말고 KG_SPARQL_USER와 KG_SPARQL_PASSWORD에 넣으세요",
+                       "put credentials in KG_SPARQL_USER and KG_SPARQL_PASSWORD, not in the URL")
+    try:
+        u.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError:
+        raise _Invalid("URL의 포트 번호는 1에서 65535 사이여야 합니다", "the port must be between 1 and 65535") from None
     return v
 
 
 def _search_backend(v: str) -> str:
     name = v.strip().lower() or "auto"
     if name not in ("auto", "whoosh", "tantivy"):  # kg.search.BACKENDS (not imported: settings load first)
-        raise ValueError("must be 'auto', 'whoosh' or 'tantivy'")
+        raise _Invalid("auto, whoosh, tantivy 가운데 하나여야 합니다", "must be 'auto', 'whoosh' or 'tantivy'")
     return name
 
 
@@ -69,7 +98,7 @@ def _flag(v: str) -> bool:
         return True
     if low in ("0", "off", "false", "no", ""):
         return False
-    raise ValueError("must be on or off")
+    raise _Invalid("on이나 off여야 합니다", "must be on or off")
 
 
 # name → (default, parser, help)
@@ -133,10 +162,11 @@ class Settings:
         if not self.sparql_endpoint:
             for name in ("sparql_update_endpoint", "sparql_graph_store", "sparql_user", "sparql_password"):
                 if getattr(self, name):
-                    raise SettingsError(f"KG_{name.upper()} is set but KG_SPARQL_ENDPOINT is not: "
-                                        "set the query URL of the remote server too")
+                    raise SettingsError(f"KG_{name.upper()}만 설정되고 KG_SPARQL_ENDPOINT는 비어 있습니다. 원격 서버의 "
+                                        f"질의 URL도 설정하세요 (KG_{name.upper()} is set but KG_SPARQL_ENDPOINT is not)")
         if self.sparql_password and not self.sparql_user:
-            raise SettingsError("KG_SPARQL_PASSWORD is set but KG_SPARQL_USER is not")
+            raise SettingsError("KG_SPARQL_PASSWORD만 설정되고 KG_SPARQL_USER는 비어 있습니다. 사용자 이름도 설정하세요 "
+                                "(KG_SPARQL_PASSWORD is set but KG_SPARQL_USER is not)")
 
     @property
     def graph_dir(self) -> Path:
@@ -164,7 +194,7 @@ class Settings:
             if raw is None:
                 continue
             if name not in SETTINGS:
-                raise SettingsError(f"unknown setting {name!r}")
+                raise SettingsError(f"알 수 없는 설정입니다: {name!r} (unknown setting {name!r})")
             values[name] = _parse(name, str(raw), SETTINGS[name][1])
         return cls(**values)
 
@@ -173,10 +203,15 @@ class Settings:
 
 
 def _parse(name: str, raw: str, parse: Callable[[str], Any]) -> Any:
+    """The parsed value, or a SettingsError that says in Korean (then English) what the
+    value must be, followed by the setting's help text."""
     try:
         return parse(raw)
     except (ValueError, TypeError) as e:
-        raise SettingsError(f"invalid value {raw!r} for KG_{name.upper()}: {e}. {SETTINGS[name][2]}") from None
+        ko, en = (e.ko, e.en) if isinstance(e, _Invalid) else ("쓸 수 없는 값입니다", "unusable value")
+        var = f"KG_{name.upper()}"
+        raise SettingsError(f"{var} 값이 잘못됐습니다: {raw!r}. {ko} (invalid value {raw!r} for {var}: {en}). "
+                            f"{SETTINGS[name][2]}") from None
 
 
 def describe() -> list[tuple[str, str, str]]:

@@ -110,6 +110,7 @@ def test_kg_remove(tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.output.count("삭제:") == 2
     res = runner.invoke(main, ["remove", "no-such-document", "--data-dir", str(data)], env=env)
     assert res.exit_code == 1 and "no such document" in res.output
+    assert res.output.startswith("오류: 그런 문서가 없습니다: no-such-document. ")  # Korean first, what to give instead
     with KnowledgeGraph(s) as kg:
         assert len(consistent(kg)) == 1  # hydrogen.md
         assert kg.search("반도체").total == 0
