@@ -139,7 +139,8 @@ class KnowledgeGraph:
         if self.read_only:
             snap = snapshots.current(self.settings.data_dir)
             if snap is None:
-                raise StoreError(f"no data in {self.settings.data_dir}: run `kg ingest` first")
+                raise StoreError(f"{self.settings.data_dir}에 데이터가 없습니다. 먼저 `kg ingest`로 문서를 "
+                                 f"수집하세요 (no data in {self.settings.data_dir}: run `kg ingest` first)")
             if snap != self._snapshot:
                 # the previous snapshot stays open for queries still running on it
                 left, self._store, self._snapshot = self._snapshot, GraphStore(snap, read_only=True), snap

@@ -172,15 +172,16 @@ class RemoteStore:
         seen, system = row.get("inDefault"), row.get("system")
         if seen is None or not seen.toPython():
             raise StoreError(
-                f"the SPARQL server at {self.endpoint} does not use the union of all graphs as its default "
-                "graph, which kg/ relies on. Start Oxigraph with `oxigraph serve --union-default-graph`; "
-                "Fuseki needs `tdb2:unionDefaultGraph true` (Virtuoso does this by default).")
+                f"SPARQL 서버({self.endpoint})의 기본 그래프가 모든 그래프의 합집합이 아닙니다. Oxigraph는 "
+                "`oxigraph serve --union-default-graph`로 시작하고, Fuseki는 `tdb2:unionDefaultGraph true`를 "
+                f"설정하세요(Virtuoso는 기본으로 그렇습니다) (the SPARQL server at {self.endpoint} does not use the "
+                "union of all graphs as its default graph, which kg/ relies on)")
         if system is not None and system.toPython():
             raise StoreError(
-                f"the SPARQL server at {self.endpoint} shows Virtuoso's system graphs (<{VIRTUOSO_SYSTEM_GRAPH}> "
-                "and others) to this account: they would be counted, exported and imported with the knowledge "
-                "graph. Make them private to it (README, \"Using a remote SPARQL server\", Virtuoso), and do not "
-                "connect as dba.")
+                f"SPARQL 서버({self.endpoint})가 이 계정에 Virtuoso 시스템 그래프(<{VIRTUOSO_SYSTEM_GRAPH}> 등)를 "
+                "보여 줍니다. 그대로면 지식그래프와 함께 세고 내보내고 가져오게 됩니다. 이 계정에는 보이지 않게 하고"
+                "(README, \"Using a remote SPARQL server\", Virtuoso) dba로 접속하지 마세요 (the SPARQL server at "
+                f"{self.endpoint} shows Virtuoso's system graphs to this account)")
         _UNION_OK.add((self.endpoint, self._user))
 
     # -- writing -------------------------------------------------------------------
@@ -279,7 +280,8 @@ class RemoteStore:
         if not quads and not replace:
             return 0
         if any(isinstance(q.graph_name, ox.BlankNode) for q in quads):
-            raise StoreError("graphs named by blank nodes cannot be sent to a SPARQL server")
+            raise StoreError("빈 노드가 이름인 그래프는 SPARQL 서버로 보낼 수 없습니다 "
+                             "(graphs named by blank nodes cannot be sent to a SPARQL server)")
         drops = [f"DROP SILENT GRAPH {nt_term(URIRef(g))}" for g in replace]
         groups: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {}
         for q in quads:
@@ -337,7 +339,7 @@ class RemoteStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"this connection to {self.endpoint} is read-only")
+            raise StoreError(f"{self.endpoint} 연결은 읽기 전용입니다 (this connection to {self.endpoint} is read-only)")
         self.written = True
 
     def write_counts(self, graph: str) -> None:
@@ -375,9 +377,10 @@ class RemoteStore:
             if len(quads) < size and len(quads) < self._graph_size(g):
                 # a CONSTRUCT cut short without a word (Virtuoso's ResultSetMaxRows); the
                 # second count tells it from a graph that shrank since the first
-                raise StoreError(f"the SPARQL server at {self.endpoint} sent {len(quads):,} of the {size:,} triples "
-                                 f"of graph <{g}>: raise its result limit (Virtuoso: ResultSetMaxRows in the "
-                                 "[SPARQL] section of virtuoso.ini)")
+                raise StoreError(f"SPARQL 서버({self.endpoint})가 그래프 <{g}>의 트리플 {size:,}개 가운데 "
+                                 f"{len(quads):,}개만 보냈습니다. 서버의 결과 한도를 올리세요(Virtuoso: virtuoso.ini "
+                                 f"[SPARQL] 절의 ResultSetMaxRows) (the SPARQL server at {self.endpoint} sent "
+                                 f"{len(quads):,} of the {size:,} triples of graph <{g}>)")
             out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
             n += len(quads)
         return n
@@ -444,16 +447,20 @@ def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
     if re.match(r"(?is)\s*<(!doctype html|html)\b", message):  # an error page (Virtuoso): its text only
         message = re.sub(r"(?is)<head\b.*?</head>|<[^>]*>", " ", message)
         message = re.sub(r"\s+", " ", message).strip()
-    what = f"the SPARQL server at {url} answered {e.code} {e.reason}" + (f": {message}" if message else "")
+    kind: type[KGError]
     if query and e.code == 500 and re.search(r"\bS1T00\b|\bSR171\b", message):
         # Virtuoso's own limit (MaxQueryExecutionTime): "S1T00 Error SR171: Transaction timed out"
-        err: KGError = QueryTimeout(f"{what} (the server's own time limit)")
+        kind, ko, en = QueryTimeout, "서버 자체의 시간 제한에 걸렸습니다", "the server's own time limit"
     elif re.search(r"\bSR186\b|\bSR619\b|SECURITY:|access denied", message):
         # Virtuoso refuses with 500: the account lacks SPARQL_UPDATE or rights on the graph
-        err = StoreError(f"{what} (check KG_SPARQL_USER and KG_SPARQL_PASSWORD, and the account's rights: README, "
-                         "\"Using a remote SPARQL server\")")
+        kind, ko, en = (StoreError, "KG_SPARQL_USER, KG_SPARQL_PASSWORD와 계정의 권한을 확인하세요(README, \"Using a "
+                        "remote SPARQL server\")", "check KG_SPARQL_USER and KG_SPARQL_PASSWORD, and the account's rights")
     else:
-        err = _classify(e.code, what, query)
+        kind, ko, en = _classify(e.code, query)
+    # Korean first, the server's own words next, the English last
+    err = kind(f"SPARQL 서버({url})가 {e.code} {e.reason} 오류를 돌려줬습니다" + (f": {message}" if message else "")
+               + (f" — {ko}" if ko else "") + f" (the SPARQL server at {url} answered {e.code} {e.reason}"
+               + (f"; {en}" if en else "") + ")")
     err.status = e.code  # type: ignore[attr-defined]
     return err
 
@@ -465,24 +472,27 @@ def _check_complete(headers: http.client.HTTPMessage, url: str) -> None:
     ResultSetMaxRows cut a SELECT result (CONSTRUCT results are cut without a word)."""
     state = headers.get("X-SQL-State", "")
     if state.startswith("S1T"):
-        raise QueryTimeout(f"the SPARQL server at {url} stopped the query at its time limit and returned incomplete "
-                           f"results ({state}: {headers.get('X-SQL-Message', '').strip()[:200]})")
+        raise QueryTimeout(f"SPARQL 서버({url})가 시간 제한에 걸려 질의를 멈추고 결과의 일부만 돌려줬습니다 "
+                           f"(the SPARQL server at {url} stopped the query at its time limit and returned incomplete "
+                           f"results; {state}: {headers.get('X-SQL-Message', '').strip()[:200]})")
     cap = headers.get("X-SPARQL-MaxRows")
     if cap:
-        raise QueryError(f"the SPARQL server at {url} cut the answer at {cap} rows (Virtuoso: ResultSetMaxRows in "
-                         "the [SPARQL] section of virtuoso.ini, which it also reports when the answer has exactly that "
-                         "many rows); ask for fewer (a LIMIT below it), or raise that setting")
+        raise QueryError(f"SPARQL 서버({url})가 답을 {cap}행에서 잘랐습니다(답이 꼭 그만큼일 때도 이렇게 알립니다). "
+                         f"LIMIT을 그보다 작게 두거나 virtuoso.ini [SPARQL] 절의 ResultSetMaxRows를 올리세요 "
+                         f"(the SPARQL server at {url} cut the answer at {cap} rows: ResultSetMaxRows)")
 
 
-def _classify(code: int, what: str, query: bool) -> KGError:
+def _classify(code: int, query: bool) -> tuple[type[KGError], str, str]:
+    """The error class for an HTTP status, and what to check (Korean, English)."""
     if code in (401, 403):
-        return StoreError(f"{what} (check KG_SPARQL_USER and KG_SPARQL_PASSWORD)")
+        return StoreError, "KG_SPARQL_USER와 KG_SPARQL_PASSWORD를 확인하세요", "check KG_SPARQL_USER and KG_SPARQL_PASSWORD"
     if code in (404, 405):
-        return StoreError(f"{what} (is this the right URL? see KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, "
-                          "KG_SPARQL_GRAPH_STORE)")
+        return (StoreError, "URL이 맞는지 KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, KG_SPARQL_GRAPH_STORE를 "
+                "확인하세요", "is this the right URL? see KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, "
+                "KG_SPARQL_GRAPH_STORE")
     if query and code in (400, 500):  # a malformed query, or one the engine failed on
-        return QueryError(what)
-    return StoreError(what)
+        return QueryError, "", ""
+    return StoreError, "", ""
 
 
 def _failure(e: BaseException, url: str, query: bool, timeout: float | None = None) -> KGError:
@@ -490,12 +500,15 @@ def _failure(e: BaseException, url: str, query: bool, timeout: float | None = No
     if isinstance(reason, (TimeoutError, socket.timeout)):
         limit = f" of {timeout:g} s" if timeout else ""
         if query:
-            return QueryTimeout(f"the SPARQL server at {url} did not answer within the limit{limit} (KG_QUERY_TIMEOUT)")
-        return StoreError(f"the SPARQL server at {url} did not answer within {timeout or WRITE_TIMEOUT:g} s")
+            return QueryTimeout(f"SPARQL 서버({url})가 제한 시간{f' {timeout:g}초' if timeout else ''} 안에 답하지 "
+                                f"않았습니다(KG_QUERY_TIMEOUT) (the SPARQL server at {url} did not answer within the "
+                                f"limit{limit})")
+        return StoreError(f"SPARQL 서버({url})가 {timeout or WRITE_TIMEOUT:g}초 안에 답하지 않았습니다 "
+                          f"(the SPARQL server at {url} did not answer within {timeout or WRITE_TIMEOUT:g} s)")
     if isinstance(reason, ConnectionRefusedError):
-        return StoreError(f"cannot reach the SPARQL server at {url}: connection refused. Is the server running, "
-                          "and is KG_SPARQL_ENDPOINT right?")
-    return StoreError(f"cannot talk to the SPARQL server at {url}: {reason}")
+        return StoreError(f"SPARQL 서버({url})가 연결을 거부했습니다. 서버가 실행 중인지, KG_SPARQL_ENDPOINT가 맞는지 "
+                          f"확인하세요 (cannot reach the SPARQL server at {url}: connection refused)")
+    return StoreError(f"SPARQL 서버({url})와 통신할 수 없습니다 (cannot talk to the SPARQL server at {url}: {reason})")
 
 
 def _result(ctype: str, body: bytes, url: str) -> Result:
@@ -517,7 +530,8 @@ def _result(ctype: str, body: bytes, url: str) -> Result:
 def _parse_rdf(ctype: str, body: bytes, url: str) -> Iterator[ox.Quad]:
     fmt = ox.RdfFormat.from_media_type(_media(ctype))
     if fmt is None:
-        raise QueryError(f"the SPARQL server at {url} answered in an unexpected format {ctype!r}")
+        raise QueryError(f"SPARQL 서버({url})가 예상하지 못한 형식으로 답했습니다: {ctype!r} "
+                         f"(the SPARQL server at {url} answered in an unexpected format)")
     try:
         return iter(list(ox.parse(body, format=fmt, without_named_graphs=True)))
     except (SyntaxError, ValueError) as e:
@@ -530,8 +544,10 @@ def _unreadable(body: bytes, url: str, e: Exception) -> QueryError:
     --timeout-s stops a query), so the tail goes into the message."""
     tail = body[-300:].decode("utf-8", "replace").strip()
     if re.search(r"cancel|time ?out|timed out", tail, re.I):
-        return QueryTimeout(f"the SPARQL server at {url} stopped the query (its own time limit?): …{tail}")
-    return QueryError(f"cannot read the answer of the SPARQL server at {url} ({e}): …{tail}")
+        return QueryTimeout(f"SPARQL 서버({url})가 질의를 멈췄습니다. 서버 자체의 시간 제한일 수 있습니다 "
+                            f"(the SPARQL server at {url} stopped the query, its own time limit?): …{tail}")
+    return QueryError(f"SPARQL 서버({url})의 답을 읽을 수 없습니다 (cannot read the answer of the SPARQL server at "
+                      f"{url}: {e}): …{tail}")
 
 
 def _lines(triples: Iterable[tuple]) -> tuple[list[str], bool]:
@@ -570,5 +586,5 @@ def _copy_counting(src: IO[bytes], out: IO[bytes], url: str) -> int:
             n += block.count(b"\n")
             out.write(block)
     except (OSError, http.client.HTTPException) as e:
-        raise StoreError(f"the dump from {url} broke off: {e}") from e
+        raise StoreError(f"{url}에서 받던 덤프가 끊겼습니다 (the dump from {url} broke off: {e})") from e
     return n

@@ -121,7 +121,8 @@ def _serve(conn: Connection) -> None:  # pragma: no cover (runs in the child pro
                 opened[snap] = GraphStore(Path(snap), read_only=True)
             reply = ("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs))
         except Exception as e:  # noqa: BLE001 (every failure goes back as a message)
-            reply = ("error", f"{type(e).__name__}: {e}" if not isinstance(e, QueryError) else str(e))
+            reply = ("error", str(e) if isinstance(e, QueryError) else
+                     f"질의를 실행하지 못했습니다 ({type(e).__name__}: {e})")
         conn.send(reply)
 
 
@@ -240,7 +241,8 @@ class QueryRunner:
         check_read_only(query)
         snap = snapshots.current(self.data_dir)
         if snap is None:
-            raise StoreError(f"no data in {self.data_dir}: run `kg ingest` first")
+            raise StoreError(f"{self.data_dir}에 데이터가 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
+                             f"(no data in {self.data_dir}: run `kg ingest` first)")
         job = (str(snap), query, max_rows, default_graphs, named_graphs)
         for attempt in range(2):
             try:
@@ -263,7 +265,8 @@ class QueryRunner:
             break
         try:
             if not w.conn.poll(timeout):
-                raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped")
+                raise QueryTimeout(f"질의가 제한 시간 {timeout:g}초를 넘어 중단됐습니다 "
+                                   f"(the query ran longer than the limit of {timeout:g} s and was stopped)")
             status, payload = w.conn.recv()
         except QueryTimeout:
             self._replace(w)

@@ -58,9 +58,11 @@ def check_read_only(query: str) -> None:
     and queries nested deeply enough to overflow a parser's stack (QueryError)."""
     code = code_only(query)
     if m := _UPDATE.search(code):
-        raise QueryRefused(f"SPARQL Update ({m.group(1).upper()}) is not allowed: this endpoint is read-only")
+        raise QueryRefused(f"SPARQL Update({m.group(1).upper()})는 쓸 수 없습니다. 이 엔드포인트는 읽기 전용입니다 "
+                           f"(SPARQL Update {m.group(1).upper()} is not allowed: this endpoint is read-only)")
     if calls_service(query):
-        raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint does not reach other servers")
+        raise QueryRefused("SERVICE(연합 질의)는 쓸 수 없습니다. 이 엔드포인트는 다른 서버에 접속하지 않습니다 "
+                           "(SERVICE, federated query, is not allowed: this endpoint does not reach other servers)")
     depth = nesting_depth(code)
     if depth > MAX_NESTING:
         raise QueryError(f"질의의 괄호가 너무 깊게 중첩되어 있습니다: {depth}단계, 최대 {MAX_NESTING}단계 "

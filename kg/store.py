@@ -76,7 +76,8 @@ class GraphStore:
         try:
             exists = self.path.exists()
             if not exists and (read_only or not create):
-                raise StoreError(f"no graph store at {self.path}: run `kg ingest` first")
+                raise StoreError(f"{self.path}에 그래프 저장소가 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
+                                 f"(no graph store at {self.path}: run `kg ingest` first)")
             if read_only:
                 inner = ox.Store.read_only(str(self.path))
                 self.ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
@@ -89,8 +90,8 @@ class GraphStore:
             raise
         except (OSError, RuntimeError) as e:
             raise StoreError(
-                f"cannot open the graph store at {self.path}: {e}. "
-                "Is another `kg` process (ingest or serve) using it?"
+                f"그래프 저장소 {self.path}를 열 수 없습니다. 다른 `kg` 프로세스(ingest나 serve)가 쓰고 있는지 "
+                f"확인하세요 (cannot open the graph store at {self.path}: {e}; is another `kg` process using it?)"
             ) from e
         for prefix, ns in PREFIXES.items():
             self.ds.bind(prefix, ns, override=True)
@@ -214,7 +215,7 @@ class GraphStore:
                 self.ds.remove_graph(self.ds.graph(g))
                 self.oxigraph.load("".join(lines + shared).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
+            raise StoreError(f"그래프를 쓰지 못했습니다: {graph_iri} (writing graph {graph_iri} failed: {e})") from e
         return len(lines)
 
     def prepare_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> PreparedGraph:
@@ -244,7 +245,7 @@ class GraphStore:
                     text = "".join(str(g.payload) for g in graphs[i:i + BULK_DOCS])
                     self.oxigraph.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"writing {len(graphs)} graphs failed: {e}") from e
+            raise StoreError(f"그래프 {len(graphs)}개를 쓰지 못했습니다 (writing {len(graphs)} graphs failed: {e})") from e
 
     def optimize(self) -> None:
         """Compact the store after bulk loads: each leaves its own files, which reads
@@ -321,7 +322,7 @@ class GraphStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError("this graph store is a read-only snapshot")
+            raise StoreError("이 그래프 저장소는 읽기 전용 스냅숏이라 쓸 수 없습니다 (this graph store is a read-only snapshot)")
 
     def _touch(self, graph_iri: str | None) -> None:
         """Record a write (of one graph, or None: anything) before it happens."""
@@ -478,7 +479,7 @@ def _iri(iri: str) -> str:
     """Guard against IRIs that would break out of <…> in a query string. (A regular
     expression: a generator over the characters was a third of the graph-write stage.)"""
     if _IRI_BREAKERS.search(iri):
-        raise QueryError(f"invalid IRI: {iri!r}")
+        raise QueryError(f"IRI가 잘못됐습니다: {iri!r} (invalid IRI: {iri!r})")
     return iri
 
 
@@ -491,8 +492,8 @@ def _query_errors(query: str | None = None) -> Iterator[None]:
     except SyntaxError as e:
         if query is not None:
             raise QueryError(syntax_error_message(query, str(e), _BOUND, PREFIXES)) from e
-        raise QueryError(f"SPARQL syntax error: {e}") from e
+        raise QueryError(f"SPARQL 구문 오류입니다 (SPARQL syntax error: {e})") from e
     except (ValueError, NotImplementedError) as e:
-        raise QueryError(str(e)) from e
+        raise QueryError(f"질의를 실행할 수 없습니다 ({e})") from e
     except OSError as e:
-        raise QueryError(f"query failed: {e}") from e
+        raise QueryError(f"질의가 실패했습니다 (query failed: {e})") from e

@@ -46,7 +46,7 @@ def export_nquads(store: GraphStore | RemoteStore, out: IO[bytes]) -> int:
         try:
             store.oxigraph.dump(counter, format=ox.RdfFormat.N_QUADS)
         except OSError as e:
-            raise StoreError(f"export failed: {e}") from e
+            raise StoreError(f"내보내지 못했습니다 (export failed: {e})") from e
         n = counter.lines
     out.flush()
     return n
@@ -57,7 +57,7 @@ def import_nquads(store: GraphStore | RemoteStore, source: IO[bytes], chunk: int
     replaces the graph of that name in `store` (dropped when first seen), other graphs
     stay. Returns (quads, graphs)."""
     if isinstance(store, GraphStore) and store.read_only:
-        raise StoreError("cannot import into a read-only snapshot")
+        raise StoreError("읽기 전용 스냅숏에는 가져올 수 없습니다 (cannot import into a read-only snapshot)")
     if chunk is None:
         chunk = EMBEDDED_CHUNK if not isinstance(store, RemoteStore) else GSP_CHUNK if store.graph_store else store.chunk
     seen: set[str] = set()
@@ -77,7 +77,7 @@ def import_nquads(store: GraphStore | RemoteStore, source: IO[bytes], chunk: int
             try:
                 store.oxigraph.extend(batch)  # one transaction per chunk
             except OSError as e:
-                raise StoreError(f"import failed: {e}") from e
+                raise StoreError(f"가져오지 못했습니다 (import failed: {e})") from e
         batch.clear()
 
     try:
@@ -87,8 +87,8 @@ def import_nquads(store: GraphStore | RemoteStore, source: IO[bytes], chunk: int
             if len(batch) >= chunk:
                 flush()
     except SyntaxError as e:
-        raise StoreError(f"the input is not valid N-Quads ({n - len(batch)} quads before the error were "
-                         f"imported): {e}") from e
+        raise StoreError(f"입력이 올바른 N-Quads가 아닙니다. 오류 앞의 쿼드 {n - len(batch)}개는 가져왔습니다 (the input "
+                         f"is not valid N-Quads; {n - len(batch)} quads before the error were imported): {e}") from e
     if batch:
         flush()
     return n, len(seen)

@@ -95,7 +95,7 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(QueryTimeout)
     def timeout(e: QueryTimeout) -> Any:
-        return error_response(503, f"질의가 제한 시간을 넘겨 중단되었습니다: {e}")
+        return error_response(503, str(e))  # Korean first already (kg.sparql_exec, kg.remote)
 
     @app.errorhandler(QueryError)
     def bad_query(e: QueryError) -> Any:

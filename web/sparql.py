@@ -143,7 +143,7 @@ def _refuse_updates(query: str) -> None:
     try:
         check_read_only(query)
     except QueryRefused as e:
-        abort(403, f"{e}. {READ_ONLY} (SPARQL Update와 SERVICE는 허용되지 않습니다).")
+        abort(403, str(e))  # says what is refused and that the endpoint is read-only, Korean first
     except QueryError as e:
         abort(400, str(e))
 
@@ -210,7 +210,7 @@ def _run_for_page(query: str) -> tuple[QueryResult | None, str | None, int]:
     try:
         return get_kg().sparql(query, max_rows=min(settings().max_rows, HTML_MAX_ROWS)), None, 200
     except QueryTimeout as e:
-        return None, f"질의가 제한 시간을 넘겨 중단되었습니다: {e}. {TIMEOUT_HINT}", 503
+        return None, f"{e}. {TIMEOUT_HINT}", 503
     except StoreError as e:
         return None, str(e), 503
     except QueryError as e:

@@ -43,4 +43,5 @@ def open_index(path: Path | str, backend: str | None = "whoosh", create: bool = 
         from kg.search.tantivy_backend import TantivyIndex  # noqa: PLC0415 (tantivy is optional at import)
 
         return TantivyIndex(path, create=create)
-    raise SettingsError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")
+    raise SettingsError(f"알 수 없는 검색 엔진입니다: {name!r}. {', '.join(BACKENDS)} 가운데 하나를 고르세요 "
+                        f"(unknown search backend {name!r})")

@@ -68,23 +68,27 @@ class TantivyIndex:
             if self.path.is_dir() and tantivy.Index.exists(str(self.path)):
                 info = json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else {}
                 if info.get("schema_version") != SCHEMA_VERSION:
-                    raise StoreError(f"the tantivy index at {self.path} has schema {info.get('schema_version')}, "
-                                     f"this version needs {SCHEMA_VERSION}: move it away and ingest again")
+                    raise StoreError(f"tantivy 색인 {self.path}의 스키마 버전({info.get('schema_version')})이 이 "
+                                     f"프로그램에 필요한 버전({SCHEMA_VERSION})과 다릅니다. 색인을 다른 곳으로 옮기고 다시 수집하세요 "
+                                     f"(the tantivy index at {self.path} has schema {info.get('schema_version')}, "
+                                     f"this version needs {SCHEMA_VERSION})")
                 self.ix = tantivy.Index.open(str(self.path))
             elif self.path.is_dir() and any(self.path.glob("_MAIN_*.toc")):
-                raise StoreError(f"the text index at {self.path} was built with whoosh: set KG_SEARCH_BACKEND=whoosh "
-                                 "(or move the directory away and ingest again)")
+                raise StoreError(f"텍스트 색인 {self.path}는 whoosh로 만들어졌습니다. KG_SEARCH_BACKEND=whoosh 로 "
+                                 f"설정하거나 디렉터리를 옮기고 다시 수집하세요 (the text index at {self.path} was "
+                                 "built with whoosh)")
             elif create:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ix = tantivy.Index(make_schema(), path=str(self.path), reuse=False)
                 marker.write_text(json.dumps({"backend": "tantivy", "schema_version": SCHEMA_VERSION}) + "\n",
                                   encoding="utf-8")
             else:
-                raise StoreError(f"no text index at {self.path}: run `kg ingest` first")
+                raise StoreError(f"{self.path}에 텍스트 색인이 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
+                                 f"(no text index at {self.path}: run `kg ingest` first)")
         except StoreError:
             raise
         except (OSError, ValueError, RuntimeError) as e:
-            raise StoreError(f"cannot open the text index at {self.path}: {e}") from e
+            raise StoreError(f"텍스트 색인 {self.path}를 열 수 없습니다 (cannot open the text index at {self.path}: {e})") from e
         self.schema = self.ix.schema
 
     # -- writing -------------------------------------------------------------------
@@ -95,8 +99,8 @@ class TantivyIndex:
                 try:
                     self._writer = self.ix.writer(heap_size=WRITER_HEAP, num_threads=1)
                 except (OSError, ValueError, RuntimeError) as e:
-                    raise StoreError(f"cannot write the text index at {self.path} (is another process "
-                                     f"writing it?): {e}") from e
+                    raise StoreError(f"텍스트 색인 {self.path}에 쓸 수 없습니다. 다른 프로세스가 쓰고 있는지 확인하세요 "
+                                     f"(cannot write the text index at {self.path}: {e})") from e
             w = self._writer
             try:
                 for iri in delete:

@@ -103,8 +103,9 @@ class WhooshIndex:
     def __init__(self, path: Path | str, create: bool = True) -> None:
         self.path = Path(path)
         if (self.path / "meta.json").exists():
-            raise StoreError(f"the text index at {self.path} was built with tantivy: set KG_SEARCH_BACKEND=tantivy "
-                             "(or move the directory away and ingest again)")
+            raise StoreError(f"텍스트 색인 {self.path}는 tantivy로 만들어졌습니다. KG_SEARCH_BACKEND=tantivy 로 "
+                             f"설정하거나 디렉터리를 옮기고 다시 수집하세요 (the text index at {self.path} was "
+                             "built with tantivy)")
         try:
             if windex.exists_in(str(self.path)):
                 self.ix = windex.open_dir(str(self.path))
@@ -112,11 +113,12 @@ class WhooshIndex:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ix = windex.create_in(str(self.path), make_schema())
             else:
-                raise StoreError(f"no text index at {self.path}: run `kg ingest` first")
+                raise StoreError(f"{self.path}에 텍스트 색인이 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
+                                 f"(no text index at {self.path}: run `kg ingest` first)")
         except StoreError:
             raise
         except Exception as e:  # whoosh raises many kinds on a damaged index
-            raise StoreError(f"cannot open the text index at {self.path}: {e}") from e
+            raise StoreError(f"텍스트 색인 {self.path}를 열 수 없습니다 (cannot open the text index at {self.path}: {e})") from e
         # read once: ix.schema re-reads the newest TOC file, which a concurrent commit may delete
         self.schema = self.ix.schema
         self._idle: list = []

@@ -149,7 +149,8 @@ def test_blank_nodes_survive_import_and_export(base_url, gsp: bool) -> None:  # 
 
 def test_bad_input_is_a_clear_error(base_url: str) -> None:
     data = f'<{EX}s> <{EX}p> "ok" <{EX}g> .\n<{EX}s> <{EX}p> "unterminated <{EX}g> .\n'.encode()
-    with pytest.raises(StoreError, match=r"not valid N-Quads \(0 quads before the error were imported\).*line 2"):
+    with pytest.raises(StoreError, match=r"^입력이 올바른 N-Quads가 아닙니다.*not valid N-Quads; "
+                                         r"0 quads before the error were imported\).*line 2"):
         import_nquads(remote(base_url), io.BytesIO(data))
 
 

@@ -186,7 +186,7 @@ def test_bad_iri_is_refused_before_anything_is_sent(base_url: str) -> None:
 # -- errors ----------------------------------------------------------------------------
 
 def test_malformed_query_carries_the_servers_message(base_url: str) -> None:
-    with pytest.raises(QueryError, match=r"answered 400 .*(error at 1:|SP030: SPARQL compiler)"):
+    with pytest.raises(QueryError, match=r"(?s)^SPARQL 서버.*400 .*(error at 1:|SP030: SPARQL compiler).*answered 400"):
         store(base_url).query("SELECT ?x WHERE { ?x ")
 
 

@@ -37,9 +37,10 @@ def test_select_and_row_cap(runner) -> None:
 def test_runaway_query_is_stopped_and_the_runner_recovers(runner) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"  # 300^4 rows
     t = time.monotonic()
-    with pytest.raises(QueryTimeout, match="limit"):
+    with pytest.raises(QueryTimeout, match="limit") as e:
         runner.run(slow, timeout=1.0, max_rows=10)
     assert time.monotonic() - t < 10
+    assert str(e.value).startswith("질의가 제한 시간 1초를 넘어 중단됐습니다 (the query ran longer")  # Korean first
     # the killed worker was replaced: the next query works
     assert runner.run("ASK { ?s ?p ?o }", timeout=30, max_rows=10).boolean is True
 
@@ -58,8 +59,9 @@ def test_syntax_error_message(runner) -> None:
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
 ])
 def test_updates_and_service_are_refused(q: str) -> None:
-    with pytest.raises(QueryError, match="not allowed"):
+    with pytest.raises(QueryError, match="not allowed") as e:
         check_read_only(q)
+    assert "는 쓸 수 없습니다. 이 엔드포인트는 " in str(e.value).split(" (")[0]  # Korean first, the English after
 
 
 @pytest.mark.parametrize("q", [

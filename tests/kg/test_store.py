@@ -68,8 +68,9 @@ def test_what_may_come_next_is_listed_without_character_classes(tmp_path) -> Non
 
 
 def test_missing_store_is_a_clear_error(tmp_path) -> None:
-    with pytest.raises(StoreError, match="kg ingest"):
+    with pytest.raises(StoreError, match="kg ingest") as e:
         GraphStore(tmp_path / "nothing", create=False)
+    assert str(e.value).startswith(f"{tmp_path / 'nothing'}에 그래프 저장소가 없습니다. 먼저 `kg ingest`로")
 
 
 def test_documents_with_key(tmp_path) -> None:

@@ -118,6 +118,7 @@ def test_updates_are_refused(client, request_kw) -> None:
     r = client.open("/sparql", **request_kw)
     assert r.status_code == 403
     assert "읽기 전용" in r.get_data(as_text=True)
+    assert r.get_data(as_text=True).count("읽기 전용") == 1  # said once, in Korean, before any English
     assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).get_json()["boolean"] is True
 
 
@@ -224,6 +225,7 @@ def test_query_page_defaults_and_errors(client) -> None:
     assert bad.status_code == 400 and "syntax error" in bad.get_data(as_text=True)
     upd = client.get("/query", query_string={"query": "DELETE WHERE { ?s ?p ?o }"})
     assert upd.status_code == 403 and "read-only" in upd.get_data(as_text=True)
+    assert "SPARQL Update(DELETE)는 쓸 수 없습니다. 이 엔드포인트는 읽기 전용입니다 (" in upd.get_data(as_text=True)
 
 
 def test_query_page_construct_and_json_twin(client, corpus) -> None:

@@ -141,6 +141,7 @@ def test_a_good_upload_becomes_searchable(app: Flask) -> None:
     jobs = {j["name"]: j for j in wait_for(client, {"done", "failed"})}
     assert jobs["b.txt"]["status"] == "done"
     assert jobs["picture.png"]["status"] == "failed" and "unsupported format" in jobs["picture.png"]["message"]
+    assert jobs["picture.png"]["message"].startswith("지원하지 않는 형식입니다: '.png' 파일(PNG 이미지로 보입니다)")
     assert "/uploads/" not in jobs["picture.png"]["message"]  # no server paths in the reason
 
 
