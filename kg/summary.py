@@ -55,6 +55,7 @@ class Summary:
     docs: Counter = field(default_factory=Counter)              # entity → documents mentioning it
     labels: dict[str, Counter] = field(default_factory=dict)    # entity → label → graphs stating it
     _names: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    _order: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- arithmetic ---------------------------------------------------------------
     def add(self, other: "Summary", sign: int = 1) -> None:
@@ -74,6 +75,7 @@ class Summary:
             if not mine:
                 del self.labels[e]
         self._names = None
+        self._order = {}
 
     def copy(self) -> "Summary":
         return Summary(self.documents, self.triples, Counter(self.docs),
@@ -122,13 +124,36 @@ class Summary:
         return {"documents": self.documents, "triples": self.triples,
                 "entities": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])))}
 
-    def lookup(self, text: str, base: str, limit: int = 10) -> list[dict[str, Any]]:
-        """Entities whose name or alias contains `text` (ignoring case), most mentioned first."""
+    def lookup(self, text: str, base: str, limit: int = 10, type_: str | None = None) -> list[dict[str, Any]]:
+        """Entities (of one type) whose name or alias contains `text` (ignoring case),
+        most mentioned first."""
         needle = text.strip().lower()
         if not needle:
             return []
         hits = {e for e, name in self._name_list() if needle in name}
+        if type_:
+            hits = {e for e in hits if entity_type(e, base) == type_}
         return self._ranked(hits, base, limit)
+
+    def browse(self, base: str, type_: str | None = None, offset: int = 0,
+               limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+        """(how many, one page of) the entities mentioned in documents, of one type or
+        all, most mentioned first (ties by IRI). The order is kept per summary, that is
+        per published snapshot, so paging through 100,000 entities sorts them once."""
+        order = self._order.get(type_)
+        if order is None:
+            order = [e for e in self.docs if (t := entity_type(e, base)) and (type_ is None or t == type_)
+                     and self.label(e) is not None]
+            order.sort(key=lambda e: (-self.docs[e], e))
+            self._order[type_] = order
+        rows = [{"iri": e, "label": self.label(e), "type": entity_type(e, base), "documents": self.docs[e],
+                 "title": self.title(e)} for e in order[max(0, offset):max(0, offset) + max(0, limit)]]
+        return len(order), rows
+
+    def title(self, iri: str) -> str | None:
+        """A person's post title stated most often (장관, 1차관, 대표), or None."""
+        titles = [(-n, v) for (kind, _lang, v), n in self.labels.get(iri, {}).items() if kind == "title"]
+        return min(titles)[1] if titles else None
 
     def resolve(self, name: str, base: str) -> str | None:
         """The entity an exact name or alias stands for (then the same ignoring case),
@@ -364,6 +389,7 @@ class Publisher:
                 else:
                     s.labels.pop(e, None)
             s._names = None
+            s._order = {}
         return s, touched
 
     def published(self, summary: Summary, snapshot: Path) -> None:

@@ -10,7 +10,7 @@ from flask import Flask, Response, abort, current_app, jsonify, render_template,
 from werkzeug.exceptions import default_exceptions
 
 from kg.settings import Settings
-from ontology.iris import SLUG_TYPES
+from ontology.iris import NODE_TYPES, SLUG_TYPES
 
 # Korean names of the extractor's entity types (kgo:entityType codes)
 TYPE_LABELS = {
@@ -28,6 +28,7 @@ TYPE_LABELS = {
 # display order of types on pages
 TYPE_ORDER = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON", "INITIATIVE", "EVENT", "LOCATION",
               "DATE", "TIME", "QUANTITY")
+BROWSE_TYPES = tuple(t for t in TYPE_ORDER if t in NODE_TYPES)  # entities are nodes; dates and amounts are values
 
 STATUS_TITLES = {
     400: "잘못된 요청입니다",

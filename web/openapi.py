@@ -8,6 +8,7 @@ from typing import Any
 
 from kg.settings import Settings
 from ontology.iris import SLUG_TYPES
+from web.helpers import BROWSE_TYPES
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -55,6 +56,12 @@ SCHEMAS: dict[str, Any] = {
         "type": "object", "required": ["iri", "label", "type", "documents"],
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "label": STRING, "type": STRING,
                        "documents": INTEGER},
+    },
+    "EntityList": {
+        "type": "object", "required": ["query", "type", "total", "page", "pages", "page_size", "results"],
+        "properties": {"query": STRING, "type": NULLABLE_STRING, "total": INTEGER, "page": INTEGER,
+                       "pages": INTEGER, "page_size": INTEGER,
+                       "results": {"type": "array", "items": _ref("LookupHit")}},
     },
     "SearchHit": {
         "type": "object", "required": ["iri", "title", "snippet", "score"],
@@ -227,6 +234,18 @@ def spec(settings: Settings, server: str = "/") -> dict[str, Any]:
                                _param("limit", "At most this many (1–50, default 10).",
                                       {"type": "integer", "minimum": 1, "maximum": 50})],
                 "responses": {"200": _json({"type": "array", "items": _ref("LookupHit")}, "Matching entities."),
+                              "503": _error("No data yet.")},
+            }},
+            "/entities.json": {"get": {
+                "summary": "Entities mentioned in the documents, most mentioned first, paged; or those whose name "
+                           "contains q",
+                "operationId": "entities",
+                "parameters": [_param("q", "Part of a name, any language (none: every entity).", STRING),
+                               _param("type", "Keep one type.", {"enum": list(BROWSE_TYPES)}),
+                               _param("page", "Page number, from 1.", {"type": "integer", "minimum": 1})],
+                "responses": {"200": _json(_ref("EntityList"), "One page of entities and the total."),
+                              "400": _error("An unknown type or a bad page number."),
+                              "404": _error("A page past the last."),
                               "503": _error("No data yet.")},
             }},
             "/api/openapi.json": {"get": {

@@ -15,8 +15,8 @@ from kg.graph import KnowledgeGraph
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO
 from web import get_kg, profile
-from web.helpers import (TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path, page_number,
-                         settings, short_iri, type_of_iri, url_with)
+from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
+                         page_number, settings, short_iri, type_of_iri, url_with)
 from web.markup import mark_mentions
 from web.timeline import today
 
@@ -36,6 +36,11 @@ RELATION_LABELS: dict[tuple[str, str], str] = {
     (str(KGO.scheduledFor), "in"): "이 일정의 대상",
 }
 RELATION_ORDER = list(RELATION_LABELS)
+
+# the /entities list: rows per page, most rows of a name search, rows of a CSV download
+ENTITY_PAGE = 50
+LOOKUP_ROWS = 1000
+CSV_ROWS = 100_000
 
 
 def _split_ext(name: str) -> tuple[str, str | None]:
@@ -175,14 +180,36 @@ def group_relations(relations: list[dict[str, Any]], totals: list[dict[str, Any]
 @bp.get("/entities.json", endpoint="entities_json")
 @bp.get("/entities.csv", endpoint="entities_csv")
 def entities() -> Any:
+    """Entities by name (`q`), or all of them most mentioned first, paged; `type` keeps
+    one type. The CSV twin has every entity of the list (up to CSV_ROWS), not one page."""
     q = request.args.get("q", "").strip()[:100]
-    results = get_kg().lookup(q, limit=50) if q else []
+    etype = request.args.get("type", "").strip().upper() or None
+    if etype is not None and etype not in BROWSE_TYPES:
+        abort(400, f"개체 유형이 잘못되었습니다: type={request.args.get('type')} "
+                   f"(가능한 값: {', '.join(BROWSE_TYPES)})")
+    kg = get_kg()
+    summary, base = kg.summary(), kg.base
+    as_csv = request.path.endswith(".csv")
+    page, size = (1, CSV_ROWS) if as_csv else (page_number(), ENTITY_PAGE)
+    if q:
+        hits = summary.lookup(q, base, limit=LOOKUP_ROWS, type_=etype)
+        total, results = len(hits), hits[(page - 1) * size:page * size]
+    else:
+        total, results = summary.browse(base, etype, offset=(page - 1) * size, limit=size)
     for r in results:
         r["page"] = local_path(r["iri"])
-    if request.path.endswith(".csv"):
+    if as_csv:
         return csv_response(["iri", "label", "type", "documents"],
                             [[r["iri"], r["label"], r["type"], r["documents"]] for r in results], "entities.csv")
-    return html_or_json("entities.html", {"query": q, "results": results}, q=q, results=results)
+    pages = max(1, -(-total // size))
+    if page > pages and total:
+        abort(404, f"{page}쪽은 없습니다: 모두 {pages}쪽입니다")
+    by_type = summary.stats(base)["entities"]
+    data = {"query": q, "type": etype, "total": total, "page": page, "pages": pages, "page_size": size,
+            "results": results}
+    return html_or_json("entities.html", data, q=q, data=data, results=results, etype=etype,
+                        by_type=[(t, by_type[t]) for t in BROWSE_TYPES if by_type.get(t)],
+                        all_count=sum(by_type.values()))
 
 
 def _page(template: str, data: dict[str, Any], as_json: bool, **context: Any) -> Any:

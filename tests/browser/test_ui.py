@@ -75,6 +75,23 @@ def test_entity_page(browser, server, shot) -> None:
     shot(browser, "entity")
 
 
+def test_entity_list_by_type_leads_to_an_entity(browser, server, shot) -> None:
+    browser.get(server + "/entities")
+    chip = browser.find_element(By.XPATH, "//ul[contains(@class, 'entity-types')]//a[contains(., '기업')]")
+    chip.click()
+    wait(browser).until(EC.url_contains("type=COMPANY"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "기업"
+    rows = browser.find_elements(By.CSS_SELECTOR, "ol.entity-list li")
+    counts = [int(r.find_element(By.TAG_NAME, "small").text.split("문서 ")[1].rstrip("건").replace(",", "")) for r in rows]
+    assert rows and counts == sorted(counts, reverse=True)       # the most mentioned first
+    shot(browser, "entities-companies")
+    first = rows[0].find_element(By.TAG_NAME, "a")
+    name = first.text
+    first.click()
+    wait(browser).until(EC.url_contains("/id/company/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+
+
 def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> None:
     need_vendor(server, "cytoscape.min.js")
     browser.get(server + "/id/company/" + quote("마키나락스") + "/network")

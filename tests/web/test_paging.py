@@ -193,3 +193,66 @@ def test_documents_shared_by_two_hubs_are_counted_and_the_newest_listed(
     assert plain["total"] == hubs["total"] == 8
     assert [d["title"] for d in hubs["documents"]] == [d["title"] for d in plain["documents"]] == [
         "성장 계획 11 발표", "성장 계획 10 발표", "성장 계획 08 발표"]
+
+
+def test_the_entity_list_ranks_every_entity_by_documents_and_pages_through_them(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/entities without a name lists what the documents mention, the most mentioned
+    first; `type` keeps one type; pages hold ENTITY_PAGE rows and together list each
+    entity once; the CSV has the whole list, not one page."""
+    from web import pages  # noqa: PLC0415
+
+    monkeypatch.setattr(pages, "ENTITY_PAGE", 10)
+    first = client.get("/entities.json").get_json()
+    assert first["total"] == DOCS + 1 and first["pages"] == 3 and first["page"] == 1
+    assert first["results"][0]["label"] == "산업통상자원부" and first["results"][0]["documents"] == DOCS
+    assert [r["label"] for r in first["results"][1:4]] == ["성장 계획 00", "성장 계획 01", "성장 계획 02"]
+    seen = [r["iri"] for p in (1, 2, 3) for r in client.get("/entities.json", query_string={"page": p}).get_json()["results"]]
+    assert len(seen) == len(set(seen)) == DOCS + 1
+    plans = client.get("/entities.json", query_string={"type": "initiative"}).get_json()
+    assert plans["type"] == "INITIATIVE" and plans["total"] == DOCS
+    assert all(r["type"] == "INITIATIVE" for r in plans["results"])
+    rows = list(csv.DictReader(io.StringIO(client.get("/entities.csv", query_string={"type": "INITIATIVE"})
+                                           .get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == DOCS and rows[0]["label"] == "성장 계획 00" and rows[0]["documents"] == "1"
+
+    page = client.get("/entities", query_string={"page": 2}).get_data(as_text=True)
+    assert '<ol class="entity-list" start="11">' in page and "(2/3쪽)" in page
+    assert 'rel="prev">이전' in page and 'rel="next">다음' in page
+    assert re.search(r'<a href="[^"]*type=INITIATIVE[^"]*">정책·사업 <span class="n">25</span>', page)
+    assert re.search(r'<a href="[^"]*type=MINISTRY[^"]*">정부기관 <span class="n">1</span>', page)
+
+    beyond = client.get("/entities.json", query_string={"page": 4})
+    assert beyond.status_code == 404 and "모두 3쪽" in beyond.get_json()["message"]
+    bad = client.get("/entities", query_string={"type": "DATE"})
+    assert bad.status_code == 400 and "개체 유형이 잘못되었습니다" in bad.get_data(as_text=True)
+
+
+def test_a_name_search_in_the_entity_list_keeps_the_type_and_pages(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from web import pages  # noqa: PLC0415
+
+    monkeypatch.setattr(pages, "ENTITY_PAGE", 10)
+    found = client.get("/entities.json", query_string={"q": "계획 1", "type": "INITIATIVE"}).get_json()
+    assert found["total"] == 10 and [r["label"] for r in found["results"]][:2] == ["성장 계획 10", "성장 계획 11"]
+    none = client.get("/entities", query_string={"q": "산업", "type": "PERSON"}).get_data(as_text=True)
+    assert "인물 가운데 이 이름을 가진 개체가 없습니다" in none and "모든 유형에서 찾기" in none
+    assert client.get("/entities.json", query_string={"q": "산업"}).get_json()["results"][0]["type"] == "MINISTRY"
+    stats = client.get("/stats").get_data(as_text=True)
+    assert 'href="/entities?type=INITIATIVE">정책·사업</a>' in stats   # a type on the statistics page lists its entities
+
+
+def test_the_entity_list_follows_a_newer_snapshot(tmp_path: Path) -> None:
+    """The order is kept per published snapshot: after an ingest publishes more, the list
+    counts again."""
+    settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
+    add_announcements(settings, range(3))
+    app = create_app(settings, query_workers=0)
+    try:
+        client = app.test_client()
+        assert client.get("/entities.json").get_json()["total"] == 4
+        add_announcements(settings, range(3, 5))
+        after = client.get("/entities.json").get_json()
+        assert after["total"] == 6 and after["results"][0]["documents"] == 5
+    finally:
+        app.extensions["kg"].close()
