@@ -32,6 +32,8 @@ PAGES = [
     ("search.json", "/search.json?q=" + quote('"AI 자율제조"')),
     ("search.csv", "/search.csv?q=" + quote("산업부")),
     ("entities", "/entities?q=" + quote("산업")),
+    ("entity list", "/entities"),
+    ("entity list: people", "/entities?type=PERSON"),
     ("entity: ministry", "/id/gov/" + quote("산업통상자원부")),
     ("entity.json: ministry", "/id/gov/" + quote("산업통상자원부") + ".json"),
     ("entity: company", "/id/company/" + quote("마키나락스")),

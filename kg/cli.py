@@ -409,8 +409,8 @@ def _warm_up(app: Any) -> None:
     the search facet columns (on the 77,000 Assembly and Wikinews records: the first
     home page 6.3 s and the first search 3.9 s cold, 0.1 s once warm), the path view's
     graph of all relation edges (at 100,000 documents: 2–11 s for the first path asked,
-    0.5 s after) and the document dates and order hub entity pages use (kg.entity.doc_order:
-    2.5 s at 100,000 documents). Run at start and whenever the server opens a newer
+    0.5 s after), the entity list's order, and the document dates and order hub entity
+    pages use (kg.entity.doc_order: 2.5 s at 100,000 documents). Run at start and whenever the server opens a newer
     snapshot (KnowledgeGraph.on_snapshot). Last, the pages of the entities in the most
     documents (WARM_PAGES, and the first of each type), whose relation counts and
     meetings the snapshot then keeps (kg.entity.kept): 1–2 s each at 100,000 documents
@@ -419,6 +419,7 @@ def _warm_up(app: Any) -> None:
         with app.test_client() as c:
             c.get("/")
             c.get("/search?q=" + quote("정책"))
+            c.get("/entities")  # the snapshot's entities ranked by documents (0.5 s for 300,000)
         with app.app_context():
             from kg.entity import doc_order  # noqa: PLC0415
             from web import get_kg  # noqa: PLC0415
@@ -477,6 +478,43 @@ def stats(as_json: bool, data_dir: Path | None) -> None:
                f"트리플 {s['triples']:,}개")
     for t, n in s["entities"].items():
         click.echo(f"  {t:14s} {n}")
+
+
+# ontology.iris.NODE_TYPES, written out so that `kg` starts without importing rdflib (a test keeps them equal)
+ENTITY_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON", "INITIATIVE", "EVENT", "LOCATION")
+
+
+@main.command()
+@click.argument("name", required=False, default="")
+@click.option("--type", "etype", default=None, type=click.Choice(ENTITY_TYPES, case_sensitive=False),
+              help="Only entities of this type.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Rows per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@data_dir_option
+def entities(name: str, etype: str | None, limit: int, page: int, as_json: bool, data_dir: Path | None) -> None:
+    """Entities the documents mention, the most mentioned first (with NAME: those whose name
+    or alias contains it), as the /entities page lists them."""
+    from kg.graph import KnowledgeGraph
+
+    etype = etype.upper() if etype else None
+    try:
+        with KnowledgeGraph(_settings(data_dir), read_only=True) as kg:
+            summary, start = kg.summary(), (page - 1) * limit
+            if name.strip():
+                hits = summary.lookup(name, kg.base, limit=10**9, type_=etype)
+                total, rows = len(hits), hits[start:start + limit]
+            else:
+                total, rows = summary.browse(kg.base, etype, offset=start, limit=limit)
+    except KGError as e:
+        _fail(e)
+        return
+    if as_json:
+        click.echo(json.dumps({"total": total, "page": page, "results": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"개체 {total:,}개" + (f" ({page}쪽)" if page > 1 else ""))
+    _table(["#", "이름", "유형", "문서", "IRI"], [[str(start + i + 1), r["label"], r["type"], str(r["documents"]), r["iri"]]
+                                            for i, r in enumerate(rows)])
 
 
 @main.command()

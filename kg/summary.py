@@ -140,14 +140,17 @@ class Summary:
         """(how many, one page of) the entities mentioned in documents, of one type or
         all, most mentioned first (ties by IRI). The order is kept per summary, that is
         per published snapshot, so paging through 100,000 entities sorts them once."""
-        order = self._order.get(type_)
+        everything = self._order.get(None)
+        if everything is None:
+            everything = sorted(e for e in self.docs if e in self.labels and entity_type(e, base))
+            everything.sort(key=self.docs.__getitem__, reverse=True)  # stable: ties stay by IRI
+            self._order[None] = everything
+        order = everything if type_ is None else self._order.get(type_)
         if order is None:
-            order = [e for e in self.docs if (t := entity_type(e, base)) and (type_ is None or t == type_)
-                     and self.label(e) is not None]
-            order.sort(key=lambda e: (-self.docs[e], e))
-            self._order[type_] = order
-        rows = [{"iri": e, "label": self.label(e), "type": entity_type(e, base), "documents": self.docs[e],
-                 "title": self.title(e)} for e in order[max(0, offset):max(0, offset) + max(0, limit)]]
+            order = self._order[type_] = [e for e in everything if entity_type(e, base) == type_]
+        rows = [{"iri": e, "label": self.label(e) or e.rsplit("/", 1)[-1].replace("_", " "),
+                 "type": entity_type(e, base), "documents": self.docs[e], "title": self.title(e)}
+                for e in order[max(0, offset):max(0, offset) + max(0, limit)]]
         return len(order), rows
 
     def title(self, iri: str) -> str | None:

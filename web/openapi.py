@@ -245,7 +245,6 @@ def spec(settings: Settings, server: str = "/") -> dict[str, Any]:
                                _param("page", "Page number, from 1.", {"type": "integer", "minimum": 1})],
                 "responses": {"200": _json(_ref("EntityList"), "One page of entities and the total."),
                               "400": _error("An unknown type or a bad page number."),
-                              "404": _error("A page past the last."),
                               "503": _error("No data yet.")},
             }},
             "/api/openapi.json": {"get": {

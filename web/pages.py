@@ -202,8 +202,6 @@ def entities() -> Any:
         return csv_response(["iri", "label", "type", "documents"],
                             [[r["iri"], r["label"], r["type"], r["documents"]] for r in results], "entities.csv")
     pages = max(1, -(-total // size))
-    if page > pages and total:
-        abort(404, f"{page}쪽은 없습니다: 모두 {pages}쪽입니다")
     by_type = summary.stats(base)["entities"]
     data = {"query": q, "type": etype, "total": total, "page": page, "pages": pages, "page_size": size,
             "results": results}

@@ -119,6 +119,28 @@ def test_kg_remove(tmp_path: Path) -> None:
     assert "새로 수집 6건, 갱신 0건, 변경 없음 1건, 실패 0건" in res.output, res.output
 
 
+def test_kg_entities_ranks_what_the_documents_mention(tmp_path: Path) -> None:
+    from kg.cli import ENTITY_TYPES  # noqa: PLC0415
+    from ontology.iris import NODE_TYPES  # noqa: PLC0415
+
+    assert set(ENTITY_TYPES) == NODE_TYPES
+    folder, data = write_corpus(tmp_path / "corpus"), tmp_path / "data"
+    runner, env = CliRunner(), {"KG_BASE_IRI": BASE, "KG_WORKERS": "1"}
+    assert runner.invoke(main, ["ingest", str(folder), "--data-dir", str(data)], env=env).exit_code == 0
+    res = runner.invoke(main, ["entities", "--json", "--data-dir", str(data)], env=env)
+    assert res.exit_code == 0, res.output
+    top = json.loads(res.output)["results"]
+    assert top[0]["label"] == "산업통상자원부" and top[0]["documents"] == 2      # 산업통상자원부 and 산업부
+    assert [r["documents"] for r in top] == sorted((r["documents"] for r in top), reverse=True)
+    res = runner.invoke(main, ["entities", "--type", "company", "--json", "--data-dir", str(data)], env=env)
+    companies = {r["label"] for r in json.loads(res.output)["results"]}
+    assert companies == {"현대자동차", "SK이노베이션", "삼성전자", "SK하이닉스", "LG에너지솔루션", "삼성SDI", "두산로보틱스"}
+    res = runner.invoke(main, ["entities", "산업부", "--data-dir", str(data)], env=env)  # an alias finds the entity
+    assert res.exit_code == 0 and "산업통상자원부" in res.output and res.output.startswith("개체 ")
+    res = runner.invoke(main, ["entities", "--type", "DATE", "--data-dir", str(data)], env=env)
+    assert res.exit_code == 2 and "DATE" in res.output
+
+
 # -- one bad document never stops the batch ------------------------------------------------
 def docs_with_bad_one() -> list[Document]:
     docs = [Document(title=f"문서 {i}", text=f"산업통상자원부는 {i}일 '제{i}차 산업 전략'을 발표했다.",

@@ -223,7 +223,8 @@ def test_the_entity_list_ranks_every_entity_by_documents_and_pages_through_them(
     assert re.search(r'<a href="[^"]*type=MINISTRY[^"]*">정부기관 <span class="n">1</span>', page)
 
     beyond = client.get("/entities.json", query_string={"page": 4})
-    assert beyond.status_code == 404 and "모두 3쪽" in beyond.get_json()["message"]
+    assert beyond.status_code == 200 and beyond.get_json()["results"] == [] and beyond.get_json()["total"] == DOCS + 1
+    assert "모두 3쪽입니다" in client.get("/entities", query_string={"page": 4}).get_data(as_text=True)
     bad = client.get("/entities", query_string={"type": "DATE"})
     assert bad.status_code == 400 and "개체 유형이 잘못되었습니다" in bad.get_data(as_text=True)
 
