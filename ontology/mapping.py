@@ -189,6 +189,16 @@ def _int(n: int) -> Literal:
     return Literal(n)
 
 
+def is_alias(ent: Entity, name: str) -> bool:
+    """Whether a mention's text is another name of its entity (산업부 for 산업통상자원부), and
+    not a word that only points to it in this document: a back reference ('전략은' after
+    'AI 자율제조 전략'), a bare meeting word named after its context ('출범식'), an
+    undated meeting word ('간담회' for '간담회 (2024-03-07)')."""
+    if ent.attrs.get("coref") or ent.attrs.get("generic"):
+        return False
+    return not (ent.type in ("INITIATIVE", "EVENT") and name.endswith(" " + ent.text))
+
+
 def entity_description(node: URIRef, ent: Entity) -> list[Triple]:
     """What one mention says an entity is, for the entity graph."""
     name = ent.canonical or ent.text
@@ -197,7 +207,7 @@ def entity_description(node: URIRef, ent: Entity) -> list[Triple]:
         (node, KGO.entityType, Literal(node_type(ent))),
         (node, SKOS.prefLabel, Literal(name, lang="ko")),
     ]
-    if ent.text != name:
+    if ent.text != name and is_alias(ent, name):
         out.append((node, SKOS.altLabel, Literal(ent.text, lang="ko")))
     if ent.type == "PERSON" and ent.attrs.get("title"):
         out.append((node, KGO.postTitle, Literal(str(ent.attrs["title"]), lang="ko")))

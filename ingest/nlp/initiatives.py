@@ -201,6 +201,35 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
         if not view.is_cut(he) or view.core_end(hs, view.word_end(hs)) != he or (hs, he) in taken:
             continue
         ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
-        if ante:
+        if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
             s, e, a, _h = ante[-1]
             yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}
+
+
+# nouns after a bare head word that act on the plan itself ('마스터플랜 수립에 착수'):
+# the head word still points back to it
+_ACTS = frozenset({"수립", "발표", "추진", "이행", "마련", "시행", "공개", "확정", "출범", "실행", "점검", "착수",
+                   "개정", "제정", "발족", "운영", "성과", "내용", "목표"})
+
+
+def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:
+    """'국가 AI 전략 과제', '9대 전략과': a head word between other bare nouns is part of
+    another noun phrase, not a reference to the named plan, unless that plan's name ends
+    the same way ('지급 계획은' after '추석 상여금 지급 계획'); nor is one a clause
+    describes ('확정할 계획이다': 'intends to confirm')."""
+    text = view.text
+    if view.word_end(he) == he and he + 1 < len(text) and text[he] == " ":
+        ne = view.word_end(he + 1)
+        noun = text[he + 1:view.core_end(he + 1, ne)]
+        if view.tag_at(he + 1) in ("NNG", "NNP", "SL", "SH") and noun not in _ACTS:
+            return True
+    if hs >= 2 and text[hs - 1] == " ":
+        ps = view.word_start(hs - 1)
+        prev = text[ps:hs - 1]
+        last = view.last.get(hs - 1)
+        if last is not None and last.tag == "ETM" and HEADS[text[hs:he]] != "law":
+            return True  # a clause describes it: '확정할 계획이다', '높이는 방안' (a bill's often restates its name)
+        if (prev and prev not in CHAIN_STOP and view.is_nominal(ps, hs - 1)
+                and last is not None and last.tag in ("NNG", "NNP", "SL", "SH", "SN")):
+            return not antecedent.replace(" ", "").endswith(prev + text[hs:he])
+    return False

@@ -93,3 +93,22 @@ def test_meeting_named_by_the_initiative_before_it() -> None:
 def test_generic_meeting_without_date_keeps_its_word() -> None:
     ex = extract("간담회에는 LG전자가 참석했다.")
     assert (ex.entities[0].canonical, ex.entities[0].attrs["generic"]) == ("간담회", True)
+
+
+def test_a_head_word_inside_another_noun_phrase_is_no_back_reference() -> None:
+    """'국가 AI 전략 과제' is about another strategy; '확정할 계획이다' means 'intends to
+    confirm'; neither points back to the plan named before, and neither takes its dates."""
+    text = ("산업부는 'AI 자율제조 전략'을 발표했다. 정부는 연말까지 국가 AI 전략 과제를 구체화할 계획이다. "
+            "배터리를 전략 산업으로 키운다. 세부 과제는 상반기 중 확정할 계획이다.")
+    ex = extract(text, D)
+    assert [e.text for e in ex.entities if e.type == "INITIATIVE"] == ["AI 자율제조 전략"]
+    assert not [r for r in rels(text) if r[0] == "SCHEDULED_FOR"]
+
+
+def test_back_references_that_act_on_the_plan_or_repeat_its_ending_are_kept() -> None:
+    text = ("산업부는 'AI 자율제조 마스터플랜' 수립에 착수했다. 마스터플랜 수립은 상반기에 마친다. "
+            "기업들은 '추석 상여금 지급 계획'을 밝혔다. 지급 계획은 대기업이 많았다. "
+            "국회는 '반도체특별법'을 논의했다. 공급망 보호를 돕는 특별법의 처리가 필요하다.")
+    refs = {(e.text, e.canonical) for e in extract(text, D).entities if e.attrs.get("coref")}
+    assert refs == {("마스터플랜", "AI 자율제조 마스터플랜"), ("계획", "추석 상여금 지급 계획"),
+                    ("특별법", "반도체특별법")}

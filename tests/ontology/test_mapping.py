@@ -102,3 +102,17 @@ def test_value_bounds() -> None:
     assert value_bounds("2024-01-01/2024-06-30") == ("2024-01-01", "2024-06-30")
     assert value_bounds("../2030") == (None, "2030-12-31")
     assert value_bounds("garbage") == (None, None)
+
+
+def test_only_names_become_other_names_of_an_entity() -> None:
+    """산업부 is another name of 산업통상자원부; '전략' pointing back to 'AI 자율제조 전략',
+    a meeting word named after its context ('출범식') and an undated '간담회' are not."""
+    from ingest.nlp.pipeline import extract  # noqa: PLC0415
+
+    text = ("산업부는 'AI 자율제조 전략'을 발표했다. 이번 전략은 연내 시행된다. "
+            "산업부는 'AI 자율제조 얼라이언스' 출범식을 열었다. 출범식에는 LG전자가 참여했다. 간담회도 열렸다.")
+    doc = Document(title="t", text=text, source="t.md", date="2024-03-07", extraction=extract(text, "2024-03-07"))
+    _iri, _triples, described = document_triples(doc, BASE)
+    alt = {(str(s).rsplit("/", 1)[-1], str(o)) for s, p, o in described if p == SKOS.altLabel}
+    assert ("산업통상자원부", "산업부") in alt
+    assert not [a for a in alt if a[1] in ("전략", "출범식", "간담회")], alt
