@@ -38,9 +38,9 @@ DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반�
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
 COORD_TAILS = ("와", "과", ",", "·", "및")
-ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한)\s")
+ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
-_COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및)?")
+_COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및|함께)?")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
@@ -135,7 +135,8 @@ def _tail(view: TextView, m: Mention) -> str:
 def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> list[Mention]:
     """Initiatives the trigger at `t` governs: those just before it (object: 'X을 발표'),
     else the one right after an adnominal form ('발표한 X')."""
-    before = [m for m in inits if m.end <= t and t - m.end <= window]
+    # a venue ('국무회의에서') or means ('…로') is no object of the trigger
+    before = [m for m in inits if m.end <= t and t - m.end <= window and not _tail(view, m).startswith(_NOT_OBJECT)]
     if before:
         last = before[-1]
         group = [last]
@@ -154,11 +155,19 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
 
 
 _PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")
+_NOT_OBJECT = ("에", "로", "으로")
+# a trigger used as a noun with a case particle: '미국 인플레이션감축법(IRA) 시행을 … 활용해야'
+# (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
+_NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
+                            "착수", "제정", "의결", "신설", "가동", "시행"})
+_NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
+    if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
+        return
     tails = _target(view, inits, t)
     if not tails:
         return
@@ -167,7 +176,9 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
               and not any(i.start <= m.start < i.end for i in inits)]
     if not bodies:
         return
-    subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS]
+    # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
+    # clause that describes another subject, not of the trigger
+    subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS and not _in_relative_clause(view, m, t)]
     if not subj and HOLD_RE.match(view.text, t):
         return
     heads: list[Mention] = []
@@ -183,6 +194,20 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
+    """Whether `m` (marked 이/가) is the subject of an adnominal clause that ends before the
+    trigger at `t`, with the main clause's own subject after it."""
+    if _tail(view, m) not in ("이", "가"):
+        return False
+    seen_etm = False
+    for mo in view.morphs_in(m.end, t):
+        if mo.tag == "ETM":
+            seen_etm = True
+        elif seen_etm and (mo.tag == "JKS" or (mo.tag == "JX" and mo.form in ("은", "는"))):
+            return True
+    return False
 
 
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
@@ -201,6 +226,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     else:
         return
     if view.text.startswith("함께", t):  # 'B와 함께': only B
+        if before and re.fullmatch(r"['\"’”」』]?(?:\s?\S*)?(?:과|와)\s", view.text[target.end:t]):
+            return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people

@@ -112,3 +112,32 @@ def test_back_references_that_act_on_the_plan_or_repeat_its_ending_are_kept() ->
     refs = {(e.text, e.canonical) for e in extract(text, D).entities if e.attrs.get("coref")}
     assert refs == {("마스터플랜", "AI 자율제조 마스터플랜"), ("계획", "추석 상여금 지급 계획"),
                     ("특별법", "반도체특별법")}
+
+
+def test_a_meeting_where_a_plan_is_announced_is_not_announced_itself() -> None:
+    text = "과학기술정보통신부는 17일 대통령 주재로 열린 국무회의에서 전 부처가 함께 마련한 '인공지능 국가전략'을 발표했다."
+    assert [r for r in rels(text) if r[0] == "ANNOUNCES"] == [("ANNOUNCES", "과학기술정보통신부", "인공지능 국가전략")]
+    text = "정부는 13일 비상경제장관회의에서 관계부처가 마련한 '이차전지 산업 강화 방안'을 확정했다."
+    assert [r for r in rels(text) if r[0] == "ANNOUNCES"] == [("ANNOUNCES", "정부", "이차전지 산업 강화 방안")]
+
+
+def test_the_subject_of_a_describing_clause_does_not_hold_the_main_clauses_meeting() -> None:
+    # 산업부 launched the alliance; the alliance, not 산업부, holds its general meeting
+    text = "산업통상자원부가 지난 4월 출범시킨 K-휴머노이드 연합이 27일 서울대학교에서 창립총회를 열었다."
+    assert not [r for r in rels(text) if r[:2] == ("ANNOUNCES", "산업통상자원부")]
+
+
+def test_a_trigger_word_used_as_a_noun_announces_nothing() -> None:
+    # the minister speaks of the enforcement of a US law; his ministry does not enforce it
+    text = "이창양 산업부 장관은 미국 인플레이션감축법(IRA) 시행을 북미 시장 확대 기회로 활용해야 한다는 입장을 밝혔다."
+    assert rels(text) == [("LEADS", "이창양", "산업부")]
+    assert ("ANNOUNCES", "산업부", "AI 자율제조 마스터플랜") in rels("산업부는 'AI 자율제조 마스터플랜' 수립에 착수했다.")
+
+
+def test_together_with_a_law_is_not_taking_part_in_it_but_lists_what_is_announced() -> None:
+    text = "산업통상자원부가 추진한 '로봇 촉진법' 개정안이 도로교통법 개정과 함께 시행됐다."
+    assert not [r for r in rels(text) if r[0] == "PARTICIPATES_IN"]
+    assert sorted(r for r in rels("산업부는 '반도체 전략'과 함께 '이차전지 전략'을 발표했다.") if r[0] == "ANNOUNCES") == [
+        ("ANNOUNCES", "산업부", "반도체 전략"), ("ANNOUNCES", "산업부", "이차전지 전략")]
+    assert ("ANNOUNCES", "산업통상자원부", "AI 자율제조 전략") in rels(
+        "전문가들은 산업통상자원부가 추진 중인 'AI 자율제조 전략'의 진행 상황을 공유했다.")
