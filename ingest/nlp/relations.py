@@ -20,7 +20,7 @@ from datetime import date
 
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영"
                          r"|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)")
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
@@ -116,9 +116,19 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
     """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
     its dates are schedules even without a cue word."""
-    if ref is None or PAST_RE.search(view.text, *sent):
+    if ref is None or _past(view, *sent):
         return False
     return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
+
+
+def _past(view: TextView, ss: int, se: int) -> bool:
+    """Whether the sentence ends in the past tense: its last final ending follows a past
+    marker (했다, 시켰다, 밝혔다, 세웠다 …: Kiwi's EP 었/았/였), or the text says so."""
+    ms = view.morphs_in(ss, se)
+    for i in range(len(ms) - 1, 0, -1):
+        if ms[i].tag == "EF":
+            return ms[i - 1].tag == "EP" and ms[i - 1].form in ("었", "았", "였", "었었", "았었")
+    return PAST_RE.search(view.text, ss, se) is not None
 
 
 def _iso(s: str | None) -> date | None:
@@ -135,7 +145,7 @@ def _tail(view: TextView, m: Mention) -> str:
 def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> list[Mention]:
     """Initiatives the trigger at `t` governs: those just before it (object: 'X을 발표'),
     else the one right after an adnominal form ('발표한 X')."""
-    # a venue ('국무회의에서') or means ('…로') is no object of the trigger
+    # a venue ('국무회의에서', '간담회에는') is no object of the trigger ('X에 착수' is)
     before = [m for m in inits if m.end <= t and t - m.end <= window and not _tail(view, m).startswith(_NOT_OBJECT)]
     if before:
         last = before[-1]
@@ -155,11 +165,11 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
 
 
 _PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")
-_NOT_OBJECT = ("에", "로", "으로")
+_NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # a trigger used as a noun with a case particle: '미국 인플레이션감축법(IRA) 시행을 … 활용해야'
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
-                            "착수", "제정", "의결", "신설", "가동", "시행"})
+                            "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영"})
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
@@ -330,7 +340,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
 def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
                sent: tuple[int, int]) -> None:
     ss, se = sent
-    past = PAST_RE.search(view.text, ss, se) is not None
+    past = _past(view, ss, se)
     quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
     dates = [m for m in ms if m.label == "DATE"]
     for k, d in enumerate(dates):
@@ -353,8 +363,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         end = _value_end(d.value)
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
-        if past and ref is not None and end is not None and end <= ref and not d.value.startswith(".."):
-            continue  # '28일부터 31일까지 이어졌다': a span that is over, reported in the past
+        if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
+            continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
         if ref is not None and not cue:
             if end is None or end <= ref:
                 continue  # a past or present date in a planning sentence: the announcement day

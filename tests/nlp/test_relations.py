@@ -141,3 +141,28 @@ def test_together_with_a_law_is_not_taking_part_in_it_but_lists_what_is_announce
         ("ANNOUNCES", "산업부", "반도체 전략"), ("ANNOUNCES", "산업부", "이차전지 전략")]
     assert ("ANNOUNCES", "산업통상자원부", "AI 자율제조 전략") in rels(
         "전문가들은 산업통상자원부가 추진 중인 'AI 자율제조 전략'의 진행 상황을 공유했다.")
+
+
+def test_the_day_something_was_launched_is_no_schedule_whatever_the_past_verb() -> None:
+    # 출범시켰다, 열었다 … end in the past tense (Kiwi's 었 before the final ending), not
+    # only the spellings 했다/됐다
+    for text in ("산업부는 이날 '배터리 얼라이언스'를 함께 출범시켰다.",
+                 "정부는 8일 'K-배터리 발전 전략 보고대회'를 열고 2030년을 겨냥한 청사진을 내놨다.",
+                 "산업부는 7일 '반도체 전략 회의'를 열어 목표를 세웠다."):
+        assert not [r for r in rels(text) if r[0] == "SCHEDULED_FOR"], text
+    assert ("SCHEDULED_FOR", "AI 전략", "연내") in rels("산업부는 연내 'AI 전략'을 마련할 계획이라고 밝혔다.")
+    assert ("SCHEDULED_FOR", "AI 전략", "2030년까지") in rels("산업부는 'AI 전략'을 2030년까지 추진한다고 밝혔다.")
+
+
+def test_a_deadline_reached_before_the_article_is_no_schedule_and_then_is_no_part_of_a_name() -> None:
+    ex = extract("중기부는 그동안 스마트공장 보급사업이 2022년까지 누적 3만 개라는 목표를 달성했다.", D)
+    assert [e.text for e in ex.entities if e.type == "INITIATIVE"] == ["스마트공장 보급사업"]
+    assert not ex.relations
+
+
+def test_running_a_program_announces_it_and_a_meeting_word_with_에는_is_no_object() -> None:
+    assert rels("중기부는 올해 '스마트공장 구축 지원사업' 참여기업을 모집한다.") == [
+        ("ANNOUNCES", "중기부", "스마트공장 구축 지원사업")]
+    assert ("ANNOUNCES", "산업부", "AI 자율제조 사업") in rels("산업부는 'AI 자율제조 사업'에 착수했다.")
+    text = "이어진 간담회에는 전문가들이 참석해 산업통상자원부가 추진 중인 'AI 자율제조 전략'의 진행 상황을 공유했다."
+    assert [r for r in rels(text) if r[0] == "ANNOUNCES"] == [("ANNOUNCES", "산업통상자원부", "AI 자율제조 전략")]
