@@ -126,7 +126,8 @@ CASES = [
     ("한국로봇산업진흥원은 상반기까지 로봇 실증 사업 참여기업 30곳을 모집한다.",
      [(0, 9, "MINISTRY", "한국로봇산업진흥원"), (11, 16, "DATE", "../2024-06-30"), (17, 25, "INITIATIVE", "로봇 실증 사업"),
       (31, 34, "QUANTITY", None)],
-     [("SCHEDULED_FOR", "로봇 실증 사업", "상반기까지")]),
+     [("ANNOUNCES", "한국로봇산업진흥원", "로봇 실증 사업"),  # recruiting for it: it runs it (gold guidelines)
+      ("SCHEDULED_FOR", "로봇 실증 사업", "상반기까지")]),
     ("주식회사 비전랩스는 OpenAI와 협력한다.",
      [(0, 9, "COMPANY", "비전랩스"), (11, 17, "COMPANY", "오픈AI")],
      []),
