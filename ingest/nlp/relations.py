@@ -371,10 +371,20 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         elif not cue:
             continue
         best = min(targets, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
+                and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
+            continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
+            # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
         add("SCHEDULED_FOR", best, d, si)
 
 
 _MOVED = re.compile(r"에서\s")
+
+
+def _clause_break(view: TextView, a: int, b: int) -> bool:
+    """Whether a clause ends between `a` and `b`: a connective ending then a comma (예정이며, 열고,)."""
+    ms = view.morphs_in(a, b)
+    return any(x.tag == "EC" and y.tag == "SP" and y.form == "," for x, y in zip(ms, ms[1:]))
 
 
 def _value_start(value: str) -> date | None:

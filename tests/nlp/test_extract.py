@@ -30,8 +30,8 @@ CASES = [
      [(0, 3, "MINISTRY", "산업통상자원부"), (5, 7, "DATE", "../2024-12-31"),
       (8, 23, "INITIATIVE", "AI 자율제조 선도 프로젝트"), (24, 28, "QUANTITY", None),
       (36, 43, "DATE", "../2030-12-31"), (44, 48, "QUANTITY", None)],
-     [("ANNOUNCES", "산업부", "AI 자율제조 선도 프로젝트"), ("SCHEDULED_FOR", "AI 자율제조 선도 프로젝트", "연내"),
-      ("SCHEDULED_FOR", "AI 자율제조 선도 프로젝트", "2030년까지")]),
+     # 2030년까지 is the fund's, in the next clause, not the projects'
+     [("ANNOUNCES", "산업부", "AI 자율제조 선도 프로젝트"), ("SCHEDULED_FOR", "AI 자율제조 선도 프로젝트", "연내")]),
     ("과기정통부와 산업부는 14일 오후 2시 30분 정부서울청사에서 「AI 반도체 이니셔티브」를 발표했다.",
      [(0, 5, "MINISTRY", "과학기술정보통신부"), (7, 10, "MINISTRY", "산업통상자원부"), (12, 15, "DATE", "2024-03-14"),
       (16, 25, "TIME", "14:30"), (26, 32, "LOCATION", "정부서울청사"), (36, 48, "INITIATIVE", "AI 반도체 이니셔티브")],

@@ -166,3 +166,11 @@ def test_running_a_program_announces_it_and_a_meeting_word_with_에는_is_no_obj
     assert ("ANNOUNCES", "산업부", "AI 자율제조 사업") in rels("산업부는 'AI 자율제조 사업'에 착수했다.")
     text = "이어진 간담회에는 전문가들이 참석해 산업통상자원부가 추진 중인 'AI 자율제조 전략'의 진행 상황을 공유했다."
     assert [r for r in rels(text) if r[0] == "ANNOUNCES"] == [("ANNOUNCES", "산업통상자원부", "AI 자율제조 전략")]
+
+
+def test_a_date_in_another_clause_goes_to_no_initiative_unless_that_is_the_clauses_subject() -> None:
+    text = ("산업통상자원부는 연내 로봇 산업 중장기 전략을 내놓을 예정이며, 지능형 로봇법 개정에 따라 "
+            "다음 달부터는 실외 로봇의 보도 통행도 허용된다.")
+    assert not [r for r in rels(text) if r[:3] == ("SCHEDULED_FOR", "지능형 로봇법", "연내")]
+    text = "'저작권법 개정안'은 상원에서 통과되었고, 하원에서 통과됨에 따라, 2025년 1월에 효력을 발휘하게 된다."
+    assert ("SCHEDULED_FOR", "저작권법 개정안", "2025년 1월") in rels(text)
