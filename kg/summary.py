@@ -55,7 +55,9 @@ class Summary:
     docs: Counter = field(default_factory=Counter)              # entity → documents mentioning it
     labels: dict[str, Counter] = field(default_factory=dict)    # entity → label → graphs stating it
     _names: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
-    _order: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # what is derived from the counts and kept until they change: the browse order by type
+    # (key None or a type), the index of versioned names (kg.versions)
+    kept: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- arithmetic ---------------------------------------------------------------
     def add(self, other: "Summary", sign: int = 1) -> None:
@@ -75,7 +77,7 @@ class Summary:
             if not mine:
                 del self.labels[e]
         self._names = None
-        self._order = {}
+        self.kept = {}
 
     def copy(self) -> "Summary":
         return Summary(self.documents, self.triples, Counter(self.docs),
@@ -140,14 +142,14 @@ class Summary:
         """(how many, one page of) the entities mentioned in documents, of one type or
         all, most mentioned first (ties by IRI). The order is kept per summary, that is
         per published snapshot, so paging through 100,000 entities sorts them once."""
-        everything = self._order.get(None)
+        everything = self.kept.get(None)
         if everything is None:
             everything = sorted(e for e in self.docs if e in self.labels and entity_type(e, base))
             everything.sort(key=self.docs.__getitem__, reverse=True)  # stable: ties stay by IRI
-            self._order[None] = everything
-        order = everything if type_ is None else self._order.get(type_)
+            self.kept[None] = everything
+        order = everything if type_ is None else self.kept.get(type_)
         if order is None:
-            order = self._order[type_] = [e for e in everything if entity_type(e, base) == type_]
+            order = self.kept[type_] = [e for e in everything if entity_type(e, base) == type_]
         rows = [{"iri": e, "label": self.label(e) or e.rsplit("/", 1)[-1].replace("_", " "),
                  "type": entity_type(e, base), "documents": self.docs[e], "title": self.title(e)}
                 for e in order[max(0, offset):max(0, offset) + max(0, limit)]]
@@ -392,7 +394,7 @@ class Publisher:
                 else:
                     s.labels.pop(e, None)
             s._names = None
-            s._order = {}
+            s.kept = {}
         return s, touched
 
     def published(self, summary: Summary, snapshot: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, abort, request
 
 from kg.graph import KnowledgeGraph
+from kg.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO
 from web import get_kg, profile
@@ -99,6 +100,7 @@ def entity(slug: str, name: str) -> Any:
     ent, ext = find_entity(slug, name)
     kg = get_kg()
     ent.update(kg.succession(ent["iri"]))
+    ent.update(versions(kg.summary(), ent["iri"], kg.base))
     if ext == "csv":  # every relation, not the page's selection of them
         rels = kg.entity_relations(ent["iri"])
         return relations_csv(ent, group_relations(rels, limit=None))
