@@ -56,13 +56,19 @@ class GoldDoc:
 # --- reading gold ---------------------------------------------------------------------
 
 def load_gold(path: Path | str) -> list[GoldDoc]:
-    """Parse a gold JSON Lines file; GoldError lists every malformed line (up to 20)."""
+    """Parse a gold JSON Lines file; GoldError lists every malformed line (up to 20),
+    each as "PATH: N행: 한국어 (English)" like the loaders' errors."""
     p = Path(path)
+    return parse_gold(_read_lines(p), str(p))
+
+
+def _read_lines(p: Path) -> list[str]:
     try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise GoldError(f"{p}: cannot read: {e}") from None
-    return parse_gold(lines, str(p))
+        return p.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise GoldError(f"{p}: UTF-8 텍스트로 읽을 수 없습니다. UTF-8로 저장하세요 (cannot read: {e})") from None
+    except OSError as e:
+        raise GoldError(f"{p}: 파일을 읽을 수 없습니다 (cannot read: {e})") from None
 
 
 def parse_gold(lines: Iterable[str], source: str = "<gold>") -> list[GoldDoc]:
@@ -75,17 +81,20 @@ def parse_gold(lines: Iterable[str], source: str = "<gold>") -> list[GoldDoc]:
         try:
             doc = _parse_line(line, lineno)
         except GoldError as e:
-            problems.append(f"{source}:{lineno}: {e}")
+            problems.append(f"{source}: {lineno}행: {e}")
             continue
         if doc.id in ids:
-            problems.append(f"{source}:{lineno}: duplicate document id {doc.id!r} (first on line {ids[doc.id]})")
+            problems.append(f"{source}: {lineno}행: 중복된 문서 id {doc.id!r}: {ids[doc.id]}행에 먼저 있습니다. id를 "
+                            f"바꾸세요 (duplicate document id {doc.id!r}, first on line {ids[doc.id]})")
         ids.setdefault(doc.id, lineno)
         docs.append(doc)
     if problems:
-        more = f"\n… and {len(problems) - MAX_ERRORS} more" if len(problems) > MAX_ERRORS else ""
-        raise GoldError("malformed gold data:\n" + "\n".join(problems[:MAX_ERRORS]) + more)
+        extra = len(problems) - MAX_ERRORS
+        more = f"\n… 외 {extra}건 (and {extra} more)" if extra > 0 else ""
+        raise GoldError("정답(gold) 데이터에 잘못된 줄이 있습니다 (malformed gold data):\n"
+                        + "\n".join(problems[:MAX_ERRORS]) + more)
     if not docs:
-        raise GoldError(f"{source}: no gold documents")
+        raise GoldError(f"{source}: 정답 문서가 없습니다. 한 줄에 문서 하나를 JSON 객체로 쓰세요 (no gold documents)")
     return docs
 
 
@@ -93,33 +102,36 @@ def _parse_line(line: str, lineno: int) -> GoldDoc:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        raise GoldError(f"not valid JSON ({e.msg} at column {e.colno})") from None
+        raise GoldError(f"올바른 JSON이 아닙니다: {e.colno}열 (not valid JSON: {e.msg} at column {e.colno})") from None
     if not isinstance(obj, dict):
-        raise GoldError("a line must be a JSON object")
+        raise GoldError("JSON 객체가 아닙니다. 한 줄에 문서 하나를 {…} 객체로 쓰세요 (a line must be a JSON object)")
     text = obj.get("text")
     if not isinstance(text, str):
-        raise GoldError('missing or non-string "text"')
+        raise GoldError('"text"가 없거나 문자열이 아닙니다. 문서의 본문을 문자열로 쓰세요 (missing or non-string "text")')
     date = obj.get("date")
     if date is not None and not isinstance(date, str):
-        raise GoldError('"date" must be a string (YYYY-MM-DD)')
+        raise GoldError('"date"는 YYYY-MM-DD 형식의 문자열이어야 합니다 ("date" must be a string, YYYY-MM-DD)')
     doc_id = obj.get("id", f"line-{lineno}")
     if not isinstance(doc_id, (str, int)):
-        raise GoldError('"id" must be a string')
+        raise GoldError('"id"는 문자열이어야 합니다 ("id" must be a string)')
     ents_in, rels_in = obj.get("entities", []), obj.get("relations", [])
     if not isinstance(ents_in, list) or not isinstance(rels_in, list):
-        raise GoldError('"entities" and "relations" must be lists')
+        raise GoldError('"entities"와 "relations"는 목록([…])이어야 합니다 ("entities" and "relations" must be lists)')
     entities: list[Entity] = []
     names: dict[str, int] = {}
     for i, e in enumerate(ents_in):
         entities.append(_entity(e, i, text))
         if isinstance(e.get("id"), str):
             if e["id"] in names:
-                raise GoldError(f"entities[{i}]: duplicate entity id {e['id']!r}")
+                raise GoldError(f"entities[{i}]: 중복된 개체 id {e['id']!r}: entities[{names[e['id']]}]에 먼저 "
+                                f"있습니다 (duplicate entity id {e['id']!r})")
             names[e["id"]] = i
     order = sorted(range(len(entities)), key=lambda i: entities[i].start)
     for a, b in zip(order, order[1:]):
         if entities[b].start < entities[a].end:
-            raise GoldError(f"entities[{a}] {entities[a].text!r} and entities[{b}] {entities[b].text!r} overlap")
+            raise GoldError(f"두 개체의 구간이 겹칩니다: entities[{a}] {entities[a].text!r}, entities[{b}] "
+                            f"{entities[b].text!r}. 파이프라인의 출력은 겹치지 않으니 하나만 남기세요 "
+                            f"(entities[{a}] {entities[a].text!r} and entities[{b}] {entities[b].text!r} overlap)")
     relations = [_relation(r, i, entities, names) for i, r in enumerate(rels_in)]
     return GoldDoc(str(doc_id), text, date, entities, relations, lineno)
 
@@ -127,42 +139,49 @@ def _parse_line(line: str, lineno: int) -> GoldDoc:
 def _entity(e: Any, i: int, text: str) -> Entity:
     where = f"entities[{i}]"
     if not isinstance(e, dict):
-        raise GoldError(f"{where}: must be an object")
+        raise GoldError(f"{where}: JSON 객체여야 합니다 (must be an object)")
     start, end, typ = e.get("start"), e.get("end"), e.get("type")
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        raise GoldError(f"{where}: \"start\" and \"end\" must be integers")
+        raise GoldError(f'{where}: "start"와 "end"는 정수여야 합니다 ("start" and "end" must be integers)')
     if not 0 <= start < end <= len(text):
-        raise GoldError(f"{where}: span {start}–{end} is empty or outside the text (length {len(text)})")
+        raise GoldError(f"{where}: 구간 {start}–{end}: 비었거나 본문(길이 {len(text)})을 벗어납니다. end는 start보다 커야 "
+                        f"합니다 (span {start}–{end} is empty or outside the text, length {len(text)})")
     if typ not in ENTITY_TYPES:
-        raise GoldError(f"{where}: unknown type {typ!r} (expected one of {', '.join(ENTITY_TYPES)})")
+        raise GoldError(f"{where}: 알 수 없는 유형입니다: {typ!r}. 다음 가운데 하나를 쓰세요: {', '.join(ENTITY_TYPES)} "
+                        f"(unknown type {typ!r})")
     surface = text[start:end]
     if "text" in e and e["text"] != surface:
-        raise GoldError(f"{where}: \"text\" is {e['text']!r} but text[{start}:{end}] is {surface!r}")
+        raise GoldError(f'{where}: "text"가 {e["text"]!r}인데 본문의 text[{start}:{end}]는 {surface!r}입니다. '
+                        f'start와 end를 확인하세요 ("text" is {e["text"]!r} but text[{start}:{end}] is {surface!r})')
     for k in ("canonical", "value"):
         if e.get(k) is not None and not isinstance(e[k], str):
-            raise GoldError(f"{where}: \"{k}\" must be a string")
+            raise GoldError(f'{where}: "{k}"는 문자열이어야 합니다 ("{k}" must be a string)')
     return Entity(start, end, surface, typ, canonical=e.get("canonical"), value=e.get("value"))
 
 
 def _relation(r: Any, i: int, entities: list[Entity], names: dict[str, int]) -> Relation:
     where = f"relations[{i}]"
     if not isinstance(r, dict):
-        raise GoldError(f"{where}: must be an object")
+        raise GoldError(f"{where}: JSON 객체여야 합니다 (must be an object)")
     if r.get("type") not in RELATION_TYPES:
-        raise GoldError(f"{where}: unknown type {r.get('type')!r} (expected one of {', '.join(RELATION_TYPES)})")
+        raise GoldError(f"{where}: 알 수 없는 관계 유형입니다: {r.get('type')!r}. 다음 가운데 하나를 쓰세요: "
+                        f"{', '.join(RELATION_TYPES)} (unknown type {r.get('type')!r})")
     ends = []
     for k in ("head", "tail"):
         ref = r.get(k)
         if isinstance(ref, int) and not isinstance(ref, bool):
             if not 0 <= ref < len(entities):
-                raise GoldError(f"{where}: {k} {ref} is not an index into entities (0–{len(entities) - 1})")
+                raise GoldError(f"{where}: {k}의 번호 {ref}에 해당하는 개체가 없습니다. entities의 번호는 "
+                                f"0–{len(entities) - 1}입니다 ({k} {ref} is not an index into entities "
+                                f"(0–{len(entities) - 1}))")
             ends.append(ref)
         elif isinstance(ref, str) and ref in names:
             ends.append(names[ref])
         else:
-            raise GoldError(f"{where}: {k} {ref!r} is neither an entity index nor an entity id")
+            raise GoldError(f"{where}: {k}의 값 {ref!r}: 개체 번호도 개체 id도 아닙니다. entities의 번호나 개체에 붙인 "
+                            f"\"id\"를 쓰세요 ({k} {ref!r} is neither an entity index nor an entity id)")
     if ends[0] == ends[1]:
-        raise GoldError(f"{where}: head and tail are the same entity")
+        raise GoldError(f"{where}: head와 tail이 같은 개체입니다 (head and tail are the same entity)")
     return Relation(r["type"], ends[0], ends[1])
 
 
@@ -272,7 +291,8 @@ def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | No
     """Compare predictions with gold, document by document (same order, same length).
     `types` limits entity scoring to those types (relations are always scored in full)."""
     if len(gold) != len(pred):
-        raise GoldError(f"{len(gold)} gold documents but {len(pred)} predictions")
+        raise GoldError(f"정답 문서는 {len(gold)}건인데 예측은 {len(pred)}건입니다 "
+                        f"({len(gold)} gold documents but {len(pred)} predictions)")
     only = frozenset(types) if types else None
     rep = Report(documents=len(gold))
     for t in ENTITY_TYPES:
@@ -353,28 +373,32 @@ def load_predictions(path: Path | str, gold: list[GoldDoc]) -> list[Extraction]:
     """Saved `kg extract` output, matched to gold documents by `id` (else by line order)."""
     p = Path(path)
     rows: list[dict] = []
-    for lineno, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(_read_lines(p), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("entities", []), list):
-                raise ValueError("not a `kg extract` output object")
-        except ValueError as e:
-            raise GoldError(f"{p}:{lineno}: {e}") from None
+        except json.JSONDecodeError as e:
+            raise GoldError(f"{p}: {lineno}행: 올바른 JSON이 아닙니다: {e.colno}열 "
+                            f"(not valid JSON: {e.msg} at column {e.colno})") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("entities", []), list):
+            raise GoldError(f"{p}: {lineno}행: `kg extract`가 쓴 객체가 아닙니다. 한 줄에 \"entities\" 목록이 있는 "
+                            f"JSON 객체 하나가 와야 합니다 (not a `kg extract` output object)")
         rows.append(obj)
     by_id = {str(r.get("id")): r for r in rows if r.get("id") is not None}
     out = []
     for i, g in enumerate(gold):
         row = by_id.get(g.id) or (rows[i] if i < len(rows) and not by_id else None)
         if row is None:
-            raise GoldError(f"{p}: no prediction for gold document {g.id!r}")
+            raise GoldError(f"{p}: 정답 문서 {g.id!r}의 예측이 없습니다. 예측의 \"id\"를 정답 문서의 id와 맞추세요 "
+                            f"(no prediction for gold document {g.id!r})")
         try:
             ents = [Entity(e["start"], e["end"], g.text[e["start"]:e["end"]], e["type"], canonical=e.get("canonical"),
                            value=e.get("value")) for e in row.get("entities", [])]
             rels = [Relation(r["type"], r["head"], r["tail"]) for r in row.get("relations", [])]
         except (KeyError, TypeError) as e:
-            raise GoldError(f"{p}: prediction for {g.id!r} lacks a field: {e}") from None
+            raise GoldError(f"{p}: 문서 {g.id!r}의 예측에 필드가 빠졌습니다: {e} "
+                            f"(prediction for {g.id!r} lacks a field: {e})") from None
         out.append(Extraction(entities=ents, relations=rels))
     return out
 

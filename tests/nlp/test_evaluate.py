@@ -44,38 +44,59 @@ def test_parse_gold_resolves_ids_and_keeps_attributes() -> None:
     assert [(r.type, r.head, r.tail) for r in doc.relations] == [("ANNOUNCES", 0, 2)]
 
 
-@pytest.mark.parametrize("line,message", [
-    ("{not json", "not valid JSON"),
-    ("[1, 2]", "must be a JSON object"),
-    (json.dumps({"id": "x"}), 'missing or non-string "text"'),
-    (gold_line(entities=[{"start": 0, "end": 99, "type": "MINISTRY"}], relations=[]), "outside the text"),
-    (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTER"}], relations=[]), "unknown type 'MINISTER'"),
+@pytest.mark.parametrize("line,korean,english", [
+    ("{not json", "올바른 JSON이 아닙니다: 2열", "not valid JSON"),
+    ("[1, 2]", "JSON 객체가 아닙니다", "must be a JSON object"),
+    (json.dumps({"id": "x"}), '"text"가 없거나 문자열이 아닙니다', 'missing or non-string "text"'),
+    (gold_line(entities=[{"start": 0, "end": 99, "type": "MINISTRY"}], relations=[]),
+     "entities[0]: 구간 0–99: 비었거나 본문(길이 27)을 벗어납니다", "outside the text"),
+    (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTER"}], relations=[]),
+     "entities[0]: 알 수 없는 유형입니다: 'MINISTER'. 다음 가운데 하나를 쓰세요: ", "unknown type 'MINISTER'"),
     (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTRY", "text": "산업"}], relations=[]),
-     "text[0:3] is '산업부'"),
+     "\"text\"가 '산업'인데 본문의 text[0:3]는 '산업부'입니다", "text[0:3] is '산업부'"),
     (gold_line(entities=[{"start": 0, "end": 3, "type": "MINISTRY"}, {"start": 1, "end": 4, "type": "DATE"}],
-               relations=[]), "overlap"),
-    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": 7}]), "tail 7 is not an index"),
-    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": "nope"}]), "neither an entity index nor an entity id"),
-    (gold_line(relations=[{"type": "OWNS", "head": 0, "tail": 2}]), "unknown type 'OWNS'"),
-    (gold_line(entities=[{"start": "0", "end": 3, "type": "MINISTRY"}], relations=[]), "must be integers"),
+               relations=[]), "두 개체의 구간이 겹칩니다: entities[0] '산업부', entities[1] '업부는'", "overlap"),
+    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": 7}]),
+     "relations[0]: tail의 번호 7에 해당하는 개체가 없습니다. entities의 번호는 0–2입니다", "tail 7 is not an index"),
+    (gold_line(relations=[{"type": "ANNOUNCES", "head": 0, "tail": "nope"}]),
+     "relations[0]: tail의 값 'nope': 개체 번호도 개체 id도 아닙니다", "neither an entity index nor an entity id"),
+    (gold_line(relations=[{"type": "OWNS", "head": 0, "tail": 2}]),
+     "relations[0]: 알 수 없는 관계 유형입니다: 'OWNS'", "unknown type 'OWNS'"),
+    (gold_line(entities=[{"start": "0", "end": 3, "type": "MINISTRY"}], relations=[]),
+     '"start"와 "end"는 정수여야 합니다', "must be integers"),
+    (gold_line(relations=[{"type": "ANNOUNCES", "head": 2, "tail": "plan"}]),
+     "relations[0]: head와 tail이 같은 개체입니다", "head and tail are the same entity"),
 ])
-def test_malformed_gold_names_the_line_and_the_problem(line: str, message: str) -> None:
+def test_malformed_gold_names_the_line_and_the_problem(line: str, korean: str, english: str) -> None:
     with pytest.raises(GoldError) as err:
         parse_gold(["", line], "gold.jsonl")
-    assert "gold.jsonl:2:" in str(err.value) and message in str(err.value)
+    head, problem = str(err.value).split("\n")
+    assert head == "정답(gold) 데이터에 잘못된 줄이 있습니다 (malformed gold data):"
+    # the file and line, then the Korean, then the English original in brackets
+    assert problem.startswith("gold.jsonl: 2행: ") and korean in problem and english in problem
+    assert problem.index(korean) < problem.index(english) and problem.endswith(")")
 
 
 def test_every_bad_line_is_reported_and_duplicates_too() -> None:
     with pytest.raises(GoldError) as err:
         parse_gold([gold_line(), "{", gold_line(), "3"], "g")
     msg = str(err.value)
-    assert "g:2:" in msg and "g:3: duplicate document id 'a'" in msg and "g:4:" in msg
+    assert "g: 2행: 올바른 JSON이" in msg and "g: 4행: JSON 객체가 아닙니다" in msg
+    assert "g: 3행: 중복된 문서 id 'a': 1행에 먼저 있습니다" in msg and "(duplicate document id 'a', first on line 1)" in msg
+
+
+def test_at_most_twenty_problems_are_listed() -> None:
+    with pytest.raises(GoldError) as err:
+        parse_gold(["{"] * 25, "g")
+    lines = str(err.value).split("\n")
+    assert len(lines) == 1 + 20 + 1 and lines[20].startswith("g: 20행: ") and lines[-1] == "… 외 5건 (and 5 more)"
 
 
 def test_empty_gold_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "g.jsonl").write_text("\n\n", encoding="utf-8")
-    with pytest.raises(GoldError, match="no gold documents"):
+    with pytest.raises(GoldError, match="no gold documents") as err:
         load_gold(tmp_path / "g.jsonl")
+    assert str(err.value).startswith(f"{tmp_path / 'g.jsonl'}: 정답 문서가 없습니다")
 
 
 # --- scoring ----------------------------------------------------------------------------
@@ -138,7 +159,7 @@ def test_type_filter_scores_only_those_types() -> None:
 
 
 def test_gold_and_prediction_counts_must_agree() -> None:
-    with pytest.raises(GoldError):
+    with pytest.raises(GoldError, match=r"^정답 문서는 1건인데 예측은 0건입니다 \(1 gold documents but 0 predictions\)$"):
         score([gold([])], [])
 
 
@@ -186,9 +207,37 @@ def test_cli_reports_malformed_gold_without_a_traceback(tmp_path: Path) -> None:
     path.write_text(gold_line() + "\n" + '{"text": 5}\n', encoding="utf-8")
     res = CliRunner().invoke(main, ["eval", str(path)])
     assert res.exit_code == 1
-    assert "bad.jsonl:2:" in res.output and 'non-string "text"' in res.output and "Traceback" not in res.output
+    assert "bad.jsonl: 2행:" in res.output and 'non-string "text"' in res.output and "Traceback" not in res.output
     bad_type = CliRunner().invoke(main, ["eval", str(path), "--type", "NOPE"])
     assert bad_type.exit_code == 2 and "unknown type 'NOPE'" in bad_type.output
+
+
+def test_cli_prints_a_malformed_gold_line_korean_first(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(gold_line() + "\n\n{not json\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    first, line = res.output.splitlines()
+    assert first == "오류: 정답(gold) 데이터에 잘못된 줄이 있습니다 (malformed gold data):"
+    # the file and the line number (blank lines counted), the Korean, the English original last
+    assert line.startswith(f"{path}: 3행: 올바른 JSON이 아닙니다: 2열 (not valid JSON: ")
+    assert line.endswith(" at column 2)")
+
+
+def test_cli_reports_malformed_predictions_korean_first(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold_line() + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text('{"id": "a", "entities": {}}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path), "--pred", str(pred)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.output.startswith(f"오류: {pred}: 1행: `kg extract`가 쓴 객체가 아닙니다")
+    assert res.output.rstrip().endswith("(not a `kg extract` output object)")
+    pred.write_text('{"id": "b", "entities": []}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(path), "--pred", str(pred)])
+    assert res.exit_code == 1
+    assert res.output.startswith(f"오류: {pred}: 정답 문서 'a'의 예측이 없습니다")
+    assert "(no prediction for gold document 'a')" in res.output
 
 
 # --- markup and the shipped gold set ------------------------------------------------------
