@@ -8,6 +8,7 @@ index (alias → canonical normalisation), so 산업부 and 산업통상자원�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,8 @@ def load_gazetteer(path: Path = DATA) -> Gazetteer:
         names = _split(aliases)
         if kind == "local":
             names = _with_offices(canon, names)
+        if typ == "COMPANY" and kind != "foreign":
+            names = _with_spelled_letters(canon, names)
         entries.append(GazEntry(typ, canon, en, names, _split(preds), kind))
     return Gazetteer(entries)
 
@@ -78,4 +81,25 @@ def _with_offices(canonical: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
         office = name + "청"
         if name.endswith(("시", "군", "구", "도")) and office not in out:
             out.append(office)
+    return tuple(out)
+
+
+# how Korean text spells Latin letters ('엘지전자', '에스케이하이닉스', '케이티')
+_LETTERS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                    ("에이", "비", "씨", "디", "이", "에프", "지", "에이치", "아이", "제이", "케이", "엘", "엠",
+                     "엔", "오", "피", "큐", "알", "에스", "티", "유", "브이", "더블유", "엑스", "와이", "제트")))
+_INITIALS = re.compile(r"^([A-Z]{2,4})(?=[가-힣]|$)")
+
+
+def _with_spelled_letters(canonical: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A Korean company's aliases plus its name with the Latin initials spelled in Hangul,
+    as some papers and many readers write them: LG전자 → 엘지전자, SK하이닉스 →
+    에스케이하이닉스, LG → 엘지. Foreign companies keep their own names."""
+    out = list(aliases)
+    for name in (canonical, *aliases):
+        m = _INITIALS.match(name)
+        if m:
+            spelled = "".join(_LETTERS[c] for c in m.group(1)) + name[m.end():]
+            if spelled not in out and spelled != canonical:
+                out.append(spelled)
     return tuple(out)

@@ -174,6 +174,23 @@ def _alias_map() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _names_folded() -> dict[str, str]:
+    return {n.lower(): c for n, c in _alias_map().items()}
+
+
+def known_name(text: str) -> str | None:
+    """The canonical name a known name or alias stands for, ignoring case and spaces
+    ('LG 전자', 'lg전자' → LG전자), else None: a search query may split or lower-case a
+    name that the documents write as one word."""
+    return _names_folded().get("".join(text.split()).lower())
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` is a known name or alias as written (ASCII ones in any case)."""
+    return (text.lower() if text.isascii() else text) in _alias_map()
+
+
 def index_forms(morphs: list[Morph]) -> list[str]:
     """Just the forms of `index_terms` (for Extraction.tokens), without building Morphs."""
     alias = _alias_map()

@@ -6,13 +6,15 @@ precedence follows whoosh's default parser, so both backends read a query the sa
 NOT binds to the next item, then AND, then OR, and what is left side by side is ANDed
 (`산업부 반도체 OR 이차전지` = 산업부 AND (반도체 OR 이차전지)). Words and phrases are cut
 by the same Kiwi analysis as the documents (kg.search.base.text_terms), so particles,
-spacing and aliases do not matter.
+spacing and aliases do not matter; words that together spell a known name are that name
+('LG 전자' finds LG전자).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from ingest.nlp.kiwi import is_name, known_name
 from kg.search.base import text_terms
 
 FIELDS = ("title", "body")
@@ -80,7 +82,18 @@ def positive_terms(node: Node) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
+def with_names_joined(text: str) -> str:
+    """The query text with adjacent words that spell a known name written as that name
+    ('LG 전자 OR 삼성' → 'LG전자 OR 삼성'), for a backend that parses the text itself
+    (whoosh); the text as it is when there is none."""
+    raw = _tokens(text, join=False)
+    joined = _join_names(raw)
+    if joined == raw:
+        return text
+    return " ".join(f'"{v}"' if k == "phrase" else v for k, v in joined)
+
+
+def _tokens(text: str, join: bool = True) -> list[tuple[str, str]]:
     out = []
     for m in _TOKEN.finditer(text):
         phrase, open_, close, word = m.groups()
@@ -94,6 +107,31 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             out.append(("op", word))
         else:
             out.append(("word", word))
+    return _join_names(out) if join else out
+
+
+def _join_names(tokens: list[tuple[str, str]], most: int = 3) -> list[tuple[str, str]]:
+    """Adjacent words that together spell a known name become that name ('LG 전자' →
+    LG전자, '산업 통상 자원부' → 산업통상자원부): the documents index it as one term."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind in ("word", "phrase") and ":" not in value and not value.endswith("*") \
+                and (name := known_name(value)) and not is_name(value):  # 'lg전자', '"LG 전자"'
+            out.append((kind, name))
+            i += 1
+            continue
+        for n in range(min(most, len(tokens) - i), 1, -1):
+            run = tokens[i:i + n]
+            if all(k == "word" and ":" not in v and not v.endswith("*") for k, v in run) \
+                    and (name := known_name("".join(v for _k, v in run))):
+                out.append(("word", name))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
     return out
 
 

@@ -35,6 +35,7 @@ from whoosh.writing import SegmentWriter
 from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
 from kg.search import whoosh_arrays as arrays
+from kg.search.query import with_names_joined
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, top_counts)
 from kg.search.whoosh_arrays import GROUPS, LIST_GROUPS
@@ -222,7 +223,7 @@ class WhooshIndex:
             return Q.Every()
         parser = MultifieldParser(["title", "body"], schema=self.schema, group=AndGroup)
         try:
-            return parser.parse(text)
+            return parser.parse(with_names_joined(text))
         except Exception as e:
             raise QueryError(f"검색어를 읽을 수 없습니다: {text!r} (cannot parse search query: {e})") from e
 

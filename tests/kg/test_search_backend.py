@@ -99,6 +99,21 @@ def test_setting_chooses_the_backend(tmp_path) -> None:
         open_index(tmp_path / "x", "lucene")
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_name_split_lower_cased_or_spelled_in_hangul_finds_it(tmp_path, backend: str) -> None:
+    """'LG 전자', 'lg전자', '"LG 전자"' and '엘지전자' all find a document that writes LG전자;
+    words that spell no name together are still ANDed."""
+    ix = open_index(tmp_path / "ix", backend)
+    ix.write([doc(1), doc(2, "전자 제품과 LG 트윈스 소식.")])
+    try:
+        for q in ("LG전자", "LG 전자", "lg전자", '"LG 전자"', "엘지전자", "LG 전자 OR 수소", "(LG 전자) NOT 수소"):
+            assert [h.doc_iri for h in ix.search(q).hits] == ["http://example.org/id/doc/1"], q
+        assert ix.search("산업 통상 자원부").total == 1
+        assert ix.search("전자 트윈스").total == 1                     # no name: both words, as before
+    finally:
+        ix.close()
+
+
 @pytest.mark.parametrize("text,expected", [
     ("", "Every()"),
     ("산업부 반도체 OR 이차전지", "And([산업통상자원부, Or([반도체, 이 차 전지])])"),
@@ -107,6 +122,8 @@ def test_setting_chooses_the_backend(tmp_path) -> None:
     ('"자율 제조"', '"자율 제조"'),
     ("반도체 OR", "And([반도체, or])"),
     ("title:반도체 클러*", "And([title:반도체, 클러*])"),
+    ("LG 전자 OR 수소", "Or([LG전자, 수소])"),
+    ('"LG 전자" 산업 통상 자원부', "And([LG전자, 산업통상자원부])"),
 ])
 def test_query_syntax(text: str, expected: str) -> None:
     assert show(Q.parse(text)) == expected

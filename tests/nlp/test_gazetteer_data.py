@@ -108,3 +108,15 @@ def test_places() -> None:
 
 def test_entity_types_are_model_types() -> None:
     assert {e.type for e in load_gazetteer().entries} <= set(ENTITY_TYPES)
+
+
+def test_korean_companies_are_known_by_their_initials_spelled_in_hangul() -> None:
+    from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
+    from ingest.nlp.pipeline import extract  # noqa: PLC0415
+
+    names = load_gazetteer().alias_to_canonical
+    assert names["엘지전자"] == "LG전자" and names["에스케이하이닉스"] == "SK하이닉스" and names["엘지"] == "LG그룹"
+    assert "티에스엠씨" not in names                             # TSMC is foreign: its own name only
+    ents = extract("엘지전자와 에스케이하이닉스는 협의체에 참여했다.", "2024-03-07").entities
+    assert [(e.text, e.type, e.canonical) for e in ents if e.type == "COMPANY"] == [
+        ("엘지전자", "COMPANY", "LG전자"), ("에스케이하이닉스", "COMPANY", "SK하이닉스")]
