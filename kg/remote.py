@@ -30,6 +30,11 @@ Virtuoso (tested with 7.2, tests/kg/conftest.py) differs in ways handled here:
   CONSTRUCT says nothing, so the export compares each graph with its count;
 - language tags come back lower-case (so do Oxigraph's; RDF compares them without case).
 
+A malformed query's 400 from Oxigraph server is its parser's message (`error at 1:22:
+expected one of …`, character classes as Unicode ranges): it is shown as the embedded
+store shows it (kg.sparql_text.syntax_error_message: where, what may come there, the
+line with a caret), with the server's answer after. Other servers' words are kept.
+
 Blank nodes: SPARQL Update and GSP scope blank-node labels to one request, so a blank
 node split across two chunks becomes two nodes. The mapping mints none (IRIs only).
 """
@@ -51,7 +56,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.sparql_text import code_only
+from kg.sparql_text import code_only, syntax_error_message
 from kg.store import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
                       orphan_update, restated_update, upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
@@ -67,6 +72,7 @@ WRITE_TIMEOUT = 60.0  # writes and exports wait at least this long (seconds)
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_PARSER_ERROR = re.compile(r"error at \d+:\d+: expected ")  # Oxigraph's (what syntax_error_message reads)
 _UNION_OK: set[tuple[str, str | None]] = set()  # (endpoint, user) whose default graph was seen to be the union
 VIRTUOSO_SYSTEM_GRAPH = "http://www.openlinksw.com/schemas/virtrdf#"  # Virtuoso's own metadata (quad maps)
 
@@ -138,7 +144,7 @@ class RemoteStore:
         fields = [("query", sparql)] + [("default-graph-uri", g) for g in default_graphs or []] \
             + [("named-graph-uri", g) for g in named_graphs or []]
         ctype, body = self._fetch("POST", self.endpoint, _form(fields), "application/x-www-form-urlencoded",
-                                  accept, query=True)
+                                  accept, query=True, sparql=sparql)
         res = _result(ctype, body, self.endpoint)
         if kind == "ASK" and res.type == "SELECT" and [str(v) for v in res.vars or []] == ["__ASK_RETVAL"]:
             # Virtuoso without CaseMode = 2 answers an ASK as a SELECT: one row when true
@@ -388,7 +394,7 @@ class RemoteStore:
     def _graph_quads(self, g: str) -> list[ox.Quad]:
         q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}"
         ctype, body = self._fetch("POST", self.endpoint, _form([("query", q)]),
-                                  "application/x-www-form-urlencoded", _RDF, query=True)
+                                  "application/x-www-form-urlencoded", _RDF, query=True, sparql=q)
         graph = ox.NamedNode(g)
         return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _parse_rdf(ctype, body, self.endpoint)]
 
@@ -398,10 +404,11 @@ class RemoteStore:
 
     # -- HTTP ----------------------------------------------------------------------
     def _fetch(self, method: str, url: str, data: bytes | None, content_type: str | None,
-               accept: str | None = None, query: bool = False) -> tuple[str, bytes]:
+               accept: str | None = None, query: bool = False, sparql: str | None = None) -> tuple[str, bytes]:
         """One request; (content type, body). Errors become QueryError (the server
-        refused or failed the query, or it timed out) or StoreError (everything else)."""
-        with self._open(method, url, data, content_type, accept, query) as resp:
+        refused or failed the query, or it timed out) or StoreError (everything else);
+        `sparql`, the query's text, points a syntax error at its place."""
+        with self._open(method, url, data, content_type, accept, query, sparql) as resp:
             if query:
                 _check_complete(resp.headers, url)
             try:
@@ -410,7 +417,7 @@ class RemoteStore:
                 raise _failure(e, url, query) from e
 
     def _open(self, method: str, url: str, data: bytes | None, content_type: str | None,
-              accept: str | None = None, query: bool = False) -> http.client.HTTPResponse:
+              accept: str | None = None, query: bool = False, sparql: str | None = None) -> http.client.HTTPResponse:
         timeout = self.timeout if query else max(self.timeout, WRITE_TIMEOUT)
         while True:
             req = urllib.request.Request(url, data=data, method=method)
@@ -432,12 +439,12 @@ class RemoteStore:
                     e.close()
                     self._auth = None
                     continue
-                raise _http_error(e, url, query) from None
+                raise _http_error(e, url, query, sparql) from None
             except (OSError, http.client.HTTPException) as e:
                 raise _failure(e, url, query, timeout) from e
 
 
-def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
+def _http_error(e: urllib.error.HTTPError, url: str, query: bool, sparql: str | None = None) -> KGError:
     try:
         message = e.read(4000).decode("utf-8", "replace").strip()
     except (OSError, http.client.HTTPException):
@@ -447,6 +454,14 @@ def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
     if re.match(r"(?is)\s*<(!doctype html|html)\b", message):  # an error page (Virtuoso): its text only
         message = re.sub(r"(?is)<head\b.*?</head>|<[^>]*>", " ", message)
         message = re.sub(r"\s+", " ", message).strip()
+    answered = f"SPARQL 서버({url})가 {e.code} {e.reason} 오류를 돌려줬습니다"
+    if query and e.code == 400 and sparql is not None and _PARSER_ERROR.match(message):
+        # Oxigraph's parser: read as the embedded store reads it (no Unicode ranges, a caret
+        # under the place; no prefix is bound on the server), the server's answer after it
+        syntax = QueryError(f"{syntax_error_message(sparql, message)}\n{answered} "
+                            f"(the SPARQL server at {url} answered {e.code} {e.reason})")
+        syntax.status = e.code  # type: ignore[attr-defined]
+        return syntax
     kind: type[KGError]
     if query and e.code == 500 and re.search(r"\bS1T00\b|\bSR171\b", message):
         # Virtuoso's own limit (MaxQueryExecutionTime): "S1T00 Error SR171: Transaction timed out"
@@ -458,7 +473,7 @@ def _http_error(e: urllib.error.HTTPError, url: str, query: bool) -> KGError:
     else:
         kind, ko, en = _classify(e.code, query)
     # Korean first, the server's own words next, the English last
-    err = kind(f"SPARQL 서버({url})가 {e.code} {e.reason} 오류를 돌려줬습니다" + (f": {message}" if message else "")
+    err = kind(answered + (f": {message}" if message else "")
                + (f" — {ko}" if ko else "") + f" (the SPARQL server at {url} answered {e.code} {e.reason}"
                + (f"; {en}" if en else "") + ")")
     err.status = e.code  # type: ignore[attr-defined]
