@@ -50,8 +50,25 @@ def main(ctx: click.Context) -> None:
 FAILURES_FILE = "ingest-failures.tsv"
 
 
+class _PathOrURL(click.ParamType):
+    """An existing file or folder, or an http(s) address (kept as a string)."""
+
+    name = "path|url"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Path | str:
+        text = str(value)
+        if text.startswith(("http://", "https://")):
+            return text
+        if "://" in text:
+            self.fail(f"http나 https 주소만 가져올 수 있습니다: {text} (only http and https addresses)", param, ctx)
+        path = Path(text)
+        if not path.exists():
+            self.fail(f"파일이나 폴더가 없습니다: {text} (no such file or folder)", param, ctx)
+        return path
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=_PathOrURL())
 @click.option("--retry-failed", is_flag=True, help="Re-run only the files that failed last time.")
 @click.option("--batch-size", default=16, show_default=True,
               help="Documents per NLP chunk (what one worker process takes at a time).")
@@ -61,10 +78,10 @@ FAILURES_FILE = "ingest-failures.tsv"
               help="Documents per commit of the graph and the text index (default: 1,000; one also "
                    "happens every 5 s at first, up to every 60 s on a long run). A killed run redoes at most these.")
 @data_dir_option
-def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers: int | None,
+def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, workers: int | None,
            commit_every: int | None, data_dir: Path | None) -> None:
-    """Ingest files or folders (txt, md, html, jsonl, jsonl.gz, csv, pdf, hwp, hwpx, docx, rss):
-    extract, store, index.
+    """Ingest files, folders or web addresses (txt, md, html, jsonl, jsonl.gz, csv, pdf, hwp,
+    hwpx, docx, rss; http/https pages and files are fetched): extract, store, index.
 
     Unchanged documents are skipped; changed ones replace their old version; near
     duplicates (the same story from another outlet) are stored and linked to the first
@@ -81,9 +98,9 @@ def ingest(paths: tuple[Path, ...], retry_failed: bool, batch_size: int, workers
         if not failures.exists():
             click.echo("지난 수집에서 실패한 파일이 없습니다.")
             return
-        paths = tuple(dict.fromkeys(Path(line.split("\t", 1)[0])
-                                    for line in failures.read_text(encoding="utf-8").splitlines() if line))
-        paths = tuple(p for p in paths if p.exists())
+        listed = dict.fromkeys(line.split("\t", 1)[0] for line in failures.read_text(encoding="utf-8").splitlines() if line)
+        paths = tuple(p if p.startswith(("http://", "https://")) else Path(p) for p in listed)
+        paths = tuple(p for p in paths if isinstance(p, str) or p.exists())
     if not paths:
         raise click.UsageError("수집할 파일이나 폴더를 하나 이상 주거나 --retry-failed 를 쓰세요 "
                                "(give at least one file or folder, or --retry-failed)")

@@ -147,17 +147,21 @@ class _StageError(Exception):
 
 def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size: int = 16,
                  progress: Progress | None = None, workers: int = 1, commit_every: int | None = None) -> IngestReport:
-    """Load, extract, store and index files and folders. `workers` > 1 runs the NLP in
-    that many processes (kg.workers); the store and index are written here only."""
+    """Load, extract, store and index files, folders and web addresses (http, https:
+    ingest.loaders.fetch). `workers` > 1 runs the NLP in that many processes
+    (kg.workers); the store and index are written here only."""
     from ingest.loaders import iter_paths, load_path  # noqa: PLC0415 (keeps `kg search` start-up light)
+    from ingest.loaders.fetch import is_url, load_url  # noqa: PLC0415
 
     report = IngestReport(workers=max(1, workers))
     t0 = time.perf_counter()
     report.repaired, catalog = _reconcile(kg)
     max_bytes = kg.settings.max_upload_mb * 1024 * 1024
-    files = list(iter_paths([Path(p) for p in paths]))
+    paths = [str(p) if is_url(str(p)) else Path(p) for p in paths]
+    files: list[Path | str] = [*iter_paths(p for p in paths if isinstance(p, Path)), *dict.fromkeys(
+        p for p in paths if isinstance(p, str))]
     report.files_total = len(files)
-    sizes = [_size(f) for f in files]
+    sizes = [0 if isinstance(f, str) else _size(f) for f in files]
     report.bytes_total = sum(sizes)
 
     def documents() -> Iterator[Document]:
@@ -165,7 +169,7 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
         for path, size in zip(files, sizes):
             report.files_done += 1
             try:
-                for item in load_path(path, max_bytes=max_bytes):
+                for item in (load_url(path, max_bytes) if isinstance(path, str) else load_path(path, max_bytes=max_bytes)):
                     if isinstance(item, Exception):
                         report.failed.append((str(path), str(item)))
                         _tell(progress, "failed", None, report)
