@@ -41,6 +41,7 @@ node split across two chunks becomes two nodes. The mapping mints none (IRIs onl
 from __future__ import annotations
 
 import base64
+import functools
 import http.client
 import io
 import re
@@ -56,11 +57,11 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.sparql_text import code_only, syntax_error_message
+from kg.sparql_text import code_only, syntax_error_message, with_prefixes
 from kg.store import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
                       orphan_update, restated_update, upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
-from ontology.namespace import KGO
+from ontology.namespace import KGO, PREFIXES
 
 if TYPE_CHECKING:
     from kg.settings import Settings
@@ -133,7 +134,7 @@ class RemoteStore:
         protocol's default-graph-uri / named-graph-uri; without them (and without FROM)
         the default graph is the union of all graphs."""
         self._check_union()
-        return self._query(sparql, default_graphs, named_graphs)
+        return self._query(with_prefixes(sparql, _known_prefixes()), default_graphs, named_graphs)
 
     def _query(self, sparql: str, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None) -> Result:
@@ -442,6 +443,17 @@ class RemoteStore:
                 raise _http_error(e, url, query, sparql) from None
             except (OSError, http.client.HTTPException) as e:
                 raise _failure(e, url, query, timeout) from e
+
+
+@functools.lru_cache(maxsize=1)
+def _known_prefixes() -> dict[str, str]:
+    """The prefixes the embedded store binds (rdflib's usual ones and ours), so a query
+    that runs there without PREFIX lines runs on a server too."""
+    from rdflib import Dataset  # noqa: PLC0415
+
+    out = {p: str(ns) for p, ns in Dataset().namespaces() if p}
+    out.update(PREFIXES)
+    return out
 
 
 def _http_error(e: urllib.error.HTTPError, url: str, query: bool, sparql: str | None = None) -> KGError:

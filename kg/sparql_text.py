@@ -166,6 +166,18 @@ def _expected_text(expected: str) -> str:
     return f"여기에는 다음 가운데 하나가 와야 합니다: {', '.join(items[:MAX_EXPECTED])}{more}."
 
 
+def with_prefixes(query: str, known: dict[str, str]) -> str:
+    """The query with a PREFIX declaration for each of the `known` prefixes it uses without
+    declaring (kgo:, skos: …), put before it on its first line, so line numbers in the
+    server's messages stay the user's: a remote server binds none of ours, the embedded
+    store binds them all, and the same query should run on both."""
+    code = _NO_NAMES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), query)
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(code)}
+    used = dict.fromkeys(m.group(1) for m in _PREFIXED.finditer(code) if m.group(1))
+    missing = [p for p in used if p in known and p not in declared]
+    return "".join(f"PREFIX {p}: <{known[p]}> " for p in missing) + query if missing else query
+
+
 def _undeclared_prefix(query: str, bound: set[str]) -> tuple[str, int, int] | None:
     """(prefix, line, column) of the first prefixed name whose prefix neither a PREFIX
     line declares nor the engine binds; strings, IRIs, comments and variables blanked

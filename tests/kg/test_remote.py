@@ -223,15 +223,29 @@ def test_oxigraph_syntax_error_reads_like_the_embedded_stores(base_url, tmp_path
     with GraphStore(tmp_path / "embedded") as embedded, pytest.raises(QueryError) as local:
         embedded.query(query)
     assert str(local.value) == f"{head}\n{line}\n{caret}"  # the same words as the embedded store's
-    # a prefix the server does not know: named at its first use (Oxigraph server binds none)
+    # a prefix nobody binds: named at its first use
     with pytest.raises(QueryError) as err:
-        s.query('SELECT ?n WHERE {\n  ?x <http://example.org/이름> "산업부" ; foaf:name ?n }')
+        s.query('SELECT ?n WHERE {\n  ?x <http://example.org/이름> "산업부" ; ex:name ?n }')
     head, line, caret, _ = str(err.value).split("\n")
-    assert head == ("SPARQL 구문 오류 (2행 38열; syntax error at 2:38): 선언되지 않은 접두사 'foaf:'입니다. "
-                    "질의 앞에 PREFIX foaf: <…> 를 쓰세요.")
+    assert head == ("SPARQL 구문 오류 (2행 38열; syntax error at 2:38): 선언되지 않은 접두사 'ex:'입니다. "
+                    "질의 앞에 PREFIX ex: <…> 를 쓰세요.")
     assert caret == "  " + " " * (37 + 5) + "^"  # 37 characters before it, 5 of them Hangul
     # the store still answers a well-formed query
     assert int(s.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]) == 1
+
+
+def test_a_query_without_prefix_lines_runs_as_on_the_embedded_store(base_url, tmp_path: Path) -> None:  # noqa: ANN001
+    """kgo:, skos:, rdfs: … are bound in the embedded store; the same query, with no PREFIX
+    line, runs on a server too (the README's examples have none)."""
+    s = store(base_url)
+    s.put_graph(EX + "g", [(URIRef(EX + "a"), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                            Literal("산업부", lang="ko"))])
+    rows = s.select('SELECT ?l WHERE { ?x skos:prefLabel ?l FILTER(lang(?l) = "ko") }')
+    assert [str(r["l"]) for r in rows] == ["산업부"]
+    with GraphStore(tmp_path / "embedded") as embedded:
+        embedded.put_graph(EX + "g", [(URIRef(EX + "a"), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                                       Literal("산업부", lang="ko"))])
+        assert [str(r["l"]) for r in embedded.select('SELECT ?l WHERE { ?x skos:prefLabel ?l }')] == ["산업부"]
 
 
 def test_server_down_is_a_clear_store_error(tmp_path: Path, unused_port: int) -> None:
