@@ -146,10 +146,11 @@ class _StageError(Exception):
 
 
 def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size: int = 16,
-                 progress: Progress | None = None, workers: int = 1, commit_every: int | None = None) -> IngestReport:
+                 progress: Progress | None = None, workers: int = 1, commit_every: int | None = None,
+                 public_only: bool = False) -> IngestReport:
     """Load, extract, store and index files, folders and web addresses (http, https:
-    ingest.loaders.fetch). `workers` > 1 runs the NLP in that many processes
-    (kg.workers); the store and index are written here only."""
+    ingest.loaders.fetch; `public_only`: only public ones). `workers` > 1 runs the NLP in
+    that many processes (kg.workers); the store and index are written here only."""
     from ingest.loaders import iter_paths, load_path  # noqa: PLC0415 (keeps `kg search` start-up light)
     from ingest.loaders.fetch import is_url, load_url  # noqa: PLC0415
 
@@ -169,7 +170,8 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
         for path, size in zip(files, sizes):
             report.files_done += 1
             try:
-                for item in (load_url(path, max_bytes) if isinstance(path, str) else load_path(path, max_bytes=max_bytes)):
+                for item in (load_url(path, max_bytes, public_only=public_only) if isinstance(path, str)
+                             else load_path(path, max_bytes=max_bytes)):
                     if isinstance(item, Exception):
                         report.failed.append((str(path), str(item)))
                         _tell(progress, "failed", None, report)

@@ -115,6 +115,9 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "workers": (0, _non_negative_int,
                 "NLP worker processes of `kg ingest` (--workers): 0 = one per CPU core, 1 = in the main process."),
     "upload_token": ("", str, "Token that unlocks uploads on the web page /upload; empty turns uploads off."),
+    "upload_private_urls": (False, _flag,
+                            "Let /upload fetch web addresses on this machine or a private network (off: public "
+                            "addresses only, so visitors cannot make the server read the intranet)."),
     "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
                             "Default: a random key per server process (sessions end on restart)."),
     "search_backend": ("auto", _search_backend,
@@ -149,6 +152,7 @@ class Settings:
     max_upload_mb: int = 50
     workers: int = 0
     upload_token: str = field(default="", repr=False)
+    upload_private_urls: bool = False
     secret_key: str = field(default="", repr=False)
     search_backend: str = "auto"
     ner_model: bool = False

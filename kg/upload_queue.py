@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 QUEUED, WAITING, RUNNING, DONE, FAILED = "queued", "waiting", "running", "done", "failed"
 STATUS_LABELS = {QUEUED: "대기", WAITING: "대기 중", RUNNING: "처리 중", DONE: "완료", FAILED: "실패"}
 NAME_MAX = 80
+URL_MAX = 2000
 _UNSAFE = re.compile(r"[^\w.\-가-힣]+")
 
 
@@ -61,10 +62,14 @@ class Job:
     def label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
 
+    @property
+    def is_url(self) -> bool:
+        return self.path.startswith(("http://", "https://"))
+
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["label"] = self.label
-        d["path"] = Path(self.path).name
+        d["path"] = self.path if self.is_url else Path(self.path).name
         return d
 
 
@@ -73,7 +78,7 @@ class UploadQueue:
     jobs are pending from an earlier run)."""
 
     def __init__(self, settings: Settings, *, retry_seconds: float = 2.0,
-                 ingest: Callable[[Settings, Path], Any] | None = None) -> None:
+                 ingest: Callable[[Settings, Path | str], Any] | None = None) -> None:
         self.settings = settings
         self.dir = Path(settings.data_dir) / "uploads"
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -124,6 +129,23 @@ class UploadQueue:
         with self._db_lock:
             self.db.execute("UPDATE jobs SET path = ?, size = ?, status = ?, updated = ? WHERE id = ?",
                             (str(path), size, QUEUED, time.time(), job_id))
+        self.start()
+        self._wake.set()
+        job = self.get(job_id)
+        assert job is not None
+        return job
+
+    def add_url(self, url: str) -> Job:
+        """Queue a web address (fetched by the job, ingest.loaders.fetch). Raises ValueError
+        when it is no http(s) address."""
+        url = url.strip()
+        if not url.startswith(("http://", "https://")) or len(url) > URL_MAX or any(c.isspace() for c in url):
+            raise ValueError(f"http나 https로 시작하는 웹 주소를 넣어 주세요: {url[:100]}")
+        now = time.time()
+        with self._db_lock:
+            cur = self.db.execute("INSERT INTO jobs (name, path, size, status, created, updated) VALUES (?, ?, 0, ?, ?, ?)",
+                                  (url, url, QUEUED, now, now))
+            job_id = int(cur.lastrowid or 0)
         self.start()
         self._wake.set()
         job = self.get(job_id)
@@ -199,7 +221,7 @@ class UploadQueue:
         try:
             self._set(job.id, RUNNING, "")
             try:
-                report = self._ingest(self.settings, Path(job.path))
+                report = self._ingest(self.settings, job.path if job.is_url else Path(job.path))
             except StoreError as e:  # the store is held by a process that does not take our lock
                 log.info("upload job %s waits: %s", job.id, e)
                 self._set(job.id, WAITING, "그래프 저장소를 다른 프로세스가 쓰고 있어 기다리는 중")
@@ -223,14 +245,15 @@ _COLS = "id, name, path, size, status, message, created, updated, documents"
 
 
 def _short_reason(reason: str) -> str:
-    """A failure reason without the server-side path of the saved file."""
-    m = re.match(r"^(?:\S*/)?\d{6}-[^:]*: (.*)$", reason)
+    """A failure reason without the server-side path of the saved file (or the address,
+    which the job's name already shows)."""
+    m = re.match(r"^(?:(?:\S*/)?\d{6}-[^:]*|https?://\S*): (.*)$", reason)
     return m.group(1) if m else reason
 
 
-def _ingest_file(settings: Settings, path: Path) -> Any:
+def _ingest_file(settings: Settings, path: Path | str) -> Any:
     from kg.graph import KnowledgeGraph  # noqa: PLC0415
     from kg.pipeline import ingest_paths  # noqa: PLC0415
 
     with KnowledgeGraph(settings) as kg:
-        return ingest_paths(kg, [path], workers=1)
+        return ingest_paths(kg, [path], workers=1, public_only=not settings.upload_private_urls)

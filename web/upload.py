@@ -1,4 +1,5 @@
-"""Upload blueprint: `/upload` takes a file into the ingest queue, `/upload/status` lists
+"""Upload blueprint: `/upload` takes files, or web addresses to fetch (form field `urls`,
+one a line; public addresses only unless KG_UPLOAD_PRIVATE_URLS), into the ingest queue, `/upload/status` lists
 the jobs (대기 / 대기 중 / 처리 중 / 완료 / 실패, with the reason), each with a JSON twin.
 
 Off unless KG_UPLOAD_TOKEN is set (the page says so; a POST is 403). A browser logs in
@@ -19,12 +20,13 @@ from typing import Any
 from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
 from flask.blueprints import BlueprintSetupState
 
-from kg.upload_queue import STATUS_LABELS, UploadQueue
+from kg.upload_queue import STATUS_LABELS, URL_MAX, UploadQueue
 from web.helpers import html_or_json, json_response, settings, wants_json
 
 bp = Blueprint("upload", __name__)
 
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
+URLS_MAX = 20  # web addresses one form may queue
 
 
 @bp.record_once
@@ -135,6 +137,7 @@ def upload_page() -> Any:
                "status": url_for("upload.status_json")}
     jobs = uploads().queue.jobs(10) if authed else []
     return html_or_json("upload.html", payload, on=on, authed=authed, max_mb=s.max_upload_mb,
+                        urls_max=URLS_MAX,
                         csrf=csrf_token() if on else "", jobs=jobs, labels=STATUS_LABELS)
 
 
@@ -167,14 +170,22 @@ def upload() -> Any:
     if not bearer:
         _check_csrf()
     files = [f for f in request.files.getlist("file") if f and f.filename]
-    if not files:
-        abort(400, "업로드할 파일을 골라 주세요.")
+    urls = [u.strip() for u in request.form.get("urls", "").splitlines() if u.strip()]
+    if not files and not urls:
+        abort(400, "올릴 파일을 고르거나 가져올 웹 주소를 넣어 주세요.")
+    if len(urls) > URLS_MAX:
+        abort(400, f"웹 주소는 한 번에 {URLS_MAX}개까지 넣을 수 있습니다.")
+    queue = uploads().queue
+    for u in urls:  # every address checked before any job is queued
+        if not u.startswith(("http://", "https://")) or len(u) > URL_MAX or any(c.isspace() for c in u):
+            abort(400, f"http나 https로 시작하는 웹 주소를 넣어 주세요: {u[:100]}")
     jobs = []
     for f in files:
         try:
-            jobs.append(uploads().queue.add(f.stream, f.filename or "", limit))
+            jobs.append(queue.add(f.stream, f.filename or "", limit))
         except ValueError as e:
             abort(413 if "너무 큽니다" in str(e) else 400, str(e))
+    jobs += [queue.add_url(u) for u in urls]
     if wants_json() or bearer:
         return json_response({"ok": True, "jobs": [j.to_json() for j in jobs],
                               "status": url_for("upload.status_json")}, 202)
@@ -189,4 +200,5 @@ def status() -> Any:
     payload = {"jobs": [j.to_json() for j in jobs],
                "counts": {label: sum(j.status == st for j in jobs) for st, label in STATUS_LABELS.items()}}
     return html_or_json("upload.html", payload, on=True, authed=True, max_mb=settings().max_upload_mb,
+                        urls_max=URLS_MAX,
                         csrf=csrf_token(), jobs=jobs, labels=STATUS_LABELS, status_page=True)

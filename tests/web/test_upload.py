@@ -164,3 +164,70 @@ def test_the_job_waits_while_another_process_writes(app: Flask) -> None:
 ])
 def test_safe_names(name: str, safe: str) -> None:
     assert safe_name(name) == safe
+
+
+class _Page(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A press release on a web server of this machine (loopback)."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path != "/press/view.do":
+            self.send_error(404)
+            return
+        body = (f"<html><head><meta charset='utf-8'><title>양자 전략 발표</title></head><body><p>{TEXT}</p>"
+                "</body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def site() -> Iterator[str]:
+    import http.server  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_web_addresses_are_fetched_by_the_job_when_the_admin_allows_local_ones(tmp_path: Path, site: str) -> None:
+    app = make_app(tmp_path, upload_token=TOKEN, upload_private_urls=True)
+    try:
+        client = app.test_client()
+        token = login(client)
+        res = client.post("/upload", data={"csrf_token": token, "urls": f"{site}/press/view.do\n\n{site}/gone\n"})
+        assert res.status_code == 303
+        jobs = {j["name"]: j for j in wait_for(client, {"done", "failed"})}
+        page = jobs[f"{site}/press/view.do"]
+        assert page["status"] == "done" and page["documents"] == 1 and page["path"] == f"{site}/press/view.do"
+        assert jobs[f"{site}/gone"]["status"] == "failed"
+        assert jobs[f"{site}/gone"]["message"].startswith("웹 서버가 404")      # the address is the job's name
+        hit = client.get("/search.json?q=양자컴퓨터").get_json()["hits"][0]
+        assert hit["source"] == hit["url"] == f"{site}/press/view.do"
+        status = client.get("/upload/status").get_data(as_text=True)
+        assert f"<td>{site}/press/view.do</td>" in status and "<td class=\"num\">–</td>" in status
+    finally:
+        app.extensions["upload"].close()
+        app.extensions["kg"].close()
+
+
+def test_by_default_the_server_fetches_no_address_of_this_machine_or_the_intranet(app: Flask, site: str) -> None:
+    client = app.test_client()
+    token = login(client)
+    for url in (f"{site}/press/view.do", "http://10.0.0.1/x", "http://169.254.169.254/latest/meta-data/"):
+        assert client.post("/upload", data={"csrf_token": token, "urls": url}).status_code == 303
+    jobs = wait_for(client, {"done", "failed"})
+    assert [j["status"] for j in jobs] == ["failed"] * 3
+    assert all("내부망을 가리켜" in j["message"] and "KG_UPLOAD_PRIVATE_URLS" in j["message"] for j in jobs), jobs
+    assert client.get("/search.json?q=양자컴퓨터").get_json()["total"] == 0
+    bad = client.post("/upload", data={"csrf_token": token, "urls": "ftp://example.org/a.txt"})
+    assert bad.status_code == 400 and "http나 https" in bad.get_data(as_text=True)
+    none = client.post("/upload", data={"csrf_token": token, "urls": "  \n"})
+    assert none.status_code == 400 and "웹 주소를 넣어 주세요" in none.get_data(as_text=True)
