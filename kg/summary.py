@@ -54,7 +54,7 @@ class Summary:
     triples: int = 0
     docs: Counter = field(default_factory=Counter)              # entity → documents mentioning it
     labels: dict[str, Counter] = field(default_factory=dict)    # entity → label → graphs stating it
-    _names: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    _names: list[tuple[str, str, str]] | None = field(default=None, repr=False, compare=False)
     # what is derived from the counts and kept until they change: the browse order by type
     # (key None or a type), the index of versioned names (kg.versions)
     kept: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -132,7 +132,8 @@ class Summary:
         needle = text.strip().lower()
         if not needle:
             return []
-        hits = {e for e, name in self._name_list() if needle in name}
+        folded = "".join(needle.split())  # 'LG 전자' finds LG전자, 'AI자율제조' finds 'AI 자율제조 전략'
+        hits = {e for e, name, bare in self._name_list() if needle in name or folded in bare}
         if type_:
             hits = {e for e in hits if entity_type(e, base) == type_}
         return self._ranked(hits, base, limit)
@@ -169,7 +170,7 @@ class Summary:
         exact = {e for e, labels in self.labels.items()
                  if any(k != "title" and v == name for k, _l, v in labels)}
         found = self._ranked(exact, base, 1) or self._ranked(
-            {e for e, low in self._name_list() if low == name.lower()}, base, 1)
+            {e for e, low, _bare in self._name_list() if low == name.lower()}, base, 1)
         return found[0]["iri"] if found else None
 
     def _ranked(self, iris: Iterable[str], base: str, limit: int) -> list[dict[str, Any]]:
@@ -181,10 +182,10 @@ class Summary:
         rows.sort(key=lambda r: (-r["documents"], r["iri"]))
         return rows[:limit]
 
-    def _name_list(self) -> list[tuple[str, str]]:
-        """(entity, lower-cased name or alias), built once per summary."""
+    def _name_list(self) -> list[tuple[str, str, str]]:
+        """(entity, lower-cased name or alias, the same without spaces), built once per summary."""
         if self._names is None:
-            self._names = sorted({(e, v.lower()) for e, labels in self.labels.items()
+            self._names = sorted({(e, v.lower(), "".join(v.lower().split())) for e, labels in self.labels.items()
                                   for k, _l, v in labels if k != "title"})
         return self._names
 

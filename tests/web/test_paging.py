@@ -236,6 +236,8 @@ def test_a_name_search_in_the_entity_list_keeps_the_type_and_pages(
     monkeypatch.setattr(pages, "ENTITY_PAGE", 10)
     found = client.get("/entities.json", query_string={"q": "계획 1", "type": "INITIATIVE"}).get_json()
     assert found["total"] == 10 and [r["label"] for r in found["results"]][:2] == ["성장 계획 10", "성장 계획 11"]
+    spaced = client.get("/entities.json", query_string={"q": "성장계획 2"}).get_json()   # spaces do not matter
+    assert [r["label"] for r in spaced["results"]] == [f"성장 계획 {n}" for n in range(20, 25)]
     none = client.get("/entities", query_string={"q": "산업", "type": "PERSON"}).get_data(as_text=True)
     assert "인물 가운데 이 이름을 가진 개체가 없습니다" in none and "모든 유형에서 찾기" in none
     assert client.get("/entities.json", query_string={"q": "산업"}).get_json()["results"][0]["type"] == "MINISTRY"
