@@ -1,5 +1,5 @@
 """Time a hub entity's page (산업통상자원부) after the server's warm-up, as a visitor
-after a publish sees it (kg.cli._warm_up runs at start and at each new snapshot).
+after a publish sees it (kg.serving.warm_up runs at start and at each new snapshot).
 
 Run: .venv/bin/python bench/hub_page.py DATA_DIR [PAGE_PATH]
 """

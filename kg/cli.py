@@ -2,20 +2,16 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import quote
 
 import click
 
 from kg.errors import KGError
+from kg.progress import Progress
 from kg.settings import Settings, describe
-
-log = logging.getLogger(__name__)
 
 
 def _settings(data_dir: Path | None, **kw: Any) -> Settings:
@@ -104,7 +100,7 @@ def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, w
     if not paths:
         raise click.UsageError("수집할 파일이나 폴더를 하나 이상 주거나 --retry-failed 를 쓰세요 "
                                "(give at least one file or folder, or --retry-failed)")
-    progress = _Progress(sys.stderr.isatty())
+    progress = Progress(sys.stderr.isatty())
     try:
         with WriterLock(settings.data_dir, "kg ingest"), KnowledgeGraph(settings) as kg:
             report = ingest_paths(kg, paths, batch_size=batch_size, progress=progress,
@@ -130,58 +126,6 @@ def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, w
         click.echo(f"실패 목록: {failures}  (다시 시도: kg ingest --retry-failed)", err=True)
     elif failures.exists():
         failures.unlink()
-
-
-class _Progress:
-    """A progress bar on a terminal (files, documents, characters/s, ETA); plain log
-    lines otherwise, so CI logs and pipes stay readable: one per document, and a status
-    line with the same figures every STATUS_SECONDS."""
-
-    STATUS_SECONDS = 10.0
-
-    def __init__(self, tty: bool) -> None:
-        self.tty = tty
-        self.start = time.perf_counter()
-        self.last = 0.0
-        self.last_status = self.start
-        self.rep: Any = None
-
-    def __call__(self, event: str, doc: Any, rep: Any) -> None:
-        now = time.perf_counter()
-        self.rep = rep
-        name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
-        if not self.tty:
-            click.echo(f"{event}\t{name}", err=True)
-            if now - self.last_status >= self.STATUS_SECONDS:
-                self.last_status = now
-                click.echo("진행\t" + self.status(rep, now), err=True)
-            return
-        if now - self.last < 0.1 and event != "failed":
-            return
-        self.last = now
-        self.draw(rep, now)
-
-    def draw(self, rep: Any, now: float) -> None:
-        bar = "#" * int(rep.fraction * 24)
-        click.echo("\r\033[K" + f"[{bar:<24s}] " + self.status(rep, now), nl=False, err=True)
-
-    def status(self, rep: Any, now: float) -> str:
-        """파일 1/1 · 문서 41,040 · 150.3 문서/s · 81,000 자/s · 67% · 남은 시간 2:10"""
-        elapsed = max(now - self.start, 1e-6)
-        frac = rep.fraction
-        line = (f"파일 {rep.files_done}/{rep.files_total} · 문서 {rep.documents:,} · "
-                f"{(rep.ingested + rep.updated) / elapsed:,.1f} 문서/s · {rep.chars / elapsed:,.0f} 자/s · {frac:.0%}")
-        if 0.01 <= frac < 1.0:  # too early for an estimate before that
-            eta = round(elapsed / frac - elapsed)
-            line += f" · 남은 시간 {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}" if eta >= 3600 else \
-                f" · 남은 시간 {eta // 60}:{eta % 60:02d}"
-        return line
-
-    def done(self) -> None:
-        if self.tty:
-            if self.rep is not None:  # the last events may have come faster than the redraws
-                self.draw(self.rep, time.perf_counter())
-            click.echo("", err=True)
 
 
 @main.command()
@@ -368,107 +312,20 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @data_dir_option
 def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
     """Serve the web UI, the JSON API and the SPARQL endpoint."""
+    from kg.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
     settings = _settings(data_dir, host=host, port=port)
     try:
-        _bring_up_to_date(settings)
+        bring_up_to_date(settings)
         app = create_app(settings)
     except KGError as e:
         _fail(e)
         return
     click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 (data: {settings.data_dir})", err=True)
-    threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
-    app.extensions["kg"].kg.on_snapshot = lambda: _warm_up_once(app)  # and again at each new snapshot
+    threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
+    app.extensions["kg"].kg.on_snapshot = lambda: warm_up_once(app)  # and again at each new snapshot
     app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
-
-
-def _bring_up_to_date(settings: Settings) -> None:
-    """Data that an older version wrote is brought up to date by the next writer
-    (kg.store.GraphStore.upgrade); the server does it at start when the data needs it
-    and no writer is at work, so its pages are right before the next `kg ingest`."""
-    from kg import snapshots  # noqa: PLC0415
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
-    from kg.locks import StoreBusy, WriterLock  # noqa: PLC0415
-    from kg.store import GraphStore, upgrade_steps  # noqa: PLC0415
-    from ontology.iris import ENTITY_GRAPH  # noqa: PLC0415
-
-    snap = None if settings.sparql_endpoint else snapshots.current(settings.data_dir)
-    if snap is None:
-        return
-    with GraphStore(snap, read_only=True) as published:
-        if not any(published.oxigraph.query(ask, use_default_graph_as_union=True)
-                   for ask, _update in upgrade_steps(settings.base_iri + ENTITY_GRAPH)):
-            return
-    try:
-        with WriterLock(settings.data_dir, "kg serve (upgrade)"), KnowledgeGraph(settings) as kg:
-            click.echo("이전 버전이 쓴 데이터를 새 형식으로 옮기는 중…", err=True)
-            kg.store  # noqa: B018 (opening the live store upgrades it)
-            kg.publish()
-    except StoreBusy:
-        log.info("data of an older version: the writer at work brings it up to date")
-
-
-_warming = threading.Lock()
-
-
-def _warm_up_once(app: Any) -> None:
-    """_warm_up, unless one is running (snapshots published in quick succession)."""
-    if _warming.acquire(blocking=False):
-        try:
-            _warm_up(app)
-        finally:
-            _warming.release()
-
-
-def _warm_up(app: Any) -> None:
-    """Fill the caches the first visitor would otherwise wait for: the snapshot's summary,
-    the search facet columns (on the 77,000 Assembly and Wikinews records: the first
-    home page 6.3 s and the first search 3.9 s cold, 0.1 s once warm), the path view's
-    graph of all relation edges (at 100,000 documents: 2–11 s for the first path asked,
-    0.5 s after), the entity list's order, and the document dates and order hub entity
-    pages use (kg.entity.doc_order: 2.5 s at 100,000 documents). Run at start and whenever the server opens a newer
-    snapshot (KnowledgeGraph.on_snapshot). Last, the pages of the entities in the most
-    documents (WARM_PAGES, and the first of each type), whose relation counts and
-    meetings the snapshot then keeps (kg.entity.kept): 1–2 s each at 100,000 documents
-    on a first visit, 0.2–0.4 s after."""
-    try:
-        with app.test_client() as c:
-            c.get("/")
-            c.get("/search?q=" + quote("정책"))
-            c.get("/entities")  # the snapshot's entities ranked by documents (0.5 s for 300,000)
-        with app.app_context():
-            from kg.entity import doc_order  # noqa: PLC0415
-            from web import get_kg  # noqa: PLC0415
-            from web.network import path_graph  # noqa: PLC0415
-
-            path_graph()
-            kg = get_kg()
-            doc_order(kg.store)  # and doc_dates
-            hubs = _hubs(kg.summary().docs.most_common(), kg.base)
-        with app.test_client() as c:
-            for iri in hubs:
-                c.get("/" + quote(iri[len(kg.base):], safe="/%"))
-    except Exception:  # noqa: BLE001 (a failed warm-up only means a slower first request)
-        log.debug("warm-up failed", exc_info=True)
-
-
-WARM_PAGES = 5
-
-
-def _hubs(ranked: list[tuple[str, int]], base: str) -> list[str]:
-    """The WARM_PAGES entities in the most documents, then the first of each other type."""
-    from kg.summary import entity_type  # noqa: PLC0415
-
-    out, types = [], set()
-    for iri, _n in ranked:
-        t = entity_type(iri, base)
-        if t is None:
-            continue
-        if len(out) < WARM_PAGES or t not in types:
-            out.append(iri)
-            types.add(t)
-    return out
 
 
 @main.command()

@@ -305,7 +305,7 @@ def test_progress_of_one_big_file_moves_towards_the_end(tmp_path: Path) -> None:
 
 
 def test_progress_line_has_an_eta() -> None:
-    from kg.cli import _Progress
+    from kg.progress import Progress as _Progress
     rep = pipeline.IngestReport(ingested=500, chars=1_000_000, files_total=1, files_done=1,
                                 bytes_total=1000, bytes_read=250)
     bar = _Progress(tty=False)
