@@ -346,6 +346,12 @@ class KnowledgeGraph:
         """The entity an exact name or alias stands for (then ignoring case), or None."""
         return self.summary().resolve(name, self.base)
 
+    def document_relations(self, iri: str) -> list[dict[str, Any]]:
+        """The relations a document reports, in text order, each with its sentence."""
+        from kg.queries import document_relations  # noqa: PLC0415
+
+        return document_relations(self.store, iri)
+
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
         """Predecessor and successor bodies of a reorganised government body."""
         from kg.queries import succession  # noqa: PLC0415

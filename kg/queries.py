@@ -376,3 +376,24 @@ def mentioned_in(store: GraphStore, documents: list[str], prefixes: tuple[str, .
         out += [(str(r["d"]), str(r["e"])) for r in rows]
     return out
 
+
+
+def document_relations(store: GraphStore, doc: str) -> list[dict[str, Any]]:
+    """The relations one document reports, in the order of its text: subject, property,
+    object (for a date its expression and value), and the sentence stated in (offsets
+    and text), so a reader can check each against the text it came from."""
+    doc = _iri(doc)
+    rows = store.select(_PREFIXES + f"""
+        SELECT ?r ?s ?p ?o ?expr ?value ?start ?end ?text WHERE {{ GRAPH <{doc}> {{
+          ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          OPTIONAL {{ ?r kgo:inSentence ?sent . ?sent kgo:start ?start ; kgo:end ?end ; kgo:text ?text }}
+          OPTIONAL {{ ?o kgo:expression ?expr }} OPTIONAL {{ ?o kgo:normalizedValue ?value }} }} }}""")
+    out = []
+    for r in rows:
+        sentence = ({"start": int(r["start"]), "end": int(r["end"]), "text": str(r["text"])}
+                    if "start" in r else None)
+        out.append({"statement": str(r["r"]), "subject": str(r["s"]), "property": str(r["p"]), "object": str(r["o"]),
+                    "expression": _s(r.get("expr")), "value": _s(r.get("value")), "sentence": sentence})
+    out.sort(key=lambda x: (x["sentence"]["start"] if x["sentence"] else 1 << 30,
+                            int(x["statement"].rsplit("#r", 1)[-1]) if "#r" in x["statement"] else 0))
+    return out

@@ -2,6 +2,7 @@
 tests/ontology/test_namespace.py keeps the two in step)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
@@ -115,6 +116,15 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "time": "http://www.w3.org/2006/time#",
 }
+
+
+@lru_cache(maxsize=1)
+def korean_labels() -> dict[str, str]:
+    """IRI → the Korean rdfs:label kgo.ttl gives our classes and properties (발표, 참여 …)."""
+    from rdflib import RDFS, Graph  # noqa: PLC0415
+
+    g = Graph().parse(TTL, format="turtle")
+    return {str(s): str(o) for s, o in g.subject_objects(RDFS.label) if getattr(o, "language", None) == "ko"}
 
 
 def sparql_prefixes() -> str:

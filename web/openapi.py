@@ -126,7 +126,11 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "title": STRING, "date": NULLABLE_STRING,
                        "source": NULLABLE_STRING, "source_kind": NULLABLE_STRING, "text": STRING,
                        "mentions": {"type": "array", "items": _ref("Mention")},
-                       "entities": {"type": "array", "items": {"type": "object"}}},
+                       "entities": {"type": "array", "items": {"type": "object"}},
+                       "relations": {"type": "array", "description": "the relations the document reports, in text "
+                                     "order: subject, property, object (a date's expression and value), their "
+                                     "labels and pages, and the sentence (start, end, text)",
+                                     "items": {"type": "object", "required": ["subject", "property", "object"]}}},
     },
     "SparqlResults": {
         "type": "object", "required": ["head"],

@@ -14,7 +14,7 @@ from flask import Blueprint, abort, request
 from kg.graph import KnowledgeGraph
 from kg.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
-from ontology.namespace import KGO
+from ontology.namespace import KGO, korean_labels
 from web import get_kg, profile
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
@@ -68,6 +68,7 @@ def document(doc_id: str) -> Any:
                             [[m["start"], m["end"], doc["text"][m["start"]:m["end"]], m["type"], m.get("entity") or "",
                               m.get("value") or ""] for m in doc["mentions"]], "mentions.csv")
     entities = mentioned_entities(kg, doc["mentions"])
+    doc["relations"] = relations = stated_relations(kg, kg.document_relations(iri))
     data = {**doc, "page": local_path(iri), "entities": entities}
     html = mark_mentions(doc["text"], doc["mentions"], local_path, lambda t: TYPE_LABELS.get(t, t))
     by_type = defaultdict(list)
@@ -75,7 +76,26 @@ def document(doc_id: str) -> Any:
         by_type[e["type"]].append(e)
     groups = [(t, by_type[t]) for t in TYPE_ORDER if t in by_type]
     dates = [m for m in doc["mentions"] if m["type"] in ("DATE", "TIME") and m.get("value")]
-    return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates)
+    by_sentence: dict[Any, list[dict[str, Any]]] = {}
+    for r in relations:
+        key = (r["sentence"] or {}).get("start")
+        by_sentence.setdefault(key, []).append(r)
+    return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates,
+                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()])
+
+
+def stated_relations(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A document's relations with names: the Korean label of each end (a date's own
+    words and value), of the property, and the pages to link."""
+    labels = kg.labels([x for r in rows for x in (r["subject"], r["object"])])
+    names = korean_labels()
+    for r in rows:
+        r["subject_label"] = labels.get(r["subject"]) or short_iri(r["subject"])
+        r["object_label"] = r["expression"] or labels.get(r["object"]) or short_iri(r["object"])
+        r["property_label"] = names.get(r["property"]) or short_iri(r["property"])
+        r["subject_page"] = local_path(r["subject"])
+        r["object_page"] = None if r["expression"] else local_path(r["object"])  # a date is no page
+    return rows
 
 
 def mentioned_entities(kg: KnowledgeGraph, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:

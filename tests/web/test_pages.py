@@ -170,3 +170,21 @@ def test_document_csv_lists_mentions(client, corpus) -> None:
     assert any(m["entity"] == corpus.base + "id/gov/산업통상자원부" for m in rows)
     assert f'href="{corpus.path(corpus.ai)}.csv"' in client.get(corpus.path(corpus.ai)).get_data(as_text=True)
 
+
+
+def test_a_document_lists_its_relations_under_the_sentence_each_came_from(client, corpus) -> None:
+    data = client.get(corpus.path(corpus.ai) + ".json").get_json()
+    facts = [(r["subject_label"], r["property_label"], r["object_label"], r["value"]) for r in data["relations"]]
+    assert ("산업통상자원부", "발표", "AI 자율제조 전략", None) in facts
+    assert ("LG전자", "참여", "간담회 (" + corpus.ai.date + ")", None) in facts
+    assert ("AI 자율제조 얼라이언스", "일정", "연내", f"../{corpus.year}-12-31") in facts
+    first = data["relations"][0]
+    assert first["sentence"]["text"] == corpus.ai.text[first["sentence"]["start"]:first["sentence"]["end"]]
+    starts = [r["sentence"]["start"] for r in data["relations"]]
+    assert starts == sorted(starts)                                # in the order of the text
+    page = client.get(corpus.path(corpus.ai)).get_data(as_text=True)
+    section = re.search(r'<section id="relations".*?</section>', page, re.S).group(0)
+    assert f"{len(facts)}건" in section
+    assert section.count("<blockquote>") == len({r["sentence"]["start"] for r in data["relations"]})  # each once
+    assert '<a href="/id/gov/산업통상자원부">산업통상자원부</a>' in section and '<span class="rel">발표</span>' in section
+    assert "연내</a>" not in section                                # a date is no page
