@@ -47,16 +47,19 @@ def parse(lines: Iterable[str], source: str = "<markup>") -> Iterator[dict[str, 
                 yield _finish(doc, body, rels, source)
             m = _HEAD.fullmatch(line)
             if m is None:
-                raise GoldError(f"{source}:{lineno}: a header is '# ID [YYYY-MM-DD]'")
+                raise GoldError(f"{source}: {lineno}행: 문서 머리 줄은 '# ID [YYYY-MM-DD]' 꼴이어야 합니다 "
+                                f"(a header is '# ID [YYYY-MM-DD]')")
             doc, body, rels = {"id": m.group(1), "line": lineno}, [], []
             if m.group(2):
                 doc["date"] = m.group(2)
         elif doc is None:
-            raise GoldError(f"{source}:{lineno}: text before the first '# ID' header")
+            raise GoldError(f"{source}: {lineno}행: 첫 '# ID' 머리 줄 앞에 본문이 있습니다 "
+                            f"(text before the first '# ID' header)")
         elif line.startswith("@"):
             m = _REL.fullmatch(line)
             if m is None:
-                raise GoldError(f"{source}:{lineno}: a relation is '@ TYPE head > tail'")
+                raise GoldError(f"{source}: {lineno}행: 관계 줄은 '@ TYPE head > tail' 꼴이어야 합니다 "
+                                f"(a relation is '@ TYPE head > tail')")
             rels.append((lineno, m.group(1), m.group(2), m.group(3)))
         else:
             body.append((lineno, line))
@@ -92,7 +95,8 @@ def _finish(doc: dict[str, Any], body: list, rels: list, source: str) -> dict[st
             last = m.end()
         rest = line[last:]
         if any(c in rest for c in "[]{}"):
-            raise GoldError(f"{source}:{lineno}: unbalanced entity markup in {rest!r}")
+            raise GoldError(f"{source}: {lineno}행: 개체 표시의 괄호가 맞지 않습니다: {rest!r} "
+                            f"(unbalanced entity markup in {rest!r})")
         text.append(rest)
         pos += len(rest)
     out: dict[str, Any] = {"id": doc["id"]}
@@ -115,8 +119,10 @@ def _ref(ref: str, ents: list[dict], source: str, lineno: int) -> int:
         return by_id[0]
     by_text = [i for i, e in enumerate(ents) if e["text"] == ref]
     if len(by_text) != 1:
-        why = "no entity" if not by_text else f"{len(by_text)} entities"
-        raise GoldError(f"{source}:{lineno}: {why} with id or text {ref!r}; give one an #id")
+        why = ("그런 개체가 없습니다", "no entity") if not by_text else \
+            (f"그런 개체가 {len(by_text)}개입니다", f"{len(by_text)} entities")
+        raise GoldError(f"{source}: {lineno}행: id나 글자가 {ref!r}인 {why[0]}. 하나에 #id를 붙이세요 "
+                        f"({why[1]} with id or text {ref!r}; give one an #id)")
     return by_text[0]
 
 

@@ -249,10 +249,12 @@ def test_markup_to_gold() -> None:
     assert [(e["text"], e.get("canonical"), e.get("value")) for e in doc["entities"]] == [
         ("산업부", "산업통상자원부", None), ("7일", None, "2024-03-07"), ("AI 전략", None, None)]
     assert doc["relations"] == [{"type": "ANNOUNCES", "head": 0, "tail": 2}]
-    with pytest.raises(GoldError, match="unbalanced"):
+    with pytest.raises(GoldError, match=r"^<markup>: 2행: 개체 표시의 괄호가 맞지 않습니다: .*\(unbalanced"):
         list(markup.parse(["# d", "[산업부{MINISTRY}"]))
-    with pytest.raises(GoldError, match="2 entities"):
+    with pytest.raises(GoldError, match=r"3행: id나 글자가 'A'인 그런 개체가 2개입니다\. 하나에 #id를 붙이세요 \(2 entities"):
         list(markup.parse(["# d", "[A]{COMPANY}와 [A]{COMPANY}", "@ LEADS A > A"]))
+    with pytest.raises(GoldError, match=r"1행: 첫 '# ID' 머리 줄 앞에 본문이 있습니다"):
+        list(markup.parse(["본문", "# d"]))
 
 
 # relation argument types the guidelines allow (ingest/nlp/gold/README.md)
