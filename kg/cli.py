@@ -518,5 +518,12 @@ def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | 
                    "원본을 다시 수집하세요.", err=True)
 
 
+def _register() -> None:
+    from kg.cli_watch import watch  # noqa: PLC0415
+    main.add_command(watch)
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
