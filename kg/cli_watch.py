@@ -27,9 +27,9 @@ def ingest_function(settings: Settings):  # noqa: ANN201 (kg.watch_poll.IngestFn
     from kg.locks import WriterLock  # noqa: PLC0415
     from kg.pipeline import IngestReport, ingest_documents, ingest_paths  # noqa: PLC0415
 
-    def ingest(urls: list[str], docs: list[Document]) -> tuple[int, list[tuple[str, str]]]:
+    def ingest(urls: list[str], docs: list[Document], public_only: bool = False) -> tuple[int, list[tuple[str, str]]]:
         with WriterLock(settings.data_dir, "kg watch"), KnowledgeGraph(settings) as kg:
-            report = ingest_paths(kg, urls, workers=1) if urls else IngestReport()
+            report = ingest_paths(kg, urls, workers=1, public_only=public_only) if urls else IngestReport()
             if docs:
                 ingest_documents(kg, docs, report=report)
         return report.ingested + report.updated + report.unchanged + report.identical, report.failed

@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS sources (
   id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT UNIQUE NOT NULL, every INTEGER NOT NULL,
   added REAL NOT NULL, etag TEXT, last_modified TEXT, body_hash TEXT,
   last_checked REAL, last_ok REAL, last_status TEXT, last_error TEXT,
-  failures INTEGER NOT NULL DEFAULT 0, next_due REAL NOT NULL, items_total INTEGER NOT NULL DEFAULT 0);
+  failures INTEGER NOT NULL DEFAULT 0, next_due REAL NOT NULL, items_total INTEGER NOT NULL DEFAULT 0,
+  public_only INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS seen (
   source INTEGER NOT NULL, item TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (source, item));
 CREATE TABLE IF NOT EXISTS tries (
@@ -83,10 +85,12 @@ class Source:
     failures: int = 0
     next_due: float = 0.0
     items_total: int = 0
+    public_only: int = 0   # added on the web page: only public addresses are fetched for it
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("body_hash")
+        d["public_only"] = bool(self.public_only)
         d["every"] = format_every(self.every)
         for k in ("added", "last_checked", "last_ok", "next_due"):
             d[k] = _iso(d[k])
@@ -137,7 +141,7 @@ class WatchList:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, url: str, every: int = DEFAULT_EVERY) -> Source:
+    def add(self, url: str, every: int = DEFAULT_EVERY, *, public_only: bool = False) -> Source:
         u = urlsplit(url.strip())
         if u.scheme not in ("http", "https") or not u.hostname:
             raise WatchError(f"http:// 나 https:// 로 시작하는 주소만 지켜볼 수 있습니다: {url} "
@@ -147,8 +151,8 @@ class WatchList:
             if self.db.execute("SELECT 1 FROM sources WHERE url = ?", (url,)).fetchone():
                 raise WatchError(f"이미 지켜보는 주소입니다: {url} (already watched)")
             now = time.time()
-            cur = self.db.execute("INSERT INTO sources (url, every, added, next_due) VALUES (?, ?, ?, ?)",
-                                  (url, every, now, now))
+            cur = self.db.execute("INSERT INTO sources (url, every, added, next_due, public_only) "
+                                  "VALUES (?, ?, ?, ?, ?)", (url, every, now, now, int(public_only)))
         return self.get(str(cur.lastrowid))
 
     def get(self, ref: str) -> Source:
@@ -219,6 +223,15 @@ class WatchList:
             self.db.execute("DELETE FROM fetches WHERE source = ? AND at < (SELECT MIN(at) FROM (SELECT at FROM "
                             "fetches WHERE source = ? ORDER BY at DESC LIMIT 200))", (source.id, source.id))
         return self.get(str(source.id))
+
+    def beat(self) -> None:
+        """The scheduled poller is alive (`kg watch run --forever` calls this every tick)."""
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('poller', ?)", (time.time(),))
+
+    def last_beat(self) -> float | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'poller'").fetchone()
+        return row[0] if row else None
 
     def fetches(self, source: Source, limit: int = 20) -> list[Fetch]:
         rows = self.db.execute("SELECT at, status, new, ingested, failed, message FROM fetches WHERE source = ? "

@@ -181,7 +181,8 @@ def _decode(body: bytes) -> str:
     return body.decode("utf-8", "replace")
 
 
-IngestFn = Callable[[list[str], list[Document]], tuple[int, list[tuple[str, str]]]]
+# (addresses, documents[, public_only]) → (documents stored, [(address, reason) of failures])
+IngestFn = Callable[..., tuple[int, list[tuple[str, str]]]]
 
 
 def poll(watch: WatchList, source: Source, ingest: IngestFn, *,
@@ -189,7 +190,8 @@ def poll(watch: WatchList, source: Source, ingest: IngestFn, *,
     """Fetch one source if it changed, ingest its new items, record the outcome."""
     now = time.time()
     try:
-        answer = fetch(source.url, source.etag, source.last_modified)
+        answer = (fetch(source.url, source.etag, source.last_modified, public_only=True) if source.public_only
+                  else fetch(source.url, source.etag, source.last_modified))
         if answer.status == 304:
             return _done(watch, source, Fetch(now, "unchanged", 0, 0, 0, "변경 없음 (304 not modified)"), answer)
         digest = hashlib.sha256(answer.body).hexdigest()
@@ -204,7 +206,8 @@ def poll(watch: WatchList, source: Source, ingest: IngestFn, *,
     by_id = {i.id: i for i in items}
     chosen = [by_id[i] for i in new]
     try:
-        ingested, failures = ingest([i.url for i in chosen if i.url], [i.doc for i in chosen if i.doc is not None])
+        urls, docs = [i.url for i in chosen if i.url], [i.doc for i in chosen if i.doc is not None]
+        ingested, failures = ingest(urls, docs, public_only=True) if source.public_only else ingest(urls, docs)
     except StoreBusy as e:  # a `kg ingest` holds the store: try again at the next tick, no failure counted
         return Fetch(now, "busy", len(new), 0, 0, str(e))
     except KGError as e:
@@ -229,6 +232,7 @@ def run_due(watch: WatchList, ingest: IngestFn, *, fetch: Callable[..., Answer] 
             report: Callable[[Source, Fetch], None] | None = None) -> list[tuple[Source, Fetch]]:
     """Poll every source that is due now (its interval passed, or its back-off after a failure)."""
     done = []
+    watch.beat()
     for source in watch.due():
         result = poll(watch, source, ingest, fetch=fetch)
         done.append((source, result))
