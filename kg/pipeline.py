@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 from rdflib import Literal, URIRef
 
 from ingest.model import Document
+from kg import changes
 from kg.dedup import THRESHOLD, DedupIndex, signature, similarity
 from kg.errors import KGError, LoadError
 from kg.facts import merge_facts
@@ -352,6 +353,8 @@ def _commit(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, Index
             relink_duplicates(kg, dedup, replaced)
         except Exception:  # noqa: BLE001, S110 (reconcile drops rows of graphs that are gone)
             pass
+    changes.record(kg.settings.data_dir, [(e.doc_iri, changes.REPLACED if i.old else changes.STORED)
+                                          for i, e, _g in ok])
     for item, _entry, graph in ok:
         report.triples += graph.triples
         report.chars += len(item.doc.text)
@@ -410,6 +413,20 @@ def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0
         note = f"읽기용 스냅숏을 만들지 못했습니다 ({type(e).__name__}: {e}); 웹 화면에는 다음 수집 뒤에 보입니다"
         if note not in report.notes:
             report.notes.append(note)
+    run_alerts(kg, report.notes)
+
+
+def run_alerts(kg: KnowledgeGraph, notes: list[str]) -> None:
+    """Saved searches and alerts see what this publish added (kg/alerts.py); failing to
+    evaluate them does not fail the ingest."""
+    from kg import alerts, notify  # noqa: PLC0415
+
+    try:
+        alerts.evaluate(kg, notify=notify.mailer(kg.settings, notes))
+    except Exception as e:  # noqa: BLE001
+        note = f"저장한 검색·알림을 평가하지 못했습니다 ({type(e).__name__}: {e})"
+        if note not in notes:
+            notes.append(note)
 
 
 def _advise_backend(kg: KnowledgeGraph, report: IngestReport) -> None:
@@ -599,6 +616,7 @@ def remove_document(kg: KnowledgeGraph, iri: str) -> bool:
         return False
     kg.store.remove_graph(iri)
     kg.index.write(delete=[iri])
+    changes.record(kg.settings.data_dir, [(iri, changes.REMOVED)])
     with DedupIndex(kg.settings.data_dir) as dedup:
         dedup.remove([iri])
         relink_duplicates(kg, dedup, [iri])

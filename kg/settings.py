@@ -137,6 +137,12 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
                            "Default: none (SPARQL Update only)."),
     "sparql_user": ("", str, "User name for the remote SPARQL server (HTTP basic; digest when the server asks)."),
     "sparql_password": ("", str, "Password for the remote SPARQL server."),
+    "smtp_host": ("", str, "SMTP server that e-mails alerts to the address a saved view names; empty: no e-mail."),
+    "smtp_port": (25, _port, "Port of the SMTP server."),
+    "smtp_from": ("kg@localhost", str, "Sender address of alert e-mails."),
+    "smtp_user": ("", str, "User name for the SMTP server (empty: no login)."),
+    "smtp_password": ("", str, "Password for the SMTP server."),
+    "smtp_starttls": (False, _flag, "Use STARTTLS with the SMTP server."),
 }
 
 
@@ -161,6 +167,12 @@ class Settings:
     sparql_graph_store: str = ""
     sparql_user: str = ""
     sparql_password: str = field(default="", repr=False)
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "kg@localhost"
+    smtp_user: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_starttls: bool = False
 
     def __post_init__(self) -> None:
         if not self.sparql_endpoint:

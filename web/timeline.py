@@ -1,32 +1,14 @@
-"""Dates on entity pages: the status of a scheduled date relative to today, and one
-timeline merging the documents that mention an entity with its scheduled dates.
-
-A kgo:scheduledFor date is an OWL-Time Instant or Interval; an interval with an end but
-no beginning is a deadline ("연내", "2030년까지": normalised value ../YYYY-MM-DD). Status:
-
-- upcoming (예정): it begins after today;
-- ongoing (진행 중): today lies within it (or it began and has no end);
-- overdue (기한 지남): a deadline whose end has passed — the documents do not say whether
-  it was met, so the page says the deadline passed, not that it was missed;
-- past (지난 일정): a dated event or period that ended before today;
-- unknown (날짜 불명): no usable bound.
-"""
+"""Dates on entity pages: the status of a scheduled date relative to today (kg/calendar.py
+says what each status means; the /calendar page uses the same), and one timeline merging
+the documents that mention an entity with its scheduled dates."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Iterable
 
 from flask import abort, request
 
-STATUS_LABELS = {
-    "upcoming": "예정",
-    "ongoing": "진행 중",
-    "overdue": "기한 지남",
-    "past": "지난 일정",
-    "unknown": "날짜 불명",
-}
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from kg.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
 
 
 def today() -> date:
@@ -38,37 +20,6 @@ def today() -> date:
         return date.fromisoformat(v)
     except ValueError:
         abort(400, f"날짜 형식이 잘못되었습니다: today={v} (YYYY-MM-DD)")
-
-
-def _day(v: Any) -> date | None:
-    s = str(v or "")[:10]
-    if not _DAY.match(s):
-        return None
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        return None
-
-
-def is_deadline(item: dict[str, Any]) -> bool:
-    """An end without a beginning: "by" a date."""
-    return bool(item.get("end")) and (not item.get("begin") or str(item.get("value") or "").startswith("../"))
-
-
-def status(item: dict[str, Any], now: date) -> str:
-    """Status of a schedule entry {begin, end, value} relative to `now` (see module doc)."""
-    deadline = is_deadline(item)
-    begin = None if deadline else _day(item.get("begin"))
-    end = _day(item.get("end"))
-    if begin is None and end is None:
-        return "unknown"
-    if begin is not None and begin > now:
-        return "upcoming"
-    if end is not None and end < now:
-        return "overdue" if deadline else "past"
-    if deadline:
-        return "upcoming"  # the deadline is today or later
-    return "ongoing"
 
 
 def describe(item: dict[str, Any]) -> str:
