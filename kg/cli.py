@@ -519,8 +519,11 @@ def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | 
 
 
 def _register() -> None:
+    from kg.cli_saved import calendar, saved  # noqa: PLC0415
     from kg.cli_watch import watch  # noqa: PLC0415
-    main.add_command(watch)
+
+    for command in (watch, saved, calendar):
+        main.add_command(command)
 
 
 _register()

@@ -136,10 +136,11 @@ def run(refs: tuple[str, ...], forever: bool, data_dir: Path | None) -> None:
             if failed:
                 raise SystemExit(1)
             return
-        _forever(wl, ingest)
+        _forever(wl, ingest, settings)
 
 
-def schedule(scheduler: object, wl: WatchList, ingest: object, tick: float | None = None) -> None:
+def schedule(scheduler: object, wl: WatchList, ingest: object, tick: float | None = None,
+             settings: Settings | None = None) -> None:
     """Add the polling job to an APScheduler scheduler: every `tick` seconds it polls the
     sources that are due (each on its own interval, failing ones backing off)."""
     import datetime  # noqa: PLC0415
@@ -150,13 +151,30 @@ def schedule(scheduler: object, wl: WatchList, ingest: object, tick: float | Non
 
     scheduler.add_job(poll_due, "interval", seconds=tick or watch_poll.TICK, id="watch-tick", max_instances=1,
                       coalesce=True, next_run_time=datetime.datetime.now().astimezone())
+    if settings is not None:  # deadlines come closer without any new document: look every hour
+        scheduler.add_job(lambda: evaluate_alerts(settings), "interval", hours=1, id="alerts", max_instances=1,
+                          coalesce=True, next_run_time=datetime.datetime.now().astimezone())
 
 
-def _forever(wl: WatchList, ingest: object) -> None:
+def evaluate_alerts(settings: Settings) -> None:
+    from kg import alerts, notify  # noqa: PLC0415
+    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+
+    try:
+        with KnowledgeGraph(settings, read_only=True) as kg:
+            found = alerts.evaluate(kg, notify=notify.mailer(settings))
+    except KGError as e:
+        click.echo(f"{time.strftime('%H:%M:%S')} 알림 평가 실패 (alerts not evaluated): {e}", err=True)
+        return
+    if found:
+        click.echo(f"{time.strftime('%H:%M:%S')} 알림: 새 소식 {sum(map(len, found.values()))}건")
+
+
+def _forever(wl: WatchList, ingest: object, settings: Settings) -> None:
     from apscheduler.schedulers.blocking import BlockingScheduler  # noqa: PLC0415
 
     scheduler = BlockingScheduler()
-    schedule(scheduler, wl, ingest)
+    schedule(scheduler, wl, ingest, settings=settings)
     click.echo(f"출처 {len(wl.sources())}곳을 일정대로 확인합니다. 멈추려면 Ctrl-C "
                f"(polling {len(wl.sources())} sources on schedule; Ctrl-C stops)", err=True)
     try:
