@@ -140,3 +140,56 @@ def test_a_literal_private_address_is_refused_before_any_connection() -> None:
     for url in ("http://[::ffff:127.0.0.1]:9/", "http://[64:ff9b::7f00:1]:9/", "http://2130706433:9/"):
         (err,) = load_url(url, timeout=5, public_only=True)
         assert isinstance(err, Exception) and "내부망을 가리켜" in str(err), (url, err)
+
+
+def _self_signed(tmp_path: Any, name: str) -> tuple[str, str]:
+    """(certificate, key) files of a self-signed certificate for `name`."""
+    import datetime  # noqa: PLC0415
+
+    from cryptography import x509  # noqa: PLC0415
+    from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
+
+
+def test_https_connects_to_the_checked_address_and_still_verifies_the_name(
+        servers: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """The pinned connection speaks TLS to the host name (SNI and certificate check), not to
+    the address: a certificate for www.kg.test passes, the same server under another name fails."""
+    import ssl  # noqa: PLC0415
+
+    cert, key = _self_signed(tmp_path, "www.kg.test")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    server.hits = []  # type: ignore[attr-defined]
+    served = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    served.load_cert_chain(cert, key)
+    server.socket = served.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        trusted = ssl.create_default_context(cafile=cert)
+        monkeypatch.setattr(ssl, "_create_default_https_context", lambda *a, **kw: trusted)
+        port = server.server_address[1]
+        _stub_dns(monkeypatch, {"www.kg.test": ["127.0.0.1", "127.0.0.2"], "other.kg.test": ["127.0.0.1"]})
+        (doc,) = load_url(f"https://www.kg.test:{port}/press", timeout=5, public_only=True)
+        assert isinstance(doc, Document) and "산업통상자원부" in doc.text
+        (err,) = load_url(f"https://other.kg.test:{port}/press", timeout=5, public_only=True)
+        assert isinstance(err, Exception) and "CERTIFICATE_VERIFY_FAILED" in str(err), err
+        assert server.hits == ["/press"] and servers[1].hits == []  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
