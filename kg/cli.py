@@ -10,7 +10,7 @@ from typing import Any, Callable
 import click
 
 from kg.errors import KGError
-from kg.progress import Progress
+from kg.progress import FAILURES_FILE, Progress, report_end
 from kg.settings import Settings, describe
 
 
@@ -41,9 +41,6 @@ def main(ctx: click.Context) -> None:
     """한국 정책·산업 문서 지식그래프 — Korean policy knowledge graph and search."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
-
-
-FAILURES_FILE = "ingest-failures.tsv"
 
 
 class _PathOrURL(click.ParamType):
@@ -82,7 +79,8 @@ def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, w
     Unchanged documents are skipped; changed ones replace their old version; near
     duplicates (the same story from another outlet) are stored and linked to the first
     copy. Failures are listed at the end and written to DATA_DIR/ingest-failures.tsv
-    (path, reason). A run that was killed is cleaned up and finished by the next one.
+    (path, reason), warnings (bad bytes replaced, a date dropped…) to ingest-warnings.tsv
+    (document, warning). A run that was killed is cleaned up and finished by the next one.
     """
     from kg.graph import KnowledgeGraph
     from kg.locks import WriterLock
@@ -114,18 +112,7 @@ def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, w
         click.echo("중단되었습니다. 다시 실행하면 이어서 처리합니다 (끝난 문서는 건너뜁니다).", err=True)
         sys.exit(130)
     progress.done()
-    if report.repaired:
-        click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
-    click.echo(report.summary())
-    for note in report.notes:
-        click.echo(f"  참고: {note}", err=True)
-    if report.failed:
-        failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
-        for p, r in report.failed:
-            click.echo(f"  실패: {r if r.startswith(p) else f'{p}: {r}'}", err=True)
-        click.echo(f"실패 목록: {failures}  (다시 시도: kg ingest --retry-failed)", err=True)
-    elif failures.exists():
-        failures.unlink()
+    report_end(report, settings.data_dir)
 
 
 @main.command()

@@ -18,6 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg import entity as entity_queries
 from kg import snapshots, summary
+from kg.csvsafe import needs_quote, safe_text
 from kg.errors import QueryError, StoreError
 from kg.index import SearchBackend, SearchResult
 from kg.remote import RemoteStore
@@ -50,7 +51,10 @@ class QueryResult:
             **({"truncated": True} if self.truncated else {}),
         }
 
-    def to_delimited(self, delimiter: str) -> str:
+    def to_delimited(self, delimiter: str, *, for_people: bool = False) -> str:
+        """SPARQL 1.1 CSV (`,`) or TSV (`\\t`) results. `for_people` (a download from the
+        UI, opened in a spreadsheet) quotes values that would start a formula (kg.csvsafe),
+        which bends the standard: machine clients leave it off."""
         buf = io.StringIO()
         w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
         if self.kind == "ASK":
@@ -60,11 +64,11 @@ class QueryResult:
         if delimiter != ",":
             # SPARQL TSV: terms in Turtle/N-Triples form, never CSV-quoted; one row a line
             lines = ["\t".join("?" + v for v in self.vars)]
-            lines += ["\t".join(_cell(r.get(v), delimiter) for v in self.vars) for r in self.rows]
+            lines += ["\t".join(_cell(r.get(v), delimiter, for_people) for v in self.vars) for r in self.rows]
             return "\n".join(lines) + "\n"
         w.writerow(self.vars)
         for r in self.rows:
-            w.writerow([_cell(r.get(v), delimiter) for v in self.vars])
+            w.writerow([_cell(r.get(v), delimiter, for_people) for v in self.vars])
         return buf.getvalue()
 
 
@@ -85,15 +89,19 @@ def term_json(t: Any) -> dict[str, str]:
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _cell(t: Any, delimiter: str) -> str:
+def _cell(t: Any, delimiter: str, for_people: bool = False) -> str:
     if t is None:
         return ""
     if delimiter == ",":
-        return f"_:{t}" if isinstance(t, BNode) else str(t)
+        text = f"_:{t}" if isinstance(t, BNode) else str(t)
+        return safe_text(text) if for_people else text
     if isinstance(t, Literal) and str(t.datatype) == XSD_STRING:
         t = Literal(str(t))  # Oxigraph types every simple literal xsd:string; write it as "…"
     if isinstance(t, (URIRef, Literal, BNode)):
-        return nt_term(t).replace("\t", "\\t")  # N-Triples escapes \n and \r; a tab would split the row
+        text = nt_term(t).replace("\t", "\\t")  # N-Triples escapes \n and \r; a tab would split the row
+        if for_people and isinstance(t, Literal) and needs_quote(str(t)):
+            text = "\"'" + text[1:]  # a spreadsheet drops the quotes of "=1+1": the mark goes inside
+        return text
     return str(t)
 
 

@@ -103,6 +103,7 @@ class IngestReport:
     repaired: int = 0
     workers: int = 1
     notes: list[str] = field(default_factory=list)  # things the user should know (not failures)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (document key, what a loader made do with)
     started: float = field(default_factory=time.monotonic, repr=False)
 
     @property
@@ -126,6 +127,8 @@ class IngestReport:
             extra += f", 동일 내용 {self.identical}건"
         if self.duplicates:
             extra += f" (그중 유사 중복 {self.duplicates}건은 원문에 연결)"
+        if self.warnings:
+            extra += f", 경고 {len(self.warnings)}건"
         rate = (self.ingested + self.updated) / self.seconds if self.seconds else 0.0
         return (f"새로 수집 {self.ingested}건, 갱신 {self.updated}건, 변경 없음 {self.unchanged}건, "
                 f"실패 {len(self.failed)}건{extra} · {self.triples:,} triples · {self.seconds:.1f}s"
@@ -177,6 +180,7 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[Path | str], *, batch_size:
                         report.failed.append((str(path), str(item)))
                         _tell(progress, "failed", None, report)
                     else:  # the loaders read ahead of the pipeline: count a document when it is done
+                        report.warnings += ((item.key, w) for w in item.meta.get("warnings", ()))
                         report.offsets[item.key] = done + (1.0 if item.position is None else item.position) * size
                         yield item
             except (LoadError, OSError) as e:

@@ -1,16 +1,23 @@
-"""The progress display of `kg ingest`: a bar on a terminal, plain lines in a log."""
+"""The progress display of `kg ingest`: a bar on a terminal, plain lines in a log, and
+the end-of-run report (summary, notes, warnings, failures and their files)."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import click
+
+FAILURES_FILE = "ingest-failures.tsv"
+WARNINGS_FILE = "ingest-warnings.tsv"
+WARNINGS_SHOWN = 10  # on screen; the file has all
 
 
 class Progress:
     """A progress bar on a terminal (files, documents, characters/s, ETA); plain log
     lines otherwise, so CI logs and pipes stay readable: one per document, and a status
-    line with the same figures every STATUS_SECONDS."""
+    line with the same figures every STATUS_SECONDS. Each line is flushed as written, so
+    a log file keeps every line printed before a kill -9."""
 
     STATUS_SECONDS = 10.0
 
@@ -26,10 +33,11 @@ class Progress:
         self.rep = rep
         name = doc.key if doc is not None else (rep.failed[-1][0] if rep.failed else "")
         if not self.tty:
-            click.echo(f"{event}\t{name}", err=True)
+            line = f"{event}\t{name}\n"
             if now - self.last_status >= self.STATUS_SECONDS:
                 self.last_status = now
-                click.echo("진행\t" + self.status(rep, now), err=True)
+                line += "진행\t" + self.status(rep, now) + "\n"
+            click.echo(line, err=True, nl=False)  # click.echo flushes
             return
         if now - self.last < 0.1 and event != "failed":
             return
@@ -57,3 +65,31 @@ class Progress:
             if self.rep is not None:  # the last events may have come faster than the redraws
                 self.draw(self.rep, time.perf_counter())
             click.echo("", err=True)
+
+
+def report_end(report: Any, data_dir: Path) -> None:
+    """The end of `kg ingest`: the summary on stdout; notes, warnings and failures on
+    stderr, the last two also in DATA_DIR/ingest-warnings.tsv and ingest-failures.tsv
+    (key or path, reason), each removed when a run has none."""
+    if report.repaired:
+        click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
+    click.echo(report.summary())
+    for note in report.notes:
+        click.echo(f"  참고: {note}", err=True)
+    warned = data_dir / WARNINGS_FILE
+    if report.warnings:
+        warned.write_text("".join(f"{k}\t{w}\n" for k, w in report.warnings), encoding="utf-8")
+        for key, warning in report.warnings[:WARNINGS_SHOWN]:
+            click.echo(f"  경고: {key}: {warning}", err=True)
+        more = len(report.warnings) - WARNINGS_SHOWN
+        click.echo(f"경고 목록: {warned}" + (f"  (화면에 없는 {more}건 포함)" if more > 0 else ""), err=True)
+    elif warned.exists():
+        warned.unlink()
+    failures = data_dir / FAILURES_FILE
+    if report.failed:
+        failures.write_text("".join(f"{p}\t{r}\n" for p, r in report.failed), encoding="utf-8")
+        for p, r in report.failed:
+            click.echo(f"  실패: {r if r.startswith(p) else f'{p}: {r}'}", err=True)
+        click.echo(f"실패 목록: {failures}  (다시 시도: kg ingest --retry-failed)", err=True)
+    elif failures.exists():
+        failures.unlink()

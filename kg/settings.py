@@ -101,6 +101,16 @@ def _flag(v: str) -> bool:
     raise _Invalid("on이나 off여야 합니다", "must be on or off")
 
 
+def _keep(v: str) -> str:
+    """'on' (keep), 'off' (delete once ingested) or a number of days: normalised to one of them."""
+    low = v.strip().lower()
+    if low in ("on", "off"):
+        return low
+    if low.isdigit() and int(low) > 0:
+        return str(int(low))
+    raise _Invalid("on, off, 또는 보관할 일수(1 이상의 정수)여야 합니다", "must be on, off or a number of days (1 or more)")
+
+
 # name → (default, parser, help)
 SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "data_dir": ("data", Path, "Directory holding the graph store (graph/) and the text index (index/)."),
@@ -118,6 +128,9 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "upload_private_urls": (False, _flag,
                             "Let /upload fetch web addresses on this machine or a private network (off: public "
                             "addresses only, so visitors cannot make the server read the intranet)."),
+    "upload_keep": ("on", _keep,
+                    "Keep the uploaded files of finished jobs under DATA_DIR/uploads: on (keep), off (delete once "
+                    "ingested) or a number of days. Refused uploads (unreadable, unsupported, bombs) are deleted at once."),
     "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
                             "Default: a random key per server process (sessions end on restart)."),
     "search_backend": ("auto", _search_backend,
@@ -159,6 +172,7 @@ class Settings:
     workers: int = 0
     upload_token: str = field(default="", repr=False)
     upload_private_urls: bool = False
+    upload_keep: str = "on"
     secret_key: str = field(default="", repr=False)
     search_backend: str = "auto"
     ner_model: bool = False
@@ -191,6 +205,11 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return Path(self.data_dir) / "index"
+
+    @property
+    def upload_keep_days(self) -> int | None:
+        """`upload_keep` as days: None keeps files, 0 deletes them once ingested."""
+        return None if self.upload_keep == "on" else 0 if self.upload_keep == "off" else int(self.upload_keep)
 
     @property
     def ingest_workers(self) -> int:

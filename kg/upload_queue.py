@@ -8,6 +8,11 @@ closes it after), and runs the ordinary ingest on the file. While another proces
 the data directory (a `kg ingest` from the command line), the job waits and retries,
 shown as 대기 중. A job that was running when the server died is run again: ingest is
 idempotent and crash-safe.
+
+Retention: a refused upload (too large, empty, unreadable, unsupported, a zip or XML
+bomb) is deleted at once; the file of a finished job is kept, deleted once ingested, or
+kept for some days, as KG_UPLOAD_KEEP says (on, off, days: swept when the queue opens
+and hourly).
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ QUEUED, WAITING, RUNNING, DONE, FAILED = "queued", "waiting", "running", "done",
 STATUS_LABELS = {QUEUED: "대기", WAITING: "대기 중", RUNNING: "처리 중", DONE: "완료", FAILED: "실패"}
 NAME_MAX = 80
 URL_MAX = 2000
+SWEEP_SECONDS = 3600.0  # how often kept files are checked against KG_UPLOAD_KEEP days
 _UNSAFE = re.compile(r"[^\w.\-가-힣]+")
 
 
@@ -98,6 +104,8 @@ class UploadQueue:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        self._swept = 0.0
+        self.sweep()
         if self._pending():
             self.start()
 
@@ -194,8 +202,23 @@ class UploadQueue:
         with self._db_lock:
             self.db.close()
 
+    def sweep(self, now: float | None = None) -> int:
+        """Delete the files of finished jobs older than KG_UPLOAD_KEEP days (none when it
+        is on); the number deleted."""
+        days = self.settings.upload_keep_days
+        now = time.time() if now is None else now
+        self._swept = now
+        if days is None:
+            return 0
+        with self._db_lock:
+            rows = self.db.execute("SELECT path FROM jobs WHERE status = ? AND updated < ? AND path != ''",
+                                   (DONE, now - days * 86400)).fetchall()
+        return sum(_discard(path) for (path,) in rows)
+
     def _run(self) -> None:
         while not self._stop.is_set():
+            if time.time() - self._swept >= SWEEP_SECONDS:
+                self.sweep()
             job = self._pending()
             if job is None:
                 self._wake.wait(5.0)
@@ -236,9 +259,12 @@ class UploadQueue:
         reasons = "; ".join(_short_reason(r) for _p, r in report.failed[:5])
         if report.failed and not docs:
             self._set(job.id, FAILED, reasons or "문서를 읽지 못했습니다", documents=0)
+            _discard(job.path)  # refused (unreadable, unsupported, a bomb): nothing to keep it for
         else:
             msg = report.summary() + (f" — 실패: {reasons}" if reasons else "")
             self._set(job.id, DONE, msg, documents=docs)
+            if self.settings.upload_keep_days == 0:
+                _discard(job.path)
 
 
 _COLS = "id, name, path, size, status, message, created, updated, documents"
@@ -249,6 +275,20 @@ def _short_reason(reason: str) -> str:
     which the job's name already shows)."""
     m = re.match(r"^(?:(?:\S*/)?\d{6}-[^:]*|https?://\S*): (.*)$", reason)
     return m.group(1) if m else reason
+
+
+def _discard(path: str) -> bool:
+    """Delete an uploaded file (never a web address); True when one was deleted."""
+    if not path or path.startswith(("http://", "https://")):
+        return False
+    try:
+        Path(path).unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as e:
+        log.warning("upload file %s not deleted: %s", path, e)
+        return False
+    return True
 
 
 def _ingest_file(settings: Settings, path: Path | str) -> Any:

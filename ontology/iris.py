@@ -37,9 +37,18 @@ _SPACE = re.compile(r"\s+")
 
 
 def name_segment(canonical: str) -> str:
-    """Path segment for a canonical name: spaces → '_', reserved characters escaped."""
+    """Path segment for a canonical name: spaces → '_', reserved characters escaped, and
+    so are the non-ASCII ones an IRI may not hold (U+FFFD from a damaged file, controls,
+    private use, noncharacters): the store refuses an IRI with them."""
     name = _SPACE.sub("_", canonical.strip())
-    return "".join(c if ord(c) > 127 else quote(c, safe=_SAFE) for c in name)
+    return "".join(c if _ucschar(c) else quote(c, safe=_SAFE) for c in name)
+
+
+def _ucschar(c: str) -> bool:
+    """RFC 3987 ucschar: the non-ASCII characters an IRI path may hold as they are."""
+    o = ord(c)
+    return (0xA0 <= o <= 0xD7FF or 0xF900 <= o <= 0xFDCF or 0xFDF0 <= o <= 0xFFEF
+            or (0x10000 <= o <= 0xEFFFD and o & 0xFFFF < 0xFFFE and not 0xE0000 <= o < 0xE1000))
 
 
 def entity_iri(base: str, type_: str, canonical: str) -> URIRef:

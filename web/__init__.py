@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
+from web import security
 from web.helpers import error_response, register_template_helpers
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.register_blueprint(upload.bp)
     app.register_blueprint(watch.bp)
     register_template_helpers(app)
+    security.init_app(app)
     _register_errors(app)
     return app
 

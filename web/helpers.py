@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import default_exceptions
 
+from kg.csvsafe import safe_row
 from kg.settings import Settings
 from ontology.iris import NODE_TYPES, SLUG_TYPES
 
@@ -83,11 +84,12 @@ def html_or_json(template: str, payload: Any, status: int = 200, **context: Any)
 
 
 def csv_response(header: list[str], rows: Iterable[Iterable[Any]], filename: str) -> Response:
-    """A CSV download (UTF-8 with a BOM, so Excel reads Hangul; CRLF line ends)."""
+    """A CSV download (UTF-8 with a BOM, so Excel reads Hangul; CRLF line ends; cells
+    that would start a formula are quoted, kg.csvsafe)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows(safe_row(r) for r in rows)
     resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
     resp.headers["Content-Disposition"] = f"attachment; filename={filename}"
     resp.headers["Access-Control-Allow-Origin"] = "*"

@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
+from kg.csvsafe import safe_row
 from kg.errors import StoreError
 from kg.index import SearchResult
 from web import get_kg
@@ -114,7 +115,8 @@ def search_csv() -> Response:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["rank", "title", "date", "source", "url", "iri", "score", "snippet"])
     for i, h in enumerate(res.hits, 1):
-        w.writerow([i, h.title, h.date or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}", snippet_text(h.snippet)])
+        w.writerow(safe_row([i, h.title, h.date or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}",
+                             snippet_text(h.snippet)]))  # no formulas in Excel (kg.csvsafe)
     resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")  # BOM: Excel reads UTF-8
     resp.headers["Content-Disposition"] = "attachment; filename=search.csv"
     resp.headers["X-Total-Hits"] = str(res.total)

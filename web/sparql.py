@@ -82,11 +82,12 @@ def endpoint() -> Any:
         _format_for(kind, fmt)
     res = get_kg().sparql(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
     f = _format_for(res.kind, fmt)
-    resp = Response(serialize(res, f), content_type=f"{f.mime}; charset=utf-8")
+    download = bool(request.values.get("download"))  # the /query page's links: opened in a spreadsheet
+    resp = Response(serialize(res, f, for_people=download), content_type=f"{f.mime}; charset=utf-8")
     resp.vary.add("Accept")
     if res.truncated:
         resp.headers["X-KG-Truncated"] = "true"
-    if request.values.get("download"):
+    if download:
         resp.headers["Content-Disposition"] = f"attachment; filename=result.{f.extension}"
     return resp
 

@@ -106,7 +106,10 @@ def acceptable_at_all(accept: MIMEAccept, fmt: str | None) -> bool:
     return not accept or accept.best_match([*RESULT_FORMATS, *GRAPH_FORMATS]) is not None
 
 
-def serialize(res: QueryResult, fmt: Format) -> str:
+def serialize(res: QueryResult, fmt: Format, *, for_people: bool = False) -> str:
+    """The result in `fmt`. `for_people` (a `download=1` link of the /query page) makes
+    CSV/TSV cells safe to open in a spreadsheet (kg.csvsafe); protocol clients get the
+    standard formats untouched."""
     if res.kind == "CONSTRUCT":
         graph = plain_strings(res.graph if res.graph is not None else Graph())
         name = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[fmt.name]
@@ -115,7 +118,7 @@ def serialize(res: QueryResult, fmt: Format) -> str:
         return json.dumps(res.to_json(), ensure_ascii=False)
     if fmt.name == "xml":
         return results_xml(res)
-    return res.to_delimited("," if fmt.name == "csv" else "\t")
+    return res.to_delimited("," if fmt.name == "csv" else "\t", for_people=for_people)
 
 
 def plain_strings(graph: Graph) -> Graph:

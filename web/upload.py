@@ -36,8 +36,6 @@ def _setup(state: BlueprintSetupState) -> None:
     if not app.secret_key:
         # no KG_SECRET_KEY: a random key per process (sessions end when the server restarts)
         app.secret_key = s.secret_key or secrets.token_hex(32)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.extensions["upload"] = _Uploads(app)
 
 

@@ -75,6 +75,7 @@ class Loader:
 
 
 _WS = re.compile(r"\s+")
+_HTTP = re.compile(r"https?://\S", re.IGNORECASE)  # a document URL the UI may link to
 
 
 def clean_title(title: str | None) -> str:
@@ -104,7 +105,11 @@ def make_document(path: Path, *, title: str | None, text: str, key: str | None =
     if not text:
         raise PathLoadError(path, "본문이 없습니다: 마크업과 공백을 빼면 빈 문서입니다 "
                                   "(no text: the document is empty after removing markup and whitespace)", line)
+    url = (url or "").strip() or None
+    if url is not None and not _HTTP.match(url):
+        # a javascript: or file: address would become a link in the UI: kept as text only
+        meta = {**meta, "url_text": url}
+        url = None
     meta = {k: v for k, v in meta.items() if v not in (None, "", [])}
     return Document(title=clean_title(title) or clean_title(path.stem) or str(path),
-                    text=text, source=str(path), key=key or str(path), date=date,
-                    url=(url or "").strip() or None, meta=meta)
+                    text=text, source=str(path), key=key or str(path), date=date, url=url, meta=meta)

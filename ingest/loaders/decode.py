@@ -2,7 +2,14 @@
 
 Korean documents arrive in UTF-8, UTF-16 (with a BOM, from Windows tools) and CP949 /
 EUC-KR (older government sites and HWP exports). Detection order: BOM, a declared
-charset (HTML), strict UTF-8, CP949 (a superset of EUC-KR), then charset-normalizer.
+charset (HTML), strict UTF-8, mostly UTF-8, strict CP949 (a superset of EUC-KR), mostly
+CP949, then charset-normalizer.
+
+"Mostly" (`MOSTLY`): a file with a few bad bytes among many good characters of one codec
+(a truncated copy, one corrupt line) is that codec with the bad bytes as U+FFFD and a
+warning for the ingest report. Handing it to a detector instead read 산업부 as the Cyrillic
+`м‚°м—…л¶Ђ`, or refused a whole file for 4 bytes. CP949 read as UTF-8 is almost all bad
+bytes, so the two never mistake each other.
 """
 from __future__ import annotations
 
@@ -23,8 +30,11 @@ _CHARSET_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp94
                     "korean": "cp949", "windows-949": "cp949", "x-windows-949": "cp949", "uhc": "cp949",
                     "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
                     "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8"}
+MOSTLY = 10  # good non-ASCII characters per bad byte, at least, to decode with replacement
 CONTROL_RATIO_MAX = 0.10  # more control characters than this and the "text" is binary
 _SAMPLE = 65536
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte the codec could not read, kept by surrogateescape
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 @dataclass
@@ -32,6 +42,7 @@ class Decoded:
     text: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    replaced: int = 0  # bad bytes decoded as U+FFFD (see MOSTLY); the warnings say so
 
 
 def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> Decoded:
@@ -39,6 +50,8 @@ def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> 
     warnings: list[str] = []
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            if enc == "utf-8-sig" and (got := _mostly(data[len(bom):], "utf-8", warnings, len(bom))):
+                return _checked(got[0], "utf-8", path, warnings, got[1])
             return _checked(_strict(data[len(bom):], enc, path, len(bom)), enc.replace("-sig", ""), path, warnings)
     if b"\x00" in data:
         enc = _sniff_utf16(data)
@@ -57,6 +70,8 @@ def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> 
     for enc in ("utf-8", "cp949"):
         if (text := _try_decode(data, enc)) is not None:
             return _checked(text, enc, path, warnings)
+        if got := _mostly(data, enc, warnings):
+            return _checked(got[0], enc, path, warnings, got[1])
     try:
         from charset_normalizer import from_bytes  # noqa: PLC0415 (rarely needed, slow to import)
         best = from_bytes(data).best()
@@ -73,6 +88,24 @@ def _try_decode(data: bytes, enc: str) -> str | None:
         return data.decode(enc)
     except UnicodeDecodeError:
         return None
+
+
+def _mostly(data: bytes, enc: str, warnings: list[str], offset: int = 0) -> tuple[str, int] | None:
+    """(`data` in `enc` with its few bad bytes as U+FFFD, how many), with a warning saying
+    how many and where the first is; None when bad bytes are more than 1 in MOSTLY good
+    characters."""
+    text = data.decode(enc, errors="surrogateescape")
+    first_bad = _ESCAPED.search(text)
+    if first_bad is None:
+        return text, 0
+    bad = len(_ESCAPED.findall(text))
+    if len(_NON_ASCII.findall(text)) - bad < MOSTLY * bad:
+        return None
+    first = offset + len(text[:first_bad.start()].encode(enc, errors="surrogateescape"))
+    label = enc.upper()
+    warnings.append(f"{label}로 읽을 수 없는 바이트 {bad}개를 �로 바꿨습니다(처음 {first}번째 바이트) "
+                    f"({bad} invalid {label} byte(s) replaced with U+FFFD, the first at byte {first})")
+    return _ESCAPED.sub("\ufffd", text), bad
 
 
 def _strict(data: bytes, enc: str, path: Path | str, offset: int = 0) -> str:
@@ -109,14 +142,14 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _checked(text: str, encoding: str, path: Path | str, warnings: list[str]) -> Decoded:
+def _checked(text: str, encoding: str, path: Path | str, warnings: list[str], replaced: int = 0) -> Decoded:
     sample = text[:_SAMPLE]
     if sample:
         controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v" or "\x7f" <= ch < "\xa0")
         if "\x00" in sample or controls / len(sample) > CONTROL_RATIO_MAX:
             raise PathLoadError(path, "텍스트가 아닌 이진 파일입니다: 대부분 제어 문자입니다 "
                                       "(binary file, not text: mostly control characters)")
-    return Decoded(text, encoding, warnings)
+    return Decoded(text, encoding, warnings, replaced)
 
 
 # --- normalisation -----------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import email.message
 import http.client
-import ipaddress
 import re
 import socket
 import tempfile
@@ -25,6 +24,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ingest.loaders.base import LoadResult, PathLoadError
+from ingest.loaders.netsafe import PublicOnly
 from ingest.loaders.registry import LOADERS, load_path
 from ingest.model import Document
 
@@ -42,8 +42,9 @@ def load_url(url: str, max_bytes: int | None = None, timeout: float = FETCH_TIME
              public_only: bool = False) -> Iterator[LoadResult]:
     """Fetch `url` and load it: Documents and LoadErrors as `load_path` yields them, with
     the address instead of the temporary file everywhere. `public_only` refuses an
-    address (or a redirect) that points to this machine or a private network: a web
-    server that fetches what its visitors name must not be a door into the intranet."""
+    address (or a redirect) that points to this machine or a private network, and
+    connects to the very address it checked: a web server that fetches what its visitors
+    name must not be a door into the intranet."""
     try:
         data, mime, final, filename = _fetch(url, max_bytes, timeout, public_only)
     except PathLoadError as e:
@@ -71,11 +72,10 @@ def _at_url(item: LoadResult, path: str, url: str, final: str) -> LoadResult:
 def _fetch(url: str, max_bytes: int | None, timeout: float,
            public_only: bool = False) -> tuple[bytes, str, str, str | None]:
     """(body, content type, final address after redirects, the file name the server gave)."""
-    if public_only:
-        _check_public(url, url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT,
                                                    "Accept-Language": "ko,en;q=0.5"})
-    opener = urllib.request.build_opener(_WebOnlyRedirects(url if public_only else None))
+    pinned = PublicOnly(url).handlers() if public_only else []
+    opener = urllib.request.build_opener(_WebOnlyRedirects(), *pinned)
     try:
         with opener.open(request, timeout=timeout) as r:
             length = r.headers.get("Content-Length", "")
@@ -103,36 +103,14 @@ def _fetch(url: str, max_bytes: int | None, timeout: float,
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http and https addresses only (never file: or ftp:), and with
-    `public_of` (the address asked for) to public ones only."""
-
-    def __init__(self, public_of: str | None = None) -> None:
-        super().__init__()
-        self.public_of = public_of
+    """Follow redirects to http and https addresses only (never file: or ftp:). With
+    `public_only` each hop's connection is checked and pinned (ingest.loaders.netsafe)."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 (urllib's signature)
         if not is_url(newurl):
             raise urllib.error.HTTPError(newurl, code, f"redirect to a non-web address refused: {newurl}",
                                          headers, fp)
-        if self.public_of is not None:
-            _check_public(self.public_of, newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _check_public(url: str, target: str) -> None:
-    """Refuse `target` when its host is, or resolves to, an address of this machine or of
-    a private, link-local or reserved network (127.0.0.1, 10.x, 192.168.x, 169.254.x …)."""
-    host = urlsplit(target).hostname or ""
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except (socket.gaierror, UnicodeError) as e:
-        raise PathLoadError(url, _network_problem(socket.gaierror(str(e)))) from None
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not ip.is_global or ip.is_multicast:
-            raise PathLoadError(url, f"이 주소({host})는 이 서버나 내부망을 가리켜 웹에서 가져올 수 없습니다. "
-                                     f"명령줄의 kg ingest로 가져오거나, 관리자가 KG_UPLOAD_PRIVATE_URLS=on을 "
-                                     f"설정하세요 (refused: {host} is a local or private address)")
 
 
 def _network_problem(reason: object) -> str:

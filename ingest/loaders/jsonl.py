@@ -4,10 +4,12 @@ Each line is an object with `title`, `body` or `text`, and optionally `date`, `u
 `source` (→ meta['source_kind']); other fields go to meta. A record's key is
 "PATH#ID" when it has an id, else "PATH#LLINE", so re-ingesting an edited file replaces
 each record by its identity. A bad line becomes a LoadError naming its line; the other
-lines still load.
+lines still load, also when the bad line is bad bytes (a file mostly in one encoding,
+ingest.loaders.decode): the line with them fails, not the file.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any, Iterator
 
 from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
 from ingest.loaders.dates import date_field
-from ingest.loaders.decode import decode_bytes, normalize_text
+from ingest.loaders.decode import Decoded, decode_bytes, normalize_text
 from ingest.model import Document
 
 TEXT_FIELDS = ("body", "text")
@@ -40,8 +42,7 @@ class JSONLinesLoader(Loader):
         except PathLoadError as e:
             yield e
             return
-        # split on "\n" only: U+2028 and friends are legal inside JSON strings
-        lines = decoded.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines, warnings = _lines(data, decoded)
         seen: dict[str, int] = {}
         records = 0
         size, offset = max(1, len(decoded.text)), 0
@@ -50,8 +51,14 @@ class JSONLinesLoader(Loader):
             if not line.strip():
                 continue
             records += 1
+            if (bad := _ESCAPED.search(line)) is not None:
+                at = len(line[:bad.start()].encode(decoded.encoding, errors="surrogateescape"))
+                yield PathLoadError(path, f"{decoded.encoding.upper()}로 읽을 수 없는 바이트가 있어 이 줄을 건너뜁니다"
+                                          f"(줄의 {at}번째 바이트) (invalid {decoded.encoding.upper()} at byte {at} "
+                                          f"of the line; record skipped)", lineno)
+                continue
             try:
-                doc = self.record(path, lineno, line, decoded.encoding, decoded.warnings)
+                doc = self.record(path, lineno, line, decoded.encoding, warnings)
             except PathLoadError as e:
                 yield e
                 continue
@@ -109,6 +116,21 @@ class JSONLinesLoader(Loader):
         key = f"{path}#{rid}" if rid else f"{path}#L{lineno}"
         return make_document(path, title=title_text, text=text, key=key, date=date,
                              url=url if isinstance(url, str) else None, meta=meta, line=lineno)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _lines(data: bytes, decoded: Decoded) -> tuple[list[str], list[str]]:
+    """The lines of the file, and the warnings every record gets. A file decoded with
+    replacement is split again from its bytes with the bad bytes kept as surrogates, so
+    that the lines holding them fail alone (and no record carries the file's warning).
+    Split on line ends only: U+2028 and friends are legal inside JSON strings."""
+    if not decoded.replaced:
+        return decoded.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), decoded.warnings
+    raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    text = raw.decode(decoded.encoding, errors="surrogateescape")  # CR and LF are never inside a UTF-8 or CP949 character
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), decoded.warnings[:-1]  # [-1]: the replacement's
 
 
 def _kind(value: object) -> str:

@@ -263,11 +263,13 @@ SIGNATURES = {"ANNOUNCES": (BODIES, {"INITIATIVE"}), "PARTICIPATES_IN": (BODIES 
               "LEADS": (BODIES | {"PERSON"}, BODIES | {"INITIATIVE"}), "SCHEDULED_FOR": ({"INITIATIVE"}, {"DATE"})}
 
 
-@pytest.mark.parametrize("half", ["dev", "test"])
-def test_shipped_gold_is_in_step_with_its_markup_and_guidelines(half: str) -> None:
-    assert (GOLD_DIR / f"{half}.jsonl").read_text(encoding="utf-8") == markup.convert(GOLD_DIR / f"{half}.txt")
-    docs = load_gold(GOLD_DIR / f"{half}.jsonl")
-    assert len(docs) == 30
+@pytest.mark.parametrize("folder, half, count", [("", "dev", 30), ("", "test", 30),
+                                                 ("real", "dev", 41), ("real", "test", 39)])
+def test_shipped_gold_is_in_step_with_its_markup_and_guidelines(folder: str, half: str, count: int) -> None:
+    base = GOLD_DIR / folder
+    assert (base / f"{half}.jsonl").read_text(encoding="utf-8") == markup.convert(base / f"{half}.txt")
+    docs = load_gold(base / f"{half}.jsonl")
+    assert len(docs) == count
     for d in docs:
         for e in d.entities:
             assert e.text == e.text.strip() and e.text, (d.id, e.text)
@@ -276,3 +278,13 @@ def test_shipped_gold_is_in_step_with_its_markup_and_guidelines(half: str) -> No
         for r in d.relations:
             heads, tails = SIGNATURES[r.type]
             assert d.entities[r.head].type in heads and d.entities[r.tail].type in tails, (d.id, r)
+
+
+def test_real_gold_names_a_source_for_every_document() -> None:
+    """Each shipped real document has its agency, date and address in sources.tsv, and nothing else is listed."""
+    real = GOLD_DIR / "real"
+    rows = [line.split("\t") for line in (real / "sources.tsv").read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["id", "agency", "date", "address", "kind", "license"]
+    ids = {d.id for half in ("dev", "test") for d in load_gold(real / f"{half}.jsonl")}
+    assert [r[0] for r in rows[1:]] == sorted(ids, key=lambda i: (i.split("-")[1] != "dev", i))
+    assert all(len(r) == 6 and all(f.strip() for f in r) for r in rows[1:])

@@ -4,7 +4,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from ingest.model import Document, Entity, Extraction, Relation
-from ontology.iris import document_iri, entity_iri, name_segment
+from ontology.iris import document_iri, entity_iri, name_segment, parse_id_path
 from ontology.mapping import document_triples, value_bounds
 from ontology.namespace import KGO, KGR
 
@@ -93,6 +93,17 @@ def test_iris_are_deterministic_and_safe() -> None:
     assert entity_iri(BASE, "COMPANY", "LG전자") == URIRef(BASE + "id/company/LG전자")
     assert name_segment("AI 자율제조 전략") == "AI_자율제조_전략"
     assert "/" not in name_segment("a/b?c#d")
+
+
+def test_a_name_with_characters_no_iri_may_hold_gets_an_iri_the_store_takes() -> None:
+    """A damaged file's U+FFFD (or a stray control or private-use character) in a name is
+    percent-encoded: Oxigraph refused the whole document's graph otherwise."""
+    from pyoxigraph import NamedNode  # noqa: PLC0415
+
+    for name in ("자율제조\ufffd\ufffd 전략", "a\x85b", "사\ue000업", "x\ufdd0"):
+        iri = entity_iri(BASE, "INITIATIVE", name)
+        NamedNode(str(iri))                                    # raises on an invalid IRI
+        assert parse_id_path(str(iri)[len(BASE + "id/"):]) == ("INITIATIVE", name.replace("\x85", " "))
 
 
 def test_value_bounds() -> None:

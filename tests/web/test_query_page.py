@@ -43,7 +43,7 @@ def test_graph_for_two_iri_columns() -> None:
 def test_query_page_draws_a_bar_chart(client) -> None:
     page = client.get("/query", query_string={"example": "initiatives-per-ministry"}).get_data(as_text=True)
     chart = re.search(r'<figure class="chart".*?</figure>', page, re.S).group(0)
-    assert "막대그래프" in chart and '<span class="bar" style="width: 100.0%">' in chart
+    assert "막대그래프" in chart and '<svg class="bar" width="100.0%" aria-hidden="true">' in chart
     assert 'href="/id/gov/' in chart
 
 

@@ -29,10 +29,13 @@ function fromTextArea(textarea, opts = {}) {
     return true;
   };
   const label = textarea.labels && textarea.labels[0];
+  // the page's CSP allows inline <style> only with its nonce (web/security.py)
+  const nonceMeta = document.querySelector('meta[name="csp-nonce"]');
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
       basicSetup,
+      EditorView.cspNonce.of(nonceMeta ? nonceMeta.content : ""),
       StreamLanguage.define(sparql),
       autocompletion({override: [completions(opts.terms || [])]}),
       keymap.of([{key: "Mod-Enter", run}]),

@@ -8,6 +8,11 @@
   "use strict";
   var box = document.getElementById("graph");
   if (!box || typeof window.cytoscape !== "function") return;
+  // Cytoscape adds a <style> element for its container unless one with this id exists;
+  // the CSP refuses inline styles, and the rule it holds (position: relative) is in style.css
+  if (!document.getElementById("__________cytoscape_stylesheet")) {
+    var mark = document.createElement("template"); mark.id = "__________cytoscape_stylesheet"; document.head.appendChild(mark);
+  }
   var COLORS = {MINISTRY: "#2563eb", COMPANY: "#16a34a", ORGANIZATION: "#7c3aed", PERSON: "#e11d48",
     INITIATIVE: "#d97706", EVENT: "#ea580c", LOCATION: "#0d9488"};
   var EDGE_COLORS = {announces: "#2563eb", participatesIn: "#16a34a", leads: "#e11d48", predecessor: "#6b7280",

@@ -20,6 +20,11 @@
 
   var box = document.getElementById("result-graph");
   if (!box || typeof window.cytoscape !== "function") return;
+  // Cytoscape adds a <style> element for its container unless one with this id exists;
+  // the CSP refuses inline styles, and the rule it holds (position: relative) is in style.css
+  if (!document.getElementById("__________cytoscape_stylesheet")) {
+    var mark = document.createElement("template"); mark.id = "__________cytoscape_stylesheet"; document.head.appendChild(mark);
+  }
   var data;
   try { data = JSON.parse(box.getAttribute("data-graph")); } catch (e) { return; }
   var fig = box.closest("figure");
