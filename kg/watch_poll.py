@@ -27,8 +27,8 @@ from typing import Callable, Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ingest.loaders.feed import FeedLoader, feed_root
-from ingest.loaders.fetch import ACCEPT, FETCH_TIMEOUT, USER_AGENT, _check_public, _network_problem, \
-    _WebOnlyRedirects
+from ingest.loaders.fetch import ACCEPT, FETCH_TIMEOUT, USER_AGENT, _network_problem, _WebOnlyRedirects
+from ingest.loaders.netsafe import PublicOnly
 from ingest.loaders.base import PathLoadError
 from ingest.model import Document
 from kg.errors import KGError
@@ -68,15 +68,14 @@ def conditional_get(url: str, etag: str | None = None, last_modified: str | None
                     public_only: bool = False) -> Answer:
     """GET `url` with the validators of the last answer (the same safety as `kg ingest URL`:
     http/https only, redirects too, the size limit, Korean-first errors as PathLoadError)."""
-    if public_only:
-        _check_public(url, url)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT + ",application/rss+xml,application/atom+xml",
                "Accept-Language": "ko,en;q=0.5"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    opener = urllib.request.build_opener(_WebOnlyRedirects(url if public_only else None))
+    pinned = PublicOnly(url).handlers() if public_only else []  # connect to the address checked, redirects too
+    opener = urllib.request.build_opener(_WebOnlyRedirects(), *pinned)
     try:
         with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as r:
             body = r.read(max_bytes + 1)

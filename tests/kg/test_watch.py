@@ -261,3 +261,13 @@ def test_not_a_feed_nor_a_page_is_a_clear_failure(tmp_path: Path) -> None:
         result = poll(wl, source, lambda u, d: (0, []), fetch=fetch)
         assert result.status == "failed" and "피드" in result.message
         assert run_due(wl, lambda u, d: (0, []), fetch=fetch) == []  # backing off: not due now
+
+
+def test_source_added_on_the_web_is_fetched_from_public_addresses_only(site: tuple[Site, str], tmp_path: Path) -> None:
+    s, base = site
+    s.pages["/rss.xml"] = (_rss([]), "application/rss+xml")
+    with WatchList(tmp_path) as wl:
+        source = wl.add(base + "/rss.xml", public_only=True)
+        result = poll(wl, source, lambda u, d, public_only=False: (0, []))
+    assert result.status == "failed" and "내부망" in result.message
+    assert s.requests == []  # nothing reached the loopback server
