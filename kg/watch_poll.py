@@ -113,7 +113,8 @@ def _feed_items(answer: Answer) -> Iterator[Item]:
                 continue  # an empty feed has nothing new; a bad entry is left out, the others go on
             raise PathLoadError(answer.final, entry.problem)  # the feed itself is unreadable
         ident = entry.key.split("#", 1)[1]
-        link = urljoin(answer.final, entry.url) if entry.url else None
+        href = entry.url or entry.meta.get("url_text")  # a relative link is kept as text by the loader
+        link = urljoin(answer.final, href) if href else None
         if link and urlsplit(link).scheme in ("http", "https"):
             yield Item(ident, link)
         else:
