@@ -83,6 +83,19 @@ def seed(kg: Any, views: SavedViews, view: View) -> int:
     return len(keys)
 
 
+def create_view(kg: Any, name: str, kind: str, spec: dict[str, Any], email: str | None = None) -> View:
+    """Make a saved view that starts now: its cursor at the end of the change journal and
+    what the graph already says remembered (shared by the CLI and the web page)."""
+    with SavedViews(kg.settings.data_dir) as sv, ChangeLog(kg.settings.data_dir) as log:
+        view = sv.add(name, kind, spec, cursor=log.last(), email=email)
+        try:
+            seed(kg, sv, view)
+        except Exception:
+            sv.remove(view.id)
+            raise
+        return view
+
+
 def _row_key(row: dict[str, Any]) -> str:
     cells = sorted((k, str(v)) for k, v in row.items() if v is not None)
     return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()[:32]
@@ -182,12 +195,12 @@ def _sparql_hits(kg: Any, sv: SavedViews, views: list[View], latest: dict[str, i
             continue
         result = kg.sparql(v.spec["query"])
         known = sv.known(v)
-        for row in result.rows:
-            key = _row_key(row)
-            if key in known:
-                continue
+        fresh = [(row, _row_key(row)) for row in result.rows]
+        fresh = [(row, key) for row, key in fresh if key not in known]
+        names = _names(kg, {str(c) for row, _k in fresh for c in row.values() if str(c).startswith("http")})
+        for row, key in fresh:
             cells = {k: row.get(k) for k in result.vars}
-            text = " · ".join(str(c) for c in cells.values() if c is not None)
+            text = " · ".join(names.get(str(c), str(c)) for c in cells.values() if c is not None)
             doc = next((str(c) for c in cells.values() if str(c) in docs), None)
             out.append(Hit(v.id, key, time.time(), text[:300], doc, None, None, None,
                            {k: None if c is None else str(c) for k, c in cells.items()}))
@@ -213,11 +226,14 @@ def _deadline_hits(kg: Any, views: list[View], today: date) -> list[Hit]:
     return out
 
 
-def _labels(kg: Any, matched: list[tuple[View, dict[str, Any]]]) -> dict[str, str]:
+def _names(kg: Any, iris: set[str]) -> dict[str, str]:
     from kg.queries import node_info  # noqa: PLC0415
 
-    iris = {x for _v, st in matched for x in (st["s"], st["o"]) if "/id/doc/" not in x}
-    return {i: n["label"] for i, n in node_info(kg.store, sorted(iris)).items() if n.get("label")}
+    return {i: n["label"] for i, n in node_info(kg.store, sorted(iris)).items() if n.get("label")} if iris else {}
+
+
+def _labels(kg: Any, matched: list[tuple[View, dict[str, Any]]]) -> dict[str, str]:
+    return _names(kg, {x for _v, st in matched for x in (st["s"], st["o"]) if "/id/doc/" not in x})
 
 
 def _doc_info(kg: Any, docs: list[str]) -> dict[str, dict[str, str | None]]:

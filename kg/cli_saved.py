@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kg.errors import KGError
-from kg.saved import PATTERNS, SavedViews, View
+from kg.alerts import create_view
+from kg.saved import PATTERNS, SavedViews, parse_since
 from kg.settings import Settings
 
 _DATA = click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="Data directory (KG_DATA_DIR).")
@@ -20,22 +20,6 @@ _DATA = click.option("--data-dir", type=click.Path(path_type=Path), default=None
 
 def _fail(e: Exception) -> None:
     raise click.ClickException(str(e))
-
-
-def create_view(kg: Any, name: str, kind: str, spec: dict[str, Any], email: str | None = None) -> View:
-    """Make a saved view that starts now: its cursor at the end of the change journal and
-    what the graph already says remembered (shared by the CLI and the web page)."""
-    from kg import alerts  # noqa: PLC0415
-    from kg.changes import ChangeLog  # noqa: PLC0415
-
-    with SavedViews(kg.settings.data_dir) as sv, ChangeLog(kg.settings.data_dir) as log:
-        view = sv.add(name, kind, spec, cursor=log.last(), email=email)
-        try:
-            alerts.seed(kg, sv, view)
-        except Exception:
-            sv.remove(view.id)
-            raise
-        return view
 
 
 def _entity(kg: Any, ref: str) -> str:
@@ -187,14 +171,3 @@ def calendar(entity: str | None, status: tuple[str, ...], ics: bool, as_json: bo
     for i in items:
         click.echo(f"{i['end'] or i['begin'] or '?':>10}  {STATUS_LABELS[i['status']]:<6} {i['label']}: {i['expression']}"
                    f"  (문서 {i['documents']}건)")
-
-
-def parse_since(text: str | None) -> float | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise KGError(f"since는 2026-12-01 이나 2026-12-01T09:00:00Z 처럼 쓰세요: {text} "
-                      f"(since must be a date or an ISO 8601 time)") from None
-    return moment.timestamp() if moment.tzinfo else time.mktime(moment.timetuple())

@@ -18,6 +18,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -212,3 +213,14 @@ class SavedViews:
 
     def counts(self) -> dict[int, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT view, COUNT(*) FROM hits GROUP BY view")}
+
+
+def parse_since(text: str | None) -> float | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise SavedError(f"since는 2026-12-01 이나 2026-12-01T09:00:00Z 처럼 쓰세요: {text} "
+                      f"(since must be a date or an ISO 8601 time)") from None
+    return moment.timestamp() if moment.tzinfo else time.mktime(moment.timetuple())

@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.extensions["kg"] = ext
     weakref.finalize(app, ext.close)  # also runs at interpreter exit
 
-    from web import api, linked, network, pages, search, sparql, upload, vendor, watch  # noqa: PLC0415
+    from web import api, linked, network, pages, saved, search, sparql, upload, vendor, watch  # noqa: PLC0415
 
     app.register_blueprint(search.bp)
     app.register_blueprint(network.bp)
@@ -76,6 +76,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.register_blueprint(linked.bp)  # after sparql, whose request guard runs first
     app.register_blueprint(upload.bp)
     app.register_blueprint(watch.bp)
+    app.register_blueprint(saved.bp)
     register_template_helpers(app)
     security.init_app(app)
     _register_errors(app)
