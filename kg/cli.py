@@ -309,9 +309,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @main.command()
 @click.option("--host", default=None, help="Bind host (default: $KG_HOST or 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default: $KG_PORT or 5000).")
+@click.option("--dev", is_flag=True,
+              help="Werkzeug's development server instead of waitress (one thread per connection, no limits: "
+                   "never on a public address).")
 @data_dir_option
-def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
-    """Serve the web UI, the JSON API and the SPARQL endpoint."""
+def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) -> None:
+    """Serve the web UI, the JSON API and the SPARQL endpoint (waitress; see Deploying in the README)."""
     from kg.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
@@ -319,13 +322,32 @@ def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
     try:
         bring_up_to_date(settings)
         app = create_app(settings)
+        server = None if dev else _production_server(app, settings)
     except KGError as e:
         _fail(e)
         return
-    click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 (data: {settings.data_dir})", err=True)
+    kind = "개발용 서버(development server)" if dev else f"waitress, 스레드 {settings.threads}개, 연결 최대 {settings.connection_limit:,}개"
+    click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 ({kind}; data: {settings.data_dir})", err=True)
     threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
     app.extensions["kg"].kg.on_snapshot = lambda: warm_up_once(app)  # and again at each new snapshot
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+    if server is None:
+        app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+    else:
+        from kg.httpd import run  # noqa: PLC0415
+
+        run(server)
+
+
+def _production_server(app: Any, settings: Settings) -> Any:
+    """waitress bound to host:port, or exit 1 with why (the port is taken, the host unknown)."""
+    from kg.httpd import make_server  # noqa: PLC0415
+
+    try:
+        return make_server(app, settings)
+    except OSError as e:
+        click.echo(f"오류: {settings.host}:{settings.port}에서 연결을 받을 수 없습니다 (cannot listen on "
+                   f"{settings.host}:{settings.port}: {e.strerror or e})", err=True)
+        sys.exit(1)
 
 
 @main.command()
