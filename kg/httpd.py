@@ -60,12 +60,28 @@ class _Server(TcpWSGIServer):
                 channel.will_close = True
 
 
+class _AtMostEvery(logging.Filter):
+    """Lets one record through per interval: waitress warns "Task queue depth is N" on
+    every request that waits for a thread, thousands a minute under load."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds, self.last = seconds, -seconds
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        if now - self.last < self.seconds:
+            return False
+        self.last = now
+        return True
+
+
 def adjustments(settings: Settings) -> Adjustments:
     """waitress's settings from ours."""
     return Adjustments(
         host=settings.host, port=settings.port,
         threads=settings.threads,
-        connection_limit=settings.connection_limit,
+        connection_limit=connection_limit(settings.connection_limit),
         channel_timeout=max(1, math.ceil(settings.idle_timeout)),
         cleanup_interval=1,          # the deadlines are checked every second
         asyncore_use_poll=True,      # select() stops at 1,024 descriptors
@@ -83,7 +99,9 @@ def make_server(app: Any, settings: Settings) -> Any:
     """A server listening on settings.host:port (each address the name resolves to);
     .run() serves until SIGINT/SIGTERM, .effective_port is the port bound."""
     adj = adjustments(settings)
-    _raise_file_limit(settings.connection_limit + FILES_BESIDES_CONNECTIONS)
+    queue_log = logging.getLogger("waitress.queue")
+    if not any(isinstance(f, _AtMostEvery) for f in queue_log.filters):
+        queue_log.addFilter(_AtMostEvery(60))
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
     sockets: dict[int, Any] = {}
@@ -103,17 +121,23 @@ def run(server: Any) -> None:
     server.run()
 
 
-def _raise_file_limit(wanted: int) -> None:
-    """Each connection is a file descriptor; the usual soft limit (1,024) is raised
-    towards the hard one so KG_CONNECTION_LIMIT can be reached."""
+def connection_limit(wanted: int) -> int:
+    """KG_CONNECTION_LIMIT, or less where the open-file limit cannot be raised enough:
+    each connection is a file descriptor, and a server out of them spins on accept().
+    The soft limit (often 1,024) is raised towards the hard one."""
     try:
         import resource  # noqa: PLC0415 (POSIX only)
     except ImportError:
-        return
+        return wanted
+    need = wanted + FILES_BESIDES_CONNECTIONS
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft != resource.RLIM_INFINITY and soft < wanted:
-        new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
-        if new < wanted:
-            log.warning("열린 파일 한도(%d)가 KG_CONNECTION_LIMIT에 비해 작습니다 (the open-file limit %d is "
-                        "below KG_CONNECTION_LIMIT + %d; raise it with ulimit -n)", new, new, FILES_BESIDES_CONNECTIONS)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return wanted
+    new = need if hard == resource.RLIM_INFINITY else min(need, hard)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+    if new >= need:
+        return wanted
+    got = max(16, new - FILES_BESIDES_CONNECTIONS)
+    log.warning("열린 파일 한도(ulimit -n %d) 때문에 연결을 %d개까지만 받습니다 (the open-file limit %d allows "
+                "%d connections, not KG_CONNECTION_LIMIT=%d; raise it with ulimit -n)", new, got, new, got, wanted)
+    return got

@@ -125,8 +125,9 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "port": (5000, _port, "Port the web server listens on."),
     "threads": (8, _positive_int, "Threads of `kg serve` that answer requests; more requests wait their turn "
                                   "(a connection still sending its request holds no thread)."),
-    "connection_limit": (1000, _positive_int,
-                         "Open connections `kg serve` accepts at once; more wait in the listen backlog."),
+    "connection_limit": (2000, _positive_int,
+                         "Open connections `kg serve` accepts at once (each costs a file descriptor, not a "
+                         "thread); more wait in the listen backlog until one closes."),
     "header_timeout": (10.0, _positive_float,
                        "Seconds a client has to send a request's headers, from its first byte; then the "
                        "connection is closed (slow-header clients)."),
@@ -180,7 +181,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 5000
     threads: int = 8
-    connection_limit: int = 1000
+    connection_limit: int = 2000
     header_timeout: float = 10.0
     idle_timeout: float = 30.0
     trusted_proxies: int = 0
