@@ -315,6 +315,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @data_dir_option
 def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) -> None:
     """Serve the web UI, the JSON API and the SPARQL endpoint (waitress; see Deploying in the README)."""
+    from kg.httpd import make_server, run
     from kg.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
@@ -322,32 +323,24 @@ def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) 
     try:
         bring_up_to_date(settings)
         app = create_app(settings)
-        server = None if dev else _production_server(app, settings)
     except KGError as e:
         _fail(e)
         return
-    kind = "개발용 서버(development server)" if dev else f"waitress, 스레드 {settings.threads}개, 연결 최대 {settings.connection_limit:,}개"
+    try:
+        server = None if dev else make_server(app, settings)
+    except OSError as e:  # the port is taken, the host unknown
+        click.echo(f"오류: {settings.host}:{settings.port}에서 연결을 받을 수 없습니다 (cannot listen on "
+                   f"{settings.host}:{settings.port}: {e.strerror or e})", err=True)
+        sys.exit(1)
+    kind = ("개발용 서버(development server)" if dev else
+            f"waitress, 스레드 {settings.threads}개, 연결 최대 {settings.connection_limit:,}개")
     click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 ({kind}; data: {settings.data_dir})", err=True)
     threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
     app.extensions["kg"].kg.on_snapshot = lambda: warm_up_once(app)  # and again at each new snapshot
     if server is None:
         app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
     else:
-        from kg.httpd import run  # noqa: PLC0415
-
         run(server)
-
-
-def _production_server(app: Any, settings: Settings) -> Any:
-    """waitress bound to host:port, or exit 1 with why (the port is taken, the host unknown)."""
-    from kg.httpd import make_server  # noqa: PLC0415
-
-    try:
-        return make_server(app, settings)
-    except OSError as e:
-        click.echo(f"오류: {settings.host}:{settings.port}에서 연결을 받을 수 없습니다 (cannot listen on "
-                   f"{settings.host}:{settings.port}: {e.strerror or e})", err=True)
-        sys.exit(1)
 
 
 @main.command()

@@ -213,3 +213,32 @@ def test_behind_a_proxy_links_carry_its_prefix(settings: Settings, proxies: int,
         assert ('href="/kg/search' in html) is prefixed
     finally:
         app.extensions["kg"].close()
+
+
+def test_a_taken_port_is_a_clear_error(settings: Settings) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        p = subprocess.run([sys.executable, "-m", "kg", "serve", "--port", str(port), "--data-dir", str(settings.data_dir)],
+                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "KG_BASE_IRI": settings.base_iri},
+                           capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1
+    assert f"127.0.0.1:{port}에서 연결을 받을 수 없습니다" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_the_connection_limit_fits_the_open_file_limit(caplog: pytest.LogCaptureFixture) -> None:
+    """A limit the process cannot open that many files for is lowered, with a warning,
+    rather than left to fail on accept()."""
+    resource = pytest.importorskip("resource")
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        pytest.skip("no hard limit on open files")
+    from kg.httpd import connection_limit  # noqa: PLC0415
+
+    assert connection_limit(100) == 100
+    wanted = hard * 2
+    with caplog.at_level("WARNING", logger="kg.httpd"):
+        got = connection_limit(wanted)
+    assert got < wanted and got <= hard
+    assert "KG_CONNECTION_LIMIT" in caplog.text
