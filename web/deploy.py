@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.utils import redirect
 from werkzeug.wsgi import get_host
 
 from kg.settings import Settings
@@ -33,11 +34,15 @@ def configure(app: Flask, settings: Settings) -> None:
 
 def _location_without_host(resp: Response) -> Response:
     """An absolute Location on the request's own host becomes a path: the browser
-    resolves it against the address it asked, and a forged Host goes nowhere."""
+    resolves it against the address it asked, and a forged Host goes nowhere. The
+    little page werkzeug sends with its routing redirects links the same path."""
     loc = resp.headers.get("Location")
     if not loc:
         return resp
     u = urlsplit(loc)
     if u.netloc and u.netloc.lower() == get_host(request.environ).lower():
-        resp.headers["Location"] = urlunsplit(("", "", u.path or "/", u.query, u.fragment))
+        path = urlunsplit(("", "", u.path or "/", u.query, u.fragment))
+        resp.headers["Location"] = path
+        if 300 <= resp.status_code < 400:
+            resp.set_data(redirect(path, resp.status_code).get_data())
     return resp

@@ -186,6 +186,7 @@ def test_a_forged_host_is_not_sent_back(server: Server, settings: Settings) -> N
     redirect = server.raw(b"GET /api//stats HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
     head = redirect.split(b"\r\n\r\n")[0].decode("latin-1")
     assert head.startswith("HTTP/1.1 308") and "Location: /api/stats" in head
+    assert b"evil.example" not in redirect  # nor in the page that comes with it
     sd = server.raw(b"GET /sparql HTTP/1.1\r\nHost: evil.example\r\nAccept: text/turtle\r\n"
                     b"X-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n").decode("utf-8")
     assert sd.startswith("HTTP/1.1 200") and "evil.example" not in sd
