@@ -315,7 +315,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @data_dir_option
 def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) -> None:
     """Serve the web UI, the JSON API and the SPARQL endpoint (waitress; see Deploying in the README)."""
-    from kg.httpd import make_server, run
+    from kg.httpd import make_server, run, thread_count
     from kg.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
@@ -333,7 +333,7 @@ def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) 
                    f"{settings.host}:{settings.port}: {e.strerror or e})", err=True)
         sys.exit(1)
     kind = ("개발용 서버(development server)" if dev else
-            f"waitress, 스레드 {settings.threads}개, 연결 최대 {settings.connection_limit:,}개")
+            f"waitress, 스레드 {thread_count(settings)}개, 연결 최대 {settings.connection_limit:,}개")
     click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 ({kind}; data: {settings.data_dir})", err=True)
     threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
     app.extensions["kg"].kg.on_snapshot = lambda: warm_up_once(app)  # and again at each new snapshot

@@ -76,11 +76,23 @@ class _AtMostEvery(logging.Filter):
         return True
 
 
+# SPARQL queries hold a request thread while they run in a worker process or wait for
+# one (kg.sparql_exec); these settings bound both (the SPARQL fairness work of issue 22)
+SPARQL_SLOTS = ("query_workers", "query_queue")
+
+
+def thread_count(settings: Settings) -> int:
+    """KG_THREADS for pages, plus one per SPARQL query that may run or wait at once: a
+    dozen clients sending slow queries otherwise take every thread, and the search and
+    entity pages wait for them (measured: 2.5 s at a 3 s query limit)."""
+    return settings.threads + sum(getattr(settings, name, 0) for name in SPARQL_SLOTS)
+
+
 def adjustments(settings: Settings) -> Adjustments:
     """waitress's settings from ours."""
     return Adjustments(
         host=settings.host, port=settings.port,
-        threads=settings.threads,
+        threads=thread_count(settings),
         connection_limit=connection_limit(settings.connection_limit),
         channel_timeout=max(1, math.ceil(settings.idle_timeout)),
         cleanup_interval=1,          # the deadlines are checked every second

@@ -123,8 +123,10 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "data_dir": ("data", Path, "Directory holding the graph store (graph/) and the text index (index/)."),
     "host": ("127.0.0.1", str, "Host the web server binds to."),
     "port": (5000, _port, "Port the web server listens on."),
-    "threads": (8, _positive_int, "Threads of `kg serve` that answer requests; more requests wait their turn "
-                                  "(a connection still sending its request holds no thread)."),
+    "threads": (8, _positive_int, "Threads of `kg serve` that answer pages; more requests wait their turn (a "
+                                  "connection still sending its request holds no thread). SPARQL queries running "
+                                  "or waiting for a worker get threads of their own (KG_QUERY_WORKERS + "
+                                  "KG_QUERY_QUEUE)."),
     "connection_limit": (2000, _positive_int,
                          "Open connections `kg serve` accepts at once (each costs a file descriptor, not a "
                          "thread); more wait in the listen backlog until one closes."),
