@@ -18,7 +18,6 @@ from werkzeug.exceptions import HTTPException
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
-from web import deploy
 from web.helpers import error_response, register_template_helpers
 
 log = logging.getLogger(__name__)
@@ -60,6 +59,8 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
                       MAX_CONTENT_LENGTH=4 * 1024 * 1024)  # a SPARQL query, not an upload
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    from web import deploy  # noqa: PLC0415
+
     deploy.configure(app, settings)  # ProxyFix, trusted hosts, no Host in redirects
 
     ext = KGExtension(settings, query_workers)
