@@ -4,8 +4,8 @@
     python bench/sparql_load.py --data-dir data -c 16 -d 20
     python bench/sparql_load.py --json
 
-Starts the real server (`kg serve`, the same process a deployment runs: werkzeug,
-threaded, SPARQL in worker processes under the time limit) on a free port of
+Starts the real server (`kg serve`, the same process a deployment runs: waitress,
+SPARQL in worker processes under the time limit) on a free port of
 127.0.0.1, then N client threads with keep-alive connections send a fixed mix of
 requests for D seconds. Prints requests/s, p50/p95/p99 latency overall and per kind,
 and errors (any status but 200, or a failed connection). Exit status 1 on errors.

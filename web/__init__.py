@@ -60,6 +60,9 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
                       MAX_CONTENT_LENGTH=4 * 1024 * 1024)  # a SPARQL query, not an upload
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    from web import deploy  # noqa: PLC0415
+
+    deploy.configure(app, settings)  # ProxyFix, trusted hosts, no Host in redirects
 
     ext = KGExtension(settings, query_workers)
     app.extensions["kg"] = ext

@@ -151,7 +151,7 @@ def _refuse_updates(query: str) -> None:
 
 def _describe() -> Any:
     """GET /sparql without a query: a service description (Turtle), or a page for browsers."""
-    endpoint_url = request.base_url
+    endpoint_url = settings().base_iri + "sparql"  # from the setting, never the request's Host
     accept = request.accept_mimetypes
     if accept and accept.best_match(["text/turtle", "text/html"]) == "text/html" \
             and accept["text/html"] > accept["text/turtle"]:
