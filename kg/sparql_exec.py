@@ -12,12 +12,25 @@ A worker is also where a hostile query does its worst, so it is fenced in:
   the caller gets a QueryError;
 - on Linux (x86-64, aarch64) a seccomp filter stops it from opening network sockets:
   Oxigraph does call SERVICE endpoints over HTTP, so this backs up the text check of
-  kg.sparql_text should a SERVICE ever slip past it.
+  kg.sparql_text should a SERVICE ever slip past it;
+- a query may grow its worker's address space by at most `memory_mb` (RLIMIT_AS, set
+  afresh before each query above what the worker already maps: an idle worker maps
+  over 1 GB of address space it barely touches). Past it, Python raises MemoryError and
+  Oxigraph aborts the process ("memory allocation of N bytes failed"); the worker's
+  stderr goes to a file the runner reads after a crash, so the caller gets
+  QueryMemoryError either way and the worker is replaced.
+
+Workers are shared fairly between clients (kg.query_queue): one client cannot hold
+them all or fill the queue.
 """
 from __future__ import annotations
 
+import logging
+import math
 import multiprocessing as mp
-import queue
+import os
+import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -25,8 +38,11 @@ from pathlib import Path
 from typing import Any
 
 from kg import snapshots
-from kg.errors import QueryError, QueryTimeout, StoreError
+from kg.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
+from kg.query_queue import FairQueue
 from kg.sparql_text import check_read_only
+
+log = logging.getLogger(__name__)
 
 READY = ("ready", None)   # what a new worker says once its imports are done
 # How long a new worker may take to start (spawn, imports): not counted in a query's time
@@ -88,21 +104,47 @@ def _drop_solutions(res: Any) -> None:
 QUERY_STACK = 256 * 1024 * 1024  # bytes of stack for the query thread (virtual; touched only when used)
 
 
-def _worker(conn: Connection) -> None:  # pragma: no cover (runs in the child process)
+def _worker(conn: Connection, memory_mb: int = 0, err_path: str = "") -> None:  # pragma: no cover (child)
     if not no_network():
-        import logging  # noqa: PLC0415
-
         logging.getLogger(__name__).warning("query worker runs without a network sandbox (no seccomp here)")
+    if err_path:  # what the engine says as it dies (Oxigraph: "memory allocation of N bytes failed")
+        fd = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(fd, 2)
+        os.close(fd)
     try:
         threading.stack_size(QUERY_STACK)
     except (ValueError, RuntimeError):
         pass
-    t = threading.Thread(target=_serve, args=(conn,), name="kg-sparql-query")
+    t = threading.Thread(target=_serve, args=(conn, memory_mb, bool(err_path)), name="kg-sparql-query")
     t.start()
     t.join()
 
 
-def _serve(conn: Connection) -> None:  # pragma: no cover (runs in the child process)
+def _address_space() -> int:
+    """Bytes of address space this process maps now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_memory(extra_mb: int) -> None:
+    """Let this process map at most `extra_mb` more (0: no limit). A soft limit, so it
+    can be lifted again after the query; where RLIMIT_AS is missing, nothing happens."""
+    try:
+        import resource  # noqa: PLC0415 (Unix only)
+    except ImportError:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    now = _address_space()
+    soft = now + extra_mb * 1024 * 1024 if extra_mb and now else hard
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _serve(conn: Connection, memory_mb: int = 0, own_stderr: bool = False) -> None:  # pragma: no cover (child)
     from kg.store import GraphStore
 
     conn.send(READY)
@@ -115,11 +157,19 @@ def _serve(conn: Connection) -> None:  # pragma: no cover (runs in the child pro
         if job is None:
             return
         snap, query, max_rows, default_graphs, named_graphs = job
+        if own_stderr:
+            os.ftruncate(2, 0)  # the file keeps what this query's run says, nothing older
         try:
             if snap not in opened:
                 opened.clear()
                 opened[snap] = GraphStore(Path(snap), read_only=True)
-            reply = ("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs))
+            _limit_memory(memory_mb)
+            try:
+                reply = ("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs))
+            finally:
+                _limit_memory(0)
+        except MemoryError:
+            reply = ("memory", None)
         except Exception as e:  # noqa: BLE001 (every failure goes back as a message)
             reply = ("error", str(e) if isinstance(e, QueryError) else
                      f"질의를 실행하지 못했습니다 ({type(e).__name__}: {e})")
@@ -189,9 +239,11 @@ def no_network() -> bool:
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, memory_mb: int, err_path: str) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True, name="kg-sparql-worker")
+        self.err_path = err_path
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, err_path), daemon=True,
+                                name="kg-sparql-worker")
         self.proc.start()
         child.close()
         self.ready = False
@@ -205,30 +257,51 @@ class _Worker:
                 return False
         return self.ready
 
+    def last_words(self) -> str:
+        """The end of what the worker wrote to stderr during its last query."""
+        try:
+            with open(self.err_path, "rb") as f:
+                f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
+                return f.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join(5)
         self.conn.close()
+        try:
+            os.unlink(self.err_path)
+        except OSError:
+            pass
 
 
 class QueryRunner:
-    """Run queries on the published snapshot of `data_dir` with a time limit."""
+    """Run queries on the published snapshot of `data_dir` with a time limit, a memory
+    limit per query (`memory_mb`, 0: none) and fair shares between clients: see
+    kg.query_queue for `queue_size` and `client_share`."""
 
-    def __init__(self, data_dir: Path, workers: int = 2) -> None:
+    def __init__(self, data_dir: Path, workers: int = 2, *, queue_size: int = 16, client_share: int = 4,
+                 memory_mb: int = 1024, retry_after: float = 10.0) -> None:
         self.data_dir = Path(data_dir)
+        self.memory_mb = memory_mb
         self._ctx = mp.get_context("spawn")
-        self._free: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
+        self._errs = tempfile.mkdtemp(prefix="kg-sparql-")
+        self._started = 0
         self.replaced = 0  # workers killed (time-out) or lost (crash) and replaced
-        for _ in range(workers):
-            self._add()
+        self._slots = FairQueue([self._new() for _ in range(workers)], queue_size=queue_size,
+                                client_share=client_share, retry_after=math.ceil(retry_after))
 
-    def _add(self) -> None:
-        w = _Worker(self._ctx)
+    def _new(self) -> _Worker:
+        with self._lock:
+            self._started += 1
+            err = os.path.join(self._errs, f"worker-{self._started}.err")
+        w = _Worker(self._ctx, self.memory_mb, err)
         with self._lock:
             self._all.append(w)
-        self._free.put(w)
+        return w
 
     @property
     def pids(self) -> list[int]:
@@ -236,58 +309,70 @@ class QueryRunner:
             return [w.proc.pid for w in self._all if w.proc.pid is not None]
 
     def run(self, query: str, timeout: float, max_rows: int, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> RawResult:
-        """`default_graphs`/`named_graphs`: the protocol's default-graph-uri and named-graph-uri."""
+            named_graphs: list[str] | None = None, client: str = "") -> RawResult:
+        """`default_graphs`/`named_graphs`: the protocol's default-graph-uri and named-graph-uri;
+        `client`: who asks (the web server passes the address), for fair shares."""
         check_read_only(query)
         snap = snapshots.current(self.data_dir)
         if snap is None:
             raise StoreError(f"{self.data_dir}에 데이터가 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
                              f"(no data in {self.data_dir}: run `kg ingest` first)")
         job = (str(snap), query, max_rows, default_graphs, named_graphs)
-        for attempt in range(2):
-            try:
-                w = self._free.get(timeout=timeout)
-            except queue.Empty:
-                raise QueryTimeout(f"질의 처리기가 모두 사용 중입니다. 잠시 뒤 다시 시도하세요 "
-                                   f"(all query workers are busy; limit {timeout:g} s)") from None
-            if not w.started():
-                self._replace(w)
-                if attempt:
-                    raise QueryError("질의 엔진이 시작되지 않았습니다. 잠시 뒤 다시 시도하세요 (the query engine did not start)")
-                continue
-            try:
-                w.conn.send(job)
-            except OSError:
-                self._replace(w)  # the worker had died while idle: the query never ran
-                if attempt:
-                    raise QueryError("질의 엔진을 쓸 수 없습니다. 잠시 뒤 다시 시도하세요 (the query engine is unavailable)") from None
-                continue
-            break
+        w = self._slots.acquire(client, timeout)
         try:
-            if not w.conn.poll(timeout):
-                raise QueryTimeout(f"질의가 제한 시간 {timeout:g}초를 넘어 중단됐습니다 "
-                                   f"(the query ran longer than the limit of {timeout:g} s and was stopped)")
-            status, payload = w.conn.recv()
-        except QueryTimeout:
-            self._replace(w)
-            raise
-        except (EOFError, OSError):
-            self._replace(w)
-            raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
-                             "트리플 패턴을 줄여 질의를 단순하게 하세요 (the query stopped the query engine; its worker "
-                             "process died and was replaced)") from None
-        self._free.put(w)
+            for attempt in range(2):
+                if not w.started():
+                    w = self._replace(w)
+                    if attempt:
+                        raise QueryError("질의 엔진이 시작되지 않았습니다. 잠시 뒤 다시 시도하세요 (the query engine did not start)")
+                    continue
+                try:
+                    w.conn.send(job)
+                except OSError:
+                    w = self._replace(w)  # the worker had died while idle: the query never ran
+                    if attempt:
+                        raise QueryError("질의 엔진을 쓸 수 없습니다. 잠시 뒤 다시 시도하세요 (the query engine is unavailable)") from None
+                    continue
+                break
+            try:
+                if not w.conn.poll(timeout):
+                    raise QueryTimeout(f"질의가 제한 시간 {timeout:g}초를 넘어 중단됐습니다 "
+                                       f"(the query ran longer than the limit of {timeout:g} s and was stopped)")
+                status, payload = w.conn.recv()
+            except QueryTimeout:
+                w = self._replace(w)
+                raise
+            except (EOFError, OSError):
+                said = w.last_words()
+                w = self._replace(w)
+                if "memory allocation of" in said:
+                    raise self._too_big() from None
+                log.warning("a query worker died and was replaced: %s", said.strip()[-500:] or "(no message)")
+                raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
+                                 "트리플 패턴을 줄여 질의를 단순하게 하세요 (the query stopped the query engine; its worker "
+                                 "process died and was replaced)") from None
+            if status == "memory":
+                w = self._replace(w)  # a MemoryError may have left the worker's heap in any state
+                raise self._too_big()
+        finally:
+            self._slots.release(client, w)
         if status == "error":
             raise QueryError(payload)
         return payload
 
-    def _replace(self, w: _Worker) -> None:
+    def _too_big(self) -> QueryMemoryError:
+        return QueryMemoryError(
+            f"질의가 메모리 한도 {self.memory_mb:,} MB를 넘어 중단됐습니다. 큰 문자열을 만드는 식(REPLACE, CONCAT 등)이나 "
+            f"결과를 줄여 보세요 (the query used more than the memory limit of {self.memory_mb:,} MB and was stopped)")
+
+    def _replace(self, w: _Worker) -> _Worker:
+        """A new worker in place of `w` (killed), to go back where `w` was."""
         w.kill()
         with self._lock:
             if w in self._all:
                 self._all.remove(w)
             self.replaced += 1
-        self._add()
+        return self._new()
 
     def close(self) -> None:
         with self._lock:
@@ -300,3 +385,4 @@ class QueryRunner:
             w.proc.join(2)
             if w.proc.is_alive():
                 w.kill()
+        shutil.rmtree(self._errs, ignore_errors=True)

@@ -38,6 +38,7 @@ STATUS_TITLES = {
     406: "요청한 형식으로 응답할 수 없습니다",
     413: "요청이 너무 큽니다",
     415: "지원하지 않는 요청 형식입니다",
+    429: "요청이 너무 많습니다",
     500: "서버 오류가 발생했습니다",
     503: "지금은 처리할 수 없습니다",
 }
@@ -50,6 +51,12 @@ STATUS_HINTS = {
 
 def settings() -> Settings:
     return current_app.config["KG_SETTINGS"]
+
+
+def client_address() -> str:
+    """Who sends this request, for fair shares and lock-outs: the peer's address, or
+    behind a reverse proxy the one ProxyFix puts in remote_addr."""
+    return request.remote_addr or ""
 
 
 # -- JSON twins ----------------------------------------------------------------------
