@@ -120,7 +120,7 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
                            "SPARQL queries one client (address; behind a proxy, the one ProxyFix gives) may have "
                            "running or waiting at once; one more is answered 503 with Retry-After."),
     "query_memory_mb": (1024, _positive_int,
-                        "Memory one SPARQL query may add to its worker process, in MB (RLIMIT_AS, Unix); past it "
+                        "Memory one SPARQL query may add to its worker process, in MB (RLIMIT_AS, Linux); past it "
                         "the query stops with a clear error and the worker is replaced."),
     "page_size": (20, _positive_int, "Search hits per page, and documents per page on an entity page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),

@@ -39,7 +39,7 @@ from typing import Any
 
 from kg import snapshots
 from kg.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
-from kg.query_queue import FairQueue
+from kg.query_queue import FairQueue, Lease
 from kg.sparql_text import check_read_only
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,10 @@ READY = ("ready", None)   # what a new worker says once its imports are done
 # limit. Counted in it, a worker that replaced a stopped one spent the next query's limit
 # on its imports on a loaded machine, was stopped in turn, and so on.
 STARTUP_SECONDS = 60.0
+# How long a query may wait for a free worker, in time limits: long enough for a client
+# that got no worker yet to be served when the next slow query is stopped (kg.query_queue
+# gives it the next free worker), short enough that a flood of heavy queries is refused.
+QUEUE_WAIT = 2.0
 
 @dataclass
 class RawResult:
@@ -238,6 +242,18 @@ def no_network() -> bool:
     return True
 
 
+def _context() -> Any:
+    """Where it exists, a fork server that has imported the worker's modules once: a
+    new worker is a fork of it, ready in milliseconds. Spawned (a fresh interpreter,
+    its imports) a replacement took one to two seconds on a busy machine, and while slow
+    queries were stopped one after another, the next query, anyone's, waited that long."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.sparql_exec", "kg.store"])  # no effect once the server runs
+        return ctx
+    return mp.get_context("spawn")
+
+
 class _Worker:
     def __init__(self, ctx: Any, memory_mb: int, err_path: str) -> None:
         self.conn, child = ctx.Pipe()
@@ -258,11 +274,11 @@ class _Worker:
         return self.ready
 
     def last_words(self) -> str:
-        """The end of what the worker wrote to stderr during its last query."""
+        """The start of what the worker wrote to stderr during its last query (the
+        engine's message comes first, a backtrace may follow)."""
         try:
             with open(self.err_path, "rb") as f:
-                f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
-                return f.read().decode("utf-8", "replace")
+                return f.read(4096).decode("utf-8", "replace")
         except OSError:
             return ""
 
@@ -285,7 +301,7 @@ class QueryRunner:
                  memory_mb: int = 1024, retry_after: float = 10.0) -> None:
         self.data_dir = Path(data_dir)
         self.memory_mb = memory_mb
-        self._ctx = mp.get_context("spawn")
+        self._ctx = _context()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
         self._errs = tempfile.mkdtemp(prefix="kg-sparql-")
@@ -318,47 +334,55 @@ class QueryRunner:
             raise StoreError(f"{self.data_dir}에 데이터가 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
                              f"(no data in {self.data_dir}: run `kg ingest` first)")
         job = (str(snap), query, max_rows, default_graphs, named_graphs)
-        w = self._slots.acquire(client, timeout)
+        lease = self._slots.acquire(client, QUEUE_WAIT * timeout)
         try:
-            for attempt in range(2):
-                if not w.started():
-                    w = self._replace(w)
-                    if attempt:
-                        raise QueryError("질의 엔진이 시작되지 않았습니다. 잠시 뒤 다시 시도하세요 (the query engine did not start)")
-                    continue
-                try:
-                    w.conn.send(job)
-                except OSError:
-                    w = self._replace(w)  # the worker had died while idle: the query never ran
-                    if attempt:
-                        raise QueryError("질의 엔진을 쓸 수 없습니다. 잠시 뒤 다시 시도하세요 (the query engine is unavailable)") from None
-                    continue
-                break
-            try:
-                if not w.conn.poll(timeout):
-                    raise QueryTimeout(f"질의가 제한 시간 {timeout:g}초를 넘어 중단됐습니다 "
-                                       f"(the query ran longer than the limit of {timeout:g} s and was stopped)")
-                status, payload = w.conn.recv()
-            except QueryTimeout:
-                w = self._replace(w)
-                raise
-            except (EOFError, OSError):
-                said = w.last_words()
-                w = self._replace(w)
-                if "memory allocation of" in said:
-                    raise self._too_big() from None
-                log.warning("a query worker died and was replaced: %s", said.strip()[-500:] or "(no message)")
-                raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
-                                 "트리플 패턴을 줄여 질의를 단순하게 하세요 (the query stopped the query engine; its worker "
-                                 "process died and was replaced)") from None
-            if status == "memory":
-                w = self._replace(w)  # a MemoryError may have left the worker's heap in any state
-                raise self._too_big()
+            status, payload = self._on_worker(lease, job, timeout)
         finally:
-            self._slots.release(client, w)
+            self._slots.release(lease)
         if status == "error":
             raise QueryError(payload)
         return payload
+
+    def _on_worker(self, lease: Lease[_Worker], job: tuple, timeout: float) -> tuple[str, Any]:
+        """Run `job` on the lease's worker; a worker that is stopped or dies is replaced
+        in the lease (so the replacement goes back to the pool)."""
+        assert lease.slot is not None
+        w = lease.slot
+        for attempt in range(2):
+            if not w.started():
+                w = lease.slot = self._replace(w)
+                if attempt:
+                    raise QueryError("질의 엔진이 시작되지 않았습니다. 잠시 뒤 다시 시도하세요 (the query engine did not start)")
+                continue
+            try:
+                w.conn.send(job)
+            except OSError:
+                w = lease.slot = self._replace(w)  # the worker had died while idle: the query never ran
+                if attempt:
+                    raise QueryError("질의 엔진을 쓸 수 없습니다. 잠시 뒤 다시 시도하세요 (the query engine is unavailable)") from None
+                continue
+            break
+        try:
+            if not w.conn.poll(timeout):
+                raise QueryTimeout(f"질의가 제한 시간 {timeout:g}초를 넘어 중단됐습니다 "
+                                   f"(the query ran longer than the limit of {timeout:g} s and was stopped)")
+            status, payload = w.conn.recv()
+        except QueryTimeout:
+            lease.slot = self._replace(w)
+            raise
+        except (EOFError, OSError):
+            said = w.last_words()
+            lease.slot = self._replace(w)
+            if "memory allocation of" in said:
+                raise self._too_big() from None
+            log.warning("a query worker died and was replaced: %s", said.strip()[:500] or "(no message)")
+            raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
+                             "트리플 패턴을 줄여 질의를 단순하게 하세요 (the query stopped the query engine; its worker "
+                             "process died and was replaced)") from None
+        if status == "memory":
+            lease.slot = self._replace(w)  # a MemoryError may have left the worker's heap in any state
+            raise self._too_big()
+        return status, payload
 
     def _too_big(self) -> QueryMemoryError:
         return QueryMemoryError(
