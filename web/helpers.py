@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
@@ -55,8 +56,19 @@ def settings() -> Settings:
 
 def client_address() -> str:
     """Who sends this request, for fair shares and lock-outs: the peer's address, or
-    behind a reverse proxy the one ProxyFix puts in remote_addr."""
-    return request.remote_addr or ""
+    behind a reverse proxy the one ProxyFix puts in remote_addr. An IPv6 client counts
+    by its /64 (one household or server holds a whole /64 and could rotate through it);
+    an IPv4 address written as IPv6 (::ffff:a.b.c.d) counts as itself."""
+    addr = request.remote_addr or ""
+    try:
+        ip = ipaddress.ip_address(addr.split("%")[0])
+    except ValueError:
+        return addr
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 # -- JSON twins ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Lock-outs after wrong secrets: per client address, with doubling waits.
 
 The upload token is the only secret of the web UI; without a limit a script tried 300
-tokens a second. After `after` wrong tokens in a row from one address, that address is
+tokens a second. Clients are addresses as web.helpers.client_address gives them (an
+IPv6 client by its /64). After `after` wrong tokens in a row from one address, that address is
 locked out for `base` seconds; each further wrong token after a lock-out ends doubles
 the wait (at most MAX_SECONDS). While locked out every attempt is refused, the right
 token too, so guessing gains nothing from speed. The right token resets the count; so

@@ -106,3 +106,12 @@ def test_lockout_arithmetic_with_a_clock() -> None:
     assert lock.failed("x") == 0 and lock.failures("x") == 1
     lock.succeeded("x")
     assert lock.failures("x") == 0
+
+
+def test_an_ipv6_client_is_locked_out_by_its_64(app: Flask) -> None:
+    for n in range(3):  # three addresses of one /64
+        status = bearer(client_at(app, {"REMOTE_ADDR": f"2001:db8:1:2::{n + 1}"}), f"guess-{n}").status_code
+    assert status == 429
+    assert bearer(client_at(app, {"REMOTE_ADDR": "2001:db8:1:2:ffff::9"}), TOKEN).status_code == 429
+    assert bearer(client_at(app, {"REMOTE_ADDR": "2001:db8:1:3::1"}), TOKEN).status_code == 200  # another /64
+    assert bearer(client_at(app, {"REMOTE_ADDR": "::ffff:192.0.2.1"}), TOKEN).status_code == 200  # IPv4 as IPv6
