@@ -41,6 +41,7 @@ from kg import snapshots
 from kg.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
 from kg.query_queue import FairQueue, Lease
 from kg.sparql_text import check_read_only
+from kg.worker_limits import limit_memory, no_network
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,9 @@ STARTUP_SECONDS = 60.0
 # that got no worker yet to be served when the next slow query is stopped (kg.query_queue
 # gives it the next free worker), short enough that a flood of heavy queries is refused.
 QUEUE_WAIT = 2.0
+# What a worker's engine says on stderr as it dies for want of memory: Rust's allocation
+# failure (Oxigraph), C++'s (RocksDB), Python's own
+OUT_OF_MEMORY = ("memory allocation of", "std::bad_alloc", "MemoryError")
 
 @dataclass
 class RawResult:
@@ -124,30 +128,6 @@ def _worker(conn: Connection, memory_mb: int = 0, err_path: str = "") -> None:  
     t.join()
 
 
-def _address_space() -> int:
-    """Bytes of address space this process maps now (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _limit_memory(extra_mb: int) -> None:
-    """Let this process map at most `extra_mb` more (0: no limit). A soft limit, so it
-    can be lifted again after the query; where RLIMIT_AS is missing, nothing happens."""
-    try:
-        import resource  # noqa: PLC0415 (Unix only)
-    except ImportError:
-        return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    now = _address_space()
-    soft = now + extra_mb * 1024 * 1024 if extra_mb and now else hard
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-
-
 def _serve(conn: Connection, memory_mb: int = 0, own_stderr: bool = False) -> None:  # pragma: no cover (child)
     from kg.store import GraphStore
 
@@ -167,79 +147,17 @@ def _serve(conn: Connection, memory_mb: int = 0, own_stderr: bool = False) -> No
             if snap not in opened:
                 opened.clear()
                 opened[snap] = GraphStore(Path(snap), read_only=True)
-            _limit_memory(memory_mb)
+            limit_memory(memory_mb)
             try:
                 reply = ("ok", execute(opened[snap], query, max_rows, default_graphs, named_graphs))
             finally:
-                _limit_memory(0)
+                limit_memory(0)
         except MemoryError:
             reply = ("memory", None)
         except Exception as e:  # noqa: BLE001 (every failure goes back as a message)
             reply = ("error", str(e) if isinstance(e, QueryError) else
                      f"질의를 실행하지 못했습니다 ({type(e).__name__}: {e})")
         conn.send(reply)
-
-
-# -- the sandbox -------------------------------------------------------------------------
-# (audit arch, socket, io_uring_setup, seccomp) syscall numbers
-_SYSCALLS = {"x86_64": (0xC000003E, 41, 425, 317), "aarch64": (0xC00000B7, 198, 425, 277)}
-
-
-def no_network() -> bool:
-    """Forbid this process (all its threads, present and future) to open IPv4/IPv6
-    sockets: socket(AF_INET|AF_INET6, …) fails with EACCES, io_uring with ENOSYS. The
-    pipes to the parent already exist and stay usable. A seccomp-BPF filter, which an
-    unprivileged process may install on itself; returns False where that is not
-    possible (not Linux, another CPU, a kernel or container that forbids it)."""
-    import ctypes  # noqa: PLC0415
-    import platform  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    if not sys.platform.startswith("linux") or platform.machine() not in _SYSCALLS:
-        return False
-    audit_arch, nr_socket, nr_io_uring, nr_seccomp = _SYSCALLS[platform.machine()]
-    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06          # BPF_LD|W|ABS, JMP|JEQ|K, JMP|JGE|K, RET|K
-    allow, errno = 0x7FFF0000, 0x00050000               # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO
-    eacces, enosys, af_inet, af_inet6 = 13, 38, 2, 10
-    program = [
-        (ld, 0, 0, 4),                    # 0  A = seccomp_data.arch
-        (jeq, 1, 0, audit_arch),          # 1  native ABI → 3
-        (ret, 0, 0, errno | enosys),      # 2  any other ABI: refuse
-        (ld, 0, 0, 0),                    # 3  A = seccomp_data.nr
-        (jge, 0, 1, 0x40000000),          # 4  x32 system calls → 5
-        (ret, 0, 0, errno | enosys),      # 5
-        (jeq, 0, 1, nr_io_uring),         # 6  io_uring_setup → 7
-        (ret, 0, 0, errno | enosys),      # 7
-        (jeq, 1, 0, nr_socket),           # 8  socket → 10
-        (ret, 0, 0, allow),               # 9  everything else
-        (ld, 0, 0, 16),                   # 10 A = low word of args[0] (the address family)
-        (jeq, 2, 0, af_inet),             # 11 → 14
-        (jeq, 1, 0, af_inet6),            # 12 → 14
-        (ret, 0, 0, allow),               # 13 AF_UNIX and the like
-        (ret, 0, 0, errno | eacces),      # 14
-    ]
-
-    class SockFilter(ctypes.Structure):
-        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte),
-                    ("k", ctypes.c_uint)]
-
-    class SockFprog(ctypes.Structure):
-        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        filters = (SockFilter * len(program))(*[SockFilter(*ins) for ins in program])
-        fprog = SockFprog(len(program), filters)
-        if libc.prctl(38, 1, 0, 0, 0) != 0:                      # PR_SET_NO_NEW_PRIVS
-            return False
-        # seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, prog): every thread
-        if libc.syscall(ctypes.c_long(nr_seccomp), ctypes.c_long(1), ctypes.c_long(1), ctypes.byref(fprog)) != 0:
-            # older kernels: this thread only (the worker has no other thread yet)
-            if libc.prctl(22, 2, ctypes.byref(fprog), 0, 0) != 0:  # PR_SET_SECCOMP, MODE_FILTER
-                return False
-    except (OSError, AttributeError):
-        return False
-    return True
 
 
 def _context() -> Any:
@@ -373,7 +291,7 @@ class QueryRunner:
         except (EOFError, OSError):
             said = w.last_words()
             lease.slot = self._replace(w)
-            if "memory allocation of" in said:
+            if any(m in said for m in OUT_OF_MEMORY):
                 raise self._too_big() from None
             log.warning("a query worker died and was replaced: %s", said.strip()[:500] or "(no message)")
             raise QueryError("질의가 질의 엔진을 멈추게 했습니다(처리 프로세스를 새로 띄웠습니다). 중첩된 묶음이나 "
