@@ -30,7 +30,6 @@ import logging
 import math
 import multiprocessing as mp
 import os
-import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -117,9 +116,13 @@ def _worker(conn: Connection, memory_mb: int = 0, err_path: str = "") -> None:  
     if not no_network():
         logging.getLogger(__name__).warning("query worker runs without a network sandbox (no seccomp here)")
     if err_path:  # what the engine says as it dies (Oxigraph: "memory allocation of N bytes failed")
-        fd = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        fd = os.open(err_path, os.O_WRONLY | os.O_APPEND)
         os.dup2(fd, 2)
         os.close(fd)
+        try:
+            os.unlink(err_path)  # the runner reads it through the descriptor it keeps
+        except OSError:
+            pass
     try:
         threading.stack_size(QUERY_STACK)
     except (ValueError, RuntimeError):
@@ -174,10 +177,13 @@ def _context() -> Any:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, memory_mb: int, err_path: str) -> None:
+    def __init__(self, ctx: Any, memory_mb: int) -> None:
+        # the worker's stderr: a file this process keeps open and the worker unlinks once
+        # it has opened it too, so nothing is left behind however the server ends
+        fd, self.err_path = tempfile.mkstemp(prefix="kg-sparql-worker-", suffix=".err")
+        self.err = os.fdopen(fd, "rb")
         self.conn, child = ctx.Pipe()
-        self.err_path = err_path
-        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, err_path), daemon=True,
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, self.err_path), daemon=True,
                                 name="kg-sparql-worker")
         self.proc.start()
         child.close()
@@ -196,15 +202,22 @@ class _Worker:
         """The start of what the worker wrote to stderr during its last query (the
         engine's message comes first, a backtrace may follow)."""
         try:
-            with open(self.err_path, "rb") as f:
-                return f.read(4096).decode("utf-8", "replace")
-        except OSError:
+            self.err.seek(0)
+            return self.err.read(4096).decode("utf-8", "replace")
+        except (OSError, ValueError):
             return ""
 
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join(5)
+        self.close()
+
+    def close(self) -> None:
         self.conn.close()
+        self.err.close()
+        self._unlink()
+
+    def _unlink(self) -> None:
         try:
             os.unlink(self.err_path)
         except OSError:
@@ -223,17 +236,12 @@ class QueryRunner:
         self._ctx = _context()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
-        self._errs = tempfile.mkdtemp(prefix="kg-sparql-")
-        self._started = 0
         self.replaced = 0  # workers killed (time-out) or lost (crash) and replaced
         self._slots = FairQueue([self._new() for _ in range(workers)], queue_size=queue_size,
                                 client_share=client_share, retry_after=math.ceil(retry_after))
 
     def _new(self) -> _Worker:
-        with self._lock:
-            self._started += 1
-            err = os.path.join(self._errs, f"worker-{self._started}.err")
-        w = _Worker(self._ctx, self.memory_mb, err)
+        w = _Worker(self._ctx, self.memory_mb)
         with self._lock:
             self._all.append(w)
         return w
@@ -328,4 +336,5 @@ class QueryRunner:
             w.proc.join(2)
             if w.proc.is_alive():
                 w.kill()
-        shutil.rmtree(self._errs, ignore_errors=True)
+            else:
+                w.close()
