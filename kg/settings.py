@@ -157,6 +157,18 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
                  "Base under which entity and document IRIs are minted (…/id/…)."),
     "query_timeout": (10.0, _positive_float, "Time limit of one SPARQL query, in seconds."),
     "max_rows": (10000, _positive_int, "Row cap of one SPARQL result; truncated results are flagged."),
+    "query_workers": (2, _positive_int,
+                      "SPARQL worker processes of the web server: queries that run at once. One client (address) "
+                      "runs at most half of them at a time (at least one)."),
+    "query_queue": (16, _positive_int,
+                    "SPARQL queries that may wait for a worker, all clients together; when full, the next is "
+                    "answered 503 with Retry-After."),
+    "query_client_share": (4, _positive_int,
+                           "SPARQL queries one client (address; behind a proxy, the one ProxyFix gives) may have "
+                           "running or waiting at once; one more is answered 503 with Retry-After."),
+    "query_memory_mb": (1024, _positive_int,
+                        "Memory one SPARQL query may add to its worker process, in MB (RLIMIT_AS, Linux); past it "
+                        "the query stops with a clear error and the worker is replaced."),
     "page_size": (20, _positive_int, "Search hits per page, and documents per page on an entity page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
     "workers": (0, _non_negative_int,
@@ -168,6 +180,12 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "upload_keep": ("on", _keep,
                     "Keep the uploaded files of finished jobs under DATA_DIR/uploads: on (keep), off (delete once "
                     "ingested) or a number of days. Refused uploads (unreadable, unsupported, bombs) are deleted at once."),
+    "upload_lockout_after": (5, _positive_int,
+                             "Wrong upload tokens (login or Bearer) from one address before it is locked out."),
+    "upload_lockout_seconds": (60.0, _positive_float,
+                               "First lock-out after too many wrong upload tokens, in seconds; each further wrong "
+                               "token doubles it (at most an hour). Answered 429 with Retry-After, the right token "
+                               "too, until it ends."),
     "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
                             "Default: a random key per server process (sessions end on restart)."),
     "search_backend": ("auto", _search_backend,
@@ -204,12 +222,18 @@ class Settings:
     base_iri: str = "http://127.0.0.1:5000/"
     query_timeout: float = 10.0
     max_rows: int = 10000
+    query_workers: int = 2
+    query_queue: int = 16
+    query_client_share: int = 4
+    query_memory_mb: int = 1024
     page_size: int = 20
     max_upload_mb: int = 50
     workers: int = 0
     upload_token: str = field(default="", repr=False)
     upload_private_urls: bool = False
     upload_keep: str = "on"
+    upload_lockout_after: int = 5
+    upload_lockout_seconds: float = 60.0
     secret_key: str = field(default="", repr=False)
     search_backend: str = "auto"
     ner_model: bool = False
