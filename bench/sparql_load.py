@@ -4,10 +4,12 @@
     python bench/sparql_load.py --data-dir data -c 16 -d 20
     python bench/sparql_load.py --json
 
-Starts the real server (`kg serve`, the same process a deployment runs: werkzeug,
-threaded, SPARQL in worker processes under the time limit) on a free port of
+Starts the real server (`kg serve`, the same process a deployment runs: waitress,
+SPARQL in worker processes under the time limit) on a free port of
 127.0.0.1, then N client threads with keep-alive connections send a fixed mix of
-requests for D seconds. Prints requests/s, p50/p95/p99 latency overall and per kind,
+requests for D seconds. Each client connects from its own loopback address
+(127.0.0.10, .11, …): the server shares its SPARQL workers per client address
+(kg.query_queue), and N threads from one address would be one client over its share. Prints requests/s, p50/p95/p99 latency overall and per kind,
 and errors (any status but 200, or a failed connection). Exit status 1 on errors.
 """
 from __future__ import annotations
@@ -138,7 +140,8 @@ def load(base: str, clients: int, duration: float) -> dict[str, Any]:
     lock = threading.Lock()
 
     def client(n: int) -> None:
-        conn = http.client.HTTPConnection(host, int(port), timeout=60)
+        source = (f"127.0.0.{10 + n % 240}", 0)
+        conn = http.client.HTTPConnection(host, int(port), timeout=60, source_address=source)
         i = n
         while time.monotonic() < stop:
             kind, method, path, body, accept = MIX[i % len(MIX)]
@@ -157,7 +160,7 @@ def load(base: str, clients: int, duration: float) -> dict[str, Any]:
             except (OSError, http.client.HTTPException) as e:
                 status = type(e).__name__
                 conn.close()
-                conn = http.client.HTTPConnection(host, int(port), timeout=60)
+                conn = http.client.HTTPConnection(host, int(port), timeout=60, source_address=source)
             ms = (time.perf_counter() - t) * 1000
             with lock:
                 lat[kind].append(ms)

@@ -296,9 +296,13 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @main.command()
 @click.option("--host", default=None, help="Bind host (default: $KG_HOST or 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default: $KG_PORT or 5000).")
+@click.option("--dev", is_flag=True,
+              help="Werkzeug's development server instead of waitress (one thread per connection, no limits: "
+                   "never on a public address).")
 @data_dir_option
-def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
-    """Serve the web UI, the JSON API and the SPARQL endpoint."""
+def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) -> None:
+    """Serve the web UI, the JSON API and the SPARQL endpoint (waitress; see Deploying in the README)."""
+    from kg.httpd import make_server, run, thread_count
     from kg.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
@@ -309,10 +313,21 @@ def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
     except KGError as e:
         _fail(e)
         return
-    click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 (data: {settings.data_dir})", err=True)
+    try:
+        server = None if dev else make_server(app, settings)
+    except OSError as e:  # the port is taken, the host unknown
+        click.echo(f"오류: {settings.host}:{settings.port}에서 연결을 받을 수 없습니다 (cannot listen on "
+                   f"{settings.host}:{settings.port}: {e.strerror or e})", err=True)
+        sys.exit(1)
+    kind = ("개발용 서버(development server)" if dev else
+            f"waitress, 스레드 {thread_count(settings)}개, 연결 최대 {settings.connection_limit:,}개")
+    click.echo(f"http://{settings.host}:{settings.port}/ 에서 서비스 중 ({kind}; data: {settings.data_dir})", err=True)
     threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
     app.extensions["kg"].kg.on_snapshot = lambda: warm_up_once(app)  # and again at each new snapshot
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+    if server is None:
+        app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+    else:
+        run(server)
 
 
 @main.command()

@@ -32,3 +32,17 @@ class QueryTimeout(QueryError):
 
 class GoldError(KGError):
     """A gold annotation file (for `kg eval`) is malformed; the message names the line."""
+
+
+class QueryBusy(QueryTimeout):
+    """No query worker can take this query now (the queue is full, or this client's
+    share is in use): the client should retry after `retry_after` seconds (HTTP 503
+    with Retry-After)."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class QueryMemoryError(QueryError):
+    """A query needed more memory than a query worker may use; the worker was replaced."""

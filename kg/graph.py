@@ -216,15 +216,16 @@ class KnowledgeGraph:
         return self.index.search(text, **kw)
 
     def sparql(self, query: str, max_rows: int | None = None, default_graphs: list[str] | None = None,
-               named_graphs: list[str] | None = None) -> QueryResult:
+               named_graphs: list[str] | None = None, client: str = "") -> QueryResult:
         """Run a read-only SPARQL query with a row cap; with a runner (the web server),
-        in a worker process under the time limit."""
+        in a worker process under the time and memory limits, in `client`'s fair share."""
         if not query.strip():
             raise QueryError("SPARQL 질의가 비어 있습니다 (empty SPARQL query)")
         check_read_only(query)
         max_rows = max_rows or self.settings.max_rows
         if self.runner is not None:
-            raw = self.runner.run(query, self.settings.query_timeout, max_rows, default_graphs, named_graphs)
+            raw = self.runner.run(query, self.settings.query_timeout, max_rows, default_graphs, named_graphs,
+                                  client=client)
         else:
             raw = execute(self.store, query, max_rows, default_graphs, named_graphs)
         graph = None

@@ -54,6 +54,14 @@ def _non_negative_int(v: str) -> int:
     return n
 
 
+def _proxy_count(v: str) -> int:
+    expected = _Invalid("0(프록시 없음)이나 양의 정수여야 합니다", "must be 0 (no proxy) or a positive integer")
+    n = _number(v, int, expected)
+    if n < 0:
+        raise expected
+    return n
+
+
 def _port(v: str) -> int:
     expected = _Invalid("1에서 65535 사이의 정수여야 합니다", "must be between 1 and 65535")
     n = _number(v, int, expected)
@@ -92,6 +100,15 @@ def _search_backend(v: str) -> str:
     return name
 
 
+def _host_list(v: str) -> str:
+    names = [n.strip() for n in v.split(",") if n.strip()]
+    for n in names:
+        if "/" in n or "://" in n or " " in n:
+            raise _Invalid("쉼표로 구분한 호스트 이름이어야 합니다(예: kg.example.org,.example.org)",
+                           "must be host names separated by commas, e.g. kg.example.org,.example.org")
+    return ",".join(names)
+
+
 def _flag(v: str) -> bool:
     low = v.strip().lower()
     if low in ("1", "on", "true", "yes"):
@@ -116,10 +133,42 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "data_dir": ("data", Path, "Directory holding the graph store (graph/) and the text index (index/)."),
     "host": ("127.0.0.1", str, "Host the web server binds to."),
     "port": (5000, _port, "Port the web server listens on."),
+    "threads": (8, _positive_int, "Threads of `kg serve` that answer pages; more requests wait their turn (a "
+                                  "connection still sending its request holds no thread). SPARQL queries running "
+                                  "or waiting for a worker get threads of their own (KG_QUERY_WORKERS + "
+                                  "KG_QUERY_QUEUE)."),
+    "connection_limit": (2000, _positive_int,
+                         "Open connections `kg serve` accepts at once (each costs a file descriptor, not a "
+                         "thread); more wait in the listen backlog until one closes."),
+    "header_timeout": (10.0, _positive_float,
+                       "Seconds a client has to send a request's headers, from its first byte; then the "
+                       "connection is closed (slow-header clients)."),
+    "idle_timeout": (30.0, _positive_float,
+                     "Seconds a connection may send nothing (between keep-alive requests, or in a stalled "
+                     "request body) before it is closed."),
+    "trusted_proxies": (0, _proxy_count,
+                        "Reverse proxies in front of `kg serve` whose X-Forwarded-For/-Proto/-Host/-Prefix "
+                        "headers are believed (werkzeug's ProxyFix); 0: none, the headers are dropped."),
+    "trusted_hosts": ("", _host_list,
+                      "Host names the server answers to, comma-separated ('.example.org' takes its subdomains); "
+                      "other Host headers get 400. The host of KG_BASE_IRI and loopback names always pass. "
+                      "Empty: any host."),
     "base_iri": ("http://127.0.0.1:5000/", _iri_base,
                  "Base under which entity and document IRIs are minted (…/id/…)."),
     "query_timeout": (10.0, _positive_float, "Time limit of one SPARQL query, in seconds."),
     "max_rows": (10000, _positive_int, "Row cap of one SPARQL result; truncated results are flagged."),
+    "query_workers": (2, _positive_int,
+                      "SPARQL worker processes of the web server: queries that run at once. One client (address) "
+                      "runs at most half of them at a time (at least one)."),
+    "query_queue": (16, _positive_int,
+                    "SPARQL queries that may wait for a worker, all clients together; when full, the next is "
+                    "answered 503 with Retry-After."),
+    "query_client_share": (4, _positive_int,
+                           "SPARQL queries one client (address; behind a proxy, the one ProxyFix gives) may have "
+                           "running or waiting at once; one more is answered 503 with Retry-After."),
+    "query_memory_mb": (1024, _positive_int,
+                        "Memory one SPARQL query may add to its worker process, in MB (RLIMIT_AS, Linux); past it "
+                        "the query stops with a clear error and the worker is replaced."),
     "page_size": (20, _positive_int, "Search hits per page, and documents per page on an entity page."),
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
     "workers": (0, _non_negative_int,
@@ -131,6 +180,12 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "upload_keep": ("on", _keep,
                     "Keep the uploaded files of finished jobs under DATA_DIR/uploads: on (keep), off (delete once "
                     "ingested) or a number of days. Refused uploads (unreadable, unsupported, bombs) are deleted at once."),
+    "upload_lockout_after": (5, _positive_int,
+                             "Wrong upload tokens (login or Bearer) from one address before it is locked out."),
+    "upload_lockout_seconds": (60.0, _positive_float,
+                               "First lock-out after too many wrong upload tokens, in seconds; each further wrong "
+                               "token doubles it (at most an hour). Answered 429 with Retry-After, the right token "
+                               "too, until it ends."),
     "secret_key": ("", str, "Key that signs the web session cookie (upload login, CSRF token). "
                             "Default: a random key per server process (sessions end on restart)."),
     "search_backend": ("auto", _search_backend,
@@ -164,15 +219,27 @@ class Settings:
     data_dir: Path = Path("data")
     host: str = "127.0.0.1"
     port: int = 5000
+    threads: int = 8
+    connection_limit: int = 2000
+    header_timeout: float = 10.0
+    idle_timeout: float = 30.0
+    trusted_proxies: int = 0
+    trusted_hosts: str = ""
     base_iri: str = "http://127.0.0.1:5000/"
     query_timeout: float = 10.0
     max_rows: int = 10000
+    query_workers: int = 2
+    query_queue: int = 16
+    query_client_share: int = 4
+    query_memory_mb: int = 1024
     page_size: int = 20
     max_upload_mb: int = 50
     workers: int = 0
     upload_token: str = field(default="", repr=False)
     upload_private_urls: bool = False
     upload_keep: str = "on"
+    upload_lockout_after: int = 5
+    upload_lockout_seconds: float = 60.0
     secret_key: str = field(default="", repr=False)
     search_backend: str = "auto"
     ner_model: bool = False

@@ -37,7 +37,9 @@ class KGExtension:
         if query_workers > 0:
             from kg.sparql_exec import QueryRunner  # noqa: PLC0415 (spawns processes)
 
-            self.runner = QueryRunner(settings.data_dir, workers=query_workers)
+            self.runner = QueryRunner(settings.data_dir, workers=query_workers, queue_size=settings.query_queue,
+                                      client_share=settings.query_client_share,
+                                      memory_mb=settings.query_memory_mb, retry_after=settings.query_timeout)
         self.kg = KnowledgeGraph(settings, read_only=True, runner=self.runner)
         self.closed = False
 
@@ -50,16 +52,21 @@ class KGExtension:
             self.runner.close()
 
 
-def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> Flask:
+def create_app(settings: Settings | None = None, *, query_workers: int | None = None) -> Flask:
     """Build the app. `settings` defaults to Settings.from_env(); `query_workers` is the
-    number of SPARQL worker processes (0 runs queries in-process, without a time limit)."""
+    number of SPARQL worker processes (default KG_QUERY_WORKERS; 0 runs queries
+    in-process, without a time limit)."""
     settings = settings or Settings.from_env()
+    query_workers = settings.query_workers if query_workers is None else query_workers
     app = Flask(__name__)
     app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True}
     app.config.update(KG_SETTINGS=settings,
                       MAX_CONTENT_LENGTH=4 * 1024 * 1024)  # a SPARQL query, not an upload
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    from web import deploy  # noqa: PLC0415
+
+    deploy.configure(app, settings)  # ProxyFix, trusted hosts, no Host in redirects
 
     ext = KGExtension(settings, query_workers)
     app.extensions["kg"] = ext

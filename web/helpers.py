@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
@@ -39,6 +40,7 @@ STATUS_TITLES = {
     406: "요청한 형식으로 응답할 수 없습니다",
     413: "요청이 너무 큽니다",
     415: "지원하지 않는 요청 형식입니다",
+    429: "요청이 너무 많습니다",
     500: "서버 오류가 발생했습니다",
     503: "지금은 처리할 수 없습니다",
 }
@@ -51,6 +53,23 @@ STATUS_HINTS = {
 
 def settings() -> Settings:
     return current_app.config["KG_SETTINGS"]
+
+
+def client_address() -> str:
+    """Who sends this request, for fair shares and lock-outs: the peer's address, or
+    behind a reverse proxy the one ProxyFix puts in remote_addr. An IPv6 client counts
+    by its /64 (one household or server holds a whole /64 and could rotate through it);
+    an IPv4 address written as IPv6 (::ffff:a.b.c.d) counts as itself."""
+    addr = request.remote_addr or ""
+    try:
+        ip = ipaddress.ip_address(addr.split("%")[0])
+    except ValueError:
+        return addr
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 # -- JSON twins ----------------------------------------------------------------------

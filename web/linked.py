@@ -34,7 +34,7 @@ from werkzeug.urls import iri_to_uri
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, KGR, PREFIXES
 from web import get_kg
-from web.helpers import settings
+from web.helpers import client_address, settings
 from web.sparql_formats import plain_strings
 
 bp = Blueprint("linked", __name__)
@@ -145,7 +145,7 @@ def describe(iri: str, *, is_document: bool) -> tuple[Graph | None, bool]:
     """(graph, truncated), or (None, False) when the store knows nothing of `iri`.
     Runs in a query worker, under the time limit and row cap like any query."""
     query = document_query(iri) if is_document else entity_query(iri)
-    res = get_kg().sparql(query)
+    res = get_kg().sparql(query, client=client_address())
     if res.graph is None or len(res.graph) == 0:
         return None, False
     return res.graph, res.truncated

@@ -7,21 +7,23 @@ follows `format=` or the Accept header (see web.sparql_formats).
 
 Refused, each with a clear message: SPARQL Update and SERVICE (403), Graph Store
 Protocol writes (an RDF body: 403; PUT/DELETE/PATCH on /sparql, /id/… and /api/…: 405),
-queries over MAX_QUERY_CHARS (413), Accept headers over MAX_ACCEPT_CHARS (431)."""
+queries over MAX_QUERY_CHARS (413), Accept headers over MAX_ACCEPT_CHARS (431); a query
+the workers cannot take now (queue full, the client's share in use: 503 with
+Retry-After, kg.query_queue) or that needs too much memory (503)."""
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 from werkzeug.exceptions import MethodNotAllowed
 
-from kg.errors import QueryError, QueryTimeout, StoreError
+from kg.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
 from kg.graph import QueryResult, term_json
 from kg.sparql_text import QueryRefused, check_read_only, query_form
 from web import get_kg
 from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES
-from web.helpers import iri_href, json_response, settings, short_iri, wants_json
+from web.helpers import client_address, error_response, iri_href, json_response, settings, short_iri, wants_json
 from web.sparql_formats import NotAcceptable, acceptable_at_all, negotiate, serialize, service_description
 
 bp = Blueprint("sparql", __name__)
@@ -61,6 +63,19 @@ def cors(resp: Response) -> Response:
     return resp
 
 
+@bp.app_errorhandler(QueryBusy)
+def busy(e: QueryBusy) -> Response:
+    """503 with Retry-After (RFC 9110): a client can tell when to come back."""
+    resp = make_response(error_response(503, str(e)))
+    resp.headers["Retry-After"] = str(e.retry_after)
+    return resp
+
+
+@bp.app_errorhandler(QueryMemoryError)
+def too_big(e: QueryMemoryError) -> Any:
+    return error_response(503, str(e))  # a limit of this service, like the time limit
+
+
 # -- the protocol endpoint ------------------------------------------------------------
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Any:
@@ -80,7 +95,8 @@ def endpoint() -> Any:
     kind = query_form(query)
     if kind is not None:  # refuse before spending a worker on a result nobody can take
         _format_for(kind, fmt)
-    res = get_kg().sparql(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
+    res = get_kg().sparql(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
+                          client=client_address())
     f = _format_for(res.kind, fmt)
     download = bool(request.values.get("download"))  # the /query page's links: opened in a spreadsheet
     resp = Response(serialize(res, f, for_people=download), content_type=f"{f.mime}; charset=utf-8")
@@ -151,7 +167,7 @@ def _refuse_updates(query: str) -> None:
 
 def _describe() -> Any:
     """GET /sparql without a query: a service description (Turtle), or a page for browsers."""
-    endpoint_url = request.base_url
+    endpoint_url = settings().base_iri + "sparql"  # from the setting, never the request's Host
     accept = request.accept_mimetypes
     if accept and accept.best_match(["text/turtle", "text/html"]) == "text/html" \
             and accept["text/html"] > accept["text/turtle"]:
@@ -175,16 +191,22 @@ def query_page() -> Any:
     example = request.args.get("example")
     if not query and example:
         query = next((e.query for e in SPARQL_EXAMPLES if e.key == example), "")
-    res, error, status = _run_for_page(query) if query.strip() else (None, None, 200)
+    try:
+        res, error, status = _run_for_page(query) if query.strip() else (None, None, 200)
+    except QueryBusy as e:  # the page shows it under the editor, and says when to retry
+        res, error, status = None, str(e), 503
+        headers = {"Retry-After": str(e.retry_after)}
+    else:
+        headers = {}
     if wants_json():
         if error:
-            return json_response({"ok": False, "status": status, "message": error}, status)
+            return json_response({"ok": False, "status": status, "message": error}, status), headers
         return json_response(_result_json(res) if res else {"query": query})
     table = _table(res) if res is not None else None
     downloads = _downloads(query, res) if res is not None else []
     return render_template("query.html", query=query or DEFAULT_QUERY, ran=bool(query.strip()), res=res,
                            table=table, error=error, examples=SPARQL_EXAMPLES, downloads=downloads,
-                           html_cap=min(settings().max_rows, HTML_MAX_ROWS)), status
+                           html_cap=min(settings().max_rows, HTML_MAX_ROWS)), status, headers
 
 
 # What makes an analyst's query slow here, and the shape that is fast. Relations between
@@ -209,7 +231,12 @@ def _run_for_page(query: str) -> tuple[QueryResult | None, str | None, int]:
     except QueryError as e:
         return None, str(e), 400
     try:
-        return get_kg().sparql(query, max_rows=min(settings().max_rows, HTML_MAX_ROWS)), None, 200
+        return get_kg().sparql(query, max_rows=min(settings().max_rows, HTML_MAX_ROWS),
+                               client=client_address()), None, 200
+    except QueryBusy:
+        raise
+    except QueryMemoryError as e:
+        return None, str(e), 503
     except QueryTimeout as e:
         return None, f"{e}. {TIMEOUT_HINT}", 503
     except StoreError as e:

@@ -5,7 +5,9 @@ the jobs (대기 / 대기 중 / 처리 중 / 완료 / 실패, with the reason), 
 Off unless KG_UPLOAD_TOKEN is set (the page says so; a POST is 403). A browser logs in
 once with the token (kept in the signed session cookie, KG_SECRET_KEY) and every form
 carries a per-session CSRF token; a script sends `Authorization: Bearer <token>` and
-needs no CSRF token (no cookie is involved). Files larger than KG_MAX_UPLOAD_MB are
+needs no CSRF token (no cookie is involved). Wrong tokens, at login or as a Bearer,
+lock the address out after KG_UPLOAD_LOCKOUT_AFTER of them, for doubling times
+(web.lockout): 429 with Retry-After, the right token too, and a log line. Files larger than KG_MAX_UPLOAD_MB are
 refused (413) before they are read. The server never writes the store from a request:
 kg.upload_queue's background thread does, one job at a time.
 """
@@ -13,17 +15,22 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import math
 import secrets
 import weakref
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
 from flask.blueprints import BlueprintSetupState
+from werkzeug.exceptions import TooManyRequests
 
 from kg.upload_queue import STATUS_LABELS, URL_MAX, UploadQueue
-from web.helpers import html_or_json, json_response, settings, wants_json
+from web.helpers import client_address, html_or_json, json_response, settings, wants_json
+from web.lockout import Lockout
 
 bp = Blueprint("upload", __name__)
+log = logging.getLogger(__name__)
 
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
 URLS_MAX = 20  # web addresses one form may queue
@@ -45,6 +52,7 @@ class _Uploads:
     def __init__(self, app: Flask) -> None:
         self.settings = app.config["KG_SETTINGS"]
         self._queue: UploadQueue | None = None
+        self.lockout = Lockout(self.settings.upload_lockout_after, self.settings.upload_lockout_seconds)
         self._finalizer = weakref.finalize(app, self.close)
         if self.settings.upload_token and (self.settings.data_dir / "uploads" / "jobs.sqlite").exists():
             self.queue  # noqa: B018 (jobs left by the last server process resume now)
@@ -86,9 +94,41 @@ def _same(sent: str, expected: str, *, header: bool = False) -> bool:
 
 
 def _bearer() -> bool:
+    """True for the right Bearer token; a wrong one counts towards a lock-out."""
     auth = request.headers.get("Authorization", "")
     token = _token()
-    return bool(token) and auth.startswith("Bearer ") and _same(auth[7:].strip(), token, header=True)
+    if not token or not auth.startswith("Bearer "):
+        return False
+    _refuse_if_locked_out()
+    if _same(auth[7:].strip(), token, header=True):
+        uploads().lockout.succeeded(client_address())
+        return True
+    _wrong_token()
+    return False
+
+
+def _refuse_if_locked_out() -> None:
+    wait = uploads().lockout.wait(client_address())
+    if wait > 0:
+        _too_many(wait)
+
+
+def _wrong_token() -> None:
+    """Count a wrong token from this address; 429 at once when it starts a lock-out."""
+    addr = client_address()
+    lockout = uploads().lockout
+    seconds = lockout.failed(addr)
+    if seconds:
+        log.warning("upload: %s locked out for %g s after %d wrong tokens", addr or "(unknown address)",
+                    seconds, lockout.failures(addr))
+        _too_many(seconds)
+
+
+def _too_many(wait: float) -> NoReturn:
+    secs = math.ceil(wait)
+    raise TooManyRequests(f"업로드 토큰이 여러 번 틀려 이 주소에서 {secs}초 동안은 토큰을 받지 않습니다. 그 뒤에 다시 "
+                          f"시도해 주세요 (too many wrong upload tokens from this address; retry in {secs} s)",
+                          retry_after=secs)
 
 
 def _session_ok() -> bool:
@@ -143,9 +183,12 @@ def upload_page() -> Any:
 def login() -> Any:
     _require_on()
     _check_csrf()
+    _refuse_if_locked_out()
     sent = request.form.get("token", "")
     if not _same(sent, _token()):
+        _wrong_token()
         abort(403, "업로드 토큰이 맞지 않습니다.")
+    uploads().lockout.succeeded(client_address())
     session["upload"] = _token_tag(_token())
     session["csrf"] = secrets.token_urlsafe(32)  # a fresh CSRF token after login
     return redirect(url_for("upload.upload_page"), 303)

@@ -164,11 +164,11 @@ def test_head_and_options(client) -> None:
 # -- service description ----------------------------------------------------------------
 @pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
                                          ("application/n-triples", "nt"), ("", "turtle")])
-def test_service_description(client, accept: str, fmt: str) -> None:
+def test_service_description(client, settings, accept: str, fmt: str) -> None:
     r = client.get("/sparql", headers={"Accept": accept} if accept else {})
     assert r.status_code == 200
     g = Graph().parse(data=r.get_data(as_text=True), format=fmt)
-    service = next(g.subjects(URIRef(SD + "endpoint"), URIRef("http://localhost/sparql")))
+    service = next(g.subjects(URIRef(SD + "endpoint"), URIRef(settings.base_iri + "sparql")))
     assert (service, URIRef(SD + "supportedLanguage"), URIRef(SD + "SPARQL11Query")) in g
     assert (service, URIRef(SD + "feature"), URIRef(SD + "UnionDefaultGraph")) in g
     assert len(list(g.objects(service, URIRef(SD + "resultFormat")))) == 8

@@ -135,12 +135,12 @@ def test_protocol_errors(client) -> None:
     assert client.post("/sparql", data=b"ASK {}", content_type="text/plain").status_code == 415
 
 
-def test_service_description(client) -> None:
+def test_service_description(client, settings) -> None:
     r = client.get("/sparql")
     assert r.status_code == 200 and r.mimetype == "text/turtle"
     g = Graph().parse(data=r.get_data(as_text=True), format="turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    assert (None, URIRef(sd + "endpoint"), URIRef("http://localhost/sparql")) in g
+    assert (None, URIRef(sd + "endpoint"), URIRef(settings.base_iri + "sparql")) in g  # KG_BASE_IRI, never the Host
     page = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert page.mimetype == "text/html" and "SPARQL 1.1" in page.get_data(as_text=True)
 

@@ -1,0 +1,245 @@
+"""`kg serve` as a public service: a real server process on loopback (waitress, not
+Werkzeug's development server) that held and slow connections cannot take down, that
+never sends the request's Host back, and that can sit behind a reverse proxy."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from kg.settings import Settings
+from web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER_TIMEOUT = 2
+IDLE_TIMEOUT = 3
+
+
+class Server:
+    def __init__(self, proc: subprocess.Popen, port: int, log: Path) -> None:
+        self.proc, self.port, self.log = proc, port, log
+        self.url = f"http://127.0.0.1:{port}"
+
+    def status(self, key: str) -> int:
+        """A number from the server process's /proc status (Linux)."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+        raise AssertionError(f"no {key}")
+
+    def rss_mb(self) -> float:
+        return self.status("VmRSS") / 1024
+
+    def raw(self, request: bytes, timeout: float = 10) -> bytes:
+        """Send bytes as they are (a forged Host included); the whole answer."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as s:
+            s.sendall(request)
+            return self.read_all(s)
+
+    @staticmethod
+    def read_all(s: socket.socket) -> bytes:
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+        return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = {**os.environ, "KG_HOST": "127.0.0.1", "KG_PORT": str(port), "KG_BASE_IRI": settings.base_iri,
+           "KG_HEADER_TIMEOUT": str(HEADER_TIMEOUT), "KG_IDLE_TIMEOUT": str(IDLE_TIMEOUT), "KG_THREADS": "4",
+           "PYTHONPATH": str(ROOT)}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data-dir", str(settings.data_dir)],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    srv = Server(proc, port, log)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(srv.url + "/api/stats", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("kg serve did not start:\n" + log.read_text(errors="replace"))
+            time.sleep(0.3)
+        yield srv
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_production_server_answers(server: Server) -> None:
+    with urllib.request.urlopen(server.url + "/api/stats", timeout=10) as r:
+        assert r.status == 200
+        assert "werkzeug" not in r.headers.get("Server", "").lower()
+    assert "development server" not in server.log.read_text(errors="replace").lower()
+
+
+def _held(server: Server, n: int) -> list[socket.socket]:
+    """n connections that each send the start of a request and then wait."""
+    socks = []
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        socks.append(s)
+    return socks
+
+
+def _settled_rss(server: Server) -> float:
+    """The memory once the start-up warm-up has filled its caches (it runs in the
+    background after the first answer): the pages it fills, then a steady reading."""
+    for path in ("/", "/search?q=%EC%A0%95%EC%B1%85", "/entities"):
+        urllib.request.urlopen(server.url + path, timeout=30).close()
+    last = server.rss_mb()
+    for _ in range(30):
+        time.sleep(0.5)
+        now = server.rss_mb()
+        if abs(now - last) < 2:
+            return now
+        last = now
+    return last
+
+
+def test_held_connections_do_not_shut_out_other_clients(server: Server) -> None:
+    """300 connections holding a half-sent request take no thread each: another client
+    is answered at once, and the server's memory barely moves; released together, the
+    300 requests are all answered, a few threads at a time."""
+    before = _settled_rss(server)
+    threads = server.status("Threads")
+    socks = _held(server, 300)
+    try:
+        time.sleep(0.5)
+        assert server.status("Threads") <= threads + 2
+        with urllib.request.urlopen(server.url + "/api/stats", timeout=5) as r:  # not after a time-out
+            assert r.status == 200
+        assert server.rss_mb() - before < 50
+        for s in socks:
+            s.sendall(b"Connection: close\r\n\r\n")
+        answers = [Server.read_all(s) for s in socks]
+        assert all(a.startswith(b"HTTP/1.1 200") for a in answers)
+        assert server.rss_mb() - before < 100
+    finally:
+        for s in socks:
+            s.close()
+
+
+def _closed_within(s: socket.socket, seconds: float, trickle: bytes = b"") -> bool:
+    """Whether the server closes s within `seconds`, sending `trickle` every 0.5 s."""
+    s.settimeout(0.5)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if trickle:
+                s.sendall(trickle)
+            data = s.recv(4096)
+        except TimeoutError:
+            continue
+        except (ConnectionResetError, BrokenPipeError):
+            return True
+        if data == b"" or data.startswith(b"HTTP/1.1 4"):
+            return True
+    return False
+
+
+def test_slow_headers_and_idle_connections_are_closed(server: Server) -> None:
+    """A client trickling header lines is closed once the header time-out has passed
+    since its first byte (activity does not extend it); a silent one after the idle
+    time-out."""
+    slow = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+    idle = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+    try:
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        assert _closed_within(slow, HEADER_TIMEOUT + 4, trickle=b"X-Slow: 1\r\n")
+        assert time.monotonic() - started >= HEADER_TIMEOUT - 0.5  # not refused at once
+        assert _closed_within(idle, IDLE_TIMEOUT + 3)
+    finally:
+        slow.close()
+        idle.close()
+
+
+def test_a_forged_host_is_not_sent_back(server: Server, settings: Settings) -> None:
+    """A redirect and the SPARQL service description name the configured base, never
+    the Host the client sent."""
+    redirect = server.raw(b"GET /api//stats HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+    head = redirect.split(b"\r\n\r\n")[0].decode("latin-1")
+    assert head.startswith("HTTP/1.1 308") and "Location: /api/stats" in head
+    assert b"evil.example" not in redirect  # nor in the page that comes with it
+    sd = server.raw(b"GET /sparql HTTP/1.1\r\nHost: evil.example\r\nAccept: text/turtle\r\n"
+                    b"X-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n").decode("utf-8")
+    assert sd.startswith("HTTP/1.1 200") and "evil.example" not in sd
+    assert f"<{settings.base_iri}sparql>" in sd
+
+
+def test_trusted_hosts(settings: Settings) -> None:
+    app = create_app(settings.with_(trusted_hosts="kg.example.org,.example.net"), query_workers=0)
+    try:
+        c = app.test_client()
+        assert c.get("/api/stats", headers={"Host": "evil.example"}).status_code == 400
+        for host in ("kg.example.org", "www.example.net", "localhost", "kg.test"):  # kg.test: KG_BASE_IRI's
+            assert c.get("/api/stats", headers={"Host": host}).status_code == 200, host
+    finally:
+        app.extensions["kg"].close()
+
+
+@pytest.mark.parametrize("proxies, prefixed", [(0, False), (1, True)])
+def test_behind_a_proxy_links_carry_its_prefix(settings: Settings, proxies: int, prefixed: bool) -> None:
+    """Behind a trusted proxy that serves the site under /kg, the pages link under /kg;
+    without one, the same header from a client changes nothing."""
+    app = create_app(settings.with_(trusted_proxies=proxies), query_workers=0)
+    try:
+        html = app.test_client().get("/", headers={"X-Forwarded-Prefix": "/kg"}).get_data(as_text=True)
+        assert ('href="/kg/search' in html) is prefixed
+    finally:
+        app.extensions["kg"].close()
+
+
+def test_a_taken_port_is_a_clear_error(settings: Settings) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        p = subprocess.run([sys.executable, "-m", "kg", "serve", "--port", str(port), "--data-dir", str(settings.data_dir)],
+                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "KG_BASE_IRI": settings.base_iri},
+                           capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1
+    assert f"127.0.0.1:{port}에서 연결을 받을 수 없습니다" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_the_connection_limit_fits_the_open_file_limit(caplog: pytest.LogCaptureFixture) -> None:
+    """A limit the process cannot open that many files for is lowered, with a warning,
+    rather than left to fail on accept()."""
+    resource = pytest.importorskip("resource")
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        pytest.skip("no hard limit on open files")
+    from kg.httpd import connection_limit  # noqa: PLC0415
+
+    assert connection_limit(100) == 100
+    wanted = hard * 2
+    with caplog.at_level("WARNING", logger="kg.httpd"):
+        got = connection_limit(wanted)
+    assert got < wanted and got <= hard
+    assert "KG_CONNECTION_LIMIT" in caplog.text
