@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -63,11 +64,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-@pytest.fixture(scope="session")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`kg serve` in a subprocess on a free port; yields its base URL."""
+@contextmanager
+def serve(data_dir: Path, log_dir: Path) -> Iterator[str]:
+    """`kg serve` on `data_dir` in a subprocess on a free port; yields its base URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "serve.log"
+    log = log_dir / "serve.log"
     env = {**os.environ, "KG_HOST": "127.0.0.1", "KG_PORT": str(port)}
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data-dir", str(data_dir)],
@@ -93,6 +94,13 @@ def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`kg serve` on the sample corpus, shared by the session's browser tests."""
+    with serve(data_dir, tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
