@@ -126,10 +126,14 @@ def local_path(iri: str) -> str | None:
 
 
 def iri_href(iri: str) -> str:
-    """A link for any IRI: our own go to the local page, http(s) ones go out."""
+    """A link for any IRI: our own go to the local page, http(s) ones go out. Other IRIs
+    under our base (the named graphs) are no page: no link, rather than one to the base's
+    host, which need not be this server (KG_PORT=5077 with the default base)."""
     local = local_path(iri)
     if local is not None:
         return local
+    if iri.startswith(settings().base_iri):
+        return ""
     return iri if iri.startswith(("http://", "https://")) else ""
 
 

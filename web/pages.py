@@ -9,7 +9,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, redirect, request
+from werkzeug.urls import iri_to_uri
 
 from kg.graph import KnowledgeGraph
 from kg.versions import versions
@@ -151,7 +152,31 @@ def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -
             ent["page"] = local_path(ent["iri"])
             ent["type"] = SLUG_TYPES[slug]
             return ent, suffix
+    alias_redirect(slug, name)
     abort(404, "개체를 찾을 수 없습니다.")
+
+
+# what may follow a name in an entity URL: a twin's suffix (the RDF ones: web.linked)
+_SUFFIXES = ("", ".json", ".csv", ".ttl", ".jsonld", ".nt", ".rdf")
+
+
+def alias_redirect(slug: str, name: str) -> None:
+    """/id/gov/산업부 → 302 to /id/gov/산업통상자원부 (the same suffix, sub-page and
+    query): a name or alias of a known entity in a URL finds its page. The Location is
+    a path built from the request's path, never from the Host header."""
+    kg = get_kg()
+    for suffix in _SUFFIXES:
+        if suffix and not name.endswith(suffix):
+            continue
+        stem = name[:-len(suffix)] if suffix else name
+        names = dict.fromkeys(n for n in (stem, stem.replace("_", " ")) if n.strip())
+        iri = next(filter(None, map(kg.resolve, names)), None)
+        page = local_path(iri) if iri else None
+        prefix = f"/id/{slug}/{stem}"
+        if page is None or not request.path.startswith(prefix) or page == request.script_root + prefix:
+            continue
+        query = request.query_string.decode("latin-1")
+        abort(redirect(iri_to_uri(page + request.path[len(prefix):]) + ("?" + query if query else ""), 302))
 
 
 def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
