@@ -1,0 +1,40 @@
+"""The small things of issue #21 item 7 that a person notices: Excel-readable SPARQL
+CSV downloads, the marked place of a syntax error on a Hangul line, Korean particles,
+the /entities list and its page size, the Link header's RDF variants, the favicon,
+the API page."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html import unescape
+
+import pytest
+
+SELECT = "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t } ORDER BY ?t"
+
+
+def test_sparql_csv_downloads_have_a_bom_for_excel_but_the_protocol_answer_has_none(client, corpus) -> None:
+    page = client.get("/query", query_string={"query": SELECT}).get_data(as_text=True)
+    href = unescape(re.search(r'<a href="(/sparql\?[^"]*format=csv[^"]*)">CSV</a>', page).group(1))
+    download = client.get(href).data
+    assert download.startswith(b"\xef\xbb\xbf")                  # Excel then reads UTF-8, not ANSI
+    rows = list(csv.reader(io.StringIO(download.decode("utf-8-sig"))))
+    assert rows[0] == ["t"] and corpus.ai.title in {r[0] for r in rows}
+    plain = client.get("/sparql", query_string={"query": SELECT}, headers={"Accept": "text/csv"}).data
+    assert plain.startswith(b"t\r\n")                            # SPARQL 1.1 CSV as machine clients expect
+    tsv = client.get(href.replace("format=csv", "format=tsv")).data
+    assert tsv.startswith(b"?t")
+
+
+def test_a_syntax_error_on_a_hangul_line_marks_the_character_itself(client) -> None:
+    query = 'SELECT * WHERE {\n  ?s ?p "산업통상자원부" ; 발표 ?o }'
+    r = client.get("/query", query_string={"query": query})
+    assert r.status_code == 400
+    text = r.get_data(as_text=True)
+    m = re.search(r'<span class="err-line">2행:</span> (.*?)<mark class="err-at" title="2행 (\d+)열">(.*?)</mark>', text)
+    assert m, text[text.find('class="message"'):][:400]
+    before, col, at = unescape(m[1]), int(m[2]), unescape(m[3])
+    line = query.split("\n")[1]
+    assert before == line[:col - 1] and (at == line[col - 1:col] or (at == " " and col > len(line)))
+    assert "^" not in text[text.find('class="message"'):text.find("</pre>", text.find('class="message"'))]
