@@ -187,6 +187,7 @@ def page_number(name: str = "page") -> int:
 
 def register_template_helpers(app: Flask) -> None:
     from web.charts import result_chart, result_graph  # noqa: PLC0415
+    from web.korean import with_particle  # noqa: PLC0415
     from web.vendor import vendor_available  # noqa: PLC0415
 
     app.jinja_env.globals.update(
@@ -196,3 +197,4 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
+    app.jinja_env.filters["josa"] = with_particle  # {{ name|josa('와') }}: 산업통상자원부와, 강경성과
