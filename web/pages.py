@@ -41,6 +41,7 @@ RELATION_ORDER = list(RELATION_LABELS)
 
 # the /entities list: rows per page, most rows of a name search, rows of a CSV download
 ENTITY_PAGE = 50
+MAX_ENTITY_PAGE = 500
 LOOKUP_ROWS = 1000
 CSV_ROWS = 100_000
 
@@ -237,9 +238,13 @@ def entities() -> Any:
     kg = get_kg()
     summary, base = kg.summary(), kg.base
     as_csv = request.path.endswith(".csv")
-    page, size = (1, CSV_ROWS) if as_csv else (page_number(), ENTITY_PAGE)
+    page, size = (1, CSV_ROWS) if as_csv else (page_number(), entity_page_size())
+    unmentioned = 0
     if q:
         hits = summary.lookup(q, base, limit=LOOKUP_ROWS, type_=etype)
+        if request.args.get("all") != "1":  # names only the gazetteer knows (old ministries): on request
+            kept = [h for h in hits if h["documents"] > 0]
+            unmentioned, hits = len(hits) - len(kept), kept
         total, results = len(hits), hits[(page - 1) * size:page * size]
     else:
         total, results = summary.browse(base, etype, offset=(page - 1) * size, limit=size)
@@ -251,10 +256,24 @@ def entities() -> Any:
     pages = max(1, -(-total // size))
     by_type = summary.stats(base)["entities"]
     data = {"query": q, "type": etype, "total": total, "page": page, "pages": pages, "page_size": size,
-            "results": results}
+            "unmentioned": unmentioned, "results": results}
     return html_or_json("entities.html", data, q=q, data=data, results=results, etype=etype,
                         by_type=[(t, by_type[t]) for t in BROWSE_TYPES if by_type.get(t)],
                         all_count=sum(by_type.values()))
+
+
+def entity_page_size() -> int:
+    """Rows of an /entities page: `size` (or `per_page`), ENTITY_PAGE when absent, at
+    most MAX_ENTITY_PAGE; a word that is no number is a Korean 400."""
+    name = next((n for n in ("size", "per_page") if request.args.get(n, "").strip()), None)
+    if name is None:
+        return ENTITY_PAGE
+    raw = request.args[name].strip()
+    try:
+        n = int(raw)
+    except ValueError:
+        abort(400, f"쪽 크기가 잘못되었습니다: {name}={raw} (1에서 {MAX_ENTITY_PAGE} 사이의 수)")
+    return max(1, min(MAX_ENTITY_PAGE, n))
 
 
 def _page(template: str, data: dict[str, Any], as_json: bool, **context: Any) -> Any:

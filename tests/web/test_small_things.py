@@ -38,3 +38,30 @@ def test_a_syntax_error_on_a_hangul_line_marks_the_character_itself(client) -> N
     line = query.split("\n")[1]
     assert before == line[:col - 1] and (at == line[col - 1:col] or (at == " " and col > len(line)))
     assert "^" not in text[text.find('class="message"'):text.find("</pre>", text.find('class="message"'))]
+
+
+def test_entities_by_name_leave_out_names_no_document_mentions(client) -> None:
+    data = client.get("/entities.json", query_string={"q": "부"}).get_json()
+    assert data["results"] and all(r["documents"] > 0 for r in data["results"])
+    assert data["unmentioned"] > 0                                  # old ministries the gazetteer knows
+    page = client.get("/entities", query_string={"q": "부"}).get_data(as_text=True)
+    assert f"이름만 알려진 개체 {data['unmentioned']}개" in page and "all=1" in page
+    everything = client.get("/entities.json", query_string={"q": "부", "all": "1"}).get_json()
+    assert everything["total"] == data["total"] + data["unmentioned"]
+    assert any(r["documents"] == 0 for r in everything["results"])
+
+
+@pytest.mark.parametrize("name", ["size", "per_page"])
+def test_entities_take_a_page_size(client, name: str) -> None:
+    everything = client.get("/entities.json").get_json()
+    assert everything["total"] > 2
+    two = client.get("/entities.json", query_string={name: "2"}).get_json()
+    assert [r["iri"] for r in two["results"]] == [r["iri"] for r in everything["results"][:2]]
+    assert two["page_size"] == 2 and two["pages"] == -(-everything["total"] // 2)
+    second = client.get("/entities.json", query_string={name: "2", "page": "2"}).get_json()
+    assert [r["iri"] for r in second["results"]] == [r["iri"] for r in everything["results"][2:4]]
+    page = client.get("/entities", query_string={name: "2"}).get_data(as_text=True)
+    assert f"{name}=2&amp;page=2" in page or f"page=2&amp;{name}=2" in page   # the pager keeps the size
+    assert client.get("/entities.json", query_string={name: "100000"}).get_json()["page_size"] == 500
+    bad = client.get("/entities", query_string={name: "many"})
+    assert bad.status_code == 400 and "쪽 크기" in bad.get_data(as_text=True)
