@@ -65,3 +65,19 @@ def test_entities_take_a_page_size(client, name: str) -> None:
     assert client.get("/entities.json", query_string={name: "100000"}).get_json()["page_size"] == 500
     bad = client.get("/entities", query_string={name: "many"})
     assert bad.status_code == 400 and "쪽 크기" in bad.get_data(as_text=True)
+
+
+def test_every_rdf_variant_a_link_header_offers_exists(client, corpus) -> None:
+    from urllib.parse import quote, unquote
+
+    motie = "/id/gov/" + quote("산업통상자원부")
+    offered = 0
+    for path in (motie, motie + ".json", motie + ".csv", corpus.path(corpus.ai), corpus.path(corpus.ai) + ".json",
+                 corpus.path(corpus.ai) + ".csv", motie + "/network"):
+        r = client.get(path)
+        assert r.status_code == 200
+        for target in re.findall(r"<([^>]+)>", r.headers.get("Link", "")):
+            offered += 1
+            assert ".csv." not in target and ".json." not in target
+            assert client.get(unquote(target)).status_code == 200, f"{path} offers {target}"
+    assert offered >= 24
