@@ -81,3 +81,27 @@ def test_every_rdf_variant_a_link_header_offers_exists(client, corpus) -> None:
             assert ".csv." not in target and ".json." not in target
             assert client.get(unquote(target)).status_code == 200, f"{path} offers {target}"
     assert offered >= 24
+
+
+def test_the_footer_links_a_readable_api_page_listing_every_operation(client, app) -> None:
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/api">API</a>' in home
+    r = client.get("/api")
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    page = r.get_data(as_text=True)
+    spec = client.get("/api/openapi.json").get_json()
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f"<code>{method.upper()} {path}</code>" in page
+    assert "개체 목록: 많이 언급된 순" in page and 'href="/api/openapi.json"' in page
+    for example in re.findall(r'해 보기: <a href="([^"]+)"', page):
+        assert client.get(unescape(example)).status_code == 200, example
+
+
+def test_a_favicon_is_shipped_and_linked(client) -> None:
+    home = client.get("/").get_data(as_text=True)
+    href = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', home).group(1)
+    with client.get(href) as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml" and b"<svg" in icon.data
+    r = client.get("/favicon.ico")
+    assert r.status_code == 302 and r.headers["Location"] == href
