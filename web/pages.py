@@ -134,6 +134,8 @@ def entity(slug: str, name: str) -> Any:
     ent["prev"] = url_with(page=n - 1) if n > 1 else None
     groups = group_relations(ent["relations"], ent["relation_groups"])
     ent.update(profile.build(kg, ent, today()))
+    if ent["announced"] or ent["announced_events"]:  # the 발표 section shows them, with their evidence
+        groups = [g for g in groups if (g["property"], g["direction"]) != (str(KGO.announces), "out")]
     return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
 
 

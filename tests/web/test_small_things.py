@@ -105,3 +105,17 @@ def test_a_favicon_is_shipped_and_linked(client) -> None:
         assert icon.status_code == 200 and icon.mimetype == "image/svg+xml" and b"<svg" in icon.data
     r = client.get("/favicon.ico")
     assert r.status_code == 302 and r.headers["Location"] == href
+
+
+def test_what_an_entity_announced_is_shown_once(client, corpus) -> None:
+    from urllib.parse import quote
+
+    page = client.get("/id/gov/" + quote("산업통상자원부")).get_data(as_text=True)
+    relations = page[page.index('id="relations"'):page.index('id="cooccurring"')]
+    announced = page[page.index('id="announced"'):page.index('id="relations"')]
+    assert "AI 자율제조 전략" in announced
+    assert "발표한 정책·사업" not in relations and "AI 자율제조 전략</a>" not in relations
+    data = client.get("/id/gov/" + quote("산업통상자원부") + ".json").get_json()
+    assert all(a["type"] != "EVENT" for a in data["announced"])
+    assert all(a["type"] == "EVENT" for a in data["announced_events"])
+    assert any(g["property"].endswith("#announces") for g in data["relation_groups"])  # the JSON keeps them all
