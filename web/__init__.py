@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.extensions["kg"] = ext
     weakref.finalize(app, ext.close)  # also runs at interpreter exit
 
-    from web import api, linked, network, pages, search, sparql, upload, vendor  # noqa: PLC0415
+    from web import api, linked, network, pages, search, shortlinks, sparql, upload, vendor  # noqa: PLC0415
 
     app.register_blueprint(search.bp)
     app.register_blueprint(network.bp)
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int = 2) -> F
     app.register_blueprint(api.bp)
     app.register_blueprint(linked.bp)  # after sparql, whose request guard runs first
     app.register_blueprint(upload.bp)
+    app.register_blueprint(shortlinks.bp)
     register_template_helpers(app)
     _register_errors(app)
     return app
