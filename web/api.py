@@ -33,7 +33,7 @@ KOREAN = {
     "lookup": "이름으로 개체 찾기 (자동 완성), 많이 언급된 순", "entities": "개체 목록: 많이 언급된 순, 쪽 단위",
     "openapi": "이 API의 OpenAPI 3.1 설명 (기계용 JSON)", "sparqlGet": "SPARQL 1.1 질의 (GET, 읽기 전용)",
     "sparqlPost": "SPARQL 1.1 질의 (POST, 읽기 전용)", "entityResource": "개체 IRI: HTML, JSON, RDF",
-    "documentResource": "문서 IRI: HTML, JSON, RDF (문서의 named graph)", "shortLink": "짧은 링크: 저장된 질의·검색 주소로 이동",
+    "documentResource": "문서 IRI: HTML, JSON, RDF (문서의 named graph)",
 }
 # a request to try for each operation that needs no path parameter
 EXAMPLES = {"search": "/api/search?q=반도체", "stats": "/api/stats", "lookup": "/api/lookup?q=산업부",
