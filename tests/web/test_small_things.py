@@ -94,7 +94,9 @@ def test_the_footer_links_a_readable_api_page_listing_every_operation(client, ap
         for method in methods:
             assert f"<code>{method.upper()} {path}</code>" in page
     assert "개체 목록: 많이 언급된 순" in page and 'href="/api/openapi.json"' in page
-    for example in re.findall(r'해 보기: <a href="([^"]+)"', page):
+    examples = re.findall(r'해 보기: <a href="([^"]+)"', page)
+    assert len(examples) >= 5 and all(" " not in e and "{" not in e for e in examples)   # percent-encoded
+    for example in examples:
         assert client.get(unescape(example)).status_code == 200, example
 
 
