@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import default_exceptions
 
 from kg.settings import Settings
@@ -185,6 +187,15 @@ def page_number(name: str = "page") -> int:
     return n
 
 
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def whole_dates(text: Any) -> Markup:
+    """The text (escaped) with each date in a span that does not break: a narrow table
+    cell would otherwise wrap 2024-05-08 at its hyphens, digit groups on three lines."""
+    return Markup(_DATE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', str(escape(text))))
+
+
 def register_template_helpers(app: Flask) -> None:
     from web.charts import result_chart, result_graph  # noqa: PLC0415
     from web.korean import with_particle  # noqa: PLC0415
@@ -198,3 +209,4 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
     app.jinja_env.filters["josa"] = with_particle  # {{ name|josa('와') }}: 산업통상자원부와, 강경성과
+    app.jinja_env.filters["whole_dates"] = whole_dates

@@ -81,12 +81,19 @@ def test_entity_tables_keep_dates_on_one_line_at_390px(browser, server, shot) ->
     browser.set_window_size(390, 800)
     try:
         browser.get(server + MOTIE)
-        broken = browser.execute_script("""
-            return [...document.querySelectorAll('table.data time, table.data td.num')]
-              .filter(t => { const r = document.createRange(); r.selectNodeContents(t);
-                             return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; })
-              .map(t => t.textContent);""")
-        dates = browser.execute_script("return document.querySelectorAll('table.data time').length")
+        # every date (2024-05-08, 2024-05) and number written in a table, on one line
+        broken, dates = browser.execute_script("""
+            const out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let n = 0;
+            for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+              if (!t.parentElement.closest('table.data')) continue;
+              for (const m of t.data.matchAll(/\\d{4}-\\d{2}(-\\d{2})?|\\d[\\d,]*/g)) {
+                const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
+                if (m[0].includes('-')) n++;
+                if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+              }
+            }
+            return [out, n];""")
         assert dates, "the entity page shows no dates in its tables"
         assert not broken, f"dates broken over lines at 390px: {broken}"
         shot(browser, "mobile-entity-390")
