@@ -9,8 +9,6 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from kg.errors import StoreError
-from kg.shortlinks import DB_NAME, ShortLinks
 
 QUERY = "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t FILTER(CONTAINS(?t, \"반도체\")) }"
 QUERY_URL = "/query?" + urlencode({"query": QUERY})
@@ -67,20 +65,6 @@ def test_an_unknown_link_is_a_404_and_a_get_never_makes_one(client) -> None:
     assert client.get("/q/aaaaaaaa").status_code == 404
     assert client.get("/q/..%2Fetc").status_code == 404
     assert client.get("/q", query_string={"url": QUERY_URL}).status_code == 405   # making one takes a POST
-
-
-def test_lookups_never_create_the_table(tmp_path) -> None:
-    links = ShortLinks(tmp_path)
-    assert links.get("abcdefgh") is None and not (tmp_path / DB_NAME).exists()
-    link = links.put("/search?q=x")
-    assert links.get(link) == "/search?q=x" and ShortLinks(tmp_path).get(link) == "/search?q=x"  # kept on disk
-
-
-def test_a_data_directory_that_cannot_be_written_is_a_clear_error(tmp_path) -> None:
-    blocked = tmp_path / "file"
-    blocked.write_text("")
-    with pytest.raises(StoreError, match="짧은 링크를 저장할 수 없습니다"):
-        ShortLinks(blocked / "data").put("/search?q=x")
 
 
 @pytest.mark.parametrize("path", ["/query?" + urlencode({"query": QUERY}), "/search?q=" + quote("반도체")])

@@ -121,3 +121,10 @@ def test_what_an_entity_announced_is_shown_once(client, corpus) -> None:
     assert all(a["type"] != "EVENT" for a in data["announced"])
     assert all(a["type"] == "EVENT" for a in data["announced_events"])
     assert any(g["property"].endswith("#announces") for g in data["relation_groups"])  # the JSON keeps them all
+
+
+def test_dates_in_text_are_kept_whole_and_the_rest_escaped() -> None:
+    from web.helpers import whole_dates
+
+    html = str(whole_dates("2022-12-01 ~ 2022-12 <b>까지</b>"))
+    assert html == '<span class="nw">2022-12-01</span> ~ <span class="nw">2022-12</span> &lt;b&gt;까지&lt;/b&gt;'
