@@ -44,6 +44,7 @@ PAGES = [
     ("path", "/path?from=" + quote("마키나락스") + "&to=" + quote("산업통상자원부")),
     ("query: example", "/query?example=initiatives-per-ministry"),
     ("stats", "/stats"),
+    ("api page", "/api"),
 ]
 
 

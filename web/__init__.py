@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int | None = 
     app.extensions["kg"] = ext
     weakref.finalize(app, ext.close)  # also runs at interpreter exit
 
-    from web import api, linked, network, pages, saved, search, sparql, upload, vendor, watch  # noqa: PLC0415
+    from web import api, linked, network, pages, saved, search, shortlinks, sparql, upload, vendor, watch  # noqa: PLC0415
 
     app.register_blueprint(search.bp)
     app.register_blueprint(network.bp)
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, *, query_workers: int | None = 
     app.register_blueprint(upload.bp)
     app.register_blueprint(watch.bp)
     app.register_blueprint(saved.bp)
+    app.register_blueprint(shortlinks.bp)
     register_template_helpers(app)
     security.init_app(app)
     _register_errors(app)

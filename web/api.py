@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from flask import Blueprint, abort, current_app, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from werkzeug.urls import iri_to_uri
 
 from ontology.iris import SLUG_TYPES
 from web import get_kg
@@ -24,6 +25,50 @@ bp = Blueprint("api", __name__)
 @bp.get("/api/openapi.json")
 def openapi() -> Any:
     return json_response(spec(settings(), server=request.script_root or "/"))
+
+
+# what each operation of the OpenAPI description is for, in Korean (its summary is English)
+KOREAN = {
+    "search": "문서 검색: /search 의 JSON",
+    "entity": "개체 하나: 이름, 관계와 근거 문장, 언급한 문서",
+    "document": "문서 하나: 제목, 날짜, 본문, 개체 언급",
+    "stats": "통계: 문서, 트리플, 유형별 개체 수",
+    "lookup": "이름으로 개체 찾기 (자동 완성), 많이 언급된 순",
+    "entities": "개체 목록: 많이 언급된 순, 쪽 단위",
+    "openapi": "이 API의 OpenAPI 3.1 설명 (기계용 JSON)",
+    "sparqlGet": "SPARQL 1.1 질의 (GET, 읽기 전용)",
+    "sparqlPost": "SPARQL 1.1 질의 (POST, 읽기 전용)",
+    "entityResource": "개체 IRI: HTML, JSON, RDF",
+    "documentResource": "문서 IRI: HTML, JSON, RDF (문서의 named graph)",
+}
+# a request to try for each operation that needs no path parameter
+EXAMPLES = {"search": "/api/search?q=반도체", "stats": "/api/stats", "lookup": "/api/lookup?q=산업부",
+            "entities": "/entities.json?type=COMPANY", "openapi": "/api/openapi.json",
+            "sparqlGet": "/sparql?query=SELECT * WHERE { ?s ?p ?o } LIMIT 3&format=json"}
+
+
+@bp.get("/api")
+def api_page() -> Any:
+    """A readable page of the API: each operation of the OpenAPI description with what
+    it is for (Korean), its parameters and answers, and a request to try."""
+    doc = spec(settings(), server=request.script_root or "/")
+    ops = []
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            example = EXAMPLES.get(op.get("operationId", ""))
+            ops.append({"path": path, "method": method.upper(), "id": op.get("operationId", ""),
+                        "korean": KOREAN.get(op.get("operationId", ""), ""), "summary": op.get("summary", ""),
+                        "parameters": op.get("parameters", []), "responses": op.get("responses", {}),
+                        "example": example and request.script_root + example,
+                        "example_href": example and iri_to_uri(request.script_root + example)})
+    return render_template("api.html", info=doc["info"], ops=ops, timeout=settings().query_timeout,
+                           max_rows=settings().max_rows)
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Any:
+    """Browsers ask for /favicon.ico whatever the page says: the SVG icon (a path)."""
+    return redirect(url_for("static", filename="favicon.svg"), 302)
 
 
 @bp.get("/api/search")

@@ -4,10 +4,12 @@ from __future__ import annotations
 import csv
 import io
 import ipaddress
+import re
 from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import default_exceptions
 
 from kg.csvsafe import safe_row
@@ -147,10 +149,14 @@ def local_path(iri: str) -> str | None:
 
 
 def iri_href(iri: str) -> str:
-    """A link for any IRI: our own go to the local page, http(s) ones go out."""
+    """A link for any IRI: our own go to the local page, http(s) ones go out. Other IRIs
+    under our base (the named graphs) are no page: no link, rather than one to the base's
+    host, which need not be this server (KG_PORT=5077 with the default base)."""
     local = local_path(iri)
     if local is not None:
         return local
+    if iri.startswith(settings().base_iri):
+        return ""
     return iri if iri.startswith(("http://", "https://")) else ""
 
 
@@ -202,8 +208,18 @@ def page_number(name: str = "page") -> int:
     return n
 
 
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def whole_dates(text: Any) -> Markup:
+    """The text (escaped) with each date in a span that does not break: a narrow table
+    cell would otherwise wrap 2024-05-08 at its hyphens, digit groups on three lines."""
+    return Markup(_DATE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', str(escape(text))))
+
+
 def register_template_helpers(app: Flask) -> None:
     from web.charts import result_chart, result_graph  # noqa: PLC0415
+    from web.korean import with_particle  # noqa: PLC0415
     from web.vendor import vendor_available  # noqa: PLC0415
 
     app.jinja_env.globals.update(
@@ -213,3 +229,5 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
+    app.jinja_env.filters["josa"] = with_particle  # {{ name|josa('와') }}: 산업통상자원부와, 강경성과
+    app.jinja_env.filters["whole_dates"] = whole_dates

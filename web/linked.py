@@ -99,9 +99,14 @@ def linked_data() -> Any:
 
 @bp.after_app_request
 def advertise(resp: Response) -> Response:
-    """HTML and JSON pages of our IRIs point to their RDF descriptions."""
-    if request.path.startswith("/id/") and resp.status_code == 200 and "Link" not in resp.headers:
-        page = request.path[: -len(".json")] if request.path.endswith(".json") else request.path
+    """The page of an IRI, and its JSON and CSV twins, point to its RDF descriptions
+    (the variants of the IRI itself: not of a twin, x.csv.ttl, nor of a sub-page such as
+    …/network, which have none)."""
+    if request.endpoint in ("pages.entity", "pages.document") and resp.status_code == 200 \
+            and "Link" not in resp.headers:
+        page, twin = request.path, {"application/json": ".json", "text/csv": ".csv"}.get(resp.mimetype)
+        if twin and page.endswith(twin):  # (an entity named x.json has an HTML page at …/x.json)
+            page = page[: -len(twin)]
         resp.headers["Link"] = alternates(request.script_root + page)
     return resp
 

@@ -9,7 +9,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, redirect, request
+from werkzeug.urls import iri_to_uri
 
 from kg.graph import KnowledgeGraph
 from kg.versions import versions
@@ -40,6 +41,7 @@ RELATION_ORDER = list(RELATION_LABELS)
 
 # the /entities list: rows per page, most rows of a name search, rows of a CSV download
 ENTITY_PAGE = 50
+MAX_ENTITY_PAGE = 500
 LOOKUP_ROWS = 1000
 CSV_ROWS = 100_000
 
@@ -132,6 +134,8 @@ def entity(slug: str, name: str) -> Any:
     ent["prev"] = url_with(page=n - 1) if n > 1 else None
     groups = group_relations(ent["relations"], ent["relation_groups"])
     ent.update(profile.build(kg, ent, today()))
+    if ent["announced"] or ent["announced_events"]:  # the 발표 section shows them, with their evidence
+        groups = [g for g in groups if (g["property"], g["direction"]) != (str(KGO.announces), "out")]
     return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
 
 
@@ -151,7 +155,31 @@ def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -
             ent["page"] = local_path(ent["iri"])
             ent["type"] = SLUG_TYPES[slug]
             return ent, suffix
+    alias_redirect(slug, name)
     abort(404, "개체를 찾을 수 없습니다.")
+
+
+# what may follow a name in an entity URL: a twin's suffix (the RDF ones: web.linked)
+_SUFFIXES = ("", ".json", ".csv", ".ttl", ".jsonld", ".nt", ".rdf")
+
+
+def alias_redirect(slug: str, name: str) -> None:
+    """/id/gov/산업부 → 302 to /id/gov/산업통상자원부 (the same suffix, sub-page and
+    query): a name or alias of a known entity in a URL finds its page. The Location is
+    a path built from the request's path, never from the Host header."""
+    kg = get_kg()
+    for suffix in _SUFFIXES:
+        if suffix and not name.endswith(suffix):
+            continue
+        stem = name[:-len(suffix)] if suffix else name
+        names = dict.fromkeys(n for n in (stem, stem.replace("_", " ")) if n.strip())
+        iri = next(filter(None, map(kg.resolve, names)), None)
+        page = local_path(iri) if iri else None
+        prefix = f"/id/{slug}/{stem}"
+        if page is None or not request.path.startswith(prefix) or page == request.script_root + prefix:
+            continue
+        query = request.query_string.decode("latin-1")
+        abort(redirect(iri_to_uri(page + request.path[len(prefix):]) + ("?" + query if query else ""), 302))
 
 
 def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
@@ -212,9 +240,13 @@ def entities() -> Any:
     kg = get_kg()
     summary, base = kg.summary(), kg.base
     as_csv = request.path.endswith(".csv")
-    page, size = (1, CSV_ROWS) if as_csv else (page_number(), ENTITY_PAGE)
+    page, size = (1, CSV_ROWS) if as_csv else (page_number(), entity_page_size())
+    unmentioned = 0
     if q:
         hits = summary.lookup(q, base, limit=LOOKUP_ROWS, type_=etype)
+        if request.args.get("all") != "1":  # names only the gazetteer knows (old ministries): on request
+            kept = [h for h in hits if h["documents"] > 0]
+            unmentioned, hits = len(hits) - len(kept), kept
         total, results = len(hits), hits[(page - 1) * size:page * size]
     else:
         total, results = summary.browse(base, etype, offset=(page - 1) * size, limit=size)
@@ -226,10 +258,24 @@ def entities() -> Any:
     pages = max(1, -(-total // size))
     by_type = summary.stats(base)["entities"]
     data = {"query": q, "type": etype, "total": total, "page": page, "pages": pages, "page_size": size,
-            "results": results}
+            "unmentioned": unmentioned, "results": results}
     return html_or_json("entities.html", data, q=q, data=data, results=results, etype=etype,
                         by_type=[(t, by_type[t]) for t in BROWSE_TYPES if by_type.get(t)],
                         all_count=sum(by_type.values()))
+
+
+def entity_page_size() -> int:
+    """Rows of an /entities page: `size` (or `per_page`), ENTITY_PAGE when absent, at
+    most MAX_ENTITY_PAGE; a word that is no number is a Korean 400."""
+    name = next((n for n in ("size", "per_page") if request.args.get(n, "").strip()), None)
+    if name is None:
+        return ENTITY_PAGE
+    raw = request.args[name].strip()
+    try:
+        n = int(raw)
+    except ValueError:
+        abort(400, f"쪽 크기가 잘못되었습니다: {name}={raw} (1에서 {MAX_ENTITY_PAGE} 사이의 수)")
+    return max(1, min(MAX_ENTITY_PAGE, n))
 
 
 def _page(template: str, data: dict[str, Any], as_json: bool, **context: Any) -> Any:

@@ -135,9 +135,12 @@ def build(kg: KnowledgeGraph, ent: dict[str, Any], now: date) -> dict[str, Any]:
         "this_year": [s for s in sched if str(s.get("end") or s.get("begin") or "")[:4] == str(now.year)
                       or str(s.get("begin") or "")[:4] == str(now.year)],
         "timeline": merge_timeline(ent["documents"], sched, labels),
-        "announced": _announced(announced, rels, parts, named, sched, info),
         "announced_total": _total(ent, ANNOUNCES, "out"),
     }
+    # the policies announced apart from the launches and meetings held to announce them
+    rows = _announced(announced, rels, parts, named, sched, info)
+    out["announced"] = [r for r in rows if r["type"] != "EVENT"]
+    out["announced_events"] = [r for r in rows if r["type"] == "EVENT"]
     if meets:
         out["initiative"] = _initiative(kg, ent, [s for s in sched if s["subject"] == iri], events)
     return out

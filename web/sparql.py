@@ -12,6 +12,7 @@ the workers cannot take now (queue full, the client's share in use: 503 with
 Retry-After, kg.query_queue) or that needs too much memory (503)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -99,7 +100,10 @@ def endpoint() -> Any:
                           client=client_address())
     f = _format_for(res.kind, fmt)
     download = bool(request.values.get("download"))  # the /query page's links: opened in a spreadsheet
-    resp = Response(serialize(res, f, for_people=download), content_type=f"{f.mime}; charset=utf-8")
+    body = serialize(res, f, for_people=download)
+    if download and f.name == "csv":
+        body = "\ufeff" + body  # a file for Excel (which reads Hangul as ANSI without it); clients get plain CSV
+    resp = Response(body, content_type=f"{f.mime}; charset=utf-8")
     resp.vary.add("Accept")
     if res.truncated:
         resp.headers["X-KG-Truncated"] = "true"
@@ -205,8 +209,28 @@ def query_page() -> Any:
     table = _table(res) if res is not None else None
     downloads = _downloads(query, res) if res is not None else []
     return render_template("query.html", query=query or DEFAULT_QUERY, ran=bool(query.strip()), res=res,
-                           table=table, error=error, examples=SPARQL_EXAMPLES, downloads=downloads,
+                           table=table, error=error, error_at=error_place(error, query) if error else None,
+                           examples=SPARQL_EXAMPLES, downloads=downloads,
                            html_cap=min(settings().max_rows, HTML_MAX_ROWS)), status, headers
+
+
+_PLACE = re.compile(r"\((\d+)행 (\d+)열;")
+
+
+def error_place(error: str, query: str) -> dict[str, Any] | None:
+    """A syntax error's line split at its column, for the page to mark the character
+    itself: a caret under it (the message's text form) lands right only where the font
+    draws Hangul exactly two columns wide, which a browser's fallback fonts need not."""
+    m = _PLACE.search(error)
+    lines = query.split("\n")
+    if m is None or not 0 < int(m[1]) <= len(lines):
+        return None
+    text, col = lines[int(m[1]) - 1].rstrip("\r"), max(1, int(m[2]))
+    before = text[:col - 1]
+    if len(before) > 100:  # a long line: the 100 characters before the place
+        before = "…" + before[-100:]
+    return {"message": error.split("\n", 1)[0], "line": int(m[1]), "column": col, "before": before,
+            "at": text[col - 1:col], "after": text[col:col + 100]}
 
 
 # What makes an analyst's query slow here, and the shape that is fast. Relations between

@@ -1,6 +1,6 @@
 """End-to-end in headless Chromium: search with a facet, the entity page, the network
 view (clicking a node loads more nodes), the SPARQL editor with a gallery query and its
-CSV download, entity autocomplete, the path view, and the pages at 375 px."""
+CSV download, entity autocomplete, and the path view (the pages at phone width: test_layout.py)."""
 from __future__ import annotations
 
 import csv
@@ -238,21 +238,6 @@ def test_path_view_answers_how_two_entities_connect(browser, server, shot) -> No
     assert browser.find_elements(By.CSS_SELECTOR, "section.path ol.hops li") or \
         browser.find_elements(By.CSS_SELECTOR, "ol.docs.shared li")
     shot(browser, "path")
-
-
-@pytest.mark.parametrize("name, path", [("home", "/"), ("entity", MOTIE), ("search", "/search?q=" + quote("반도체")),
-                                        ("network", MOTIE + "/network"), ("query", "/query?example=initiatives-per-ministry")])
-def test_pages_fit_a_375px_screen(browser, server, shot, name: str, path: str) -> None:
-    browser.set_window_size(375, 800)
-    try:
-        browser.get(server + path)
-        time.sleep(0.3)
-        overflow = browser.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{path} is {overflow}px wider than a 375px screen"
-        shot(browser, f"mobile-{name}")
-    finally:
-        browser.set_window_size(1280, 900)
 
 
 def test_pages_work_with_javascript_off(browser, server) -> None:

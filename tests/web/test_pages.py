@@ -95,7 +95,7 @@ def test_entity_page_lists_relations_with_their_sentence(client, kg, corpus) -> 
 
 def test_ministry_announcement_is_shown_with_its_sentence(client) -> None:
     page = client.get("/id/gov/산업통상자원부").get_data(as_text=True)
-    group = re.search(r"<h3>발표한 정책·사업.*?</section>", page, re.S)
+    group = re.search(r'<section id="announced".*?</section>', page, re.S)  # (once: not again under 관계)
     assert group, "산업통상자원부 has no kgo:announces relation"
     assert "AI 자율제조 전략" in group.group(0)
     assert "산업통상자원부는 7일 &#39;AI 자율제조 전략&#39;을 발표했다." in group.group(0)
