@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from kg.statefile import StateFile
+
 DB_NAME = "changes.sqlite"
 STORED, REPLACED, REMOVED = "stored", "replaced", "removed"
 
@@ -26,22 +28,10 @@ class Change:
     kind: str
 
 
-class ChangeLog:
-    def __init__(self, data_dir: Path | str) -> None:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(Path(data_dir) / DB_NAME), timeout=30, isolation_level=None,
-                                  check_same_thread=False)
-        self.db.execute("CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-                        "at REAL NOT NULL, doc TEXT NOT NULL, kind TEXT NOT NULL)")
-
-    def close(self) -> None:
-        self.db.close()
-
-    def __enter__(self) -> "ChangeLog":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+class ChangeLog(StateFile):
+    DB_NAME = DB_NAME
+    SCHEMA = ("CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+              "at REAL NOT NULL, doc TEXT NOT NULL, kind TEXT NOT NULL)")
 
     def append(self, docs: Iterable[tuple[str, str]]) -> None:
         """(document IRI, kind) of one commit."""

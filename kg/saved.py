@@ -14,16 +14,13 @@ it came from, so the feed says "new since" without re-running anything.
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from kg.errors import KGError
+from kg.statefile import StateFile
 
 DB_NAME = "saved.sqlite"
 KINDS = ("search", "sparql", "pattern")
@@ -119,38 +116,8 @@ def check_spec(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
     return {"pattern": pattern, "entity": entity}
 
 
-class SavedViews:
-    def __init__(self, data_dir: Path | str) -> None:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        self.path = Path(data_dir) / DB_NAME
-        self._lock = threading.Lock()
-        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.executescript(_SCHEMA)
-
-    def close(self) -> None:
-        self.db.close()
-
-    def __enter__(self) -> "SavedViews":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One commit for many rows (autocommit would sync each row: 1,000 alerts' hits)."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
-
-    @staticmethod
-    def exists(data_dir: Path | str) -> bool:
-        return (Path(data_dir) / DB_NAME).exists()
+class SavedViews(StateFile):
+    DB_NAME, SCHEMA = DB_NAME, _SCHEMA
 
     def add(self, name: str, kind: str, spec: dict[str, Any], *, cursor: int, email: str | None = None) -> View:
         name = " ".join(name.split())[:200]
@@ -185,13 +152,13 @@ class SavedViews:
         return view
 
     def advance(self, views: list[View], cursor: int) -> None:
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             self.db.executemany("UPDATE views SET cursor = ? WHERE id = ? AND cursor < ?",
                                 [(cursor, v.id, cursor) for v in views])
 
     def remember(self, view: View, keys: list[str]) -> None:
         """What the graph already said when the view was made: never news."""
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             self.db.executemany("INSERT OR IGNORE INTO known VALUES (?, ?)", [(view.id, k) for k in keys])
 
     def known(self, view: View) -> set[str]:
@@ -201,7 +168,7 @@ class SavedViews:
     def add_hits(self, hits: list[Hit]) -> list[Hit]:
         """Store hits; those whose key the view already has are not new and are dropped."""
         new = []
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             for h in hits:
                 cur = self.db.execute("INSERT OR IGNORE INTO hits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                       (h.view, h.key, h.at, h.doc, h.title, h.date, h.summary, h.sentence,

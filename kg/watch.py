@@ -9,15 +9,13 @@ outcome of every fetch, so a failing source shows its last error and backs off.
 """
 from __future__ import annotations
 
-import sqlite3
-import threading
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from kg.errors import KGError
+from kg.statefile import StateFile
 
 DB_NAME = "watch.sqlite"
 MIN_EVERY = 60            # seconds: no source is polled more often than once a minute
@@ -121,25 +119,10 @@ def backoff(every: int, failures: int) -> int:
     return min(every * 2 ** min(failures, 10), max(MAX_BACKOFF, every)) if failures else every
 
 
-class WatchList:
+class WatchList(StateFile):
     """The watched sources of one data directory (thread-safe; one SQLite file)."""
 
-    def __init__(self, data_dir: Path | str) -> None:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        self.path = Path(data_dir) / DB_NAME
-        self._lock = threading.Lock()
-        self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.executescript(_SCHEMA)
-
-    def close(self) -> None:
-        self.db.close()
-
-    def __enter__(self) -> "WatchList":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    DB_NAME, SCHEMA = DB_NAME, _SCHEMA
 
     def add(self, url: str, every: int = DEFAULT_EVERY, *, public_only: bool = False) -> Source:
         u = urlsplit(url.strip())

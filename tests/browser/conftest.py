@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from tests import kgserve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"))
@@ -48,12 +47,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus, ingested through the real CLI (about 10-20 s)."""
@@ -66,34 +59,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @contextmanager
 def serve(data_dir: Path, log_dir: Path) -> Iterator[str]:
-    """`kg serve` on `data_dir` in a subprocess on a free port; yields its base URL."""
-    port = _free_port()
-    log = log_dir / "serve.log"
-    env = {**os.environ, "KG_HOST": "127.0.0.1", "KG_PORT": str(port)}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data-dir", str(data_dir)],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/api/stats", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("kg serve did not start:\n" + log.read_text(errors="replace"))
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    """`kg serve` on `data_dir` (tests/kgserve.py); yields its base URL."""
+    with kgserve.serve(data_dir, log_dir) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")

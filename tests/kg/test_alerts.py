@@ -3,7 +3,6 @@ of a real ingest against what changed, with the sentence behind each hit; what t
 said before a view was made is not news; e-mail through a real SMTP server on loopback."""
 from __future__ import annotations
 
-import socket
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +16,7 @@ from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest_paths, remove_document
 from kg.saved import SavedError, SavedViews
 from kg.settings import Settings
+from tests.kgserve import free_port
 
 FIRST = """---
 title: 산업부, AI 자율제조 얼라이언스 출범
@@ -152,12 +152,6 @@ def test_bad_views_are_refused_clearly(tmp_path: Path) -> None:
             sv.add("다른", "search", {"q": "반도체"}, cursor=0, email="not an address")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_alert_is_emailed_through_smtp(world: tuple[Settings, Path]) -> None:
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
@@ -168,7 +162,7 @@ def test_alert_is_emailed_through_smtp(world: tuple[Settings, Path]) -> None:
         def handle_message(self, message) -> None:  # noqa: ANN001
             received.append(message)
 
-    port = _free_port()
+    port = free_port()
     controller = Controller(Keep(), hostname="127.0.0.1", port=port)
     controller.start()
     try:

@@ -14,6 +14,8 @@ from typing import Iterator
 
 import pytest
 
+from tests.kgserve import serve
+
 from kg.settings import Settings
 from web import create_app
 
@@ -51,43 +53,12 @@ class Server:
         return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "KG_HOST": "127.0.0.1", "KG_PORT": str(port), "KG_BASE_IRI": settings.base_iri,
-           "KG_HEADER_TIMEOUT": str(HEADER_TIMEOUT), "KG_IDLE_TIMEOUT": str(IDLE_TIMEOUT), "KG_THREADS": "4",
-           "PYTHONPATH": str(ROOT)}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data-dir", str(settings.data_dir)],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    srv = Server(proc, port, log)
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(srv.url + "/api/stats", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("kg serve did not start:\n" + log.read_text(errors="replace"))
-            time.sleep(0.3)
-        yield srv
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    env = {"KG_BASE_IRI": settings.base_iri, "KG_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
+           "KG_IDLE_TIMEOUT": str(IDLE_TIMEOUT), "KG_THREADS": "4", "PYTHONPATH": str(ROOT)}
+    with serve(settings.data_dir, tmp_path_factory.mktemp("serve"), env) as served:
+        yield Server(served.proc, served.port, served.log)
 
 
 def test_a_production_server_answers(server: Server) -> None:
