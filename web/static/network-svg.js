@@ -32,7 +32,7 @@
       parent.appendChild(e);
       return e;
     }
-    var shown = cy.elements(":visible");
+    var shown = cy.elements().not(".filtered");
     var bb = shown.boundingBox({includeLabels: true, includeOverlays: false});
     var pad = 24, legendH = 70, x0 = bb.x1 - pad, y0 = bb.y1 - pad - 30;
     var w = Math.max(bb.w + 2 * pad, 520), h = bb.h + 2 * pad + 30 + legendH;
@@ -48,8 +48,8 @@
     function marker(color) {
       if (markers[color]) return markers[color];
       var id = "arrow" + Object.keys(markers).length;
-      var m = mk(defs, "marker", {id: id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5,
-        orient: "auto-start-reverse", markerUnits: "strokeWidth"});
+      var m = mk(defs, "marker", {id: id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9,
+        orient: "auto-start-reverse", markerUnits: "userSpaceOnUse"});
       mk(m, "path", {d: "M0,0 L10,5 L0,10 z", fill: color});
       markers[color] = "url(#" + id + ")";
       return markers[color];
@@ -73,11 +73,18 @@
       var g = mk(nodes, "g");
       mk(g, "circle", {cx: round(p.x), cy: round(p.y), r: round(r), fill: o.nodeColor(n),
         stroke: n.hasClass("expanded") ? "#1c1f23" : "#ffffff", "stroke-width": n.hasClass("expanded") ? 3 : 1.5});
-      var text = mk(g, "text", {x: round(p.x), y: round(p.y + r + 4 + size), "text-anchor": "middle", "font-size": size,
+      // the label where the page draws it (network.js sets "side"): beside, above or below the node
+      var side = n.data("side") || "bottom", beside = side === "left" || side === "right";
+      var lines = wrap(n.data("label"), size, beside ? 150 : 100), lh = size * 1.2;
+      var x = side === "left" ? p.x - r - 5 : side === "right" ? p.x + r + 5 : p.x;
+      var y = side === "top" ? p.y - r - 4 - (lines.length - 1) * lh - size * 0.25
+        : beside ? p.y + size * 0.35 - (lines.length - 1) * lh / 2 : p.y + r + 4 + size * 0.9;
+      var text = mk(g, "text", {x: round(x), y: round(y), "font-size": size,
+        "text-anchor": side === "left" ? "end" : side === "right" ? "start" : "middle",
         "font-weight": n.hasClass("center") ? "bold" : null, fill: "#1c1f23", stroke: "#ffffff", "stroke-width": 4,
         "stroke-linejoin": "round", "paint-order": "stroke"});
-      wrap(n.data("label"), size, 150).forEach(function (line, i) {
-        mk(text, "tspan", {x: round(p.x), dy: i ? round(size * 1.2) : 0}, line);
+      lines.forEach(function (line, i) {
+        mk(text, "tspan", {x: round(x), dy: i ? round(lh) : 0}, line);
       });
     });
 

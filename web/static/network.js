@@ -20,7 +20,7 @@
   }
   var FONT = '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
   var LABEL = 14, CENTER_LABEL = 16;  // label sizes at zoom 1 (CSS pixels)
-  var READABLE = 0.85;                // the default view never zooms out below this: labels stay ≥ 11.9 px
+  var READABLE = 0.8;                 // the default view never zooms out below this: labels stay ≥ 11.2 px
   var wrapFig = box.closest("figure");
   var info = document.getElementById("net-info");
   var infoBody = document.getElementById("net-info-body");
@@ -44,8 +44,12 @@
   var EDGE_COLORS = legendColors("#net-legend .line[data-relation]", "data-relation", "borderTopColor");
   function nodeColor(n) { return COLORS[n.data("type")] || "#64748b"; }
   function edgeColor(e) { return EDGE_COLORS[e.data("relation")] || "#94a3b8"; }
-  // edge width by the number of documents that state it: 1 → 1.5 px, 2 → 3.5, 4 → 5.5, 16 and more → 9
-  function edgeWidth(e) { return Math.min(9, 1.5 + 2 * Math.log2(Math.max(1, e.data("documents") || 1))); }
+  // edge width by the number of documents that state it: 1 → 1.5 px, 2 → 3.5, 4 → 5.5, 16 and more → 9;
+  // co-mentions (documents that name both, no stated relation) thinner: 1 → 1 px, 16 and more → 4
+  function edgeWidth(e) {
+    var d = Math.log2(Math.max(1, e.data("documents") || 1));
+    return e.data("relation") === "comention" ? Math.min(4, 1 + 0.75 * d) : Math.min(9, 1.5 + 2 * d);
+  }
 
   var cy = window.cytoscape({
     container: box,
@@ -54,8 +58,13 @@
     wheelSensitivity: 0.3,
     style: [
       {selector: "node", style: {
-        "label": "data(label)", "font-family": FONT, "font-size": LABEL, "text-valign": "bottom", "text-margin-y": 4,
-        "text-wrap": "wrap", "text-max-width": 150, "width": 20, "height": 20, "min-zoomed-font-size": 8,
+        "label": "data(label)", "font-family": FONT, "font-size": LABEL,
+        "text-valign": function (n) { var s = n.data("side"); return s === "top" ? "top" : s === "left" || s === "right" ? "center" : "bottom"; },
+        "text-halign": function (n) { var s = n.data("side"); return s === "left" || s === "right" ? s : "center"; },
+        "text-margin-y": function (n) { var s = n.data("side"); return s === "top" ? -4 : s === "left" || s === "right" ? 0 : 4; },
+        "text-margin-x": function (n) { var s = n.data("side"); return s === "left" ? -5 : s === "right" ? 5 : 0; },
+        "text-justification": function (n) { var s = n.data("side"); return s === "left" ? "right" : s === "right" ? "left" : "center"; },
+        "text-wrap": "wrap", "text-max-width": function (n) { var s = n.data("side"); return s === "left" || s === "right" ? 150 : 100; }, "width": 20, "height": 20, "min-zoomed-font-size": 8,
         "background-color": nodeColor, "border-width": 1.5, "border-color": "#fff", "color": "#1c1f23",
         "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
         "text-background-shape": "roundrectangle"}},
@@ -65,7 +74,7 @@
       {selector: "edge", style: {
         "width": edgeWidth, "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.8,
         "line-color": edgeColor, "target-arrow-color": edgeColor, "opacity": 0.85}},
-      {selector: "edge[relation = 'comention']", style: {"line-style": "dashed", "target-arrow-shape": "none"}},
+      {selector: "edge[relation = 'comention']", style: {"line-style": "dashed", "target-arrow-shape": "none", "opacity": 0.6}},
       {selector: "edge:selected", style: {"line-color": "#0b57d0", "target-arrow-color": "#0b57d0", "opacity": 1}},
       {selector: ".filtered", style: {"display": "none"}}
     ]
@@ -94,29 +103,59 @@
     return added;
   }
 
-  // -- layout: seed positions on rings by distance from the centre (id order), then cose without randomness
-  function byId(a, b) { return a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0; }
+  // -- layout: a radial tree from the centre. Breadth-first from the centre, each node's
+  // new neighbours are its children, ordered by type (the legend's order) and name, and
+  // get a wedge of the circle as wide as their number of leaves; depth d lies on ring d.
+  // Crowded rings alternate three radii so that neighbouring labels do not collide. The
+  // picture is a function of the graph alone: the same URL always gives the same one.
+  var TYPE_RANK = {};
+  Object.keys(COLORS).forEach(function (t, i) { TYPE_RANK[t] = i; });
+  function rank(n) { var r = TYPE_RANK[n.data("type")]; return r == null ? 99 : r; }
+  function byTypeName(a, b) {
+    return rank(a) - rank(b) || (a.data("label") < b.data("label") ? -1 : a.data("label") > b.data("label") ? 1 : 0)
+      || (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
+  }
+  var SPACING = 50, RING = 190, STAGGER = 60;   // px along a ring per leaf, between rings, between the alternating radii
   function layout(focus) {
-    var nodes = cy.nodes().sort(byId), dist = {}, rings = {};
     var root = cy.getElementById(centerId);
-    if (!root.empty()) cy.elements().bfs({roots: root, directed: false, visit: function (v, e, u, i, depth) { dist[v.id()] = depth; }});
-    nodes.forEach(function (n) { var d = dist[n.id()] == null ? 6 : dist[n.id()]; (rings[d] = rings[d] || []).push(n); });
-    Object.keys(rings).forEach(function (d) {
-      rings[d].forEach(function (n, i) {
-        var a = 2 * Math.PI * i / rings[d].length + d * 0.7, r = d * 180;
-        n.position({x: 500 + r * Math.cos(a), y: 500 + r * Math.sin(a)});
-      });
+    if (root.empty()) return;
+    var kids = {}, depth = {}, seen = {}, queue = [root];
+    seen[root.id()] = true; depth[root.id()] = 0;
+    for (var q = 0; q < queue.length; q++) {
+      var v = queue[q];
+      kids[v.id()] = v.neighborhood().nodes().filter(function (m) { return !seen[m.id()]; }).sort(byTypeName).toArray();
+      kids[v.id()].forEach(function (m) { seen[m.id()] = true; depth[m.id()] = depth[v.id()] + 1; queue.push(m); });
+    }
+    // nodes no path reaches (none, normally) hang from the centre
+    cy.nodes().filter(function (n) { return !seen[n.id()]; }).sort(byTypeName).forEach(function (n) {
+      kids[root.id()].push(n); depth[n.id()] = 1; kids[n.id()] = [];
     });
-    cy.collection(nodes.toArray().concat(cy.edges().sort(byId).toArray())).layout({
-      name: "cose", animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
-      boundingBox: {x1: 0, y1: 0, w: 1000, h: 1000},  // cose's gravity centre; the window size must not matter
-      idealEdgeLength: function () { return 120; }, nodeRepulsion: function () { return 16000; },
-      nodeOverlap: 24, gravity: 0.3, numIter: 1500, componentSpacing: 80}).run();
+    var leaves = {};
+    (function count(v) {
+      leaves[v.id()] = kids[v.id()].reduce(function (sum, m) { return sum + count(m); }, 0) || 1;
+      return leaves[v.id()];
+    })(root);
+    var r1 = Math.max(RING, SPACING * leaves[root.id()] / (2 * Math.PI)), crowded = 2 * Math.PI * r1 / leaves[root.id()] < 2 * SPACING;
+    root.position({x: 0, y: 0});
+    root.data("side", "bottom");
+    (function place(v, a0, a1) {
+      var list = kids[v.id()], a = a0, r = r1 + depth[v.id()] * (RING + (crowded ? 2 * STAGGER : 0));
+      list.forEach(function (m, i) {
+        var w = (a1 - a0) * leaves[m.id()] / leaves[v.id()], mid = a + w / 2;
+        var rr = r + (crowded ? (i % 3) * STAGGER : 0);
+        m.position({x: rr * Math.cos(mid), y: rr * Math.sin(mid)});
+        // the label points outwards: beside nodes on the sides, above or below those at the top and bottom
+        var c = Math.cos(mid);
+        m.data("side", Math.abs(c) > 0.7 ? (c < 0 ? "left" : "right") : (Math.sin(mid) < 0 ? "top" : "bottom"));
+        place(m, a, a + w);
+        a += w;
+      });
+    })(root, -Math.PI / 2, 3 * Math.PI / 2);
     view(focus);
   }
   // the default view: everything when the labels stay readable, else readable around `focus`
   function view(focus) {
-    var shown = cy.elements(":visible");
+    var shown = cy.elements().not(".filtered");
     cy.fit(shown.length ? shown : undefined, 30);
     if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(shown); }
     if (cy.zoom() < READABLE) {
@@ -161,7 +200,7 @@
 
   function counts() {
     var values = {"nodes": cy.nodes().length, "edges": cy.edges().length,
-      "visible-nodes": cy.nodes(":visible").length, "visible-edges": cy.edges(":visible").length};
+      "visible-nodes": cy.nodes().not(".filtered").length, "visible-edges": cy.edges().not(".filtered").length};
     document.querySelectorAll("[data-count]").forEach(function (s) {
       var v = values[s.getAttribute("data-count")];
       if (v != null) s.textContent = v.toLocaleString("ko-KR");
@@ -304,7 +343,7 @@
     });
   }
   var fit = document.getElementById("net-fit");
-  if (fit) fit.addEventListener("click", function () { cy.fit(cy.elements(":visible"), 20); });
+  if (fit) fit.addEventListener("click", function () { cy.fit(cy.elements().not(".filtered"), 20); });
 
   // -- downloads
   function fileName(ext) {
