@@ -192,7 +192,8 @@ def network(slug: str, name: str) -> Any:
         return csv_response(["source", "source_label", "relation", "relation_label", "target", "target_label",
                              "documents", "sentence", "document", "document_title"], rows, "network.csv")
     if fmt == "graphml":
-        xml = to_graphml(data, base=request.host_url.rstrip("/"), relation_labels={k: v[1] for k, v in RELATIONS.items()})
+        xml = to_graphml(data, base=request.host_url.rstrip("/"),
+                         relation_labels={k: label for k, (_p, label) in RELATIONS.items()})
         resp = Response(xml, content_type="application/graphml+xml; charset=utf-8")
         resp.headers["Content-Disposition"] = "attachment; filename=network.graphml"
         resp.headers["Access-Control-Allow-Origin"] = "*"

@@ -55,7 +55,6 @@
     container: box,
     minZoom: 0.15,
     maxZoom: 3,
-    wheelSensitivity: 0.3,
     style: [
       {selector: "node", style: {
         "label": "data(label)", "font-family": FONT, "font-size": LABEL,
