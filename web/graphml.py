@@ -6,6 +6,7 @@ documents that state an edge, the attribute Gephi reads as edge weight).
 Built with xml.etree, so every name and sentence is escaped as XML text."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -17,10 +18,14 @@ EDGE_KEYS = [("relation", "string", "relation"), ("relation_label", "string", "r
              ("weight", "int", "documents"), ("sentence", "string", "sentence"), ("document", "string", "document")]
 
 
+# characters XML 1.0 cannot hold at all (a document's text may have them; the file must still parse)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
-    return str(v)
+    return _NOT_XML.sub("", str(v))
 
 
 def to_graphml(data: dict[str, Any], base: str = "", relation_labels: dict[str, str] | None = None) -> bytes:
@@ -37,14 +42,14 @@ def to_graphml(data: dict[str, Any], base: str = "", relation_labels: dict[str, 
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"id": str(data.get("center", "G")), "edgedefault": "directed"})
     expanded = set(data.get("expanded") or [])
     for n in data["nodes"]:
-        node = ET.SubElement(graph, f"{{{NS}}}node", {"id": n["id"]})
+        node = ET.SubElement(graph, f"{{{NS}}}node", {"id": _value(n["id"])})
         values = {**n, "page": base + n["page"] if n.get("page") else None,
                   "expanded": n["id"] in expanded or bool(n.get("center"))}
         for kid, _typ, src in NODE_KEYS:
             if values.get(src) not in (None, ""):
                 ET.SubElement(node, f"{{{NS}}}data", {"key": kid}).text = _value(values[src])
     for e in data["edges"]:
-        attrs = {"id": e["id"], "source": e["source"], "target": e["target"]}
+        attrs = {"id": _value(e["id"]), "source": _value(e["source"]), "target": _value(e["target"])}
         if e["relation"] == "comention":
             attrs["directed"] = "false"
         edge = ET.SubElement(graph, f"{{{NS}}}edge", attrs)

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from web.graphml import to_graphml
 from web.network import _Graph, mention_path, shortest_paths
 
 MOTIE = "/id/gov/산업통상자원부"
@@ -134,6 +135,19 @@ def test_network_graphml_has_the_json_twins_nodes_and_edges_with_keys(client, co
     # the filters apply as on the page
     only = graphml(client, "/id/company/마키나락스/network.graphml", rel="participatesIn")
     assert {d.text for d in only.iter(GML + "data") if d.get("key") == "relation"} == {"participatesIn"}
+
+
+def test_graphml_stays_valid_xml_whatever_the_documents_hold() -> None:
+    """Names and sentences come from anybody's files: markup is escaped, and characters
+    XML cannot hold (a stray \\x0b from a PDF) are dropped rather than breaking the file."""
+    data = {"center": "a", "nodes": [{"id": "a", "label": '<b>"&\x0b', "type": "COMPANY", "center": True},
+                                     {"id": "b", "label": "]]> 삼성\x01", "type": "MINISTRY"}],
+            "edges": [{"id": "a announces b", "source": "a", "target": "b", "relation": "announces", "label": "발표",
+                       "documents": 2, "evidence": [{"sentence": "<script>x</script>\x1f 발표했다", "document": "d"}]}]}
+    root = ET.fromstring(to_graphml(data))
+    texts = [(d.get("key"), d.text) for d in root.iter(GML + "data")]
+    assert [t for k, t in texts if k == "label"] == ['<b>"&', "]]> 삼성"]
+    assert ("sentence", "<script>x</script> 발표했다") in texts and ("weight", "2") in texts
 
 
 def test_expanded_nodes_in_the_url_are_restored_in_every_twin(client, corpus) -> None:
