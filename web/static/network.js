@@ -5,7 +5,7 @@
  *   - the relation checkboxes hide and show edges without reloading;
  *   - the expanded nodes and the relations shown are kept in the address (replaceState), so a
  *     copied URL reopens the same graph: the server adds the expanded neighbourhoods to the twin;
- *   - PNG (cytoscape's renderer) and SVG (drawn here from the same positions) downloads.
+ *   - PNG (cytoscape's renderer, with the title and legend added) and SVG (network-svg.js) downloads.
  * The layout is a function of the graph alone (seed positions from the graph, cose without
  * randomness, elements in id order), so the same URL gives the same picture.
  * The tables below the graph hold the same data, for readers without JavaScript. */
@@ -355,9 +355,48 @@
     document.body.appendChild(a); a.click();
     window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 5000);
   }
-  function png() { return cy.png({output: "blob", bg: "#ffffff", full: true, scale: 2, maxWidth: 6000, maxHeight: 6000}); }
+  var EXPORT = {bg: "#ffffff", full: true, scale: 2, maxWidth: 6000, maxHeight: 6000};
+  function png() { return cy.png(Object.assign({output: "blob"}, EXPORT)); }
+  // the picture as cytoscape draws it, with the page's title above and the legend below (what
+  // is in the picture only): a graphic that can go into an article as it is
+  function pngWithLegend() {
+    return new Promise(function (resolve) {
+      var img = new Image();
+      img.onload = function () {
+        var k = EXPORT.scale, pad = 16 * k, top = 30 * k, bottom = 52 * k, c = document.createElement("canvas");
+        c.width = Math.max(img.width, 640 * k) + 2 * pad; c.height = img.height + top + bottom + pad;
+        var g = c.getContext("2d");
+        g.fillStyle = "#ffffff"; g.fillRect(0, 0, c.width, c.height);
+        g.fillStyle = "#1c1f23"; g.font = "bold " + 16 * k + "px " + FONT; g.textBaseline = "middle";
+        g.fillText(((document.querySelector("h1") || {}).textContent || "").trim(), pad, pad + 8 * k);
+        g.drawImage(img, pad, pad + top);
+        g.font = 12 * k + "px " + FONT;
+        var shown = cy.elements().not(".filtered"), x = pad, y = pad + top + img.height + 14 * k;
+        document.querySelectorAll("#net-legend .swatch[data-type]").forEach(function (sw) {
+          if (shown.nodes('[type = "' + sw.getAttribute("data-type") + '"]').empty()) return;
+          g.fillStyle = COLORS[sw.getAttribute("data-type")]; g.beginPath(); g.arc(x + 6 * k, y, 6 * k, 0, 2 * Math.PI); g.fill();
+          g.fillStyle = "#1c1f23"; g.fillText(sw.parentNode.textContent.trim(), x + 16 * k, y);
+          x += 28 * k + g.measureText(sw.parentNode.textContent.trim()).width;
+        });
+        x = pad; y += 22 * k;
+        document.querySelectorAll("#net-legend .line[data-relation]").forEach(function (ln) {
+          var rel = ln.getAttribute("data-relation"), label = ln.parentNode.textContent.trim();
+          if (shown.edges('[relation = "' + rel + '"]').empty()) return;
+          g.strokeStyle = EDGE_COLORS[rel]; g.lineWidth = 3 * k; g.setLineDash(rel === "comention" ? [6 * k, 4 * k] : []);
+          g.beginPath(); g.moveTo(x, y); g.lineTo(x + 24 * k, y); g.stroke();
+          g.fillStyle = "#1c1f23"; g.fillText(label, x + 30 * k, y);
+          x += 42 * k + g.measureText(label).width;
+        });
+        g.fillStyle = "#5f6b7a"; g.fillText("선 굵기: 근거 문서 수", x + 8 * k, y);
+        c.toBlob(resolve, "image/png");
+      };
+      img.src = cy.png(Object.assign({output: "base64uri"}, EXPORT));  // a data: address, which the CSP allows
+    });
+  }
   var pngButton = document.getElementById("net-png"), svgButton = document.getElementById("net-svg");
-  if (pngButton) pngButton.addEventListener("click", function () { save(png(), fileName("png")); });
+  if (pngButton) pngButton.addEventListener("click", function () {
+    pngWithLegend().then(function (blob) { save(blob, fileName("png")); });
+  });
   if (svgButton && window.kgNetworkSvg) {
     svgButton.addEventListener("click", function () {
       save(new Blob([window.kgNetworkSvg(cy, {nodeColor: nodeColor, edgeColor: edgeColor, edgeWidth: edgeWidth,
