@@ -77,6 +77,12 @@ def test_legend_and_readable_labels_at_the_default_zoom(page, server, shot) -> N
         const sw = document.querySelector('#net-legend .swatch[data-type=MINISTRY]');
         return [n.style('background-color'), getComputedStyle(sw).backgroundColor];""")
     assert colours[0].replace(" ", "") == colours[1].replace(" ", "") != "rgb(100,116,139)"   # not the fallback grey
+    # a relation stated in more documents is drawn wider
+    widths = page.execute_script("""const es = window.kgNetwork.cy.edges("[relation != 'comention']")
+          .sort((a, b) => a.data('documents') - b.data('documents'));
+        const lo = es[0], hi = es[es.length - 1];
+        return [lo.data('documents'), parseFloat(lo.style('width')), hi.data('documents'), parseFloat(hi.style('width'))];""")
+    assert widths[2] > widths[0] and widths[3] > widths[1], widths
     sizes = page.execute_script("""const cy = window.kgNetwork.cy, z = cy.zoom(), ext = cy.extent();
         return cy.nodes(':visible').filter(n => { const p = n.position();
             return p.x > ext.x1 && p.x < ext.x2 && p.y > ext.y1 && p.y < ext.y2; })
