@@ -41,6 +41,9 @@ PAGES = [
     ("document", None),  # filled in from the first search hit
     ("network", "/id/gov/" + quote("산업통상자원부") + "/network"),
     ("network.json", "/id/company/" + quote("마키나락스") + "/network.json"),
+    ("network: 3 expanded", "/id/gov/" + quote("산업통상자원부") + "/network?" + "&".join(
+        "expand=" + quote(p) for p in ["/id/person/안덕근", "/id/initiative/수소경제_활성화_로드맵", "/id/company/삼성전자"])),
+    ("network.graphml", "/id/gov/" + quote("산업통상자원부") + "/network.graphml"),
     ("path", "/path?from=" + quote("마키나락스") + "&to=" + quote("산업통상자원부")),
     ("query: example", "/query?example=initiatives-per-ministry"),
     ("stats", "/stats"),

@@ -17,11 +17,12 @@ import weakref
 from collections import Counter, defaultdict, deque
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from kg import queries
 from ontology.namespace import KGO
 from web import get_kg
+from web.graphml import to_graphml
 from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json
 from web.pages import find_entity
 
@@ -35,6 +36,8 @@ RELATIONS: dict[str, tuple[str | None, str]] = {
     "predecessor": (str(KGO.predecessor), "이전 기관"),
     "comention": (None, "함께 언급"),
 }
+# the entity types a network draws, in the legend's order (their colours are in style.css)
+NODE_TYPES = ["MINISTRY", "ORGANIZATION", "COMPANY", "PERSON", "INITIATIVE", "EVENT", "LOCATION"]
 PROPERTY_KEYS = {prop: key for key, (prop, _l) in RELATIONS.items() if prop}
 DEFAULT_COMENTIONS = 10
 # edges of each relation and direction on the page and in its JSON, those stated in the
@@ -45,6 +48,7 @@ DEFAULT_PER_RELATION = 100
 MAX_PER_RELATION = 2000
 MAX_PATHS = 10
 MAX_HOPS = 6
+MAX_EXPAND = 20  # expanded nodes a network URL may name (each is one more neighbourhood query)
 
 
 def rel_label(key: str) -> str:
@@ -105,10 +109,53 @@ def neighbourhood(iri: str, rels: set[str], comentions: int,
     ids = [iri] + [x for e in edges.values() for x in (e["source"], e["target"]) if x != iri]
     info = kg.nodes(ids)
     nodes = {i: _node(i, info, center=(i == iri)) for i in dict.fromkeys(ids)}
-    return {"center": iri, "nodes": list(nodes.values()), "edges": sorted(edges.values(), key=lambda e: (
-        list(RELATIONS).index(e["relation"]), nodes[e["source"]]["label"], nodes[e["target"]]["label"])),
+    return {"center": iri, "nodes": list(nodes.values()), "edges": _sorted_edges(edges.values(), nodes),
         "per_relation": per_relation,
         "more": [{"relation": k, "label": rel_label(k), "hidden": more[k]} for k in RELATIONS if more[k]]}
+
+
+def _sorted_edges(edges: Any, nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(edges, key=lambda e: (list(RELATIONS).index(e["relation"]), nodes[e["source"]]["label"],
+                                        nodes[e["target"]]["label"], e["id"]))
+
+
+def expanded_network(iri: str, rels: set[str], comentions: int, per: int | None,
+                     expand: list[str]) -> dict[str, Any]:
+    """The neighbourhood of `iri` with those of the nodes in `expand` added, in order
+    (the state a reader reached by tapping nodes, as the page's URL records it). A node
+    is expanded only when it is already shown, so an `expand` list cannot pull in
+    unrelated entities; at most MAX_EXPAND of them."""
+    data = neighbourhood(iri, rels, comentions, per)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    edges = {e["id"]: e for e in data["edges"]}
+    done: list[str] = []
+    for x in expand[:MAX_EXPAND]:
+        if x == iri or x in done or x not in nodes:
+            continue
+        more = neighbourhood(x, rels, comentions, per)
+        for n in more["nodes"]:
+            nodes.setdefault(n["id"], {**n, "center": False})
+        for e in more["edges"]:
+            edges.setdefault(e["id"], e)
+        done.append(x)
+    data.update(nodes=list(nodes.values()), edges=_sorted_edges(edges.values(), nodes), expanded=done)
+    return data
+
+
+def url_param(iri: str) -> str:
+    """An entity in a query argument: its path under /id/ (short, readable), else the IRI."""
+    base = settings().base_iri
+    return "/" + iri[len(base):] if iri.startswith(base + "id/") else iri
+
+
+def param_iri(value: str) -> str | None:
+    """The IRI of a query argument written by url_param, a page path or a full IRI."""
+    value = value.strip()
+    if request.script_root and value.startswith(request.script_root + "/id/"):
+        value = value[len(request.script_root):]
+    if value.startswith("/id/"):
+        return settings().base_iri + value[1:]
+    return value if value.startswith(("http://", "https://")) else None
 
 
 def _rel_params() -> tuple[set[str], int, int]:
@@ -127,24 +174,37 @@ def _rel_params() -> tuple[set[str], int, int]:
 @bp.get("/id/<slug>/<path:name>/network")
 @bp.get("/id/<slug>/<path:name>/network.json", endpoint="network_json")
 @bp.get("/id/<slug>/<path:name>/network.csv", endpoint="network_csv")
+@bp.get("/id/<slug>/<path:name>/network.graphml", endpoint="network_graphml")
 def network(slug: str, name: str) -> Any:
     ent, _ext = find_entity(slug, name, exts=())
     rels, comentions, per = _rel_params()
-    data = neighbourhood(ent["iri"], rels, comentions, None if request.path.endswith(".csv") else per)
+    expand = [i for i in map(param_iri, request.args.getlist("expand")) if i]
+    fmt = request.path.rsplit(".", 1)[-1] if request.path.endswith((".csv", ".json", ".graphml")) else None
+    data = expanded_network(ent["iri"], rels, comentions, None if fmt == "csv" else per, expand)
     data.update(label=ent["label"], type=ent["type"], page=ent["page"],
-                filters={"rel": sorted(rels, key=list(RELATIONS).index), "comention": comentions, "per": per})
+                filters={"rel": sorted(rels, key=list(RELATIONS).index), "comention": comentions, "per": per,
+                         "expand": [url_param(i) for i in data["expanded"]]})
     labels = {n["id"]: n["label"] for n in data["nodes"]}
-    if request.path.endswith(".csv"):
+    if fmt == "csv":
         rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
                  e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
                 for e in data["edges"] for ev in (e["evidence"] or [{}])]
         return csv_response(["source", "source_label", "relation", "relation_label", "target", "target_label",
                              "documents", "sentence", "document", "document_title"], rows, "network.csv")
-    if request.path.endswith(".json") or wants_json():
+    if fmt == "graphml":
+        xml = to_graphml(data, base=request.host_url.rstrip("/"),
+                         relation_labels={k: label for k, (_p, label) in RELATIONS.items()})
+        resp = Response(xml, content_type="application/graphml+xml; charset=utf-8")
+        resp.headers["Content-Disposition"] = "attachment; filename=network.graphml"
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+        return resp
+    if fmt == "json" or wants_json():
         return json_response(data)
-    json_url = url_with(path=ent["page"] + "/network.json")
+    twin = ent["page"] + "/network"
     return render_template("network.html", ent=ent, data=data, labels=labels, relations=RELATIONS,
-                           json_url=json_url, csv_url=url_with(path=ent["page"] + "/network.csv"),
+                           type_labels={t: TYPE_LABELS[t] for t in NODE_TYPES},
+                           json_url=url_with(path=twin + ".json"), csv_url=url_with(path=twin + ".csv"),
+                           graphml_url=url_with(path=twin + ".graphml"),
                            max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
 
 
@@ -282,10 +342,8 @@ def resolve_param(name: str) -> tuple[str | None, str]:
     if not value:
         return None, value
     kg = get_kg()
-    if value.startswith(("http://", "https://")):
-        return value, value
-    if value.startswith("/id/"):
-        return settings().base_iri + value[1:], value
+    if value.startswith(("http://", "https://", "/id/")):
+        return param_iri(value), value
     iri = kg.resolve(value)
     if iri is None:
         found = kg.lookup(value, limit=1)

@@ -97,11 +97,13 @@ def test_network_click_a_node_loads_its_neighbours(browser, server, shot) -> Non
     browser.get(server + "/id/company/" + quote("마키나락스") + "/network")
     graph = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#graph[data-ready=true]")))
     before = browser.execute_script("return window.kgNetwork.cy.nodes().length")
-    # a neighbour that is not expanded yet: the meeting the company took part in
+    browser.execute_script("arguments[0].scrollIntoView()", graph)
+    # a neighbour on screen that is not expanded yet: the meeting the company took part in
     target = browser.execute_script("""
-        const cy = window.kgNetwork.cy;
-        const n = cy.nodes().filter(n => !n.hasClass('center') && n.data('type') === 'EVENT')[0]
-               || cy.nodes().filter(n => !n.hasClass('center'))[0];
+        const cy = window.kgNetwork.cy, w = cy.width(), h = cy.height();
+        const onScreen = n => { const p = n.renderedPosition(); return p.x > 15 && p.y > 15 && p.x < w - 15 && p.y < h - 15; };
+        const n = cy.nodes().filter(n => !n.hasClass('center') && onScreen(n) && n.data('type') === 'EVENT')[0]
+               || cy.nodes().filter(n => !n.hasClass('center') && onScreen(n))[0];
         const p = n.renderedPosition();
         return {id: n.id(), x: p.x, y: p.y};""")
     size = graph.size

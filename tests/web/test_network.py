@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
+from web.graphml import to_graphml
 from web.network import _Graph, mention_path, shortest_paths
 
 MOTIE = "/id/gov/산업통상자원부"
@@ -89,6 +91,106 @@ def test_a_hub_shows_its_best_attested_edges_and_says_how_many_more(client) -> N
                                           .get_data(as_text=True).lstrip("\ufeff"))))
     assert len({(r["source"], r["target"]) for r in rows if r["relation"] == "participatesIn"}) == len(edges)
     assert client.get(page_of + "/network.json", query_string={"per": "x"}).status_code == 400
+
+
+GML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def graphml(client, path: str, **query) -> ET.Element:  # noqa: ANN003
+    r = client.get(path, query_string=query)
+    assert r.status_code == 200 and r.mimetype == "application/graphml+xml"
+    assert "attachment" in r.headers["Content-Disposition"]
+    return ET.fromstring(r.data)
+
+
+def test_network_graphml_has_the_json_twins_nodes_and_edges_with_keys(client, corpus) -> None:
+    """Gephi/yEd/networkx read it: declared keys for node labels and types, edge types and weights."""
+    data = client.get("/id/company/마키나락스/network.json").get_json()
+    root = graphml(client, "/id/company/마키나락스/network.graphml")
+    keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iter(GML + "key")}
+    assert keys[("node", "label")] == "string" and keys[("node", "type")] == "string"
+    assert keys[("edge", "relation")] == "string" and keys[("edge", "weight")] == "int"
+    (graph,) = root.iter(GML + "graph")
+    assert graph.get("edgedefault") == "directed"
+
+    def values(el: ET.Element) -> dict[str, str]:
+        return {d.get("key"): d.text for d in el.iter(GML + "data")}
+
+    nodes = {n.get("id"): values(n) for n in graph.iter(GML + "node")}
+    assert set(nodes) == {n["id"] for n in data["nodes"]}
+    center = iri(corpus, "/id/company/마키나락스")
+    assert nodes[center]["label"] == "마키나락스" and nodes[center]["type"] == "COMPANY"
+    assert nodes[center]["type_label"] == "기업" and nodes[center]["center"] == "true"
+    assert nodes[center]["page"].startswith("http://") and nodes[center]["page"].endswith("/id/company/마키나락스")
+    edges = {e.get("id"): (e, values(e)) for e in graph.iter(GML + "edge")}
+    assert len(edges) == len(data["edges"])
+    for e in data["edges"]:
+        el, v = edges[e["id"]]
+        assert (el.get("source"), el.get("target")) == (e["source"], e["target"])
+        assert v["relation"] == e["relation"] and int(v["weight"]) == e["documents"]
+        assert (el.get("directed") == "false") == (e["relation"] == "comention")    # co-mentions have no direction
+    part = next(v for _el, v in edges.values() if v["relation"] == "participatesIn")
+    assert part["relation_label"] == "참여" and "참석했다" in part["sentence"]
+    assert {v["relation_label"] for _el, v in edges.values() if v["relation"] == "comention"} == {"함께 언급"}
+    # the filters apply as on the page
+    only = graphml(client, "/id/company/마키나락스/network.graphml", rel="participatesIn")
+    assert {d.text for d in only.iter(GML + "data") if d.get("key") == "relation"} == {"participatesIn"}
+
+
+def test_graphml_stays_valid_xml_whatever_the_documents_hold() -> None:
+    """Names and sentences come from anybody's files: markup is escaped, and characters
+    XML cannot hold (a stray \\x0b from a PDF) are dropped rather than breaking the file."""
+    data = {"center": "a", "nodes": [{"id": "a", "label": '<b>"&\x0b', "type": "COMPANY", "center": True},
+                                     {"id": "b", "label": "]]> 삼성\x01", "type": "MINISTRY"}],
+            "edges": [{"id": "a announces b", "source": "a", "target": "b", "relation": "announces", "label": "발표",
+                       "documents": 2, "evidence": [{"sentence": "<script>x</script>\x1f 발표했다", "document": "d"}]}]}
+    root = ET.fromstring(to_graphml(data))
+    texts = [(d.get("key"), d.text) for d in root.iter(GML + "data")]
+    assert [t for k, t in texts if k == "label"] == ['<b>"&', "]]> 삼성"]
+    assert ("sentence", "<script>x</script> 발표했다") in texts and ("weight", "2") in texts
+
+
+def test_expanded_nodes_in_the_url_are_restored_in_every_twin(client, corpus) -> None:
+    """?expand=<node path> (what the page writes into its address as a reader opens nodes)
+    gives the centre's network plus those nodes' neighbourhoods, in the page, JSON, CSV and GraphML."""
+    base = client.get("/id/company/마키나락스/network.json", query_string={"comention": "0"}).get_json()
+    event = next(e["target"] for e in base["edges"] if e["relation"] == "participatesIn")
+    event_path = next(n["page"] for n in base["nodes"] if n["id"] == event)
+    assert base["expanded"] == [] and base["filters"]["expand"] == []
+    q = {"comention": "0", "expand": [event_path, "/id/company/없는회사", "/id/person/강경성"]}
+    data = client.get("/id/company/마키나락스/network.json", query_string=q).get_json()
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"LG전자", "강경성"} <= labels and "LG전자" not in {n["label"] for n in base["nodes"]}
+    assert len(data["nodes"]) > len(base["nodes"]) and len(data["edges"]) > len(base["edges"])
+    # only a shown node expands (강경성 is shown only once the meeting is open: it comes after it, so it counts)
+    assert data["expanded"][0] == event and data["filters"]["expand"][0] == event_path
+    assert iri(corpus, "/id/company/없는회사") not in data["expanded"]
+    assert [n["id"] for n in data["nodes"] if n["center"]] == [iri(corpus, "/id/company/마키나락스")]
+    alone = client.get("/id/company/마키나락스/network.json",
+                       query_string={"comention": "0", "expand": "/id/person/강경성"}).get_json()
+    assert alone["expanded"] == []                            # not shown without the meeting: ignored
+    page = client.get("/id/company/마키나락스/network", query_string=q).get_data(as_text=True)
+    assert "LG전자" in page and f'<input type="hidden" name="expand" value="{event_path}">' in page
+    assert "펼친 노드" in page and 'data-src="/id/company/마키나락스/network.json?comention=0&amp;expand=' in page
+    assert 'network.graphml?comention=0&amp;expand=' in page    # the downloads carry the state too
+    nodes = {n.get("id"): {d.get("key"): d.text for d in n.iter(GML + "data")}
+             for n in graphml(client, "/id/company/마키나락스/network.graphml", **q).iter(GML + "node")}
+    assert nodes[event]["expanded"] == "true" and len(nodes) == len(data["nodes"])
+    rows = list(csv.DictReader(io.StringIO(client.get("/id/company/마키나락스/network.csv", query_string=q)
+                                          .get_data(as_text=True).lstrip("\ufeff"))))
+    assert "LG전자" in {r["source_label"] for r in rows} | {r["target_label"] for r in rows}
+    # with a relation filter, the expansion follows only those relations
+    rel = client.get("/id/company/마키나락스/network.json", query_string={**q, "rel": "participatesIn"}).get_json()
+    assert {e["relation"] for e in rel["edges"]} == {"participatesIn"} and rel["filters"]["rel"] == ["participatesIn"]
+
+
+def test_network_page_has_a_legend_and_export_buttons(client) -> None:
+    page = client.get("/id/company/마키나락스/network").get_data(as_text=True)
+    legend = re.search(r'<div class="net-legend" id="net-legend".*?</div>', page, re.S).group(0)
+    for word in ("정부기관", "기업", "인물", "정책·사업", "발표", "참여", "주재·대표", "함께 언급", "근거 문서"):
+        assert word in legend, word
+    assert 'id="net-png"' in page and 'id="net-svg"' in page
+    assert "style=" not in page and "<script>" not in page     # the CSP allows neither
 
 
 def test_network_of_unknown_entity_is_404(client) -> None:
