@@ -203,9 +203,24 @@ class KnowledgeGraph:
         self.close()
 
     # -- search & SPARQL -------------------------------------------------------------
-    def search(self, text: str, **kw: Any) -> SearchResult:
+    def search(self, text: str, expand: bool = True, **kw: Any) -> SearchResult:
+        """Full-text search; with `expand`, a short name also finds the known names that
+        start with or contain it, ranked below, and compounds match spaced or not
+        (kg.search.expand: the result says what it included)."""
         kw.setdefault("page_size", self.settings.page_size)
-        return self.index.search(text, **kw)
+        if not expand or not text.strip():
+            return self.index.search(text, **kw)
+        from kg.search.expand import LOOKUP, expand as widen  # noqa: PLC0415
+
+        try:
+            names = self.summary()
+        except StoreError:  # no graph yet (an index alone): compounds only
+            wide = widen(text)
+        else:
+            wide = widen(text, lambda w: names.lookup(w, self.base, LOOKUP))
+        res = self.index.search(wide.text, **kw)
+        res.query, res.included, res.compounds = text, wide.included, wide.compounds
+        return res
 
     def sparql(self, query: str, max_rows: int | None = None, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None) -> QueryResult:

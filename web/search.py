@@ -144,6 +144,9 @@ def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
             for h in res.hits
         ],
         "facets": res.facets,
+        # what the search added to the words typed: names that contain them, compounds
+        "included": res.included,
+        "compounds": res.compounds,
         "next": url_with(page=p.page + 1) if p.page < pages else None,
         "prev": url_with(page=p.page - 1) if p.page > 1 else None,
     }

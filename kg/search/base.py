@@ -54,6 +54,9 @@ class SearchResult:
     page_size: int
     hits: list[Hit]
     facets: dict[str, list[dict[str, Any]]]
+    # what kg.search.expand added to the words (KnowledgeGraph.search): names, compounds
+    included: list[dict[str, Any]] = field(default_factory=list)
+    compounds: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def pages(self) -> int:

@@ -172,7 +172,8 @@ class TantivyIndex:
                 else:
                     q = T.boolean_query([(tantivy.Occur.Must, T.term_query(self.schema, f, t)) for t in terms])
                 per_field.append(T.boost_query(q, TITLE_BOOST) if f == "title" else q)
-            return _any(per_field)
+            found = _any(per_field)
+            return T.boost_query(found, node.boost) if found is not None and node.boost != 1.0 else found
         if isinstance(node, Q.Prefix):
             pattern = "".join("\\" + c if c in _REGEX_META else c for c in clean(node.prefix)) + ".*"
             per_field = [T.regex_query(self.schema, f, pattern) for f in node.fields]
