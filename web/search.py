@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort, request, url_for
 
 from kg.errors import StoreError
 from kg.index import SearchResult
@@ -100,8 +100,10 @@ def home() -> Any:
 @bp.get("/search.json", endpoint="search_json")
 def search() -> Any:
     p = parse_params()
-    res = get_kg().search(p.q, page=p.page, **p.search_kw())
+    kg = get_kg()
+    res = kg.search(p.q, page=p.page, **p.search_kw())
     data = search_json(p, res)
+    data.update(aids_json(kg.search_aids(p.q, res) if p.q else {"card": None, "suggestions": []}))
     return html_or_json("search.html", data, params=p, res=res, data=data)
 
 
@@ -126,6 +128,29 @@ def search_csv() -> Response:
 def snippet_text(snippet: str) -> str:
     """The highlighted HTML snippet as plain text."""
     return html.unescape(_MARK.sub("", snippet))
+
+
+CARD_GROUPS, CARD_ITEMS = 4, 3  # relation groups on an entity card, names in each
+
+
+def aids_json(aids: dict[str, Any]) -> dict[str, Any]:
+    """The entity card and the suggestions of a result page (kg.graph.search_aids), with
+    the links the page shows."""
+    from web.pages import group_relations  # noqa: PLC0415 (pages imports this module's neighbours)
+
+    card = aids.get("card")
+    if card:
+        names = [x["value"] for x in card["pref_labels"] + card["alt_labels"] if x["value"] != card["label"]]
+        groups = group_relations(card["relations"], card["relation_groups"], limit=CARD_ITEMS)[:CARD_GROUPS]
+        card = {"iri": card["iri"], "page": local_path(card["iri"]), "label": card["label"],
+                "type": (card["types"] or [None])[0], "names": list(dict.fromkeys(names)), "documents": card["documents"],
+                "relations": [{"label": g["label"], "total": g["total"],
+                               "names": [{"label": i["label"], "iri": i["iri"], "page": local_path(i["iri"])}
+                                         for i in g["items"]]} for g in groups]}
+    sugg = [{"label": x["label"], "iri": x["iri"], "type": x["type"], "documents": x["documents"],
+             "search": url_for("search.search", q=x["label"]), "page": local_path(x["iri"])}
+            for x in aids.get("suggestions", [])]
+    return {"card": card, "suggestions": sugg}
 
 
 def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:

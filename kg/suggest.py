@@ -1,0 +1,77 @@
+"""Help beside a search result: the entity a query names (a card on top of the results)
+and, when a result is empty or thin, names that do exist ("혹시 이것을 찾으셨나요?").
+
+Suggestions come from the graph's names (kg.summary): entities with documents whose
+name contains a query word, then names spelled like the query. Spelling is compared on
+jamo (Unicode NFD splits a Hangul syllable into its letters), so '산업퉁상자원부' is one
+letter from 산업통상자원부, as a person would count it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any
+
+from kg import summary as summary_mod
+
+THIN = 3  # fewer hits than this: suggest
+MAX_SUGGESTIONS = 6
+SPELLING_CUTOFF = 0.75  # difflib ratio on jamo
+_WORD = re.compile(r"[^\s()\"*:^]+")
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def query_words(text: str) -> list[str]:
+    """The plain words of a query (no operators, fields or syntax)."""
+    return [w for w in _WORD.findall(text) if w not in _OPERATORS and len(w) > 1]
+
+
+def jamo(text: str) -> str:
+    return unicodedata.normalize("NFD", "".join(text.lower().split()))
+
+
+def suggestions(s: summary_mod.Summary, base: str, text: str, exclude: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Entities with documents a user may have meant: names containing a query word,
+    then names spelled nearly like the query or one of its words; at most
+    MAX_SUGGESTIONS, none of `exclude` (IRIs already shown)."""
+    out: dict[str, dict[str, Any]] = {}
+    words = query_words(text)
+    for w in words:
+        for e in s.lookup(w, base, 2 * MAX_SUGGESTIONS):
+            if e["documents"] and e["iri"] not in exclude:
+                out.setdefault(e["iri"], {**e, "why": "name"})
+    if len(out) < MAX_SUGGESTIONS:
+        names = _spelling_index(s)
+        for probe in dict.fromkeys([" ".join(words), *words]):
+            if not probe:
+                continue
+            for close in difflib.get_close_matches(jamo(probe), list(names), n=MAX_SUGGESTIONS, cutoff=SPELLING_CUTOFF):
+                for iri in names[close]:
+                    if iri not in exclude and iri not in out:
+                        ranked = s._ranked([iri], base, 1)
+                        if ranked and ranked[0]["documents"]:
+                            out[iri] = {**ranked[0], "why": "spelling"}
+    rows = list(out.values())
+    rows.sort(key=lambda r: (r["why"] != "spelling", -r["documents"], r["label"]))  # close spellings first
+    return rows[:MAX_SUGGESTIONS]
+
+
+def _spelling_index(s: summary_mod.Summary) -> dict[str, list[str]]:
+    """jamo of each name with documents → entities, built once per summary."""
+    idx = s.kept.get("jamo_names")
+    if idx is None:
+        idx = {}
+        for e, _low, bare in s._name_list():
+            if s.docs.get(e):
+                idx.setdefault(jamo(bare), []).append(e)
+        s.kept["jamo_names"] = idx
+    return idx
+
+
+def named_entity(s: summary_mod.Summary, base: str, text: str) -> str | None:
+    """The entity the whole query names (a name or alias, spaced or not), or None."""
+    q = text.strip().strip('"')
+    if not q or any(w in _OPERATORS for w in q.split()) or any(c in q for c in "():*^"):
+        return None
+    return s.resolve(q, base) or s.resolve("".join(q.split()), base)
