@@ -260,6 +260,21 @@ def doc_titles(store: Store, docs: list[str]) -> dict[str, str]:
     return out
 
 
+def doc_sources(store: Store, docs: list[str]) -> dict[str, dict[str, str | None]]:
+    """What a citation of each document needs (IRI → {title, date, publisher, url}): the
+    original address is dcterms:source when it is an IRI, not a local file path."""
+    out: dict[str, dict[str, str | None]] = {}
+    uniq = sorted({_iri(d) for d in docs})
+    for k in range(0, len(uniq), 400):
+        values = " ".join(f"<{d}>" for d in uniq[k:k + 400])
+        rows = _strings(store, _PREFIXES + f"""SELECT ?d ?t ?date ?pub ?url WHERE {{ VALUES ?d {{ {values} }}
+            GRAPH ?d {{ ?d dcterms:title ?t OPTIONAL {{ ?d dcterms:date ?date }}
+              OPTIONAL {{ ?d dcterms:publisher ?pub }} OPTIONAL {{ ?d dcterms:source ?url FILTER(isIRI(?url)) }} }} }}""")
+        for r in rows:
+            out[r["d"]] = {"title": r["t"], "date": r.get("date"), "publisher": r.get("pub"), "url": r.get("url")}
+    return out
+
+
 def with_dates(pattern: str, hub: bool) -> str:
     """`pattern` (binding ?g) with the date of each graph ?g in ?date, if it has one: a
     lookup per row (15 µs each). For a hub entity the pattern alone: the dates come from

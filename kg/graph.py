@@ -296,11 +296,12 @@ class KnowledgeGraph:
         """Metadata, text and mentions of one document, or None."""
         iri = _iri(iri)
         rows = self.store.select(f"""
-            SELECT ?title ?date ?source ?text ?kind WHERE {{ GRAPH <{iri}> {{
+            SELECT ?title ?date ?source ?text ?kind ?publisher WHERE {{ GRAPH <{iri}> {{
               <{iri}> a <{KGO.Document}> ; <http://purl.org/dc/terms/title> ?title ; <{KGO.text}> ?text .
               OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }}
               OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/source> ?source }}
-              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }} }} }}""")
+              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }}
+              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/publisher> ?publisher }} }} }}""")
         if not rows:
             return None
         r = rows[0]
@@ -316,6 +317,8 @@ class KnowledgeGraph:
             "date": str(r["date"]) if "date" in r else None,
             "source": str(r["source"]) if "source" in r else None,
             "source_kind": str(r["kind"]) if "kind" in r else None,
+            "publisher": str(r["publisher"]) if "publisher" in r else None,
+            "url": str(r["source"]) if isinstance(r.get("source"), URIRef) else None,  # the original address
             "text": str(r["text"]),
             "mentions": [
                 {"start": int(m["start"]), "end": int(m["end"]), "type": str(m["type"]),
@@ -378,6 +381,10 @@ class KnowledgeGraph:
     def resolve(self, name: str) -> str | None:
         """The entity an exact name or alias stands for (then ignoring case), or None."""
         return self.summary().resolve(name, self.base)
+
+    def document_sources(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
+        """Title, date, publisher and original address of documents, for citations."""
+        return entity_queries.doc_sources(self.store, iris)
 
     def document_relations(self, iri: str) -> list[dict[str, Any]]:
         """The relations a document reports, in text order, each with its sentence."""

@@ -192,3 +192,7 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
+    from web.dates import human_date  # noqa: PLC0415
+
+    app.jinja_env.filters["human_date"] = human_date  # '2026년 말까지', not '../2026-12-31'
+

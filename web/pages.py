@@ -18,6 +18,7 @@ from ontology.namespace import KGO, korean_labels
 from web import get_kg, profile
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
+from web.cite import citation, cite_evidence
 from web.markup import mark_mentions
 from web.timeline import today
 
@@ -81,7 +82,8 @@ def document(doc_id: str) -> Any:
         key = (r["sentence"] or {}).get("start")
         by_sentence.setdefault(key, []).append(r)
     return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates,
-                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()])
+                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()], citation=citation,
+                 doc_page=local_path(iri))
 
 
 def stated_relations(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -131,6 +133,7 @@ def entity(slug: str, name: str) -> Any:
     ent["next"] = url_with(page=n + 1) if n < ent["pages"] else None
     ent["prev"] = url_with(page=n - 1) if n > 1 else None
     groups = group_relations(ent["relations"], ent["relation_groups"])
+    cite_evidence(kg, [ev for g in groups for item in g["items"] for ev in item["evidence"]])
     ent.update(profile.build(kg, ent, today()))
     return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
 

@@ -38,6 +38,7 @@ class SearchParams:
     date_to: str | None = None
     kind: str | None = None
     source: str | None = None
+    publisher: str | None = None
     sort: str = "relevance"
     page: int = 1
 
@@ -45,15 +46,15 @@ class SearchParams:
     def active(self) -> bool:
         """Anything to search for (a query or a filter)?"""
         return bool(self.q or self.types or self.entities or self.date_from or self.date_to or self.kind
-                    or self.source)
+                    or self.source or self.publisher)
 
     def filters(self) -> dict[str, Any]:
         return {"type": self.types, "entity": self.entities, "from": self.date_from, "to": self.date_to,
-                "kind": self.kind, "source": self.source, "sort": self.sort}
+                "kind": self.kind, "source": self.source, "publisher": self.publisher, "sort": self.sort}
 
     def search_kw(self) -> dict[str, Any]:
         return dict(types=self.types, entities=self.entities, date_from=self.date_from, date_to=self.date_to,
-                    source_kind=self.kind, source=self.source, sort=self.sort)
+                    source_kind=self.kind, source=self.source, publisher=self.publisher, sort=self.sort)
 
 
 def parse_params() -> SearchParams:
@@ -69,6 +70,7 @@ def parse_params() -> SearchParams:
         setattr(p, "date_from" if name == "from" else "date_to", v or None)
     p.kind = a.get("kind", "").strip() or None
     p.source = a.get("source", "").strip()[:300] or None
+    p.publisher = a.get("publisher", "").strip()[:100] or None
     p.sort = a.get("sort", "relevance").strip() or "relevance"
     if p.sort not in ("relevance", "date"):
         abort(400, f"정렬 기준은 relevance 또는 date 입니다: sort={p.sort}")
@@ -114,9 +116,10 @@ def search_csv() -> Response:
     res = get_kg().search(p.q, page=1, page_size=limit, **p.search_kw())
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["rank", "title", "date", "source", "url", "iri", "score", "snippet"])
+    w.writerow(["rank", "title", "date", "publisher", "source", "url", "iri", "score", "snippet"])
     for i, h in enumerate(res.hits, 1):
-        w.writerow([i, h.title, h.date or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}", snippet_text(h.snippet)])
+        w.writerow([i, h.title, h.date or "", h.publisher or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}",
+                    snippet_text(h.snippet)])
     resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")  # BOM: Excel reads UTF-8
     resp.headers["Content-Disposition"] = "attachment; filename=search.csv"
     resp.headers["X-Total-Hits"] = str(res.total)
@@ -165,7 +168,7 @@ def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
         "page_size": res.page_size,
         "hits": [
             {"iri": h.doc_iri, "page": local_path(h.doc_iri), "title": h.title, "date": h.date,
-             "source": h.source, "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
+             "publisher": h.publisher, "source": h.source, "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
             for h in res.hits
         ],
         "facets": res.facets,

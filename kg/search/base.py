@@ -33,6 +33,7 @@ class IndexDoc:
     source_kind: str | None = None
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri → (label, type)
     terms: Sequence[str | Morph] | None = None
+    publisher: str | None = None  # who to cite (ingest.publisher): the 출처 facet
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Hit:
     url: str | None
     snippet: str  # HTML with <mark>; the text itself is escaped
     score: float
+    publisher: str | None = None
 
 
 @dataclass
@@ -75,9 +77,10 @@ class SearchBackend(Protocol):
     def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
                date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
                source_kind: str | None = None, source: str | None = None,
-               sort: str = "relevance", facets: bool = True) -> SearchResult:
+               sort: str = "relevance", facets: bool = True, publisher: str | None = None) -> SearchResult:
         """Korean full-text search with filters, facets, paging and <mark> snippets;
-        `facets=False` skips counting them (the facet lists come back empty)."""
+        `facets=False` skips counting them (the facet lists come back empty);
+        `publisher` keeps the documents of one publisher (the 출처 facet)."""
 
     def has(self, doc_iri: str) -> bool: ...
 
@@ -129,6 +132,7 @@ def build_facets(groups: dict[str, dict[str, int]], labels: dict[str, tuple[str,
             if len(ents) == FACET_ENTITIES:
                 break
     out["entity"] = ents
+    out["publisher"] = [{"value": k, "count": n} for k, n in top_counts(groups.get("publisher", {})) if k]
     return out
 
 
