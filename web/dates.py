@@ -33,6 +33,8 @@ def human_interval(value: str) -> str:
     """'../2026-12-31' → '2026년 말까지', '2024-01-01/2024-06-30' → '2024년 상반기',
     '2027/..' → '2027년부터', '2020/2029' → '2020년대'."""
     begin, _, end = value.partition("/")
+    if begin == end:
+        return human_date(begin)
     if begin in ("..", "") and end:
         return f"{_end_words(end)}까지"
     if end in ("..", "") and begin:

@@ -9,13 +9,13 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, request, url_for
 
 from kg.graph import KnowledgeGraph
 from kg.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, korean_labels
-from web import get_kg, profile
+from web import get_kg, profile, timechart
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
 from web.cite import citation, cite_evidence
@@ -135,7 +135,10 @@ def entity(slug: str, name: str) -> Any:
     groups = group_relations(ent["relations"], ent["relation_groups"])
     cite_evidence(kg, [ev for g in groups for item in g["items"] for ev in item["evidence"]])
     ent.update(profile.build(kg, ent, today()))
-    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
+    # every document's month, not only the page's: the text index counts them (a filter, no query)
+    ent["months"] = kg.search("", expand=False, entities=[ent["iri"]], page_size=1).facets.get("month", [])
+    chart = timechart.build(ent["months"], lambda a, b: url_for("search.search", entity=ent["iri"], **{"from": a, "to": b}))
+    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups, chart=chart)
 
 
 def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -> tuple[dict[str, Any], str | None]:

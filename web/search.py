@@ -18,7 +18,7 @@ from flask import Blueprint, Response, abort, request, url_for
 
 from kg.errors import StoreError
 from kg.index import SearchResult
-from web import get_kg
+from web import get_kg, timechart
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
 
@@ -106,7 +106,9 @@ def search() -> Any:
     res = kg.search(p.q, page=p.page, **p.search_kw())
     data = search_json(p, res)
     data.update(aids_json(kg.search_aids(p.q, res) if p.q else {"card": None, "suggestions": []}))
-    return html_or_json("search.html", data, params=p, res=res, data=data)
+    chart = timechart.build(res.facets.get("month", []),
+                            lambda a, b: url_with(**{"from": a, "to": b, "page": None}))
+    return html_or_json("search.html", data, params=p, res=res, data=data, chart=chart)
 
 
 @bp.get("/search.csv")

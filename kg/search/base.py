@@ -133,7 +133,15 @@ def build_facets(groups: dict[str, dict[str, int]], labels: dict[str, tuple[str,
                 break
     out["entity"] = ents
     out["publisher"] = [{"value": k, "count": n} for k, n in top_counts(groups.get("publisher", {})) if k]
+    out["month"] = month_facet(groups.get("month", {}))
     return out
+
+
+def month_facet(counts: dict[int, int]) -> list[dict[str, Any]]:
+    """{YYYYMM: n} → [{value: 'YYYY-MM', count}], oldest first, undated (0) left out:
+    the documents over time (the chart on a result page)."""
+    return [{"value": f"{m // 100:04d}-{m % 100:02d}", "count": int(n)}
+            for m, n in sorted(counts.items()) if m and n and 1 <= m % 100 <= 12]
 
 
 def top_counts(counts: dict[str, int]) -> list[tuple[str, int]]:

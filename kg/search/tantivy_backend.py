@@ -239,10 +239,12 @@ class TantivyIndex:
         try:
             res = s.search(q, page_size, count=True, offset=(page - 1) * page_size,
                            order_by_field="date" if by_date else None)
-            aggs = s.aggregate(q, {name: {"terms": {"field": name, "size": FACET_ENTITIES * 3 if name == "entities" else 200}}
-                                   for name in ("entities", "entity_types", "year", "origin", "source_kind",
-                                                "publisher")[:6 if self.version >= 2 else 5]}) \
-                if facets else {}
+            wanted: dict[str, Any] = {name: {"terms": {"field": name, "size": FACET_ENTITIES * 3 if name == "entities" else 200}}
+                                      for name in ("entities", "entity_types", "year", "origin", "source_kind",
+                                                   "publisher")[:6 if self.version >= 2 else 5]}
+            # documents per month: dates are YYYYMMDD numbers, so a bucket of 100 is a month
+            wanted["month"] = {"histogram": {"field": "date", "interval": 100, "min_doc_count": 1}}
+            aggs = s.aggregate(q, wanted) if facets else {}
         except ValueError as e:
             raise QueryError(f"검색하지 못했습니다: {text!r} (search failed: {e})") from e
         matched = Q.positive_terms(tree)
@@ -256,6 +258,7 @@ class TantivyIndex:
         groups = {name: {b["key"]: b["doc_count"] for b in aggs.get(agg, {}).get("buckets", []) if b["key"]}
                   for name, agg in (("entity_types", "entity_types"), ("entities", "entities"), ("year", "year"),
                                     ("source_kind", "source_kind"), ("source", "origin"), ("publisher", "publisher"))}
+        groups["month"] = {int(b["key"]) // 100: b["doc_count"] for b in aggs.get("month", {}).get("buckets", [])}
         missing = [iri for iri, _n in top_counts(groups["entities"])[:FACET_ENTITIES]
                    if iri not in labels]
         for iri in missing:  # labels of the top facet entities, from one document each

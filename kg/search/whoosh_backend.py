@@ -267,7 +267,11 @@ class WhooshIndex:
             counts = counter.result(top={"entities": 2 * FACET_ENTITIES})
             gids = np.concatenate([np.zeros(0, dtype=np.int64), *found_ids])
             scores = np.concatenate([np.zeros(0), *found_scores])
-            key = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates]) if by_date else scores
+            dates = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates])
+            if facets:  # documents per month (YYYYMM), for the chart over time
+                months, n = np.unique(dates // 100, return_counts=True)
+                counts["month"] = dict(zip(months.tolist(), n.tolist()))
+            key = dates if by_date else scores
             # best first (newest first by date), then the lower document number, as whoosh orders
             order = np.lexsort((gids, -key.astype(np.float64)))[(page - 1) * page_size:page * page_size]
             marks = arrays.positive_terms(q, s.reader())
