@@ -74,4 +74,24 @@ def named_entity(s: summary_mod.Summary, base: str, text: str) -> str | None:
     q = text.strip().strip('"')
     if not q or any(w in _OPERATORS for w in q.split()) or any(c in q for c in "():*^"):
         return None
-    return s.resolve(q, base) or s.resolve("".join(q.split()), base)
+    exact, folded = _exact_names(s)
+    for candidates in (exact.get(q), exact.get("".join(q.split())), folded.get("".join(q.lower().split()))):
+        if candidates and (ranked := s._ranked(candidates, base, 1)):
+            return ranked[0]["iri"]
+    return None
+
+
+def _exact_names(s: summary_mod.Summary) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """name or alias → entities, as written and case- and space-folded (Summary.resolve
+    reads every label per call: 3 ms a search), built once per summary."""
+    got = s.kept.get("exact_names")
+    if got is None:
+        exact: dict[str, set[str]] = {}
+        folded: dict[str, set[str]] = {}
+        for e, labels in s.labels.items():
+            for kind, _lang, value in labels:
+                if kind != "title":
+                    exact.setdefault(value, set()).add(e)
+                    folded.setdefault("".join(value.lower().split()), set()).add(e)
+        got = s.kept["exact_names"] = (exact, folded)
+    return got

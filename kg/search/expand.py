@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable
 
 from ingest.nlp.kiwi import is_name
@@ -102,7 +103,7 @@ def _names(word: str, own: list[str], lookup: Lookup) -> list[dict[str, Any]]:
         label = str(e["label"])
         if not _contains(label.lower(), low):
             continue
-        terms = text_terms(label)
+        terms = _terms(label)
         if len(terms) != 1 or terms[0] in seen or not _PLAIN.match(terms[0]):
             continue
         seen.add(terms[0])
@@ -110,6 +111,12 @@ def _names(word: str, own: list[str], lookup: Lookup) -> list[dict[str, Any]]:
         if len(out) == MAX_NAMES:
             break
     return out
+
+
+@lru_cache(maxsize=16384)
+def _terms(name: str) -> tuple[str, ...]:
+    """A name's index terms, kept: the same few hundred names come up search after search."""
+    return tuple(text_terms(name))
 
 
 def _contains(name: str, word: str) -> bool:
