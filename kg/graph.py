@@ -223,22 +223,11 @@ class KnowledgeGraph:
         return res
 
     def search_aids(self, text: str, res: SearchResult) -> dict[str, Any]:
-        """What helps beside a result (kg.suggest): `card`, the entity the query names
-        (names, type, documents, relations with evidence), and `suggestions`, entities a
-        user may have meant when the result is empty or thin."""
+        """What helps beside a result: `card`, the entity the query names, and
+        `suggestions` when the result is empty or thin (kg.suggest.aids)."""
         from kg import suggest  # noqa: PLC0415
 
-        try:
-            s = self.summary()
-        except StoreError:
-            return {"card": None, "suggestions": []}
-        card = None
-        if (iri := suggest.named_entity(s, self.base, text)) and s.docs.get(iri) and (head := self.entity_names(iri)):
-            rows, groups = entity_queries.relations(self.store, iri, s.label)
-            card = {**head, "documents": s.docs[iri], "relations": rows, "relation_groups": groups}
-        shown = {n["iri"] for inc in res.included for n in inc["names"]} | ({card["iri"]} if card else set())
-        thin = res.total < suggest.THIN and text.strip()
-        return {"card": card, "suggestions": suggest.suggestions(s, self.base, text, shown) if thin else []}
+        return suggest.aids(self, text, res)
 
     def sparql(self, query: str, max_rows: int | None = None, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None) -> QueryResult:

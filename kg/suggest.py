@@ -1,8 +1,10 @@
 """Help beside a search result: the entity a query names (a card on top of the results)
-and, when a result is empty or thin, names that do exist ("혹시 이것을 찾으셨나요?").
+and, when a result is empty or thin, spellings and names that do exist ("혹시 이것을
+찾으셨나요?").
 
-Suggestions come from the graph's names (kg.summary): entities with documents whose
-name contains a query word, then names spelled like the query. Spelling is compared on
+Suggestions come from the text index's terms (a word it does not hold, replaced by a
+close one it does: 반도채 → 반도체) and from the graph's names (kg.summary): entities
+with documents whose name contains a query word, then names spelled like the query. Spelling is compared on
 jamo (Unicode NFD splits a Hangul syllable into its letters), so '산업퉁상자원부' is one
 letter from 산업통상자원부, as a person would count it.
 """
@@ -13,7 +15,10 @@ import re
 import unicodedata
 from typing import Any
 
+from kg import entity as entity_queries
 from kg import summary as summary_mod
+from kg.errors import StoreError
+from kg.search.base import text_terms
 
 THIN = 3  # fewer hits than this: suggest
 MAX_SUGGESTIONS = 6
@@ -57,6 +62,29 @@ def suggestions(s: summary_mod.Summary, base: str, text: str, exclude: set[str] 
     return rows[:MAX_SUGGESTIONS]
 
 
+def spellings(index: Any, text: str, limit: int = 3) -> list[dict[str, Any]]:
+    """The query with a word the index does not hold replaced by a close spelling it
+    does hold ('반도채 지원' → '반도체 지원'), most documents first. Candidates are the
+    terms that share the word's first letter (a typo there is not found)."""
+    words = query_words(text)
+    out: list[dict[str, Any]] = []
+    for w in words[:4]:
+        terms = text_terms(w)
+        term = terms[0] if len(terms) == 1 else w  # Kiwi may cut a misspelt word in pieces ('반도채')
+        if not term:
+            continue
+        vocab = dict(index.vocabulary(term[0]))
+        if vocab.get(term) or (len(terms) > 1 and all(dict(index.vocabulary(t)).get(t) for t in terms)):
+            continue  # the word is there: not a misspelling
+        for close in difflib.get_close_matches(jamo(term), [jamo(v) for v in vocab], n=limit, cutoff=SPELLING_CUTOFF):
+            found = unicodedata.normalize("NFC", close)
+            if found in vocab and found != term:
+                out.append({"label": text.replace(w, found, 1), "iri": None, "type": None,
+                            "documents": vocab[found], "why": "spelling"})
+    out.sort(key=lambda r: -r["documents"])
+    return out[:limit]
+
+
 def _spelling_index(s: summary_mod.Summary) -> dict[str, list[str]]:
     """jamo of each name with documents → entities, built once per summary."""
     idx = s.kept.get("jamo_names")
@@ -95,3 +123,27 @@ def _exact_names(s: summary_mod.Summary) -> tuple[dict[str, set[str]], dict[str,
                     folded.setdefault("".join(value.lower().split()), set()).add(e)
         got = s.kept["exact_names"] = (exact, folded)
     return got
+
+
+def aids(kg: Any, text: str, res: Any) -> dict[str, Any]:
+    """For KnowledgeGraph.search_aids: `card`, the entity the query names (names, type,
+    documents, relations with evidence), and `suggestions` when the result `res` is
+    empty or thin: spellings the index holds (counted by searching them), then names."""
+    try:
+        s = kg.summary()
+    except StoreError:
+        return {"card": None, "suggestions": []}
+    card = None
+    if (iri := named_entity(s, kg.base, text)) and s.docs.get(iri) and (head := kg.entity_names(iri)):
+        rows, groups = entity_queries.relations(kg.store, iri, s.label)
+        card = {**head, "documents": s.docs[iri], "relations": rows, "relation_groups": groups}
+    if not (res.total < THIN and text.strip()):
+        return {"card": card, "suggestions": []}
+    words = []
+    for x in spellings(kg.index, text):
+        if (n := kg.index.search(x["label"], page_size=1, facets=False).total) > 0:
+            words.append({**x, "documents": n})
+    shown = {n["iri"] for inc in res.included for n in inc["names"]} | ({card["iri"]} if card else set())
+    seen: set[str] = set()
+    both = [x for x in words + suggestions(s, kg.base, text, shown) if not (x["label"] in seen or seen.add(x["label"]))]
+    return {"card": card, "suggestions": both[:MAX_SUGGESTIONS]}

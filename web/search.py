@@ -153,7 +153,7 @@ def aids_json(aids: dict[str, Any]) -> dict[str, Any]:
                                "names": [{"label": i["label"], "iri": i["iri"], "page": local_path(i["iri"])}
                                          for i in g["items"]]} for g in groups]}
     sugg = [{"label": x["label"], "iri": x["iri"], "type": x["type"], "documents": x["documents"],
-             "search": url_for("search.search", q=x["label"]), "page": local_path(x["iri"])}
+             "search": url_for("search.search", q=x["label"]), "page": local_path(x["iri"]) if x["iri"] else None}
             for x in aids.get("suggestions", [])]
     return {"card": card, "suggestions": sugg}
 

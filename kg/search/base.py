@@ -82,6 +82,10 @@ class SearchBackend(Protocol):
         `facets=False` skips counting them (the facet lists come back empty);
         `publisher` keeps the documents of one publisher (the 출처 facet)."""
 
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms that start with `prefix`, with the documents that hold them, most
+        frequent first (at most `limit`): spellings that exist, for suggestions."""
+
     def has(self, doc_iri: str) -> bool: ...
 
     def doc_count(self) -> int: ...

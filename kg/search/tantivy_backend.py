@@ -140,6 +140,14 @@ class TantivyIndex:
         doc.add_bytes("stored", json.dumps(stored, ensure_ascii=False).encode("utf-8"))
         return doc
 
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms starting with `prefix` and the live documents that hold them."""
+        if not (prefix := clean(prefix)):
+            return []
+        found = self.ix.searcher().terms_with_prefix("body", prefix, filter_query=tantivy.Query.all_query(),
+                                                     limit=limit)
+        return [(t, n) for t, n in found if n]
+
     def has(self, doc_iri: str) -> bool:
         q = tantivy.Query.term_query(self.schema, "doc_iri", doc_iri, index_option="basic")
         return self.ix.searcher().search(q, 1, count=True).count > 0

@@ -13,6 +13,7 @@ schema version 1, without the columns, is searched by whoosh's own collectors.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 import threading
@@ -53,6 +54,7 @@ WRITE_MB = 512
 INLINE_POSTINGS = 32
 # A posting block with fewer postings is written uncompressed: zlib gains nothing on a few bytes
 COMPRESS_MIN_POSTINGS = 8
+VOCABULARY_SCAN = 20_000  # terms of one prefix read for spelling suggestions
 
 
 class ListKeyword(KEYWORD):
@@ -192,6 +194,19 @@ class WhooshIndex:
 
     def _publisher(self, publisher: str | None) -> dict[str, str]:
         return {"publisher": publisher or ""} if "publisher" in self.schema else {}
+
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms starting with `prefix` and their document counts (a replaced
+        document counts until its segment is merged: a suggestion, not a figure)."""
+        if not prefix:
+            return []
+        out: dict[str, int] = {}
+        with self._searcher() as s:
+            r = s.reader()
+            for t in itertools.islice(r.expand_prefix("body", prefix), VOCABULARY_SCAN):
+                text = t.decode("utf-8") if isinstance(t, bytes) else t
+                out[text] = r.doc_frequency("body", text)
+        return top_counts(out)[:limit]
 
     def has(self, doc_iri: str) -> bool:
         with self._searcher() as s:

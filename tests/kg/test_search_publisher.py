@@ -34,3 +34,12 @@ def test_snippets_leave_out_headline_and_byline() -> None:
     marked = make_snippet(text, ["얼라이언스"])
     assert "보도자료 ·" not in marked and "<mark" in marked
     assert make_snippet("짧은 제목만", []) == "짧은 제목만"  # nothing after it: kept
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_vocabulary_lists_the_spellings_that_exist(tmp_path, backend: str) -> None:
+    ix = open_index(tmp_path / "ix", backend)
+    ix.write([doc(1, None, "반도체 지원"), doc(2, None, "반도체 산업"), doc(3, None, "반면에 수소")])
+    assert ix.vocabulary("반") == [("반도체", 2), ("반면", 1)]
+    assert ix.vocabulary("") == [] and ix.vocabulary("없") == []
+    ix.close()

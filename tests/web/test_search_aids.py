@@ -41,3 +41,11 @@ def test_misspelled_name_suggests_the_one_that_exists(client) -> None:
     assert twin["suggestions"][0]["label"] == "산업통상자원부"
     many = client.get("/search.json", query_string={"q": "발표"}).get_json()
     assert many["total"] >= 3 and many["suggestions"] == []  # a full result needs none
+
+
+def test_misspelled_word_suggests_the_spelling_the_documents_use(client) -> None:
+    twin = client.get("/search.json", query_string={"q": "반도채"}).get_json()
+    assert twin["total"] == 0
+    first = twin["suggestions"][0]
+    assert first["label"] == "반도체" and first["type"] is None and first["documents"] >= 1
+    assert client.get("/search.json", query_string={"q": first["label"]}).get_json()["total"] == first["documents"]
