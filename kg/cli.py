@@ -253,7 +253,8 @@ def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from:
     for i, h in enumerate(res.hits, (res.page - 1) * res.page_size + 1):
         snippet = " ".join(html.unescape(re.sub(r'<mark[^>]*>(.*?)</mark>', lambda m: click.style(m.group(1), bold=True), h.snippet)).split())
         click.echo(f"\n{i}. {h.title}  [{h.date or '날짜 없음'}]")
-        click.echo(f"   {h.url or h.source}")
+        # who to cite and where the original is; the file it was read from when there is no address
+        click.echo("   " + " · ".join(x for x in (h.publisher, h.url or h.source) if x))
         click.echo(f"   {snippet}")
 
 

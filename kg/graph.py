@@ -212,12 +212,13 @@ class KnowledgeGraph:
             return self.index.search(text, **kw)
         from kg.search.expand import LOOKUP, expand as widen  # noqa: PLC0415
 
+        known = lambda t: self.index.term_count(t) > 0  # noqa: E731
         try:
             names = self.summary()
         except StoreError:  # no graph yet (an index alone): compounds only
-            wide = widen(text)
+            wide = widen(text, known=known)
         else:
-            wide = widen(text, lambda w: names.lookup(w, self.base, LOOKUP))
+            wide = widen(text, lambda w: names.lookup(w, self.base, LOOKUP), known)
         res = self.index.search(wide.text, **kw)
         res.query, res.included, res.compounds = text, wide.included, wide.compounds
         return res

@@ -6,7 +6,7 @@ quotes. Built on the server, so the text the button copies is the text the page 
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from flask import request
 
@@ -22,6 +22,20 @@ def citation(source: dict[str, Any], sentence: str | None, page: str | None) -> 
     head = ", ".join(p for p in parts if p)
     text = " ".join((sentence or "").split())
     return f'{head}: "{text}"' if text else head
+
+
+def evidence_in(data: Any) -> Iterator[dict[str, Any]]:
+    """Every evidence entry (a dict with a sentence and a document) inside a page's
+    data, however deep: the profile, relation groups and path hops nest them alike."""
+    if isinstance(data, dict):
+        if data.get("sentence") and isinstance(data.get("document"), str):
+            yield data
+        for v in data.values():
+            if isinstance(v, (dict, list, tuple)):
+                yield from evidence_in(v)
+    elif isinstance(data, (list, tuple)):
+        for v in data:
+            yield from evidence_in(v)
 
 
 def cite_evidence(kg: Any, evidence: Iterable[dict[str, Any]]) -> None:

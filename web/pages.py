@@ -18,7 +18,7 @@ from ontology.namespace import KGO, korean_labels
 from web import get_kg, profile, timechart
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
-from web.cite import citation, cite_evidence
+from web.cite import citation, cite_evidence, evidence_in
 from web.markup import mark_mentions
 from web.timeline import today
 
@@ -133,8 +133,9 @@ def entity(slug: str, name: str) -> Any:
     ent["next"] = url_with(page=n + 1) if n < ent["pages"] else None
     ent["prev"] = url_with(page=n - 1) if n > 1 else None
     groups = group_relations(ent["relations"], ent["relation_groups"])
-    cite_evidence(kg, [ev for g in groups for item in g["items"] for ev in item["evidence"]])
-    ent.update(profile.build(kg, ent, today()))
+    shown = profile.build(kg, ent, today())
+    ent.update(shown)
+    cite_evidence(kg, [*evidence_in(groups), *evidence_in(shown)])
     # every document's month, not only the page's: the text index counts them (a filter, no query)
     ent["months"] = kg.search("", expand=False, entities=[ent["iri"]], page_size=1).facets.get("month", [])
     chart = timechart.build(ent["months"], lambda a, b: url_for("search.search", entity=ent["iri"], **{"from": a, "to": b}))

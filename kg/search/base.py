@@ -86,6 +86,9 @@ class SearchBackend(Protocol):
         """Body terms that start with `prefix`, with the documents that hold them, most
         frequent first (at most `limit`): spellings that exist, for suggestions."""
 
+    def term_count(self, term: str) -> int:
+        """Documents whose body holds the index term `term` (0: no document spells it so)."""
+
     def has(self, doc_iri: str) -> bool: ...
 
     def doc_count(self) -> int: ...

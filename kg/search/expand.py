@@ -49,9 +49,12 @@ class Expanded:
         return bool(self.included or self.compounds)
 
 
-def expand(text: str, lookup: Lookup | None = None) -> Expanded:
+def expand(text: str, lookup: Lookup | None = None, known: Callable[[str], bool] | None = None) -> Expanded:
     """The query `text` with its plain words widened (see the module doc); the text as
-    it is when nothing applies."""
+    it is when nothing applies. `known(term)`, when given, says whether any document
+    holds an index term: a compound's other spelling is only added when its terms occur
+    (Kiwi reads made-up pieces as nouns too: 얼라이언스 is not 얼라 + 이언스)."""
+    ok = known or (lambda _t: True)
     tokens = Q._tokens(text)  # known names already joined ('LG 전자' → LG전자)
     out: list[str] = []
     result = Expanded(text)
@@ -59,7 +62,8 @@ def expand(text: str, lookup: Lookup | None = None) -> Expanded:
     while i < len(tokens):
         kind, value = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if _plain(kind, value) and nxt is not None and _plain(*nxt) and (joined := _joined(value, nxt[1])):
+        if _plain(kind, value) and nxt is not None and _plain(*nxt) and (joined := _joined(value, nxt[1])) \
+                and ok(joined):
             out.append(f"(({value} AND {nxt[1]}) OR {joined})")
             result.compounds.append({"word": f"{value} {nxt[1]}", "also": joined})
             i += 2
@@ -67,7 +71,7 @@ def expand(text: str, lookup: Lookup | None = None) -> Expanded:
         if _plain(kind, value):
             alts: list[str] = []
             own = text_terms(value)
-            if (split := _split(value, own)) is not None:
+            if (split := _split(value, own)) is not None and all(ok(t) for t in split.split()):
                 alts.append(f'"{split}"')
                 result.compounds.append({"word": value, "also": split})
             names = _names(value, own, lookup) if lookup is not None else []

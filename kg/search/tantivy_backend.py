@@ -148,6 +148,12 @@ class TantivyIndex:
                                                      limit=limit)
         return [(t, n) for t, n in found if n]
 
+    def term_count(self, term: str) -> int:
+        if not (term := clean(term)):
+            return 0
+        found = self.ix.searcher().terms_with_prefix("body", term, filter_query=tantivy.Query.all_query())
+        return next((n for t, n in found if t == term), 0)
+
     def has(self, doc_iri: str) -> bool:
         q = tantivy.Query.term_query(self.schema, "doc_iri", doc_iri, index_option="basic")
         return self.ix.searcher().search(q, 1, count=True).count > 0

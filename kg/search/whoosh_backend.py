@@ -208,6 +208,10 @@ class WhooshIndex:
                 out[text] = r.doc_frequency("body", text)
         return top_counts(out)[:limit]
 
+    def term_count(self, term: str) -> int:
+        with self._searcher() as s:
+            return s.reader().doc_frequency("body", term) if term else 0
+
     def has(self, doc_iri: str) -> bool:
         with self._searcher() as s:
             return s.document_number(doc_iri=doc_iri) is not None

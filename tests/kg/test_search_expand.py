@@ -59,4 +59,10 @@ def test_short_name_and_compounds_on_each_backend(tmp_path, backend: str) -> Non
         assert found == {"4", "5"}, (q, found)
     assert expand("수소경제").compounds == [{"word": "수소경제", "also": "수소 경제"}]
     assert expand("수소 경제").compounds == [{"word": "수소 경제", "also": "수소경제"}]
+    # the other spelling only when documents hold its terms: no made-up pieces
+    known = lambda t: ix.term_count(t) > 0  # noqa: E731
+    assert ix.term_count("경제") >= 1 and ix.term_count("없는말") == 0
+    assert expand("수소경제", known=known).compounds  # the index holds 수소 and 경제
+    assert not expand("수소 경제", known=known).compounds  # but no document spells 수소경제 as one term here
+    assert expand("얼라이언스").compounds and not expand("얼라이언스", known=known).compounds
     ix.close()
