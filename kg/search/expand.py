@@ -27,7 +27,7 @@ from ingest.nlp.kiwi import is_name
 from kg.search import query as Q
 from kg.search.base import text_terms
 
-NAME_BOOST = 0.2  # an included name's documents rank below the word's own
+NAME_BOOST = 0.05  # an included name's documents rank below the word's own (BM25 is not bounded: mostly, not strictly)
 MAX_NAMES = 8  # names included per word, most mentioned first
 LOOKUP = 40  # candidates asked of the lookup per word
 _HANGUL = re.compile(r"[가-힣]")
