@@ -21,6 +21,7 @@ from kg.index import SearchResult
 from web import get_kg, timechart
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
+from web.pages import group_relations
 
 bp = Blueprint("search", __name__)
 
@@ -141,8 +142,6 @@ CARD_GROUPS, CARD_ITEMS = 4, 3  # relation groups on an entity card, names in ea
 def aids_json(aids: dict[str, Any]) -> dict[str, Any]:
     """The entity card and the suggestions of a result page (kg.graph.search_aids), with
     the links the page shows."""
-    from web.pages import group_relations  # noqa: PLC0415 (pages imports this module's neighbours)
-
     card = aids.get("card")
     if card:
         names = [x["value"] for x in card["pref_labels"] + card["alt_labels"] if x["value"] != card["label"]]

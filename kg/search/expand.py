@@ -55,7 +55,7 @@ def expand(text: str, lookup: Lookup | None = None, known: Callable[[str], bool]
     holds an index term: a compound's other spelling is only added when its terms occur
     (Kiwi reads made-up pieces as nouns too: 얼라이언스 is not 얼라 + 이언스)."""
     ok = known or (lambda _t: True)
-    tokens = Q._tokens(text)  # known names already joined ('LG 전자' → LG전자)
+    tokens = Q.tokens(text)  # known names already joined ('LG 전자' → LG전자)
     out: list[str] = []
     result = Expanded(text)
     i = 0

@@ -96,6 +96,12 @@ def with_names_joined(text: str) -> str:
     return " ".join(f'"{v}"' if k == "phrase" else v for k, v in joined)
 
 
+def tokens(text: str) -> list[tuple[str, str]]:
+    """The query as (kind, value) tokens: word, phrase, op, '(' and ')', with the words
+    that spell a known name joined (kg.search.expand rewrites them)."""
+    return _tokens(text)
+
+
 def _tokens(text: str, join: bool = True) -> list[tuple[str, str]]:
     out = []
     for m in _TOKEN.finditer(text):
