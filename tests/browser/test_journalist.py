@@ -96,3 +96,18 @@ def test_copy_citation_of_an_evidence_sentence(browser, server, shot) -> None:
     if copied is not None:  # reading the clipboard back needs the permission granted above
         assert copied.startswith("산업통상자원부, 「") and copied.endswith('"') and "/id/doc/" in copied
     shot(browser, "journalist-citation")
+
+
+def test_entity_timeline_charts_every_document_and_dates_read_in_words(browser, server, shot) -> None:
+    browser.get(server + "/id/gov/" + quote("산업통상자원부") + "#timeline")
+    chart = browser.find_element(By.CSS_SELECTOR, "#timeline figure.timechart")
+    caption = chart.find_element(By.TAG_NAME, "figcaption").text
+    total = int(re.search(r"언급한 문서 ([\d,]+)건 전체", caption).group(1).replace(",", ""))
+    listed = len(browser.find_elements(By.CSS_SELECTOR, "#timeline li.tl-document"))
+    assert total > listed  # the chart covers every document, the list one page of them
+    counts = [int(re.search(r"(\d+)건", a.get_attribute("aria-label")).group(1))
+              for a in chart.find_elements(By.CSS_SELECTOR, "a")]
+    assert sum(counts) == total
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "../" not in page and re.search(r"\d{4}년 (?:\d+월 )?말까지", page)
+    shot(browser, "journalist-entity-timeline")

@@ -49,3 +49,17 @@ def test_misspelled_word_suggests_the_spelling_the_documents_use(client) -> None
     first = twin["suggestions"][0]
     assert first["label"] == "반도체" and first["type"] is None and first["documents"] >= 1
     assert client.get("/search.json", query_string={"q": first["label"]}).get_json()["total"] == first["documents"]
+
+
+def test_cli_search_says_what_it_included(settings) -> None:
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from kg.cli import main  # noqa: PLC0415
+
+    env = {"KG_BASE_IRI": settings.base_iri}
+    out = CliRunner().invoke(main, ["search", "삼성", "--data-dir", str(settings.data_dir)], env=env)
+    assert out.exit_code == 0, out.output
+    line = next(x for x in out.output.splitlines() if x.startswith("'삼성': "))
+    assert "검색 결과 2건" in out.output and "삼성전자" in line and "삼성SDI" in line and "포함" in line
+    exact = CliRunner().invoke(main, ["search", "삼성", "--exact", "--json", "--data-dir", str(settings.data_dir)], env=env)
+    assert exact.exit_code == 0 and '"total": 0' in exact.output and '"included": []' in exact.output
