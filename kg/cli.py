@@ -207,33 +207,41 @@ def eval_cmd(gold: Path, pred: Path | None, types: tuple[str, ...], errors: bool
 @click.option("--from", "date_from", default=None, help="Earliest date (YYYY-MM-DD).")
 @click.option("--to", "date_to", default=None, help="Latest date (YYYY-MM-DD).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--exact", is_flag=True, help="Only the words as typed (no names that start with them, no compounds).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @data_dir_option
 def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from: str | None, date_to: str | None,
-           sort: str, as_json: bool, data_dir: Path | None) -> None:
-    """Full-text search (Korean-aware; "phrase", AND/OR/NOT)."""
+           sort: str, exact: bool, as_json: bool, data_dir: Path | None) -> None:
+    """Full-text search (Korean-aware; "phrase", AND/OR/NOT); a short name also finds the
+    names that start with it (삼성 → 삼성전자, 삼성SDI …), ranked below."""
     import html
     import re
 
-    from kg.index import TextIndex
+    from kg.graph import KnowledgeGraph
 
     settings = _settings(data_dir)
     try:
-        ix = TextIndex(settings.index_dir, create=False)
-        res = ix.search(" ".join(query), page=page, page_size=settings.page_size, types=types,
-                        date_from=date_from, date_to=date_to, sort=sort)
+        with KnowledgeGraph(settings, read_only=True) as kg:
+            res = kg.search(" ".join(query), expand=not exact, page=page, page_size=settings.page_size,
+                            types=types, date_from=date_from, date_to=date_to, sort=sort, facets=False)
     except KGError as e:
         _fail(e)
         return
     if as_json:
         click.echo(json.dumps({"query": res.query, "total": res.total, "page": res.page,
+                               "included": res.included, "compounds": res.compounds,
                                "hits": [h.__dict__ for h in res.hits]}, ensure_ascii=False, indent=2))
         return
     click.echo(f"검색 결과 {res.total}건 (쪽 {res.page}/{res.pages})")
+    for inc in res.included:
+        click.echo(f"'{inc['word']}': {', '.join(n['label'] for n in inc['names'])} 포함 (--exact: 입력한 말만)")
+    for c in res.compounds:
+        click.echo(f"'{c['word']}': '{c['also']}'도 찾음")
     for i, h in enumerate(res.hits, (res.page - 1) * res.page_size + 1):
         snippet = " ".join(html.unescape(re.sub(r'<mark[^>]*>(.*?)</mark>', lambda m: click.style(m.group(1), bold=True), h.snippet)).split())
         click.echo(f"\n{i}. {h.title}  [{h.date or '날짜 없음'}]")
-        click.echo(f"   {h.url or h.source}")
+        # who to cite and where the original is; the file it was read from when there is no address
+        click.echo("   " + " · ".join(x for x in (h.publisher, h.url or h.source) if x))
         click.echo(f"   {snippet}")
 
 

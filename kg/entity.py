@@ -260,6 +260,24 @@ def doc_titles(store: Store, docs: list[str]) -> dict[str, str]:
     return out
 
 
+def doc_sources(store: Store, docs: list[str]) -> dict[str, dict[str, str | None]]:
+    """What a citation of each document needs (IRI → {title, date, publisher, url}): the
+    original address is dcterms:source when it is an IRI, not a local file path. One
+    query per property, each a required pattern: with OPTIONALs in one GRAPH ?d block
+    Oxigraph read every graph's dates (0.6 s for 150 documents at 10,000)."""
+    uniq = sorted({_iri(d) for d in docs})
+    out: dict[str, dict[str, str | None]] = {d: {"title": None, "date": None, "publisher": None, "url": None}
+                                             for d in uniq}
+    for k in range(0, len(uniq), 400):
+        values = " ".join(f"<{d}>" for d in uniq[k:k + 400])
+        for key, pattern in (("title", "?d dcterms:title ?v"), ("date", "?d dcterms:date ?v"),
+                             ("publisher", "?d dcterms:publisher ?v"),
+                             ("url", "?d dcterms:source ?v FILTER(isIRI(?v))")):
+            for r in _strings(store, _PREFIXES + f"SELECT ?d ?v WHERE {{ VALUES ?d {{ {values} }} GRAPH ?d {{ {pattern} }} }}"):
+                out[r["d"]][key] = r["v"]
+    return {d: v for d, v in out.items() if v["title"] is not None}
+
+
 def with_dates(pattern: str, hub: bool) -> str:
     """`pattern` (binding ?g) with the date of each graph ?g in ?date, if it has one: a
     lookup per row (15 µs each). For a hub entity the pattern alone: the dates come from

@@ -211,9 +211,32 @@ class KnowledgeGraph:
         self.close()
 
     # -- search & SPARQL -------------------------------------------------------------
-    def search(self, text: str, **kw: Any) -> SearchResult:
+    def search(self, text: str, expand: bool = True, **kw: Any) -> SearchResult:
+        """Full-text search; with `expand`, a short name also finds the known names that
+        start with or contain it, ranked below, and compounds match spaced or not
+        (kg.search.expand: the result says what it included)."""
         kw.setdefault("page_size", self.settings.page_size)
-        return self.index.search(text, **kw)
+        if not expand or not text.strip():
+            return self.index.search(text, **kw)
+        from kg.search.expand import LOOKUP, expand as widen  # noqa: PLC0415
+
+        known = lambda t: self.index.term_count(t) > 0  # noqa: E731
+        try:
+            names = self.summary()
+        except StoreError:  # no graph yet (an index alone): compounds only
+            wide = widen(text, known=known)
+        else:
+            wide = widen(text, lambda w: names.lookup(w, self.base, LOOKUP), known)
+        res = self.index.search(wide.text, **kw)
+        res.query, res.included, res.compounds = text, wide.included, wide.compounds
+        return res
+
+    def search_aids(self, text: str, res: SearchResult) -> dict[str, Any]:
+        """What helps beside a result: `card`, the entity the query names, and
+        `suggestions` when the result is empty or thin (kg.suggest.aids)."""
+        from kg import suggest  # noqa: PLC0415
+
+        return suggest.aids(self, text, res)
 
     def sparql(self, query: str, max_rows: int | None = None, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None, client: str = "") -> QueryResult:
@@ -272,11 +295,12 @@ class KnowledgeGraph:
         """Metadata, text and mentions of one document, or None."""
         iri = _iri(iri)
         rows = self.store.select(f"""
-            SELECT ?title ?date ?source ?text ?kind WHERE {{ GRAPH <{iri}> {{
+            SELECT ?title ?date ?source ?text ?kind ?publisher WHERE {{ GRAPH <{iri}> {{
               <{iri}> a <{KGO.Document}> ; <http://purl.org/dc/terms/title> ?title ; <{KGO.text}> ?text .
               OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }}
               OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/source> ?source }}
-              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }} }} }}""")
+              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }}
+              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/publisher> ?publisher }} }} }}""")
         if not rows:
             return None
         r = rows[0]
@@ -292,6 +316,8 @@ class KnowledgeGraph:
             "date": str(r["date"]) if "date" in r else None,
             "source": str(r["source"]) if "source" in r else None,
             "source_kind": str(r["kind"]) if "kind" in r else None,
+            "publisher": str(r["publisher"]) if "publisher" in r else None,
+            "url": str(r["source"]) if isinstance(r.get("source"), URIRef) else None,  # the original address
             "text": str(r["text"]),
             "mentions": [
                 {"start": int(m["start"]), "end": int(m["end"]), "type": str(m["type"]),
@@ -354,6 +380,10 @@ class KnowledgeGraph:
     def resolve(self, name: str) -> str | None:
         """The entity an exact name or alias stands for (then ignoring case), or None."""
         return self.summary().resolve(name, self.base)
+
+    def document_sources(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
+        """Title, date, publisher and original address of documents, for citations."""
+        return entity_queries.doc_sources(self.store, iris)
 
     def document_relations(self, iri: str) -> list[dict[str, Any]]:
         """The relations a document reports, in text order, each with its sentence."""

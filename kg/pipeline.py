@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 from rdflib import Literal, URIRef
 
 from ingest.model import Document
+from ingest.publisher import publisher
 from kg import changes
 from kg.dedup import THRESHOLD, DedupIndex, signature, similarity
 from kg.errors import KGError, LoadError
@@ -481,7 +482,7 @@ def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
     terms = doc.extraction.tokens if doc.extraction and doc.extraction.tokens else None
     return IndexDoc(doc_iri=iri, key=doc.key, title=doc.title, body=doc.text, date=doc.date,
                     source=doc.source, url=doc.url, source_kind=doc.meta.get("source_kind"), entities=ents,
-                    terms=terms)
+                    terms=terms, publisher=publisher(doc))
 
 
 def ensure_gazetteer(kg: KnowledgeGraph) -> bool:

@@ -96,9 +96,34 @@ def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> st
     return ("…" if start > 0 else "") + frag + ("…" if end < len(text) else "")
 
 
+# A page's lead lines that are not the story: the headline again, a byline or dateline
+# ('보도자료 · 2024-07-22', '2024. 7. 22.'), a kicker. Short lines that end no sentence.
+LEAD_LINE = 80
+_SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|임)\s*[.!?]?[\"'”’)]*\s*$|[.!?]\s*$")
+
+
+def body_start(text: str) -> int:
+    """Where the story begins: after the leading short lines that end no sentence (a
+    repeated headline, a byline), if a sentence follows them."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        line = text[pos:end if end != -1 else len(text)].strip()
+        if line and (len(line) > LEAD_LINE or _SENTENCE_END.search(line)):
+            return pos
+        if end == -1:
+            return 0  # no sentence after the short lines: nothing to leave out
+        pos = end + 1
+    return 0
+
+
 def make_snippet(text: str, terms: list[str], plain_chars: int = 200) -> str:
     """HTML: up to two fragments of `text` around the matched terms, each match in
-    <mark>; the text is escaped. Without a match, the escaped start of the text."""
+    <mark>; the text is escaped. Without a match, the escaped start of the story. A
+    page's lead lines (headline, byline: body_start) are left out."""
+    lead = body_start(text)
+    if lead:
+        text = text[lead:]
     spans = _spans(text, surface_forms(terms)) if terms else []
     if not spans:
         return html.escape(text[:plain_chars])

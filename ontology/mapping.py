@@ -34,6 +34,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD, Namespace
 
 from ingest.model import Document, Entity
+from ingest.publisher import publisher
 from ontology.iris import NODE_TYPES, document_iri, entity_iri
 from ontology.namespace import KGO, KGR, materialise
 
@@ -115,6 +116,8 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
     out.append((d, DCTERMS.source, URIRef(doc.url) if doc.url and _is_http(doc.url) else Literal(doc.source)))
     if doc.meta.get("source_kind"):
         out.append((d, KGO.sourceKind, Literal(str(doc.meta["source_kind"]))))
+    if (pub := publisher(doc)) is not None:  # who to cite (ingest.publisher)
+        out.append((d, DCTERMS.publisher, Literal(pub)))
     dup = doc.meta.get("duplicate_of")
     if isinstance(dup, str) and _is_http(dup):  # set by kg.dedup: the earlier copy of this story
         out.append((d, KGO.nearDuplicateOf, URIRef(dup)))

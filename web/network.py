@@ -22,6 +22,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from kg import queries
 from ontology.namespace import KGO
 from web import get_kg
+from web.cite import cite_evidence, evidence_in
 from web.graphml import to_graphml
 from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json
 from web.pages import find_entity
@@ -373,6 +374,7 @@ def path() -> Any:
                              "sentence", "document", "document_title"], path_rows(data), "path.csv")
     if as_json:
         return json_response(data)
+    cite_evidence(get_kg(), list(evidence_in(data)))
     return render_template("path.html", data=data, a_text=a_text, b_text=b_text,
                            json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
 

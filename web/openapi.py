@@ -67,7 +67,7 @@ SCHEMAS: dict[str, Any] = {
     "SearchHit": {
         "type": "object", "required": ["iri", "title", "snippet", "score"],
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "title": STRING, "date": NULLABLE_STRING,
-                       "source": NULLABLE_STRING, "url": NULLABLE_STRING,
+                       "publisher": NULLABLE_STRING, "source": NULLABLE_STRING, "url": NULLABLE_STRING,
                        "snippet": {"type": "string", "description": "HTML: matches in <mark>, the rest escaped"},
                        "score": {"type": "number"}},
     },
@@ -75,7 +75,16 @@ SCHEMAS: dict[str, Any] = {
         "type": "object", "required": ["query", "total", "page", "pages", "hits"],
         "properties": {"query": STRING, "filters": {"type": "object"}, "total": INTEGER, "page": INTEGER,
                        "pages": INTEGER, "page_size": INTEGER, "hits": {"type": "array", "items": _ref("SearchHit")},
-                       "facets": {"type": "object"}, "next": NULLABLE_STRING, "prev": NULLABLE_STRING},
+                       "facets": {"type": "object", "description": "type, entity, year, month (YYYY-MM, oldest "
+                                  "first: documents over time), publisher, source, source_kind"},
+                       "included": {"type": "array", "description": "names a word also found, ranked below it: "
+                                    "[{word, names: [{iri, label, type, documents}]}] (삼성 → 삼성전자, 삼성SDI …)"},
+                       "compounds": {"type": "array", "description": "[{word, also}]: 수소경제 also as 수소 경제"},
+                       "card": {"type": ["object", "null"], "description": "the entity the query names: iri, page, "
+                                "label, type, names, documents, relations [{label, total, names}]"},
+                       "suggestions": {"type": "array", "description": "when the result is empty or thin: entities "
+                                       "a user may have meant [{label, iri, type, documents, search, page}]"},
+                       "next": NULLABLE_STRING, "prev": NULLABLE_STRING},
     },
     "Label": {"type": "object", "required": ["value"],
               "properties": {"value": STRING, "lang": NULLABLE_STRING}},
@@ -126,6 +135,8 @@ SCHEMAS: dict[str, Any] = {
         "description": "The JSON twin of the document page (/id/doc/<hash>.json).",
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "title": STRING, "date": NULLABLE_STRING,
                        "source": NULLABLE_STRING, "source_kind": NULLABLE_STRING, "text": STRING,
+                       "publisher": NULLABLE_STRING, "url": {"type": ["string", "null"], "description":
+                                                             "the original address (none for a file)"},
                        "mentions": {"type": "array", "items": _ref("Mention")},
                        "entities": {"type": "array", "items": {"type": "object"}},
                        "relations": {"type": "array", "description": "the relations the document reports, in text "
@@ -203,6 +214,7 @@ def spec(settings: Settings, server: str = "/") -> dict[str, Any]:
                     _param("from", "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.", STRING),
                     _param("to", "Latest date: YYYY, YYYY-MM or YYYY-MM-DD.", STRING),
                     _param("kind", "Source kind (보도자료, 기사, …).", STRING),
+                    _param("publisher", "Publisher (the 출처 facet: 산업통상자원부, example.org, …).", STRING),
                     _param("sort", "relevance (default) or date.", {"enum": ["relevance", "date"]}),
                     _param("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
                 ],

@@ -9,16 +9,17 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, abort, redirect, request
+from flask import Blueprint, abort, redirect, request, url_for
 from werkzeug.urls import iri_to_uri
 
 from kg.graph import KnowledgeGraph
 from kg.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, korean_labels
-from web import get_kg, profile
+from web import get_kg, profile, timechart
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
+from web.cite import citation, cite_evidence, evidence_in
 from web.markup import mark_mentions
 from web.timeline import today
 
@@ -83,7 +84,8 @@ def document(doc_id: str) -> Any:
         key = (r["sentence"] or {}).get("start")
         by_sentence.setdefault(key, []).append(r)
     return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates,
-                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()])
+                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()], citation=citation,
+                 doc_page=local_path(iri))
 
 
 def stated_relations(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -133,10 +135,15 @@ def entity(slug: str, name: str) -> Any:
     ent["next"] = url_with(page=n + 1) if n < ent["pages"] else None
     ent["prev"] = url_with(page=n - 1) if n > 1 else None
     groups = group_relations(ent["relations"], ent["relation_groups"])
-    ent.update(profile.build(kg, ent, today()))
+    shown = profile.build(kg, ent, today())
+    ent.update(shown)
     if ent["announced"] or ent["announced_events"]:  # the 발표 section shows them, with their evidence
         groups = [g for g in groups if (g["property"], g["direction"]) != (str(KGO.announces), "out")]
-    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups)
+    cite_evidence(kg, [*evidence_in(groups), *evidence_in(shown)])
+    # every document's month, not only the page's: the text index counts them (a filter, no query)
+    ent["months"] = kg.search("", expand=False, entities=[ent["iri"]], page_size=1).facets.get("month", [])
+    chart = timechart.build(ent["months"], lambda a, b: url_for("search.search", entity=ent["iri"], **{"from": a, "to": b}))
+    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups, chart=chart)
 
 
 def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -> tuple[dict[str, Any], str | None]:

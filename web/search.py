@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort, request, url_for
 
 from kg.csvsafe import safe_row
 from kg.errors import StoreError
 from kg.index import SearchResult
-from web import get_kg
+from web import get_kg, timechart
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
+from web.pages import group_relations
 
 bp = Blueprint("search", __name__)
 
@@ -39,6 +40,7 @@ class SearchParams:
     date_to: str | None = None
     kind: str | None = None
     source: str | None = None
+    publisher: str | None = None
     sort: str = "relevance"
     page: int = 1
 
@@ -46,15 +48,15 @@ class SearchParams:
     def active(self) -> bool:
         """Anything to search for (a query or a filter)?"""
         return bool(self.q or self.types or self.entities or self.date_from or self.date_to or self.kind
-                    or self.source)
+                    or self.source or self.publisher)
 
     def filters(self) -> dict[str, Any]:
         return {"type": self.types, "entity": self.entities, "from": self.date_from, "to": self.date_to,
-                "kind": self.kind, "source": self.source, "sort": self.sort}
+                "kind": self.kind, "source": self.source, "publisher": self.publisher, "sort": self.sort}
 
     def search_kw(self) -> dict[str, Any]:
         return dict(types=self.types, entities=self.entities, date_from=self.date_from, date_to=self.date_to,
-                    source_kind=self.kind, source=self.source, sort=self.sort)
+                    source_kind=self.kind, source=self.source, publisher=self.publisher, sort=self.sort)
 
 
 def parse_params() -> SearchParams:
@@ -70,6 +72,7 @@ def parse_params() -> SearchParams:
         setattr(p, "date_from" if name == "from" else "date_to", v or None)
     p.kind = a.get("kind", "").strip() or None
     p.source = a.get("source", "").strip()[:300] or None
+    p.publisher = a.get("publisher", "").strip()[:100] or None
     p.sort = a.get("sort", "relevance").strip() or "relevance"
     if p.sort not in ("relevance", "date"):
         abort(400, f"정렬 기준은 relevance 또는 date 입니다: sort={p.sort}")
@@ -101,9 +104,13 @@ def home() -> Any:
 @bp.get("/search.json", endpoint="search_json")
 def search() -> Any:
     p = parse_params()
-    res = get_kg().search(p.q, page=p.page, **p.search_kw())
+    kg = get_kg()
+    res = kg.search(p.q, page=p.page, **p.search_kw())
     data = search_json(p, res)
-    return html_or_json("search.html", data, params=p, res=res, data=data)
+    data.update(aids_json(kg.search_aids(p.q, res) if p.q else {"card": None, "suggestions": []}))
+    chart = timechart.build(res.facets.get("month", []),
+                            lambda a, b: url_with(**{"from": a, "to": b, "page": None}))
+    return html_or_json("search.html", data, params=p, res=res, data=data, chart=chart)
 
 
 @bp.get("/search.csv")
@@ -113,10 +120,10 @@ def search_csv() -> Response:
     res = get_kg().search(p.q, page=1, page_size=limit, **p.search_kw())
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["rank", "title", "date", "source", "url", "iri", "score", "snippet"])
+    w.writerow(["rank", "title", "date", "publisher", "source", "url", "iri", "score", "snippet"])
     for i, h in enumerate(res.hits, 1):
-        w.writerow(safe_row([i, h.title, h.date or "", h.source, h.url or "", h.doc_iri, f"{h.score:.4f}",
-                             snippet_text(h.snippet)]))  # no formulas in Excel (kg.csvsafe)
+        w.writerow(safe_row([i, h.title, h.date or "", h.publisher or "", h.source, h.url or "", h.doc_iri,
+                             f"{h.score:.4f}", snippet_text(h.snippet)]))  # no formulas in Excel (kg.csvsafe)
     resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")  # BOM: Excel reads UTF-8
     resp.headers["Content-Disposition"] = "attachment; filename=search.csv"
     resp.headers["X-Total-Hits"] = str(res.total)
@@ -128,6 +135,27 @@ def search_csv() -> Response:
 def snippet_text(snippet: str) -> str:
     """The highlighted HTML snippet as plain text."""
     return html.unescape(_MARK.sub("", snippet))
+
+
+CARD_GROUPS, CARD_ITEMS = 4, 3  # relation groups on an entity card, names in each
+
+
+def aids_json(aids: dict[str, Any]) -> dict[str, Any]:
+    """The entity card and the suggestions of a result page (kg.graph.search_aids), with
+    the links the page shows."""
+    card = aids.get("card")
+    if card:
+        names = [x["value"] for x in card["pref_labels"] + card["alt_labels"] if x["value"] != card["label"]]
+        groups = group_relations(card["relations"], card["relation_groups"], limit=CARD_ITEMS)[:CARD_GROUPS]
+        card = {"iri": card["iri"], "page": local_path(card["iri"]), "label": card["label"],
+                "type": (card["types"] or [None])[0], "names": list(dict.fromkeys(names)), "documents": card["documents"],
+                "relations": [{"label": g["label"], "total": g["total"],
+                               "names": [{"label": i["label"], "iri": i["iri"], "page": local_path(i["iri"])}
+                                         for i in g["items"]]} for g in groups]}
+    sugg = [{"label": x["label"], "iri": x["iri"], "type": x["type"], "documents": x["documents"],
+             "search": url_for("search.search", q=x["label"]), "page": local_path(x["iri"]) if x["iri"] else None}
+            for x in aids.get("suggestions", [])]
+    return {"card": card, "suggestions": sugg}
 
 
 def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
@@ -142,10 +170,13 @@ def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
         "page_size": res.page_size,
         "hits": [
             {"iri": h.doc_iri, "page": local_path(h.doc_iri), "title": h.title, "date": h.date,
-             "source": h.source, "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
+             "publisher": h.publisher, "source": h.source, "url": h.url, "snippet": h.snippet, "score": round(h.score, 4)}
             for h in res.hits
         ],
         "facets": res.facets,
+        # what the search added to the words typed: names that contain them, compounds
+        "included": res.included,
+        "compounds": res.compounds,
         "next": url_with(page=p.page + 1) if p.page < pages else None,
         "prev": url_with(page=p.page - 1) if p.page > 1 else None,
     }

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from flask import abort, request
 
 from kg.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
+from web.dates import human_date, human_interval
 
 
 def today() -> date:
@@ -23,15 +24,16 @@ def today() -> date:
 
 
 def describe(item: dict[str, Any]) -> str:
-    """A compact range text: '2024-01-01 ~ 2024-06-30', '~ 2024-12-31', '2024-03-07 ~'."""
+    """The range as a person writes it (web.dates): '2024년 상반기', '2024년 말까지',
+    '2024년 3월 7일부터'."""
     b, e = item.get("begin"), item.get("end")
     if is_deadline(item):
-        return f"~ {e}"
+        return human_interval(f"../{e}")
     if b and e:
-        return b if b == e else f"{b} ~ {e}"
+        return human_date(b) if b == e else human_interval(f"{b}/{e}")
     if b:
-        return f"{b} ~"
-    return str(e or item.get("value") or "")
+        return human_interval(f"{b}/..")
+    return human_date(e or item.get("value") or "")
 
 
 def annotate(schedules: Iterable[dict[str, Any]], now: date) -> list[dict[str, Any]]:

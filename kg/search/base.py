@@ -33,6 +33,7 @@ class IndexDoc:
     source_kind: str | None = None
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri → (label, type)
     terms: Sequence[str | Morph] | None = None
+    publisher: str | None = None  # who to cite (ingest.publisher): the 출처 facet
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Hit:
     url: str | None
     snippet: str  # HTML with <mark>; the text itself is escaped
     score: float
+    publisher: str | None = None
 
 
 @dataclass
@@ -54,6 +56,9 @@ class SearchResult:
     page_size: int
     hits: list[Hit]
     facets: dict[str, list[dict[str, Any]]]
+    # what kg.search.expand added to the words (KnowledgeGraph.search): names, compounds
+    included: list[dict[str, Any]] = field(default_factory=list)
+    compounds: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -72,9 +77,17 @@ class SearchBackend(Protocol):
     def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
                date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
                source_kind: str | None = None, source: str | None = None,
-               sort: str = "relevance", facets: bool = True) -> SearchResult:
+               sort: str = "relevance", facets: bool = True, publisher: str | None = None) -> SearchResult:
         """Korean full-text search with filters, facets, paging and <mark> snippets;
-        `facets=False` skips counting them (the facet lists come back empty)."""
+        `facets=False` skips counting them (the facet lists come back empty);
+        `publisher` keeps the documents of one publisher (the 출처 facet)."""
+
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms that start with `prefix`, with the documents that hold them, most
+        frequent first (at most `limit`): spellings that exist, for suggestions."""
+
+    def term_count(self, term: str) -> int:
+        """Documents whose body holds the index term `term` (0: no document spells it so)."""
 
     def has(self, doc_iri: str) -> bool: ...
 
@@ -126,7 +139,16 @@ def build_facets(groups: dict[str, dict[str, int]], labels: dict[str, tuple[str,
             if len(ents) == FACET_ENTITIES:
                 break
     out["entity"] = ents
+    out["publisher"] = [{"value": k, "count": n} for k, n in top_counts(groups.get("publisher", {})) if k]
+    out["month"] = month_facet(groups.get("month", {}))
     return out
+
+
+def month_facet(counts: dict[int, int]) -> list[dict[str, Any]]:
+    """{YYYYMM: n} → [{value: 'YYYY-MM', count}], oldest first, undated (0) left out:
+    the documents over time (the chart on a result page)."""
+    return [{"value": f"{m // 100:04d}-{m % 100:02d}", "count": int(n)}
+            for m, n in sorted(counts.items()) if m and n and 1 <= m % 100 <= 12]
 
 
 def top_counts(counts: dict[str, int]) -> list[tuple[str, int]]:

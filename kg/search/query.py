@@ -1,7 +1,8 @@
 """The search syntax, parsed once into a small tree that any backend can compile.
 
 Words are ANDed; `"자율 제조"` is a phrase; `OR`, `AND`, `NOT` and parentheses work;
-`title:` / `body:` restrict a word to one field; a trailing `*` is a prefix. Operator
+`title:` / `body:` restrict a word to one field; a trailing `*` is a prefix; `word^0.2`
+weighs a word. Operator
 precedence follows whoosh's default parser, so both backends read a query the same way:
 NOT binds to the next item, then AND, then OR, and what is left side by side is ANDed
 (`산업부 반도체 OR 이차전지` = 산업부 AND (반도체 OR 이차전지)). Words and phrases are cut
@@ -28,6 +29,7 @@ class Terms:
     terms: list[str]
     phrase: bool = False
     fields: tuple[str, ...] = FIELDS
+    boost: float = 1.0  # `word^0.2`, as in whoosh's syntax (kg.search.expand writes it)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Every:
 
 Node = Terms | Prefix | And | Or | Not | Every | None  # None: matches nothing (e.g. only particles)
 
+_BOOST = re.compile(r"^(.+)\^(\d+(?:\.\d+)?)$")
 _TOKEN = re.compile(r'"([^"]*)"?|(\()|(\))|([^\s()"]+)')
 
 
@@ -91,6 +94,12 @@ def with_names_joined(text: str) -> str:
     if joined == raw:
         return text
     return " ".join(f'"{v}"' if k == "phrase" else v for k, v in joined)
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """The query as (kind, value) tokens: word, phrase, op, '(' and ')', with the words
+    that spell a known name joined (kg.search.expand rewrites them)."""
+    return _tokens(text)
 
 
 def _tokens(text: str, join: bool = True) -> list[tuple[str, str]]:
@@ -154,6 +163,9 @@ def _group(tokens: list[tuple[str, str]], i: int) -> tuple[list, int]:
 
 def _atom(kind: str, value: str) -> Node:
     fields = FIELDS
+    boost = 1.0
+    if kind == "word" and (m := _BOOST.match(value)):
+        value, boost = m.group(1), float(m.group(2))
     if kind == "word":
         name, sep, rest = value.partition(":")
         if sep and name in FIELDS and rest:
@@ -164,7 +176,7 @@ def _atom(kind: str, value: str) -> Node:
     terms = text_terms(value)
     if not terms:
         return None
-    return Terms(terms, phrase=kind == "phrase" and len(terms) > 1, fields=fields)
+    return Terms(terms, phrase=kind == "phrase" and len(terms) > 1, fields=fields, boost=boost)
 
 
 def _is_op(item: object, name: str) -> bool:

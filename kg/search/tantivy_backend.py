@@ -26,21 +26,22 @@ from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_te
                             date_number, source_origin, text_terms, top_counts)
 from kg.snippets import make_snippet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a publisher field (the 출처 facet); an index of version 1 is still read
+READABLE_VERSIONS = (1, 2)
 MARKER = "kg-index.json"
 TITLE_BOOST = 2.0  # as whoosh's field_boost on the title
 WRITER_HEAP = 64_000_000
-RAW_FIELDS = ("entities", "entity_types", "year", "origin", "source", "source_kind")
+RAW_FIELDS = ("entities", "entity_types", "year", "origin", "source", "source_kind", "publisher")
 _REGEX_META = set("\\.+*?()|[]{}^$#&-~")
 
 
-def make_schema() -> tantivy.Schema:
+def make_schema(version: int = SCHEMA_VERSION) -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("doc_iri", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("title", tokenizer_name="whitespace", index_option="position")
     sb.add_text_field("body", tokenizer_name="whitespace", index_option="position")
     sb.add_integer_field("date", indexed=True, fast=True)  # YYYYMMDD, 0 when unknown
-    for name in RAW_FIELDS:
+    for name in RAW_FIELDS if version >= 2 else RAW_FIELDS[:-1]:
         sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_bytes_field("stored", stored=True)  # JSON: what a hit shows
     return sb.build()
@@ -67,12 +68,13 @@ class TantivyIndex:
         try:
             if self.path.is_dir() and tantivy.Index.exists(str(self.path)):
                 info = json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else {}
-                if info.get("schema_version") != SCHEMA_VERSION:
+                if info.get("schema_version") not in READABLE_VERSIONS:
                     raise StoreError(f"tantivy 색인 {self.path}의 스키마 버전({info.get('schema_version')})이 이 "
                                      f"프로그램에 필요한 버전({SCHEMA_VERSION})과 다릅니다. 색인을 다른 곳으로 옮기고 다시 수집하세요 "
                                      f"(the tantivy index at {self.path} has schema {info.get('schema_version')}, "
                                      f"this version needs {SCHEMA_VERSION})")
                 self.ix = tantivy.Index.open(str(self.path))
+                self.version = int(info["schema_version"])
             elif self.path.is_dir() and any(self.path.glob("_MAIN_*.toc")):
                 raise StoreError(f"텍스트 색인 {self.path}는 whoosh로 만들어졌습니다. KG_SEARCH_BACKEND=whoosh 로 "
                                  f"설정하거나 디렉터리를 옮기고 다시 수집하세요 (the text index at {self.path} was "
@@ -80,6 +82,7 @@ class TantivyIndex:
             elif create:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ix = tantivy.Index(make_schema(), path=str(self.path), reuse=False)
+                self.version = SCHEMA_VERSION
                 marker.write_text(json.dumps({"backend": "tantivy", "schema_version": SCHEMA_VERSION}) + "\n",
                                   encoding="utf-8")
             else:
@@ -126,14 +129,30 @@ class TantivyIndex:
         doc.add_text("origin", source_origin(d.source)[0])
         if d.source_kind:
             doc.add_text("source_kind", d.source_kind)
+        if d.publisher and self.version >= 2:
+            doc.add_text("publisher", d.publisher)
         for iri in d.entities:
             doc.add_text("entities", iri)
         for t in sorted({t for _l, t in d.entities.values()}):
             doc.add_text("entity_types", t)
         stored = {"doc_iri": d.doc_iri, "key": d.key, "title": d.title, "body": d.body, "date": d.date or "",
-                  "source": d.source, "url": d.url, "entity_labels": d.entities}
+                  "source": d.source, "url": d.url, "publisher": d.publisher, "entity_labels": d.entities}
         doc.add_bytes("stored", json.dumps(stored, ensure_ascii=False).encode("utf-8"))
         return doc
+
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms starting with `prefix` and the live documents that hold them."""
+        if not (prefix := clean(prefix)):
+            return []
+        found = self.ix.searcher().terms_with_prefix("body", prefix, filter_query=tantivy.Query.all_query(),
+                                                     limit=limit)
+        return [(t, n) for t, n in found if n]
+
+    def term_count(self, term: str) -> int:
+        if not (term := clean(term)):
+            return 0
+        found = self.ix.searcher().terms_with_prefix("body", term, filter_query=tantivy.Query.all_query())
+        return next((n for t, n in found if t == term), 0)
 
     def has(self, doc_iri: str) -> bool:
         q = tantivy.Query.term_query(self.schema, "doc_iri", doc_iri, index_option="basic")
@@ -172,7 +191,8 @@ class TantivyIndex:
                 else:
                     q = T.boolean_query([(tantivy.Occur.Must, T.term_query(self.schema, f, t)) for t in terms])
                 per_field.append(T.boost_query(q, TITLE_BOOST) if f == "title" else q)
-            return _any(per_field)
+            found = _any(per_field)
+            return T.boost_query(found, node.boost) if found is not None and node.boost != 1.0 else found
         if isinstance(node, Q.Prefix):
             pattern = "".join("\\" + c if c in _REGEX_META else c for c in clean(node.prefix)) + ".*"
             per_field = [T.regex_query(self.schema, f, pattern) for f in node.fields]
@@ -208,7 +228,7 @@ class TantivyIndex:
     def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
                date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
                source_kind: str | None = None, source: str | None = None, sort: str = "relevance",
-               facets: bool = True) -> SearchResult:
+               facets: bool = True, publisher: str | None = None) -> SearchResult:
         T = tantivy.Query
         tree = Q.parse(text)
         q = self.compile(tree)
@@ -222,6 +242,9 @@ class TantivyIndex:
         if source:  # a prefix of the source: a site (https://host/) or a folder (corpus/)
             pattern = "".join("\\" + c if c in _REGEX_META else c for c in source) + ".*"
             filters.append(T.regex_query(self.schema, "source", pattern))
+        if publisher:
+            filters.append(T.term_query(self.schema, "publisher", publisher, index_option="basic")
+                           if self.version >= 2 else T.empty_query())
         if filters:
             q = T.boolean_query([(tantivy.Occur.Must, x) for x in (q, *filters)])
         page = max(1, page)
@@ -230,9 +253,12 @@ class TantivyIndex:
         try:
             res = s.search(q, page_size, count=True, offset=(page - 1) * page_size,
                            order_by_field="date" if by_date else None)
-            aggs = s.aggregate(q, {name: {"terms": {"field": name, "size": FACET_ENTITIES * 3 if name == "entities" else 200}}
-                                   for name in ("entities", "entity_types", "year", "origin", "source_kind")}) \
-                if facets else {}
+            wanted: dict[str, Any] = {name: {"terms": {"field": name, "size": FACET_ENTITIES * 3 if name == "entities" else 200}}
+                                      for name in ("entities", "entity_types", "year", "origin", "source_kind",
+                                                   "publisher")[:6 if self.version >= 2 else 5]}
+            # documents per month: dates are YYYYMMDD numbers, so a bucket of 100 is a month
+            wanted["month"] = {"histogram": {"field": "date", "interval": 100, "min_doc_count": 1}}
+            aggs = s.aggregate(q, wanted) if facets else {}
         except ValueError as e:
             raise QueryError(f"검색하지 못했습니다: {text!r} (search failed: {e})") from e
         matched = Q.positive_terms(tree)
@@ -242,10 +268,11 @@ class TantivyIndex:
             st = json.loads(s.doc(addr).get_first("stored"))
             labels.update({k: tuple(v) for k, v in st["entity_labels"].items()})
             hits.append(Hit(st["doc_iri"], st["title"], st["date"] or None, st["source"], st.get("url"),
-                            make_snippet(st["body"], matched), 0.0 if by_date else float(key)))
+                            make_snippet(st["body"], matched), 0.0 if by_date else float(key), st.get("publisher")))
         groups = {name: {b["key"]: b["doc_count"] for b in aggs.get(agg, {}).get("buckets", []) if b["key"]}
                   for name, agg in (("entity_types", "entity_types"), ("entities", "entities"), ("year", "year"),
-                                    ("source_kind", "source_kind"), ("source", "origin"))}
+                                    ("source_kind", "source_kind"), ("source", "origin"), ("publisher", "publisher"))}
+        groups["month"] = {int(b["key"]) // 100: b["doc_count"] for b in aggs.get("month", {}).get("buckets", [])}
         missing = [iri for iri, _n in top_counts(groups["entities"])[:FACET_ENTITIES]
                    if iri not in labels]
         for iri in missing:  # labels of the top facet entities, from one document each

@@ -36,8 +36,9 @@ from whoosh.util.numeric import byte_to_length
 from kg.search.base import source_origin
 
 LIST_GROUPS = ("entity_types", "entities")
-SINGLE_GROUPS = ("year", "source_kind", "source")
-GROUPS = ("entity_types", "entities", "year", "source_kind", "source")
+SINGLE_GROUPS = ("year", "source_kind", "source", "publisher")
+GROUPS = ("entity_types", "entities", "year", "source_kind", "source")  # every index of schema 2 has them
+OPTIONAL_GROUPS = ("publisher",)  # added later: a segment without the column counts no values
 TEXT_FIELDS = ("title", "body")
 _LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64))
@@ -140,6 +141,9 @@ def _read_segment(reader) -> Segment:  # noqa: ANN001
     n = reader.doc_count_all()
     single: dict[str, tuple[np.ndarray, list[str]]] = {}
     for name in SINGLE_GROUPS:
+        if name in OPTIONAL_GROUPS and (name not in reader.schema or not reader.has_column(name)):
+            single[name] = (np.zeros(n, dtype=np.int32), [""])
+            continue
         col = reader.column_reader(name, translate=False)
         single[name] = _encode([col[i] for i in range(n)])
     lists: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
@@ -209,7 +213,7 @@ class FacetCounts:
     documents in 25 segments: 1.1 M dict updates for ten searches.)"""
 
     def __init__(self) -> None:
-        self.parts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {name: [] for name in GROUPS}
+        self.parts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {name: [] for name in (*GROUPS, *OPTIONAL_GROUPS)}
 
     def add(self, seg: Segment, ids: np.ndarray) -> None:
         """Count the facet values of the documents `ids` (local numbers) of `seg`."""

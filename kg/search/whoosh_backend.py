@@ -13,6 +13,7 @@ schema version 1, without the columns, is searched by whoosh's own collectors.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 import threading
@@ -53,6 +54,7 @@ WRITE_MB = 512
 INLINE_POSTINGS = 32
 # A posting block with fewer postings is written uncompressed: zlib gains nothing on a few bytes
 COMPRESS_MIN_POSTINGS = 8
+VOCABULARY_SCAN = 20_000  # terms of one prefix read for spelling suggestions
 
 
 class ListKeyword(KEYWORD):
@@ -90,6 +92,7 @@ def make_schema() -> Schema:
         source=ID(stored=True, sortable=True),
         url=STORED(),
         source_kind=ID(stored=True, sortable=True),
+        publisher=ID(stored=True, sortable=True),  # added with version 2; an older index has none
         entities=ListKeyword(stored=True),
         entity_types=ListKeyword(stored=True),
         entity_labels=STORED(),  # JSON {iri: [label, type]} for facet display
@@ -176,7 +179,7 @@ class WhooshIndex:
                 w.add_document(
                     doc_iri=d.doc_iri, key=d.key, title=d.title, **body,
                     date=d.date or "", year=(d.date or "")[:4], **self._date_num(d.date), source=d.source, url=d.url,
-                    source_kind=d.source_kind or "",
+                    source_kind=d.source_kind or "", **self._publisher(d.publisher),
                     entities=",".join(ents), entity_types=",".join(sorted({t for _l, t in ents.values()})),
                     entity_labels=json.dumps(ents, ensure_ascii=False),
                 )
@@ -188,6 +191,26 @@ class WhooshIndex:
     def _date_num(self, date: str | None) -> dict[str, int]:
         # self.schema, not ix.schema: that one reads the TOC file again (0.3 ms a document)
         return {"date_num": date_number(date)} if "date_num" in self.schema else {}
+
+    def _publisher(self, publisher: str | None) -> dict[str, str]:
+        return {"publisher": publisher or ""} if "publisher" in self.schema else {}
+
+    def vocabulary(self, prefix: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Body terms starting with `prefix` and their document counts (a replaced
+        document counts until its segment is merged: a suggestion, not a figure)."""
+        if not prefix:
+            return []
+        out: dict[str, int] = {}
+        with self._searcher() as s:
+            r = s.reader()
+            for t in itertools.islice(r.expand_prefix("body", prefix), VOCABULARY_SCAN):
+                text = t.decode("utf-8") if isinstance(t, bytes) else t
+                out[text] = r.doc_frequency("body", text)
+        return top_counts(out)[:limit]
+
+    def term_count(self, term: str) -> int:
+        with self._searcher() as s:
+            return s.reader().doc_frequency("body", term) if term else 0
 
     def has(self, doc_iri: str) -> bool:
         with self._searcher() as s:
@@ -230,7 +253,7 @@ class WhooshIndex:
     def search(self, text: str, *, page: int = 1, page_size: int = 20, date_from: str | None = None,
                date_to: str | None = None, types: Iterable[str] = (), entities: Iterable[str] = (),
                source_kind: str | None = None, source: str | None = None, sort: str = "relevance",
-               facets: bool = True) -> SearchResult:
+               facets: bool = True, publisher: str | None = None) -> SearchResult:
         q = self.parse(text)
         page = max(1, page)
         by_date = sort == "date" or isinstance(q, Q.Every)
@@ -238,7 +261,7 @@ class WhooshIndex:
         with self._searcher() as s:
             if not all(r.has_column(name) for r, _o in _leaf_readers(s) for name in (*GROUPS, "date")):
                 return self._search_v1(s, q, text, page, page_size, date_from, date_to, types, entities,
-                                       source_kind, source, by_date, facets)
+                                       source_kind, source, by_date, facets, publisher)
             ctx = s.context()
             counter = arrays.FacetCounts()
             found_ids, found_scores, found_dates = [], [], []
@@ -250,7 +273,7 @@ class WhooshIndex:
                     scores = np.zeros(len(ids))
                 else:
                     ids, scores = ev.run(q)
-                mask = _filter_mask(seg, date_from, date_to, types, entities, source_kind, source)
+                mask = _filter_mask(seg, date_from, date_to, types, entities, source_kind, source, publisher)
                 if mask is not None:
                     keep = mask[ids]
                     ids, scores = ids[keep], scores[keep]
@@ -263,7 +286,11 @@ class WhooshIndex:
             counts = counter.result(top={"entities": 2 * FACET_ENTITIES})
             gids = np.concatenate([np.zeros(0, dtype=np.int64), *found_ids])
             scores = np.concatenate([np.zeros(0), *found_scores])
-            key = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates]) if by_date else scores
+            dates = np.concatenate([np.zeros(0, dtype=np.int32), *found_dates])
+            if facets:  # documents per month (YYYYMM), for the chart over time
+                months, n = np.unique(dates // 100, return_counts=True)
+                counts["month"] = dict(zip(months.tolist(), n.tolist()))
+            key = dates if by_date else scores
             # best first (newest first by date), then the lower document number, as whoosh orders
             order = np.lexsort((gids, -key.astype(np.float64)))[(page - 1) * page_size:page * page_size]
             marks = arrays.positive_terms(q, s.reader())
@@ -273,13 +300,13 @@ class WhooshIndex:
                 f = s.stored_fields(int(gids[k]))
                 labels.update(json.loads(f.get("entity_labels") or "{}"))
                 hits.append(Hit(f["doc_iri"], f["title"], f.get("date") or None, f["source"], f.get("url"),
-                                make_snippet(f["body"], marks), float(scores[k])))
+                                make_snippet(f["body"], marks), float(scores[k]), f.get("publisher") or None))
             if counts["entities"]:
                 labels.update(self._labels(s, counts["entities"], labels))
         return SearchResult(text, len(gids), page, page_size, hits, build_facets(counts, labels))
 
     def _search_v1(self, s, q, text, page, page_size, date_from, date_to, types, entities,  # noqa: ANN001, PLR0913
-                   source_kind, source, by_date, facets) -> SearchResult:
+                   source_kind, source, by_date, facets, publisher=None) -> SearchResult:
         """An index of schema version 1 (no facet columns): whoosh's own collectors,
         counting every match (no block skipping, no matcher replacement), slower."""
         filters: list[Q.Query] = [Q.Term("entity_types", t) for t in types]
@@ -290,6 +317,8 @@ class WhooshIndex:
             filters.append(Q.Term("source_kind", source_kind))
         if source:
             filters.append(Q.Prefix("source", source))
+        if publisher:
+            filters.append(Q.Term("publisher", publisher) if "publisher" in self.schema else Q.NullQuery)
         if filters:
             q = Q.And([q, *filters])
         groupedby = None
@@ -535,7 +564,8 @@ def _chain(c):  # noqa: ANN001, ANN202
 
 
 def _filter_mask(seg: arrays.Segment, date_from: str | None, date_to: str | None, types: list[str],
-                 entities: list[str], source_kind: str | None, source: str | None) -> np.ndarray | None:
+                 entities: list[str], source_kind: str | None, source: str | None,
+                 publisher: str | None = None) -> np.ndarray | None:
     """The documents of one segment that pass the filters (None: no filter)."""
     masks = [arrays.with_value(seg, "entity_types", lambda v, t=t: v == t) for t in types]
     masks += [arrays.with_value(seg, "entities", lambda v, e=e: v == e) for e in entities]
@@ -547,6 +577,8 @@ def _filter_mask(seg: arrays.Segment, date_from: str | None, date_to: str | None
         masks.append(arrays.with_value(seg, "source_kind", lambda v: v == source_kind))
     if source:  # a prefix of the source: a site (https://host/) or a folder (corpus/)
         masks.append(arrays.with_value(seg, "source", lambda v: v.startswith(source)))
+    if publisher:
+        masks.append(arrays.with_value(seg, "publisher", lambda v: v == publisher))
     if not masks:
         return None
     out = masks[0]

@@ -124,7 +124,7 @@ def examples(corpus) -> dict[str, Any]:
     """A real value for every parameter the description names."""
     return {
         "q": "산업부", "type": "COMPANY", "entity": corpus.base + MOTIE, "from": str(corpus.year - 1),
-        "to": f"{corpus.year}-12", "kind": "보도자료", "sort": "date", "page": 1, "limit": 5,
+        "to": f"{corpus.year}-12", "kind": "보도자료", "publisher": "산업통상자원부", "sort": "date", "page": 1, "limit": 5,
         "query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3", "default-graph-uri": corpus.iri(corpus.ai),
         "named-graph-uri": corpus.iri(corpus.ai), "format": "json", "size": 10, "all": "1",
         ("entity", "iri"): corpus.base + MOTIE, ("document", "iri"): corpus.iri(corpus.ai),

@@ -58,7 +58,7 @@ def test_timeline_lists_documents_and_schedules_in_order(client, corpus) -> None
 def test_schedule_status_relative_to_today(client, corpus) -> None:
     data = client.get(ALLIANCE + ".json").get_json()
     (s,) = data["schedules"]
-    assert s["status"] == "upcoming" and s["range"] == f"~ {corpus.year}-12-31"  # 연내: by the end of the year
+    assert s["status"] == "upcoming" and s["range"] == f"{corpus.year}년 말까지"  # 연내: by the end of the year, in words
     assert data["this_year"] == [s] and data["today"] == date.today().isoformat()
     later = client.get(ALLIANCE + ".json", query_string={"today": f"{corpus.year + 1}-01-15"}).get_json()
     assert later["schedules"][0]["status"] == "overdue" and later["this_year"] == []

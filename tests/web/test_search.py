@@ -33,7 +33,9 @@ def test_korean_query_finds_document_with_highlighted_snippet(client, corpus) ->
     assert corpus.ai.title in html
     snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
     assert "<mark" in snippet and "</mark>" in snippet
-    assert f'datetime="{corpus.ai.date}"' in html and corpus.ai.source in html
+    assert f'datetime="{corpus.ai.date}"' in html
+    # who published it (a press release opening with its ministry), not the file it came from
+    assert '<span class="publisher">산업통상자원부</span>' in html and corpus.ai.source not in html
 
 
 def test_alias_finds_the_canonical_name(client, corpus) -> None:
@@ -144,7 +146,7 @@ def test_source_facet_and_filter(client, corpus) -> None:
     assert none["total"] == 0 and none["filters"]["source"] == "https://example.org/"
     html = client.get("/search", query_string={"q": "발표", "source": "corpus/"}).get_data(as_text=True)
     assert "출처: corpus" in html                                  # the active filter, removable
-    assert '<option value="corpus/" selected>' in html
+    assert '<input type="hidden" name="source" value="corpus/">' in html  # kept when the form is sent again
 
 
 def test_source_origin_groups_by_site_or_folder() -> None:
@@ -159,7 +161,7 @@ def test_search_form_has_date_range_source_and_sort(client) -> None:
     html = client.get("/search", query_string={"q": "발표", "from": "2020", "to": "2030-12"}).get_data(as_text=True)
     form = re.search(r'<form class="search".*?</form>', html, re.S).group(0)
     assert 'name="from" value="2020"' in form and 'name="to" value="2030-12"' in form
-    assert '<select name="kind">' in form and '<select name="source">' in form and '<select name="sort">' in form
+    assert '<select name="kind">' in form and '<select name="publisher">' in form and '<select name="sort">' in form
     # the entity box beside the results jumps to entity pages (autocomplete over /api/lookup)
     assert 'data-autocomplete="jump"' in html and 'src="/static/autocomplete.js"' in html
 

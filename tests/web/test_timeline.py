@@ -30,6 +30,6 @@ def test_describe_and_order() -> None:
                       {"begin": "2026-01-01", "end": "2026-01-01", "value": "2026-01-01", "expression": "내년 1월 1일"}],
                      TODAY)
     assert [i["expression"] for i in items] == ["3월", "연내", "내년 1월 1일"]
-    assert [i["range"] for i in items] == ["2024-03-01 ~ 2024-03-31", "~ 2025-12-31", "2026-01-01"]
+    assert [i["range"] for i in items] == ["2024년 3월", "2025년 말까지", "2026년 1월 1일"]
     assert [i["status_label"] for i in items] == ["지난 일정", "예정", "예정"]
-    assert describe({"begin": "2023-11-17", "end": None}) == "2023-11-17 ~"
+    assert describe({"begin": "2023-11-17", "end": None}) == "2023년 11월 17일부터"
