@@ -208,12 +208,13 @@ def page_number(name: str = "page") -> int:
     return n
 
 
-_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\d{4}년(?: \d{1,2}월)?(?: \d{1,2}일)?")  # ISO, or in words
 
 
 def whole_dates(text: Any) -> Markup:
     """The text (escaped) with each date in a span that does not break: a narrow table
-    cell would otherwise wrap 2024-05-08 at its hyphens, digit groups on three lines."""
+    cell would otherwise wrap 2024-05-08 at its hyphens, digit groups on three lines, and
+    '2024년 5월 8일' between its words."""
     return Markup(_DATE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', str(escape(text))))
 
 

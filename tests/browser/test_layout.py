@@ -81,15 +81,15 @@ def test_entity_tables_keep_dates_on_one_line_at_390px(browser, server, shot) ->
     browser.set_window_size(390, 800)
     try:
         browser.get(server + MOTIE)
-        # every date (2024-05-08, 2024-05) and number written in a table, on one line
+        # every date (2024-05-08, 2024-05, or in words: 2024년 5월 8일) and number in a table, on one line
         broken, dates = browser.execute_script("""
             const out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             let n = 0;
             for (let t = walk.nextNode(); t; t = walk.nextNode()) {
               if (!t.parentElement.closest('table.data')) continue;
-              for (const m of t.data.matchAll(/\\d{4}-\\d{2}(-\\d{2})?|\\d[\\d,]*/g)) {
+              for (const m of t.data.matchAll(/\\d{4}-\\d{2}(-\\d{2})?|\\d{4}년( \\d{1,2}월)?( \\d{1,2}일)?|\\d[\\d,]*/g)) {
                 const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
-                if (m[0].includes('-')) n++;
+                if (m[0].includes('-') || m[0].includes('년')) n++;
                 if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
               }
             }
