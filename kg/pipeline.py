@@ -486,7 +486,8 @@ def ensure_authority(kg: KnowledgeGraph) -> bool:
     from ingest.nlp.authority import load_authority  # noqa: PLC0415
 
     graph = URIRef(kg.base + AUTHORITY_GRAPH)
-    triples = authority_triples(load_authority(), kg.base)
+    known = _gazetteer(kg.base)  # what the gazetteer's graph says (class, names) is not said again
+    triples = [t for t in authority_triples(load_authority(), kg.base) if t not in known]
     digest = hashlib.sha256("".join(sorted(nt_term(s) + nt_term(p) + nt_term(o) for s, p, o in triples))
                             .encode("utf-8")).hexdigest()[:16]
     stored = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> {Literal(digest).n3()} }} }}"

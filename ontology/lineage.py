@@ -83,8 +83,6 @@ def authority_triples(authority: Any, base: str) -> list[Triple]:
             out += _period(label, n.start, n.end)
             if n.note:
                 out.append((label, RDFS.comment, Literal(n.note, lang="ko")))
-            if n.kind in ("short", "acronym") or n.text != name and n.kind == "official":
-                out.append((node, SKOS.altLabel, Literal(n.text, lang=lang)))
     for i, e in enumerate(sorted(authority.events, key=lambda e: e.date)):
         ev = URIRef(f"{base}{AUTHORITY_GRAPH}#{e.date}-{e.kind}-{i}")
         title = f"{e.date} {KIND_KO.get(e.kind, e.kind)}: {'·'.join(e.original) or '—'} → {'·'.join(e.resulting)}"

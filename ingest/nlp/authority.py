@@ -193,3 +193,17 @@ def dated_canonical(gaz: str, surface: str, attrs: dict, doc_date: str | None) -
     if not auth.bodies[r.body].current and auth.successors(r.body):
         attrs["predecessor"] = True  # a former body (지식경제부), its own node
     return r.body
+
+
+def short_name_table(auth: Authority | None = None) -> str:
+    """How each short name, and each name more than one body carried, is read period by
+    period, as a Markdown table (ontology/authority/README.md shows it; a test keeps it
+    in step)."""
+    auth = auth or load_authority()
+    rows = ["| 이름 | 기간 | 가리키는 기관 |", "|---|---|---|"]
+    for name in sorted(n for n, cands in auth.by_name.items()
+                       if len({b.name for b, _ in cands}) > 1 or any(x.kind == "short" for _, x in cands)):
+        for b, n in sorted(auth.by_name[name], key=lambda bn: (bn[1].start or "", bn[0].name)):
+            period = f"{n.start or '…'} ~ {n.end or '현재'}"
+            rows.append(f"| {name} | {period} | {b.name}{' (비공식)' if n.note else ''} |")
+    return "\n".join(rows) + "\n"

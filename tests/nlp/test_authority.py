@@ -116,3 +116,12 @@ def test_events_must_name_known_bodies() -> None:
     with pytest.raises(ValueError, match="모르는 기관"):
         parse({"body": [{"name": "가부"}], "event": [{"date": "2020-01-01", "kind": "rename", "from": ["가부"],
                                                       "to": ["나부"]}]})
+
+
+def test_the_readme_table_of_names_is_in_step_with_the_data() -> None:
+    from pathlib import Path
+
+    from ingest.nlp.authority import DATA, short_name_table
+
+    readme = (Path(DATA).parent / "README.md").read_text(encoding="utf-8")
+    assert short_name_table() in readme, "regenerate the table: ingest.nlp.authority.short_name_table()"
