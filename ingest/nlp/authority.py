@@ -85,8 +85,9 @@ class Authority:
         cands = self.by_name.get(name)
         if not cands:
             return None
+        day = _day(day)
         assumed = not day
-        as_of = (day or today or _dt.date.today().isoformat())[:10]
+        as_of = day or _day(today) or _dt.date.today().isoformat()
         held = [(b, n) for b, n in cands if n.holds(as_of)]
         if held:
             b, _n = min(held, key=lambda bn: (_KIND_ORDER.get(bn[1].kind, 4), -_ordinal(bn[0].start)))
@@ -121,6 +122,17 @@ class Authority:
 
     def events_of(self, name: str) -> list[Event]:
         return sorted((e for e in self.events if name in e.original or name in e.resulting), key=lambda e: e.date)
+
+
+def _day(value: str | None) -> str | None:
+    """An ISO day from a document date ('2024-03-07T09:00' → '2024-03-07'; a year or
+    month alone → its first day), or None when there is none to read."""
+    v = (value or "").strip()[:10]
+    v = {4: v + "-01-01", 7: v + "-01"}.get(len(v), v)
+    try:
+        return _dt.date.fromisoformat(v).isoformat()
+    except ValueError:
+        return None
 
 
 def _ordinal(day: str | None) -> int:

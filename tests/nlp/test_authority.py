@@ -125,3 +125,10 @@ def test_the_readme_table_of_names_is_in_step_with_the_data() -> None:
 
     readme = (Path(DATA).parent / "README.md").read_text(encoding="utf-8")
     assert short_name_table() in readme, "regenerate the table: ingest.nlp.authority.short_name_table()"
+
+
+@pytest.mark.parametrize("date,body", [("2025", "산업통상자원부"), ("2025-11", "산업통상부"),
+                                       ("2015-06-01T09:00:00+09:00", "산업통상자원부")])
+def test_partial_and_timed_document_dates(date: str, body: str) -> None:
+    r = load_authority().resolve("산업부", date)
+    assert r is not None and r.body == body and not r.assumed
