@@ -5,6 +5,8 @@ The data lives in `data/gazetteer.tsv` (UTF-8, tab-separated, '#' comments):
 `kind` refines MINISTRY entries (ministry, agency, committee, office, local, public).
 It is shared by the NLP pipeline (entity ruler, linker, Kiwi user words) and the text
 index (alias → canonical normalisation), so 산업부 and 산업통상자원부 meet everywhere.
+Government bodies with dated names (ontology/authority/bodies.toml, ingest.nlp.authority)
+join the table where it lacks them; the linker reads their names by the document's date.
 """
 from __future__ import annotations
 
