@@ -397,6 +397,18 @@ class KnowledgeGraph:
 
         return succession(self.store, iri)
 
+    def lineage(self, iri: str) -> dict[str, Any] | None:
+        """A government body's dated lineage (kg.lineage.timeline), or None."""
+        from kg.lineage import timeline  # noqa: PLC0415
+
+        return timeline(_iri(iri), self.base)
+
+    def lineage_documents(self, iris: list[str], page: int = 1, page_size: int | None = None) -> dict[str, Any]:
+        """One page of the documents of a body and its predecessors (kg.lineage.documents)."""
+        from kg.lineage import documents  # noqa: PLC0415
+
+        return documents(self.store, iris, page, page_size or self.settings.page_size)
+
     def labels(self, iris: list[str]) -> dict[str, str]:
         """Korean preferred labels of many entities (IRI → label)."""
         return {i: n["label"] for i, n in self.nodes(iris).items() if n.get("label")}

@@ -37,7 +37,8 @@ from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc
 from kg.store import PreparedGraph, nt_term
 from kg.workers import Extractor
-from ontology.iris import GAZETTEER_GRAPH, document_iri
+from ontology.iris import AUTHORITY_GRAPH, GAZETTEER_GRAPH, document_iri
+from ontology.lineage import authority_triples
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
 from ontology.namespace import KGO
 
@@ -486,16 +487,35 @@ def index_doc(doc: Document, iri: str, base: str) -> IndexDoc:
 
 
 def ensure_gazetteer(kg: KnowledgeGraph) -> bool:
-    """Write the graph of known names (aliases, English names, predecessors) when the
-    gazetteer changed since it was last written. Returns True when it wrote."""
+    """Write the graph of known names (aliases, English names, predecessors) and the
+    authority graph (dated names, reorganisations) when either file changed since it was
+    last written. Returns True when it wrote."""
+    wrote = ensure_authority(kg)
     graph = URIRef(kg.base + GAZETTEER_GRAPH)
     triples = list(_gazetteer(kg.base))
     digest = hashlib.sha256("".join(sorted(nt_term(s) + nt_term(p) + nt_term(o) for s, p, o in triples))
                             .encode("utf-8")).hexdigest()[:16]
     stored = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> {Literal(digest).n3()} }} }}"
     if kg.store.query(stored).askAnswer:
-        return False
+        return wrote
     kg.store.put_gazetteer([*triples, (graph, KGO.contentHash, Literal(digest))])
+    return True
+
+
+def ensure_authority(kg: KnowledgeGraph) -> bool:
+    """Write the authority graph (ontology.lineage) when the authority file changed since
+    it was last written. Returns True when it wrote."""
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
+    graph = URIRef(kg.base + AUTHORITY_GRAPH)
+    known = _gazetteer(kg.base)  # what the gazetteer's graph says (class, names) is not said again
+    triples = [t for t in authority_triples(load_authority(), kg.base) if t not in known]
+    digest = hashlib.sha256("".join(sorted(nt_term(s) + nt_term(p) + nt_term(o) for s, p, o in triples))
+                            .encode("utf-8")).hexdigest()[:16]
+    stored = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> {Literal(digest).n3()} }} }}"
+    if kg.store.query(stored).askAnswer:
+        return False
+    kg.store.put_graph(str(graph), [*triples, (graph, KGO.contentHash, Literal(digest))])
     return True
 
 

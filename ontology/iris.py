@@ -28,6 +28,8 @@ ENTITY_GRAPH = "graph/entities"
 # The gazetteer's names of known entities (kg.pipeline.ensure_gazetteer): what it states,
 # the entity graph does not state again
 GAZETTEER_GRAPH = "graph/gazetteer"
+# The authority file's bodies, dated names and reorganisations (ontology.lineage)
+AUTHORITY_GRAPH = "graph/authority"
 # Derived numbers (kgo:documentCount of every mentioned entity), rewritten by the writer
 # when it publishes (kg.summary.write_counts), relative to the base IRI
 COUNTS_GRAPH = "graph/counts"

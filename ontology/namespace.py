@@ -49,6 +49,10 @@ class KGO(DefinedNamespace):
     scheduledFor: URIRef
     mentions: URIRef
     predecessor: URIRef
+    changeKind: URIRef
+    legalBasis: URIRef
+    dateCertain: URIRef
+    nameKind: URIRef
     postTitle: URIRef
     initiativeKind: URIRef
     proposes: URIRef
@@ -115,6 +119,7 @@ PREFIXES = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "prov": "http://www.w3.org/ns/prov#",
     "time": "http://www.w3.org/2006/time#",
+    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
 }
 
 

@@ -219,6 +219,42 @@ SELECT DISTINCT ?name ?predecessorName WHERE {
 }
 ORDER BY ?name
 LIMIT 100""")),
+    Example("lineage-documents", "기관과 그 이전 기관을 언급한 문서",
+            "kgo:predecessor* 경로로 산업통상부와 산업통상자원부·지식경제부·산업자원부 … 를 함께 묻습니다. "
+            "이전 기관은 명칭 변경·통합·분리·승격으로 이어진 기관이며, 기능 이관만으로는 이어지지 않습니다.",
+            with_prefixes("""
+SELECT DISTINCT ?date ?title ?bodyName WHERE {
+  ?now skos:prefLabel "산업통상부"@ko .
+  ?now kgo:predecessor* ?body .
+  ?body skos:prefLabel ?bodyName . FILTER(lang(?bodyName) = "ko")
+  ?doc kgo:mentions ?body ; dcterms:title ?title .
+  OPTIONAL { ?doc dcterms:date ?date }
+}
+ORDER BY DESC(?date)
+LIMIT 100""")),
+    Example("reorganisations", "정부 조직 개편 연표",
+            "조직 개편(org:ChangeEvent)의 날짜, 유형, 이전·이후 기관과 법적 근거입니다.",
+            with_prefixes("""
+SELECT DISTINCT ?date ?kind ?fromName ?toName ?law WHERE {
+  ?e a org:ChangeEvent ; dcterms:date ?date ; kgo:changeKind ?kind ;
+     org:resultingOrganization/skos:prefLabel ?toName .
+  FILTER(lang(?toName) = "ko")
+  OPTIONAL { ?e org:originalOrganization/skos:prefLabel ?fromName . FILTER(lang(?fromName) = "ko") }
+  OPTIONAL { ?e kgo:legalBasis ?law }
+}
+ORDER BY ?date ?toName
+LIMIT 300""")),
+    Example("short-name-periods", "약칭이 가리키는 기관: 기간별",
+            "'산업부'라는 이름이 언제 어느 기관을 가리켰는지 (SKOS-XL 이름과 OWL-Time 기간).",
+            with_prefixes("""
+SELECT DISTINCT ?bodyName ?from ?to WHERE {
+  ?body skosxl:altLabel ?l ; skos:prefLabel ?bodyName .
+  ?l skosxl:literalForm "산업부"@ko .
+  FILTER(lang(?bodyName) = "ko")
+  OPTIONAL { ?l time:hasTime/time:hasBeginning/time:inXSDDate ?from }
+  OPTIONAL { ?l time:hasTime/time:hasEnd/time:inXSDDate ?to }
+}
+ORDER BY ?from""")),
     Example("motie-neighbourhood", "산업통상자원부 주변 그래프 (CONSTRUCT)",
             "산업통상자원부와 직접 연결된 관계를 Turtle 그래프로 만듭니다.",
             with_prefixes("""

@@ -129,6 +129,11 @@ def entity(slug: str, name: str) -> Any:
         rels = kg.entity_relations(ent["iri"])
         return relations_csv(ent, group_relations(rels, limit=None))
     ent.update(kg.entity_details(ent["iri"], page_number(), settings().page_size))
+    ent["lineage"] = kg.lineage(ent["iri"])
+    if ent["lineage"] and len(ent["lineage"]["lineage"]) > 1 and request.args.get("lineage") == "1":
+        # "이 기관과 이전 기관": the documents of the body and of every body it continues
+        ent.update(kg.lineage_documents(ent["lineage"]["lineage"], page_number(), settings().page_size))
+        ent["with_lineage"] = True
     for d in ent["documents"]:
         d["page"] = local_path(d["iri"])
     n = ent["page_number"]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ingest.model import ENTITY_TYPES
 from ingest.nlp import initiatives, patterns, people
+from ingest.nlp.authority import dated_canonical
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -417,12 +418,12 @@ def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = No
         return None
     if label == "LOCATION" and attrs.get("place"):
         return attrs["place"]
-    if attrs.get("_gaz"):
-        return attrs["_gaz"]
+    if attrs.get("_gaz"):  # a known name, read as of the document's date (ingest.nlp.authority)
+        return dated_canonical(attrs["_gaz"], text, attrs, doc_date) if label == "MINISTRY" else attrs["_gaz"]
     name = " ".join(_CORP.sub("", text.strip(_QUOTES + " ")).split())
     info = lex.names.get(name)
     if info is not None and info.type == label:
-        return info.canonical
+        return dated_canonical(info.canonical, name, attrs, doc_date) if label == "MINISTRY" else info.canonical
     if label == "LOCATION" and name in lex.places:
         return lex.places[name].canonical
     if label == "INITIATIVE" and attrs.get("generic") and doc_date:

@@ -5,6 +5,8 @@ The data lives in `data/gazetteer.tsv` (UTF-8, tab-separated, '#' comments):
 `kind` refines MINISTRY entries (ministry, agency, committee, office, local, public).
 It is shared by the NLP pipeline (entity ruler, linker, Kiwi user words) and the text
 index (alias → canonical normalisation), so 산업부 and 산업통상자원부 meet everywhere.
+Government bodies with dated names (ontology/authority/bodies.toml, ingest.nlp.authority)
+join the table where it lacks them; the linker reads their names by the document's date.
 """
 from __future__ import annotations
 
@@ -68,7 +70,36 @@ def load_gazetteer(path: Path = DATA) -> Gazetteer:
         if typ == "COMPANY" and kind != "foreign":
             names = _with_spelled_letters(canon, names)
         entries.append(GazEntry(typ, canon, en, names, _split(preds), kind))
-    return Gazetteer(entries)
+    return Gazetteer(_authority_entries(entries))
+
+
+def _authority_entries(entries: list[GazEntry]) -> list[GazEntry]:
+    """The table plus what the authority file (ingest.nlp.authority) knows beyond it:
+    bodies it lacks (산업통상부, 지식재산처, 재정경제부 (1998–2008)) and names it lacks
+    (지경부, 교과부), current bodies first, so the ruler, Kiwi and the graph know them. A
+    name shared over time (산업부) stays with its first entry; the linker reads it by date
+    (ingest.nlp.authority.dated_canonical)."""
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
+    out = list(entries)
+    at = {e.canonical: i for i, e in enumerate(out)}
+    aliases_or_canon = {n for e in entries for n in (e.canonical, *e.aliases)}
+    known = {n for e in entries for n in e.names}
+    bodies = list(load_authority().bodies.values())
+    bodies = [b for b in bodies if b.current] + sorted((b for b in bodies if not b.current),
+                                                        key=lambda b: b.end or "", reverse=True)
+    known |= {b.name for b in bodies}
+    for b in bodies:
+        new = tuple(dict.fromkeys(n.text for n in b.names if n.text not in known and n.kind != "english"))
+        known.update(new)
+        if b.name in at:
+            if new:
+                e = out[at[b.name]]
+                out[at[b.name]] = GazEntry(e.type, e.canonical, e.english, (*e.aliases, *new), e.predecessors, e.kind)
+        elif b.name not in aliases_or_canon and (new or b.name not in {p for e in entries for p in e.predecessors}):
+            at[b.name] = len(out)
+            out.append(GazEntry(b.type, b.name, b.english, new, (), b.kind))
+    return out
 
 
 def _with_offices(canonical: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
