@@ -43,6 +43,8 @@ class SearchParams:
     publisher: str | None = None
     sort: str = "relevance"
     page: int = 1
+    lineage: bool = False   # each government body with its predecessors (kg.lineage): lineage=1
+    lineages: dict[str, list[str]] = field(default_factory=dict)  # body → it and its predecessors
 
     @property
     def active(self) -> bool:
@@ -52,10 +54,12 @@ class SearchParams:
 
     def filters(self) -> dict[str, Any]:
         return {"type": self.types, "entity": self.entities, "from": self.date_from, "to": self.date_to,
-                "kind": self.kind, "source": self.source, "publisher": self.publisher, "sort": self.sort}
+                "kind": self.kind, "source": self.source, "publisher": self.publisher, "sort": self.sort,
+                "lineage": self.lineage}
 
     def search_kw(self) -> dict[str, Any]:
-        return dict(types=self.types, entities=self.entities, date_from=self.date_from, date_to=self.date_to,
+        entities = [tuple(self.lineages[e]) if e in self.lineages else e for e in self.entities]
+        return dict(types=self.types, entities=entities, date_from=self.date_from, date_to=self.date_to,
                     source_kind=self.kind, source=self.source, publisher=self.publisher, sort=self.sort)
 
 
@@ -65,6 +69,12 @@ def parse_params() -> SearchParams:
     p = SearchParams(q=a.get("q", "").strip()[:500])
     p.types = [t.strip().upper() for t in a.getlist("type") if t.strip()][:10]
     p.entities = [e.strip() for e in a.getlist("entity") if e.strip()][:10]
+    p.lineage = a.get("lineage", "") in ("1", "on", "true")
+    if p.lineage:
+        for e in p.entities:
+            found = get_kg().lineage(e) if e.startswith(("http://", "https://")) else None
+            if found and len(found["lineage"]) > 1:
+                p.lineages[e] = [e, *(x for x in found["lineage"] if x != e)]
     for name in ("from", "to"):
         v = a.get(name, "").strip()
         if v and not _DATE.match(v):
@@ -177,6 +187,9 @@ def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
         # what the search added to the words typed: names that contain them, compounds
         "included": res.included,
         "compounds": res.compounds,
+        # lineage=1: each government body filter also took its predecessors
+        "lineage": [{"entity": e, "with": [{"iri": x, "label": get_kg().labels([x]).get(x, x.rsplit("/", 1)[-1])}
+                                           for x in xs[1:]]} for e, xs in p.lineages.items()],
         "next": url_with(page=p.page + 1) if p.page < pages else None,
         "prev": url_with(page=p.page - 1) if p.page > 1 else None,
     }

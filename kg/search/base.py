@@ -13,6 +13,12 @@ from typing import Any, Iterable, Protocol, Sequence, runtime_checkable
 
 from ingest.nlp.kiwi import Morph, analyze, index_terms
 
+def any_of(entity: str | tuple[str, ...]) -> tuple[str, ...]:
+    """An entity filter is an IRI, or a tuple of IRIs meaning any of them (a government
+    body and its predecessors: kg.lineage); the filters themselves are ANDed."""
+    return (entity,) if isinstance(entity, str) else tuple(entity)
+
+
 FACET_TYPES = ("MINISTRY", "COMPANY", "PERSON", "INITIATIVE", "EVENT", "ORGANIZATION", "LOCATION")
 FACET_ENTITIES = 40  # entity facet values shown (and labelled)
 

@@ -22,7 +22,7 @@ import tantivy
 
 from kg.errors import QueryError, StoreError
 from kg.search import query as Q
-from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
+from kg.search.base import (FACET_ENTITIES, any_of, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, source_origin, text_terms, top_counts)
 from kg.snippets import make_snippet
 
@@ -233,7 +233,8 @@ class TantivyIndex:
         tree = Q.parse(text)
         q = self.compile(tree)
         filters = [T.term_query(self.schema, "entity_types", t, index_option="basic") for t in types]
-        filters += [T.term_query(self.schema, "entities", e, index_option="basic") for e in entities]
+        filters += [T.boolean_query([(tantivy.Occur.Should, T.term_query(self.schema, "entities", x, index_option="basic"))
+                                     for x in any_of(e)]) for e in entities]
         lo, hi = date_bounds(date_from, date_to)
         if lo is not None or hi is not None:
             filters.append(T.range_query(self.schema, "date", tantivy.FieldType.Integer, lo, hi))

@@ -37,7 +37,7 @@ from kg.analysis import korean_analyzer
 from kg.errors import QueryError, StoreError
 from kg.search import whoosh_arrays as arrays
 from kg.search.query import with_names_joined
-from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
+from kg.search.base import (FACET_ENTITIES, any_of, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, top_counts)
 from kg.search.whoosh_arrays import GROUPS, LIST_GROUPS
 from kg.snippets import make_snippet
@@ -310,7 +310,7 @@ class WhooshIndex:
         """An index of schema version 1 (no facet columns): whoosh's own collectors,
         counting every match (no block skipping, no matcher replacement), slower."""
         filters: list[Q.Query] = [Q.Term("entity_types", t) for t in types]
-        filters += [Q.Term("entities", e) for e in entities]
+        filters += [Q.Or([Q.Term("entities", x) for x in any_of(e)]) for e in entities]
         if date_from or date_to:
             filters.append(Q.TermRange("date", date_from or "0000", (date_to or "9999") + "\uffff"))
         if source_kind:
@@ -568,7 +568,7 @@ def _filter_mask(seg: arrays.Segment, date_from: str | None, date_to: str | None
                  publisher: str | None = None) -> np.ndarray | None:
     """The documents of one segment that pass the filters (None: no filter)."""
     masks = [arrays.with_value(seg, "entity_types", lambda v, t=t: v == t) for t in types]
-    masks += [arrays.with_value(seg, "entities", lambda v, e=e: v == e) for e in entities]
+    masks += [arrays.with_value(seg, "entities", lambda v, g=frozenset(any_of(e)): v in g) for e in entities]
     if date_from or date_to:
         lo, hi = date_bounds(date_from, date_to)
         m = seg.date >= max(lo or 1, 1)

@@ -107,3 +107,27 @@ def test_sparql_asks_for_a_body_and_its_lineage(client: FlaskClient) -> None:
                       headers={"Accept": "application/sparql-results+json"}).get_json()
     rows = [(b["bodyName"]["value"], b.get("from", {}).get("value")) for b in data["results"]["bindings"]]
     assert rows == [("산업통상자원부", "2013-03-23"), ("산업통상부", "2025-10-01")]
+
+
+def test_search_for_a_body_and_its_lineage(client: FlaskClient) -> None:
+    body = BASE + "id/gov/산업통상부"
+    alone = client.get("/search.json", query_string={"entity": body}).get_json()
+    assert [h["title"] for h in alone["hits"]] == ["2026 반도체 대책"] and alone["lineage"] == []
+    data = client.get("/search.json", query_string={"entity": body, "lineage": "1", "sort": "date"}).get_json()
+    assert [h["title"] for h in data["hits"]] == ["2026 반도체 대책", "2015 수출 대책", "2012 수출 대책"]
+    assert {x["label"] for x in data["lineage"][0]["with"]} >= {"산업통상자원부", "지식경제부"}
+    html = client.get("/search", query_string={"entity": body, "lineage": "1"}).get_data(as_text=True)
+    assert "이전 기관의 문서도 포함" in html and "2012 수출 대책" in html
+    page = client.get("/id/gov/산업통상부").get_data(as_text=True)
+    assert "이 기관과 이전 기관의 문서 검색" in page
+
+
+def test_search_lineage_on_tantivy_too(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, base_iri=BASE, search_backend="tantivy")
+    with KnowledgeGraph(settings) as kg:
+        ensure_gazetteer(kg)
+        assert ingest_documents(kg, DOCS).ok
+        group = (BASE + "id/gov/산업통상부", BASE + "id/gov/산업통상자원부", BASE + "id/gov/지식경제부")
+        res = kg.search("", entities=[group], sort="date", page_size=10)
+        assert [h.title for h in res.hits] == ["2026 반도체 대책", "2015 수출 대책", "2012 수출 대책"]
+        assert [h.title for h in kg.search("", entities=[group[1]], page_size=10).hits] == ["2015 수출 대책"]
