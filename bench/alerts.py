@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="kg-bench-alerts-"))
+    if a.data_dir:  # a store bench/run.py built from the same generator: the batch comes after its documents
+        with KnowledgeGraph(Settings.from_env(data_dir=a.data_dir), read_only=True) as kg:
+            a.size = kg.index.doc_count()
     settings, later = build(a.data_dir or work / "data", a.size, work)
     lines = later.read_text("utf-8").splitlines()[: a.batch]
     (work / "batch").mkdir()

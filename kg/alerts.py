@@ -50,15 +50,21 @@ def _values(iris: Iterable[str], size: int = 200) -> Iterable[str]:
 
 
 def statements(store: Any, docs: list[str]) -> list[dict[str, Any]]:
-    """The relations and mentions the documents state, each with its sentence."""
+    """The relations and mentions the documents state, each with its sentence. One query
+    a document for the relations: GRAPH <doc> reads that graph's few statements, where
+    GRAPH ?g with VALUES ?g made Oxigraph walk every graph's (5 s at 10,000 documents
+    for 20 of them, against 0.08 s)."""
+    from kg.queries import _iri  # noqa: PLC0415 (the IRI check against injection)
+
     props = " ".join(f"<{_prop(p)}>" for p in ("participatesIn", "leads", "announces"))
     out: list[dict[str, Any]] = []
-    for values in _values(docs):
-        for r in store.select(_PREFIXES + f"""SELECT ?g ?s ?p ?o ?text WHERE {{ VALUES ?g {{ {values} }}
-                GRAPH ?g {{ ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . VALUES ?p {{ {props} }}
+    for doc in sorted(set(docs)):
+        for r in store.select(_PREFIXES + f"""SELECT ?s ?p ?o ?text WHERE {{ GRAPH <{_iri(doc)}> {{
+                ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . VALUES ?p {{ {props} }}
                 OPTIONAL {{ ?r kgo:inSentence ?sent . ?sent kgo:text ?text }} }} }}"""):
-            out.append({"doc": str(r["g"]), "s": str(r["s"]), "p": str(r["p"]), "o": str(r["o"]),
+            out.append({"doc": doc, "s": str(r["s"]), "p": str(r["p"]), "o": str(r["o"]),
                         "sentence": str(r["text"]) if "text" in r else None})
+    for values in _values(docs):
         for r in store.select(_PREFIXES + f"""SELECT ?g ?e WHERE {{ VALUES ?g {{ {values} }}
                 GRAPH ?g {{ ?g kgo:mentions ?e }} }}"""):
             out.append({"doc": str(r["g"]), "s": str(r["g"]), "p": _prop("mentions"), "o": str(r["e"]), "sentence": None})
