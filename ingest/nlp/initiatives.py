@@ -70,15 +70,22 @@ _LETTER = re.compile(r"[가-힣A-Za-z]")
 _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 
 
+# head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
+# they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
+# things (유럽연합, 노동조합 연합)
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce"}
+_KIND_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
+)
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
     name = _VERSION.sub("", name) or name
-    for m in _HEAD_RE.finditer(name):
+    for m in _KIND_RE.finditer(name):
         if m.end() == len(name):
-            return m.group(), HEADS[m.group()]
+            return m.group(), HEADS.get(m.group()) or QUOTED_HEADS[m.group()]
     return None
 
 
@@ -183,8 +190,10 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
-_REF_HEADS = sorted((h for h, k in HEADS.items() if k != "meeting" and h not in ("법", "사업", "정책", "기금", "지침")),
-                    key=len, reverse=True)
+_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
+_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + list(QUOTED_HEADS), key=len, reverse=True)
+# a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
+_DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
 _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEADS)) + r")(?![A-Za-z0-9])")
 
 
@@ -200,6 +209,8 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
     for m in _REF_RE.finditer(text):
         hs, he = m.span(1)
         if not view.is_cut(he) or view.core_end(hs, view.word_end(hs)) != he or (hs, he) in taken:
+            continue
+        if m.group(1) in _GENERIC_REFS and not _DETERMINER.search(text, max(0, hs - 4), hs):
             continue
         ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
@@ -228,7 +239,7 @@ def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:
         ps = view.word_start(hs - 1)
         prev = text[ps:hs - 1]
         last = view.last.get(hs - 1)
-        if last is not None and last.tag == "ETM" and HEADS[text[hs:he]] != "law":
+        if last is not None and last.tag == "ETM" and HEADS.get(text[hs:he]) != "law":
             return True  # a clause describes it: '확정할 계획이다', '높이는 방안' (a bill's often restates its name)
         if (prev and prev not in CHAIN_STOP and view.is_nominal(ps, hs - 1)
                 and last is not None and last.tag in ("NNG", "NNP", "SL", "SH", "SN")):

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.nlp.frames import frame_relations
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영"
@@ -110,7 +111,11 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
                 m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
-    return out
+    frame_relations(view, mentions, sents, buckets, out, add)
+    # the host of a meeting or the body that sets up an initiative does not also take part
+    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
+    hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
+    return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
 
 
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
@@ -230,6 +235,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         lo = target.end
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
+        if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
+                and re.fullmatch(r"['\"’”」』]?\s?", view.text[target.end:after[1].start]):
+            target = after[1]  # '… 참석한 가운데 'K-휴머노이드 연합' 출범식을 열었다': the event
         clause = max(view.text.rfind(",", 0, t), view.text.rfind("고 ", 0, t))
         lo = max(clause + 1, min((m.start for m in ms), default=t))
         adnominal = True

@@ -1,0 +1,77 @@
+"""Document frames (ingest/nlp/frames.py): participants, chairs and back references across
+the sentences of a press release, as real releases write them."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2024-12-10"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    """(type, head text, tail canonical name): a back reference counts as its antecedent."""
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].canonical or ex.entities[r.tail].text)
+            for r in ex.relations}
+
+
+ALLIANCE = ("산업통상자원부는 10일 서울에서 'K-휴머노이드 연합' 출범식을 개최했다. "
+            "연합에는 레인보우로보틱스, 에이로봇 등 로봇 기업과 LG전자 등 수요 기업이 참여한다. "
+            "이번 연합은 2030년까지 휴머노이드 기술 세계 1위를 목표로 한다. "
+            "한편 현대자동차와 네이버는 동 연합에 추가로 가입할 예정이다.")
+
+
+def test_companies_that_join_an_alliance_take_part_in_the_alliance_not_its_launch() -> None:
+    found = rels(ALLIANCE)
+    for company in ("레인보우로보틱스", "에이로봇", "LG전자", "현대자동차", "네이버"):
+        assert ("PARTICIPATES_IN", company, "K-휴머노이드 연합") in found
+    assert ("SCHEDULED_FOR", "연합", "K-휴머노이드 연합") not in found  # the tail is a date
+    ex = extract(ALLIANCE, D)
+    due = [(ex.entities[r.head].canonical, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"]
+    assert ("K-휴머노이드 연합", "../2030-12-31") in due
+
+
+def test_participants_listed_in_a_sentence_without_the_initiative_go_to_the_one_named_before() -> None:
+    text = ("산업부는 22일 'AI 자율제조 얼라이언스'를 출범했다. "
+            "현대자동차, LG전자, 포스코 등 업종 대표 기업과 중소기업이 함께 참여하며, 연구기관이 간사를 맡는다.")
+    found = rels(text)
+    for company in ("현대자동차", "LG전자", "포스코"):
+        assert ("PARTICIPATES_IN", company, "AI 자율제조 얼라이언스") in found
+
+
+def test_a_list_line_of_attendees_attends_the_meeting() -> None:
+    text = ("안덕근 산업통상자원부 장관은 7일 반도체 업계 간담회를 주재했다.\n"
+            "참석자: 곽노정 SK하이닉스 대표, 박용인 삼성전자 사장")
+    found = rels(text, "2024-03-07")
+    assert ("PARTICIPATES_IN", "곽노정", "반도체 업계 간담회") in found
+    assert ("PARTICIPATES_IN", "박용인", "반도체 업계 간담회") in found
+    # the person's company is represented, it does not take part on its own
+    assert ("PARTICIPATES_IN", "SK하이닉스", "반도체 업계 간담회") not in found
+
+
+def test_cochairs_lead_the_alliance() -> None:
+    text = ("산업통상자원부는 10일 '제조 AX 얼라이언스' 출범식을 열었다. "
+            "김정관 산업통상자원부 장관과 최태원 대한상공회의소 회장이 공동위원장을 맡고, 기업 1,000여 곳이 참여한다.")
+    found = rels(text)
+    assert ("LEADS", "김정관", "제조 AX 얼라이언스") in found
+    assert ("LEADS", "최태원", "제조 AX 얼라이언스") in found
+    # a post held elsewhere is no chair of the alliance
+    assert not any(r[0] == "LEADS" and r[2] == "제조 AX 얼라이언스" for r in rels(
+        "산업부는 'AI 얼라이언스'를 출범했다. 김철수 사장은 그 전까지 지역 당협위원장을 맡아 왔다."))
+
+
+def test_attendees_before_a_launch_ceremony_attend_the_ceremony() -> None:
+    found = rels("산업부는 10일 안덕근 장관과 유홍림 서울대 총장 등이 참석한 가운데 'K-휴머노이드 연합' 출범식을 열었다.")
+    assert ("PARTICIPATES_IN", "유홍림", "K-휴머노이드 연합 출범식") in found
+    assert ("PARTICIPATES_IN", "유홍림", "K-휴머노이드 연합") not in found
+
+
+def test_taking_part_in_something_else_is_not_taking_part_in_the_frame() -> None:
+    text = "산업부는 'AI 자율제조 얼라이언스'를 출범했다. 협상에는 구윤철 경제부총리와 여한구 통상교섭본부장이 참여했다."
+    assert not any(r[0] == "PARTICIPATES_IN" for r in rels(text))
+    text = "산업부는 'AI 자율제조 얼라이언스'를 출범했다. 삼성전자는 지난해 유상증자 참여와 지분 매입으로 2대 주주가 됐다."
+    assert not any(r[0] == "PARTICIPATES_IN" for r in rels(text))
+
+
+def test_the_host_of_a_launch_does_not_also_take_part_in_it() -> None:
+    text = "산업통상자원부는 22일 'AI 자율제조 얼라이언스' 출범식을 열고, 참여 기업·기관과 업무협약을 맺었다."
+    assert not any(r[0] == "PARTICIPATES_IN" and r[1] == "산업통상자원부" for r in rels(text))
