@@ -17,6 +17,7 @@ document's main one. A relation's sentence index is the sentence that states it.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 
 from ingest.nlp.view import TextView
@@ -26,7 +27,7 @@ _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:�
                       r"|이름을 올")
 _ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining an alliance or program is not
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '○ 참석 : …'
-_LIST_LINE = re.compile(r"^\s*[□○◦∙•·\-*▲△■◇◆※]?\s*(?:주요\s?)?(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)?"
+_LIST_LINE = re.compile(r"(?:^|(?<=[\s□○◦∙•·\-*▲△■◇◆※]))(?:주요\s?)?(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)"
                         r"\s*(?:\([^)]{0,20}\))?\s*[:：]")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
@@ -37,7 +38,7 @@ AGENTS = ("COMPANY", "ORGANIZATION", "PERSON")
 
 
 def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], buckets: list[list],
-                    out: list, add: Callable) -> None:
+                    out: list, add: Callable, ref: date | None = None) -> None:
     """Add the document-level relations (see the module docstring) to `out` through `add`."""
     inits = [m for m in mentions if m.label == "INITIATIVE"]
     if not inits:
@@ -51,13 +52,14 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
         own = [m for m in ms if m.label == "INITIATIVE"]
-        line = _LIST_LINE.match(text[ss:se])
+        line = _LIST_LINE.search(text, ss, se)
         if line:
-            target = _pick(before or own, line.group("kind") in ("참석", "참가"), main)
-            if target is not None:
-                people_orgs = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
-                for m in ms:
-                    if m.label in AGENTS and m.key not in people_orgs:
+            listed = [m for m in ms if m.start >= line.end()]
+            own = [m for m in own if m.end <= line.start()]
+            target = _pick(before + own, line.group("kind") in ("참석", "참가"), main)
+            if target is not None:  # a listed person's company or institute is there too, not a ministry
+                for m in listed:
+                    if m.label in AGENTS:
                         add("PARTICIPATES_IN", m, target, si)
             continue
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
@@ -68,6 +70,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 add("LEADS", p, target, si)
         if own:
             continue  # the sentence names its own initiative: the sentence rules decided
+        if main is not None and si > 0:
+            _schedule(view, ms, (ss, se), main, si, add, ref)
         presiders: set = set()
         for t in _CHAIR_RE.finditer(text, ss, se):
             person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]
@@ -155,3 +159,33 @@ def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
             and not m.attrs.get("byline")]
+
+
+# a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'
+_PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
+_DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
+_DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
+
+
+def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, add, ref: date | None) -> None:
+    """A sentence that names no initiative but gives a date ahead with a cue of planning
+    ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
+    document is about a plan, program, law or alliance (not a meeting)."""
+    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE, _past, _value_end  # noqa: PLC0415 (import cycle)
+    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or _past(view, *sent):
+        return
+    ss, se = sent
+    text = view.text
+    end_of = text[ss:se].rstrip(" .\"'”’")
+    if not _PLAN_CUE.search(end_of, max(0, len(end_of) - 20)):
+        return  # the cue must be the main predicate ('… 구축한다', '… 계획이다'), not '일몰 예정이던'
+    quotes = [q.span() for q in QUOTE_RE.finditer(text, ss, se)]
+    for d in ms:
+        if d.label != "DATE" or not d.value or any(a <= d.start < b for a, b in quotes):
+            continue
+        expr = d.attrs.get("_expr") or text[d.start:d.end]
+        end = _value_end(d.value)
+        if not DATE_CUE_RE.search(expr) or end is None or end <= ref or _DESCRIBED.match(text, d.end):
+            continue
+        add("SCHEDULED_FOR", main, d, si)
+        return

@@ -25,7 +25,10 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "구청장", "군수", "대사", "의장", "국회의장", "원내대표", "당대표", "최고위원", "사무총장", "전무",
           "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
           "국왕", "여왕", "감독", "협회장", "상근부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
-          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원")
+          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
+          "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자")
+# titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
+BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
 # titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
 STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리",
                            "대통령", "대표이사", "회장", "부회장", "사장", "부사장", "의원", "국회의원", "청장", "위원장",
@@ -35,7 +38,9 @@ STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차
 # titles that are also common words: 시장 'market', 대표 'representative', 대사 'line'
 HOMONYM_TITLES = frozenset({"시장", "대표", "대사"})
 # titles a person heads the body with (LEADS person → body)
-LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독"}
+LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독",
+                                    "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원",
+                                    "간사", "후보자"}
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
 SURNAMES2 = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
 # words that stand before titles but are not names (신임 장관, 업계 대표, 공동 대표 …)
@@ -139,6 +144,12 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         attrs: dict = {"title": title}
         if former:
             attrs["former"] = True
+        if title in BYLINE_TITLES:
+            attrs["byline"] = True
+        if org is None and (body := _apposed_body(view, name, te, ents)) is not None:
+            name, org = body  # '정칠희 네패스 회장': the name before an unknown body
+            yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+            ents = {**ents, org: "COMPANY"}
         if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
             attrs["_leads"] = title in LEAD_TITLES and not former
@@ -146,6 +157,8 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["country_or_place"] = text[org[0]:org[1]]
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
+    yield from _slashed(view, ents)
+    yield from _local_heads(view, ents)
     yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
 
@@ -296,3 +309,63 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
             if _AFTER_NAME.match(text, e) and view.aligned(s, e):
                 taken[s:e] = b"\x01" * (e - s)
                 yield (s, e, "PERSON", {})
+
+
+_CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})
+
+
+def _apposed_body(view: TextView, name: tuple[int, int], te: int, ents: dict):
+    """'정칠희 네패스 회장': the word taken for the name is an unknown body when the word
+    before it is a name and it is not ((name, body) or None). Only for titles of heads of
+    companies and institutes, with both words whole and the first one a three-syllable
+    name Kiwi does not know as a word."""
+    s, e = name
+    text = view.text
+    title = text[e + 1:te]
+    if title not in _CORP_TITLES or s < 4 or text[s - 1] != " ":
+        return None
+    ps = view.word_start(s - 1)
+    if ps < s - 5 or (ps, s - 1) in ents or not is_name(view, ps, s - 1, True) or len(text[ps:s - 1]) != 3:
+        return None
+    if ps > 0 and text[ps - 1] not in " ,:·(" or view.tag_at(s) not in ("NNP", "NNG", "SL"):
+        return None
+    if is_name(view, s, e, True) and view.single_word_tag(s, e) == "NNP" and len(text[s:e]) == 3 and text[s] in SURNAMES \
+            and not unknown_word(text[s:e]):
+        return None  # two names in a row ('김 이박 회장' is rare; 'X Y 회장' with Y a known name keeps Y)
+    return (ps, s - 1), (s, e)
+
+
+# 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
+_SLASH_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) / (?=\S)")
+
+
+def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
+    for m in _SLASH_RE.finditer(view.text):
+        s, e = m.span(1)
+        if (s, e) not in ents and is_name(view, s, e, strong=True):
+            yield s, e, "PERSON", {}
+
+
+# the head of a local government by a fused title: '부산시장' (부산시 + 장), '경기도지사' (경기도 +
+# 지사), '용인시장', '강남구청장' (강남구 + 청장), '양평군수' (양평군 + 수)
+_LOCAL_HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,6}?(?:시|도|구|군))(장|지사|청장|수)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+_LOCAL_TITLE = {"시": "장", "도": "지사", "구": "청장", "군": "수"}
+
+
+def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415 (lexicon imports people)
+    lex = get_lexicon()
+    text = view.text
+    for m in _LOCAL_HEAD.finditer(text):
+        body, rest = m.group(1), m.group(2)
+        info = lex.names.get(body)
+        if info is None or info.type != "MINISTRY" or _LOCAL_TITLE[body[-1]] != rest:
+            continue
+        bs, be = m.span(1)
+        name = _name_before(view, bs - 1, ents, True)
+        if name is None:
+            continue
+        attrs = {"_gaz": info.canonical, "gov_kind": info.kind or "local", "_prio": 30}
+        yield bs, be, "MINISTRY", attrs
+        yield name[0], name[1], "PERSON", {"title": text[be - 1] + rest if rest == "장" else rest, "_org": (bs, be),
+                                           "_leads": True}

@@ -111,7 +111,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
                 m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
-    frame_relations(view, mentions, sents, buckets, out, add)
+    frame_relations(view, mentions, sents, buckets, out, add, ref)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
     hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
@@ -249,7 +249,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people
-              and not (target.start <= m.start < target.end)]
+              and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
     found = [m for m in agents if lo <= m.start and m.end <= t]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
         found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]

@@ -44,8 +44,11 @@ def test_a_list_line_of_attendees_attends_the_meeting() -> None:
     found = rels(text, "2024-03-07")
     assert ("PARTICIPATES_IN", "곽노정", "반도체 업계 간담회") in found
     assert ("PARTICIPATES_IN", "박용인", "반도체 업계 간담회") in found
-    # the person's company is represented, it does not take part on its own
-    assert ("PARTICIPATES_IN", "SK하이닉스", "반도체 업계 간담회") not in found
+    # in a list of attendees the company a person represents is there too (real gold guideline)
+    assert ("PARTICIPATES_IN", "SK하이닉스", "반도체 업계 간담회") in found
+    # the marker may stand inside a line: '… 현장에서 전해드립니다. ※ 참석자 : …'
+    found = rels("문 대통령은 평택에서 열린 K-반도체 전략 보고회에 참석했습니다. ※ 참석자 : 정칠희 네패스 회장", "2021-05-13")
+    assert ("PARTICIPATES_IN", "정칠희", "K-반도체 전략 보고회") in found
 
 
 def test_cochairs_lead_the_alliance() -> None:
@@ -75,3 +78,24 @@ def test_taking_part_in_something_else_is_not_taking_part_in_the_frame() -> None
 def test_the_host_of_a_launch_does_not_also_take_part_in_it() -> None:
     text = "산업통상자원부는 22일 'AI 자율제조 얼라이언스' 출범식을 열고, 참여 기업·기관과 업무협약을 맺었다."
     assert not any(r[0] == "PARTICIPATES_IN" and r[1] == "산업통상자원부" for r in rels(text))
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    ex = extract(text, D)
+    return [(e.text, e.type) for e in ex.entities if e.type in ("PERSON", "COMPANY", "ORGANIZATION")]
+
+
+def test_name_body_title_lists_read_an_unknown_body_as_a_company() -> None:
+    assert people("※ 참석자 : 박성현 리벨리온 대표이사, 정칠희 네패스 회장") == [
+        ("박성현", "PERSON"), ("리벨리온", "COMPANY"), ("정칠희", "PERSON"), ("네패스", "COMPANY")]
+
+
+def test_reporters_and_transcript_speakers_are_people_but_reporters_take_part_in_nothing() -> None:
+    text = "이날 간담회에는 LG전자가 참석했다. 문기혁 기자가 참석했습니다. 녹취> 장병규 / 4차산업혁명위원장"
+    assert ("문기혁", "PERSON") in people(text) and ("장병규", "PERSON") in people(text)
+    assert not any(r[1] == "문기혁" for r in rels(text))
+
+
+def test_a_city_head_by_a_fused_title_is_a_person() -> None:
+    assert ("박형준", "PERSON") in people("개청식에는 박형준 부산시장 등이 참석했다.")
+    assert ("정동영", "PERSON") in people("정동영 위원님 인사말씀 해 주시기 바랍니다.")
