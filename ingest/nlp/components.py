@@ -12,6 +12,8 @@ are dropped from the Extraction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -427,4 +429,20 @@ def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = No
         return lex.places[name].canonical
     if label == "INITIATIVE" and attrs.get("generic") and doc_date:
         return f"{name} ({doc_date[:10]})"  # '간담회' alone: one event per day, not one for all
+    if label == "INITIATIVE":
+        return initiative_aliases().get(name.replace(" ", ""), name) or None
     return name or None
+
+
+@lru_cache(maxsize=1)
+def initiative_aliases(path: Path = Path(__file__).parent / "data" / "initiatives.tsv") -> dict[str, str]:
+    """Other names of laws and plans (data/initiatives.tsv), spaces removed → the canonical name."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canon, _tab, aliases = line.partition("\t")
+        for name in (canon, *aliases.split("|")):
+            if name.strip():
+                out[name.replace(" ", "")] = canon.strip()
+    return out

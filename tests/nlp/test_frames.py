@@ -99,3 +99,10 @@ def test_reporters_and_transcript_speakers_are_people_but_reporters_take_part_in
 def test_a_city_head_by_a_fused_title_is_a_person() -> None:
     assert ("박형준", "PERSON") in people("개청식에는 박형준 부산시장 등이 참석했다.")
     assert ("정동영", "PERSON") in people("정동영 위원님 인사말씀 해 주시기 바랍니다.")
+
+
+def test_a_law_and_its_short_names_are_one_entity() -> None:
+    ex = extract("'인공지능 발전과 신뢰 기반 조성 등에 관한 기본법'(AI 기본법)이 통과했다. 인공지능 기본법은 2026년 시행된다. "
+                 "업계는 AI기본법에 대비한다.", D)
+    names = {e.canonical for e in ex.entities if e.type == "INITIATIVE"}
+    assert names == {"인공지능 발전과 신뢰 기반 조성 등에 관한 기본법"}
