@@ -332,8 +332,8 @@ class DateNormalizer:
         text = TextView.of(doc).text
         for e in get_ents(doc, sync=False):
             try:  # a statistical model's span may be any text ('0일', '32일')
-                if e.label == "DATE":
-                    e.value = normalize(text[e.start:e.end], doc._.doc_date)
+                if e.label == "DATE":  # '2028년' of '2028년까지' is read with its particle
+                    e.value = normalize(e.attrs.get("_expr") or text[e.start:e.end], doc._.doc_date)
                 elif e.label == "TIME":
                     e.value = normalize_time(text[e.start:e.end])
             except ValueError:

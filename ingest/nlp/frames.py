@@ -171,7 +171,7 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     """A sentence that names no initiative but gives a date ahead with a cue of planning
     ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
     document is about a plan, program, law or alliance (not a meeting)."""
-    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE, _past, _value_end  # noqa: PLC0415 (import cycle)
+    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE, _past, _value_end, date_expr  # noqa: PLC0415 (import cycle)
     if ref is None or main.attrs.get("kind") not in _DUE_KINDS or _past(view, *sent):
         return
     ss, se = sent
@@ -183,7 +183,7 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     for d in ms:
         if d.label != "DATE" or not d.value or any(a <= d.start < b for a, b in quotes):
             continue
-        expr = d.attrs.get("_expr") or text[d.start:d.end]
+        expr = date_expr(view, d)
         end = _value_end(d.value)
         if not DATE_CUE_RE.search(expr) or end is None or end <= ref or _DESCRIBED.match(text, d.end):
             continue

@@ -41,6 +41,7 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
 QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
+_DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
 _NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z]")}
 
 
@@ -58,8 +59,14 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            attrs: dict = {}
+            if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
+                # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);
+                # the value is read from the whole expression (../2028-12-31)
+                attrs["_expr"] = text[s:e]
+                e = edge.start()
             if e > s and view.aligned(s, e):
-                yield s, e, label, {}
+                yield s, e, label, attrs
 
 
 # --- LOCATION ---------------------------------------------------------------------------

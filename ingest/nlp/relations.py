@@ -108,7 +108,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         if SCHEDULE_CUE_RE.search(text, ss, se) or any(
-                m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms) \
+                m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
     frame_relations(view, mentions, sents, buckets, out, add, ref)
@@ -116,6 +116,11 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
     hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
     return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
+
+
+def date_expr(view: TextView, m: Mention) -> str:
+    """A date's whole expression, boundary particle included ('2028년까지' for the span '2028년')."""
+    return m.attrs.get("_expr") or view.text[m.start:m.end]
 
 
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
@@ -357,8 +362,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
                 and view.text.startswith(("로", "으로"), dates[k + 1].end):
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
-        text = view.text[d.start:d.end]
-        after = view.text[d.end:d.end + 20]
+        text = date_expr(view, d)
+        after = view.text[d.start + len(text):d.start + len(text) + 20]
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
         if past and not cue:
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
