@@ -155,6 +155,8 @@ class EntityPatterns:
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
+        items += people.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         ents = resolve(doc, ents, items) if items else ents
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)

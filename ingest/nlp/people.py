@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from ingest.nlp.kiwi import get_kiwi
@@ -369,3 +370,35 @@ def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
         yield bs, be, "MINISTRY", attrs
         yield name[0], name[1], "PERSON", {"title": text[be - 1] + rest if rest == "장" else rest, "_org": (bs, be),
                                            "_leads": True}
+
+
+_NAMES_FILE = Path(__file__).parent / "data" / "person-names.txt"
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Personal names of the KLUE train lexicon (data/person-names.txt, CC BY-SA 4.0)."""
+    return frozenset(line.strip() for line in _NAMES_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+_WORD3 = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}")
+
+
+def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """People named without a title whose name the lexicon knows ('이날 행사에는 이재명,
+    손흥민 등이 참석했다'): a whole word of three syllables, then a particle or nothing,
+    that no entity covers and that Kiwi reads as the start of a noun."""
+    names = known_names()
+    text = view.text
+    taken = bytearray(len(text))
+    for s, e, _label, _attrs in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    for m in _WORD3.finditer(text):
+        s, e = m.span()
+        if m.group() not in names or taken.find(1, s, e) != -1 or not _AFTER_NAME.match(text, e):
+            continue
+        ms = view.morphs_in(s, e)
+        if view.aligned(s, e) and view.tag_at(s).startswith(("NN", "SL")) \
+                and not any(x.tag.startswith(("J", "E", "V", "X")) for x in ms):  # 도로로 is 도로 + 로
+            yield s, e, "PERSON", {"rule": "lexicon"}

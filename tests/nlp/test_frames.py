@@ -106,3 +106,8 @@ def test_a_law_and_its_short_names_are_one_entity() -> None:
                  "업계는 AI기본법에 대비한다.", D)
     names = {e.canonical for e in ex.entities if e.type == "INITIATIVE"}
     assert names == {"인공지능 발전과 신뢰 기반 조성 등에 관한 기본법"}
+
+
+def test_people_named_without_a_title_are_found_by_the_name_lexicon() -> None:
+    found = people("이날 행사에는 손흥민 등이 참석했다. 노무현 전 대통령의 뜻을 기렸다. 비자림로를 아름다운 도로로 뽑았다.")
+    assert found == [("손흥민", "PERSON"), ("노무현", "PERSON")]
