@@ -142,9 +142,13 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
     """Whether a word with 에/에는 that is no entity stands before the participants: the
     sentence names what they take part in, though it is no initiative we know."""
     for w in _LOCATIVE_WORD.finditer(view.text, ss, first):
-        if not any(m.start <= w.start() < m.end for m in ms):
+        if not any(m.start <= w.start() < m.end for m in ms) and not _PART_OF.search(w.group()):
             return True
     return False
+
+
+# a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'
+_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야)(?:에는|에도|에)$")
 
 
 def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
@@ -158,7 +162,11 @@ def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
             lo = mo.end
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
-            and not m.attrs.get("byline")]
+            and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+
+
+# a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'
+_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신)")
 
 
 # a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'

@@ -64,6 +64,7 @@ _QUOTE_RE = re.compile(
     r"'([^'\n]{2,40})'|‘([^’\n]{2,40})’|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”"
     r"|「([^」\n]{1,60})」|『([^』\n]{1,60})』|《([^》\n]{1,60})》|<([^<>\n]{2,40})>"
 )
+_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
@@ -101,6 +102,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         e = s + len(inner)
         hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
+        if hk is None and (after := _HEAD_AFTER.match(text, m.end())) and HEADS[after.group(1)] != "meeting":
+            hk = (after.group(1), HEADS[after.group(1)])  # "'독자 AI 파운데이션 모델' 프로젝트": a project's name
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):

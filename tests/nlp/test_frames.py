@@ -111,3 +111,18 @@ def test_a_law_and_its_short_names_are_one_entity() -> None:
 def test_people_named_without_a_title_are_found_by_the_name_lexicon() -> None:
     found = people("이날 행사에는 손흥민 등이 참석했다. 노무현 전 대통령의 뜻을 기렸다. 비자림로를 아름다운 도로로 뽑았다.")
     assert found == [("손흥민", "PERSON"), ("노무현", "PERSON")]
+
+
+def test_members_of_a_group_or_team_of_the_alliance_take_part_in_it_but_not_their_owner() -> None:
+    text = ("산업부는 10일 'K-휴머노이드 연합'을 출범했다. "
+            "로봇 제조 그룹에는 삼성전자 자회사가 된 레인보우로보틱스와 두산로보틱스 등이 참여한다.")
+    found = rels(text)
+    assert ("PARTICIPATES_IN", "레인보우로보틱스", "K-휴머노이드 연합") in found
+    assert ("PARTICIPATES_IN", "두산로보틱스", "K-휴머노이드 연합") in found
+    assert ("PARTICIPATES_IN", "삼성전자", "K-휴머노이드 연합") not in found
+
+
+def test_a_quoted_name_before_a_head_word_is_the_initiative() -> None:
+    text = ("과기정통부는 4일 '독자 AI 파운데이션 모델' 프로젝트를 이끌 정예팀 5곳을 선정했다. "
+            "업스테이지 팀에는 마키나락스 등이 이름을 올렸다.")
+    assert ("PARTICIPATES_IN", "마키나락스", "독자 AI 파운데이션 모델") in rels(text, "2025-08-04")
