@@ -130,9 +130,15 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
+        if org is None and (body := _suffix_body(view, pos, ents)) is not None:
+            org = body[:2]  # '류희림 방송통신심의위원회 위원장': a body the gazetteer does not know
+            yield body
+            ents = {**ents, org: body[2]}
+            pos, former2 = _skip_holder_word(text, org[0] - 1)
+            former = former or former2
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is not None:
-            name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은'
+            name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if name is None and org is not None:
             name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
         if name is None:
@@ -402,3 +408,24 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
         if view.aligned(s, e) and view.tag_at(s).startswith(("NN", "SL")) \
                 and not any(x.tag.startswith(("J", "E", "V", "X")) for x in ms):  # 도로로 is 도로 + 로
             yield s, e, "PERSON", {"rule": "lexicon"}
+
+
+# bodies by their ending, before a title: MINISTRY for government and public bodies,
+# ORGANIZATION for associations and institutes
+_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원)$")
+_GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
+
+
+def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, dict] | None:
+    """The word before a title when it is a body by its ending and no entity yet
+    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists)."""
+    text = view.text
+    if pos <= 0 or text[pos] != " ":
+        return None
+    s = view.word_start(pos)
+    word = text[s:pos]
+    if (s, pos) in ents or len(word) < 4 or not _BODY_END.search(word) or not view.aligned(s, pos) \
+            or not view.is_nominal(s, pos) or s < 2 or text[s - 1] != " ":
+        return None
+    label = "MINISTRY" if word.endswith(_GOV_END) else "ORGANIZATION"
+    return s, pos, label, {"rule": "suffix_body"}

@@ -327,6 +327,14 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
     people = [m for m in ms if m.label == "PERSON" and m.end <= t]
     near = [m for m in people if t - m.end <= 25 and not any(m.end <= i.start < t for i in inits)]
     agent = near[-1] if near else next((m for m in people if _is_subject(view, m)), None)
+    if agent is None and view.text.startswith("주재한 ", t):  # '회의를 주재한 최상목 대통령 권한대행은'
+        agent = next((m for m in ms if m.label == "PERSON" and 0 <= m.start - (t + 4) <= 2), None)
+        if agent is not None:
+            before = [m for m in inits if m.end <= t and t - m.end <= 8]
+            if before:
+                presiders.add(agent.key)
+                add("LEADS", agent, before[-1], si)
+            return
     if agent is None and view.text.startswith("주관", t):
         bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY") and m.end <= t and t - m.end <= 3]
         agent = bodies[-1] if bodies else None

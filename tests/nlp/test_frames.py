@@ -126,3 +126,9 @@ def test_a_quoted_name_before_a_head_word_is_the_initiative() -> None:
     text = ("과기정통부는 4일 '독자 AI 파운데이션 모델' 프로젝트를 이끌 정예팀 5곳을 선정했다. "
             "업스테이지 팀에는 마키나락스 등이 이름을 올렸다.")
     assert ("PARTICIPATES_IN", "마키나락스", "독자 AI 파운데이션 모델") in rels(text, "2025-08-04")
+
+
+def test_a_body_known_by_its_ending_before_a_title_and_the_chair_after_주재한() -> None:
+    found = rels("국정현안관계장관회의를 주재한 최상목 대통령 권한대행은 말했다. 류희림 방송통신심의위원회 위원장이 출석했다.")
+    assert ("LEADS", "최상목", "국정현안관계장관회의") in found
+    assert ("LEADS", "류희림", "방송통신심의위원회") in found
