@@ -145,6 +145,7 @@ class EntityPatterns:
         for s, e, *_ in [*known, *cands]:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
+        cands += initiatives.find_sittings(view)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = resolve(doc, rule_ents, cands)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

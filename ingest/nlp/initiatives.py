@@ -29,6 +29,8 @@ HEADS = {
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
+    # sittings and hearings of the National Assembly, briefings
+    "청문회": "meeting", "국정감사": "meeting", "현안질의": "meeting", "업무보고": "meeting", "브리핑": "meeting",
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
@@ -42,6 +44,8 @@ CHAIN_STOP = frozenset({
     "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
+    "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
+    "지난번", "다음", "지난", "오늘", "내일", "어제",
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -53,7 +57,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
                       "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
-MEETING_GENERIC = frozenset({"긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
+MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
                              "기업", "관계부처", "관계기관", "민관", "분과", "부처", "장관", "차관", "실장급", "국장급"})
 
@@ -66,7 +70,8 @@ _QUOTE_RE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
-_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)")
+_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
+                            r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 
@@ -78,6 +83,8 @@ QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskfor
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
+_WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
+_ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
@@ -96,14 +103,16 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         s, e = m.span(gi)
         inner = text[s:e].strip()
-        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner):
-            continue
+        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
+                or len(inner) < 2:
+            continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
         hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
-        if hk is None and (after := _HEAD_AFTER.match(text, m.end())) and HEADS[after.group(1)] != "meeting":
-            hk = (after.group(1), HEADS[after.group(1)])  # "'독자 AI 파운데이션 모델' 프로젝트": a project's name
+        if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
+            # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
+            hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):
@@ -150,8 +159,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 attached_start = i + 1
                 break
         attached = text[attached_start:hs]
-        if attached and (taken.find(1, attached_start, hs) != -1 or not view.is_nominal(attached_start, hs)):
-            continue
+        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
+            continue  # a body fused to 법 names a law ('국회법'), not the body
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
             continue
         start, words = attached_start, 0
@@ -162,6 +171,11 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 word = text[ps:pos - 1]
                 caps = meeting and _CAPS.fullmatch(word) is not None
+                if not _WORDISH.search(word):
+                    break  # '▷', '-'
+                if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
+                    start, pos, words = ps, ps, words + 1
+                    continue
                 if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
@@ -248,3 +262,14 @@ def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:
                 and last is not None and last.tag in ("NNG", "NNP", "SL", "SH", "SN")):
             return not antecedent.replace(" ", "").endswith(prev + text[hs:he])
     return False
+
+
+# sittings: '제420회 국회(임시회)', '제1차 과학기술정보방송통신위원회', '제3차 비상경제장관회의'
+_SITTING_RE = re.compile(r"(?<![가-힣0-9])제\d+(?:차|회)\s?(?:국회|[가-힣·]{2,20}(?:위원회|소위원회|소위))")
+
+
+def find_sittings(view: TextView) -> Iterator[tuple]:
+    """A numbered sitting of the National Assembly or of a committee is an event, not the body."""
+    for m in _SITTING_RE.finditer(view.text):
+        if view.aligned(*m.span()):
+            yield m.start(), m.end(), "INITIATIVE", {"kind": "meeting", "generic": False}

@@ -132,3 +132,27 @@ def test_a_body_known_by_its_ending_before_a_title_and_the_chair_after_주재한
     found = rels("국정현안관계장관회의를 주재한 최상목 대통령 권한대행은 말했다. 류희림 방송통신심의위원회 위원장이 출석했다.")
     assert ("LEADS", "최상목", "국정현안관계장관회의") in found
     assert ("LEADS", "류희림", "방송통신심의위원회") in found
+
+
+def inits(text: str, date: str = D) -> list[str]:
+    return [e.text for e in extract(text, date).entities if e.type == "INITIATIVE"]
+
+
+def test_ordinal_meetings_sittings_and_hearings_are_named_events() -> None:
+    assert inits("환경부는 제4기 민·관환경정책협의회 출범을 맞아 제1차 회의를 열었다.") == [
+        "제4기 민·관환경정책협의회", "제1차 회의"]
+    assert inits("성원이 되었으므로 제420회 국회(임시회) 제1차 과학기술정보방송통신위원회를 개회하겠습니다.") == [
+        "제420회 국회", "제1차 과학기술정보방송통신위원회"]
+    assert inits("국무위원후보자 유상임에 대한 인사청문회는 8월 8일 실시하기로 하였습니다.") == ["인사청문회"]
+    assert inits("이 안건은 국회법 제121조에 따라 상정되었습니다.") == ["국회법"]
+
+
+def test_quoted_events_and_answers_in_the_minutes() -> None:
+    assert inits("차관은 '제18회 반도체의 날'에 참석하여 포상을 수여합니다.") == ["제18회 반도체의 날"]
+    assert inits("차관은 '제20회 전자·IT의 날' 기념식에 참석합니다.") == ["제20회 전자·IT의 날", "기념식"]
+    assert inits("질문 없으시지요? (「예」 하는 위원 있음)") == []
+
+
+def test_weekdays_and_time_words_open_no_meeting_name() -> None:
+    assert inits("4월 21일 월요일 정례브리핑을 시작하겠습니다.") == ["정례브리핑"]
+    assert inits("개청식에 참석한 후 업무보고를 받았습니다.") == ["개청식", "업무보고"]
