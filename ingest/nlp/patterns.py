@@ -40,9 +40,10 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "회", "차례", "번", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
          "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
-QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
+QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
+                         r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
-_NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z]")}
+_NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z제]")}  # 제3기 is an ordinal
 
 
 def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:

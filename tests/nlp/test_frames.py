@@ -156,3 +156,11 @@ def test_quoted_events_and_answers_in_the_minutes() -> None:
 def test_weekdays_and_time_words_open_no_meeting_name() -> None:
     assert inits("4월 21일 월요일 정례브리핑을 시작하겠습니다.") == ["정례브리핑"]
     assert inits("개청식에 참석한 후 업무보고를 받았습니다.") == ["개청식", "업무보고"]
+
+
+def test_renamed_ministries_durations_and_ordinal_terms() -> None:
+    ex = extract("이번 주 산업통상부 보도계획입니다. 청문회는 2일 동안 실시합니다. 제3기 위원 임기가 끝났다.", D)
+    found = [(e.text, e.type) for e in ex.entities if e.type in ("MINISTRY", "QUANTITY")]
+    assert found == [("산업통상부", "MINISTRY"), ("2일", "QUANTITY")]  # '3기' of 제3기 is no quantity
+    moti = next(e for e in ex.entities if e.text == "산업통상부")
+    assert moti.canonical == "산업통상부"
