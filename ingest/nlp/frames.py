@@ -69,7 +69,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         if own:
+            _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
+        _when_and_where(view, ms, (ss, se), before, si, add, ref)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
         presiders: set = set()
@@ -197,3 +199,36 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
             continue
         add("SCHEDULED_FOR", main, d, si)
         return
+
+
+def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
+                    ref: date | None) -> None:
+    """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
+    day and a clock time ahead and no initiative of its own dates the meeting named last."""
+    from ingest.nlp.relations import _past, _value_start  # noqa: PLC0415 (import cycle)
+    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or _past(view, *sent):
+        return
+    if sent[0] - before[-1].end > 200:
+        return  # the meeting is named just before (the previous sentence or so)
+    days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (_value_start(m.value) or ref) >= ref]
+    if days and any(m.label == "TIME" for m in ms):
+        add("SCHEDULED_FOR", before[-1], days[0], si)
+
+
+def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], si: int, add,
+                   ref: date | None) -> None:
+    """'2024년도 국정감사', '4월 22일 글로벌 심포지엄이': a date right before a meeting names
+    when it takes place, in a sentence about what is to come."""
+    from ingest.nlp.relations import _past, _value_end  # noqa: PLC0415 (import cycle)
+    if ref is None or _past(view, *sent):
+        return
+    text = view.text
+    for d in ms:
+        if d.label != "DATE" or not d.value or d.attrs.get("_expr") or not re.search(r"\d", text[d.start:d.end]):
+            continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
+        nxt = next((m for m in own if m.start > d.end), None)
+        end = _value_end(d.value)
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or not re.fullmatch(r"(?:도)?\s", text[d.end:nxt.start]) \
+                or end is None or end < ref:
+            continue
+        add("SCHEDULED_FOR", nxt, d, si)

@@ -391,7 +391,9 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                 continue  # a past or present date in a planning sentence: the announcement day
         elif not cue:
             continue
-        best = min(targets, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
+        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] or targets
+        best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
         if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due

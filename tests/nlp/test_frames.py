@@ -164,3 +164,22 @@ def test_renamed_ministries_durations_and_ordinal_terms() -> None:
     assert found == [("산업통상부", "MINISTRY"), ("2일", "QUANTITY")]  # '3기' of 제3기 is no quantity
     moti = next(e for e in ex.entities if e.text == "산업통상부")
     assert moti.canonical == "산업통상부"
+
+
+def schedules(text: str, date: str) -> set[tuple[str, str]]:
+    ex = extract(text, date)
+    return {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+
+
+def test_the_day_and_hour_in_the_next_sentence_date_the_meeting_named_before() -> None:
+    text = "과기정통부는 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 장관 참석으로 진행이 됩니다."
+    assert schedules(text, "2025-04-21") == {("업계 간담회", "4월 23일")}
+    # a report of the past dates nothing
+    text = "과기정통부는 업계 간담회를 개최했다. 4월 18일 오후 2시 코엑스에서 장관이 참석했다."
+    assert schedules(text, "2025-04-21") == set()
+
+
+def test_a_date_right_before_a_meeting_to_come_and_the_venue_meeting_is_not_what_is_due() -> None:
+    assert schedules("의사일정 제2항 2024년도 국정감사 서류제출 요구의 건을 상정합니다.", "2024-09-10") == {
+        ("국정감사", "2024년도")}
+    assert schedules("오늘 회의에서는 현안질의를 실시할 예정입니다.", "2024-06-18") == {("현안질의", "오늘")}
