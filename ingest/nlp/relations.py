@@ -41,7 +41,7 @@ AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이") 
 COORD_TAILS = ("와", "과", ",", "·", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
-_COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및|함께)?")  # A와 B, A·B, A 및 B, A와 함께 B
+_COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
@@ -156,11 +156,12 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
     """Initiatives the trigger at `t` governs: those just before it (object: 'X을 발표'),
     else the one right after an adnominal form ('발표한 X')."""
     # a venue ('국무회의에서', '간담회에는') is no object of the trigger ('X에 착수' is)
-    before = [m for m in inits if m.end <= t and t - m.end <= window and not _tail(view, m).startswith(_NOT_OBJECT)]
+    before = [m for m in inits if m.end <= t and (t - m.end <= window or _far_object(view, m, t))
+              and not _tail(view, m).startswith(_NOT_OBJECT)]
     if before:
         last = before[-1]
         group = [last]
-        for m in reversed(before[:-1]):  # coordinated objects: 'A와 B를 발표'
+        for m in reversed([m for m in inits if m.end <= last.start]):  # coordinated objects: 'A와 B를 발표'
             between = view.text[m.end:group[-1].start].strip(" '\"‘’“”「」『』")
             if _COORD.fullmatch(between):
                 group.append(m)
@@ -172,6 +173,15 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
         after = [m for m in inits if m.start >= t and m.start - word_end <= 12]
         return after[:1]
     return []
+
+
+def _far_object(view: TextView, m: Mention, t: int) -> bool:
+    """'제1차 회의를 9월 24일 오후 켄싱턴호텔(서울 영등포구 소재)에서 개최했다': the object (을/를)
+    of the trigger with only when and where between them, however long."""
+    if t - m.end > 90 or _tail(view, m) not in ("을", "를"):
+        return False
+    between = view.morphs_in(m.end + 1, t)
+    return not any(x.tag in ("JKO", "EF") or (x.tag == "EC" and x.form in ("고", "며", "으며", "면서")) for x in between)
 
 
 _PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")

@@ -183,3 +183,10 @@ def test_a_date_right_before_a_meeting_to_come_and_the_venue_meeting_is_not_what
     assert schedules("의사일정 제2항 2024년도 국정감사 서류제출 요구의 건을 상정합니다.", "2024-09-10") == {
         ("국정감사", "2024년도")}
     assert schedules("오늘 회의에서는 현안질의를 실시할 예정입니다.", "2024-06-18") == {("현안질의", "오늘")}
+
+
+def test_the_object_of_holding_with_a_long_when_and_where_between() -> None:
+    text = ("환경부는 제4기 민·관환경정책협의회 출범을 맞아 위원 위촉장 수여식 및 제1차 회의를 "
+            "9월 24일 오후 켄싱턴호텔(서울 영등포구 소재)에서 개최했다.")
+    found = rels(text, "2021-09-24")
+    assert ("ANNOUNCES", "환경부", "제1차 회의") in found and ("ANNOUNCES", "환경부", "위촉장 수여식") in found
