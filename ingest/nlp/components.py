@@ -359,7 +359,18 @@ class RelationExtractor:
         mentions = [Mention(e.start, e.end, e.label, e.attrs, e.value) for e in get_ents(doc, sync=False)
                     if not e.attrs.get("_ner") or e.label in self.model_types]
         sents = doc._.sent_spans or [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.kg_relations = extract_relations(view, mentions, sents, doc._.doc_date)
+        # '문재인 대통령은 … 문 대통령은 …': the surname and title stand for the person named
+        # before; they take part in relations as that person (no entity of their own)
+        aliases = people.surname_references(view, [m for m in mentions if m.label == "PERSON"])
+        if aliases:
+            mentions = sorted(mentions + [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases],
+                              key=lambda m: m.start)
+        rels = extract_relations(view, mentions, sents, doc._.doc_date)
+        if aliases:
+            to = {(s, e): k for s, e, _t, k in aliases}
+            rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels
+                                      if to.get(h, h) != to.get(t, t)))
+        doc._.kg_relations = rels
         return doc
 
 

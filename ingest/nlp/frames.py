@@ -29,6 +29,9 @@ _ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining a
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '○ 참석 : …'
 _LIST_LINE = re.compile(r"(?:^|(?<=[\s□○◦∙•·\-*▲△■◇◆※]))(?:주요\s?)?(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)"
                         r"\s*(?:\([^)]{0,20}\))?\s*[:：]")
+# a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
+                         r"(?:은|는|으로는|로는)\s")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
@@ -52,14 +55,15 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
         own = [m for m in ms if m.label == "INITIATIVE"]
-        line = _LIST_LINE.search(text, ss, se)
+        line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
         if line:
             listed = [m for m in ms if m.start >= line.end()]
             own = [m for m in own if m.end <= line.start()]
-            target = _pick(before + own, line.group("kind") in ("참석", "참가"), main)
+            target = _pick(before + own, line.group("kind").startswith(("참석", "참가", "대상")), main)
+            bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
             if target is not None:  # a listed person's company or institute is there too, not a ministry
                 for m in listed:
-                    if m.label in AGENTS:
+                    if m.label in bodies:
                         add("PARTICIPATES_IN", m, target, si)
             continue
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'

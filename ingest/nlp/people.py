@@ -429,3 +429,23 @@ def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, d
         return None
     label = "MINISTRY" if word.endswith(_GOV_END) else "ORGANIZATION"
     return s, pos, label, {"rule": "suffix_body"}
+
+
+_SURNAME_REF = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{1,2}) (" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))
+                          + r")(?=은|는|이|가|께서|도|의|과|와|\s)")
+
+
+def surname_references(view: TextView, people: list) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """'문 대통령은', '안 장관은' after '문재인 대통령', '안덕근 장관': (start, end, title,
+    the key of the person named before) for each surname and title that stand for one
+    person named earlier with that surname and title (or only that surname)."""
+    text = view.text
+    out = []
+    for m in _SURNAME_REF.finditer(text):
+        sur, title = m.group(1), m.group(2)
+        named = [p for p in people if p.end <= m.start() and text[p.start:p.end].startswith(sur)
+                 and len(text[p.start:p.end]) > len(sur)]
+        fits = [p for p in named if p.attrs.get("title") == title] or named
+        if len({text[p.start:p.end] for p in fits}) == 1:
+            out.append((m.start(), m.end(), title, fits[-1].key))
+    return out

@@ -99,7 +99,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         def triggers(rx: re.Pattern) -> list[int]:  # trigger words outside any mention
             return [t.start() for t in rx.finditer(text, ss, se) if not any(a <= t.start() < b for a, b in inside)]
 
-        presiders: set[tuple[int, int]] = set()
+        presiders: set[tuple] = set()  # (chair, meeting): the chair does not also take part
         _with_meeting(view, ms, inits, si, add)
         for t in triggers(LEAD_RE):
             _leads(view, ms, inits, t, si, add, presiders)
@@ -263,7 +263,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
-    agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people
+    agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
     found = [m for m in agents if lo <= m.start and m.end <= t]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
@@ -342,7 +342,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
         if agent is not None:
             before = [m for m in inits if m.end <= t and t - m.end <= 8]
             if before:
-                presiders.add(agent.key)
+                presiders.add((agent.key, before[-1].key))
                 add("LEADS", agent, before[-1], si)
             return
     if agent is None and view.text.startswith("주관", t):
@@ -364,7 +364,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
                 i -= 1
                 agents.append(people[i])
         for a in agents:
-            presiders.add(a.key)
+            presiders.add((a.key, target.key))
             add("LEADS", a, target, si)
 
 

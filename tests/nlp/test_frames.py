@@ -190,3 +190,17 @@ def test_the_object_of_holding_with_a_long_when_and_where_between() -> None:
             "9월 24일 오후 켄싱턴호텔(서울 영등포구 소재)에서 개최했다.")
     found = rels(text, "2021-09-24")
     assert ("ANNOUNCES", "환경부", "제1차 회의") in found and ("ANNOUNCES", "환경부", "위촉장 수여식") in found
+
+
+def test_bodies_listed_as_the_audits_subjects_and_a_surname_with_a_title_stand_for_the_person() -> None:
+    text = "국정감사 기간은 10월 7일부터 25일까지이고 대상기관은 과학기술정보통신부, 우주항공청 등 86개 기관입니다."
+    found = rels(text, "2024-09-20")
+    assert {("PARTICIPATES_IN", "과학기술정보통신부", "국정감사 (2024-09-20)"),
+            ("PARTICIPATES_IN", "우주항공청", "국정감사 (2024-09-20)")} <= found  # a bare meeting word: one a day
+    text = ("이재명 대통령은 오늘 부산을 방문했습니다. 오전에 국무회의를 주재한 이 대통령은 "
+            "오후에는 해양수산부 부산 임시청사 개청식에 참석했습니다.")
+    found = rels(text, "2025-12-23")
+    assert ("LEADS", "이재명", "국무회의") in found
+    assert ("PARTICIPATES_IN", "이재명", "부산 임시청사 개청식") in found
+    ex = extract(text, "2025-12-23")
+    assert [e.text for e in ex.entities if e.type == "PERSON"] == ["이재명"]  # '이 대통령' is no entity
