@@ -107,7 +107,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or any(
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
@@ -397,7 +397,10 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
             continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
         if ref is not None and not cue:
-            if end is None or end <= ref:
+            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is
+            today = end == ref and not past and _HOLD_TODAY.search(view.text, d.end, se) is not None \
+                and any(m.attrs.get("kind") == "meeting" and _tail(view, m) in ("을", "를") and m.start > d.end for m in targets)
+            if end is None or end < ref or (end == ref and not today):
                 continue  # a past or present date in a planning sentence: the announcement day
         elif not cue:
             continue
@@ -412,6 +415,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 
 _MOVED = re.compile(r"에서\s")
+_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")
 
 
 def _clause_break(view: TextView, a: int, b: int) -> bool:

@@ -204,3 +204,8 @@ def test_bodies_listed_as_the_audits_subjects_and_a_surname_with_a_title_stand_f
     assert ("PARTICIPATES_IN", "이재명", "부산 임시청사 개청식") in found
     ex = extract(text, "2025-12-23")
     assert [e.text for e in ex.entities if e.type == "PERSON"] == ["이재명"]  # '이 대통령' is no entity
+
+
+def test_what_the_sitting_holds_today_is_scheduled_for_today_the_sitting_is_not() -> None:
+    assert schedules("오늘 회의에서는 청문회를 실시하도록 하겠습니다.", "2024-09-20") == {("청문회", "오늘")}
+    assert schedules("오늘 회의에서는 청문회를 실시했습니다.", "2024-09-20") == set()
