@@ -354,8 +354,9 @@ def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
 
 
 # the head of a local government by a fused title: '부산시장' (부산시 + 장), '경기도지사' (경기도 +
-# 지사), '용인시장', '강남구청장' (강남구 + 청장), '양평군수' (양평군 + 수)
-_LOCAL_HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,6}?(?:시|도|구|군))(장|지사|청장|수)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+# 지사), '강남구청장' (강남구 + 청장), '양평군수' (양평군 + 수); found by the title first (a scan
+# that starts on a literal is fast)
+_LOCAL_HEAD = re.compile(r"(?<=[가-힣])(?:시장|도지사|구청장|군수)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 _LOCAL_TITLE = {"시": "장", "도": "지사", "구": "청장", "군": "수"}
 
 
@@ -364,11 +365,13 @@ def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
     lex = get_lexicon()
     text = view.text
     for m in _LOCAL_HEAD.finditer(text):
-        body, rest = m.group(1), m.group(2)
+        bs = view.word_start(m.start())
+        be = m.start() + 1  # the body keeps the 시/도/구/군 of the title
+        rest = text[be:m.end()]
+        body = text[bs:be]
         info = lex.names.get(body)
         if info is None or info.type != "MINISTRY" or _LOCAL_TITLE[body[-1]] != rest:
             continue
-        bs, be = m.span(1)
         name = _name_before(view, bs - 1, ents, True)
         if name is None:
             continue
@@ -388,26 +391,24 @@ def known_names() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
-_WORD3 = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}")
-
-
 def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
     """People named without a title whose name the lexicon knows ('이날 행사에는 이재명,
-    손흥민 등이 참석했다'): a whole word of three syllables, then a particle or nothing,
-    that no entity covers and that Kiwi reads as the start of a noun."""
+    손흥민 등이 참석했다'): a noun of three syllables that Kiwi reads as one morpheme (so
+    '도로로' = 도로 + 로 is none), a whole word up to its particle, that no entity covers."""
     names = known_names()
     text = view.text
+    hits = [m for m in view.morphs if m.end - m.start == 3 and m.form in names and m.tag.startswith("NN")]
+    if not hits:
+        return
     taken = bytearray(len(text))
     for s, e, _label, _attrs in ents:
         taken[s:e] = b"\x01" * (e - s)
-    for m in _WORD3.finditer(text):
-        s, e = m.span()
-        if m.group() not in names or taken.find(1, s, e) != -1 or not _AFTER_NAME.match(text, e):
+    for m in hits:
+        s, e = m.start, m.end
+        if (s > 0 and text[s - 1].isalnum()) or taken.find(1, s, e) != -1 or not _AFTER_NAME.match(text, e) \
+                or text[s:e] != m.form:
             continue
-        ms = view.morphs_in(s, e)
-        if view.aligned(s, e) and view.tag_at(s).startswith(("NN", "SL")) \
-                and not any(x.tag.startswith(("J", "E", "V", "X")) for x in ms):  # 도로로 is 도로 + 로
-            yield s, e, "PERSON", {"rule": "lexicon"}
+        yield s, e, "PERSON", {"rule": "lexicon"}
 
 
 # bodies by their ending, before a title: MINISTRY for government and public bodies,
@@ -431,8 +432,8 @@ def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, d
     return s, pos, label, {"rule": "suffix_body"}
 
 
-_SURNAME_REF = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{1,2}) (" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))
-                          + r")(?=은|는|이|가|께서|도|의|과|와|\s)")
+_SURNAME_TITLE = re.compile(r"(?<=[가-힣] )(?:" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))
+                            + r")(?=은|는|이|가|께서|도|의|과|와|\s)")
 
 
 def surname_references(view: TextView, people: list) -> list[tuple[int, int, str, tuple[int, int]]]:
@@ -441,11 +442,16 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
     person named earlier with that surname and title (or only that surname)."""
     text = view.text
     out = []
-    for m in _SURNAME_REF.finditer(text):
-        sur, title = m.group(1), m.group(2)
+    if not people:
+        return out
+    for m in _SURNAME_TITLE.finditer(text):
+        ws = view.word_start(m.start() - 1)
+        sur, title = text[ws:m.start() - 1], m.group()
+        if not 1 <= len(sur) <= 2 or (ws > 0 and text[ws - 1].isalnum()):
+            continue
         named = [p for p in people if p.end <= m.start() and text[p.start:p.end].startswith(sur)
                  and len(text[p.start:p.end]) > len(sur)]
         fits = [p for p in named if p.attrs.get("title") == title] or named
         if len({text[p.start:p.end] for p in fits}) == 1:
-            out.append((m.start(), m.end(), title, fits[-1].key))
+            out.append((ws, m.end(), title, fits[-1].key))
     return out
