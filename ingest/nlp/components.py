@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.model import ENTITY_TYPES
-from ingest.nlp import initiatives, patterns, people
+from ingest.nlp import initiatives, orgs, patterns, people
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -128,6 +128,8 @@ class EntityPatterns:
         cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         cands += patterns.find_companies(view)
         cands += patterns.find_local_arms(view, lex)
+        cands += orgs.find_orgs(view)
+        cands += orgs.find_venues(view)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]

@@ -67,7 +67,8 @@ _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|
 _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
 
 _TITLE_RE = re.compile(
-    r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?![가-힣]{2})"
+    r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던))"  # '정석배 입법심의관입니다'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 
@@ -165,6 +166,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
     yield from _slashed(view, ents)
+    yield from _title_first(view, ents)
     yield from _local_heads(view, ents)
     yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
@@ -179,7 +181,13 @@ def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
     must pass is_name as before a title only people hold; no title is recorded."""
     for m in _HONORIFIC_RE.finditer(view.text):
         s, e = m.span(1)
-        if (s, e) not in ents and is_name(view, s, e, strong=True):
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
             yield s, e, "PERSON", {}
 
 
@@ -349,7 +357,13 @@ _SLASH_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) / (?=\S)")
 def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
     for m in _SLASH_RE.finditer(view.text):
         s, e = m.span(1)
-        if (s, e) not in ents and is_name(view, s, e, strong=True):
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
             yield s, e, "PERSON", {}
 
 
@@ -455,3 +469,24 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
         if len({text[p.start:p.end] for p in fits}) == 1:
             out.append((ws, m.end(), title, fits[-1].key))
     return out
+
+
+# the title before the name: '국무위원후보자 유상임에 대한', '(과학기술정보통신부장관 유상임)',
+# '사장후보자(박장범)', '청장 윤영빈입니다'
+_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장)(?:\s|\s?\()([가-힣]{3})"
+                          r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,)")
+
+
+def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
+    for m in _TITLE_FIRST.finditer(view.text):
+        if m.start() > 0 and view.text[m.start() - 1] == "(":
+            continue  # '산업통상자원부(장관 안덕근)': _parenthesised reads it with the body
+        s, e = m.span(1)
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+            yield s, e, "PERSON", {}

@@ -209,3 +209,17 @@ def test_bodies_listed_as_the_audits_subjects_and_a_surname_with_a_title_stand_f
 def test_what_the_sitting_holds_today_is_scheduled_for_today_the_sitting_is_not() -> None:
     assert schedules("오늘 회의에서는 청문회를 실시하도록 하겠습니다.", "2024-09-20") == {("청문회", "오늘")}
     assert schedules("오늘 회의에서는 청문회를 실시했습니다.", "2024-09-20") == set()
+
+
+def test_hospitals_institutes_and_venues_by_the_ending_of_their_name() -> None:
+    found = people("정부가 강원대병원과 이대목동병원에 군의관을, 충주의료원에 공보의를 배치한다. 인근 병원과 대학병원도 돕는다.")
+    assert found == [("강원대병원", "ORGANIZATION"), ("이대목동병원", "ORGANIZATION"), ("충주의료원", "ORGANIZATION")]
+    ex = extract("심포지엄이 오전 10시 웨스틴조선 호텔에서 있고, 회의는 켄싱턴호텔(서울)에서 열린다.", D)
+    assert [e.text for e in ex.entities if e.type == "LOCATION"] == ["웨스틴조선 호텔", "켄싱턴호텔", "서울"]
+
+
+def test_names_after_their_title_in_minutes_and_briefings() -> None:
+    assert people("국무위원후보자 유상임에 대한 인사청문회는 8월 8일 실시합니다.") == [("유상임", "PERSON")]
+    assert people("한국방송공사 사장후보자(박장범) 인사청문회") == [("한국방송공사", "COMPANY"), ("박장범", "PERSON")]
+    assert people("우주항공청을 맡고 있는 청장 윤영빈입니다. 정석배 입법심의관입니다.") == [
+        ("윤영빈", "PERSON"), ("정석배", "PERSON")]
