@@ -20,6 +20,7 @@ import re
 from datetime import date
 from typing import Callable
 
+from ingest.nlp.timing import date_expr, past, value_end, value_start
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
@@ -184,8 +185,8 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     """A sentence that names no initiative but gives a date ahead with a cue of planning
     ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
     document is about a plan, program, law or alliance (not a meeting)."""
-    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE, _past, _value_end, date_expr  # noqa: PLC0415 (import cycle)
-    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or _past(view, *sent):
+    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE  # noqa: PLC0415 (relations imports this module)
+    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or past(view, *sent):
         return
     ss, se = sent
     text = view.text
@@ -197,7 +198,7 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
         if d.label != "DATE" or not d.value or any(a <= d.start < b for a, b in quotes):
             continue
         expr = date_expr(view, d)
-        end = _value_end(d.value)
+        end = value_end(d.value)
         if not DATE_CUE_RE.search(expr) or end is None or end <= ref or _DESCRIBED.match(text, d.end):
             continue
         add("SCHEDULED_FOR", main, d, si)
@@ -208,12 +209,11 @@ def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: lis
                     ref: date | None) -> None:
     """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
     day and a clock time ahead and no initiative of its own dates the meeting named last."""
-    from ingest.nlp.relations import _past, _value_start  # noqa: PLC0415 (import cycle)
-    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or _past(view, *sent):
+    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
         return
     if sent[0] - before[-1].end > 200:
         return  # the meeting is named just before (the previous sentence or so)
-    days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (_value_start(m.value) or ref) >= ref]
+    days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
     if days and any(m.label == "TIME" for m in ms):
         add("SCHEDULED_FOR", before[-1], days[0], si)
 
@@ -222,15 +222,14 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
                    ref: date | None) -> None:
     """'2024년도 국정감사', '4월 22일 글로벌 심포지엄이': a date right before a meeting names
     when it takes place, in a sentence about what is to come."""
-    from ingest.nlp.relations import _past, _value_end  # noqa: PLC0415 (import cycle)
-    if ref is None or _past(view, *sent):
+    if ref is None or past(view, *sent):
         return
     text = view.text
     for d in ms:
         if d.label != "DATE" or not d.value or d.attrs.get("_expr") or not re.search(r"\d", text[d.start:d.end]):
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
-        end = _value_end(d.value)
+        end = value_end(d.value)
         if nxt is None or nxt.attrs.get("kind") != "meeting" or not re.fullmatch(r"(?:도)?\s", text[d.end:nxt.start]) \
                 or end is None or end < ref:
             continue

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.nlp.frames import frame_relations
+from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
+from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영"
@@ -33,7 +35,6 @@ ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중�
 LEAD_RE = re.compile(r"주재|주관|좌장")
 SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
 STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
-PAST_RE = re.compile(r"(?:았|었|였|했|됐|렸|졌|쳤|왔|갔|났|냈)다[.\"”'’]*\s*$")
 QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
@@ -118,34 +119,12 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
 
 
-def date_expr(view: TextView, m: Mention) -> str:
-    """A date's whole expression, boundary particle included ('2028년까지' for the span '2028년')."""
-    return m.attrs.get("_expr") or view.text[m.start:m.end]
-
-
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
     """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
     its dates are schedules even without a cue word."""
     if ref is None or _past(view, *sent):
         return False
     return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
-
-
-def _past(view: TextView, ss: int, se: int) -> bool:
-    """Whether the sentence ends in the past tense: its last final ending follows a past
-    marker (했다, 시켰다, 밝혔다, 세웠다 …: Kiwi's EP 었/았/였), or the text says so."""
-    ms = view.morphs_in(ss, se)
-    for i in range(len(ms) - 1, 0, -1):
-        if ms[i].tag == "EF":
-            return ms[i - 1].tag == "EP" and ms[i - 1].form in ("었", "았", "였", "었었", "았었")
-    return PAST_RE.search(view.text, ss, se) is not None
-
-
-def _iso(s: str | None) -> date | None:
-    try:
-        return date.fromisoformat(s[:10]) if s else None
-    except ValueError:
-        return None
 
 
 def _tail(view: TextView, m: Mention) -> str:
@@ -416,43 +395,3 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 _MOVED = re.compile(r"에서\s")
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")
-
-
-def _clause_break(view: TextView, a: int, b: int) -> bool:
-    """Whether a clause ends between `a` and `b`: a connective ending then a comma (예정이며, 열고,)."""
-    ms = view.morphs_in(a, b)
-    return any(x.tag == "EC" and y.tag == "SP" and y.form == "," for x, y in zip(ms, ms[1:]))
-
-
-def _value_start(value: str) -> date | None:
-    """First day of an ISO value ('2024-03' → 2024-03-01, '2027/..' → 2027-01-01)."""
-    v = value.split("/")[0]
-    try:
-        if len(v) == 10:
-            return date.fromisoformat(v)
-        if len(v) == 7:
-            return date(int(v[:4]), int(v[5:7]), 1)
-        if len(v) == 4:
-            return date(int(v), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _value_end(value: str) -> date | None:
-    """Last day of an ISO value ('2024-03' → 2024-03-31, '../2030-12-31' → 2030-12-31)."""
-    v = value.split("/")[-1]
-    if v in ("", ".."):
-        return date.max
-    try:
-        if len(v) == 10:
-            return date.fromisoformat(v)
-        if len(v) == 7:
-            y, m = int(v[:4]), int(v[5:7])
-            nxt = date(y + (m == 12), m % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        if len(v) == 4:
-            return date(int(v), 12, 31)
-    except ValueError:
-        return None
-    return None
