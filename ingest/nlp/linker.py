@@ -65,11 +65,23 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
             and re.fullmatch(r"['\"’”」』]?\s?", text[prev.end:e.start]):
         e.attrs["generic"] = False
         return f"{names[prev.key]} {word}"
-    for other in reversed([x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]):
+    earlier = [x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]
+    for other in reversed(earlier):
         name = names.get(other.key, "")
         if name.endswith(word) and not other.attrs.get("generic"):
             return name
+    # '이날 행사에는', '이번 행사는' after 'K-휴머노이드 연합 출범식': the event the document is
+    # about, whatever word names it again (the first named meeting of the document)
+    if _POINTS_BACK.search(text, max(0, e.start - 4), e.start) and word in _EVENT_WORDS:
+        named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+        if named:
+            return names.get(named[0].key)
     return None
+
+
+_POINTS_BACK = re.compile(r"(?:이날|이번|당일|동|해당|본)\s$")
+# words that name any event again (not 간담회 or 회의, which may be another gathering)
+_EVENT_WORDS = frozenset({"행사", "자리", "모임"})
 
 
 def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = None) -> str | None:

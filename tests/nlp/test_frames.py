@@ -223,3 +223,9 @@ def test_names_after_their_title_in_minutes_and_briefings() -> None:
     assert people("한국방송공사 사장후보자(박장범) 인사청문회") == [("한국방송공사", "COMPANY"), ("박장범", "PERSON")]
     assert people("우주항공청을 맡고 있는 청장 윤영빈입니다. 정석배 입법심의관입니다.") == [
         ("윤영빈", "PERSON"), ("정석배", "PERSON")]
+
+
+def test_이날_행사_is_the_event_the_release_is_about() -> None:
+    text = "산업부는 10일 'K-휴머노이드 연합' 출범식을 열었다. 이날 행사에는 LG전자와 두산로보틱스가 참석했다."
+    found = rels(text, "2025-04-10")
+    assert ("PARTICIPATES_IN", "LG전자", "K-휴머노이드 연합 출범식") in found
