@@ -384,7 +384,9 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         elif not cue:
             continue
         # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
-        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] or targets
+        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
+        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
+        due = due or targets
         best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
         if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
