@@ -60,6 +60,8 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if label == "QUANTITY" and text.startswith("째", e):
+                continue  # '4번째', '133번째': an ordinal, no count
             attrs: dict = {}
             if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
                 # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);

@@ -91,11 +91,14 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
     taken = bytearray(len(text))
     for s, e, _label, _attrs in ents:
         taken[s:e] = b"\x01" * (e - s)
+    person_starts = {s for s, _e, label, _a in ents if label == "PERSON"}
     for m in hits:
         s, e = m.start, m.end
         if (s > 0 and text[s - 1].isalnum()) or taken.find(1, s, e) != -1 or not _AFTER_NAME.match(text, e) \
                 or text[s:e] != m.form:
             continue
+        if text.startswith(" ", e) and view.tag_at(e + 1) == "NNP" and (not taken[e + 1] or e + 1 in person_starts):
+            continue  # the given name of a foreign full name ('마이클 잭슨', '제임스 코미 국장')
         yield s, e, "PERSON", {"rule": "lexicon"}
 
 

@@ -229,3 +229,10 @@ def test_이날_행사_is_the_event_the_release_is_about() -> None:
     text = "산업부는 10일 'K-휴머노이드 연합' 출범식을 열었다. 이날 행사에는 LG전자와 두산로보틱스가 참석했다."
     found = rels(text, "2025-04-10")
     assert ("PARTICIPATES_IN", "LG전자", "K-휴머노이드 연합 출범식") in found
+
+
+def test_a_foreign_given_name_and_an_ordinal_count_are_left_alone() -> None:
+    found = people("마이클 잭슨이 왔다. 박근혜 새누리당 후보와 문재인 후보가 만났다.")
+    assert ("마이클", "PERSON") not in found and ("박근혜", "PERSON") in found and ("문재인", "PERSON") in found
+    ex = extract("일본이 치르는 4번째 올림픽이다. 착륙을 4번이나 시도했다.", D)
+    assert [e.text for e in ex.entities if e.type == "QUANTITY"] == ["4번"]
