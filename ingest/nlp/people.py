@@ -61,7 +61,8 @@ NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", 
 HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
-FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장")
+FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
+                "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
 
@@ -141,6 +142,14 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if name is None and org is not None:
             name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
+        if name is None and org is None and pos > 0 and text[pos] == " " and title in _CORP_TITLES:
+            # '김미화 자원순환사회연대 이사장': a long unknown body between the name and the title
+            word = (view.word_start(pos), pos)
+            if (body := _apposed_body(view, word, te, ents)) is not None and word not in ents:
+                name, org = body
+                yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", \
+                    {"rule": "apposition"}
+                ents = {**ents, org: "ORGANIZATION"}
         if name is None:
             continue
         if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
@@ -227,7 +236,7 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
             attrs["former"] = True
         if org is not None:
             attrs["_org"] = org
-            attrs["_leads"] = not former
+            attrs["_leads"] = not former and not title.endswith("관")  # 정책관, 심의관: officers, not heads
         yield name[0], name[1], "PERSON", attrs
 
 

@@ -236,3 +236,11 @@ def test_a_foreign_given_name_and_an_ordinal_count_are_left_alone() -> None:
     assert ("마이클", "PERSON") not in found and ("박근혜", "PERSON") in found and ("문재인", "PERSON") in found
     ex = extract("일본이 치르는 4번째 올림픽이다. 착륙을 4번이나 시도했다.", D)
     assert [e.text for e in ex.entities if e.type == "QUANTITY"] == ["4번"]
+
+
+def test_a_long_unknown_body_between_name_and_title_and_an_officer_fused_to_his_post() -> None:
+    text = "공동위원장인 김미화 자원순환사회연대 이사장과 장기복 환경부 녹색전환정책관이 참석했다."
+    assert people(text) == [("김미화", "PERSON"), ("자원순환사회연대", "ORGANIZATION"), ("장기복", "PERSON")]
+    found = rels("환경부는 제1차 회의를 열었다. " + text, "2021-09-24")
+    assert ("LEADS", "김미화", "자원순환사회연대") in found
+    assert ("LEADS", "장기복", "환경부") not in found  # a director-general is no head of the ministry
