@@ -50,7 +50,22 @@ def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
     return s == 0 or rx.match(text, s - 1) is None
 
 
+# a weekday standing alone ('수요일에', '다음 주 월요일'), not the one after a date ('4일 수요일')
+_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)]|$)")
+_AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일)\s?\(?$")  # '4일 수요일', '매주 수요일': no day of its own
+
+
+def find_weekdays(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for m in _WEEKDAY.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1].isalnum()) or _AFTER_DATE.search(text, max(0, s - 5), s) or not view.aligned(s, e):
+            continue
+        yield s, e, "DATE", {}
+
+
 def find_values(view: TextView) -> Iterator[Cand]:
+    yield from find_weekdays(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)

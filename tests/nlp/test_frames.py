@@ -244,3 +244,12 @@ def test_a_long_unknown_body_between_name_and_title_and_an_officer_fused_to_his_
     found = rels("환경부는 제1차 회의를 열었다. " + text, "2021-09-24")
     assert ("LEADS", "김미화", "자원순환사회연대") in found
     assert ("LEADS", "장기복", "환경부") not in found  # a director-general is no head of the ministry
+
+
+def test_a_weekday_on_its_own_is_that_day_of_the_documents_week() -> None:
+    ex = extract("장관께서 수요일에 업계 간담회를 가질 예정입니다. 정례브리핑은 매주 금요일에 열립니다. "
+                 "4월 23일 수요일에 열립니다. 다음 주 월요일에 발표합니다.", "2024-11-11")
+    assert [(e.text, e.value) for e in ex.entities if e.type == "DATE"] == [
+        ("수요일", "2024-11-13"), ("4월 23일", "2024-04-23"), ("다음 주 월요일", "2024-11-18")]
+    assert ("업계 간담회", "수요일") in {(ex.entities[r.head].text, ex.entities[r.tail].text)
+                                   for r in ex.relations if r.type == "SCHEDULED_FOR"}
