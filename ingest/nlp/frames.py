@@ -73,6 +73,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         if own:
+            _heard(view, ms, own, si, add)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
@@ -234,3 +235,19 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
                 or end is None or end < ref:
             continue
         add("SCHEDULED_FOR", nxt, d, si)
+
+
+_HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")
+_ABOUT = re.compile(r"(?:\)|에\s?대한|에\s?대해서?)\s?(?:[가-힣]+\s)?")
+
+
+def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """'국무위원후보자 유상임에 대한 인사청문회', '사장후보자(박장범) 인사청문회',
+    '방송통신심의위원회에 대한 현안질의': who a hearing is about takes part in it."""
+    text = view.text
+    for h in own:
+        if not text[h.start:h.end].endswith(_HEARINGS):
+            continue
+        before = [m for m in ms if m.label in ("PERSON", "MINISTRY", "COMPANY", "ORGANIZATION") and m.end <= h.start]
+        if before and _ABOUT.fullmatch(text, before[-1].end, h.start):
+            add("PARTICIPATES_IN", before[-1], h, si)

@@ -253,3 +253,9 @@ def test_a_weekday_on_its_own_is_that_day_of_the_documents_week() -> None:
         ("수요일", "2024-11-13"), ("4월 23일", "2024-04-23"), ("다음 주 월요일", "2024-11-18")]
     assert ("업계 간담회", "수요일") in {(ex.entities[r.head].text, ex.entities[r.tail].text)
                                    for r in ex.relations if r.type == "SCHEDULED_FOR"}
+
+
+def test_who_a_hearing_is_about_takes_part_in_it() -> None:
+    assert ("PARTICIPATES_IN", "유상임", "인사청문회") in rels(
+        "국무위원후보자 유상임에 대한 인사청문회는 8월 8일 실시하기로 하였습니다.", "2024-08-01")
+    assert ("PARTICIPATES_IN", "박장범", "인사청문회") in rels("한국방송공사 사장후보자(박장범) 인사청문회 실시계획서 변경의 건")
