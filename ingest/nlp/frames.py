@@ -48,9 +48,6 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         return
     main = _main(view, inits, sents)
     done_part = {(si, h) for kind, h, _t, si in out if kind in ("PARTICIPATES_IN", "LEADS")}
-    heads_of = {}
-    for kind, h, t, si in out:
-        heads_of.setdefault(si, set()).add((kind, h))
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
