@@ -17,11 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.model import ENTITY_TYPES
-from ingest.nlp import initiatives, patterns, people
-from ingest.nlp.authority import dated_canonical
+from ingest.nlp import initiatives, orgs, patterns, people, person_forms
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
+from ingest.nlp.linker import canonical  # noqa: F401  (registers kg_linker; kg/facts.py imports canonical here)
 from ingest.nlp.relations import Mention, extract_relations
 from ingest.nlp.view import FUNCTIONAL, TextView
 
@@ -127,6 +127,8 @@ class EntityPatterns:
         cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         cands += patterns.find_companies(view)
         cands += patterns.find_local_arms(view, lex)
+        cands += orgs.find_orgs(view)
+        cands += orgs.find_venues(view)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]
@@ -138,12 +140,14 @@ class EntityPatterns:
                 org_ends[e] = s
         spans.update({(s, e): lab for s, e, lab, _a in cands})
         # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
-        cands += [c for c in people.find_people(view, spans, org_ends) if view.text[c[0]:c[1]] not in initiatives.HEADS]
+        cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans)]
+                  if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
         taken = bytearray(len(view.text))
         for s, e, *_ in [*known, *cands]:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
+        cands += initiatives.find_sittings(view)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = resolve(doc, rule_ents, cands)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
@@ -154,6 +158,8 @@ class EntityPatterns:
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
+        items += person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         ents = resolve(doc, ents, items) if items else ents
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)
@@ -331,8 +337,8 @@ class DateNormalizer:
         text = TextView.of(doc).text
         for e in get_ents(doc, sync=False):
             try:  # a statistical model's span may be any text ('0일', '32일')
-                if e.label == "DATE":
-                    e.value = normalize(text[e.start:e.end], doc._.doc_date)
+                if e.label == "DATE":  # '2028년' of '2028년까지' is read with its particle
+                    e.value = normalize(e.attrs.get("_expr") or text[e.start:e.end], doc._.doc_date)
                 elif e.label == "TIME":
                     e.value = normalize_time(text[e.start:e.end])
             except ValueError:
@@ -355,77 +361,16 @@ class RelationExtractor:
         mentions = [Mention(e.start, e.end, e.label, e.attrs, e.value) for e in get_ents(doc, sync=False)
                     if not e.attrs.get("_ner") or e.label in self.model_types]
         sents = doc._.sent_spans or [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.kg_relations = extract_relations(view, mentions, sents, doc._.doc_date)
+        # '문재인 대통령은 … 문 대통령은 …': the surname and title stand for the person named
+        # before; they take part in relations as that person (no entity of their own)
+        aliases = person_forms.surname_references(view, [m for m in mentions if m.label == "PERSON"])
+        if aliases:
+            mentions = sorted(mentions + [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases],
+                              key=lambda m: m.start)
+        rels = extract_relations(view, mentions, sents, doc._.doc_date)
+        if aliases:
+            to = {(s, e): k for s, e, _t, k in aliases}
+            rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels
+                                      if to.get(h, h) != to.get(t, t)))
+        doc._.kg_relations = rels
         return doc
-
-
-_QUOTES = "'\"‘’“”「」『』《》<>"
-_CORP = re.compile(r"^(?:㈜|\(주\)|주식회사)\s*|\s*(?:㈜|\(주\))$")
-
-
-@Language.factory("kg_linker", default_config={})
-class EntityLinker:
-    """Canonical names in `span.kb_id_`: the gazetteer's for known names and aliases
-    (산업부 → 산업통상자원부), otherwise a cleaned surface form. IRIs are minted later
-    from (type, canonical) by ontology/, not here."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        pass
-
-    def __call__(self, doc: Doc) -> Doc:
-        lex, text = get_lexicon(), TextView.of(doc).text
-        ents = get_ents(doc, sync=False)
-        names: dict[tuple[int, int], str] = {}
-        prev: Ent | None = None
-        for e in ents:
-            e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
-            if e.label == "INITIATIVE":
-                e.canonical = _initiative_name(e, prev, ents, names, text) or e.canonical
-            names[e.key] = e.canonical or text[e.start:e.end]
-            prev = e
-        for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
-            if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
-                e.attrs["org"] = names[tuple(e.attrs["_org"])]
-        put_ents(doc, ents)
-        return doc
-
-
-def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, text: str) -> str | None:
-    """Document-level naming of initiatives: a back reference takes its antecedent's name;
-    a bare meeting word takes the name of the initiative right before it ('AI 자율제조
-    얼라이언스' 출범식 → 'AI 자율제조 얼라이언스 출범식') or of an earlier meeting with the
-    same word; otherwise it stays generic (dated)."""
-    ante = e.attrs.get("_ante")
-    if ante is not None:
-        return names.get(tuple(ante))
-    if not (e.attrs.get("generic") and e.attrs.get("kind") == "meeting"):
-        return None
-    word = text[e.start:e.end]
-    if prev is not None and (prev.label == "INITIATIVE" or prev.attrs.get("quoted")) and not prev.attrs.get("generic") \
-            and re.fullmatch(r"['\"’”」』]?\s?", text[prev.end:e.start]):
-        e.attrs["generic"] = False
-        return f"{names[prev.key]} {word}"
-    for other in reversed([x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]):
-        name = names.get(other.key, "")
-        if name.endswith(word) and not other.attrs.get("generic"):
-            return name
-    return None
-
-
-def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = None) -> str | None:
-    """The canonical name of one mention (None for values: DATE, TIME, QUANTITY)."""
-    if label in ("DATE", "TIME", "QUANTITY"):
-        return None
-    if label == "LOCATION" and attrs.get("place"):
-        return attrs["place"]
-    if attrs.get("_gaz"):  # a known name, read as of the document's date (ingest.nlp.authority)
-        return dated_canonical(attrs["_gaz"], text, attrs, doc_date) if label == "MINISTRY" else attrs["_gaz"]
-    name = " ".join(_CORP.sub("", text.strip(_QUOTES + " ")).split())
-    info = lex.names.get(name)
-    if info is not None and info.type == label:
-        return dated_canonical(info.canonical, name, attrs, doc_date) if label == "MINISTRY" else info.canonical
-    if label == "LOCATION" and name in lex.places:
-        return lex.places[name].canonical
-    if label == "INITIATIVE" and attrs.get("generic") and doc_date:
-        return f"{name} ({doc_date[:10]})"  # '간담회' alone: one event per day, not one for all
-    return name or None

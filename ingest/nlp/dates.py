@@ -34,7 +34,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = rf"(?:{_Y4}\s?년(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
+_YEAR = rf"(?:{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
 _MONTH = r"(?:1[0-2]|0?[1-9])\s?월(?!간|급|세|드|요|별|평균)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])\s?일(?!간|째|\s?동안|\s?만에|치|자리|반|본|선)"
 _HALF = r"(?:[상하]반기|[1-4]\s?(?:/4\s?)?분기)"
@@ -60,7 +60,7 @@ DATE_RE = re.compile(
 _TOKEN = re.compile(
     rf"(?P<decade>{_Y4})\s?년대"
     r"|(?P<ymd>(?:19|20)\d{2}\s?[.-]\s?\d{1,2}\s?[.-]\s?\d{1,2})\.?"
-    rf"|(?P<year>{_Y4})\s?년"
+    rf"|(?P<year>{_Y4})\s?년(?:도)?"
     rf"|(?P<relyear>{_alt(_REL_YEAR)})"
     r"|(?P<half>[상하])반기"
     r"|(?P<quarter>[1-4])\s?(?:/4)?\s?분기"
@@ -84,6 +84,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
     (YYYY-MM-DD). None when the expression cannot be placed (e.g. '7일' with no date)."""
     ref = _parse_iso(doc_date)
     expr = " ".join(expr.split())
+    if w := WEEKDAY_RE.fullmatch(expr):
+        return weekday(w, ref)
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()
@@ -115,6 +117,25 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
     if edge == "이전":
         return f"../{(start - timedelta(days=1)).isoformat()}"
     return unit
+
+
+# a weekday on its own, in a briefing's schedule ('수요일에 업계 간담회를 가질 예정'): that day
+# of the document's week (Monday to Sunday), of the next or last week with 다음 주/지난주
+WEEKDAY_RE = re.compile(r"(?:(?P<week>이번\s?주|다음\s?주|지난\s?주|오는|지난)\s)?(?P<day>[월화수목금토일])요일")
+_WEEKDAYS = "월화수목금토일"
+
+
+def weekday(m: re.Match, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    week = (m.group("week") or "").replace(" ", "")
+    shift = 7 if week == "다음주" else -7 if week == "지난주" else 0
+    day = ref + timedelta(days=_WEEKDAYS.index(m.group("day")) - ref.weekday() + shift)
+    if week == "오는" and day <= ref:
+        day += timedelta(days=7)
+    elif week == "지난" and day >= ref:
+        day -= timedelta(days=7)
+    return day.isoformat()
 
 
 # --- internals ----------------------------------------------------------------------

@@ -29,6 +29,9 @@ HEADS = {
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
+    # sittings and hearings of the National Assembly, briefings
+    "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
+    "청문회": "meeting", "국정감사": "meeting", "현안질의": "meeting", "업무보고": "meeting", "브리핑": "meeting",
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
@@ -42,6 +45,8 @@ CHAIN_STOP = frozenset({
     "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
+    "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
+    "지난번", "다음", "지난", "오늘", "내일", "어제",
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -53,7 +58,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
                       "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
-MEETING_GENERIC = frozenset({"긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
+MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
                              "기업", "관계부처", "관계기관", "민관", "분과", "부처", "장관", "차관", "실장급", "국장급"})
 
@@ -64,21 +69,32 @@ _QUOTE_RE = re.compile(
     r"'([^'\n]{2,40})'|‘([^’\n]{2,40})’|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”"
     r"|「([^」\n]{1,60})」|『([^』\n]{1,60})』|《([^》\n]{1,60})》|<([^<>\n]{2,40})>"
 )
+_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
-_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)")
+_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
+                            r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 
 
+# head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
+# they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
+# things (유럽연합, 노동조합 연합)
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce"}
+_KIND_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
+)
+_WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
+_ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
     name = _VERSION.sub("", name) or name
-    for m in _HEAD_RE.finditer(name):
+    for m in _KIND_RE.finditer(name):
         if m.end() == len(name):
-            return m.group(), HEADS[m.group()]
+            return m.group(), HEADS.get(m.group()) or QUOTED_HEADS[m.group()]
     return None
 
 
@@ -88,12 +104,16 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         s, e = m.span(gi)
         inner = text[s:e].strip()
-        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner):
-            continue
+        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
+                or len(inner) < 2:
+            continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
         hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
+        if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
+            # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
+            hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):
@@ -140,8 +160,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 attached_start = i + 1
                 break
         attached = text[attached_start:hs]
-        if attached and (taken.find(1, attached_start, hs) != -1 or not view.is_nominal(attached_start, hs)):
-            continue
+        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
+            continue  # a body fused to 법 names a law ('국회법'), not the body
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
             continue
         start, words = attached_start, 0
@@ -152,6 +172,11 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 word = text[ps:pos - 1]
                 caps = meeting and _CAPS.fullmatch(word) is not None
+                if not _WORDISH.search(word):
+                    break  # '▷', '-'
+                if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
+                    start, pos, words = ps, ps, words + 1
+                    continue
                 if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
@@ -183,8 +208,10 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
-_REF_HEADS = sorted((h for h, k in HEADS.items() if k != "meeting" and h not in ("법", "사업", "정책", "기금", "지침")),
-                    key=len, reverse=True)
+_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
+_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + list(QUOTED_HEADS), key=len, reverse=True)
+# a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
+_DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
 _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEADS)) + r")(?![A-Za-z0-9])")
 
 
@@ -200,6 +227,8 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
     for m in _REF_RE.finditer(text):
         hs, he = m.span(1)
         if not view.is_cut(he) or view.core_end(hs, view.word_end(hs)) != he or (hs, he) in taken:
+            continue
+        if m.group(1) in _GENERIC_REFS and not _DETERMINER.search(text, max(0, hs - 4), hs):
             continue
         ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
@@ -228,9 +257,20 @@ def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:
         ps = view.word_start(hs - 1)
         prev = text[ps:hs - 1]
         last = view.last.get(hs - 1)
-        if last is not None and last.tag == "ETM" and HEADS[text[hs:he]] != "law":
+        if last is not None and last.tag == "ETM" and HEADS.get(text[hs:he]) != "law":
             return True  # a clause describes it: '확정할 계획이다', '높이는 방안' (a bill's often restates its name)
         if (prev and prev not in CHAIN_STOP and view.is_nominal(ps, hs - 1)
                 and last is not None and last.tag in ("NNG", "NNP", "SL", "SH", "SN")):
             return not antecedent.replace(" ", "").endswith(prev + text[hs:he])
     return False
+
+
+# sittings: '제420회 국회(임시회)', '제1차 과학기술정보방송통신위원회', '제3차 비상경제장관회의'
+_SITTING_RE = re.compile(r"(?<![가-힣0-9])제\d+(?:차|회)\s?(?:국회|[가-힣·]{2,20}(?:위원회|소위원회|소위))")
+
+
+def find_sittings(view: TextView) -> Iterator[tuple]:
+    """A numbered sitting of the National Assembly or of a committee is an event, not the body."""
+    for m in _SITTING_RE.finditer(view.text):
+        if view.aligned(*m.span()):
+            yield m.start(), m.end(), "INITIATIVE", {"kind": "meeting", "generic": False}

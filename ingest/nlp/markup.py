@@ -133,9 +133,46 @@ def convert(path: Path | str) -> str:
     return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
 
 
+_EDGE_DATE = re.compile(r"\[([^\[\]{}]+?)(\s?(?:까지|부터|이후|이내|이전))\]\{DATE(=[^#{}]+)?(#[\w-]+)?\}")
+
+
+def move_date_particles(markup: str) -> str:
+    """Markup with the boundary particle of each DATE moved outside its brackets
+    ('[2030년까지]{DATE=…}' → '[2030년]{DATE=…}까지', the guideline since December 2026),
+    relation lines that named the old text renamed, and an #id given where the shorter
+    text is no longer unique in its document."""
+    out, n = [], 0
+    for doc in re.split(r"(?m)^(?=# )", markup):
+        surfaces = [m.group(1) for m in _ENT.finditer(doc)]
+        moved: dict[str, str] = {}
+
+        def move(m: re.Match) -> str:
+            nonlocal n
+            core, edge, value, ident = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
+            if not ident and core in surfaces:
+                n += 1
+                ident = f"#d{n}"
+            if not m.group(4):
+                moved[core + edge] = ident[1:] if ident else core
+            return f"[{core}]{{DATE{value}{ident}}}{edge}"
+
+        lines = []
+        for line in _EDGE_DATE.sub(move, doc).split("\n"):
+            m = _REL.fullmatch(line.strip()) if line.startswith("@") else None
+            if m is not None and (m.group(2) in moved or m.group(3) in moved):
+                line = f"@ {m.group(1)} {moved.get(m.group(2), m.group(2))} > {moved.get(m.group(3), m.group(3))}"
+            lines.append(line)
+        out.append("\n".join(lines))
+    return "".join(out)
+
+
 if __name__ == "__main__":  # pragma: no cover
     try:
-        for arg in sys.argv[1:]:
-            sys.stdout.write(convert(arg))
+        if sys.argv[1:2] == ["--move-date-particles"]:  # rewrite markup files in place
+            for arg in sys.argv[2:]:
+                Path(arg).write_text(move_date_particles(Path(arg).read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            for arg in sys.argv[1:]:
+                sys.stdout.write(convert(arg))
     except GoldError as e:
         sys.exit(f"error: {e}")

@@ -37,18 +37,35 @@ _AMOUNT = (rf"(?:{_NUM}(?:\s?[조억만천](?:\s?{_NUM}\s?[억만천])*(?:\s?{_N
 UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원", "달러", "유로", "엔", "위안", "파운드",
          "명", "개사", "개국", "개소", "개월", "개", "곳", "건", "대", "척", "톤", "t", "kg", "㎏", "GW", "MW",
          "kW", "kWh", "MWh", "GWh", "TWh", "nm", "㎚", "나노", "mm", "cm", "km", "㎞", "㎡", "평", "ha", "배",
-         "회", "차례", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
+         "회", "차례", "번", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
          "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
-QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])")
-_NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z]")}
+QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
+                         r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
+_DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
+_NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z제]")}  # 제3기 is an ordinal
 
 
 def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
     return s == 0 or rx.match(text, s - 1) is None
 
 
+# a weekday standing alone ('수요일에', '다음 주 월요일'), not the one after a date ('4일 수요일')
+_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)]|$)")
+_AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일)\s?\(?$")  # '4일 수요일', '매주 수요일': no day of its own
+
+
+def find_weekdays(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for m in _WEEKDAY.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1].isalnum()) or _AFTER_DATE.search(text, max(0, s - 5), s) or not view.aligned(s, e):
+            continue
+        yield s, e, "DATE", {}
+
+
 def find_values(view: TextView) -> Iterator[Cand]:
+    yield from find_weekdays(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)
@@ -58,8 +75,16 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if label == "QUANTITY" and text.startswith("째", e):
+                continue  # '4번째', '133번째': an ordinal, no count
+            attrs: dict = {}
+            if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
+                # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);
+                # the value is read from the whole expression (../2028-12-31)
+                attrs["_expr"] = text[s:e]
+                e = edge.start()
             if e > s and view.aligned(s, e):
-                yield s, e, label, {}
+                yield s, e, label, attrs
 
 
 # --- LOCATION ---------------------------------------------------------------------------

@@ -25,7 +25,10 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "구청장", "군수", "대사", "의장", "국회의장", "원내대표", "당대표", "최고위원", "사무총장", "전무",
           "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
           "국왕", "여왕", "감독", "협회장", "상근부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
-          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원")
+          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
+          "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자")
+# titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
+BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
 # titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
 STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리",
                            "대통령", "대표이사", "회장", "부회장", "사장", "부사장", "의원", "국회의원", "청장", "위원장",
@@ -35,7 +38,9 @@ STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차
 # titles that are also common words: 시장 'market', 대표 'representative', 대사 'line'
 HOMONYM_TITLES = frozenset({"시장", "대표", "대사"})
 # titles a person heads the body with (LEADS person → body)
-LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독"}
+LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독",
+                                    "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원",
+                                    "간사", "후보자"}
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
 SURNAMES2 = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
 # words that stand before titles but are not names (신임 장관, 업계 대표, 공동 대표 …)
@@ -56,12 +61,14 @@ NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", 
 HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
-FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장")
+FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
+                "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
 
 _TITLE_RE = re.compile(
-    r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?![가-힣]{2})"
+    r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던))"  # '정석배 입법심의관입니다'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 
@@ -124,11 +131,25 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
+        if org is None and (body := _suffix_body(view, pos, ents)) is not None:
+            org = body[:2]  # '류희림 방송통신심의위원회 위원장': a body the gazetteer does not know
+            yield body
+            ents = {**ents, org: body[2]}
+            pos, former2 = _skip_holder_word(text, org[0] - 1)
+            former = former or former2
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is not None:
-            name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은'
+            name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if name is None and org is not None:
             name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
+        if name is None and org is None and pos > 0 and text[pos] == " " and title in _CORP_TITLES:
+            # '김미화 자원순환사회연대 이사장': a long unknown body between the name and the title
+            word = (view.word_start(pos), pos)
+            if (body := _apposed_body(view, word, te, ents)) is not None and word not in ents:
+                name, org = body
+                yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", \
+                    {"rule": "apposition"}
+                ents = {**ents, org: "ORGANIZATION"}
         if name is None:
             continue
         if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
@@ -139,6 +160,12 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         attrs: dict = {"title": title}
         if former:
             attrs["former"] = True
+        if title in BYLINE_TITLES:
+            attrs["byline"] = True
+        if org is None and (body := _apposed_body(view, name, te, ents)) is not None:
+            name, org = body  # '정칠희 네패스 회장': the name before an unknown body
+            yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+            ents = {**ents, org: "COMPANY"}
         if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
             attrs["_leads"] = title in LEAD_TITLES and not former
@@ -159,7 +186,13 @@ def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
     must pass is_name as before a title only people hold; no title is recorded."""
     for m in _HONORIFIC_RE.finditer(view.text):
         s, e = m.span(1)
-        if (s, e) not in ents and is_name(view, s, e, strong=True):
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
             yield s, e, "PERSON", {}
 
 
@@ -203,7 +236,7 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
             attrs["former"] = True
         if org is not None:
             attrs["_org"] = org
-            attrs["_leads"] = not former
+            attrs["_leads"] = not former and not title.endswith("관")  # 정책관, 심의관: officers, not heads
         yield name[0], name[1], "PERSON", attrs
 
 
@@ -296,3 +329,48 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
             if _AFTER_NAME.match(text, e) and view.aligned(s, e):
                 taken[s:e] = b"\x01" * (e - s)
                 yield (s, e, "PERSON", {})
+
+
+_CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})
+
+
+def _apposed_body(view: TextView, name: tuple[int, int], te: int, ents: dict):
+    """'정칠희 네패스 회장': the word taken for the name is an unknown body when the word
+    before it is a name and it is not ((name, body) or None). Only for titles of heads of
+    companies and institutes, with both words whole and the first one a three-syllable
+    name Kiwi does not know as a word."""
+    s, e = name
+    text = view.text
+    title = text[e + 1:te]
+    if title not in _CORP_TITLES or s < 4 or text[s - 1] != " ":
+        return None
+    ps = view.word_start(s - 1)
+    if ps < s - 5 or (ps, s - 1) in ents or not is_name(view, ps, s - 1, True) or len(text[ps:s - 1]) != 3:
+        return None
+    if ps > 0 and text[ps - 1] not in " ,:·(" or view.tag_at(s) not in ("NNP", "NNG", "SL"):
+        return None
+    if is_name(view, s, e, True) and view.single_word_tag(s, e) == "NNP" and len(text[s:e]) == 3 and text[s] in SURNAMES \
+            and not unknown_word(text[s:e]):
+        return None  # two names in a row ('김 이박 회장' is rare; 'X Y 회장' with Y a known name keeps Y)
+    return (ps, s - 1), (s, e)
+
+
+# bodies by their ending, before a title: MINISTRY for government and public bodies,
+# ORGANIZATION for associations and institutes
+_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원)$")
+_GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
+
+
+def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, dict] | None:
+    """The word before a title when it is a body by its ending and no entity yet
+    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists)."""
+    text = view.text
+    if pos <= 0 or text[pos] != " ":
+        return None
+    s = view.word_start(pos)
+    word = text[s:pos]
+    if (s, pos) in ents or len(word) < 4 or not _BODY_END.search(word) or not view.aligned(s, pos) \
+            or not view.is_nominal(s, pos) or s < 2 or text[s - 1] != " ":
+        return None
+    label = "MINISTRY" if word.endswith(_GOV_END) else "ORGANIZATION"
+    return s, pos, label, {"rule": "suffix_body"}

@@ -18,6 +18,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.nlp.frames import frame_relations
+from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
+from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영"
@@ -32,7 +35,6 @@ ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중�
 LEAD_RE = re.compile(r"주재|주관|좌장")
 SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
 STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
-PAST_RE = re.compile(r"(?:았|었|였|했|됐|렸|졌|쳤|왔|갔|났|냈)다[.\"”'’]*\s*$")
 QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
@@ -40,7 +42,7 @@ AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이") 
 COORD_TAILS = ("와", "과", ",", "·", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
-_COORD = re.compile(r"(?:[와과,·]|및)?\s*(?:및|함께)?")  # A와 B, A·B, A 및 B, A와 함께 B
+_COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
@@ -98,7 +100,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         def triggers(rx: re.Pattern) -> list[int]:  # trigger words outside any mention
             return [t.start() for t in rx.finditer(text, ss, se) if not any(a <= t.start() < b for a, b in inside)]
 
-        presiders: set[tuple[int, int]] = set()
+        presiders: set[tuple] = set()  # (chair, meeting): the chair does not also take part
         _with_meeting(view, ms, inits, si, add)
         for t in triggers(LEAD_RE):
             _leads(view, ms, inits, t, si, add, presiders)
@@ -106,11 +108,15 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or any(
-                m.label == "DATE" and DATE_CUE_RE.search(text[m.start:m.end]) for m in ms) \
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or any(
+                m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
-    return out
+    frame_relations(view, mentions, sents, buckets, out, add, ref)
+    # the host of a meeting or the body that sets up an initiative does not also take part
+    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
+    hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
+    return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
 
 
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
@@ -121,23 +127,6 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
     return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
 
 
-def _past(view: TextView, ss: int, se: int) -> bool:
-    """Whether the sentence ends in the past tense: its last final ending follows a past
-    marker (했다, 시켰다, 밝혔다, 세웠다 …: Kiwi's EP 었/았/였), or the text says so."""
-    ms = view.morphs_in(ss, se)
-    for i in range(len(ms) - 1, 0, -1):
-        if ms[i].tag == "EF":
-            return ms[i - 1].tag == "EP" and ms[i - 1].form in ("었", "았", "였", "었었", "았었")
-    return PAST_RE.search(view.text, ss, se) is not None
-
-
-def _iso(s: str | None) -> date | None:
-    try:
-        return date.fromisoformat(s[:10]) if s else None
-    except ValueError:
-        return None
-
-
 def _tail(view: TextView, m: Mention) -> str:
     return view.tail(m.end)
 
@@ -146,11 +135,12 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
     """Initiatives the trigger at `t` governs: those just before it (object: 'X을 발표'),
     else the one right after an adnominal form ('발표한 X')."""
     # a venue ('국무회의에서', '간담회에는') is no object of the trigger ('X에 착수' is)
-    before = [m for m in inits if m.end <= t and t - m.end <= window and not _tail(view, m).startswith(_NOT_OBJECT)]
+    before = [m for m in inits if m.end <= t and (t - m.end <= window or _far_object(view, m, t))
+              and not _tail(view, m).startswith(_NOT_OBJECT)]
     if before:
         last = before[-1]
         group = [last]
-        for m in reversed(before[:-1]):  # coordinated objects: 'A와 B를 발표'
+        for m in reversed([m for m in inits if m.end <= last.start]):  # coordinated objects: 'A와 B를 발표'
             between = view.text[m.end:group[-1].start].strip(" '\"‘’“”「」『』")
             if _COORD.fullmatch(between):
                 group.append(m)
@@ -162,6 +152,15 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
         after = [m for m in inits if m.start >= t and m.start - word_end <= 12]
         return after[:1]
     return []
+
+
+def _far_object(view: TextView, m: Mention, t: int) -> bool:
+    """'제1차 회의를 9월 24일 오후 켄싱턴호텔(서울 영등포구 소재)에서 개최했다': the object (을/를)
+    of the trigger with only when and where between them, however long."""
+    if t - m.end > 90 or _tail(view, m) not in ("을", "를"):
+        return False
+    between = view.morphs_in(m.end + 1, t)
+    return not any(x.tag in ("JKO", "EF") or (x.tag == "EC" and x.form in ("고", "며", "으며", "면서")) for x in between)
 
 
 _PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")
@@ -230,6 +229,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         lo = target.end
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
+        if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
+                and re.fullmatch(r"['\"’”」』]?\s?", view.text[target.end:after[1].start]):
+            target = after[1]  # '… 참석한 가운데 'K-휴머노이드 연합' 출범식을 열었다': the event
         clause = max(view.text.rfind(",", 0, t), view.text.rfind("고 ", 0, t))
         lo = max(clause + 1, min((m.start for m in ms), default=t))
         adnominal = True
@@ -240,8 +242,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
-    agents = [m for m in ms if m.label in AGENT_TYPES and m.key not in presiders and m.key not in orgs_of_people
-              and not (target.start <= m.start < target.end)]
+    agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
+              and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
     found = [m for m in agents if lo <= m.start and m.end <= t]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
         found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]
@@ -314,6 +316,14 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
     people = [m for m in ms if m.label == "PERSON" and m.end <= t]
     near = [m for m in people if t - m.end <= 25 and not any(m.end <= i.start < t for i in inits)]
     agent = near[-1] if near else next((m for m in people if _is_subject(view, m)), None)
+    if agent is None and view.text.startswith("주재한 ", t):  # '회의를 주재한 최상목 대통령 권한대행은'
+        agent = next((m for m in ms if m.label == "PERSON" and 0 <= m.start - (t + 4) <= 2), None)
+        if agent is not None:
+            before = [m for m in inits if m.end <= t and t - m.end <= 8]
+            if before:
+                presiders.add((agent.key, before[-1].key))
+                add("LEADS", agent, before[-1], si)
+            return
     if agent is None and view.text.startswith("주관", t):
         bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY") and m.end <= t and t - m.end <= 3]
         agent = bodies[-1] if bodies else None
@@ -333,7 +343,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
                 i -= 1
                 agents.append(people[i])
         for a in agents:
-            presiders.add(a.key)
+            presiders.add((a.key, target.key))
             add("LEADS", a, target, si)
 
 
@@ -349,8 +359,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
                 and view.text.startswith(("로", "으로"), dates[k + 1].end):
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
-        text = view.text[d.start:d.end]
-        after = view.text[d.end:d.end + 20]
+        text = date_expr(view, d)
+        after = view.text[d.start + len(text):d.start + len(text) + 20]
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
         if past and not cue:
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
@@ -366,11 +376,18 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
             continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
         if ref is not None and not cue:
-            if end is None or end <= ref:
+            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is
+            today = end == ref and not past and _HOLD_TODAY.search(view.text, d.end, se) is not None \
+                and any(m.attrs.get("kind") == "meeting" and _tail(view, m) in ("을", "를") and m.start > d.end for m in targets)
+            if end is None or end < ref or (end == ref and not today):
                 continue  # a past or present date in a planning sentence: the announcement day
         elif not cue:
             continue
-        best = min(targets, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
+        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
+        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
+        due = due or targets
+        best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
         if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
@@ -379,43 +396,4 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 
 _MOVED = re.compile(r"에서\s")
-
-
-def _clause_break(view: TextView, a: int, b: int) -> bool:
-    """Whether a clause ends between `a` and `b`: a connective ending then a comma (예정이며, 열고,)."""
-    ms = view.morphs_in(a, b)
-    return any(x.tag == "EC" and y.tag == "SP" and y.form == "," for x, y in zip(ms, ms[1:]))
-
-
-def _value_start(value: str) -> date | None:
-    """First day of an ISO value ('2024-03' → 2024-03-01, '2027/..' → 2027-01-01)."""
-    v = value.split("/")[0]
-    try:
-        if len(v) == 10:
-            return date.fromisoformat(v)
-        if len(v) == 7:
-            return date(int(v[:4]), int(v[5:7]), 1)
-        if len(v) == 4:
-            return date(int(v), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _value_end(value: str) -> date | None:
-    """Last day of an ISO value ('2024-03' → 2024-03-31, '../2030-12-31' → 2030-12-31)."""
-    v = value.split("/")[-1]
-    if v in ("", ".."):
-        return date.max
-    try:
-        if len(v) == 10:
-            return date.fromisoformat(v)
-        if len(v) == 7:
-            y, m = int(v[:4]), int(v[5:7])
-            nxt = date(y + (m == 12), m % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        if len(v) == 4:
-            return date(int(v), 12, 31)
-    except ValueError:
-        return None
-    return None
+_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")

@@ -288,3 +288,16 @@ def test_real_gold_names_a_source_for_every_document() -> None:
     ids = {d.id for half in ("dev", "test") for d in load_gold(real / f"{half}.jsonl")}
     assert [r[0] for r in rows[1:]] == sorted(ids, key=lambda i: (i.split("-")[1] != "dev", i))
     assert all(len(r) == 6 and all(f.strip() for f in r) for r in rows[1:])
+
+
+def test_markup_moves_date_particles_outside_and_keeps_relations_and_values() -> None:
+    old = ("# d1 2024-03-07\n"
+           "[산업부]{MINISTRY=산업통상자원부}는 [2030년까지]{DATE=../2030-12-31} '[AI 전략]{INITIATIVE}'을 추진한다.\n"
+           "[2030년]{DATE=2030}에는 1위가 된다.\n"
+           "@ SCHEDULED_FOR AI 전략 > 2030년까지\n")
+    new = markup.move_date_particles(old)
+    assert "[2030년]{DATE=../2030-12-31#d1}까지" in new and "@ SCHEDULED_FOR AI 전략 > d1" in new
+    doc = next(markup.parse(new.splitlines()))
+    due = doc["entities"][doc["relations"][0]["tail"]]
+    assert (due["text"], due["value"]) == ("2030년", "../2030-12-31")
+    assert doc["text"].startswith("산업부는 2030년까지 'AI 전략'을")

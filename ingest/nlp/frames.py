@@ -1,0 +1,250 @@
+"""Document frames: what a press release or article is about, and who takes part in it.
+
+Real documents name the event or initiative once (in the title or the first sentence) and
+then list who takes part in other sentences, without naming it again:
+
+    산업부, 'K-휴머노이드 연합' 출범                    ← the frame's initiative
+    … 연합에는 A, B 등 로봇 기업이 참여한다.            ← a back reference (sentence rules)
+    현대자동차와 네이버도 추가로 참여할 예정이다.         ← no initiative in the sentence
+    참석자: 곽노정 SK하이닉스 대표, 박용인 삼성전자 사장   ← a list line
+    최남호 2차관 주재로 열린 이날 행사에서는 …           ← chair of the frame's event
+
+The sentence rules (relations.py) see one sentence; this pass runs after them over the
+whole document and links what they left unattached to the initiative the document is
+about at that point: the last one named before the sentence (of a fitting kind), else the
+document's main one. A relation's sentence index is the sentence that states it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable
+
+from ingest.nlp.timing import date_expr, past, value_end, value_start
+from ingest.nlp.view import TextView
+
+# taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
+_JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
+                      r"|이름을 올")
+_ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining an alliance or program is not
+# list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '○ 참석 : …'
+_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
+# a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
+                         r"(?:은|는|으로는|로는)\s")
+_CHAIR_RE = re.compile(r"주재|좌장|주관")
+# taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
+_CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
+# kinds an alliance-like initiative has (joined, not attended)
+_JOINABLE = ("taskforce", "program", "project", "fund")
+AGENTS = ("COMPANY", "ORGANIZATION", "PERSON")
+
+
+def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], buckets: list[list],
+                    out: list, add: Callable, ref: date | None = None) -> None:
+    """Add the document-level relations (see the module docstring) to `out` through `add`."""
+    inits = [m for m in mentions if m.label == "INITIATIVE"]
+    if not inits:
+        return
+    main = _main(view, inits, sents)
+    done_part = {(si, h) for kind, h, _t, si in out if kind in ("PARTICIPATES_IN", "LEADS")}
+    text = view.text
+    for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
+        before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
+        own = [m for m in ms if m.label == "INITIATIVE"]
+        line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
+        if line:
+            listed = [m for m in ms if m.start >= line.end()]
+            own = [m for m in own if m.end <= line.start()]
+            target = _pick(before + own, line.group("kind").startswith(("참석", "참가", "대상")), main)
+            bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
+            if target is not None:  # a listed person's company or institute is there too, not a ministry
+                for m in listed:
+                    if m.label in bodies:
+                        add("PARTICIPATES_IN", m, target, si)
+            continue
+        for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
+            people = [m for m in _agents_before(view, ms, ss, t.start()) if m.label == "PERSON"]
+            topic = [m for m in own if m.end <= t.start() and view.tail(m.end) in ("은", "는", "이", "가")]
+            target = topic[-1] if topic else (None if own else _pick(before, False, main))
+            for p in people if target is not None else ():
+                add("LEADS", p, target, si)
+        if own:
+            _heard(view, ms, own, si, add)
+            _dated_meeting(view, ms, own, (ss, se), si, add, ref)
+            continue  # the sentence names its own initiative: the sentence rules decided
+        _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        if main is not None and si > 0:
+            _schedule(view, ms, (ss, se), main, si, add, ref)
+        presiders: set = set()
+        for t in _CHAIR_RE.finditer(text, ss, se):
+            person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]
+            target = _pick(before, True, main)
+            if person and target is not None and target.attrs.get("kind") == "meeting":
+                presiders.add(person[-1].key)
+                add("LEADS", person[-1], target, si)
+        for t in _JOIN_RE.finditer(text, ss, se):
+            ts = t.start()
+            if any(m.start <= ts < m.end for m in ms) or _noun_use(view, ms, ts, t.end()):
+                continue
+            agents = _agents_before(view, ms, ss, ts)
+            if agents and _other_object(view, ms, ss, ts):
+                continue  # '협상에는 A, B가 참여했다': they take part in what the sentence names
+            agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
+            if not agents:
+                continue
+            target = _pick(before, bool(_ATTEND_RE.match(t.group())), main)
+            if target is None:
+                continue
+            for m in agents:
+                add("PARTICIPATES_IN", m, target, si)
+            break
+
+
+def _main(view: TextView, inits: list, sents: list[tuple[int, int]]):
+    """The initiative the document is about: the first named one of its first three
+    sentences (title, dateline, lead), a taskforce or program before a meeting."""
+    limit = sents[min(2, len(sents) - 1)][1] if sents else 0
+    first = [m for m in inits if m.start < limit and not m.attrs.get("generic")]
+    if not first:
+        return None
+    joinable = [m for m in first if m.attrs.get("kind") in _JOINABLE]
+    return (joinable or first)[0]
+
+
+def _pick(before: list, attend: bool, main):
+    """What a sentence's participants take part in: for attending, the last meeting named
+    before it; for joining, the last alliance, program or project (else the last meeting);
+    else the document's main initiative."""
+    meetings = [m for m in before if m.attrs.get("kind") == "meeting"]
+    joinable = [m for m in before if m.attrs.get("kind") in _JOINABLE]
+    if attend:
+        pool = meetings or joinable
+    else:
+        pool = joinable or meetings
+    if pool:
+        return pool[-1]
+    if main is not None and main.attrs.get("kind") in ("meeting", *_JOINABLE):
+        return main
+    return None
+
+
+def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:
+    """'유상증자 참여와 지분 매입', '투자 참여를': the trigger as a noun of another phrase."""
+    if re.match(r"(?:와|과|의|를|을)\s|(?:한|하는|할|했던|하고 있는)\s(?!가운데|데|뒤|후|예정|계획|방침|것)", view.text[te:te + 8]):
+        return True  # a noun, or a clause that describes what follows ('발의에 참여한 의원은')
+    if ts >= 2 and view.text[ts - 1] == " " and view.tag_at(ts - 2) in ("NNG", "NNP") \
+            and not any(m.start < ts - 1 <= m.end for m in ms):
+        return True
+    return False
+
+
+_LOCATIVE_WORD = re.compile(r"[가-힣A-Za-z0-9]+(?:에는|에도|에)(?=\s)")
+
+
+def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
+    """Whether a word with 에/에는 that is no entity stands before the participants: the
+    sentence names what they take part in, though it is no initiative we know."""
+    for w in _LOCATIVE_WORD.finditer(view.text, ss, first):
+        if not any(m.start <= w.start() < m.end for m in ms) and not _PART_OF.search(w.group()):
+            return True
+    return False
+
+
+# a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'
+_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야)(?:에는|에도|에)$")
+
+
+def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
+    """Companies, organisations and people of the trigger's clause, before it: after the
+    last clause break ('…하고,', '…며,') and never a person's own body (곽노정 SK하이닉스 대표
+    takes part, not SK하이닉스)."""
+    text = view.text
+    lo = ss
+    for mo in view.morphs_in(ss, t):
+        if mo.tag == "EC" and text.startswith(",", mo.end):
+            lo = mo.end
+    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
+            and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+
+
+# a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'
+_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신)")
+
+
+# a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'
+_PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
+_DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
+_DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
+
+
+def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, add, ref: date | None) -> None:
+    """A sentence that names no initiative but gives a date ahead with a cue of planning
+    ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
+    document is about a plan, program, law or alliance (not a meeting)."""
+    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE  # noqa: PLC0415 (relations imports this module)
+    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or past(view, *sent):
+        return
+    ss, se = sent
+    text = view.text
+    end_of = text[ss:se].rstrip(" .\"'”’")
+    if not _PLAN_CUE.search(end_of, max(0, len(end_of) - 20)):
+        return  # the cue must be the main predicate ('… 구축한다', '… 계획이다'), not '일몰 예정이던'
+    quotes = [q.span() for q in QUOTE_RE.finditer(text, ss, se)]
+    for d in ms:
+        if d.label != "DATE" or not d.value or any(a <= d.start < b for a, b in quotes):
+            continue
+        expr = date_expr(view, d)
+        end = value_end(d.value)
+        if not DATE_CUE_RE.search(expr) or end is None or end <= ref or _DESCRIBED.match(text, d.end):
+            continue
+        add("SCHEDULED_FOR", main, d, si)
+        return
+
+
+def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
+                    ref: date | None) -> None:
+    """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
+    day and a clock time ahead and no initiative of its own dates the meeting named last."""
+    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
+        return
+    if sent[0] - before[-1].end > 200:
+        return  # the meeting is named just before (the previous sentence or so)
+    days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
+    if days and any(m.label == "TIME" for m in ms):
+        add("SCHEDULED_FOR", before[-1], days[0], si)
+
+
+def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], si: int, add,
+                   ref: date | None) -> None:
+    """'2024년도 국정감사', '4월 22일 글로벌 심포지엄이': a date right before a meeting names
+    when it takes place, in a sentence about what is to come."""
+    if ref is None or past(view, *sent):
+        return
+    text = view.text
+    for d in ms:
+        if d.label != "DATE" or not d.value or d.attrs.get("_expr") or not re.search(r"\d", text[d.start:d.end]):
+            continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
+        nxt = next((m for m in own if m.start > d.end), None)
+        end = value_end(d.value)
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or not re.fullmatch(r"(?:도)?\s", text[d.end:nxt.start]) \
+                or end is None or end < ref:
+            continue
+        add("SCHEDULED_FOR", nxt, d, si)
+
+
+_HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")
+_ABOUT = re.compile(r"(?:\)|에\s?대한|에\s?대해서?)\s?(?:[가-힣]+\s)?")
+
+
+def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """'국무위원후보자 유상임에 대한 인사청문회', '사장후보자(박장범) 인사청문회',
+    '방송통신심의위원회에 대한 현안질의': who a hearing is about takes part in it."""
+    text = view.text
+    for h in own:
+        if not text[h.start:h.end].endswith(_HEARINGS):
+            continue
+        before = [m for m in ms if m.label in ("PERSON", "MINISTRY", "COMPANY", "ORGANIZATION") and m.end <= h.start]
+        if before and _ABOUT.fullmatch(text, before[-1].end, h.start):
+            add("PARTICIPATES_IN", before[-1], h, si)

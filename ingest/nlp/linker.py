@@ -1,0 +1,120 @@
+"""kg_linker: canonical names of entity mentions, in `span.kb_id_`.
+
+The gazetteer's name for known names and aliases (산업부 → 산업통상자원부), a law's full
+title for its short names (data/initiatives.tsv: AI 기본법 → 인공지능 발전과 신뢰 기반 조성
+등에 관한 기본법), the antecedent's name for a back reference ('얼라이언스에는'), otherwise a
+cleaned surface form. IRIs are minted later from (type, canonical) by ontology/, not here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.nlp.authority import dated_canonical
+from ingest.nlp.ents import Ent, get_ents, put_ents
+from ingest.nlp.lexicon import get_lexicon
+from ingest.nlp.view import TextView
+
+
+_QUOTES = "'\"‘’“”「」『』《》<>"
+_CORP = re.compile(r"^(?:㈜|\(주\)|주식회사)\s*|\s*(?:㈜|\(주\))$")
+
+
+@Language.factory("kg_linker", default_config={})
+class EntityLinker:
+    """Canonical names in `span.kb_id_`: the gazetteer's for known names and aliases
+    (산업부 → 산업통상자원부), otherwise a cleaned surface form. IRIs are minted later
+    from (type, canonical) by ontology/, not here."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex, text = get_lexicon(), TextView.of(doc).text
+        ents = get_ents(doc, sync=False)
+        names: dict[tuple[int, int], str] = {}
+        prev: Ent | None = None
+        for e in ents:
+            e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
+            if e.label == "INITIATIVE":
+                e.canonical = _initiative_name(e, prev, ents, names, text) or e.canonical
+            names[e.key] = e.canonical or text[e.start:e.end]
+            prev = e
+        for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
+            if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
+                e.attrs["org"] = names[tuple(e.attrs["_org"])]
+        put_ents(doc, ents)
+        return doc
+
+
+def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, text: str) -> str | None:
+    """Document-level naming of initiatives: a back reference takes its antecedent's name;
+    a bare meeting word takes the name of the initiative right before it ('AI 자율제조
+    얼라이언스' 출범식 → 'AI 자율제조 얼라이언스 출범식') or of an earlier meeting with the
+    same word; otherwise it stays generic (dated)."""
+    ante = e.attrs.get("_ante")
+    if ante is not None:
+        return names.get(tuple(ante))
+    if not (e.attrs.get("generic") and e.attrs.get("kind") == "meeting"):
+        return None
+    word = text[e.start:e.end]
+    if prev is not None and (prev.label == "INITIATIVE" or prev.attrs.get("quoted")) and not prev.attrs.get("generic") \
+            and re.fullmatch(r"['\"’”」』]?\s?", text[prev.end:e.start]):
+        e.attrs["generic"] = False
+        return f"{names[prev.key]} {word}"
+    earlier = [x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]
+    for other in reversed(earlier):
+        name = names.get(other.key, "")
+        if name.endswith(word) and not other.attrs.get("generic"):
+            return name
+    # '이날 행사에는', '이번 행사는' after 'K-휴머노이드 연합 출범식': the event the document is
+    # about, whatever word names it again (the first named meeting of the document)
+    if _POINTS_BACK.search(text, max(0, e.start - 4), e.start) and word in _EVENT_WORDS:
+        named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+        if named:
+            return names.get(named[0].key)
+    return None
+
+
+_POINTS_BACK = re.compile(r"(?:이날|이번|당일|동|해당|본)\s$")
+# words that name any event again (not 간담회 or 회의, which may be another gathering)
+_EVENT_WORDS = frozenset({"행사", "자리", "모임"})
+
+
+def canonical(label: str, text: str, attrs: dict, lex, doc_date: str | None = None) -> str | None:
+    """The canonical name of one mention (None for values: DATE, TIME, QUANTITY)."""
+    if label in ("DATE", "TIME", "QUANTITY"):
+        return None
+    if label == "LOCATION" and attrs.get("place"):
+        return attrs["place"]
+    if attrs.get("_gaz"):  # a known name, read as of the document's date (ingest.nlp.authority)
+        return dated_canonical(attrs["_gaz"], text, attrs, doc_date) if label == "MINISTRY" else attrs["_gaz"]
+    name = " ".join(_CORP.sub("", text.strip(_QUOTES + " ")).split())
+    info = lex.names.get(name)
+    if info is not None and info.type == label:
+        return dated_canonical(info.canonical, name, attrs, doc_date) if label == "MINISTRY" else info.canonical
+    if label == "LOCATION" and name in lex.places:
+        return lex.places[name].canonical
+    if label == "INITIATIVE" and attrs.get("generic") and doc_date:
+        return f"{name} ({doc_date[:10]})"  # '간담회' alone: one event per day, not one for all
+    if label == "INITIATIVE":
+        return initiative_aliases().get(name.replace(" ", ""), name) or None
+    return name or None
+
+
+@lru_cache(maxsize=1)
+def initiative_aliases(path: Path = Path(__file__).parent / "data" / "initiatives.tsv") -> dict[str, str]:
+    """Other names of laws and plans (data/initiatives.tsv), spaces removed → the canonical name."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canon, _tab, aliases = line.partition("\t")
+        for name in (canon, *aliases.split("|")):
+            if name.strip():
+                out[name.replace(" ", "")] = canon.strip()
+    return out

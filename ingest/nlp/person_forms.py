@@ -1,0 +1,148 @@
+"""People as briefings, minutes and broadcast transcripts name them, beyond 'NAME title':
+the title first ('국무위원후보자 유상임에 대한', '사장후보자(박장범)', '청장 윤영빈입니다'), a
+transcript's speaker line ('장병규 / 4차산업혁명위원장'), the head of a local government by a
+fused title ('박형준 부산시장', '이재명 경기도지사'), a name the KLUE name lexicon knows without
+any title ('손흥민 등이'), and a surname with a title that stands for a person named before
+('문재인 대통령은 … 문 대통령은').
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from ingest.nlp.people import _AFTER_NAME, OOV_SCORE, STRONG_TITLES, SURNAMES, _name_before, is_name, oov_score
+from ingest.nlp.view import TextView
+
+
+def find_forms(view: TextView, ents: dict) -> Iterator[tuple]:
+    """PERSON candidates (and the local governments their titles name) of these forms;
+    `ents` are known spans with labels, as for people.find_people."""
+    yield from _slashed(view, ents)
+    yield from _title_first(view, ents)
+    yield from _local_heads(view, ents)
+
+
+# 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
+_SLASH_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) / (?=\S)")
+
+
+def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
+    for m in _SLASH_RE.finditer(view.text):
+        s, e = m.span(1)
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+            yield s, e, "PERSON", {}
+
+
+# the head of a local government by a fused title: '부산시장' (부산시 + 장), '경기도지사' (경기도 +
+# 지사), '강남구청장' (강남구 + 청장), '양평군수' (양평군 + 수); found by the title first (a scan
+# that starts on a literal is fast)
+_LOCAL_HEAD = re.compile(r"(?<=[가-힣])(?:시장|도지사|구청장|군수)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+_LOCAL_TITLE = {"시": "장", "도": "지사", "구": "청장", "군": "수"}
+
+
+def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415 (lexicon imports people)
+    lex = get_lexicon()
+    text = view.text
+    for m in _LOCAL_HEAD.finditer(text):
+        bs = view.word_start(m.start())
+        be = m.start() + 1  # the body keeps the 시/도/구/군 of the title
+        rest = text[be:m.end()]
+        body = text[bs:be]
+        info = lex.names.get(body)
+        if info is None or info.type != "MINISTRY" or _LOCAL_TITLE[body[-1]] != rest:
+            continue
+        name = _name_before(view, bs - 1, ents, True)
+        if name is None:
+            continue
+        attrs = {"_gaz": info.canonical, "gov_kind": info.kind or "local", "_prio": 30}
+        yield bs, be, "MINISTRY", attrs
+        yield name[0], name[1], "PERSON", {"title": text[be - 1] + rest if rest == "장" else rest, "_org": (bs, be),
+                                           "_leads": True}
+
+
+_NAMES_FILE = Path(__file__).parent / "data" / "person-names.txt"
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Personal names of the KLUE train lexicon (data/person-names.txt, CC BY-SA 4.0)."""
+    return frozenset(line.strip() for line in _NAMES_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """People named without a title whose name the lexicon knows ('이날 행사에는 이재명,
+    손흥민 등이 참석했다'): a noun of three syllables that Kiwi reads as one morpheme (so
+    '도로로' = 도로 + 로 is none), a whole word up to its particle, that no entity covers."""
+    names = known_names()
+    text = view.text
+    hits = [m for m in view.morphs if m.end - m.start == 3 and m.form in names and m.tag.startswith("NN")]
+    if not hits:
+        return
+    taken = bytearray(len(text))
+    for s, e, _label, _attrs in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    person_starts = {s for s, _e, label, _a in ents if label == "PERSON"}
+    for m in hits:
+        s, e = m.start, m.end
+        if (s > 0 and text[s - 1].isalnum()) or taken.find(1, s, e) != -1 or not _AFTER_NAME.match(text, e) \
+                or text[s:e] != m.form:
+            continue
+        if text.startswith(" ", e) and view.tag_at(e + 1) == "NNP" and (not taken[e + 1] or e + 1 in person_starts):
+            continue  # the given name of a foreign full name ('마이클 잭슨', '제임스 코미 국장')
+        yield s, e, "PERSON", {"rule": "lexicon"}
+
+
+_SURNAME_TITLE = re.compile(r"(?<=[가-힣] )(?:" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))
+                            + r")(?=은|는|이|가|께서|도|의|과|와|\s)")
+
+
+def surname_references(view: TextView, people: list) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """'문 대통령은', '안 장관은' after '문재인 대통령', '안덕근 장관': (start, end, title,
+    the key of the person named before) for each surname and title that stand for one
+    person named earlier with that surname and title (or only that surname)."""
+    text = view.text
+    out = []
+    if not people:
+        return out
+    for m in _SURNAME_TITLE.finditer(text):
+        ws = view.word_start(m.start() - 1)
+        sur, title = text[ws:m.start() - 1], m.group()
+        if not 1 <= len(sur) <= 2 or (ws > 0 and text[ws - 1].isalnum()):
+            continue
+        named = [p for p in people if p.end <= m.start() and text[p.start:p.end].startswith(sur)
+                 and len(text[p.start:p.end]) > len(sur)]
+        fits = [p for p in named if p.attrs.get("title") == title] or named
+        if len({text[p.start:p.end] for p in fits}) == 1:
+            out.append((ws, m.end(), title, fits[-1].key))
+    return out
+
+
+# the title before the name: '국무위원후보자 유상임에 대한', '(과학기술정보통신부장관 유상임)',
+# '사장후보자(박장범)', '청장 윤영빈입니다'
+_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장)(?:\s|\s?\()([가-힣]{3})"
+                          r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,)")
+
+
+def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
+    for m in _TITLE_FIRST.finditer(view.text):
+        if m.start() > 0 and view.text[m.start() - 1] == "(":
+            continue  # '산업통상자원부(장관 안덕근)': _parenthesised reads it with the body
+        s, e = m.span(1)
+        if (s, e) in ents:
+            continue
+        ms = view.morphs_in(s, e)
+        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
+        # may cut it (유상/임), so the whole word's score decides, as for names before titles
+        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+            yield s, e, "PERSON", {}

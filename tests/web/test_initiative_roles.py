@@ -1,0 +1,53 @@
+"""An alliance's page lists who announced it, who takes part (companies included) and who
+leads it, each with the sentence it was read from, for the alliances of the sample corpus
+(issue #20: the page said 참여자 없음 although the release lists the members)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.graph import KnowledgeGraph
+from kg.pipeline import ensure_gazetteer, ingest_paths
+from kg.settings import Settings
+from web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = ["corpus/28-ai-autonomous-manufacturing-alliance.html", "corpus/37-k-humanoid-alliance.html",
+         "corpus/41-max-alliance-launch.md"]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory):
+    s = Settings(data_dir=tmp_path_factory.mktemp("alliances"), base_iri="http://kg.test/")
+    with KnowledgeGraph(s) as kg:
+        ensure_gazetteer(kg)
+        report = ingest_paths(kg, [ROOT / f for f in FILES])
+        assert report.ok, report.failed
+    app = create_app(s, query_workers=1)
+    app.config["TESTING"] = True
+    yield app.test_client()
+    app.extensions["kg"].close()
+
+
+def roles(page: str) -> dict[str, str]:
+    """The overview's role lists: 발표 기관, 참여자, 주재·대표 → their HTML."""
+    return {m.group(1): m.group(2) for m in re.finditer(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, re.S)}
+
+
+@pytest.mark.parametrize(("path", "announced", "members", "leaders"), [
+    ("/id/initiative/AI_자율제조_얼라이언스", "산업통상자원부", ["현대자동차", "LG전자", "포스코", "한국항공우주산업"], []),
+    ("/id/initiative/K-휴머노이드_연합", "산업통상자원부", ["레인보우로보틱스", "두산로보틱스", "HD현대로보틱스"], []),
+    ("/id/initiative/제조_AX(M.AX)_얼라이언스", "산업통상자원부", ["현대자동차", "LG전자", "포스코"], ["김정관", "최태원"]),
+])
+def test_an_alliance_page_lists_its_members_with_their_sentences(client, path, announced, members, leaders) -> None:
+    resp = client.get(path)
+    assert resp.status_code == 200, path
+    found = roles(resp.get_data(as_text=True))
+    assert announced in found["발표 기관"]
+    for name in members:
+        assert name in found["참여자"], (path, name)
+    assert "근거" in found["참여자"]  # each with the sentence it was read from
+    for name in leaders:
+        assert name in found["주재·대표"], (path, name)
