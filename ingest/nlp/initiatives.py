@@ -57,6 +57,8 @@ _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's nam
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
                       "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
+# words ending in a head word that name no initiative in briefings
+NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획"})
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
 MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
@@ -162,6 +164,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         attached = text[attached_start:hs]
         if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
             continue  # a body fused to 법 names a law ('국회법'), not the body
+        if text[attached_start:he] in NOT_PLANS:
+            continue  # '이번 주 보도계획은 총 21건입니다': the week's press releases, no plan
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
             continue
         start, words = attached_start, 0

@@ -259,3 +259,7 @@ def test_who_a_hearing_is_about_takes_part_in_it() -> None:
     assert ("PARTICIPATES_IN", "유상임", "인사청문회") in rels(
         "국무위원후보자 유상임에 대한 인사청문회는 8월 8일 실시하기로 하였습니다.", "2024-08-01")
     assert ("PARTICIPATES_IN", "박장범", "인사청문회") in rels("한국방송공사 사장후보자(박장범) 인사청문회 실시계획서 변경의 건")
+
+
+def test_a_briefings_press_schedule_is_no_plan() -> None:
+    assert inits("이번 주 산업통상부 보도계획은 총 21건입니다. 산업부는 'AI 전략'을 발표합니다.") == ["AI 전략"]
