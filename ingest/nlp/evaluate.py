@@ -28,6 +28,7 @@ per-type F1 of the types that occur in gold.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,6 +231,8 @@ class Report:
     documents: int = 0
     entities: dict[str, Counts] = field(default_factory=dict)
     relations: dict[str, Counts] = field(default_factory=dict)
+    # per document, as sets of (type, head name, tail name): any mention of the right entity counts
+    relations_by_name: dict[str, Counts] = field(default_factory=dict)
     canonical: Counts = field(default_factory=Counts)  # tp: right canonical of a matched mention
     value: Counts = field(default_factory=Counts)      # tp: right normalised value of a matched DATE/TIME
     misses: list[Miss] = field(default_factory=list)
@@ -253,6 +256,10 @@ class Report:
     def relation_micro(self) -> Counts:
         return self._total(self.relations)
 
+    @property
+    def relation_by_name_micro(self) -> Counts:
+        return self._total(self.relations_by_name)
+
     def to_json(self, errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "documents": self.documents,
@@ -261,6 +268,8 @@ class Report:
             "entity_macro_f1": round(self.entity_macro_f1, 4),
             "relations": {t: c.to_json() for t, c in self.relations.items()},
             "relation_micro": self.relation_micro.to_json(),
+            "relations_by_name": {t: c.to_json() for t, c in self.relations_by_name.items()},
+            "relation_by_name_micro": self.relation_by_name_micro.to_json(),
             "canonical_accuracy": _accuracy(self.canonical),
             "value_accuracy": _accuracy(self.value),
         }
@@ -287,6 +296,23 @@ def _rels(ents: list[Entity], rels: list[Relation]) -> set[RelKey]:
     return out
 
 
+_DISAMBIGUATION = re.compile(r" \([\d–-]+\)$")
+
+
+def _name(e: Entity) -> str:
+    """What a relation's argument is called, whichever mention names it: the canonical
+    name, a date's value, else the words."""
+    if e.type in ("DATE", "TIME") and e.value:
+        return e.value
+    # '간담회 (2024-03-07)', '재정경제부 (1998–2008)': the linker's disambiguation is no part of the name
+    return _DISAMBIGUATION.sub("", " ".join((e.canonical or e.text or "").split()))
+
+
+def _named_rels(ents: list[Entity], rels: list[Relation]) -> set[tuple[str, str, str]]:
+    return {(r.type, _name(ents[r.head]), _name(ents[r.tail])) for r in rels
+            if 0 <= r.head < len(ents) and 0 <= r.tail < len(ents)}
+
+
 def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | None = None) -> Report:
     """Compare predictions with gold, document by document (same order, same length).
     `types` limits entity scoring to those types (relations are always scored in full)."""
@@ -300,6 +326,7 @@ def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | No
             rep.entities[t] = Counts()
     for t in RELATION_TYPES:
         rep.relations[t] = Counts()
+        rep.relations_by_name[t] = Counts()
     for g, p in zip(gold, pred):
         gs, ps = _spans(g.entities, only), _spans(p.entities, only)
         for span, ge in gs.items():
@@ -320,6 +347,11 @@ def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | No
                 rep.entities[span[2]].fp += 1
                 rep.misses.append(Miss(g.id, "FP", span[2], g.text[span[0]:span[1]], _context(g.text, span[0], span[1]),
                                        _overlapping(span, gs.values(), "gold")))
+        gn, pn = _named_rels(g.entities, g.relations), _named_rels(p.entities, p.relations)
+        for key in gn | pn:
+            c = rep.relations_by_name[key[0]]
+            c.tp, c.fn, c.fp = c.tp + (key in gn and key in pn), c.fn + (key in gn and key not in pn), \
+                c.fp + (key in pn and key not in gn)
         gr, pr = _rels(g.entities, g.relations), _rels(p.entities, p.relations)
         for kind, rels, other in (("FN", gr, pr), ("FP", pr, gr)):
             for key in sorted(rels, key=lambda k: (k[1][0], k[0])):
@@ -336,6 +368,7 @@ def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | No
                                        _context(g.text, min(hs, ts), max(he, te), mark=False)))
     for t in [t for t, c in rep.relations.items() if c.tp + c.fp + c.fn == 0]:
         del rep.relations[t]  # relation types neither annotated nor predicted (bill records)
+        rep.relations_by_name.pop(t, None)
     for t in [t for t, c in rep.entities.items() if c.tp + c.fp + c.fn == 0]:
         del rep.entities[t]
     return rep
@@ -416,6 +449,9 @@ def format_report(rep: Report, errors: bool = False) -> str:
               "관계 (type + both argument spans and types)", head]
     lines += [row(t, c) for t, c in rep.relations.items()]
     lines.append(row("micro", rep.relation_micro))
+    lines += ["", "관계, 이름 기준 (type + head and tail names, per document: any mention of the entity counts)", head]
+    lines += [row(t, c) for t, c in rep.relations_by_name.items()]
+    lines.append(row("micro", rep.relation_by_name_micro))
     for name, c in (("canonical", rep.canonical), ("value", rep.value)):
         n = c.tp + c.fn
         if n:

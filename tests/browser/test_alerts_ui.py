@@ -51,6 +51,6 @@ def test_one_click_alert_then_news(browser, site, shot) -> None:  # noqa: ANN001
     assert "새 소식" in news and "HD현대 → 참여 → AI 자율제조 얼라이언스" in news
     shot(browser, "home-news")
     browser.find_element(By.LINK_TEXT, "정책 일정").click()
-    assert "2030년 12월까지" in browser.find_element(By.TAG_NAME, "main").text
+    assert "2030년 말까지" in browser.find_element(By.TAG_NAME, "main").text
     browser.find_element(By.LINK_TEXT, "지켜보는 출처").click()
     assert "아직 지켜보는 출처가 없습니다" in browser.find_element(By.TAG_NAME, "main").text

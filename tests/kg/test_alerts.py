@@ -110,13 +110,13 @@ def test_deadline_alert_and_calendar(world: tuple[Settings, Path]) -> None:
     with KnowledgeGraph(settings, read_only=True) as kg:
         items = deadlines(kg.store, today=date(2030, 12, 7))
         assert [(i["label"], i["expression"], i["end"], i["status"]) for i in items] == [
-            ("AI 자율제조 얼라이언스", "2030년 12월까지", "2030-12-31", "upcoming")]
+            ("AI 자율제조 얼라이언스", "2030년 12월", "2030-12-31", "upcoming")]
         assert deadlines(kg.store, today=date(2031, 1, 1))[0]["status"] == "overdue"
         ics = to_ics(items, "일정", link=lambda iri: iri).decode("utf-8")
-        assert "BEGIN:VEVENT" in ics and "DTSTART;VALUE=DATE:20301231" in ics and "2030년 12월까지" in ics
+        assert "BEGIN:VEVENT" in ics and "DTSTART;VALUE=DATE:20301231" in ics and "2030년 12월" in ics
         assert alerts.evaluate(kg, today=date(2030, 6, 1)) == {}      # seven months ahead: quiet
         soon = alerts.evaluate(kg, today=date(2030, 12, 7))
-        assert [h.summary for h in soon[view]] == ["AI 자율제조 얼라이언스: 2030년 12월까지 — 기한이 다가옵니다 (D-24, 2030-12-31)"]
+        assert [h.summary for h in soon[view]] == ["AI 자율제조 얼라이언스: 2030년 12월 — 기한이 다가옵니다 (D-24, 2030-12-31)"]
         assert alerts.evaluate(kg, today=date(2030, 12, 8)) == {}     # said once
         late = alerts.evaluate(kg, today=date(2031, 1, 2))
         assert "기한이 지났습니다" in late[view][0].summary and late[view][0].sentence

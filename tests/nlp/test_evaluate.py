@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from ingest.model import Entity, Extraction, Relation
 from ingest.nlp import markup
-from ingest.nlp.evaluate import GoldDoc, load_gold, parse_gold, score
+from ingest.nlp.evaluate import GoldDoc, format_report, load_gold, parse_gold, score
 from kg.cli import main
 from kg.errors import GoldError
 
@@ -142,6 +142,24 @@ def test_relation_needs_type_and_both_argument_spans() -> None:
     # entity indexes differ between gold and prediction: relations match on spans
     shuffled = Extraction(entities=[E(9, 19, "INITIATIVE"), E(0, 3, "MINISTRY")], relations=[Relation("ANNOUNCES", 1, 0)])
     assert score([g], [shuffled]).relation_micro.f == 1.0
+
+
+def test_relations_by_name_count_any_mention_of_the_entity() -> None:
+    """The issue's measure: per document, (type, head name, tail name) — the relation may
+    come from another mention of the same entity than the one the gold marks."""
+    text = "산업부는 'AI 전략'을 발표했다. 산업통상자원부는 AI 전략에 1조를 쓴다."
+    ents = [Entity(0, 3, "산업부", "MINISTRY", canonical="산업통상자원부"), Entity(6, 11, "AI 전략", "INITIATIVE"),
+            Entity(20, 27, "산업통상자원부", "MINISTRY"), Entity(29, 34, "AI 전략", "INITIATIVE")]
+    g = GoldDoc("g", text, None, ents, [Relation("ANNOUNCES", 0, 1)])
+    other_mention = Extraction(entities=[Entity(20, 27, "산업통상자원부", "MINISTRY", canonical="산업통상자원부"),
+                                         Entity(29, 34, "AI 전략", "INITIATIVE", canonical="AI 전략")],
+                               relations=[Relation("ANNOUNCES", 0, 1)])
+    rep = score([g], [other_mention])
+    assert rep.relation_micro.f == 0.0 and rep.relation_by_name_micro.f == 1.0
+    wrong = Extraction(entities=other_mention.entities, relations=[Relation("PARTICIPATES_IN", 0, 1)])
+    by_name = score([g], [wrong]).relation_by_name_micro
+    assert (by_name.tp, by_name.fp, by_name.fn) == (0, 1, 1)
+    assert "이름 기준" in format_report(rep)
 
 
 def test_canonical_and_value_accuracy_on_matched_mentions() -> None:

@@ -105,12 +105,12 @@ def test_calendar_lists_deadlines_with_status_filter_and_ics(app: Flask, tmp_pat
     _ingest(tmp_path, "second.md", SECOND)
     client = app.test_client()
     html = client.get("/calendar?today=2031-01-05").get_data(as_text=True)
-    assert "AI 자율제조 얼라이언스" in html and "2030년 12월까지" in html and "기한 지남" in html
+    assert "AI 자율제조 얼라이언스" in html and "2030년 말까지" in html and "기한 지남" in html
     data = client.get("/calendar.json?status=upcoming&today=2026-12-07").get_json()
     assert [(i["label"], i["end"]) for i in data["items"]] == [("AI 자율제조 얼라이언스", "2030-12-31")]
     assert client.get("/calendar.json?status=overdue&today=2026-12-07").get_json()["items"] == []
     ics = client.get("/calendar.ics").get_data(as_text=True)
-    assert ics.startswith("BEGIN:VCALENDAR") and "SUMMARY:AI 자율제조 얼라이언스: 2030년 12월까지 (기한)" in ics
+    assert ics.startswith("BEGIN:VCALENDAR") and "SUMMARY:AI 자율제조 얼라이언스: 2030년 12월 (기한)" in ics
 
 
 def test_who_may_save(tmp_path: Path) -> None:
