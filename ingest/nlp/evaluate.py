@@ -308,8 +308,14 @@ def _name(e: Entity) -> str:
     return _DISAMBIGUATION.sub("", " ".join((e.canonical or e.text or "").split()))
 
 
-def _named_rels(ents: list[Entity], rels: list[Relation]) -> set[tuple[str, str, str]]:
-    return {(r.type, _name(ents[r.head]), _name(ents[r.tail])) for r in rels
+def _named_rels(ents: list[Entity], rels: list[Relation],
+                names: dict[Span, str] | None = None) -> set[tuple[str, str, str]]:
+    """`names`: the gold's name of each gold span, used for a predicted mention of the
+    same span (so the two name a mention alike); other mentions by their own name."""
+    def name(e: Entity) -> str:
+        return (names or {}).get((e.start, e.end, e.type)) or _name(e)
+
+    return {(r.type, name(ents[r.head]), name(ents[r.tail])) for r in rels
             if 0 <= r.head < len(ents) and 0 <= r.tail < len(ents)}
 
 
@@ -347,7 +353,8 @@ def score(gold: list[GoldDoc], pred: list[Extraction], types: Iterable[str] | No
                 rep.entities[span[2]].fp += 1
                 rep.misses.append(Miss(g.id, "FP", span[2], g.text[span[0]:span[1]], _context(g.text, span[0], span[1]),
                                        _overlapping(span, gs.values(), "gold")))
-        gn, pn = _named_rels(g.entities, g.relations), _named_rels(p.entities, p.relations)
+        gold_names = {(e.start, e.end, e.type): _name(e) for e in g.entities}
+        gn, pn = _named_rels(g.entities, g.relations), _named_rels(p.entities, p.relations, gold_names)
         for key in gn | pn:
             c = rep.relations_by_name[key[0]]
             c.tp, c.fn, c.fp = c.tp + (key in gn and key in pn), c.fn + (key in gn and key not in pn), \
