@@ -51,6 +51,10 @@ PAGES = [
     ("query: example", "/query?example=initiatives-per-ministry"),
     ("stats", "/stats"),
     ("api page", "/api"),
+    ("calendar", "/calendar"),
+    ("calendar.ics", "/calendar.ics"),
+    ("saved views", "/saved"),
+    ("watched sources", "/watch"),
 ]
 
 
