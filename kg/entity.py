@@ -42,7 +42,7 @@ WALK_FACTOR = 4
 WALK_CHUNK = 400
 # Results a snapshot keeps (see kept()), by kind: a hub's edges take megabytes (7,091
 # edges, 12.9 MB with ten documents each, for 산업통상자원부 at 100,000 documents)
-KEPT = {"count": 4096, "shared": 256, "edges": 16, "time": 64, "meetings": 128, "schedules": 256}
+KEPT = {"count": 4096, "shared": 256, "edges": 16, "time": 64, "meetings": 128, "schedules": 256, "calendar": 64}
 FOUND_KEPT = EVIDENCE  # documents kept per edge of a hub: its evidence is the newest few
 
 _PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
