@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.errors import QueryTimeout
+from core.errors import QueryTimeout
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 from kg.sparql_exec import QueryRunner

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from kg.graph import KnowledgeGraph
 from kg.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
 from ontology.iris import document_iri

@@ -22,6 +22,7 @@ import time
 from datetime import date, timedelta
 from typing import Any, Callable, Iterable
 
+from core.namespaces import prefix_lines
 from kg.calendar import deadlines
 from kg.changes import REMOVED, ChangeLog
 from kg.saved import PATTERNS, Hit, SavedViews, View
@@ -31,10 +32,7 @@ SEARCH_CAP = 2000      # matches of a saved search compared with the changed doc
 HORIZON_DAYS = 30      # a deadline this close is 'upcoming'
 PROPERTY_LABELS = {"participatesIn": "참여", "leads": "주재·대표", "announces": "발표", "scheduledFor": "일정",
                    "mentions": "언급"}
-_PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+_PREFIXES = prefix_lines('kgo', 'rdf', 'skos')
 
 
 def _prop(name: str) -> str:

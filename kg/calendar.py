@@ -20,15 +20,13 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from core.namespaces import prefix_lines
 from ontology.mapping import value_bounds
 
 STATUS_LABELS = {"upcoming": "예정", "ongoing": "진행 중", "overdue": "기한 지남", "past": "지난 일정",
                  "unknown": "날짜 불명"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+_PREFIXES = prefix_lines('kgo', 'rdf', 'dcterms')
 
 
 def day(v: Any) -> date | None:

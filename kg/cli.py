@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import click
 
-from kg.errors import KGError
+from core.errors import KGError
+from core.types import NODE_TYPE_ORDER
 from kg.progress import FAILURES_FILE, Progress, report_end
 from kg.settings import Settings, describe
 
@@ -180,12 +181,12 @@ def eval_cmd(gold: Path, pred: Path | None, types: tuple[str, ...], errors: bool
     """Score extraction against GOLD (JSON Lines: the `kg extract` format plus `text`
     and gold `entities`/`relations`; see ingest/nlp/evaluate.py): per-type precision,
     recall and F1 on exact spans and types, micro/macro F1, relation P/R/F1."""
-    from ingest.model import ENTITY_TYPES
+    from core.types import ENTITY_TYPES as EXTRACTED
     from ingest.nlp import evaluate
 
-    bad = [t for t in types if t not in ENTITY_TYPES]
+    bad = [t for t in types if t not in EXTRACTED]
     if bad:
-        raise click.BadParameter(f"알 수 없는 유형입니다: {bad[0]!r}. 다음 가운데 하나를 쓰세요: {', '.join(ENTITY_TYPES)} "
+        raise click.BadParameter(f"알 수 없는 유형입니다: {bad[0]!r}. 다음 가운데 하나를 쓰세요: {', '.join(EXTRACTED)} "
                                  f"(unknown type {bad[0]!r})", param_hint="--type")
     try:
         docs = evaluate.load_gold(gold)
@@ -364,8 +365,7 @@ def stats(as_json: bool, data_dir: Path | None) -> None:
         click.echo(f"  {t:14s} {n}")
 
 
-# ontology.iris.NODE_TYPES, written out so that `kg` starts without importing rdflib (a test keeps them equal)
-ENTITY_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON", "INITIATIVE", "EVENT", "LOCATION")
+ENTITY_TYPES = NODE_TYPE_ORDER  # from core.types, which imports no rdflib: `kg` starts fast
 
 
 @main.command()
@@ -459,7 +459,7 @@ def export_cmd(output: Path | None, embedded: bool, data_dir: Path | None) -> No
     while another process holds it, the newest published snapshot).
     """
     from kg import snapshots
-    from kg.errors import StoreError
+    from core.errors import StoreError
     from kg.remote import RemoteStore
     from kg.transfer import export_nquads
     from kg.store import GraphStore

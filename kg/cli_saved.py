@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from kg.errors import KGError
+from core.errors import KGError
 from kg.alerts import create_view
 from kg.saved import PATTERNS, SavedViews, parse_since
 from kg.settings import Settings

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ingest.model import Document
-from kg.errors import KGError
+from core.model import Document
+from core.errors import KGError
 from kg.settings import Settings
 from kg.watch import DEFAULT_EVERY, Fetch, Source, WatchList, format_every, parse_every
 

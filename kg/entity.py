@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable
 
 from rdflib import URIRef
 
+from core.namespaces import DCTERMS_DATE, SKOS_ALT, SKOS_PREF, prefix_lines
 from kg.store import GraphStore, _iri
 from ontology.mapping import RELATION_PROPERTIES, REPORTED, TIME_RELATIONS
 from ontology.namespace import KGO
@@ -35,7 +36,6 @@ ITEMS = 20          # other ends shown per relation group (the most documented)
 EVIDENCE = 3        # sentences shown per relation (the newest documents)
 HASH_JOIN_DOCS = 500  # above this many documents, dates come from doc_dates (one scan, kept)
 DATES_SECONDS = 60.0  # doc_dates of a store that may change (live, remote) is read again after this
-DCTERMS_DATE = "http://purl.org/dc/terms/date"
 # A hub's page of documents is found by walking all documents newest first while the
 # walk is likely to check fewer than WALK_FACTOR × its documents (see documents())
 WALK_FACTOR = 4
@@ -45,10 +45,7 @@ WALK_CHUNK = 400
 KEPT = {"count": 4096, "shared": 256, "edges": 16, "time": 64, "meetings": 128, "schedules": 256}
 FOUND_KEPT = EVIDENCE  # documents kept per edge of a hub: its evidence is the newest few
 
-_PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+_PREFIXES = prefix_lines('kgo', 'rdf', 'dcterms')
 TIME_PROPS = [str(RELATION_PROPERTIES[r]) for r in sorted(TIME_RELATIONS)]
 NODE_PROPS = [str(p) for r, p in RELATION_PROPERTIES.items() if r not in TIME_RELATIONS]
 Store = Any  # kg.store.GraphStore or kg.remote.RemoteStore: anything with select()
@@ -453,7 +450,7 @@ def names(store: Store, iri: str) -> dict[str, list[dict[str, Any]]] | None:
     """The names of an entity read from the store (when kg.summary does not know it
     yet: a remote server's summary is a minute old at most), or None."""
     rows = store.select(f"""SELECT DISTINCT ?p ?l WHERE {{
-        VALUES ?p {{ <http://www.w3.org/2004/02/skos/core#prefLabel> <http://www.w3.org/2004/02/skos/core#altLabel>
+        VALUES ?p {{ <{SKOS_PREF}> <{SKOS_ALT}>
                     <{KGO.postTitle}> <{KGO.entityType}> }} <{_iri(iri)}> ?p ?l }}""")
     if not rows:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from ingest.model import Entity, Extraction, Relation
+from core.model import Entity, Extraction, Relation
 
 
 def merge_facts(nlp: Extraction | None, facts: Extraction | None) -> Extraction | None:

@@ -19,7 +19,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg import entity as entity_queries
 from kg import snapshots, summary
 from kg.csvsafe import needs_quote, safe_text
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
+from core.namespaces import DCTERMS, XSD_STRING
 from kg.index import SearchBackend, SearchResult
 from kg.remote import RemoteStore
 from kg.settings import Settings
@@ -86,7 +87,6 @@ def term_json(t: Any) -> dict[str, str]:
     return d
 
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _cell(t: Any, delimiter: str, for_people: bool = False) -> str:
@@ -296,11 +296,11 @@ class KnowledgeGraph:
         iri = _iri(iri)
         rows = self.store.select(f"""
             SELECT ?title ?date ?source ?text ?kind ?publisher WHERE {{ GRAPH <{iri}> {{
-              <{iri}> a <{KGO.Document}> ; <http://purl.org/dc/terms/title> ?title ; <{KGO.text}> ?text .
-              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }}
-              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/source> ?source }}
+              <{iri}> a <{KGO.Document}> ; <{DCTERMS}title> ?title ; <{KGO.text}> ?text .
+              OPTIONAL {{ <{iri}> <{DCTERMS}date> ?date }}
+              OPTIONAL {{ <{iri}> <{DCTERMS}source> ?source }}
               OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }}
-              OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/publisher> ?publisher }} }} }}""")
+              OPTIONAL {{ <{iri}> <{DCTERMS}publisher> ?publisher }} }} }}""")
         if not rows:
             return None
         r = rows[0]

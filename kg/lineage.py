@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from core.namespaces import DCTERMS_DATE
 from kg.entity import doc_titles
 from ontology.iris import entity_iri, parse_id_path
 from ontology.lineage import KIND_KO
@@ -72,7 +73,7 @@ def documents(store: Store, iris: list[str], page: int, page_size: int) -> dict[
     docs: list[dict[str, Any]] = []
     if offset < total:
         rows = store.select(f"""SELECT ?doc ?date WHERE {{ {{ SELECT DISTINCT ?doc WHERE {{ {mentions} }} }}
-            OPTIONAL {{ ?doc <http://purl.org/dc/terms/date> ?date }} }}
+            OPTIONAL {{ ?doc <{DCTERMS_DATE}> ?date }} }}
             ORDER BY DESC(?date) ?doc LIMIT {int(page_size)} OFFSET {int(offset)}""")
         order = [str(r["doc"]) for r in rows]
         dated = {str(r["doc"]): str(r["date"]) for r in rows if "date" in r}

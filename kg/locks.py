@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreError
+from core.errors import StoreError
 
 LOCK_NAME = "write.lock"
 

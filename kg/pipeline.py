@@ -27,11 +27,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import Literal, URIRef
 
-from ingest.model import Document
+from core.model import Document
 from ingest.publisher import publisher
 from kg import changes
 from kg.dedup import THRESHOLD, DedupIndex, signature, similarity
-from kg.errors import KGError, LoadError
+from core.errors import KGError, LoadError
 from kg.facts import merge_facts
 from kg.graph import KnowledgeGraph
 from kg.index import IndexDoc

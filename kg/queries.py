@@ -19,23 +19,17 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
+from core.namespaces import SKOS_PREF, prefix_lines
 from kg.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
                        kept, newest_documents, reported_pairs, with_dates)
 from kg.store import GraphStore, _iri
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO
 
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 SAMPLE = 500  # co-mentions of an entity in more documents are counted in its newest SAMPLE
 
 # -- entity profile, network and path queries (web/profile.py, web/network.py) ---------
-_PREFIXES = """PREFIX kgo: <https://w3id.org/kor-policy-kg/ont#>
-PREFIX kgr: <https://w3id.org/kor-policy-kg/ont/reported#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
+_PREFIXES = prefix_lines('kgo', 'kgr', 'skos', 'rdf', 'dcterms', 'time')
 # the relations between entities that the network and path views follow
 GRAPH_PROPERTIES = (str(KGO.announces), str(KGO.participatesIn), str(KGO.leads), str(KGO.predecessor))
 _BATCH = 400  # IRIs per VALUES block

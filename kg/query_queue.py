@@ -27,7 +27,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Generic, Iterable, TypeVar
 
-from kg.errors import QueryBusy
+from core.errors import QueryBusy
 
 T = TypeVar("T")
 USAGE_HALF_LIFE = 60.0   # seconds

@@ -56,7 +56,7 @@ from oxrdflib._converter import from_ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 
-from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from core.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_text import code_only, syntax_error_message, with_prefixes
 from kg.store import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
                       orphan_update, restated_update, upgrade_steps)

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kg.errors import KGError
+from core.errors import KGError
 from kg.statefile import StateFile
 
 DB_NAME = "saved.sqlite"

@@ -15,7 +15,7 @@ from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kg.errors import StoreError
+from core.errors import StoreError
 
 DB_NAME = "shortlinks.sqlite"
 MAX_TARGET = 256 * 1024  # a SPARQL query of 100,000 characters, percent-encoded, and its path

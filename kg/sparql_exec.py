@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import snapshots
-from kg.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
+from core.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
 from kg.query_queue import FairQueue, Lease
 from kg.sparql_text import check_read_only
 from kg.worker_limits import limit_memory, no_network

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from kg.errors import QueryError
+from core.errors import QueryError
 
 # Linear time on any input (no ReDoS): every repetition is possessive over disjoint
 # alternatives, and a string that never closes runs to the end of its line (or, for a

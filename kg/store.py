@@ -23,15 +23,13 @@ from oxrdflib._converter import from_ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
+from core.namespaces import RDF_TYPE, SKOS_ALT, SKOS_PREF
 from kg.sparql_text import has_dataset_clause, syntax_error_message
 from ontology.iris import ENTITY_GRAPH, GAZETTEER_GRAPH
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO, PREFIXES
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
 
 # Documents per call of Oxigraph's bulk loader in put_graphs: 64–200 were fastest
@@ -372,7 +370,7 @@ def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
     # every entity the entity graph says anything of (of one the gazetteer knows, it may
     # hold no class: see restated_update)
     pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e ?any ?thing }} }} }}" if entities is None else values
-    alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    alt = f"<{SKOS_ALT}>"
     return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
             f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "

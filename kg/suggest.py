@@ -17,7 +17,7 @@ from typing import Any
 
 from kg import entity as entity_queries
 from kg import summary as summary_mod
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.search.base import text_terms
 
 THIN = 3  # fewer hits than this: suggest

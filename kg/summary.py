@@ -32,15 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from core.namespaces import SKOS
+from core.types import SLUG_TYPES
 from kg.store import _iri
-from ontology.iris import SLUG_TYPES
 from ontology.namespace import KGO
 
 FILE = "kg-summary.json"        # in a snapshot directory
 PENDING = "summary.pending"     # in the data directory: a write not yet published
 VERSION = 1
 _BATCH = 400                    # graph IRIs per VALUES block
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 LABEL_KINDS = {f"{SKOS}prefLabel": "pref", f"{SKOS}altLabel": "alt", str(KGO.postTitle): "title"}
 
 Row = dict[str, tuple[str, str | None]]       # variable → (lexical value, language tag)

@@ -12,7 +12,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.remote import GSP_CHUNK, RemoteStore
 from kg.store import GraphStore
 

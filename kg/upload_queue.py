@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Callable
 
-from kg.errors import KGError, StoreError
+from core.errors import KGError, StoreError
 from kg.settings import Settings
 
 log = logging.getLogger(__name__)

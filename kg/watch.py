@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from kg.errors import KGError
+from core.errors import KGError
 from kg.statefile import StateFile
 
 DB_NAME = "watch.sqlite"

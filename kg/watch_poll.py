@@ -30,8 +30,8 @@ from ingest.loaders.feed import FeedLoader, feed_root
 from ingest.loaders.fetch import ACCEPT, FETCH_TIMEOUT, USER_AGENT, _network_problem, _WebOnlyRedirects
 from ingest.loaders.netsafe import PublicOnly
 from ingest.loaders.base import PathLoadError
-from ingest.model import Document
-from kg.errors import KGError
+from core.model import Document
+from core.errors import KGError
 from kg.locks import StoreBusy
 from kg.watch import Fetch, Source, WatchList
 

@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
-from ingest.model import Extraction
+from core.model import Extraction
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Flask, current_app, request
 from werkzeug.exceptions import HTTPException
 
-from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from core.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 from web import security

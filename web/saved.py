@@ -23,7 +23,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from kg.calendar import STATUS_LABELS, deadlines, to_ics
-from kg.errors import KGError
+from core.errors import KGError
 from kg.alerts import create_view
 from kg.saved import PATTERNS, SavedViews, View, parse_since
 from web import get_kg

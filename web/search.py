@@ -17,7 +17,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 
 from kg.csvsafe import safe_row
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.index import SearchResult
 from web import get_kg, timechart
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES

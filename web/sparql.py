@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 from werkzeug.exceptions import MethodNotAllowed
 
-from kg.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
+from core.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
 from kg.graph import QueryResult, term_json
 from kg.sparql_text import QueryRefused, check_read_only, query_form
 from web import get_kg

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, redirect, request, url_for
 
-from kg.errors import KGError
+from core.errors import KGError
 from kg.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
 from kg.watch_poll import TICK
 from web.helpers import html_or_json, json_response, settings, wants_json

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.model import ENTITY_TYPES
+from core.model import ENTITY_TYPES
 from ingest.nlp import initiatives, patterns, people
 from ingest.nlp.authority import dated_canonical
 from ingest.nlp.dates import normalize, normalize_time

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 import tantivy
 
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
 from kg.search import query as Q
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, source_origin, text_terms, top_counts)

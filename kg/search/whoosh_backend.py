@@ -34,7 +34,7 @@ from whoosh.searching import ResultsPage
 from whoosh.writing import SegmentWriter
 
 from kg.analysis import korean_analyzer
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
 from kg.search import whoosh_arrays as arrays
 from kg.search.query import with_names_joined
 from kg.search.base import (FACET_ENTITIES, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,

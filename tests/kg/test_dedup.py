@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ingest.model import Document
+from core.model import Document
 from kg.cli import main
 from kg.dedup import THRESHOLD, DedupIndex, count_unique, normalise, signature, similarity
 from kg.graph import KnowledgeGraph
@@ -119,7 +119,7 @@ def test_near_duplicates_are_linked_stored_and_counted_once(tmp_path: Path) -> N
 
 
 def test_structured_and_short_records_are_never_flagged(tmp_path: Path) -> None:
-    from ingest.model import Extraction
+    from core.model import Extraction
 
     s = Settings(data_dir=tmp_path / "data", base_iri=BASE)
     a = doc(STORY, "a.txt")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from ingest.model import Entity
+from core.model import Entity
 from kg.graph import KnowledgeGraph
 from kg.pipeline import reconcile, remove_document
 from kg.settings import Settings

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction
+from core.model import Document, Entity, Extraction
 from kg import snapshots, summary
 from kg.cli import main
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.remote import RemoteStore
 from kg.transfer import export_nquads, import_nquads
 from kg.store import GraphStore

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg.pipeline as pipeline
-from ingest.model import Document
+from core.model import Document
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest_documents, ingest_paths
@@ -279,7 +279,7 @@ def test_worker_processes_give_the_same_graph(tmp_path: Path) -> None:
 def test_workers_setting() -> None:
     import os
 
-    from kg.errors import SettingsError
+    from core.errors import SettingsError
 
     assert Settings.from_env({}).ingest_workers == max(1, os.cpu_count() or 1)  # 0: one per core
     assert Settings.from_env({"KG_WORKERS": "1"}).ingest_workers == 1

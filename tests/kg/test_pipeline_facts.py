@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from kg.cli import main
 from kg.facts import merge_facts
 from kg.graph import KnowledgeGraph

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from kg.errors import QueryBusy
+from core.errors import QueryBusy
 from kg.query_queue import FairQueue
 
 

@@ -18,8 +18,8 @@ from typing import Iterator
 import pytest
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.errors import QueryError, QueryTimeout, SettingsError, StoreError
+from core.model import Document, Entity, Extraction, Relation
+from core.errors import QueryError, QueryTimeout, SettingsError, StoreError
 from kg.graph import KnowledgeGraph
 from kg.remote import RemoteStore
 from kg.settings import Settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.nlp.kiwi import analyze, index_forms, index_terms
-from kg.errors import SettingsError, StoreError
+from core.errors import SettingsError, StoreError
 from kg.graph import KnowledgeGraph
 from kg.search import BACKENDS, SearchBackend, detect_backend, open_index
 from kg.search import query as Q

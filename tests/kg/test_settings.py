@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import SettingsError
+from core.errors import SettingsError
 from kg.settings import SETTINGS, Settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.shortlinks import DB_NAME, ShortLinks, link_id
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import StoreError
+from core.errors import StoreError
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 

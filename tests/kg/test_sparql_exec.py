@@ -6,7 +6,7 @@ import time
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import QueryError, QueryTimeout
+from core.errors import QueryError, QueryTimeout
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 from kg.sparql_exec import QueryRunner

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
 from kg.store import GraphStore
 
 EX = "http://example.org/"

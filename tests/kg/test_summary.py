@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from kg import snapshots, summary
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ensure_gazetteer, remove_document

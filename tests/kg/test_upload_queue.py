@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kg.errors import SettingsError
+from core.errors import SettingsError
 from kg.pipeline import IngestReport
 from kg.settings import Settings
 from kg.upload_queue import DONE, FAILED, UploadQueue

@@ -12,8 +12,8 @@ from typing import Iterator
 import pytest
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction
-from kg.errors import QueryError, QueryTimeout, StoreError
+from core.model import Document, Entity, Extraction
+from core.errors import QueryError, QueryTimeout, StoreError
 from kg.graph import KnowledgeGraph
 from kg.remote import VIRTUOSO_SYSTEM_GRAPH, RemoteStore
 from kg.settings import Settings

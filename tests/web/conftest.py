@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ingest.model import Document
+from core.model import Document
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ensure_gazetteer, ingest_documents
 from kg.settings import Settings

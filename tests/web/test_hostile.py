@@ -17,7 +17,7 @@ import pytest
 from werkzeug.serving import make_server
 
 import kg.sparql_exec
-from kg.errors import QueryError
+from core.errors import QueryError
 
 ASK = "ASK { ?s ?p ?o }"
 

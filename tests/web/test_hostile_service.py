@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import pytest
 
 import kg.sparql_exec
-from kg.errors import QueryError
+from core.errors import QueryError
 from kg.sparql_text import check_read_only
 
 

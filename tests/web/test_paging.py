@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ensure_gazetteer, index_doc
 from kg.settings import Settings

@@ -9,17 +9,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES = (
-    "MINISTRY",      # any government body (부/처/청/위원회, local governments, …)
-    "COMPANY",
-    "ORGANIZATION",  # other organizations (associations, institutes, universities, …)
-    "PERSON",
-    "INITIATIVE",    # named plans, strategies, programs, projects, laws, funds, meetings
-    "DATE",
-    "TIME",
-    "QUANTITY",
-    "LOCATION",
-)
+from core.types import ENTITY_TYPES  # noqa: F401 (the pipeline's types, re-exported)
+
 RELATION_TYPES = ("ANNOUNCES", "PARTICIPATES_IN", "LEADS", "SCHEDULED_FOR",
                   "PROPOSES", "REFERRED_TO", "PROPOSED_ON")  # the last three: structured records (bills)
 

@@ -1,4 +1,4 @@
-"""One exception hierarchy for the whole project (DESIGN.md, house style 6)."""
+"""One exception hierarchy for the whole project (every layer raises these; see README "How it works")."""
 from __future__ import annotations
 
 
