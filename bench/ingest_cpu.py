@@ -83,7 +83,7 @@ def main() -> None:
             print(f"  {label:28s} {s:9.1f} s {calls[label]:9,d} calls", file=sys.stderr)
 
     atexit.register(report)
-    from kg.cli import main as kg_main  # noqa: PLC0415
+    from app.cli import main as kg_main  # noqa: PLC0415
 
     kg_main(sys.argv[1:], prog_name="kg")
 

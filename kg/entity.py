@@ -67,7 +67,7 @@ _kept: weakref.WeakKeyDictionary[Any, dict[str, OrderedDict]] = weakref.WeakKeyD
 _orders: weakref.WeakKeyDictionary[Any, tuple[dict[str, str], list[str]]] = weakref.WeakKeyDictionary()
 _dates_lock = threading.Lock()
 # one reader of a store's dates at a time: a page request that arrives while the server's
-# warm-up (kg.serving.warm_up) reads them waits for that read instead of doing it again
+# warm-up (app.serving.warm_up) reads them waits for that read instead of doing it again
 _readers: weakref.WeakKeyDictionary[Any, threading.RLock] = weakref.WeakKeyDictionary()
 
 

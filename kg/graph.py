@@ -114,7 +114,7 @@ class KnowledgeGraph:
         self.settings = settings
         self.read_only = read_only
         # Called in a thread of its own when a reader moves on to a newer snapshot: the web
-        # server fills the caches kept per snapshot there (kg.serving.warm_up), so the first
+        # server fills the caches kept per snapshot there (app.serving.warm_up), so the first
         # visitor after each publish does not wait for them.
         self.on_snapshot: Callable[[], None] | None = None
         # A remote server (KG_SPARQL_ENDPOINT) serves readers and writers alike: no

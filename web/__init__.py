@@ -12,7 +12,7 @@ import logging
 import weakref
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 
 from core.errors import KGError, QueryError, QueryTimeout, StoreError
@@ -89,11 +89,6 @@ def create_app(settings: Settings | None = None, *, query_workers: int | None = 
     security.init_app(app)
     _register_errors(app)
     return app
-
-
-def get_kg() -> KnowledgeGraph:
-    """The app's knowledge graph (opened once at create_app)."""
-    return current_app.extensions["kg"].kg
 
 
 def _register_errors(app: Flask) -> None:

@@ -26,7 +26,7 @@ from kg.calendar import STATUS_LABELS, deadlines, to_ics
 from core.errors import KGError
 from kg.alerts import create_view
 from kg.saved import PATTERNS, SavedViews, View, parse_since
-from web import get_kg
+from web.kg_access import get_kg
 from web.helpers import html_or_json, json_response, local_path, settings, wants_json
 from web.upload import _bearer, _check_csrf, _session_ok, _token, csrf_token
 

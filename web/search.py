@@ -19,7 +19,8 @@ from flask import Blueprint, Response, abort, request, url_for
 from kg.csvsafe import safe_row
 from core.errors import StoreError
 from kg.index import SearchResult
-from web import get_kg, timechart
+from web import timechart
+from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
 from web.pages import group_relations

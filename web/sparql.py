@@ -22,7 +22,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from core.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
 from kg.graph import QueryResult, term_json
 from kg.sparql_text import QueryRefused, check_read_only, query_form
-from web import get_kg
+from web.kg_access import get_kg
 from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES
 from web.helpers import client_address, error_response, iri_href, json_response, settings, short_iri, wants_json
 from web.sparql_formats import NotAcceptable, acceptable_at_all, negotiate, serialize, service_description

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import docgen
 from ingest.loaders.fetch import load_url
 from core.model import Document
-from kg.cli import main
+from app.cli import main
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 

@@ -191,7 +191,7 @@ elif target == "store.put_graphs":  # a bulk load cut short: the second half of 
 else:
     from kg.store import GraphStore
     arm(GraphStore, "remove_graph")
-from kg.cli import main
+from app.cli import main
 main(sys.argv[1:], prog_name="kg")
 '''
 

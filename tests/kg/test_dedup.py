@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from core.model import Document
-from kg.cli import main
+from app.cli import main
 from kg.dedup import THRESHOLD, DedupIndex, count_unique, normalise, signature, similarity
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest_documents, remove_document

@@ -167,7 +167,7 @@ def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: st
     the kgo: property: the next writer moves them, or `kg serve` at start when no writer
     is at work (and a reader then sees them)."""
     from kg import entity
-    from kg.serving import bring_up_to_date as _bring_up_to_date
+    from app.serving import bring_up_to_date as _bring_up_to_date
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
     eg = f"<{BASE}{ENTITY_GRAPH}>"
@@ -230,7 +230,7 @@ def test_names_restated_by_an_older_version_are_said_once_after_the_upgrade(tmp_
     """Data written before: each mention's description restated in the entity graph
     what the gazetteer's graph says. The next writer deletes the copies, or `kg serve`
     at start; what the entity graph says beyond the gazetteer (an alias) stays."""
-    from kg.serving import bring_up_to_date as _bring_up_to_date
+    from app.serving import bring_up_to_date as _bring_up_to_date
     from kg.pipeline import ensure_gazetteer
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)

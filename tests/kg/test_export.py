@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from core.model import Document, Entity, Extraction
 from kg import snapshots, summary
-from kg.cli import main
+from app.cli import main
 from core.errors import StoreError
 from kg.remote import RemoteStore
 from kg.transfer import export_nquads, import_nquads

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from core.model import Document, Entity, Extraction, Relation
-from kg.cli import main
+from app.cli import main
 from kg.facts import merge_facts
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest_documents, ingest_paths

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
+from app.cli import main
 from core.errors import SettingsError
 from kg.settings import SETTINGS, Settings
 

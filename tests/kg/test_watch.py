@@ -13,8 +13,8 @@ from typing import Iterator
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.cli_watch import ingest_function, schedule
+from app.cli import main
+from app.cli_watch import ingest_function, schedule
 from kg.graph import KnowledgeGraph
 from kg.settings import Settings
 from kg.watch import WatchError, WatchList, backoff, parse_every

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from core.model import Entity, Extraction, Relation
 from ingest.nlp import markup
 from ingest.nlp.evaluate import GoldDoc, load_gold, parse_gold, score
-from kg.cli import main
+from app.cli import main
 from core.errors import GoldError
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "ingest" / "nlp" / "gold"

@@ -11,7 +11,7 @@ import click
 
 from core.errors import KGError
 from core.types import NODE_TYPE_ORDER
-from kg.progress import FAILURES_FILE, Progress, report_end
+from app.progress import FAILURES_FILE, Progress, report_end
 from kg.settings import Settings, describe
 
 
@@ -311,8 +311,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
 @data_dir_option
 def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) -> None:
     """Serve the web UI, the JSON API and the SPARQL endpoint (waitress; see Deploying in the README)."""
-    from kg.httpd import make_server, run, thread_count
-    from kg.serving import bring_up_to_date, warm_up, warm_up_once
+    from app.httpd import make_server, run, thread_count
+    from app.serving import bring_up_to_date, warm_up, warm_up_once
     from web import create_app
 
     settings = _settings(data_dir, host=host, port=port)
@@ -529,8 +529,8 @@ def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | 
 
 
 def _register() -> None:
-    from kg.cli_saved import calendar, saved  # noqa: PLC0415
-    from kg.cli_watch import watch  # noqa: PLC0415
+    from app.cli_saved import calendar, saved  # noqa: PLC0415
+    from app.cli_watch import watch  # noqa: PLC0415
 
     for command in (watch, saved, calendar):
         main.add_command(command)

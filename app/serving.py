@@ -13,7 +13,7 @@ import click
 
 from kg.settings import Settings
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kg.serving")  # the name it had before app/, so log filters keep working
 
 
 def bring_up_to_date(settings: Settings) -> None:
@@ -72,7 +72,7 @@ def warm_up(app: Any) -> None:
             c.get("/entities")  # the snapshot's entities ranked by documents (0.5 s for 300,000)
         with app.app_context():
             from kg.entity import doc_order  # noqa: PLC0415
-            from web import get_kg  # noqa: PLC0415
+            from web.kg_access import get_kg  # noqa: PLC0415
             from web.network import path_graph  # noqa: PLC0415
 
             path_graph()

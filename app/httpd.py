@@ -27,7 +27,7 @@ from waitress.task import ThreadedTaskDispatcher
 
 from kg.settings import Settings
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kg.httpd")  # the name it had before app/, so log filters keep working
 
 HEADER_LIMIT = 256 * 1024   # waitress's default: a long SPARQL query still fits a GET
 FILES_BESIDES_CONNECTIONS = 256  # the store, the index segments, worker pipes, logs
