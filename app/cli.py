@@ -83,9 +83,9 @@ def ingest(paths: tuple[Path | str, ...], retry_failed: bool, batch_size: int, w
     (path, reason), warnings (bad bytes replaced, a date dropped…) to ingest-warnings.tsv
     (document, warning). A run that was killed is cleaned up and finished by the next one.
     """
-    from kg.graph import KnowledgeGraph
-    from kg.locks import WriterLock
-    from kg.pipeline import ingest_paths
+    from kg.read.graph import KnowledgeGraph
+    from kg.store.locks import WriterLock
+    from kg.write.pipeline import ingest_paths
 
     settings = _settings(data_dir, workers=workers)
     failures = settings.data_dir / FAILURES_FILE
@@ -218,7 +218,7 @@ def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from:
     import html
     import re
 
-    from kg.graph import KnowledgeGraph
+    from kg.read.graph import KnowledgeGraph
 
     settings = _settings(data_dir)
     try:
@@ -254,7 +254,7 @@ def search(query: tuple[str, ...], page: int, types: tuple[str, ...], date_from:
 def sparql(query: str, fmt: str, data_dir: Path | None) -> None:
     """Run a SPARQL query (prefixes kgo:, skos:, dcterms:, org:, prov:, time: … predeclared).
     QUERY may be @file.rq to read it from a file."""
-    from kg.graph import KnowledgeGraph
+    from kg.read.graph import KnowledgeGraph
 
     if query.startswith("@"):
         try:
@@ -344,9 +344,9 @@ def serve(host: str | None, port: int | None, dev: bool, data_dir: Path | None) 
 @data_dir_option
 def stats(as_json: bool, data_dir: Path | None) -> None:
     """Documents, triples and entities by type."""
-    from kg.graph import KnowledgeGraph
+    from kg.read.graph import KnowledgeGraph
 
-    from kg.dedup import count_unique
+    from kg.write.dedup import count_unique
 
     try:
         with KnowledgeGraph(_settings(data_dir), read_only=True) as kg:
@@ -379,7 +379,7 @@ ENTITY_TYPES = NODE_TYPE_ORDER  # from core.types, which imports no rdflib: `kg`
 def entities(name: str, etype: str | None, limit: int, page: int, as_json: bool, data_dir: Path | None) -> None:
     """Entities the documents mention, the most mentioned first (with NAME: those whose name
     or alias contains it), as the /entities page lists them."""
-    from kg.graph import KnowledgeGraph
+    from kg.read.graph import KnowledgeGraph
 
     etype = etype.upper() if etype else None
     try:
@@ -407,9 +407,9 @@ def entities(name: str, etype: str | None, limit: int, page: int, as_json: bool,
 def remove(document: str, data_dir: Path | None) -> None:
     """Remove a document (its IRI, content hash, source path or path#record id; a JSON
     Lines or CSV path removes all its records) from the store and index."""
-    from kg.graph import KnowledgeGraph
-    from kg.locks import WriterLock
-    from kg.pipeline import find_documents, remove_document
+    from kg.read.graph import KnowledgeGraph
+    from kg.store.locks import WriterLock
+    from kg.write.pipeline import find_documents, remove_document
 
     settings = _settings(data_dir)
     try:
@@ -458,11 +458,11 @@ def export_cmd(output: Path | None, embedded: bool, data_dir: Path | None) -> No
     Reads the remote server when KG_SPARQL_ENDPOINT is set, else the on-disk store (or,
     while another process holds it, the newest published snapshot).
     """
-    from kg import snapshots
+    from kg.store import snapshots
     from core.errors import StoreError
-    from kg.remote import RemoteStore
-    from kg.transfer import export_nquads
-    from kg.store import GraphStore
+    from kg.store.remote import RemoteStore
+    from kg.store.transfer import export_nquads
+    from kg.store.embedded import GraphStore
 
     settings = _backend_settings(data_dir, embedded)
     try:
@@ -501,9 +501,9 @@ def import_cmd(source: Any, embedded: bool, chunk: int | None, data_dir: Path | 
     Each named graph in the input replaces the graph of that name; other graphs stay.
     The text index is not touched: keep DATA_DIR/index with the graph it describes.
     """
-    from kg.graph import KnowledgeGraph
-    from kg.index import TextIndex
-    from kg.transfer import import_nquads
+    from kg.read.graph import KnowledgeGraph
+    from kg.search.index import TextIndex
+    from kg.store.transfer import import_nquads
 
     settings = _backend_settings(data_dir, embedded)
     try:

@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 from core.errors import KGError
-from kg.alerts import create_view
-from kg.saved import PATTERNS, SavedViews, parse_since
+from kg.write.alerts import create_view
+from kg.write.saved import PATTERNS, SavedViews, parse_since
 from kg.settings import Settings
 
 _DATA = click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="Data directory (KG_DATA_DIR).")
@@ -51,7 +51,7 @@ def saved() -> None:
 def add(name: str, q: str | None, types: tuple[str, ...], date_from: str | None, date_to: str | None,
         query: str | None, pattern: str | None, entity: str | None, email: str | None, data_dir: Path | None) -> None:
     """Save a search, a SPARQL query or a pattern alert under NAME; only what comes after is news."""
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
 
     chosen = [x for x in (q, query, pattern) if x]
     if len(chosen) != 1:
@@ -136,8 +136,9 @@ def run(data_dir: Path | None) -> None:
     """Evaluate every saved view now (an ingest does this at each publish; deadlines also
     change with the calendar, so run this daily, e.g. from cron, or let `kg watch run
     --forever` do it)."""
-    from kg import alerts, notify  # noqa: PLC0415
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.write import alerts  # noqa: PLC0415
+    from kg.write import notify  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
 
     settings = Settings.from_env(data_dir=data_dir)
     notes: list[str] = []
@@ -156,8 +157,8 @@ def run(data_dir: Path | None) -> None:
 @_DATA
 def calendar(entity: str | None, status: tuple[str, ...], ics: bool, as_json: bool, data_dir: Path | None) -> None:
     """Scheduled dates of initiatives: upcoming and overdue deadlines across the graph."""
-    from kg.calendar import STATUS_LABELS, deadlines, to_ics  # noqa: PLC0415
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.read.calendar import STATUS_LABELS, deadlines, to_ics  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
 
     with KnowledgeGraph(Settings.from_env(data_dir=data_dir), read_only=True) as kg:
         items = deadlines(kg.store, entity=_entity(kg, entity) if entity else None, today=date.today())

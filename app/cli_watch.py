@@ -11,7 +11,7 @@ import click
 from core.model import Document
 from core.errors import KGError
 from kg.settings import Settings
-from kg.watch import DEFAULT_EVERY, Fetch, Source, WatchList, format_every, parse_every
+from kg.write.watch import DEFAULT_EVERY, Fetch, Source, WatchList, format_every, parse_every
 
 log = logging.getLogger("kg.watch")
 
@@ -23,9 +23,9 @@ def _settings(data_dir: Path | None) -> Settings:
 def ingest_function(settings: Settings):  # noqa: ANN201 (kg.watch_poll.IngestFn)
     """Ingest fetched items through the normal pipeline, holding the writer lock only
     while it writes (a `kg ingest` or the upload queue can run between polls)."""
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415 (keeps `kg watch list` light)
-    from kg.locks import WriterLock  # noqa: PLC0415
-    from kg.pipeline import IngestReport, ingest_documents, ingest_paths  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415 (keeps `kg watch list` light)
+    from kg.store.locks import WriterLock  # noqa: PLC0415
+    from kg.write.pipeline import IngestReport, ingest_documents, ingest_paths  # noqa: PLC0415
 
     def ingest(urls: list[str], docs: list[Document], public_only: bool = False) -> tuple[int, list[tuple[str, str]]]:
         with WriterLock(settings.data_dir, "kg watch"), KnowledgeGraph(settings) as kg:
@@ -116,7 +116,7 @@ def remove(refs: tuple[str, ...], data_dir: Path | None) -> None:
 @click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="Data directory (KG_DATA_DIR).")
 def run(refs: tuple[str, ...], forever: bool, data_dir: Path | None) -> None:
     """Poll now: every source (or those named), once; with --forever, on schedule."""
-    from kg import watch_poll  # noqa: PLC0415
+    from kg.write import watch_poll  # noqa: PLC0415
 
     settings = _settings(data_dir)
     ingest = ingest_function(settings)
@@ -144,7 +144,7 @@ def schedule(scheduler: object, wl: WatchList, ingest: object, tick: float | Non
     """Add the polling job to an APScheduler scheduler: every `tick` seconds it polls the
     sources that are due (each on its own interval, failing ones backing off)."""
     import datetime  # noqa: PLC0415
-    from kg import watch_poll  # noqa: PLC0415
+    from kg.write import watch_poll  # noqa: PLC0415
 
     def poll_due() -> None:
         watch_poll.run_due(wl, ingest, report=lambda s, f: click.echo(f"{time.strftime('%H:%M:%S')} {_line(s, f)}"))
@@ -157,8 +157,9 @@ def schedule(scheduler: object, wl: WatchList, ingest: object, tick: float | Non
 
 
 def evaluate_alerts(settings: Settings) -> None:
-    from kg import alerts, notify  # noqa: PLC0415
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.write import alerts  # noqa: PLC0415
+    from kg.write import notify  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
 
     try:
         with KnowledgeGraph(settings, read_only=True) as kg:

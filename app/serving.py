@@ -20,10 +20,10 @@ def bring_up_to_date(settings: Settings) -> None:
     """Data that an older version wrote is brought up to date by the next writer
     (kg.store.GraphStore.upgrade); the server does it at start when the data needs it
     and no writer is at work, so its pages are right before the next `kg ingest`."""
-    from kg import snapshots  # noqa: PLC0415
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
-    from kg.locks import StoreBusy, WriterLock  # noqa: PLC0415
-    from kg.store import GraphStore, upgrade_steps  # noqa: PLC0415
+    from kg.store import snapshots  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.store.locks import StoreBusy, WriterLock  # noqa: PLC0415
+    from kg.store.embedded import GraphStore, upgrade_steps  # noqa: PLC0415
     from ontology.iris import ENTITY_GRAPH  # noqa: PLC0415
 
     snap = None if settings.sparql_endpoint else snapshots.current(settings.data_dir)
@@ -71,7 +71,7 @@ def warm_up(app: Any) -> None:
             c.get("/search?q=" + quote("정책"))
             c.get("/entities")  # the snapshot's entities ranked by documents (0.5 s for 300,000)
         with app.app_context():
-            from kg.entity import doc_order  # noqa: PLC0415
+            from kg.read.entity import doc_order  # noqa: PLC0415
             from web.kg_access import get_kg  # noqa: PLC0415
             from web.network import path_graph  # noqa: PLC0415
 
@@ -91,7 +91,7 @@ WARM_PAGES = 5
 
 def hubs_of(ranked: list[tuple[str, int]], base: str) -> list[str]:
     """The WARM_PAGES entities in the most documents, then the first of each other type."""
-    from kg.summary import entity_type  # noqa: PLC0415
+    from kg.read.summary import entity_type  # noqa: PLC0415
 
     out, types = [], set()
     for iri, _n in ranked:

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from core.errors import QueryTimeout
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
-from kg.sparql_exec import QueryRunner
+from kg.read.sparql_exec import QueryRunner
 from web.examples import SPARQL_EXAMPLES
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Iterator
 
 from core.model import Document, Entity, Extraction, Relation
-from kg.graph import KnowledgeGraph
-from kg.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
 

@@ -16,7 +16,7 @@ from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 
 from core.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 from web import security
 from web.helpers import error_response, register_template_helpers
@@ -35,7 +35,7 @@ class KGExtension:
         self.settings = settings
         self.runner = None
         if query_workers > 0:
-            from kg.sparql_exec import QueryRunner  # noqa: PLC0415 (spawns processes)
+            from kg.read.sparql_exec import QueryRunner  # noqa: PLC0415 (spawns processes)
 
             self.runner = QueryRunner(settings.data_dir, workers=query_workers, queue_size=settings.query_queue,
                                       client_share=settings.query_client_share,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 
 
 def get_kg() -> KnowledgeGraph:

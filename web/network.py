@@ -19,7 +19,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from kg import queries
+from kg.read import queries
 from ontology.namespace import KGO
 from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in

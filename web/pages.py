@@ -12,8 +12,8 @@ from typing import Any
 from flask import Blueprint, abort, redirect, request, url_for
 from werkzeug.urls import iri_to_uri
 
-from kg.graph import KnowledgeGraph
-from kg.versions import versions
+from kg.read.graph import KnowledgeGraph
+from kg.read.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, korean_labels
 from web import profile, timechart

@@ -22,10 +22,10 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from kg.calendar import STATUS_LABELS, deadlines, to_ics
+from kg.read.calendar import STATUS_LABELS, deadlines, to_ics
 from core.errors import KGError
-from kg.alerts import create_view
-from kg.saved import PATTERNS, SavedViews, View, parse_since
+from kg.write.alerts import create_view
+from kg.write.saved import PATTERNS, SavedViews, View, parse_since
 from web.kg_access import get_kg
 from web.helpers import html_or_json, json_response, local_path, settings, wants_json
 from web.upload import _bearer, _check_csrf, _session_ok, _token, csrf_token
@@ -63,7 +63,8 @@ def refresh() -> None:
     if time.time() - state["at"] < REFRESH_SECONDS or not SavedViews.exists(settings().data_dir):
         return
     state["at"] = time.time()
-    from kg import alerts, notify  # noqa: PLC0415
+    from kg.write import alerts  # noqa: PLC0415
+    from kg.write import notify  # noqa: PLC0415
 
     try:
         alerts.evaluate(get_kg(), notify=notify.mailer(settings()))

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, abort, request, url_for
 
 from kg.csvsafe import safe_row
 from core.errors import StoreError
-from kg.index import SearchResult
+from kg.search.index import SearchResult
 from web import timechart
 from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MIMEAccept
 
 from core.namespaces import XSD_STRING
-from kg.graph import QueryResult
+from kg.read.graph import QueryResult
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from flask import abort, request
 
-from kg.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
+from kg.read.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
 from web.dates import human_date, human_interval
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from flask import Blueprint, abort, redirect, request, url_for
 
 from core.errors import KGError
-from kg.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
-from kg.watch_poll import TICK
+from kg.write.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
+from kg.write.watch_poll import TICK
 from web.helpers import html_or_json, json_response, settings, wants_json
 from web.upload import _bearer, _check_csrf, _require_auth, _session_ok, _token, csrf_token
 

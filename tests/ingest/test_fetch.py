@@ -17,7 +17,7 @@ import docgen
 from ingest.loaders.fetch import load_url
 from core.model import Document
 from app.cli import main
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 
 BASE = "http://kg.test/"

@@ -11,12 +11,13 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
 from core.model import Document, Entity, Extraction
-from kg import snapshots, summary
+from kg.store import snapshots
+from kg.read import summary
 from app.cli import main
 from core.errors import StoreError
-from kg.remote import RemoteStore
-from kg.transfer import export_nquads, import_nquads
-from kg.store import GraphStore
+from kg.store.remote import RemoteStore
+from kg.store.transfer import export_nquads, import_nquads
+from kg.store.embedded import GraphStore
 from ontology.iris import COUNTS_GRAPH, ENTITY_GRAPH
 from ontology.mapping import document_triples
 

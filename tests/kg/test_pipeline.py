@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.pipeline as pipeline
+import kg.write.pipeline as pipeline
 from core.model import Document
 from app.cli import main
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_documents, ingest_paths
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_documents, ingest_paths
 from kg.settings import Settings
-from kg.store import GraphStore, PreparedGraph
+from kg.store.embedded import GraphStore, PreparedGraph
 from ontology.iris import document_iri
 
 BASE = "http://kg.test/"

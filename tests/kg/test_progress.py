@@ -44,8 +44,8 @@ def test_warnings_are_counted_in_the_summary_shown_and_written_to_a_file(tmp_pat
 KILL_AT_SECOND_COMMIT = '''
 import os, signal, sys
 from kg.search.whoosh_backend import WhooshIndex
-import kg.pipeline
-kg.pipeline.COMMIT_SECONDS = 1e9
+import kg.write.pipeline
+kg.write.pipeline.COMMIT_SECONDS = 1e9
 real, count = WhooshIndex.write, [0]
 
 def write(self, *a, **kw):

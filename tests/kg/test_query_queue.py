@@ -8,7 +8,7 @@ import time
 import pytest
 
 from core.errors import QueryBusy
-from kg.query_queue import FairQueue
+from kg.read.query_queue import FairQueue
 
 
 def test_one_client_cannot_hold_every_worker() -> None:

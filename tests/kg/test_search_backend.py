@@ -6,7 +6,7 @@ import pytest
 
 from ingest.nlp.kiwi import analyze, index_forms, index_terms
 from core.errors import SettingsError, StoreError
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.search import BACKENDS, SearchBackend, detect_backend, open_index
 from kg.search import query as Q
 from kg.search.base import IndexDoc
@@ -259,7 +259,7 @@ def test_an_index_without_facet_columns_still_counts_every_match(tmp_path) -> No
     from whoosh import index as windex
     from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-    from kg.analysis import korean_analyzer
+    from kg.search.analysis import korean_analyzer
     from kg.search.whoosh_backend import WhooshIndex
 
     ana = korean_analyzer()

@@ -7,10 +7,10 @@ import pytest
 from rdflib import Literal, URIRef
 
 from core.errors import QueryError, QueryTimeout
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
-from kg.sparql_exec import QueryRunner
-from kg.sparql_text import check_read_only
+from kg.read.sparql_exec import QueryRunner
+from kg.store.sparql_text import check_read_only
 
 EX = "http://example.org/"
 

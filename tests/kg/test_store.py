@@ -4,7 +4,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from core.errors import QueryError, StoreError
-from kg.store import GraphStore
+from kg.store.embedded import GraphStore
 
 EX = "http://example.org/"
 

@@ -13,8 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from core.model import Document
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, ingest_documents
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, ingest_documents
 from kg.settings import Settings
 from ontology.iris import document_iri
 from web import create_app

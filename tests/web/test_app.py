@@ -83,7 +83,7 @@ def test_one_graph_is_shared_by_many_threads(client, corpus) -> None:
 def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     """`kg serve` runs a home page and a search before the first visitor does, so the
     facet columns of the index are already read when the first search comes."""
-    from kg import entity
+    from kg.read import entity
     from app.serving import warm_up as _warm_up
     from kg.search import whoosh_arrays
 
@@ -127,9 +127,9 @@ def test_the_server_warms_up_again_when_an_ingest_publishes(tmp_path, monkeypatc
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, RDF
 
-    from kg import entity
+    from kg.read import entity
     from app.serving import warm_up_once as _warm_up_once
-    from kg.graph import KnowledgeGraph
+    from kg.read.graph import KnowledgeGraph
     from ontology.namespace import KGO
     from web import network
 

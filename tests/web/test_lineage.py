@@ -13,8 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from core.model import Document
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, ingest_documents
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, ingest_documents
 from kg.settings import Settings
 from web import create_app
 from web.examples import EXAMPLES_BY_KEY

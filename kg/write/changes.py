@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from kg.statefile import StateFile
+from kg.write.statefile import StateFile
 
 DB_NAME = "changes.sqlite"
 STORED, REPLACED, REMOVED = "stored", "replaced", "removed"

@@ -13,8 +13,8 @@ from typing import IO
 import pyoxigraph as ox
 
 from core.errors import StoreError
-from kg.remote import GSP_CHUNK, RemoteStore
-from kg.store import GraphStore
+from kg.store.remote import GSP_CHUNK, RemoteStore
+from kg.store.embedded import GraphStore
 
 EMBEDDED_CHUNK = 10_000  # quads per Oxigraph transaction
 

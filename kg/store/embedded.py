@@ -25,7 +25,7 @@ from rdflib.query import Result
 
 from core.errors import QueryError, StoreError
 from core.namespaces import RDF_TYPE, SKOS_ALT, SKOS_PREF
-from kg.sparql_text import has_dataset_clause, syntax_error_message
+from kg.store.sparql_text import has_dataset_clause, syntax_error_message
 from ontology.iris import ENTITY_GRAPH, GAZETTEER_GRAPH
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO, PREFIXES

@@ -23,9 +23,9 @@ from datetime import date, timedelta
 from typing import Any, Callable, Iterable
 
 from core.namespaces import prefix_lines
-from kg.calendar import deadlines
-from kg.changes import REMOVED, ChangeLog
-from kg.saved import PATTERNS, Hit, SavedViews, View
+from kg.read.calendar import deadlines
+from kg.write.changes import REMOVED, ChangeLog
+from kg.write.saved import PATTERNS, Hit, SavedViews, View
 from ontology.namespace import KGO
 
 SEARCH_CAP = 2000      # matches of a saved search compared with the changed documents
@@ -40,7 +40,7 @@ def _prop(name: str) -> str:
 
 
 def _values(iris: Iterable[str], size: int = 200) -> Iterable[str]:
-    from kg.queries import _iri  # noqa: PLC0415 (the IRI check against injection)
+    from kg.read.queries import _iri  # noqa: PLC0415 (the IRI check against injection)
 
     uniq = sorted({_iri(i) for i in iris})
     for k in range(0, len(uniq), size):
@@ -225,7 +225,7 @@ def _deadline_hits(kg: Any, views: list[View], today: date) -> list[Hit]:
 
 
 def _names(kg: Any, iris: set[str]) -> dict[str, str]:
-    from kg.queries import node_info  # noqa: PLC0415
+    from kg.read.queries import node_info  # noqa: PLC0415
 
     return {i: n["label"] for i, n in node_info(kg.store, sorted(iris)).items() if n.get("label")} if iris else {}
 
@@ -235,6 +235,6 @@ def _labels(kg: Any, matched: list[tuple[View, dict[str, Any]]]) -> dict[str, st
 
 
 def _doc_info(kg: Any, docs: list[str]) -> dict[str, dict[str, str | None]]:
-    from kg.queries import documents_info  # noqa: PLC0415
+    from kg.read.queries import documents_info  # noqa: PLC0415
 
     return documents_info(kg.store, sorted(set(docs)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.summary import Summary, entity_type
+from kg.read.summary import Summary, entity_type
 
 VERSIONED = re.compile(r"^(?P<series>.+?)\s*(?P<version>\d+\.\d+)$")
 _KEY = "versions"

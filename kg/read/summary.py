@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 
 from core.namespaces import SKOS
 from core.types import SLUG_TYPES
-from kg.store import _iri
+from kg.store.embedded import _iri
 from ontology.namespace import KGO
 
 FILE = "kg-summary.json"        # in a snapshot directory

@@ -64,7 +64,7 @@ def deadlines(store: Any, *, entity: str | None = None, today: date | None = Non
     """Every scheduled date (of `entity`, or of the whole graph), soonest end first:
     {key, node, initiative, label, expression, value, begin, end, status, documents, doc,
     title, date, sentence}."""
-    from kg.queries import _iri, documents_info, node_info  # noqa: PLC0415
+    from kg.read.queries import _iri, documents_info, node_info  # noqa: PLC0415
 
     today = today or date.today()
     only = f"VALUES ?i {{ <{_iri(entity)}> }}" if entity else ""

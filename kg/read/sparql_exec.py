@@ -37,11 +37,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from kg import snapshots
+from kg.store import snapshots
 from core.errors import QueryError, QueryMemoryError, QueryTimeout, StoreError
-from kg.query_queue import FairQueue, Lease
-from kg.sparql_text import check_read_only
-from kg.worker_limits import limit_memory, no_network
+from kg.read.query_queue import FairQueue, Lease
+from kg.store.sparql_text import check_read_only
+from kg.read.worker_limits import limit_memory, no_network
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ def _worker(conn: Connection, memory_mb: int = 0, err_path: str = "") -> None:  
 
 
 def _serve(conn: Connection, memory_mb: int = 0, own_stderr: bool = False) -> None:  # pragma: no cover (child)
-    from kg.store import GraphStore
+    from kg.store.embedded import GraphStore
 
     conn.send(READY)
     opened: dict[str, GraphStore] = {}
@@ -171,7 +171,7 @@ def _context() -> Any:
     queries were stopped one after another, the next query, anyone's, waited that long."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.sparql_exec", "kg.store"])  # no effect once the server runs
+        ctx.set_forkserver_preload(["kg.read.sparql_exec", "kg.store.embedded"])  # no effect once the server runs
         return ctx
     return mp.get_context("spawn")
 

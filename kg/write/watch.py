@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from core.errors import KGError
-from kg.statefile import StateFile
+from kg.write.statefile import StateFile
 
 DB_NAME = "watch.sqlite"
 MIN_EVERY = 60            # seconds: no source is polled more often than once a minute

@@ -16,17 +16,18 @@ from typing import Any, Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg import entity as entity_queries
-from kg import snapshots, summary
+from kg.read import entity as entity_queries
+from kg.store import snapshots
+from kg.read import summary
 from kg.csvsafe import needs_quote, safe_text
 from core.errors import QueryError, StoreError
 from core.namespaces import DCTERMS, XSD_STRING
-from kg.index import SearchBackend, SearchResult
-from kg.remote import RemoteStore
+from kg.search.index import SearchBackend, SearchResult
+from kg.store.remote import RemoteStore
 from kg.settings import Settings
-from kg.sparql_exec import QueryRunner, execute
-from kg.sparql_text import check_read_only
-from kg.store import GraphStore, _iri, nt_term
+from kg.read.sparql_exec import QueryRunner, execute
+from kg.store.sparql_text import check_read_only
+from kg.store.embedded import GraphStore, _iri, nt_term
 from ontology.iris import COUNTS_GRAPH, ENTITY_GRAPH
 from ontology.namespace import KGO, PREFIXES
 
@@ -234,7 +235,7 @@ class KnowledgeGraph:
     def search_aids(self, text: str, res: SearchResult) -> dict[str, Any]:
         """What helps beside a result: `card`, the entity the query names, and
         `suggestions` when the result is empty or thin (kg.suggest.aids)."""
-        from kg import suggest  # noqa: PLC0415
+        from kg.read import suggest  # noqa: PLC0415
 
         return suggest.aids(self, text, res)
 
@@ -368,7 +369,7 @@ class KnowledgeGraph:
         out = {i: {"label": s.label(i), "type": summary.entity_type(i, self.base)} for i in iris if s.known(i)}
         missing = [i for i in dict.fromkeys(iris) if i not in out]
         if missing:
-            from kg.queries import node_info  # noqa: PLC0415
+            from kg.read.queries import node_info  # noqa: PLC0415
 
             out.update(node_info(self.store, missing))
         return out
@@ -387,25 +388,25 @@ class KnowledgeGraph:
 
     def document_relations(self, iri: str) -> list[dict[str, Any]]:
         """The relations a document reports, in text order, each with its sentence."""
-        from kg.queries import document_relations  # noqa: PLC0415
+        from kg.read.queries import document_relations  # noqa: PLC0415
 
         return document_relations(self.store, iri)
 
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
         """Predecessor and successor bodies of a reorganised government body."""
-        from kg.queries import succession  # noqa: PLC0415
+        from kg.read.queries import succession  # noqa: PLC0415
 
         return succession(self.store, iri)
 
     def lineage(self, iri: str) -> dict[str, Any] | None:
         """A government body's dated lineage (kg.lineage.timeline), or None."""
-        from kg.lineage import timeline  # noqa: PLC0415
+        from kg.read.lineage import timeline  # noqa: PLC0415
 
         return timeline(_iri(iri), self.base)
 
     def lineage_documents(self, iris: list[str], page: int = 1, page_size: int | None = None) -> dict[str, Any]:
         """One page of the documents of a body and its predecessors (kg.lineage.documents)."""
-        from kg.lineage import documents  # noqa: PLC0415
+        from kg.read.lineage import documents  # noqa: PLC0415
 
         return documents(self.store, iris, page, page_size or self.settings.page_size)
 

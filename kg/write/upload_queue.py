@@ -231,7 +231,7 @@ class UploadQueue:
                 self._set(job.id, FAILED, "내부 오류로 처리하지 못했습니다")
 
     def _process(self, job: Job) -> None:
-        from kg.locks import StoreBusy, WriterLock  # noqa: PLC0415
+        from kg.store.locks import StoreBusy, WriterLock  # noqa: PLC0415
 
         lock = WriterLock(self.settings.data_dir, "kg serve (upload)")
         try:
@@ -292,8 +292,8 @@ def _discard(path: str) -> bool:
 
 
 def _ingest_file(settings: Settings, path: Path | str) -> Any:
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
-    from kg.pipeline import ingest_paths  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.write.pipeline import ingest_paths  # noqa: PLC0415
 
     with KnowledgeGraph(settings) as kg:
         return ingest_paths(kg, [path], workers=1, public_only=not settings.upload_private_urls)

@@ -57,8 +57,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 
 from core.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.sparql_text import code_only, syntax_error_message, with_prefixes
-from kg.store import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
+from kg.store.sparql_text import code_only, syntax_error_message, with_prefixes
+from kg.store.embedded import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
                       orphan_update, restated_update, upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO, PREFIXES

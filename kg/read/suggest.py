@@ -15,8 +15,8 @@ import re
 import unicodedata
 from typing import Any
 
-from kg import entity as entity_queries
-from kg import summary as summary_mod
+from kg.read import entity as entity_queries
+from kg.read import summary as summary_mod
 from core.errors import StoreError
 from kg.search.base import text_terms
 

@@ -1,7 +1,7 @@
 """The data of an entity page, read so that an entity mentioned in thousands of
 documents costs little more than a rare one.
 
-- names and type come from kg.summary (no read of the thousands of graphs that restate
+- names and type come from kg.read.summary (no read of the thousands of graphs that restate
   them); the documents are a page of them, newest first, with the total by COUNT;
 - relations are counted from the edges each document's graph states (`<e> kgr:announces
   ?o`, ontology.mapping.REPORTED), one GROUP BY over index ranges, instead of joining every reified
@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable
 from rdflib import URIRef
 
 from core.namespaces import DCTERMS_DATE, SKOS_ALT, SKOS_PREF, prefix_lines
-from kg.store import GraphStore, _iri
+from kg.store.embedded import GraphStore, _iri
 from ontology.mapping import RELATION_PROPERTIES, REPORTED, TIME_RELATIONS
 from ontology.namespace import KGO
 

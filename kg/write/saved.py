@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from core.errors import KGError
-from kg.statefile import StateFile
+from kg.write.statefile import StateFile
 
 DB_NAME = "saved.sqlite"
 KINDS = ("search", "sparql", "pattern")
@@ -100,7 +100,7 @@ def check_spec(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
             raise SavedError("저장할 검색어가 비어 있습니다 (the search query is empty)")
         return {k: v for k, v in spec.items() if v not in (None, "", [], ())}
     if kind == "sparql":
-        from kg.sparql_text import query_form  # noqa: PLC0415
+        from kg.store.sparql_text import query_form  # noqa: PLC0415
 
         query = str(spec.get("query", "")).strip()
         if not query:

@@ -7,7 +7,7 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from kg.saved import Hit, View
+from kg.write.saved import Hit, View
 from kg.settings import Settings
 
 log = logging.getLogger(__name__)

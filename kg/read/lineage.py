@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 from core.namespaces import DCTERMS_DATE
-from kg.entity import doc_titles
+from kg.read.entity import doc_titles
 from ontology.iris import entity_iri, parse_id_path
 from ontology.lineage import KIND_KO
 from ontology.namespace import KGO

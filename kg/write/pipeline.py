@@ -29,14 +29,14 @@ from rdflib import Literal, URIRef
 
 from core.model import Document
 from ingest.publisher import publisher
-from kg import changes
-from kg.dedup import THRESHOLD, DedupIndex, signature, similarity
+from kg.write import changes
+from kg.write.dedup import THRESHOLD, DedupIndex, signature, similarity
 from core.errors import KGError, LoadError
-from kg.facts import merge_facts
-from kg.graph import KnowledgeGraph
-from kg.index import IndexDoc
-from kg.store import PreparedGraph, nt_term
-from kg.workers import Extractor
+from kg.write.facts import merge_facts
+from kg.read.graph import KnowledgeGraph
+from kg.search.index import IndexDoc
+from kg.store.embedded import PreparedGraph, nt_term
+from kg.write.workers import Extractor
 from ontology.iris import AUTHORITY_GRAPH, GAZETTEER_GRAPH, document_iri
 from ontology.lineage import authority_triples
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
@@ -425,7 +425,8 @@ def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0
 def run_alerts(kg: KnowledgeGraph, notes: list[str]) -> None:
     """Saved searches and alerts see what this publish added (kg/alerts.py); failing to
     evaluate them does not fail the ingest."""
-    from kg import alerts, notify  # noqa: PLC0415
+    from kg.write import alerts  # noqa: PLC0415
+    from kg.write import notify  # noqa: PLC0415
 
     try:
         alerts.evaluate(kg, notify=notify.mailer(kg.settings, notes))

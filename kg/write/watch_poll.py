@@ -32,8 +32,8 @@ from ingest.loaders.netsafe import PublicOnly
 from ingest.loaders.base import PathLoadError
 from core.model import Document
 from core.errors import KGError
-from kg.locks import StoreBusy
-from kg.watch import Fetch, Source, WatchList
+from kg.store.locks import StoreBusy
+from kg.write.watch import Fetch, Source, WatchList
 
 TICK = 30            # seconds between looks at the watch list in `--forever`
 MAX_TRIES = 3        # an item that fails this often is given up (and listed in the fetch's message)

@@ -20,9 +20,9 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from core.namespaces import SKOS_PREF, prefix_lines
-from kg.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
+from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
                        kept, newest_documents, reported_pairs, with_dates)
-from kg.store import GraphStore, _iri
+from kg.store.embedded import GraphStore, _iri
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO
 
