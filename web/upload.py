@@ -21,7 +21,7 @@ import secrets
 import weakref
 from typing import Any, NoReturn
 
-from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, abort, current_app, redirect, request, session, url_for
 from flask.blueprints import BlueprintSetupState
 from werkzeug.exceptions import TooManyRequests
 

@@ -28,7 +28,6 @@ per-type F1 of the types that occur in gold.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable

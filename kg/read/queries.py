@@ -20,8 +20,8 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from core.namespaces import SKOS_PREF, prefix_lines
-from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, _iris, doc_dates, doc_titles, document_count, edges, evidence_of,
-                       kept, newest_documents, reported_pairs, with_dates)
+from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
+                            newest_documents, reported_pairs, with_dates)
 from kg.store.embedded import GraphStore, _iri
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO

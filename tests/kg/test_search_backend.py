@@ -150,6 +150,7 @@ def test_facet_counts_follow_updates_and_deletions(tmp_path, backend: str) -> No
     ix = open_index(tmp_path / "ix", backend)
     lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
     moe = {"http://example.org/id/gov/산업통상자원부": ("산업통상자원부", "MINISTRY")}
+    batch: list[IndexDoc] = []
     for n in range(30):  # three commits of ten: several segments
         if n % 10 == 0 and n:
             ix.write(batch)
