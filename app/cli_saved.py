@@ -1,5 +1,5 @@
 """`kg saved …` and `kg calendar`: saved searches, saved queries, alerts and deadlines
-(kg/saved.py, kg/alerts.py, kg/calendar.py) on the command line."""
+(kg/write/saved.py, kg/write/alerts.py, kg/read/calendar.py) on the command line."""
 from __future__ import annotations
 
 import json

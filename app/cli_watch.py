@@ -1,4 +1,4 @@
-"""`kg watch …`: follow feeds and press-release listing pages (kg/watch.py, kg/watch_poll.py)."""
+"""`kg watch …`: follow feeds and press-release listing pages (kg/write/watch.py, kg/write/watch_poll.py)."""
 from __future__ import annotations
 
 import json

@@ -10,7 +10,7 @@
 For each size, a synthetic corpus is generated from the real texts in ../shared/data and
 corpus/ (bench/corpus.py, into --work-dir, never into the repo) and ingested in a fresh
 worker process (so peak memory is per size) that times each ingest stage with the
-functions kg/pipeline.py uses (bench/stages.py), then measures search (whoosh and
+functions kg/write/pipeline.py uses (bench/stages.py), then measures search (whoosh and
 tantivy side by side on identical input), SPARQL and web-page latency (bench/measure.py)
 and the size on disk. Two sizes give a scaling ratio per stage: (time ratio) / (size
 ratio), 1.0 = linear; above 1.3 is flagged. Targets from the issue are printed next to

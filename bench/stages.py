@@ -1,4 +1,4 @@
-"""Ingest with a stopwatch on each stage, calling the functions kg/pipeline.py calls.
+"""Ingest with a stopwatch on each stage, calling the functions kg/write/pipeline.py calls.
 
 The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of documents:
 

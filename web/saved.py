@@ -1,5 +1,5 @@
-"""Saved searches, saved queries and alerts (kg/saved.py, kg/alerts.py), and the calendar
-of deadlines (kg/calendar.py), on the web:
+"""Saved searches, saved queries and alerts (kg/write/saved.py, kg/write/alerts.py), and the calendar
+of deadlines (kg/read/calendar.py), on the web:
 
 - `/saved`: the saved views with their hit counts and the newest hits; a form to save a
   search or a SPARQL SELECT (the search and /query pages have a button for it);

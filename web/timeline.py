@@ -1,4 +1,4 @@
-"""Dates on entity pages: the status of a scheduled date relative to today (kg/calendar.py
+"""Dates on entity pages: the status of a scheduled date relative to today (kg/read/calendar.py
 says what each status means; the /calendar page uses the same), and one timeline merging
 the documents that mention an entity with its scheduled dates."""
 from __future__ import annotations

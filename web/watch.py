@@ -1,4 +1,4 @@
-"""Watch blueprint: `/watch` lists the watched feeds and listing pages (kg/watch.py) with
+"""Watch blueprint: `/watch` lists the watched feeds and listing pages (kg/write/watch.py) with
 their state — last check, last error, items ingested, the recent fetches — and, for
 whoever holds the upload token (the same login as /upload), forms to add and remove
 sources. The polling itself is `kg watch run --forever`; the page says whether it runs.

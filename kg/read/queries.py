@@ -1,4 +1,4 @@
-"""Read queries of the web pages that kg/graph.py and kg/entity.py do not have, kept
+"""Read queries of the web pages that kg/read/graph.py and kg/read/entity.py do not have, kept
 here so the facade stays small. Each takes a GraphStore (or RemoteStore) and returns
 plain Python values.
 

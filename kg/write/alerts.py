@@ -1,6 +1,6 @@
-"""Evaluating saved views (kg/saved.py) against what changed (kg/changes.py).
+"""Evaluating saved views (kg/write/saved.py) against what changed (kg/write/changes.py).
 
-`evaluate(kg)` runs at each publish of an ingest (kg/pipeline.py), after `kg watch` polls
+`evaluate(kg)` runs at each publish of an ingest (kg/write/pipeline.py), after `kg watch` polls
 and upload jobs, and reads only the documents changed after each view's cursor:
 
 - pattern views share one read of the changed documents' statements (subject, property,

@@ -1,6 +1,6 @@
 """The change journal: which documents were stored, replaced or removed, in order.
 
-Saved searches, saved queries and alerts (kg/alerts.py) ask "what is new since I last
+Saved searches, saved queries and alerts (kg/write/alerts.py) ask "what is new since I last
 looked"; the graph itself does not know when a document arrived. The pipeline appends
 one row per document it commits (DATA_DIR/changes.sqlite, a sequence number and a time),
 so an alert evaluates only the documents after its cursor: its cost follows what changed,

@@ -423,7 +423,7 @@ def _publish(kg: KnowledgeGraph, report: IngestReport, min_interval: float = 0.0
 
 
 def run_alerts(kg: KnowledgeGraph, notes: list[str]) -> None:
-    """Saved searches and alerts see what this publish added (kg/alerts.py); failing to
+    """Saved searches and alerts see what this publish added (kg/write/alerts.py); failing to
     evaluate them does not fail the ingest."""
     from kg.write import alerts  # noqa: PLC0415
     from kg.write import notify  # noqa: PLC0415

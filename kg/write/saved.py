@@ -1,13 +1,13 @@
 """Saved searches, saved SPARQL queries and alerts on graph patterns, and their hits.
 
 One SQLite file (DATA_DIR/saved.sqlite) shared by `kg saved …`, the web server and the
-ingest that evaluates them (kg/alerts.py). A view has a kind and a spec:
+ingest that evaluates them (kg/write/alerts.py). A view has a kind and a spec:
 
 - search:  {"q", "types", "entities", "from", "to", "source", "source_kind"}
 - sparql:  {"query"} — a SELECT; each new result row is a hit
 - pattern: {"pattern", "entity"} — one of PATTERNS, filled in from an entity page
 
-and a cursor into the change journal (kg/changes.py): the last change it has seen. A hit
+and a cursor into the change journal (kg/write/changes.py): the last change it has seen. A hit
 is kept once per key (a relation, a document, a row), with the document and the sentence
 it came from, so the feed says "new since" without re-running anything.
 """

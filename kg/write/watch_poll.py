@@ -10,7 +10,7 @@ the items not ingested yet, and ingest them through the normal pipeline.
 - An item that fails to ingest is tried again at the next polls, up to MAX_TRIES times.
 
 `kg watch run --forever` calls `run_due` from an APScheduler job every TICK seconds; the
-per-source schedule and back-off live in the watch list (kg/watch.py), so sources added
+per-source schedule and back-off live in the watch list (kg/write/watch.py), so sources added
 or removed meanwhile (on the command line or the /watch page) are picked up.
 """
 from __future__ import annotations

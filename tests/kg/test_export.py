@@ -133,7 +133,7 @@ def test_import_replaces_the_graphs_it_contains(base_url: str, gsp: bool) -> Non
 @pytest.mark.parametrize("gsp", [False, True], ids=["update", "graph-store"])
 def test_blank_nodes_survive_import_and_export(base_url, gsp: bool) -> None:  # noqa: ANN001
     """Virtuoso refuses blank nodes in INSERT DATA: those chunks go as INSERT {} WHERE {}.
-    (A blank node split across chunks would become two: see kg/remote.py.)"""
+    (A blank node split across chunks would become two: see kg/store/remote.py.)"""
     b = ox.BlankNode()
     g = ox.NamedNode(EX + "g")
     data = [ox.Quad(ox.NamedNode(EX + "x"), ox.NamedNode(EX + "r"), b, g),
