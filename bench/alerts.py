@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg import alerts  # noqa: E402
-from kg.changes import ChangeLog  # noqa: E402
-from kg.graph import KnowledgeGraph  # noqa: E402
-from kg.pipeline import ingest_paths  # noqa: E402
-from kg.saved import PATTERNS, SavedViews  # noqa: E402
+from kg.write import alerts  # noqa: E402
+from kg.write.changes import ChangeLog  # noqa: E402
+from kg.read.graph import KnowledgeGraph  # noqa: E402
+from kg.write.pipeline import ingest_paths  # noqa: E402
+from kg.write.saved import PATTERNS, SavedViews  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
 

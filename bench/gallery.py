@@ -12,10 +12,10 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.errors import QueryTimeout
-from kg.graph import KnowledgeGraph
+from core.errors import QueryTimeout
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
-from kg.sparql_exec import QueryRunner
+from kg.read.sparql_exec import QueryRunner
 from web.examples import SPARQL_EXAMPLES
 
 

@@ -1,5 +1,5 @@
 """Time a hub entity's page (산업통상자원부) after the server's warm-up, as a visitor
-after a publish sees it (kg.serving.warm_up runs at start and at each new snapshot).
+after a publish sees it (app.serving.warm_up runs at start and at each new snapshot).
 
 Run: .venv/bin/python bench/hub_page.py DATA_DIR [PAGE_PATH]
 """
@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from kg.cli import _warm_up
+from app.cli import _warm_up
 from kg.settings import Settings
 from web import create_app
 

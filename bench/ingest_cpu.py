@@ -22,10 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 STAGES = {  # module: functions (Class.method for methods)
-    "kg.pipeline": ["_stage_chunk", "_commit", "_store", "_publish", "_optimize", "_reconcile", "_catalog",
+    "kg.write.pipeline": ["_stage_chunk", "_commit", "_store", "_publish", "_optimize", "_reconcile", "_catalog",
                     "signature", "document_triples", "index_doc", "merge_facts"],
-    "kg.store": ["GraphStore.prepare_graph", "GraphStore.put_graphs"],
-    "kg.dedup": ["DedupIndex.find", "DedupIndex.add"],
+    "kg.store.embedded": ["GraphStore.prepare_graph", "GraphStore.put_graphs"],
+    "kg.write.dedup": ["DedupIndex.find", "DedupIndex.add"],
     "kg.search.whoosh_backend": ["WhooshIndex.write"],
     "kg.search.tantivy_backend": ["TantivyIndex.write"],
 }
@@ -83,7 +83,7 @@ def main() -> None:
             print(f"  {label:28s} {s:9.1f} s {calls[label]:9,d} calls", file=sys.stderr)
 
     atexit.register(report)
-    from kg.cli import main as kg_main  # noqa: PLC0415
+    from app.cli import main as kg_main  # noqa: PLC0415
 
     kg_main(sys.argv[1:], prog_name="kg")
 

@@ -120,7 +120,7 @@ def sparql_queries(base: str) -> dict[str, str]:
 def sparql_latency(kg, repeat: int = 5) -> dict[str, Any]:
     """Each query through KnowledgeGraph.sparql; with kg.runner set (as in the web server)
     a query past the time limit is stopped and reported as a timeout."""
-    from kg.errors import QueryTimeout  # noqa: PLC0415
+    from core.errors import QueryTimeout  # noqa: PLC0415
 
     out: dict[str, Any] = {}
     every: list[float] = []

@@ -10,7 +10,7 @@
 For each size, a synthetic corpus is generated from the real texts in ../shared/data and
 corpus/ (bench/corpus.py, into --work-dir, never into the repo) and ingested in a fresh
 worker process (so peak memory is per size) that times each ingest stage with the
-functions kg/pipeline.py uses (bench/stages.py), then measures search (whoosh and
+functions kg/write/pipeline.py uses (bench/stages.py), then measures search (whoosh and
 tantivy side by side on identical input), SPARQL and web-page latency (bench/measure.py)
 and the size on disk. Two sizes give a scaling ratio per stage: (time ratio) / (size
 ratio), 1.0 = linear; above 1.3 is flagged. Targets from the issue are printed next to
@@ -53,7 +53,7 @@ def worker(a: argparse.Namespace) -> int:
     import stages  # noqa: PLC0415
 
     os.environ["KG_SEARCH_BACKEND"] = a.backend  # the web app reads the settings from the environment
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
     from kg.search import BACKENDS, open_index  # noqa: PLC0415
     from kg.settings import Settings  # noqa: PLC0415
 
@@ -79,7 +79,7 @@ def worker(a: argparse.Namespace) -> int:
     # kg.snapshots deletes a superseded snapshot GRACE_SECONDS after its successor (the
     # product's 60 s by default, so the disk figures are the product's); --snapshot-keep-s
     # sets another grace time.
-    from kg import snapshots  # noqa: PLC0415
+    from kg.store import snapshots  # noqa: PLC0415
 
     if a.snapshot_keep_s is not None:
         snapshots.GRACE_SECONDS = a.snapshot_keep_s
@@ -121,7 +121,7 @@ def worker(a: argparse.Namespace) -> int:
         result["backends"] = backends
     # SPARQL as the web server runs it: on the published snapshot, in a worker process,
     # stopped at KG_QUERY_TIMEOUT
-    from kg.sparql_exec import QueryRunner  # noqa: PLC0415
+    from kg.read.sparql_exec import QueryRunner  # noqa: PLC0415
 
     runner = QueryRunner(a.data, workers=1)
     try:
@@ -148,9 +148,9 @@ def measure_only(a: argparse.Namespace) -> int:
     import corpus as gen  # noqa: PLC0415
     import measure  # noqa: PLC0415
 
-    from kg.graph import KnowledgeGraph  # noqa: PLC0415
+    from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
     from kg.settings import Settings  # noqa: PLC0415
-    from kg.sparql_exec import QueryRunner  # noqa: PLC0415
+    from kg.read.sparql_exec import QueryRunner  # noqa: PLC0415
 
     measure.TOP.update(gen.head(a.seed))
     settings = Settings.from_env(data_dir=str(a.measure), search_backend="auto")  # the kept index's own

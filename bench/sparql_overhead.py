@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sparql_load import P, QUERIES, ensure_data, percentile, serve  # noqa: E402
 
-from kg import snapshots  # noqa: E402
-from kg.sparql_exec import QueryRunner, execute  # noqa: E402
-from kg.store import GraphStore  # noqa: E402
+from kg.store import snapshots  # noqa: E402
+from kg.read.sparql_exec import QueryRunner, execute  # noqa: E402
+from kg.store.embedded import GraphStore  # noqa: E402
 from web.examples import SPARQL_EXAMPLES  # noqa: E402
 
 MAX_ROWS = 10_000

@@ -1,4 +1,4 @@
-"""Ingest with a stopwatch on each stage, calling the functions kg/pipeline.py calls.
+"""Ingest with a stopwatch on each stage, calling the functions kg/write/pipeline.py calls.
 
 The stages of kg.pipeline.ingest_documents/_flush, in order, per batch of documents:
 
@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.graph import KnowledgeGraph
-from kg.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
+from core.model import Document, Entity, Extraction, Relation
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import COMMIT_DOCS, _catalog, commit_interval, ensure_gazetteer, index_doc, publish_interval
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
 

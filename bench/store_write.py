@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from kg.store import GraphStore
+from kg.store.embedded import GraphStore
 
 
 def doc_triples(d: int, n: int) -> list[tuple]:

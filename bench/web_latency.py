@@ -31,7 +31,7 @@ PAGES = [
     ("search+facet", "/search?q=" + quote("반도체") + "&type=COMPANY&from=2023&sort=date"),
     ("search: short name", "/search?q=" + quote("삼성")),  # + 삼성전자, 삼성SDI … (kg/search/expand.py)
     ("search: entity card", "/search?q=" + quote("삼성전자")),
-    ("search: misspelled", "/search?q=" + quote("산업퉁상자원부")),  # suggestions (kg/suggest.py)
+    ("search: misspelled", "/search?q=" + quote("산업퉁상자원부")),  # suggestions (kg/read/suggest.py)
     ("search.json", "/search.json?q=" + quote('"AI 자율제조"')),
     ("search.csv", "/search.csv?q=" + quote("산업부")),
     ("entities", "/entities?q=" + quote("산업")),

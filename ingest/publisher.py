@@ -20,7 +20,7 @@ import re
 from urllib.parse import urlsplit
 
 from ingest.loaders.pressrelease import MINISTRIES
-from ingest.model import Document
+from core.model import Document
 
 FIELDS = ("publisher", "press", "agency", "발행처", "언론사", "기관", "site_name", "og:site_name")
 HOSTS = {  # government sites → the body that publishes there

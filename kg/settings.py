@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
-from kg.errors import SettingsError
+from core.errors import SettingsError
 
 
 class _Invalid(ValueError):

@@ -11,18 +11,8 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
-# entity type → IRI path segment
-TYPE_SLUGS = {
-    "MINISTRY": "gov",
-    "COMPANY": "company",
-    "ORGANIZATION": "org",
-    "PERSON": "person",
-    "INITIATIVE": "initiative",
-    "EVENT": "event",
-    "LOCATION": "place",
-}
-SLUG_TYPES = {v: k for k, v in TYPE_SLUGS.items()}
-NODE_TYPES = frozenset(TYPE_SLUGS)  # DATE, TIME, QUANTITY are values, not nodes
+from core.types import NODE_TYPES, SLUG_TYPES, TYPE_SLUGS  # noqa: F401 (NODE_TYPES: re-exported)
+
 # The shared graph of entity descriptions (ontology.mapping), relative to the base IRI
 ENTITY_GRAPH = "graph/entities"
 # The gazetteer's names of known entities (kg.pipeline.ensure_gazetteer): what it states,

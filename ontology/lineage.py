@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD, Namespace
 
-from ingest.model import Entity
+from core.model import Entity
 from ontology.iris import AUTHORITY_GRAPH, entity_iri
 from ontology.mapping import TIME, entity_class
 from ontology.namespace import KGO

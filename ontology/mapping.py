@@ -33,9 +33,10 @@ from typing import Iterable, Iterator
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD, Namespace
 
-from ingest.model import Document, Entity
+from core.model import Document, Entity
 from ingest.publisher import publisher
-from ontology.iris import NODE_TYPES, document_iri, entity_iri
+from core.types import NODE_TYPES, TYPES
+from ontology.iris import document_iri, entity_iri
 from ontology.namespace import KGO, KGR, materialise
 
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -43,14 +44,7 @@ for _ns in (RDF, DCTERMS, SKOS, XSD):  # the terms as plain attributes (see mate
     materialise(_ns)
 Triple = tuple  # (s, p, o)
 
-ENTITY_CLASSES = {
-    "COMPANY": KGO.Company,
-    "ORGANIZATION": KGO.Organization,
-    "PERSON": KGO.Person,
-    "INITIATIVE": KGO.Initiative,
-    "EVENT": KGO.Meeting,
-    "LOCATION": KGO.Place,
-}
+ENTITY_CLASSES = {t.code: KGO[t.cls] for t in TYPES if t.cls and t.code != "MINISTRY"}  # MINISTRY: by gov_kind
 GOV_KIND_CLASSES = {
     "ministry": KGO.Ministry,
     "agency": KGO.Agency,

@@ -8,12 +8,13 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
+from core.namespaces import KGO_NS, KGR_NS, PREFIXES  # noqa: F401 (PREFIXES: re-exported)
+
 TTL = Path(__file__).with_name("kgo.ttl")
-ONTOLOGY_IRI = "https://w3id.org/kor-policy-kg/ont"
 
 
 class KGO(DefinedNamespace):
-    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _NS = Namespace(KGO_NS)
     _fail = True
 
     # classes
@@ -83,7 +84,7 @@ class KGR(DefinedNamespace):
     `?a kgo:announces ?b` over the default graph yields every edge once, however many
     documents report it, and `GRAPH ?doc { ?a kgr:announces ?b }` says which do."""
 
-    _NS = Namespace(ONTOLOGY_IRI + "/reported#")
+    _NS = Namespace(KGR_NS)
     _fail = True
 
     announces: URIRef
@@ -105,22 +106,6 @@ def materialise(ns: type[DefinedNamespace]) -> None:
 
 materialise(KGO)
 materialise(KGR)
-
-PREFIXES = {
-    "kgo": str(KGO._NS),
-    "kgr": str(KGR._NS),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
-}
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,11 @@ import logging
 import weakref
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 
-from kg.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.graph import KnowledgeGraph
+from core.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 from web import security
 from web.helpers import error_response, register_template_helpers
@@ -35,7 +35,7 @@ class KGExtension:
         self.settings = settings
         self.runner = None
         if query_workers > 0:
-            from kg.sparql_exec import QueryRunner  # noqa: PLC0415 (spawns processes)
+            from kg.read.sparql_exec import QueryRunner  # noqa: PLC0415 (spawns processes)
 
             self.runner = QueryRunner(settings.data_dir, workers=query_workers, queue_size=settings.query_queue,
                                       client_share=settings.query_client_share,
@@ -89,11 +89,6 @@ def create_app(settings: Settings | None = None, *, query_workers: int | None = 
     security.init_app(app)
     _register_errors(app)
     return app
-
-
-def get_kg() -> KnowledgeGraph:
-    """The app's knowledge graph (opened once at create_app)."""
-    return current_app.extensions["kg"].kg
 
 
 def _register_errors(app: Flask) -> None:

@@ -15,7 +15,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.urls import iri_to_uri
 
 from ontology.iris import SLUG_TYPES
-from web import get_kg
+from web.kg_access import get_kg
 from web.helpers import TYPE_ORDER, html_or_json, json_response, local_path, settings
 from web.openapi import spec
 

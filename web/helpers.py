@@ -14,25 +14,9 @@ from werkzeug.exceptions import default_exceptions
 
 from kg.csvsafe import safe_row
 from kg.settings import Settings
-from ontology.iris import NODE_TYPES, SLUG_TYPES
+from core.types import NODE_TYPE_ORDER, SLUG_TYPES, TYPE_LABELS, TYPE_ORDER  # noqa: F401 (re-exported to the blueprints)
 
-# Korean names of the extractor's entity types (kgo:entityType codes)
-TYPE_LABELS = {
-    "MINISTRY": "정부기관",
-    "COMPANY": "기업",
-    "ORGANIZATION": "기관·단체",
-    "PERSON": "인물",
-    "INITIATIVE": "정책·사업",
-    "EVENT": "행사·회의",
-    "LOCATION": "장소",
-    "DATE": "날짜",
-    "TIME": "시간",
-    "QUANTITY": "수량",
-}
-# display order of types on pages
-TYPE_ORDER = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON", "INITIATIVE", "EVENT", "LOCATION",
-              "DATE", "TIME", "QUANTITY")
-BROWSE_TYPES = tuple(t for t in TYPE_ORDER if t in NODE_TYPES)  # entities are nodes; dates and amounts are values
+BROWSE_TYPES = NODE_TYPE_ORDER  # entities are nodes; dates and amounts are values
 
 STATUS_TITLES = {
     400: "잘못된 요청입니다",

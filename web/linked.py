@@ -33,7 +33,7 @@ from werkzeug.urls import iri_to_uri
 
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, KGR, PREFIXES
-from web import get_kg
+from web.kg_access import get_kg
 from web.helpers import client_address, settings
 from web.sparql_formats import plain_strings
 

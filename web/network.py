@@ -19,9 +19,9 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from kg import queries
+from kg.read import queries
 from ontology.namespace import KGO
-from web import get_kg
+from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in
 from web.graphml import to_graphml
 from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json

@@ -12,11 +12,12 @@ from typing import Any
 from flask import Blueprint, abort, redirect, request, url_for
 from werkzeug.urls import iri_to_uri
 
-from kg.graph import KnowledgeGraph
-from kg.versions import versions
+from kg.read.graph import KnowledgeGraph
+from kg.read.versions import versions
 from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, korean_labels
-from web import get_kg, profile, timechart
+from web import profile, timechart
+from web.kg_access import get_kg
 from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
                          page_number, settings, short_iri, type_of_iri, url_with)
 from web.cite import citation, cite_evidence, evidence_in

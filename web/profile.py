@@ -19,8 +19,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from kg import queries
-from kg.graph import KnowledgeGraph
+from kg.read import queries
+from kg.read.graph import KnowledgeGraph
 from ontology.iris import TYPE_SLUGS
 from ontology.namespace import KGO
 from web.helpers import local_path, settings

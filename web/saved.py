@@ -1,5 +1,5 @@
-"""Saved searches, saved queries and alerts (kg/saved.py, kg/alerts.py), and the calendar
-of deadlines (kg/calendar.py), on the web:
+"""Saved searches, saved queries and alerts (kg/write/saved.py, kg/write/alerts.py), and the calendar
+of deadlines (kg/read/calendar.py), on the web:
 
 - `/saved`: the saved views with their hit counts and the newest hits; a form to save a
   search or a SPARQL SELECT (the search and /query pages have a button for it);
@@ -22,11 +22,11 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from kg.calendar import STATUS_LABELS, deadlines, to_ics
-from kg.errors import KGError
-from kg.alerts import create_view
-from kg.saved import PATTERNS, SavedViews, View, parse_since
-from web import get_kg
+from kg.read.calendar import STATUS_LABELS, deadlines, to_ics
+from core.errors import KGError
+from kg.write.alerts import create_view
+from kg.write.saved import PATTERNS, SavedViews, View, parse_since
+from web.kg_access import get_kg
 from web.helpers import html_or_json, json_response, local_path, settings, wants_json
 from web.upload import _bearer, _check_csrf, _session_ok, _token, csrf_token
 
@@ -63,7 +63,8 @@ def refresh() -> None:
     if time.time() - state["at"] < REFRESH_SECONDS or not SavedViews.exists(settings().data_dir):
         return
     state["at"] = time.time()
-    from kg import alerts, notify  # noqa: PLC0415
+    from kg.write import alerts  # noqa: PLC0415
+    from kg.write import notify  # noqa: PLC0415
 
     try:
         alerts.evaluate(get_kg(), notify=notify.mailer(settings()))

@@ -17,9 +17,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 
 from kg.csvsafe import safe_row
-from kg.errors import StoreError
-from kg.index import SearchResult
-from web import get_kg, timechart
+from core.errors import StoreError
+from kg.search.index import SearchResult
+from web import timechart
+from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import html_or_json, local_path, settings, url_with
 from web.pages import group_relations

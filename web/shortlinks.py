@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, redirect, render_template, request
 from werkzeug.urls import iri_to_uri
 
-from kg.shortlinks import ShortLinks
+from kg.write.shortlinks import ShortLinks
 from web.helpers import json_response, settings, wants_json
 
 bp = Blueprint("shortlinks", __name__)

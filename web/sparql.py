@@ -19,10 +19,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 from werkzeug.exceptions import MethodNotAllowed
 
-from kg.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
-from kg.graph import QueryResult, term_json
-from kg.sparql_text import QueryRefused, check_read_only, query_form
-from web import get_kg
+from core.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
+from kg.read.graph import QueryResult, term_json
+from kg.store.sparql_text import QueryRefused, check_read_only, query_form
+from web.kg_access import get_kg
 from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES
 from web.helpers import client_address, error_response, iri_href, json_response, settings, short_iri, wants_json
 from web.sparql_formats import NotAcceptable, acceptable_at_all, negotiate, serialize, service_description

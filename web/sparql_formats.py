@@ -14,7 +14,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MIMEAccept
 
-from kg.graph import XSD_STRING, QueryResult
+from core.namespaces import XSD_STRING
+from kg.read.graph import QueryResult
 
 
 @dataclass(frozen=True)

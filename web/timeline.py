@@ -1,4 +1,4 @@
-"""Dates on entity pages: the status of a scheduled date relative to today (kg/calendar.py
+"""Dates on entity pages: the status of a scheduled date relative to today (kg/read/calendar.py
 says what each status means; the /calendar page uses the same), and one timeline merging
 the documents that mention an entity with its scheduled dates."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from flask import abort, request
 
-from kg.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
+from kg.read.calendar import STATUS_LABELS, is_deadline, status  # noqa: F401 (the statuses, shared with the calendar)
 from web.dates import human_date, human_interval
 
 

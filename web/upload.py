@@ -21,11 +21,11 @@ import secrets
 import weakref
 from typing import Any, NoReturn
 
-from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, abort, current_app, redirect, request, session, url_for
 from flask.blueprints import BlueprintSetupState
 from werkzeug.exceptions import TooManyRequests
 
-from kg.upload_queue import STATUS_LABELS, URL_MAX, UploadQueue
+from kg.write.upload_queue import STATUS_LABELS, URL_MAX, UploadQueue
 from web.helpers import client_address, html_or_json, json_response, settings, wants_json
 from web.lockout import Lockout
 

@@ -1,4 +1,4 @@
-"""Watch blueprint: `/watch` lists the watched feeds and listing pages (kg/watch.py) with
+"""Watch blueprint: `/watch` lists the watched feeds and listing pages (kg/write/watch.py) with
 their state — last check, last error, items ingested, the recent fetches — and, for
 whoever holds the upload token (the same login as /upload), forms to add and remove
 sources. The polling itself is `kg watch run --forever`; the page says whether it runs.
@@ -12,9 +12,9 @@ from typing import Any
 
 from flask import Blueprint, abort, redirect, request, url_for
 
-from kg.errors import KGError
-from kg.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
-from kg.watch_poll import TICK
+from core.errors import KGError
+from kg.write.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
+from kg.write.watch_poll import TICK
 from web.helpers import html_or_json, json_response, settings, wants_json
 from web.upload import _bearer, _check_csrf, _require_auth, _session_ok, _token, csrf_token
 

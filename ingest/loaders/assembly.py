@@ -31,7 +31,7 @@ from ingest.loaders.base import Loader, LoadResult, PathLoadError, make_document
 from ingest.loaders.dates import parse_date
 from ingest.loaders.decode import normalize_text
 from ingest.loaders.jsonl import JSONLinesLoader
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 
 GZIP_MAGIC = b"\x1f\x8b"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")

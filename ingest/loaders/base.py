@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar, Iterator
 
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 TITLE_MAX = 200  # characters; a longer first line is a paragraph, not a title
 

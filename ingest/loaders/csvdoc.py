@@ -31,7 +31,7 @@ from typing import Any, Iterator
 from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
 from ingest.loaders.dates import date_field
 from ingest.loaders.decode import decode_bytes, normalize_text
-from ingest.model import Document
+from core.model import Document
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "subject", "headline", "제목", "기사제목"),

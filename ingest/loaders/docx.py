@@ -20,7 +20,7 @@ from ingest.loaders.decode import normalize_text
 from ingest.loaders.xmlsafe import iter_local, local, parse_xml, text_of
 from ingest.loaders.xmltext import ParagraphWalker, TooDeep, Vocabulary
 from ingest.loaders.zipsafe import ZIP_MAGIC, SafeZip
-from ingest.model import Document
+from core.model import Document
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIN_PART = "word/document.xml"

@@ -23,7 +23,7 @@ from ingest.loaders.dates import parse_date
 from ingest.loaders.decode import normalize_text
 from ingest.loaders.htmldoc import html_to_text
 from ingest.loaders.xmlsafe import local, parse_xml
-from ingest.model import Document
+from core.model import Document
 
 MAX_ITEMS = 10000
 _ROOT = re.compile(rb"(?:<\?xml[^>]{0,200}\?>|<!--.{0,2000}?-->|<\?[^>]{0,500}\?>|\s)*<(?:[A-Za-z_][\w.-]{0,30}:)?"

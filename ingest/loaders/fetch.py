@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 from ingest.loaders.base import LoadResult, PathLoadError
 from ingest.loaders.netsafe import PublicOnly
 from ingest.loaders.registry import LOADERS, load_path
-from ingest.model import Document
+from core.model import Document
 
 FETCH_TIMEOUT = 30.0  # seconds per connection attempt and read
 USER_AGENT = "korean-policy-kg/1 (knowledge graph of Korean policy documents)"

@@ -16,7 +16,7 @@ from ingest.loaders.base import Loader, PathLoadError, make_document
 from ingest.loaders.dates import parse_date
 from ingest.loaders.decode import decode_bytes, normalize_text
 from ingest.loaders.htmlsafe import sanitize_html
-from ingest.model import Document
+from core.model import Document
 
 DATE_META = ("date", "article:published_time", "og:article:published_time", "pubdate", "dc.date",
              "dc.date.issued", "dcterms.date", "datepublished")

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 
 from ingest.loaders.base import Loader, PathLoadError, first_line, make_document
 from ingest.loaders.decode import normalize_text
-from ingest.model import Document
+from core.model import Document
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP5_SIGNATURE = b"HWP Document File\x00"

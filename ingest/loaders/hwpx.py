@@ -17,7 +17,7 @@ from ingest.loaders.decode import normalize_text
 from ingest.loaders.xmlsafe import iter_local, local, parse_xml, text_of
 from ingest.loaders.xmltext import ParagraphWalker, TooDeep, Vocabulary
 from ingest.loaders.zipsafe import ZIP_MAGIC, SafeZip
-from ingest.model import Document
+from core.model import Document
 
 HWPX_MIME = b"application/hwp+zip"
 _SECTION = re.compile(r"Contents/section(\d+)\.xml", re.I)

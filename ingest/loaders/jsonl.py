@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
 from ingest.loaders.dates import date_field
 from ingest.loaders.decode import Decoded, decode_bytes, normalize_text
-from ingest.model import Document
+from core.model import Document
 
 TEXT_FIELDS = ("body", "text")
 _SNIFF = re.compile(rb"\s*\{\s*\"[^\"\n]{1,64}\"\s*:")

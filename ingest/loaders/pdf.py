@@ -22,7 +22,7 @@ from typing import Any
 
 from ingest.loaders.base import Loader, PathLoadError, first_line, make_document
 from ingest.loaders.decode import normalize_text
-from ingest.model import Document
+from core.model import Document
 
 MAX_PAGES = 5000
 TIME_LIMIT = 60.0  # seconds for one file's text extraction, checked between pages

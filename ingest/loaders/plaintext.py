@@ -20,7 +20,7 @@ from ingest.loaders.base import Loader, first_line, make_document
 from ingest.loaders.dates import date_field
 from ingest.loaders.decode import decode_bytes, normalize_text
 from ingest.loaders.markdown import strip_markdown
-from ingest.model import Document
+from core.model import Document
 
 _FM_OPEN = re.compile(r"---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)

@@ -32,7 +32,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ingest.model import Document
+from core.model import Document
 
 HEAD_CHARS = 2500
 MINISTRIES = (  # official names; abbreviations (산업부) are the NLP linker's job, not ours

@@ -35,7 +35,7 @@ from ingest.loaders.jsonl import JSONLinesLoader
 from ingest.loaders.pdf import PDFLoader
 from ingest.loaders.plaintext import MarkdownLoader, TextLoader
 from ingest.loaders.pressrelease import annotate
-from ingest.model import Document
+from core.model import Document
 
 LOADERS: tuple[type[Loader], ...] = (TextLoader, MarkdownLoader, HTMLLoader, JSONLinesLoader, CSVLoader,
                                      FeedLoader, PDFLoader, HWPXLoader, DOCXLoader, HWPLoader, AssemblyLoader)

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.model import ENTITY_TYPES
+from core.model import ENTITY_TYPES
 from ingest.nlp import initiatives, orgs, patterns, people, person_forms
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents

@@ -10,12 +10,12 @@ Gold files are JSON Lines in the `kg extract` format plus the text, one document
 
 - `text` (required) and `date` (YYYY-MM-DD, optional: anchors '7일', '올해 상반기').
 - `entities[*]`: character offsets `start`/`end` (end exclusive) and `type` (one of
-  ingest.model.ENTITY_TYPES) are required; `text`, when given, must equal
+  core.model.ENTITY_TYPES) are required; `text`, when given, must equal
   text[start:end] (a check on the offsets); `canonical` and `value` are optional and,
   when given, are scored as linking / normalisation accuracy over matched mentions;
   `id` is an optional name for relations to refer to. Spans may not overlap: the
   pipeline's output is flat, so nested gold spans could never be matched.
-- `relations[*]`: `type` (ingest.model.RELATION_TYPES), `head` and `tail`: an index into
+- `relations[*]`: `type` (core.model.RELATION_TYPES), `head` and `tail`: an index into
   `entities` (as `kg extract` writes them) or an entity `id`.
 
 Scoring is exact: an entity counts when start, end and type all match (a right span with
@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ingest.model import ENTITY_TYPES, RELATION_TYPES, Entity, Extraction, Relation
-from kg.errors import GoldError
+from core.model import ENTITY_TYPES, RELATION_TYPES, Entity, Extraction, Relation
+from core.errors import GoldError
 
 Span = tuple[int, int, str]                      # (start, end, type)
 RelKey = tuple[str, Span, Span]                  # (type, head span, tail span)

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from kg.errors import GoldError
+from core.errors import GoldError
 
 _ENT = re.compile(r"\[([^\[\]{}]+)\]\{([A-Z]+)(?:=([^#{}]+))?(?:#([\w-]+))?\}")
 _HEAD = re.compile(r"#\s+(\S+)(?:\s+(\d{4}-\d{2}-\d{2}))?\s*$")

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import ingest.nlp.components  # noqa: F401  (registers the factories)
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from ingest.nlp.ents import get_ents
 from ingest.nlp.kiwi import index_forms
 from ingest.nlp.tokenizer import KiwiTokenizer

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.errors import SettingsError
+from core.errors import SettingsError
 from kg.search.base import FACET_TYPES, Hit, IndexDoc, SearchBackend, SearchResult, source_origin
 
 BACKENDS = ("whoosh", "tantivy")

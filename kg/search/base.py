@@ -2,7 +2,7 @@
 
 A backend is one small interface (`SearchBackend`): write / search / has / doc_count /
 all_iris / close, over `IndexDoc`s in and a `SearchResult` (hits with <mark> snippets,
-facets) out. The shapes are the ones kg/index.py has always returned, so the web layer
+facets) out. The shapes are the ones kg/search/index.py has always returned, so the web layer
 and the CLI do not know which engine answers.
 """
 from __future__ import annotations

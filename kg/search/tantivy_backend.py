@@ -20,11 +20,11 @@ from typing import Any, Iterable
 
 import tantivy
 
-from kg.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
 from kg.search import query as Q
 from kg.search.base import (FACET_ENTITIES, any_of, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, source_origin, text_terms, top_counts)
-from kg.snippets import make_snippet
+from kg.search.snippets import make_snippet
 
 SCHEMA_VERSION = 2  # 2: a publisher field (the 출처 facet); an index of version 1 is still read
 READABLE_VERSIONS = (1, 2)

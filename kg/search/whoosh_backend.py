@@ -33,14 +33,14 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import ResultsPage
 from whoosh.writing import SegmentWriter
 
-from kg.analysis import korean_analyzer
-from kg.errors import QueryError, StoreError
+from kg.search.analysis import korean_analyzer
+from core.errors import QueryError, StoreError
 from kg.search import whoosh_arrays as arrays
 from kg.search.query import with_names_joined
 from kg.search.base import (FACET_ENTITIES, any_of, Hit, IndexDoc, SearchResult, body_terms, build_facets, date_bounds,
                             date_number, top_counts)
 from kg.search.whoosh_arrays import GROUPS, LIST_GROUPS
-from kg.snippets import make_snippet
+from kg.search.snippets import make_snippet
 
 SCHEMA_VERSION = 2
 POOL_SIZE = 4  # idle searchers kept open

@@ -13,8 +13,8 @@ import pytest
 from ingest.loaders import load_path, pick_loader
 from ingest.loaders import assembly
 from ingest.loaders.assembly import AssemblyLoader
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 BILLS = [
     {"bill_id": "PRC_A1", "bill_no": 2201234, "assembly": 22,

@@ -13,7 +13,7 @@ import make_hwp
 import pytest
 
 from ingest.loaders import load_path, zipsafe
-from kg.errors import LoadError
+from core.errors import LoadError
 
 
 def one_err(path: Path, data: bytes, **kw: object) -> str:

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 from ingest.loaders import iter_paths, load_path
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 
 def load(path: Path, content: str | bytes) -> list[Document | LoadError]:

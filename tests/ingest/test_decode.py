@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.loaders import decode_bytes, load_path
-from ingest.model import Document
+from core.model import Document
 
 TEXT = ("# 산업부, AI 자율제조 전략 발표\n\n산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다. "
         "LG전자와 마키나락스가 참여한다. 정부는 2030년까지 3조 원을 투자한다.\n") * 3

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 import docgen
 from ingest.loaders.fetch import load_url
-from ingest.model import Document
-from kg.cli import main
-from kg.graph import KnowledgeGraph
+from core.model import Document
+from app.cli import main
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 
 BASE = "http://kg.test/"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ingest.loaders import PathLoadError, iter_paths, load_path
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 PRESS = "산업통상자원부는 7일 인공지능 자율제조 전략을 발표했다.\n\n안덕근 장관은 제조 현장의 혁신을 강조했다.\n"
 

@@ -14,7 +14,7 @@ import pytest
 
 from ingest.loaders import netsafe
 from ingest.loaders.fetch import load_url
-from ingest.model import Document
+from core.model import Document
 
 PAGE = "<html><head><meta charset='utf-8'><title>보도자료</title></head><body><p>산업통상자원부는 7일 발표했다.</p></body></html>"
 

@@ -11,8 +11,8 @@ import pytest
 
 from ingest.loaders import load_path, pick_loader
 from ingest.loaders.hwp import HWPFormatError, decode_para_text, inflate, iter_records, section_paragraphs
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 HEADER = [["보도시점", "2024. 3. 7.(목) 11:00", "배포", "2024. 3. 6.(수) 14:00"],
           ["담당부서", "제조산업정책관", "책임자", "과장 홍길동 (044-203-4250)"]]

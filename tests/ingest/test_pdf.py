@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from ingest.loaders import load_path, page_of, pick_loader
-from ingest.model import Document
-from kg.errors import LoadError
+from core.model import Document
+from core.errors import LoadError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

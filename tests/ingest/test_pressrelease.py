@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.loaders import annotate_press_release, load_path
-from ingest.model import Document
+from core.model import Document
 
 TABLE_HEADER = """산업통상자원부\t보도자료
 보도시점\t2024. 3. 7.(목) 11:00\t배포\t2024. 3. 6.(수) 14:00

@@ -1,7 +1,7 @@
 """Who published a document (ingest.publisher): what a citation and the 출처 facet show."""
 from __future__ import annotations
 
-from ingest.model import Document
+from core.model import Document
 from ingest.publisher import publisher
 
 

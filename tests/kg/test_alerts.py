@@ -9,12 +9,12 @@ from typing import Iterator
 
 import pytest
 
-from kg import alerts
-from kg.calendar import deadlines, to_ics
-from kg.changes import ChangeLog
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_paths, remove_document
-from kg.saved import SavedError, SavedViews
+from kg.write import alerts
+from kg.read.calendar import deadlines, to_ics
+from kg.write.changes import ChangeLog
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_paths, remove_document
+from kg.write.saved import SavedError, SavedViews
 from kg.settings import Settings
 from tests.kgserve import free_port
 

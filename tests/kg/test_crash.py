@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import KnowledgeGraph
-from kg.locks import WriterLock
-from kg.pipeline import reconcile
+from kg.read.graph import KnowledgeGraph
+from kg.store.locks import WriterLock
+from kg.write.pipeline import reconcile
 from kg.settings import Settings
 from ontology.namespace import KGO
 
@@ -156,8 +156,8 @@ def test_kill_9_during_ingest_then_resume(tmp_path: Path) -> None:
 # -- kills at the exact instants that matter ---------------------------------------------------
 WRAPPER = '''
 import os, signal, sys
-import kg.pipeline
-kg.pipeline.COMMIT_SECONDS = 1e9  # commits by document count only: the kill points are exact
+import kg.write.pipeline
+kg.write.pipeline.COMMIT_SECONDS = 1e9  # commits by document count only: the kill points are exact
 target, nth = os.environ["KG_TEST_KILL_AT"].split(":")
 count = [0]
 
@@ -175,7 +175,7 @@ if target == "index.write":
     from kg.search.whoosh_backend import WhooshIndex
     arm(WhooshIndex, "write")
 elif target == "store.put_graphs":  # a bulk load cut short: the second half of its quads never lands
-    from kg.store import GraphStore, PreparedGraph
+    from kg.store.embedded import GraphStore, PreparedGraph
     real = GraphStore.put_graphs
 
     def cut(self, graphs):
@@ -189,9 +189,9 @@ elif target == "store.put_graphs":  # a bulk load cut short: the second half of 
         return real(self, graphs)
     GraphStore.put_graphs = cut
 else:
-    from kg.store import GraphStore
+    from kg.store.embedded import GraphStore
     arm(GraphStore, "remove_graph")
-from kg.cli import main
+from app.cli import main
 main(sys.argv[1:], prog_name="kg")
 '''
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ingest.model import Document
-from kg.cli import main
-from kg.dedup import THRESHOLD, DedupIndex, count_unique, normalise, signature, similarity
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_documents, remove_document
+from core.model import Document
+from app.cli import main
+from kg.write.dedup import THRESHOLD, DedupIndex, count_unique, normalise, signature, similarity
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_documents, remove_document
 from kg.settings import Settings
 from ontology.iris import document_iri
 
@@ -119,7 +119,7 @@ def test_near_duplicates_are_linked_stored_and_counted_once(tmp_path: Path) -> N
 
 
 def test_structured_and_short_records_are_never_flagged(tmp_path: Path) -> None:
-    from ingest.model import Extraction
+    from core.model import Extraction
 
     s = Settings(data_dir=tmp_path / "data", base_iri=BASE)
     a = doc(STORY, "a.txt")
@@ -137,7 +137,7 @@ def test_legacy_data_directory_is_backfilled(tmp_path: Path) -> None:
     (s.data_dir / "dedup.sqlite").unlink()  # as before near-duplicate detection existed
     for extra in ("dedup.sqlite-wal", "dedup.sqlite-shm"):
         (s.data_dir / extra).unlink(missing_ok=True)
-    from kg.pipeline import ingest_paths
+    from kg.write.pipeline import ingest_paths
 
     (tmp_path / "b.txt").write_text(COPY, encoding="utf-8")
     with KnowledgeGraph(s) as kg:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from ingest.model import Entity
-from kg.graph import KnowledgeGraph
-from kg.pipeline import reconcile, remove_document
+from core.model import Entity
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import reconcile, remove_document
 from kg.settings import Settings
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO
@@ -106,7 +106,8 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     documents sorted and its relations dated from the kept document dates
     (kg.entity.doc_dates) instead of joins in each query: what the pages get is the same,
     newest first and ties by IRI."""
-    from kg import entity, queries
+    from kg.read import entity
+    from kg.read import queries
 
     # 산업부 in 12 documents over 8 dates; each plan announced again in later documents
     for n, (company, day) in enumerate([("마키나락스", 3), ("LG전자", 3), ("LS일렉트릭", 9), ("DN솔루션즈", 1)] * 3):
@@ -140,7 +141,7 @@ def test_a_relation_is_stated_once_however_many_documents_report_it(kg: Knowledg
     """A plain query over relations reads each edge once, so multi-hop joins do not
     multiply by the documents; which documents report an edge is in their own graphs
     (kgr:announces), and the entity page counts them."""
-    from kg import entity
+    from kg.read import entity
 
     a = put(kg, doc(1, company="LG전자"))
     b = put(kg, doc(1, company="마키나락스"))
@@ -166,8 +167,8 @@ def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: st
     """Before relations went to the entity graph, each document's graph stated them with
     the kgo: property: the next writer moves them, or `kg serve` at start when no writer
     is at work (and a reader then sees them)."""
-    from kg import entity
-    from kg.serving import bring_up_to_date as _bring_up_to_date
+    from kg.read import entity
+    from app.serving import bring_up_to_date as _bring_up_to_date
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
     eg = f"<{BASE}{ENTITY_GRAPH}>"
@@ -208,7 +209,7 @@ def test_what_the_gazetteer_says_is_not_said_again(tmp_path: Path) -> None:
     """An entity the gazetteer knows (LG전자, 산업통상자원부) has its class, type and
     names in the gazetteer's graph; the documents that mention it do not restate them
     in the entity graph, so a plain join over companies reads each once."""
-    from kg.pipeline import ingest_documents
+    from kg.write.pipeline import ingest_documents
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
     texts = ["산업통상자원부는 7일 AI 자율제조 전략을 발표했다. LG전자가 참여한다.",
@@ -230,8 +231,8 @@ def test_names_restated_by_an_older_version_are_said_once_after_the_upgrade(tmp_
     """Data written before: each mention's description restated in the entity graph
     what the gazetteer's graph says. The next writer deletes the copies, or `kg serve`
     at start; what the entity graph says beyond the gazetteer (an alias) stays."""
-    from kg.serving import bring_up_to_date as _bring_up_to_date
-    from kg.pipeline import ensure_gazetteer
+    from app.serving import bring_up_to_date as _bring_up_to_date
+    from kg.write.pipeline import ensure_gazetteer
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
     with KnowledgeGraph(settings) as kg:
@@ -255,7 +256,7 @@ def test_an_entity_the_gazetteer_drops_keeps_its_description(kg: KnowledgeGraph)
     """A new gazetteer without LG전자: the documents that mention it keep its class,
     type and Korean name (now in the entity graph), not the gazetteer's English name;
     a dropped entry nothing mentions leaves nothing behind."""
-    from kg.pipeline import _gazetteer, ensure_gazetteer
+    from kg.write.pipeline import _gazetteer, ensure_gazetteer
 
     ensure_gazetteer(kg)
     put(kg, doc(1, company="LG전자"))

@@ -10,13 +10,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction
-from kg import snapshots, summary
-from kg.cli import main
-from kg.errors import StoreError
-from kg.remote import RemoteStore
-from kg.transfer import export_nquads, import_nquads
-from kg.store import GraphStore
+from core.model import Document, Entity, Extraction
+from kg.store import snapshots
+from kg.read import summary
+from app.cli import main
+from core.errors import StoreError
+from kg.store.remote import RemoteStore
+from kg.store.transfer import export_nquads, import_nquads
+from kg.store.embedded import GraphStore
 from ontology.iris import COUNTS_GRAPH, ENTITY_GRAPH
 from ontology.mapping import document_triples
 
@@ -132,7 +133,7 @@ def test_import_replaces_the_graphs_it_contains(base_url: str, gsp: bool) -> Non
 @pytest.mark.parametrize("gsp", [False, True], ids=["update", "graph-store"])
 def test_blank_nodes_survive_import_and_export(base_url, gsp: bool) -> None:  # noqa: ANN001
     """Virtuoso refuses blank nodes in INSERT DATA: those chunks go as INSERT {} WHERE {}.
-    (A blank node split across chunks would become two: see kg/remote.py.)"""
+    (A blank node split across chunks would become two: see kg/store/remote.py.)"""
     b = ox.BlankNode()
     g = ox.NamedNode(EX + "g")
     data = [ox.Quad(ox.NamedNode(EX + "x"), ox.NamedNode(EX + "r"), b, g),

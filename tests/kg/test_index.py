@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.index import IndexDoc, TextIndex
+from kg.search.index import IndexDoc, TextIndex
 from kg.search import BACKENDS, open_index
 
 MOTIE = "http://example.org/id/gov/산업통상자원부"

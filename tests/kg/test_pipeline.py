@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.pipeline as pipeline
-from ingest.model import Document
-from kg.cli import main
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_documents, ingest_paths
+import kg.write.pipeline as pipeline
+from core.model import Document
+from app.cli import main
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_documents, ingest_paths
 from kg.settings import Settings
-from kg.store import GraphStore, PreparedGraph
+from kg.store.embedded import GraphStore, PreparedGraph
 from ontology.iris import document_iri
 
 BASE = "http://kg.test/"
@@ -122,7 +122,7 @@ def test_kg_remove(tmp_path: Path) -> None:
 
 
 def test_kg_entities_ranks_what_the_documents_mention(tmp_path: Path) -> None:
-    from kg.cli import ENTITY_TYPES  # noqa: PLC0415
+    from app.cli import ENTITY_TYPES  # noqa: PLC0415
     from ontology.iris import NODE_TYPES  # noqa: PLC0415
 
     assert set(ENTITY_TYPES) == NODE_TYPES
@@ -279,7 +279,7 @@ def test_worker_processes_give_the_same_graph(tmp_path: Path) -> None:
 def test_workers_setting() -> None:
     import os
 
-    from kg.errors import SettingsError
+    from core.errors import SettingsError
 
     assert Settings.from_env({}).ingest_workers == max(1, os.cpu_count() or 1)  # 0: one per core
     assert Settings.from_env({"KG_WORKERS": "1"}).ingest_workers == 1
@@ -307,7 +307,7 @@ def test_progress_of_one_big_file_moves_towards_the_end(tmp_path: Path) -> None:
 
 
 def test_progress_line_has_an_eta() -> None:
-    from kg.progress import Progress as _Progress
+    from app.progress import Progress as _Progress
     rep = pipeline.IngestReport(ingested=500, chars=1_000_000, files_total=1, files_done=1,
                                 bytes_total=1000, bytes_read=250)
     bar = _Progress(tty=False)

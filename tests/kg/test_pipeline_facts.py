@@ -8,11 +8,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.cli import main
-from kg.facts import merge_facts
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_documents, ingest_paths
+from core.model import Document, Entity, Extraction, Relation
+from app.cli import main
+from kg.write.facts import merge_facts
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_documents, ingest_paths
 from kg.settings import Settings
 from ontology.iris import document_iri, entity_iri
 

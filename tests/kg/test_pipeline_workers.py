@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.workers import Extractor, extract_chunk
+from kg.write.workers import Extractor, extract_chunk
 
 HELPER = textwrap.dedent('''
     import os

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.cli import main
+from app.cli import main
 
 BASE = "http://kg.test/"
 TEXT = "산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다. LG전자와 마키나락스가 참여한다. " * 4
@@ -44,8 +44,8 @@ def test_warnings_are_counted_in_the_summary_shown_and_written_to_a_file(tmp_pat
 KILL_AT_SECOND_COMMIT = '''
 import os, signal, sys
 from kg.search.whoosh_backend import WhooshIndex
-import kg.pipeline
-kg.pipeline.COMMIT_SECONDS = 1e9
+import kg.write.pipeline
+kg.write.pipeline.COMMIT_SECONDS = 1e9
 real, count = WhooshIndex.write, [0]
 
 def write(self, *a, **kw):
@@ -55,7 +55,7 @@ def write(self, *a, **kw):
     return real(self, *a, **kw)
 
 WhooshIndex.write = write
-from kg.cli import main
+from app.cli import main
 main(sys.argv[1:], prog_name="kg")
 '''
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from kg.errors import QueryBusy
-from kg.query_queue import FairQueue
+from core.errors import QueryBusy
+from kg.read.query_queue import FairQueue
 
 
 def test_one_client_cannot_hold_every_worker() -> None:

@@ -18,12 +18,12 @@ from typing import Iterator
 import pytest
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.errors import QueryError, QueryTimeout, SettingsError, StoreError
-from kg.graph import KnowledgeGraph
-from kg.remote import RemoteStore
+from core.model import Document, Entity, Extraction, Relation
+from core.errors import QueryError, QueryTimeout, SettingsError, StoreError
+from kg.read.graph import KnowledgeGraph
+from kg.store.remote import RemoteStore
 from kg.settings import Settings
-from kg.store import GraphStore
+from kg.store.embedded import GraphStore
 from ontology.iris import document_iri
 from ontology.namespace import KGO
 from ontology.mapping import document_triples, entity_node
@@ -383,7 +383,7 @@ def _fake_nlp(hand: dict[str, Extraction]) -> types.ModuleType:
 def test_pipeline_writes_updates_and_skips_on_the_server(base_url: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """kg.pipeline against the server, with the NLP step stubbed (see the next test)."""
-    from kg.pipeline import ingest_documents
+    from kg.write.pipeline import ingest_documents
 
     a = korean_document("AI 자율제조 전략", "산업통상자원부는 5일 AI 자율제조 전략을 발표했다.", "a.md")
     b = korean_document("\"공장\" 회의", "산업통상자원부가 AI 자율제조 전략 회의를 열었다.\n참석 기업 10곳.", "b.md")
@@ -414,7 +414,7 @@ def test_pipeline_writes_updates_and_skips_on_the_server(base_url: str, tmp_path
 
 def test_real_nlp_ingest_against_the_server(base_url: str, tmp_path: Path) -> None:
     pytest.importorskip("ingest.nlp.pipeline", reason="the NLP pipeline (ingest/nlp/pipeline.py) is not there yet")
-    from kg.pipeline import ingest_documents
+    from kg.write.pipeline import ingest_documents
 
     docs = [Document(title="AI 자율제조 마스터플랜 발표",
                      text="산업통상자원부는 5일 \"AI 자율제조 마스터플랜\"을 발표했다.\n안덕근 장관이 회의를 주재했다.",
@@ -463,7 +463,7 @@ def test_what_the_gazetteer_says_is_said_once_on_the_server(base_url: str, tmp_p
     """On the server as in the embedded store: names restated in the entity graph by
     an older version go on open, and an entry a new gazetteer drops keeps the Korean
     name its documents gave it."""
-    from kg.pipeline import _gazetteer, ensure_gazetteer
+    from kg.write.pipeline import _gazetteer, ensure_gazetteer
 
     with KnowledgeGraph(remote_settings(base_url, tmp_path)) as kg:
         motie = URIRef(f"{kg.base}id/gov/산업통상자원부")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.nlp.kiwi import analyze, index_forms, index_terms
-from kg.errors import SettingsError, StoreError
-from kg.graph import KnowledgeGraph
+from core.errors import SettingsError, StoreError
+from kg.read.graph import KnowledgeGraph
 from kg.search import BACKENDS, SearchBackend, detect_backend, open_index
 from kg.search import query as Q
 from kg.search.base import IndexDoc
@@ -150,6 +150,7 @@ def test_facet_counts_follow_updates_and_deletions(tmp_path, backend: str) -> No
     ix = open_index(tmp_path / "ix", backend)
     lg = {"http://example.org/id/company/LG전자": ("LG전자", "COMPANY")}
     moe = {"http://example.org/id/gov/산업통상자원부": ("산업통상자원부", "MINISTRY")}
+    batch: list[IndexDoc] = []
     for n in range(30):  # three commits of ten: several segments
         if n % 10 == 0 and n:
             ix.write(batch)
@@ -259,7 +260,7 @@ def test_an_index_without_facet_columns_still_counts_every_match(tmp_path) -> No
     from whoosh import index as windex
     from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-    from kg.analysis import korean_analyzer
+    from kg.search.analysis import korean_analyzer
     from kg.search.whoosh_backend import WhooshIndex
 
     ana = korean_analyzer()

@@ -6,7 +6,7 @@ import pytest
 
 from kg.search import BACKENDS, open_index
 from kg.search.base import IndexDoc
-from kg.snippets import make_snippet
+from kg.search.snippets import make_snippet
 
 
 def doc(n: int, publisher: str | None, body: str = "반도체 지원 방안을 발표했다.") -> IndexDoc:

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.errors import SettingsError
+from app.cli import main
+from core.errors import SettingsError
 from kg.settings import SETTINGS, Settings
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import StoreError
-from kg.shortlinks import DB_NAME, ShortLinks, link_id
+from core.errors import StoreError
+from kg.write.shortlinks import DB_NAME, ShortLinks, link_id
 
 
 def test_lookups_never_create_the_table(tmp_path) -> None:
@@ -23,7 +23,7 @@ def test_a_data_directory_that_cannot_be_written_is_a_clear_error(tmp_path) -> N
 
 
 def test_a_clash_makes_the_id_longer(tmp_path, monkeypatch) -> None:
-    import kg.shortlinks as sl
+    import kg.write.shortlinks as sl
 
     monkeypatch.setattr(sl, "link_id", lambda target, length=8: ("a" * length))   # every address clashes
     links = ShortLinks(tmp_path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import StoreError
-from kg.graph import KnowledgeGraph
+from core.errors import StoreError
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 
 EX = "http://example.org/"
@@ -41,7 +41,7 @@ def _publish_some(writer: KnowledgeGraph, start: int, n: int) -> None:
 def test_superseded_snapshots_are_deleted_after_the_grace_time(tmp_path, monkeypatch) -> None:
     """A long ingest publishes many snapshots; each pins store files the writer has since
     compacted away, so they must not pile up on disk."""
-    from kg import snapshots
+    from kg.store import snapshots
 
     settings = Settings(data_dir=tmp_path, query_timeout=0.001)
     writer = KnowledgeGraph(settings)
@@ -61,7 +61,7 @@ def test_superseded_snapshots_are_deleted_after_the_grace_time(tmp_path, monkeyp
 
 
 def test_a_reader_clears_what_an_ended_ingest_left(tmp_path, monkeypatch) -> None:
-    from kg import snapshots
+    from kg.store import snapshots
 
     settings = Settings(data_dir=tmp_path, query_timeout=0.001)
     with KnowledgeGraph(settings) as writer:

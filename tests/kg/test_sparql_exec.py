@@ -6,11 +6,11 @@ import time
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import QueryError, QueryTimeout
-from kg.graph import KnowledgeGraph
+from core.errors import QueryError, QueryTimeout
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
-from kg.sparql_exec import QueryRunner
-from kg.sparql_text import check_read_only
+from kg.read.sparql_exec import QueryRunner
+from kg.store.sparql_text import check_read_only
 
 EX = "http://example.org/"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.errors import QueryError, StoreError
-from kg.store import GraphStore
+from core.errors import QueryError, StoreError
+from kg.store.embedded import GraphStore
 
 EX = "http://example.org/"
 

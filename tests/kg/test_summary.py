@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg import snapshots, summary
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, remove_document
+from core.model import Document, Entity, Extraction, Relation
+from kg.store import snapshots
+from kg.read import summary
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, remove_document
 from kg.settings import Settings
-from kg.store import GraphStore
-from kg.transfer import export_nquads, import_nquads
+from kg.store.embedded import GraphStore
+from kg.store.transfer import export_nquads, import_nquads
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
 from ontology.namespace import KGO

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from kg.errors import SettingsError
-from kg.pipeline import IngestReport
+from core.errors import SettingsError
+from kg.write.pipeline import IngestReport
 from kg.settings import Settings
-from kg.upload_queue import DONE, FAILED, UploadQueue
+from kg.write.upload_queue import DONE, FAILED, UploadQueue
 
 BASE = "http://kg.test/"
 TEXT = "과학기술정보통신부는 14일 '양자과학기술 산업화 전략'을 발표했다.".encode()

@@ -12,12 +12,12 @@ from typing import Iterator
 import pytest
 from rdflib import Literal, URIRef
 
-from ingest.model import Document, Entity, Extraction
-from kg.errors import QueryError, QueryTimeout, StoreError
-from kg.graph import KnowledgeGraph
-from kg.remote import VIRTUOSO_SYSTEM_GRAPH, RemoteStore
+from core.model import Document, Entity, Extraction
+from core.errors import QueryError, QueryTimeout, StoreError
+from kg.read.graph import KnowledgeGraph
+from kg.store.remote import VIRTUOSO_SYSTEM_GRAPH, RemoteStore
 from kg.settings import Settings
-from kg.transfer import export_nquads, import_nquads
+from kg.store.transfer import export_nquads, import_nquads
 from ontology.iris import document_iri
 from ontology.mapping import document_triples
 

@@ -13,12 +13,12 @@ from typing import Iterator
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.cli_watch import ingest_function, schedule
-from kg.graph import KnowledgeGraph
+from app.cli import main
+from app.cli_watch import ingest_function, schedule
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
-from kg.watch import WatchError, WatchList, backoff, parse_every
-from kg.watch_poll import Answer, listing_links, poll, run_due
+from kg.write.watch import WatchError, WatchList, backoff, parse_every
+from kg.write.watch_poll import Answer, listing_links, poll, run_due
 
 RELEASE = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <h1>{title}</h1><p>{body}</p></body></html>"""

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ingest.model import Entity, Extraction, Relation
+from core.model import Entity, Extraction, Relation
 from ingest.nlp import markup
 from ingest.nlp.evaluate import GoldDoc, format_report, load_gold, parse_gold, score
-from kg.cli import main
-from kg.errors import GoldError
+from app.cli import main
+from core.errors import GoldError
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "ingest" / "nlp" / "gold"
 TEXT = "산업부는 7일 'AI 자율제조 전략'을 발표했다."

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from ingest.model import ENTITY_TYPES
+from core.model import ENTITY_TYPES
 from ingest.nlp.gazetteer import DATA, load_gazetteer
 from ingest.nlp.lexicon import PLACES, get_lexicon
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from ingest.model import Document, Extraction
+from core.model import Document, Extraction
 from ingest.nlp.pipeline import CONFIG, build_pipeline, extract, extract_document, extract_many, get_pipeline
 
 COMPONENTS = ["kg_gazetteer", "kg_patterns", "kg_type_refiner", "kg_dates", "kg_relations", "kg_linker"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from ingest.model import Document, Entity, Extraction, Relation
+from core.model import Document, Entity, Extraction, Relation
 from ontology.iris import document_iri, entity_iri, name_segment, parse_id_path
 from ontology.mapping import document_triples, value_bounds
 from ontology.namespace import KGO, KGR

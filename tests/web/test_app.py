@@ -83,8 +83,8 @@ def test_one_graph_is_shared_by_many_threads(client, corpus) -> None:
 def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     """`kg serve` runs a home page and a search before the first visitor does, so the
     facet columns of the index are already read when the first search comes."""
-    from kg import entity
-    from kg.serving import warm_up as _warm_up
+    from kg.read import entity
+    from app.serving import warm_up as _warm_up
     from kg.search import whoosh_arrays
 
     from web import network
@@ -109,7 +109,7 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
 
 
 def test_a_failed_warm_up_is_quiet(tmp_path) -> None:
-    from kg.serving import warm_up as _warm_up
+    from app.serving import warm_up as _warm_up
 
     class Broken:
         def test_client(self):
@@ -127,9 +127,9 @@ def test_the_server_warms_up_again_when_an_ingest_publishes(tmp_path, monkeypatc
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, RDF
 
-    from kg import entity
-    from kg.serving import warm_up_once as _warm_up_once
-    from kg.graph import KnowledgeGraph
+    from kg.read import entity
+    from app.serving import warm_up_once as _warm_up_once
+    from kg.read.graph import KnowledgeGraph
     from ontology.namespace import KGO
     from web import network
 

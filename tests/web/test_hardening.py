@@ -22,8 +22,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.csvsafe import needs_quote
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, ingest_documents, ingest_paths
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, ingest_documents, ingest_paths
 from kg.settings import Settings
 from web import create_app
 from web.security import http_url

@@ -16,8 +16,8 @@ from typing import Iterator
 import pytest
 from werkzeug.serving import make_server
 
-import kg.sparql_exec
-from kg.errors import QueryError
+import kg.read.sparql_exec
+from core.errors import QueryError
 
 ASK = "ASK { ?s ?p ?o }"
 
@@ -156,7 +156,7 @@ def test_a_query_that_kills_a_worker_costs_only_that_worker(app, client, monkeyp
     """With the text check out of the way, a parser stack overflow kills the worker
     process: the caller gets a 400 with a message, the worker is replaced."""
     runner = app.extensions["kg"].runner
-    monkeypatch.setattr(kg.sparql_exec, "check_read_only", lambda q: None)
+    monkeypatch.setattr(kg.read.sparql_exec, "check_read_only", lambda q: None)
     before, replaced = runner.pids, runner.replaced
     deep = "SELECT * WHERE " + "{" * 400_000 + "?s ?p ?o" + "}" * 400_000
     with pytest.raises(QueryError, match="worker process died"):

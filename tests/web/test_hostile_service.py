@@ -18,9 +18,9 @@ from typing import Iterator
 import pyoxigraph as ox
 import pytest
 
-import kg.sparql_exec
-from kg.errors import QueryError
-from kg.sparql_text import check_read_only
+import kg.read.sparql_exec
+from core.errors import QueryError
+from kg.store.sparql_text import check_read_only
 
 
 class Listener:
@@ -121,7 +121,7 @@ def test_service_as_a_name_or_string_is_fine(query: str) -> None:
                     reason="the seccomp sandbox is Linux x86-64/aarch64 only")
 def test_workers_cannot_open_sockets_even_if_service_slips_through(app, listener, monkeypatch) -> None:
     runner = app.extensions["kg"].runner
-    monkeypatch.setattr(kg.sparql_exec, "check_read_only", lambda q: None)   # pretend the text check missed it
+    monkeypatch.setattr(kg.read.sparql_exec, "check_read_only", lambda q: None)   # pretend the text check missed it
     q = f"SELECT * WHERE {{ BIND(1 AS ?x) SERVICE <{listener.url}sparql> {{ ?a ?b ?c }} }}"
     with pytest.raises(QueryError, match="Permission denied"):
         runner.run(q, timeout=10, max_rows=10)

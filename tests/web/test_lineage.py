@@ -12,9 +12,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ingest.model import Document
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, ingest_documents
+from core.model import Document
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, ingest_documents
 from kg.settings import Settings
 from web import create_app
 from web.examples import EXAMPLES_BY_KEY

@@ -14,9 +14,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, index_doc
+from core.model import Document, Entity, Extraction, Relation
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, index_doc
 from kg.settings import Settings
 from ontology.mapping import document_triples
 from web import create_app
@@ -129,7 +129,8 @@ def test_co_mentions_of_an_entity_in_more_documents_than_the_sample_come_from_th
         app: Flask, walk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past `sample` documents, co-mentions are counted in the newest of them only, found
     either by walking all documents newest first or by sorting the entity's own."""
-    from kg import entity, queries  # noqa: PLC0415
+    from kg.read import entity  # noqa: PLC0415
+    from kg.read import queries  # noqa: PLC0415
 
     monkeypatch.setattr(entity, "WALK_FACTOR", 1000 if walk else 0)
     co = queries.cooccurring(app.extensions["kg"].kg.store, BASE + "id/gov/산업통상자원부", limit=None, sample=5)
@@ -142,7 +143,7 @@ def test_a_hubs_relations_are_kept_per_snapshot_and_a_newer_snapshot_counts_agai
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A hub's relation counts are kept for the snapshot they were read from: a second
     visit shows the same, and after an ingest publishes more the page counts them."""
-    from kg import entity  # noqa: PLC0415
+    from kg.read import entity  # noqa: PLC0415
 
     monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 3)  # 산업통상자원부 is a hub from 4 documents on
     settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
@@ -172,7 +173,8 @@ def test_documents_shared_by_two_hubs_are_counted_and_the_newest_listed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, walk: bool) -> None:
     """The path view's shared documents of two entities in many documents: the same
     total and the same newest documents as counted and sorted the plain way."""
-    from kg import entity, queries  # noqa: PLC0415
+    from kg.read import entity  # noqa: PLC0415
+    from kg.read import queries  # noqa: PLC0415
 
     settings = Settings(data_dir=tmp_path, base_iri=BASE, page_size=PAGE)
     with KnowledgeGraph(settings) as kg:

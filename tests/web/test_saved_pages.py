@@ -13,8 +13,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ingest_paths
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ingest_paths
 from kg.settings import Settings
 from tests.kg.test_alerts import FIRST, SECOND
 from tests.web.test_upload import BASE, TOKEN, make_app

@@ -150,7 +150,7 @@ def test_source_facet_and_filter(client, corpus) -> None:
 
 
 def test_source_origin_groups_by_site_or_folder() -> None:
-    from kg.index import source_origin
+    from kg.search.index import source_origin
 
     assert source_origin("https://example.org/briefs/001") == ("https://example.org/", "example.org")
     assert source_origin("corpus/a.md") == ("corpus/", "corpus")

@@ -54,7 +54,7 @@ def test_misspelled_word_suggests_the_spelling_the_documents_use(client) -> None
 def test_cli_search_says_what_it_included(settings) -> None:
     from click.testing import CliRunner  # noqa: PLC0415
 
-    from kg.cli import main  # noqa: PLC0415
+    from app.cli import main  # noqa: PLC0415
 
     env = {"KG_BASE_IRI": settings.base_iri}
     out = CliRunner().invoke(main, ["search", "삼성", "--data-dir", str(settings.data_dir)], env=env)

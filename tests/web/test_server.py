@@ -206,7 +206,7 @@ def test_the_connection_limit_fits_the_open_file_limit(caplog: pytest.LogCapture
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard == resource.RLIM_INFINITY:
         pytest.skip("no hard limit on open files")
-    from kg.httpd import connection_limit  # noqa: PLC0415
+    from app.httpd import connection_limit  # noqa: PLC0415
 
     assert connection_limit(100) == 100
     wanted = hard * 2

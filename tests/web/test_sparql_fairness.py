@@ -18,7 +18,7 @@ import pytest
 from rdflib import Literal, URIRef
 from werkzeug.serving import make_server
 
-from kg.graph import KnowledgeGraph
+from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
 from web import create_app
 

@@ -13,9 +13,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from kg.locks import WriterLock
+from kg.store.locks import WriterLock
 from kg.settings import Settings
-from kg.upload_queue import safe_name
+from kg.write.upload_queue import safe_name
 from web import create_app
 
 BASE = "http://kg.test/"

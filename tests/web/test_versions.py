@@ -8,9 +8,9 @@ from typing import Iterator
 import pytest
 from flask import Flask
 
-from ingest.model import Document, Entity, Extraction, Relation
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, index_doc
+from core.model import Document, Entity, Extraction, Relation
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, index_doc
 from kg.settings import Settings
 from ontology.mapping import document_triples
 from web import create_app

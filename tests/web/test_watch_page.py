@@ -11,7 +11,7 @@ from typing import Iterator
 import pytest
 from flask import Flask
 
-from kg.watch import Fetch, WatchList
+from kg.write.watch import Fetch, WatchList
 from tests.web.test_upload import TOKEN, csrf, login, make_app
 
 

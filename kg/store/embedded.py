@@ -1,0 +1,497 @@
+"""The graph store: an rdflib Dataset over the on-disk Oxigraph store (oxrdflib).
+
+One named graph per document (the graph IRI is the document IRI), one shared graph of
+entity descriptions (`entity_graph`, see ontology.mapping); the default graph seen by
+queries is the union of all graphs. Only this module touches the store.
+
+Two oxrdflib traps (see the end-to-end issue): prepared queries silently fall back to
+rdflib's slow Python engine, and a plain Graph() writes into a random named graph. So we
+only ever pass query *strings* to a Dataset, and write quads into explicit graphs.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+
+from core.errors import QueryError, StoreError
+from core.namespaces import RDF_TYPE, SKOS_ALT, SKOS_PREF
+from kg.store.sparql_text import has_dataset_clause, syntax_error_message
+from ontology.iris import ENTITY_GRAPH, GAZETTEER_GRAPH
+from ontology.mapping import REPORTED
+from ontology.namespace import KGO, PREFIXES
+
+
+
+# Documents per call of Oxigraph's bulk loader in put_graphs: 64–200 were fastest
+# (2.4 ms a document against 8.4 for one transaction each; 16 a call: 3.3 ms, 1,000: 3.1)
+# Documents per bulk load. A commit's worth (1,000) left RocksDB less to compact at
+# 10,000 documents (46 CPU s against 71-76) but was no faster: 200 against 191 s there,
+# and 2,531 against 2,440 s at 100,000, where compaction took 1,190 CPU s either way.
+BULK_DOCS = 128
+# every stored document with its source key (a document has one key; OPTIONAL for old ones)
+DOCUMENTS_QUERY = (f"SELECT ?d ?k WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> . "
+                   f"OPTIONAL {{ ?d <{KGO.sourceKey}> ?k }} }} }}")
+
+
+@dataclass
+class PreparedGraph:
+    """A document graph made ready for put_graphs: for the embedded store its N-Quads
+    text (graph and entity descriptions), for a remote one its triples."""
+
+    iri: str
+    payload: object
+    triples: int
+
+
+class GraphStore:
+    """Open (or create) the store at `path`. Use as a context manager or call close()."""
+
+    def __init__(self, path: Path | str, create: bool = True, read_only: bool = False,
+                 entity_graph: str | None = None) -> None:
+        """`read_only` is for published snapshots (kg.snapshots), never a live store.
+        `entity_graph` is the IRI of the shared graph that put_graph(described=…)
+        writes to and remove_graph collects orphans from."""
+        self.path = Path(path)
+        self.read_only = read_only
+        self.entity_graph = entity_graph
+        self._lock = threading.RLock()
+        # What was written since the last publish, for kg.summary: the graphs written or
+        # removed, whether anything was written around put_graph/remove_graph (untracked),
+        # and a hook called before the first such write
+        self.changed: set[str] = set()
+        self.untracked = False
+        self.on_change: Callable[[], None] | None = None
+        try:
+            exists = self.path.exists()
+            if not exists and (read_only or not create):
+                raise StoreError(f"{self.path}에 그래프 저장소가 없습니다. 먼저 `kg ingest`로 문서를 수집하세요 "
+                                 f"(no graph store at {self.path}: run `kg ingest` first)")
+            if read_only:
+                inner = ox.Store.read_only(str(self.path))
+                self.ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.ds = Dataset(store="Oxigraph", default_union=True)
+                # oxrdflib refuses create=True on an existing directory; Oxigraph creates as needed
+                self.ds.open(str(self.path), create=not exists)
+        except StoreError:
+            raise
+        except (OSError, RuntimeError) as e:
+            raise StoreError(
+                f"그래프 저장소 {self.path}를 열 수 없습니다. 다른 `kg` 프로세스(ingest나 serve)가 쓰고 있는지 "
+                f"확인하세요 (cannot open the graph store at {self.path}: {e}; is another `kg` process using it?)"
+            ) from e
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns, override=True)
+        self._prefixes = {p: str(ns) for p, ns in self.ds.namespaces()}
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self.ds.close()
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------
+    def query(self, sparql: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> Result:
+        """Run a SPARQL query string with Oxigraph's engine. The default graph is the
+        union of all graphs, unless the query has FROM clauses or the caller names
+        graphs (the protocol's default-graph-uri / named-graph-uri)."""
+        with _query_errors(sparql), self._lock:
+            if default_graphs or named_graphs or has_dataset_clause(sparql):
+                return self._query_dataset(sparql, default_graphs, named_graphs)
+            return self.ds.query(sparql)
+
+    def _query_dataset(self, sparql: str, default_graphs: list[str] | None,
+                       named_graphs: list[str] | None) -> Result:
+        prefixes = {p: str(ns) for p, ns in self.ds.namespaces()}
+        kw: dict = {"prefixes": prefixes}
+        if default_graphs:
+            kw["default_graph"] = [ox.NamedNode(_iri(g)) for g in default_graphs]
+        if named_graphs:
+            kw["named_graphs"] = [ox.NamedNode(_iri(g)) for g in named_graphs]
+        res = self.oxigraph.query(sparql, **kw)
+        if isinstance(res, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(res)
+        elif isinstance(res, ox.QuerySolutions):
+            out = Result("SELECT")
+            out.vars = [Variable(v.value) for v in res.variables]
+            out.bindings = [{v: from_ox(val) for v, val in zip(out.vars, sol) if val is not None} for sol in res]
+        else:
+            out = Result("CONSTRUCT")
+            out.graph = Graph()
+            out.graph += (from_ox(t) for t in res)
+        return out
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """SELECT as a list of {variable: rdflib term} rows (unbound variables omitted).
+        Straight through pyoxigraph, with the terms oxrdflib would make: the same engine,
+        a quarter less time on results of thousands of rows."""
+        if has_dataset_clause(sparql):
+            return self.select_results(sparql)
+        with _query_errors(sparql), self._lock:
+            res = self.oxigraph.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("select() runs SELECT queries only")
+            names = [v.value for v in res.variables]
+            return [{n: from_ox(t) for n, t in zip(names, sol) if t is not None} for sol in res]
+
+    def select_strings(self, sparql: str) -> list[dict[str, str]]:
+        """select() with each term as its string (IRI, lexical form, blank node id): no
+        rdflib terms, for the big internal queries of entity pages (7,600 rows, 30,000
+        terms for a hub ministry at 100,000 documents: 0.4 s of conversion saved)."""
+        if has_dataset_clause(sparql):
+            return [{k: str(v) for k, v in r.items()} for r in self.select_results(sparql)]
+        with _query_errors(sparql), self._lock:
+            res = self.oxigraph.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("select_strings() runs SELECT queries only")
+            names = [v.value for v in res.variables]
+            return [{n: t.value for n, t in zip(names, sol) if t is not None} for sol in res]
+
+    def select_results(self, sparql: str) -> list[dict[str, object]]:
+        """SELECT through query() (an rdflib Result): also what RemoteStore.select is."""
+        return [{str(k): v for k, v in row.asdict().items()} for row in self.query(sparql)]
+
+    def has_graph(self, iri: str) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH <{_iri(iri)}> {{ ?s ?p ?o }} }}").askAnswer)
+
+    def documents_with_key(self, key: str) -> list[str]:
+        """IRIs of the stored documents whose source key is `key` (normally 0 or 1)."""
+        q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{KGO.sourceKey}> {Literal(key).n3()} }} }}"
+        return [str(r["d"]) for r in self.select(q)]
+
+    def document_iris(self) -> Iterator[str]:
+        for iri, _key in self.documents():
+            yield iri
+
+    def documents(self) -> list[tuple[str, str | None]]:
+        """(IRI, source key or None) of every stored document: what an ingest run reads
+        once at its start. Plain strings straight from pyoxigraph: at 100,000 documents
+        making rdflib terms of the rows took longer than the query."""
+        with _query_errors(), self._lock:
+            res = self.oxigraph.query(DOCUMENTS_QUERY, use_default_graph_as_union=True)
+            return [(s[0].value, s[1].value if s[1] is not None else None) for s in res]
+
+    # -- writing -------------------------------------------------------------------
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store under rdflib (for bulk loads and snapshots)."""
+        return self.ds.store._inner
+
+    def put_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> int:
+        """Write triples into the named graph `graph_iri` in one bulk call (one
+        Oxigraph transaction), replacing what the graph held, and add `described` (the
+        descriptions of the entities it mentions) to the entity graph in the same call.
+        Returns the count of the graph's triples."""
+        self._writable()
+        g = URIRef(graph_iri)
+        # N-Quads text parsed by Oxigraph in one transaction: 1.7x faster than rdflib's
+        # addN, which converts term by term (bench/store_write.py measures all three).
+        graph_nt = nt_term(g)
+        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
+        shared = _quads(described, self._entity_graph_nt(described))
+        self._touch(graph_iri)
+        try:
+            with self._lock:
+                self.ds.remove_graph(self.ds.graph(g))
+                self.oxigraph.load("".join(lines + shared).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"그래프를 쓰지 못했습니다: {graph_iri} (writing graph {graph_iri} failed: {e})") from e
+        return len(lines)
+
+    def prepare_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> PreparedGraph:
+        """What put_graph would write, as N-Quads text, for put_graphs to write later
+        with others (the text takes less memory than the rdflib triples)."""
+        graph_nt = nt_term(URIRef(graph_iri))
+        lines = _quads(triples, graph_nt)
+        shared = _quads(described, self._entity_graph_nt(described))
+        return PreparedGraph(graph_iri, "".join(lines + shared), len(lines))
+
+    def put_graphs(self, graphs: list[PreparedGraph]) -> None:
+        """Write prepared document graphs with Oxigraph's bulk loader, BULK_DOCS at a
+        time: 3.4 times faster than put_graph's transaction per graph, but not atomic. A
+        crash part-way leaves some quads of some of these graphs; so what a graph holds
+        already is dropped first, and kg.pipeline.reconcile drops any document graph the
+        text index does not know (leftover_graphs), whether or not it got its type."""
+        self._writable()
+        for g in graphs:
+            self._touch(g.iri)
+        try:
+            with self._lock:
+                for g in graphs:
+                    node = ox.NamedNode(_iri(g.iri))
+                    if next(self.oxigraph.quads_for_pattern(None, None, None, node), None) is not None:
+                        self.oxigraph.remove_graph(node)
+                for i in range(0, len(graphs), BULK_DOCS):
+                    text = "".join(str(g.payload) for g in graphs[i:i + BULK_DOCS])
+                    self.oxigraph.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"그래프 {len(graphs)}개를 쓰지 못했습니다 (writing {len(graphs)} graphs failed: {e})") from e
+
+    def optimize(self) -> None:
+        """Compact the store after bulk loads: each leaves its own files, which reads
+        must all look into (the bench's aggregation over 10,000 documents: 966 ms before,
+        730 after, as after one transaction per document; 1.8 s of compaction)."""
+        self._writable()
+        with self._lock:
+            self.oxigraph.optimize()
+
+    def leftover_graphs(self, prefix: str) -> set[str]:
+        """The named graphs whose IRI starts with `prefix` (document graphs), with or
+        without their `a kgo:Document` (which a bulk load cut short may lack)."""
+        return {g.value for g in self.oxigraph.named_graphs() if g.value.startswith(prefix)}
+
+    def _entity_graph_nt(self, described: Iterable[tuple]) -> str:
+        if self.entity_graph is None and described:
+            raise StoreError("this store has no entity graph for entity descriptions")
+        return nt_term(URIRef(self.entity_graph)) if self.entity_graph else ""
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Drop a named graph and, in the same transaction, the descriptions of the
+        entities that no document mentions any more (see orphan_update)."""
+        self._writable()
+        self._touch(graph_iri)
+        with self._lock, _query_errors():
+            entities = self._mentioned(graph_iri)
+            drop = f"DROP SILENT GRAPH <{_iri(graph_iri)}>"
+            gc = orphan_update(self.entity_graph, entities) if self.entity_graph and entities else ""
+            self.oxigraph.update(f"{drop} ;\n{gc}" if gc else drop)
+
+    def _mentioned(self, graph_iri: str) -> list[str]:
+        g = _iri(graph_iri)
+        return [str(r["e"]) for r in self.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ <{g}> <{KGO.mentions}> ?e }} }}")]
+
+    def collect_orphans(self) -> None:
+        """Remove the descriptions of every entity no document mentions (after a crash
+        between dropping a graph and collecting, which are one transaction here but
+        not on every remote server)."""
+        self._writable()
+        if self.entity_graph:
+            self._touch(None)
+            with self._lock, _query_errors():
+                self.oxigraph.update(orphan_update(self.entity_graph, None))
+
+    def upgrade(self) -> bool:
+        """Bring data written by an older version up to date (upgrade_steps); True
+        when anything changed. Each step one transaction: moving the relations took 8 s
+        at 10,000 documents, 84 s and 3.1 GB at 100,000."""
+        self._writable()
+        if not self.entity_graph:
+            return False
+        changed = False
+        with self._lock, _query_errors():
+            for ask, update in upgrade_steps(self.entity_graph):
+                if self.oxigraph.query(ask, use_default_graph_as_union=True):
+                    self._touch(None)
+                    self.oxigraph.update(update)
+                    changed = True
+        return changed
+
+    def put_gazetteer(self, triples: Iterable[tuple]) -> None:
+        """Replace the gazetteer's graph with `triples`, keeping in the entity graph the
+        descriptions of mentioned entities that it no longer states (kept_update), and
+        deleting from the entity graph what it now states (restated_update)."""
+        self._writable()
+        if not self.entity_graph:
+            raise StoreError("this store has no entity graph for the gazetteer's names")
+        with self._lock, _query_errors():
+            self._touch(None)
+            self.oxigraph.update(kept_update(self.entity_graph))
+            self.put_graph(gazetteer_graph(self.entity_graph), triples)
+            self.oxigraph.update(restated_update(self.entity_graph)[1])
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("이 그래프 저장소는 읽기 전용 스냅숏이라 쓸 수 없습니다 (this graph store is a read-only snapshot)")
+
+    def _touch(self, graph_iri: str | None) -> None:
+        """Record a write (of one graph, or None: anything) before it happens."""
+        if not self.changed and not self.untracked and self.on_change is not None:
+            self.on_change()
+        if graph_iri is None:
+            self.untracked = True
+        else:
+            self.changed.add(graph_iri)
+
+    def untracked_write(self) -> None:
+        """Say that quads are about to be written other than by put_graph (kg import)."""
+        self._writable()
+        self._touch(None)
+
+    # -- numbers -------------------------------------------------------------------
+    def stats(self) -> dict[str, object]:
+        docs = self.select(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> }} }}")
+        triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # the distinct mentioned entities, then their types (in the entity graph, or
+        # restated in document graphs written before it): DISTINCT on both sides before
+        # the join, as each is stated once per graph
+        by_type = self.select(
+            f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }} }} "
+            f"{{ SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?x {{ ?e <{KGO.entityType}> ?t }} }} }} }} GROUP BY ?t ORDER BY DESC(?n)"
+        )
+        return {
+            "documents": int(docs[0]["n"]) if docs else 0,
+            "triples": int(triples[0]["n"]) if triples else 0,
+            "entities": {str(r["t"]): int(r["n"]) for r in by_type},
+        }
+
+
+# (kgo:announces kgr:announces) …: each relation with the property a document reports it by
+_REPORTED_PAIRS = " ".join(f"(<{p}> <{r}>)" for p, r in REPORTED.items())
+
+
+def orphan_update(entity_graph: str, entities: Iterable[str] | None) -> str:
+    """A SPARQL update that, for `entities` (every entity of the entity graph when None),
+    deletes what the entity graph says of an entity no document mentions any more, and
+    the alternative labels of the others that no mention spells any more (an alias
+    that came from a removed document), and the relations from them (kgo:announces …)
+    that no document reports any more (kgr:announces …). Class, post title and the like stay until the
+    entity itself goes."""
+    eg = f"<{_iri(entity_graph)}>"
+    values = "" if entities is None else "VALUES ?e { " + " ".join(f"<{_iri(e)}>" for e in entities) + " }"
+    # every entity the entity graph says anything of (of one the gazetteer knows, it may
+    # hold no class: see restated_update)
+    pick = f"{{ SELECT DISTINCT ?e WHERE {{ GRAPH {eg} {{ ?e ?any ?thing }} }} }}" if entities is None else values
+    alt = f"<{SKOS_ALT}>"
+    return (f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?e }} }} }} ;\n"
+            f"DELETE {{ GRAPH {eg} {{ ?e {alt} ?l }} }} WHERE {{ {pick} GRAPH {eg} {{ ?e {alt} ?l }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?m <{KGO.mentionOf}> ?e ; <{KGO.text}> ?t }} FILTER(?t = STR(?l)) }} }} ;\n"
+            # a relation no document reports any more (its subject is mentioned by every
+            # document that reported it)
+            f"DELETE {{ GRAPH {eg} {{ ?e ?p ?o }} }} WHERE {{ {values} VALUES (?p ?r) {{ {_REPORTED_PAIRS} }} "
+            f"GRAPH {eg} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?o }} }} }}")
+
+
+def reported_upgrade(entity_graph: str) -> tuple[str, str]:
+    """(ASK, update) for data written before relations were stated once in the entity
+    graph (ontology.mapping.REPORTED): the ASK is true when a document graph states a
+    relation with its kgo: property; the update moves each such triple to the kgr:
+    property in its graph and states the relation once in the entity graph."""
+    eg = f"<{_iri(entity_graph)}>"
+    where = f"WHERE {{ VALUES (?p ?r) {{ {_REPORTED_PAIRS} }} GRAPH ?g {{ ?a ?p ?b }} FILTER(?g != {eg}) }}"
+    return (f"ASK {where}",
+            f"DELETE {{ GRAPH ?g {{ ?a ?p ?b }} }} INSERT {{ GRAPH ?g {{ ?a ?r ?b }} GRAPH {eg} {{ ?a ?p ?b }} }} {where}")
+
+
+def gazetteer_graph(entity_graph: str) -> str:
+    """The IRI of the gazetteer's graph beside the entity graph (same base IRI)."""
+    if not entity_graph.endswith(ENTITY_GRAPH):
+        raise StoreError(f"not an entity graph IRI: {entity_graph}")
+    return entity_graph[: -len(ENTITY_GRAPH)] + GAZETTEER_GRAPH
+
+
+def restated_update(entity_graph: str) -> tuple[str, str]:
+    """(ASK, update) for what the entity graph states again of an entity that the
+    gazetteer's graph already describes (class, type, Korean names): the update deletes
+    it from the entity graph. The union default graph yields a triple once per graph that
+    states it, so a plain join on the names and types of companies in the gazetteer read
+    each row twice, and its names three times (the 2-hop co-participation at 100,000
+    documents: 600 ms, 490 without them). Documents' descriptions leave these out as they
+    are written (kg.pipeline); this is for data written before, and for a new gazetteer."""
+    eg, gz = f"<{_iri(entity_graph)}>", f"<{_iri(gazetteer_graph(entity_graph))}>"
+    where = f"WHERE {{ GRAPH {gz} {{ ?s ?p ?o }} GRAPH {eg} {{ ?s ?p ?o }} }}"
+    return f"ASK {where}", f"DELETE {{ GRAPH {eg} {{ ?s ?p ?o }} }} {where}"
+
+
+def kept_update(entity_graph: str) -> str:
+    """Before the gazetteer's graph is replaced (a new gazetteer): what it says of an
+    entity that documents mention, in the terms a document describes one (class, type,
+    Korean names), is copied to the entity graph, so an entry the new gazetteer drops
+    keeps its description. restated_update then deletes again what the new graph states."""
+    eg, gz = f"<{_iri(entity_graph)}>", f"<{_iri(gazetteer_graph(entity_graph))}>"
+    props = " ".join(f"<{p}>" for p in (RDF_TYPE, KGO.entityType, SKOS_PREF, SKOS_ALT))
+    return (f"INSERT {{ GRAPH {eg} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?p {{ {props} }} GRAPH {gz} {{ ?s ?p ?o }} "
+            f'FILTER(!isLiteral(?o) || lang(?o) != "en") '
+            f"FILTER EXISTS {{ GRAPH ?g {{ ?g <{KGO.mentions}> ?s }} }} }}")
+
+
+def upgrade_steps(entity_graph: str) -> list[tuple[str, str]]:
+    """(ASK, update) pairs that bring data written by an older version up to date; each
+    ASK is true when its update has work to do."""
+    return [reported_upgrade(entity_graph), restated_update(entity_graph)]
+
+
+def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:
+    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+_NT_IRIS: dict[URIRef, str] = {}
+_NT_IRIS_MAX = 200_000
+
+
+def nt_term(t: object) -> str:
+    """N-Triples form of an rdflib term (rdflib's n3() may emit Turtle long strings).
+    IRIs are kept once made (a bounded cache): properties, classes, entities and a
+    document's own nodes recur."""
+    if type(t) is URIRef:
+        nt = _NT_IRIS.get(t)
+        if nt is None:
+            if len(_NT_IRIS) >= _NT_IRIS_MAX:
+                _NT_IRIS.clear()
+            nt = _NT_IRIS[t] = f"<{_iri(str(t))}>"
+        return nt
+    if isinstance(t, URIRef):
+        return f"<{_iri(str(t))}>"
+    if isinstance(t, Literal):
+        body = '"' + str(t).translate(_NT_ESCAPES) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype:
+            return f"{body}^^<{_iri(str(t.datatype))}>"
+        return body
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    raise StoreError(f"cannot store term {t!r}")
+
+
+_IRI_BREAKERS = re.compile(r'[<>"{}|^`\\ \n\r\t]')
+
+
+# the prefixes every query may use undeclared (GraphStore binds rdflib's and ours)
+_BOUND = frozenset(p for p, _ns in Dataset().namespaces()) | frozenset(PREFIXES)
+
+
+def _iri(iri: str) -> str:
+    """Guard against IRIs that would break out of <…> in a query string. (A regular
+    expression: a generator over the characters was a third of the graph-write stage.)"""
+    if _IRI_BREAKERS.search(iri):
+        raise QueryError(f"IRI가 잘못됐습니다: {iri!r} (invalid IRI: {iri!r})")
+    return iri
+
+
+@contextmanager
+def _query_errors(query: str | None = None) -> Iterator[None]:
+    """Oxigraph's exceptions as QueryError with a message a user can act on (for a
+    syntax error in `query`: where, what may come there, the prefixes needing no PREFIX)."""
+    try:
+        yield
+    except SyntaxError as e:
+        if query is not None:
+            raise QueryError(syntax_error_message(query, str(e), _BOUND, PREFIXES)) from e
+        raise QueryError(f"SPARQL 구문 오류입니다 (SPARQL syntax error: {e})") from e
+    except (ValueError, NotImplementedError) as e:
+        raise QueryError(f"질의를 실행할 수 없습니다 ({e})") from e
+    except OSError as e:
+        raise QueryError(f"질의가 실패했습니다 (query failed: {e})") from e

@@ -1,0 +1,36 @@
+"""The layers are a contract: an import from a lower layer to a higher one (ingest → kg,
+kg → web, kg.read → kg.write …) fails here, and so does a lint rule the code follows."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([str(BIN / tool), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_no_package_imports_a_layer_above_it() -> None:
+    p = _run("lint-imports", "--no-cache")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "0 broken" in p.stdout
+
+
+def test_every_package_is_in_the_layers() -> None:
+    """A new top-level package has to take a place in the contract, or nothing checks it."""
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = conf["tool"]["importlinter"]["contracts"][0]["layers"]
+    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench", "tools"}
+    assert packages == set(layers)
+
+
+def test_the_code_follows_its_lint_rules() -> None:
+    p = _run("ruff", "check", "--no-cache", ".")
+    assert p.returncode == 0, p.stdout + p.stderr
