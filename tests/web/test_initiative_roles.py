@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import KnowledgeGraph
-from kg.pipeline import ensure_gazetteer, ingest_paths
+from kg.read.graph import KnowledgeGraph
+from kg.write.pipeline import ensure_gazetteer, ingest_paths
 from kg.settings import Settings
 from web import create_app
 
