@@ -52,7 +52,7 @@ def statements(store: Any, docs: list[str]) -> list[dict[str, Any]]:
     a document for the relations: GRAPH <doc> reads that graph's few statements, where
     GRAPH ?g with VALUES ?g made Oxigraph walk every graph's (5 s at 10,000 documents
     for 20 of them, against 0.08 s)."""
-    from kg.queries import _iri  # noqa: PLC0415 (the IRI check against injection)
+    from kg.read.queries import _iri  # noqa: PLC0415 (the IRI check against injection)
 
     props = " ".join(f"<{_prop(p)}>" for p in ("participatesIn", "leads", "announces"))
     out: list[dict[str, Any]] = []
