@@ -23,7 +23,8 @@ def bring_up_to_date(settings: Settings) -> None:
     from kg.store import snapshots  # noqa: PLC0415
     from kg.read.graph import KnowledgeGraph  # noqa: PLC0415
     from kg.store.locks import StoreBusy, WriterLock  # noqa: PLC0415
-    from kg.store.embedded import GraphStore, upgrade_steps  # noqa: PLC0415
+    from kg.store.embedded import GraphStore  # noqa: PLC0415
+    from kg.store.updates import upgrade_steps  # noqa: PLC0415
     from ontology.iris import ENTITY_GRAPH  # noqa: PLC0415
 
     snap = None if settings.sparql_endpoint else snapshots.current(settings.data_dir)

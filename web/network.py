@@ -11,15 +11,13 @@ plain HTML tables; web/static/network.js draws the interactive graph when it can
 """
 from __future__ import annotations
 
-import threading
-import time
-import weakref
-from collections import Counter, defaultdict, deque
+from collections import Counter
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from kg.read import queries
+from kg.read.paths import PathGraph, graph_of, mention_path, shortest_paths
 from ontology.namespace import KGO
 from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in
@@ -47,8 +45,6 @@ DEFAULT_COMENTIONS = 10
 # took 6.7 s), and a graph of that many nodes is not one anybody can read.
 DEFAULT_PER_RELATION = 100
 MAX_PER_RELATION = 2000
-MAX_PATHS = 10
-MAX_HOPS = 6
 MAX_EXPAND = 20  # expanded nodes a network URL may name (each is one more neighbourhood query)
 
 
@@ -209,131 +205,10 @@ def network(slug: str, name: str) -> Any:
                            max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
 
 
-# -- paths ---------------------------------------------------------------------------
-class _Graph:
-    """Relation edges as adjacency lists (undirected), and the document mentions
-    (read on first use: only a co-mention chain needs them, and there are many)."""
-
-    def __init__(self, edges: list[tuple[str, str, str]], mentions: list[tuple[str, str]] | None = None,
-                 load_mentions: Any = None) -> None:
-        self.adj: dict[str, list[tuple[str, tuple[str, str, str]]]] = defaultdict(list)
-        for s, p, o in edges:
-            if s != o:
-                self.adj[s].append((o, (s, p, o)))
-                self.adj[o].append((s, (s, p, o)))
-        for v in self.adj.values():
-            v.sort()
-        self._load = load_mentions
-        self._docs_of: dict[str, list[str]] | None = None
-        self._ents_of: dict[str, list[str]] = {}
-        self._lock = threading.Lock()
-        if mentions is not None:
-            self._index(mentions)
-        self.built = time.monotonic()
-
-    def _index(self, mentions: list[tuple[str, str]]) -> None:
-        docs_of: dict[str, list[str]] = defaultdict(list)
-        ents_of: dict[str, list[str]] = defaultdict(list)
-        for d, e in sorted(mentions):
-            docs_of[e].append(d)
-            ents_of[d].append(e)
-        self._docs_of, self._ents_of = docs_of, ents_of
-
-    @property
-    def docs_of(self) -> dict[str, list[str]]:
-        with self._lock:
-            if self._docs_of is None:
-                self._index(self._load() if self._load else [])
-        assert self._docs_of is not None
-        return self._docs_of
-
-    @property
-    def ents_of(self) -> dict[str, list[str]]:
-        self.docs_of  # noqa: B018 (loads both)
-        return self._ents_of
-
-
-_cache: "weakref.WeakKeyDictionary[Any, _Graph]" = weakref.WeakKeyDictionary()
-_cache_lock = threading.Lock()
-CACHE_SECONDS = 60.0  # a remote store may change under us; a snapshot store never does
-
-
-def path_graph() -> _Graph:
+# -- paths (kg/read/paths.py finds them; this page shows them) -------------------------
+def path_graph() -> PathGraph:
     """The edge graph of the current store (one per published snapshot)."""
-    store = get_kg().store
-    with _cache_lock:
-        g = _cache.get(store)
-        if g is None or (settings().sparql_endpoint and time.monotonic() - g.built > CACHE_SECONDS):
-            g = _Graph(queries.relation_edges(store), load_mentions=lambda: queries.mention_pairs(store))
-            _cache[store] = g
-    return g
-
-
-def shortest_paths(g: _Graph, a: str, b: str, max_hops: int = MAX_HOPS,
-                   limit: int = MAX_PATHS) -> list[list[tuple[str, str, tuple[str, str, str]]]]:
-    """All shortest paths from a to b over relation edges (at most `limit`), each a list
-    of hops (from, to, edge triple)."""
-    if a == b or a not in g.adj or b not in g.adj:
-        return []
-    dist = {a: 0}
-    parents: dict[str, list[tuple[str, tuple[str, str, str]]]] = defaultdict(list)
-    frontier = deque([a])
-    while frontier:
-        n = frontier.popleft()
-        if dist[n] >= max_hops or (b in dist and dist[n] >= dist[b]):
-            continue
-        for m, edge in g.adj[n]:
-            if m not in dist:
-                dist[m] = dist[n] + 1
-                frontier.append(m)
-            if dist[m] == dist[n] + 1:
-                parents[m].append((n, edge))
-    if b not in dist:
-        return []
-    out: list[list[tuple[str, str, tuple[str, str, str]]]] = []
-
-    def walk(node: str, tail: list[tuple[str, str, tuple[str, str, str]]]) -> None:
-        if len(out) >= limit:
-            return
-        if node == a:
-            out.append(list(reversed(tail)))
-            return
-        for prev, edge in parents[node]:
-            walk(prev, tail + [(prev, node, edge)])
-
-    walk(b, [])
-    return out
-
-
-def mention_path(g: _Graph, a: str, b: str, max_hops: int = 3) -> list[tuple[str, str, str]] | None:
-    """A shortest chain of co-mentions a —doc— x —doc— … b, as (entity, document,
-    entity) hops, or None. Breadth-first over the entity–document graph."""
-    if a == b or a not in g.docs_of or b not in g.docs_of:
-        return None
-    prev: dict[str, tuple[str, str] | None] = {a: None}  # entity → (previous entity, document)
-    seen_docs: set[str] = set()
-    frontier = [a]
-    for _hop in range(max_hops):
-        nxt = []
-        for e in frontier:
-            for d in g.docs_of[e]:
-                if d in seen_docs:
-                    continue
-                seen_docs.add(d)
-                for x in g.ents_of[d]:
-                    if x not in prev:
-                        prev[x] = (e, d)
-                        nxt.append(x)
-        if b in prev:
-            hops = []
-            node = b
-            while prev[node] is not None:
-                p, d = prev[node]  # type: ignore[misc]
-                hops.append((p, d, node))
-                node = p
-            return list(reversed(hops))
-        frontier = nxt
-    return None
+    return graph_of(get_kg().store, remote=bool(settings().sparql_endpoint))
 
 
 def resolve_param(name: str) -> tuple[str | None, str]:

@@ -196,9 +196,7 @@ def newest_documents(store: Store, iri: str, need: int, total: int | None = None
 
 def _strings(store: Store, sparql: str) -> list[dict[str, str]]:
     """SELECT rows as {variable: string} (pyoxigraph's strings when the store is ours)."""
-    if isinstance(store, GraphStore):
-        return store.select_strings(sparql)
-    return [{k: str(v) for k, v in r.items()} for r in store.select(sparql)]
+    return store.select_strings(sparql)
 
 
 def _iris(store: Store, sparql: str, var: str) -> list[str]:

@@ -23,12 +23,12 @@ from kg.csvsafe import needs_quote, safe_text
 from core.errors import QueryError, StoreError
 from core.namespaces import DCTERMS, XSD_STRING
 from kg.search.index import SearchBackend, SearchResult
-from kg.store.remote import RemoteStore
+from kg.store import GraphBackend, open_store
 from kg.settings import Settings
 from kg.read.sparql_exec import QueryRunner, execute
 from kg.store.sparql_text import check_read_only
 from kg.store.embedded import GraphStore, _iri, nt_term
-from ontology.iris import COUNTS_GRAPH, ENTITY_GRAPH
+from ontology.iris import COUNTS_GRAPH
 from ontology.namespace import KGO, PREFIXES
 
 
@@ -122,9 +122,9 @@ class KnowledgeGraph:
         # snapshots, and no worker processes (the HTTP time limit stops a slow query).
         self.remote = bool(settings.sparql_endpoint)
         self.runner = None if self.remote else runner
-        self._store: GraphStore | None = None
+        self._store: GraphStore | None = None  # the embedded store: open_store without an endpoint
         # Kept apart from _store, so publish() (snapshots of the on-disk store) has nothing to do.
-        self._remote: RemoteStore | None = None
+        self._remote: Any = None  # a RemoteStore: open_store with KG_SPARQL_ENDPOINT set
         self._snapshot: Path | None = None
         self._index: SearchBackend | None = None
         self._published = 0.0
@@ -138,10 +138,10 @@ class KnowledgeGraph:
         return self.settings.base_iri
 
     @property
-    def store(self) -> GraphStore | RemoteStore:
+    def store(self) -> GraphBackend:
         if self.remote:
             if self._remote is None:
-                self._remote = RemoteStore.from_settings(self.settings, read_only=self.read_only)
+                self._remote = open_store(self.settings, read_only=self.read_only)
                 if not self.read_only:
                     self._remote.upgrade()
             return self._remote
@@ -152,12 +152,12 @@ class KnowledgeGraph:
                                  f"수집하세요 (no data in {self.settings.data_dir}: run `kg ingest` first)")
             if snap != self._snapshot:
                 # the previous snapshot stays open for queries still running on it
-                left, self._store, self._snapshot = self._snapshot, GraphStore(snap, read_only=True), snap
+                left, self._store, self._snapshot = self._snapshot, open_store(self.settings, read_only=True, path=snap), snap
                 snapshots.prune(self.settings.data_dir, self._grace(), spare=left)
                 if left is not None and self.on_snapshot is not None:
                     threading.Thread(target=self.on_snapshot, name="kg-snapshot-warm-up", daemon=True).start()
         elif self._store is None:
-            self._store = GraphStore(self.settings.graph_dir, entity_graph=self.base + ENTITY_GRAPH)
+            self._store = open_store(self.settings)
             self._publisher = summary.Publisher(self.settings.data_dir, self._store, self.base + COUNTS_GRAPH)
             self._store.upgrade()  # data of an older version: published with the next snapshot
         assert self._store is not None
@@ -280,7 +280,6 @@ class KnowledgeGraph:
                     self._summary = summary.count_graphs(summary.rdflib_select(store.select), None, triples=lambda: 0)
                     self._summary_key = time.monotonic()
                 return self._summary
-            assert isinstance(store, GraphStore)
             if not self.read_only:  # the last published summary if nothing was written since, else a count
                 pub = self._publisher
                 if pub is not None and pub.base is not None and not store.changed and not store.untracked:

@@ -58,8 +58,9 @@ from rdflib.query import Result
 
 from core.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.store.sparql_text import code_only, syntax_error_message, with_prefixes
-from kg.store.embedded import (DOCUMENTS_QUERY, GraphStore, PreparedGraph, gazetteer_graph, kept_update, nt_term,
-                      orphan_update, restated_update, upgrade_steps)
+from kg.store.embedded import GraphStore, PreparedGraph, nt_term
+from kg.store.updates import (DOCUMENTS_QUERY, gazetteer_graph, kept_update, orphan_update, restated_update,
+                              upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
 from ontology.namespace import KGO, PREFIXES
 
@@ -162,6 +163,10 @@ class RemoteStore:
 
     def documents(self) -> list[tuple[str, str | None]]:
         return [(str(r["d"]), str(r["k"]) if "k" in r else None) for r in self.select(DOCUMENTS_QUERY)]
+
+    def select_strings(self, sparql: str) -> list[dict[str, str]]:
+        """select() with each term as its string, as GraphStore.select_strings."""
+        return [{k: str(v) for k, v in r.items()} for r in self.select(sparql)]
     stats = GraphStore.stats
 
     def _check_union(self) -> None:

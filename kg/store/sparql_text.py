@@ -209,3 +209,14 @@ def _pointer(text: str, col: int) -> str:
         text, col = ("…" if start else "") + text[start:start + 120], col - start + (1 if start else 0)
     width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[:max(0, col - 1)])
     return f"  {text}\n  {' ' * width}^"
+
+
+_IRI_BREAKERS = re.compile(r'[<>"{}|^`\\ \n\r\t]')
+
+
+def _iri(iri: str) -> str:
+    """Guard against IRIs that would break out of <…> in a query string. (A regular
+    expression: a generator over the characters was a third of the graph-write stage.)"""
+    if _IRI_BREAKERS.search(iri):
+        raise QueryError(f"IRI가 잘못됐습니다: {iri!r} (invalid IRI: {iri!r})")
+    return iri

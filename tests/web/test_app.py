@@ -87,10 +87,10 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
     from app.serving import warm_up as _warm_up
     from kg.search import whoosh_arrays
 
-    from web import network
+    from kg.read import paths
 
     monkeypatch.setattr(whoosh_arrays, "SEGMENTS", whoosh_arrays._Cache(1 << 30))
-    monkeypatch.setattr(network, "_cache", type(network._cache)())
+    monkeypatch.setattr(paths, "_cache", type(paths._cache)())
     monkeypatch.setattr(entity, "_dates", type(entity._dates)())
     monkeypatch.setattr(entity, "_kept", type(entity._kept)())
     _warm_up(app)
@@ -99,7 +99,7 @@ def test_kg_serve_warms_the_search_caches(app, settings, monkeypatch) -> None:
         segments = {(str(settings.index_dir), r.segment().segment_id()) for r, _o in s.reader().leaf_readers()}
     assert set(whoosh_arrays.SEGMENTS.keys()) == segments
     # and the path view's edge graph of the current snapshot is built, and its document dates read
-    assert len(network._cache) == 1 and next(iter(network._cache.values())).adj
+    assert len(paths._cache) == 1 and next(iter(paths._cache.values())).adj
     assert len(entity._dates) == 1
     assert entity.doc_dates(app.extensions["kg"].kg.store) is next(iter(entity._dates.values()))[1]
     # and the pages of the entities in the most documents were visited: what they count is kept
@@ -131,9 +131,9 @@ def test_the_server_warms_up_again_when_an_ingest_publishes(tmp_path, monkeypatc
     from app.serving import warm_up_once as _warm_up_once
     from kg.read.graph import KnowledgeGraph
     from ontology.namespace import KGO
-    from web import network
+    from kg.read import paths
 
-    monkeypatch.setattr(network, "_cache", type(network._cache)())
+    monkeypatch.setattr(paths, "_cache", type(paths._cache)())
     monkeypatch.setattr(entity, "_dates", type(entity._dates)())
     settings = Settings(data_dir=tmp_path)
     writer = KnowledgeGraph(settings)
@@ -162,7 +162,7 @@ def test_the_server_warms_up_again_when_an_ingest_publishes(tmp_path, monkeypatc
         assert entity._dates[second][1] == {f"{settings.base_iri}doc/d1": "2024-03-01",
                                             f"{settings.base_iri}doc/d2": "2024-03-02"}
         assert entity._orders[second][1] == [f"{settings.base_iri}doc/d2", f"{settings.base_iri}doc/d1"]
-        assert any(k for k in network._cache.keys())
+        assert any(k for k in paths._cache.keys())
     finally:
         app.extensions["kg"].close()
         writer.close()

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from web.graphml import to_graphml
-from web.network import _Graph, mention_path, shortest_paths
+from kg.read.paths import PathGraph, mention_path, shortest_paths
 
 MOTIE = "/id/gov/산업통상자원부"
 
@@ -248,14 +248,14 @@ def test_path_form_and_errors(client) -> None:
 def test_shortest_paths_finds_all_of_equal_length() -> None:
     edges = [("a", "p", "x"), ("x", "p", "b"), ("a", "q", "y"), ("b", "q", "y"), ("a", "p", "z"), ("z", "p", "w"),
              ("w", "p", "b")]
-    paths = shortest_paths(_Graph(edges, []), "a", "b")
+    paths = shortest_paths(PathGraph(edges, []), "a", "b")
     assert sorted([h[1] for h in p] for p in paths) == [["x", "b"], ["y", "b"]]
-    assert shortest_paths(_Graph(edges, []), "a", "b", max_hops=1) == []
-    assert shortest_paths(_Graph(edges, []), "a", "nowhere") == []
+    assert shortest_paths(PathGraph(edges, []), "a", "b", max_hops=1) == []
+    assert shortest_paths(PathGraph(edges, []), "a", "nowhere") == []
 
 
 @pytest.mark.parametrize("max_hops, expected", [(1, None), (2, [("a", "d1", "x"), ("x", "d2", "b")])])
 def test_mention_path_goes_through_documents(max_hops, expected) -> None:
-    g = _Graph([], [("d1", "a"), ("d1", "x"), ("d2", "x"), ("d2", "b"), ("d3", "c")])
+    g = PathGraph([], [("d1", "a"), ("d1", "x"), ("d2", "x"), ("d2", "b"), ("d3", "c")])
     assert mention_path(g, "a", "b", max_hops=max_hops) == expected
     assert mention_path(g, "a", "c") is None
