@@ -27,8 +27,9 @@ from ingest.nlp.view import TextView
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
                       r"|이름을 올")
 _ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining an alliance or program is not
-# list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '○ 참석 : …'
-_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
+# list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
+# programme's hosts)
+_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
                          r"(?:은|는|으로는|로는)\s")

@@ -175,6 +175,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
     yield from _fused(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
+    yield from _roster(view, ents)
 
 
 # 'X 씨': the honorific for a person named without a post ('김민수 씨는', '전두환 씨에게')
@@ -194,6 +195,26 @@ def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
         one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
         if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
             yield s, e, "PERSON", {}
+
+
+# a line that lists people without posts: '※ 진행자 : 1부 이기상·이은영, 2부 천규승·김미진'
+_ROSTER_RE = re.compile(r"(?:진행자|사회자|출연자|참석자)\s*[:：][^\n]*")
+_ROSTER_NAME = re.compile(r"(?<![가-힣])[가-힣]{3}(?=[·,]|\s*$|\s*\n)", re.M)  # a name with a post: the title rules
+
+
+def _roster(view: TextView, ents: dict) -> Iterator[tuple]:
+    """The names of a roster line: three syllables, surname first, that pass is_name as
+    before a title only people hold, and at least two such names (a list, not a phrase)."""
+    for line in _ROSTER_RE.finditer(view.text):
+        names = [m.span() for m in _ROSTER_NAME.finditer(view.text, line.start(), line.end())
+                 if m.span() not in ents and _listed_name(view, *m.span())]
+        for s, e in names if len(names) >= 2 else ():
+            yield s, e, "PERSON", {}
+
+
+def _listed_name(view: TextView, s: int, e: int) -> bool:
+    name = view.text[s:e]
+    return name[0] in SURNAMES and (is_name(view, s, e, strong=True) or oov_score(name) < OOV_SCORE)
 
 
 def _skip_holder_word(text: str, pos: int) -> tuple[int, bool]:

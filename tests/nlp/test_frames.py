@@ -263,3 +263,12 @@ def test_who_a_hearing_is_about_takes_part_in_it() -> None:
 
 def test_a_briefings_press_schedule_is_no_plan() -> None:
     assert inits("이번 주 산업통상부 보도계획은 총 21건입니다. 산업부는 'AI 전략'을 발표합니다.") == ["AI 전략"]
+
+
+def test_the_hosts_of_a_programme_on_a_roster_line_take_part_in_it() -> None:
+    text = ("한국정책방송원은 9월부터 「생방송 정책와이드」 프로그램을 신설한다.\n"
+            "※ 진행자 : 1부 김미진·박종진, 2부 천규승·선우경")
+    found = rels(text)
+    for host in ("김미진", "박종진", "천규승", "선우경"):
+        assert ("PARTICIPATES_IN", host, "생방송 정책와이드") in found
+    assert not any(h == "1부" for _k, h, _t in found)
