@@ -240,7 +240,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     if view.text.startswith("함께", t):  # 'B와 함께': only B
         if before and re.fullmatch(r"['\"’”」』]?(?:\s?\S*)?(?:과|와)\s", view.text[target.end:t]):
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
-        lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
+        lo = max(lo, _with_list_start(view, ms, t, lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
@@ -259,6 +259,23 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                 found.append(before[i])
     for m in found:
         add("PARTICIPATES_IN", m, target, si)
+
+
+# the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
+_WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
+
+
+def _with_list_start(view: TextView, ms: list[Mention], t: int, lo: int) -> int:
+    """Where the companions of '함께' at `t` begin: the mention right before it ('B와 함께'),
+    or the first of a list that ends in 등 ('A, B, C 등 8개 기업 경영인들과 함께')."""
+    near = max((m for m in ms if m.end <= t - 2 and m.start >= lo), key=lambda m: m.start, default=None)
+    agents = [m for m in ms if m.label in AGENT_TYPES and lo <= m.start and m.end <= t]
+    if not agents or not _WITH_LIST_END.match(view.text[agents[-1].end:t]):
+        return near.start if near is not None else lo
+    i = len(agents) - 1
+    while i > 0 and _joined(view, agents[i - 1], agents[i]):
+        i -= 1
+    return agents[i].start
 
 
 def _phrase_tail(view: TextView, m: Mention) -> str:

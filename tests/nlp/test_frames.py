@@ -272,3 +272,12 @@ def test_the_hosts_of_a_programme_on_a_roster_line_take_part_in_it() -> None:
     for host in ("김미진", "박종진", "천규승", "선우경"):
         assert ("PARTICIPATES_IN", host, "생방송 정책와이드") in found
     assert not any(h == "1부" for _k, h, _t in found)
+
+
+def test_a_list_that_ends_in_등_before_함께_takes_part_and_첫날_is_no_part_of_the_name() -> None:
+    text = "대통령은 첫날 간담회로 현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했습니다."
+    found = rels(text)
+    for company in ("현대자동차", "LG", "신세계"):  # a generic meeting is named with its day
+        assert ("PARTICIPATES_IN", company, "간담회 (2024-12-10)") in found
+    ex = extract(text, D)
+    assert "첫날 간담회" not in {e.text for e in ex.entities}
