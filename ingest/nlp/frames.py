@@ -33,6 +33,8 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
                          r"(?:은|는|으로는|로는)\s")
+# a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
+_ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
@@ -75,6 +77,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
+            for m in ms:  # the members and their companies (a ministry's officials go alone)
+                if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
+                    add("PARTICIPATES_IN", m, target, si)
+            continue
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
         presiders: set = set()

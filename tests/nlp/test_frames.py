@@ -281,3 +281,12 @@ def test_a_list_that_ends_in_등_before_함께_takes_part_and_첫날_is_no_part_
         assert ("PARTICIPATES_IN", company, "간담회 (2024-12-10)") in found
     ex = extract(text, D)
     assert "첫날 간담회" not in {e.text for e in ex.entities}
+
+
+def test_an_association_announces_a_delegation_and_its_roster_takes_part_with_companies() -> None:
+    text = ("대한상공회의소가 대통령의 방미 경제인단을 발표했습니다. "
+            "박용만 대한상의 회장을 비롯해 권오현 삼성전자 부회장, 구본준 LG그룹 부회장 등 모두 52명입니다.")
+    found = rels(text, "2017-06-23")
+    assert ("ANNOUNCES", "대한상공회의소", "방미 경제인단") in found
+    for member in ("박용만", "권오현", "삼성전자", "구본준", "LG그룹"):
+        assert ("PARTICIPATES_IN", member, "방미 경제인단") in found
