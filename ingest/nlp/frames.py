@@ -50,7 +50,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     if not inits:
         return
     main = _main(view, inits, sents)
-    done_part = {(si, h) for kind, h, _t, si in out if kind in ("PARTICIPATES_IN", "LEADS")}
+    init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
+    done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
@@ -95,17 +96,19 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             ts = t.start()
             if any(m.start <= ts < m.end for m in ms) or _noun_use(view, ms, ts, t.end()):
                 continue
-            agents = _agents_before(view, ms, ss, ts)
+            attend = bool(_ATTEND_RE.match(t.group()))
+            agents = _agents_before(view, ms, ss, ts, attend)
             if agents and _other_object(view, ms, ss, ts):
                 continue  # '협상에는 A, B가 참여했다': they take part in what the sentence names
             agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
             if not agents:
                 continue
-            target = _pick(before, bool(_ATTEND_RE.match(t.group())), main)
+            target = _pick(before, attend, main)
             if target is None:
                 continue
-            for m in agents:
-                add("PARTICIPATES_IN", m, target, si)
+            for tg in _coordinated(view, before, target):
+                for m in agents:
+                    add("PARTICIPATES_IN", m, tg, si)
             break
 
 
@@ -137,6 +140,18 @@ def _pick(before: list, attend: bool, main):
     return None
 
 
+def _coordinated(view: TextView, before: list, target) -> list:
+    """The target and the events coordinated with it ('A 라운드 테이블과 B 오찬.'): who
+    attends one attends both."""
+    out = [target]
+    i = next((k for k, m in enumerate(before) if m is target), -1)
+    while i > 0 and before[i - 1].attrs.get("kind") == target.attrs.get("kind") \
+            and re.fullmatch(r"(?:과|와|및|,|·)\s?", view.text[before[i - 1].end:before[i].start].lstrip()):
+        i -= 1
+        out.append(before[i])
+    return out
+
+
 def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:
     """'유상증자 참여와 지분 매입', '투자 참여를': the trigger as a noun of another phrase."""
     if re.match(r"(?:와|과|의|를|을)\s|(?:한|하는|할|했던|하고 있는)\s(?!가운데|데|뒤|후|예정|계획|방침|것)", view.text[te:te + 8]):
@@ -163,16 +178,16 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
 _PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야)(?:에는|에도|에)$")
 
 
-def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
+def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = False) -> list:
     """Companies, organisations and people of the trigger's clause, before it: after the
-    last clause break ('…하고,', '…며,') and never a person's own body (곽노정 SK하이닉스 대표
-    takes part, not SK하이닉스)."""
+    last clause break ('…하고,', '…며,'). A person's own body joins nothing with them (곽노정
+    SK하이닉스 대표 joins, not SK하이닉스) but attends a meeting with them, as in a list line."""
     text = view.text
     lo = ss
     for mo in view.morphs_in(ss, t):
         if mo.tag == "EC" and text.startswith(",", mo.end):
             lo = mo.end
-    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    orgs_of_people = set() if attend else {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
             and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
 

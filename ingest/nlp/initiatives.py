@@ -29,6 +29,7 @@ HEADS = {
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
+    "라운드 테이블": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
@@ -36,7 +37,7 @@ HEADS = {
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting")
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬"))  # a meal is one only by name
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
     "이번", "이", "그", "해당", "관련", "각", "모든", "새", "향후", "기존", "이날", "정부", "당국", "우리", "국내",
@@ -154,7 +155,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         if not view.is_cut(he) or taken.find(1, hs, he) != -1:
             continue
         ws = view.word_start(hs)
-        core = view.core_end(ws, view.word_end(ws))
+        last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
+        core = view.core_end(last_ws, view.word_end(last_ws))
         if core != he:
             continue  # the head word is followed by more noun (사업자, 계획서 …) or an ending
         # attached modifier inside the head's word (달성전략, 반도체특별법, K-칩스법)

@@ -140,8 +140,9 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
-        if name is None and org is not None:
-            name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
+        if org is not None and (name is None or text[name[0]] not in SURNAMES):
+            # '젠슨 황 엔비디아 최고경영자', '대니얼 애커슨 GM 회장': a foreign name of two words
+            name = _foreign_name_before(view, pos, ents) or name
         if name is None and org is None and pos > 0 and text[pos] == " " and title in _CORP_TITLES:
             # '김미화 자원순환사회연대 이사장': a long unknown body between the name and the title
             word = (view.word_start(pos), pos)
@@ -290,7 +291,7 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
     for a, b in ((s1, s2 - 1), (s2, pos)):
         if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _NAME_RE.fullmatch(text[a:b]) and b - a > 1:
             return None
-    if not 1 <= pos - s2 <= 3 or not 2 <= s2 - 1 - s1 <= 4:
+    if not 1 <= pos - s2 <= 4 or not 2 <= s2 - 1 - s1 <= 4:
         return None
     return s1, pos
 

@@ -185,8 +185,9 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
               and not any(i.start <= m.start < i.end for i in inits)]
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
-                  and _tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t)
-                  and not any(i.start <= m.start < i.end for i in inits)][-1:]
+                  and not any(i.start <= m.start < i.end for i in inits)]
+        if not any(_tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t) for m in bodies):
+            return  # only the subject: '… 기업과 협약을 맺고 사업을 추진한다' is the ministry's
     if not bodies:
         return
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a

@@ -290,3 +290,15 @@ def test_an_association_announces_a_delegation_and_its_roster_takes_part_with_co
     assert ("ANNOUNCES", "대한상공회의소", "방미 경제인단") in found
     for member in ("박용만", "권오현", "삼성전자", "구본준", "LG그룹"):
         assert ("PARTICIPATES_IN", member, "방미 경제인단") in found
+
+
+def test_executives_attending_two_coordinated_events_attend_both_with_their_companies() -> None:
+    text = ("미 상공회의소 주최로 열린 한미 비즈니스 라운드 테이블과 한미 경제인 오찬.\n"
+            "대니얼 애커슨 GM 회장, 데니스 뮬렌버그 보잉 부회장 등 170여 명의 미국 기업인이 참석했습니다.")
+    found = rels(text, "2013-05-09")
+    for event in ("한미 비즈니스 라운드 테이블", "한미 경제인 오찬"):
+        for who in ("대니얼 애커슨", "GM", "데니스 뮬렌버그", "보잉"):
+            assert ("PARTICIPATES_IN", who, event) in found
+    assert ("LEADS", "데니스 뮬렌버그", "보잉") in found  # a foreign name of two words heads the company
+    found = rels("대통령은 시장의 한 식당에서 오찬을 가졌습니다.", "2025-12-23")
+    assert not any(t == "오찬" for _k, _h, t in found)  # a meal is an event only by its name
