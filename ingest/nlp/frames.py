@@ -251,10 +251,28 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
         end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or not re.fullmatch(r"(?:도)?\s", text[d.end:nxt.start]) \
-                or end is None or end < ref:
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None:
             continue
-        add("SCHEDULED_FOR", nxt, d, si)
+        gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
+        if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
+                or (gap.group(1) and nxt.attrs.get("generic")):
+            continue  # a briefing's '10월 21일 화요일 10시 … 참석할 예정입니다' may be read out after the day
+        chain = [nxt]  # "'제20회 전자·IT의 날' 기념식", "국내 최대 수출 행사인 'X' 개막식": the name and its event
+        for m in own:
+            if m.start <= chain[-1].start:
+                continue
+            if m.attrs.get("kind") != "meeting" or not _CHAINED.fullmatch(text, chain[-1].end, m.start):
+                break
+            chain.append(m)
+        for i, m in enumerate(chain):
+            if i + 1 == len(chain) or not text.startswith("인 ", m.end):  # not the description
+                add("SCHEDULED_FOR", m, d, si)
+
+
+# between a day and the meeting held on it: a weekday and a clock time ('10월 21일 화요일 10시 30분 ')
+_DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?['‘\"“「『]?")
+_CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
+_AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
 
 
 _HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")

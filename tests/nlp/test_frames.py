@@ -302,3 +302,15 @@ def test_executives_attending_two_coordinated_events_attend_both_with_their_comp
     assert ("LEADS", "데니스 뮬렌버그", "보잉") in found  # a foreign name of two words heads the company
     found = rels("대통령은 시장의 한 식당에서 오찬을 가졌습니다.", "2025-12-23")
     assert not any(t == "오찬" for _k, _h, t in found)  # a meal is an event only by its name
+
+
+def test_a_briefings_day_weekday_and_hour_before_an_event_schedule_the_name_and_the_event() -> None:
+    text = ("차관은 10월 21일 화요일 10시 '제20회 전자·IT의 날' 기념식에 참석할 예정입니다. "
+            "본부장은 10월 22일 수요일 10시 30분 국내 최대 수출 행사인 '2025 수출 붐업코리아 Week' 개막식에 참석할 예정입니다.")
+    ex = extract(text, "2025-10-25")  # read out after the days: the sentences still say what is to come
+    due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert {("제20회 전자·IT의 날", "2025-10-21"), ("기념식", "2025-10-21"),
+            ("2025 수출 붐업코리아 Week", "2025-10-22"), ("개막식", "2025-10-22")} <= due
+    assert not any(h == "국내 최대 수출 행사" for h, _v in due)  # the description, not the event
+    ex = extract("4월 21일 월요일 정례브리핑을 시작하겠습니다.", "2025-04-21")
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # the briefing is the document itself
