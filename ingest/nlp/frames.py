@@ -75,6 +75,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 add("LEADS", p, target, si)
         if own:
             _heard(view, ms, own, si, add)
+            _held_by(view, ms, own, si, add)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
@@ -273,6 +274,31 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
 _DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?['‘\"“「『]?")
 _CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
 _AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
+
+
+# holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
+_HOLD_AFTER = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다)")
+
+
+def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """'문재인 대통령이 기업인들을 청와대로 초청해 간담회를 열었다': a named person as the
+    subject who holds a meeting leads it (a body holding it announces it: relations.py)."""
+    text = view.text
+    for h in own:
+        if h.attrs.get("kind") != "meeting" or not _HOLD_AFTER.match(text, h.end):
+            continue
+        people = [m for m in ms if m.label == "PERSON" and m.end <= h.start and not m.attrs.get("byline")
+                  and _subject_tail(view, m)]
+        bodies = [m for m in ms if m.label != "PERSON" and m.label in AGENTS + ("MINISTRY",) and m.end <= h.start
+                  and view.tail(m.end) in ("은", "는", "이", "가")]
+        if people and not any(b.start > people[-1].start for b in bodies):
+            add("LEADS", people[-1], h, si)
+
+
+def _subject_tail(view: TextView, m) -> bool:
+    """'문재인 대통령이', '김 장관은': the person (with a title) is the subject."""
+    after = re.match(r"(?:\s[가-힣]{1,6}?)?(은|는|이|가|께서)\s", view.text[m.end:m.end + 12])
+    return after is not None
 
 
 _HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")

@@ -314,3 +314,10 @@ def test_a_briefings_day_weekday_and_hour_before_an_event_schedule_the_name_and_
     assert not any(h == "국내 최대 수출 행사" for h, _v in due)  # the description, not the event
     ex = extract("4월 21일 월요일 정례브리핑을 시작하겠습니다.", "2025-04-21")
     assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # the briefing is the document itself
+
+
+def test_a_named_person_who_holds_a_meeting_leads_it_a_body_announces_it() -> None:
+    found = rels("어제 문재인 대통령이 기업인들을 청와대로 초청해 간담회를 열었습니다.", "2017-07-28")
+    assert any(k == "LEADS" and h == "문재인" and t.startswith("간담회") for k, h, t in found)
+    found = rels("산업부는 김철수 회장 등 기업인과 간담회를 열었다.")
+    assert not any(k == "LEADS" and h == "김철수" for k, h, _t in found)  # not the subject
