@@ -25,8 +25,11 @@ from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올")
-_ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining an alliance or program is not
+                      r"|이름을 올|나서|나선|나섭")
+_ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
+# attending is a meeting's; joining an alliance or program is not; a role at the event
+# ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
+_ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭")
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
 # programme's hosts)
 _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
@@ -97,6 +100,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             ts = t.start()
             if any(m.start <= ts < m.end for m in ms) or _noun_use(view, ms, ts, t.end()):
                 continue
+            if t.group().startswith("나") and not _ROLE.search(text, ss, ts):
+                continue  # '적극 나섰다': stepping up, not a role at the event
             attend = bool(_ATTEND_RE.match(t.group()))
             agents = _agents_before(view, ms, ss, ts, attend)
             if agents and _other_object(view, ms, ss, ts):

@@ -321,3 +321,14 @@ def test_a_named_person_who_holds_a_meeting_leads_it_a_body_announces_it() -> No
     assert any(k == "LEADS" and h == "문재인" and t.startswith("간담회") for k, h, t in found)
     found = rels("산업부는 김철수 회장 등 기업인과 간담회를 열었다.")
     assert not any(k == "LEADS" and h == "김철수" for k, h, _t in found)  # not the subject
+
+
+def test_a_role_at_the_event_is_attending_it_and_union_federations_are_organisations() -> None:
+    text = ("한국판 뉴딜 대국민보고대회가 내일 청와대에서 열립니다. 보고대회에는 한국노총 위원장 등 노사대표가 함께 참석합니다. "
+            "또 디지털뉴딜의 보고자로 정의선 현대차 수석부회장과 한성숙 네이버 대표이사 사장이 나섭니다.")
+    found = rels(text, "2020-07-13")
+    for who in ("한국노총", "정의선", "현대차", "한성숙", "네이버"):
+        assert any(k == "PARTICIPATES_IN" and h == who and "보고대회" in t for k, h, t in found), who
+    assert ("LEADS", "정의선", "현대자동차") in found  # 수석부회장 heads the company
+    found = rels("대통령은 2013년 5월 미국 기업인들을 상대로 투자 유치에 적극 나섰습니다. 간담회에는 김철수 회장이 참석했다.")
+    assert not any(k == "PARTICIPATES_IN" and h == "대통령" for k, h, _t in found)
