@@ -53,6 +53,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     if not inits:
         return
     main = _main(view, inits, sents)
+    publisher = _publisher(view, mentions, sents)
     init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
     done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
@@ -79,6 +80,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         if own:
             _heard(view, ms, own, si, add)
             _held_by(view, ms, own, si, add)
+            if publisher is not None:
+                _published(view, ms, own, publisher, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
@@ -279,6 +282,36 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
 _DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?['‘\"“「『]?")
 _CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
 _AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
+
+
+# a ministry's own briefing or release: its title names it and says so
+_OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
+# what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
+_PUBLISH = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
+                      r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
+
+
+def _publisher(view: TextView, mentions: list, sents: list[tuple[int, int]]):
+    """The government body whose own briefing or release the document is: named in its
+    first two lines, which call it a briefing or release ('과기정통부 정례브리핑')."""
+    head_end = sents[min(1, len(sents) - 1)][1] if sents else 0
+    if not _OWN_RELEASE.search(view.text, 0, head_end):
+        return None
+    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= head_end), None)
+
+
+def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out: list) -> None:
+    """In a body's own briefing, what is held or announced with no named subject is the
+    body's ('4월 24일에는 월드IT쇼를 개최합니다'; the gold guideline's briefing rule)."""
+    text = view.text
+    announced = {t for kind, _h, t, _si in out if kind == "ANNOUNCES"}
+    for h in own:
+        if h.key in announced or not _PUBLISH.match(text, h.end):
+            continue
+        if any(m.label in AGENTS + ("MINISTRY",) and m.end <= h.start and view.tail(m.end) in ("은", "는", "이", "가", "께서")
+               for m in ms) or any(m.label == "PERSON" and m.end <= h.start and _subject_tail(view, m) for m in ms):
+            continue  # '김정관 장관은 … 화상회의를 개최하여': the named person holds it
+        add("ANNOUNCES", publisher, h, si)
 
 
 # holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'

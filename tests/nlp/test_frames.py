@@ -332,3 +332,14 @@ def test_a_role_at_the_event_is_attending_it_and_union_federations_are_organisat
     assert ("LEADS", "정의선", "현대자동차") in found  # 수석부회장 heads the company
     found = rels("대통령은 2013년 5월 미국 기업인들을 상대로 투자 유치에 적극 나섰습니다. 간담회에는 김철수 회장이 참석했다.")
     assert not any(k == "PARTICIPATES_IN" and h == "대통령" for k, h, _t in found)
+
+
+def test_in_a_ministrys_own_briefing_what_is_held_without_a_subject_is_the_ministrys() -> None:
+    text = ("과기정통부 정례브리핑\n2025.04.21 과학기술정보통신부\n"
+            "4월 23일에는 글로벌 얼라이언스 출범식이 있습니다.\n민·관 협력체계 출범 및 업계 간담회를 개최합니다.\n"
+            "김철수 장관은 4월 25일 반도체 포럼을 개최합니다.")
+    found = rels(text, "2025-04-21")
+    assert any(k == "ANNOUNCES" and h == "과기정통부" and t.startswith("업계 간담회") for k, h, t in found)
+    assert not any(k == "ANNOUNCES" and "반도체 포럼" in t for k, _h, t in found)  # the named minister holds it
+    found = rels("산업부 장관은 김철수 회장과 만났다. 업계 간담회를 개최합니다.", "2025-04-21")
+    assert not any(k == "ANNOUNCES" for k, _h, _t in found)  # no briefing of its own
