@@ -21,6 +21,7 @@ HEADS = {
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
+    "업무협약": "project",  # an agreement its signatories take part in
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
@@ -37,7 +38,8 @@ HEADS = {
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬"))  # a meal is one only by name
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬")) \
+    | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
     "이번", "이", "그", "해당", "관련", "각", "모든", "새", "향후", "기존", "이날", "정부", "당국", "우리", "국내",

@@ -64,7 +64,7 @@ HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False,
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
                 "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
-_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
+_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})(?:,\s?이하[^)]{1,20})?\)")  # '(원장 김태훈, 이하 해문홍)'
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"

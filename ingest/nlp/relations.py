@@ -29,7 +29,7 @@ ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마�
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|협약|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|협약|체결|가졌|가진|가질|갖는|갖고|이름을 올")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -252,6 +252,13 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     found = [m for m in agents if lo <= m.start and m.end <= t]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
         found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]
+    if not found and not adnominal and before and re.fullmatch(r"(?:\([^)]{0,10}\))?\s?", view.text[target.end:t]):
+        # a headline's 'A과 B 업무협약 체결': the bodies right before the agreement sign it
+        prior = [m for m in agents if m.end <= target.start]
+        if prior and re.fullmatch(r"\s?(?:간\s)?", view.text[prior[-1].end:target.start]):
+            found = [prior[-1]]
+            while len(found) < len(prior) and _joined(view, prior[-len(found) - 1], found[-1]):
+                found.append(prior[-len(found) - 1])
     if not found and not adnominal:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         before = [m for m in agents if m.end <= target.start]

@@ -343,3 +343,13 @@ def test_in_a_ministrys_own_briefing_what_is_held_without_a_subject_is_the_minis
     assert not any(k == "ANNOUNCES" and "반도체 포럼" in t for k, _h, t in found)  # the named minister holds it
     found = rels("산업부 장관은 김철수 회장과 만났다. 업계 간담회를 개최합니다.", "2025-04-21")
     assert not any(k == "ANNOUNCES" for k, _h, _t in found)  # no briefing of its own
+
+
+def test_signatories_of_an_agreement_take_part_in_it() -> None:
+    for text in ("해외문화홍보원과 한국문화재재단 업무협약 체결",  # a headline
+                 "해문홍과 문화재재단은 25일 서울에서 업무협약(MOU)을 체결했다."):
+        found = rels(text, "2018-07-25")
+        for names in (("해외문화홍보원", "해문홍"), ("한국문화재재단", "문화재재단")):  # short names: aliases
+            assert any(k == "PARTICIPATES_IN" and h in names and t.startswith("업무협약") for k, h, t in found), (text, names)
+    found = rels("해외문화홍보원(원장 김태훈, 이하 해문홍)과 한국문화재재단(이사장 진옥섭, 이하 문화재재단)은 협력한다.")
+    assert ("LEADS", "진옥섭", "한국문화재재단") in found
