@@ -90,6 +90,10 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
                     add("PARTICIPATES_IN", m, target, si)
             continue
+        if (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+            for d in ms:  # '신청 기간은 3월 4일부터 15일까지', '○ 접수기간 : 3. 4. ~ 3. 15.', '운영기간 : 4월 ~ 12월'
+                if d.label == "DATE" and d.value and d.start >= cue.end():
+                    add("SCHEDULED_FOR", prog, d, si)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
         presiders: set = set()
@@ -161,6 +165,12 @@ def _coordinated(view: TextView, before: list, target) -> list:
     return out
 
 
+def _pick_program(before: list, main):
+    """The programme a call for applications belongs to: the last one named before."""
+    progs = [m for m in before if m.attrs.get("kind") in _DUE_KINDS]
+    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in _DUE_KINDS else None)
+
+
 def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:
     """'유상증자 참여와 지분 매입', '투자 참여를': the trigger as a noun of another phrase."""
     if re.match(r"(?:와|과|의|를|을)\s|(?:한|하는|할|했던|하고 있는)\s(?!가운데|데|뒤|후|예정|계획|방침|것)", view.text[te:te + 8]):
@@ -208,6 +218,8 @@ _OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출�
 # a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'
 _PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
 _DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
+# a call for applications and its periods (not a deadline for handing in documents: 제출)
+_APPLY = re.compile(r"(?:신청|접수|모집|공모|응모|운영|지원)\s?기간\s*(?:은|는|:|：)|(?<![가-힣])(?:신청|접수)(?:은|는)\s")
 _DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
 
 

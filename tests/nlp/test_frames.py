@@ -353,3 +353,13 @@ def test_signatories_of_an_agreement_take_part_in_it() -> None:
             assert any(k == "PARTICIPATES_IN" and h in names and t.startswith("업무협약") for k, h, t in found), (text, names)
     found = rels("해외문화홍보원(원장 김태훈, 이하 해문홍)과 한국문화재재단(이사장 진옥섭, 이하 문화재재단)은 협력한다.")
     assert ("LEADS", "진옥섭", "한국문화재재단") in found
+
+
+def test_a_calls_application_and_running_periods_schedule_the_programme_named_before() -> None:
+    for text in ("중기부는 스마트공장 보급사업 참여기업을 모집한다. 신청 기간은 3월 4일부터 3월 15일까지이며, 누구나 신청할 수 있다.",
+                 "중기부는 스마트공장 보급사업을 공고했다. 접수는 3월 4일부터 15일까지 온라인으로 받는다."):
+        ex = extract(text, "2024-02-20")
+        due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+        assert ("스마트공장 보급사업", "2024-03-04/2024-03-15") in due
+    ex = extract("산업부는 스마트공장 보급사업 간담회를 열었다. 서류 제출 기간은 3월 15일까지다.", "2024-02-20")
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # handing in documents is no schedule
