@@ -25,7 +25,7 @@ from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올|나서|나선|나섭")
+                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)")
 _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
 # attending is a meeting's; joining an alliance or program is not; a role at the event
 # ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
@@ -109,9 +109,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 continue
             if t.group().startswith("나") and not _ROLE.search(text, ss, ts):
                 continue  # '적극 나섰다': stepping up, not a role at the event
+            if t.group().startswith("포함") and not re.search(r"명단에", text[ss:ts]):
+                continue  # only a roster includes members: '명단에는 A과 B도 포함됐다'
             attend = bool(_ATTEND_RE.match(t.group()))
             agents = _agents_before(view, ms, ss, ts, attend)
-            if agents and _other_object(view, ms, ss, ts):
+            if agents and not t.group().startswith("포함") and _other_object(view, ms, ss, ts):
                 continue  # '협상에는 A, B가 참여했다': they take part in what the sentence names
             agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
             if not agents:
@@ -194,7 +196,7 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
 
 
 # a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'
-_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야)(?:에는|에도|에)$")
+_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야|명단)(?:에는|에도|에)$")
 
 
 def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = False) -> list:
@@ -212,7 +214,7 @@ def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = Fal
 
 
 # a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'
-_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신)")
+_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신|소속)")
 
 
 # a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'

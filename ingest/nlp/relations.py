@@ -250,9 +250,11 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
     found = [m for m in agents if lo <= m.start and m.end <= t]
+    # a body right before the event names whose event it is ('청와대 신년인사회 무대에'), not who takes part
+    found = [m for m in found if not (m.end < target.start and view.text[m.end:target.start] == " ")]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
         found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]
-    if not found and not adnominal and before and re.fullmatch(r"(?:\([^)]{0,10}\))?\s?", view.text[target.end:t]):
+    if not found and not adnominal and before and view.text.startswith("체결", t) and re.fullmatch(r"(?:\([^)]{0,10}\))?\s?", view.text[target.end:t]):
         # a headline's 'A과 B 업무협약 체결': the bodies right before the agreement sign it
         prior = [m for m in agents if m.end <= target.start]
         if prior and re.fullmatch(r"\s?(?:간\s)?", view.text[prior[-1].end:target.start]):
@@ -298,6 +300,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     if tail:
         return tail
     after = view.text[m.end:m.end + 40]
+    if m.label == "PERSON" and (hon := re.match(r"\s씨(께서|은|는|이|가|도)(?:\s|$)", after)):
+        return hon.group(1)  # '이희아 씨가'
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
         t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(\S*)", after)  # '방문규 신임 산업부 장관이'

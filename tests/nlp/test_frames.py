@@ -363,3 +363,14 @@ def test_a_calls_application_and_running_periods_schedule_the_programme_named_be
         assert ("스마트공장 보급사업", "2024-03-04/2024-03-15") in due
     ex = extract("산업부는 스마트공장 보급사업 간담회를 열었다. 서류 제출 기간은 3월 15일까지다.", "2024-02-20")
     assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # handing in documents is no schedule
+
+
+def test_a_roster_includes_its_members_and_a_named_person_holds_a_new_year_reception() -> None:
+    text = ("대한상공회의소가 대통령의 방미 경제인단을 발표했습니다. "
+            "명단에는 국내 일자리 창출에 기여한 한국GM과 한국3M 등 주한미국상공회의소 소속 2곳도 포함됐습니다.")
+    found = rels(text, "2017-06-23")
+    assert ("PARTICIPATES_IN", "한국GM", "방미 경제인단") in found
+    assert ("PARTICIPATES_IN", "한국3M", "방미 경제인단") in found
+    assert ("PARTICIPATES_IN", "주한미국상공회의소", "방미 경제인단") not in found  # what they belong to
+    found = rels("문재인 대통령이 각계 주요 인사를 청와대로 초청해 신년 인사회를 했습니다.", "2018-01-03")
+    assert any(k == "LEADS" and h == "문재인" and "인사회" in t for k, h, t in found)
