@@ -108,7 +108,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or any(
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
@@ -395,6 +395,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
+            cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
         if past and not cue:
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
@@ -429,4 +431,5 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 
 _MOVED = re.compile(r"에서\s")
+_DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")

@@ -374,3 +374,12 @@ def test_a_roster_includes_its_members_and_a_named_person_holds_a_new_year_recep
     assert ("PARTICIPATES_IN", "주한미국상공회의소", "방미 경제인단") not in found  # what they belong to
     found = rels("문재인 대통령이 각계 주요 인사를 청와대로 초청해 신년 인사회를 했습니다.", "2018-01-03")
     assert any(k == "LEADS" and h == "문재인" and "인사회" in t for k, h, t in found)
+
+
+def test_a_decision_to_hold_on_a_day_to_come_schedules_the_event() -> None:
+    ex = extract("간사와 협의한 결과 후보자 유상임에 대한 인사청문회는 8월 8일 목요일 오전 10시부터 1일 동안 실시하기로 하였습니다.",
+                 "2024-08-02")
+    due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert ("인사청문회", "2024-08-08") in due
+    ex = extract("위원회는 7월 8일 인사청문회를 실시하기로 하였습니다.", "2024-08-02")  # a day gone by
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)
