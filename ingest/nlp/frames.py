@@ -39,6 +39,9 @@ _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대�
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
+# bodies and officials summoned to a sitting take part in it (not the committee whose room it is)
+_SUMMONS = re.compile(r"출석(?:을|하도록|해\s?줄\s?것을)\s?(?:요구|요청)")
+_VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
 # kinds an alliance-like initiative has (joined, not attended)
@@ -96,6 +99,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                     add("SCHEDULED_FOR", prog, d, si)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
+        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, main)) is not None:
+            called = [m for m in ms if m.label in AGENTS + ("MINISTRY",) and m.end <= summons.start()
+                      and not _VENUE.match(text, m.end) and not m.attrs.get("byline")]
+            for m in called if len(called) >= 2 else ():  # the list of the summoned: '… 방송통신위원회 위원장,
+                add("PARTICIPATES_IN", m, target, si)     # 원자력안전위원회 위원장으로 하여금 … 출석을 요구하는'
         presiders: set = set()
         for t in _CHAIR_RE.finditer(text, ss, se):
             person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]

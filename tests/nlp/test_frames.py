@@ -383,3 +383,13 @@ def test_a_decision_to_hold_on_a_day_to_come_schedules_the_event() -> None:
     assert ("인사청문회", "2024-08-08") in due
     ex = extract("위원회는 7월 8일 인사청문회를 실시하기로 하였습니다.", "2024-08-02")  # a day gone by
     assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)
+
+
+def test_the_bodies_summoned_to_a_sitting_take_part_in_it_not_the_committee_whose_room_it_is() -> None:
+    text = ("이 안건은 2024년 6월 18일 현안질의에 필요한 국무위원 및 정부위원의 출석을 요구하기 위한 것입니다. "
+            "국무위원인 과학기술정보통신부장관, 정부위원인 방송통신위원회 위원장, 원자력안전위원회 위원장으로 하여금 "
+            "2024년 6월 18일 오전 10시까지 과학기술정보방송통신위원회 회의장에 출석을 요구하는 내용입니다.")
+    found = rels(text, "2024-06-14")
+    for body in ("방송통신위원회", "원자력안전위원회"):
+        assert any(k == "PARTICIPATES_IN" and h == body and t.startswith("현안질의") for k, h, t in found), body
+    assert not any(k == "PARTICIPATES_IN" and h == "과학기술정보방송통신위원회" for k, h, _t in found)
