@@ -83,6 +83,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         if own:
             _heard(view, ms, own, si, add)
             _held_by(view, ms, own, si, add)
+            _hosted(view, ms, own, si, add)
             if publisher is not None:
                 _published(view, ms, own, publisher, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
@@ -334,6 +335,26 @@ def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out
                for m in ms) or any(m.label == "PERSON" and m.end <= h.start and _subject_tail(view, m) for m in ms):
             continue  # '김정관 장관은 … 화상회의를 개최하여': the named person holds it
         add("ANNOUNCES", publisher, h, si)
+
+
+# the host of an event: '미 상공회의소 주최로 열린 A와 B', '산업부가 주최한 설명회'
+_HOST = re.compile(r"(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
+
+
+def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list)."""
+    text = view.text
+    for b in ms:
+        if b.label not in ("MINISTRY", "ORGANIZATION", "COMPANY") or not (h := _HOST.match(text, b.end)):
+            continue
+        first = next((m for m in own if m.start == h.end()), None)
+        chain = [first] if first is not None else []
+        for m in own:
+            if chain and m.start > chain[-1].end and re.fullmatch(r"['’\"”」]?\s?(?:과|와|및|,)\s?['‘\"“「]?",
+                                                                   text[chain[-1].end:m.start]):
+                chain.append(m)
+        for m in chain:
+            add("ANNOUNCES", b, m, si)
 
 
 # holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'

@@ -393,3 +393,11 @@ def test_the_bodies_summoned_to_a_sitting_take_part_in_it_not_the_committee_whos
     for body in ("방송통신위원회", "원자력안전위원회"):
         assert any(k == "PARTICIPATES_IN" and h == body and t.startswith("현안질의") for k, h, t in found), body
     assert not any(k == "PARTICIPATES_IN" and h == "과학기술정보방송통신위원회" for k, h, _t in found)
+
+
+def test_the_host_of_an_event_holds_it() -> None:
+    found = rels("대한상공회의소 주최로 열린 한미 비즈니스 라운드 테이블과 한미 경제인 오찬.", "2013-05-09")
+    assert ("ANNOUNCES", "대한상공회의소", "한미 비즈니스 라운드 테이블") in found
+    assert ("ANNOUNCES", "대한상공회의소", "한미 경제인 오찬") in found
+    found = rels("산업부가 주최한 수출 전략 설명회가 10일 열렸다.")
+    assert ("ANNOUNCES", "산업부", "수출 전략 설명회") in found
