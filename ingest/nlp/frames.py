@@ -25,11 +25,11 @@ from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)")
+                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 함께|함께했|함께 했|배석")
 _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
 # attending is a meeting's; joining an alliance or program is not; a role at the event
 # ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
-_ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭")
+_ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭|자리|함께|배석")
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
 # programme's hosts)
 _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
@@ -205,7 +205,7 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
 
 
 # a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'
-_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야|명단)(?:에는|에도|에)$")
+_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야|명단|자리|행사장|현장)(?:에는|에도|에)$")  # '이 자리에는': the event
 
 
 def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = False) -> list:

@@ -29,7 +29,7 @@ ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마�
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|협약|체결|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|자리했|자리를 함께|배석|협약|체결|가졌|가진|가질|갖는|갖고|이름을 올")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")

@@ -401,3 +401,13 @@ def test_the_host_of_an_event_holds_it() -> None:
     assert ("ANNOUNCES", "대한상공회의소", "한미 경제인 오찬") in found
     found = rels("산업부가 주최한 수출 전략 설명회가 10일 열렸다.")
     assert ("ANNOUNCES", "산업부", "수출 전략 설명회") in found
+
+
+def test_attendees_by_자리했다_함께했다_and_배석_at_this_event() -> None:
+    first = "산업부는 10일 반도체 업계 간담회를 열었다. "
+    for second in ("간담회에는 곽노정 SK하이닉스 대표, 박용인 삼성전자 사장 등이 자리했다.",
+                   "곽노정 SK하이닉스 대표와 박용인 삼성전자 사장도 자리를 함께했다.",
+                   "이 자리에는 곽노정 SK하이닉스 대표와 박용인 삼성전자 사장이 배석했다."):
+        found = rels(first + second)
+        for person in ("곽노정", "박용인"):
+            assert ("PARTICIPATES_IN", person, "반도체 업계 간담회") in found, second
