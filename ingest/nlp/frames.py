@@ -264,8 +264,8 @@ def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: lis
     day and a clock time ahead and no initiative of its own dates the meeting named last."""
     if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
         return
-    if sent[0] - before[-1].end > 200:
-        return  # the meeting is named just before (the previous sentence or so)
+    if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
+        return  # the meeting is named just before (the previous sentence or so); no deadline for papers
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
     if days and any(m.label == "TIME" for m in ms):
         add("SCHEDULED_FOR", before[-1], days[0], si)

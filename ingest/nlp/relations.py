@@ -394,6 +394,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _HAND_IN.search(after):
+            continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
         if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
             cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
@@ -431,5 +433,6 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 
 _MOVED = re.compile(r"에서\s")
+_HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
 _DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")

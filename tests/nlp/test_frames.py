@@ -411,3 +411,12 @@ def test_attendees_by_자리했다_함께했다_and_배석_at_this_event() -> No
         found = rels(first + second)
         for person in ("곽노정", "박용인"):
             assert ("PARTICIPATES_IN", person, "반도체 업계 간담회") in found, second
+
+
+def test_a_deadline_for_handing_in_papers_schedules_nothing() -> None:
+    for text in ("오늘 회의에서는 현안질의를 하겠습니다. 서면질의는 오늘 회의 종료 전까지 제출해 주시기 바랍니다.",
+                 "간사와의 협의에 따라 현안질의 추가 자료제출요구의 건을 상정합니다. "
+                 "위원께서 요청하신 자료를 2024년 12월 16일 오후 5시까지 제출할 것으로 요구하고자 합니다."):
+        ex = extract(text, "2024-12-10")
+        assert not any(r.type == "SCHEDULED_FOR" and "제출" in text[ex.entities[r.tail].end:ex.entities[r.tail].end + 20]
+                       for r in ex.relations), text
