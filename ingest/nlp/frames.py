@@ -25,14 +25,23 @@ from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올")
-_ATTEND_RE = re.compile(r"참석|참가")  # attending is a meeting's; joining an alliance or program is not
-# list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '○ 참석 : …'
-_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
+                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 함께|함께했|함께 했|배석")
+_ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
+# attending is a meeting's; joining an alliance or program is not; a role at the event
+# ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
+_ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭|자리|함께|배석")
+# list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
+# programme's hosts)
+_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
                          r"(?:은|는|으로는|로는)\s")
+# a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
+_ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
+# bodies and officials summoned to a sitting take part in it (not the committee whose room it is)
+_SUMMONS = re.compile(r"출석(?:을|하도록|해\s?줄\s?것을)\s?(?:요구|요청)")
+_VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
 # kinds an alliance-like initiative has (joined, not attended)
@@ -47,7 +56,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     if not inits:
         return
     main = _main(view, inits, sents)
-    done_part = {(si, h) for kind, h, _t, si in out if kind in ("PARTICIPATES_IN", "LEADS")}
+    publisher = _publisher(view, mentions, sents)
+    init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
+    done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
@@ -71,11 +82,29 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 add("LEADS", p, target, si)
         if own:
             _heard(view, ms, own, si, add)
+            _held_by(view, ms, own, si, add)
+            _hosted(view, ms, own, si, add)
+            if publisher is not None:
+                _published(view, ms, own, publisher, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
+            for m in ms:  # the members and their companies (a ministry's officials go alone)
+                if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
+                    add("PARTICIPATES_IN", m, target, si)
+            continue
+        if (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+            for d in ms:  # '신청 기간은 3월 4일부터 15일까지', '○ 접수기간 : 3. 4. ~ 3. 15.', '운영기간 : 4월 ~ 12월'
+                if d.label == "DATE" and d.value and d.start >= cue.end():
+                    add("SCHEDULED_FOR", prog, d, si)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
+        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, main)) is not None:
+            called = [m for m in ms if m.label in AGENTS + ("MINISTRY",) and m.end <= summons.start()
+                      and not _VENUE.match(text, m.end) and not m.attrs.get("byline")]
+            for m in called if len(called) >= 2 else ():  # the list of the summoned: '… 방송통신위원회 위원장,
+                add("PARTICIPATES_IN", m, target, si)     # 원자력안전위원회 위원장으로 하여금 … 출석을 요구하는'
         presiders: set = set()
         for t in _CHAIR_RE.finditer(text, ss, se):
             person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]
@@ -87,17 +116,23 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             ts = t.start()
             if any(m.start <= ts < m.end for m in ms) or _noun_use(view, ms, ts, t.end()):
                 continue
-            agents = _agents_before(view, ms, ss, ts)
-            if agents and _other_object(view, ms, ss, ts):
+            if t.group().startswith("나") and not _ROLE.search(text, ss, ts):
+                continue  # '적극 나섰다': stepping up, not a role at the event
+            if t.group().startswith("포함") and not re.search(r"명단에", text[ss:ts]):
+                continue  # only a roster includes members: '명단에는 A과 B도 포함됐다'
+            attend = bool(_ATTEND_RE.match(t.group()))
+            agents = _agents_before(view, ms, ss, ts, attend)
+            if agents and not t.group().startswith("포함") and _other_object(view, ms, ss, ts):
                 continue  # '협상에는 A, B가 참여했다': they take part in what the sentence names
             agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
             if not agents:
                 continue
-            target = _pick(before, bool(_ATTEND_RE.match(t.group())), main)
+            target = _pick(before, attend, main)
             if target is None:
                 continue
-            for m in agents:
-                add("PARTICIPATES_IN", m, target, si)
+            for tg in _coordinated(view, before, target):
+                for m in agents:
+                    add("PARTICIPATES_IN", m, tg, si)
             break
 
 
@@ -129,6 +164,24 @@ def _pick(before: list, attend: bool, main):
     return None
 
 
+def _coordinated(view: TextView, before: list, target) -> list:
+    """The target and the events coordinated with it ('A 라운드 테이블과 B 오찬.'): who
+    attends one attends both."""
+    out = [target]
+    i = next((k for k, m in enumerate(before) if m is target), -1)
+    while i > 0 and before[i - 1].attrs.get("kind") == target.attrs.get("kind") \
+            and re.fullmatch(r"(?:과|와|및|,|·)\s?", view.text[before[i - 1].end:before[i].start].lstrip()):
+        i -= 1
+        out.append(before[i])
+    return out
+
+
+def _pick_program(before: list, main):
+    """The programme a call for applications belongs to: the last one named before."""
+    progs = [m for m in before if m.attrs.get("kind") in _DUE_KINDS]
+    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in _DUE_KINDS else None)
+
+
 def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:
     """'유상증자 참여와 지분 매입', '투자 참여를': the trigger as a noun of another phrase."""
     if re.match(r"(?:와|과|의|를|을)\s|(?:한|하는|할|했던|하고 있는)\s(?!가운데|데|뒤|후|예정|계획|방침|것)", view.text[te:te + 8]):
@@ -152,30 +205,32 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
 
 
 # a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'
-_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야)(?:에는|에도|에)$")
+_PART_OF = re.compile(r"(?:그룹|분과|분과위원회|팀|컨소시엄|부문|트랙|작업반|분야|명단|자리|행사장|현장)(?:에는|에도|에)$")  # '이 자리에는': the event
 
 
-def _agents_before(view: TextView, ms: list, ss: int, t: int) -> list:
+def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = False) -> list:
     """Companies, organisations and people of the trigger's clause, before it: after the
-    last clause break ('…하고,', '…며,') and never a person's own body (곽노정 SK하이닉스 대표
-    takes part, not SK하이닉스)."""
+    last clause break ('…하고,', '…며,'). A person's own body joins nothing with them (곽노정
+    SK하이닉스 대표 joins, not SK하이닉스) but attends a meeting with them, as in a list line."""
     text = view.text
     lo = ss
     for mo in view.morphs_in(ss, t):
         if mo.tag == "EC" and text.startswith(",", mo.end):
             lo = mo.end
-    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    orgs_of_people = set() if attend else {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
             and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
 
 
 # a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'
-_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신)")
+_OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출신|소속)")
 
 
 # a deadline or a start ahead: '2030년까지 … 구축한다', '하반기 중 시행할 예정이다'
 _PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
 _DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
+# a call for applications and its periods (not a deadline for handing in documents: 제출)
+_APPLY = re.compile(r"(?:신청|접수|모집|공모|응모|운영|지원)\s?기간\s*(?:은|는|:|：)|(?<![가-힣])(?:신청|접수)(?:은|는)\s")
 _DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
 
 
@@ -209,8 +264,8 @@ def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: lis
     day and a clock time ahead and no initiative of its own dates the meeting named last."""
     if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
         return
-    if sent[0] - before[-1].end > 200:
-        return  # the meeting is named just before (the previous sentence or so)
+    if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
+        return  # the meeting is named just before (the previous sentence or so); no deadline for papers
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
     if days and any(m.label == "TIME" for m in ms):
         add("SCHEDULED_FOR", before[-1], days[0], si)
@@ -228,10 +283,103 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
         end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or not re.fullmatch(r"(?:도)?\s", text[d.end:nxt.start]) \
-                or end is None or end < ref:
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None:
             continue
-        add("SCHEDULED_FOR", nxt, d, si)
+        gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
+        if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
+                or (gap.group(1) and nxt.attrs.get("generic")):
+            continue  # a briefing's '10월 21일 화요일 10시 … 참석할 예정입니다' may be read out after the day
+        chain = [nxt]  # "'제20회 전자·IT의 날' 기념식", "국내 최대 수출 행사인 'X' 개막식": the name and its event
+        for m in own:
+            if m.start <= chain[-1].start:
+                continue
+            if m.attrs.get("kind") != "meeting" or not _CHAINED.fullmatch(text, chain[-1].end, m.start):
+                break
+            chain.append(m)
+        for i, m in enumerate(chain):
+            if i + 1 == len(chain) or not text.startswith("인 ", m.end):  # not the description
+                add("SCHEDULED_FOR", m, d, si)
+
+
+# between a day and the meeting held on it: a weekday and a clock time ('10월 21일 화요일 10시 30분 ')
+_DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?['‘\"“「『]?")
+_CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
+_AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
+
+
+# a ministry's own briefing or release: its title names it and says so
+_OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
+# what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
+_PUBLISH = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
+                      r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
+
+
+def _publisher(view: TextView, mentions: list, sents: list[tuple[int, int]]):
+    """The government body whose own briefing or release the document is: named in its
+    first two lines, which call it a briefing or release ('과기정통부 정례브리핑')."""
+    head_end = sents[min(1, len(sents) - 1)][1] if sents else 0
+    if not _OWN_RELEASE.search(view.text, 0, head_end):
+        return None
+    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= head_end), None)
+
+
+def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out: list) -> None:
+    """In a body's own briefing, what is held or announced with no named subject is the
+    body's ('4월 24일에는 월드IT쇼를 개최합니다'; the gold guideline's briefing rule)."""
+    text = view.text
+    announced = {t for kind, _h, t, _si in out if kind == "ANNOUNCES"}
+    for h in own:
+        if h.key in announced or not _PUBLISH.match(text, h.end):
+            continue
+        if any(m.label in AGENTS + ("MINISTRY",) and m.end <= h.start and view.tail(m.end) in ("은", "는", "이", "가", "께서")
+               for m in ms) or any(m.label == "PERSON" and m.end <= h.start and _subject_tail(view, m) for m in ms):
+            continue  # '김정관 장관은 … 화상회의를 개최하여': the named person holds it
+        add("ANNOUNCES", publisher, h, si)
+
+
+# the host of an event: '미 상공회의소 주최로 열린 A와 B', '산업부가 주최한 설명회'
+_HOST = re.compile(r"(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
+
+
+def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list)."""
+    text = view.text
+    for b in ms:
+        if b.label not in ("MINISTRY", "ORGANIZATION", "COMPANY") or not (h := _HOST.match(text, b.end)):
+            continue
+        first = next((m for m in own if m.start == h.end()), None)
+        chain = [first] if first is not None else []
+        for m in own:
+            if chain and m.start > chain[-1].end and re.fullmatch(r"['’\"”」]?\s?(?:과|와|및|,)\s?['‘\"“「]?",
+                                                                   text[chain[-1].end:m.start]):
+                chain.append(m)
+        for m in chain:
+            add("ANNOUNCES", b, m, si)
+
+
+# holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
+_HOLD_AFTER = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다)")
+
+
+def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
+    """'문재인 대통령이 기업인들을 청와대로 초청해 간담회를 열었다': a named person as the
+    subject who holds a meeting leads it (a body holding it announces it: relations.py)."""
+    text = view.text
+    for h in own:
+        if h.attrs.get("kind") != "meeting" or not _HOLD_AFTER.match(text, h.end):
+            continue
+        people = [m for m in ms if m.label == "PERSON" and m.end <= h.start and not m.attrs.get("byline")
+                  and _subject_tail(view, m)]
+        bodies = [m for m in ms if m.label != "PERSON" and m.label in AGENTS + ("MINISTRY",) and m.end <= h.start
+                  and view.tail(m.end) in ("은", "는", "이", "가")]
+        if people and not any(b.start > people[-1].start for b in bodies):
+            add("LEADS", people[-1], h, si)
+
+
+def _subject_tail(view: TextView, m) -> bool:
+    """'문재인 대통령이', '김 장관은': the person (with a title) is the subject."""
+    after = re.match(r"(?:\s[가-힣]{1,6}?)?(은|는|이|가|께서)\s", view.text[m.end:m.end + 12])
+    return after is not None
 
 
 _HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")

@@ -21,6 +21,8 @@ HEADS = {
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
+    "업무협약": "project",  # an agreement its signatories take part in
+    "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
@@ -28,6 +30,7 @@ HEADS = {
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
+    "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
@@ -35,7 +38,8 @@ HEADS = {
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting")
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬")) \
+    | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
     "이번", "이", "그", "해당", "관련", "각", "모든", "새", "향후", "기존", "이날", "정부", "당국", "우리", "국내",
@@ -46,7 +50,8 @@ CHAIN_STOP = frozenset({
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
-    "지난번", "다음", "지난", "오늘", "내일", "어제",
+    "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
+    "저녁",
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -152,7 +157,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         if not view.is_cut(he) or taken.find(1, hs, he) != -1:
             continue
         ws = view.word_start(hs)
-        core = view.core_end(ws, view.word_end(ws))
+        last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
+        core = view.core_end(last_ws, view.word_end(last_ws))
         if core != he:
             continue  # the head word is followed by more noun (사업자, 계획서 …) or an ending
         # attached modifier inside the head's word (달성전략, 반도체특별법, K-칩스법)

@@ -24,7 +24,7 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "처장", "본부장", "단장", "센터장", "소장", "이사장", "총장", "교수", "대변인", "시장", "도지사", "지사",
           "구청장", "군수", "대사", "의장", "국회의장", "원내대표", "당대표", "최고위원", "사무총장", "전무",
           "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
-          "국왕", "여왕", "감독", "협회장", "상근부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
+          "국왕", "여왕", "감독", "협회장", "상근부회장", "수석부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
           "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
           "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자")
 # titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
@@ -64,7 +64,7 @@ HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False,
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
                 "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
-_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})\)")
+_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})(?:,\s?이하[^)]{1,20})?\)")  # '(원장 김태훈, 이하 해문홍)'
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
@@ -140,8 +140,9 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
-        if name is None and org is not None:
-            name = _foreign_name_before(view, pos, ents)  # '젠슨 황 엔비디아 최고경영자'
+        if org is not None and (name is None or text[name[0]] not in SURNAMES):
+            # '젠슨 황 엔비디아 최고경영자', '대니얼 애커슨 GM 회장': a foreign name of two words
+            name = _foreign_name_before(view, pos, ents) or name
         if name is None and org is None and pos > 0 and text[pos] == " " and title in _CORP_TITLES:
             # '김미화 자원순환사회연대 이사장': a long unknown body between the name and the title
             word = (view.word_start(pos), pos)
@@ -175,6 +176,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
     yield from _fused(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
+    yield from _roster(view, ents)
 
 
 # 'X 씨': the honorific for a person named without a post ('김민수 씨는', '전두환 씨에게')
@@ -194,6 +196,26 @@ def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
         one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
         if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
             yield s, e, "PERSON", {}
+
+
+# a line that lists people without posts: '※ 진행자 : 1부 이기상·이은영, 2부 천규승·김미진'
+_ROSTER_RE = re.compile(r"(?:진행자|사회자|출연자|참석자)\s*[:：][^\n]*")
+_ROSTER_NAME = re.compile(r"(?<![가-힣])[가-힣]{3}(?=[·,]|\s*$|\s*\n)", re.M)  # a name with a post: the title rules
+
+
+def _roster(view: TextView, ents: dict) -> Iterator[tuple]:
+    """The names of a roster line: three syllables, surname first, that pass is_name as
+    before a title only people hold, and at least two such names (a list, not a phrase)."""
+    for line in _ROSTER_RE.finditer(view.text):
+        names = [m.span() for m in _ROSTER_NAME.finditer(view.text, line.start(), line.end())
+                 if m.span() not in ents and _listed_name(view, *m.span())]
+        for s, e in names if len(names) >= 2 else ():
+            yield s, e, "PERSON", {}
+
+
+def _listed_name(view: TextView, s: int, e: int) -> bool:
+    name = view.text[s:e]
+    return name[0] in SURNAMES and (is_name(view, s, e, strong=True) or oov_score(name) < OOV_SCORE)
 
 
 def _skip_holder_word(text: str, pos: int) -> tuple[int, bool]:
@@ -269,7 +291,7 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
     for a, b in ((s1, s2 - 1), (s2, pos)):
         if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _NAME_RE.fullmatch(text[a:b]) and b - a > 1:
             return None
-    if not 1 <= pos - s2 <= 3 or not 2 <= s2 - 1 - s1 <= 4:
+    if not 1 <= pos - s2 <= 4 or not 2 <= s2 - 1 - s1 <= 4:
         return None
     return s1, pos
 

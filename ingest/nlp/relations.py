@@ -29,7 +29,7 @@ ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마�
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|협약|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|자리했|자리를 함께|배석|협약|체결|가졌|가진|가질|갖는|갖고|이름을 올")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -108,7 +108,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or any(
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
@@ -183,6 +183,11 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     first_tail = min(m.start for m in tails)
     bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t
               and not any(i.start <= m.start < i.end for i in inits)]
+    if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
+        bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
+                  and not any(i.start <= m.start < i.end for i in inits)]
+        if not any(_tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t) for m in bodies):
+            return  # only the subject: '… 기업과 협약을 맺고 사업을 추진한다' is the ministry's
     if not bodies:
         return
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
@@ -240,13 +245,22 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     if view.text.startswith("함께", t):  # 'B와 함께': only B
         if before and re.fullmatch(r"['\"’”」』]?(?:\s?\S*)?(?:과|와)\s", view.text[target.end:t]):
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
-        lo = max(lo, max((m.start for m in ms if m.end <= t - 2), default=lo))
+        lo = max(lo, _with_list_start(view, ms, t, lo))
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
     found = [m for m in agents if lo <= m.start and m.end <= t]
+    # a body right before the event names whose event it is ('청와대 신년인사회 무대에'), not who takes part
+    found = [m for m in found if not (m.end < target.start and view.text[m.end:target.start] == " ")]
     if adnominal:  # a topic (KOTRA는) stands outside the clause '… 참석하는 설명회'
         found = [m for m in found if _phrase_tail(view, m) not in ("은", "는")]
+    if not found and not adnominal and before and view.text.startswith("체결", t) and re.fullmatch(r"(?:\([^)]{0,10}\))?\s?", view.text[target.end:t]):
+        # a headline's 'A과 B 업무협약 체결': the bodies right before the agreement sign it
+        prior = [m for m in agents if m.end <= target.start]
+        if prior and re.fullmatch(r"\s?(?:간\s)?", view.text[prior[-1].end:target.start]):
+            found = [prior[-1]]
+            while len(found) < len(prior) and _joined(view, prior[-len(found) - 1], found[-1]):
+                found.append(prior[-len(found) - 1])
     if not found and not adnominal:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         before = [m for m in agents if m.end <= target.start]
@@ -261,6 +275,23 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         add("PARTICIPATES_IN", m, target, si)
 
 
+# the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
+_WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
+
+
+def _with_list_start(view: TextView, ms: list[Mention], t: int, lo: int) -> int:
+    """Where the companions of '함께' at `t` begin: the mention right before it ('B와 함께'),
+    or the first of a list that ends in 등 ('A, B, C 등 8개 기업 경영인들과 함께')."""
+    near = max((m for m in ms if m.end <= t - 2 and m.start >= lo), key=lambda m: m.start, default=None)
+    agents = [m for m in ms if m.label in AGENT_TYPES and lo <= m.start and m.end <= t]
+    if not agents or not _WITH_LIST_END.match(view.text[agents[-1].end:t]):
+        return near.start if near is not None else lo
+    i = len(agents) - 1
+    while i > 0 and _joined(view, agents[i - 1], agents[i]):
+        i -= 1
+    return agents[i].start
+
+
 def _phrase_tail(view: TextView, m: Mention) -> str:
     """The particle that marks a mention's role: right after it (LG전자는), after the title
     of a person ('안덕근 산업통상자원부 장관은' → 은), or after a list it ends
@@ -269,6 +300,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     if tail:
         return tail
     after = view.text[m.end:m.end + 40]
+    if m.label == "PERSON" and (hon := re.match(r"\s씨(께서|은|는|이|가|도)(?:\s|$)", after)):
+        return hon.group(1)  # '이희아 씨가'
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
         t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(\S*)", after)  # '방문규 신임 산업부 장관이'
@@ -361,7 +394,11 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _HAND_IN.search(after):
+            continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
+            cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
         if past and not cue:
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
@@ -396,4 +433,6 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 
 
 _MOVED = re.compile(r"에서\s")
+_HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
+_DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")

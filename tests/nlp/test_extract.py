@@ -65,7 +65,8 @@ CASES = [
     ("대한상의와 전경련은 3월 중 반도체 공급망 포럼을 개최한다.",
      [(0, 4, "ORGANIZATION", "대한상공회의소"), (6, 9, "ORGANIZATION", "한국경제인협회"), (11, 15, "DATE", "2024-03"),
       (16, 26, "INITIATIVE", "반도체 공급망 포럼")],
-     [("SCHEDULED_FOR", "반도체 공급망 포럼", "3월 중")]),
+     [("SCHEDULED_FOR", "반도체 공급망 포럼", "3월 중"),  # associations that hold it announce it (guideline)
+      ("ANNOUNCES", "대한상의", "반도체 공급망 포럼"), ("ANNOUNCES", "전경련", "반도체 공급망 포럼")]),
     ('이창양 장관은 "올해 수출 목표는 6,800억 달러"라고 강조했다.',
      [(0, 3, "PERSON", "이창양"), (9, 11, "DATE", "2024"), (19, 28, "QUANTITY", None)],
      []),

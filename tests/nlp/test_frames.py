@@ -263,3 +263,160 @@ def test_who_a_hearing_is_about_takes_part_in_it() -> None:
 
 def test_a_briefings_press_schedule_is_no_plan() -> None:
     assert inits("이번 주 산업통상부 보도계획은 총 21건입니다. 산업부는 'AI 전략'을 발표합니다.") == ["AI 전략"]
+
+
+def test_the_hosts_of_a_programme_on_a_roster_line_take_part_in_it() -> None:
+    text = ("한국정책방송원은 9월부터 「생방송 정책와이드」 프로그램을 신설한다.\n"
+            "※ 진행자 : 1부 김미진·박종진, 2부 천규승·선우경")
+    found = rels(text)
+    for host in ("김미진", "박종진", "천규승", "선우경"):
+        assert ("PARTICIPATES_IN", host, "생방송 정책와이드") in found
+    assert not any(h == "1부" for _k, h, _t in found)
+
+
+def test_a_list_that_ends_in_등_before_함께_takes_part_and_첫날_is_no_part_of_the_name() -> None:
+    text = "대통령은 첫날 간담회로 현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했습니다."
+    found = rels(text)
+    for company in ("현대자동차", "LG", "신세계"):  # a generic meeting is named with its day
+        assert ("PARTICIPATES_IN", company, "간담회 (2024-12-10)") in found
+    ex = extract(text, D)
+    assert "첫날 간담회" not in {e.text for e in ex.entities}
+
+
+def test_an_association_announces_a_delegation_and_its_roster_takes_part_with_companies() -> None:
+    text = ("대한상공회의소가 대통령의 방미 경제인단을 발표했습니다. "
+            "박용만 대한상의 회장을 비롯해 권오현 삼성전자 부회장, 구본준 LG그룹 부회장 등 모두 52명입니다.")
+    found = rels(text, "2017-06-23")
+    assert ("ANNOUNCES", "대한상공회의소", "방미 경제인단") in found
+    for member in ("박용만", "권오현", "삼성전자", "구본준", "LG그룹"):
+        assert ("PARTICIPATES_IN", member, "방미 경제인단") in found
+
+
+def test_executives_attending_two_coordinated_events_attend_both_with_their_companies() -> None:
+    text = ("미 상공회의소 주최로 열린 한미 비즈니스 라운드 테이블과 한미 경제인 오찬.\n"
+            "대니얼 애커슨 GM 회장, 데니스 뮬렌버그 보잉 부회장 등 170여 명의 미국 기업인이 참석했습니다.")
+    found = rels(text, "2013-05-09")
+    for event in ("한미 비즈니스 라운드 테이블", "한미 경제인 오찬"):
+        for who in ("대니얼 애커슨", "GM", "데니스 뮬렌버그", "보잉"):
+            assert ("PARTICIPATES_IN", who, event) in found
+    assert ("LEADS", "데니스 뮬렌버그", "보잉") in found  # a foreign name of two words heads the company
+    found = rels("대통령은 시장의 한 식당에서 오찬을 가졌습니다.", "2025-12-23")
+    assert not any(t == "오찬" for _k, _h, t in found)  # a meal is an event only by its name
+
+
+def test_a_briefings_day_weekday_and_hour_before_an_event_schedule_the_name_and_the_event() -> None:
+    text = ("차관은 10월 21일 화요일 10시 '제20회 전자·IT의 날' 기념식에 참석할 예정입니다. "
+            "본부장은 10월 22일 수요일 10시 30분 국내 최대 수출 행사인 '2025 수출 붐업코리아 Week' 개막식에 참석할 예정입니다.")
+    ex = extract(text, "2025-10-25")  # read out after the days: the sentences still say what is to come
+    due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert {("제20회 전자·IT의 날", "2025-10-21"), ("기념식", "2025-10-21"),
+            ("2025 수출 붐업코리아 Week", "2025-10-22"), ("개막식", "2025-10-22")} <= due
+    assert not any(h == "국내 최대 수출 행사" for h, _v in due)  # the description, not the event
+    ex = extract("4월 21일 월요일 정례브리핑을 시작하겠습니다.", "2025-04-21")
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # the briefing is the document itself
+
+
+def test_a_named_person_who_holds_a_meeting_leads_it_a_body_announces_it() -> None:
+    found = rels("어제 문재인 대통령이 기업인들을 청와대로 초청해 간담회를 열었습니다.", "2017-07-28")
+    assert any(k == "LEADS" and h == "문재인" and t.startswith("간담회") for k, h, t in found)
+    found = rels("산업부는 김철수 회장 등 기업인과 간담회를 열었다.")
+    assert not any(k == "LEADS" and h == "김철수" for k, h, _t in found)  # not the subject
+
+
+def test_a_role_at_the_event_is_attending_it_and_union_federations_are_organisations() -> None:
+    text = ("한국판 뉴딜 대국민보고대회가 내일 청와대에서 열립니다. 보고대회에는 한국노총 위원장 등 노사대표가 함께 참석합니다. "
+            "또 디지털뉴딜의 보고자로 정의선 현대차 수석부회장과 한성숙 네이버 대표이사 사장이 나섭니다.")
+    found = rels(text, "2020-07-13")
+    for who in ("한국노총", "정의선", "현대차", "한성숙", "네이버"):
+        assert any(k == "PARTICIPATES_IN" and h == who and "보고대회" in t for k, h, t in found), who
+    assert ("LEADS", "정의선", "현대자동차") in found  # 수석부회장 heads the company
+    found = rels("대통령은 2013년 5월 미국 기업인들을 상대로 투자 유치에 적극 나섰습니다. 간담회에는 김철수 회장이 참석했다.")
+    assert not any(k == "PARTICIPATES_IN" and h == "대통령" for k, h, _t in found)
+
+
+def test_in_a_ministrys_own_briefing_what_is_held_without_a_subject_is_the_ministrys() -> None:
+    text = ("과기정통부 정례브리핑\n2025.04.21 과학기술정보통신부\n"
+            "4월 23일에는 글로벌 얼라이언스 출범식이 있습니다.\n민·관 협력체계 출범 및 업계 간담회를 개최합니다.\n"
+            "김철수 장관은 4월 25일 반도체 포럼을 개최합니다.")
+    found = rels(text, "2025-04-21")
+    assert any(k == "ANNOUNCES" and h == "과기정통부" and t.startswith("업계 간담회") for k, h, t in found)
+    assert not any(k == "ANNOUNCES" and "반도체 포럼" in t for k, _h, t in found)  # the named minister holds it
+    found = rels("산업부 장관은 김철수 회장과 만났다. 업계 간담회를 개최합니다.", "2025-04-21")
+    assert not any(k == "ANNOUNCES" for k, _h, _t in found)  # no briefing of its own
+
+
+def test_signatories_of_an_agreement_take_part_in_it() -> None:
+    for text in ("해외문화홍보원과 한국문화재재단 업무협약 체결",  # a headline
+                 "해문홍과 문화재재단은 25일 서울에서 업무협약(MOU)을 체결했다."):
+        found = rels(text, "2018-07-25")
+        for names in (("해외문화홍보원", "해문홍"), ("한국문화재재단", "문화재재단")):  # short names: aliases
+            assert any(k == "PARTICIPATES_IN" and h in names and t.startswith("업무협약") for k, h, t in found), (text, names)
+    found = rels("해외문화홍보원(원장 김태훈, 이하 해문홍)과 한국문화재재단(이사장 진옥섭, 이하 문화재재단)은 협력한다.")
+    assert ("LEADS", "진옥섭", "한국문화재재단") in found
+
+
+def test_a_calls_application_and_running_periods_schedule_the_programme_named_before() -> None:
+    for text in ("중기부는 스마트공장 보급사업 참여기업을 모집한다. 신청 기간은 3월 4일부터 3월 15일까지이며, 누구나 신청할 수 있다.",
+                 "중기부는 스마트공장 보급사업을 공고했다. 접수는 3월 4일부터 15일까지 온라인으로 받는다."):
+        ex = extract(text, "2024-02-20")
+        due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+        assert ("스마트공장 보급사업", "2024-03-04/2024-03-15") in due
+    ex = extract("산업부는 스마트공장 보급사업 간담회를 열었다. 서류 제출 기간은 3월 15일까지다.", "2024-02-20")
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)  # handing in documents is no schedule
+
+
+def test_a_roster_includes_its_members_and_a_named_person_holds_a_new_year_reception() -> None:
+    text = ("대한상공회의소가 대통령의 방미 경제인단을 발표했습니다. "
+            "명단에는 국내 일자리 창출에 기여한 한국GM과 한국3M 등 주한미국상공회의소 소속 2곳도 포함됐습니다.")
+    found = rels(text, "2017-06-23")
+    assert ("PARTICIPATES_IN", "한국GM", "방미 경제인단") in found
+    assert ("PARTICIPATES_IN", "한국3M", "방미 경제인단") in found
+    assert ("PARTICIPATES_IN", "주한미국상공회의소", "방미 경제인단") not in found  # what they belong to
+    found = rels("문재인 대통령이 각계 주요 인사를 청와대로 초청해 신년 인사회를 했습니다.", "2018-01-03")
+    assert any(k == "LEADS" and h == "문재인" and "인사회" in t for k, h, t in found)
+
+
+def test_a_decision_to_hold_on_a_day_to_come_schedules_the_event() -> None:
+    ex = extract("간사와 협의한 결과 후보자 유상임에 대한 인사청문회는 8월 8일 목요일 오전 10시부터 1일 동안 실시하기로 하였습니다.",
+                 "2024-08-02")
+    due = {(ex.entities[r.head].text, ex.entities[r.tail].value) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert ("인사청문회", "2024-08-08") in due
+    ex = extract("위원회는 7월 8일 인사청문회를 실시하기로 하였습니다.", "2024-08-02")  # a day gone by
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)
+
+
+def test_the_bodies_summoned_to_a_sitting_take_part_in_it_not_the_committee_whose_room_it_is() -> None:
+    text = ("이 안건은 2024년 6월 18일 현안질의에 필요한 국무위원 및 정부위원의 출석을 요구하기 위한 것입니다. "
+            "국무위원인 과학기술정보통신부장관, 정부위원인 방송통신위원회 위원장, 원자력안전위원회 위원장으로 하여금 "
+            "2024년 6월 18일 오전 10시까지 과학기술정보방송통신위원회 회의장에 출석을 요구하는 내용입니다.")
+    found = rels(text, "2024-06-14")
+    for body in ("방송통신위원회", "원자력안전위원회"):
+        assert any(k == "PARTICIPATES_IN" and h == body and t.startswith("현안질의") for k, h, t in found), body
+    assert not any(k == "PARTICIPATES_IN" and h == "과학기술정보방송통신위원회" for k, h, _t in found)
+
+
+def test_the_host_of_an_event_holds_it() -> None:
+    found = rels("대한상공회의소 주최로 열린 한미 비즈니스 라운드 테이블과 한미 경제인 오찬.", "2013-05-09")
+    assert ("ANNOUNCES", "대한상공회의소", "한미 비즈니스 라운드 테이블") in found
+    assert ("ANNOUNCES", "대한상공회의소", "한미 경제인 오찬") in found
+    found = rels("산업부가 주최한 수출 전략 설명회가 10일 열렸다.")
+    assert ("ANNOUNCES", "산업부", "수출 전략 설명회") in found
+
+
+def test_attendees_by_자리했다_함께했다_and_배석_at_this_event() -> None:
+    first = "산업부는 10일 반도체 업계 간담회를 열었다. "
+    for second in ("간담회에는 곽노정 SK하이닉스 대표, 박용인 삼성전자 사장 등이 자리했다.",
+                   "곽노정 SK하이닉스 대표와 박용인 삼성전자 사장도 자리를 함께했다.",
+                   "이 자리에는 곽노정 SK하이닉스 대표와 박용인 삼성전자 사장이 배석했다."):
+        found = rels(first + second)
+        for person in ("곽노정", "박용인"):
+            assert ("PARTICIPATES_IN", person, "반도체 업계 간담회") in found, second
+
+
+def test_a_deadline_for_handing_in_papers_schedules_nothing() -> None:
+    for text in ("오늘 회의에서는 현안질의를 하겠습니다. 서면질의는 오늘 회의 종료 전까지 제출해 주시기 바랍니다.",
+                 "간사와의 협의에 따라 현안질의 추가 자료제출요구의 건을 상정합니다. "
+                 "위원께서 요청하신 자료를 2024년 12월 16일 오후 5시까지 제출할 것으로 요구하고자 합니다."):
+        ex = extract(text, "2024-12-10")
+        assert not any(r.type == "SCHEDULED_FOR" and "제출" in text[ex.entities[r.tail].end:ex.entities[r.tail].end + 20]
+                       for r in ex.relations), text
