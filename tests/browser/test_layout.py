@@ -44,7 +44,8 @@ PAGES = [("home", "/"), ("entity", MOTIE), ("search", "/search?q=" + quote("반�
          ("network", MOTIE + "/network"), ("query", "/query?example=initiatives-per-ministry"),
          ("query-error", "/query?query=" + quote("SELECT * WHERE { ?s ?p \"산업통상자원부\" . ?x }")),
          ("document", None), ("path", "/path?from=" + quote("마키나락스") + "&to=" + quote("산업부")),
-         ("stats", "/stats"), ("api", "/api")]
+         ("stats", "/stats"), ("api", "/api"), ("calendar", "/calendar"), ("saved", "/saved"), ("watch", "/watch"),
+         ("initiative", "/id/initiative/" + quote("AI_자율제조_얼라이언스"))]
 
 
 def _first_document(browser, server: str) -> str:
