@@ -183,6 +183,16 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
 _HONORIFIC_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) 씨(?=(?:께서|에게|은|는|이|가|의|와|과|도|를|을|로|만)?(?![가-힣]))")
 
 
+def bare_name(view: TextView, s: int, e: int) -> bool:
+    """A word that is a person's name with no title to lean on. In context Kiwi reads an
+    unknown name as one noun ('유상임에' → 유상임/NNG); alone it may cut it (유상/임), so
+    the whole word's score decides, as for names before titles."""
+    ms = view.morphs_in(s, e)
+    one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
+    return is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES
+                                                 and oov_score(view.text[s:e]) < OOV_SCORE)
+
+
 def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
     """People named with 씨 instead of a post. 씨 is also 'seed', so the word before it
     must pass is_name as before a title only people hold; no title is recorded."""
@@ -190,11 +200,7 @@ def _honorific(view: TextView, ents: dict) -> Iterator[tuple]:
         s, e = m.span(1)
         if (s, e) in ents:
             continue
-        ms = view.morphs_in(s, e)
-        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
-        # may cut it (유상/임), so the whole word's score decides, as for names before titles
-        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
-        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+        if bare_name(view, s, e):
             yield s, e, "PERSON", {}
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ingest.nlp.people import _AFTER_NAME, OOV_SCORE, STRONG_TITLES, SURNAMES, _name_before, is_name, oov_score
+from ingest.nlp.people import _AFTER_NAME, STRONG_TITLES, _name_before, bare_name
 from ingest.nlp.view import TextView
 
 
@@ -33,11 +33,7 @@ def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
         s, e = m.span(1)
         if (s, e) in ents:
             continue
-        ms = view.morphs_in(s, e)
-        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
-        # may cut it (유상/임), so the whole word's score decides, as for names before titles
-        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
-        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+        if bare_name(view, s, e):
             yield s, e, "PERSON", {}
 
 
@@ -140,9 +136,5 @@ def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
         s, e = m.span(1)
         if (s, e) in ents:
             continue
-        ms = view.morphs_in(s, e)
-        # in context Kiwi reads an unknown name as one noun ('유상임에' → 유상임/NNG); alone it
-        # may cut it (유상/임), so the whole word's score decides, as for names before titles
-        one_noun = len(ms) == 1 and ms[0].tag in ("NNG", "NNP") and ms[0].end == e
-        if is_name(view, s, e, strong=True) or (one_noun and view.text[s] in SURNAMES and oov_score(view.text[s:e]) < OOV_SCORE):
+        if bare_name(view, s, e):
             yield s, e, "PERSON", {}
