@@ -135,6 +135,7 @@ def entity(slug: str, name: str) -> Any:
         # "이 기관과 이전 기관": the documents of the body and of every body it continues
         ent.update(kg.lineage_documents(ent["lineage"]["lineage"], page_number(), settings().page_size))
         ent["with_lineage"] = True
+        _add_lineage_relations(kg, ent)
     for d in ent["documents"]:
         d["page"] = local_path(d["iri"])
     n = ent["page_number"]
@@ -150,6 +151,24 @@ def entity(slug: str, name: str) -> Any:
     ent["months"] = kg.search("", expand=False, entities=[ent["iri"]], page_size=1).facets.get("month", [])
     chart = timechart.build(ent["months"], lambda a, b: url_for("search.search", entity=ent["iri"], **{"from": a, "to": b}))
     return _page("entity.html", ent, ext == "json", ent=ent, groups=groups, chart=chart)
+
+
+def _add_lineage_relations(kg: KnowledgeGraph, ent: dict[str, Any]) -> None:
+    """"이 기관과 이전 기관" also for relations and initiatives: the predecessors' relations
+    join the body's (each marked `via` with the body that holds it), their groups summed."""
+    before = [x for x in ent["lineage"]["lineage"] if x != ent["iri"]]
+    labels = kg.labels(before)
+    groups = {(g["property"], g["direction"]): g for g in ent["relation_groups"]}
+    ent["lineage_bodies"] = [{"iri": x, "label": labels.get(x, x.rsplit("/", 1)[-1])} for x in before]
+    for body in before:
+        more = kg.entity_details(body, 1, 1)
+        for r in more["relations"]:
+            ent["relations"].append({**r, "via": labels.get(body, body.rsplit("/", 1)[-1])})
+        for g in more["relation_groups"]:
+            mine = groups.setdefault((g["property"], g["direction"]), {**g, "total": 0, "documents": 0})
+            mine["total"] += g["total"]
+            mine["documents"] += g["documents"]
+    ent["relation_groups"] = sorted(groups.values(), key=lambda g: (g["property"], g["direction"]))
 
 
 def find_entity(slug: str, name: str, exts: tuple[str, ...] = ("json", "csv")) -> tuple[dict[str, Any], str | None]:

@@ -131,3 +131,35 @@ def test_search_lineage_on_tantivy_too(tmp_path: Path) -> None:
         res = kg.search("", entities=[group], sort="date", page_size=10)
         assert [h.title for h in res.hits] == ["2026 반도체 대책", "2015 수출 대책", "2012 수출 대책"]
         assert [h.title for h in kg.search("", entities=[group[1]], page_size=10).hits] == ["2015 수출 대책"]
+
+
+PLANS = [
+    Document(title="수출 방안", text="산업부는 1일 '수출 활력 제고 방안'을 발표했다.", source="p/2015.txt", date="2015-06-01"),
+    Document(title="수출 대책", text="지경부는 10일 '중소기업 수출 지원 대책'을 발표했다.", source="p/2012.txt", date="2012-05-10"),
+    Document(title="반도체 방안", text="산업부는 2일 '반도체 산업 경쟁력 강화 방안'을 발표했다.", source="p/2026.txt",
+             date="2026-03-02"),
+]
+
+
+def test_relations_and_initiatives_of_a_body_and_its_lineage(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, base_iri=BASE)
+    with KnowledgeGraph(settings) as kg:
+        ensure_gazetteer(kg)
+        assert ingest_documents(kg, PLANS).ok
+    app = create_app(settings, query_workers=0)
+    client = app.test_client()
+    try:
+        def announced(**args: str) -> set[str]:
+            data = client.get("/id/gov/산업통상부.json", query_string=args).get_json()
+            return {r["other_label"] for r in data["relations"] if r["property"].endswith("#announces")}
+
+        assert announced() == {"반도체 산업 경쟁력 강화 방안"}
+        assert announced(lineage="1") == {"반도체 산업 경쟁력 강화 방안", "수출 활력 제고 방안", "중소기업 수출 지원 대책"}
+        data = client.get("/id/gov/산업통상부.json", query_string={"lineage": "1"}).get_json()
+        assert {r.get("via") for r in data["relations"]} == {None, "산업통상자원부", "지식경제부"}
+        assert {a["label"] for a in data["announced"]} >= {"수출 활력 제고 방안", "중소기업 수출 지원 대책"}
+        html = client.get("/id/gov/산업통상부", query_string={"lineage": "1"}).get_data(as_text=True)
+        assert "관계·발표·문서를 함께 보여 줍니다" in html and "중소기업 수출 지원 대책" in html
+        assert "이 기관과 이전 기관 함께 보기" in client.get("/id/gov/산업통상부").get_data(as_text=True)
+    finally:
+        app.extensions["kg"].close()
