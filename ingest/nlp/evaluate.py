@@ -401,11 +401,11 @@ def _context(text: str, start: int, end: int, width: int = 25, mark: bool = True
 
 # --- running --------------------------------------------------------------------------
 
-def predict(gold: list[GoldDoc]) -> list[Extraction]:
-    """Run the real pipeline over the gold texts (with their dates)."""
+def predict(gold: list[GoldDoc], *, ner_model: bool = False) -> list[Extraction]:
+    """Run the real pipeline over the gold texts (with their dates); `ner_model`: the setting."""
     from ingest.nlp.pipeline import extract_many  # noqa: PLC0415  (loads spaCy + Kiwi)
 
-    return list(extract_many((g.text, g.date) for g in gold))
+    return list(extract_many(((g.text, g.date) for g in gold), ner_model=ner_model))
 
 
 def load_predictions(path: Path | str, gold: list[GoldDoc]) -> list[Extraction]:

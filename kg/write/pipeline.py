@@ -219,7 +219,8 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
     ensure_gazetteer(kg)
     in_flight = max(2 * workers, IN_FLIGHT_DOCS // max(1, batch_size))
     with DedupIndex(kg.settings.data_dir) as dedup, \
-            Extractor(workers, chunk_size=batch_size, in_flight=in_flight) as extractor:
+            Extractor(workers, chunk_size=batch_size, in_flight=in_flight,
+                      ner_model=kg.settings.ner_model) as extractor:
         todo = _todo(kg, docs, report, progress, catalog)
         staged: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
         last = time.monotonic()
