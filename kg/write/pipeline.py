@@ -16,6 +16,7 @@ ones not yet committed, perhaps half written; old ones not yet dropped); `reconc
 the start of the next run drops those, and the run re-does their documents: afterwards
 every document is in both or in neither, exactly once.
 """
+# Over 400 lines, kept whole: its crash-safety argument (stage, commit, publish, reconcile) spans these functions: keep it readable in one place.
 from __future__ import annotations
 
 import functools
