@@ -3,7 +3,7 @@
 
 Opening is lazy, so `kg search` does not pay for the graph store and vice versa.
 """
-# Over 400 lines, kept whole: the one facade the CLI and web use; each method is a thin call into kg.read/kg.search rooms.
+# Over 400 lines, kept whole: the one facade the CLI and web use; its methods mostly delegate to kg.read, kg.store and kg.search.
 from __future__ import annotations
 
 import csv
