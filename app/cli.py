@@ -1,4 +1,5 @@
 """The `kg` command line (click group; `kg` alone serves the UI, as in Datasette)."""
+# Over 400 lines, kept whole: the click group and its core commands; further command groups live in app/cli_*.py.
 from __future__ import annotations
 
 import json
@@ -127,7 +128,8 @@ def extract(base_iri: str | None) -> None:
     from ingest.nlp.pipeline import extract_many
     from ontology.mapping import entity_node
 
-    base = _settings(None, base_iri=base_iri).base_iri
+    settings = _settings(None, base_iri=base_iri)
+    base = settings.base_iri
     out = sys.stdout
 
     def items():
@@ -152,7 +154,7 @@ def extract(base_iri: str | None) -> None:
             pending.append((obj, err))
             yield obj.get("text", ""), obj.get("date") if isinstance(obj.get("date"), str) else None
 
-    for ex in extract_many(texts()):
+    for ex in extract_many(texts(), ner_model=settings.ner_model):
         obj, err = pending.pop(0)
         if err:
             out.write(json.dumps({"id": obj.get("id"), "error": err, "entities": [], "relations": []},
@@ -190,7 +192,8 @@ def eval_cmd(gold: Path, pred: Path | None, types: tuple[str, ...], errors: bool
                                  f"(unknown type {bad[0]!r})", param_hint="--type")
     try:
         docs = evaluate.load_gold(gold)
-        preds = evaluate.load_predictions(pred, docs) if pred is not None else evaluate.predict(docs)
+        preds = (evaluate.load_predictions(pred, docs) if pred is not None
+                 else evaluate.predict(docs, ner_model=_settings(None).ner_model))
         report = evaluate.score(docs, preds, types or None)
     except KGError as e:
         _fail(e)

@@ -34,9 +34,11 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
 
     from ingest.nlp.pipeline import extract, extract_many, get_pipeline  # noqa: PLC0415
+    from kg.settings import Settings  # noqa: PLC0415
 
-    nlp = get_pipeline()
-    extract("산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다.", "2024-03-07")  # Kiwi builds lazily
+    ner = Settings.from_env().ner_model  # KG_NER_MODEL=on adds the statistical NER
+    nlp = get_pipeline(ner)
+    extract("산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다.", "2024-03-07", ner_model=ner)  # Kiwi builds lazily
     startup = time.perf_counter() - T0
 
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")][: args.articles]
@@ -45,7 +47,7 @@ def main() -> int:
     best, best_cpu, n_ents = float("inf"), float("inf"), 0
     for _ in range(args.repeat):
         t, c = time.perf_counter(), time.process_time()
-        n_ents = sum(len(ex.entities) for ex in extract_many(items))
+        n_ents = sum(len(ex.entities) for ex in extract_many(items, ner_model=ner))
         best = min(best, time.perf_counter() - t)
         best_cpu = min(best_cpu, time.process_time() - c)
     print(f"pipeline: {' → '.join(nlp.pipe_names)}")
@@ -63,8 +65,9 @@ def _profile(items: list[tuple[str, str | None]]) -> None:
     """CPU seconds per stage, documents run one by one (no Kiwi batching)."""
     from ingest.nlp.kiwi import analyze  # noqa: PLC0415
     from ingest.nlp.pipeline import get_pipeline, to_extraction  # noqa: PLC0415
+    from kg.settings import Settings  # noqa: PLC0415
 
-    nlp = get_pipeline()
+    nlp = get_pipeline(Settings.from_env().ner_model)
     times: dict[str, float] = {"kiwi": 0.0, "spacy Doc": 0.0, **{n: 0.0 for n in nlp.pipe_names}, "to_extraction": 0.0}
     for text, date in items:
         t = time.process_time()

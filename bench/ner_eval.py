@@ -66,11 +66,13 @@ def pipeline_scores(a: argparse.Namespace) -> int:
     import os  # noqa: PLC0415
 
     from ingest.nlp.pipeline import extract  # noqa: PLC0415
+    from kg.settings import Settings  # noqa: PLC0415
 
+    ner = Settings.from_env().ner_model
     sents = [s for s in load_sentences(a.data) if s.split == a.split]
     gold = [{tuple(x) for x in s.spans} for s in sents]
     t0 = time.perf_counter()
-    pred = [{(e.start, e.end, e.type) for e in extract(s.text, None).entities if e.type in COARSE} for s in sents]
+    pred = [{(e.start, e.end, e.type) for e in extract(s.text, None, ner_model=ner).entities if e.type in COARSE} for s in sents]
     secs = time.perf_counter() - t0
     fine = score(gold, pred)
     coarse = score([{(x, y, COARSE[z]) for x, y, z in g} for g in gold],

@@ -194,7 +194,7 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
                        "is not read by the other: re-ingest into a new data directory to switch."),
     "ner_model": (False, _flag,
                   "Add the trained statistical NER (ingest/nlp/model, CC BY-SA 4.0) to the rule-based "
-                  "extraction: finds names without titles, about 4x slower. Read by ingest/nlp."),
+                  "extraction: finds names without titles, about 4x slower. Passed to ingest/nlp by its callers."),
     "sparql_endpoint": ("", _http_url,
                         "Query URL of a remote SPARQL 1.1 server to use instead of the on-disk store "
                         "(e.g. Oxigraph's http://host:7878/query). Its default graph must be the union of all graphs."),

@@ -88,6 +88,12 @@ def html_or_json(template: str, payload: Any, status: int = 200, **context: Any)
     return resp
 
 
+def page_or_json(template: str, payload: dict[str, Any], status: int = 200, **page_only: Any) -> Any:
+    """A page and its JSON twin from one payload: the template gets the payload's keys,
+    plus `page_only` for what only the page shows (so the two cannot drift apart)."""
+    return html_or_json(template, payload, status, **payload, **page_only)
+
+
 def csv_response(header: list[str], rows: Iterable[Iterable[Any]], filename: str) -> Response:
     """A CSV download (UTF-8 with a BOM, so Excel reads Hangul; CRLF line ends; cells
     that would start a formula are quoted, kg.csvsafe)."""

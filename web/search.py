@@ -22,7 +22,7 @@ from kg.search.index import SearchResult
 from web import timechart
 from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
-from web.helpers import html_or_json, local_path, settings, url_with
+from web.helpers import html_or_json, local_path, page_or_json, settings, url_with
 from web.pages import group_relations
 
 bp = Blueprint("search", __name__)
@@ -105,10 +105,8 @@ def home() -> Any:
         error = str(e)
     data = {"stats": stats, "error": error, "search_examples": SEARCH_EXAMPLES,
             "sparql_examples": [{"key": e.key, "title": e.title, "query": e.query} for e in SPARQL_EXAMPLES]}
-    questions = [{"question": x.question, "href": request.script_root + x.path} for x in QUESTIONS]
-    data["questions"] = questions
-    return html_or_json("home.html", data, stats=stats, error=error, examples=SEARCH_EXAMPLES,
-                        sparql_examples=SPARQL_EXAMPLES[:3], questions=questions)
+    data["questions"] = [{"question": x.question, "href": request.script_root + x.path} for x in QUESTIONS]
+    return page_or_json("home.html", data, sparql_cards=SPARQL_EXAMPLES[:3])  # the cards' descriptions
 
 
 @bp.get("/search")

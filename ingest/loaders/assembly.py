@@ -24,10 +24,11 @@ import math
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest.loaders.base import Loader, LoadResult, PathLoadError, make_document
+from ingest.loaders.base import Loader, LoadResult, PathLoadError, Record, load_records, make_document
 from ingest.loaders.dates import parse_date
 from ingest.loaders.decode import normalize_text
 from ingest.loaders.jsonl import JSONLinesLoader
@@ -67,32 +68,21 @@ class AssemblyLoader(Loader):
         return 0
 
     def load(self, path: Path, data: bytes) -> Iterator[LoadResult]:
-        seen: dict[str, int] = {}
         orders: dict[str, int] = {}
-        records = 0
         generic = JSONLinesLoader()
-        try:
-            for lineno, raw, position in _lines(path, data):
-                if not raw.strip():
-                    continue
-                records += 1
-                try:
-                    doc = self.record(path, lineno, raw, orders, generic)
-                except PathLoadError as e:
-                    yield e
-                    continue
-                if doc.key in seen:
-                    yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
-                                              f"건너뜁니다 (duplicate id, first on line {seen[doc.key]}; record skipped)", lineno)
-                    continue
-                seen[doc.key] = lineno
-                doc.position = position
-                yield doc
-        except PathLoadError as e:  # the container itself: truncated, corrupted, a bomb
-            yield e
-            return
-        if not records:
-            yield PathLoadError(path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)")
+        failed: list[PathLoadError] = []  # the container itself: truncated, corrupted, a bomb
+
+        def records() -> Iterator[Record]:
+            try:
+                for lineno, raw, position in _lines(path, data):
+                    if raw.strip():
+                        yield lineno, partial(self.record, path, lineno, raw, orders, generic), position
+            except PathLoadError as e:
+                failed.append(e)
+                yield e
+
+        yield from load_records(records(), _duplicate, lambda: None if failed else PathLoadError(
+            path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)"))
 
     def record(self, path: Path, lineno: int, raw: bytes, orders: dict[str, int],
                generic: JSONLinesLoader) -> Document:
@@ -121,6 +111,11 @@ class AssemblyLoader(Loader):
 
 
 # -- records -----------------------------------------------------------------------------
+def _duplicate(doc: Document, first: int, lineno: int) -> PathLoadError:
+    return PathLoadError(doc.source, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {first}행에 먼저 있어 "
+                                     f"건너뜁니다 (duplicate id, first on line {first}; record skipped)", lineno)
+
+
 def record_kind(head: bytes) -> str | None:
     """'bill' or 'speech' when the first record carries those fields, else None."""
     first = head.lstrip()[:65536].split(b"\n", 1)[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, Callable, ClassVar, Iterable, Iterator
 
 from core.model import Document
 from core.errors import LoadError
@@ -72,6 +72,43 @@ class Loader:
     def load_one(self, path: Path, data: bytes) -> Document:
         """Single-document formats implement this and raise `PathLoadError` on failure."""
         raise NotImplementedError
+
+
+# One record of a many-record file: (its line or number, a call that makes its Document or
+# raises PathLoadError, its position in the file 0..1 or None); or an error already known.
+Record = tuple[int, Callable[[], Document], float | None] | PathLoadError
+
+
+def load_records(records: Iterable[Record],
+                 duplicate: Callable[[Document, int, int], PathLoadError],
+                 empty: Callable[[], PathLoadError | None] | None = None) -> Iterator[LoadResult]:
+    """The per-record loop of the formats that hold many documents in one file (CSV, JSON
+    Lines, feeds, Assembly dumps), kept in one place: each record becomes its Document or
+    its PathLoadError (naming its line or number) and the loop goes on; a record whose key
+    came before is skipped with `duplicate(doc, first, n)`; `empty()`, if it gives one, is
+    yielded when no record came (errors passed through as such do not count)."""
+    seen: dict[str, int] = {}
+    count = 0
+    for record in records:
+        if isinstance(record, PathLoadError):
+            yield record
+            continue
+        count += 1
+        n, make, position = record
+        try:
+            doc = make()
+        except PathLoadError as e:
+            yield e
+            continue
+        if doc.key in seen:
+            yield duplicate(doc, seen[doc.key], n)
+            continue
+        seen[doc.key] = n
+        if position is not None:
+            doc.position = position
+        yield doc
+    if not count and empty is not None and (err := empty()) is not None:
+        yield err
 
 
 _WS = re.compile(r"\s+")

@@ -25,10 +25,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
+from ingest.loaders.base import Loader, LoadResult, PathLoadError, Record, first_line, load_records, make_document
 from ingest.loaders.dates import date_field
 from ingest.loaders.decode import decode_bytes, normalize_text
 from core.model import Document
@@ -72,41 +73,33 @@ class CSVLoader(Loader):
             yield e if isinstance(e, PathLoadError) else \
                 PathLoadError(path, f"CSV 머리글 행을 읽을 수 없습니다 (unreadable CSV header: {e})")
             return
-        seen: dict[str, int] = {}
-        rows, bad, last = 0, 0, reader.line_num
-        while True:
-            start = last + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as e:
-                last = reader.line_num
-                bad += 1
-                yield PathLoadError(path, f"읽을 수 없는 행입니다 (unreadable row: {e})", start)
-                if bad >= MAX_BAD_IN_A_ROW:
-                    yield PathLoadError(path, f"읽을 수 없는 행이 {bad}개 이어져 파일의 나머지를 건너뜁니다 "
-                                              f"({bad} unreadable rows in a row; the rest of the file is skipped)")
+        gave_up: list[bool] = []  # too many unreadable rows: the file's own error said so
+
+        def records() -> Iterator[Record]:
+            bad, last = 0, reader.line_num
+            while True:
+                start = last + 1
+                try:
+                    row = next(reader)
+                except StopIteration:
                     return
-                continue
-            last, bad = reader.line_num, 0
-            if not any(c.strip() for c in row):
-                continue
-            rows += 1
-            try:
-                doc = self.row(path, start, header, row, mapping, decoded.encoding, decoded.warnings)
-            except PathLoadError as e:
-                yield e
-                continue
-            if doc.key in seen:
-                yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
-                                          f"건너뜁니다 (duplicate id {doc.key.rsplit('#', 1)[1]!r}, first on line "
-                                          f"{seen[doc.key]}; row skipped)", start)
-                continue
-            seen[doc.key] = start
-            yield doc
-        if not rows:
-            yield PathLoadError(path, "행이 없습니다: 머리글 행뿐입니다 (no rows: only a header)")
+                except csv.Error as e:
+                    last = reader.line_num
+                    bad += 1
+                    yield PathLoadError(path, f"읽을 수 없는 행입니다 (unreadable row: {e})", start)
+                    if bad >= MAX_BAD_IN_A_ROW:
+                        yield PathLoadError(path, f"읽을 수 없는 행이 {bad}개 이어져 파일의 나머지를 건너뜁니다 "
+                                                  f"({bad} unreadable rows in a row; the rest of the file is skipped)")
+                        gave_up.append(True)
+                        return
+                    continue
+                last, bad = reader.line_num, 0
+                if any(c.strip() for c in row):
+                    yield start, partial(self.row, path, start, header, row, mapping, decoded.encoding,
+                                         decoded.warnings), None
+
+        yield from load_records(records(), _duplicate, lambda: None if gave_up else
+                                PathLoadError(path, "행이 없습니다: 머리글 행뿐입니다 (no rows: only a header)"))
 
     @staticmethod
     def _delimiter(path: Path, text: str) -> str:
@@ -189,3 +182,9 @@ def _read_sidecar(path: Path, side: Path) -> dict[str, list[str]]:
         raise PathLoadError(path, f"열 대응 파일 {side.name}: 'text'에 본문 열을 적어야 합니다 "
                                   f"(column mapping {side.name} must map 'text' to a column)")
     return mapping
+
+
+def _duplicate(doc: Document, first: int, line: int) -> PathLoadError:
+    rid = doc.key.rsplit("#", 1)[1]
+    return PathLoadError(doc.source, f"중복된 id {rid!r}: {first}행에 먼저 있어 건너뜁니다 "
+                                     f"(duplicate id {rid!r}, first on line {first}; row skipped)", line)

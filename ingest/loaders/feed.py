@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_tz
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest.loaders.base import Loader, LoadResult, PathLoadError, make_document
+from ingest.loaders.base import Loader, LoadResult, PathLoadError, load_records, make_document
 from ingest.loaders.dates import parse_date
 from ingest.loaders.decode import normalize_text
 from ingest.loaders.htmldoc import html_to_text
@@ -69,19 +70,8 @@ class FeedLoader(Loader):
         if len(items) > MAX_ITEMS:
             yield PathLoadError(path, f"항목이 {len(items)}개라 앞의 {MAX_ITEMS}개만 읽습니다 "
                                       f"({len(items)} items; only the first {MAX_ITEMS} are loaded)")
-        seen: set[str] = set()
-        for n, item in enumerate(items[:MAX_ITEMS], start=1):
-            try:
-                doc = self.item(path, n, item, atom, feed_title)
-            except PathLoadError as e:
-                yield e
-                continue
-            if doc.key in seen:
-                yield PathLoadError(path, f"{n}번째 항목을 건너뜁니다: 중복된 id {doc.key.split('#', 1)[1]!r} "
-                                          f"(item {n}: duplicate id; item skipped)")
-                continue
-            seen.add(doc.key)
-            yield doc
+        yield from load_records(((n, partial(self.item, path, n, item, atom, feed_title), None)
+                                 for n, item in enumerate(items[:MAX_ITEMS], start=1)), _duplicate)
 
     def item(self, path: Path, n: int, item: ET.Element, atom: bool, feed_title: str) -> Document:
         warnings: list[str] = []
@@ -170,3 +160,8 @@ def _date(value: str) -> str | None:
     if parsed:
         return parse_date(f"{parsed[0]:04d}-{parsed[1]:02d}-{parsed[2]:02d}")
     return None
+
+
+def _duplicate(doc: Document, _first: int, n: int) -> PathLoadError:
+    return PathLoadError(doc.source, f"{n}번째 항목을 건너뜁니다: 중복된 id {doc.key.split('#', 1)[1]!r} "
+                                     f"(item {n}: duplicate id; item skipped)")

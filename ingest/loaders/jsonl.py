@@ -12,10 +12,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest.loaders.base import Loader, LoadResult, PathLoadError, first_line, make_document
+from ingest.loaders.base import Loader, LoadResult, PathLoadError, Record, first_line, load_records, make_document
 from ingest.loaders.dates import date_field
 from ingest.loaders.decode import Decoded, decode_bytes, normalize_text
 from core.model import Document
@@ -43,35 +44,26 @@ class JSONLinesLoader(Loader):
             yield e
             return
         lines, warnings = _lines(data, decoded)
-        seen: dict[str, int] = {}
-        records = 0
-        size, offset = max(1, len(decoded.text)), 0
-        for lineno, line in enumerate(lines, start=1):
-            offset += len(line) + 1
-            if not line.strip():
-                continue
-            records += 1
-            if (bad := _ESCAPED.search(line)) is not None:
-                at = len(line[:bad.start()].encode(decoded.encoding, errors="surrogateescape"))
-                yield PathLoadError(path, f"{decoded.encoding.upper()}로 읽을 수 없는 바이트가 있어 이 줄을 건너뜁니다"
-                                          f"(줄의 {at}번째 바이트) (invalid {decoded.encoding.upper()} at byte {at} "
-                                          f"of the line; record skipped)", lineno)
-                continue
-            try:
-                doc = self.record(path, lineno, line, decoded.encoding, warnings)
-            except PathLoadError as e:
-                yield e
-                continue
-            if doc.key in seen:
-                yield PathLoadError(path, f"중복된 id {doc.key.rsplit('#', 1)[1]!r}: {seen[doc.key]}행에 먼저 있어 "
-                                          f"건너뜁니다 (duplicate id {doc.key.rsplit('#', 1)[1]!r}, first on line "
-                                          f"{seen[doc.key]}; record skipped)", lineno)
-                continue
-            seen[doc.key] = lineno
-            doc.position = min(1.0, offset / size)
-            yield doc
-        if not records:
-            yield PathLoadError(path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)")
+        size = max(1, len(decoded.text))
+
+        def records() -> Iterator[Record]:
+            offset = 0
+            for lineno, line in enumerate(lines, start=1):
+                offset += len(line) + 1
+                if line.strip():
+                    yield lineno, partial(self._checked, path, lineno, line, decoded, warnings), min(1.0, offset / size)
+
+        yield from load_records(records(), _duplicate, lambda: PathLoadError(
+            path, "레코드가 없습니다: 빈 줄뿐인 파일입니다 (no records: the file holds only blank lines)"))
+
+    def _checked(self, path: Path, lineno: int, line: str, decoded: Decoded, warnings: list[str]) -> Document:
+        """`record`, after failing the line that holds bytes the file's encoding cannot read."""
+        if (bad := _ESCAPED.search(line)) is not None:
+            at = len(line[:bad.start()].encode(decoded.encoding, errors="surrogateescape"))
+            raise PathLoadError(path, f"{decoded.encoding.upper()}로 읽을 수 없는 바이트가 있어 이 줄을 건너뜁니다"
+                                      f"(줄의 {at}번째 바이트) (invalid {decoded.encoding.upper()} at byte {at} "
+                                      f"of the line; record skipped)", lineno)
+        return self.record(path, lineno, line, decoded.encoding, warnings)
 
     def record(self, path: Path, lineno: int, line: str, encoding: str, warnings: list[str]) -> Document:
         try:
@@ -119,6 +111,12 @@ class JSONLinesLoader(Loader):
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _duplicate(doc: Document, first: int, lineno: int) -> PathLoadError:
+    rid = doc.key.rsplit("#", 1)[1]
+    return PathLoadError(doc.source, f"중복된 id {rid!r}: {first}행에 먼저 있어 건너뜁니다 "
+                                        f"(duplicate id {rid!r}, first on line {first}; record skipped)", lineno)
 
 
 def _lines(data: bytes, decoded: Decoded) -> tuple[list[str], list[str]]:

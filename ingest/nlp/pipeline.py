@@ -3,14 +3,13 @@
     from ingest.nlp.pipeline import extract, extract_many, extract_document
     ex = extract("산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다.", "2024-03-07")
 
-The Language is built once per process (`get_pipeline`); Kiwi runs once per document in
+The Language is built once per process and setting (`get_pipeline`); Kiwi runs once per document in
 the tokenizer, and `extract_many` streams documents through `nlp.pipe` with Kiwi working
 on a batch in its own threads.
 """
 from __future__ import annotations
 
 import logging
-import os
 import warnings
 from bisect import bisect_right
 from collections import deque
@@ -76,21 +75,18 @@ def _source_ner(nlp: Language, model_dir: Path) -> None:
     log.info("sourced %s from %s", [n for n in src.pipe_names if n in SOURCED], model_dir)
 
 
-def use_model() -> bool:
-    """Whether the trained statistical NER joins the rules (setting KG_NER_MODEL).
+@lru_cache(maxsize=2)
+def get_pipeline(ner_model: bool = False) -> Language:
+    """The process-wide pipeline (built on first use), one per setting.
 
-    Off by default: on our policy-news test sentences the rules are more precise, and
-    the model cuts throughput from ~62,000 to ~20,000 chars/s (bench/extract_speed.py).
-    Turn it on for text where people and organisations appear without titles or
-    gazetteer names (bench/ner_eval.py gives its held-out figures); its spans are added
-    where no rule entity overlaps them (components.merge_model)."""
-    return os.environ.get("KG_NER_MODEL", "off").strip().lower() in ("1", "on", "true", "yes")
-
-
-@lru_cache(maxsize=1)
-def get_pipeline() -> Language:
-    """The process-wide pipeline (built on first use)."""
-    return build_pipeline(model_dir=MODEL_DIR if use_model() else None)
+    `ner_model` (setting ner_model, KG_NER_MODEL; the caller passes it from its
+    Settings) adds the trained statistical NER to the rules. Off by default: on our
+    policy-news test sentences the rules are more precise, and the model cuts
+    throughput from ~62,000 to ~20,000 chars/s (bench/extract_speed.py). Turn it on for
+    text where people and organisations appear without titles or gazetteer names
+    (bench/ner_eval.py gives its held-out figures); its spans are added where no rule
+    entity overlaps them (components.merge_model)."""
+    return build_pipeline(model_dir=MODEL_DIR if ner_model else None)
 
 
 def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
@@ -99,15 +95,16 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
     return doc
 
 
-def extract(text: str, date: str | None = None) -> Extraction:
+def extract(text: str, date: str | None = None, *, ner_model: bool = False) -> Extraction:
     """Entities, relations and sentences of one text; `date` (YYYY-MM-DD) anchors '7일'."""
-    nlp = get_pipeline()
+    nlp = get_pipeline(ner_model)
     return to_extraction(nlp(make_doc(nlp, text, date)))
 
 
-def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> Iterator[Extraction]:
+def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 32, *,
+                 ner_model: bool = False) -> Iterator[Extraction]:
     """`extract` over a stream of (text, date), lazily and in input order."""
-    nlp = get_pipeline()
+    nlp = get_pipeline(ner_model)
     dates: deque[str | None] = deque()
 
     def texts() -> Iterator[str]:
@@ -126,9 +123,9 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 32) 
         yield to_extraction(doc)
 
 
-def extract_document(doc: Document) -> Document:
+def extract_document(doc: Document, *, ner_model: bool = False) -> Document:
     """Fill `doc.extraction` from `doc.text` (offsets are into the text, not the title)."""
-    doc.extraction = extract(doc.text, doc.date)
+    doc.extraction = extract(doc.text, doc.date, ner_model=ner_model)
     return doc
 
 

@@ -3,6 +3,7 @@
 
 Opening is lazy, so `kg search` does not pay for the graph store and vice versa.
 """
+# Over 400 lines, kept whole: the one facade the CLI and web use; its methods mostly delegate to kg.read, kg.store and kg.search.
 from __future__ import annotations
 
 import csv

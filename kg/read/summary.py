@@ -24,6 +24,7 @@ An entity's type is read from its IRI (ontology.iris: /id/<type>/<name>): it is 
 of the IRI by construction, and reading kgo:entityType instead costs a lookup per
 mention.
 """
+# Over 400 lines, kept whole: the summary's build, incremental update and load share one format and must change together.
 from __future__ import annotations
 
 import json

@@ -10,6 +10,7 @@ Searching parses with whoosh and answers with kg.search.whoosh_arrays (every mat
 counted, facets and filters from per-segment columns, whoosh's scores); an index of
 schema version 1, without the columns, is searched by whoosh's own collectors.
 """
+# Over 400 lines, kept whole: the whole whoosh backend behind the SearchBackend interface (schema, writer, reader).
 from __future__ import annotations
 
 import heapq

@@ -8,6 +8,7 @@ Two oxrdflib traps (see the end-to-end issue): prepared queries silently fall ba
 rdflib's slow Python engine, and a plain Graph() writes into a random named graph. So we
 only ever pass query *strings* to a Dataset, and write quads into explicit graphs.
 """
+# Over 400 lines, kept whole: the whole of the one module that touches the on-disk store (its traps are guarded in one place).
 from __future__ import annotations
 
 import threading

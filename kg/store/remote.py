@@ -38,6 +38,7 @@ line with a caret), with the server's answer after. Other servers' words are kep
 Blank nodes: SPARQL Update and GSP scope blank-node labels to one request, so a blank
 node split across two chunks becomes two nodes. The mapping mints none (IRIs only).
 """
+# Over 400 lines, kept whole: GraphStore's whole interface for a remote server; the SPARQL protocol details are shared by all of it.
 from __future__ import annotations
 
 import base64

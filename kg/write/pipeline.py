@@ -16,6 +16,7 @@ ones not yet committed, perhaps half written; old ones not yet dropped); `reconc
 the start of the next run drops those, and the run re-does their documents: afterwards
 every document is in both or in neither, exactly once.
 """
+# Over 400 lines, kept whole: its crash-safety argument (stage, commit, publish, reconcile) spans these functions: keep it readable in one place.
 from __future__ import annotations
 
 import functools
@@ -219,7 +220,8 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
     ensure_gazetteer(kg)
     in_flight = max(2 * workers, IN_FLIGHT_DOCS // max(1, batch_size))
     with DedupIndex(kg.settings.data_dir) as dedup, \
-            Extractor(workers, chunk_size=batch_size, in_flight=in_flight) as extractor:
+            Extractor(workers, chunk_size=batch_size, in_flight=in_flight,
+                      ner_model=kg.settings.ner_model) as extractor:
         todo = _todo(kg, docs, report, progress, catalog)
         staged: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
         last = time.monotonic()

@@ -23,6 +23,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 from core.model import Extraction
@@ -38,31 +39,32 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def extract_chunk(items: list[tuple[str, str | None]]) -> list[Extraction | str]:
-    """Extractions of (text, date) items in order; a failing item gets its error message."""
+def extract_chunk(items: list[tuple[str, str | None]], ner_model: bool = False) -> list[Extraction | str]:
+    """Extractions of (text, date) items in order; a failing item gets its error message.
+    `ner_model`: the setting of that name (add the statistical NER)."""
     from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
 
     try:
-        return list(extract_many(items, batch_size=max(1, len(items))))
+        return list(extract_many(items, batch_size=max(1, len(items)), ner_model=ner_model))
     except Exception:  # noqa: BLE001 (find the culprit: redo one by one)
         pass
     out: list[Extraction | str] = []
     for item in items:
         try:
-            out.append(next(iter(extract_many([item]))))
+            out.append(next(iter(extract_many([item], ner_model=ner_model))))
         except Exception as e:  # noqa: BLE001
             out.append(f"{type(e).__name__}: {e}")
     return out
 
 
-def _worker_init(parent: int, warm: bool) -> None:
+def _worker_init(parent: int, warm: bool, ner_model: bool = False) -> None:
     """Worker initialiser: die with the parent, and build the pipeline now, not on the
     first chunk."""
     _die_with_parent(parent)
     if warm:
         from ingest.nlp.pipeline import get_pipeline  # noqa: PLC0415
 
-        get_pipeline()
+        get_pipeline(ner_model)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -97,11 +99,16 @@ class Extractor(Generic[T]):
     """
 
     def __init__(self, workers: int = 1, chunk_size: int = 16, in_flight: int | None = None,
-                 chunk_fn: Callable[[list[Item]], list[Extraction | str]] = extract_chunk) -> None:
+                 chunk_fn: Callable[[list[Item]], list[Extraction | str]] | None = None, *,
+                 ner_model: bool = False) -> None:
+        """`chunk_fn` defaults to the NLP extraction (`extract_chunk`) with the setting
+        `ner_model`; tests pass their own."""
         self.workers = max(1, workers)
+        self._nlp = chunk_fn is None  # the default: warm the pipeline in each worker
+        self.ner_model = ner_model
         self.chunk_size = max(1, chunk_size)
         self.in_flight = max(1, in_flight or 2 * self.workers)
-        self.chunk_fn = chunk_fn
+        self.chunk_fn = chunk_fn or partial(extract_chunk, ner_model=ner_model)
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0   # bumped on every restart: futures of a dead pool do not restart the new one
         self.restarts = 0
@@ -113,7 +120,7 @@ class Extractor(Generic[T]):
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_worker_init,
-                                             initargs=(os.getpid(), self.chunk_fn is extract_chunk))
+                                             initargs=(os.getpid(), self._nlp, self.ner_model))
         return self._pool
 
     def close(self) -> None:

@@ -166,7 +166,7 @@ def test_a_failing_nlp_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
     real = nlp.extract_many
 
-    def extract_many(items, batch_size=32):  # noqa: ANN001, ANN202
+    def extract_many(items, batch_size=32, ner_model=False):  # noqa: ANN001, ANN202
         for text, date in items:
             if text.startswith("BAD"):
                 raise RuntimeError("spaCy choked")
@@ -344,3 +344,28 @@ def test_only_a_run_that_wrote_a_good_share_compacts_the_store(tmp_path: Path, m
         ingest_documents(kg, docs)  # nothing new
         assert len(calls) == 1
         assert kg.search("계획").total == 12
+
+
+def test_ner_model_setting_reaches_the_nlp_without_the_environment(tmp_path: Path, monkeypatch) -> None:
+    """Settings(ner_model=True) turns the statistical NER on for ingest; KG_NER_MODEL is
+    only one way to fill the setting (Settings.from_env), not read by the NLP itself."""
+    import ingest.nlp.pipeline as nlp_pipeline  # noqa: PLC0415
+
+    monkeypatch.delenv("KG_NER_MODEL", raising=False)
+    real, asked = nlp_pipeline.get_pipeline, []
+
+    def spy(ner_model: bool = False):  # noqa: ANN202 (the rules pipeline stands in: no model load)
+        asked.append(ner_model)
+        return real(False)
+
+    monkeypatch.setattr(nlp_pipeline, "get_pipeline", spy)
+    folder = write_corpus(tmp_path / "corpus", {"chips.txt": TEXTS["chips.txt"]})
+    with KnowledgeGraph(Settings(data_dir=tmp_path / "data", base_iri=BASE, ner_model=True)) as kg:
+        assert ingest_paths(kg, [folder], workers=1).ingested == 1
+    assert asked and all(asked)
+    asked.clear()
+    with KnowledgeGraph(settings(tmp_path / "off")) as kg:
+        assert ingest_paths(kg, [folder], workers=1).ingested == 1
+    assert asked and not any(asked)
+    monkeypatch.setenv("KG_NER_MODEL", "on")
+    assert Settings.from_env(data_dir=tmp_path / "data").ner_model is True

@@ -82,7 +82,7 @@ def test_in_process_chunks_report_a_failing_document(monkeypatch: pytest.MonkeyP
 
     real = nlp.extract_many
 
-    def extract_many(items, batch_size=32):  # noqa: ANN001, ANN202
+    def extract_many(items, batch_size=32, ner_model=False):  # noqa: ANN001, ANN202
         for text, date in items:
             if "폭탄" in text:
                 raise MemoryError("too big")

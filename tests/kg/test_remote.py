@@ -372,7 +372,7 @@ def _fake_nlp(hand: dict[str, Extraction]) -> types.ModuleType:
     """ingest.nlp.pipeline stand-in that returns hand-written extractions."""
     mod = types.ModuleType("ingest.nlp.pipeline")
 
-    def extract_many(items):  # noqa: ANN001, ANN202
+    def extract_many(items, **_kw):  # noqa: ANN001, ANN003, ANN202
         for text, _date in items:
             yield hand[text]
 

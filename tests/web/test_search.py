@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 HIT_LINK = re.compile(r'<h3><a href="(/id/doc/[^"]+)">')
 
@@ -23,6 +23,10 @@ def test_home_has_search_box_stats_and_examples(client) -> None:
     assert "/search?q=" in html and "/query?query=" in html  # example searches and queries
     twin = client.get("/", headers={"Accept": "application/json"}).get_json()
     assert twin["stats"]["documents"] == 4 and len(twin["sparql_examples"]) >= 5
+    # the page and its twin come from one payload: the same example searches and questions, in order
+    shown = re.findall(r'/search\?q=([^"&]+)"', html.split('class="examples"')[1].split("</p>")[0])
+    assert [unquote_plus(x) for x in shown] == twin["search_examples"] != []
+    assert all(q["question"] in html for q in twin["questions"])
 
 
 def test_korean_query_finds_document_with_highlighted_snippet(client, corpus) -> None:
