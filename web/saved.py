@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from kg.read.calendar import STATUS_LABELS, deadlines, to_ics
+from kg.read.calendar import STATUS_LABELS, to_ics
 from core.errors import KGError
 from kg.write.alerts import create_view
 from kg.write.saved import PATTERNS, SavedViews, View, parse_since
@@ -214,7 +214,7 @@ def remove(view_id: int) -> Any:
 def _calendar_items(entity: str | None = None) -> list[dict[str, Any]]:
     from web.timeline import today  # noqa: PLC0415
 
-    items = deadlines(get_kg().store, entity=entity, today=today())
+    items = get_kg().deadlines(entity, today())
     wanted = request.args.getlist("status")
     return [i for i in items if not wanted or i["status"] in wanted]
 

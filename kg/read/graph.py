@@ -404,6 +404,12 @@ class KnowledgeGraph:
 
         return timeline(_iri(iri), self.base)
 
+    def deadlines(self, entity: str | None = None, today: Any = None) -> list[dict[str, Any]]:
+        """Scheduled dates of initiatives (of `entity`, or all), with today's status (kg.read.calendar)."""
+        from kg.read.calendar import deadlines  # noqa: PLC0415
+
+        return deadlines(self.store, entity=entity, today=today)
+
     def lineage_documents(self, iris: list[str], page: int = 1, page_size: int | None = None) -> dict[str, Any]:
         """One page of the documents of a body and its predecessors (kg.lineage.documents)."""
         from kg.read.lineage import documents  # noqa: PLC0415
