@@ -192,7 +192,8 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["type_label"] = lambda code: TYPE_LABELS.get(str(code), str(code))
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
-    from web.dates import human_date  # noqa: PLC0415
+    from web.dates import dates_in_words, human_date  # noqa: PLC0415
 
     app.jinja_env.filters["human_date"] = human_date  # '2026년 말까지', not '../2026-12-31'
+    app.jinja_env.filters["dates_in_words"] = dates_in_words  # '회의 (2022년 6월 28일)'
 
