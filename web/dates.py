@@ -29,6 +29,15 @@ def human_date(value: object) -> str:
     return v
 
 
+_IN_TEXT = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def dates_in_words(text: object) -> str:
+    """A name with an ISO day in it, as an event's label ('회의 (2022-06-28)'), with the
+    day in words ('회의 (2022년 6월 28일)')."""
+    return _IN_TEXT.sub(lambda m: human_date(m.group(0)), str(text or ""))
+
+
 def human_interval(value: str) -> str:
     """'../2026-12-31' → '2026년 말까지', '2024-01-01/2024-06-30' → '2024년 상반기',
     '2027/..' → '2027년부터', '2020/2029' → '2020년대'."""

@@ -222,6 +222,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["number"] = lambda n: f"{int(n):,}"
     app.jinja_env.filters["josa"] = with_particle  # {{ name|josa('와') }}: 산업통상자원부와, 강경성과
     app.jinja_env.filters["whole_dates"] = whole_dates
-    from web.dates import human_date  # noqa: PLC0415
+    from web.dates import dates_in_words, human_date  # noqa: PLC0415
 
     app.jinja_env.filters["human_date"] = human_date  # '2026년 말까지', not '../2026-12-31'
+    app.jinja_env.filters["dates_in_words"] = dates_in_words  # '회의 (2022년 6월 28일)'

@@ -23,6 +23,7 @@ from kg.search.base import text_terms
 THIN = 3  # fewer hits than this: suggest
 MAX_SUGGESTIONS = 6
 SPELLING_CUTOFF = 0.75  # difflib ratio on jamo
+SPELLING_MARGIN = 0.02  # spellings kept: as close as the closest, within this
 _WORD = re.compile(r"[^\s()\"*:^]+")
 _OPERATORS = {"AND", "OR", "NOT"}
 
@@ -76,8 +77,13 @@ def spellings(index: Any, text: str, limit: int = 3) -> list[dict[str, Any]]:
         vocab = dict(index.vocabulary(term[0]))
         if vocab.get(term) or (len(terms) > 1 and all(dict(index.vocabulary(t)).get(t) for t in terms)):
             continue  # the word is there: not a misspelling
-        for close in difflib.get_close_matches(jamo(term), [jamo(v) for v in vocab], n=limit, cutoff=SPELLING_CUTOFF):
-            found = unicodedata.normalize("NFC", close)
+        target = jamo(term)
+        close = difflib.get_close_matches(target, [jamo(v) for v in vocab], n=limit, cutoff=SPELLING_CUTOFF)
+        best = difflib.SequenceMatcher(None, target, close[0]).ratio() if close else 0.0
+        for c in close:
+            if difflib.SequenceMatcher(None, target, c).ratio() < best - SPELLING_MARGIN:
+                continue  # one letter off is a typo; three letters off is another word (반도채: 반도체, not 반대)
+            found = unicodedata.normalize("NFC", c)
             if found in vocab and found != term:
                 out.append({"label": text.replace(w, found, 1), "iri": None, "type": None,
                             "documents": vocab[found], "why": "spelling"})

@@ -35,6 +35,15 @@ def test_short_name_finds_companies_and_says_so(browser, server, shot) -> None:
     shot(browser, "journalist-short-name")
 
 
+def test_compound_nouns_match_spaced_or_not(browser, server) -> None:
+    found = {}
+    for q in ("반도체특별법", "반도체 특별법", "수소경제", "수소 경제"):
+        browser.get(server + "/search?q=" + quote(q))
+        found[q] = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "ol.hits h3 a")}
+    assert found["반도체특별법"] and found["반도체특별법"] == found["반도체 특별법"]
+    assert found["수소경제"] and found["수소경제"] <= found["수소 경제"]  # the spaced words also match apart
+
+
 def test_misspelling_suggests_a_name_that_leads_to_its_card(browser, server, shot) -> None:
     browser.get(server + "/search?q=" + quote("산업퉁상자원부"))
     box = browser.find_element(By.CSS_SELECTOR, "div.suggestions")

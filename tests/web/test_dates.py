@@ -17,3 +17,11 @@ from web.dates import human_date
 ])
 def test_human_date(value: str, words: str) -> None:
     assert human_date(value) == words
+
+
+def test_a_day_in_a_name_reads_in_words() -> None:
+    from web.dates import dates_in_words  # noqa: PLC0415
+
+    assert dates_in_words("회의 (2022-06-28)") == "회의 (2022년 6월 28일)"
+    assert dates_in_words("제10차 전력수급기본계획") == "제10차 전력수급기본계획"
+    assert dates_in_words("ID 12024-06-281") == "ID 12024-06-281"  # not a day on its own
