@@ -16,8 +16,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from kg.read import queries
-from kg.read.paths import PathGraph, graph_of, mention_path, shortest_paths
+from kg.read.paths import mention_path, shortest_paths
 from ontology.namespace import KGO
 from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in
@@ -78,9 +77,8 @@ def neighbourhood(iri: str, rels: set[str], comentions: int,
     `per_relation` stated in the most documents, None: all) and its top co-mentioned
     entities. `more` lists the relations that have more edges than are shown."""
     kg = get_kg()
-    store = kg.store
     edges: dict[str, dict[str, Any]] = {}
-    rows, totals = queries.top_statements_about(store, iri, per_relation)
+    rows, totals = kg.top_statements(iri, per_relation)
     shown: Counter = Counter()
     for r in rows:
         shown[(r["p"], "out" if r["s"] == iri else "in")] += 1
@@ -97,7 +95,7 @@ def neighbourhood(iri: str, rels: set[str], comentions: int,
         edges[eid] = {"id": eid, "source": r["s"], "target": r["o"], "relation": key, "label": rel_label(key),
                       "documents": r["documents"], "evidence": [_evidence(ev) for ev in r["evidence"]]}
     if "comention" in rels and comentions > 0:
-        co = queries.cooccurring(store, iri, limit=comentions)
+        co = kg.cooccurring(iri, limit=comentions)
         for c in co["items"]:
             eid = f"{iri} comention {c['iri']}"
             edges[eid] = {"id": eid, "source": iri, "target": c["iri"], "relation": "comention",
@@ -206,11 +204,6 @@ def network(slug: str, name: str) -> Any:
 
 
 # -- paths (kg/read/paths.py finds them; this page shows them) -------------------------
-def path_graph() -> PathGraph:
-    """The edge graph of the current store (one per published snapshot)."""
-    return graph_of(get_kg().store, remote=bool(settings().sparql_endpoint))
-
-
 def resolve_param(name: str) -> tuple[str | None, str]:
     """An entity IRI from a path parameter: an IRI, a local page path, or a name
     (exact name or alias first, then the most mentioned entity whose name contains it)."""
@@ -258,11 +251,10 @@ def connect(a: str, b: str) -> dict[str, Any]:
     """Relation paths, shared documents (the newest, with their total) and a co-mention
     chain between a and b."""
     kg = get_kg()
-    store = kg.store
-    g = path_graph()
+    g = kg.path_graph()
     raw = shortest_paths(g, a, b)
-    evidence = queries.statement_evidence(store, sorted({edge for p in raw for _f, _t, edge in p}))
-    shared = queries.shared_documents(store, a, b)
+    evidence = kg.statement_evidence(sorted({edge for p in raw for _f, _t, edge in p}))
+    shared = kg.shared_documents(a, b)
     chain = None if shared["total"] else mention_path(g, a, b)  # a longer chain only when no document has both
     ids = {a, b} | {x for p in raw for f, t, _e in p for x in (f, t)} | {x for h in chain or [] for x in (h[0], h[2])}
     info = kg.nodes(list(ids))
@@ -282,9 +274,9 @@ def connect(a: str, b: str) -> dict[str, Any]:
         d["page"] = local_path(d["iri"])
     chain_hops = []
     if chain:
-        docs = queries.documents_info(store, [d for _x, d, _y in chain])
+        docs = kg.documents_info([d for _x, d, _y in chain])
         for x, d, y in chain:
-            together = next((s for s in queries.shared_documents(store, x, y)["documents"] if s["iri"] == d), None)
+            together = next((s for s in kg.shared_documents(x, y)["documents"] if s["iri"] == d), None)
             chain_hops.append({"from": nodes[x], "to": nodes[y], "document": d, "document_page": local_path(d),
                                "document_title": docs.get(d, {}).get("title"), "document_date": docs.get(d, {}).get("date"),
                                "sentences": (together or {}).get("sentences", [])[:2]})
