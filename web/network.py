@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, request, url_for
 
 from kg.read.paths import mention_path, shortest_paths
 from ontology.namespace import KGO
 from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in
 from web.graphml import to_graphml
-from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json
+from web.helpers import TYPE_LABELS, local_path, page_or_json, settings, url_with, wants_json
 from web.pages import find_entity
 
 bp = Blueprint("network", __name__)
@@ -179,13 +179,6 @@ def network(slug: str, name: str) -> Any:
     data.update(label=ent["label"], type=ent["type"], page=ent["page"],
                 filters={"rel": sorted(rels, key=list(RELATIONS).index), "comention": comentions, "per": per,
                          "expand": [url_param(i) for i in data["expanded"]]})
-    labels = {n["id"]: n["label"] for n in data["nodes"]}
-    if fmt == "csv":
-        rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
-                 e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
-                for e in data["edges"] for ev in (e["evidence"] or [{}])]
-        return csv_response(["source", "source_label", "relation", "relation_label", "target", "target_label",
-                             "documents", "sentence", "document", "document_title"], rows, "network.csv")
     if fmt == "graphml":
         xml = to_graphml(data, base=request.host_url.rstrip("/"),
                          relation_labels={k: label for k, (_p, label) in RELATIONS.items()})
@@ -193,14 +186,23 @@ def network(slug: str, name: str) -> Any:
         resp.headers["Content-Disposition"] = "attachment; filename=network.graphml"
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
-    if fmt == "json" or wants_json():
-        return json_response(data)
     twin = ent["page"] + "/network"
-    return render_template("network.html", ent=ent, data=data, labels=labels, relations=RELATIONS,
-                           type_labels={t: TYPE_LABELS[t] for t in NODE_TYPES},
-                           json_url=url_with(path=twin + ".json"), csv_url=url_with(path=twin + ".csv"),
-                           graphml_url=url_with(path=twin + ".graphml"),
-                           max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
+    return page_or_json("network.html", data, fmt=fmt, table=network_table, name="data", ent=ent,
+                        labels={n["id"]: n["label"] for n in data["nodes"]}, relations=RELATIONS,
+                        type_labels={t: TYPE_LABELS[t] for t in NODE_TYPES},
+                        json_url=url_with(path=twin + ".json"), csv_url=url_with(path=twin + ".csv"),
+                        graphml_url=url_with(path=twin + ".graphml"),
+                        max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
+
+
+def network_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The network's CSV: one row per edge and piece of evidence."""
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
+             e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
+            for e in data["edges"] for ev in (e["evidence"] or [{}])]
+    return (["source", "source_label", "relation", "relation_label", "target", "target_label",
+             "documents", "sentence", "document", "document_title"], rows, "network.csv")
 
 
 # -- paths (kg/read/paths.py finds them; this page shows them) -------------------------
@@ -235,16 +237,19 @@ def path() -> Any:
         data["error"] = msg
     if a and b and not missing:
         data.update(connect(a, b))
-    if request.path.endswith(".csv"):
-        if not (a and b):
-            abort(400, "from 과 to 를 주세요.")
-        return csv_response(["path", "hop", "from", "from_label", "relation", "direction", "to", "to_label",
-                             "sentence", "document", "document_title"], path_rows(data), "path.csv")
-    if as_json:
-        return json_response(data)
-    cite_evidence(get_kg(), list(evidence_in(data)))
-    return render_template("path.html", data=data, a_text=a_text, b_text=b_text,
-                           json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
+    fmt = "csv" if request.path.endswith(".csv") else "json" if as_json else None
+    if fmt == "csv" and not (a and b):
+        abort(400, "from 과 to 를 주세요.")
+    if fmt is None:  # the page's evidence cites its documents (the JSON has them as they are)
+        cite_evidence(get_kg(), list(evidence_in(data)))
+    return page_or_json("path.html", data, fmt=fmt, table=path_table, name="data", a_text=a_text, b_text=b_text,
+                        json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
+
+
+def path_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The path view's CSV: one row per hop of each path, then the co-mention chain."""
+    return (["path", "hop", "from", "from_label", "relation", "direction", "to", "to_label",
+             "sentence", "document", "document_title"], path_rows(data), "path.csv")
 
 
 def connect(a: str, b: str) -> dict[str, Any]:
