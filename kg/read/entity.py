@@ -90,7 +90,7 @@ def doc_dates(store: Store) -> dict[str, str]:
     def fresh() -> dict[str, str] | None:
         with _dates_lock:
             hit = _dates.get(store)
-        if hit is not None and (getattr(store, "read_only", False) or time.monotonic() - hit[0] < DATES_SECONDS):
+        if hit is not None and (store.frozen or time.monotonic() - hit[0] < DATES_SECONDS):
             return hit[1]
         return None
 
@@ -155,7 +155,7 @@ def kept(store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
     """compute(), kept for a published snapshot (which never changes) under `key`, whose
     first item is its kind: of each kind the KEPT[kind] results asked for last. Another
     store (live, remote) computes every time. Callers must not change what they get."""
-    if not getattr(store, "read_only", False):
+    if not store.frozen:
         return compute()
     with _dates_lock:
         memo = _kept.get(store)

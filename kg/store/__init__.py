@@ -30,6 +30,7 @@ class GraphBackend(Protocol):
     use without knowing which one it is."""
 
     read_only: bool
+    frozen: bool  # its data never changes (a published snapshot): what is read from it may be kept
 
     def close(self) -> None: ...
     def query(self, sparql: str, default_graphs: list[str] | None = None,

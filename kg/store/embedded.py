@@ -81,6 +81,11 @@ class GraphStore(StoreQueries):
             self.ds.bind(prefix, ns, override=True)
         self._prefixes = {p: str(ns) for p, ns in self.ds.namespaces()}
 
+    @property
+    def frozen(self) -> bool:
+        """A read-only store is a published snapshot, which never changes (kg.store.snapshots)."""
+        return self.read_only
+
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
         with self._lock:

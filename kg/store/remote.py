@@ -116,6 +116,9 @@ class RemoteStore(StoreQueries):
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r}{', read_only' if self.read_only else ''})"
 
+    # a server changes under a reader (other processes write to it), even through a read-only connection
+    frozen = False
+
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
         """Nothing to release (no connection is kept); here for GraphStore's interface."""
