@@ -132,8 +132,8 @@ def entity(slug: str, name: str) -> Any:
     ent.update(kg.succession(ent["iri"]))
     ent.update(versions(kg.summary(), ent["iri"], kg.base))
     if ext == "csv":  # every relation, not the page's selection of them
-        ent["relation_groups"] = group_relations(kg.entity_relations(ent["iri"]), limit=None)
-        return page_or_json("entity.html", ent, fmt=ext, table=relations_table)
+        groups = group_relations(kg.entity_relations(ent["iri"]), limit=None)
+        return page_or_json("entity.html", ent, fmt=ext, table=lambda e: relations_table(e, groups))
     ent.update(kg.entity_details(ent["iri"], page_number(), settings().page_size))
     ent["lineage"] = kg.lineage(ent["iri"])
     if ent["lineage"] and len(ent["lineage"]["lineage"]) > 1 and request.args.get("lineage") == "1":
@@ -219,10 +219,10 @@ def alias_redirect(slug: str, name: str) -> None:
         abort(redirect(iri_to_uri(page + request.path[len(prefix):]) + ("?" + query if query else ""), 302))
 
 
-def relations_table(ent: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
-    """An entity's CSV: its relations (`relation_groups`, every one), one row per piece of evidence."""
+def relations_table(ent: dict[str, Any], groups: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]], str]:
+    """An entity's CSV: its relations (`groups`: every one, group_relations), one row per piece of evidence."""
     rows = []
-    for g in ent["relation_groups"]:
+    for g in groups:
         for item in g["items"]:
             for ev in item["evidence"] or [{}]:
                 rows.append([ent["iri"], ent["label"], g["direction"], short_iri(g["property"]), g["label"],
