@@ -74,10 +74,9 @@ def warm_up(app: Any) -> None:
         with app.app_context():
             from kg.read.entity import doc_order  # noqa: PLC0415
             from web.kg_access import get_kg  # noqa: PLC0415
-            from web.network import path_graph  # noqa: PLC0415
 
-            path_graph()
             kg = get_kg()
+            kg.path_graph()
             doc_order(kg.store)  # and doc_dates
             hubs = hubs_of(kg.summary().docs.most_common(), kg.base)
         with app.test_client() as c:

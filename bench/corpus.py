@@ -306,15 +306,20 @@ def generate(out: Path, size: int, seed: int = 7, pool: Pool | None = None) -> d
     return m
 
 
-def pool_extractions(pool: Pool, cache_dir: Path) -> list:
-    """The real NLP pipeline's Extraction of every pool unit (cached on disk by pool digest)."""
-    cache = cache_dir / f"pool-extractions-{pool.digest}.pkl"
+def pool_extractions(pool: Pool, cache_dir: Path, ner_model: bool | None = None) -> list:
+    """The real NLP pipeline's Extraction of every pool unit (cached on disk by pool digest
+    and NER mode). `ner_model`: None reads the setting (KG_NER_MODEL), as the product does."""
+    if ner_model is None:
+        from kg.settings import Settings  # noqa: PLC0415
+
+        ner_model = Settings.from_env().ner_model
+    cache = cache_dir / f"pool-extractions-{pool.digest}{'-ner' if ner_model else ''}.pkl"
     if cache.exists():
         with cache.open("rb") as f:
             return pickle.load(f)
     from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
 
-    exs = list(extract_many((u, None) for u in pool.units))
+    exs = list(extract_many(((u, None) for u in pool.units), ner_model=ner_model))
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     with tmp.open("wb") as f:

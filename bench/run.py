@@ -60,10 +60,11 @@ def worker(a: argparse.Namespace) -> int:
 
     t_setup = time.perf_counter()
     measure.TOP.update(gen.head(a.seed))
+    ner = Settings.from_env().ner_model  # KG_NER_MODEL, as the product reads it
     pre = None
     if a.skip_nlp:
         pool = gen.build_pool(a.seed)
-        exs = gen.pool_extractions(pool, a.work_dir)
+        exs = gen.pool_extractions(pool, a.work_dir, ner)
         pre = (stages.Recipes(a.corpus), pool.units, exs)
         from ingest.nlp.kiwi import analyze  # noqa: PLC0415
 
@@ -71,7 +72,7 @@ def worker(a: argparse.Namespace) -> int:
     else:
         from ingest.nlp.pipeline import extract  # noqa: PLC0415
 
-        extract("산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다.", "2024-03-07")  # load spaCy + Kiwi
+        extract("산업통상자원부는 7일 'AI 자율제조 전략'을 발표했다.", "2024-03-07", ner_model=ner)  # load spaCy + Kiwi
     setup = time.perf_counter() - t_setup
     rss_setup = maxrss_mb()
 
@@ -87,7 +88,7 @@ def worker(a: argparse.Namespace) -> int:
     settings = Settings.from_env(data_dir=str(a.data), search_backend=a.backend)
     other = next(b for b in BACKENDS if b != a.backend)
     result: dict[str, Any] = {"size": a.size, "mode": "skip-nlp" if a.skip_nlp else "nlp", "backend": a.backend,
-                              "batch_size": a.batch_size, "reuse_terms": not a.no_reuse_terms,
+                              "batch_size": a.batch_size, "reuse_terms": not a.no_reuse_terms, "ner_model": ner,
                               "setup_s": round(setup, 2), "rss_setup_mb": round(rss_setup),
                               "load_avg_start": os.getloadavg()[0]}
     timer, also_timer = stages.Timer(), stages.Timer()

@@ -144,6 +144,7 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
     extractions) replaces NLP with assembly; `also` is a second index written the same way."""
     from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
 
+    ner = kg.settings.ner_model  # the setting (KG_NER_MODEL), as kg.write.pipeline reads it
     st = IngestStats()
     t0 = time.perf_counter()
     ensure_gazetteer(kg)
@@ -154,12 +155,12 @@ def ingest(kg: KnowledgeGraph, docs: Iterator[Document], timer: Timer, *, batch_
         with timer("nlp"):
             if pre is None:
                 try:
-                    exs = list(extract_many((d.text, d.date) for d, _o in batch))
+                    exs = list(extract_many(((d.text, d.date) for d, _o in batch), ner_model=ner))
                 except Exception:  # as kg.pipeline: retry one by one, record the failing ones
                     kept, exs = [], []
                     for item in batch:
                         try:
-                            exs += list(extract_many([(item[0].text, item[0].date)]))
+                            exs += list(extract_many([(item[0].text, item[0].date)], ner_model=ner))
                             kept.append(item)
                         except Exception as e:  # noqa: BLE001
                             st.failed.append((item[0].key, f"{type(e).__name__}: {e}"))

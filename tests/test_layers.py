@@ -2,6 +2,7 @@
 kg → web, kg.read → kg.write …) fails here, and so does a lint rule the code follows."""
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -29,6 +30,16 @@ def test_every_package_is_in_the_layers() -> None:
     layers = conf["tool"]["importlinter"]["contracts"][0]["layers"]
     packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench", "tools"}
     assert packages == set(layers)
+
+
+def test_web_never_reaches_into_the_graph_store() -> None:
+    """Web calls the facade: a page that wants data the facade lacks gets a facade method
+    (kg.read.pages), not `kg.store` handed to a query module."""
+    found = [f"{path.relative_to(ROOT)}:{node.lineno}"
+             for path in sorted((ROOT / "web").rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Attribute) and node.attr in ("store", "_store", "_remote")]
+    assert not found, "web/ touches the graph store: " + ", ".join(found)
 
 
 def test_the_code_follows_its_lint_rules() -> None:

@@ -16,7 +16,7 @@ from werkzeug.urls import iri_to_uri
 
 from ontology.iris import SLUG_TYPES
 from web.kg_access import get_kg
-from web.helpers import TYPE_ORDER, html_or_json, json_response, local_path, settings
+from web.helpers import TYPE_ORDER, json_response, local_path, page_or_json, settings
 from web.openapi import spec
 
 bp = Blueprint("api", __name__)
@@ -133,4 +133,4 @@ def stats() -> Any:
     s = get_kg().stats()
     order = {t: i for i, t in enumerate(TYPE_ORDER)}
     by_type = sorted(s["entities"].items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-    return html_or_json("stats.html", s, stats=s, by_type=by_type)
+    return page_or_json("stats.html", s, name="stats", by_type=by_type)

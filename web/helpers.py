@@ -5,7 +5,7 @@ import csv
 import io
 import ipaddress
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
@@ -88,10 +88,25 @@ def html_or_json(template: str, payload: Any, status: int = 200, **context: Any)
     return resp
 
 
-def page_or_json(template: str, payload: dict[str, Any], status: int = 200, **page_only: Any) -> Any:
-    """A page and its JSON twin from one payload: the template gets the payload's keys,
-    plus `page_only` for what only the page shows (so the two cannot drift apart)."""
-    return html_or_json(template, payload, status, **payload, **page_only)
+CsvTable = Callable[[dict[str, Any]], tuple[list[str], Iterable[Iterable[Any]], str]]
+
+
+def page_or_json(template: str, payload: dict[str, Any], status: int = 200, *, fmt: str | None = None,
+                 table: CsvTable | None = None, name: str | None = None, **page_only: Any) -> Any:
+    """A page, its JSON twin and its CSV from one payload (Datasette's data() idea), so
+    the three cannot drift apart. `fmt` is the suffix the route was asked with ("json",
+    "csv"; None: the Accept header chooses page or JSON); `table` makes the CSV's
+    (header, rows, filename) from the payload. The template gets the payload's keys by name, or
+    the whole payload as `name` (`data`, `ent`, `doc`) where the template reads it so,
+    plus `page_only` for what only the page shows (objects, links, labels)."""
+    if fmt == "csv":
+        if table is None:
+            abort(404)
+        header, rows, filename = table(payload)
+        return csv_response(header, rows, filename)
+    if fmt == "json":
+        return json_response(payload, status)
+    return html_or_json(template, payload, status, **({name: payload} if name else payload), **page_only)
 
 
 def csv_response(header: list[str], rows: Iterable[Iterable[Any]], filename: str) -> Response:

@@ -14,15 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, request, url_for
 
-from kg.read import queries
-from kg.read.paths import PathGraph, graph_of, mention_path, shortest_paths
+from kg.read.paths import mention_path, shortest_paths
 from ontology.namespace import KGO
 from web.kg_access import get_kg
 from web.cite import cite_evidence, evidence_in
 from web.graphml import to_graphml
-from web.helpers import TYPE_LABELS, csv_response, json_response, local_path, settings, url_with, wants_json
+from web.helpers import TYPE_LABELS, local_path, page_or_json, settings, url_with, wants_json
 from web.pages import find_entity
 
 bp = Blueprint("network", __name__)
@@ -78,9 +77,8 @@ def neighbourhood(iri: str, rels: set[str], comentions: int,
     `per_relation` stated in the most documents, None: all) and its top co-mentioned
     entities. `more` lists the relations that have more edges than are shown."""
     kg = get_kg()
-    store = kg.store
     edges: dict[str, dict[str, Any]] = {}
-    rows, totals = queries.top_statements_about(store, iri, per_relation)
+    rows, totals = kg.top_statements(iri, per_relation)
     shown: Counter = Counter()
     for r in rows:
         shown[(r["p"], "out" if r["s"] == iri else "in")] += 1
@@ -97,7 +95,7 @@ def neighbourhood(iri: str, rels: set[str], comentions: int,
         edges[eid] = {"id": eid, "source": r["s"], "target": r["o"], "relation": key, "label": rel_label(key),
                       "documents": r["documents"], "evidence": [_evidence(ev) for ev in r["evidence"]]}
     if "comention" in rels and comentions > 0:
-        co = queries.cooccurring(store, iri, limit=comentions)
+        co = kg.cooccurring(iri, limit=comentions)
         for c in co["items"]:
             eid = f"{iri} comention {c['iri']}"
             edges[eid] = {"id": eid, "source": iri, "target": c["iri"], "relation": "comention",
@@ -181,13 +179,6 @@ def network(slug: str, name: str) -> Any:
     data.update(label=ent["label"], type=ent["type"], page=ent["page"],
                 filters={"rel": sorted(rels, key=list(RELATIONS).index), "comention": comentions, "per": per,
                          "expand": [url_param(i) for i in data["expanded"]]})
-    labels = {n["id"]: n["label"] for n in data["nodes"]}
-    if fmt == "csv":
-        rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
-                 e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
-                for e in data["edges"] for ev in (e["evidence"] or [{}])]
-        return csv_response(["source", "source_label", "relation", "relation_label", "target", "target_label",
-                             "documents", "sentence", "document", "document_title"], rows, "network.csv")
     if fmt == "graphml":
         xml = to_graphml(data, base=request.host_url.rstrip("/"),
                          relation_labels={k: label for k, (_p, label) in RELATIONS.items()})
@@ -195,22 +186,26 @@ def network(slug: str, name: str) -> Any:
         resp.headers["Content-Disposition"] = "attachment; filename=network.graphml"
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
-    if fmt == "json" or wants_json():
-        return json_response(data)
     twin = ent["page"] + "/network"
-    return render_template("network.html", ent=ent, data=data, labels=labels, relations=RELATIONS,
-                           type_labels={t: TYPE_LABELS[t] for t in NODE_TYPES},
-                           json_url=url_with(path=twin + ".json"), csv_url=url_with(path=twin + ".csv"),
-                           graphml_url=url_with(path=twin + ".graphml"),
-                           max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
+    return page_or_json("network.html", data, fmt=fmt, table=network_table, name="data", ent=ent,
+                        labels={n["id"]: n["label"] for n in data["nodes"]}, relations=RELATIONS,
+                        type_labels={t: TYPE_LABELS[t] for t in NODE_TYPES},
+                        json_url=url_with(path=twin + ".json"), csv_url=url_with(path=twin + ".csv"),
+                        graphml_url=url_with(path=twin + ".graphml"),
+                        max_per=MAX_PER_RELATION, more_url=url_with(per=min(per * 5, MAX_PER_RELATION)))
+
+
+def network_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The network's CSV: one row per edge and piece of evidence."""
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    rows = [[e["source"], labels[e["source"]], e["relation"], e["label"], e["target"], labels[e["target"]],
+             e["documents"], ev.get("sentence") or "", ev.get("document") or "", ev.get("document_title") or ""]
+            for e in data["edges"] for ev in (e["evidence"] or [{}])]
+    return (["source", "source_label", "relation", "relation_label", "target", "target_label",
+             "documents", "sentence", "document", "document_title"], rows, "network.csv")
 
 
 # -- paths (kg/read/paths.py finds them; this page shows them) -------------------------
-def path_graph() -> PathGraph:
-    """The edge graph of the current store (one per published snapshot)."""
-    return graph_of(get_kg().store, remote=bool(settings().sparql_endpoint))
-
-
 def resolve_param(name: str) -> tuple[str | None, str]:
     """An entity IRI from a path parameter: an IRI, a local page path, or a name
     (exact name or alias first, then the most mentioned entity whose name contains it)."""
@@ -242,27 +237,29 @@ def path() -> Any:
         data["error"] = msg
     if a and b and not missing:
         data.update(connect(a, b))
-    if request.path.endswith(".csv"):
-        if not (a and b):
-            abort(400, "from 과 to 를 주세요.")
-        return csv_response(["path", "hop", "from", "from_label", "relation", "direction", "to", "to_label",
-                             "sentence", "document", "document_title"], path_rows(data), "path.csv")
-    if as_json:
-        return json_response(data)
-    cite_evidence(get_kg(), list(evidence_in(data)))
-    return render_template("path.html", data=data, a_text=a_text, b_text=b_text,
-                           json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
+    fmt = "csv" if request.path.endswith(".csv") else "json" if as_json else None
+    if fmt == "csv" and not (a and b):
+        abort(400, "from 과 to 를 주세요.")
+    if fmt is None:  # the page's evidence cites its documents (the JSON has them as they are)
+        cite_evidence(get_kg(), list(evidence_in(data)))
+    return page_or_json("path.html", data, fmt=fmt, table=path_table, name="data", a_text=a_text, b_text=b_text,
+                        json_url=url_with(path="/path.json"), csv_url=url_with(path="/path.csv"))
+
+
+def path_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The path view's CSV: one row per hop of each path, then the co-mention chain."""
+    return (["path", "hop", "from", "from_label", "relation", "direction", "to", "to_label",
+             "sentence", "document", "document_title"], path_rows(data), "path.csv")
 
 
 def connect(a: str, b: str) -> dict[str, Any]:
     """Relation paths, shared documents (the newest, with their total) and a co-mention
     chain between a and b."""
     kg = get_kg()
-    store = kg.store
-    g = path_graph()
+    g = kg.path_graph()
     raw = shortest_paths(g, a, b)
-    evidence = queries.statement_evidence(store, sorted({edge for p in raw for _f, _t, edge in p}))
-    shared = queries.shared_documents(store, a, b)
+    evidence = kg.statement_evidence(sorted({edge for p in raw for _f, _t, edge in p}))
+    shared = kg.shared_documents(a, b)
     chain = None if shared["total"] else mention_path(g, a, b)  # a longer chain only when no document has both
     ids = {a, b} | {x for p in raw for f, t, _e in p for x in (f, t)} | {x for h in chain or [] for x in (h[0], h[2])}
     info = kg.nodes(list(ids))
@@ -282,9 +279,9 @@ def connect(a: str, b: str) -> dict[str, Any]:
         d["page"] = local_path(d["iri"])
     chain_hops = []
     if chain:
-        docs = queries.documents_info(store, [d for _x, d, _y in chain])
+        docs = kg.documents_info([d for _x, d, _y in chain])
         for x, d, y in chain:
-            together = next((s for s in queries.shared_documents(store, x, y)["documents"] if s["iri"] == d), None)
+            together = next((s for s in kg.shared_documents(x, y)["documents"] if s["iri"] == d), None)
             chain_hops.append({"from": nodes[x], "to": nodes[y], "document": d, "document_page": local_path(d),
                                "document_title": docs.get(d, {}).get("title"), "document_date": docs.get(d, {}).get("date"),
                                "sentences": (together or {}).get("sentences", [])[:2]})

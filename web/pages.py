@@ -18,8 +18,8 @@ from ontology.iris import SLUG_TYPES, name_segment
 from ontology.namespace import KGO, korean_labels
 from web import profile, timechart
 from web.kg_access import get_kg
-from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, csv_response, html_or_json, json_response, local_path,
-                         page_number, settings, short_iri, type_of_iri, url_with)
+from web.helpers import (BROWSE_TYPES, TYPE_LABELS, TYPE_ORDER, local_path, page_number, page_or_json, settings,
+                         short_iri, type_of_iri, url_with)
 from web.cite import citation, cite_evidence, evidence_in
 from web.markup import mark_mentions
 from web.timeline import today
@@ -68,9 +68,7 @@ def document(doc_id: str) -> Any:
     if doc is None:
         abort(404, "문서를 찾을 수 없습니다.")
     if ext == "csv":  # the mentions, one row each, with the text they cover
-        return csv_response(["start", "end", "text", "type", "entity", "value"],
-                            [[m["start"], m["end"], doc["text"][m["start"]:m["end"]], m["type"], m.get("entity") or "",
-                              m.get("value") or ""] for m in doc["mentions"]], "mentions.csv")
+        return page_or_json("document.html", doc, fmt=ext, table=mentions_table)
     entities = mentioned_entities(kg, doc["mentions"])
     doc["relations"] = relations = stated_relations(kg, kg.document_relations(iri))
     data = {**doc, "page": local_path(iri), "entities": entities}
@@ -84,9 +82,16 @@ def document(doc_id: str) -> Any:
     for r in relations:
         key = (r["sentence"] or {}).get("start")
         by_sentence.setdefault(key, []).append(r)
-    return _page("document.html", data, ext == "json", doc=doc, text_html=html, groups=groups, dates=dates,
-                 sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()], citation=citation,
-                 doc_page=local_path(iri))
+    return page_or_json("document.html", data, fmt=ext, name="doc", text_html=html, groups=groups, dates=dates,
+                        sentences=[(rs[0]["sentence"], rs) for rs in by_sentence.values()], citation=citation,
+                        doc_page=local_path(iri))
+
+
+def mentions_table(doc: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """A document's CSV: its mentions, one row each, with the text they cover."""
+    return (["start", "end", "text", "type", "entity", "value"],
+            [[m["start"], m["end"], doc["text"][m["start"]:m["end"]], m["type"], m.get("entity") or "",
+              m.get("value") or ""] for m in doc["mentions"]], "mentions.csv")
 
 
 def stated_relations(kg: KnowledgeGraph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -127,8 +132,8 @@ def entity(slug: str, name: str) -> Any:
     ent.update(kg.succession(ent["iri"]))
     ent.update(versions(kg.summary(), ent["iri"], kg.base))
     if ext == "csv":  # every relation, not the page's selection of them
-        rels = kg.entity_relations(ent["iri"])
-        return relations_csv(ent, group_relations(rels, limit=None))
+        groups = group_relations(kg.entity_relations(ent["iri"]), limit=None)
+        return page_or_json("entity.html", ent, fmt=ext, table=lambda e: relations_table(e, groups))
     ent.update(kg.entity_details(ent["iri"], page_number(), settings().page_size))
     ent["lineage"] = kg.lineage(ent["iri"])
     if ent["lineage"] and len(ent["lineage"]["lineage"]) > 1 and request.args.get("lineage") == "1":
@@ -150,7 +155,7 @@ def entity(slug: str, name: str) -> Any:
     # every document's month, not only the page's: the text index counts them (a filter, no query)
     ent["months"] = kg.search("", expand=False, entities=[ent["iri"]], page_size=1).facets.get("month", [])
     chart = timechart.build(ent["months"], lambda a, b: url_for("search.search", entity=ent["iri"], **{"from": a, "to": b}))
-    return _page("entity.html", ent, ext == "json", ent=ent, groups=groups, chart=chart)
+    return page_or_json("entity.html", ent, fmt=ext, name="ent", groups=groups, chart=chart)
 
 
 def _add_lineage_relations(kg: KnowledgeGraph, ent: dict[str, Any]) -> None:
@@ -214,8 +219,8 @@ def alias_redirect(slug: str, name: str) -> None:
         abort(redirect(iri_to_uri(page + request.path[len(prefix):]) + ("?" + query if query else ""), 302))
 
 
-def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
-    """The entity's relations, one row per piece of evidence."""
+def relations_table(ent: dict[str, Any], groups: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]], str]:
+    """An entity's CSV: its relations (`groups`: every one, group_relations), one row per piece of evidence."""
     rows = []
     for g in groups:
         for item in g["items"]:
@@ -225,7 +230,7 @@ def relations_csv(ent: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
                              ev.get("document") or "", ev.get("document_title") or ""])
     header = ["entity", "entity_label", "direction", "property", "relation", "other", "other_label", "value",
               "sentence", "document", "document_title"]
-    return csv_response(header, rows, "relations.csv")
+    return header, rows, "relations.csv"
 
 
 def group_relations(relations: list[dict[str, Any]], totals: list[dict[str, Any]] | None = None,
@@ -284,16 +289,19 @@ def entities() -> Any:
         total, results = summary.browse(base, etype, offset=(page - 1) * size, limit=size)
     for r in results:
         r["page"] = local_path(r["iri"])
-    if as_csv:
-        return csv_response(["iri", "label", "type", "documents"],
-                            [[r["iri"], r["label"], r["type"], r["documents"]] for r in results], "entities.csv")
-    pages = max(1, -(-total // size))
-    by_type = summary.stats(base)["entities"]
-    data = {"query": q, "type": etype, "total": total, "page": page, "pages": pages, "page_size": size,
-            "unmentioned": unmentioned, "results": results}
-    return html_or_json("entities.html", data, q=q, data=data, results=results, etype=etype,
+    data = {"query": q, "type": etype, "total": total, "page": page, "pages": max(1, -(-total // size)),
+            "page_size": size, "unmentioned": unmentioned, "results": results}
+    by_type = {} if as_csv else summary.stats(base)["entities"]
+    return page_or_json("entities.html", data, fmt="csv" if as_csv else None, table=entities_table, name="data",
+                        q=q, results=results, etype=etype,
                         by_type=[(t, by_type[t]) for t in BROWSE_TYPES if by_type.get(t)],
                         all_count=sum(by_type.values()))
+
+
+def entities_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The /entities CSV: every entity of the list (up to CSV_ROWS)."""
+    return (["iri", "label", "type", "documents"],
+            [[r["iri"], r["label"], r["type"], r["documents"]] for r in data["results"]], "entities.csv")
 
 
 def entity_page_size() -> int:
@@ -309,8 +317,3 @@ def entity_page_size() -> int:
         abort(400, f"쪽 크기가 잘못되었습니다: {name}={raw} (1에서 {MAX_ENTITY_PAGE} 사이의 수)")
     return max(1, min(MAX_ENTITY_PAGE, n))
 
-
-def _page(template: str, data: dict[str, Any], as_json: bool, **context: Any) -> Any:
-    if as_json:
-        return json_response(data)
-    return html_or_json(template, data, **context)

@@ -1,4 +1,5 @@
-"""The extra sections of an entity page, computed from the graph (kg.queries):
+"""The extra sections of an entity page, computed from the graph (through the facade's
+page methods, kg.read.pages, which ask kg.read.queries):
 
 - co-occurring entities (mentioned in the same documents, with counts; for an entity in
   more than kg.queries.SAMPLE documents, counted in the newest of them);
@@ -19,7 +20,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from kg.read import queries
 from kg.read.graph import KnowledgeGraph
 from ontology.iris import TYPE_SLUGS
 from ontology.namespace import KGO
@@ -86,7 +86,7 @@ def _nearest(sched: list[dict[str, Any]], now: date, n: int) -> list[dict[str, A
 
 def build(kg: KnowledgeGraph, ent: dict[str, Any], now: date) -> dict[str, Any]:
     """The profile sections of `ent` (KnowledgeGraph.entity's dict) as plain data."""
-    store, base = kg.store, settings().base_iri
+    base = settings().base_iri
     iri, rels = ent["iri"], ent["relations"]
     announced = _others(rels, ANNOUNCES, "out")
     involved = announced + _others(rels, PARTICIPATES, "out") + _others(rels, LEADS, "out")
@@ -98,20 +98,20 @@ def build(kg: KnowledgeGraph, ent: dict[str, Any], now: date) -> dict[str, Any]:
     context = [(r["other"], r["document"]) for r in rels
                if r["direction"] == "out" and r["property"] in (ANNOUNCES, PARTICIPATES, LEADS) and r["other"] != iri]
     if hub:
-        related = queries.schedules(store, within=context) if context else []
-        parts = queries.participants(store, within=[(t, d) for t, d in context if t in announced]) if announced else []
+        related = kg.schedules(within=context) if context else []
+        parts = kg.participants(within=[(t, d) for t, d in context if t in announced]) if announced else []
     else:
-        related = queries.schedules(store, subjects[1:]) if len(subjects) > 1 else []
-        parts = queries.participants(store, announced) if announced else []
-    every = annotate(queries.schedules(store, [iri]) + related, now)
+        related = kg.schedules(subjects[1:]) if len(subjects) > 1 else []
+        parts = kg.participants(announced) if announced else []
+    every = annotate(kg.schedules([iri]) + related, now)
     sched = _nearest(every, now, SCHEDULES)
     # companies and organisations named in the documents of the announcements shown: a
     # weaker hint than kgo:participatesIn, shown apart from it
     ann_docs = sorted({r["document"] for r in rels if r["property"] == ANNOUNCES and r["direction"] == "out"})
-    named = queries.mentioned_in(store, ann_docs, tuple(base + "id/" + TYPE_SLUGS[t] + "/" for t in NAMED_TYPES)) \
+    named = kg.mentioned_in(ann_docs, tuple(base + "id/" + TYPE_SLUGS[t] + "/" for t in NAMED_TYPES)) \
         if ann_docs else []
     meets = ent.get("type") in INITIATIVE_TYPES  # then all of them: the meetings are the events among them
-    co = queries.cooccurring(store, iri, limit=None if meets else COOCCURRING)
+    co = kg.cooccurring(iri, limit=None if meets else COOCCURRING)
     events = [c["iri"] for c in co["items"] if c["iri"].startswith(_event_prefix())][:MEETINGS]
     co["items"] = co["items"][:COOCCURRING]
     info = kg.nodes(subjects + [p["iri"] for p in parts] + [e for _d, e in named] + [c["iri"] for c in co["items"]])
@@ -197,7 +197,7 @@ def _initiative(kg: KnowledgeGraph, ent: dict[str, Any], sched: list[dict[str, A
     """Who announced it, who took part, who led it, the meetings around it (`events`:
     the events mentioned with it most), its dates."""
     iri, rels = ent["iri"], ent["relations"]
-    found = queries.meetings(kg.store, iri, _event_prefix(), people=PARTICIPANTS, events=events)
+    found = kg.meetings(iri, _event_prefix(), people=PARTICIPANTS, events=events)
     info = kg.nodes([m["event"] for m in found] + [p["who"] for m in found for k in ("leads", "participatesIn")
                                                    for p in m[k]])
     meetings = []

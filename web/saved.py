@@ -27,7 +27,7 @@ from core.errors import KGError
 from kg.write.alerts import create_view
 from kg.write.saved import PATTERNS, SavedViews, View, parse_since
 from web.kg_access import get_kg
-from web.helpers import html_or_json, json_response, local_path, settings, wants_json
+from web.helpers import html_or_json, json_response, local_path, page_or_json, settings, wants_json
 from web.upload import _bearer, _check_csrf, _session_ok, _token, csrf_token
 
 bp = Blueprint("saved", __name__)
@@ -226,8 +226,8 @@ def calendar() -> Any:
     for i in items:
         i["page"], i["doc_page"] = local_path(i["initiative"]), local_path(i["doc"])
     counts = {s: sum(i["status"] == s for i in _calendar_items()) for s in STATUS_LABELS}
-    return html_or_json("calendar.html", {"items": items, "counts": counts}, items=items, counts=counts,
-                        labels=STATUS_LABELS, wanted=request.args.getlist("status"))
+    return page_or_json("calendar.html", {"items": items, "counts": counts}, labels=STATUS_LABELS,
+                        wanted=request.args.getlist("status"))
 
 
 @bp.get("/calendar.ics")

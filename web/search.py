@@ -7,22 +7,19 @@ corpus/), sort=relevance|date, page=N.
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Response, abort, request, url_for
 
-from kg.csvsafe import safe_row
 from core.errors import StoreError
 from kg.search.index import SearchResult
 from web import timechart
 from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
-from web.helpers import html_or_json, local_path, page_or_json, settings, url_with
+from web.helpers import local_path, page_or_json, settings, url_with
 from web.pages import group_relations
 
 bp = Blueprint("search", __name__)
@@ -119,7 +116,7 @@ def search() -> Any:
     data.update(aids_json(kg.search_aids(p.q, res) if p.q else {"card": None, "suggestions": []}))
     chart = timechart.build(res.facets.get("month", []),
                             lambda a, b: url_with(**{"from": a, "to": b, "page": None}))
-    return html_or_json("search.html", data, params=p, res=res, data=data, chart=chart)
+    return page_or_json("search.html", data, name="data", params=p, res=res, chart=chart)
 
 
 @bp.get("/search.csv")
@@ -127,18 +124,18 @@ def search_csv() -> Response:
     p = parse_params()
     limit = min(CSV_MAX_HITS, settings().max_rows)
     res = get_kg().search(p.q, page=1, page_size=limit, **p.search_kw())
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["rank", "title", "date", "publisher", "source", "url", "iri", "score", "snippet"])
-    for i, h in enumerate(res.hits, 1):
-        w.writerow(safe_row([i, h.title, h.date or "", h.publisher or "", h.source, h.url or "", h.doc_iri,
-                             f"{h.score:.4f}", snippet_text(h.snippet)]))  # no formulas in Excel (kg.csvsafe)
-    resp = Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")  # BOM: Excel reads UTF-8
-    resp.headers["Content-Disposition"] = "attachment; filename=search.csv"
+    resp = page_or_json("search.html", search_json(p, res), fmt="csv", table=search_table)
     resp.headers["X-Total-Hits"] = str(res.total)
     if res.total > len(res.hits):
         resp.headers["X-Truncated"] = "true"
     return resp
+
+
+def search_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]], str]:
+    """The CSV of a search: its hits (the JSON twin's), the snippet as plain text."""
+    return (["rank", "title", "date", "publisher", "source", "url", "iri", "score", "snippet"],
+            [[i, h["title"], h["date"] or "", h["publisher"] or "", h["source"], h["url"] or "", h["iri"],
+              f"{h['score']:.4f}", snippet_text(h["snippet"])] for i, h in enumerate(data["hits"], 1)], "search.csv")
 
 
 def snippet_text(snippet: str) -> str:

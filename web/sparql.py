@@ -20,7 +20,7 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 from werkzeug.exceptions import MethodNotAllowed
 
 from core.errors import QueryBusy, QueryError, QueryMemoryError, QueryTimeout, StoreError
-from kg.read.graph import QueryResult, term_json
+from kg.read.results import QueryResult, term_json
 from kg.store.sparql_text import QueryRefused, check_read_only, query_form
 from web.kg_access import get_kg
 from web.examples import DEFAULT_QUERY, SPARQL_EXAMPLES

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, RDF
 from werkzeug.datastructures import MIMEAccept
 
 from core.namespaces import XSD_STRING
-from kg.read.graph import QueryResult
+from kg.read.results import QueryResult
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from typing import Any, Callable, Iterable
 from rdflib import URIRef
 
 from core.namespaces import DCTERMS_DATE, SKOS_ALT, SKOS_PREF, prefix_lines
-from kg.store.embedded import GraphStore, _iri
+from kg.store import GraphBackend
+from kg.store.sparql_text import _iri
 from ontology.mapping import RELATION_PROPERTIES, REPORTED, TIME_RELATIONS
 from ontology.namespace import KGO
 
@@ -49,7 +50,7 @@ FOUND_KEPT = EVIDENCE  # documents kept per edge of a hub: its evidence is the n
 _PREFIXES = prefix_lines('kgo', 'rdf', 'dcterms')
 TIME_PROPS = [str(RELATION_PROPERTIES[r]) for r in sorted(TIME_RELATIONS)]
 NODE_PROPS = [str(p) for r, p in RELATION_PROPERTIES.items() if r not in TIME_RELATIONS]
-Store = Any  # kg.store.GraphStore or kg.remote.RemoteStore: anything with select()
+Store = GraphBackend  # the embedded store or a remote server (kg.store)
 
 
 def _vals(props: list[str]) -> str:
@@ -89,7 +90,7 @@ def doc_dates(store: Store) -> dict[str, str]:
     def fresh() -> dict[str, str] | None:
         with _dates_lock:
             hit = _dates.get(store)
-        if hit is not None and (getattr(store, "read_only", False) or time.monotonic() - hit[0] < DATES_SECONDS):
+        if hit is not None and (store.frozen or time.monotonic() - hit[0] < DATES_SECONDS):
             return hit[1]
         return None
 
@@ -102,10 +103,8 @@ def doc_dates(store: Store) -> dict[str, str]:
             return dates
         now = time.monotonic()
         q = f"SELECT ?d ?date WHERE {{ GRAPH ?d {{ ?d <{DCTERMS_DATE}> ?date }} }}"
-        if isinstance(store, GraphStore):  # straight from pyoxigraph: no rdflib terms for 100,000 rows
-            dates = {s["d"].value: s["date"].value for s in store.oxigraph.query(q)}
-        else:
-            dates = {str(r["d"]): str(r["date"]) for r in store.select(q)}
+        # plain strings (straight from pyoxigraph when the store is embedded): no rdflib terms for 100,000 rows
+        dates = {r["d"]: r["date"] for r in store.select_strings(q)}
         with _dates_lock:
             _dates[store] = (now, dates)
         return dates
@@ -156,7 +155,7 @@ def kept(store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
     """compute(), kept for a published snapshot (which never changes) under `key`, whose
     first item is its kind: of each kind the KEPT[kind] results asked for last. Another
     store (live, remote) computes every time. Callers must not change what they get."""
-    if not getattr(store, "read_only", False):
+    if not store.frozen:
         return compute()
     with _dates_lock:
         memo = _kept.get(store)
@@ -201,10 +200,8 @@ def _strings(store: Store, sparql: str) -> list[dict[str, str]]:
 
 
 def _iris(store: Store, sparql: str, var: str) -> list[str]:
-    """One IRI column of a SELECT (pyoxigraph terms when the store is ours)."""
-    if isinstance(store, GraphStore):
-        return [s[var].value for s in store.oxigraph.query(sparql) if s[var] is not None]
-    return [str(r[var]) for r in store.select(sparql) if var in r]
+    """One IRI column of a SELECT, as strings (select_strings: no rdflib terms)."""
+    return [r[var] for r in store.select_strings(sparql) if var in r]
 
 
 def document_count(store: Store, iri: str) -> int:

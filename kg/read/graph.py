@@ -1,113 +1,35 @@
 """The one object the CLI and the web layer use: a knowledge graph on a data directory
-(graph store + text index), with the read queries the pages need.
+(graph store + text index): opening, publishing, search and SPARQL here, the data of
+each page in kg.read.pages (mixed in), SPARQL results in kg.read.results.
 
 Opening is lazy, so `kg search` does not pay for the graph store and vice versa.
 """
-# Over 400 lines, kept whole: the one facade the CLI and web use; its methods mostly delegate to kg.read, kg.store and kg.search.
 from __future__ import annotations
 
-import csv
-import io
 import json
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
-from kg.read import entity as entity_queries
 from kg.store import snapshots
 from kg.read import summary
-from kg.csvsafe import needs_quote, safe_text
 from core.errors import QueryError, StoreError
-from core.namespaces import DCTERMS, XSD_STRING
 from kg.search.index import SearchBackend, SearchResult
 from kg.store import GraphBackend, open_store
 from kg.settings import Settings
+from kg.read.pages import PageData
+from kg.read.results import QueryResult
 from kg.read.sparql_exec import QueryRunner, execute
 from kg.store.sparql_text import check_read_only
-from kg.store.embedded import GraphStore, _iri, nt_term
+from kg.store.embedded import GraphStore
 from ontology.iris import COUNTS_GRAPH
-from ontology.namespace import KGO, PREFIXES
+from ontology.namespace import PREFIXES
 
 
-@dataclass
-class QueryResult:
-    """A SPARQL result in plain Python: SELECT rows, an ASK boolean, or CONSTRUCT triples."""
-
-    kind: str                           # SELECT | ASK | CONSTRUCT
-    vars: list[str] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)  # var → rdflib term
-    boolean: bool | None = None
-    graph: Any = None                   # rdflib Graph for CONSTRUCT/DESCRIBE
-    truncated: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        """SPARQL 1.1 Query Results JSON."""
-        if self.kind == "ASK":
-            return {"head": {}, "boolean": bool(self.boolean)}
-        return {
-            "head": {"vars": self.vars},
-            "results": {"bindings": [{k: term_json(v) for k, v in r.items()} for r in self.rows]},
-            **({"truncated": True} if self.truncated else {}),
-        }
-
-    def to_delimited(self, delimiter: str, *, for_people: bool = False) -> str:
-        """SPARQL 1.1 CSV (`,`) or TSV (`\\t`) results. `for_people` (a download from the
-        UI, opened in a spreadsheet) quotes values that would start a formula (kg.csvsafe),
-        which bends the standard: machine clients leave it off."""
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
-        if self.kind == "ASK":
-            w.writerow(["boolean"])
-            w.writerow(["true" if self.boolean else "false"])
-            return buf.getvalue()
-        if delimiter != ",":
-            # SPARQL TSV: terms in Turtle/N-Triples form, never CSV-quoted; one row a line
-            lines = ["\t".join("?" + v for v in self.vars)]
-            lines += ["\t".join(_cell(r.get(v), delimiter, for_people) for v in self.vars) for r in self.rows]
-            return "\n".join(lines) + "\n"
-        w.writerow(self.vars)
-        for r in self.rows:
-            w.writerow([_cell(r.get(v), delimiter, for_people) for v in self.vars])
-        return buf.getvalue()
-
-
-def term_json(t: Any) -> dict[str, str]:
-    if isinstance(t, URIRef):
-        return {"type": "uri", "value": str(t)}
-    if isinstance(t, BNode):
-        return {"type": "bnode", "value": str(t)}
-    d = {"type": "literal", "value": str(t)}
-    if isinstance(t, Literal):
-        if t.language:
-            d["xml:lang"] = t.language
-        elif t.datatype and str(t.datatype) != XSD_STRING:  # a simple literal carries no datatype
-            d["datatype"] = str(t.datatype)
-    return d
-
-
-
-
-def _cell(t: Any, delimiter: str, for_people: bool = False) -> str:
-    if t is None:
-        return ""
-    if delimiter == ",":
-        text = f"_:{t}" if isinstance(t, BNode) else str(t)
-        return safe_text(text) if for_people else text
-    if isinstance(t, Literal) and str(t.datatype) == XSD_STRING:
-        t = Literal(str(t))  # Oxigraph types every simple literal xsd:string; write it as "…"
-    if isinstance(t, (URIRef, Literal, BNode)):
-        text = nt_term(t).replace("\t", "\\t")  # N-Triples escapes \n and \r; a tab would split the row
-        if for_people and isinstance(t, Literal) and needs_quote(str(t)):
-            text = "\"'" + text[1:]  # a spreadsheet drops the quotes of "=1+1": the mark goes inside
-        return text
-    return str(t)
-
-
-class KnowledgeGraph:
+class KnowledgeGraph(PageData):
     """`read_only=True` (the web server, query workers) reads the newest published
     snapshot and follows new ones as ingests publish them; the default opens the live
     store for writing (one process at a time)."""
@@ -290,135 +212,6 @@ class KnowledgeGraph:
                 self._summary = summary.load(store.path) or summary.full(store.oxigraph)
                 self._summary_key = self._snapshot
             return self._summary
-
-    # -- pages ---------------------------------------------------------------------
-    def document(self, iri: str) -> dict[str, Any] | None:
-        """Metadata, text and mentions of one document, or None."""
-        iri = _iri(iri)
-        rows = self.store.select(f"""
-            SELECT ?title ?date ?source ?text ?kind ?publisher WHERE {{ GRAPH <{iri}> {{
-              <{iri}> a <{KGO.Document}> ; <{DCTERMS}title> ?title ; <{KGO.text}> ?text .
-              OPTIONAL {{ <{iri}> <{DCTERMS}date> ?date }}
-              OPTIONAL {{ <{iri}> <{DCTERMS}source> ?source }}
-              OPTIONAL {{ <{iri}> <{KGO.sourceKind}> ?kind }}
-              OPTIONAL {{ <{iri}> <{DCTERMS}publisher> ?publisher }} }} }}""")
-        if not rows:
-            return None
-        r = rows[0]
-        mentions = self.store.select(f"""
-            SELECT ?start ?end ?type ?entity ?value WHERE {{ GRAPH <{iri}> {{
-              ?m <{KGO.start}> ?start ; <{KGO.end}> ?end .  # a sentence has offsets too, but no type
-              {{ ?m <{KGO.mentionType}> ?type }} UNION {{ ?m <{KGO.entityType}> ?type }}  # the latter: older data
-              OPTIONAL {{ ?m <{KGO.mentionOf}> ?entity }} OPTIONAL {{ ?m <{KGO.normalizedValue}> ?value }} }} }}
-            ORDER BY ?start""")
-        return {
-            "iri": iri,
-            "title": str(r["title"]),
-            "date": str(r["date"]) if "date" in r else None,
-            "source": str(r["source"]) if "source" in r else None,
-            "source_kind": str(r["kind"]) if "kind" in r else None,
-            "publisher": str(r["publisher"]) if "publisher" in r else None,
-            "url": str(r["source"]) if isinstance(r.get("source"), URIRef) else None,  # the original address
-            "text": str(r["text"]),
-            "mentions": [
-                {"start": int(m["start"]), "end": int(m["end"]), "type": str(m["type"]),
-                 "entity": str(m["entity"]) if "entity" in m else None,
-                 "value": str(m["value"]) if "value" in m else None}
-                for m in mentions
-            ],
-        }
-
-    def entity(self, iri: str, page: int = 1, page_size: int | None = None) -> dict[str, Any] | None:
-        """Names, type, relations (with the sentence each came from) and one page of the
-        documents that mention it, newest first, with their total (see kg.entity)."""
-        head = self.entity_names(iri)
-        return None if head is None else {**head, **self.entity_details(head["iri"], page, page_size)}
-
-    def entity_names(self, iri: str) -> dict[str, Any] | None:
-        """Labels and type of an entity (kg.summary; the store for one it does not know), or None."""
-        iri = _iri(iri)
-        s = self.summary()
-        if s.known(iri):
-            names = s.names(iri)
-            types = [t] if (t := summary.entity_type(iri, self.base)) else []
-        else:
-            found = entity_queries.names(self.store, iri)
-            if found is None:
-                return None
-            names, types = found, sorted({t["value"] for t in found["type"]})
-        pref = names["pref"]
-        ko = [x["value"] for x in pref if x["lang"] == "ko"]
-        return {"iri": iri, "label": ko[0] if ko else (pref[0]["value"] if pref else iri.rsplit("/", 1)[-1]),
-                "types": types, "pref_labels": pref, "alt_labels": names["alt"],
-                "titles": sorted({t["value"] for t in names["title"]})}
-
-    def entity_details(self, iri: str, page: int = 1, page_size: int | None = None) -> dict[str, Any]:
-        """The relations shown on an entity page, how many there are in all, and a page
-        of its documents: {relations, relation_groups, documents, total, page_number, pages, page_size}."""
-        rows, groups = entity_queries.relations(self.store, iri, self.summary().label)
-        docs = entity_queries.documents(self.store, iri, page, page_size or self.settings.page_size)
-        return {"relations": rows, "relation_groups": groups, **docs}
-
-    def entity_relations(self, iri: str) -> list[dict[str, Any]]:
-        """Every relation of an entity with its evidence (the CSV export), at most max_rows."""
-        return entity_queries.all_relations(self.store, iri, self.summary().label, self.settings.max_rows)
-
-    def nodes(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
-        """Korean label and type code of many entities (IRI → {label, type})."""
-        s = self.summary()
-        out = {i: {"label": s.label(i), "type": summary.entity_type(i, self.base)} for i in iris if s.known(i)}
-        missing = [i for i in dict.fromkeys(iris) if i not in out]
-        if missing:
-            from kg.read.queries import node_info  # noqa: PLC0415
-
-            out.update(node_info(self.store, missing))
-        return out
-
-    def lookup(self, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
-        """Entities whose name or alias contains `prefix`, most mentioned first (autocomplete)."""
-        return self.summary().lookup(prefix, self.base, limit)
-
-    def resolve(self, name: str) -> str | None:
-        """The entity an exact name or alias stands for (then ignoring case), or None."""
-        return self.summary().resolve(name, self.base)
-
-    def document_sources(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
-        """Title, date, publisher and original address of documents, for citations."""
-        return entity_queries.doc_sources(self.store, iris)
-
-    def document_relations(self, iri: str) -> list[dict[str, Any]]:
-        """The relations a document reports, in text order, each with its sentence."""
-        from kg.read.queries import document_relations  # noqa: PLC0415
-
-        return document_relations(self.store, iri)
-
-    def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
-        """Predecessor and successor bodies of a reorganised government body."""
-        from kg.read.queries import succession  # noqa: PLC0415
-
-        return succession(self.store, iri)
-
-    def lineage(self, iri: str) -> dict[str, Any] | None:
-        """A government body's dated lineage (kg.lineage.timeline), or None."""
-        from kg.read.lineage import timeline  # noqa: PLC0415
-
-        return timeline(_iri(iri), self.base)
-
-    def deadlines(self, entity: str | None = None, today: Any = None) -> list[dict[str, Any]]:
-        """Scheduled dates of initiatives (of `entity`, or all), with today's status (kg.read.calendar)."""
-        from kg.read.calendar import deadlines  # noqa: PLC0415
-
-        return deadlines(self.store, entity=entity, today=today)
-
-    def lineage_documents(self, iris: list[str], page: int = 1, page_size: int | None = None) -> dict[str, Any]:
-        """One page of the documents of a body and its predecessors (kg.lineage.documents)."""
-        from kg.read.lineage import documents  # noqa: PLC0415
-
-        return documents(self.store, iris, page, page_size or self.settings.page_size)
-
-    def labels(self, iris: list[str]) -> dict[str, str]:
-        """Korean preferred labels of many entities (IRI → label)."""
-        return {i: n["label"] for i, n in self.nodes(iris).items() if n.get("label")}
 
 
 REMOTE_SUMMARY_SECONDS = 60.0  # a remote server may change under us; a snapshot never does

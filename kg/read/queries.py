@@ -1,5 +1,5 @@
 """Read queries of the web pages that kg/read/graph.py and kg/read/entity.py do not have, kept
-here so the facade stays small. Each takes a GraphStore (or RemoteStore) and returns
+here so the facade stays small. Each takes a kg.store.GraphBackend (embedded or remote) and returns
 plain Python values.
 
 They read Oxigraph's union default graph (a triple once per graph that states it). An
@@ -22,7 +22,8 @@ from rdflib import Literal, URIRef
 from core.namespaces import SKOS_PREF, prefix_lines
 from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
                             newest_documents, reported_pairs, with_dates)
-from kg.store.embedded import GraphStore, _iri
+from kg.store import GraphBackend
+from kg.store.sparql_text import _iri
 from ontology.mapping import REPORTED
 from ontology.namespace import KGO
 
@@ -45,7 +46,7 @@ def _values(iris: list[str]) -> list[str]:
     return [" ".join(f"<{i}>" for i in uniq[k:k + _BATCH]) for k in range(0, len(uniq), _BATCH)]
 
 
-def succession(store: GraphStore, iri: str) -> dict[str, list[dict[str, str]]]:
+def succession(store: GraphBackend, iri: str) -> dict[str, list[dict[str, str]]]:
     """Bodies this one continues (kgo:predecessor) and bodies that continue it (the
     gazetteer's graph says so: one copy of each name)."""
     iri = _iri(iri)
@@ -66,7 +67,7 @@ def succession(store: GraphStore, iri: str) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def node_info(store: GraphStore, iris: list[str]) -> dict[str, dict[str, str | None]]:
+def node_info(store: GraphBackend, iris: list[str]) -> dict[str, dict[str, str | None]]:
     """Korean label and type code of many entities (IRI → {label, type}), read from the
     store (KnowledgeGraph.nodes asks kg.summary first). DISTINCT before anything is
     joined: the label and the type come once per graph that states them."""
@@ -81,7 +82,7 @@ def node_info(store: GraphStore, iris: list[str]) -> dict[str, dict[str, str | N
     return out
 
 
-def cooccurring(store: GraphStore, iri: str, limit: int | None = 30, prefix: str = "",
+def cooccurring(store: GraphBackend, iri: str, limit: int | None = 30, prefix: str = "",
                 sample: int = SAMPLE) -> dict[str, Any]:
     """Entities mentioned in the same documents as `iri` (those whose IRI starts with
     `prefix`, if given; the first `limit`, or all), most shared documents first: {items: [{iri, documents}],
@@ -114,7 +115,7 @@ def _scope(var: str, items: list[str] | None, within: list[tuple[str, str]] | No
             for k in range(0, len(pairs), _BATCH)]
 
 
-def schedules(store: GraphStore, subjects: list[str] | None = None,
+def schedules(store: GraphBackend, subjects: list[str] | None = None,
               within: list[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
     """The kgo:scheduledFor dates of `subjects` (or of each subject in the graph paired
     with it in `within`: a bounded read for a hub's related entities), one entry per
@@ -128,7 +129,7 @@ def schedules(store: GraphStore, subjects: list[str] | None = None,
     return _schedules(store, subjects, within)
 
 
-def _schedules(store: GraphStore, subjects: list[str] | None,
+def _schedules(store: GraphBackend, subjects: list[str] | None,
                within: list[tuple[str, str]] | None) -> list[dict[str, Any]]:
     from ontology.mapping import value_bounds  # noqa: PLC0415
 
@@ -155,7 +156,7 @@ def _schedules(store: GraphStore, subjects: list[str] | None,
     return groups
 
 
-def participants(store: GraphStore, targets: list[str] | None = None,
+def participants(store: GraphBackend, targets: list[str] | None = None,
                  within: list[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
     """Who takes part in (kgo:participatesIn) each of `targets` (or each target in the
     graph paired with it in `within`), with the number of documents that say so:
@@ -168,7 +169,7 @@ def participants(store: GraphStore, targets: list[str] | None = None,
     return out
 
 
-def meetings(store: GraphStore, iri: str, event_prefix: str, limit: int = 10, people: int = 10,
+def meetings(store: GraphBackend, iri: str, event_prefix: str, limit: int = 10, people: int = 10,
              events: list[str] | None = None) -> list[dict[str, Any]]:
     """Events (meetings) mentioned together with `iri` (the `limit` with the most shared
     documents, unless the caller has them in `events`, and `iri` itself when it is one),
@@ -214,14 +215,14 @@ def meetings(store: GraphStore, iri: str, event_prefix: str, limit: int = 10, pe
     return list(out.values())
 
 
-def statements_about(store: GraphStore, iri: str, evidence: int = 2) -> list[dict[str, Any]]:
+def statements_about(store: GraphBackend, iri: str, evidence: int = 2) -> list[dict[str, Any]]:
     """Relation edges (GRAPH_PROPERTIES) with `iri` at either end, one row per edge with
     the number of documents stating it and the document and sentence of the newest
     `evidence` of them; kgo:predecessor comes from the gazetteer and has no sentence."""
     return top_statements_about(store, iri, None, evidence)[0]
 
 
-def top_statements_about(store: GraphStore, iri: str, per_relation: int | None,
+def top_statements_about(store: GraphBackend, iri: str, per_relation: int | None,
                          evidence: int = 2) -> tuple[list[dict[str, Any]], Counter]:
     """statements_about, keeping of each relation and direction only the `per_relation`
     edges stated in the most documents (None: all), with the number of edges each
@@ -264,7 +265,7 @@ def _ends(iri: str, edge: dict[str, Any], prop: str | None = None) -> tuple[str,
     return (s, o) if prop is None else (s, prop, o)
 
 
-def relation_edges(store: GraphStore) -> list[tuple[str, str, str]]:
+def relation_edges(store: GraphBackend) -> list[tuple[str, str, str]]:
     """Every relation edge between entities (GRAPH_PROPERTIES), for path finding: each
     is stated once, in the entity graph (or the gazetteer's)."""
     props = " ".join(f"<{p}>" for p in GRAPH_PROPERTIES)
@@ -272,16 +273,14 @@ def relation_edges(store: GraphStore) -> list[tuple[str, str, str]]:
     return [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
 
 
-def mention_pairs(store: GraphStore) -> list[tuple[str, str]]:
+def mention_pairs(store: GraphBackend) -> list[tuple[str, str]]:
     """(document, entity) for every kgo:mentions, for co-mention paths (154,000 at
-    10,000 documents: read with pyoxigraph, not through rdflib, when the store is ours)."""
+    10,000 documents: as plain strings, straight from pyoxigraph when the store is embedded)."""
     q = f"SELECT ?d ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }}"
-    if isinstance(store, GraphStore):
-        return [(s["d"].value, s["e"].value) for s in store.oxigraph.query(q)]
-    return [(str(r["d"]), str(r["e"])) for r in store.select(q)]
+    return [(r["d"], r["e"]) for r in store.select_strings(q)]
 
 
-def statement_evidence(store: GraphStore, triples: list[tuple[str, str, str]],
+def statement_evidence(store: GraphBackend, triples: list[tuple[str, str, str]],
                        limit: int = 3) -> dict[tuple[str, str, str], list[dict[str, str | None]]]:
     """Document and sentence of the newest `limit` statements of each edge (s, p, o).
     The edges of paths are often between hub entities (stated in hundreds of documents):
@@ -309,7 +308,7 @@ def statement_evidence(store: GraphStore, triples: list[tuple[str, str, str]],
     return out
 
 
-def shared_documents(store: GraphStore, a: str, b: str, limit: int = 50) -> dict[str, Any]:
+def shared_documents(store: GraphBackend, a: str, b: str, limit: int = 50) -> dict[str, Any]:
     """Documents that mention both `a` and `b`, newest first (the first `limit`), each
     with the sentences that mention both (possibly none): {documents, total}."""
     a, b = _iri(a), _iri(b)
@@ -348,7 +347,7 @@ def shared_documents(store: GraphStore, a: str, b: str, limit: int = 50) -> dict
     return {"documents": list(docs.values()), "total": total}
 
 
-def documents_info(store: GraphStore, iris: list[str]) -> dict[str, dict[str, str | None]]:
+def documents_info(store: GraphBackend, iris: list[str]) -> dict[str, dict[str, str | None]]:
     """Title and date of many documents (IRI → {title, date}), each from its own graph."""
     out: dict[str, dict[str, str | None]] = {}
     for values in _values(iris):
@@ -359,7 +358,7 @@ def documents_info(store: GraphStore, iris: list[str]) -> dict[str, dict[str, st
     return out
 
 
-def mentioned_in(store: GraphStore, documents: list[str], prefixes: tuple[str, ...]) -> list[tuple[str, str]]:
+def mentioned_in(store: GraphBackend, documents: list[str], prefixes: tuple[str, ...]) -> list[tuple[str, str]]:
     """(document, entity) for the entities whose IRI starts with one of `prefixes`
     (their type: ontology.iris) that `documents` mention."""
     out: list[tuple[str, str]] = []
@@ -372,7 +371,7 @@ def mentioned_in(store: GraphStore, documents: list[str], prefixes: tuple[str, .
 
 
 
-def document_relations(store: GraphStore, doc: str) -> list[dict[str, Any]]:
+def document_relations(store: GraphBackend, doc: str) -> list[dict[str, Any]]:
     """The relations one document reports, in the order of its text: subject, property,
     object (for a date its expression and value), and the sentence stated in (offsets
     and text), so a reader can check each against the text it came from."""

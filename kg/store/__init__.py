@@ -4,7 +4,9 @@
     store = open_store(settings)            # KG_SPARQL_ENDPOINT set: a remote server
 
 `GraphBackend` is what the embedded Oxigraph store (embedded.GraphStore) and a remote
-SPARQL 1.1 server (remote.RemoteStore) both implement. Beside them: published snapshots,
+SPARQL 1.1 server (remote.RemoteStore, its HTTP side in sparql_http) both implement, the
+queries they answer alike written once (base.StoreQueries), so no caller needs to ask
+which one it holds. Beside them: published snapshots,
 the writer lock, export/import (transfer) and the SPARQL text checks both share
 (sparql_text). Nothing heavy is imported here, so `from kg.store import snapshots` stays
 cheap for the CLI.
@@ -12,7 +14,7 @@ cheap for the CLI.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from rdflib.query import Result
@@ -28,6 +30,7 @@ class GraphBackend(Protocol):
     use without knowing which one it is."""
 
     read_only: bool
+    frozen: bool  # its data never changes (a published snapshot): what is read from it may be kept
 
     def close(self) -> None: ...
     def query(self, sparql: str, default_graphs: list[str] | None = None,
@@ -48,6 +51,10 @@ class GraphBackend(Protocol):
     def optimize(self) -> None: ...
     def upgrade(self) -> bool: ...
     def stats(self) -> dict[str, object]: ...
+    # kg.store.transfer (`kg export`, `kg import`): each store moves quads its own way
+    import_chunk: int
+    def dump_nquads(self, out: IO[bytes]) -> int: ...
+    def add_quads(self, quads: list[Any], replace: Iterable[str] = ()) -> int: ...
 
 
 def open_store(settings: Settings, *, read_only: bool = False, path: Path | str | None = None) -> GraphBackend:

@@ -11,11 +11,11 @@ only ever pass query *strings* to a Dataset, and write quads into explicit graph
 # Over 400 lines, kept whole: the whole of the one module that touches the on-disk store (its traps are guarded in one place).
 from __future__ import annotations
 
+import io
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -24,6 +24,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from core.errors import QueryError, StoreError
+from kg.store.base import PreparedGraph, StoreQueries
 from kg.store.sparql_text import _iri, has_dataset_clause, syntax_error_message
 from kg.store.updates import DOCUMENTS_QUERY, gazetteer_graph, kept_update, orphan_update, restated_update, upgrade_steps
 from ontology.namespace import KGO, PREFIXES
@@ -35,19 +36,10 @@ from ontology.namespace import KGO, PREFIXES
 # 10,000 documents (46 CPU s against 71-76) but was no faster: 200 against 191 s there,
 # and 2,531 against 2,440 s at 100,000, where compaction took 1,190 CPU s either way.
 BULK_DOCS = 128
+IMPORT_CHUNK = 10_000  # quads per Oxigraph transaction in `kg import`
 
 
-@dataclass
-class PreparedGraph:
-    """A document graph made ready for put_graphs: for the embedded store its N-Quads
-    text (graph and entity descriptions), for a remote one its triples."""
-
-    iri: str
-    payload: object
-    triples: int
-
-
-class GraphStore:
+class GraphStore(StoreQueries):
     """Open (or create) the store at `path`. Use as a context manager or call close()."""
 
     def __init__(self, path: Path | str, create: bool = True, read_only: bool = False,
@@ -88,6 +80,11 @@ class GraphStore:
         for prefix, ns in PREFIXES.items():
             self.ds.bind(prefix, ns, override=True)
         self._prefixes = {p: str(ns) for p, ns in self.ds.namespaces()}
+
+    @property
+    def frozen(self) -> bool:
+        """A read-only store is a published snapshot, which never changes (kg.store.snapshots)."""
+        return self.read_only
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -158,22 +155,6 @@ class GraphStore:
                 raise QueryError("select_strings() runs SELECT queries only")
             names = [v.value for v in res.variables]
             return [{n: t.value for n, t in zip(names, sol) if t is not None} for sol in res]
-
-    def select_results(self, sparql: str) -> list[dict[str, object]]:
-        """SELECT through query() (an rdflib Result): also what RemoteStore.select is."""
-        return [{str(k): v for k, v in row.asdict().items()} for row in self.query(sparql)]
-
-    def has_graph(self, iri: str) -> bool:
-        return bool(self.query(f"ASK {{ GRAPH <{_iri(iri)}> {{ ?s ?p ?o }} }}").askAnswer)
-
-    def documents_with_key(self, key: str) -> list[str]:
-        """IRIs of the stored documents whose source key is `key` (normally 0 or 1)."""
-        q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{KGO.sourceKey}> {Literal(key).n3()} }} }}"
-        return [str(r["d"]) for r in self.select(q)]
-
-    def document_iris(self) -> Iterator[str]:
-        for iri, _key in self.documents():
-            yield iri
 
     def documents(self) -> list[tuple[str, str | None]]:
         """(IRI, source key or None) of every stored document: what an ingest run reads
@@ -330,22 +311,48 @@ class GraphStore:
         self._writable()
         self._touch(None)
 
-    # -- numbers -------------------------------------------------------------------
-    def stats(self) -> dict[str, object]:
-        docs = self.select(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{KGO.Document}> }} }}")
-        triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        # the distinct mentioned entities, then their types (in the entity graph, or
-        # restated in document graphs written before it): DISTINCT on both sides before
-        # the join, as each is stated once per graph
-        by_type = self.select(
-            f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }} }} "
-            f"{{ SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?x {{ ?e <{KGO.entityType}> ?t }} }} }} }} GROUP BY ?t ORDER BY DESC(?n)"
-        )
-        return {
-            "documents": int(docs[0]["n"]) if docs else 0,
-            "triples": int(triples[0]["n"]) if triples else 0,
-            "entities": {str(r["t"]): int(r["n"]) for r in by_type},
-        }
+    # -- export and import (kg.store.transfer) ---------------------------------------
+    import_chunk = IMPORT_CHUNK
+
+    def dump_nquads(self, out: IO[bytes]) -> int:
+        """Write the whole dataset to `out` as N-Quads with Oxigraph's own dump (one
+        consistent read snapshot, never in memory); returns the quad count."""
+        counter = _LineCounter(out)
+        try:
+            self.oxigraph.dump(counter, format=ox.RdfFormat.N_QUADS)
+        except OSError as e:
+            raise StoreError(f"내보내지 못했습니다 (export failed: {e})") from e
+        return counter.lines
+
+    def add_quads(self, quads: list[ox.Quad], replace: Iterable[str] = ()) -> int:
+        """Append quads (as parsed by pyoxigraph) in one transaction, the graphs named in
+        `replace` dropped first (kg import; kg.summary counts the store afresh at the
+        next publish)."""
+        for g in replace:
+            self.remove_graph(g)
+        self.untracked_write()
+        try:
+            self.oxigraph.extend(quads)
+        except OSError as e:
+            raise StoreError(f"가져오지 못했습니다 (import failed: {e})") from e
+        return len(quads)
+
+
+class _LineCounter(io.RawIOBase):
+    """A write-through binary stream that counts lines (one N-Quads statement each)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        super().__init__()
+        self.out, self.lines = out, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[override]
+        data = bytes(b)
+        self.lines += data.count(b"\n")
+        self.out.write(data)
+        return len(data)
 
 
 def _quads(triples: Iterable[tuple], graph_nt: str) -> list[str]:

@@ -1,7 +1,8 @@
 """A remote SPARQL 1.1 server as the graph store, for when one machine is not enough.
 
-`RemoteStore` has GraphStore's public interface, so KnowledgeGraph, the pipeline and the
-web layer do not care which one they hold. It speaks the SPARQL 1.1 Protocol:
+`RemoteStore` implements kg.store.GraphBackend, as the embedded GraphStore does (the
+queries both answer alike are kg.store.base.StoreQueries), so KnowledgeGraph, the
+pipeline and the web layer do not care which one they hold. It speaks the SPARQL 1.1 Protocol:
 
 - queries: form-encoded POST (`query=`; Virtuoso hangs on `application/sparql-query`),
   answers as SPARQL JSON results (SELECT, ASK) or N-Triples/Turtle (CONSTRUCT, DESCRIBE);
@@ -38,49 +39,45 @@ line with a caret), with the server's answer after. Other servers' words are kep
 Blank nodes: SPARQL Update and GSP scope blank-node labels to one request, so a blank
 node split across two chunks becomes two nodes. The mapping mints none (IRIs only).
 """
-# Over 400 lines, kept whole: GraphStore's whole interface for a remote server; the SPARQL protocol details are shared by all of it.
+# Over 400 lines, kept whole: the whole of GraphBackend for a remote server, each method shaped by the servers'
+# differences listed above (its HTTP side, answers and errors, is sparql_http.py).
 from __future__ import annotations
 
 import base64
-import functools
 import http.client
-import io
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import IO, TYPE_CHECKING, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
-from oxrdflib._converter import from_ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, URIRef
 from rdflib.query import Result
 
-from core.errors import KGError, QueryError, QueryTimeout, StoreError
-from kg.store.sparql_text import code_only, syntax_error_message, with_prefixes
-from kg.store.embedded import GraphStore, PreparedGraph, nt_term
+from core.errors import StoreError
+from kg.store.sparql_text import code_only, with_prefixes
+from kg.store.base import PreparedGraph, StoreQueries
+from kg.store.embedded import nt_term
+from kg.store.sparql_http import (RDF, RESULTS_JSON, WRITE_TIMEOUT, check_complete, copy_counting, failure,
+                                  form_body, gsp_url, http_error, known_prefixes, media_type, parse_rdf, parse_result)
 from kg.store.updates import (DOCUMENTS_QUERY, gazetteer_graph, kept_update, orphan_update, restated_update,
                               upgrade_steps)
 from ontology.iris import ENTITY_GRAPH
-from ontology.namespace import KGO, PREFIXES
+from ontology.namespace import KGO
 
 if TYPE_CHECKING:
     from kg.settings import Settings
 
 CHUNK = 500           # triples per INSERT DATA request (Virtuoso 7.2's parser gives up near 5,000)
 GSP_CHUNK = 10_000    # triples per Graph Store Protocol POST during import
-WRITE_TIMEOUT = 60.0  # writes and exports wait at least this long (seconds)
 
-_RESULTS_JSON = "application/sparql-results+json"
-_RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-_PARSER_ERROR = re.compile(r"error at \d+:\d+: expected ")  # Oxigraph's (what syntax_error_message reads)
 _UNION_OK: set[tuple[str, str | None]] = set()  # (endpoint, user) whose default graph was seen to be the union
 VIRTUOSO_SYSTEM_GRAPH = "http://www.openlinksw.com/schemas/virtrdf#"  # Virtuoso's own metadata (quad maps)
 
 
-class RemoteStore:
+class RemoteStore(StoreQueries):
     """A SPARQL 1.1 server as the graph store. Holds no connection: one HTTP request per
     call, so it is safe to share between threads and needs no closing."""
 
@@ -119,6 +116,9 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r}{', read_only' if self.read_only else ''})"
 
+    # a server changes under a reader (other processes write to it), even through a read-only connection
+    frozen = False
+
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
         """Nothing to release (no connection is kept); here for GraphStore's interface."""
@@ -136,19 +136,19 @@ class RemoteStore:
         protocol's default-graph-uri / named-graph-uri; without them (and without FROM)
         the default graph is the union of all graphs."""
         self._check_union()
-        return self._query(with_prefixes(sparql, _known_prefixes()), default_graphs, named_graphs)
+        return self._query(with_prefixes(sparql, known_prefixes()), default_graphs, named_graphs)
 
     def _query(self, sparql: str, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None) -> Result:
         form = _FORM.search(code_only(sparql))
         kind = form.group(1).upper() if form else ""
-        accept = {"SELECT": _RESULTS_JSON, "ASK": _RESULTS_JSON, "CONSTRUCT": _RDF, "DESCRIBE": _RDF}.get(
-            kind, f"{_RESULTS_JSON}, {_RDF}")
+        accept = {"SELECT": RESULTS_JSON, "ASK": RESULTS_JSON, "CONSTRUCT": RDF, "DESCRIBE": RDF}.get(
+            kind, f"{RESULTS_JSON}, {RDF}")
         fields = [("query", sparql)] + [("default-graph-uri", g) for g in default_graphs or []] \
             + [("named-graph-uri", g) for g in named_graphs or []]
-        ctype, body = self._fetch("POST", self.endpoint, _form(fields), "application/x-www-form-urlencoded",
+        ctype, body = self._fetch("POST", self.endpoint, form_body(fields), "application/x-www-form-urlencoded",
                                   accept, query=True, sparql=sparql)
-        res = _result(ctype, body, self.endpoint)
+        res = parse_result(ctype, body, self.endpoint)
         if kind == "ASK" and res.type == "SELECT" and [str(v) for v in res.vars or []] == ["__ASK_RETVAL"]:
             # Virtuoso without CaseMode = 2 answers an ASK as a SELECT: one row when true
             answer = Result("ASK")
@@ -156,11 +156,9 @@ class RemoteStore:
             return answer
         return res
 
-    # The same queries as the embedded store: they only go through self.query/select.
-    select = GraphStore.select_results
-    has_graph = GraphStore.has_graph
-    documents_with_key = GraphStore.documents_with_key
-    document_iris = GraphStore.document_iris
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """SELECT as {variable: rdflib term} rows, parsed from the server's JSON results."""
+        return self.select_results(sparql)
 
     def documents(self) -> list[tuple[str, str | None]]:
         return [(str(r["d"]), str(r["k"]) if "k" in r else None) for r in self.select(DOCUMENTS_QUERY)]
@@ -168,7 +166,6 @@ class RemoteStore:
     def select_strings(self, sparql: str) -> list[dict[str, str]]:
         """select() with each term as its string, as GraphStore.select_strings."""
         return [{k: str(v) for k, v in r.items()} for r in self.select(sparql)]
-    stats = GraphStore.stats
 
     def _check_union(self) -> None:
         """Fail clearly when the server's default graph is not the union of its graphs
@@ -327,7 +324,7 @@ class RemoteStore:
                 if self._gsp_quads:
                     return len(quads)
         for g, ts in groups.items():
-            self._fetch("POST", _gsp_url(self.graph_store, None if isinstance(g, ox.DefaultGraph) else g.value),
+            self._fetch("POST", gsp_url(self.graph_store, None if isinstance(g, ox.DefaultGraph) else g.value),
                         ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES), "text/turtle; charset=utf-8")
         return len(quads)
 
@@ -347,7 +344,7 @@ class RemoteStore:
 
     def _gsp(self, method: str, graph_iri: str | None, lines: list[str]) -> None:
         # N-Triples is Turtle, and every Graph Store Protocol server reads Turtle
-        self._fetch(method, _gsp_url(self.graph_store or "", graph_iri), ("\n".join(lines) + "\n").encode("utf-8"),
+        self._fetch(method, gsp_url(self.graph_store or "", graph_iri), ("\n".join(lines) + "\n").encode("utf-8"),
                     "text/turtle; charset=utf-8")
 
     def _writable(self) -> None:
@@ -368,7 +365,12 @@ class RemoteStore:
                      "GROUP BY ?e } }")
         self.written = False
 
-    # -- export --------------------------------------------------------------------
+    # -- export and import (kg.store.transfer) ---------------------------------------
+    @property
+    def import_chunk(self) -> int:
+        """Quads per add_quads call in `kg import`: a Graph Store POST takes more than an update."""
+        return GSP_CHUNK if self.graph_store else self.chunk
+
     def dump_nquads(self, out: IO[bytes]) -> int:
         """Write every named graph to `out` as N-Quads, streaming; returns the quad count.
         Oxigraph's Graph Store answers the whole dataset in one GET; elsewhere each graph
@@ -380,8 +382,8 @@ class RemoteStore:
                 resp = None  # this Graph Store cannot dump a dataset: one graph at a time instead
             if resp is not None:
                 with resp:
-                    if _media(resp.headers.get("Content-Type", "")) == "application/n-quads":
-                        return _copy_counting(resp, out, self.graph_store)
+                    if media_type(resp.headers.get("Content-Type", "")) == "application/n-quads":
+                        return copy_counting(resp, out, self.graph_store)
         n = 0
         sizes = {str(r["g"]): int(r["n"]) for r in self.select(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
@@ -400,10 +402,10 @@ class RemoteStore:
 
     def _graph_quads(self, g: str) -> list[ox.Quad]:
         q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}"
-        ctype, body = self._fetch("POST", self.endpoint, _form([("query", q)]),
-                                  "application/x-www-form-urlencoded", _RDF, query=True, sparql=q)
+        ctype, body = self._fetch("POST", self.endpoint, form_body([("query", q)]),
+                                  "application/x-www-form-urlencoded", RDF, query=True, sparql=q)
         graph = ox.NamedNode(g)
-        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _parse_rdf(ctype, body, self.endpoint)]
+        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in parse_rdf(ctype, body, self.endpoint)]
 
     def _graph_size(self, g: str) -> int:
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {nt_term(URIRef(g))} {{ ?s ?p ?o }} }}")
@@ -417,11 +419,11 @@ class RemoteStore:
         `sparql`, the query's text, points a syntax error at its place."""
         with self._open(method, url, data, content_type, accept, query, sparql) as resp:
             if query:
-                _check_complete(resp.headers, url)
+                check_complete(resp.headers, url)
             try:
                 return resp.headers.get("Content-Type", ""), resp.read()
             except (OSError, http.client.HTTPException) as e:
-                raise _failure(e, url, query) from e
+                raise failure(e, url, query) from e
 
     def _open(self, method: str, url: str, data: bytes | None, content_type: str | None,
               accept: str | None = None, query: bool = False, sparql: str | None = None) -> http.client.HTTPResponse:
@@ -446,141 +448,9 @@ class RemoteStore:
                     e.close()
                     self._auth = None
                     continue
-                raise _http_error(e, url, query, sparql) from None
+                raise http_error(e, url, query, sparql) from None
             except (OSError, http.client.HTTPException) as e:
-                raise _failure(e, url, query, timeout) from e
-
-
-@functools.lru_cache(maxsize=1)
-def _known_prefixes() -> dict[str, str]:
-    """The prefixes the embedded store binds (rdflib's usual ones and ours), so a query
-    that runs there without PREFIX lines runs on a server too."""
-    from rdflib import Dataset  # noqa: PLC0415
-
-    out = {p: str(ns) for p, ns in Dataset().namespaces() if p}
-    out.update(PREFIXES)
-    return out
-
-
-def _http_error(e: urllib.error.HTTPError, url: str, query: bool, sparql: str | None = None) -> KGError:
-    try:
-        message = e.read(4000).decode("utf-8", "replace").strip()
-    except (OSError, http.client.HTTPException):
-        message = ""
-    finally:
-        e.close()
-    if re.match(r"(?is)\s*<(!doctype html|html)\b", message):  # an error page (Virtuoso): its text only
-        message = re.sub(r"(?is)<head\b.*?</head>|<[^>]*>", " ", message)
-        message = re.sub(r"\s+", " ", message).strip()
-    answered = f"SPARQL 서버({url})가 {e.code} {e.reason} 오류를 돌려줬습니다"
-    if query and e.code == 400 and sparql is not None and _PARSER_ERROR.match(message):
-        # Oxigraph's parser: read as the embedded store reads it (no Unicode ranges, a caret
-        # under the place; no prefix is bound on the server), the server's answer after it
-        syntax = QueryError(f"{syntax_error_message(sparql, message)}\n{answered} "
-                            f"(the SPARQL server at {url} answered {e.code} {e.reason})")
-        syntax.status = e.code  # type: ignore[attr-defined]
-        return syntax
-    kind: type[KGError]
-    if query and e.code == 500 and re.search(r"\bS1T00\b|\bSR171\b", message):
-        # Virtuoso's own limit (MaxQueryExecutionTime): "S1T00 Error SR171: Transaction timed out"
-        kind, ko, en = QueryTimeout, "서버 자체의 시간 제한에 걸렸습니다", "the server's own time limit"
-    elif re.search(r"\bSR186\b|\bSR619\b|SECURITY:|access denied", message):
-        # Virtuoso refuses with 500: the account lacks SPARQL_UPDATE or rights on the graph
-        kind, ko, en = (StoreError, "KG_SPARQL_USER, KG_SPARQL_PASSWORD와 계정의 권한을 확인하세요(README, \"Using a "
-                        "remote SPARQL server\")", "check KG_SPARQL_USER and KG_SPARQL_PASSWORD, and the account's rights")
-    else:
-        kind, ko, en = _classify(e.code, query)
-    # Korean first, the server's own words next, the English last
-    err = kind(answered + (f": {message}" if message else "")
-               + (f" — {ko}" if ko else "") + f" (the SPARQL server at {url} answered {e.code} {e.reason}"
-               + (f"; {en}" if en else "") + ")")
-    err.status = e.code  # type: ignore[attr-defined]
-    return err
-
-
-def _check_complete(headers: http.client.HTTPMessage, url: str) -> None:
-    """Refuse an answer the server says it cut short. Virtuoso answers 200 either way:
-    with `X-SQL-State: S1TAT` when an "anytime" query ran out of time (a `timeout`
-    parameter) and returns what it found so far; with `X-SPARQL-MaxRows: N` when its
-    ResultSetMaxRows cut a SELECT result (CONSTRUCT results are cut without a word)."""
-    state = headers.get("X-SQL-State", "")
-    if state.startswith("S1T"):
-        raise QueryTimeout(f"SPARQL 서버({url})가 시간 제한에 걸려 질의를 멈추고 결과의 일부만 돌려줬습니다 "
-                           f"(the SPARQL server at {url} stopped the query at its time limit and returned incomplete "
-                           f"results; {state}: {headers.get('X-SQL-Message', '').strip()[:200]})")
-    cap = headers.get("X-SPARQL-MaxRows")
-    if cap:
-        raise QueryError(f"SPARQL 서버({url})가 답을 {cap}행에서 잘랐습니다(답이 꼭 그만큼일 때도 이렇게 알립니다). "
-                         f"LIMIT을 그보다 작게 두거나 virtuoso.ini [SPARQL] 절의 ResultSetMaxRows를 올리세요 "
-                         f"(the SPARQL server at {url} cut the answer at {cap} rows: ResultSetMaxRows)")
-
-
-def _classify(code: int, query: bool) -> tuple[type[KGError], str, str]:
-    """The error class for an HTTP status, and what to check (Korean, English)."""
-    if code in (401, 403):
-        return StoreError, "KG_SPARQL_USER와 KG_SPARQL_PASSWORD를 확인하세요", "check KG_SPARQL_USER and KG_SPARQL_PASSWORD"
-    if code in (404, 405):
-        return (StoreError, "URL이 맞는지 KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, KG_SPARQL_GRAPH_STORE를 "
-                "확인하세요", "is this the right URL? see KG_SPARQL_ENDPOINT, KG_SPARQL_UPDATE_ENDPOINT, "
-                "KG_SPARQL_GRAPH_STORE")
-    if query and code in (400, 500):  # a malformed query, or one the engine failed on
-        return QueryError, "", ""
-    return StoreError, "", ""
-
-
-def _failure(e: BaseException, url: str, query: bool, timeout: float | None = None) -> KGError:
-    reason = e.reason if isinstance(e, urllib.error.URLError) else e
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        limit = f" of {timeout:g} s" if timeout else ""
-        if query:
-            return QueryTimeout(f"SPARQL 서버({url})가 제한 시간{f' {timeout:g}초' if timeout else ''} 안에 답하지 "
-                                f"않았습니다(KG_QUERY_TIMEOUT) (the SPARQL server at {url} did not answer within the "
-                                f"limit{limit})")
-        return StoreError(f"SPARQL 서버({url})가 {timeout or WRITE_TIMEOUT:g}초 안에 답하지 않았습니다 "
-                          f"(the SPARQL server at {url} did not answer within {timeout or WRITE_TIMEOUT:g} s)")
-    if isinstance(reason, ConnectionRefusedError):
-        return StoreError(f"SPARQL 서버({url})가 연결을 거부했습니다. 서버가 실행 중인지, KG_SPARQL_ENDPOINT가 맞는지 "
-                          f"확인하세요 (cannot reach the SPARQL server at {url}: connection refused)")
-    return StoreError(f"SPARQL 서버({url})와 통신할 수 없습니다 (cannot talk to the SPARQL server at {url}: {reason})")
-
-
-def _result(ctype: str, body: bytes, url: str) -> Result:
-    media = _media(ctype)
-    try:
-        if media in (_RESULTS_JSON, "application/json"):
-            return Result.parse(io.BytesIO(body), format="json")
-        if media in ("application/sparql-results+xml", "application/xml"):
-            return Result.parse(io.BytesIO(body), format="xml")
-    except (ValueError, KeyError, TypeError, SyntaxError) as e:
-        raise _unreadable(body, url, e) from e
-    out = Result("CONSTRUCT")
-    out.graph = Graph()
-    out.graph += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-                  for q in _parse_rdf(ctype, body, url))
-    return out
-
-
-def _parse_rdf(ctype: str, body: bytes, url: str) -> Iterator[ox.Quad]:
-    fmt = ox.RdfFormat.from_media_type(_media(ctype))
-    if fmt is None:
-        raise QueryError(f"SPARQL 서버({url})가 예상하지 못한 형식으로 답했습니다: {ctype!r} "
-                         f"(the SPARQL server at {url} answered in an unexpected format)")
-    try:
-        return iter(list(ox.parse(body, format=fmt, without_named_graphs=True)))
-    except (SyntaxError, ValueError) as e:
-        raise _unreadable(body, url, e) from e
-
-
-def _unreadable(body: bytes, url: str, e: Exception) -> QueryError:
-    """A broken answer. Servers that stream report a failure after the 200 header, at
-    the end of the body (Oxigraph: "The SPARQL operation has been cancelled" when its
-    --timeout-s stops a query), so the tail goes into the message."""
-    tail = body[-300:].decode("utf-8", "replace").strip()
-    if re.search(r"cancel|time ?out|timed out", tail, re.I):
-        return QueryTimeout(f"SPARQL 서버({url})가 질의를 멈췄습니다. 서버 자체의 시간 제한일 수 있습니다 "
-                            f"(the SPARQL server at {url} stopped the query, its own time limit?): …{tail}")
-    return QueryError(f"SPARQL 서버({url})의 답을 읽을 수 없습니다 (cannot read the answer of the SPARQL server at "
-                      f"{url}: {e}): …{tail}")
+                raise failure(e, url, query, timeout) from e
 
 
 def _lines(triples: Iterable[tuple]) -> tuple[list[str], bool]:
@@ -597,27 +467,3 @@ def _insert(body: str, blank: bool) -> str:
     """INSERT DATA, or, when `body` has blank nodes, the same as a template that matches
     once: Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a constant clause")."""
     return f"INSERT {{\n{body}\n}} WHERE {{}}" if blank else f"INSERT DATA {{\n{body}\n}}"
-
-
-def _media(ctype: str) -> str:
-    return ctype.split(";", 1)[0].strip().lower()
-
-
-def _form(fields: list[tuple[str, str]]) -> bytes:
-    return urllib.parse.urlencode(fields).encode("ascii")
-
-
-def _gsp_url(base: str, graph_iri: str | None) -> str:
-    sep = "&" if "?" in base else "?"
-    return base + sep + ("default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri}))
-
-
-def _copy_counting(src: IO[bytes], out: IO[bytes], url: str) -> int:
-    n = 0
-    try:
-        while block := src.read(1 << 16):
-            n += block.count(b"\n")
-            out.write(block)
-    except (OSError, http.client.HTTPException) as e:
-        raise StoreError(f"{url}에서 받던 덤프가 끊겼습니다 (the dump from {url} broke off: {e})") from e
-    return n

@@ -123,6 +123,25 @@ def test_document_round_trip_through_knowledge_graph(base_url: str, tmp_path: Pa
             kg.store.put_graph(EX + "g", triples(1))
 
 
+def test_a_reader_sees_what_another_process_writes_to_the_server(base_url: str, tmp_path: Path) -> None:
+    """A server changes under a read-only connection (unlike a published snapshot), so the
+    counts an entity page keeps for a snapshot are asked again."""
+    settings = remote_settings(base_url, tmp_path)
+    docs = [korean_document(f"산업부 전략 {n}", f"산업통상자원부는 {n}일 AI 자율제조 전략을 발표했다.", f"corpus/r{n}.md")
+            for n in (1, 2)]
+    ministry = str(entity_node(BASE, docs[0].extraction.entities[0]))
+    with KnowledgeGraph(settings) as writer, KnowledgeGraph(settings, read_only=True) as reader:
+        def write(doc: Document) -> None:
+            graph, ts, described = document_triples(doc, writer.base)
+            writer.store.put_graph(str(graph), ts, described)
+
+        write(docs[0])
+        assert not reader.store.frozen
+        before = reader.entity_details(ministry)["total"]
+        write(docs[1])
+        assert reader.entity_details(ministry)["total"] == before + 1
+
+
 @pytest.mark.parametrize("gsp", [False, True], ids=["update", "graph-store"])
 def test_tricky_literals_survive(base_url: str, gsp: bool) -> None:
     ts = [(URIRef(EX + "a"), URIRef(EX + "p"), Literal(TRICKY)),
