@@ -65,6 +65,7 @@ class SearchResult:
     # what kg.search.expand added to the words (KnowledgeGraph.search): names, compounds
     included: list[dict[str, Any]] = field(default_factory=list)
     compounds: list[dict[str, str]] = field(default_factory=list)
+    bodies: list[dict[str, Any]] = field(default_factory=list)  # [{word, names}]: bodies that carried a name in turn
 
     @property
     def pages(self) -> int:

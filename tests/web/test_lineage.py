@@ -186,3 +186,16 @@ def test_relations_and_initiatives_of_a_body_and_its_lineage(tmp_path: Path) -> 
         assert "이 기관과 이전 기관 함께 보기" in client.get("/id/gov/산업통상부").get_data(as_text=True)
     finally:
         app.extensions["kg"].close()
+
+
+def test_a_name_bodies_carried_in_turn_finds_each_body(client: FlaskClient) -> None:
+    """'산업부' was indexed as 산업통상자원부 in the 2015 text and as 산업통상부 in the 2026
+    one: the search finds both and says why."""
+    data = client.get("/search.json", query_string={"q": "산업부", "sort": "date"}).get_json()
+    titles = [h["title"] for h in data["hits"]]
+    assert "2026 반도체 대책" in titles and "2015 수출 대책" in titles
+    assert data["bodies"] == [{"word": "산업부", "names": ["산업통상부"]}]
+    html = client.get("/search", query_string={"q": "산업부"}).get_data(as_text=True)
+    assert "시기에 따라 다른 기관의 이름" in html
+    only_new = client.get("/search.json", query_string={"q": "산업통상부"}).get_json()
+    assert [h["title"] for h in only_new["hits"]] == ["2026 반도체 대책"]
