@@ -105,9 +105,9 @@ class Authority:
         cands = self.by_name.get(name)
         if not cands:
             return None
-        day = _day(day)
+        day = iso_day(day)
         assumed = not day
-        as_of = day or _day(today) or _dt.date.today().isoformat()
+        as_of = day or iso_day(today) or _dt.date.today().isoformat()
         held = [(b, n) for b, n in cands if n.holds(as_of)]
         if held:
             b, _n = min(held, key=lambda bn: (_KIND_ORDER.get(bn[1].kind, 4), -_ordinal(bn[0].start)))
@@ -153,7 +153,7 @@ class Authority:
         return self.bodies[r.body].official if r else None
 
 
-def _day(value: str | None) -> str | None:
+def iso_day(value: str | None) -> str | None:
     """An ISO day from a document date ('2024-03-07T09:00' → '2024-03-07'; a year or
     month alone → its first day), or None when there is none to read."""
     v = (value or "").strip()[:10]

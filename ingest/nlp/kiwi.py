@@ -167,18 +167,24 @@ def index_terms(morphs: list[Morph], day: str | None = None) -> list[Morph]:
     return out
 
 
-@lru_cache(maxsize=512)
 def dated_terms(day: str | None) -> dict[str, str]:
     """Names whose body depends on the date → the official name of the body meant on
     `day` (ingest.nlp.authority): 산업부 in 2015 → 산업통상자원부, in 2026 → 산업통상부;
     복지부 in 2009 → 보건복지가족부; 강원도 in 2024 → 강원특별자치도. Empty without a day:
     an undated text (a query, a title) folds aliases as the gazetteer lists them, and
     kg.search.expand widens a query's dated name to every body that carried it."""
-    from ingest.nlp.authority import _day, load_authority  # noqa: PLC0415
-
-    iso = _day(day)
-    if not iso:
+    if not day:
         return {}
+    from ingest.nlp.authority import iso_day  # noqa: PLC0415
+
+    iso = iso_day(day)
+    return _dated_terms_on(iso) if iso else {}
+
+
+@lru_cache(maxsize=1024)
+def _dated_terms_on(iso: str) -> dict[str, str]:
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
     auth = load_authority()
     out: dict[str, str] = {}
     for name in auth.by_name:
