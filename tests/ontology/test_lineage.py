@@ -67,7 +67,8 @@ def test_names_have_periods() -> None:
 
 def test_unchecked_dates_and_law_numbers_say_so() -> None:
     g = _graph()
-    assert (gov("산업자원부"), URIRef(PREFIXES["kgo"] + "dateCertain"), Literal(False)) in g
+    assert (gov("기획예산처 (1999–2008)"), URIRef(PREFIXES["kgo"] + "dateCertain"), Literal(False)) in g
+    assert (gov("산업자원부"), URIRef(PREFIXES["kgo"] + "dateCertain"), None) not in g  # checked: 1998-02-28
     assert (gov("산업통상부"), URIRef(PREFIXES["kgo"] + "dateCertain"), None) not in g
     def laws(day: str) -> set[str]:
         return {str(r[0]) for r in g.query(Q + f'SELECT ?law WHERE {{ ?e kgo:legalBasis ?law ; dcterms:date "{day}"^^xsd:date }}')}
