@@ -28,7 +28,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
 LINEAGE_KINDS = ("rename", "merge", "split", "upgrade")
 KIND_KO = {"rename": "명칭 변경", "merge": "통합", "split": "분리", "transfer": "기능 이관",
-           "establish": "신설", "upgrade": "승격"}
+           "establish": "신설", "upgrade": "승격", "move": "관할 변경"}
 
 Triple = tuple[Any, Any, Any]
 
@@ -73,6 +73,7 @@ def authority_triples(authority: Any, base: str) -> list[Triple]:
                 (node, KGO.entityType, Literal(b.type)), (node, SKOS.prefLabel, Literal(name, lang="ko"))]
         if b.english:
             out.append((node, SKOS.prefLabel, Literal(b.english, lang="en")))
+        out += [(node, ORG.subOrganizationOf, iris[w.name]) for w in getattr(b, "within", ()) if w.end is None]
         out += _period(node, b.start, b.end) + _about(node, b.certain, b.source, b.note)
         for i, n in enumerate(b.names):
             label = URIRef(f"{node}#name-{i}")
@@ -94,6 +95,8 @@ def authority_triples(authority: Any, base: str) -> list[Triple]:
             out += [(ev, ORG.resultingOrganization, iris[r]), (iris[r], ORG.resultedFrom, ev)]
             if e.kind in LINEAGE_KINDS:
                 out += [(iris[r], KGO.predecessor, iris[o]) for o in e.original]
+        for m in getattr(e, "bodies", ()):  # kind move: the bodies whose metropolitan government changed
+            out += [(ev, DCTERMS.subject, iris[m]), (iris[m], ORG.changedBy, ev)]
         if e.what:
             out.append((ev, DCTERMS.description, Literal(e.what, lang="ko")))
         if e.law:

@@ -80,6 +80,8 @@ SCHEMAS: dict[str, Any] = {
                        "included": {"type": "array", "description": "names a word also found, ranked below it: "
                                     "[{word, names: [{iri, label, type, documents}]}] (삼성 → 삼성전자, 삼성SDI …)"},
                        "compounds": {"type": "array", "description": "[{word, also}]: 수소경제 also as 수소 경제"},
+                       "bodies": {"type": "array", "description": "[{word, names}]: a name government bodies "
+                                  "carried in turn, each body's name also searched (산업부 → 산업통상부)"},
                        "card": {"type": ["object", "null"], "description": "the entity the query names: iri, page, "
                                 "label, type, names, documents, relations [{label, total, names}]"},
                        "suggestions": {"type": "array", "description": "when the result is empty or thin: entities "

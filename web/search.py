@@ -183,6 +183,7 @@ def search_json(p: SearchParams, res: SearchResult) -> dict[str, Any]:
         # what the search added to the words typed: names that contain them, compounds
         "included": res.included,
         "compounds": res.compounds,
+        "bodies": res.bodies,  # a name bodies carried in turn: each of them (산업부 → 산업통상자원부, 산업통상부)
         # lineage=1: each government body filter also took its predecessors
         "lineage": [{"entity": e, "with": [{"iri": x, "label": get_kg().labels([x]).get(x, x.rsplit("/", 1)[-1])}
                                            for x in xs[1:]]} for e, xs in p.lineages.items()],

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "ontology" / "authority" / "bodies.toml"
+LOCAL = DATA.parent / "local.toml"  # local governments, loaded with DATA
 # which name kind wins when several bodies carried a name on the same day
 _KIND_ORDER = {"official": 0, "short": 1, "acronym": 2, "english": 3}
 LINEAGE_KINDS = ("rename", "merge", "split", "upgrade")  # the resulting body continues the original
@@ -33,6 +34,14 @@ class Name:
 
 
 @dataclass(frozen=True)
+class Within:
+    """The metropolitan government a basic one belongs to, for a period."""
+    name: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
 class Body:
     name: str                 # canonical (the node's name)
     official: str
@@ -45,10 +54,16 @@ class Body:
     certain: bool = True
     source: str = ""
     note: str = ""
+    within: tuple[Within, ...] = ()
+    gazetteer: bool = True    # False: the ruler does not learn its names (제주시 lives on as a 행정시)
 
     @property
     def current(self) -> bool:
         return self.end is None
+
+    def within_on(self, day: str) -> str | None:
+        """The metropolitan government this body belonged to on `day` (ISO), if any."""
+        return next((w.name for w in self.within if (w.start or "") <= day and (w.end is None or day <= w.end)), None)
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,11 @@ class Event:
     source: str = ""
     certain: bool = True
     note: str = ""
+    bodies: tuple[str, ...] = ()  # kind "move": the bodies that changed metropolitan government
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (*self.original, *self.resulting, *self.bodies)
 
 
 @dataclass(frozen=True)
@@ -85,9 +105,9 @@ class Authority:
         cands = self.by_name.get(name)
         if not cands:
             return None
-        day = _day(day)
+        day = iso_day(day)
         assumed = not day
-        as_of = day or _day(today) or _dt.date.today().isoformat()
+        as_of = day or iso_day(today) or _dt.date.today().isoformat()
         held = [(b, n) for b, n in cands if n.holds(as_of)]
         if held:
             b, _n = min(held, key=lambda bn: (_KIND_ORDER.get(bn[1].kind, 4), -_ordinal(bn[0].start)))
@@ -121,10 +141,19 @@ class Authority:
         return out
 
     def events_of(self, name: str) -> list[Event]:
-        return sorted((e for e in self.events if name in e.original or name in e.resulting), key=lambda e: e.date)
+        return sorted((e for e in self.events if name in e.names), key=lambda e: e.date)
+
+    def read_as_of(self, name: str, day: str | None) -> str | None:
+        """The official name of the body `name` meant on `day` where that depends on the
+        day, else None: 산업부 in 2026 → 산업통상부, in 2015 → 산업통상자원부; 복지부 in
+        2009 → 보건복지가족부. For index terms and facts, which carry a name, not a node."""
+        if not day or not self.dated(name):
+            return None
+        r = self.resolve(name, day)
+        return self.bodies[r.body].official if r else None
 
 
-def _day(value: str | None) -> str | None:
+def iso_day(value: str | None) -> str | None:
     """An ISO day from a document date ('2024-03-07T09:00' → '2024-03-07'; a year or
     month alone → its first day), or None when there is none to read."""
     v = (value or "").strip()[:10]
@@ -161,14 +190,30 @@ def _names(raw: dict, start: str | None, end: str | None) -> tuple[Name, ...]:
     return tuple(out)
 
 
+def _within(value: str | list | None) -> tuple[Within, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (Within(value),)
+    return tuple(Within(w["name"], w.get("from"), w.get("to")) for w in value)
+
+
+def _group_bodies(data: dict) -> list[dict]:
+    """[[group]] entries (local.toml's compact form) as [[body]] entries: kind local,
+    no dates."""
+    return [{"name": n, "kind": group.get("kind", "local"), "within": group.get("within")}
+            for group in data.get("group", []) for n in group["names"]]
+
+
 def parse(data: dict) -> Authority:
-    """An Authority from the parsed TOML; unknown body names in events are an error."""
+    """An Authority from the parsed TOML; unknown body names in events or `within` are
+    an error."""
     auth = Authority()
-    for raw in data.get("body", []):
+    for raw in [*data.get("body", []), *_group_bodies(data)]:
         start, end = raw.get("from"), raw.get("to")
         body = Body(raw["name"], raw.get("official", raw["name"]), raw.get("kind", ""), raw.get("type", "MINISTRY"),
                     raw.get("english", ""), start, end, _names(raw, start, end), raw.get("certain", True),
-                    raw.get("source", ""), raw.get("note", ""))
+                    raw.get("source", ""), raw.get("note", ""), _within(raw.get("within")), raw.get("gazetteer", True))
         if body.name in auth.bodies:
             raise ValueError(f"기관이 두 번 나옵니다 (body listed twice): {body.name}")
         auth.bodies[body.name] = body
@@ -177,18 +222,29 @@ def parse(data: dict) -> Authority:
     for raw in data.get("event", []):
         ev = Event(raw["date"], raw["kind"], tuple(raw.get("from", [])), tuple(raw.get("to", [])), raw.get("what", ""),
                    raw.get("law", ""), raw.get("law_certain", True), raw.get("source", ""), raw.get("certain", True),
-                   raw.get("note", ""))
-        unknown = [n for n in (*ev.original, *ev.resulting) if n not in auth.bodies]
+                   raw.get("note", ""), tuple(raw.get("bodies", [])))
+        unknown = [n for n in ev.names if n not in auth.bodies]
         if unknown:
             raise ValueError(f"변경 사건에 모르는 기관이 있습니다 (event names unknown bodies): {unknown}")
         auth.events.append(ev)
+    unknown = sorted({w.name for b in auth.bodies.values() for w in b.within if w.name not in auth.bodies})
+    if unknown:
+        raise ValueError(f"상위 자치단체를 모릅니다 (within names unknown bodies): {unknown}")
     return auth
 
 
 @lru_cache(maxsize=1)
-def load_authority(path: Path = DATA) -> Authority:
+def load_authority(path: Path = DATA, local: Path | None = LOCAL) -> Authority:
+    """The authority file: `path` (central government) and `local` (local governments)
+    read as one."""
     with path.open("rb") as f:
-        return parse(tomllib.load(f))
+        data = tomllib.load(f)
+    if local is not None and local.exists():
+        with local.open("rb") as f:
+            extra = tomllib.load(f)
+        for key in ("body", "event", "group"):
+            data[key] = [*data.get(key, []), *extra.get(key, [])]
+    return parse(data)
 
 
 def dated_canonical(gaz: str, surface: str, attrs: dict, doc_date: str | None) -> str:
@@ -204,6 +260,8 @@ def dated_canonical(gaz: str, surface: str, attrs: dict, doc_date: str | None) -
         attrs["as_of"] = r.as_of
     if not auth.bodies[r.body].current and auth.successors(r.body):
         attrs["predecessor"] = True  # a former body (지식경제부), its own node
+    elif attrs.get("predecessor") and auth.bodies[r.body].current:
+        del attrs["predecessor"]  # an old name for the body of the day ('강원도' in 2024: 강원특별자치도)
     return r.body
 
 

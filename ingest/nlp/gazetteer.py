@@ -85,7 +85,7 @@ def _authority_entries(entries: list[GazEntry]) -> list[GazEntry]:
     at = {e.canonical: i for i, e in enumerate(out)}
     aliases_or_canon = {n for e in entries for n in (e.canonical, *e.aliases)}
     known = {n for e in entries for n in e.names}
-    bodies = list(load_authority().bodies.values())
+    bodies = [b for b in load_authority().bodies.values() if b.gazetteer]
     bodies = [b for b in bodies if b.current] + sorted((b for b in bodies if not b.current),
                                                         key=lambda b: b.end or "", reverse=True)
     known |= {b.name for b in bodies}
@@ -97,6 +97,10 @@ def _authority_entries(entries: list[GazEntry]) -> list[GazEntry]:
                 e = out[at[b.name]]
                 out[at[b.name]] = GazEntry(e.type, e.canonical, e.english, (*e.aliases, *new), e.predecessors, e.kind)
         elif b.name not in aliases_or_canon and (new or b.name not in {p for e in entries for p in e.predecessors}):
+            if b.kind == "local":  # 마산시 → 마산시청, 인천 남구 → 인천 남구청
+                offices = tuple(n for n in _with_offices(b.name, new) if n not in known)
+                known.update(offices)
+                new = (*new, *offices)
             at[b.name] = len(out)
             out.append(GazEntry(b.type, b.name, b.english, new, (), b.kind))
     return out

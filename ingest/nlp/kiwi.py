@@ -153,14 +153,44 @@ def _morphs(tokens: list) -> list[Morph]:
             for t in tokens]
 
 
-def index_terms(morphs: list[Morph]) -> list[Morph]:
-    """The morphemes worth indexing, with aliases mapped to their canonical name."""
+def index_terms(morphs: list[Morph], day: str | None = None) -> list[Morph]:
+    """The morphemes worth indexing, with aliases mapped to their canonical name; in a
+    document of `day` (ISO), a government body's name to the name of the body it meant
+    that day (see `dated_terms`)."""
     alias = _alias_map()
+    dated = dated_terms(day)
     out = []
     for m in morphs:
         if m.tag in INDEX_TAGS:
             form = m.form.lower() if m.form.isascii() else m.form
-            out.append(Morph(alias.get(form, form), m.tag, m.start, m.end))
+            out.append(Morph(dated.get(form) or alias.get(form, form), m.tag, m.start, m.end))
+    return out
+
+
+def dated_terms(day: str | None) -> dict[str, str]:
+    """Names whose body depends on the date → the official name of the body meant on
+    `day` (ingest.nlp.authority): 산업부 in 2015 → 산업통상자원부, in 2026 → 산업통상부;
+    복지부 in 2009 → 보건복지가족부; 강원도 in 2024 → 강원특별자치도. Empty without a day:
+    an undated text (a query, a title) folds aliases as the gazetteer lists them, and
+    kg.search.expand widens a query's dated name to every body that carried it."""
+    if not day:
+        return {}
+    from ingest.nlp.authority import iso_day  # noqa: PLC0415
+
+    iso = iso_day(day)
+    return _dated_terms_on(iso) if iso else {}
+
+
+@lru_cache(maxsize=1024)
+def _dated_terms_on(iso: str) -> dict[str, str]:
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
+    auth = load_authority()
+    out: dict[str, str] = {}
+    for name in auth.by_name:
+        term = auth.read_as_of(name, iso)
+        if term and " " not in name:
+            out[name.lower() if name.isascii() else name] = term
     return out
 
 
@@ -191,8 +221,9 @@ def is_name(text: str) -> bool:
     return (text.lower() if text.isascii() else text) in _alias_map()
 
 
-def index_forms(morphs: list[Morph]) -> list[str]:
+def index_forms(morphs: list[Morph], day: str | None = None) -> list[str]:
     """Just the forms of `index_terms` (for Extraction.tokens), without building Morphs."""
     alias = _alias_map()
-    return [alias.get(f, f) for f in (m.form.lower() if m.form.isascii() else m.form
-                                      for m in morphs if m.tag in INDEX_TAGS)]
+    dated = dated_terms(day)
+    return [dated.get(f) or alias.get(f, f) for f in (m.form.lower() if m.form.isascii() else m.form
+                                                      for m in morphs if m.tag in INDEX_TAGS)]

@@ -149,4 +149,4 @@ def to_extraction(doc: Doc) -> Extraction:
                  if h in index and t in index]
     morphs = doc._.kiwi_morphs
     return Extraction(entities=entities, relations=relations, sentences=sents,
-                      tokens=index_forms(morphs) if morphs else [t.text for t in doc if not t.is_space])
+                      tokens=index_forms(morphs, doc._.doc_date) if morphs else [t.text for t in doc if not t.is_space])

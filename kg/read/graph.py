@@ -152,7 +152,7 @@ class KnowledgeGraph(PageData):
         else:
             wide = widen(text, lambda w: names.lookup(w, self.base, LOOKUP), known)
         res = self.index.search(wide.text, **kw)
-        res.query, res.included, res.compounds = text, wide.included, wide.compounds
+        res.query, res.included, res.compounds, res.bodies = text, wide.included, wide.compounds, wide.bodies
         return res
 
     def search_aids(self, text: str, res: SearchResult) -> dict[str, Any]:

@@ -34,6 +34,9 @@ def timeline(iri: str, base: str) -> dict[str, Any] | None:
     name = _name_of(iri, base)
     if name not in auth.bodies:
         return None
+    body = auth.bodies[name]
+    if not auth.events_of(name) and not (body.start or body.end) and all(n.kind == "official" for n in body.names):
+        return None  # nothing dated to show (a 구 unchanged since 2008, listed for completeness)
     before = auth.lineage(name)
     after, todo = [], [name]
     while todo:

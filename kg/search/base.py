@@ -65,6 +65,7 @@ class SearchResult:
     # what kg.search.expand added to the words (KnowledgeGraph.search): names, compounds
     included: list[dict[str, Any]] = field(default_factory=list)
     compounds: list[dict[str, str]] = field(default_factory=list)
+    bodies: list[dict[str, Any]] = field(default_factory=list)  # [{word, names}]: bodies that carried a name in turn
 
     @property
     def pages(self) -> int:
@@ -110,10 +111,10 @@ def body_terms(doc: IndexDoc) -> list[str]:
     (strings are taken as index forms; Morphs go through index_terms, which is
     idempotent on index terms), else Kiwi's analysis of the body."""
     if doc.terms is None:
-        return [m.form for m in index_terms(analyze(doc.body))]
+        return [m.form for m in index_terms(analyze(doc.body), doc.date)]
     if all(isinstance(t, str) for t in doc.terms):
         return list(doc.terms)  # type: ignore[arg-type]
-    return [m.form for m in index_terms([t for t in doc.terms if not isinstance(t, str)])]
+    return [m.form for m in index_terms([t for t in doc.terms if not isinstance(t, str)], doc.date)]
 
 
 def text_terms(text: str) -> list[str]:

@@ -10,7 +10,10 @@ syntax both backends parse (kg.search.query, whoosh's parser), into an OR of:
 - the known entities whose name starts with or contains the word, as their one index
   term, at NAME_BOOST: their documents rank below the exact matches;
 - for a one-term compound, its two parts as a phrase ("수소 경제"); for two adjacent
-  words that Kiwi reads as one term when joined, that term (수소경제).
+  words that Kiwi reads as one term when joined, that term (수소경제);
+- for a name that government bodies carried in turn, every such body's name at full
+  weight (산업부 → 산업통상자원부, 산업통상부): a dated text indexed the name as the body
+  of its day (ingest.nlp.kiwi.dated_terms), the query has no day.
 
 The entities come from a `lookup(word) → [{iri, label, type, documents}]` callable (the
 graph's name list, kg.summary.Summary.lookup), so only names that occur in documents are
@@ -43,10 +46,11 @@ class Expanded:
     text: str
     included: list[dict[str, Any]] = field(default_factory=list)  # [{word, names: [{iri, label, type, documents}]}]
     compounds: list[dict[str, str]] = field(default_factory=list)  # [{word, also}] ('수소경제' also '수소 경제')
+    bodies: list[dict[str, Any]] = field(default_factory=list)  # [{word, names}] ('산업부': 산업통상자원부, 산업통상부)
 
     @property
     def changed(self) -> bool:
-        return bool(self.included or self.compounds)
+        return bool(self.included or self.compounds or self.bodies)
 
 
 def expand(text: str, lookup: Lookup | None = None, known: Callable[[str], bool] | None = None) -> Expanded:
@@ -74,6 +78,9 @@ def expand(text: str, lookup: Lookup | None = None, known: Callable[[str], bool]
             if (split := _split(value, own)) is not None and all(ok(t) for t in split.split()):
                 alts.append(f'"{split}"')
                 result.compounds.append({"word": value, "also": split})
+            if bodies := [t for t in _dated_bodies(value, own) if ok(t)]:
+                alts += bodies
+                result.bodies.append({"word": value, "names": bodies})
             names = _names(value, own, lookup) if lookup is not None else []
             if names:
                 alts += [f"{n['term']}^{NAME_BOOST}" for n in names]
@@ -86,6 +93,23 @@ def expand(text: str, lookup: Lookup | None = None, known: Callable[[str], bool]
     if result.changed:
         result.text = " ".join(out)
     return result
+
+
+@lru_cache(maxsize=4096)
+def _dated_term_names(word: str) -> tuple[str, ...]:
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
+    auth = load_authority()
+    if not auth.dated(word):
+        return ()
+    officials = dict.fromkeys(auth.bodies[b.name].official for b, _n in auth.by_name[word])
+    return tuple(t for o in officials if len(terms := _terms(o)) == 1 for t in terms)
+
+
+def _dated_bodies(word: str, own: list[str]) -> list[str]:
+    """The index terms of every body that carried `word` (a name read by date), other
+    than the word's own."""
+    return [t for t in _dated_term_names(word) if t not in own]
 
 
 def _plain(kind: str, value: str) -> bool:

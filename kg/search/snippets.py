@@ -31,6 +31,13 @@ def _aliases() -> dict[str, tuple[str, ...]]:
         out[e.canonical] = names
         if e.canonical.isascii():
             out[e.canonical.lower()] = names
+    # a dated text's body name was indexed as the body of its day (ingest.nlp.kiwi.dated_terms:
+    # 산업부 in 2026 → 산업통상부), so each official name also brings every name its body carried
+    from ingest.nlp.authority import load_authority  # noqa: PLC0415
+
+    for b in load_authority().bodies.values():
+        carried = (n.text for n in b.names if n.kind in ("official", "short"))
+        out[b.official] = tuple(dict.fromkeys((*out.get(b.official, ()), *carried)))
     return out
 
 

@@ -17,8 +17,10 @@ from dataclasses import replace
 from core.model import Entity, Extraction, Relation
 
 
-def merge_facts(nlp: Extraction | None, facts: Extraction | None) -> Extraction | None:
-    """One Extraction from the NLP's and the record's; either may be None."""
+def merge_facts(nlp: Extraction | None, facts: Extraction | None, date: str | None = None) -> Extraction | None:
+    """One Extraction from the NLP's and the record's; either may be None. `date` is the
+    document's: a fact naming a government body is read as of it, as the linker reads
+    the text (a 2007 record's 재정경제부 is 재정경제부 (1998–2008), not today's)."""
     if facts is None or not facts.entities:
         return nlp
     nlp = nlp or Extraction()
@@ -51,7 +53,7 @@ def merge_facts(nlp: Extraction | None, facts: Extraction | None) -> Extraction 
         if sentence is None and starts:
             si = bisect_right(starts, f.start) - 1
             sentence = si if si >= 0 else None
-        ent = replace(f, attrs=dict(f.attrs), sentence=sentence, canonical=f.canonical or _canonical(f))
+        ent = replace(f, attrs=dict(f.attrs), sentence=sentence, canonical=f.canonical or _canonical(f, date))
         fact_index[fi] = len(merged)
         merged.append(ent)
     relations: list[Relation] = []
@@ -78,8 +80,9 @@ def merge_facts(nlp: Extraction | None, facts: Extraction | None) -> Extraction 
     )
 
 
-def _canonical(ent: Entity) -> str | None:
-    """The canonical name the NLP linker would give this mention (gazetteer aliases)."""
+def _canonical(ent: Entity, date: str | None = None) -> str | None:
+    """The canonical name the NLP linker would give this mention in a document of
+    `date` (gazetteer aliases, government bodies by date)."""
     from ingest.nlp.components import canonical  # noqa: PLC0415 (loads the lexicon once)
     from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
 
@@ -87,4 +90,4 @@ def _canonical(ent: Entity) -> str | None:
     info = get_lexicon().names.get(ent.text)
     if info is not None and info.type == ent.type:
         attrs.setdefault("_gaz", info.canonical)
-    return canonical(ent.type, ent.text, attrs, get_lexicon())
+    return canonical(ent.type, ent.text, attrs, get_lexicon(), date)

@@ -305,7 +305,7 @@ def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], resu
             if isinstance(res, str):
                 raise _StageError(res)
             stage = "facts merge"
-            doc.extraction = merge_facts(res, doc.facts)
+            doc.extraction = merge_facts(res, doc.facts, doc.date)
             stage = "near-duplicate check"
             sig = signature(doc.text) if doc.facts is None else None
             match = dedup.find(sig, exclude=[item.iri, *item.old])

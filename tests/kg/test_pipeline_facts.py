@@ -89,3 +89,21 @@ def test_kg_ingest_of_a_bills_file(tmp_path: Path) -> None:
                              env={"KG_BASE_IRI": BASE})
     assert res.exit_code == 0, res.output
     assert "새로 수집 5건, 갱신 0건, 변경 없음 0건, 실패 0건" in res.output
+
+
+def test_a_fact_names_the_body_of_the_documents_date() -> None:
+    """A record's government body is read as of the record's date, as the linker reads
+    text: 재정경제부 in 2007 is the former body, in 2026 the new one; 창원시 in 2009 the
+    city before the 2010 merger; an undated record is read as of today."""
+    def fact_body(text: str, date: str | None) -> str | None:
+        facts = Extraction(entities=[Entity(0, len(text), text, "MINISTRY")])
+        return merge_facts(Extraction(sentences=[(0, len(text))]), facts, date).entities[0].canonical
+
+    assert fact_body("재정경제부", "2007-08-01") == "재정경제부 (1998–2008)"
+    assert fact_body("재정경제부", "2026-05-01") == "재정경제부"
+    assert fact_body("재경부", "2008-02-28") == "재정경제부 (1998–2008)"
+    assert fact_body("산업부", "2015-06-01") == "산업통상자원부"
+    assert fact_body("산업부", "2026-06-01") == "산업통상부"
+    assert fact_body("창원시", "2009-05-01") == "창원시 (1980–2010)"
+    assert fact_body("창원시", "2010-07-01") == "창원시"
+    assert fact_body("산업부", None) == "산업통상부"  # read as of today (2026-12)

@@ -424,3 +424,24 @@ def test_the_entity_facet_lists_the_most_mentioned_first_ties_by_iri(tmp_path, b
     assert [(e["value"], e["count"]) for e in r.facets["entity"]] == expected
     assert len(counts) > 2 * FACET_ENTITIES and len({n for _v, n in expected}) < FACET_ENTITIES  # ties shown
     ix.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_body_names_are_indexed_as_the_body_of_the_documents_date(tmp_path, backend: str) -> None:
+    """'산업부' in a 2015 text is 산업통상자원부, in a 2026 one 산업통상부; '강원도' in 2020
+    is 강원도, in 2024 강원특별자치도. A query for one body finds its own documents; the
+    shared name finds both, and a snippet marks the name as written."""
+    from kg.search.expand import expand  # noqa: PLC0415
+
+    text = "산업부와 강원도는 7일 지역 산업 육성 계획을 발표했다."
+    ix = open_index(tmp_path / "ix", backend)
+    old = IndexDoc("http://example.org/id/doc/1", "k1", "제목 1", text, "2015-06-01", "corpus/x.md")
+    new = IndexDoc("http://example.org/id/doc/2", "k2", "제목 2", text, "2026-06-01", "corpus/x.md",
+                   terms=index_forms(analyze(text), "2026-06-01"))
+    ix.write([old, new])
+    iris = lambda q: sorted(h.doc_iri[-1] for h in ix.search(q).hits)  # noqa: E731
+    assert iris("산업통상자원부") == ["1"] and iris("산업통상부") == ["2"]
+    assert iris("강원특별자치도") == ["2"]
+    assert iris(expand("산업부").text) == ["1", "2"] and iris(expand("강원도").text) == ["1", "2"]
+    assert ">산업부</mark>" in ix.search("산업통상부").hits[0].snippet
+    ix.close()

@@ -66,3 +66,13 @@ def test_short_name_and_compounds_on_each_backend(tmp_path, backend: str) -> Non
     assert not expand("수소 경제", known=known).compounds  # but no document spells 수소경제 as one term here
     assert expand("얼라이언스").compounds and not expand("얼라이언스", known=known).compounds
     ix.close()
+
+
+def test_a_name_bodies_carried_in_turn_asks_for_each_body() -> None:
+    """A query has no date: '산업부' (산업통상자원부 until 2025-09-30, then 산업통상부) asks
+    for both bodies; a name one body carried is left alone."""
+    r = expand("산업부")
+    assert r.bodies == [{"word": "산업부", "names": ["산업통상부"]}]  # 산업부 itself is indexed as 산업통상자원부
+    assert "산업통상부" in r.text
+    assert expand("과기정통부").bodies == []
+    assert expand("산업부", known=lambda t: t != "산업통상부").bodies == []  # no document holds it

@@ -58,6 +58,69 @@ def test_a_name_is_read_as_of_the_documents_date(text: str, date: str, body: str
     assert _body(text, date)[0] == body
 
 
+@pytest.mark.parametrize("text,date,body,former", [
+    # merge: 창원시·마산시·진해시 → 창원시 (2010-07-01)
+    ("창원시는 산업 육성 계획을 발표했다.", "2010-06-30", "창원시 (1980–2010)", True),
+    ("창원시는 산업 육성 계획을 발표했다.", "2010-07-01", "창원시", False),
+    ("마산시는 산업 육성 계획을 발표했다.", "2009-03-01", "마산시", True),
+    ("마산시는 산업 육성 계획을 발표했다.", "2015-03-01", "마산시", True),   # the former city, named later
+    # merge: 청주시 + 청원군 → 청주시 (2014-07-01)
+    ("청원군은 산업 육성 계획을 발표했다.", "2014-06-30", "청원군", True),
+    ("청주시는 산업 육성 계획을 발표했다.", "2013-05-01", "청주시 (1949–2014)", True),
+    ("청주시는 산업 육성 계획을 발표했다.", "2014-07-01", "청주시", False),
+    # merge (with parts transferred): 연기군 → 세종특별자치시 (2012-07-01)
+    ("연기군은 산업 육성 계획을 발표했다.", "2012-06-30", "연기군", True),
+    ("세종시는 산업 육성 계획을 발표했다.", "2012-07-01", "세종특별자치시", False),
+    # upgrade: 여주군 → 여주시 (2013-09-23), 당진군 → 당진시 (2012-01-01)
+    ("여주군은 산업 육성 계획을 발표했다.", "2013-09-22", "여주군", True),
+    ("여주시는 산업 육성 계획을 발표했다.", "2013-09-23", "여주시", False),
+    ("당진군은 산업 육성 계획을 발표했다.", "2011-12-31", "당진군", True),
+    # rename: 강원도 → 강원특별자치도 (2023-06-11); the old name still used after it
+    ("강원도는 산업 육성 계획을 발표했다.", "2020-05-01", "강원도", True),
+    ("강원도는 산업 육성 계획을 발표했다.", "2023-06-10", "강원도", True),
+    ("강원도는 산업 육성 계획을 발표했다.", "2024-05-01", "강원특별자치도", False),
+    ("전북은 산업 육성 계획을 발표했다.", "2023-05-01", "전라북도", True),
+    ("전북은 산업 육성 계획을 발표했다.", "2024-01-18", "전북특별자치도", False),
+    # rename: 인천 남구 → 미추홀구 (2018-07-01)
+    ("미추홀구는 산업 육성 계획을 발표했다.", "2018-07-01", "미추홀구", False),
+    # split: 인천 중구 → 제물포구·영종구 (2026-07-01)
+    ("영종구는 산업 육성 계획을 발표했다.", "2026-07-01", "영종구", False),
+    # move: 군위군 (경상북도 → 대구광역시, 2023-07-01) stays one body
+    ("군위군은 산업 육성 계획을 발표했다.", "2022-05-01", "군위군", False),
+    ("군위군은 산업 육성 계획을 발표했다.", "2024-05-01", "군위군", False),
+])
+def test_a_local_government_is_read_as_of_the_documents_date(text: str, date: str, body: str, former: bool) -> None:
+    canonical, attrs = _body(text, date)
+    assert canonical == body and bool(attrs.get("predecessor")) is former
+
+
+def test_local_lineage_by_kind_of_change() -> None:
+    auth = load_authority()
+    assert auth.lineage("창원시") == ["창원시", "창원시 (1980–2010)", "마산시", "진해시"]          # merge
+    assert auth.lineage("여주시") == ["여주시", "여주군"]                                         # upgrade
+    assert auth.lineage("미추홀구") == ["미추홀구", "인천광역시 남구"]                              # rename
+    assert auth.lineage("제물포구") == ["제물포구", "인천광역시 중구", "인천광역시 동구"]            # split + merge
+    assert auth.successors("인천광역시 서구") == ["검단구"] and auth.bodies["인천광역시 서구"].current  # split, goes on
+    assert "공주시" not in auth.lineage("세종특별자치시")  # parts of 공주시 were transferred; 공주시 goes on
+    assert auth.lineage("세종특별자치시") == ["세종특별자치시", "연기군"]
+    assert auth.lineage("제주특별자치도")[:2] == ["제주특별자치도", "제주도"]
+    # move: 군위군 changes its metropolitan government, not its lineage
+    gunwi = auth.bodies["군위군"]
+    assert (gunwi.within_on("2023-06-30"), gunwi.within_on("2023-07-01")) == ("경상북도", "대구광역시")
+    assert auth.lineage("군위군") == ["군위군"] and [e.kind for e in auth.events_of("군위군")] == ["move"]
+
+
+def test_administrative_cities_are_not_taught_to_the_ruler() -> None:
+    """제주시 and 서귀포시 were local governments until 2006 and are administrative cities
+    of 제주특별자치도 since: the authority knows the former bodies, the gazetteer does not
+    make the name a body."""
+    from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
+
+    auth = load_authority()
+    assert auth.resolve("제주시", "2005-01-01").body == "제주시 (–2006)"
+    assert "제주시" not in load_gazetteer().alias_to_canonical
+
+
 def test_a_document_without_a_date_is_read_as_of_today_and_says_so() -> None:
     body, attrs = _body("산업부는 수출 대책을 발표했다.", None)
     today = dt.date.today().isoformat()

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from ingest.nlp.authority import load_authority
 from ingest.nlp.gazetteer import load_gazetteer
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.pipeline import extract
@@ -31,12 +32,27 @@ def _rows(text: str) -> list[tuple]:
     return [(e.text, e.type, e.canonical) for e in ex.entities]
 
 
-def test_226_basic_local_governments() -> None:
-    """75 cities, 82 counties, 69 autonomous districts (2024), all MINISTRY kind=local."""
-    basic = _basic()
-    assert all(e.type == "MINISTRY" and e.english for e in basic)
-    by_suffix = Counter(e.canonical.split()[-1][-1] for e in basic)
-    assert by_suffix == {"시": 75, "군": 82, "구": 69}
+def _basic_on(day: str) -> list[str]:
+    """The basic local governments of the authority file on `day` (those with a `within`)."""
+    return [b.name for b in load_authority().bodies.values()
+            if b.within and (b.start or "") <= day and (b.end is None or b.end >= day)]
+
+
+@pytest.mark.parametrize("day,counts", [
+    ("2024-03-07", {"시": 75, "군": 82, "구": 69}),
+    # 2026-07-01: 인천 중구·동구 → 제물포구·영종구, 서구 → 서구·검단구
+    ("2026-12-07", {"시": 75, "군": 82, "구": 70}),
+    # 2013-01-01: 청주시·청원군 (통합 2014), 여주군 (시 2013), no 미추홀구 (2018: 인천 남구)
+    ("2013-01-01", {"시": 74, "군": 84, "구": 69}),
+])
+def test_basic_local_governments_by_date(day: str, counts: dict) -> None:
+    """226 cities, counties and autonomous districts in 2024 (75, 82, 69), all MINISTRY
+    kind=local in the gazetteer; the authority file knows how many there were on a day."""
+    basic = _basic_on(day)
+    g = load_gazetteer()
+    assert all((e := g.by_canonical(n)) is not None and e.type == "MINISTRY" and e.kind == "local" for n in basic)
+    assert Counter(load_authority().bodies[n].official.split()[-1][-1] for n in basic) == counts
+    assert all(e.english for e in _basic() if e.canonical in _basic_on("2024-03-07"))
 
 
 # one or two from every metropolitan city and province (군위군: in 대구 since 2023, before in 경북)

@@ -67,7 +67,27 @@ def test_names_have_periods() -> None:
 
 def test_unchecked_dates_and_law_numbers_say_so() -> None:
     g = _graph()
-    assert (gov("산업자원부"), URIRef(PREFIXES["kgo"] + "dateCertain"), Literal(False)) in g
+    assert (gov("기획예산처 (1999–2008)"), URIRef(PREFIXES["kgo"] + "dateCertain"), Literal(False)) in g
+    assert (gov("산업자원부"), URIRef(PREFIXES["kgo"] + "dateCertain"), None) not in g  # checked: 1998-02-28
     assert (gov("산업통상부"), URIRef(PREFIXES["kgo"] + "dateCertain"), None) not in g
-    laws = {str(r[0]) for r in g.query(Q + 'SELECT ?law WHERE { ?e kgo:legalBasis ?law ; dcterms:date "2013-03-23"^^xsd:date }')}
-    assert laws and all("미대조" in law for law in laws)
+    def laws(day: str) -> set[str]:
+        return {str(r[0]) for r in g.query(Q + f'SELECT ?law WHERE {{ ?e kgo:legalBasis ?law ; dcterms:date "{day}"^^xsd:date }}')}
+
+    assert laws("2014-11-19") and all("미대조" in law for law in laws("2014-11-19"))
+    assert "정부조직법 일부개정 (법률 제11690호, 2013.3.23)" in laws("2013-03-23")  # checked: no mark
+
+
+def test_local_governments_in_the_graph() -> None:
+    """A merger of cities is a change event with lineage; a county moved to another
+    metropolitan government is changed by a `move` event and belongs to the new one."""
+    g = _graph()
+    assert [({str(gov(n)) for n in ("창원시 (1980–2010)", "마산시", "진해시")}, {str(gov("창원시"))})] == \
+        _changes(g, "merge", "2010-07-01")
+    pred = URIRef(PREFIXES["kgo"] + "predecessor")
+    assert (gov("창원시"), pred, gov("마산시")) in g
+    org = PREFIXES["org"]
+    assert (gov("군위군"), URIRef(org + "subOrganizationOf"), gov("대구광역시")) in g
+    assert (gov("군위군"), URIRef(org + "subOrganizationOf"), gov("경상북도")) not in g
+    moved = list(g.query(Q + """SELECT ?e WHERE { ?e kgo:changeKind "move" ; dcterms:subject ?b .
+        ?b org:changedBy ?e }"""))
+    assert len(moved) == 1 and (gov("군위군"), pred, None) not in g

@@ -27,6 +27,10 @@ DOCS = [
     Document(title="2026 반도체 대책", text="산업부는 반도체 대책을 발표했다.", source="l/2026.txt", date="2026-03-02"),
     Document(title="2026 경제정책방향", text="재정경제부는 경제정책방향을 발표했다.", source="l/2026b.txt",
              date="2026-03-05"),
+    # local governments: 창원시·마산시·진해시 merged into 창원시 on 2010-07-01
+    Document(title="2009 창원시 계획", text="창원시는 기계산업 육성 계획을 발표했다.", source="l/c2009.txt", date="2009-05-01"),
+    Document(title="2009 마산시 계획", text="마산시는 항만 재개발 계획을 발표했다.", source="l/m2009.txt", date="2009-06-01"),
+    Document(title="2012 창원시 계획", text="창원시는 기계산업 육성 계획을 발표했다.", source="l/c2012.txt", date="2012-05-01"),
 ]
 
 
@@ -80,6 +84,25 @@ def test_the_page_shows_the_lineage_as_a_timeline(client: FlaskClient) -> None:
     assert "zdnet.co.kr" in lineage
     # the filter on its documents
     assert "이 기관과 이전 기관" in html
+
+
+def test_a_merged_city_and_its_predecessors(client: FlaskClient) -> None:
+    """'창원시' in 2009 is the city before the 2010 merger, in 2012 the merged one; the
+    merged city's lineage brings the documents of 마산시 and of the former 창원시."""
+    assert _titles(client, "/id/gov/창원시") == ["2012 창원시 계획"]
+    assert _titles(client, "/id/gov/창원시_(1980–2010)") == ["2009 창원시 계획"]
+    assert _titles(client, "/id/gov/창원시", lineage="1") == ["2012 창원시 계획", "2009 마산시 계획", "2009 창원시 계획"]
+    data = client.get("/id/gov/창원시.json").get_json()
+    merge = [e for e in data["lineage"]["events"] if e["kind"] == "merge"]
+    assert merge and merge[0]["date"] == "2010-07-01"
+    assert [f["name"] for f in merge[0]["from"]] == ["창원시 (1980–2010)", "마산시", "진해시"]
+
+
+def test_an_unchanged_district_shows_no_timeline() -> None:
+    from kg.read.lineage import timeline  # noqa: PLC0415
+
+    assert timeline(BASE + "id/gov/종로구", BASE) is None  # listed in the authority file, nothing dated
+    assert timeline(BASE + "id/gov/미추홀구", BASE) is not None  # renamed from 인천 남구 in 2018
 
 
 def test_a_former_body_links_to_its_successors(client: FlaskClient) -> None:
@@ -163,3 +186,16 @@ def test_relations_and_initiatives_of_a_body_and_its_lineage(tmp_path: Path) -> 
         assert "이 기관과 이전 기관 함께 보기" in client.get("/id/gov/산업통상부").get_data(as_text=True)
     finally:
         app.extensions["kg"].close()
+
+
+def test_a_name_bodies_carried_in_turn_finds_each_body(client: FlaskClient) -> None:
+    """'산업부' was indexed as 산업통상자원부 in the 2015 text and as 산업통상부 in the 2026
+    one: the search finds both and says why."""
+    data = client.get("/search.json", query_string={"q": "산업부", "sort": "date"}).get_json()
+    titles = [h["title"] for h in data["hits"]]
+    assert "2026 반도체 대책" in titles and "2015 수출 대책" in titles
+    assert data["bodies"] == [{"word": "산업부", "names": ["산업통상부"]}]
+    html = client.get("/search", query_string={"q": "산업부"}).get_data(as_text=True)
+    assert "시기에 따라 다른 기관의 이름" in html
+    only_new = client.get("/search.json", query_string={"q": "산업통상부"}).get_json()
+    assert [h["title"] for h in only_new["hits"]] == ["2026 반도체 대책"]
