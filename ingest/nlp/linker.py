@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp.authority import dated_canonical
 from ingest.nlp.ents import Ent, get_ents, put_ents
+from ingest.nlp.events import name_events
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.view import TextView
 
@@ -38,15 +39,21 @@ class EntityLinker:
         ents = get_ents(doc, sync=False)
         names: dict[tuple[int, int], str] = {}
         prev: Ent | None = None
+        generic: set[tuple[int, int]] = set()  # meeting words no named meeting names
         for e in ents:
             e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
             if e.label == "INITIATIVE":
-                e.canonical = _initiative_name(e, prev, ents, names, text) or e.canonical
+                named = _initiative_name(e, prev, ents, names, text)
+                e.canonical = named or e.canonical
+                if named is None and e.attrs.get("generic") and e.attrs.get("kind") == "meeting":
+                    generic.add(e.key)
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
                 e.attrs["org"] = names[tuple(e.attrs["_org"])]
+        # one event, one name, across documents (ingest.nlp.events)
+        name_events(ents, doc._.kg_relations or [], doc._.sent_spans or [], text, doc._.doc_date, generic)
         put_ents(doc, ents)
         return doc
 
