@@ -123,6 +123,8 @@ SCHEMAS: dict[str, Any] = {
                        "total": INTEGER, "page_number": INTEGER, "pages": INTEGER, "page_size": INTEGER,
                        "next": NULLABLE_STRING, "prev": NULLABLE_STRING,
                        "predecessors": {"type": "array"}, "successors": {"type": "array"},
+                       "groups": {"type": "array", "description": "a company's business group (org:subOrganizationOf)"},
+                       "members": {"type": "array", "description": "a business group's companies (org:hasSubOrganization)"},
                        "version": NULLABLE_STRING,
                        "series": {"type": ["object", "null"], "description": "a plan's name without its version"},
                        "versions": {"type": "array", "description": "the plan's other versions, oldest first"}},

@@ -393,7 +393,8 @@ class KnowledgeGraph:
         return document_relations(self.store, iri)
 
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
-        """Predecessor and successor bodies of a reorganised government body."""
+        """Predecessor and successor bodies of a reorganised government body; the business
+        group of a company and the companies of a group."""
         from kg.read.queries import succession  # noqa: PLC0415
 
         return succession(self.store, iri)

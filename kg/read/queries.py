@@ -19,7 +19,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from core.namespaces import SKOS_PREF, prefix_lines
+from core.namespaces import ORG, SKOS_PREF, prefix_lines
 from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
                             newest_documents, reported_pairs, with_dates)
 from kg.store.embedded import GraphStore, _iri
@@ -46,15 +46,19 @@ def _values(iris: list[str]) -> list[str]:
 
 
 def succession(store: GraphStore, iri: str) -> dict[str, list[dict[str, str]]]:
-    """Bodies this one continues (kgo:predecessor) and bodies that continue it (the
-    gazetteer's graph says so: one copy of each name)."""
+    """Bodies this one continues (kgo:predecessor) and bodies that continue it, and the
+    business group a company belongs to (org:subOrganizationOf) and a group's member
+    companies (org:hasSubOrganization): the gazetteer's graph says so, one copy of each
+    name (ontology.groups)."""
     iri = _iri(iri)
-    out: dict[str, list[dict[str, str]]] = {"predecessors": [], "successors": []}
+    out: dict[str, list[dict[str, str]]] = {"predecessors": [], "successors": [], "groups": [], "members": []}
     rows = store.select(f"""
         SELECT DISTINCT ?dir ?other ?label WHERE {{
           {{ GRAPH ?g {{ <{iri}> <{KGO.predecessor}> ?other }} BIND("predecessors" AS ?dir) }}
           UNION {{ GRAPH ?g {{ ?other <{KGO.predecessor}> <{iri}> }} BIND("successors" AS ?dir) }}
-          OPTIONAL {{ GRAPH ?g {{ ?other <{SKOS_PREF}> ?label . FILTER(lang(?label) = "ko") }} }}
+          UNION {{ GRAPH ?g {{ <{iri}> <{ORG}subOrganizationOf> ?other }} BIND("groups" AS ?dir) }}
+          UNION {{ GRAPH ?g {{ <{iri}> <{ORG}hasSubOrganization> ?other }} BIND("members" AS ?dir) }}
+          OPTIONAL {{ GRAPH ?g2 {{ ?other <{SKOS_PREF}> ?label . FILTER(lang(?label) = "ko") }} }}
         }} ORDER BY ?label""")
     seen: set[tuple[str, str]] = set()
     for r in rows:
