@@ -58,6 +58,7 @@ def name_events(ents: list[Ent], rels: list, sents: list[tuple[int, int]], text:
             e.canonical = name
             series.add(_ORDINAL.sub("", name).replace(" ", ""))
     day = _dates(ents, sents, text)
+    first_body = next((e.canonical for e in ents if e.label == "MINISTRY" and e.canonical), None)
     by_ent = {e.key: e for e in ents}
     groups: dict[tuple, list[Ent]] = {}
     for e in meetings:
@@ -76,7 +77,7 @@ def name_events(ents: list[Ent], rels: list, sents: list[tuple[int, int]], text:
         for e, d in zip(group, stated):
             dated.setdefault(d or first, []).append(e)
         for when, es in dated.items():
-            body = _body({e.key for e in es}, rels, by_ent) if kind == "g" else None
+            body = _body({e.key for e in es}, rels, by_ent, first_body) if kind == "g" else None
             label = f"{name} ({body}, {when})" if body else f"{name} ({when})"
             for e in es:
                 e.canonical = label
@@ -103,9 +104,11 @@ def _dates(ents: list[Ent], sents: list[tuple[int, int]], text: str) -> dict[tup
     return out
 
 
-def _body(keys: set[tuple[int, int]], rels: list, by_ent: dict) -> str | None:
+def _body(keys: set[tuple[int, int]], rels: list, by_ent: dict, first_body: str | None) -> str | None:
     """Who holds the meeting: the body that chairs it, a chairing official's body, the
-    body that announces it, else the chairing person's name."""
+    body that announces it; for an official named without a body ('강경성 1차관 주재로'),
+    the document's first government body (a press release's own ministry), else the
+    official's name."""
     ranked: list[tuple[int, str]] = []
     for kind, h, t, _si in rels:
         if t not in keys or kind not in ("LEADS", "ANNOUNCES") or h not in by_ent:
@@ -116,6 +119,6 @@ def _body(keys: set[tuple[int, int]], rels: list, by_ent: dict) -> str | None:
             ranked.append((0 if kind == "LEADS" else 2, name))
         elif head.label == "PERSON" and kind == "LEADS":
             org = head.attrs.get("org")
-            ranked.append((1, org) if org else (3, name or ""))
+            ranked.append((1, org) if org else (3, first_body or name or ""))
     ranked = [r for r in ranked if r[1]]
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
