@@ -97,10 +97,10 @@ def _dates(ents: list[Ent], sents: list[tuple[int, int]], text: str) -> dict[tup
         before = [d for d in dates if ss <= d.start and d.end <= e.start]
         after = [d for d in dates if e.end <= d.start < se and _SUBJECT.fullmatch(text, e.end, d.start)
                  and len(d.value) == 10]
-        if before:
-            out[e.key] = before[-1].value
-        elif after:
+        if after:  # '… 출범한 연합의 간담회가 7일 열렸다': the day the meeting is the subject of
             out[e.key] = after[0].value
+        elif before:
+            out[e.key] = before[-1].value
     return out
 
 

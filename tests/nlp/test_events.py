@@ -45,3 +45,10 @@ def test_the_series_of_a_numbered_meeting_keeps_its_own_name() -> None:
     ev = _events("산업부는 1일 '제3차 산업전략 원탁회의'를 열었다. 산업전략 원탁회의는 앞서 두 차례 열린 바 있다.",
                  "2022-11-01")
     assert sorted(n.rsplit("/", 1)[-1] for n in ev) == ["산업전략_원탁회의", "제3차_산업전략_원탁회의"]
+
+
+def test_the_day_of_the_meeting_is_its_own_not_that_of_another_clause() -> None:
+    ev = _events("지난해 12월 출범한 얼라이언스의 기업 간담회가 7일 서울에서 열렸다.", "2024-03-08")
+    assert len(ev) == 1 and next(iter(ev)).endswith("2024-03-07)")
+    undated = _events("산업통상자원부는 간담회를 열었다.", "2024-03-08")
+    assert next(iter(undated)).endswith("간담회_(산업통상자원부,_2024-03-08)")  # the document's day
