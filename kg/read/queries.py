@@ -31,7 +31,9 @@ SAMPLE = 500  # co-mentions of an entity in more documents are counted in its ne
 # -- entity profile, network and path queries (web/profile.py, web/network.py) ---------
 _PREFIXES = prefix_lines('kgo', 'kgr', 'skos', 'rdf', 'dcterms', 'time')
 # the relations between entities that the network and path views follow
-GRAPH_PROPERTIES = (str(KGO.announces), str(KGO.participatesIn), str(KGO.leads), str(KGO.predecessor))
+SUB_ORGANIZATION_OF = ORG + "subOrganizationOf"  # a company in its business group (ontology.groups)
+GRAPH_PROPERTIES = (str(KGO.announces), str(KGO.participatesIn), str(KGO.leads), str(KGO.predecessor),
+                    SUB_ORGANIZATION_OF)
 _BATCH = 400  # IRIs per VALUES block
 
 
@@ -221,7 +223,8 @@ def meetings(store: GraphStore, iri: str, event_prefix: str, limit: int = 10, pe
 def statements_about(store: GraphStore, iri: str, evidence: int = 2) -> list[dict[str, Any]]:
     """Relation edges (GRAPH_PROPERTIES) with `iri` at either end, one row per edge with
     the number of documents stating it and the document and sentence of the newest
-    `evidence` of them; kgo:predecessor comes from the gazetteer and has no sentence."""
+    `evidence` of them; kgo:predecessor and org:subOrganizationOf come from the gazetteer
+    and have no sentence."""
     return top_statements_about(store, iri, None, evidence)[0]
 
 
@@ -236,7 +239,7 @@ def top_statements_about(store: GraphStore, iri: str, per_relation: int | None,
     hub = document_count(store, iri) > HASH_JOIN_DOCS
     # read as the entity page reads them (all relations between entities), so that a hub's
     # edges kept for its page serve its network too (kg.entity.kept)
-    wanted = set(GRAPH_PROPERTIES) - {str(KGO.predecessor)}
+    wanted = set(GRAPH_PROPERTIES) - {str(KGO.predecessor), SUB_ORGANIZATION_OF}
     found = [e for e in edges(store, iri, NODE_PROPS, hub) if e["property"] in wanted]
     totals = Counter((e["property"], e["direction"]) for e in found)
     if per_relation is not None:
@@ -254,11 +257,14 @@ def top_statements_about(store: GraphStore, iri: str, per_relation: int | None,
         out.append({"s": s, "p": e["property"], "o": o, "documents": e["documents"],
                     "evidence": [{"document": g, "document_title": t, "document_date": d or None, "sentence": sent}
                                  for d, g, _n in e["found"][:evidence] for t, sent in ev.get((g, s, e["property"], o), [])]})
+    sides = {"predecessors": (str(KGO.predecessor), "out"), "successors": (str(KGO.predecessor), "in"),
+             "groups": (SUB_ORGANIZATION_OF, "out"), "members": (SUB_ORGANIZATION_OF, "in")}
     for side, others in succession(store, iri).items():
+        prop, direction = sides[side]
         for other in others:
-            s, o = (iri, other["iri"]) if side == "predecessors" else (other["iri"], iri)
-            out.append({"s": s, "p": str(KGO.predecessor), "o": o, "documents": 0, "evidence": []})
-            totals[(str(KGO.predecessor), "out" if side == "predecessors" else "in")] += 1
+            s, o = (iri, other["iri"]) if direction == "out" else (other["iri"], iri)
+            out.append({"s": s, "p": prop, "o": o, "documents": 0, "evidence": []})
+            totals[(prop, direction)] += 1
     return out, totals
 
 
