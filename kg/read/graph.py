@@ -399,6 +399,12 @@ class KnowledgeGraph:
 
         return succession(self.store, iri)
 
+    def month_siblings(self, iri: str, label: str) -> list[dict[str, str]]:
+        """Events that may be this one, reported by the month alone (kg.read.events)."""
+        from kg.read.events import month_siblings  # noqa: PLC0415
+
+        return month_siblings(self.store, iri, label)
+
     def lineage(self, iri: str) -> dict[str, Any] | None:
         """A government body's dated lineage (kg.lineage.timeline), or None."""
         from kg.read.lineage import timeline  # noqa: PLC0415

@@ -71,6 +71,10 @@ def test_one_meeting_is_one_node_and_meetings_of_other_days_are_others(client) -
     assert client.get("/id/event/간담회_(2024-05-08)").status_code == 404
     later = client.get("/id/event/간담회_(산업통상자원부,_2024-03).json").get_json()
     assert len({d["iri"] for d in later["documents"]}) == 2
+    # which day they meant only a reader can tell: the two pages point to each other
+    assert [s["label"] for s in later["month_siblings"]] == ["간담회 (산업통상자원부, 2024-03-07)"]
+    day = client.get("/id/event/간담회_(산업통상자원부,_2024-03-07)").get_data(as_text=True)
+    assert "같은 행사일 수 있는 기록" in day and 'href="/id/event/간담회_(산업통상자원부,_2024-03)"' in day
     # 국무회의 of three days: three events
     q = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kgo:entityType "EVENT" ; skos:prefLabel ?l .
              FILTER(STRSTARTS(STR(?l), "국무회의 (")) }"""
