@@ -58,7 +58,6 @@ def name_events(ents: list[Ent], rels: list, sents: list[tuple[int, int]], text:
             e.canonical = name
             series.add(_ORDINAL.sub("", name).replace(" ", ""))
     day = _dates(ents, sents, text)
-    first_body = next((e.canonical for e in ents if e.label == "MINISTRY" and e.canonical), None)
     by_ent = {e.key: e for e in ents}
     groups: dict[tuple, list[Ent]] = {}
     for e in meetings:
@@ -77,6 +76,9 @@ def name_events(ents: list[Ent], rels: list, sents: list[tuple[int, int]], text:
         for e, d in zip(group, stated):
             dated.setdefault(d or first, []).append(e)
         for when, es in dated.items():
+            # the document's government body named first, before the meeting
+            first_body = next((b.canonical for b in ents if b.label == "MINISTRY" and b.canonical
+                               and b.start < es[0].start), None)
             body = _body({e.key for e in es}, rels, by_ent, first_body) if kind == "g" else None
             label = f"{name} ({body}, {when})" if body else f"{name} ({when})"
             for e in es:
@@ -106,9 +108,9 @@ def _dates(ents: list[Ent], sents: list[tuple[int, int]], text: str) -> dict[tup
 
 def _body(keys: set[tuple[int, int]], rels: list, by_ent: dict, first_body: str | None) -> str | None:
     """Who holds the meeting: the body that chairs it, a chairing official's body, the
-    body that announces it; for an official named without a body ('강경성 1차관 주재로'),
-    the document's first government body (a press release's own ministry), else the
-    official's name."""
+    body that announces it; for an official named without a body ('강경성 1차관 주재로')
+    or for no one named, the document's first government body before it (a press
+    release's own ministry), else the official's name."""
     ranked: list[tuple[int, str]] = []
     for kind, h, t, _si in rels:
         if t not in keys or kind not in ("LEADS", "ANNOUNCES") or h not in by_ent:
@@ -121,4 +123,6 @@ def _body(keys: set[tuple[int, int]], rels: list, by_ent: dict, first_body: str 
             org = head.attrs.get("org")
             ranked.append((1, org) if org else (3, first_body or name or ""))
     ranked = [r for r in ranked if r[1]]
-    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+    if not ranked:  # nobody named as holding it: the document's own body, so that two
+        return first_body  # unrelated documents' '간담회' of one day do not merge
+    return min(ranked, key=lambda r: r[0])[1]

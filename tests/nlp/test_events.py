@@ -52,3 +52,9 @@ def test_the_day_of_the_meeting_is_its_own_not_that_of_another_clause() -> None:
     assert len(ev) == 1 and next(iter(ev)).endswith("2024-03-07)")
     undated = _events("산업통상자원부는 간담회를 열었다.", "2024-03-08")
     assert next(iter(undated)).endswith("간담회_(산업통상자원부,_2024-03-08)")  # the document's day
+
+
+def test_unattributed_meetings_of_one_day_in_two_bodies_documents_stay_two() -> None:
+    a = _events("환경부 관계자는 이날 간담회에서 의견을 들었다고 밝혔다.", "2024-03-07")
+    b = _events("국토교통부 관계자는 간담회에서 업계 건의를 들었다고 말했다.", "2024-03-07")
+    assert len(a) == len(b) == 1 and set(a).isdisjoint(b)
