@@ -125,6 +125,7 @@ SCHEMAS: dict[str, Any] = {
                        "predecessors": {"type": "array"}, "successors": {"type": "array"},
                        "groups": {"type": "array", "description": "a company's business group (org:subOrganizationOf)"},
                        "members": {"type": "array", "description": "a business group's companies (org:hasSubOrganization)"},
+                       "same_names": {"type": "array", "description": "an initiative's page: the node of its full title or of its short name, as a document defined it"},
                        "month_siblings": {"type": "array", "description": "an event's page: the events of the same name and body that a report gives only the month of, or the days of such a month"},
                        "version": NULLABLE_STRING,
                        "series": {"type": ["object", "null"], "description": "a plan's name without its version"},

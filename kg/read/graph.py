@@ -405,6 +405,12 @@ class KnowledgeGraph:
 
         return month_siblings(self.store, iri, label)
 
+    def same_initiative(self, iri: str, label: str) -> list[dict[str, str]]:
+        """A law under its short name and under its full title (kg.read.same_names)."""
+        from kg.read.same_names import same_initiative  # noqa: PLC0415
+
+        return same_initiative(self.store, iri, label)
+
     def lineage(self, iri: str) -> dict[str, Any] | None:
         """A government body's dated lineage (kg.lineage.timeline), or None."""
         from kg.read.lineage import timeline  # noqa: PLC0415
