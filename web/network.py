@@ -1,7 +1,7 @@
 """The network view around an entity (`/id/<slug>/<name>/network`, JSON and CSV twins)
 and the path view (`/path?from=…&to=…`): how two entities are connected.
 
-Both read relation edges (kgo:announces, participatesIn, leads, predecessor) from the
+Both read relation edges (kgo:announces, participatesIn, leads, predecessor; org:subOrganizationOf) from the
 graph with SPARQL, each with the sentence it came from, and co-mentions (documents that
 mention two entities). Path finding is a breadth-first search in Python over all edges,
 loaded once per published snapshot (fine at tens of thousands of edges); the document
@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request, url_for
 
+from core.namespaces import ORG
 from kg.read.paths import mention_path, shortest_paths
 from ontology.namespace import KGO
 from web.kg_access import get_kg
@@ -32,6 +33,7 @@ RELATIONS: dict[str, tuple[str | None, str]] = {
     "participatesIn": (str(KGO.participatesIn), "참여"),
     "leads": (str(KGO.leads), "주재·대표"),
     "predecessor": (str(KGO.predecessor), "이전 기관"),
+    "subOrganizationOf": (ORG + "subOrganizationOf", "소속 그룹"),
     "comention": (None, "함께 언급"),
 }
 # the entity types a network draws, in the legend's order (their colours are in style.css)

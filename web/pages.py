@@ -130,6 +130,10 @@ def entity(slug: str, name: str) -> Any:
     ent, ext = find_entity(slug, name)
     kg = get_kg()
     ent.update(kg.succession(ent["iri"]))
+    if "EVENT" in ent.get("types", ()):  # '지난 3월 … 간담회' and the day's 간담회
+        ent["month_siblings"] = kg.month_siblings(ent["iri"], ent["label"])
+    if "INITIATIVE" in ent.get("types", ()):  # 반도체특별법 and the title a document gave it
+        ent["same_names"] = kg.same_initiative(ent["iri"], ent["label"])
     ent.update(versions(kg.summary(), ent["iri"], kg.base))
     if ext == "csv":  # every relation, not the page's selection of them
         groups = group_relations(kg.entity_relations(ent["iri"]), limit=None)

@@ -296,7 +296,7 @@ def _rels(ents: list[Entity], rels: list[Relation]) -> set[RelKey]:
     return out
 
 
-_DISAMBIGUATION = re.compile(r" \([\d–-]+\)$")
+_DISAMBIGUATION = re.compile(r" \((?:[^()]+, )?[\d–-]+\)$")
 
 
 def _name(e: Entity) -> str:
@@ -304,7 +304,7 @@ def _name(e: Entity) -> str:
     name, a date's value, else the words."""
     if e.type in ("DATE", "TIME") and e.value:
         return e.value
-    # '간담회 (2024-03-07)', '재정경제부 (1998–2008)': the linker's disambiguation is no part of the name
+    # '간담회 (산업통상자원부, 2024-03-07)', '재정경제부 (1998–2008)': the linker's disambiguation is no part of the name
     return _DISAMBIGUATION.sub("", " ".join((e.canonical or e.text or "").split()))
 
 

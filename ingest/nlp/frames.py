@@ -20,6 +20,7 @@ import re
 from datetime import date
 from typing import Callable
 
+from ingest.nlp.carried import carried_launches, lead_body
 from ingest.nlp.timing import date_expr, past, value_end, value_start
 from ingest.nlp.view import TextView
 
@@ -57,6 +58,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         return
     main = _main(view, inits, sents)
     publisher = _publisher(view, mentions, sents)
+    lead = lead_body(view, mentions, sents) if publisher is None else None  # ingest.nlp.carried
     init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
     done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
@@ -86,6 +88,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _hosted(view, ms, own, si, add)
             if publisher is not None:
                 _published(view, ms, own, publisher, si, add, out)
+            elif lead is not None:
+                carried_launches(view, ms, own, lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)

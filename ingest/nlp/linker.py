@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp.authority import dated_canonical
 from ingest.nlp.ents import Ent, get_ents, put_ents
+from ingest.nlp.events import name_events
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.view import TextView
 
@@ -38,15 +39,24 @@ class EntityLinker:
         ents = get_ents(doc, sync=False)
         names: dict[tuple[int, int], str] = {}
         prev: Ent | None = None
+        generic: set[tuple[int, int]] = set()  # meeting words no named meeting names
+        short = short_names(ents, text)  # '「…특별조치법」(이하 국가첨단전략산업법)'
         for e in ents:
             e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
             if e.label == "INITIATIVE":
-                e.canonical = _initiative_name(e, prev, ents, names, text) or e.canonical
+                named = _initiative_name(e, prev, ents, names, text)
+                full = short.get(_key(text[e.start:e.end]))
+                e.canonical = named or (names.get(full.key) if full is not None and full.key in names else None) \
+                    or e.canonical
+                if named is None and e.attrs.get("generic") and e.attrs.get("kind") == "meeting":
+                    generic.add(e.key)
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
                 e.attrs["org"] = names[tuple(e.attrs["_org"])]
+        # one event, one name, across documents (ingest.nlp.events)
+        name_events(ents, doc._.kg_relations or [], doc._.sent_spans or [], text, doc._.doc_date, generic)
         put_ents(doc, ents)
         return doc
 
@@ -78,6 +88,37 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
         if named:
             return names.get(named[0].key)
     return None
+
+
+# a short name the document defines after a full title: '「…법」(이하 국가첨단전략산업법)',
+# '(약칭: 반도체특별법)', "(이하 '기본계획'이라 한다)", "'…에 관한 법률', 이른바 수소법"
+_DEFINED = re.compile(r"[」』'’\"”]?\s?[(（]\s?(?:이하|약칭)\s?[:：]?\s?['‘\"“「]?(?P<short>[^)）'’\"”」]{2,30}?)['’\"”」]?"
+                      r"\s?(?:이라\s?한다|라\s?한다|라고\s?한다)?\s?[)）]")
+_SO_CALLED = re.compile(r"[」』'’\"”]?\s?,?\s?이른바\s['‘\"“「]?")
+_AMENDMENT = re.compile(r"(?:개정안|법안|법률안)$")  # a bill's nickname is no name of the law
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name.strip(_QUOTES + " "))
+
+
+def short_names(ents: list[Ent], text: str) -> dict[str, Ent]:
+    """The short names a document defines for full titles of initiatives (spaces
+    removed) → the full title's mention: every mention of the short name is that entity."""
+    out: dict[str, Ent] = {}
+    inits = [e for e in ents if e.label == "INITIATIVE" and not e.attrs.get("generic") and not e.attrs.get("coref")]
+    for i, e in enumerate(inits):
+        if _AMENDMENT.search(text[e.start:e.end]):
+            continue
+        if m := _DEFINED.match(text, e.end):
+            short = m.group("short")
+        elif (m := _SO_CALLED.match(text, e.end)) and i + 1 < len(inits) and inits[i + 1].start == m.end():
+            short = text[inits[i + 1].start:inits[i + 1].end]
+        else:
+            continue
+        if _key(short) != _key(text[e.start:e.end]):
+            out.setdefault(_key(short), e)
+    return out
 
 
 _POINTS_BACK = re.compile(r"(?:이날|이번|당일|동|해당|본)\s$")

@@ -134,8 +134,21 @@ class PageData:
         return queries.document_relations(self.store, iri)
 
     def succession(self, iri: str) -> dict[str, list[dict[str, str]]]:
-        """Predecessor and successor bodies of a reorganised government body."""
+        """Predecessor and successor bodies of a reorganised government body; the business
+        group of a company and the companies of a group."""
         return queries.succession(self.store, iri)
+
+    def month_siblings(self, iri: str, label: str) -> list[dict[str, str]]:
+        """Events that may be this one, reported by the month alone (kg.read.events)."""
+        from kg.read.events import month_siblings  # noqa: PLC0415
+
+        return month_siblings(self.store, iri, label)
+
+    def same_initiative(self, iri: str, label: str) -> list[dict[str, str]]:
+        """A law under its short name and under its full title (kg.read.same_names)."""
+        from kg.read.same_names import same_initiative  # noqa: PLC0415
+
+        return same_initiative(self.store, iri, label)
 
     def lineage(self, iri: str) -> dict[str, Any] | None:
         """A government body's dated lineage (kg.lineage.timeline), or None."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from core.namespaces import SKOS_PREF, prefix_lines
+from core.namespaces import ORG, SKOS_PREF, prefix_lines
 from kg.read.entity import (HASH_JOIN_DOCS, NODE_PROPS, doc_dates, doc_titles, document_count, edges, evidence_of, kept,
                             newest_documents, reported_pairs, with_dates)
 from kg.store import GraphBackend
@@ -32,7 +32,9 @@ SAMPLE = 500  # co-mentions of an entity in more documents are counted in its ne
 # -- entity profile, network and path queries (web/profile.py, web/network.py) ---------
 _PREFIXES = prefix_lines('kgo', 'kgr', 'skos', 'rdf', 'dcterms', 'time')
 # the relations between entities that the network and path views follow
-GRAPH_PROPERTIES = (str(KGO.announces), str(KGO.participatesIn), str(KGO.leads), str(KGO.predecessor))
+SUB_ORGANIZATION_OF = ORG + "subOrganizationOf"  # a company in its business group (ontology.groups)
+GRAPH_PROPERTIES = (str(KGO.announces), str(KGO.participatesIn), str(KGO.leads), str(KGO.predecessor),
+                    SUB_ORGANIZATION_OF)
 _BATCH = 400  # IRIs per VALUES block
 
 
@@ -47,15 +49,19 @@ def _values(iris: list[str]) -> list[str]:
 
 
 def succession(store: GraphBackend, iri: str) -> dict[str, list[dict[str, str]]]:
-    """Bodies this one continues (kgo:predecessor) and bodies that continue it (the
-    gazetteer's graph says so: one copy of each name)."""
+    """Bodies this one continues (kgo:predecessor) and bodies that continue it, and the
+    business group a company belongs to (org:subOrganizationOf) and a group's member
+    companies (org:hasSubOrganization): the gazetteer's graph says so, one copy of each
+    name (ontology.groups)."""
     iri = _iri(iri)
-    out: dict[str, list[dict[str, str]]] = {"predecessors": [], "successors": []}
+    out: dict[str, list[dict[str, str]]] = {"predecessors": [], "successors": [], "groups": [], "members": []}
     rows = store.select(f"""
         SELECT DISTINCT ?dir ?other ?label WHERE {{
           {{ GRAPH ?g {{ <{iri}> <{KGO.predecessor}> ?other }} BIND("predecessors" AS ?dir) }}
           UNION {{ GRAPH ?g {{ ?other <{KGO.predecessor}> <{iri}> }} BIND("successors" AS ?dir) }}
-          OPTIONAL {{ GRAPH ?g {{ ?other <{SKOS_PREF}> ?label . FILTER(lang(?label) = "ko") }} }}
+          UNION {{ GRAPH ?g {{ <{iri}> <{ORG}subOrganizationOf> ?other }} BIND("groups" AS ?dir) }}
+          UNION {{ GRAPH ?g {{ <{iri}> <{ORG}hasSubOrganization> ?other }} BIND("members" AS ?dir) }}
+          OPTIONAL {{ GRAPH ?g2 {{ ?other <{SKOS_PREF}> ?label . FILTER(lang(?label) = "ko") }} }}
         }} ORDER BY ?label""")
     seen: set[tuple[str, str]] = set()
     for r in rows:
@@ -218,7 +224,8 @@ def meetings(store: GraphBackend, iri: str, event_prefix: str, limit: int = 10, 
 def statements_about(store: GraphBackend, iri: str, evidence: int = 2) -> list[dict[str, Any]]:
     """Relation edges (GRAPH_PROPERTIES) with `iri` at either end, one row per edge with
     the number of documents stating it and the document and sentence of the newest
-    `evidence` of them; kgo:predecessor comes from the gazetteer and has no sentence."""
+    `evidence` of them; kgo:predecessor and org:subOrganizationOf come from the gazetteer
+    and have no sentence."""
     return top_statements_about(store, iri, None, evidence)[0]
 
 
@@ -233,7 +240,7 @@ def top_statements_about(store: GraphBackend, iri: str, per_relation: int | None
     hub = document_count(store, iri) > HASH_JOIN_DOCS
     # read as the entity page reads them (all relations between entities), so that a hub's
     # edges kept for its page serve its network too (kg.entity.kept)
-    wanted = set(GRAPH_PROPERTIES) - {str(KGO.predecessor)}
+    wanted = set(GRAPH_PROPERTIES) - {str(KGO.predecessor), SUB_ORGANIZATION_OF}
     found = [e for e in edges(store, iri, NODE_PROPS, hub) if e["property"] in wanted]
     totals = Counter((e["property"], e["direction"]) for e in found)
     if per_relation is not None:
@@ -251,11 +258,14 @@ def top_statements_about(store: GraphBackend, iri: str, per_relation: int | None
         out.append({"s": s, "p": e["property"], "o": o, "documents": e["documents"],
                     "evidence": [{"document": g, "document_title": t, "document_date": d or None, "sentence": sent}
                                  for d, g, _n in e["found"][:evidence] for t, sent in ev.get((g, s, e["property"], o), [])]})
+    sides = {"predecessors": (str(KGO.predecessor), "out"), "successors": (str(KGO.predecessor), "in"),
+             "groups": (SUB_ORGANIZATION_OF, "out"), "members": (SUB_ORGANIZATION_OF, "in")}
     for side, others in succession(store, iri).items():
+        prop, direction = sides[side]
         for other in others:
-            s, o = (iri, other["iri"]) if side == "predecessors" else (other["iri"], iri)
-            out.append({"s": s, "p": str(KGO.predecessor), "o": o, "documents": 0, "evidence": []})
-            totals[(str(KGO.predecessor), "out" if side == "predecessors" else "in")] += 1
+            s, o = (iri, other["iri"]) if direction == "out" else (other["iri"], iri)
+            out.append({"s": s, "p": prop, "o": o, "documents": 0, "evidence": []})
+            totals[(prop, direction)] += 1
     return out, totals
 
 

@@ -40,6 +40,7 @@ from kg.store.embedded import PreparedGraph, nt_term
 from kg.write.workers import Extractor
 from ontology.iris import AUTHORITY_GRAPH, GAZETTEER_GRAPH, document_iri
 from ontology.lineage import authority_triples
+from ontology.groups import group_triples
 from ontology.mapping import document_triples, entity_node, gazetteer_triples, node_type
 from ontology.namespace import KGO
 
@@ -524,10 +525,11 @@ def ensure_authority(kg: KnowledgeGraph) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _gazetteer(base: str) -> frozenset[tuple]:
-    """The gazetteer graph's triples (load_gazetteer is read once per process)."""
+    """The gazetteer graph's triples (load_gazetteer is read once per process), with the
+    business groups' member companies (ontology.groups)."""
     from ingest.nlp.gazetteer import load_gazetteer  # noqa: PLC0415
 
-    return frozenset(gazetteer_triples(load_gazetteer().entries, base))
+    return frozenset([*gazetteer_triples(load_gazetteer().entries, base), *group_triples(base)])
 
 
 def reconcile(kg: KnowledgeGraph) -> int:

@@ -176,7 +176,7 @@ def test_a_document_lists_its_relations_under_the_sentence_each_came_from(client
     data = client.get(corpus.path(corpus.ai) + ".json").get_json()
     facts = [(r["subject_label"], r["property_label"], r["object_label"], r["value"]) for r in data["relations"]]
     assert ("산업통상자원부", "발표", "AI 자율제조 전략", None) in facts
-    assert ("LG전자", "참여", "간담회 (" + corpus.ai.date + ")", None) in facts
+    assert ("LG전자", "참여", "간담회 (산업통상자원부, " + corpus.ai.date + ")", None) in facts
     assert ("AI 자율제조 얼라이언스", "일정", "연내", f"../{corpus.year}-12-31") in facts
     first = data["relations"][0]
     assert first["sentence"]["text"] == corpus.ai.text[first["sentence"]["start"]:first["sentence"]["end"]]

@@ -77,7 +77,7 @@ def test_initiative_overview_says_who_announced_it(client) -> None:
 
 
 def test_meeting_page_says_who_led_and_who_took_part(client, corpus) -> None:
-    path = f"/id/event/간담회_({corpus.year}-03-07)"
+    path = f"/id/event/간담회_(산업통상자원부,_{corpus.year}-03-07)"
     data = client.get(path + ".json").get_json()["initiative"]
     assert [p["label"] for p in data["led_by"]] == ["강경성"]
     assert {"LG전자", "LS일렉트릭", "마키나락스"} <= {p["label"] for p in data["participants"]}

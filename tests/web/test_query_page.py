@@ -64,7 +64,7 @@ def test_gallery_has_the_newcomer_queries(client, corpus) -> None:
     assert "PREFIX kgo:" in page and 'src="/static/query.js"' in page
     data = client.get("/sparql", query_string={"query": EXAMPLES_BY_KEY["companies-per-initiative"].query}).get_json()
     counts = {b["name"]["value"]: int(b["companies"]["value"]) for b in data["results"]["bindings"]}
-    assert counts[f"간담회 ({corpus.year}-03-07)"] == 3
+    assert counts[f"간담회 (산업통상자원부, {corpus.year}-03-07)"] == 3
 
 
 def test_vendor_files_are_allow_listed(client, app, tmp_path, monkeypatch) -> None:
