@@ -49,6 +49,9 @@ _LEMMA = {"열었": "열", "열린": "열", "열리": "열", "연다": "열", "�
           "동참": "참여", "합류": "참여", "가입": "참여", "참가": "참석", "배석": "참석", "의장": "위원장", "단장": "위원장"}
 PARTICLES = ("에서는", "에서", "에는", "에게", "으로", "께서", "은", "는", "이", "가", "을", "를", "와", "과", "의",
              "에", "도", "로", "등", ",", "·", ")", "'", "’", "\"")
+_DUE_CUE = re.compile(r"까지|예정|목표|계획이다|방침|기로")  # those of a past-tense sentence (relations.STRONG_CUE_RE)
+_MOVED_FROM = re.compile(r"에서\s")
+_QUOTE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 _CLAUSE = re.compile(r"[고며서],?\s|,\s|\.\s")
 _TITLE_KINDS = (("장관", "gov"), ("차관", "gov"), ("총리", "gov"), ("대통령", "gov"), ("위원장", "chair"),
                 ("의원", "gov"), ("청장", "gov"), ("원장", "chair"), ("회장", "co"), ("대표", "co"), ("사장", "co"),
@@ -85,6 +88,9 @@ class Candidates:
         text = view.text
         self.rule_names = {(k, text[h[0]:h[1]], text[t[0]:t[1]]) for k, h, t, _s in rules}
         self.names = Counter(text[m.start:m.end] for m in mentions)
+        # the body in a person's title phrase ('이재용 삼성전자 회장이 참석했다'): the person's title,
+        # left to the rules (a roster's affiliations take part by frames.py)
+        self.orgs_of_people = {tuple(m.attrs["_org"]) for m in mentions if m.label == "PERSON" and m.attrs.get("_org")}
         inits = [i for i, m in enumerate(mentions) if m.label == "INITIATIVE" and not m.attrs.get("generic")]
         limit = sents[min(2, len(sents) - 1)][1] if sents else 0
         self.inits = inits
@@ -133,7 +139,33 @@ class Candidates:
                 for kind in ("PARTICIPATES_IN", "ANNOUNCES", "LEADS"):
                     if m.label in SIGNATURES[kind][0]:
                         out[(kind, h, t)] = None
-        return list(out)
+        return [c for c in out if (self._may_be_due(c[2], c[1]) if c[0] == "SCHEDULED_FOR"
+                                   else ms[c[1]].key not in self.orgs_of_people)]
+
+    def _may_be_due(self, d: int, init: int) -> bool:
+        """The guideline's limits on a schedule, which no weight may overrule: a date wholly
+        before the document's ('2022년까지 … 달성했다'), a date a past-tense sentence reports
+        without a cue of intent ('8일 회의를 주재했다'), the date a schedule moved from ('내년
+        2월에서 올해 10월로'), a date in direct speech for an initiative outside it."""
+        m, text, view = self.ms[d], self.view.text, self.view
+        if not m.value:
+            return False
+        end = value_end(m.value)
+        expr = date_expr(view, m)
+        ss, se = self.sents[self.si[d]] if self.sents else (0, len(text))
+        cue = _DUE_CUE.search(expr) or _DUE_CUE.search(text, m.end, min(se, m.end + 24))
+        was = self.sent_past(self.si[d])
+        if was and not cue:
+            return False
+        if self.ref is not None and end is not None and (
+                end < self.ref and "까지" not in expr or end <= self.ref and (was or not cue)):
+            return False  # over, or the day of the announcement itself
+        if _MOVED_FROM.match(text, m.end) and any(o.label == "DATE" and 0 < o.start - m.end <= 6 for o in self.ms):
+            return False
+        for q in _QUOTE.finditer(text, ss, se):
+            if q.start() <= m.start < q.end() and not q.start() <= self.ms[init].start < q.end():
+                return False
+        return True
 
     # --- features ------------------------------------------------------------------------
 

@@ -37,6 +37,9 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.91, 0.05))
 # time on the real dev documents, out of fold (a margin over 0.19). Per type, the threshold
 # with the best out-of-fold F1 on real documents among those is chosen.
 MIN_PRECISION = 0.35
+# a type where the model alone finds less than this share of the real dev relations is left
+# to the rules: it adds little and costs precision (LEADS: the rules read titles well)
+MIN_RECALL = 0.15
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
 RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
@@ -159,8 +162,8 @@ def oof_predict(docs: list[dict], models: list[tuple[dict, dict]], mode: str, th
 def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_found: int = 5) -> dict[str, float]:
     """Per relation type, the threshold with the best out-of-fold F1 of the model alone on
     the real documents (all when there are none) among those where it is right at least
-    `min_precision` of the time on at least `min_found` relations; types where no
-    threshold is are left to the rules."""
+    `min_precision` of the time on at least `min_found` relations and finds MIN_RECALL of
+    them; types where no threshold is are left to the rules."""
     sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
     target = [docs[i] for i in sel]
     out: dict[str, float] = {}
@@ -169,7 +172,8 @@ def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_
         for thr in THRESHOLDS:
             pred = oof_predict(docs, models, "model", {x: (thr if x == k else 2.0) for x in KINDS})
             c = tally(target, [pred[i] for i in sel]).get(k)
-            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision and prf(c)[2] > best[0]:
+            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision and prf(c)[1] >= MIN_RECALL \
+                    and prf(c)[2] > best[0]:
                 best = (prf(c)[2], thr)
         if best[1] is not None:
             out[k] = best[1]
