@@ -52,6 +52,7 @@ PARTICLES = ("에서는", "에서", "에는", "에게", "으로", "께서", "은
 _DUE_CUE = re.compile(r"까지|예정|목표|계획이다|방침|기로")  # those of a past-tense sentence (relations.STRONG_CUE_RE)
 _MOVED_FROM = re.compile(r"에서\s")
 _QUOTE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
+_JOIN = re.compile(r"\s?(?:[와과,·]|및|\s및)\s?")
 _CLAUSE = re.compile(r"[고며서],?\s|,\s|\.\s")
 _TITLE_KINDS = (("장관", "gov"), ("차관", "gov"), ("총리", "gov"), ("대통령", "gov"), ("위원장", "chair"),
                 ("의원", "gov"), ("청장", "gov"), ("원장", "chair"), ("회장", "co"), ("대표", "co"), ("사장", "co"),
@@ -95,9 +96,28 @@ class Candidates:
         limit = sents[min(2, len(sents) - 1)][1] if sents else 0
         self.inits = inits
         self.main = next((i for i in inits if mentions[i].start < limit), None)
+        self.lists = self._lists()
         self._trig: dict[int, list[tuple[int, str]]] = {}
         self._arg: dict[int, list[str]] = {}
         self._past: dict[int, bool] = {}
+
+    def _lists(self) -> dict[int, list[int]]:
+        """Each agent in a list ('A, B, C', 'A와 B', 'A·B 및 C') → the members of its list."""
+        ms, text = self.ms, self.view.text
+        out: dict[int, list[int]] = {}
+        run: list[int] = []
+        for i, m in enumerate(ms):
+            if run and m.label in AGENTS and m.key not in self.orgs_of_people \
+                    and _JOIN.fullmatch(text, ms[run[-1]].end, m.start) \
+                    and self.si[i] == self.si[run[-1]]:
+                run.append(i)
+                continue
+            for k in run:
+                out[k] = run
+            run = [i] if m.label in AGENTS and m.key not in self.orgs_of_people else []
+        for k in run:
+            out[k] = run
+        return out
 
     # --- pairs ---------------------------------------------------------------------------
 
@@ -205,11 +225,7 @@ class Candidates:
         ss = self.sents[self.si[i]][0] if self.sents else 0
         if m.start - ss <= 2:
             f.append("sent_start")
-        prev = ms[i - 1] if i > 0 else None
-        nxt = ms[i + 1] if i + 1 < len(ms) else None
-        joined = [o for o in (prev, nxt) if o is not None and o.label == m.label
-                  and re.fullmatch(r"\s?(?:[와과,·]|및|\s?및)?\s?", text[min(m.end, o.end):max(m.start, o.start)])]
-        if joined:
+        if len(self.lists.get(i, ())) > 1:
             f.append("list")
 
         if re.match(r"\S{0,3}\s?등", text[m.end:m.end + 6]):
@@ -348,7 +364,10 @@ def classify(view: TextView, mentions: list, sents: list[tuple[int, int]], rules
     for kind, hn, tn in select(((k, name[h], name[t], p) for k, h, t, p in scored), model.get("thresholds", {})):
         h, t = where[(kind, hn, tn)]  # the best-scored mention pair of the two names
         hm, tm = mentions[h], mentions[t]
-        found.append((kind, hm.key, tm.key, cands.si[t if hm.label == "INITIATIVE" else h]))
+        si = cands.si[t if hm.label == "INITIATIVE" else h]
+        found.append((kind, hm.key, tm.key, si))
+        if kind == "PARTICIPATES_IN":  # who is listed with a participant takes part too
+            found += [(kind, mentions[k].key, tm.key, si) for k in cands.lists.get(h, ()) if k != h]
     keep = rules if model.get("mode", "union") == "union" else [r for r in rules if r[0] not in model["types"]]
     seen: set[tuple] = set()
     out = []

@@ -37,9 +37,10 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.91, 0.05))
 # time on the real dev documents, out of fold (a margin over 0.19). Per type, the threshold
 # with the best out-of-fold F1 on real documents among those is chosen.
 MIN_PRECISION = 0.35
-# a type where the model alone finds less than this share of the real dev relations is left
-# to the rules: it adds little and costs precision (LEADS: the rules read titles well)
-MIN_RECALL = 0.15
+# The rules' relation F1 by name per type on the held-out real half (README, before the
+# classifier): a type where the model alone, out of fold on the real dev documents, does
+# not beat it is left to the rules (their figure on unseen text is the fair comparison).
+RULES_HELD_OUT = {"ANNOUNCES": 0.148, "PARTICIPATES_IN": 0.090, "LEADS": 0.704, "SCHEDULED_FOR": 0.460}
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
 RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
@@ -74,7 +75,9 @@ def collect(paths: list[Path]) -> list[dict]:
                 if hn is None or tn is None or hn == tn:
                     continue
                 rows.append((kind, hn, tn, cands.features(kind, h, t), (kind, hn, tn) in gold))
-            docs.append({"id": g.id, "src": path.name if path.parent.name != "real" else "real/" + path.name,
+            groups = [{n for k in run if (n := name(mentions[k])) is not None}
+                      for i, run in cands.lists.items() if len(run) > 1 and run[0] == i]
+            docs.append({"id": g.id, "lists": [x for x in groups if len(x) > 1], "src": path.name if path.parent.name != "real" else "real/" + path.name,
                          "gold": gold, "rules": _named_rels(ex.entities, ex.relations, gold_names), "cands": rows})
     comp.collect = None
     return docs
@@ -122,6 +125,8 @@ def predict(doc: dict, weights: dict, mode: str, thr: dict[str, float] | float) 
     thresholds = {k: thr for k in KINDS} if isinstance(thr, float) else thr
     found = set(select(((k, h, t, _prob(weights[k], feats)) for k, h, t, feats, _y in doc["cands"] if k in weights),
                        thresholds))
+    for k, h, t in [x for x in found if x[0] == "PARTICIPATES_IN"]:  # the rest of a participant's list
+        found |= {(k, o, t) for group in doc.get("lists", ()) if h in group for o in group if o != h}
     rules = doc["rules"] if mode == "union" else {r for r in doc["rules"] if r[0] not in weights}
     return rules | found
 
@@ -162,8 +167,8 @@ def oof_predict(docs: list[dict], models: list[tuple[dict, dict]], mode: str, th
 def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_found: int = 5) -> dict[str, float]:
     """Per relation type, the threshold with the best out-of-fold F1 of the model alone on
     the real documents (all when there are none) among those where it is right at least
-    `min_precision` of the time on at least `min_found` relations and finds MIN_RECALL of
-    them; types where no threshold is are left to the rules."""
+    `min_precision` of the time on at least `min_found` relations, if that F1 beats the
+    rules' on held-out text (RULES_HELD_OUT); other types are left to the rules."""
     sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
     target = [docs[i] for i in sel]
     out: dict[str, float] = {}
@@ -172,8 +177,8 @@ def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_
         for thr in THRESHOLDS:
             pred = oof_predict(docs, models, "model", {x: (thr if x == k else 2.0) for x in KINDS})
             c = tally(target, [pred[i] for i in sel]).get(k)
-            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision and prf(c)[1] >= MIN_RECALL \
-                    and prf(c)[2] > best[0]:
+            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision \
+                    and prf(c)[2] > max(best[0], RULES_HELD_OUT.get(k, 0.0)):
                 best = (prf(c)[2], thr)
         if best[1] is not None:
             out[k] = best[1]
