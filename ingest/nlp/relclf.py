@@ -21,7 +21,6 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -216,7 +215,7 @@ class Candidates:
         got = self._arg.get(i)
         if got is not None:
             return got
-        m, text, ms = self.ms[i], self.view.text, self.ms
+        m, text = self.ms[i], self.view.text
         f = [f"t={m.label}", f"p={self.particle(i)}"]
         if self.si[i] == 0:
             f.append("first")
