@@ -172,16 +172,21 @@ def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_
     sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
     target = [docs[i] for i in sel]
     out: dict[str, float] = {}
+    print("\nmodel alone on the real dev documents, out of fold, best threshold with precision "
+          f">= {min_precision} (P / R / F1), against the rules' held-out F1:")
     for k in KINDS:
-        best = (0.0, None)
+        best: tuple = (0.0, None, 0.0, 0.0)
         for thr in THRESHOLDS:
             pred = oof_predict(docs, models, "model", {x: (thr if x == k else 2.0) for x in KINDS})
             c = tally(target, [pred[i] for i in sel]).get(k)
-            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision \
-                    and prf(c)[2] > max(best[0], RULES_HELD_OUT.get(k, 0.0)):
-                best = (prf(c)[2], thr)
-        if best[1] is not None:
-            out[k] = best[1]
+            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision and prf(c)[2] > best[0]:
+                best = (prf(c)[2], thr, *prf(c)[:2])
+        f, thr, p, r = best
+        chosen = thr is not None and f > RULES_HELD_OUT.get(k, 0.0)
+        print(f"  {k:16s} {p:.3f} / {r:.3f} / {f:.3f} at {thr} vs {RULES_HELD_OUT.get(k, 0.0):.3f}: "
+              + ("the model's" if chosen else "left to the rules"))
+        if chosen:
+            out[k] = thr
     return out
 
 
