@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup browser virtuoso run test ingest serve bench model clean
+.PHONY: setup browser virtuoso run test ingest serve bench model relations-model clean
 
 # Front-end libraries from the npm registry (package-lock.json): `npm ci` when
 # node_modules is missing or the lock changed, then the editor bundle (esbuild).
@@ -61,6 +61,11 @@ bench: setup
 # Retrain the statistical NER shipped in ingest/nlp/model (reads ../shared/data/klue-ner; about 4 min)
 model: setup
 	ingest/nlp/train/train.sh
+
+# Retrain the relation classifier (ingest/nlp/data/relations-model.json) on the dev halves
+# of the gold sets, after more dev documents are annotated; prints the 5-fold CV figures
+relations-model: setup
+	$(BIN)/python -m ingest.nlp.train.relations
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

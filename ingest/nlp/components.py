@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import initiatives, orgs, patterns, people, person_forms
+from ingest.nlp import initiatives, orgs, patterns, people, person_forms, relclf
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -346,15 +346,17 @@ class DateNormalizer:
         return doc
 
 
-@Language.factory("kg_relations", default_config={"model_types": ["PERSON"]})
+@Language.factory("kg_relations", default_config={"model_types": ["PERSON"], "classifier": True})
 class RelationExtractor:
     """ANNOUNCES / PARTICIPATES_IN / LEADS / SCHEDULED_FOR within sentences.
     `model_types`: the types of the statistical model's entities ("_ner") that may be
     relation arguments: people (a participant need not have a title); the model's
     organisations and values lowered relation precision on the dev set (국제기구 → 회의)."""
 
-    def __init__(self, nlp: Language, name: str, model_types: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str, model_types: list[str], classifier: bool) -> None:
         self.model_types = frozenset(model_types)
+        self.classifier = classifier  # the trained pass over candidate pairs (relclf.py)
+        self.collect: list | None = None  # the training script (train/relations.py) reads candidates here
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView.of(doc)
@@ -368,6 +370,10 @@ class RelationExtractor:
             mentions = sorted(mentions + [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases],
                               key=lambda m: m.start)
         rels = extract_relations(view, mentions, sents, doc._.doc_date)
+        if self.collect is not None:
+            self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
+        elif self.classifier:
+            rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date)
         if aliases:
             to = {(s, e): k for s, e, _t, k in aliases}
             rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels

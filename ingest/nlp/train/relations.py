@@ -1,0 +1,252 @@
+"""Train the relation classifier (ingest/nlp/relclf.py) on the dev halves of the gold sets.
+
+    python -m ingest.nlp.train.relations                 # 5-fold CV by document, then train on all and write the model
+    python -m ingest.nlp.train.relations --cv-only       # the CV figures alone
+    python -m ingest.nlp.train.relations --gold A.jsonl --gold B.jsonl --out /tmp/m.json
+
+Only dev halves: the test halves are scored, never trained or tuned on. The script reads
+whatever documents the dev files hold, so it is rerun (`make relations-model`) when more
+are annotated. A candidate pair is positive when the gold names the same relation
+between the same two entities anywhere in the document (relations are scored by name).
+The choice of how rules and model combine ("union" or "model") and of the threshold is
+made here by cross-validation, folds by document, and written into the model file.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ingest.nlp.evaluate import _name, _named_rels, load_gold
+from ingest.nlp.relclf import MODEL, SIGNATURES, Candidates, select
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+DEV = (GOLD / "real" / "dev.jsonl", GOLD / "dev.jsonl")
+KINDS = tuple(SIGNATURES)
+THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.91, 0.05))
+# The rules are tuned on the dev documents, so cross-validation cannot measure what the
+# model adds on unseen text by the union's dev score: there the rules score 0.76 relation F1
+# by name, on the held-out real half 0.37 (README). What it measures fairly is the model
+# alone, refit without each fold. Adding relations that are right a fraction p of the time
+# raises an F1 of F whenever p > F/2; with the rules' F1 on unseen real text near 0.37, a
+# model pair is worth adding when the model alone is right at least MIN_PRECISION of the
+# time on the real dev documents, out of fold (a margin over 0.19). Per type, the threshold
+# with the best out-of-fold F1 on real documents among those is chosen.
+MIN_PRECISION = 0.35
+# The rules' relation F1 by name per type on the held-out real half (README, before the
+# classifier): a type where the model alone, out of fold on the real dev documents, does
+# not beat it is left to the rules (their figure on unseen text is the fair comparison).
+RULES_HELD_OUT = {"ANNOUNCES": 0.148, "PARTICIPATES_IN": 0.090, "LEADS": 0.704, "SCHEDULED_FOR": 0.460}
+# the rules' output as features: left out, for the same reason (the model would learn to
+# trust rules that are right on dev far more often than on new text)
+RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
+
+
+def collect(paths: list[Path]) -> list[dict]:
+    """Run the rule pipeline over the gold documents; per document its gold relations by
+    name, the rules' relations by name and every candidate pair with features and label."""
+    from ingest.nlp.pipeline import build_pipeline, make_doc, to_extraction  # noqa: PLC0415
+
+    nlp = build_pipeline(model_dir=None)
+    comp = nlp.get_pipe("kg_relations")
+    comp.collect = []
+    docs = []
+    for path in paths:
+        for g in load_gold(path):
+            ex = to_extraction(nlp(make_doc(nlp, g.text, g.date)))
+            view, mentions, sents, rules, doc_date, aliases = comp.collect.pop()
+            gold_names = {(e.start, e.end, e.type): _name(e) for e in g.entities}
+            ents = {(e.start, e.end): e for e in ex.entities}
+            to = {(s, e): k for s, e, _t, k in aliases}
+
+            def name(m) -> str | None:
+                e = ents.get(to.get(m.key, m.key))
+                return None if e is None else gold_names.get((e.start, e.end, e.type)) or _name(e)
+
+            gold = _named_rels(g.entities, g.relations)
+            cands = Candidates(view, mentions, sents, rules, doc_date)
+            rows = []
+            for kind, h, t in cands.pairs():
+                hn, tn = name(mentions[h]), name(mentions[t])
+                if hn is None or tn is None or hn == tn:
+                    continue
+                rows.append((kind, hn, tn, cands.features(kind, h, t), (kind, hn, tn) in gold))
+            groups = [{n for k in run if (n := name(mentions[k])) is not None}
+                      for i, run in cands.lists.items() if len(run) > 1 and run[0] == i]
+            docs.append({"id": g.id, "lists": [x for x in groups if len(x) > 1], "src": path.name if path.parent.name != "real" else "real/" + path.name,
+                         "gold": gold, "rules": _named_rels(ex.entities, ex.relations, gold_names), "cands": rows})
+    comp.collect = None
+    return docs
+
+
+def fit(rows: list[tuple], l2: float = 1.0, min_count: int = 2, iters: int = 25,
+        drop: frozenset[str] = frozenset()) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method over binary features."""
+    counts = Counter(f for _k, _h, _t, feats, _y in rows for f in set(feats) if f not in drop)
+    vocab = sorted(f for f, c in counts.items() if c >= min_count or f == "bias")
+    if not rows or not vocab:
+        return {}
+    index = {f: i for i, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for r, (_k, _h, _t, feats, _y) in enumerate(rows):
+        for f in feats:
+            if f in index:
+                x[r, index[f]] = 1.0
+    y = np.array([float(row[4]) for row in rows])
+    w = np.zeros(len(vocab))
+    reg = np.full(len(vocab), l2)
+    reg[index["bias"]] = 1e-6
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {f: round(float(v), 4) for f, v in zip(vocab, w) if abs(v) >= 1e-4}
+
+
+def train(docs: list[dict], l2: float = 1.0, drop: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
+    return {k: fit([r for d in docs for r in d["cands"] if r[0] == k], l2, drop=drop) for k in KINDS}
+
+
+def _prob(w: dict[str, float], feats: list[str]) -> float:
+    z = sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + np.exp(-max(-30.0, min(30.0, z))))
+
+
+def predict(doc: dict, weights: dict, mode: str, thr: dict[str, float] | float) -> set:
+    """The document's relations by name under `mode` at threshold `thr`."""
+    thresholds = {k: thr for k in KINDS} if isinstance(thr, float) else thr
+    found = set(select(((k, h, t, _prob(weights[k], feats)) for k, h, t, feats, _y in doc["cands"] if k in weights),
+                       thresholds))
+    for k, h, t in [x for x in found if x[0] == "PARTICIPATES_IN"]:  # the rest of a participant's list
+        found |= {(k, o, t) for group in doc.get("lists", ()) if h in group for o in group if o != h}
+    rules = doc["rules"] if mode == "union" else {r for r in doc["rules"] if r[0] not in weights}
+    return rules | found
+
+
+def tally(docs: list[dict], preds: list[set]) -> dict[str, list[int]]:
+    """tp, fp, fn per relation type and in all ('*')."""
+    out: dict[str, list[int]] = {}
+    for d, p in zip(docs, preds):
+        for key in d["gold"] | p:
+            for k in (key[0], "*"):
+                c = out.setdefault(k, [0, 0, 0])
+                c[0] += key in d["gold"] and key in p
+                c[1] += key in p and key not in d["gold"]
+                c[2] += key in d["gold"] and key not in p
+    return out
+
+
+def prf(c: list[int]) -> tuple[float, float, float]:
+    tp, fp, fn = c
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_validate(docs: list[dict], folds: int = 5, l2: float = 1.0, seed: int = 13,
+                   drop: frozenset[str] = frozenset()) -> list[tuple[dict, dict]]:
+    """Out-of-fold probabilities: for each fold, the weights trained on the others."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    fold_of = {i: n % folds for n, i in enumerate(order)}
+    return [(train([d for i, d in enumerate(docs) if fold_of[i] != f], l2, drop), fold_of) for f in range(folds)]
+
+
+def oof_predict(docs: list[dict], models: list[tuple[dict, dict]], mode: str, thr) -> list[set]:
+    return [predict(d, models[models[0][1][i]][0], mode, thr) for i, d in enumerate(docs)]
+
+
+def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_found: int = 5) -> dict[str, float]:
+    """Per relation type, the threshold with the best out-of-fold F1 of the model alone on
+    the real documents (all when there are none) among those where it is right at least
+    `min_precision` of the time on at least `min_found` relations, if that F1 beats the
+    rules' on held-out text (RULES_HELD_OUT); other types are left to the rules."""
+    sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
+    target = [docs[i] for i in sel]
+    out: dict[str, float] = {}
+    print("\nmodel alone on the real dev documents, out of fold, best threshold with precision "
+          f">= {min_precision} (P / R / F1), against the rules' held-out F1:")
+    for k in KINDS:
+        best: tuple = (0.0, None, 0.0, 0.0)
+        for thr in THRESHOLDS:
+            pred = oof_predict(docs, models, "model", {x: (thr if x == k else 2.0) for x in KINDS})
+            c = tally(target, [pred[i] for i in sel]).get(k)
+            if c and c[0] + c[1] >= min_found and prf(c)[0] >= min_precision and prf(c)[2] > best[0]:
+                best = (prf(c)[2], thr, *prf(c)[:2])
+        f, thr, p, r = best
+        chosen = thr is not None and f > RULES_HELD_OUT.get(k, 0.0)
+        print(f"  {k:16s} {p:.3f} / {r:.3f} / {f:.3f} at {thr} vs {RULES_HELD_OUT.get(k, 0.0):.3f}: "
+              + ("the model's" if chosen else "left to the rules"))
+        if chosen:
+            out[k] = thr
+    return out
+
+
+def table(title: str, docs: list[dict], preds: list[set]) -> str:
+    t = tally(docs, preds)
+    lines = [title, f"{'relation':16s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>5s}"]
+    for k in (*KINDS, "*"):
+        if k in t:
+            p, r, f = prf(t[k])
+            lines.append(f"{k if k != '*' else 'all (micro)':16s} {p:6.3f} {r:6.3f} {f:6.3f} {t[k][0] + t[k][2]:5d}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", action="append", type=Path, help="dev gold files (default: the real and the written dev halves)")
+    ap.add_argument("--out", type=Path, default=MODEL)
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--min-precision", type=float, default=MIN_PRECISION)
+    args = ap.parse_args(argv)
+    paths = args.gold or list(DEV)
+    if any(p.name.startswith("test") for p in paths):
+        ap.error("시험 절반으로는 학습하지 않습니다 (the test halves are only scored, never trained on)")
+    docs = collect(paths)
+    n_pos = sum(r[4] for d in docs for r in d["cands"])
+    reach = sum(len(d["gold"] & ({r[:3] for r in d["cands"]} | d["rules"])) for d in docs)
+    print(f"{len(docs)} documents, {sum(len(d['cands']) for d in docs)} candidate pairs ({n_pos} positive); "
+          f"gold relations by name {sum(len(d['gold']) for d in docs)}, of them reachable by rules or candidates {reach}")
+    folds = min(args.folds, len(docs))
+    thresholds: dict[str, float] = {}
+    if folds >= 2:
+        models = cross_validate(docs, folds, args.l2, drop=RULE_FEATURES)
+        rules = [d["rules"] for d in docs]
+        thresholds = choose_thresholds(docs, models, args.min_precision)
+        alone = oof_predict(docs, models, "model", thresholds)
+        union = oof_predict(docs, models, "union", thresholds)
+        print(f"\nthresholds (best out-of-fold F1 of the model alone on real documents with precision "
+              f">= {args.min_precision}): {thresholds}")
+        for src in ["all", *sorted({d["src"] for d in docs})]:
+            sel = [i for i, d in enumerate(docs) if src in ("all", d["src"])]
+            part = [docs[i] for i in sel]
+            print(f"\n== {src} ({len(sel)} documents), {folds}-fold CV by document ==")
+            print(table("rules only (tuned on these documents: an in-sample figure)", part, [rules[i] for i in sel]))
+            print(table("model alone (out of fold)", part, [alone[i] for i in sel]))
+            print(table("rules + model (shipped: union; out of fold)", part, [union[i] for i in sel]))
+    if args.cv_only:
+        return 0
+    weights = train(docs, args.l2, RULE_FEATURES)
+    model = {"about": "relation classifier of ingest/nlp/relclf.py; trained by ingest/nlp/train/relations.py on "
+                      + ", ".join(str(p.relative_to(GOLD.parents[2])) if p.is_absolute() and GOLD.parents[2] in p.parents
+                                  else str(p) for p in paths),
+             "documents": len(docs), "mode": "union", "thresholds": thresholds,
+             "types": {k: w for k, w in weights.items() if k in thresholds}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} ({args.out.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
