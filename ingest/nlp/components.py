@@ -356,6 +356,7 @@ class RelationExtractor:
     def __init__(self, nlp: Language, name: str, model_types: list[str], classifier: bool) -> None:
         self.model_types = frozenset(model_types)
         self.classifier = classifier  # the trained pass over candidate pairs (relclf.py)
+        self.relations_model: dict | None = None  # None: the shipped ingest/nlp/data/relations-model.json
         self.collect: list | None = None  # the training script (train/relations.py) reads candidates here
 
     def __call__(self, doc: Doc) -> Doc:
@@ -373,7 +374,7 @@ class RelationExtractor:
         if self.collect is not None:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:
-            rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date)
+            rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
         if aliases:
             to = {(s, e): k for s, e, _t, k in aliases}
             rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels

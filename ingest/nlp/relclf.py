@@ -346,6 +346,14 @@ def select(scored: Iterable[tuple[str, object, object, float]], thresholds: dict
     return [x for _p, x in best.values()]
 
 
+def forced(model: dict, kinds: Iterable[str]) -> dict:
+    """The model with `kinds` switched on at their best model-alone thresholds, whether or
+    not the training script chose them (to see what the model would add)."""
+    kinds = [k for k in kinds if k in model.get("trained", {}) and k in model.get("candidate_thresholds", {})]
+    return {**model, "types": {**model["types"], **{k: model["trained"][k] for k in kinds}},
+            "thresholds": {**model["thresholds"], **{k: model["candidate_thresholds"][k] for k in kinds}}}
+
+
 def classify(view: TextView, mentions: list, sents: list[tuple[int, int]], rules: list,
              doc_date: str | None = None, model: dict | None = None) -> list:
     """The relations of a document: the rules' and the model's, combined as the model's
