@@ -96,13 +96,13 @@ def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     """Places from places.tsv that Kiwi reads as proper nouns ('인도' the country, not the
     sidewalk; '용인' the city, not 'tolerance'), or that stand in a list of places
     ('용인·평택과 구미는': Kiwi reads 구미 alone as 'appetite'). A place fused with a
-    suffix is no mention of it (한국산 제품, 한국형 발사체)."""
+    suffix or a noun is no mention of it (한국산 제품, 한국형 발사체, 한국문화, 미국기업)."""
     text = view.text
     found = [(m.start(), m.end()) for m in lex.place_re.finditer(text) if view.aligned(m.start(), m.end())]
     for i, (s, e) in enumerate(found):
         nxt = view.first.get(e)
-        if nxt is not None and nxt.tag == "XSN":
-            continue
+        if nxt is not None and (nxt.tag == "XSN" or (nxt.tag == "NNG" and not _in_place_list(text, found, i))):
+            continue  # '한국산', '한국문화 콘텐츠', '미국기업의', '포항지역': the place only qualifies a noun
         if view.tag_at(s) not in ("NNP", "SL", "SH") and not _in_place_list(text, found, i):
             continue
         info = lex.places[text[s:e]]
@@ -126,6 +126,13 @@ OTHER_GOV = frozenset({"지방", "중앙", "각국", "외국", "해외", "현지
                        "주", "州", "각", "양국", "양", "당시", "북한", "괴뢰", "군사", "민선", "시", "도", "구"})
 
 
+# nouns that 정부 only qualifies ('정부 관계자', '정부 포상', '정부 부처'): people, awards
+# and parts of the government, the time of an administration; no act of the government
+GOV_QUALIFIED = frozenset({"관계자", "관계자들", "고위관계자", "고위관계자들", "고위", "관리", "관리들", "당국자", "대변인",
+                           "인사", "인사들", "측", "수반", "포상", "표창", "훈장", "부처", "부처들", "중앙행정기관", "기관",
+                           "기관들", "청사", "내", "때", "시절", "시기", "출범", "초기", "말기", "임기"})
+
+
 def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Cand]:
     """'정부는 … 발표했다': the Korean government as a body, unless another one is meant
     ('미국 정부', '지방 정부'). Its canonical name is 대한민국 정부."""
@@ -137,6 +144,8 @@ def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Ca
             prev = text[ps:s - 1]
             if prev in OTHER_GOV or (ps, s - 1) in places or prev.endswith(("국", "의")):
                 continue
+        if text.startswith(" ", e) and text[e + 1:view.core_end(e + 1, view.word_end(e + 1))] in GOV_QUALIFIED:
+            continue
         yield s, e, "MINISTRY", {"_gaz": GOVERNMENT, "gov_kind": "government"}
 
 

@@ -68,7 +68,7 @@ _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던))"  # '정석배 입법심의관입니다'
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 
@@ -138,6 +138,8 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
+            name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if org is not None and (name is None or text[name[0]] not in SURNAMES):
@@ -219,6 +221,25 @@ def _roster(view: TextView, ents: dict) -> Iterator[tuple]:
             yield s, e, "PERSON", {}
 
 
+def _surname_first(name: str) -> bool:
+    """Three syllables, a surname first: a name where the construction vouches for one."""
+    return len(name) == 3 and name[0] in SURNAMES and name not in NOT_NAMES
+
+
+def _speaker_name(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
+    """The name before '앵커>' / '기자>' in a broadcast transcript: the mark says a person
+    speaks, so a three-syllable word with a surname is a name even where Kiwi reads it as
+    words ('신경은' → 신경/은)."""
+    if pos <= 0 or view.text[pos] != " ":
+        return None
+    s = view.word_start(pos)
+    name = view.text[s:pos]
+    if (s, pos) in ents or not _NAME_RE.fullmatch(name) or not _surname_first(name) \
+            or (s > 0 and not view.text[s - 1].isspace() and view.text[s - 1] not in ".>"):
+        return None
+    return s, pos
+
+
 def _listed_name(view: TextView, s: int, e: int) -> bool:
     name = view.text[s:e]
     return name[0] in SURNAMES and (is_name(view, s, e, strong=True) or oov_score(name) < OOV_SCORE)
@@ -274,8 +295,8 @@ def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iter
         if m.start() not in org_ends:
             continue
         s, e = m.span(2)
-        if (s, e) in ents or not is_name(view, s, e, True):
-            continue
+        if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
+            continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
         org = (org_ends[m.start()], m.start())
         attrs: dict = {"title": m.group(1)}
         if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
