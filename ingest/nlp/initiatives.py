@@ -207,7 +207,22 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
-        yield start, he, "INITIATIVE", {"kind": kind, "generic": generic}
+        attrs = {"kind": kind, "generic": generic}
+        if units == 0:
+            attrs["_bare"] = True
+        yield start, he, "INITIATIVE", attrs
+
+
+_OPENS_SITTING = re.compile(r"(?:개의|개회)하겠습니다")
+
+
+def drop_sitting_refs(text: str, ents: list) -> list:
+    """In the minutes of a sitting ('…위원회를 개의하겠습니다'), a bare '회의' ('오늘 회의에서는',
+    '회의에 불참하시면') is the sitting itself or sittings in general, whose name is the
+    numbered sitting ('제1차 과학기술정보방송통신위원회'): no mention of its own."""
+    if _OPENS_SITTING.search(text) is None:
+        return ents
+    return [e for e in ents if not (e.label == "INITIATIVE" and e.attrs.get("_bare") and text[e.start:e.end] == "회의")]
 
 
 def _distributive(view: TextView, start: int, end: int) -> bool:
