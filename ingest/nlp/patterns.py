@@ -38,7 +38,7 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "명", "개사", "개국", "개소", "개월", "개", "곳", "건", "대", "척", "톤", "t", "kg", "㎏", "GW", "MW",
          "kW", "kWh", "MWh", "GWh", "TWh", "nm", "㎚", "나노", "mm", "cm", "km", "㎞", "㎡", "평", "ha", "배",
          "회", "차례", "번", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
-         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
+         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장", "일간", "주간", "개월간", "분", "초", "m")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
 QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
                          r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
@@ -75,8 +75,8 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if label == "QUANTITY" and text.startswith("째", e):
-                continue  # '4번째', '133번째': an ordinal, no count
+            if label == "QUANTITY" and (text.startswith("째", e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):
+                continue  # '4번째': an ordinal, no count; '2분기', '3월 초': dates
             attrs: dict = {}
             if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
                 # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);
