@@ -148,6 +148,7 @@ class EntityPatterns:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
+        cands += initiatives.find_laws(view)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

@@ -299,3 +299,50 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
     for m in _SITTING_RE.finditer(view.text):
         if view.aligned(*m.span()):
             yield m.start(), m.end(), "INITIATIVE", {"kind": "meeting", "generic": False}
+
+
+# laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
+# 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
+# to the first word with another particle or ending ('것으로', '정부는').
+_LAW_RE = re.compile(r"에 관한 (?:특별법|법률|법)(?![A-Za-z0-9])")
+_GENITIVE = ("에서의", "과의", "와의", "의")
+_LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
+                              "대표발의", "발의", "정부", "같은", "위반", "근거"})
+_ARTICLE = re.compile(r"제\d+(?:조|항|호)(?:의\d+)?")  # '국회법 제129조 및 …': another law's article
+
+
+def find_laws(view: TextView) -> Iterator[tuple]:
+    text = view.text
+    for m in _LAW_RE.finditer(text):
+        end, pos = m.end(), m.start()
+        if not view.is_cut(end) or view.core_end(view.word_start(end - 1), view.word_end(end)) != end:
+            continue  # '법률가', '법안': another word
+        start = view.word_start(pos)
+        if start == pos or not view.is_nominal(start, pos):
+            continue
+        words = 0
+        while words < 8 and start >= 2 and text[start - 1] == " ":
+            ps = view.word_start(start - 1)
+            word = text[ps:start - 1]
+            stem = next((ps + len(word) - len(g) for g in _GENITIVE if word.endswith(g) and len(word) > len(g)), start - 1)
+            if word in _LAW_DETERMINERS or word in TITLES or _ARTICLE.fullmatch(word) \
+                    or any(c in _STOP_CHARS and c != "·" for c in word) \
+                    or not (word in ("및", "등") or _nominal_parts(view, ps, stem)):
+                break
+            if word == "및" and text[view.word_start(max(0, ps - 1)):ps - 1].endswith(("법", "법률안", "법안", "개정안")):
+                break  # '… 일부개정법률안 및 …에 관한 법률': two laws
+            start, words = ps, words + 1
+        while text.startswith(("및 ", "등 "), start):
+            start += 2
+        if view.aligned(start, end):
+            yield start, end, "INITIATIVE", {"kind": "law", "generic": False}
+
+
+def _nominal_parts(view: TextView, start: int, end: int) -> bool:
+    """Whether each ·-separated part of [start, end) is nominal ('증언·감정')."""
+    pos = start
+    for part in view.text[start:end].split("·"):
+        if not part or not view.is_nominal(pos, pos + len(part)):
+            return False
+        pos += len(part) + 1
+    return True
