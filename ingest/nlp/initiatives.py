@@ -57,6 +57,7 @@ CHAIN_STOP = frozenset({
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
 MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동",
                               "전략", "계획", "대책", "방안", "사업", "후속", "기본", "대표", "국가", "전체"})
+_PERSON_WORDS = ("후보자", "내정자", "당선인", "당선자")
 _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's name ('APEC CEO 서밋')
 # 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
@@ -188,6 +189,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                        or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
