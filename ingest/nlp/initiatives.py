@@ -348,3 +348,25 @@ def _nominal_parts(view: TextView, start: int, end: int) -> bool:
             return False
         pos += len(part) + 1
     return True
+
+
+# '제4기 민·관환경정책협의회 1차 회의', '탄소중립위원회 제2차 전체회의': a council's numbered
+# meeting is one name, the council's and the number's
+_NUMBERED_MEETING = re.compile(r" 제?\d+차 (?:[가-힣]{0,4}회의|총회)$")
+
+
+def join_numbered_meetings(text: str, ents: list) -> list:
+    """Merge an INITIATIVE (a council, a committee named as one) with the numbered meeting
+    word right after it into one span, which keeps the meeting's attributes."""
+    out: list = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == e.label == "INITIATIVE" and e.start == prev.end + 1
+                and _NUMBERED_MEETING.match(" " + text[e.start:e.end]) and not _ORDINAL.fullmatch(text[prev.start:prev.end])):
+            e.start = prev.start
+            e.attrs["generic"] = False
+            out[-1] = e
+            continue
+        out.append(e)
+    return out
+
