@@ -234,9 +234,10 @@ def _speaker_name(view: TextView, pos: int, ents: dict) -> tuple[int, int] | Non
         return None
     s = view.word_start(pos)
     name = view.text[s:pos]
+    before = view.text[:s].rstrip()
     if (s, pos) in ents or not _NAME_RE.fullmatch(name) or not _surname_first(name) \
-            or (s > 0 and not view.text[s - 1].isspace() and view.text[s - 1] not in ".>"):
-        return None
+            or (before and before[-1] not in ".?!>") or view.last.get(pos) is not None and view.last[pos].tag == "JKG":
+        return None  # the mark opens a turn: after a sentence's end, no '오늘의 앵커>'
     return s, pos
 
 

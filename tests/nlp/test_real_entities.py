@@ -1,0 +1,116 @@
+"""Entity rules for constructions of real press releases, transcripts and minutes (issue #20):
+honorific titles, bracketed heads, speaker marks, places and 정부 as modifiers, durations,
+laws named by what they regulate, numbered meetings of a council, sittings' own '회의'.
+The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2024-06-18"
+
+
+def ents(text: str, date: str | None = D) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, date).entities]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("자리를 마련해 주신 박정숙 위원장님께 감사드립니다.", "박정숙"),
+    ("이 자료는 윤태식 위원께서 요청하셨습니다.", "윤태식"),
+    ("한국정책방송원(원장 김태훈, 이하 KTV)은 전시를 연다.", "김태훈"),
+    ("신경은 앵커> 오늘 시장 분위기는 어떻습니까?", "신경은"),
+])
+def test_people_named_in_real_constructions(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_speaker_mark_needs_a_surname_first_word() -> None:
+    assert not [e for e in ents("오늘의 앵커> 소식입니다.") if e[1] == "PERSON"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("해외에 한국문화 콘텐츠를 알린다.", "한국"),
+    ("미국기업의 운영체제를 예로 들었다.", "미국"),
+    ("포항지역 기업의 정상화를 돕는다.", "포항"),
+])
+def test_place_fused_to_a_noun_is_no_location(text: str, word: str) -> None:
+    assert (word, "LOCATION") not in ents(text)
+
+
+def test_place_on_its_own_stays() -> None:
+    assert ("미국", "LOCATION") in ents("대표단은 미국을 방문했다.")
+
+
+@pytest.mark.parametrize("text", ["유공자에게 정부 포상을 수여했다.", "정부 관계자는 말을 아꼈다.",
+                                  "정부 고위관계자들이 참석했다."])
+def test_government_qualifying_a_noun_is_no_body(text: str) -> None:
+    assert ("정부", "MINISTRY") not in ents(text)
+
+
+def test_government_acting_stays_a_body() -> None:
+    assert ("정부", "MINISTRY") in ents("정부는 대책을 발표했다.")
+
+
+@pytest.mark.parametrize("text,qty", [("공사를 5일간 진행한다.", "5일간"), ("발언 시간은 3분 드리겠습니다.", "3분"),
+                                      ("높이 12m의 탑을 세웠다.", "12m"), ("교육은 2주간 열린다.", "2주간")])
+def test_durations_and_measures(text: str, qty: str) -> None:
+    assert (qty, "QUANTITY") in ents(text)
+
+
+def test_quarter_is_no_duration() -> None:
+    assert ("3분기", "DATE") in ents("3분기 실적이 나왔다.")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("브리핑은 과천청사에서 열린다.", "과천청사"),
+    ("충청권 기업이 참여한다.", "충청권"),
+    ("한반도의 평화를 논의했다.", "한반도"),
+])
+def test_places_without_a_suffix_rule(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_body_where_an_event_is_held_is_the_venue() -> None:
+    got = ents("출범식이 내일 오후 청와대에서 열립니다.")
+    assert ("청와대", "LOCATION") in got and ("청와대", "MINISTRY") not in got
+
+
+def test_body_acting_stays_a_body() -> None:
+    assert ("청와대", "MINISTRY") in ents("청와대는 입장을 밝혔다.")
+
+
+@pytest.mark.parametrize("text,law", [
+    ("위원회는 국회에서의 증언·감정 등에 관한 법률 제5조에 따라 자료를 요구합니다.",
+     "국회에서의 증언·감정 등에 관한 법률"),
+    ("정부는 수소경제 육성 및 안전관리에 관한 법률을 공포했다.", "수소경제 육성 및 안전관리에 관한 법률"),
+    ("국회법 제128조 및 공공기관의 운영에 관한 법률에 따라 요구합니다.", "공공기관의 운영에 관한 법률"),
+])
+def test_laws_named_by_what_they_regulate(text: str, law: str) -> None:
+    assert (law, "INITIATIVE") in ents(text)
+
+
+def test_numbered_meeting_of_a_council_is_one_name() -> None:
+    got = ents("위원들은 제2기 청년정책협의회 3차 회의에 참석했다.")
+    assert ("제2기 청년정책협의회 3차 회의", "INITIATIVE") in got
+
+
+def test_nominee_stays_outside_the_hearing() -> None:
+    got = ents("한국방송공사 사장후보자 인사청문회를 실시합니다.")
+    assert ("인사청문회", "INITIATIVE") in got
+
+
+def test_sitting_minutes_own_meeting_word_is_no_mention() -> None:
+    text = "제5차 과학기술정보방송통신위원회를 개의하겠습니다. 오늘 회의에서는 법안을 심사하겠습니다."
+    got = ents(text)
+    assert ("제5차 과학기술정보방송통신위원회", "INITIATIVE") in got and ("회의", "INITIATIVE") not in got
+
+
+def test_meeting_word_outside_minutes_stays() -> None:
+    assert ("회의", "INITIATIVE") in ents("장관은 이날 회의에서 수출 대책을 점검했다.")
+
+
+@pytest.mark.parametrize("text,name", [("정부는 한국판 뉴딜을 발표했다.", "한국판 뉴딜"),
+                                       ("그린뉴딜에 예산을 투입한다.", "그린뉴딜")])
+def test_new_deal_packages(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
