@@ -278,9 +278,6 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
-            if new in ORG_TYPES and _HELD_AT.match(view.text, ent.end):
-                new = "LOCATION"  # '청와대에서 열립니다', '대한상공회의소에서 열린 간담회': the venue
-                attrs["place"] = attrs.get("_gaz", text)
             if new == "INITIATIVE" and "kind" not in attrs:
                 hk = initiatives.head_kind(text)
                 attrs["kind"] = hk[1] if hk else "plan"
@@ -294,10 +291,6 @@ class TypeRefiner:
         if changed:
             put_ents(doc, out)
         return doc
-
-
-# 'X에서 열린/열립니다/개막했다': an event held at X, whatever X is otherwise
-_HELD_AT = re.compile(r"에서\s(?:[가-힣]+\s)?(?:열리|열린|열렸|열립|열려|개막)")
 
 
 def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool:

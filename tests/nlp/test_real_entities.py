@@ -62,6 +62,15 @@ def test_quarter_is_no_duration() -> None:
     assert ("3분기", "DATE") in ents("3분기 실적이 나왔다.")
 
 
+def test_fraction_is_no_duration() -> None:
+    assert not [e for e in ents("참가 기업의 3분의 2가 중소기업이다.") if e[1] == "QUANTITY"]
+
+
+def test_fiscal_year_is_a_date() -> None:
+    got = [(e.text, e.type, e.value) for e in extract("위원회는 2023회계연도 결산을 심사했다.", D).entities]
+    assert ("2023회계연도", "DATE", "2023") in got
+
+
 @pytest.mark.parametrize("text,place", [
     ("브리핑은 과천청사에서 열린다.", "과천청사"),
     ("충청권 기업이 참여한다.", "충청권"),
@@ -69,15 +78,6 @@ def test_quarter_is_no_duration() -> None:
 ])
 def test_places_without_a_suffix_rule(text: str, place: str) -> None:
     assert (place, "LOCATION") in ents(text)
-
-
-def test_body_where_an_event_is_held_is_the_venue() -> None:
-    got = ents("출범식이 내일 오후 청와대에서 열립니다.")
-    assert ("청와대", "LOCATION") in got and ("청와대", "MINISTRY") not in got
-
-
-def test_body_acting_stays_a_body() -> None:
-    assert ("청와대", "MINISTRY") in ents("청와대는 입장을 밝혔다.")
 
 
 @pytest.mark.parametrize("text,law", [
@@ -108,9 +108,3 @@ def test_sitting_minutes_own_meeting_word_is_no_mention() -> None:
 
 def test_meeting_word_outside_minutes_stays() -> None:
     assert ("회의", "INITIATIVE") in ents("장관은 이날 회의에서 수출 대책을 점검했다.")
-
-
-@pytest.mark.parametrize("text,name", [("정부는 한국판 뉴딜을 발표했다.", "한국판 뉴딜"),
-                                       ("그린뉴딜에 예산을 투입한다.", "그린뉴딜")])
-def test_new_deal_packages(text: str, name: str) -> None:
-    assert (name, "INITIATIVE") in ents(text)
