@@ -75,6 +75,8 @@ class GazetteerRuler:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원장", e):
                 continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
+            if view.text.startswith(_MEMBER_TITLES, e):
+                continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
             name = m.group()
             info = lex.names[name]
             if info.kind == "local" and view.tag_at(s) != "NNP":
@@ -91,6 +93,9 @@ class GazetteerRuler:
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
+
+
+_MEMBER_TITLES = ("의원", "의원들")
 
 
 def _gaz_cand(s: int, e: int, info: NameInfo) -> tuple[int, int, str, dict]:
@@ -303,6 +308,8 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
         return True
     if nxt and nxt[0].label == "LOCATION" and nxt[0].start - ent.end == 1:
         return True  # 경기도 평택, 충북 청주
+    if tail in ("을", "를") and prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
+        return True  # '경북 포항시를 지정했다', '경기도 화성시를 방문했다': an address as the object
     if not tail:  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서
         if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
             return True  # a higher level before a lower one

@@ -131,7 +131,8 @@ OTHER_GOV = frozenset({"지방", "중앙", "각국", "외국", "해외", "현지
 # and parts of the government, the time of an administration; no act of the government
 GOV_QUALIFIED = frozenset({"관계자", "관계자들", "고위관계자", "고위관계자들", "고위", "관리", "관리들", "당국자", "대변인",
                            "인사", "인사들", "측", "수반", "포상", "표창", "훈장", "부처", "부처들", "중앙행정기관", "기관",
-                           "기관들", "청사", "내", "때", "시절", "시기", "출범", "초기", "말기", "임기"})
+                           "기관들", "청사", "내", "때", "시절", "시기", "출범", "초기", "말기", "임기", "예산", "인원",
+                           "인원들", "차원"})
 
 
 def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Cand]:

@@ -108,3 +108,14 @@ def test_sitting_minutes_own_meeting_word_is_no_mention() -> None:
 
 def test_meeting_word_outside_minutes_stays() -> None:
     assert ("회의", "INITIATIVE") in ents("장관은 이날 회의에서 수출 대책을 점검했다.")
+
+
+def test_member_title_is_no_mention_of_the_body() -> None:
+    got = ents("재선거에서 국회의원 8명을 뽑는다.")
+    assert ("국회", "MINISTRY") not in got
+
+
+def test_address_as_object_is_a_place() -> None:
+    got = ents("정부는 경북 영덕군을 특별재난지역으로 지정했다.")
+    assert ("영덕군", "LOCATION") in got
+    assert ("영덕군", "MINISTRY") in ents("영덕군은 복구 계획을 발표했다.")
