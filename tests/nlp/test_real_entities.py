@@ -119,3 +119,14 @@ def test_address_as_object_is_a_place() -> None:
     got = ents("정부는 경북 영덕군을 특별재난지역으로 지정했다.")
     assert ("영덕군", "LOCATION") in got
     assert ("영덕군", "MINISTRY") in ents("영덕군은 복구 계획을 발표했다.")
+
+
+@pytest.mark.parametrize("text,place", [("대표단은 베를린과 파리를 방문했다.", "베를린"),
+                                        ("회의는 도쿄에서 열렸다.", "도쿄"),
+                                        ("공장은 중국 광둥성에 있다.", "광둥성")])
+def test_foreign_places_from_the_klue_lexicon(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_klue_places_leave_common_words_alone() -> None:
+    assert not [e for e in ents("경기 침체로 소비가 줄었다.") if e[1] == "LOCATION"]
