@@ -26,7 +26,8 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
           "국왕", "여왕", "감독", "협회장", "상근부회장", "수석부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
           "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
-          "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자")
+          "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자",
+          "주지사", "정책위의장")
 # titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
 BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
 # titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
@@ -131,12 +132,14 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
-        if org is None and (body := _suffix_body(view, pos, ents)) is not None:
+        if org is None and (body := _suffix_body(view, pos, ents, title == "주지사")) is not None:
             org = body[:2]  # '류희림 방송통신심의위원회 위원장': a body the gazetteer does not know
             yield body
             ents = {**ents, org: body[2]}
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
+            if body[3].get("gov_kind") == "foreign" and pos in org_ends and ents.get((org_ends[pos], pos)) == "LOCATION":
+                pos = org_ends[pos] - 1  # '… 미국 몬태나주 주지사': the country before the state
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
         if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
             name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
@@ -411,14 +414,18 @@ _BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가�
 _GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
 
 
-def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, dict] | None:
+def _suffix_body(view: TextView, pos: int, ents: dict, state: bool = False) -> tuple[int, int, str, dict] | None:
     """The word before a title when it is a body by its ending and no entity yet
-    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists)."""
+    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists); before
+    주지사 (`state`) a foreign state's name ending in 주 ('몬태나주 주지사') is its government."""
     text = view.text
     if pos <= 0 or text[pos] != " ":
         return None
     s = view.word_start(pos)
     word = text[s:pos]
+    if state and len(word) >= 3 and word.endswith("주") and (s, pos) not in ents and view.tag_at(s) == "NNP" \
+            and view.aligned(s, pos):
+        return s, pos, "MINISTRY", {"rule": "suffix_body", "gov_kind": "foreign"}
     if (s, pos) in ents or len(word) < 4 or not _BODY_END.search(word) or not view.aligned(s, pos) \
             or not view.is_nominal(s, pos) or s < 2 or text[s - 1] != " ":
         return None

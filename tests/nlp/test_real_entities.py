@@ -130,3 +130,9 @@ def test_foreign_places_from_the_klue_lexicon(text: str, place: str) -> None:
 
 def test_klue_places_leave_common_words_alone() -> None:
     assert not [e for e in ents("경기 침체로 소비가 줄었다.") if e[1] == "LOCATION"]
+
+
+def test_party_policy_chair_and_state_governor() -> None:
+    assert ("윤상현", "PERSON") in ents("윤상현 민주당 정책위의장이 설명했다.")
+    got = ents("장관은 김철수 오리건주 주지사를 만났다.")
+    assert ("김철수", "PERSON") in got and ("오리건주", "MINISTRY") in got
