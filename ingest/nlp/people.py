@@ -56,6 +56,7 @@ NOT_NAMES = frozenset({
 
 # endings of bodies and places, not of given names (태광실업 회장, 서울시청 단장)
 NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", "협회", "재단", "은행", "증권", "코리아", "건설",
+                    "일보", "신문", "방송", "뉴스", "통신",  # '부산일보 기자': the paper, not the reporter
                     "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
 
 # words between a name and its title that say which holder it is ('방문규 신임 … 장관')
@@ -79,6 +80,8 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
     name = view.text[s:e]
     if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
         return False
+    if name[-1] in "갑을병정" and name[:-1] in _places():
+        return False  # '서울 강북을 국회의원': an electoral district, a place and its letter
     ms = view.morphs_in(s, e)
     if not ms or ms[0].start != s:
         return False
@@ -97,6 +100,13 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
         return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
     return surname_ok
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415  (the lexicon imports the gazetteer)
+    lex = get_lexicon()
+    return frozenset(lex.places) | frozenset(n[:-1] for n, i in lex.names.items() if i.kind == "local" and n.endswith("구"))
 
 
 @lru_cache(maxsize=4096)

@@ -136,3 +136,8 @@ def test_party_policy_chair_and_state_governor() -> None:
     assert ("윤상현", "PERSON") in ents("윤상현 민주당 정책위의장이 설명했다.")
     got = ents("장관은 김철수 오리건주 주지사를 만났다.")
     assert ("김철수", "PERSON") in got and ("오리건주", "MINISTRY") in got
+
+
+def test_newspaper_and_electoral_district_are_no_people() -> None:
+    assert not [e for e in ents("질문을 했던 부산일보 기자는 반박했다.") if e[1] == "PERSON"]
+    assert ("강북을", "PERSON") not in ents("서울 강북을 국회의원입니다.")
