@@ -283,6 +283,10 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
+            if new == "MINISTRY" and text in _BUILDING_BODIES and view.tail(ent.end).rstrip(".,") in _BUILDING_TAILS:
+                new = "LOCATION"
+                attrs.pop("gov_kind", None)
+                attrs["place"] = text
             if new == "INITIATIVE" and "kind" not in attrs:
                 hk = initiatives.head_kind(text)
                 attrs["kind"] = hk[1] if hk else "plan"
@@ -310,7 +314,10 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
         return True  # 경기도 평택, 충북 청주
     if tail in ("을", "를") and prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
         return True  # '경북 포항시를 지정했다', '경기도 화성시를 방문했다': an address as the object
-    if not tail:  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서
+    if tail[:1] in (",", "·") and (_listed_with_place(view, prev, ent.start, before=True)
+                                   or _listed_with_place(view, nxt, ent.end, before=False)):
+        return True  # '광주, 충북, 부산 등': a list of places
+    if not tail or tail[0] == ")":  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서, (서울 서초구)
         if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
             return True  # a higher level before a lower one
         if prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
@@ -319,6 +326,20 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
             return True
     text = view.text[ent.start:ent.end]
     return not tail and text.endswith(("북", "남")) and len(text) == 2
+
+
+def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool) -> bool:
+    """Whether `other` (the entity before or after) is a place joined to `pos` by a comma or ·."""
+    if not other or other[0].label != "LOCATION":
+        return False
+    gap = view.text[other[0].end:pos] if before else view.text[pos:other[0].start]
+    return gap in (", ", ",", "·")
+
+
+# bodies named after the building they sit in: '청와대로 초청해', '네, 청와대입니다' (a reporter's
+# place) are the place; '청와대는 … 밝혔다' is the office
+_BUILDING_BODIES = frozenset({"청와대"})
+_BUILDING_TAILS = ("로", "으로", "에", "에는", "입니다")  # 에서: the written set reads an act (청와대에서 … 주재했다)
 
 
 def _address_follows(view: TextView, end: int, words: int = 3) -> bool:

@@ -141,3 +141,14 @@ def test_party_policy_chair_and_state_governor() -> None:
 def test_newspaper_and_electoral_district_are_no_people() -> None:
     assert not [e for e in ents("질문을 했던 부산일보 기자는 반박했다.") if e[1] == "PERSON"]
     assert ("강북을", "PERSON") not in ents("서울 강북을 국회의원입니다.")
+
+
+def test_presidential_office_as_a_place() -> None:
+    got = ents("대통령은 경제단체장들을 청와대로 초청했다. 청와대는 결과를 발표했다.")
+    assert got.count(("청와대", "LOCATION")) == 1 and got.count(("청와대", "MINISTRY")) == 1
+
+
+def test_local_governments_in_a_list_of_places_and_in_an_address() -> None:
+    got = ents("센터는 대구, 충남, 울산 등에 문을 열었다.")
+    assert ("충남", "LOCATION") in got
+    assert ("종로구", "LOCATION") in ents("행사장(서울 종로구)에 모였다.")
