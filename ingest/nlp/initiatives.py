@@ -216,7 +216,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         yield start, he, "INITIATIVE", attrs
 
 
-_OPENS_SITTING = re.compile(r"(?:개의|개회)하겠습니다")
+_OPENS_SITTING = re.compile(r"(?:개의|개회)하겠습니다|의사일정 제\d+항|상정(?:합니다|하겠습니다|하도록 하겠습니다)")
 
 
 def drop_sitting_refs(text: str, ents: list) -> list:
@@ -329,6 +329,7 @@ def find_laws(view: TextView) -> Iterator[tuple]:
             word = text[ps:start - 1]
             stem = next((ps + len(word) - len(g) for g in _GENITIVE if word.endswith(g) and len(word) > len(g)), start - 1)
             if word in _LAW_DETERMINERS or word in TITLES or _ARTICLE.fullmatch(word) \
+                    or (word != "등" and view.single_word_tag(ps, start - 1) == "NNB") \
                     or any(c in _STOP_CHARS and c != "·" for c in word) \
                     or not (word in ("및", "등") or _nominal_parts(view, ps, stem)):
                 break
@@ -357,12 +358,14 @@ _NUMBERED_MEETING = re.compile(r" 제?\d+차 (?:[가-힣]{0,4}회의|총회)$")
 
 
 def join_numbered_meetings(text: str, ents: list) -> list:
-    """Merge an INITIATIVE (a council, a committee named as one) with the numbered meeting
-    word right after it into one span, which keeps the meeting's attributes."""
+    """Merge an INITIATIVE (a council) or a committee with the numbered meeting word right
+    after it ('과학기술정보방송통신위원회 제3차 전체회의') into one span, which keeps the
+    meeting's attributes."""
     out: list = []
     for e in ents:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == e.label == "INITIATIVE" and e.start == prev.end + 1
+        if (prev is not None and e.label == "INITIATIVE" and e.start == prev.end + 1
+                and (prev.label == "INITIATIVE" or prev.label == "MINISTRY" and text[prev.start:prev.end].endswith("위원회"))
                 and _NUMBERED_MEETING.match(" " + text[e.start:e.end]) and not _ORDINAL.fullmatch(text[prev.start:prev.end])):
             e.start = prev.start
             e.attrs["generic"] = False

@@ -152,3 +152,18 @@ def test_local_governments_in_a_list_of_places_and_in_an_address() -> None:
     got = ents("센터는 대구, 충남, 울산 등에 문을 열었다.")
     assert ("충남", "LOCATION") in got
     assert ("종로구", "LOCATION") in ents("행사장(서울 종로구)에 모였다.")
+
+
+def test_committee_and_its_numbered_meeting_are_one_name() -> None:
+    got = ents("제400회 국회(임시회) 행정안전위원회 제2차 전체회의를 개의하겠습니다.")
+    assert ("행정안전위원회 제2차 전체회의", "INITIATIVE") in got
+
+
+def test_law_name_starts_after_a_bound_noun() -> None:
+    got = ents("말씀드린 대로 국정감사 및 조사에 관한 법률에 따라 요구합니다.")
+    assert ("국정감사 및 조사에 관한 법률", "INITIATIVE") in got
+
+
+def test_meeting_word_in_an_agenda_item_of_minutes_is_no_mention() -> None:
+    got = ents("당초 회의 안건에는 없었지만 의사일정 제3항을 추가로 상정합니다.")
+    assert ("회의", "INITIATIVE") not in got
