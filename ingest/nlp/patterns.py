@@ -90,6 +90,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
 
 # --- LOCATION ---------------------------------------------------------------------------
 
+_HANJA = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SEP = re.compile(r"\s?[·,]\s?|[와과]\s")
 
 
@@ -101,6 +102,8 @@ def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     text = view.text
     found = [(m.start(), m.end()) for m in lex.place_re.finditer(text) if view.aligned(m.start(), m.end())]
     for i, (s, e) in enumerate(found):
+        if (s > 0 and _HANJA.match(text, s - 1)) or (e - s == 1 and e < len(text) and (_HANJA.match(text, e) or text[e].isalnum())):
+            continue  # '對중국' (against China), '中企' (small firms): a Hanja word, not the place
         nxt = view.first.get(e)
         if nxt is not None and (nxt.tag == "XSN" or (nxt.tag == "NNG" and not _in_place_list(text, found, i))):
             continue  # '한국산', '한국문화 콘텐츠', '미국기업의', '포항지역': the place only qualifies a noun

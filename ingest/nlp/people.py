@@ -350,6 +350,9 @@ def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[in
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    dot = view.text.rfind(".", s, pos)
+    if dot != -1 and dot > s and view.text[dot - 1] in "다요까)":
+        s = dot + 1  # minutes join sentences without a space: '…하겠습니다.정석배 입법심의관입니다'
     if (s, pos) in ents or not is_name(view, s, pos, strong):
         return None
     return s, pos

@@ -167,3 +167,12 @@ def test_law_name_starts_after_a_bound_noun() -> None:
 def test_meeting_word_in_an_agenda_item_of_minutes_is_no_mention() -> None:
     got = ents("당초 회의 안건에는 없었지만 의사일정 제3항을 추가로 상정합니다.")
     assert ("회의", "INITIATIVE") not in got
+
+
+def test_hanja_country_abbreviations() -> None:
+    got = ents("다음달 美 워싱턴에서 회의를 연다. 對중국 수출통제를 논의한다.")
+    assert ("美", "LOCATION") in got and ("중국", "LOCATION") not in got
+
+
+def test_name_after_a_sentence_joined_without_a_space() -> None:
+    assert ("김철수", "PERSON") in ents("보고드리겠습니다.김철수 위원님 질의해 주십시오.")
