@@ -42,6 +42,7 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
 QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
                          r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
+_COHORT = re.compile(r"(?:위원회|협의회|위|단)\s\d+기|\d+기\s(?:위원|협의회|회원|졸업|출신|신도시)")
 _FRACTION = re.compile(r"(?<=분)의\s?\d")  # '3분의 2': a fraction, no minutes
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
 _NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z제]")}  # 제3기 is an ordinal
@@ -76,6 +77,8 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if label == "QUANTITY" and text[e - 1] == "기" and _COHORT.search(text, max(0, s - 12), min(len(text), e + 4)):
+                continue  # '위원회 1기 활동', '1기 위원회': a council's term, no count of reactors
             if label == "QUANTITY" and (text.startswith("째", e) or _FRACTION.match(text, e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):
                 continue  # '4번째': an ordinal, no count; '2분기', '3월 초': dates
             attrs: dict = {}

@@ -176,3 +176,8 @@ def test_hanja_country_abbreviations() -> None:
 
 def test_name_after_a_sentence_joined_without_a_space() -> None:
     assert ("김철수", "PERSON") in ents("보고드리겠습니다.김철수 위원님 질의해 주십시오.")
+
+
+def test_council_term_is_no_count() -> None:
+    got = ents("청년위원회 1기 활동이 끝났고 원전 2기를 더 짓는다.")
+    assert ("1기", "QUANTITY") not in got and ("2기", "QUANTITY") in got
