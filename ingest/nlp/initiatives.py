@@ -56,7 +56,7 @@ CHAIN_STOP = frozenset({
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
-MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동",
+MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동", "관련",
                               "전략", "계획", "대책", "방안", "사업", "후속", "기본", "대표", "국가", "전체"})
 _PERSON_WORDS = ("후보자", "내정자", "당선인", "당선자")
 _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's name ('APEC CEO 서밋')

@@ -181,3 +181,7 @@ def test_name_after_a_sentence_joined_without_a_space() -> None:
 def test_council_term_is_no_count() -> None:
     got = ents("청년위원회 1기 활동이 끝났고 원전 2기를 더 짓는다.")
     assert ("1기", "QUANTITY") not in got and ("2기", "QUANTITY") in got
+
+
+def test_topic_with_gwanryeon_stays_in_a_hearing_name() -> None:
+    assert ("요금제 관련 2차 청문회", "INITIATIVE") in ents("위원회는 요금제 관련 2차 청문회를 실시합니다.")
