@@ -83,6 +83,7 @@ _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
                             r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
+_OPENERS = "'\"‘“(「『《<"
 _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 
 
@@ -186,6 +187,11 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 caps = meeting and _CAPS.fullmatch(word) is not None
                 if not _WORDISH.search(word):
                     break  # '▷', '-'
+                if word[0] in _OPENERS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
+                        and view.is_nominal(ps + 1, pos - 1) and word[1:] not in CHAIN_STOP \
+                        and taken.find(1, ps + 1, pos - 1) == -1:
+                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"': the quotation opens the name
+                    break
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue

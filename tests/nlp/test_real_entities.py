@@ -185,3 +185,8 @@ def test_council_term_is_no_count() -> None:
 
 def test_topic_with_gwanryeon_stays_in_a_hearing_name() -> None:
     assert ("요금제 관련 2차 청문회", "INITIATIVE") in ents("위원회는 요금제 관련 2차 청문회를 실시합니다.")
+
+
+def test_name_opening_a_quotation() -> None:
+    got = ents('부처는 "한일 통상장관회의 일정은 미정"이라고 밝혔다.')
+    assert ("한일 통상장관회의", "INITIATIVE") in got
