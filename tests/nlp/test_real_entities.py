@@ -190,3 +190,10 @@ def test_topic_with_gwanryeon_stays_in_a_hearing_name() -> None:
 def test_name_opening_a_quotation() -> None:
     got = ents('부처는 "한일 통상장관회의 일정은 미정"이라고 밝혔다.')
     assert ("한일 통상장관회의", "INITIATIVE") in got
+
+
+@pytest.mark.parametrize("text,venue", [("행사는 서울광장에서 열렸다.", "서울광장"),
+                                        ("기자> 네, 청와대 춘추관입니다.", "청와대 춘추관"),
+                                        ("점검은 동대문디자인플라자에서 했다.", "동대문디자인플라자")])
+def test_venues_by_their_ending(text: str, venue: str) -> None:
+    assert (venue, "LOCATION") in ents(text)
