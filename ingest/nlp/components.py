@@ -75,6 +75,8 @@ class GazetteerRuler:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원장", e):
                 continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
+            if view.text.startswith(_MEMBER_TITLES, e):
+                continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
             name = m.group()
             info = lex.names[name]
             if info.kind == "local" and view.tag_at(s) != "NNP":
@@ -91,6 +93,9 @@ class GazetteerRuler:
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
+
+
+_MEMBER_TITLES = ("의원", "의원들")
 
 
 def _gaz_cand(s: int, e: int, info: NameInfo) -> tuple[int, int, str, dict]:
@@ -148,8 +153,10 @@ class EntityPatterns:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
+        cands += initiatives.find_laws(view)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
-        ents = resolve(doc, rule_ents, cands)
+        ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
+        ents = initiatives.join_numbered_meetings(view.text, ents)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
@@ -276,6 +283,10 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
+            if new == "MINISTRY" and text in _BUILDING_BODIES and view.tail(ent.end).rstrip(".,") in _BUILDING_TAILS:
+                new = "LOCATION"
+                attrs.pop("gov_kind", None)
+                attrs["place"] = text
             if new == "INITIATIVE" and "kind" not in attrs:
                 hk = initiatives.head_kind(text)
                 attrs["kind"] = hk[1] if hk else "plan"
@@ -301,7 +312,12 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
         return True
     if nxt and nxt[0].label == "LOCATION" and nxt[0].start - ent.end == 1:
         return True  # 경기도 평택, 충북 청주
-    if not tail:  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서
+    if tail in ("을", "를") and prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
+        return True  # '경북 포항시를 지정했다', '경기도 화성시를 방문했다': an address as the object
+    if tail[:1] in (",", "·") and (_listed_with_place(view, prev, ent.start, before=True)
+                                   or _listed_with_place(view, nxt, ent.end, before=False)):
+        return True  # '광주, 충북, 부산 등': a list of places
+    if not tail or tail[0] == ")":  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서, (서울 서초구)
         if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
             return True  # a higher level before a lower one
         if prev and prev[0].label == "LOCATION" and ent.start - prev[0].end == 1:
@@ -310,6 +326,20 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
             return True
     text = view.text[ent.start:ent.end]
     return not tail and text.endswith(("북", "남")) and len(text) == 2
+
+
+def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool) -> bool:
+    """Whether `other` (the entity before or after) is a place joined to `pos` by a comma or ·."""
+    if not other or other[0].label != "LOCATION":
+        return False
+    gap = view.text[other[0].end:pos] if before else view.text[pos:other[0].start]
+    return gap in (", ", ",", "·")
+
+
+# bodies named after the building they sit in: '청와대로 초청해', '네, 청와대입니다' (a reporter's
+# place) are the place; '청와대는 … 밝혔다' is the office
+_BUILDING_BODIES = frozenset({"청와대"})
+_BUILDING_TAILS = ("로", "으로", "에", "에는", "입니다")  # 에서: the written set reads an act (청와대에서 … 주재했다)
 
 
 def _address_follows(view: TextView, end: int, words: int = 3) -> bool:

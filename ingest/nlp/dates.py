@@ -34,7 +34,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = rf"(?:{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
+_YEAR = rf"(?:{_Y4}\s?회계연도|{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
 _MONTH = r"(?:1[0-2]|0?[1-9])\s?월(?!간|급|세|드|요|별|평균)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])\s?일(?!간|째|\s?동안|\s?만에|치|자리|반|본|선)"
 _HALF = r"(?:[상하]반기|[1-4]\s?(?:/4\s?)?분기)"
@@ -60,7 +60,7 @@ DATE_RE = re.compile(
 _TOKEN = re.compile(
     rf"(?P<decade>{_Y4})\s?년대"
     r"|(?P<ymd>(?:19|20)\d{2}\s?[.-]\s?\d{1,2}\s?[.-]\s?\d{1,2})\.?"
-    rf"|(?P<year>{_Y4})\s?년(?:도)?"
+    rf"|(?P<year>{_Y4})\s?(?:회계연도|년(?:도)?)"  # a fiscal year is the calendar year
     rf"|(?P<relyear>{_alt(_REL_YEAR)})"
     r"|(?P<half>[상하])반기"
     r"|(?P<quarter>[1-4])\s?(?:/4)?\s?분기"

@@ -47,6 +47,7 @@ CHAIN_STOP = frozenset({
     "본", "동", "당", "후속", "세부", "구체적", "관계부처", "부처", "합동", "범정부", "민관", "현장", "업계", "올해",
     "내년", "작년", "지난해", "상반기", "하반기", "연내", "연간", "중장기", "단기", "장기", "첫", "첫번째", "두번째",
     "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
+    "우리나라", "역대", "단독", "일련", "다른",
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
@@ -55,8 +56,9 @@ CHAIN_STOP = frozenset({
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
-MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동",
+MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동", "관련",
                               "전략", "계획", "대책", "방안", "사업", "후속", "기본", "대표", "국가", "전체"})
+_PERSON_WORDS = ("후보자", "내정자", "당선인", "당선자")
 _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's name ('APEC CEO 서밋')
 # 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
@@ -81,6 +83,7 @@ _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
                             r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
+_OPENERS = "'\"‘“(「『《<"
 _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 
 
@@ -184,10 +187,16 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 caps = meeting and _CAPS.fullmatch(word) is not None
                 if not _WORDISH.search(word):
                     break  # '▷', '-'
+                if word[0] in _OPENERS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
+                        and view.is_nominal(ps + 1, pos - 1) and word[1:] not in CHAIN_STOP \
+                        and taken.find(1, ps + 1, pos - 1) == -1:
+                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"': the quotation opens the name
+                    break
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                        or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
@@ -207,7 +216,22 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
-        yield start, he, "INITIATIVE", {"kind": kind, "generic": generic}
+        attrs = {"kind": kind, "generic": generic}
+        if units == 0:
+            attrs["_bare"] = True
+        yield start, he, "INITIATIVE", attrs
+
+
+_OPENS_SITTING = re.compile(r"(?:개의|개회)하겠습니다|의사일정 제\d+항|상정(?:합니다|하겠습니다|하도록 하겠습니다)")
+
+
+def drop_sitting_refs(text: str, ents: list) -> list:
+    """In the minutes of a sitting ('…위원회를 개의하겠습니다'), a bare '회의' ('오늘 회의에서는',
+    '회의에 불참하시면') is the sitting itself or sittings in general, whose name is the
+    numbered sitting ('제1차 과학기술정보방송통신위원회'): no mention of its own."""
+    if _OPENS_SITTING.search(text) is None:
+        return ents
+    return [e for e in ents if not (e.label == "INITIATIVE" and e.attrs.get("_bare") and text[e.start:e.end] == "회의")]
 
 
 def _distributive(view: TextView, start: int, end: int) -> bool:
@@ -284,3 +308,75 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
     for m in _SITTING_RE.finditer(view.text):
         if view.aligned(*m.span()):
             yield m.start(), m.end(), "INITIATIVE", {"kind": "meeting", "generic": False}
+
+
+# laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
+# 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
+# to the first word with another particle or ending ('것으로', '정부는').
+_LAW_RE = re.compile(r"에 관한 (?:특별법|법률|법)(?![A-Za-z0-9])")
+_GENITIVE = ("에서의", "과의", "와의", "의")
+_LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
+                              "대표발의", "발의", "정부", "같은", "위반", "근거"})
+_ARTICLE = re.compile(r"제\d+(?:조|항|호)(?:의\d+)?")  # '국회법 제129조 및 …': another law's article
+
+
+def find_laws(view: TextView) -> Iterator[tuple]:
+    text = view.text
+    for m in _LAW_RE.finditer(text):
+        end, pos = m.end(), m.start()
+        if not view.is_cut(end) or view.core_end(view.word_start(end - 1), view.word_end(end)) != end:
+            continue  # '법률가', '법안': another word
+        start = view.word_start(pos)
+        if start == pos or not view.is_nominal(start, pos):
+            continue
+        words = 0
+        while words < 8 and start >= 2 and text[start - 1] == " ":
+            ps = view.word_start(start - 1)
+            word = text[ps:start - 1]
+            stem = next((ps + len(word) - len(g) for g in _GENITIVE if word.endswith(g) and len(word) > len(g)), start - 1)
+            if word in _LAW_DETERMINERS or word in TITLES or _ARTICLE.fullmatch(word) \
+                    or (word != "등" and view.single_word_tag(ps, start - 1) == "NNB") \
+                    or any(c in _STOP_CHARS and c != "·" for c in word) \
+                    or not (word in ("및", "등") or _nominal_parts(view, ps, stem)):
+                break
+            if word == "및" and text[view.word_start(max(0, ps - 1)):ps - 1].endswith(("법", "법률안", "법안", "개정안")):
+                break  # '… 일부개정법률안 및 …에 관한 법률': two laws
+            start, words = ps, words + 1
+        while text.startswith(("및 ", "등 "), start):
+            start += 2
+        if view.aligned(start, end):
+            yield start, end, "INITIATIVE", {"kind": "law", "generic": False}
+
+
+def _nominal_parts(view: TextView, start: int, end: int) -> bool:
+    """Whether each ·-separated part of [start, end) is nominal ('증언·감정')."""
+    pos = start
+    for part in view.text[start:end].split("·"):
+        if not part or not view.is_nominal(pos, pos + len(part)):
+            return False
+        pos += len(part) + 1
+    return True
+
+
+# '제4기 민·관환경정책협의회 1차 회의', '탄소중립위원회 제2차 전체회의': a council's numbered
+# meeting is one name, the council's and the number's
+_NUMBERED_MEETING = re.compile(r" 제?\d+차 (?:[가-힣]{0,4}회의|총회)$")
+
+
+def join_numbered_meetings(text: str, ents: list) -> list:
+    """Merge an INITIATIVE (a council) or a committee with the numbered meeting word right
+    after it ('과학기술정보방송통신위원회 제3차 전체회의') into one span, which keeps the
+    meeting's attributes."""
+    out: list = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and e.label == "INITIATIVE" and e.start == prev.end + 1
+                and (prev.label == "INITIATIVE" or prev.label == "MINISTRY" and text[prev.start:prev.end].endswith("위원회"))
+                and _NUMBERED_MEETING.match(" " + text[e.start:e.end]) and not _ORDINAL.fullmatch(text[prev.start:prev.end])):
+            e.start = prev.start
+            e.attrs["generic"] = False
+            out[-1] = e
+            continue
+        out.append(e)
+    return out
+

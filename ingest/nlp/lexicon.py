@@ -15,6 +15,8 @@ from pathlib import Path
 from ingest.nlp.gazetteer import load_gazetteer
 
 PLACES = Path(__file__).parent / "data" / "places.tsv"
+# places of the KLUE train lexicon (CC BY-SA 4.0, see its header); places.tsv wins where both list one
+KLUE_PLACES = Path(__file__).parent / "data" / "places-klue.tsv"
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -97,6 +99,9 @@ def get_lexicon() -> Lexicon:
         for p in e.predecessors:
             names.setdefault(p, NameInfo(e.type, p, e.kind, predecessor=True))
     places = _read_places(PLACES)
+    if KLUE_PLACES.exists():
+        for n, info in _read_places(KLUE_PLACES).items():
+            places.setdefault(n, info)
     return Lexicon(
         names=names,
         places=places,

@@ -38,10 +38,12 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "명", "개사", "개국", "개소", "개월", "개", "곳", "건", "대", "척", "톤", "t", "kg", "㎏", "GW", "MW",
          "kW", "kWh", "MWh", "GWh", "TWh", "nm", "㎚", "나노", "mm", "cm", "km", "㎞", "㎡", "평", "ha", "배",
          "회", "차례", "번", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
-         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장")
+         "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장", "일간", "주간", "개월간", "분", "초", "m")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
 QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
                          r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
+_COHORT = re.compile(r"(?:위원회|협의회|위|단)\s\d+기|\d+기\s(?:위원|협의회|회원|졸업|출신|신도시)")
+_FRACTION = re.compile(r"(?<=분)의\s?\d")  # '3분의 2': a fraction, no minutes
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
 _NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z제]")}  # 제3기 is an ordinal
 
@@ -75,8 +77,10 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if label == "QUANTITY" and text.startswith("째", e):
-                continue  # '4번째', '133번째': an ordinal, no count
+            if label == "QUANTITY" and text[e - 1] == "기" and _COHORT.search(text, max(0, s - 12), min(len(text), e + 4)):
+                continue  # '위원회 1기 활동', '1기 위원회': a council's term, no count of reactors
+            if label == "QUANTITY" and (text.startswith("째", e) or _FRACTION.match(text, e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):
+                continue  # '4번째': an ordinal, no count; '2분기', '3월 초': dates
             attrs: dict = {}
             if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
                 # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);
@@ -89,6 +93,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
 
 # --- LOCATION ---------------------------------------------------------------------------
 
+_HANJA = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SEP = re.compile(r"\s?[·,]\s?|[와과]\s")
 
 
@@ -96,13 +101,15 @@ def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     """Places from places.tsv that Kiwi reads as proper nouns ('인도' the country, not the
     sidewalk; '용인' the city, not 'tolerance'), or that stand in a list of places
     ('용인·평택과 구미는': Kiwi reads 구미 alone as 'appetite'). A place fused with a
-    suffix is no mention of it (한국산 제품, 한국형 발사체)."""
+    suffix or a noun is no mention of it (한국산 제품, 한국형 발사체, 한국문화, 미국기업)."""
     text = view.text
     found = [(m.start(), m.end()) for m in lex.place_re.finditer(text) if view.aligned(m.start(), m.end())]
     for i, (s, e) in enumerate(found):
+        if (s > 0 and _HANJA.match(text, s - 1)) or (e - s == 1 and e < len(text) and (_HANJA.match(text, e) or text[e].isalnum())):
+            continue  # '對중국' (against China), '中企' (small firms): a Hanja word, not the place
         nxt = view.first.get(e)
-        if nxt is not None and nxt.tag == "XSN":
-            continue
+        if nxt is not None and (nxt.tag == "XSN" or (nxt.tag == "NNG" and not _in_place_list(text, found, i))):
+            continue  # '한국산', '한국문화 콘텐츠', '미국기업의', '포항지역': the place only qualifies a noun
         if view.tag_at(s) not in ("NNP", "SL", "SH") and not _in_place_list(text, found, i):
             continue
         info = lex.places[text[s:e]]
@@ -126,6 +133,14 @@ OTHER_GOV = frozenset({"지방", "중앙", "각국", "외국", "해외", "현지
                        "주", "州", "각", "양국", "양", "당시", "북한", "괴뢰", "군사", "민선", "시", "도", "구"})
 
 
+# nouns that 정부 only qualifies ('정부 관계자', '정부 포상', '정부 부처'): people, awards
+# and parts of the government, the time of an administration; no act of the government
+GOV_QUALIFIED = frozenset({"관계자", "관계자들", "고위관계자", "고위관계자들", "고위", "관리", "관리들", "당국자", "대변인",
+                           "인사", "인사들", "측", "수반", "포상", "표창", "훈장", "부처", "부처들", "중앙행정기관", "기관",
+                           "기관들", "청사", "내", "때", "시절", "시기", "출범", "초기", "말기", "임기", "예산", "인원",
+                           "인원들", "차원"})
+
+
 def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Cand]:
     """'정부는 … 발표했다': the Korean government as a body, unless another one is meant
     ('미국 정부', '지방 정부'). Its canonical name is 대한민국 정부."""
@@ -137,6 +152,8 @@ def find_government(view: TextView, places: set[tuple[int, int]]) -> Iterator[Ca
             prev = text[ps:s - 1]
             if prev in OTHER_GOV or (ps, s - 1) in places or prev.endswith(("국", "의")):
                 continue
+        if text.startswith(" ", e) and text[e + 1:view.core_end(e + 1, view.word_end(e + 1))] in GOV_QUALIFIED:
+            continue
         yield s, e, "MINISTRY", {"_gaz": GOVERNMENT, "gov_kind": "government"}
 
 

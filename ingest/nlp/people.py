@@ -14,51 +14,14 @@ from functools import lru_cache
 from typing import Iterator
 
 from ingest.nlp.kiwi import get_kiwi
+from ingest.nlp.titles import (  # noqa: F401  (the word lists; TITLES, STRONG_TITLES are imported from here)
+    BYLINE_TITLES, HOLDER_WORDS, HOMONYM_TITLES, LEAD_TITLES, NOT_NAME_ENDINGS, NOT_NAMES, STRONG_TITLES, SURNAMES,
+    SURNAMES2, TITLES,
+)
 from ingest.nlp.view import TextView
 
 OOV_SCORE = -23.0
 
-TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리", "대통령",
-          "대표", "대표이사", "공동대표", "회장", "부회장", "명예회장", "사장", "부사장", "의원", "국회의원",
-          "청장", "차장", "위원장", "부위원장", "원장", "부원장", "실장", "비서실장", "정책실장", "수석", "국장",
-          "처장", "본부장", "단장", "센터장", "소장", "이사장", "총장", "교수", "대변인", "시장", "도지사", "지사",
-          "구청장", "군수", "대사", "의장", "국회의장", "원내대표", "당대표", "최고위원", "사무총장", "전무",
-          "상무", "부장", "CEO", "최고경영자", "창업자", "연구위원", "선임연구위원", "박사", "주석", "총통",
-          "국왕", "여왕", "감독", "협회장", "상근부회장", "수석부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
-          "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
-          "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자")
-# titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
-BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
-# titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
-STRONG_TITLES = frozenset({"장관", "차관", "제1차관", "제2차관", "1차관", "2차관", "3차관", "부총리", "총리", "국무총리",
-                           "대통령", "대표이사", "회장", "부회장", "사장", "부사장", "의원", "국회의원", "청장", "위원장",
-                           "부위원장", "원장", "실장", "비서실장", "정책실장", "처장", "본부장", "이사장", "총장", "교수",
-                           "대변인", "도지사", "구청장", "군수", "국회의장", "원내대표", "당대표", "경제부총리", "사회부총리",
-                           "비서관", "부시장", "부지사", "센터장", "연구위원", "선임연구위원"})
-# titles that are also common words: 시장 'market', 대표 'representative', 대사 'line'
-HOMONYM_TITLES = frozenset({"시장", "대표", "대사"})
-# titles a person heads the body with (LEADS person → body)
-LEAD_TITLES = frozenset(TITLES) - {"교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독",
-                                    "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원",
-                                    "간사", "후보자"}
-SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
-SURNAMES2 = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
-# words that stand before titles but are not names (신임 장관, 업계 대표, 공동 대표 …)
-NOT_NAMES = frozenset({
-    "신임", "전임", "현직", "전직", "역대", "초대", "차기", "당시", "이번", "이날", "해당", "관계", "주무", "부처",
-    "정부", "업계", "공동", "각국", "대표", "기업", "회사", "그룹", "노조", "지역", "한국", "우리", "외국", "미국",
-    "고위", "담당", "소관", "부문", "사업", "전문", "명예", "상임", "비상임", "사외", "기관", "단체", "협회", "대학",
-    "연구", "국가", "정책", "경제", "산업", "통상", "기술", "과학", "민간", "공공", "유관", "인사", "장관", "차관",
-    "위원", "상근", "부회", "직무", "대행", "수석", "선임", "책임", "주임", "현지", "전국", "시도", "도내", "시내",
-    "반도체", "부처별", "이사회", "관계자", "담당자", "책임자", "대변인", "조합장", "동반자", "사업자", "전문가", "국회의",
-    "정부측", "기업측", "노동자", "사용자", "신임장", "대통령", "부총리", "각부처", "전부처", "해당국", "상대국"})
-
-# endings of bodies and places, not of given names (태광실업 회장, 서울시청 단장)
-NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", "협회", "재단", "은행", "증권", "코리아", "건설",
-                    "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
-
-# words between a name and its title that say which holder it is ('방문규 신임 … 장관')
-HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
@@ -68,7 +31,7 @@ _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던))"  # '정석배 입법심의관입니다'
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 
@@ -78,6 +41,8 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
     name = view.text[s:e]
     if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
         return False
+    if name[-1] in "갑을병정" and name[:-1] in _places():
+        return False  # '서울 강북을 국회의원': an electoral district, a place and its letter
     ms = view.morphs_in(s, e)
     if not ms or ms[0].start != s:
         return False
@@ -96,6 +61,13 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
         return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
     return surname_ok
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415  (the lexicon imports the gazetteer)
+    lex = get_lexicon()
+    return frozenset(lex.places) | frozenset(n[:-1] for n, i in lex.names.items() if i.kind == "local" and n.endswith("구"))
 
 
 @lru_cache(maxsize=4096)
@@ -131,13 +103,17 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
-        if org is None and (body := _suffix_body(view, pos, ents)) is not None:
+        if org is None and (body := _suffix_body(view, pos, ents, title == "주지사")) is not None:
             org = body[:2]  # '류희림 방송통신심의위원회 위원장': a body the gazetteer does not know
             yield body
             ents = {**ents, org: body[2]}
             pos, former2 = _skip_holder_word(text, org[0] - 1)
             former = former or former2
+            if body[3].get("gov_kind") == "foreign" and pos in org_ends and ents.get((org_ends[pos], pos)) == "LOCATION":
+                pos = org_ends[pos] - 1  # '… 미국 몬태나주 주지사': the country before the state
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
+            name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if org is not None and (name is None or text[name[0]] not in SURNAMES):
@@ -219,6 +195,26 @@ def _roster(view: TextView, ents: dict) -> Iterator[tuple]:
             yield s, e, "PERSON", {}
 
 
+def _surname_first(name: str) -> bool:
+    """Three syllables, a surname first: a name where the construction vouches for one."""
+    return len(name) == 3 and name[0] in SURNAMES and name not in NOT_NAMES
+
+
+def _speaker_name(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
+    """The name before '앵커>' / '기자>' in a broadcast transcript: the mark says a person
+    speaks, so a three-syllable word with a surname is a name even where Kiwi reads it as
+    words ('신경은' → 신경/은)."""
+    if pos <= 0 or view.text[pos] != " ":
+        return None
+    s = view.word_start(pos)
+    name = view.text[s:pos]
+    before = view.text[:s].rstrip()
+    if (s, pos) in ents or not _NAME_RE.fullmatch(name) or not _surname_first(name) \
+            or (before and before[-1] not in ".?!>") or view.last.get(pos) is not None and view.last[pos].tag == "JKG":
+        return None  # the mark opens a turn: after a sentence's end, no '오늘의 앵커>'
+    return s, pos
+
+
 def _listed_name(view: TextView, s: int, e: int) -> bool:
     name = view.text[s:e]
     return name[0] in SURNAMES and (is_name(view, s, e, strong=True) or oov_score(name) < OOV_SCORE)
@@ -274,8 +270,8 @@ def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iter
         if m.start() not in org_ends:
             continue
         s, e = m.span(2)
-        if (s, e) in ents or not is_name(view, s, e, True):
-            continue
+        if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
+            continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
         org = (org_ends[m.start()], m.start())
         attrs: dict = {"title": m.group(1)}
         if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
@@ -315,6 +311,9 @@ def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[in
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    dot = view.text.rfind(".", s, pos)
+    if dot != -1 and dot > s and view.text[dot - 1] in "다요까)":
+        s = dot + 1  # minutes join sentences without a space: '…하겠습니다.정석배 입법심의관입니다'
     if (s, pos) in ents or not is_name(view, s, pos, strong):
         return None
     return s, pos
@@ -389,14 +388,18 @@ _BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가�
 _GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
 
 
-def _suffix_body(view: TextView, pos: int, ents: dict) -> tuple[int, int, str, dict] | None:
+def _suffix_body(view: TextView, pos: int, ents: dict, state: bool = False) -> tuple[int, int, str, dict] | None:
     """The word before a title when it is a body by its ending and no entity yet
-    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists)."""
+    ('방송통신심의위원회 위원장', '자원순환사회연대 이사장' is left to the lists); before
+    주지사 (`state`) a foreign state's name ending in 주 ('몬태나주 주지사') is its government."""
     text = view.text
     if pos <= 0 or text[pos] != " ":
         return None
     s = view.word_start(pos)
     word = text[s:pos]
+    if state and len(word) >= 3 and word.endswith("주") and (s, pos) not in ents and view.tag_at(s) == "NNP" \
+            and view.aligned(s, pos):
+        return s, pos, "MINISTRY", {"rule": "suffix_body", "gov_kind": "foreign"}
     if (s, pos) in ents or len(word) < 4 or not _BODY_END.search(word) or not view.aligned(s, pos) \
             or not view.is_nominal(s, pos) or s < 2 or text[s - 1] != " ":
         return None
