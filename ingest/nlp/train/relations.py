@@ -47,6 +47,11 @@ MIN_PRECISION = 0.35
 # real dev documents, does not beat the rules' F1 on these is left to the rules. Tune no
 # rule on these documents, or this comparison loses its meaning (gold/real/README.md).
 FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(55, 74))
+# ... and beat them there by at least this many more right relations: on 19 documents one
+# relation is what a single sentence decides (ANNOUNCES passed by one, 4 → 5 of 9, in
+# December 2026, and its additions broke four of the guideline's cases in
+# tests/nlp/test_relations.py; this margin was added then, after seeing that result)
+MIN_GAIN = 2
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
 RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
@@ -190,7 +195,8 @@ def choose_thresholds(docs: list[dict], models: list, gate: dict, min_precision:
     least `min_precision` of the time on at least `min_found` relations. `docs` and
     `models` (the CV) leave out the fresh dev documents (FRESH_DEV), which no rule was
     written on: the type goes to the model only if rules + `gate` (trained on `docs`) beat
-    the rules alone on those. Other types are left to the rules."""
+    the rules alone on those, by at least MIN_GAIN more right relations. Other types are
+    left to the rules."""
     sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
     target = [docs[i] for i in sel]
     fresh = gate["fresh"]
@@ -208,14 +214,15 @@ def choose_thresholds(docs: list[dict], models: list, gate: dict, min_precision:
         f, thr, p, r = best
         if thr is not None and candidates is not None:
             candidates[k] = thr
-        rules_f = prf(tally(fresh, [d["rules"] for d in fresh]).get(k, [0, 0, 0]))[2]
-        union_f = 0.0
+        rules_c = tally(fresh, [d["rules"] for d in fresh]).get(k, [0, 0, 0])
+        rules_f, union_f, gain = prf(rules_c)[2], 0.0, 0
         if thr is not None:
             union = [predict(d, gate["weights"], "union", {x: (thr if x == k else 2.0) for x in KINDS}) for d in fresh]
-            union_f = prf(tally(fresh, union).get(k, [0, 0, 0]))[2]
-        chosen = thr is not None and union_f > rules_f
+            union_c = tally(fresh, union).get(k, [0, 0, 0])
+            union_f, gain = prf(union_c)[2], union_c[0] - rules_c[0]
+        chosen = thr is not None and union_f > rules_f and gain >= MIN_GAIN
         print(f"  {k:16s} {p:.3f} / {r:.3f} / {f:.3f} at {thr}; fresh: rules {rules_f:.3f}, "
-              f"rules + model {union_f:.3f}: " + ("the model's" if chosen else "left to the rules"))
+              f"rules + model {union_f:.3f} ({gain:+d} right): " + ("the model's" if chosen else "left to the rules"))
         if chosen:
             out[k] = thr
     return out
