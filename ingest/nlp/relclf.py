@@ -46,6 +46,14 @@ TRIGGER_RE = re.compile(
     r"나서|나선|초청|방문|면담|논의|밝혔|강조|말했|설명|선정|지원|구성|회원|기업|기관")
 _LEMMA = {"열었": "열", "열린": "열", "열리": "열", "연다": "열", "열고": "열", "나선": "나서", "좌장": "주재",
           "동참": "참여", "합류": "참여", "가입": "참여", "참가": "참석", "배석": "참석", "의장": "위원장", "단장": "위원장"}
+# trigger lemmas by what they say of an agent (a class generalises over the lemmas a
+# document's style prefers: 자리했다 / 참석했다 / 함께했다)
+_CLASS = {**dict.fromkeys(("주재", "주관", "위원장", "맡"), "chair"),
+          **dict.fromkeys(("참석", "자리", "함께", "초청", "방문", "면담"), "attend"),
+          **dict.fromkeys(("참여", "협약", "체결", "구성", "회원", "기업", "기관", "선정", "지원", "나서"), "member"),
+          **dict.fromkeys(("발표", "공개", "수립", "마련", "확정", "추진", "출범", "시행", "운영", "모집", "공모",
+                           "착수", "밝혔", "강조", "말했", "설명", "논의"), "say"),
+          **dict.fromkeys(("까지", "부터", "예정", "목표", "계획", "방침"), "due"), "개최": "hold", "열": "hold"}
 PARTICLES = ("에서는", "에서", "에는", "에게", "으로", "께서", "은", "는", "이", "가", "을", "를", "와", "과", "의",
              "에", "도", "로", "등", ",", "·", ")", "'", "’", "\"")
 _DUE_CUE = re.compile(r"까지|예정|목표|계획이다|방침|기로")  # those of a past-tense sentence (relations.STRONG_CUE_RE)
@@ -158,8 +166,7 @@ class Candidates:
                 for kind in ("PARTICIPATES_IN", "ANNOUNCES", "LEADS"):
                     if m.label in SIGNATURES[kind][0]:
                         out[(kind, h, t)] = None
-        return [c for c in out if (self._may_be_due(c[2], c[1]) if c[0] == "SCHEDULED_FOR"
-                                   else ms[c[1]].key not in self.orgs_of_people)]
+        return [c for c in out if c[0] != "SCHEDULED_FOR" or self._may_be_due(c[2], c[1])]
 
     def _may_be_due(self, d: int, init: int) -> bool:
         """The guideline's limits on a schedule, which no weight may overrule: a date wholly
@@ -194,8 +201,9 @@ class Candidates:
         if got is None:
             ss, se = self.sents[s] if self.sents else (0, len(self.view.text))
             inside = [(m.start, m.end) for m, k in zip(self.ms, self.si) if k == s]
-            got = [(t.start(), _LEMMA.get(t.group(), t.group())) for t in TRIGGER_RE.finditer(self.view.text, ss, se)
-                   if not any(a <= t.start() < b for a, b in inside)]
+            lemmas = [(t.start(), _LEMMA.get(t.group(), t.group())) for t in TRIGGER_RE.finditer(self.view.text, ss, se)
+                      if not any(a <= t.start() < b for a, b in inside)]
+            got = lemmas + [(p, "@" + _CLASS[w]) for p, w in lemmas if w in _CLASS]  # '@attend': the class
             self._trig[s] = got
         return got
 
@@ -234,6 +242,8 @@ class Candidates:
             f.append("title=" + next((k for w, k in _TITLE_KINDS if title.endswith(w)), "other"))
         if m.attrs.get("_org"):
             f.append("has_org")
+        if m.key in self.orgs_of_people:  # '삼성전자' of '이재용 삼성전자 회장'
+            f.append("of_person")
         if m.attrs.get("byline"):
             f.append("byline")
         if m.label == "INITIATIVE":
@@ -284,16 +294,17 @@ class Candidates:
             f += ["same", "order=" + ("ht" if hm.start < tm.start else "th"),
                   "gap=" + _bucket(b.start - a.end, (2, 8, 20, 50, 100))]
             f.append("ents=" + _bucket(abs(h - t) - 1, (0, 1, 3, 6)))
+            f += self._neighbours(h, t, arg)
             if _CLAUSE.search(text, a.end, b.start):
                 f.append("clause")
             trig = self.triggers(s)
             f += list(dict.fromkeys("bw:" + w for p, w in trig if a.end <= p < b.start))
-            after = [w for p, w in trig if p >= b.end]
-            f += list(dict.fromkeys("af:" + w for w in after))
+            f += list(dict.fromkeys("af:" + w for p, w in trig if p >= b.end))
             f += list(dict.fromkeys("bf:" + w for p, w in trig if p < a.start))
+            after = [w for p, w in trig if p >= b.end and w[0] != "@"]
             if after:  # the nearest trigger and the predicate, with the role of each argument
                 hp, tp = self.particle(h), self.particle(t)
-                for w in {after[0], after[-1]}:
+                for w in {after[0], after[-1], *("@" + _CLASS[x] for x in (after[0], after[-1]) if x in _CLASS)}:
                     f += [f"hp={hp}&{w}", f"tp={tp}&{w}", f"{'ht' if hm.start < tm.start else 'th'}&{w}"]
         else:
             f += ["cross", "sdist=" + _bucket(abs(si[h] - si[t]), (1, 2, 4, 8))]
@@ -310,12 +321,31 @@ class Candidates:
             trig = self.triggers(s)
             f += list(dict.fromkeys("ss:" + w for p, w in trig))
             mine = ms[arg]
-            after = [w for p, w in trig if p >= mine.end]
+            after = [w for p, w in trig if p >= mine.end and w[0] != "@"]
             if after:
                 hp = self.particle(arg)
-                f += list(dict.fromkeys(f"xp={hp}&{w}" for w in (after[0], after[-1])))
+                ends = (after[0], after[-1])
+                f += list(dict.fromkeys(f"xp={hp}&{w}" for w in (*ends, *("@" + _CLASS[x] for x in ends if x in _CLASS))))
         if self.sent_past(s):
             f.append("past")
+        return f
+
+    def _neighbours(self, h: int, t: int, arg: int) -> list[str]:
+        """What else the sentence names: is the initiative the one nearest the other
+        argument, does another initiative or another entity of the argument's type stand
+        between them (the relation is then more often the neighbour's)."""
+        ms, si = self.ms, self.si
+        init = t if arg == h else h
+        lo, hi = min(h, t), max(h, t)
+        same = [i for i in range(len(ms)) if si[i] == si[arg] and i != arg]
+        inits = [i for i in same if ms[i].label == "INITIATIVE"]
+        near = min(inits, key=lambda i: abs(ms[i].start - ms[arg].start))
+        f = ["nearest" if near == init else "not_nearest", "inits=" + _bucket(len(inits), (1, 2, 3))]
+        if any(lo < i < hi for i in inits):
+            f.append("init_between")
+        if any(lo < i < hi and ms[i].label == ms[arg].label for i in same):
+            f.append("kin_between")
+        f.append("kin=" + _bucket(sum(ms[i].label == ms[arg].label for i in same), (0, 1, 3)))
         return f
 
     def score(self, model: dict) -> list[tuple[str, int, int, float]]:

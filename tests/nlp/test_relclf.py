@@ -33,6 +33,40 @@ def test_types_the_model_does_not_win_are_left_to_the_rules_and_switched_on_it_o
     assert before <= _rels(forced, UAM)  # the model adds to the rules; it takes nothing away
 
 
+def test_an_announcement_in_a_phrasing_no_rule_reads_is_found_by_the_model_switched_on() -> None:
+    # '내놨다고 밝혔다': the classifier reads the subject's particle, the initiative's and the
+    # trigger class after them. ANNOUNCES gains one relation on the fresh dev documents, short
+    # of the gate's margin, so it is off by default; `relclf.forced` switches it on
+    text = "산업통상자원부는 4일 '반도체 초강대국 전략'을 내놨다고 밝혔다."
+    with_model = build_pipeline(model_dir=None)
+    with_model.get_pipe("kg_relations").relations_model = relclf.forced(relclf.load_model(), ["ANNOUNCES"])
+    rules_only = build_pipeline(model_dir=None)
+    rules_only.get_pipe("kg_relations").classifier = False
+    found = _rels(with_model, text)
+    assert ("ANNOUNCES", "산업통상자원부", "반도체 초강대국 전략") in found
+    assert _rels(rules_only, text) <= found
+    # a ministry merely mentioned in a clause about something else announces nothing
+    other = "4일 해양수산부에 따르면 '스마트 항만 구축 계획'이 확정됐다."
+    assert not {r for r in _rels(with_model, other) if r[0] == "ANNOUNCES"}
+
+
+def test_a_mention_shorter_than_the_golds_entity_is_labelled_as_that_entity(tmp_path: Path) -> None:
+    # the gold's event is '위촉식 및 제1차 회의'; if the pipeline reads only '제1차 회의', the
+    # pair (김철수, 제1차 회의) is still the gold's relation for training
+    text = "환경부는 4일 위촉식 및 제1차 회의를 열었다. 회의에는 김철수 위원장이 참석했다."
+    start = text.index("위촉식")
+    end = start + len("위촉식 및 제1차 회의")
+    p = text.index("김철수")
+    doc = {"id": "t-1", "text": text, "date": D,
+           "entities": [{"start": start, "end": end, "type": "INITIATIVE", "text": text[start:end]},
+                        {"start": p, "end": p + 3, "type": "PERSON", "text": "김철수"}],
+           "relations": [{"type": "PARTICIPATES_IN", "head": 1, "tail": 0}]}
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = train.collect([path])[0]["cands"]
+    assert any(k == "PARTICIPATES_IN" and h == "김철수" and y for k, h, _t, _f, y in rows)
+
+
 def test_the_shipped_model_loads_and_scores_the_same_each_time() -> None:
     model = relclf.load_model()
     assert model is not None and model["mode"] == "union"

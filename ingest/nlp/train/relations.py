@@ -7,7 +7,10 @@
 Only dev halves: the test halves are scored, never trained or tuned on. The script reads
 whatever documents the dev files hold, so it is rerun (`make relations-model`) when more
 are annotated. A candidate pair is positive when the gold names the same relation
-between the same two entities anywhere in the document (relations are scored by name).
+between the same two entities anywhere in the document (relations are scored by name),
+the entities being those of the gold that the two mentions overlap: a mention cut shorter
+than the gold's ('제1차 회의' in '위촉식 및 제1차 회의') is still that entity, and labelling
+it by its own name taught the model that pairs like the gold's are wrong.
 The choice of how rules and model combine ("union" or "model") and of the threshold is
 made here by cross-validation, folds by document, and written into the model file.
 """
@@ -27,7 +30,8 @@ from ingest.nlp.relclf import MODEL, SIGNATURES, Candidates, select
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 DEV = (GOLD / "real" / "dev.jsonl", GOLD / "dev.jsonl")
 KINDS = tuple(SIGNATURES)
-THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.91, 0.05))
+# from 0.1: about one candidate in eight is a relation, so a well-ranked pair may score under 0.2
+THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05))
 # The rules are tuned on the dev documents, so cross-validation cannot measure what the
 # model adds on unseen text by the union's dev score: there the rules score 0.76 relation F1
 # by name, on the held-out real half 0.37 (README). What it measures fairly is the model
@@ -43,6 +47,11 @@ MIN_PRECISION = 0.35
 # real dev documents, does not beat the rules' F1 on these is left to the rules. Tune no
 # rule on these documents, or this comparison loses its meaning (gold/real/README.md).
 FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(55, 74))
+# ... and beat them there by at least this many more right relations: on 19 documents one
+# relation is what a single sentence decides (ANNOUNCES passed by one, 4 → 5 of 9, in
+# December 2026, and its additions broke four of the guideline's cases in
+# tests/nlp/test_relations.py; this margin was added then, after seeing that result)
+MIN_GAIN = 2
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
 RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
@@ -69,6 +78,18 @@ def collect(paths: list[Path]) -> list[dict]:
                 e = ents.get(to.get(m.key, m.key))
                 return None if e is None else gold_names.get((e.start, e.end, e.type)) or _name(e)
 
+            def gold_name(m) -> str | None:
+                """The name of the gold entity this mention overlaps most (same type): '제1차
+                회의' read inside the gold's '위촉식 및 제1차 회의' is that event, so the pair is
+                labelled by whether the relation holds, not by whether the boundaries agree."""
+                e = ents.get(to.get(m.key, m.key))
+                if e is None:
+                    return None
+                best = max(((min(e.end, ge.end) - max(e.start, ge.start), ge) for ge in g.entities
+                            if ge.type == e.type and ge.start < e.end and e.start < ge.end),
+                           key=lambda x: x[0], default=None)
+                return _name(best[1]) if best else name(m)
+
             gold = _named_rels(g.entities, g.relations)
             cands = Candidates(view, mentions, sents, rules, doc_date)
             rows = []
@@ -76,7 +97,8 @@ def collect(paths: list[Path]) -> list[dict]:
                 hn, tn = name(mentions[h]), name(mentions[t])
                 if hn is None or tn is None or hn == tn:
                     continue
-                rows.append((kind, hn, tn, cands.features(kind, h, t), (kind, hn, tn) in gold))
+                label = (kind, hn, tn) in gold or (kind, gold_name(mentions[h]), gold_name(mentions[t])) in gold
+                rows.append((kind, hn, tn, cands.features(kind, h, t), label))
             groups = [{n for k in run if (n := name(mentions[k])) is not None}
                       for i, run in cands.lists.items() if len(run) > 1 and run[0] == i]
             docs.append({"id": g.id, "lists": [x for x in groups if len(x) > 1], "src": path.name if path.parent.name != "real" else "real/" + path.name,
@@ -166,20 +188,22 @@ def oof_predict(docs: list[dict], models: list[tuple[dict, dict]], mode: str, th
     return [predict(d, models[models[0][1][i]][0], mode, thr) for i, d in enumerate(docs)]
 
 
-def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_found: int = 5,
+def choose_thresholds(docs: list[dict], models: list, gate: dict, min_precision: float, min_found: int = 5,
                       candidates: dict[str, float] | None = None) -> dict[str, float]:
     """Per relation type, the threshold with the best out-of-fold F1 of the model alone on
-    the real documents (all when there are none) among those where it is right at least
-    `min_precision` of the time on at least `min_found` relations; the type goes to the
-    model only if rules + model (out of fold) beat the rules alone on the fresh dev
-    documents (FRESH_DEV), which no rule was written on. Other types are left to the rules."""
+    the real documents of `docs` (all when there are none) among those where it is right at
+    least `min_precision` of the time on at least `min_found` relations. `docs` and
+    `models` (the CV) leave out the fresh dev documents (FRESH_DEV), which no rule was
+    written on: the type goes to the model only if rules + `gate` (trained on `docs`) beat
+    the rules alone on those, by at least MIN_GAIN more right relations. Other types are
+    left to the rules."""
     sel = [i for i, d in enumerate(docs) if d["src"].startswith("real")] or list(range(len(docs)))
     target = [docs[i] for i in sel]
-    fresh = [i for i in sel if docs[i]["id"] in FRESH_DEV]
+    fresh = gate["fresh"]
     out: dict[str, float] = {}
-    print(f"\nper type: the model alone on the real dev documents, out of fold, best threshold with "
-          f"precision >= {min_precision} (P / R / F1); then F1 on the {len(fresh)} fresh dev documents "
-          "of the rules alone and of rules + model:")
+    print(f"\nper type: the model alone on the {len(sel)} real dev documents of the CV, out of fold, best "
+          f"threshold with precision >= {min_precision} (P / R / F1); then F1 on the {len(fresh)} fresh dev "
+          "documents of the rules alone and of rules + model (trained without them):")
     for k in KINDS:
         best: tuple = (0.0, None, 0.0, 0.0)
         for thr in THRESHOLDS:
@@ -190,14 +214,15 @@ def choose_thresholds(docs: list[dict], models: list, min_precision: float, min_
         f, thr, p, r = best
         if thr is not None and candidates is not None:
             candidates[k] = thr
-        rules_f = prf(tally([docs[i] for i in fresh], [docs[i]["rules"] for i in fresh]).get(k, [0, 0, 0]))[2]
-        union_f = 0.0
+        rules_c = tally(fresh, [d["rules"] for d in fresh]).get(k, [0, 0, 0])
+        rules_f, union_f, gain = prf(rules_c)[2], 0.0, 0
         if thr is not None:
-            union = oof_predict(docs, models, "union", {x: (thr if x == k else 2.0) for x in KINDS})
-            union_f = prf(tally([docs[i] for i in fresh], [union[i] for i in fresh]).get(k, [0, 0, 0]))[2]
-        chosen = thr is not None and union_f > rules_f
+            union = [predict(d, gate["weights"], "union", {x: (thr if x == k else 2.0) for x in KINDS}) for d in fresh]
+            union_c = tally(fresh, union).get(k, [0, 0, 0])
+            union_f, gain = prf(union_c)[2], union_c[0] - rules_c[0]
+        chosen = thr is not None and union_f > rules_f and gain >= MIN_GAIN
         print(f"  {k:16s} {p:.3f} / {r:.3f} / {f:.3f} at {thr}; fresh: rules {rules_f:.3f}, "
-              f"rules + model {union_f:.3f}: " + ("the model's" if chosen else "left to the rules"))
+              f"rules + model {union_f:.3f} ({gain:+d} right): " + ("the model's" if chosen else "left to the rules"))
         if chosen:
             out[k] = thr
     return out
@@ -234,20 +259,33 @@ def main(argv: list[str] | None = None) -> int:
     thresholds: dict[str, float] = {}
     candidates: dict[str, float] = {}
     if folds >= 2:
-        models = cross_validate(docs, folds, args.l2, drop=RULE_FEATURES)
-        rules = [d["rules"] for d in docs]
-        thresholds = choose_thresholds(docs, models, args.min_precision, candidates=candidates)
-        alone = oof_predict(docs, models, "model", thresholds)
-        union = oof_predict(docs, models, "union", thresholds)
+        # CV on the documents the rules were written on; the fresh ones are only the gate
+        cv = [d for d in docs if d["id"] not in FRESH_DEV]
+        fresh = [d for d in docs if d["id"] in FRESH_DEV]
+        folds = min(folds, len(cv))
+        models = cross_validate(cv, folds, args.l2, drop=RULE_FEATURES)
+        gate = {"fresh": fresh, "weights": train(cv, args.l2, RULE_FEATURES)}
+        thresholds = choose_thresholds(cv, models, gate, args.min_precision, candidates=candidates)
         print(f"\nthresholds (best out-of-fold F1 of the model alone on real documents with precision "
-              f">= {args.min_precision}): {thresholds}")
-        for src in ["all", *sorted({d["src"] for d in docs})]:
-            sel = [i for i, d in enumerate(docs) if src in ("all", d["src"])]
-            part = [docs[i] for i in sel]
-            print(f"\n== {src} ({len(sel)} documents), {folds}-fold CV by document ==")
-            print(table("rules only (tuned on these documents: an in-sample figure)", part, [rules[i] for i in sel]))
+              f">= {args.min_precision}), types that pass the fresh gate: {thresholds}; best of each: {candidates}")
+        alone = oof_predict(cv, models, "model", candidates)
+        union = oof_predict(cv, models, "union", candidates)
+        for src in ["all", *sorted({d["src"] for d in cv})]:
+            sel = [i for i, d in enumerate(cv) if src in ("all", d["src"])]
+            part = [cv[i] for i in sel]
+            print(f"\n== {src} ({len(sel)} documents, fresh dev left out), {folds}-fold CV by document, "
+                  "every type at its best threshold ==")
+            print(table("rules only (tuned on these documents: an in-sample figure)", part, [d["rules"] for d in part]))
             print(table("model alone (out of fold)", part, [alone[i] for i in sel]))
-            print(table("rules + model (shipped: union; out of fold)", part, [union[i] for i in sel]))
+            print(table("rules + model (union; out of fold)", part, [union[i] for i in sel]))
+        if fresh:
+            print(f"\n== the {len(fresh)} fresh dev documents (scored, not read), model trained without them ==")
+            print(table("rules only", fresh, [d["rules"] for d in fresh]))
+            print(table("rules + model, every type at its best threshold", fresh,
+                        [predict(d, gate["weights"], "union", candidates) for d in fresh]))
+            print(table("rules + model, the types that pass (shipped)", fresh,
+                        [predict(d, {k: w for k, w in gate["weights"].items() if k in thresholds}, "union",
+                                 thresholds) for d in fresh]))
     if args.cv_only:
         return 0
     weights = train(docs, args.l2, RULE_FEATURES)
