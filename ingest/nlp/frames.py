@@ -26,7 +26,7 @@ from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 함께|함께했|함께 했|배석")
+                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 (?:함께|같이)|함께했|함께 했|배석")
 _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
 # attending is a meeting's; joining an alliance or program is not; a role at the event
 # ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
@@ -362,7 +362,8 @@ def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 
 # holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
-_HOLD_AFTER = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다)")
+_HOLD_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다"
+                         r"|진행했|진행하|진행한다|진행합)")
 
 
 def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
@@ -382,7 +383,7 @@ def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 def _subject_tail(view: TextView, m) -> bool:
     """'문재인 대통령이', '김 장관은': the person (with a title) is the subject."""
-    after = re.match(r"(?:\s[가-힣]{1,6}?)?(은|는|이|가|께서)\s", view.text[m.end:m.end + 12])
+    after = re.match(r"(?:\s[가-힣0-9]{1,6}?)?(은|는|이|가|께서)\s", view.text[m.end:m.end + 12])  # '민원기 제2차관은'
     return after is not None
 
 

@@ -1,0 +1,77 @@
+"""Relations in the constructions Korean press releases share (issue #20): attendee lists,
+agreements and their parties, meetings held with others, holding and chairing. Every
+sentence here is written for the test, none is taken from the gold sets or a document."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_every_company_of_a_list_before_attending_takes_part() -> None:
+    # the commas of a list do not end the clause of '참석한 가운데'
+    found = rels("중소벤처기업부는 5일 네이버, 카카오, 쿠팡 등 플랫폼 기업 대표가 참석한 가운데 '플랫폼 상생 간담회'를 열었다.")
+    for company in ("네이버", "카카오", "쿠팡"):
+        assert ("PARTICIPATES_IN", company, "플랫폼 상생 간담회") in found
+    assert ("ANNOUNCES", "중소벤처기업부", "플랫폼 상생 간담회") in found
+
+
+def test_both_parties_sign_an_agreement() -> None:
+    found = rels("한국전력은 삼성물산과 '해상풍력 공동개발 업무협약(MOU)'을 체결했다고 밝혔다.")
+    assert {r[1] for r in found if r[0] == "PARTICIPATES_IN"} == {"한국전력", "삼성물산"}
+    found = rels("환경부는 20일 현대자동차, 기아와 '배터리 재활용 업무협약'을 맺었다.")
+    assert {r[1] for r in found if r[0] == "PARTICIPATES_IN"} == {"환경부", "현대자동차", "기아"}
+
+
+def test_a_body_of_an_earlier_clause_does_not_sign_what_the_next_clause_signs() -> None:
+    found = rels("산업통상자원부는 22일 'AI 물류 얼라이언스' 출범식을 열고, 참여 기업과 업무협약을 맺었다.")
+    assert not any(r[0] == "PARTICIPATES_IN" and r[1] == "산업통상자원부" for r in found)
+
+
+def test_who_a_meeting_is_held_with_takes_part() -> None:
+    found = rels("기획재정부는 LG화학 등 석유화학 업계와 함께 「석유화학 수출 점검회의」를 개최했다.")
+    assert ("PARTICIPATES_IN", "LG화학", "석유화학 수출 점검회의") in found
+    assert ("PARTICIPATES_IN", "기획재정부", "석유화학 수출 점검회의") not in found
+
+
+def test_an_attendee_list_brings_the_companies_of_its_executives() -> None:
+    found = rels("산업통상자원부는 3일 '소재부품 간담회'를 열었다.\n"
+                 "이날 간담회에는 김철수 삼성전자 부사장, 이영희 현대자동차 전무, 박민준 포스코 상무 등이 참석했다.")
+    for who in ("김철수", "삼성전자", "이영희", "현대자동차", "박민준", "포스코"):
+        assert ("PARTICIPATES_IN", who, "간담회") in found
+    # two people as the subject are no list: they attend, their companies are only named
+    found = rels("박정수 한화 부회장과 정미영 두산 사장이 'AI 로봇 협의회' 출범식에 참석했다.")
+    assert ("PARTICIPATES_IN", "한화", "AI 로봇 협의회 출범식") not in found
+
+
+def test_sitting_together_is_attending() -> None:
+    found = rels("산업통상자원부는 3일 '소재부품 간담회'를 열었다.\n한국무역협회, 한국경영자총협회 관계자들도 자리를 같이했다.")
+    assert ("PARTICIPATES_IN", "한국무역협회", "소재부품 간담회") in found
+    assert ("PARTICIPATES_IN", "한국경영자총협회", "소재부품 간담회") in found
+
+
+def test_holding_a_meeting_with_jinhaeng() -> None:
+    assert ("ANNOUNCES", "과학기술정보통신부", "AI 안전 간담회") in rels("과학기술정보통신부는 7일 'AI 안전 간담회'를 진행했다.")
+    # running a programme is no holding of a meeting
+    assert not rels("과학기술정보통신부는 올해 'AI 바우처 사업'을 진행했다.") & {
+        ("ANNOUNCES", "과학기술정보통신부", "AI 바우처 사업")}
+
+
+def test_a_vice_minister_with_an_ordinal_title_holds_the_meeting() -> None:
+    assert ("LEADS", "이창윤", "ICT 수출 점검회의") in rels("이창윤 제1차관은 8일 'ICT 수출 점검회의'를 개최했다.")
+
+
+def test_the_owner_of_the_venue_takes_no_part() -> None:
+    found = rels("현대자동차그룹의 연수원에서 15개 기업이 참가한 가운데 '상생 협약식'이 열렸다.")
+    assert not any(r[0] == "PARTICIPATES_IN" for r in found)
+
+
+def test_deadlines_of_plans() -> None:
+    assert ("SCHEDULED_FOR", "연안 정비 계획", "연내") in rels("해양수산부는 '연안 정비 계획'을 연내 확정할 예정이다.")
+    assert ("SCHEDULED_FOR", "탄소중립 실천 로드맵", "올해 상반기 중") in rels(
+        "환경부는 올해 상반기 중 '탄소중립 실천 로드맵'을 마련할 계획이다.")
