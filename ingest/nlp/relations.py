@@ -24,10 +24,13 @@ from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행")
+# conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
+# 청문회를 실시하겠습니다' is the committee's)
+CONDUCT_RE = re.compile(r"실시")
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
@@ -51,7 +54,7 @@ ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|�
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
-_COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
+_COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
 
 
@@ -175,7 +178,7 @@ _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # a trigger used as a noun with a case particle: '미국 인플레이션감축법(IRA) 시행을 … 활용해야'
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
-                            "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영"})
+                            "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
@@ -185,7 +188,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
         return
     tails = _target(view, inits, t)
-    holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t)
+    holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
     if HOLD_ONLY_RE.match(view.text, t):
         tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
     if not tails:
@@ -277,7 +280,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             found = [prior[-1]]
             while len(found) < len(prior) and _joined(view, prior[-len(found) - 1], found[-1]):
                 found.append(prior[-len(found) - 1])
-    if not found and not adnominal and not view.text.startswith("맺", t):  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
+    if not found and not adnominal and not view.text.startswith("맺", t) and not _describes_others(view, t):  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         before = [m for m in agents if m.end <= target.start]
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
@@ -295,6 +298,13 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
 
 # the agreement as the object of signing: "'X 업무협약(MOU)'을 체결", 'X 협약을 맺었다'
 _SIGNED = re.compile(r"['’\"”」』]?(?:\([^)]{0,12}\))?['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s)?")
+
+
+def _describes_others(view: TextView, t: int) -> bool:
+    """'X에 참여할 기업을 모집한다': the trigger describes a noun after it (who will take
+    part), so the sentence's subject is not the one who takes part."""
+    m = ADNOMINAL_AFTER.match(view.text[t:t + 12])
+    return m is not None and not re.match(r"(?:가운데|뒤|후|데|바|것|만큼|이후|예정|계획|방침|수\s|전망)", view.text[t + m.end():t + m.end() + 4])
 
 
 def _clause_start(view: TextView, lo: int, t: int) -> int:
@@ -381,7 +391,7 @@ def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAI
 
 
 # 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최'
-_WITH = re.compile(r"(?:\s?등(?:\s[가-힣]{1,10}){0,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+_WITH = re.compile(r"(?:\s?등(?:\s[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:

@@ -75,3 +75,25 @@ def test_deadlines_of_plans() -> None:
     assert ("SCHEDULED_FOR", "연안 정비 계획", "연내") in rels("해양수산부는 '연안 정비 계획'을 연내 확정할 예정이다.")
     assert ("SCHEDULED_FOR", "탄소중립 실천 로드맵", "올해 상반기 중") in rels(
         "환경부는 올해 상반기 중 '탄소중립 실천 로드맵'을 마련할 계획이다.")
+
+
+def test_conducting_a_programme_is_announcing_it_by_its_subject_only() -> None:
+    assert ("ANNOUNCES", "고용노동부", "청년 일경험 지원 사업") in rels("고용노동부가 '청년 일경험 지원 사업'을 실시한다고 밝혔다.")
+    # the chair of a sitting conducts the hearing about a nominee of the body, not the body
+    found = rels("오늘 회의에서는 국토교통부 장관후보자에 대한 인사청문회를 실시하겠습니다.")
+    assert not any(r[0] == "ANNOUNCES" for r in found)
+
+
+def test_a_meeting_with_a_group_led_by_someone() -> None:
+    found = rels("김민호 행정안전부 장관은 5일 이영수 지방자치단체협의회 회장을 비롯한 협의회 임원단과 간담회를 가졌다.")
+    assert ("PARTICIPATES_IN", "이영수", "간담회") in found
+    assert ("PARTICIPATES_IN", "지방자치단체협의회", "간담회") in found
+    # the minister, the subject with his title, holds it
+    assert ("LEADS", "김민호", "간담회") in found
+    assert ("PARTICIPATES_IN", "김민호", "간담회") not in found
+
+
+def test_who_will_take_part_is_not_the_subject_that_recruits_them() -> None:
+    found = rels("환경부와 한국환경공단은 '녹색기업 지원 프로그램'에 참여할 중소기업을 모집한다고 밝혔다.")
+    assert not any(r[0] == "PARTICIPATES_IN" for r in found)
+    assert ("ANNOUNCES", "환경부", "녹색기업 지원 프로그램") in found
