@@ -21,6 +21,7 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
+from ingest.nlp.speakers import back_reference_speaker, has_back_reference
 from ingest.nlp.timing import date_expr, past, value_end, value_start
 from ingest.nlp.view import TextView
 
@@ -93,6 +94,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        if has_back_reference(text, ss, se):
+            back_reference_speaker(view, ms, (ss, se), _pick(before, True, main), si, add)
         if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
             for m in ms:  # the members and their companies (a ministry's officials go alone)
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):

@@ -97,3 +97,15 @@ def test_who_will_take_part_is_not_the_subject_that_recruits_them() -> None:
     found = rels("환경부와 한국환경공단은 '녹색기업 지원 프로그램'에 참여할 중소기업을 모집한다고 밝혔다.")
     assert not any(r[0] == "PARTICIPATES_IN" for r in found)
     assert ("ANNOUNCES", "환경부", "녹색기업 지원 프로그램") in found
+
+
+def test_who_speaks_at_the_event_takes_part_in_it() -> None:
+    found = rels("과학기술정보통신부는 12일 'AI 윤리 포럼'을 개최했다.\n"
+                 "이날 포럼에서 김지훈 네이버 상무는 \"AI 안전이 중요하다\"고 강조했다.")
+    assert ("PARTICIPATES_IN", "김지훈", "포럼") in found
+    assert ("PARTICIPATES_IN", "네이버", "포럼") not in found  # the person speaks
+    found = rels("과학기술정보통신부는 12일 'AI 윤리 포럼'을 개최했다.\n이 자리에서 이수민 카카오 부사장은 업계의 협력을 당부했다.")
+    assert ("PARTICIPATES_IN", "이수민", "AI 윤리 포럼") in found
+    # what someone said elsewhere is no part in the event
+    found = rels("과학기술정보통신부는 12일 'AI 윤리 포럼'을 개최했다.\n이수민 카카오 부사장은 지난달 업계의 협력을 당부했다.")
+    assert not any(r[0] == "PARTICIPATES_IN" for r in found)
