@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.nlp.frames import frame_relations
+from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
+from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
@@ -296,52 +298,6 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         found += [m for m in _parties(view, agents, target) if m not in found]
     for m in found:
         add("PARTICIPATES_IN", m, target, si)
-
-
-# the agreement as the object of signing: "'X 업무협약(MOU)'을 체결", 'X 협약을 맺었다'
-_SIGNED = re.compile(r"['’\"”」』]?(?:\([^)]{0,12}\))?['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s)?")
-
-
-def _describes_others(view: TextView, t: int) -> bool:
-    """'X에 참여할 기업을 모집한다': the trigger describes a noun after it (who will take
-    part), so the sentence's subject is not the one who takes part."""
-    m = ADNOMINAL_AFTER.match(view.text[t:t + 12])
-    return m is not None and not re.match(r"(?:가운데|뒤|후|데|바|것|만큼|이후|예정|계획|방침|수\s|전망)", view.text[t + m.end():t + m.end() + 4])
-
-
-def _clause_start(view: TextView, lo: int, t: int) -> int:
-    """Where the clause of the trigger at `t` begins: after the last connective ending with
-    a comma ('…를 열고,', '…하며,'); the commas of a list ('A, B, C 등이 참석한') do not end
-    a clause."""
-    start = lo
-    for mo in view.morphs_in(lo, t):
-        if mo.tag == "EC" and view.text.startswith(",", mo.end):
-            start = mo.end + 1
-    return start
-
-
-def _possessor(view: TextView, ms: list[Mention], m: Mention) -> bool:
-    """'SK그룹의 사회적기업 행복나래에서': a body marked 의 before a word that is no
-    mention owns the place or thing, it is not one of the participants."""
-    if _tail(view, m) != "의":
-        return False
-    return not any(0 < o.start - m.end <= 3 for o in ms)
-
-
-def _parties(view: TextView, agents: list[Mention], target: Mention) -> list[Mention]:
-    """The parties to an agreement, before it in its clause: the subject and whoever it
-    signs with ('A는 B와 협약을 체결했다', 'A와 B는 …', 'A와 [unrecognised body]은 …')."""
-    first = min((m.start for m in agents), default=target.start)
-    lo = _clause_start(view, first, target.start)
-    out: list[Mention] = []
-    for m in reversed([m for m in agents if lo <= m.start and m.end <= target.start]):
-        if m.label == "PERSON" and m.attrs.get("_org"):
-            continue  # '김 사장과 …': the person's body signs (the title rule links them)
-        tail = _phrase_tail(view, m)
-        # 'A, B와 협약을': the first of a list has only a comma after it
-        if tail in AGENT_TAILS or tail in ("와", "과", "와는", "과는") or out and _joined(view, m, out[-1]):
-            out.append(m)
-    return out
 
 
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
