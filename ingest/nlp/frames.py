@@ -34,7 +34,9 @@ _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:�
 _ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭|자리|함께|배석")
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
 # programme's hosts)
-_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
+_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]"
+                        r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s", re.M)
+_CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
                          r"(?:은|는|으로는|로는)\s")
@@ -67,10 +69,13 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
         own = [m for m in ms if m.label == "INITIATIVE"]
         line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
+        if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
+            line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
         if line:
-            listed = [m for m in ms if m.start >= line.end()]
+            listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]
-            target = _pick(before + own, line.group("kind").startswith(("참석", "참가", "대상")), main)
+            kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
+            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), main)
             bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
             if target is not None:  # a listed person's company or institute is there too, not a ministry
                 for m in listed:

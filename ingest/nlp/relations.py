@@ -38,7 +38,7 @@ CONDUCT_RE = re.compile(r"실시")
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
@@ -260,7 +260,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         adnominal = True
     else:
         return
-    if view.text.startswith("함께", t):  # 'B와 함께': only B
+    if view.text.startswith("함께", t) and view.text[t - 2:t] in ("와 ", "과 "):  # 'B와 함께': only B
         if before and re.fullmatch(r"['\"’”」』]?(?:\s?\S*)?(?:과|와)\s", view.text[target.end:t]):
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, _with_list_start(view, ms, t, lo))

@@ -109,3 +109,19 @@ def test_who_speaks_at_the_event_takes_part_in_it() -> None:
     # what someone said elsewhere is no part in the event
     found = rels("과학기술정보통신부는 12일 'AI 윤리 포럼'을 개최했다.\n이수민 카카오 부사장은 지난달 업계의 협력을 당부했다.")
     assert not any(r[0] == "PARTICIPATES_IN" for r in found)
+
+
+def test_a_list_that_joins_the_event_with_hamkke() -> None:
+    found = rels("대통령실은 15일 '경제계 신년 간담회'를 연다고 밝혔다.\n간담회에는 삼성, SK, 현대자동차, LG 등 4대 그룹 총수가 함께한다.")
+    for group in ("삼성", "SK", "현대자동차", "LG"):
+        assert ("PARTICIPATES_IN", group, "간담회") in found
+
+
+def test_a_bare_attendance_line_and_a_photo_caption() -> None:
+    found = rels("산업통상자원부는 20일 '반도체 투자 간담회'를 개최했다.\n* 참석 : 삼성전자, SK하이닉스, DB하이텍")
+    for company in ("삼성전자", "SK하이닉스", "DB하이텍"):
+        assert ("PARTICIPATES_IN", company, "반도체 투자 간담회") in found
+    found = rels("산업통상자원부는 20일 '반도체 투자 간담회'를 개최했다.\n"
+                 "(왼쪽부터) 김철수 삼성전자 사장, 박영희 장관, 이민수 SK하이닉스 부회장")
+    for who in ("김철수", "삼성전자", "이민수", "SK하이닉스"):
+        assert ("PARTICIPATES_IN", who, "반도체 투자 간담회") in found
