@@ -23,6 +23,7 @@ _SAYS = re.compile(r"(?:말했|밝혔|강조했|당부했|설명했|전했|약�
 _AT = re.compile(r"['’\"”」』]?에서(?:는)?\s")
 # a back reference to the event: '이날 행사에서', '이 자리에서', '이날 간담회에서'
 _BACK = re.compile(r"(?:이날|이번)\s(?:[가-힣]+\s)?(?:행사|회의|간담회|포럼|토론회|협약식|출범식|기념식|회담|세미나|설명회)에서(?:는)?\s|이\s자리에서(?:는)?\s")
+_BRIEFING = re.compile(r"(?:브리핑|기자회견|기자\s?간담회|회견)$")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _AGENTS = ("PERSON", "COMPANY", "ORGANIZATION")
 
@@ -38,19 +39,39 @@ def _says(text: str, ss: int, se: int) -> bool:
     return _SAYS.search(end, max(0, len(end) - 40)) is not None
 
 
-def _speakers(view, ms: list, lo: int, se: int) -> list:
-    """The subject after the venue: a person (with their title) or a company, marked 은/는/이/가."""
+_QUOTE = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’|\'[^\']*\'')
+# a clause break outside quotes: '…라고 하였지만, B는 …', '…했으며, …'
+_BREAK = re.compile(r"(?:지만|는데|으며|하며|했고|하고|였고),\s")
+
+
+def _one_clause(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) holds no clause break once quotations are left out."""
+    return _BREAK.search(_QUOTE.sub("", text[a:b])) is None
+
+
+def _speakers(view, ms: list, venue, se: int, before_too: bool = False) -> list:
+    """The subject of the saying, in the venue's clause: right after the venue ('포럼에서 A
+    상무는 …'), else, for a briefing (`before_too`), right before it ('A 의원은 당사의
+    브리핑에서 …': who speaks at a meeting from the subject's place is often its host); not
+    inside a quotation."""
     from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415 (relations imports this module)
-    out = []
-    for m in ms:
-        if m.start < lo or m.label not in _AGENTS or m.attrs.get("byline"):
-            continue
+    text = view.text
+    quotes = [q.span() for q in _QUOTE.finditer(text, max(0, venue.start - 200), se)]
+
+    def fits(m) -> bool:
+        if m.label not in _AGENTS or m.attrs.get("byline") or any(a <= m.start < b for a, b in quotes):
+            return False
         if m.label != "PERSON" and any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms):
-            continue  # '김지훈 네이버 상무는': the person speaks
-        if _phrase_tail(view, m) in _SUBJECT:
-            out.append(m)
-            break  # one subject
-    return out
+            return False  # '김지훈 네이버 상무는': the person speaks
+        return _phrase_tail(view, m) in _SUBJECT
+
+    after = [m for m in ms if venue.end <= m.start <= venue.end + 30 and fits(m)]
+    if after:
+        return after[:1] if _one_clause(text, venue.end, se) else []
+    before = [m for m in ms if m.end <= venue.start and venue.start - m.end <= 40 and fits(m)]
+    if before_too and before and _one_clause(text, before[-1].end, se):
+        return before[-1:]
+    return []
 
 
 def speaker_relations(view, ms: list, inits: list, sent: tuple[int, int], si: int, add) -> None:
@@ -62,8 +83,11 @@ def speaker_relations(view, ms: list, inits: list, sent: tuple[int, int], si: in
     for m in inits:
         if m.attrs.get("kind") != "meeting" or not _AT.match(text, m.end):
             continue
-        for p in _speakers(view, ms, m.end, se):
-            add("PARTICIPATES_IN", p, m, si)
+        # who speaks at a briefing gives it: LEADS (the guideline), not taking part
+        kind = "LEADS" if _BRIEFING.search(text, m.start, m.end) else "PARTICIPATES_IN"
+        for p in _speakers(view, ms, m, se, before_too=kind == "LEADS"):
+            if kind == "PARTICIPATES_IN" or p.label == "PERSON":
+                add(kind, p, m, si)
         return
 
 
@@ -76,5 +100,13 @@ def back_reference_speaker(view, ms: list, sent: tuple[int, int], target, si: in
     b = _BACK.search(text, ss, min(se, ss + 40))
     if b is None or b.start() - ss > 15:
         return
-    for p in _speakers(view, ms, b.end(), se):
+    venue = _Span(b.start(), b.end())
+    for p in _speakers(view, [m for m in ms if m.start >= b.end()], venue, se):
         add("PARTICIPATES_IN", p, target, si)
+
+
+class _Span:
+    """The back reference as a venue (start, end) for `_speakers`."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end

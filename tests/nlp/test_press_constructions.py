@@ -125,3 +125,13 @@ def test_a_bare_attendance_line_and_a_photo_caption() -> None:
                  "(왼쪽부터) 김철수 삼성전자 사장, 박영희 장관, 이민수 SK하이닉스 부회장")
     for who in ("김철수", "삼성전자", "이민수", "SK하이닉스"):
         assert ("PARTICIPATES_IN", who, "반도체 투자 간담회") in found
+
+
+def test_the_speaker_is_the_subject_of_the_venues_clause() -> None:
+    # a body quoted in the speech is no speaker; who gives a briefing leads it
+    found = rels("정민지 의원은 '청년정책 브리핑'에서 \"한국당은 오늘부터 개혁에 나선다\"고 밝혔다.")
+    assert ("LEADS", "정민지", "청년정책 브리핑") in found
+    assert not any(r[0] == "PARTICIPATES_IN" for r in found)
+    # the subject of another clause after the venue's clause is not at the venue
+    found = rels("박민수 원내대표는 19일 '원내 대책회의'에서 \"환영한다\"라고 하였지만, 최정호 대표는 페이스북에서 반대 의사를 밝혔다.")
+    assert ("PARTICIPATES_IN", "최정호", "원내 대책회의") not in found
