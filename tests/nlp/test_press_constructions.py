@@ -135,3 +135,8 @@ def test_the_speaker_is_the_subject_of_the_venues_clause() -> None:
     # the subject of another clause after the venue's clause is not at the venue
     found = rels("박민수 원내대표는 19일 '원내 대책회의'에서 \"환영한다\"라고 하였지만, 최정호 대표는 페이스북에서 반대 의사를 밝혔다.")
     assert ("PARTICIPATES_IN", "최정호", "원내 대책회의") not in found
+
+
+def test_introducing_a_programme_is_announcing_it() -> None:
+    found = rels("국토교통부는 올해 '스마트시티 챌린지 사업'을 새로 도입한다고 밝혔다.")
+    assert ("ANNOUNCES", "국토교통부", "스마트시티 챌린지 사업") in found
