@@ -106,7 +106,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
                     add("PARTICIPATES_IN", m, target, si)
             continue
-        if (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+        if (after := _APPLY_BY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+            for d in ms:  # '오는 10일부터 다음 달 16일까지 … 시스템에서 신청하면 된다': the period before the cue
+                if d.label == "DATE" and d.value and d.end <= after.start() and _PERIOD_END.match(text, d.end):
+                    add("SCHEDULED_FOR", prog, d, si)
+        elif (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
             for d in ms:  # '신청 기간은 3월 4일부터 15일까지', '○ 접수기간 : 3. 4. ~ 3. 15.', '운영기간 : 4월 ~ 12월'
                 if d.label == "DATE" and d.value and d.start >= cue.end():
                     add("SCHEDULED_FOR", prog, d, si)
@@ -242,6 +246,9 @@ _OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출�
 _PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
 _DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
 # a call for applications and its periods (not a deadline for handing in documents: 제출)
+# applying by a day: '…까지 온라인으로 신청하면 된다', '…까지 접수한다', '…까지 신청할 수 있다'
+_APPLY_BY = re.compile(r"까지\s(?:[^.,]{0,40}?\s)?(?:신청|접수|응모)(?:하면|할\s수|하시면|한다|합니다|을\s받|를\s받|받는다)")
+_PERIOD_END = re.compile(r"까지\s")
 _APPLY = re.compile(r"(?:신청|접수|모집|공모|응모|운영|지원)\s?기간\s*(?:은|는|:|：)|(?<![가-힣])(?:신청|접수)(?:은|는)\s")
 _DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
 

@@ -140,3 +140,9 @@ def test_the_speaker_is_the_subject_of_the_venues_clause() -> None:
 def test_introducing_a_programme_is_announcing_it() -> None:
     found = rels("국토교통부는 올해 '스마트시티 챌린지 사업'을 새로 도입한다고 밝혔다.")
     assert ("ANNOUNCES", "국토교통부", "스마트시티 챌린지 사업") in found
+
+
+def test_an_application_period_before_the_call_to_apply() -> None:
+    found = rels("고용노동부는 '청년 도전 지원 사업' 참여자를 모집한다.\n"
+                 "참여를 원하는 청년은 오는 3월 15일부터 4월 5일까지 고용24 누리집에서 신청하면 된다.")
+    assert ("SCHEDULED_FOR", "청년 도전 지원 사업", "오는 3월 15일부터 4월 5일") in found
