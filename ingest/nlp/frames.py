@@ -38,7 +38,7 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
                         r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s", re.M)
 _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
-_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
                          r"(?:은|는|으로는|로는)\s")
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")

@@ -146,3 +146,11 @@ def test_an_application_period_before_the_call_to_apply() -> None:
     found = rels("고용노동부는 '청년 도전 지원 사업' 참여자를 모집한다.\n"
                  "참여를 원하는 청년은 오는 3월 15일부터 4월 5일까지 고용24 누리집에서 신청하면 된다.")
     assert ("SCHEDULED_FOR", "청년 도전 지원 사업", "오는 3월 15일부터 4월 5일") in found
+
+
+def test_a_list_of_members_or_exhibitors_as_the_topic() -> None:
+    found = rels("산업통상자원부는 '수소 얼라이언스'를 출범시켰다.\n회원사는 현대자동차, 효성중공업, 두산에너빌리티 등 30개사다.")
+    for company in ("현대자동차", "효성중공업", "두산에너빌리티"):
+        assert ("PARTICIPATES_IN", company, "수소 얼라이언스") in found
+    found = rels("산업통상자원부는 5일 '수출 기업 간담회'를 열었다.\n참가 기업은 삼성전자, LG전자, 포스코 등이다.")
+    assert ("PARTICIPATES_IN", "포스코", "수출 기업 간담회") in found
