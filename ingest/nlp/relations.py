@@ -195,6 +195,9 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
     if HOLD_ONLY_RE.match(view.text, t):
         tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
+    if CONDUCT_RE.match(view.text, t):  # '국회법 제65조에 따라 실시하는 청문회': the object, or what follows
+        after = [m for m in inits if m.start > t and re.fullmatch(r"(?:하는|한|할)\s['‘\"“「『]?", view.text[t + 2:m.start])]
+        tails = after[:1] or [m for m in tails if _tail(view, m).lstrip("'’\"”」』") in ("을", "를")]
     if not tails:
         return
     first_tail = min(m.start for m in tails)

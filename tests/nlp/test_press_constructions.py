@@ -154,3 +154,8 @@ def test_a_list_of_members_or_exhibitors_as_the_topic() -> None:
         assert ("PARTICIPATES_IN", company, "수소 얼라이언스") in found
     found = rels("산업통상자원부는 5일 '수출 기업 간담회'를 열었다.\n참가 기업은 삼성전자, LG전자, 포스코 등이다.")
     assert ("PARTICIPATES_IN", "포스코", "수출 기업 간담회") in found
+
+
+def test_what_is_conducted_is_the_object_or_what_follows_not_the_law_it_follows() -> None:
+    found = rels("과학기술정보방송통신위원회가 국회법 제65조에 따라 실시하는 '방송법 입법청문회'에 출석했다.")
+    assert ("ANNOUNCES", "과학기술정보방송통신위원회", "국회법") not in found
