@@ -21,21 +21,24 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
+from ingest.nlp.speakers import back_reference_speaker, has_back_reference
 from ingest.nlp.timing import date_expr, past, value_end, value_start
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
-                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 함께|함께했|함께 했|배석")
+                      r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 (?:함께|같이)|함께했|함께 했|배석")
 _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
 # attending is a meeting's; joining an alliance or program is not; a role at the event
 # ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
 _ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭|자리|함께|배석")
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
 # programme's hosts)
-_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]")
+_LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]"
+                        r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s", re.M)
+_CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
-_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업)"
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
                          r"(?:은|는|으로는|로는)\s")
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
@@ -66,10 +69,13 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
         own = [m for m in ms if m.label == "INITIATIVE"]
         line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
+        if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
+            line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
         if line:
-            listed = [m for m in ms if m.start >= line.end()]
+            listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]
-            target = _pick(before + own, line.group("kind").startswith(("참석", "참가", "대상")), main)
+            kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
+            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), main)
             bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
             if target is not None:  # a listed person's company or institute is there too, not a ministry
                 for m in listed:
@@ -93,12 +99,18 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        if has_back_reference(text, ss, se):
+            back_reference_speaker(view, ms, (ss, se), _pick(before, True, main), si, add)
         if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
             for m in ms:  # the members and their companies (a ministry's officials go alone)
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
                     add("PARTICIPATES_IN", m, target, si)
             continue
-        if (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+        if (after := _APPLY_BY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
+            for d in ms:  # '오는 10일부터 다음 달 16일까지 … 시스템에서 신청하면 된다': the period before the cue
+                if d.label == "DATE" and d.value and d.end <= after.start() and _PERIOD_END.match(text, d.end):
+                    add("SCHEDULED_FOR", prog, d, si)
+        elif (cue := _APPLY.search(text, ss, se)) and (prog := _pick_program(before, main)) is not None:
             for d in ms:  # '신청 기간은 3월 4일부터 15일까지', '○ 접수기간 : 3. 4. ~ 3. 15.', '운영기간 : 4월 ~ 12월'
                 if d.label == "DATE" and d.value and d.start >= cue.end():
                     add("SCHEDULED_FOR", prog, d, si)
@@ -234,6 +246,9 @@ _OWNER = re.compile(r"(?:의)?\s?(?:자회사|계열사|손자회사|산하|출�
 _PLAN_CUE = re.compile(r"예정|목표|계획이다|방침|추진한다|추진할|시행한다|시행할|시행될|구축한다|구축할|완료할|완료한다")
 _DESCRIBED = re.compile(r"[^,.]{0,15}?(?:이던|였던|했던|되던)\s")
 # a call for applications and its periods (not a deadline for handing in documents: 제출)
+# applying by a day: '…까지 온라인으로 신청하면 된다', '…까지 접수한다', '…까지 신청할 수 있다'
+_APPLY_BY = re.compile(r"까지\s(?:[^.,]{0,40}?\s)?(?:신청|접수|응모)(?:하면|할\s수|하시면|한다|합니다|을\s받|를\s받|받는다)")
+_PERIOD_END = re.compile(r"까지\s")
 _APPLY = re.compile(r"(?:신청|접수|모집|공모|응모|운영|지원)\s?기간\s*(?:은|는|:|：)|(?<![가-힣])(?:신청|접수)(?:은|는)\s")
 _DUE_KINDS = ("program", "project", "fund", "law", "taskforce")  # a plan's document lists other tasks' deadlines
 
@@ -362,7 +377,8 @@ def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 
 # holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
-_HOLD_AFTER = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다)")
+_HOLD_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다"
+                         r"|진행했|진행하|진행한다|진행합)")
 
 
 def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
@@ -381,8 +397,8 @@ def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 
 def _subject_tail(view: TextView, m) -> bool:
-    """'문재인 대통령이', '김 장관은': the person (with a title) is the subject."""
-    after = re.match(r"(?:\s[가-힣]{1,6}?)?(은|는|이|가|께서)\s", view.text[m.end:m.end + 12])
+    """'문재인 대통령이', '김 장관은', '주형환 산업통상자원부 장관은': the person (with a title) is the subject."""
+    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(은|는|이|가|께서)\s", view.text[m.end:m.end + 20])  # '민원기 제2차관은'
     return after is not None
 
 

@@ -20,17 +20,29 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.nlp.frames import frame_relations
+from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
+from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
+from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)")
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
+# holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
+HOLD_ONLY_RE = re.compile(r"진행")
+# conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
+# 청문회를 실시하겠습니다' is the committee's)
+CONDUCT_RE = re.compile(r"실시|도입|개시")
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|자리했|자리를 함께|배석|협약|체결|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
+# signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
+SIGN_RE = re.compile(r"체결|맺")
+# attending an event: a listed person's company or body attends with them (guideline)
+ATTEND_RE = re.compile(r"참석|참가|자리|배석")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -45,7 +57,7 @@ ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|�
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
-_COORD_BODIES = re.compile(r"(?:[와과]|\s?[,·]|\s?및)\s?")
+_COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
 AGENT_TYPES = frozenset({"COMPANY", "PERSON", "MINISTRY", "ORGANIZATION"})
 
 
@@ -109,6 +121,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
+        speaker_relations(view, ms, inits, (ss, se), si, add)
         if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
@@ -169,7 +182,7 @@ _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # a trigger used as a noun with a case particle: '미국 인플레이션감축법(IRA) 시행을 … 활용해야'
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
-                            "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영"})
+                            "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
@@ -179,6 +192,12 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
         return
     tails = _target(view, inits, t)
+    holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
+    if HOLD_ONLY_RE.match(view.text, t):
+        tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
+    if CONDUCT_RE.match(view.text, t):  # '국회법 제65조에 따라 실시하는 청문회': the object, or what follows
+        after = [m for m in inits if m.start > t and re.fullmatch(r"(?:하는|한|할)\s['‘\"“「『]?", view.text[t + 2:m.start])]
+        tails = after[:1] or [m for m in tails if _tail(view, m).lstrip("'’\"”」』") in ("을", "를")]
     if not tails:
         return
     first_tail = min(m.start for m in tails)
@@ -194,7 +213,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS and not _in_relative_clause(view, m, t)]
-    if not subj and HOLD_RE.match(view.text, t):
+    if not subj and holding:
         return
     heads: list[Mention] = []
     if subj:
@@ -229,6 +248,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                   presiders: set) -> None:
     before = [m for m in inits if m.end <= t]
     after = [m for m in inits if m.start >= t]
+    by_key = {m.key: m for m in ms}
     adnominal = False
     if before:
         target = before[-1]
@@ -238,18 +258,23 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
                 and re.fullmatch(r"['\"’”」』]?\s?", view.text[target.end:after[1].start]):
             target = after[1]  # '… 참석한 가운데 'K-휴머노이드 연합' 출범식을 열었다': the event
-        clause = max(view.text.rfind(",", 0, t), view.text.rfind("고 ", 0, t))
-        lo = max(clause + 1, min((m.start for m in ms), default=t))
+        first = min((m.start for m in ms), default=t)
+        lo = max(_clause_start(view, first, t), view.text.rfind("고 ", 0, t) + 1, first)
         adnominal = True
     else:
         return
-    if view.text.startswith("함께", t):  # 'B와 함께': only B
+    if view.text.startswith("함께", t) and view.text[t - 2:t] in ("와 ", "과 "):  # 'B와 함께': only B
         if before and re.fullmatch(r"['\"’”」』]?(?:\s?\S*)?(?:과|와)\s", view.text[target.end:t]):
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, _with_list_start(view, ms, t, lo))
+    attending = ATTEND_RE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting"
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    if attending and len(orgs_of_people) >= 3:
+        # an attendee list ('A 회장, B 사장, C 원장 등이 참석한'): an executive attends for a
+        # company or association (the guideline); an official is there as themself
+        orgs_of_people = {k for k in orgs_of_people if k not in by_key or by_key[k].label == "MINISTRY"}
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
-              and not (target.start <= m.start < target.end) and not m.attrs.get("byline")]
+              and not (target.start <= m.start < target.end) and not m.attrs.get("byline") and not _possessor(view, ms, m)]
     found = [m for m in agents if lo <= m.start and m.end <= t]
     # a body right before the event names whose event it is ('청와대 신년인사회 무대에'), not who takes part
     found = [m for m in found if not (m.end < target.start and view.text[m.end:target.start] == " ")]
@@ -262,7 +287,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             found = [prior[-1]]
             while len(found) < len(prior) and _joined(view, prior[-len(found) - 1], found[-1]):
                 found.append(prior[-len(found) - 1])
-    if not found and not adnominal:  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
+    if not found and not adnominal and not view.text.startswith("맺", t) and not _describes_others(view, t):  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         before = [m for m in agents if m.end <= target.start]
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
@@ -272,6 +297,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
+    if not adnominal and before and SIGN_RE.match(view.text, t) and _SIGNED.fullmatch(view.text, target.end, t):
+        found += [m for m in _parties(view, agents, target) if m not in found]
     for m in found:
         add("PARTICIPATES_IN", m, target, si)
 
@@ -324,7 +351,8 @@ def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAI
     return _phrase_tail(view, m) in tails
 
 
-_WITH = re.compile(r"(?:\s?등)?(?:과|와)\s(?:[가-힣A-Za-z]+\s)?$")
+# 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최'
+_WITH = re.compile(r"(?:\s?등(?:\s[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:
