@@ -376,12 +376,13 @@ def select(scored: Iterable[tuple[str, object, object, float]], thresholds: dict
     return [x for _p, x in best.values()]
 
 
-def forced(model: dict, kinds: Iterable[str]) -> dict:
-    """The model with `kinds` switched on at their best model-alone thresholds, whether or
-    not the training script chose them (to see what the model would add)."""
-    kinds = [k for k in kinds if k in model.get("trained", {}) and k in model.get("candidate_thresholds", {})]
+def forced(model: dict, kinds: Iterable[str], threshold: float | None = None) -> dict:
+    """The model with `kinds` switched on at `threshold`, or at their best model-alone
+    thresholds, whether or not the training script chose them (to see what it would add)."""
+    best = model.get("candidate_thresholds", {})
+    kinds = [k for k in kinds if k in model.get("trained", {}) and (threshold is not None or k in best)]
     return {**model, "types": {**model["types"], **{k: model["trained"][k] for k in kinds}},
-            "thresholds": {**model["thresholds"], **{k: model["candidate_thresholds"][k] for k in kinds}}}
+            "thresholds": {**model["thresholds"], **{k: threshold if threshold is not None else best[k] for k in kinds}}}
 
 
 def classify(view: TextView, mentions: list, sents: list[tuple[int, int]], rules: list,
