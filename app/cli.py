@@ -461,25 +461,21 @@ def export_cmd(output: Path | None, embedded: bool, data_dir: Path | None) -> No
     Reads the remote server when KG_SPARQL_ENDPOINT is set, else the on-disk store (or,
     while another process holds it, the newest published snapshot).
     """
-    from kg.store import snapshots
+    from kg.store import open_store, snapshots
     from core.errors import StoreError
-    from kg.store.remote import RemoteStore
     from kg.store.transfer import export_nquads
-    from kg.store.embedded import GraphStore
 
     settings = _backend_settings(data_dir, embedded)
+    remote = bool(settings.sparql_endpoint)
     try:
-        if settings.sparql_endpoint:
-            store: Any = RemoteStore.from_settings(settings, read_only=True)
-        else:
-            try:
-                store = GraphStore(settings.graph_dir, create=False)
-            except StoreError:
-                snap = snapshots.current(settings.data_dir)
-                if snap is None:
-                    raise
-                click.echo(f"저장소를 다른 프로세스가 쓰고 있어 최근 스냅숏을 내보냅니다: {snap}", err=True)
-                store = GraphStore(snap, read_only=True)
+        try:  # a remote server only read; no empty on-disk store made where there is none
+            store = open_store(settings, read_only=remote, create=False)
+        except StoreError:
+            snap = None if remote else snapshots.current(settings.data_dir)
+            if snap is None:
+                raise
+            click.echo(f"저장소를 다른 프로세스가 쓰고 있어 최근 스냅숏을 내보냅니다: {snap}", err=True)
+            store = open_store(settings, read_only=True, path=snap)
         with store:
             if output is None:
                 n = export_nquads(store, sys.stdout.buffer)

@@ -79,15 +79,6 @@ def json_response(data: Any, status: int = 200) -> Response:
     return resp
 
 
-def html_or_json(template: str, payload: Any, status: int = 200, **context: Any) -> Any:
-    """Render `template`, or return `payload` as JSON when the client asks for the twin."""
-    if wants_json():
-        return json_response(payload, status)
-    resp = current_app.make_response((render_template(template, **context), status))
-    resp.vary.add("Accept")
-    return resp
-
-
 CsvTable = Callable[[dict[str, Any]], tuple[list[str], Iterable[Iterable[Any]], str]]
 
 
@@ -104,9 +95,12 @@ def page_or_json(template: str, payload: dict[str, Any], status: int = 200, *, f
             abort(404)
         header, rows, filename = table(payload)
         return csv_response(header, rows, filename)
-    if fmt == "json":
+    if fmt == "json" or wants_json():
         return json_response(payload, status)
-    return html_or_json(template, payload, status, **({name: payload} if name else payload), **page_only)
+    context = {name: payload} if name else payload
+    resp = current_app.make_response((render_template(template, **context, **page_only), status))
+    resp.vary.add("Accept")
+    return resp
 
 
 def csv_response(header: list[str], rows: Iterable[Iterable[Any]], filename: str) -> Response:

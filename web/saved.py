@@ -27,7 +27,7 @@ from core.errors import KGError
 from kg.write.alerts import create_view
 from kg.write.saved import PATTERNS, SavedViews, View, parse_since
 from web.kg_access import get_kg
-from web.helpers import html_or_json, json_response, local_path, page_or_json, settings, wants_json
+from web.helpers import json_response, local_path, page_or_json, settings, wants_json
 from web.upload import _bearer, _check_csrf, _session_ok, _token, csrf_token
 
 bp = Blueprint("saved", __name__)
@@ -114,7 +114,7 @@ def saved_page() -> Any:
     payload = {"views": [{**v.to_json(), "hits": counts.get(v.id, 0), "feed": url_for("saved.view_atom", view_id=v.id),
                           "page": url_for("saved.view_page", view_id=v.id)} for v in views],
                "news": news(20)}
-    return html_or_json("saved.html", payload, views=views, counts=counts, news=payload["news"], editable=can_edit())
+    return page_or_json("saved.html", payload, editable=can_edit())
 
 
 @bp.post("/saved")
@@ -173,8 +173,7 @@ def view_page(view_id: int) -> Any:
         hits = sv.hits(view, since=_since(), limit=200)
     payload = {"view": view.to_json(), "hits": [{**h.to_json(), "page": local_path(h.doc) if h.doc else None}
                                                 for h in hits]}
-    return html_or_json("saved_view.html", payload, view=view, hits=payload["hits"], editable=can_edit(),
-                        entity_label=_entity_label(view))
+    return page_or_json("saved_view.html", payload, editable=can_edit(), entity_label=_entity_label(view))
 
 
 def _entity_label(view: View) -> str | None:

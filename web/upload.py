@@ -26,7 +26,7 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.exceptions import TooManyRequests
 
 from kg.write.upload_queue import STATUS_LABELS, URL_MAX, UploadQueue
-from web.helpers import client_address, html_or_json, json_response, settings, wants_json
+from web.helpers import client_address, json_response, page_or_json, settings, wants_json
 from web.lockout import Lockout
 
 bp = Blueprint("upload", __name__)
@@ -173,10 +173,9 @@ def upload_page() -> Any:
     s = settings()
     payload = {"enabled": on, "authenticated": authed, "max_upload_mb": s.max_upload_mb,
                "status": url_for("upload.status_json")}
-    jobs = uploads().queue.jobs(10) if authed else []
-    return html_or_json("upload.html", payload, on=on, authed=authed, max_mb=s.max_upload_mb,
-                        urls_max=URLS_MAX,
-                        csrf=csrf_token() if on else "", jobs=jobs, labels=STATUS_LABELS)
+    jobs = uploads().queue.jobs(10) if authed else []  # the recent ones, on the page only
+    return page_or_json("upload.html", payload, urls_max=URLS_MAX, csrf=csrf_token() if on else "",
+                        jobs=[j.to_json() for j in jobs])
 
 
 @bp.post("/upload/login")
@@ -240,6 +239,5 @@ def status() -> Any:
     jobs = uploads().queue.jobs()
     payload = {"jobs": [j.to_json() for j in jobs],
                "counts": {label: sum(j.status == st for j in jobs) for st, label in STATUS_LABELS.items()}}
-    return html_or_json("upload.html", payload, on=True, authed=True, max_mb=settings().max_upload_mb,
-                        urls_max=URLS_MAX,
-                        csrf=csrf_token(), jobs=jobs, labels=STATUS_LABELS, status_page=True)
+    return page_or_json("upload.html", payload, enabled=True, authenticated=True, csrf=csrf_token(),
+                        status_page=True)

@@ -7,6 +7,7 @@ unless KG_UPLOAD_PRIVATE_URLS is on.
 """
 from __future__ import annotations
 
+import calendar
 import time
 from typing import Any
 
@@ -15,7 +16,7 @@ from flask import Blueprint, abort, redirect, request, url_for
 from core.errors import KGError
 from kg.write.watch import DEFAULT_EVERY, WatchList, format_every, parse_every
 from kg.write.watch_poll import TICK
-from web.helpers import html_or_json, json_response, settings, wants_json
+from web.helpers import json_response, page_or_json, settings, wants_json
 from web.upload import _bearer, _check_csrf, _require_auth, _session_ok, _token, csrf_token
 
 bp = Blueprint("watch", __name__)
@@ -40,10 +41,9 @@ def watch_page() -> Any:
     running = beat is not None and time.time() - beat < 3 * TICK
     payload = {"poller_running": running, "poller_last_seen": _iso(beat),
                "sources": [{**s.to_json(), "fetches": [f.to_json() for f in recent[s.id]]} for s in sources]}
-    return html_or_json("watch.html", payload, sources=sources, recent=recent, running=running, beat=_iso(beat),
-                        on=on, authed=authed, csrf=csrf_token() if on else "", every_choices=EVERY_CHOICES,
-                        default_every=format_every(DEFAULT_EVERY), labels=STATUS_LABELS, iso=_iso,
-                        every=format_every)
+    return page_or_json("watch.html", payload, on=on, authed=authed, csrf=csrf_token() if on else "",
+                        every_choices=EVERY_CHOICES, default_every=format_every(DEFAULT_EVERY), labels=STATUS_LABELS,
+                        local_time=_local_time)
 
 
 @bp.post("/watch")
@@ -76,6 +76,11 @@ def remove(source_id: int) -> Any:
     if wants_json() or bearer:
         return json_response({"ok": True, "removed": source_id})
     return redirect(url_for("watch.watch_page"), 303)
+
+
+def _local_time(iso: str | None) -> str | None:
+    """A time of the payload (ISO 8601, UTC) as the page shows it: local, to the minute."""
+    return None if iso is None else _iso(calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")))
 
 
 def _iso(t: float | None) -> str | None:

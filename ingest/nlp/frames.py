@@ -14,6 +14,7 @@ whole document and links what they left unattached to the initiative the documen
 about at that point: the last one named before the sentence (of a fitting kind), else the
 document's main one. A relation's sentence index is the sentence that states it.
 """
+# Over 400 lines, kept whole: its passes all read one document frame (the main initiative, the last one named before, `add`) and share the agent and clause helpers.
 from __future__ import annotations
 
 import re

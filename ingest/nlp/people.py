@@ -7,6 +7,7 @@ with Kiwi: a proper noun (NNP), or a 2–4 syllable word starting with a surname
 does not know as one common noun (반도체 시장 is a market, not 반도체 the mayor).
 The body between name and title ('산업부') becomes attrs['org'] and a LEADS edge.
 """
+# Over 400 lines, kept whole: the title, honorific, roster and repeat finders share the name checks (is_name, _name_before/_name_after) and the body look-ups.
 from __future__ import annotations
 
 import re

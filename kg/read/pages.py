@@ -178,9 +178,10 @@ class PageData:
         stated in the most documents (None: all), and how many there are of each (kg.read.queries)."""
         return queries.top_statements_about(self.store, iri, per_relation)
 
-    def cooccurring(self, iri: str, limit: int | None = 30) -> dict[str, Any]:
-        """Entities mentioned in the same documents as `iri`, most shared documents first."""
-        return queries.cooccurring(self.store, iri, limit=limit)
+    def cooccurring(self, iri: str, limit: int | None = 30, sample: int = queries.SAMPLE) -> dict[str, Any]:
+        """Entities mentioned in the same documents as `iri`, most shared documents first
+        (counted in its newest `sample` documents when it is in more)."""
+        return queries.cooccurring(self.store, iri, limit=limit, sample=sample)
 
     def path_graph(self) -> PathGraph:
         """The edge graph for path finding (kg.read.paths; one per published snapshot)."""
@@ -192,9 +193,9 @@ class PageData:
         """Document and sentence of the newest statements of each edge (s, p, o)."""
         return queries.statement_evidence(self.store, triples)
 
-    def shared_documents(self, a: str, b: str) -> dict[str, Any]:
-        """The newest documents that mention both `a` and `b`, with their total."""
-        return queries.shared_documents(self.store, a, b)
+    def shared_documents(self, a: str, b: str, limit: int = 50) -> dict[str, Any]:
+        """The newest `limit` documents that mention both `a` and `b`, with their total."""
+        return queries.shared_documents(self.store, a, b, limit)
 
     def documents_info(self, iris: list[str]) -> dict[str, dict[str, str | None]]:
         """Title and date of documents (IRI → {title, date})."""

@@ -1,6 +1,7 @@
 """Paths between two entities, for the path page (web/network.py shows them): all
 shortest chains of relation edges, and a chain of co-mentions through documents when no
-relation joins them. The edge graph is read once per store and kept."""
+relation joins them. The edge graph is read once per store (relation_edges,
+mention_pairs) and kept."""
 from __future__ import annotations
 
 import threading
@@ -9,7 +10,9 @@ import weakref
 from collections import defaultdict, deque
 from typing import Any
 
-from kg.read import queries
+from kg.read.queries import GRAPH_PROPERTIES
+from kg.store import GraphBackend
+from ontology.namespace import KGO
 
 MAX_PATHS = 10
 MAX_HOPS = 6
@@ -58,6 +61,21 @@ class PathGraph:
         return self._ents_of
 
 
+def relation_edges(store: GraphBackend) -> list[tuple[str, str, str]]:
+    """Every relation edge between entities (GRAPH_PROPERTIES), for path finding: each
+    is stated once, in the entity graph (or the gazetteer's)."""
+    props = " ".join(f"<{p}>" for p in GRAPH_PROPERTIES)
+    rows = store.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o FILTER(isIRI(?o)) }}")
+    return [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
+
+
+def mention_pairs(store: GraphBackend) -> list[tuple[str, str]]:
+    """(document, entity) for every kgo:mentions, for co-mention paths (154,000 at
+    10,000 documents: as plain strings, straight from pyoxigraph when the store is embedded)."""
+    q = f"SELECT ?d ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }}"
+    return [(r["d"], r["e"]) for r in store.select_strings(q)]
+
+
 _cache: "weakref.WeakKeyDictionary[Any, PathGraph]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 CACHE_SECONDS = 60.0  # a remote store may change under us; a snapshot store never does
@@ -69,7 +87,7 @@ def graph_of(store: Any, remote: bool = False) -> PathGraph:
     with _cache_lock:
         g = _cache.get(store)
         if g is None or (remote and time.monotonic() - g.built > CACHE_SECONDS):
-            g = PathGraph(queries.relation_edges(store), load_mentions=lambda: queries.mention_pairs(store))
+            g = PathGraph(relation_edges(store), load_mentions=lambda: mention_pairs(store))
             _cache[store] = g
     return g
 

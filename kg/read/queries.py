@@ -275,21 +275,6 @@ def _ends(iri: str, edge: dict[str, Any], prop: str | None = None) -> tuple[str,
     return (s, o) if prop is None else (s, prop, o)
 
 
-def relation_edges(store: GraphBackend) -> list[tuple[str, str, str]]:
-    """Every relation edge between entities (GRAPH_PROPERTIES), for path finding: each
-    is stated once, in the entity graph (or the gazetteer's)."""
-    props = " ".join(f"<{p}>" for p in GRAPH_PROPERTIES)
-    rows = store.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o FILTER(isIRI(?o)) }}")
-    return [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
-
-
-def mention_pairs(store: GraphBackend) -> list[tuple[str, str]]:
-    """(document, entity) for every kgo:mentions, for co-mention paths (154,000 at
-    10,000 documents: as plain strings, straight from pyoxigraph when the store is embedded)."""
-    q = f"SELECT ?d ?e WHERE {{ GRAPH ?d {{ ?d <{KGO.mentions}> ?e }} }}"
-    return [(r["d"], r["e"]) for r in store.select_strings(q)]
-
-
 def statement_evidence(store: GraphBackend, triples: list[tuple[str, str, str]],
                        limit: int = 3) -> dict[tuple[str, str, str], list[dict[str, str | None]]]:
     """Document and sentence of the newest `limit` statements of each edge (s, p, o).

@@ -57,10 +57,12 @@ class GraphBackend(Protocol):
     def add_quads(self, quads: list[Any], replace: Iterable[str] = ()) -> int: ...
 
 
-def open_store(settings: Settings, *, read_only: bool = False, path: Path | str | None = None) -> GraphBackend:
+def open_store(settings: Settings, *, read_only: bool = False, create: bool = True,
+               path: Path | str | None = None) -> GraphBackend:
     """The store the settings name: a remote server when KG_SPARQL_ENDPOINT is set, else
     the embedded Oxigraph store at `path` (a published snapshot, opened read-only) or at
-    the data directory's live store (settings.graph_dir), with its shared entity graph."""
+    the data directory's live store (settings.graph_dir), with its shared entity graph;
+    `create=False`: a StoreError rather than a new empty store where there is none."""
     if settings.sparql_endpoint:
         from kg.store.remote import RemoteStore  # noqa: PLC0415
 
@@ -70,4 +72,4 @@ def open_store(settings: Settings, *, read_only: bool = False, path: Path | str 
 
     if read_only:
         return GraphStore(path or settings.graph_dir, read_only=True)
-    return GraphStore(path or settings.graph_dir, entity_graph=settings.base_iri + ENTITY_GRAPH)
+    return GraphStore(path or settings.graph_dir, create=create, entity_graph=settings.base_iri + ENTITY_GRAPH)

@@ -3,37 +3,18 @@ leads it, each with the sentence it was read from, for the alliances of the samp
 (issue #20: the page said 참여자 없음 although the release lists the members)."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 import pytest
 
-from kg.read.graph import KnowledgeGraph
-from kg.write.pipeline import ensure_gazetteer, ingest_paths
-from kg.settings import Settings
-from web import create_app
+from tests.web._corpus import ROOT, roles, served
 
-ROOT = Path(__file__).resolve().parents[2]
 FILES = ["corpus/28-ai-autonomous-manufacturing-alliance.html", "corpus/37-k-humanoid-alliance.html",
          "corpus/41-max-alliance-launch.md"]
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory):
-    s = Settings(data_dir=tmp_path_factory.mktemp("alliances"), base_iri="http://kg.test/")
-    with KnowledgeGraph(s) as kg:
-        ensure_gazetteer(kg)
-        report = ingest_paths(kg, [ROOT / f for f in FILES])
-        assert report.ok, report.failed
-    app = create_app(s, query_workers=1)
-    app.config["TESTING"] = True
-    yield app.test_client()
-    app.extensions["kg"].close()
-
-
-def roles(page: str) -> dict[str, str]:
-    """The overview's role lists: 발표 기관, 참여자, 주재·대표 → their HTML."""
-    return {m.group(1): m.group(2) for m in re.finditer(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, re.S)}
+    yield from served(tmp_path_factory.mktemp("alliances"), [ROOT / f for f in FILES])
 
 
 @pytest.mark.parametrize(("path", "announced", "members", "leaders"), [

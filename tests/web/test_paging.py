@@ -130,10 +130,9 @@ def test_co_mentions_of_an_entity_in_more_documents_than_the_sample_come_from_th
     """Past `sample` documents, co-mentions are counted in the newest of them only, found
     either by walking all documents newest first or by sorting the entity's own."""
     from kg.read import entity  # noqa: PLC0415
-    from kg.read import queries  # noqa: PLC0415
 
     monkeypatch.setattr(entity, "WALK_FACTOR", 1000 if walk else 0)
-    co = queries.cooccurring(app.extensions["kg"].kg.store, BASE + "id/gov/산업통상자원부", limit=None, sample=5)
+    co = app.extensions["kg"].kg.cooccurring(BASE + "id/gov/산업통상자원부", limit=None, sample=5)
     assert co["documents"] == DOCS and co["sampled"] == 5
     assert [(i["iri"].rsplit("/", 1)[-1], i["documents"]) for i in co["items"]] == [
         (f"성장_계획_{n}", 1) for n in range(DOCS - 5, DOCS)]
@@ -188,10 +187,10 @@ def test_documents_shared_by_two_hubs_are_counted_and_the_newest_listed(
             kg.store.put_graph(str(iri), triples, described)
         kg.publish()
         motie, samsung = BASE + "id/gov/산업통상자원부", BASE + "id/company/삼성전자"
-        plain = queries.shared_documents(kg.store, motie, samsung, limit=3)
+        plain = kg.shared_documents(motie, samsung, limit=3)
         monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 2)  # both are hubs now
         monkeypatch.setattr(entity, "WALK_FACTOR", 1000 if walk else 0)
-        hubs = queries.shared_documents(kg.store, motie, samsung, limit=3)
+        hubs = kg.shared_documents(motie, samsung, limit=3)
     assert plain["total"] == hubs["total"] == 8
     assert [d["title"] for d in hubs["documents"]] == [d["title"] for d in plain["documents"]] == [
         "성장 계획 11 발표", "성장 계획 10 발표", "성장 계획 08 발표"]

@@ -4,35 +4,15 @@ with its sentence; one meeting reported by several documents is one node, and me
 of different days stay apart."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 import pytest
 
-from kg.read.graph import KnowledgeGraph
-from kg.settings import Settings
-from kg.write.pipeline import ensure_gazetteer, ingest_paths
-from web import create_app
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.web._corpus import ROOT, roles, served
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory):
-    s = Settings(data_dir=tmp_path_factory.mktemp("sample"), base_iri="http://kg.test/")
-    with KnowledgeGraph(s) as kg:
-        ensure_gazetteer(kg)
-        report = ingest_paths(kg, [ROOT / "corpus"])
-        assert report.ok, report.failed
-    app = create_app(s, query_workers=1)
-    app.config["TESTING"] = True
-    yield app.test_client()
-    app.extensions["kg"].close()
-
-
-def roles(page: str) -> dict[str, str]:
-    """The overview's role lists: 발표 기관, 참여자, 주재·대표 → their HTML."""
-    return {m.group(1): m.group(2) for m in re.finditer(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, re.S)}
+    yield from served(tmp_path_factory.mktemp("sample"), [ROOT / "corpus"])
 
 
 @pytest.mark.parametrize(("path", "announced", "members"), [

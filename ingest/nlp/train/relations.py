@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from ingest.nlp.evaluate import _name, _named_rels, load_gold
-from ingest.nlp.relclf import MODEL, SIGNATURES, Candidates, select
+from ingest.nlp.relclf import MODEL, select
+from ingest.nlp.relpairs import SIGNATURES, Candidates
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 DEV = (GOLD / "real" / "dev.jsonl", GOLD / "dev.jsonl")
