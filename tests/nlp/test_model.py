@@ -80,3 +80,24 @@ def test_ner_can_be_sourced_into_another_pipeline(nlp):
     other.vocab.vectors = nlp.vocab.vectors
     other.add_pipe("ner", source=nlp)
     assert ("삼성전자", "COMPANY") in {(e.text, e.label_) for e in other("삼성전자는 신제품을 공개했다.").ents}
+
+
+def test_model_carries_its_name_lexicon(nlp):
+    # The lexicon feature (ingest/nlp/train/lexicon.py) is saved inside the model: the
+    # shipped config names no file, yet the loaded layer knows the KLUE-train names.
+    layer = next(n for n in nlp.get_pipe("ner").model.walk() if n.name == "kiwi_affix_features")
+    lexicon = layer.attrs["lexicon"]
+    assert len(lexicon) > 20_000
+    assert lexicon["삼성전자"] == "OG"
+
+
+def test_lexicon_tags_take_the_longest_name():
+    from ingest.nlp.train.lexicon import tags
+
+    lexicon = {"서울": "LC", "서울중앙지법": "OG", "김정은": "PS"}
+    text = "서울중앙지법 김정은이"
+    # tokens 서울 | 중앙 | 지법 | 김정 | 은 | 이: the court, not the city; a name cut in two still matches
+    starts, ends = [0, 2, 4, 7, 9, 10], [2, 4, 6, 9, 10, 11]
+    assert tags(text, starts, ends, lexicon) == ["B-OG", "I-OG", "I-OG", "B-PS", "I-PS", "O"]
+    # a name ending inside a token is no match (김정은이 as one token)
+    assert tags(text, [0, 7], [6, 11], lexicon) == ["B-OG", "O"]

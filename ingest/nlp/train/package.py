@@ -35,6 +35,11 @@ derived by `ingest/nlp/train/kiwi_vectors.py` from the morpheme embeddings of Ki
 language model in kiwipiepy_model 0.24.0 (bab2min, https://github.com/bab2min/Kiwi,
 Apache License 2.0).
 
+Name lexicon (saved inside ner/model, about 22,800 forms with a KoNEC class): the forms of
+`konec-train-lexicon.tsv`, derived from docs/stat/ne_form_label_freq.tsv of
+https://github.com/korean-named-entity/konec (counts over the KLUE-NER train split;
+CC BY-SA 4.0), built by `ingest/nlp/train/lexicon.py`.
+
 Labels: PERSON, LOCATION, DATE, TIME, QUANTITY, MINISTRY, COMPANY, ORGANIZATION.
 Load with `ingest.nlp.train.load_model()` (it registers the tokenizer the config names),
 or source the self-contained `ner` component into a pipeline whose tokenizer is the
@@ -57,6 +62,8 @@ def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) ->
     config["paths"]["train"] = None    # build paths mean nothing to a user of the model
     config["paths"]["dev"] = None
     config["paths"]["vectors"] = None
+    if "lexicon" in config["paths"]:
+        config["paths"]["lexicon"] = None  # the lexicon is saved inside the ner model (layers.py)
     clean = load_model_from_config(config, auto_fill=True, validate=True)
     if trained.vocab.vectors.shape[0]:  # static vectors (kiwi_vectors.py) live in the vocab
         clean.vocab.vectors = trained.vocab.vectors
@@ -70,6 +77,9 @@ def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) ->
             {"name": "KLUE-NER v1.1 (3,000 sentences)", "url": "https://github.com/KLUE-benchmark/KLUE", "license": LICENSE,
              "author": "Park, Sungjoon et al. 2021"},
             {"name": "KoNEC", "url": "https://github.com/korean-named-entity/konne-prep", "license": LICENSE,
+             "author": "korean-named-entity project"},
+            {"name": "KoNEC name lexicon of the KLUE-NER train split (ne_form_label_freq.tsv)",
+             "url": "https://github.com/korean-named-entity/konec", "license": LICENSE,
              "author": "korean-named-entity project"},
         ],
         **(meta_extra or {}),
