@@ -26,6 +26,7 @@ from ingest.nlp.train.prepare import DATA_DIR, LABELS, load_sentences
 
 COARSE = {"MINISTRY": "OG", "COMPANY": "OG", "ORGANIZATION": "OG", "PERSON": "PS", "LOCATION": "LC",
           "DATE": "DT", "TIME": "TI", "QUANTITY": "QT"}
+COARSE.update({v: v for v in list(COARSE.values())})  # a model trained on the coarse labels
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

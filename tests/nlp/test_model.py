@@ -80,3 +80,61 @@ def test_ner_can_be_sourced_into_another_pipeline(nlp):
     other.vocab.vectors = nlp.vocab.vectors
     other.add_pipe("ner", source=nlp)
     assert ("삼성전자", "COMPANY") in {(e.text, e.label_) for e in other("삼성전자는 신제품을 공개했다.").ents}
+
+
+def test_model_carries_its_name_lexicon(nlp):
+    # The lexicon feature (ingest/nlp/train/lexicon.py) is saved inside the model: the
+    # shipped config names no file, yet the loaded layer knows the KLUE-train names.
+    layer = next(n for n in nlp.get_pipe("ner").model.walk() if n.name == "kiwi_affix_features")
+    lexicon = layer.attrs["lexicon"]
+    assert len(lexicon) > 20_000
+    assert lexicon["삼성전자"] == "OG"
+
+
+def test_lexicon_tags_take_the_longest_name():
+    from ingest.nlp.train.lexicon import tags
+
+    lexicon = {"서울": "LC", "서울중앙지법": "OG", "김정은": "PS"}
+    text = "서울중앙지법 김정은이"
+    # tokens 서울 | 중앙 | 지법 | 김정 | 은 | 이: the court, not the city; a name cut in two still matches
+    starts, ends = [0, 2, 4, 7, 9, 10], [2, 4, 6, 9, 10, 11]
+    assert tags(text, starts, ends, lexicon) == ["B-OG", "I-OG", "I-OG", "B-PS", "I-PS", "O"]
+    # a name ending inside a token is no match (김정은이 as one token)
+    assert tags(text, [0, 7], [6, 11], lexicon) == ["B-OG", "O"]
+
+
+def test_vote_keeps_what_most_members_find():
+    # ensemble.py: three members, a span found by two of them stays, one found by one goes;
+    # the entities already set (the gazetteer's, in the pipeline) stay and bind every member.
+    from spacy.tokens import Span
+
+    from ingest.nlp.train.ensemble import NerVote
+
+    class Member:
+        labels = ("PERSON", "COMPANY")
+
+        def __init__(self, spans):
+            self.spans = spans
+
+        def __call__(self, doc):
+            assert [e.text for e in doc.ents] == ["세종시"]  # each member starts from the preset spans
+            doc.ents = [*doc.ents, *(Span(doc, s, e, label=lab) for s, e, lab in self.spans)]
+            return doc
+
+    vote = NerVote.__new__(NerVote)
+    vote.members = [Member([(0, 1, "PERSON"), (2, 3, "COMPANY")]), Member([(0, 1, "PERSON")]), Member([(2, 3, "PERSON")])]
+    doc = spacy.blank("xx")("김민수 는 네패스 와 세종시 에")  # whitespace tokens
+    doc.ents = [Span(doc, 4, 5, label="LOCATION")]
+    assert [(e.text, e.label_) for e in vote(doc).ents] == [("김민수", "PERSON"), ("세종시", "LOCATION")]
+
+
+def test_a_vote_of_models_saves_and_loads(nlp, tmp_path):
+    # SEEDS="42 7 13" ingest/nlp/train/train.sh ships a vote; here three copies of the
+    # shipped model, which must agree with it after a round trip through the disk.
+    from ingest.nlp.train.package import package
+
+    out = package([MODEL_DIR] * 3, tmp_path / "vote")
+    voted = load_model(out)
+    assert voted.pipe_names == ["ner"] and set(voted.get_pipe("ner").labels) == set(LABELS)
+    text = "삼성전자는 2024년 평택 반도체 공장에 20조 원을 투자한다고 밝혔다."
+    assert ents(voted, text) == ents(nlp, text)

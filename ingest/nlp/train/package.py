@@ -35,6 +35,11 @@ derived by `ingest/nlp/train/kiwi_vectors.py` from the morpheme embeddings of Ki
 language model in kiwipiepy_model 0.24.0 (bab2min, https://github.com/bab2min/Kiwi,
 Apache License 2.0).
 
+Name lexicon (saved inside ner/model, about 22,800 forms with a KoNEC class): the forms of
+`konec-train-lexicon.tsv`, derived from docs/stat/ne_form_label_freq.tsv of
+https://github.com/korean-named-entity/konec (counts over the KLUE-NER train split;
+CC BY-SA 4.0), built by `ingest/nlp/train/lexicon.py`.
+
 Labels: PERSON, LOCATION, DATE, TIME, QUANTITY, MINISTRY, COMPANY, ORGANIZATION.
 Load with `ingest.nlp.train.load_model()` (it registers the tokenizer the config names),
 or source the self-contained `ner` component into a pipeline whose tokenizer is the
@@ -44,23 +49,34 @@ Held-out scores: `bench/ner_eval.py`.
 """
 
 
-def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) -> Path:
+def package(src: Path | list[Path], out: Path = MODEL_DIR, meta_extra: dict | None = None) -> Path:
+    """One trained pipeline's `ner`, or with several, their majority vote (ensemble.py)."""
     import spacy
     from spacy.util import load_model_from_config
 
     from ingest.nlp.train import tokenizer_reg  # noqa: F401
+    from ingest.nlp.train.ensemble import NAME as VOTE, member_config
 
-    trained = spacy.load(src)
-    if trained.pipe_names != ["ner"]:
-        raise ValueError(f"expected a pipeline with only 'ner', got {trained.pipe_names}")
+    srcs = src if isinstance(src, list) else [src]
+    members = [spacy.load(s) for s in srcs]
+    trained = members[0]
+    if any(m.pipe_names != ["ner"] for m in members):
+        raise ValueError(f"expected pipelines with only 'ner', got {[m.pipe_names for m in members]}")
     config = trained.config.copy()
     config["paths"]["train"] = None    # build paths mean nothing to a user of the model
     config["paths"]["dev"] = None
     config["paths"]["vectors"] = None
+    if "lexicon" in config["paths"]:
+        config["paths"]["lexicon"] = None  # the lexicon is saved inside the ner model (layers.py)
+    if len(members) > 1:
+        ner = config.interpolate()["components"]["ner"]
+        config["components"] = {"ner": {"factory": VOTE, "members": len(members), "member_config": member_config(ner)}}
     clean = load_model_from_config(config, auto_fill=True, validate=True)
     if trained.vocab.vectors.shape[0]:  # static vectors (kiwi_vectors.py) live in the vocab
         clean.vocab.vectors = trained.vocab.vectors
-    clean.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    pipes = clean.get_pipe("ner").members if len(members) > 1 else [clean.get_pipe("ner")]
+    for pipe, m in zip(pipes, members):
+        pipe.from_bytes(m.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
     meta = dict(trained.meta)
     meta.pop("performance", None)  # scores on the tune split, which the final model trains on
     meta.update({
@@ -70,6 +86,9 @@ def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) ->
             {"name": "KLUE-NER v1.1 (3,000 sentences)", "url": "https://github.com/KLUE-benchmark/KLUE", "license": LICENSE,
              "author": "Park, Sungjoon et al. 2021"},
             {"name": "KoNEC", "url": "https://github.com/korean-named-entity/konne-prep", "license": LICENSE,
+             "author": "korean-named-entity project"},
+            {"name": "KoNEC name lexicon of the KLUE-NER train split (ne_form_label_freq.tsv)",
+             "url": "https://github.com/korean-named-entity/konec", "license": LICENSE,
              "author": "korean-named-entity project"},
         ],
         **(meta_extra or {}),
@@ -88,12 +107,12 @@ def package(src: Path, out: Path = MODEL_DIR, meta_extra: dict | None = None) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("src", type=Path)
+    ap.add_argument("src", type=Path, nargs="+", help="a trained pipeline, or several: their majority vote")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--meta", type=Path, help="JSON file merged into meta.json (e.g. training time)")
     a = ap.parse_args(argv)
     extra = json.loads(a.meta.read_text(encoding="utf-8")) if a.meta else None
-    out = package(a.src, a.out, extra)
+    out = package(a.src if len(a.src) > 1 else a.src[0], a.out, extra)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"packaged {a.src} → {out} ({size / 1e6:.1f} MB)")
     for p in sorted(out.rglob("*")):

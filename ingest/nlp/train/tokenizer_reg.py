@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.util import registry
 
 from ingest.nlp.tokenizer import KiwiTokenizer
+from ingest.nlp.train import ensemble as _ensemble  # noqa: F401  registers kg_ner_vote
 from ingest.nlp.train import layers as _layers  # noqa: F401  registers kg.KoreanHashEmbed.v1
 
 NAME = "kg.ner_kiwi_tokenizer.v1"
