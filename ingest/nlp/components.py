@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import initiatives, orgs, patterns, people, person_forms, relclf
+from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -397,9 +397,14 @@ class RelationExtractor:
         # '문재인 대통령은 … 문 대통령은 …': the surname and title stand for the person named
         # before; they take part in relations as that person (no entity of their own)
         aliases = person_forms.surname_references(view, [m for m in mentions if m.label == "PERSON"])
-        if aliases:
-            mentions = sorted(mentions + [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases],
-                              key=lambda m: m.start)
+        # '동 위원회는', '위원회에는 …': a body's or council's head word stands for the one named before
+        bodies = backrefs.body_references(view, mentions)
+        if aliases or bodies:
+            by_key = {m.key: m for m in mentions}
+            extra = [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases]
+            extra += [Mention(s, e, label, _ref_attrs(by_key[k])) for s, e, label, k in bodies]
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+            aliases = aliases + [(s, e, "", k) for s, e, _l, k in bodies]
         rels = extract_relations(view, mentions, sents, doc._.doc_date)
         if self.collect is not None:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
@@ -411,3 +416,8 @@ class RelationExtractor:
                                       if to.get(h, h) != to.get(t, t)))
         doc._.kg_relations = rels
         return doc
+
+
+def _ref_attrs(ante: Mention) -> dict:
+    """What a back reference carries of its antecedent: the kind of initiative it is."""
+    return {k: v for k, v in ante.attrs.items() if k in ("kind", "gov_kind")} | {"coref": True}

@@ -1,0 +1,56 @@
+"""Back references to a body or council named before: '동 위원회는', '위원회에는 … 참여한다'.
+
+Releases name a committee, council or alliance once ('4차산업혁명위원회', '제4기
+민·관환경정책협의회') and then call it by its head word alone, often with a determiner:
+
+    4차산업혁명위원회는 … 출범했다. … 특히 위원회가 중심이 돼 … 기본구상안을 발표했다.
+    정부는 '탄소중립 산업전환 협의체'를 구성했다. 동 협의체에는 A, B 등이 참여한다.
+
+The head word is no entity of its own (the words that name meetings and plans are read
+by initiatives.find_references and the linker); here it stands, for the relation rules,
+for the nearest earlier mention whose name ends in that head, as a surname with a title
+stands for the person named before (person_forms.surname_references). Relations found on
+it are moved to that mention, so no new node is made.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.nlp.view import TextView
+
+# heads of the names of bodies and standing councils that releases repeat alone
+BODY_HEADS = ("위원회", "협의회", "협의체", "추진단", "위원단", "얼라이언스", "연합회", "협회", "공단", "재단")
+_REF = re.compile(r"(?<![^\s'\"‘“(])(?:(?P<det>이번|동|해당|본|이|그|같은|우리)\s)?(?P<head>" + "|".join(BODY_HEADS) + r")"
+                  r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|로|으로|측은|측이|측)(?:\s|[,.]|$))")
+_LABELS = ("MINISTRY", "ORGANIZATION", "INITIATIVE", "COMPANY")
+
+
+def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """(start, end, label, the key of the mention referred to) for each bare head word of
+    `BODY_HEADS` that no mention covers and that follows a mention whose name ends in it
+    (the nearest such); a head word right after another noun ('법사 위원회') is part of
+    another name unless a determiner precedes it."""
+    text = view.text
+    named = [m for m in mentions if m.label in _LABELS and not m.attrs.get("generic")]
+    if not named:
+        return []
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for r in _REF.finditer(text):
+        hs, he = r.span("head")
+        if covered.find(1, hs, he) != -1 or not view.is_cut(he):
+            continue
+        if r.group("det") is None and hs >= 2 and text[hs - 1] == " " and view.tag_at(hs - 2) in ("NNG", "NNP", "SL", "SN"):
+            continue  # '상원법사 위원회는': the head of another noun phrase
+        head = r.group("head")
+        ante = [m for m in named if m.end <= hs and _name(text, m).endswith(head) and len(_name(text, m)) > len(head)]
+        if ante:
+            a = ante[-1]
+            out.append((hs, he, a.label, a.key))
+    return out
+
+
+def _name(text: str, m) -> str:
+    return text[m.start:m.end].rstrip("'’\"”」』 ")
