@@ -20,8 +20,9 @@ from ingest.nlp.view import TextView
 
 # heads of the names of bodies and standing councils that releases repeat alone
 BODY_HEADS = ("위원회", "협의회", "협의체", "추진단", "위원단", "얼라이언스", "연합회", "협회", "공단", "재단")
-_REF = re.compile(r"(?<![^\s'\"‘“(])(?:(?P<det>이번|동|해당|본|이|그|같은|우리)\s)?(?P<head>" + "|".join(BODY_HEADS) + r")"
+_REF = re.compile(r"(?<![^\s'\"‘“(])(?:(?P<det>이번|동|해당|본|이|그|같은)\s)?(?P<head>" + "|".join(BODY_HEADS) + r")"
                   r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|로|으로|측은|측이|측)(?:\s|[,.]|$))")
+_OWN = re.compile(r"(?:우리|저희)\s$")  # the speaker's own body
 _LABELS = ("MINISTRY", "ORGANIZATION", "INITIATIVE", "COMPANY")
 
 
@@ -29,7 +30,8 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
     """(start, end, label, the key of the mention referred to) for each bare head word of
     `BODY_HEADS` that no mention covers and that follows a mention whose name ends in it
     (the nearest such); a head word right after another noun ('법사 위원회') is part of
-    another name unless a determiner precedes it."""
+    another name unless a determiner precedes it. '우리 위원회' in the minutes is the
+    speaker's own committee, not the one named last: no determiner of this kind."""
     text = view.text
     named = [m for m in mentions if m.label in _LABELS and not m.attrs.get("generic")]
     if not named:
@@ -40,9 +42,10 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
     out = []
     for r in _REF.finditer(text):
         hs, he = r.span("head")
-        if covered.find(1, hs, he) != -1 or not view.is_cut(he):
+        if covered.find(1, hs, he) != -1 or not view.is_cut(he) or _OWN.search(text, max(0, hs - 3), hs):
             continue
-        if r.group("det") is None and hs >= 2 and text[hs - 1] == " " and view.tag_at(hs - 2) in ("NNG", "NNP", "SL", "SN"):
+        prev = view.last.get(hs - 1) if hs >= 2 and text[hs - 1] == " " else None
+        if r.group("det") is None and prev is not None and prev.tag in ("NNG", "NNP", "SL", "SH", "SN"):
             continue  # '상원법사 위원회는': the head of another noun phrase
         head = r.group("head")
         ante = [m for m in named if m.end <= hs and _name(text, m).endswith(head) and len(_name(text, m)) > len(head)]
