@@ -22,6 +22,14 @@ from ingest.nlp.view import TextView
 BODY_HEADS = ("위원회", "협의회", "협의체", "추진단", "위원단", "얼라이언스", "연합회", "협회", "공단", "재단")
 _REF = re.compile(r"(?<![^\s'\"‘“(])(?:(?P<det>이번|동|해당|본|이|그|같은)\s)?(?P<head>" + "|".join(BODY_HEADS) + r")"
                   r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|로|으로|측은|측이|측)(?:\s|[,.]|$))")
+# a determiner with the generic word of a kind of initiative ('이번 사업은', '동 계획에') points
+# to the one of that kind named last, though its name ends in another word ('… 육성 프로그램')
+KIND_WORDS = {"사업": ("program", "project"), "프로그램": ("program", "project"), "프로젝트": ("program", "project"),
+              "계획": ("plan", "strategy"), "전략": ("plan", "strategy"), "대책": ("plan", "strategy"),
+              "방안": ("plan", "strategy"), "정책": ("plan", "strategy"), "협약": ("project",), "펀드": ("fund",),
+              "기금": ("fund",)}
+_DEFINITE = re.compile(r"(?<![^\s'\"‘“(])(?:이번|동|해당|본|이)\s(?P<head>" + "|".join(KIND_WORDS) + r")"
+                       r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|으로|로)(?:\s|[,.]|$))")
 _OWN = re.compile(r"(?:우리|저희)\s$")  # the speaker's own body
 _LABELS = ("MINISTRY", "ORGANIZATION", "INITIATIVE", "COMPANY")
 
@@ -31,7 +39,8 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
     `BODY_HEADS` that no mention covers and that follows a mention whose name ends in it
     (the nearest such); a head word right after another noun ('법사 위원회') is part of
     another name unless a determiner precedes it. '우리 위원회' in the minutes is the
-    speaker's own committee, not the one named last: no determiner of this kind."""
+    speaker's own committee, not the one named last: no determiner of this kind. A
+    determiner with a word of `KIND_WORDS` stands for the last initiative of that kind."""
     text = view.text
     named = [m for m in mentions if m.label in _LABELS and not m.attrs.get("generic")]
     if not named:
@@ -52,7 +61,15 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
         if ante:
             a = ante[-1]
             out.append((hs, he, a.label, a.key))
-    return out
+    inits = [m for m in named if m.label == "INITIATIVE"]
+    for r in _DEFINITE.finditer(text) if inits else ():
+        hs, he = r.span("head")
+        if covered.find(1, hs, he) != -1 or not view.is_cut(he):
+            continue  # a word the entity rules read as a reference already (initiatives.find_references)
+        ante = [m for m in inits if m.end <= hs and m.attrs.get("kind") in KIND_WORDS[r.group("head")]]
+        if ante:
+            out.append((hs, he, "INITIATIVE", ante[-1].key))
+    return sorted(out)
 
 
 def _name(text: str, m) -> str:

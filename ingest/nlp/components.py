@@ -406,6 +406,9 @@ class RelationExtractor:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
             aliases = aliases + [(s, e, "", k) for s, e, _l, k in bodies]
         rels = extract_relations(view, mentions, sents, doc._.doc_date)
+        if bodies:  # '이번 사업은 정부와 기업이 재원을 마련해 …': a reference as the topic is described, not announced
+            topics = {(s, e) for s, e, _l, _k in bodies if view.tail(e) not in ("을", "를")}
+            rels = [r for r in rels if r[0] != "ANNOUNCES" or r[2] not in topics]
         if self.collect is not None:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:

@@ -87,3 +87,16 @@ def test_no_resolution_without_an_earlier_entity_of_that_head() -> None:
     # a head word inside another name ('상원법사 위원회') stands for no body named before
     found = named("미국 상원 정보위원회는 보고서를 발간했다. 상원법사 위원회는 코미 전 국장과 면담을 가졌다.", "2017-05-19")
     assert not any(h == "정보위원회" or h.endswith("정보위원회") for _t, h, _tl in found)
+
+
+def test_this_project_after_a_programme_named_with_another_word() -> None:
+    found = named("과학기술정보통신부는 7일 '디지털 인재 양성 프로젝트'를 발표했다. "
+                  "과기정통부는 이번 사업에 2027년까지 1조원을 투입한다. 동 사업에는 삼성전자, 네이버, 카카오 등 20개 기업이 참여한다.")
+    assert ("SCHEDULED_FOR", "디지털 인재 양성 프로젝트", "../2027-12-31") in found
+    for company in ("삼성전자", "네이버", "카카오"):
+        assert ("PARTICIPATES_IN", company, "디지털 인재 양성 프로젝트") in found
+    # a reference as the topic of a sentence that describes the programme: nobody announces it there
+    found = named("중소기업청은 3일 '상생 서포터즈 청년·창업 프로그램' 참여 기업을 모집한다고 밝혔다. "
+                  "이번 사업은 정부와 대기업이 함께 재원을 마련해 창업기업을 지원하는 사업이다.", "2016-10-03")
+    assert ("ANNOUNCES", "중소기업청", "상생 서포터즈 청년·창업 프로그램") in found
+    assert not any(t == "ANNOUNCES" and h == "대한민국 정부" for t, h, _tl in found)
