@@ -15,13 +15,17 @@ it are moved to that mention, so no new node is made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ingest.nlp.view import TextView
 
 # heads of the names of bodies and standing councils that releases repeat alone
 BODY_HEADS = ("위원회", "협의회", "협의체", "추진단", "위원단", "얼라이언스", "연합회", "협회", "공단", "재단")
 _REF = re.compile(r"(?<![^\s'\"‘“(])(?:(?P<det>이번|동|해당|본|이|그|같은)\s)?(?P<head>" + "|".join(BODY_HEADS) + r")"
-                  r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|로|으로|측은|측이|측)(?:\s|[,.]|$))")
+                  r"(?=(?:은|는|이|가|에는|에서는|에서|에도|의|와|과|도|를|을|에|로|으로|측은|측이|측)(?:\s|[,.]|$)"
+                  r"|\s(?:위원장|의장|회장|단장|이사장)(?:인|은|는|이|가|을|를|으로|\s))")  # '위원회 위원장인 A'
+# the head of the body referred to, named right before or after its post: 'A 위원회 위원장', '위원회 위원장인 A'
+_POST = re.compile(r"\s(?:위원장|의장|회장|단장|이사장)(?:인\s|\s)?")
 # a determiner with the generic word of a kind of initiative ('이번 사업은', '동 계획에') points
 # to the one of that kind named last, though its name ends in another word ('… 육성 프로그램')
 KIND_WORDS = {"사업": ("program", "project"), "프로그램": ("program", "project"), "프로젝트": ("program", "project"),
@@ -46,15 +50,16 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
     if not named:
         return []
     covered = bytearray(len(text) + 1)
+    dated = bytearray(len(text) + 1)  # '이날 위원회 위원장인 …': a date before the head word is no noun of its name
     for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        (dated if m.label in ("DATE", "TIME") else covered)[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     for r in _REF.finditer(text):
         hs, he = r.span("head")
         if covered.find(1, hs, he) != -1 or not view.is_cut(he) or _OWN.search(text, max(0, hs - 3), hs):
             continue
         prev = view.last.get(hs - 1) if hs >= 2 and text[hs - 1] == " " else None
-        if r.group("det") is None and prev is not None and prev.tag in ("NNG", "NNP", "SL", "SH", "SN"):
+        if r.group("det") is None and prev is not None and prev.tag in ("NNG", "NNP", "SL", "SH", "SN") and not dated[hs - 2]:
             continue  # '상원법사 위원회는': the head of another noun phrase
         head = r.group("head")
         ante = [m for m in named if m.end <= hs and _name(text, m).endswith(head) and len(_name(text, m)) > len(head)]
@@ -74,3 +79,42 @@ def body_references(view: TextView, mentions: list) -> list[tuple[int, int, str,
 
 def _name(text: str, m) -> str:
     return text[m.start:m.end].rstrip("'’\"”」』 ")
+
+
+def heads_of(view: TextView, mentions: list, refs: list) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(person, reference) for a person named with the referred body's post: '장병규 위원회
+    위원장은', '위원회 위원장인 장병규' (LEADS person → the body named before)."""
+    text = view.text
+    people = {m.start: m for m in mentions if m.label == "PERSON"}
+    ends = {m.end: m for m in mentions if m.label == "PERSON"}
+    out = []
+    own = [(m.start, m.end, m.label, m.key) for m in mentions if m.label == "INITIATIVE" and text[m.start:m.end] in BODY_HEADS]
+    for s, e, _label, _k in refs + own:  # '협의회 위원장인 A': a council word the linker names after the one before
+        post = _POST.match(text, e)
+        if post is None:
+            continue
+        if (p := people.get(post.end())) is not None or (s >= 1 and text[s - 1] == " " and (p := ends.get(s - 1)) is not None):
+            out.append((p.key, (s, e)))
+    return out
+
+
+def mentions_for(mentions: list, refs: list, make) -> list:
+    """A mention (made by `make`, relations.Mention) for each reference, with the kind of
+    initiative its antecedent is, so the relation rules pick it as they would the antecedent."""
+    by_key = {m.key: m for m in mentions}
+    return [make(s, e, label, {k: v for k, v in by_key[key].attrs.items() if k in ("kind", "gov_kind")} | {"coref": True})
+            for s, e, label, key in refs]
+
+
+def adjust(view: TextView, mentions: list, sents: list[tuple[int, int]], rels: list, refs: list) -> list:
+    """The sentence rules' relations with the references in mind: a reference as the topic
+    of a sentence that describes it ('이번 사업은 정부와 기업이 재원을 마련해 …') is announced by
+    nobody there; a person with the referred body's post leads that body."""
+    if refs:
+        topics = {(s, e) for s, e, _l, _k in refs if view.tail(e) not in ("을", "를")}
+        rels = [r for r in rels if r[0] != "ANNOUNCES" or r[2] not in topics]
+    if heads := heads_of(view, mentions, refs):
+        starts, have = [s for s, _e in sents], {r[:3] for r in rels}
+        rels = rels + [("LEADS", p, ref, max(0, bisect_right(starts, ref[0]) - 1)) for p, ref in heads
+                       if ("LEADS", p, ref) not in have]
+    return rels

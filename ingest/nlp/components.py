@@ -397,18 +397,13 @@ class RelationExtractor:
         # '문재인 대통령은 … 문 대통령은 …': the surname and title stand for the person named
         # before; they take part in relations as that person (no entity of their own)
         aliases = person_forms.surname_references(view, [m for m in mentions if m.label == "PERSON"])
-        # '동 위원회는', '위원회에는 …': a body's or council's head word stands for the one named before
+        # '동 위원회는', '위원회에는 …', '이번 사업에': a head word stands for the one named before
         bodies = backrefs.body_references(view, mentions)
         if aliases or bodies:
-            by_key = {m.key: m for m in mentions}
             extra = [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases]
-            extra += [Mention(s, e, label, _ref_attrs(by_key[k])) for s, e, label, k in bodies]
-            mentions = sorted(mentions + extra, key=lambda m: m.start)
+            mentions = sorted(mentions + extra + backrefs.mentions_for(mentions, bodies, Mention), key=lambda m: m.start)
             aliases = aliases + [(s, e, "", k) for s, e, _l, k in bodies]
-        rels = extract_relations(view, mentions, sents, doc._.doc_date)
-        if bodies:  # '이번 사업은 정부와 기업이 재원을 마련해 …': a reference as the topic is described, not announced
-            topics = {(s, e) for s, e, _l, _k in bodies if view.tail(e) not in ("을", "를")}
-            rels = [r for r in rels if r[0] != "ANNOUNCES" or r[2] not in topics]
+        rels = backrefs.adjust(view, mentions, sents, extract_relations(view, mentions, sents, doc._.doc_date), bodies)
         if self.collect is not None:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:
@@ -420,7 +415,3 @@ class RelationExtractor:
         doc._.kg_relations = rels
         return doc
 
-
-def _ref_attrs(ante: Mention) -> dict:
-    """What a back reference carries of its antecedent: the kind of initiative it is."""
-    return {k: v for k, v in ante.attrs.items() if k in ("kind", "gov_kind")} | {"coref": True}

@@ -100,3 +100,10 @@ def test_this_project_after_a_programme_named_with_another_word() -> None:
                   "이번 사업은 정부와 대기업이 함께 재원을 마련해 창업기업을 지원하는 사업이다.", "2016-10-03")
     assert ("ANNOUNCES", "중소기업청", "상생 서포터즈 청년·창업 프로그램") in found
     assert not any(t == "ANNOUNCES" and h == "대한민국 정부" for t, h, _tl in found)
+
+
+def test_the_chair_of_the_committee_or_council_named_before() -> None:
+    found = named("대통령 직속 4차산업혁명위원회가 11일 출범했다. 이날 위원회 위원장인 장병규 의장은 혁신을 강조했다.", "2017-10-11")
+    assert ("LEADS", "장병규", "4차산업혁명위원회") in found
+    found = named("환경부는 7일 '녹색전환 민관협의회'를 출범했다. 협의회 위원장인 김미화 이사장은 민관 협력을 강조했다.")
+    assert ("LEADS", "김미화", "녹색전환 민관협의회") in found
