@@ -87,6 +87,10 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
     # the event named last, though its name ends in another meeting word
     if _POINTS_BACK.search(text, max(0, e.start - 4), e.start):
         named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+        same = [x for x in earlier if text[x.start:x.end].endswith(word)]
+        if word not in _EVENT_WORDS and same:  # '… 업계와 간담회를 가졌다. 이날 간담회에는': the one of that word
+            resolved = names.get(same[-1].key)  # (named as an event before, or unnamed: events.py)
+            return resolved if resolved in {names.get(x.key) for x in named} else None
         if named:
             return names.get((named[0] if word in _EVENT_WORDS else named[-1]).key)
     return None

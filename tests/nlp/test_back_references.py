@@ -72,6 +72,11 @@ def test_of_two_meetings_the_nearest_with_that_head_word() -> None:
     for company in ("레인보우로보틱스", "두산로보틱스"):
         assert ("PARTICIPATES_IN", company, "로봇 산업 간담회") in found
         assert ("PARTICIPATES_IN", company, "수출 점검회의") not in found
+    # an unnamed meeting of that word before: that one, not the named meeting of another word
+    found = named("김정관 장관은 7일 오전 국무회의에 참석한 뒤 오후 반도체 업계와 간담회를 가졌다. "
+                  "이날 간담회에는 삼성전자와 SK하이닉스가 참석했다.")
+    assert ("PARTICIPATES_IN", "삼성전자", "간담회") in found
+    assert ("PARTICIPATES_IN", "삼성전자", "국무회의") not in found
     found = named("한국무역협회는 5일 설명회를 열었다. 한국바이오협회는 7일 포럼을 열었다. 협회는 이날 삼성바이오로직스와 업무협약을 체결했다.")
     assert ("PARTICIPATES_IN", "한국바이오협회", "업무협약") in found
     assert ("PARTICIPATES_IN", "한국무역협회", "업무협약") not in found
