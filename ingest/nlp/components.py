@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import initiatives, orgs, patterns, people, person_forms, relclf
+from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -398,10 +398,13 @@ class RelationExtractor:
         # '문재인 대통령은 … 문 대통령은 …': the surname and title stand for the person named
         # before; they take part in relations as that person (no entity of their own)
         aliases = person_forms.surname_references(view, [m for m in mentions if m.label == "PERSON"])
-        if aliases:
-            mentions = sorted(mentions + [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases],
-                              key=lambda m: m.start)
-        rels = extract_relations(view, mentions, sents, doc._.doc_date)
+        # '동 위원회는', '위원회에는 …', '이번 사업에': a head word stands for the one named before
+        bodies = backrefs.body_references(view, mentions)
+        if aliases or bodies:
+            extra = [Mention(s, e, "PERSON", {"title": title}) for s, e, title, _k in aliases]
+            mentions = sorted(mentions + extra + backrefs.mentions_for(mentions, bodies, Mention), key=lambda m: m.start)
+            aliases = aliases + [(s, e, "", k) for s, e, _l, k in bodies]
+        rels = backrefs.adjust(view, mentions, sents, extract_relations(view, mentions, sents, doc._.doc_date), bodies)
         if self.collect is not None:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:
@@ -412,3 +415,4 @@ class RelationExtractor:
                                       if to.get(h, h) != to.get(t, t)))
         doc._.kg_relations = rels
         return doc
+

@@ -83,10 +83,16 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
             return name
     # '이날 행사에는', '이번 행사는' after 'K-휴머노이드 연합 출범식': the event the document is
     # about, whatever word names it again (the first named meeting of the document)
-    if _POINTS_BACK.search(text, max(0, e.start - 4), e.start) and word in _EVENT_WORDS:
+    # '이날 회의에는', '이번 간담회는' after '제1차 민관 반도체 협의회': a determiner points back to
+    # the event named last, though its name ends in another meeting word
+    if _POINTS_BACK.search(text, max(0, e.start - 4), e.start):
         named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+        same = [x for x in earlier if text[x.start:x.end].endswith(word)]
+        if word not in _EVENT_WORDS and same:  # '… 업계와 간담회를 가졌다. 이날 간담회에는': the one of that word
+            resolved = names.get(same[-1].key)  # (named as an event before, or unnamed: events.py)
+            return resolved if resolved in {names.get(x.key) for x in named} else None
         if named:
-            return names.get(named[0].key)
+            return names.get((named[0] if word in _EVENT_WORDS else named[-1]).key)
     return None
 
 
