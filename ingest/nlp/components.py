@@ -133,6 +133,7 @@ class EntityPatterns:
         cands += patterns.find_companies(view)
         cands += patterns.find_local_arms(view, lex)
         cands += orgs.find_orgs(view)
+        cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:

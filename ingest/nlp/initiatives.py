@@ -21,14 +21,14 @@ HEADS = {
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
-    "업무협약": "project",  # an agreement its signatories take part in
+    "업무협약": "project", "협약": "project",  # an agreement its signatories take part in ('탄소중립 산업 전환 협약')
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
-    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
+    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
@@ -179,6 +179,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue
         start, words = attached_start, 0
         meeting = HEADS[head] == "meeting"
+        # a council or alliance takes the same modifiers as a meeting ('반도체 민관 협의체')
+        chain_ok = meeting or HEADS[head] == "taskforce"
         if attached_start == ws:
             pos = ws
             while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
@@ -195,7 +197,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
-                if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)

@@ -150,6 +150,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["country_or_place"] = text[org[0]:org[1]]
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
+    yield from _body_fused_title(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
     yield from _roster(view, ents)
@@ -261,6 +262,31 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
         if org is not None:
             attrs["_org"] = org
             attrs["_leads"] = not former and not title.endswith("관")  # 정책관, 심의관: officers, not heads
+        yield name[0], name[1], "PERSON", attrs
+
+
+_TITLE_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
+                       r"(?=[\s,.)]|[은는이가도의와과께을를]|님|입니|$)")
+
+
+def _body_fused_title(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'성윤모 산업통상자원부장관', '김철수 한울로보틱스㈜대표': a known body with the title
+    written against it, the name a word before the body."""
+    text = view.text
+    for e, s in org_ends.items():
+        if ents.get((s, e)) not in ("MINISTRY", "COMPANY", "ORGANIZATION") or e >= len(text) or not "가" <= text[e] <= "힣":
+            continue
+        m = _TITLE_AT.match(text, e)
+        if m is None or not view.is_cut(m.end()):
+            continue
+        title = m.group()
+        pos, former = _skip_holder_word(text, s - 1)
+        name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None:
+            continue
+        attrs: dict = {"title": title, "_org": (s, e), "_leads": title in LEAD_TITLES and not former}
+        if former:
+            attrs["former"] = True
         yield name[0], name[1], "PERSON", attrs
 
 

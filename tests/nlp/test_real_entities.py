@@ -197,3 +197,41 @@ def test_name_opening_a_quotation() -> None:
                                         ("점검은 동대문디자인플라자에서 했다.", "동대문디자인플라자")])
 def test_venues_by_their_ending(text: str, venue: str) -> None:
     assert (venue, "LOCATION") in ents(text)
+
+
+# --- the third round: agreements and councils, public bodies, titles fused to a body ---
+
+@pytest.mark.parametrize("text,name", [
+    ("산업부는 10일 이차전지 국내 투자 선언식을 열었다.", "이차전지 국내 투자 선언식"),
+    ("과기정통부는 양자 민관 협의체를 발족했다.", "양자 민관 협의체"),
+    ("두 회사는 수소 충전망 공동구축 협약을 맺었다.", "수소 충전망 공동구축 협약"),
+])
+def test_agreements_and_councils_without_a_standard_head(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("한국해양진흥공사는 선박 금융을 늘린다.", "한국해양진흥공사", "MINISTRY"),
+    ("행사는 부산정보산업진흥원이 주관했다.", "부산정보산업진흥원", "MINISTRY"),
+    ("국민연금공단은 기금 운용 계획을 밝혔다.", "국민연금공단", "MINISTRY"),
+    ("한국건설생활환경시험연구원과 협력한다.", "한국건설생활환경시험연구원", "ORGANIZATION"),
+])
+def test_public_bodies_by_their_ending(text: str, name: str, label: str) -> None:
+    assert (name, label) in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("반월공단 입주기업이 늘었다.", "반월공단"),
+    ("김하늘 선임연구원은 결과를 설명했다.", "선임연구원"),
+    ("한국방송공사는 특집을 편성했다.", "한국방송공사"),
+])
+def test_works_estates_researchers_and_kbs_are_no_public_bodies(text: str, word: str) -> None:
+    assert (word, "MINISTRY") not in ents(text) and (word, "ORGANIZATION") not in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("오영택 산업통상자원부장관은 회의를 주재했다.", "오영택"),
+    ("협약식에는 남궁민호 대성정밀㈜대표가 참석했다.", "남궁민호"),
+])
+def test_people_before_a_title_fused_to_their_body(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
