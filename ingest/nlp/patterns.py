@@ -211,6 +211,8 @@ def find_companies(view: TextView) -> Iterator[Cand]:
             s, e = _NAME_RUN_BACK.search(text, max(0, ms - 30), ms).start(), me
         elif after is not None:  # the mark opens one: ㈜한울로보틱스, 주식회사 비전랩스
             s, e = ms, view.core_end(after.start(), after.end())
+            if e - after.start() < 2:
+                continue  # '주식회사로 설립된다': the word itself, no name
         else:
             continue
         if e - s >= 3 and (s == 0 or not _NAME_CHAR.match(text, s - 1)):

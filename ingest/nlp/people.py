@@ -132,6 +132,11 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
             os_ = org_ends[name[0] - 1]
             org = (os_, name[0] - 1)
+        elif org is None and (body := _body_before_name(view, name, title, ents)) is not None:
+            org = body  # '볼보트럭코리아 김영재 사장': a body no rule knows
+            label = "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY"
+            yield org[0], org[1], label, {"rule": "apposition"}
+            ents = {**ents, org: label}
         if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
             org = j  # '최상목 부총리 겸 기획재정부 장관'
         attrs: dict = {"title": title}
@@ -397,15 +402,39 @@ def _apposed_body(view: TextView, name: tuple[int, int], te: int, ents: dict):
     title = text[e + 1:te]
     if title not in _CORP_TITLES or s < 4 or text[s - 1] != " ":
         return None
-    ps = view.word_start(s - 1)
-    if ps < s - 5 or (ps, s - 1) in ents or not is_name(view, ps, s - 1, True) or len(text[ps:s - 1]) != 3:
+    pe = s - 1
+    hs = view.word_start(pe)
+    if text[hs:pe] in HOLDER_WORDS and hs >= 4 and text[hs - 1] == " ":
+        pe = hs - 1  # '박연차 전 태광실업 회장': a former head
+    ps = view.word_start(pe)
+    if ps < pe - 4 or (ps, pe) in ents or not is_name(view, ps, pe, True) or len(text[ps:pe]) != 3:
         return None
     if ps > 0 and text[ps - 1] not in " ,:·(" or view.tag_at(s) not in ("NNP", "NNG", "SL"):
         return None
     if is_name(view, s, e, True) and view.single_word_tag(s, e) == "NNP" and len(text[s:e]) == 3 and text[s] in SURNAMES \
             and not unknown_word(text[s:e]):
         return None  # two names in a row ('김 이박 회장' is rare; 'X Y 회장' with Y a known name keeps Y)
-    return (ps, s - 1), (s, e)
+    return (ps, pe), (s, e)
+
+
+def _body_before_name(view: TextView, name: tuple[int, int], title: str, ents: dict) -> tuple[int, int] | None:
+    """'볼보트럭코리아 김영재 사장': a proper noun (or a Latin word) right before the name of a
+    company's or institute's head, no entity yet, is the body the person heads."""
+    text = view.text
+    s = name[0]
+    if title not in _CORP_TITLES or s < 3 or text[s - 1] != " ":
+        return None
+    ws = view.word_start(s - 1)
+    word = text[ws:s - 1]
+    if len(word) < 2 or (ws > 0 and text[ws - 1] not in " \n,(·") or (ws, s - 1) in ents \
+            or any((a <= ws < b or a < s - 1 <= b) for a, b in ents) or word in HOLDER_WORDS or word in NOT_NAMES:
+        return None
+    if not view.aligned(ws, s - 1) or not view.is_nominal(ws, s - 1) or is_name(view, ws, s - 1, True):
+        return None
+    tag = view.tag_at(ws)
+    if tag == "NNP" or tag == "SL" and word[0].isupper():
+        return ws, s - 1
+    return None
 
 
 # bodies by their ending, before a title: MINISTRY for government and public bodies,

@@ -235,3 +235,20 @@ def test_works_estates_researchers_and_kbs_are_no_public_bodies(text: str, word:
 ])
 def test_people_before_a_title_fused_to_their_body(text: str, name: str) -> None:
     assert (name, "PERSON") in ents(text)
+
+
+@pytest.mark.parametrize("text,company,person", [
+    ("검찰은 오정태 전 동광물산 회장을 소환했다.", "동광물산", "오정태"),
+    ("한빛테크놀로지 류지환 대표는 신제품을 소개했다.", "한빛테크놀로지", "류지환"),
+])
+def test_unknown_company_of_a_named_head(text: str, company: str, person: str) -> None:
+    got = ents(text)
+    assert (company, "COMPANY") in got and (person, "PERSON") in got
+
+
+def test_corporate_mark_alone_names_no_company() -> None:
+    assert not [e for e in ents("새 법인은 주식회사로 설립될 예정이다.") if e[1] == "COMPANY"]
+
+
+def test_title_holder_word_is_no_company() -> None:
+    assert not [e for e in ents("이날 행사에는 신임 조형준 사장이 참석했다.") if e[1] == "COMPANY"]
