@@ -99,6 +99,8 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         if pos <= 0 or text[pos] != " ":
             continue
         pos, former = _skip_holder_word(text, pos)
+        if pos not in org_ends and text[pos - 1] == ")" and (j := text.rfind("(", max(0, pos - 12), pos)) in org_ends:
+            pos = j  # '한국산업기술진흥원(KIAT) 원장': the body before its acronym
         if pos in org_ends:  # '… 산업부 장관': the body comes right before the title
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
@@ -298,17 +300,45 @@ def _body_fused_title(view: TextView, ents: dict, org_ends: dict[int, int]) -> I
 def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
     """'산업통상자원부(장관 안덕근)는': the head of a body named in brackets after it."""
     for m in _PAREN_RE.finditer(view.text):
-        if m.start() not in org_ends:
-            continue
         s, e = m.span(2)
         if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
             continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
+        if m.start() not in org_ends:
+            body = _bracketed_body(view, m.start(), m.group(1), ents)
+            if body is None:
+                continue
+            yield body
+            org_ends = {**org_ends, m.start(): body[0]}
+            ents = {**ents, body[:2]: body[2]}
         org = (org_ends[m.start()], m.start())
         attrs: dict = {"title": m.group(1)}
         if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
             attrs["_leads"] = True
         yield s, e, "PERSON", attrs
+
+
+_PUBLIC_ENDS = ("공사", "공단", "진흥원", "관리원", "평가원")
+
+
+def _bracketed_body(view: TextView, end: int, title: str, ents: dict) -> tuple[int, int, str, dict] | None:
+    """'그린광학(대표 조현일)', '새만금개발공사(사장 나경균)': the word before the brackets is the
+    body the named head leads, though no rule knows it: a public institution by its ending,
+    an institute or university under 원장/총장/이사장, else a company."""
+    text = view.text
+    if title not in _CORP_TITLES:
+        return None
+    s = view.word_start(end)
+    while s < end and text[s] in _BULLETS:
+        s += 1
+    word = text[s:end]
+    if len(word) < 2 or any(a < end and s < b for a, b in ents) or not view.aligned(s, end) \
+            or not view.is_nominal(s, end) or view.tag_at(s) not in ("NNP", "NNG", "SL", "SH"):
+        return None
+    if word.endswith(_PUBLIC_ENDS) or word.endswith("원") and not word.endswith(("연구원", "학원", "병원")):
+        # '해외문화홍보원(원장 김태훈)': a ministry's agency, MINISTRY by the guideline
+        return s, end, "MINISTRY", {"rule": "apposition", "gov_kind": "public"}
+    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
 
 
 def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
@@ -337,11 +367,16 @@ def _org_after(text: str, pos: int, org_ends: dict[int, int]) -> tuple[int, int]
     return None
 
 
+_BULLETS = frozenset("▲△▶▷■□●○◆◇◎•※-*ㅇ")
+
+
 def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[int, int] | None:
     """The name ending at `pos` (followed by a space), if it is one."""
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    while s < pos and view.text[s] in _BULLETS:
+        s += 1  # '▲최태원 SK 회장', '△가삼현 현대중공업 사장': a roster's bullet
     dot = view.text.rfind(".", s, pos)
     if dot != -1 and dot > s and view.text[dot - 1] in "다요까)":
         s = dot + 1  # minutes join sentences without a space: '…하겠습니다.정석배 입법심의관입니다'
@@ -407,9 +442,11 @@ def _apposed_body(view: TextView, name: tuple[int, int], te: int, ents: dict):
     if text[hs:pe] in HOLDER_WORDS and hs >= 4 and text[hs - 1] == " ":
         pe = hs - 1  # '박연차 전 태광실업 회장': a former head
     ps = view.word_start(pe)
+    while ps < pe and text[ps] in _BULLETS:
+        ps += 1
     if ps < pe - 4 or (ps, pe) in ents or not is_name(view, ps, pe, True) or len(text[ps:pe]) != 3:
         return None
-    if ps > 0 and text[ps - 1] not in " ,:·(" or view.tag_at(s) not in ("NNP", "NNG", "SL"):
+    if ps > 0 and text[ps - 1] not in " ,:·(" and text[ps - 1] not in _BULLETS or view.tag_at(s) not in ("NNP", "NNG", "SL"):
         return None
     if is_name(view, s, e, True) and view.single_word_tag(s, e) == "NNP" and len(text[s:e]) == 3 and text[s] in SURNAMES \
             and not unknown_word(text[s:e]):

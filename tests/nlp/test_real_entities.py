@@ -252,3 +252,28 @@ def test_corporate_mark_alone_names_no_company() -> None:
 
 def test_title_holder_word_is_no_company() -> None:
     assert not [e for e in ents("이날 행사에는 신임 조형준 사장이 참석했다.") if e[1] == "COMPANY"]
+
+
+def test_roster_bullets_before_names() -> None:
+    got = ents("참석자는 △도경민 한라정밀 사장 ▲반수영 대흥산업 회장 등이다.")
+    for name, label in (("도경민", "PERSON"), ("반수영", "PERSON"), ("한라정밀", "COMPANY"), ("대흥산업", "COMPANY")):
+        assert (name, label) in got
+
+
+@pytest.mark.parametrize("text,body,label,person", [
+    ("장관은 광학부품 수출기업인 누리광학(대표 탁진우)을 방문했다.", "누리광학", "COMPANY", "탁진우"),
+    ("새만금개발공사(사장 나경균)는 협약을 체결했다.", "새만금개발공사", "MINISTRY", "나경균"),
+])
+def test_body_before_its_head_in_brackets(text: str, body: str, label: str, person: str) -> None:
+    got = ents(text)
+    assert (body, label) in got and (person, "PERSON") in got
+
+
+def test_body_before_its_acronym_and_title() -> None:
+    got = ents("정재훈 한국산업기술진흥원(KIAT) 원장이 서명했다.")
+    assert ("한국산업기술진흥원", "MINISTRY") in got and ("정재훈", "PERSON") in got
+
+
+def test_attended_while_is_no_part_of_an_agreement() -> None:
+    got = ents("양 기관 원장 등이 참석한 가운데 전략물자 관리 협력 업무협약을 체결했다.")
+    assert ("전략물자 관리 협력 업무협약", "INITIATIVE") in got
