@@ -167,7 +167,10 @@ class EntityPatterns:
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
-        items += person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
+        items += known
+        # the rest of a list of names one of which is known ('이경호, 류제명, 홍진배 등')
+        items += person_forms.find_name_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents] + known)
         ents = resolve(doc, ents, items) if items else ents
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)

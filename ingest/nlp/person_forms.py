@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ingest.nlp.people import _AFTER_NAME, STRONG_TITLES, _name_before, bare_name
+from ingest.nlp.people import _AFTER_NAME, STRONG_TITLES, TITLES, _listed_name, _name_before, bare_name
 from ingest.nlp.view import TextView
 
 
@@ -96,6 +96,39 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
         if text.startswith(" ", e) and view.tag_at(e + 1) == "NNP" and (not taken[e + 1] or e + 1 in person_starts):
             continue  # the given name of a foreign full name ('마이클 잭슨', '제임스 코미 국장')
         yield s, e, "PERSON", {"rule": "lexicon"}
+
+
+# names in a list: 'A, B, C 등', 'A·B·C 연구원' (three syllables each, ', ' or '·' between)
+_NAME_LIST = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}(?:(?:, ?|·)[가-힣]{3}(?![가-힣]))+")
+_LIST_END = re.compile(r" ?(?:씨|님|등|외|\s?[가-힣]*(?:위원|연구원|교수|대표|기자|의원))")
+
+
+def _post_word(word: str) -> bool:
+    """'위원님', '원장님', '부장급': a post or an address, no name."""
+    return word.endswith(("님", "급", "들")) or any(word.startswith(t) for t in TITLES if len(t) >= 2)
+
+
+def find_name_lists(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """The other members of a list of attendees ('이경호, 류제명, 홍진배 등이 참석했다'): a list
+    that ends in 등, 씨 or a post, when one member is a person already, or when it has three
+    or more members and every one is a name by the test for rosters."""
+    text = view.text
+    spans = {(s, e): label for s, e, label, _a in ents}
+    covered = bytearray(len(text))
+    for s, e, _label, _a in ents:
+        covered[s:e] = b"\x01" * (e - s)
+    for m in _NAME_LIST.finditer(text):
+        items = [(i.start() + m.start(), i.end() + m.start()) for i in re.finditer(r"[가-힣]{3}", m.group())]
+        anchored = any(spans.get(it) == "PERSON" for it in items)
+        free = [it for it in items if covered.find(1, *it) == -1]
+        if not free or any(covered.find(1, *it) != -1 and spans.get(it) != "PERSON" for it in items):
+            continue  # a member is another entity: a list of bodies or places, not of names
+        named = [it for it in free if _listed_name(view, *it) and not _post_word(text[it[0]:it[1]])]
+        if not _LIST_END.match(text, m.end()):
+            continue  # an attendee list ends in 등, 씨 or a post ('… 홍진배 등이 참석했다')
+        if anchored and named or len(items) >= 3 and len(named) == len(free) == len(items):
+            for s, e in named:
+                yield s, e, "PERSON", {"rule": "name_list"}
 
 
 _SURNAME_TITLE = re.compile(r"(?<=[가-힣] )(?:" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))

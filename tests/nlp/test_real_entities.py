@@ -277,3 +277,17 @@ def test_body_before_its_acronym_and_title() -> None:
 def test_attended_while_is_no_part_of_an_agreement() -> None:
     got = ents("양 기관 원장 등이 참석한 가운데 전략물자 관리 협력 업무협약을 체결했다.")
     assert ("전략물자 관리 협력 업무협약", "INITIATIVE") in got
+
+
+@pytest.mark.parametrize("text,names", [
+    ("행사에는 탁영우, 반지섭, 용하람 등 관계자 20여명이 참석했다.", ["탁영우", "반지섭", "용하람"]),
+    ("발표는 국민석·어진호·편세라 연구원이 맡았다.", ["국민석", "어진호", "편세라"]),
+])
+def test_attendee_lists_of_names(text: str, names: list[str]) -> None:
+    got = ents(text)
+    assert all((n, "PERSON") in got for n in names)
+
+
+def test_addresses_in_a_list_are_no_names() -> None:
+    got = ents("지금까지 황정아 위원님, 한민수 위원님이 발언하셨습니다.")
+    assert ("위원님", "PERSON") not in got
