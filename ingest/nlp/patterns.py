@@ -199,6 +199,7 @@ LIST_RE = re.compile(
     r"(?P<head>기업|업체|대기업|중소기업|중견기업|스타트업|제조사|제조기업|제조업체|기업들|회사|공급기업|수요기업"
     r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?![가-힣]{2})"
 )
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9&.\-]*")
 ORG_LIST_HEADS = frozenset({"기관", "단체", "협회", "연구기관", "대학", "유관기관"})
 
 
@@ -290,6 +291,14 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                     # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not
                     if len(part) >= 2 and view.tag_at(part_start) in ("NNP", "SL", "SH"):
                         yield part_start, part_start + len(part), label, {"rule": "list"}
+            # a Latin name of several words ('Samsung Biologics', 'LG Display'): one item
+            latin_s = s
+            while _LATIN_WORD.fullmatch(text, view.word_start(latin_s - 1) if latin_s > 1 else 0, latin_s - 1) \
+                    and text[latin_s - 1:latin_s] == " " and _LATIN_WORD.match(text, latin_s) and latin_s - s < 40:
+                latin_s = view.word_start(latin_s - 1)
+            if latin_s != s:
+                s = latin_s
+                yield s, pos, label, {"rule": "list"}
             # the separator before this item decides whether the list goes on
             before = text[max(0, s - 3):s]
             if before.endswith(", "):

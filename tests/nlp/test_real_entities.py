@@ -291,3 +291,8 @@ def test_attendee_lists_of_names(text: str, names: list[str]) -> None:
 def test_addresses_in_a_list_are_no_names() -> None:
     got = ents("지금까지 황정아 위원님, 한민수 위원님이 발언하셨습니다.")
     assert ("위원님", "PERSON") not in got
+
+
+def test_latin_company_names_of_several_words_in_a_list() -> None:
+    got = ents("협의체에는 Hanil Chemical, Daesung Precision 등 12개사가 참여한다.")
+    assert ("Hanil Chemical", "COMPANY") in got and ("Daesung Precision", "COMPANY") in got
