@@ -296,3 +296,7 @@ def test_addresses_in_a_list_are_no_names() -> None:
 def test_latin_company_names_of_several_words_in_a_list() -> None:
     got = ents("협의체에는 Hanil Chemical, Daesung Precision 등 12개사가 참여한다.")
     assert ("Hanil Chemical", "COMPANY") in got and ("Daesung Precision", "COMPANY") in got
+
+
+def test_companies_of_the_klue_lexicon() -> None:
+    assert ("도쿄전력", "COMPANY") in ents("도쿄전력은 오염수 처리 계획을 내놓았다.")
