@@ -214,8 +214,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
-        if units < need:
-            continue
+        if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+            continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
         attrs = {"kind": kind, "generic": generic}

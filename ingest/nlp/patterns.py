@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.people import is_name, unknown_word
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
@@ -255,6 +256,20 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         yield s, e, "COMPANY", {"rule": "suffix"}
     for m in LATIN_CTX_RE.finditer(text):
         yield m.start(), m.end(), "COMPANY", {"rule": "latin_context"}
+    for m in _HEAD_OF_RE.finditer(text):  # '스플래시데이터의 CEO인', '라온시큐어 CEO는'
+        s, e = m.span(1)
+        if (s > 0 and not text[s - 1].isspace() and text[s - 1] not in "(,·'\"") or not view.aligned(s, e) \
+                or not view.is_nominal(s, e):
+            continue
+        if s >= 2 and text[s - 1] == " " and view.is_nominal(view.word_start(s - 1), s - 1) and is_name(view, s, e, True):
+            continue  # '한국조선해양 가삼현 대표이사': the name of the head after the body
+        if view.tag_at(s) == "NNP" or view.single_word_tag(s, e) == "NNG" and unknown_word(text[s:e]):
+            yield s, e, "COMPANY", {"rule": "head_of"}
+
+
+# a company named by its chief executive's post: 'X의 CEO', 'X 대표이사'
+_HEAD_OF_RE = re.compile(r"([가-힣][가-힣A-Za-z0-9&]{1,19}?)(?:의)? (?:CEO|최고경영자|대표이사)"
+                         r"(?=[은는이가인와과도의를을]|[\s,.)]|$)")
 
 
 # a known company's local arm ('사피온코리아', '엔비디아코리아'): the whole name is the company

@@ -300,3 +300,19 @@ def test_latin_company_names_of_several_words_in_a_list() -> None:
 
 def test_companies_of_the_klue_lexicon() -> None:
     assert ("도쿄전력", "COMPANY") in ents("도쿄전력은 오염수 처리 계획을 내놓았다.")
+
+
+@pytest.mark.parametrize("text,company", [("누리보안의 CEO인 제임스 박은 말했다.", "누리보안"),
+                                          ("라온시큐어 CEO는 보안 전략을 설명했다.", "라온시큐어")])
+def test_company_named_by_its_chief_executive(text: str, company: str) -> None:
+    assert (company, "COMPANY") in ents(text)
+
+
+def test_name_between_body_and_chief_executive_stays_a_person() -> None:
+    got = ents("한국조선해양 가삼현 대표이사가 참석했다.")
+    assert ("가삼현", "PERSON") in got and ("가삼현", "COMPANY") not in got
+
+
+def test_short_generic_agreement_is_no_name() -> None:
+    assert not [e for e in ents("두 구청은 교류 협약을 맺었다.") if e[1] == "INITIATIVE"]
+    assert ("런던협약", "INITIATIVE") in ents("한국은 런던협약 가입국이다.")
