@@ -196,10 +196,12 @@ LATIN_CTX_RE = re.compile(
     r"(?=(?:사|社)(?![가-힣])| (?:CEO|최고경영자|대표|회장|사장|측|창업자|주가|본사)(?![가-힣]))"
 )
 LIST_RE = re.compile(
-    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? )?"
+    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? |\d+(?=사))?"
     r"(?P<head>기업|업체|대기업|중소기업|중견기업|스타트업|제조사|제조기업|제조업체|기업들|회사|공급기업|수요기업"
     r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?![가-힣]{2})"
 )
+# a list closed by its count without 등: 'A, B, C 3개사가', 'A, B, C 등 소재 3사'
+COUNT_LIST_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?<! 등) (?:[가-힣A-Za-z·]{1,6} )?\d+(?P<head>개사|사)(?![가-힣]{2})")
 _LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9&.\-]*")
 ORG_LIST_HEADS = frozenset({"기관", "단체", "협회", "연구기관", "대학", "유관기관"})
 
@@ -291,7 +293,7 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
     keep their own type; unknown items become COMPANY (or ORGANIZATION after 기관/협회)."""
     text = view.text
     ent_at_end = {e: (s, lab) for s, e, lab in ents}
-    for m in LIST_RE.finditer(text):
+    for m in [*LIST_RE.finditer(text), *COUNT_LIST_RE.finditer(text)]:
         label = "ORGANIZATION" if m.group("head") in ORG_LIST_HEADS else "COMPANY"
         pos = m.start()  # end of the last item
         while pos > 0:
@@ -303,8 +305,10 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                 if not word or len(word) > 20 or not view.aligned(s, pos) or not view.is_nominal(s, pos):
                     break
                 for part_start, part in _split_dots(s, word):
-                    # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not
-                    if len(part) >= 2 and view.tag_at(part_start) in ("NNP", "SL", "SH"):
+                    # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not; a
+                    # company's name of known words ('다래소재') is no word Kiwi knows as a whole
+                    if len(part) >= 2 and (view.tag_at(part_start) in ("NNP", "SL", "SH") or label == "COMPANY"
+                                           and len(part) >= 4 and part not in GENERIC_PREFIXES and unknown_word(part)):
                         yield part_start, part_start + len(part), label, {"rule": "list"}
             # a Latin name of several words ('Samsung Biologics', 'LG Display'): one item
             latin_s = s

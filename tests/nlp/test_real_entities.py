@@ -316,3 +316,14 @@ def test_name_between_body_and_chief_executive_stays_a_person() -> None:
 def test_short_generic_agreement_is_no_name() -> None:
     assert not [e for e in ents("두 구청은 교류 협약을 맺었다.") if e[1] == "INITIATIVE"]
     assert ("런던협약", "INITIATIVE") in ents("한국은 런던협약 가입국이다.")
+
+
+@pytest.mark.parametrize("text", ["가온테크, 다래소재, 마루정밀 등 소재 3사가 참여했다.",
+                                  "협약에는 가온테크, 다래소재, 마루정밀 3개사가 참여했다."])
+def test_company_lists_closed_by_their_count(text: str) -> None:
+    got = ents(text)
+    assert all((n, "COMPANY") in got for n in ("가온테크", "다래소재", "마루정밀"))
+
+
+def test_count_after_common_words_makes_no_companies() -> None:
+    assert not [e for e in ents("국내 반도체 3사가 투자를 늘린다.") if e[1] == "COMPANY"]
