@@ -146,7 +146,7 @@ class EntityPatterns:
                 org_ends[e] = s
         spans.update({(s, e): lab for s, e, lab, _a in cands})
         # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
-        cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans)]
+        cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans, org_ends)]
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
         taken = bytearray(len(view.text))

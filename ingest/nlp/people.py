@@ -27,7 +27,6 @@ OOV_SCORE = -23.0
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
                 "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
-_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})(?:,\s?이하[^)]{1,20})?\)")  # '(원장 김태훈, 이하 해문홍)'
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
@@ -157,8 +156,6 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["country_or_place"] = text[org[0]:org[1]]
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
-    yield from _body_fused_title(view, ents, org_ends)
-    yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
     yield from _roster(view, ents)
 
@@ -270,75 +267,6 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
             attrs["_org"] = org
             attrs["_leads"] = not former and not title.endswith("관")  # 정책관, 심의관: officers, not heads
         yield name[0], name[1], "PERSON", attrs
-
-
-_TITLE_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-                       r"(?=[\s,.)]|[은는이가도의와과께을를]|님|입니|$)")
-
-
-def _body_fused_title(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
-    """'성윤모 산업통상자원부장관', '김철수 한울로보틱스㈜대표': a known body with the title
-    written against it, the name a word before the body."""
-    text = view.text
-    for e, s in org_ends.items():
-        if ents.get((s, e)) not in ("MINISTRY", "COMPANY", "ORGANIZATION") or e >= len(text) or not "가" <= text[e] <= "힣":
-            continue
-        m = _TITLE_AT.match(text, e)
-        if m is None or not view.is_cut(m.end()):
-            continue
-        title = m.group()
-        pos, former = _skip_holder_word(text, s - 1)
-        name = _name_before(view, pos, ents, title in STRONG_TITLES)
-        if name is None:
-            continue
-        attrs: dict = {"title": title, "_org": (s, e), "_leads": title in LEAD_TITLES and not former}
-        if former:
-            attrs["former"] = True
-        yield name[0], name[1], "PERSON", attrs
-
-
-def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
-    """'산업통상자원부(장관 안덕근)는': the head of a body named in brackets after it."""
-    for m in _PAREN_RE.finditer(view.text):
-        s, e = m.span(2)
-        if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
-            continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
-        if m.start() not in org_ends:
-            body = _bracketed_body(view, m.start(), m.group(1), ents)
-            if body is None:
-                continue
-            yield body
-            org_ends = {**org_ends, m.start(): body[0]}
-            ents = {**ents, body[:2]: body[2]}
-        org = (org_ends[m.start()], m.start())
-        attrs: dict = {"title": m.group(1)}
-        if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
-            attrs["_org"] = org
-            attrs["_leads"] = True
-        yield s, e, "PERSON", attrs
-
-
-_PUBLIC_ENDS = ("공사", "공단", "진흥원", "관리원", "평가원")
-
-
-def _bracketed_body(view: TextView, end: int, title: str, ents: dict) -> tuple[int, int, str, dict] | None:
-    """'그린광학(대표 조현일)', '새만금개발공사(사장 나경균)': the word before the brackets is the
-    body the named head leads, though no rule knows it: a public institution by its ending,
-    an institute or university under 원장/총장/이사장, else a company."""
-    text = view.text
-    if title not in _CORP_TITLES:
-        return None
-    s = view.word_start(end)
-    while s < end and text[s] in _BULLETS:
-        s += 1
-    word = text[s:end]
-    if len(word) < 2 or any(a < end and s < b for a, b in ents) or not view.aligned(s, end) \
-            or not view.is_nominal(s, end) or view.tag_at(s) not in ("NNP", "NNG", "SL", "SH"):
-        return None
-    if word.endswith(_PUBLIC_ENDS) or word.endswith("원") and not word.endswith(("연구원", "학원", "병원")):
-        # '해외문화홍보원(원장 김태훈)': a ministry's agency, MINISTRY by the guideline
-        return s, end, "MINISTRY", {"rule": "apposition", "gov_kind": "public"}
-    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
 
 
 def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
