@@ -134,6 +134,7 @@ class EntityPatterns:
         cands += patterns.find_companies(view)
         cands += patterns.find_local_arms(view, lex)
         cands += orgs.find_orgs(view)
+        cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
@@ -146,7 +147,7 @@ class EntityPatterns:
                 org_ends[e] = s
         spans.update({(s, e): lab for s, e, lab, _a in cands})
         # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
-        cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans)]
+        cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans, org_ends)]
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
         taken = bytearray(len(view.text))
@@ -167,7 +168,10 @@ class EntityPatterns:
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
-        items += person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
+        items += known
+        # the rest of a list of names one of which is known ('이경호, 류제명, 홍진배 등')
+        items += person_forms.find_name_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents] + known)
         ents = resolve(doc, ents, items) if items else ents
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)

@@ -21,14 +21,14 @@ HEADS = {
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
-    "업무협약": "project",  # an agreement its signatories take part in
+    "업무협약": "project", "협약": "project",  # an agreement its signatories take part in ('탄소중립 산업 전환 협약')
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
-    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "보고대회": "meeting", "보고회": "meeting",
+    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
@@ -47,7 +47,7 @@ CHAIN_STOP = frozenset({
     "본", "동", "당", "후속", "세부", "구체적", "관계부처", "부처", "합동", "범정부", "민관", "현장", "업계", "올해",
     "내년", "작년", "지난해", "상반기", "하반기", "연내", "연간", "중장기", "단기", "장기", "첫", "첫번째", "두번째",
     "이같은", "이러한", "이런", "해외", "국가", "공동", "전략", "계획", "대책", "방안", "사업", "회의",
-    "우리나라", "역대", "단독", "일련", "다른",
+    "우리나라", "역대", "단독", "일련", "다른", "가운데",  # '… 참석한 가운데 업무협약을 체결했다'
     "처음", "최초", "본격", "가장", "주재", "주관", "주최", "공식", "당초", "기본", "전면", "일부", "대표",
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
@@ -179,6 +179,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue
         start, words = attached_start, 0
         meeting = HEADS[head] == "meeting"
+        # a council or alliance takes the same modifiers as a meeting ('반도체 민관 협의체')
+        chain_ok = meeting or HEADS[head] == "taskforce"
         if attached_start == ws:
             pos = ws
             while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
@@ -195,7 +197,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
-                if ((word in CHAIN_STOP and not (meeting and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
@@ -212,8 +214,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
-        if units < need:
-            continue
+        if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+            continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
         attrs = {"kind": kind, "generic": generic}

@@ -17,6 +17,8 @@ from ingest.nlp.gazetteer import load_gazetteer
 PLACES = Path(__file__).parent / "data" / "places.tsv"
 # places of the KLUE train lexicon (CC BY-SA 4.0, see its header); places.tsv wins where both list one
 KLUE_PLACES = Path(__file__).parent / "data" / "places-klue.tsv"
+# companies of the KLUE train lexicon (CC BY-SA 4.0, see its header); the gazetteer wins where both list one
+KLUE_COMPANIES = Path(__file__).parent / "data" / "companies-klue.tsv"
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -98,6 +100,10 @@ def get_lexicon() -> Lexicon:
     for e in entries:
         for p in e.predecessors:
             names.setdefault(p, NameInfo(e.type, p, e.kind, predecessor=True))
+    if KLUE_COMPANIES.exists():
+        for line in KLUE_COMPANIES.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.setdefault(line.strip(), NameInfo("COMPANY", line.strip()))
     places = _read_places(PLACES)
     if KLUE_PLACES.exists():
         for n, info in _read_places(KLUE_PLACES).items():

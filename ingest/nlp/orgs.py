@@ -1,7 +1,13 @@
-"""Organisations and venues by the ending of their name, as press releases and minutes
+"""Organisations, public bodies and venues by the ending of their name, as press releases and minutes
 name them without a gazetteer entry: hospitals and institutes ('강원대병원',
 '충주의료원', '국립기상과학원', '포항상공회의소'), call centres, and the venues of events
 ('켄싱턴호텔에서', '웨스틴조선 호텔에서', '과학기술회관에서').
+
+Public institutions by their ending ('한국해양진흥공사', '한국콘텐츠진흥원', '국민연금공단') are
+MINISTRY, as the gold guideline has public institutions; research institutes
+('한국생산기술연구원') are ORGANIZATION. 공사 and 공단 are also 'construction works' and
+'industrial estate' ('도로공사', '반월공단'), and 연구원 is also 'researcher' ('선임연구원'), so
+those need a longer name that opens with 한국/국가/국립/국민 or the like.
 
 A generic word before the ending ('대학병원', '인근 병원') names no particular one, so the
 part before the ending must be two letters or more and no common modifier.
@@ -15,6 +21,10 @@ from ingest.nlp.view import TextView
 
 _ORG_END = re.compile(r"(?:병원|의료원|상공회의소|과학원|연구소|콜센터|관리센터|재단|협회|학회|대학교)(?=[\s,.)·]|[은는이가도의와과에을를]|$)")
 _VENUE_END = re.compile(r"(?:\s?호텔|회관|컨벤션센터|전시장|아트홀|스튜디오\d*|플라자|광장|회의실|\s?춘추관|영빈관)(?=에서|\(|에\s|입니다)")
+_PUBLIC_END = re.compile(r"(?:진흥원|진흥공사|공사|공단|연구원)(?=[\s,.)·]|[은는이가도의와과에을를]|$)")
+_NATIONAL = ("한국", "국가", "국립", "국민", "대한", "중소", "소상공인", "근로복지", "건강보험", "도로교통", "정보통신")
+_NOT_PUBLIC = frozenset({"한국방송공사"})  # KBS: a broadcaster, COMPANY by the guideline
+_RESEARCHER = ("선임", "책임", "수석", "주임", "전임", "객원", "박사후", "위촉", "연구", "보조", "인턴")
 # modifiers that make the name generic: '대학병원', '지역 의료원', '인근 병원'
 _GENERIC = frozenset({"대학", "종합", "공공", "민간", "지역", "인근", "국내", "해외", "전국", "주요", "대형", "중소", "관련",
                       "각", "일반", "전문", "거점", "협력", "당직", "동네", "시립", "도립", "국립", "산하", "소속", "해당"})
@@ -37,6 +47,23 @@ def find_orgs(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
         if len(prefix) < 2 or prefix in _GENERIC or not view.aligned(s, e) or not view.is_nominal(s, e):
             continue
         yield s, e, "ORGANIZATION", {"rule": "org_suffix"}
+
+
+def find_public_bodies(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
+    text = view.text
+    for m in _PUBLIC_END.finditer(text):
+        s, e = _name_start(view, m.start()), m.end()
+        name, prefix, end = text[s:e], text[s:m.start()], m.group()
+        if len(prefix) < 2 or prefix in _GENERIC or name in _NOT_PUBLIC or not view.aligned(s, e) \
+                or not view.is_nominal(s, e):
+            continue
+        if end == "진흥원" or end == "진흥공사":
+            yield s, e, "MINISTRY", {"rule": "public_suffix", "gov_kind": "public"}
+        elif end == "연구원":
+            if len(prefix) >= 3 and not prefix.endswith(_RESEARCHER) and (prefix.startswith(_NATIONAL) or "기술" in prefix):
+                yield s, e, "ORGANIZATION", {"rule": "org_suffix"}
+        elif len(prefix) >= 3 and prefix.startswith(_NATIONAL):
+            yield s, e, "MINISTRY", {"rule": "public_suffix", "gov_kind": "public"}
 
 
 def find_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.people import is_name, unknown_word
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
@@ -195,10 +196,13 @@ LATIN_CTX_RE = re.compile(
     r"(?=(?:사|社)(?![가-힣])| (?:CEO|최고경영자|대표|회장|사장|측|창업자|주가|본사)(?![가-힣]))"
 )
 LIST_RE = re.compile(
-    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? )?"
+    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? |\d+(?=사))?"
     r"(?P<head>기업|업체|대기업|중소기업|중견기업|스타트업|제조사|제조기업|제조업체|기업들|회사|공급기업|수요기업"
     r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?![가-힣]{2})"
 )
+# a list closed by its count without 등: 'A, B, C 3개사가', 'A, B, C 등 소재 3사'
+COUNT_LIST_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?<! 등) (?:[가-힣A-Za-z·]{1,6} )?\d+(?P<head>개사|사)(?![가-힣]{2})")
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9&.\-]*")
 ORG_LIST_HEADS = frozenset({"기관", "단체", "협회", "연구기관", "대학", "유관기관"})
 
 
@@ -211,6 +215,8 @@ def find_companies(view: TextView) -> Iterator[Cand]:
             s, e = _NAME_RUN_BACK.search(text, max(0, ms - 30), ms).start(), me
         elif after is not None:  # the mark opens one: ㈜한울로보틱스, 주식회사 비전랩스
             s, e = ms, view.core_end(after.start(), after.end())
+            if e - after.start() < 2:
+                continue  # '주식회사로 설립된다': the word itself, no name
         else:
             continue
         if e - s >= 3 and (s == 0 or not _NAME_CHAR.match(text, s - 1)):
@@ -252,6 +258,20 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         yield s, e, "COMPANY", {"rule": "suffix"}
     for m in LATIN_CTX_RE.finditer(text):
         yield m.start(), m.end(), "COMPANY", {"rule": "latin_context"}
+    for m in _HEAD_OF_RE.finditer(text):  # '스플래시데이터의 CEO인', '라온시큐어 CEO는'
+        s, e = m.span(1)
+        if (s > 0 and not text[s - 1].isspace() and text[s - 1] not in "(,·'\"") or not view.aligned(s, e) \
+                or not view.is_nominal(s, e):
+            continue
+        if s >= 2 and text[s - 1] == " " and view.is_nominal(view.word_start(s - 1), s - 1) and is_name(view, s, e, True):
+            continue  # '한국조선해양 가삼현 대표이사': the name of the head after the body
+        if view.tag_at(s) == "NNP" or view.single_word_tag(s, e) == "NNG" and unknown_word(text[s:e]):
+            yield s, e, "COMPANY", {"rule": "head_of"}
+
+
+# a company named by its chief executive's post: 'X의 CEO', 'X 대표이사'
+_HEAD_OF_RE = re.compile(r"([가-힣][가-힣A-Za-z0-9&]{1,19}?)(?:의)? (?:CEO|최고경영자|대표이사)"
+                         r"(?=[은는이가인와과도의를을]|[\s,.)]|$)")
 
 
 # a known company's local arm ('사피온코리아', '엔비디아코리아'): the whole name is the company
@@ -273,7 +293,7 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
     keep their own type; unknown items become COMPANY (or ORGANIZATION after 기관/협회)."""
     text = view.text
     ent_at_end = {e: (s, lab) for s, e, lab in ents}
-    for m in LIST_RE.finditer(text):
+    for m in [*LIST_RE.finditer(text), *COUNT_LIST_RE.finditer(text)]:
         label = "ORGANIZATION" if m.group("head") in ORG_LIST_HEADS else "COMPANY"
         pos = m.start()  # end of the last item
         while pos > 0:
@@ -285,9 +305,19 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                 if not word or len(word) > 20 or not view.aligned(s, pos) or not view.is_nominal(s, pos):
                     break
                 for part_start, part in _split_dots(s, word):
-                    # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not
-                    if len(part) >= 2 and view.tag_at(part_start) in ("NNP", "SL", "SH"):
+                    # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not; a
+                    # company's name of known words ('다래소재') is no word Kiwi knows as a whole
+                    if len(part) >= 2 and (view.tag_at(part_start) in ("NNP", "SL", "SH") or label == "COMPANY"
+                                           and len(part) >= 4 and part not in GENERIC_PREFIXES and unknown_word(part)):
                         yield part_start, part_start + len(part), label, {"rule": "list"}
+            # a Latin name of several words ('Samsung Biologics', 'LG Display'): one item
+            latin_s = s
+            while _LATIN_WORD.fullmatch(text, view.word_start(latin_s - 1) if latin_s > 1 else 0, latin_s - 1) \
+                    and text[latin_s - 1:latin_s] == " " and _LATIN_WORD.match(text, latin_s) and latin_s - s < 40:
+                latin_s = view.word_start(latin_s - 1)
+            if latin_s != s:
+                s = latin_s
+                yield s, pos, label, {"rule": "list"}
             # the separator before this item decides whether the list goes on
             before = text[max(0, s - 3):s]
             if before.endswith(", "):

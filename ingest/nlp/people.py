@@ -28,7 +28,6 @@ OOV_SCORE = -23.0
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
                 "협력관", "조정관")
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
-_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})(?:,\s?이하[^)]{1,20})?\)")  # '(원장 김태훈, 이하 해문홍)'
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
@@ -100,6 +99,8 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         if pos <= 0 or text[pos] != " ":
             continue
         pos, former = _skip_holder_word(text, pos)
+        if pos not in org_ends and text[pos - 1] == ")" and (j := text.rfind("(", max(0, pos - 12), pos)) in org_ends:
+            pos = j  # '한국산업기술진흥원(KIAT) 원장': the body before its acronym
         if pos in org_ends:  # '… 산업부 장관': the body comes right before the title
             org = (org_ends[pos], pos)
             pos, former2 = _skip_holder_word(text, org[0] - 1)
@@ -133,6 +134,11 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
         if org is None and name[0] - 1 in org_ends and text[name[0] - 1] == " ":  # 'LG전자 조주완 대표'
             os_ = org_ends[name[0] - 1]
             org = (os_, name[0] - 1)
+        elif org is None and (body := _body_before_name(view, name, title, ents)) is not None:
+            org = body  # '볼보트럭코리아 김영재 사장': a body no rule knows
+            label = "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY"
+            yield org[0], org[1], label, {"rule": "apposition"}
+            ents = {**ents, org: label}
         if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
             org = j  # '최상목 부총리 겸 기획재정부 장관'
         attrs: dict = {"title": title}
@@ -151,7 +157,6 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["country_or_place"] = text[org[0]:org[1]]
         yield name[0], name[1], "PERSON", attrs
     yield from _fused(view, ents, org_ends)
-    yield from _parenthesised(view, ents, org_ends)
     yield from _honorific(view, ents)
     yield from _roster(view, ents)
 
@@ -265,22 +270,6 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
         yield name[0], name[1], "PERSON", attrs
 
 
-def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
-    """'산업통상자원부(장관 안덕근)는': the head of a body named in brackets after it."""
-    for m in _PAREN_RE.finditer(view.text):
-        if m.start() not in org_ends:
-            continue
-        s, e = m.span(2)
-        if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
-            continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
-        org = (org_ends[m.start()], m.start())
-        attrs: dict = {"title": m.group(1)}
-        if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
-            attrs["_org"] = org
-            attrs["_leads"] = True
-        yield s, e, "PERSON", attrs
-
-
 def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
     """A foreign name of two words before a body and title ('젠슨 황 엔비디아 최고경영자'):
     both words proper nouns to Kiwi and neither a known name."""
@@ -307,11 +296,16 @@ def _org_after(text: str, pos: int, org_ends: dict[int, int]) -> tuple[int, int]
     return None
 
 
+_BULLETS = frozenset("▲△▶▷■□●○◆◇◎•※-*ㅇ")
+
+
 def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[int, int] | None:
     """The name ending at `pos` (followed by a space), if it is one."""
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    while s < pos and view.text[s] in _BULLETS:
+        s += 1  # '▲최태원 SK 회장', '△가삼현 현대중공업 사장': a roster's bullet
     dot = view.text.rfind(".", s, pos)
     if dot != -1 and dot > s and view.text[dot - 1] in "다요까)":
         s = dot + 1  # minutes join sentences without a space: '…하겠습니다.정석배 입법심의관입니다'
@@ -372,15 +366,41 @@ def _apposed_body(view: TextView, name: tuple[int, int], te: int, ents: dict):
     title = text[e + 1:te]
     if title not in _CORP_TITLES or s < 4 or text[s - 1] != " ":
         return None
-    ps = view.word_start(s - 1)
-    if ps < s - 5 or (ps, s - 1) in ents or not is_name(view, ps, s - 1, True) or len(text[ps:s - 1]) != 3:
+    pe = s - 1
+    hs = view.word_start(pe)
+    if text[hs:pe] in HOLDER_WORDS and hs >= 4 and text[hs - 1] == " ":
+        pe = hs - 1  # '박연차 전 태광실업 회장': a former head
+    ps = view.word_start(pe)
+    while ps < pe and text[ps] in _BULLETS:
+        ps += 1
+    if ps < pe - 4 or (ps, pe) in ents or not is_name(view, ps, pe, True) or len(text[ps:pe]) != 3:
         return None
-    if ps > 0 and text[ps - 1] not in " ,:·(" or view.tag_at(s) not in ("NNP", "NNG", "SL"):
+    if ps > 0 and text[ps - 1] not in " ,:·(" and text[ps - 1] not in _BULLETS or view.tag_at(s) not in ("NNP", "NNG", "SL"):
         return None
     if is_name(view, s, e, True) and view.single_word_tag(s, e) == "NNP" and len(text[s:e]) == 3 and text[s] in SURNAMES \
             and not unknown_word(text[s:e]):
         return None  # two names in a row ('김 이박 회장' is rare; 'X Y 회장' with Y a known name keeps Y)
-    return (ps, s - 1), (s, e)
+    return (ps, pe), (s, e)
+
+
+def _body_before_name(view: TextView, name: tuple[int, int], title: str, ents: dict) -> tuple[int, int] | None:
+    """'볼보트럭코리아 김영재 사장': a proper noun (or a Latin word) right before the name of a
+    company's or institute's head, no entity yet, is the body the person heads."""
+    text = view.text
+    s = name[0]
+    if title not in _CORP_TITLES or s < 3 or text[s - 1] != " ":
+        return None
+    ws = view.word_start(s - 1)
+    word = text[ws:s - 1]
+    if len(word) < 2 or (ws > 0 and text[ws - 1] not in " \n,(·") or (ws, s - 1) in ents \
+            or any((a <= ws < b or a < s - 1 <= b) for a, b in ents) or word in HOLDER_WORDS or word in NOT_NAMES:
+        return None
+    if not view.aligned(ws, s - 1) or not view.is_nominal(ws, s - 1) or is_name(view, ws, s - 1, True):
+        return None
+    tag = view.tag_at(ws)
+    if tag == "NNP" or tag == "SL" and word[0].isupper():
+        return ws, s - 1
+    return None
 
 
 # bodies by their ending, before a title: MINISTRY for government and public bodies,

@@ -2,8 +2,9 @@
 the title first ('국무위원후보자 유상임에 대한', '사장후보자(박장범)', '청장 윤영빈입니다'), a
 transcript's speaker line ('장병규 / 4차산업혁명위원장'), the head of a local government by a
 fused title ('박형준 부산시장', '이재명 경기도지사'), a name the KLUE name lexicon knows without
-any title ('손흥민 등이'), and a surname with a title that stands for a person named before
-('문재인 대통령은 … 문 대통령은').
+any title ('손흥민 등이'), a surname with a title that stands for a person named before
+('문재인 대통령은 … 문 대통령은'), the head of a body in brackets after it ('산업부(장관 안덕근)',
+'그린광학(대표 조현일)') and a title written against the body ('성윤모 산업통상자원부장관').
 """
 from __future__ import annotations
 
@@ -12,13 +13,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ingest.nlp.people import _AFTER_NAME, STRONG_TITLES, _name_before, bare_name
+from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, STRONG_TITLES, TITLES, _listed_name,
+                               _name_before, _skip_holder_word, _surname_first, bare_name, is_name)
 from ingest.nlp.view import TextView
 
 
-def find_forms(view: TextView, ents: dict) -> Iterator[tuple]:
-    """PERSON candidates (and the local governments their titles name) of these forms;
-    `ents` are known spans with labels, as for people.find_people."""
+def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = None) -> Iterator[tuple]:
+    """PERSON candidates (and the bodies their titles name) of these forms; `ents` are known
+    spans with labels and `org_ends` the ends of known bodies, as for people.find_people."""
+    org_ends = org_ends or {}
+    yield from _body_fused_title(view, ents, org_ends)
+    yield from _parenthesised(view, ents, org_ends)
     yield from _slashed(view, ents)
     yield from _title_first(view, ents)
     yield from _local_heads(view, ents)
@@ -65,6 +70,78 @@ def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
                                            "_leads": True}
 
 
+_PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r") ([가-힣]{2,4})(?:,\s?이하[^)]{1,20})?\)")  # '(원장 김태훈, 이하 해문홍)'
+
+
+_TITLE_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
+                       r"(?=[\s,.)]|[은는이가도의와과께을를]|님|입니|$)")
+
+
+def _body_fused_title(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'성윤모 산업통상자원부장관', '김철수 한울로보틱스㈜대표': a known body with the title
+    written against it, the name a word before the body."""
+    text = view.text
+    for e, s in org_ends.items():
+        if ents.get((s, e)) not in ("MINISTRY", "COMPANY", "ORGANIZATION") or e >= len(text) or not "가" <= text[e] <= "힣":
+            continue
+        m = _TITLE_AT.match(text, e)
+        if m is None or not view.is_cut(m.end()):
+            continue
+        title = m.group()
+        pos, former = _skip_holder_word(text, s - 1)
+        name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None:
+            continue
+        attrs: dict = {"title": title, "_org": (s, e), "_leads": title in LEAD_TITLES and not former}
+        if former:
+            attrs["former"] = True
+        yield name[0], name[1], "PERSON", attrs
+
+
+def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'산업통상자원부(장관 안덕근)는': the head of a body named in brackets after it."""
+    for m in _PAREN_RE.finditer(view.text):
+        s, e = m.span(2)
+        if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
+            continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
+        if m.start() not in org_ends:
+            body = _bracketed_body(view, m.start(), m.group(1), ents)
+            if body is None:
+                continue
+            yield body
+            org_ends = {**org_ends, m.start(): body[0]}
+            ents = {**ents, body[:2]: body[2]}
+        org = (org_ends[m.start()], m.start())
+        attrs: dict = {"title": m.group(1)}
+        if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
+            attrs["_org"] = org
+            attrs["_leads"] = True
+        yield s, e, "PERSON", attrs
+
+
+_PUBLIC_ENDS = ("공사", "공단", "진흥원", "관리원", "평가원")
+
+
+def _bracketed_body(view: TextView, end: int, title: str, ents: dict) -> tuple[int, int, str, dict] | None:
+    """'그린광학(대표 조현일)', '새만금개발공사(사장 나경균)': the word before the brackets is the
+    body the named head leads, though no rule knows it: a public institution by its ending,
+    an institute or university under 원장/총장/이사장, else a company."""
+    text = view.text
+    if title not in _CORP_TITLES:
+        return None
+    s = view.word_start(end)
+    while s < end and text[s] in _BULLETS:
+        s += 1
+    word = text[s:end]
+    if len(word) < 2 or any(a < end and s < b for a, b in ents) or not view.aligned(s, end) \
+            or not view.is_nominal(s, end) or view.tag_at(s) not in ("NNP", "NNG", "SL", "SH"):
+        return None
+    if word.endswith(_PUBLIC_ENDS) or word.endswith("원") and not word.endswith(("연구원", "학원", "병원")):
+        # '해외문화홍보원(원장 김태훈)': a ministry's agency, MINISTRY by the guideline
+        return s, end, "MINISTRY", {"rule": "apposition", "gov_kind": "public"}
+    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+
+
 _NAMES_FILE = Path(__file__).parent / "data" / "person-names.txt"
 
 
@@ -96,6 +173,39 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
         if text.startswith(" ", e) and view.tag_at(e + 1) == "NNP" and (not taken[e + 1] or e + 1 in person_starts):
             continue  # the given name of a foreign full name ('마이클 잭슨', '제임스 코미 국장')
         yield s, e, "PERSON", {"rule": "lexicon"}
+
+
+# names in a list: 'A, B, C 등', 'A·B·C 연구원' (three syllables each, ', ' or '·' between)
+_NAME_LIST = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}(?:(?:, ?|·)[가-힣]{3}(?![가-힣]))+")
+_LIST_END = re.compile(r" ?(?:씨|님|등|외|\s?[가-힣]*(?:위원|연구원|교수|대표|기자|의원))")
+
+
+def _post_word(word: str) -> bool:
+    """'위원님', '원장님', '부장급': a post or an address, no name."""
+    return word.endswith(("님", "급", "들")) or any(word.startswith(t) for t in TITLES if len(t) >= 2)
+
+
+def find_name_lists(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """The other members of a list of attendees ('이경호, 류제명, 홍진배 등이 참석했다'): a list
+    that ends in 등, 씨 or a post, when one member is a person already, or when it has three
+    or more members and every one is a name by the test for rosters."""
+    text = view.text
+    spans = {(s, e): label for s, e, label, _a in ents}
+    covered = bytearray(len(text))
+    for s, e, _label, _a in ents:
+        covered[s:e] = b"\x01" * (e - s)
+    for m in _NAME_LIST.finditer(text):
+        items = [(i.start() + m.start(), i.end() + m.start()) for i in re.finditer(r"[가-힣]{3}", m.group())]
+        anchored = any(spans.get(it) == "PERSON" for it in items)
+        free = [it for it in items if covered.find(1, *it) == -1]
+        if not free or any(covered.find(1, *it) != -1 and spans.get(it) != "PERSON" for it in items):
+            continue  # a member is another entity: a list of bodies or places, not of names
+        named = [it for it in free if _listed_name(view, *it) and not _post_word(text[it[0]:it[1]])]
+        if not _LIST_END.match(text, m.end()):
+            continue  # an attendee list ends in 등, 씨 or a post ('… 홍진배 등이 참석했다')
+        if anchored and named or len(items) >= 3 and len(named) == len(free) == len(items):
+            for s, e in named:
+                yield s, e, "PERSON", {"rule": "name_list"}
 
 
 _SURNAME_TITLE = re.compile(r"(?<=[가-힣] )(?:" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True))

@@ -51,8 +51,9 @@ CASES = [
      [(0, 5, "MINISTRY", "지식경제부"), (7, 12, "DATE", "2012"), (13, 25, "INITIATIVE", "로봇산업 육성 기본계획")],
      [("ANNOUNCES", "지식경제부", "로봇산업 육성 기본계획")]),
     ("㈜한울로보틱스와 퓨처메카(주)는 협동로봇 공동개발 협약을 맺었다.",
-     [(0, 7, "COMPANY", "한울로보틱스"), (9, 16, "COMPANY", "퓨처메카")],
-     []),
+     # an agreement named by what it covers is an initiative its signatories take part in (issue #20)
+     [(0, 7, "COMPANY", "한울로보틱스"), (9, 16, "COMPANY", "퓨처메카"), (18, 30, "INITIATIVE", "협동로봇 공동개발 협약")],
+     [("PARTICIPATES_IN", "㈜한울로보틱스", "협동로봇 공동개발 협약"), ("PARTICIPATES_IN", "퓨처메카(주)", "협동로봇 공동개발 협약")]),
     ("국토부와 환경부는 올해 하반기 중 탄소중립 도시 조성 방안을 마련할 예정이다.",
      [(0, 3, "MINISTRY", "국토교통부"), (5, 8, "MINISTRY", "환경부"), (10, 18, "DATE", "2024-07-01/2024-12-31"),
       (19, 32, "INITIATIVE", "탄소중립 도시 조성 방안")],

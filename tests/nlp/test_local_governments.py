@@ -116,7 +116,8 @@ def test_same_name_in_two_cities() -> None:
     """부산 중구 and 서울 중구 are two bodies; the qualifier stays a place of its own."""
     assert _rows("부산 중구와 서울 중구는 원도심 상생 협약을 맺었다.") == [
         ("부산", "LOCATION", "부산"), ("중구", "MINISTRY", "부산광역시 중구"),
-        ("서울", "LOCATION", "서울"), ("중구", "MINISTRY", "서울특별시 중구")]
+        ("서울", "LOCATION", "서울"), ("중구", "MINISTRY", "서울특별시 중구"),
+        ("원도심 상생 협약", "INITIATIVE", "원도심 상생 협약")]  # the agreement they sign
     assert _rows("대구 동구와 광주광역시 동구는 교류 협약을 맺었다.") == [
         ("대구", "LOCATION", "대구"), ("동구", "MINISTRY", "대구광역시 동구"),
         ("광주광역시", "LOCATION", "광주"), ("동구", "MINISTRY", "광주광역시 동구")]

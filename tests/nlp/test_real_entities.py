@@ -197,3 +197,133 @@ def test_name_opening_a_quotation() -> None:
                                         ("점검은 동대문디자인플라자에서 했다.", "동대문디자인플라자")])
 def test_venues_by_their_ending(text: str, venue: str) -> None:
     assert (venue, "LOCATION") in ents(text)
+
+
+# --- the third round: agreements and councils, public bodies, titles fused to a body ---
+
+@pytest.mark.parametrize("text,name", [
+    ("산업부는 10일 이차전지 국내 투자 선언식을 열었다.", "이차전지 국내 투자 선언식"),
+    ("과기정통부는 양자 민관 협의체를 발족했다.", "양자 민관 협의체"),
+    ("두 회사는 수소 충전망 공동구축 협약을 맺었다.", "수소 충전망 공동구축 협약"),
+])
+def test_agreements_and_councils_without_a_standard_head(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("한국해양진흥공사는 선박 금융을 늘린다.", "한국해양진흥공사", "MINISTRY"),
+    ("행사는 부산정보산업진흥원이 주관했다.", "부산정보산업진흥원", "MINISTRY"),
+    ("국민연금공단은 기금 운용 계획을 밝혔다.", "국민연금공단", "MINISTRY"),
+    ("한국건설생활환경시험연구원과 협력한다.", "한국건설생활환경시험연구원", "ORGANIZATION"),
+])
+def test_public_bodies_by_their_ending(text: str, name: str, label: str) -> None:
+    assert (name, label) in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("반월공단 입주기업이 늘었다.", "반월공단"),
+    ("김하늘 선임연구원은 결과를 설명했다.", "선임연구원"),
+    ("한국방송공사는 특집을 편성했다.", "한국방송공사"),
+])
+def test_works_estates_researchers_and_kbs_are_no_public_bodies(text: str, word: str) -> None:
+    assert (word, "MINISTRY") not in ents(text) and (word, "ORGANIZATION") not in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("오영택 산업통상자원부장관은 회의를 주재했다.", "오영택"),
+    ("협약식에는 남궁민호 대성정밀㈜대표가 참석했다.", "남궁민호"),
+])
+def test_people_before_a_title_fused_to_their_body(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+@pytest.mark.parametrize("text,company,person", [
+    ("검찰은 오정태 전 동광물산 회장을 소환했다.", "동광물산", "오정태"),
+    ("한빛테크놀로지 류지환 대표는 신제품을 소개했다.", "한빛테크놀로지", "류지환"),
+])
+def test_unknown_company_of_a_named_head(text: str, company: str, person: str) -> None:
+    got = ents(text)
+    assert (company, "COMPANY") in got and (person, "PERSON") in got
+
+
+def test_corporate_mark_alone_names_no_company() -> None:
+    assert not [e for e in ents("새 법인은 주식회사로 설립될 예정이다.") if e[1] == "COMPANY"]
+
+
+def test_title_holder_word_is_no_company() -> None:
+    assert not [e for e in ents("이날 행사에는 신임 조형준 사장이 참석했다.") if e[1] == "COMPANY"]
+
+
+def test_roster_bullets_before_names() -> None:
+    got = ents("참석자는 △도경민 한라정밀 사장 ▲반수영 대흥산업 회장 등이다.")
+    for name, label in (("도경민", "PERSON"), ("반수영", "PERSON"), ("한라정밀", "COMPANY"), ("대흥산업", "COMPANY")):
+        assert (name, label) in got
+
+
+@pytest.mark.parametrize("text,body,label,person", [
+    ("장관은 광학부품 수출기업인 누리광학(대표 탁진우)을 방문했다.", "누리광학", "COMPANY", "탁진우"),
+    ("새만금개발공사(사장 나경균)는 협약을 체결했다.", "새만금개발공사", "MINISTRY", "나경균"),
+])
+def test_body_before_its_head_in_brackets(text: str, body: str, label: str, person: str) -> None:
+    got = ents(text)
+    assert (body, label) in got and (person, "PERSON") in got
+
+
+def test_body_before_its_acronym_and_title() -> None:
+    got = ents("정재훈 한국산업기술진흥원(KIAT) 원장이 서명했다.")
+    assert ("한국산업기술진흥원", "MINISTRY") in got and ("정재훈", "PERSON") in got
+
+
+def test_attended_while_is_no_part_of_an_agreement() -> None:
+    got = ents("양 기관 원장 등이 참석한 가운데 전략물자 관리 협력 업무협약을 체결했다.")
+    assert ("전략물자 관리 협력 업무협약", "INITIATIVE") in got
+
+
+@pytest.mark.parametrize("text,names", [
+    ("행사에는 탁영우, 반지섭, 용하람 등 관계자 20여명이 참석했다.", ["탁영우", "반지섭", "용하람"]),
+    ("발표는 국민석·어진호·편세라 연구원이 맡았다.", ["국민석", "어진호", "편세라"]),
+])
+def test_attendee_lists_of_names(text: str, names: list[str]) -> None:
+    got = ents(text)
+    assert all((n, "PERSON") in got for n in names)
+
+
+def test_addresses_in_a_list_are_no_names() -> None:
+    got = ents("지금까지 황정아 위원님, 한민수 위원님이 발언하셨습니다.")
+    assert ("위원님", "PERSON") not in got
+
+
+def test_latin_company_names_of_several_words_in_a_list() -> None:
+    got = ents("협의체에는 Hanil Chemical, Daesung Precision 등 12개사가 참여한다.")
+    assert ("Hanil Chemical", "COMPANY") in got and ("Daesung Precision", "COMPANY") in got
+
+
+def test_companies_of_the_klue_lexicon() -> None:
+    assert ("도쿄전력", "COMPANY") in ents("도쿄전력은 오염수 처리 계획을 내놓았다.")
+
+
+@pytest.mark.parametrize("text,company", [("누리보안의 CEO인 제임스 박은 말했다.", "누리보안"),
+                                          ("라온시큐어 CEO는 보안 전략을 설명했다.", "라온시큐어")])
+def test_company_named_by_its_chief_executive(text: str, company: str) -> None:
+    assert (company, "COMPANY") in ents(text)
+
+
+def test_name_between_body_and_chief_executive_stays_a_person() -> None:
+    got = ents("한국조선해양 가삼현 대표이사가 참석했다.")
+    assert ("가삼현", "PERSON") in got and ("가삼현", "COMPANY") not in got
+
+
+def test_short_generic_agreement_is_no_name() -> None:
+    assert not [e for e in ents("두 구청은 교류 협약을 맺었다.") if e[1] == "INITIATIVE"]
+    assert ("런던협약", "INITIATIVE") in ents("한국은 런던협약 가입국이다.")
+
+
+@pytest.mark.parametrize("text", ["가온테크, 다래소재, 마루정밀 등 소재 3사가 참여했다.",
+                                  "협약에는 가온테크, 다래소재, 마루정밀 3개사가 참여했다."])
+def test_company_lists_closed_by_their_count(text: str) -> None:
+    got = ents(text)
+    assert all((n, "COMPANY") in got for n in ("가온테크", "다래소재", "마루정밀"))
+
+
+def test_count_after_common_words_makes_no_companies() -> None:
+    assert not [e for e in ents("국내 반도체 3사가 투자를 늘린다.") if e[1] == "COMPANY"]
