@@ -1,0 +1,32 @@
+"""Who sets up, holds and runs an alliance, council, task force or program (issue #20,
+item 4): constructions of the sample corpus, tried on sentences of our own."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2024-11-14"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_a_company_setting_up_a_task_force_announces_it() -> None:
+    assert ("ANNOUNCES", "한울전자", "미래모빌리티추진단") in rels(
+        "한울전자는 대표이사 직속으로 '미래모빌리티추진단'을 새로 만들었다.")
+    assert ("ANNOUNCES", "중소벤처기업부", "수출바우처 협의체") in rels(
+        "중소벤처기업부는 지난달 '수출바우처 협의체'를 설치했다.")
+
+
+def test_making_something_else_than_an_initiative_announces_nothing() -> None:
+    assert not {r for r in rels("한울전자는 새 공장에서 배터리를 만들었다.") if r[0] == "ANNOUNCES"}
+
+
+def test_a_body_acts_through_its_own_task_force() -> None:
+    # the office named after its ministry is the subject: the ministry holds the meeting
+    got = rels("산업통상자원부 공급망TF는 15일 '배터리 공급망 협의체' 회의를 열었다.")
+    assert ("ANNOUNCES", "산업통상자원부", "배터리 공급망 협의체") in got
+    # a body in another role before the subject is not the one that holds it
+    got = rels("경상북도 포항의 에코프로 공장에서 기업 관계자들이 '배터리 공급망 협의체' 회의를 열었다.")
+    assert not {r for r in got if r[0] == "ANNOUNCES" and r[1] == "경상북도"}
