@@ -30,3 +30,17 @@ def test_a_body_acts_through_its_own_task_force() -> None:
     # a body in another role before the subject is not the one that holds it
     got = rels("경상북도 포항의 에코프로 공장에서 기업 관계자들이 '배터리 공급망 협의체' 회의를 열었다.")
     assert not {r for r in got if r[0] == "ANNOUNCES" and r[1] == "경상북도"}
+
+
+def test_the_body_that_selects_a_programs_teams_runs_it() -> None:
+    got = rels("과학기술정보통신부는 4일 '차세대 통신 반도체' 프로젝트를 이끌 수행기관으로 LG전자, 삼성전자 등 "
+               "3개 컨소시엄을 선정했다고 밝혔다.")
+    assert ("ANNOUNCES", "과학기술정보통신부", "차세대 통신 반도체") in got
+    # the selected are chosen, they run nothing
+    assert not {r for r in got if r[0] == "ANNOUNCES" and r[1] in ("LG전자", "삼성전자")}
+
+
+def test_a_fund_set_up_without_a_subject_is_the_lead_bodys() -> None:
+    got = rels("정부가 23일 '반도체 지원 방안'을 발표했다. 또 1조원 규모의 반도체 생태계 펀드를 조성해 "
+               "팹리스 기업의 성장을 돕는다.")
+    assert ("ANNOUNCES", "정부", "반도체 생태계 펀드") in got
