@@ -44,3 +44,14 @@ def test_a_fund_set_up_without_a_subject_is_the_lead_bodys() -> None:
     got = rels("정부가 23일 '반도체 지원 방안'을 발표했다. 또 1조원 규모의 반도체 생태계 펀드를 조성해 "
                "팹리스 기업의 성장을 돕는다.")
     assert ("ANNOUNCES", "정부", "반도체 생태계 펀드") in got
+
+
+def test_an_emeritus_professor_is_a_person_and_the_head_of_the_task_force() -> None:
+    ex = extract("한울전자는 '미래모빌리티추진단'을 새로 만들었다. 추진단은 원천기술 확보를 맡으며, "
+                 "창업자인 김영식 KAIST 명예교수가 단장을 맡는다.", D)
+    people = [e.text for e in ex.entities if e.type == "PERSON"]
+    assert people == ["김영식"]
+    leads = {(ex.entities[r.head].text, ex.entities[r.tail].canonical or ex.entities[r.tail].text)
+             for r in ex.relations if r.type == "LEADS"}
+    assert ("김영식", "미래모빌리티추진단") in leads
+    assert not any(t == "KAIST" for _h, t in leads)  # a professor does not head his university
