@@ -55,3 +55,10 @@ def test_an_emeritus_professor_is_a_person_and_the_head_of_the_task_force() -> N
              for r in ex.relations if r.type == "LEADS"}
     assert ("김영식", "미래모빌리티추진단") in leads
     assert not any(t == "KAIST" for _h, t in leads)  # a professor does not head his university
+
+
+def test_an_institute_that_serves_as_the_alliances_secretary_takes_part_in_it() -> None:
+    got = rels("산업부는 'AI 자율제조 얼라이언스'를 출범시켰다. 현대자동차, LG전자 등 업종 대표 기업이 함께 "
+               "참여하며, 한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다.")
+    assert {("PARTICIPATES_IN", who, "AI 자율제조 얼라이언스")
+            for who in ("현대자동차", "LG전자", "한국생산기술연구원")} <= got

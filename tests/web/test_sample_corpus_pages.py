@@ -20,7 +20,8 @@ def client(tmp_path_factory: pytest.TempPathFactory):
 # leads it. Each role is shown with the sentence it was read from ('근거').
 CASES = [
     # alliances
-    ("AI_자율제조_얼라이언스", "산업통상자원부", ["현대자동차", "LG전자", "포스코", "한국항공우주산업"], []),
+    ("AI_자율제조_얼라이언스", "산업통상자원부",
+     ["현대자동차", "LG전자", "포스코", "한국항공우주산업", "한국생산기술연구원"], []),  # the institute: '간사를 맡는다'
     ("K-휴머노이드_연합", "산업통상자원부", ["레인보우로보틱스", "두산로보틱스", "HD현대로보틱스"], []),
     ("제조_AX(M.AX)_얼라이언스", "산업통상자원부", ["현대자동차", "LG전자", "포스코"], ["김정관", "최태원"]),
     ("배터리_얼라이언스", "산업통상자원부", [], []),       # launched without a subject of its own
