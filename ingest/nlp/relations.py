@@ -22,7 +22,7 @@ from datetime import date
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
-from ingest.nlp.selects import selector_runs
+from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
@@ -124,6 +124,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
+        runner_of_means(view, ms, si, add)
         if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):

@@ -33,3 +33,26 @@ def selector_runs(view: TextView, ms: list, sent: tuple[int, int], si: int, add:
                             for m in ms):
             continue  # another subject between: the verb is not the body's
         add("ANNOUNCES", body, progs[0], si)
+
+
+_THROUGH = re.compile(r"['’]?(?:[와과]\s[가-힣·\s]{1,20}?)?(?:을|를)\s통(?:해|하여)\s")
+_VIA = re.compile(r"(?:을|를)\s통한\s")
+
+
+def runner_of_means(view: TextView, ms: list, si: int, add: Callable) -> None:
+    """ANNOUNCES from the government body that delivers a program: the subject that acts through it
+    ('한국로봇산업진흥원은 로봇 보급 사업과 실증 지원을 통해 … 덜어주고 있다') and the body a
+    program goes through ('산업은행을 통한 17조원 규모의 저리 대출 프로그램')."""
+    text = view.text
+    progs = [m for m in ms if m.label == "INITIATIVE" and m.attrs.get("kind") in _RUN and not m.attrs.get("generic")]
+    for p in progs:
+        if _THROUGH.match(text, p.end):
+            subj = [m for m in ms if m.label == "MINISTRY" and m.end <= p.start  # a company uses it
+                    and view.tail(m.end) in _SUBJECT]
+            if len(subj) == 1 and not any(m.start < p.start and m.end > subj[0].end for m in ms if m.label != "DATE"):
+                add("ANNOUNCES", subj[0], p, si)
+    for b in ms:
+        if b.label == "MINISTRY" and _VIA.match(text, b.end):
+            nxt = next((m for m in ms if m.start > b.end and m.label not in ("QUANTITY", "DATE")), None)
+            if nxt is not None and nxt in progs and nxt.start - b.end <= 30:
+                add("ANNOUNCES", b, nxt, si)

@@ -62,3 +62,13 @@ def test_an_institute_that_serves_as_the_alliances_secretary_takes_part_in_it() 
                "참여하며, 한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다.")
     assert {("PARTICIPATES_IN", who, "AI 자율제조 얼라이언스")
             for who in ("현대자동차", "LG전자", "한국생산기술연구원")} <= got
+
+
+def test_the_body_that_delivers_a_program_runs_it() -> None:
+    assert ("ANNOUNCES", "한국로봇산업진흥원", "로봇 보급 사업") in rels(
+        "한국로봇산업진흥원은 로봇 보급 사업과 실증 지원을 통해 수요 기업의 도입 부담을 덜어주고 있다.")
+    assert ("ANNOUNCES", "산업은행", "저리 대출 프로그램") in rels(
+        "가장 큰 비중을 차지하는 것은 산업은행을 통한 17조원 규모의 저리 대출 프로그램이다.")
+    # a company the program helps is no runner of it
+    got = rels("한울전자는 스마트공장 지원사업을 통해 새 설비를 들였다고 밝혔다. 이 사업은 중소벤처기업부가 운영한다.")
+    assert ("ANNOUNCES", "한울전자", "스마트공장 지원사업") not in got
