@@ -224,7 +224,11 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
     for w in _LOCATIVE_WORD.finditer(view.text, ss, first):
         if not any(m.start <= w.start() < m.end for m in ms) and not _PART_OF.search(w.group()):
             return True
-    return False
+    # an unnamed program as the subject: '대·중소 상생형 사업도 계속되며, 삼성전자 등 대기업의 참여가'
+    return any(not any(m.start <= w.start(1) < m.end for m in ms) for w in _UNNAMED_PROGRAM.finditer(view.text, ss, first))
+
+
+_UNNAMED_PROGRAM = re.compile(r"(?<![가-힣])(?!(?:이|이번|동|해당|본|그|각|이들|두)\s)([가-힣·]{2,}\s사업)(?:도|은|는|이|가)\s")
 
 
 # a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'

@@ -72,3 +72,12 @@ def test_the_body_that_delivers_a_program_runs_it() -> None:
     # a company the program helps is no runner of it
     got = rels("한울전자는 스마트공장 지원사업을 통해 새 설비를 들였다고 밝혔다. 이 사업은 중소벤처기업부가 운영한다.")
     assert ("ANNOUNCES", "한울전자", "스마트공장 지원사업") not in got
+
+
+def test_joining_an_unnamed_program_is_not_joining_the_named_one_before() -> None:
+    text = ("중기부는 '스마트공장 보급사업'을 고도화한다. 대기업이 협력사의 스마트공장 구축을 돕는 "
+            "대·중소 상생형 사업도 계속되며, 삼성전자 등 대기업의 참여가 이어질 전망이다.")
+    assert not {r for r in rels(text) if r[0] == "PARTICIPATES_IN"}
+    # a back reference to the named program is that program
+    assert ("PARTICIPATES_IN", "삼성전자", "사업") in rels(
+        "중기부는 '스마트공장 보급사업'을 고도화한다. 이 사업에는 삼성전자 등 대기업이 참여한다.")

@@ -54,6 +54,12 @@ def test_each_alliance_council_task_force_and_program_says_who_set_it_up_takes_p
         assert who in found["주재·대표"] and "근거" in found["주재·대표"], (path, who)
 
 
+def test_a_company_joining_an_unnamed_program_is_not_listed_under_the_named_one(client) -> None:
+    # '대·중소 상생형 사업도 계속되며, 삼성전자 등 대기업의 참여가 이어질 전망이다'
+    found = roles(client.get("/id/initiative/스마트공장_보급사업").get_data(as_text=True))
+    assert "삼성전자" not in found["참여자"]
+
+
 @pytest.mark.xfail(strict=True, reason="brief-006 writes the alliance without quotes ('K-휴머노이드 연합이'), which "
                    "entity recognition does not yet read as the alliance named in another document")
 def test_the_chair_elected_at_the_alliances_general_meeting_leads_it(client) -> None:
