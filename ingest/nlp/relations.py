@@ -125,6 +125,9 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         speaker_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
+        for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
+            if b.label == "MINISTRY" and _own_office(view, b, inits):
+                add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
         if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
@@ -235,12 +238,18 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             add("ANNOUNCES", h, tl, si)
 
 
+def _own_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
+    """Whether the body `m` is written right before a task force of its own, unquoted
+    ('기획재정부 신성장전략기획추진단', '산업통상자원부 공급망TF')."""
+    nxt = next((i for i in inits if i.start >= m.end), None)
+    return nxt is not None and nxt.attrs.get("kind") == "taskforce" and view.text[m.end:nxt.start] == " "
+
+
 def _through_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
     """'기획재정부 신성장전략기획추진단은 … 간담회를 열었다': a body named before its own task
     force, which is the subject, acts through it (the office is no agent of its own)."""
     nxt = next((i for i in inits if i.start >= m.end), None)
-    return (nxt is not None and nxt.attrs.get("kind") == "taskforce" and not view.text[m.end:nxt.start].strip()
-            and _tail(view, nxt) in AGENT_TAILS)
+    return _own_office(view, m, inits) and nxt is not None and _tail(view, nxt) in AGENT_TAILS
 
 
 def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:

@@ -27,6 +27,7 @@ def test_a_body_acts_through_its_own_task_force() -> None:
     # the office named after its ministry is the subject: the ministry holds the meeting
     got = rels("산업통상자원부 공급망TF는 15일 '배터리 공급망 협의체' 회의를 열었다.")
     assert ("ANNOUNCES", "산업통상자원부", "배터리 공급망 협의체") in got
+    assert ("ANNOUNCES", "산업통상자원부", "공급망TF") in got  # and its office is its own
     # a body in another role before the subject is not the one that holds it
     got = rels("경상북도 포항의 에코프로 공장에서 기업 관계자들이 '배터리 공급망 협의체' 회의를 열었다.")
     assert not {r for r in got if r[0] == "ANNOUNCES" and r[1] == "경상북도"}
