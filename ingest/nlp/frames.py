@@ -50,6 +50,8 @@ _VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
 # kinds an alliance-like initiative has (joined, not attended)
+# a member's office in a council or alliance: '한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다'
+_MEMBER_ROLE = re.compile(r"(?<![가-힣])(?:간사|사무국|운영위원)(?:을|를|으로|로)?\s?(?:맡|선임)")
 _JOINABLE = ("taskforce", "program", "project", "fund")
 AGENTS = ("COMPANY", "ORGANIZATION", "PERSON")
 
@@ -89,6 +91,10 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             target = topic[-1] if topic else (None if own else _pick(before, False, main))
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
+        for t in _MEMBER_ROLE.finditer(text, ss, se) if not own else ():
+            target = _pick(before, False, main)
+            for m in _agents_before(view, ms, ss, t.start()) if target is not None else ():
+                add("PARTICIPATES_IN", m, target, si)
         if own:
             _heard(view, ms, own, si, add)
             _held_by(view, ms, own, si, add)
@@ -218,7 +224,11 @@ def _other_object(view: TextView, ms: list, ss: int, first: int) -> bool:
     for w in _LOCATIVE_WORD.finditer(view.text, ss, first):
         if not any(m.start <= w.start() < m.end for m in ms) and not _PART_OF.search(w.group()):
             return True
-    return False
+    # an unnamed program as the subject: '대·중소 상생형 사업도 계속되며, 삼성전자 등 대기업의 참여가'
+    return any(not any(m.start <= w.start(1) < m.end for m in ms) for w in _UNNAMED_PROGRAM.finditer(view.text, ss, first))
+
+
+_UNNAMED_PROGRAM = re.compile(r"(?<![가-힣])(?!(?:이|이번|동|해당|본|그|각|이들|두)\s)([가-힣·]{2,}\s사업)(?:도|은|는|이|가)\s")
 
 
 # a part of the initiative: '로봇 제조 그룹에는', 'AI 팩토리 분과에는', '업스테이지 팀에는'

@@ -22,13 +22,14 @@ from datetime import date
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
+from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행")
 # conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
@@ -122,6 +123,11 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
+        selector_runs(view, ms, (ss, se), si, add)
+        runner_of_means(view, ms, si, add)
+        for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
+            if b.label == "MINISTRY" and _own_office(view, b, inits):
+                add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
         if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
@@ -206,13 +212,15 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
                   and not any(i.start <= m.start < i.end for i in inits)]
-        if not any(_tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t) for m in bodies):
+        if not any((_tail(view, m) in ("은", "는", "이", "가") or _through_office(view, m, inits))
+                   and not _in_relative_clause(view, m, t) for m in bodies):
             return  # only the subject: '… 기업과 협약을 맺고 사업을 추진한다' is the ministry's
     if not bodies:
         return
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
     # clause that describes another subject, not of the trigger
-    subj = [m for m in bodies if _tail(view, m) in SUBJECT_TAILS and not _in_relative_clause(view, m, t)]
+    subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
+            and not _in_relative_clause(view, m, t)]
     if not subj and holding:
         return
     heads: list[Mention] = []
@@ -228,6 +236,20 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+def _own_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
+    """Whether the body `m` is written right before a task force of its own, unquoted
+    ('기획재정부 신성장전략기획추진단', '산업통상자원부 공급망TF')."""
+    nxt = next((i for i in inits if i.start >= m.end), None)
+    return nxt is not None and nxt.attrs.get("kind") == "taskforce" and view.text[m.end:nxt.start] == " "
+
+
+def _through_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
+    """'기획재정부 신성장전략기획추진단은 … 간담회를 열었다': a body named before its own task
+    force, which is the subject, acts through it (the office is no agent of its own)."""
+    nxt = next((i for i in inits if i.start >= m.end), None)
+    return _own_office(view, m, inits) and nxt is not None and _tail(view, nxt) in AGENT_TAILS
 
 
 def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
