@@ -10,12 +10,11 @@ words that are mostly something else ('현대' modern, '이태원' a place).
 """
 from __future__ import annotations
 
-import collections
 import re
 import sys
 from pathlib import Path
 
-from ingest.nlp.kiwi import get_kiwi
+from tools.klue_lexicon import one_proper_noun, read_labels
 from ingest.nlp.lexicon import get_lexicon
 
 LEAVE_OUT = {"개성공단기업협회", "마리오", "메트로폴리탄", "밀러", "보험개발원", "부산교통공사", "인천교통공사", "울산항만공사",
@@ -35,16 +34,15 @@ HEADER = """# Companies (COMPANY) from the name lexicon of the KLUE-NER train sp
 
 
 def main(path: str) -> None:
-    labels: dict[str, dict[str, int]] = collections.defaultdict(dict)
-    for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
-        form, label, freq = line.split("\t")
-        labels[form][label] = int(freq)
-    lex, kiwi = get_lexicon(), get_kiwi()
+    labels = read_labels(path)
+    lex = get_lexicon()
+    # the lexicon already reads this file: its own rows are not "known elsewhere" (rerunnable)
+    own = {x for x in OUT.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")} if OUT.exists() else set()
     rows = []
     for form, labs in sorted(labels.items()):
-        if max(labs, key=labs.get) != "OGG_ECONOMY" or form in LEAVE_OUT or form in lex.names or form in lex.places:
+        if max(labs, key=labs.get) != "OGG_ECONOMY" or form in LEAVE_OUT or (form in lex.names and form not in own) or form in lex.places:
             continue
-        if not re.fullmatch(r"[가-힣A-Za-z0-9&]{2,12}", form) or [t.tag for t in kiwi.tokenize(form)] != ["NNP"]:
+        if not re.fullmatch(r"[가-힣A-Za-z0-9&]{2,12}", form) or not one_proper_noun(form):
             continue
         rows.append(form)
     OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")

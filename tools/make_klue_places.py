@@ -10,12 +10,11 @@ historical states) are left out by hand, and so are names of local governments (
 """
 from __future__ import annotations
 
-import collections
 import re
 import sys
 from pathlib import Path
 
-from ingest.nlp.kiwi import get_kiwi
+from tools.klue_lexicon import one_proper_noun, read_labels
 from ingest.nlp.lexicon import PLACES, _read_places, get_lexicon
 
 KIND = {"LCP_COUNTRY": "country", "LCP_CAPITALCITY": "city", "LCP_CITY": "city", "LCP_PROVINCE": "region",
@@ -37,17 +36,14 @@ HEADER = """# Places (LOCATION) from the name lexicon of the KLUE-NER train spli
 
 
 def main(path: str) -> None:
-    labels: dict[str, dict[str, int]] = collections.defaultdict(dict)
-    for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
-        form, label, freq = line.split("\t")
-        labels[form][label] = int(freq)
-    lex, kiwi, curated = get_lexicon(), get_kiwi(), _read_places(PLACES)
+    labels = read_labels(path)
+    lex, curated = get_lexicon(), _read_places(PLACES)
     rows = []
     for form, labs in sorted(labels.items()):
         best = max(labs, key=labs.get)
         if best not in KIND or form in LEAVE_OUT or not re.fullmatch(r"[가-힣]{2,10}", form) or form.endswith(("시", "군", "구")):
             continue  # 시/군/구 names are local governments: gazetteer.tsv and the type refiner decide those
-        if form in curated or form in lex.names or [t.tag for t in kiwi.tokenize(form)] != ["NNP"]:
+        if form in curated or form in lex.names or not one_proper_noun(form):
             continue
         rows.append(f"{form}\t\t\t{KIND[best]}")
     OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
