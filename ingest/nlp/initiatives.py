@@ -7,6 +7,7 @@ another entity, a date, punctuation or a determiner, so '산업부는 7일 반�
 달성전략을 발표했다' yields '반도체 초강대국 달성전략'. A single generic modifier (투자
 계획) is not a name; a bare meeting word (간담회) is, because the meeting is an event.
 """
+# Over 400 lines, kept whole: the quoted, unquoted, law and sitting finders share the head words, the chain-stop lists and the name checks.
 from __future__ import annotations
 
 import re
@@ -17,7 +18,7 @@ from ingest.nlp.view import TextView
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
-    "비전": "plan", "청사진": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "비전": "plan", "청사진": "plan", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
@@ -52,7 +53,7 @@ CHAIN_STOP = frozenset({
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
-    "저녁",
+    "저녁", "동안", "그런", "저런", "어떤",  # '… 주간 동안 할인 행사', '그런 행사'
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -90,7 +91,10 @@ _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
 # they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
 # things (유럽연합, 노동조합 연합)
-QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce"}
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
+                # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
+                "주간": "program", "캠페인": "program", "챌린지": "program", "축제": "meeting", "페스티벌": "meeting",
+                "엑스포": "meeting", "위크": "meeting"}
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
@@ -150,6 +154,18 @@ def find_shows(view: TextView) -> Iterator[tuple]:
             yield s, e, "INITIATIVE", {"kind": "meeting", "generic": False}
 
 
+_APPOSITION = re.compile(r"인\s?['‘\"“「『]")
+
+
+def _parts(word: str) -> list[tuple[int, str]]:
+    """The pieces of 'A·B' with their offsets."""
+    out, at = [], 0
+    for piece in word.split("·"):
+        out.append((at, piece))
+        at += len(piece) + 1
+    return [(a, p) for a, p in out if p]
+
+
 def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]] | None = None) -> Iterator[tuple]:
     """Noun phrases ending in a head word. `taken` marks characters of other entities;
     `places` are LOCATION spans, which may open a meeting's name."""
@@ -194,6 +210,10 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         and taken.find(1, ps + 1, pos - 1) == -1:
                     start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"': the quotation opens the name
                     break
+                if text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
+                        and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):
+                    start, pos, words = ps, ps, words + 1  # '과학·정보통신의 날 기념식': a named day's event
+                    continue
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
@@ -211,6 +231,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
                     start = ps
+        if _APPOSITION.match(text, he):
+            continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
@@ -245,7 +267,7 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
 _GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
-_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + list(QUOTED_HEADS), key=len, reverse=True)
+_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + [h for h, k in QUOTED_HEADS.items() if k == "taskforce"], key=len, reverse=True)
 # a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
 _DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
 _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEADS)) + r")(?![A-Za-z0-9])")
