@@ -18,7 +18,7 @@ from ingest.nlp.view import TextView
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
-    "비전": "plan", "청사진": "plan", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "비전": "plan", "청사진": "plan", "뉴딜": "plan", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
@@ -154,6 +154,7 @@ def find_shows(view: TextView) -> Iterator[tuple]:
             yield s, e, "INITIATIVE", {"kind": "meeting", "generic": False}
 
 
+_NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?:[은는이가을를의와과도에로]|에서|\s|$)")
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 
@@ -213,6 +214,10 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
                         and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):
                     start, pos, words = ps, ps, words + 1  # '과학·정보통신의 날 기념식': a named day's event
+                    year = re.search(r"(?<![\d.])(?:19|20)\d\d년? $", text[max(0, pos - 7):pos])
+                    if year:  # '2025년 과학·정보통신의 날 기념식': the year's edition
+                        start = pos - len(year.group())
+                        break
                     continue
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
@@ -231,11 +236,14 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
                     start = ps
+        if _NAMED_BODY.match(text, he):
+            continue  # 'K-뉴딜 위원회': a body named after the plan
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
-        need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
+        # a New Deal is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
+        need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" else 2
         if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
@@ -276,7 +284,8 @@ _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEA
 def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
     """A bare head word ('전략은', '얼라이언스에는') after a named initiative with that head
     in the same document refers to it: attrs['_ante'] is the antecedent's span."""
-    named = [(s, e, a) for s, e, lab, a in ents if lab == "INITIATIVE" and not a.get("generic") and not a.get("coref")]
+    # a bare agreement ('업무협약을 체결했다') is generic, yet '이번 협약은' points back to it
+    named = [(s, e, a) for s, e, lab, a in ents if lab == "INITIATIVE" and not a.get("coref")]
     if not named:
         return
     heads = [(s, e, a, (head_kind(view.text[s:e]) or ("", ""))[0]) for s, e, a in named]
@@ -288,7 +297,10 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
             continue
         if m.group(1) in _GENERIC_REFS and not _DETERMINER.search(text, max(0, hs - 4), hs):
             continue
-        ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
+        pointed = _DETERMINER.search(text, max(0, hs - 4), hs) is not None
+        # '업무협약(MOU)을 체결했다. 이번 협약은': a determiner points back to a head ending the same way
+        ante = [x for x in heads if x[1] <= hs and (pointed and x[3].endswith(m.group(1))
+                                                     or x[3] == m.group(1) and not x[2].get("generic"))]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
             s, e, a, _h = ante[-1]
             yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}

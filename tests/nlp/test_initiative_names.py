@@ -45,3 +45,20 @@ def test_a_basic_concept_plan_is_named() -> None:
 
 def test_unquoted_unions_and_weeks_are_still_no_initiatives() -> None:
     assert not initiatives("유럽연합은 이번 주간 일정을 공개했다.")
+
+
+def test_new_deal_policies_are_named() -> None:
+    found = initiatives("정부는 한국판 뉴딜 종합계획을 발표했다. 한국판 뉴딜의 두 축은 그린뉴딜과 디지털 뉴딜이다.")
+    assert {"한국판 뉴딜 종합계획", "한국판 뉴딜", "그린뉴딜", "디지털 뉴딜"} <= set(found)
+    assert not initiatives("그는 뉴딜을 언급했다.")
+
+
+def test_this_agreement_points_back_to_a_bare_agreement() -> None:
+    found = initiatives("문화부는 10일 한국콘텐츠진흥원과 업무협약(MOU)을 체결했다. 이번 협약은 공동 제작을 위한 것이다.")
+    assert found == ["업무협약", "협약"]
+    assert "협약" not in initiatives("양측은 교류 협약 문제를 논의했다. 협약은 아직 멀었다.")
+
+
+def test_a_years_edition_of_a_named_day_and_a_body_named_after_a_plan() -> None:
+    assert "2025년 과학·정보통신의 날 기념식" in initiatives("오늘 2025년 과학·정보통신의 날 기념식이 오후 2시에 있습니다.")
+    assert "K-뉴딜" not in initiatives("민주당의 K-뉴딜 위원회도 참석합니다.")
