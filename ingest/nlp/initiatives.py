@@ -53,7 +53,7 @@ CHAIN_STOP = frozenset({
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
-    "저녁", "동안", "그런", "저런", "어떤",  # '… 주간 동안 할인 행사', '그런 행사'
+    "저녁", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name  # '… 주간 동안 할인 행사', '그런 행사'
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -158,12 +158,18 @@ _NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?:
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 
-def _parts(word: str) -> list[tuple[int, str]]:
+def _nominal_word(view: TextView, ps: int, word: str) -> bool:
+    """A noun, or nouns joined by hyphens ('톱-티어'), which the tagger splits at the hyphen."""
+    return view.is_nominal(ps, ps + len(word)) or ("-" in word.strip("-") and all(
+        view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word, "-")))
+
+
+def _parts(word: str, sep: str = "·") -> list[tuple[int, str]]:
     """The pieces of 'A·B' with their offsets."""
     out, at = [], 0
-    for piece in word.split("·"):
+    for piece in word.split(sep):
         out.append((at, piece))
-        at += len(piece) + 1
+        at += len(piece) + len(sep)
     return [(a, p) for a, p in out if p]
 
 
@@ -200,7 +206,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         chain_ok = meeting or HEADS[head] == "taskforce"
         if attached_start == ws:
             pos = ws
-            while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
+            while words < 8 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
                 ps = view.word_start(pos - 1)
                 word = text[ps:pos - 1]
                 caps = meeting and _CAPS.fullmatch(word) is not None
@@ -225,7 +231,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
-                        or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
+                        or any(c in _STOP_CHARS for c in word) or not _nominal_word(view, ps, word)
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
                         or _distributive(view, ps, pos - 1)):
                     break

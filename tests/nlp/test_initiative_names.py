@@ -62,3 +62,12 @@ def test_this_agreement_points_back_to_a_bare_agreement() -> None:
 def test_a_years_edition_of_a_named_day_and_a_body_named_after_a_plan() -> None:
     assert "2025년 과학·정보통신의 날 기념식" in initiatives("오늘 2025년 과학·정보통신의 날 기념식이 오후 2시에 있습니다.")
     assert "K-뉴딜" not in initiatives("민주당의 K-뉴딜 위원회도 참석합니다.")
+
+
+def test_a_long_name_opened_by_a_hyphenated_word_is_whole() -> None:
+    found = initiatives("내일은 톱-티어 연구 협력 플랫폼 지원 사업 국제 심포지엄이 있습니다.")
+    assert found == ["톱-티어 연구 협력 플랫폼 지원 사업 국제 심포지엄"]
+
+
+def test_the_committee_word_does_not_open_its_hearings_name() -> None:
+    assert initiatives("오전 10시 우리 위원회 현안질의 회의장에서 만납니다.") == ["현안질의"]
