@@ -82,10 +82,11 @@ _QUOTE_RE = re.compile(
 _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
-                            r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
+                            r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
-_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
+_BULLETS = "▲△□■○●◇◆※☞▶▷◎"
+_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
 
 
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
@@ -128,6 +129,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
             # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
             hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
+        if hk is None and re.search(r"[가-힣]의 날$", inner):
+            hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):
@@ -212,10 +215,10 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 caps = meeting and _CAPS.fullmatch(word) is not None
                 if not _WORDISH.search(word):
                     break  # '▷', '-'
-                if word[0] in _OPENERS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
-                        and view.is_nominal(ps + 1, pos - 1) and word[1:] not in CHAIN_STOP \
+                if word[0] in _OPENERS + _BULLETS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
+                        and (view.is_nominal(ps + 1, pos - 1) or _ORDINAL.fullmatch(word[1:])) and word[1:] not in CHAIN_STOP \
                         and taken.find(1, ps + 1, pos - 1) == -1:
-                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"': the quotation opens the name
+                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"', '▲제7차 …': the quotation or bullet opens the name
                     break
                 if text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
                         and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):

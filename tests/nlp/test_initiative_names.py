@@ -71,3 +71,16 @@ def test_a_long_name_opened_by_a_hyphenated_word_is_whole() -> None:
 
 def test_the_committee_word_does_not_open_its_hearings_name() -> None:
     assert initiatives("오전 10시 우리 위원회 현안질의 회의장에서 만납니다.") == ["현안질의"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("▲제7차 전력수급기본계획 ▲에너지효율 시장 시범사업 2차 경매", "제7차 전력수급기본계획"),
+    ("□ 반도체 산업 육성 전략 발표", "반도체 산업 육성 전략"),
+])
+def test_a_list_bullet_stays_outside_the_name(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_quoted_named_day_and_a_headlines_attended_event() -> None:
+    found = initiatives("장관이 30일 ‘한불 고위급 대화’ 참석하고, 담당관 등과 ‘외국대사관 기술협력 네트워킹의 날’을 가졌다.")
+    assert found == ["한불 고위급 대화", "외국대사관 기술협력 네트워킹의 날"]
