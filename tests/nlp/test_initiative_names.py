@@ -84,3 +84,9 @@ def test_a_list_bullet_stays_outside_the_name(text: str, name: str) -> None:
 def test_a_quoted_named_day_and_a_headlines_attended_event() -> None:
     found = initiatives("장관이 30일 ‘한불 고위급 대화’ 참석하고, 담당관 등과 ‘외국대사관 기술협력 네트워킹의 날’을 가졌다.")
     assert found == ["한불 고위급 대화", "외국대사관 기술협력 네트워킹의 날"]
+
+
+def test_voucher_schemes_are_programs() -> None:
+    assert "수출바우처 사업" in initiatives("중기부는 수출바우처 사업 참여 기업을 모집한다.")
+    assert "혁신바우처" in initiatives("혁신바우처를 받은 기업이 늘었다.")
+    assert not initiatives("정부는 바우처를 준다.")
