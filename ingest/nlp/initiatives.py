@@ -31,7 +31,7 @@ HEADS = {
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
-    "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
+    "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
@@ -157,7 +157,7 @@ def find_shows(view: TextView) -> Iterator[tuple]:
             yield s, e, "INITIATIVE", {"kind": "meeting", "generic": False}
 
 
-_NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?:[은는이가을를의와과도에로]|에서|\s|$)")
+_NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?![가-힣]{2})")
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 

@@ -62,6 +62,7 @@ def test_this_agreement_points_back_to_a_bare_agreement() -> None:
 def test_a_years_edition_of_a_named_day_and_a_body_named_after_a_plan() -> None:
     assert "2025년 과학·정보통신의 날 기념식" in initiatives("오늘 2025년 과학·정보통신의 날 기념식이 오후 2시에 있습니다.")
     assert "K-뉴딜" not in initiatives("민주당의 K-뉴딜 위원회도 참석합니다.")
+    assert "K-뉴딜" not in initiatives("민주당의 K-뉴딜 위원회, 정부의 대책본부가 참여합니다.")
 
 
 def test_a_long_name_opened_by_a_hyphenated_word_is_whole() -> None:
@@ -90,3 +91,7 @@ def test_voucher_schemes_are_programs() -> None:
     assert "수출바우처 사업" in initiatives("중기부는 수출바우처 사업 참여 기업을 모집한다.")
     assert "혁신바우처" in initiatives("혁신바우처를 받은 기업이 늘었다.")
     assert not initiatives("정부는 바우처를 준다.")
+
+
+def test_a_meeting_named_in_english_loanword_is_an_event() -> None:
+    assert "사전호프미팅" in initiatives("관계자들이 앞 뜰에 모여 사전호프미팅을 했습니다.")
