@@ -95,3 +95,11 @@ def test_voucher_schemes_are_programs() -> None:
 
 def test_a_meeting_named_in_english_loanword_is_an_event() -> None:
     assert "사전호프미팅" in initiatives("관계자들이 앞 뜰에 모여 사전호프미팅을 했습니다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("조항을 삭제하는 한편 부담금관리 기본법 제5조를 고친다.", "부담금관리 기본법"),
+    ("하나는 삭감이고 나머지 차세대 원전 개발사업은 증액이다.", "차세대 원전 개발사업"),
+])
+def test_a_connective_noun_does_not_open_a_name(text: str, name: str) -> None:
+    assert initiatives(text) == [name]
