@@ -66,7 +66,10 @@ _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's nam
 # 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
-                      "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
+                      "마법", "필법", "작법", "변법", "범법", "준법", "국법", "대법"})
+# courts are no laws: '대전지법', '서울중앙지법', '서울고법' (but '장애인복지법' is one)
+_COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
+                    r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
 NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획"})
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
@@ -203,7 +206,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue  # a body fused to 법 names a law ('국회법'), not the body
         if text[attached_start:he] in NOT_PLANS:
             continue  # '이번 주 보도계획은 총 21건입니다': the week's press releases, no plan
-        if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
+        if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS
+                            or _COURT.fullmatch(text, attached_start, he)):
             continue
         start, words = attached_start, 0
         meeting = HEADS[head] == "meeting"
@@ -236,6 +240,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
+                        or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in word) or not _nominal_word(view, ps, word)
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
                         or _distributive(view, ps, pos - 1)):

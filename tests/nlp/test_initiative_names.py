@@ -103,3 +103,10 @@ def test_a_meeting_named_in_english_loanword_is_an_event() -> None:
 ])
 def test_a_connective_noun_does_not_open_a_name(text: str, name: str) -> None:
     assert initiatives(text) == [name]
+
+
+def test_courts_and_a_dates_day_word_are_no_part_of_a_law() -> None:
+    assert not initiatives("이사회 결정이 무효라며 대전지법에 효력 정지를 구했다.")
+    assert not initiatives("그는 서울중앙지법에서 재판을 받는다.")
+    assert initiatives("장애인복지법, 국민기초생활 보장법을 고친다.") == ["장애인복지법", "국민기초생활 보장법"]
+    assert initiatives("2009년 5월 22일 날 국가정보화 기본법에서 정했다.") == ["국가정보화 기본법"]
