@@ -29,6 +29,7 @@ from ingest.nlp.view import TextView
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
 _JOIN_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청|방안|의사|확대|저조))"
                       r"|이름을 올|나서|나선|나섭|포함(?=되|됐|돼)|자리했|자리를 (?:함께|같이)|함께했|함께 했|배석")
+_ROLE_OF = re.compile(r"의\s(?:보고|발표|토론|발제|사회|진행)자로\s")
 _ROLE = re.compile(r"(?:보고|발표|토론|발제|사회|진행)자로\s|(?:연사|패널)로\s")  # '보고자로 … 나선다'
 # attending is a meeting's; joining an alliance or program is not; a role at the event
 # ('보고자로 정의선 현대차 수석부회장이 나섭니다') is attending it
@@ -70,7 +71,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
-        own = [m for m in ms if m.label == "INITIATIVE"]
+        # '그린뉴딜과 디지털뉴딜의 보고자로 … 나선다': the topics of a role at the event, not the sentence's own initiatives
+        roles = [r.start() for r in _ROLE_OF.finditer(text, ss, se)]
+        own = [m for m in ms if m.label == "INITIATIVE" and not any(m.end <= r and r - m.end < 40 for r in roles)]
         line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
         if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
             line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
@@ -332,7 +335,9 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
 
 
 # between a day and the meeting held on it: a weekday and a clock time ('10월 21일 화요일 10시 30분 ')
-_DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?['‘\"“「『]?")
+# and a description of the quoted name it precedes ('국내 최대 수출 행사인 '…'')
+_DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?"
+                      r"(?:[가-힣]+(?:\s[가-힣]+){0,4}인\s(?=['‘\"“「『]))?['‘\"“「『]?")
 _CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
 _AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
 

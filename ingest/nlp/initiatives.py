@@ -7,6 +7,7 @@ another entity, a date, punctuation or a determiner, so '산업부는 7일 반�
 달성전략을 발표했다' yields '반도체 초강대국 달성전략'. A single generic modifier (투자
 계획) is not a name; a bare meeting word (간담회) is, because the meeting is an event.
 """
+# Over 400 lines, kept whole: the quoted, unquoted, law and sitting finders share the head words, the chain-stop lists and the name checks.
 from __future__ import annotations
 
 import re
@@ -17,7 +18,7 @@ from ingest.nlp.view import TextView
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
-    "비전": "plan", "청사진": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "비전": "plan", "청사진": "plan", "뉴딜": "plan", "바우처": "program", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
@@ -30,7 +31,7 @@ HEADS = {
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
-    "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting",
+    "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
@@ -52,7 +53,9 @@ CHAIN_STOP = frozenset({
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
-    "저녁",
+    "저녁", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
+    "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
+  # '… 주간 동안 할인 행사', '그런 행사'
 })
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -63,7 +66,10 @@ _CAPS = re.compile(r"[A-Z][A-Z0-9]+")  # APEC, CEO, G20: part of a meeting's nam
 # 2-letter words ending in 법 that are no laws (방법 'method', 불법 'illegal' …)
 NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법", "수법", "요법", "공법", "문법", "입법", "사법",
                       "합법", "헌법", "탈법", "비법", "화법", "용법", "어법", "민법", "형법", "적법", "세법", "상법",
-                      "마법", "필법", "작법", "변법", "범법", "준법", "국법"})
+                      "마법", "필법", "작법", "변법", "범법", "준법", "국법", "대법"})
+# courts are no laws: '대전지법', '서울중앙지법', '서울고법' (but '장애인복지법' is one)
+_COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
+                    r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
 NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획"})
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
@@ -81,16 +87,20 @@ _QUOTE_RE = re.compile(
 _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
-                            r"|^(?:에|에는|에서)\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # "'제18회 반도체의 날'에 참석"
+                            r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
-_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…")
+_BULLETS = "▲△□■○●◇◆※☞▶▷◎"
+_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
 
 
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
 # they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
 # things (유럽연합, 노동조합 연합)
-QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce"}
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
+                # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
+                "주간": "program", "캠페인": "program", "챌린지": "program", "축제": "meeting", "페스티벌": "meeting",
+                "엑스포": "meeting", "위크": "meeting"}
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
@@ -124,6 +134,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
             # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
             hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
+        if hk is None and re.search(r"[가-힣]의 날$", inner):
+            hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):
@@ -148,6 +160,25 @@ def find_shows(view: TextView) -> Iterator[tuple]:
         s, e = m.span()
         if view.aligned(s, e) and _SHOW_CUE.search(text, max(0, s - 30), min(len(text), e + 60)):
             yield s, e, "INITIATIVE", {"kind": "meeting", "generic": False}
+
+
+_NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?![가-힣]{2})")
+_APPOSITION = re.compile(r"인\s?['‘\"“「『]")
+
+
+def _nominal_word(view: TextView, ps: int, word: str) -> bool:
+    """A noun, or nouns joined by hyphens ('톱-티어'), which the tagger splits at the hyphen."""
+    return view.is_nominal(ps, ps + len(word)) or ("-" in word.strip("-") and all(
+        view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word, "-")))
+
+
+def _parts(word: str, sep: str = "·") -> list[tuple[int, str]]:
+    """The pieces of 'A·B' with their offsets."""
+    out, at = [], 0
+    for piece in word.split(sep):
+        out.append((at, piece))
+        at += len(piece) + len(sep)
+    return [(a, p) for a, p in out if p]
 
 
 def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]] | None = None) -> Iterator[tuple]:
@@ -175,7 +206,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue  # a body fused to 법 names a law ('국회법'), not the body
         if text[attached_start:he] in NOT_PLANS:
             continue  # '이번 주 보도계획은 총 21건입니다': the week's press releases, no plan
-        if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS):
+        if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS
+                            or _COURT.fullmatch(text, attached_start, he)):
             continue
         start, words = attached_start, 0
         meeting = HEADS[head] == "meeting"
@@ -183,24 +215,33 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         chain_ok = meeting or HEADS[head] == "taskforce"
         if attached_start == ws:
             pos = ws
-            while words < 6 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
+            while words < 8 and pos >= 2 and text[pos - 1] == " " and not text[pos - 2].isspace():
                 ps = view.word_start(pos - 1)
                 word = text[ps:pos - 1]
                 caps = meeting and _CAPS.fullmatch(word) is not None
                 if not _WORDISH.search(word):
                     break  # '▷', '-'
-                if word[0] in _OPENERS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
-                        and view.is_nominal(ps + 1, pos - 1) and word[1:] not in CHAIN_STOP \
+                if word[0] in _OPENERS + _BULLETS and len(word) > 2 and not any(c in _STOP_CHARS for c in word[1:]) \
+                        and (view.is_nominal(ps + 1, pos - 1) or _ORDINAL.fullmatch(word[1:])) and word[1:] not in CHAIN_STOP \
                         and taken.find(1, ps + 1, pos - 1) == -1:
-                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"': the quotation opens the name
+                    start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"', '▲제7차 …': the quotation or bullet opens the name
                     break
+                if text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
+                        and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):
+                    start, pos, words = ps, ps, words + 1  # '과학·정보통신의 날 기념식': a named day's event
+                    year = re.search(r"(?<![\d.])(?:19|20)\d\d년? $", text[max(0, pos - 7):pos])
+                    if year:  # '2025년 과학·정보통신의 날 기념식': the year's edition
+                        start = pos - len(year.group())
+                        break
+                    continue
                 if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
-                        or any(c in _STOP_CHARS for c in word) or not view.is_nominal(ps, pos - 1)
+                        or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
+                        or any(c in _STOP_CHARS for c in word) or not _nominal_word(view, ps, word)
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
                         or _distributive(view, ps, pos - 1)):
                     break
@@ -211,9 +252,15 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
                     start = ps
+        if _NAMED_BODY.match(text, he):
+            continue  # 'K-뉴딜 위원회': a body named after the plan
+        if _APPOSITION.match(text, he):
+            continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
         kind = HEADS[head]
-        need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") else 2
+        # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
+        need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
+            or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
         if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
@@ -245,7 +292,7 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
 _GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
-_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + list(QUOTED_HEADS), key=len, reverse=True)
+_REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + [h for h, k in QUOTED_HEADS.items() if k == "taskforce"], key=len, reverse=True)
 # a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
 _DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
 _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEADS)) + r")(?![A-Za-z0-9])")
@@ -254,7 +301,8 @@ _REF_RE = re.compile(r"(?<![^\s'\"‘“(])(" + "|".join(map(re.escape, _REF_HEA
 def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
     """A bare head word ('전략은', '얼라이언스에는') after a named initiative with that head
     in the same document refers to it: attrs['_ante'] is the antecedent's span."""
-    named = [(s, e, a) for s, e, lab, a in ents if lab == "INITIATIVE" and not a.get("generic") and not a.get("coref")]
+    # a bare agreement ('업무협약을 체결했다') is generic, yet '이번 협약은' points back to it
+    named = [(s, e, a) for s, e, lab, a in ents if lab == "INITIATIVE" and not a.get("coref")]
     if not named:
         return
     heads = [(s, e, a, (head_kind(view.text[s:e]) or ("", ""))[0]) for s, e, a in named]
@@ -266,7 +314,10 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
             continue
         if m.group(1) in _GENERIC_REFS and not _DETERMINER.search(text, max(0, hs - 4), hs):
             continue
-        ante = [x for x in heads if x[1] <= hs and x[3] == m.group(1)]
+        pointed = _DETERMINER.search(text, max(0, hs - 4), hs) is not None
+        # '업무협약(MOU)을 체결했다. 이번 협약은': a determiner points back to a head ending the same way
+        ante = [x for x in heads if x[1] <= hs and (pointed and x[3].endswith(m.group(1))
+                                                     or x[3] == m.group(1) and not x[2].get("generic"))]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
             s, e, a, _h = ante[-1]
             yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}

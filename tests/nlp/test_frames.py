@@ -423,3 +423,11 @@ def test_a_deadline_for_handing_in_papers_schedules_nothing() -> None:
         ex = extract(text, "2024-12-10")
         assert not any(r.type == "SCHEDULED_FOR" and "제출" in text[ex.entities[r.tail].end:ex.entities[r.tail].end + 20]
                        for r in ex.relations), text
+
+
+def test_the_topics_of_a_role_at_an_event_do_not_take_the_events_attendees() -> None:
+    text = ("지역 뉴딜 보고대회가 내일 세종에서 열립니다. "
+            "또 지역균형 뉴딜과 그린뉴딜의 발표자로 김철수 LG화학 부회장이 나섭니다.")
+    found = rels(text, "2020-07-13")
+    assert ("PARTICIPATES_IN", "김철수", "지역 뉴딜 보고대회") in found
+    assert not any(k == "PARTICIPATES_IN" and t in ("지역균형 뉴딜", "그린뉴딜") for k, _h, t in found)
