@@ -42,16 +42,17 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05))
 # time on the real dev documents, out of fold (a margin over 0.19). Per type, the threshold
 # with the best out-of-fold F1 on real documents among those is chosen.
 MIN_PRECISION = 0.35
-# The real dev documents annotated after the rules were last tuned (real-dev-55 … 73, added
-# in December 2026): nobody has read the rules' errors on them, so the rules' F1 there is an
-# unseen-text figure taken from dev alone. A type where the model alone, out of fold on the
-# real dev documents, does not beat the rules' F1 on these is left to the rules. Tune no
-# rule on these documents, or this comparison loses its meaning (gold/real/README.md).
-FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(55, 74))
-# ... and beat them there by at least this many more right relations: on 19 documents one
-# relation is what a single sentence decides (ANNOUNCES passed by one, 4 → 5 of 9, in
-# December 2026, and its additions broke four of the guideline's cases in
-# tests/nlp/test_relations.py; this margin was added then, after seeing that result)
+# The real dev documents annotated after the rules were last tuned (real-dev-55 … 73, the
+# third batch, and real-dev-74 … 93, the fourth, both December 2026): nobody has read the
+# rules' errors on them, so the rules' F1 there is an unseen-text figure taken from dev
+# alone. A type where the model alone, out of fold on the real dev documents, does not
+# beat the rules' F1 on these is left to the rules. Tune no rule on these documents, or
+# this comparison loses its meaning (gold/real/README.md).
+FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(55, 94))
+# ... and beat them there by at least this many more right relations: on the 19 documents
+# of the third batch one relation is what a single sentence decides (ANNOUNCES passed by
+# one, 4 → 5 of 9, in December 2026, and its additions broke four of the guideline's cases
+# in tests/nlp/test_relations.py; this margin was added then, after seeing that result)
 MIN_GAIN = 2
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
