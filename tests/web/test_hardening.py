@@ -277,6 +277,20 @@ def test_session_cookie_is_samesite_lax_and_httponly(client) -> None:
     assert "SameSite=Lax" in cookie and "HttpOnly" in cookie, cookie
 
 
+def test_session_cookie_is_secure_when_the_public_address_is_https(tmp_path: Path) -> None:
+    """With KG_BASE_IRI on https (the public address, behind a TLS proxy) the login cookie
+    is sent over https only; on http (this machine, the default) it still works."""
+    for base, secure in (("https://kg.example.org/", True), ("http://kg.test/", False)):
+        app = create_app(Settings(data_dir=tmp_path / base.split(":")[0], base_iri=base, upload_token=TOKEN),
+                         query_workers=0)
+        try:
+            cookie = app.test_client().get("/upload").headers.get("Set-Cookie", "")
+        finally:
+            app.extensions["upload"].close()
+            app.extensions["kg"].close()
+        assert cookie.startswith("session=") and ("; Secure" in cookie) is secure, (base, cookie)
+
+
 # -- CSV ----------------------------------------------------------------------------------
 def _cells(r) -> list[str]:  # noqa: ANN001
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
