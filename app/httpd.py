@@ -25,6 +25,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import MultiSocketServer, TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
+from app import accesslog
 from kg.settings import Settings
 
 log = logging.getLogger("kg.httpd")  # the name it had before app/, so log filters keep working
@@ -111,6 +112,8 @@ def make_server(app: Any, settings: Settings) -> Any:
     """A server listening on settings.host:port (each address the name resolves to);
     .run() serves until SIGINT/SIGTERM, .effective_port is the port bound."""
     adj = adjustments(settings)
+    if settings.access_log:
+        app = accesslog.wrap(app, settings.access_log)
     queue_log = logging.getLogger("waitress.queue")
     if not any(isinstance(f, _AtMostEvery) for f in queue_log.filters):
         queue_log.addFilter(_AtMostEvery(60))

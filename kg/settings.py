@@ -54,6 +54,17 @@ def _non_negative_int(v: str) -> int:
     return n
 
 
+def _access_log(v: str) -> str:
+    """'' (off), '-' (standard error) or a file whose folder exists."""
+    v = v.strip()
+    if v.lower() in ("", "off", "no", "0", "false"):
+        return ""
+    if v != "-" and not Path(v).expanduser().parent.is_dir():
+        raise _Invalid("off, '-'(표준 오류) 또는 있는 폴더 안의 파일 경로여야 합니다",
+                       "must be off, '-' (standard error) or a file in an existing folder")
+    return v if v == "-" else str(Path(v).expanduser())
+
+
 def _proxy_count(v: str) -> int:
     expected = _Invalid("0(프록시 없음)이나 양의 정수여야 합니다", "must be 0 (no proxy) or a positive integer")
     n = _number(v, int, expected)
@@ -146,6 +157,10 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "idle_timeout": (30.0, _positive_float,
                      "Seconds a connection may send nothing (between keep-alive requests, or in a stalled "
                      "request body) before it is closed."),
+    "access_log": ("", _access_log,
+                   "Access log of `kg serve`: one line per request (Combined Log Format, then the seconds it "
+                   "took). Empty or off: none (keep the reverse proxy's); '-': standard error; else a file, "
+                   "appended (reopened when logrotate moves it)."),
     "trusted_proxies": (0, _proxy_count,
                         "Reverse proxies in front of `kg serve` whose X-Forwarded-For/-Proto/-Host/-Prefix "
                         "headers are believed (werkzeug's ProxyFix); 0: none, the headers are dropped."),
@@ -223,6 +238,7 @@ class Settings:
     connection_limit: int = 2000
     header_timeout: float = 10.0
     idle_timeout: float = 30.0
+    access_log: str = ""
     trusted_proxies: int = 0
     trusted_hosts: str = ""
     base_iri: str = "http://127.0.0.1:5000/"

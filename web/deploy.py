@@ -6,6 +6,7 @@ that would name the request's own host (werkzeug's routing redirects, e.g. `/api
 → `/api/stats`) names only the path. KG_TRUSTED_PROXIES wraps the app in werkzeug's
 ProxyFix so the client's address (X-Forwarded-For: the SPARQL per-client share, the
 login back-off) and scheme come from the proxy; KG_TRUSTED_HOSTS refuses other hosts.
+When KG_BASE_IRI is https, the session cookie is marked Secure.
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def configure(app: Flask, settings: Settings) -> None:
     n = settings.trusted_proxies
     if n:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)  # type: ignore[method-assign]
+    if urlsplit(settings.base_iri).scheme == "https":
+        # the public address is https (KG_BASE_IRI): the login cookie never travels over plain http
+        app.config["SESSION_COOKIE_SECURE"] = True
     if settings.trusted_hosts:
         base_host = urlsplit(settings.base_iri).hostname or ""
         app.config["TRUSTED_HOSTS"] = [*settings.trusted_hosts.split(","), base_host, *LOOPBACK]

@@ -142,7 +142,9 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"iri": STRING, "page": NULLABLE_STRING, "title": STRING, "date": NULLABLE_STRING,
                        "source": NULLABLE_STRING, "source_kind": NULLABLE_STRING, "text": STRING,
                        "publisher": NULLABLE_STRING, "url": {"type": ["string", "null"], "description":
-                                                             "the original address (none for a file)"},
+                                                             "the original http(s) address (none for a file)"},
+                       "url_text": {"type": ["string", "null"], "description":
+                                    "an original address of another scheme, as text only (never a link)"},
                        "mentions": {"type": "array", "items": _ref("Mention")},
                        "entities": {"type": "array", "items": {"type": "object"}},
                        "relations": {"type": "array", "description": "the relations the document reports, in text "

@@ -72,19 +72,36 @@ def refresh() -> None:
         current_app.logger.warning("saved views not evaluated: %s", e)
 
 
-def news(limit: int = 8) -> list[dict[str, Any]]:
-    """The newest hits of all saved views, for the home page's 새 소식."""
+NEWS_STEP = 20  # hits /saved shows at first, and how many more each "더 보기" adds
+MAX_HITS = 1000
+
+
+def news(limit: int = 8, more: str | None = None) -> dict[str, Any]:
+    """The newest hits of all saved views (새 소식 on the home and /saved pages), how many there
+    are in all, and `more` (where the rest are) when some are not shown: a page and its twin
+    say the same, and neither passes a cut list off as the whole."""
     if not SavedViews.exists(settings().data_dir):
-        return []
+        return {"news": [], "news_total": 0, "news_more": None}
     with _views() as sv:
         names = {v.id: v.name for v in sv.views()}
-        return [{**h.to_json(), "view_name": names.get(h.view, ""), "page": local_path(h.doc) if h.doc else None}
-                for h in sv.hits(limit=limit)]
+        hits, total = sv.hits(limit=limit), sv.count()
+    return {"news": [{**h.to_json(), "view_name": names.get(h.view, ""), "page": local_path(h.doc) if h.doc else None}
+                     for h in hits],
+            "news_total": total, "news_more": more if total > len(hits) else None}
+
+
+def _limit(name: str, default: int) -> int:
+    """`?news=` / `?limit=`: how many hits a page shows (the "더 보기" link asks for more)."""
+    try:
+        value = int(request.args.get(name, default))
+    except ValueError:
+        abort(400, f"{name}는 숫자여야 합니다: {request.args.get(name)} ({name} must be a number)")
+    return max(1, min(value, MAX_HITS))
 
 
 @bp.app_context_processor
 def _news_for_templates() -> dict[str, Any]:
-    return {"saved_news": news, "alert_patterns": _patterns_for, "can_save": can_edit,
+    return {"alert_patterns": _patterns_for, "can_save": can_edit,
             "saved_csrf": lambda: csrf_token() if _token() or can_edit() else ""}
 
 
@@ -111,9 +128,10 @@ def saved_page() -> Any:
     refresh()
     with _views() as sv:
         views, counts = sv.views(), sv.counts()
+    limit = _limit("news", NEWS_STEP)
     payload = {"views": [{**v.to_json(), "hits": counts.get(v.id, 0), "feed": url_for("saved.view_atom", view_id=v.id),
                           "page": url_for("saved.view_page", view_id=v.id)} for v in views],
-               "news": news(20)}
+               **news(limit, more=url_for("saved.saved_page", news=limit + NEWS_STEP) + "#news-title")}
     return page_or_json("saved.html", payload, editable=can_edit())
 
 
@@ -169,10 +187,14 @@ def _since() -> float | None:
 def view_page(view_id: int) -> Any:
     refresh()
     view = _view(view_id)
+    since, limit = _since(), _limit("limit", 50)
     with _views() as sv:
-        hits = sv.hits(view, since=_since(), limit=200)
+        hits, total = sv.hits(view, since=since, limit=limit), sv.count(view, since=since)
+    more = url_for("saved.view_page", view_id=view_id, limit=limit + 50,
+                   **({"since": request.args["since"]} if since is not None else {}))
     payload = {"view": view.to_json(), "hits": [{**h.to_json(), "page": local_path(h.doc) if h.doc else None}
-                                                for h in hits]}
+                                                for h in hits],
+               "total": total, "more": more if total > len(hits) else None}
     return page_or_json("saved_view.html", payload, editable=can_edit(), entity_label=_entity_label(view))
 
 

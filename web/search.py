@@ -16,7 +16,7 @@ from flask import Blueprint, Response, abort, request, url_for
 
 from core.errors import StoreError
 from kg.search.index import SearchResult
-from web import timechart
+from web import saved, timechart
 from web.kg_access import get_kg
 from web.examples import QUESTIONS, SEARCH_EXAMPLES, SPARQL_EXAMPLES
 from web.helpers import local_path, page_or_json, settings, url_with
@@ -103,6 +103,7 @@ def home() -> Any:
     data = {"stats": stats, "error": error, "search_examples": SEARCH_EXAMPLES,
             "sparql_examples": [{"key": e.key, "title": e.title, "query": e.query} for e in SPARQL_EXAMPLES]}
     data["questions"] = [{"question": x.question, "href": request.script_root + x.path} for x in QUESTIONS]
+    data.update(saved.news(8, more=url_for("saved.saved_page")))
     return page_or_json("home.html", data, sparql_cards=SPARQL_EXAMPLES[:3])  # the cards' descriptions
 
 

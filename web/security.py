@@ -1,6 +1,6 @@
 """Browser-side defences on every response: a Content-Security-Policy without inline
 script, no framing, no MIME sniffing, a short Referer, a SameSite session cookie, and
-the `http_url` filter through which every template prints a document's own address.
+the `http_url` filter (core/urls.py) through which every template prints a document's own address.
 
 Why both the filter and the policy: a document's URL comes from whoever wrote the file,
 feed or page (front matter, JSON Lines, og:url, an RSS <link>), so `javascript:…` can
@@ -10,9 +10,10 @@ reach the store; the filter makes only http(s) addresses links, and the policy
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 from flask import Flask, Response, g
+
+from core.urls import http_url
 
 # 'self' only: our scripts are files under /static and /vendor (data goes in data-*
 # attributes). Styles: style.css; the SPARQL editor (CodeMirror) writes its theme into a
@@ -36,20 +37,6 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
 }
-_BROWSER_STRIPS = "".join(chr(c) for c in range(0x21))  # C0 controls and space, as URL parsers do
-
-
-def http_url(value: Any) -> str:
-    """`value` when it is an http(s) address, else "" (the template shows it as text).
-
-    The test is on the scheme as written, so what a browser tidies (`JaVaScRiPt:`,
-    a tab inside the scheme, leading spaces) can never turn into a non-http link."""
-    if not isinstance(value, str):
-        return ""
-    url = value.strip(_BROWSER_STRIPS)
-    return url if url[:8].lower() == "https://" or url[:7].lower() == "http://" else ""
-
-
 def csp_nonce() -> str:
     """A nonce for this response's inline <style> (made on first use; the policy names it)."""
     if "csp_nonce" not in g:

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable
 from rdflib import URIRef
 
 from core.namespaces import DCTERMS_DATE, SKOS_ALT, SKOS_PREF, prefix_lines
+from core.urls import link_or_none
 from kg.store import GraphBackend
 from kg.store.sparql_text import _iri
 from ontology.mapping import RELATION_PROPERTIES, REPORTED, TIME_RELATIONS
@@ -267,7 +268,7 @@ def doc_sources(store: Store, docs: list[str]) -> dict[str, dict[str, str | None
                              ("publisher", "?d dcterms:publisher ?v"),
                              ("url", "?d dcterms:source ?v FILTER(isIRI(?v))")):
             for r in _strings(store, _PREFIXES + f"SELECT ?d ?v WHERE {{ VALUES ?d {{ {values} }} GRAPH ?d {{ {pattern} }} }}"):
-                out[r["d"]][key] = r["v"]
+                out[r["d"]][key] = link_or_none(r["v"]) if key == "url" else r["v"]
     return {d: v for d, v in out.items() if v["title"] is not None}
 
 

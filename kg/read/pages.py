@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 from core.namespaces import DCTERMS
+from core.urls import link_or_none
 from kg.read import entity as entity_queries
 from kg.read import queries, summary
 from kg.store.sparql_text import _iri
@@ -50,6 +51,10 @@ class PageData:
         if not rows:
             return None
         r = rows[0]
+        src = r.get("source")
+        # the original address (an IRI), a link only when http(s): an older store may hold
+        # another scheme (javascript:…), given as text only, in url_text
+        url = link_or_none(str(src)) if isinstance(src, URIRef) else None
         mentions = self.store.select(f"""
             SELECT ?start ?end ?type ?entity ?value WHERE {{ GRAPH <{iri}> {{
               ?m <{KGO.start}> ?start ; <{KGO.end}> ?end .  # a sentence has offsets too, but no type
@@ -60,10 +65,11 @@ class PageData:
             "iri": iri,
             "title": str(r["title"]),
             "date": str(r["date"]) if "date" in r else None,
-            "source": str(r["source"]) if "source" in r else None,
+            "source": url if isinstance(src, URIRef) else str(src) if src is not None else None,
             "source_kind": str(r["kind"]) if "kind" in r else None,
             "publisher": str(r["publisher"]) if "publisher" in r else None,
-            "url": str(r["source"]) if isinstance(r.get("source"), URIRef) else None,  # the original address
+            "url": url,
+            "url_text": str(src) if isinstance(src, URIRef) and url is None else None,
             "text": str(r["text"]),
             "mentions": [
                 {"start": int(m["start"]), "end": int(m["end"]), "type": str(m["type"]),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Iterable, Protocol, Sequence, runtime_checkable
 
+from core.urls import link_or_none
 from ingest.nlp.kiwi import Morph, analyze, index_terms
 
 def any_of(entity: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -52,6 +53,9 @@ class Hit:
     snippet: str  # HTML with <mark>; the text itself is escaped
     score: float
     publisher: str | None = None
+
+    def __post_init__(self) -> None:
+        self.url = link_or_none(self.url)  # an index written before the loaders refused javascript:
 
 
 @dataclass

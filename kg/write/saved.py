@@ -179,6 +179,18 @@ class SavedViews(StateFile):
 
     def hits(self, view: View | None = None, *, since: float | None = None, limit: int = 50) -> list[Hit]:
         """Newest first; of one view or of all; only those found after `since`."""
+        where, args = self._where(view, since)
+        rows = self.db.execute(f"SELECT * FROM hits WHERE {where} ORDER BY at DESC, rowid DESC "  # noqa: S608
+                               "LIMIT ?", (*args, limit))
+        return [Hit(**{**dict(r), "data": json.loads(r["data"])}) for r in rows]
+
+    def count(self, view: View | None = None, *, since: float | None = None) -> int:
+        """How many hits `hits` would give without its limit (a page says 20 of how many)."""
+        where, args = self._where(view, since)
+        return self.db.execute(f"SELECT COUNT(*) FROM hits WHERE {where}", args).fetchone()[0]  # noqa: S608
+
+    @staticmethod
+    def _where(view: View | None, since: float | None) -> tuple[str, list[Any]]:
         where, args = ["1 = 1"], []
         if view is not None:
             where.append("view = ?")
@@ -186,9 +198,7 @@ class SavedViews(StateFile):
         if since is not None:
             where.append("at > ?")
             args.append(since)
-        rows = self.db.execute(f"SELECT * FROM hits WHERE {' AND '.join(where)} ORDER BY at DESC, rowid DESC "  # noqa: S608
-                               "LIMIT ?", (*args, limit))
-        return [Hit(**{**dict(r), "data": json.loads(r["data"])}) for r in rows]
+        return " AND ".join(where), args
 
     def counts(self) -> dict[int, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT view, COUNT(*) FROM hits GROUP BY view")}

@@ -28,7 +28,7 @@ def kg(tmp_path: Path):  # noqa: ANN201
 
 
 def rows(kg: KnowledgeGraph, query: str) -> list[dict]:
-    return kg.store.select(query)  # skos: and kgo: are bound by the store
+    return kg.sparql(query).rows  # skos:, kgo: and kgr: are bound by the store
 
 
 def labels(kg: KnowledgeGraph, iri: str, prop: str = "skos:prefLabel") -> list[str]:
@@ -115,10 +115,11 @@ def test_hub_entities_are_read_the_same_way_as_others(kg: KnowledgeGraph, monkey
     iri = f"{BASE}id/gov/산업통상자원부"
 
     def read() -> tuple:
-        rows, groups = entity.relations(kg.store, iri, lambda _i: None)
-        docs = [entity.documents(kg.store, iri, page, 5) for page in (1, 2, 3)]
-        shared = [queries.shared_documents(kg.store, iri, rows[0]["other"], limit) for limit in (2, 50)]
-        return rows, groups, docs, queries.statements_about(kg.store, iri), shared
+        pages = [kg.entity_details(iri, page, 5) for page in (1, 2, 3)]
+        rows, groups = pages[0]["relations"], pages[0]["relation_groups"]
+        docs = [{k: v for k, v in p.items() if k not in ("relations", "relation_groups")} for p in pages]
+        shared = [kg.shared_documents(iri, rows[0]["other"], limit) for limit in (2, 50)]
+        return rows, groups, docs, kg.top_statements(iri, None)[0], shared
 
     monkeypatch.setattr(entity, "HASH_JOIN_DOCS", 10**9)
     monkeypatch.setattr(queries, "HASH_JOIN_DOCS", 10**9)
@@ -141,8 +142,6 @@ def test_a_relation_is_stated_once_however_many_documents_report_it(kg: Knowledg
     """A plain query over relations reads each edge once, so multi-hop joins do not
     multiply by the documents; which documents report an edge is in their own graphs
     (kgr:announces), and the entity page counts them."""
-    from kg.read import entity
-
     a = put(kg, doc(1, company="LG전자"))
     b = put(kg, doc(1, company="마키나락스"))
     put(kg, doc(2))
@@ -153,11 +152,11 @@ def test_a_relation_is_stated_once_however_many_documents_report_it(kg: Knowledg
     assert len(two_hops) == 2
     reporting = rows(kg, f"SELECT ?d WHERE {{ GRAPH ?d {{ {MOTIE} kgr:announces <{plan1}> }} }}")
     assert sorted(str(r["d"]) for r in reporting) == sorted([a, b])
-    shown, _groups = entity.relations(kg.store, MOTIE[1:-1], lambda _i: None)
+    shown = kg.entity_details(MOTIE[1:-1])["relations"]
     assert {r["other"]: r["documents"] for r in shown} == {plan1: 2, plan2: 1}
     # the edge goes with the last document that reports it
     assert remove_document(kg, a)
-    assert kg.store.query(f"ASK {{ {MOTIE} kgo:announces <{plan1}> }}").askAnswer  # b still reports it
+    assert kg.sparql(f"ASK {{ {MOTIE} kgo:announces <{plan1}> }}").boolean  # b still reports it
     assert remove_document(kg, b)
     assert [str(r["i"]) for r in rows(kg, f"SELECT ?i WHERE {{ {MOTIE} kgo:announces ?i }}")] == [plan2]
 
@@ -167,7 +166,6 @@ def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: st
     """Before relations went to the entity graph, each document's graph stated them with
     the kgo: property: the next writer moves them, or `kg serve` at start when no writer
     is at work (and a reader then sees them)."""
-    from kg.read import entity
     from app.serving import bring_up_to_date as _bring_up_to_date
 
     settings = Settings.from_env({}, data_dir=tmp_path, base_iri=BASE)
@@ -192,7 +190,7 @@ def test_data_written_the_older_way_is_brought_up_to_date(tmp_path: Path, by: st
         assert sorted(str(r["d"]) for r in reporting) == sorted([a, b])
         kg.publish()
     with KnowledgeGraph(settings, read_only=True) as kg:
-        shown, _groups = entity.relations(kg.store, MOTIE[1:-1], lambda _i: None)
+        shown = kg.entity_details(MOTIE[1:-1])["relations"]
         assert {(r["other"], r["documents"]) for r in shown} == {(f"{BASE}id/initiative/계획_1", 2)}
 
 

@@ -36,6 +36,9 @@ from evil_corpus import STORED, write_corpus  # noqa: E402
 BASE = "http://kg.test/"
 TOKEN = "업로드-token-1"
 FORMULA_NAMES = ["=1+1 자율제조 전략", "@SUM 수출 계획", "+CMD 반도체 지원 방안"]
+OLD_SOURCE = """PREFIX dcterms: <http://purl.org/dc/terms/>
+DELETE { GRAPH ?d { ?d dcterms:source ?s } } INSERT { GRAPH ?d { ?d dcterms:source <javascript:alert(6)> } }
+WHERE { GRAPH ?d { ?d dcterms:title "=1+1 예전 문서" ; dcterms:source ?s } }"""
 LABELS = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?l WHERE { ?s skos:prefLabel ?l } ORDER BY ?l"
 
 
@@ -47,7 +50,10 @@ def evil_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
         ensure_gazetteer(kg)
         report = ingest_paths(kg, [write_corpus(tmp / "corpus")])
         assert report.ok and report.ingested == 6, report.failed
-        assert ingest_documents(kg, [STORED]).ingested == 1  # as an older version stored it
+        assert ingest_documents(kg, [STORED]).ingested == 1  # as an older version stored it: the index
+        kg.store.untracked_write()  # and the graph, before mapping kept only http(s) addresses as IRIs
+        kg.store.oxigraph.update(OLD_SOURCE)
+        kg.publish()
     app = create_app(s, query_workers=0)
     app.config["TESTING"] = True
     yield app
@@ -151,6 +157,43 @@ def test_loaders_keep_a_script_address_only_as_text(evil_app) -> None:
     assert all(u is None for t, u in urls.items() if t != "-2+3 정상 문서" and t != "=1+1 예전 문서"), urls
 
 
+def _addresses(data: object, key: str = "") -> Iterator[tuple[str, object]]:
+    """Every (key, value) under a key that names an address or a citation, however deep."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _addresses(v, k)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _addresses(v, key)
+    elif key in ("url", "cite", "href", "page", "source"):
+        yield key, data
+
+
+def test_json_and_csv_twins_give_no_script_address_either(client, pages) -> None:
+    """What the pages refuse to link, their JSON twins and CSVs do not offer as an address:
+    a search hit's and a document's url is http(s) or none, and a citation names none."""
+    hits = client.get("/search.json?q=문서&page_size=50").get_json()["hits"]
+    old = next(h for h in hits if h["title"] == "=1+1 예전 문서")
+    assert old["url"] is None and all(h["url"] is None or h["url"].startswith("https://") for h in hits)
+    rows = list(csv.DictReader(io.StringIO(client.get("/search.csv?q=문서").get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows and not [r["url"] for r in rows if r["url"] and not r["url"].startswith("https://")]
+
+    doc = client.get(old["page"] + ".json").get_json()
+    assert doc["url"] is None and doc["url_text"] == "javascript:alert(6)"  # the address, as text only
+    html = client.get(old["page"]).get_data(as_text=True)
+    assert "javascript:alert(6) <small>(링크로 열지 않는 주소)</small>" in html and 'href="javascript' not in html
+
+    checked = 0
+    for path, (r, _) in pages.items():
+        if r.mimetype != "text/html" or r.status_code != 200 or path.startswith("/query"):
+            continue
+        twin = client.get(path, headers={"Accept": "application/json"})
+        for key, value in _addresses(twin.get_json()):
+            checked += 1
+            assert not (isinstance(value, str) and "javascript:" in value.lower()), (path, key, value)
+    assert checked > 100
+
+
 def test_loaders_keep_the_address_in_meta(tmp_path: Path) -> None:
     from ingest.loaders import load_path  # noqa: PLC0415
 
@@ -232,6 +275,20 @@ def test_session_cookie_is_samesite_lax_and_httponly(client) -> None:
     cookie = r.headers.get("Set-Cookie", "")
     assert cookie.startswith("session="), cookie
     assert "SameSite=Lax" in cookie and "HttpOnly" in cookie, cookie
+
+
+def test_session_cookie_is_secure_when_the_public_address_is_https(tmp_path: Path) -> None:
+    """With KG_BASE_IRI on https (the public address, behind a TLS proxy) the login cookie
+    is sent over https only; on http (this machine, the default) it still works."""
+    for base, secure in (("https://kg.example.org/", True), ("http://kg.test/", False)):
+        app = create_app(Settings(data_dir=tmp_path / base.split(":")[0], base_iri=base, upload_token=TOKEN),
+                         query_workers=0)
+        try:
+            cookie = app.test_client().get("/upload").headers.get("Set-Cookie", "")
+        finally:
+            app.extensions["upload"].close()
+            app.extensions["kg"].close()
+        assert cookie.startswith("session=") and ("; Secure" in cookie) is secure, (base, cookie)
 
 
 # -- CSV ----------------------------------------------------------------------------------

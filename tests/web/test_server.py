@@ -3,7 +3,9 @@ Werkzeug's development server) that held and slow connections cannot take down, 
 never sends the request's Host back, and that can sit behind a reverse proxy."""
 from __future__ import annotations
 
+import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import pytest
 
 from tests.kgserve import serve
 
+from core.errors import SettingsError
 from kg.settings import Settings
 from web import create_app
 
@@ -55,9 +58,11 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    logs = tmp_path_factory.mktemp("serve")
     env = {"KG_BASE_IRI": settings.base_iri, "KG_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
-           "KG_IDLE_TIMEOUT": str(IDLE_TIMEOUT), "KG_THREADS": "4", "PYTHONPATH": str(ROOT)}
-    with serve(settings.data_dir, tmp_path_factory.mktemp("serve"), env) as served:
+           "KG_IDLE_TIMEOUT": str(IDLE_TIMEOUT), "KG_THREADS": "4", "PYTHONPATH": str(ROOT),
+           "KG_ACCESS_LOG": str(logs / "access.log")}
+    with serve(settings.data_dir, logs, env) as served:
         yield Server(served.proc, served.port, served.log)
 
 
@@ -66,6 +71,71 @@ def test_a_production_server_answers(server: Server) -> None:
         assert r.status == 200
         assert "werkzeug" not in r.headers.get("Server", "").lower()
     assert "development server" not in server.log.read_text(errors="replace").lower()
+
+
+def _access_lines(server: Server, marker: str) -> list[str]:
+    """The access log's lines that name `marker` (a line is written once its answer is sent)."""
+    log = server.log.parent / "access.log"
+    for _ in range(50):
+        found = [ln for ln in log.read_text(encoding="utf-8").splitlines() if marker in ln] if log.exists() else []
+        if found:
+            return found
+        time.sleep(0.1)
+    return []
+
+
+def test_the_access_log_has_a_line_per_request_with_the_real_client(server: Server) -> None:
+    """KG_ACCESS_LOG: Combined Log Format and the seconds taken; the address is the peer's
+    (no proxy is trusted, so a client's X-Forwarded-For is not believed), and a quote in a
+    header cannot forge a field or a line."""
+    answer = server.raw(b"GET /search.json?q=%EB%B0%98%EB%8F%84%EC%B2%B4&n=access1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        b"X-Forwarded-For: 203.0.113.9\r\nReferer: http://example.org/a\r\n"
+                        b'User-Agent: probe" 200 1 "-" "x\r\nConnection: close\r\n\r\n')
+    assert answer.startswith(b"HTTP/1.1 200")
+    body = len(answer.split(b"\r\n\r\n", 1)[1])
+    (line,) = _access_lines(server, "n=access1")
+    m = re.fullmatch(r'(\S+) - - \[(\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d \+0000)\] "([^"]*)" (\d{3}) (\d+|-) '
+                     r'"((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)" (\d+\.\d{3})', line)
+    assert m, line
+    assert m.group(1) == "127.0.0.1" and "203.0.113.9" not in line
+    assert m.group(3) == "GET /search.json?q=%EB%B0%98%EB%8F%84%EC%B2%B4&n=access1 HTTP/1.1"
+    assert (m.group(4), int(m.group(5))) == ("200", body) and m.group(6) == "http://example.org/a"
+    assert m.group(7) == 'probe\\" 200 1 \\"-\\" \\"x'
+    assert server.raw(b"GET /no/such/page?n=access2 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                      ).startswith(b"HTTP/1.1 404")
+    (missing,) = _access_lines(server, "n=access2")
+    assert '"GET /no/such/page?n=access2 HTTP/1.1" 404 ' in missing
+
+
+def test_no_access_log_unless_asked(settings: Settings, tmp_path: Path) -> None:
+    from app.httpd import make_server  # noqa: PLC0415
+
+    from werkzeug.test import EnvironBuilder  # noqa: PLC0415
+
+    app = create_app(settings, query_workers=0)
+    log, access = tmp_path / "a.log", logging.getLogger("kg.access")
+    try:
+        for target in ("", str(log)):
+            server = make_server(app, settings.with_(port=0, access_log=target))
+            try:
+                environ = EnvironBuilder("/api/stats", headers={"Host": "127.0.0.1"},
+                                         environ_base={"REMOTE_ADDR": "127.0.0.1"}).get_environ()
+                body = server.application(environ, lambda status, headers, exc_info=None: None)
+                b"".join(body)
+                body.close()
+            finally:
+                server.close()
+            lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+            assert len(lines) == (1 if target else 0) and all('"GET /api/stats HTTP/1.1" 200 ' in ln for ln in lines)
+            assert any(getattr(h, "kg_access", False) for h in access.handlers) is bool(target)
+    finally:
+        app.extensions["kg"].close()
+        for h in list(access.handlers):
+            access.removeHandler(h)
+            h.close()
+    with pytest.raises(SettingsError, match="KG_ACCESS_LOG"):
+        Settings.from_env({"KG_ACCESS_LOG": str(tmp_path / "no" / "such" / "a.log")})
+    assert Settings.from_env({"KG_ACCESS_LOG": "off"}).access_log == ""
 
 
 def _held(server: Server, n: int) -> list[socket.socket]:

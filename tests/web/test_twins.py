@@ -4,7 +4,9 @@ the session's corpus, and the saved, watch and upload pages over a data director
 from __future__ import annotations
 
 import json
+import re
 import time
+from html import escape
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -93,3 +95,42 @@ def test_the_saved_watch_and_upload_pages_show_what_their_twins_say(own_app: Fla
         twin = client.get(url, headers={"Accept": "application/json"}).get_json()
         assert twin, url
         assert _plain({k: context.get(k) for k in twin}) == twin, url
+
+
+def _news_items(html: str) -> list[str]:
+    section = re.search(r'<section aria-labelledby="news-title".*?</section>', html, re.S)
+    return re.findall(r'<span class="view-name">', section.group(0)) if section else []
+
+
+def test_news_lists_on_page_and_twin_are_the_same_and_offer_the_rest(tmp_path: Path) -> None:
+    """With more hits than a page shows, the page lists what its twin lists, says how many
+    there are in all, and links to the rest (which the twin names too)."""
+    app = make_app(tmp_path)
+    now = time.time()
+    with SavedViews(tmp_path / "data") as sv:
+        view = sv.add("반도체 소식", "search", {"q": "반도체"}, cursor=0)
+        sv.add_hits([Hit(view.id, f"k{i}", now - i, f"반도체 문서 {i}", doc=BASE + f"id/doc/d{i}", title=f"문서 {i}")
+                     for i in range(75)])
+    client = app.test_client()
+    try:
+        for url, shown in (("/", 8), ("/saved", 20), ("/saved?news=40", 40)):
+            html = client.get(url).get_data(as_text=True)
+            twin = client.get(url, headers={"Accept": "application/json"}).get_json()
+            assert len(twin["news"]) == len(_news_items(html)) == shown, url
+            assert twin["news_total"] == 75 and f"75건 중 최근 {shown}건" in html, url
+            assert twin["news_more"] and f'href="{escape(twin["news_more"])}">새 소식 더 보기' in html, url
+        more = client.get("/saved", headers={"Accept": "application/json"}).get_json()["news_more"]
+        assert len(client.get(more, headers={"Accept": "application/json"}).get_json()["news"]) == 40
+        assert client.get("/saved?news=80").get_json() is None  # a page, not JSON
+        assert "새 소식 더 보기" not in client.get("/saved?news=80").get_data(as_text=True)  # all 75 shown
+        assert client.get("/saved?news=many").status_code == 400
+
+        html = client.get(f"/saved/{view.id}").get_data(as_text=True)
+        twin = client.get(f"/saved/{view.id}.json").get_json()
+        assert len(twin["hits"]) == html.count("<li><strong>") == 50 and twin["total"] == 75
+        assert "새 소식 75건 중 최근 50건" in html and f'href="{escape(twin["more"])}">더 보기' in html
+        rest = client.get(twin["more"], headers={"Accept": "application/json"}).get_json()
+        assert len(rest["hits"]) == 75 and rest["more"] is None
+    finally:
+        app.extensions["upload"].close()
+        app.extensions["kg"].close()
