@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf
+from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf, shortnames
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -165,6 +165,7 @@ class EntityPatterns:
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')

@@ -23,6 +23,9 @@ HEADS = {
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
     "업무협약": "project", "협약": "project",  # an agreement its signatories take part in ('탄소중립 산업 전환 협약')
+    "MOU": "project", "양해각서": "project",  # '…에 관한 MOU', '실버 경제 분야 협력 양해각서'
+    "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
+
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
@@ -83,10 +86,11 @@ _HEAD_RE = re.compile(
 _QUOTE_RE = re.compile(
     r"'([^'\n]{2,40})'|‘([^’\n]{2,40})’|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”"
     r"|「([^」\n]{1,60})」|『([^』\n]{1,60})』|《([^》\n]{1,60})》|<([^<>\n]{2,40})>"
+    r"|’(?!\d)([^‘’\n]{2,40})‘|`([^`\n]{2,40})`"  # reversed curly quotes ('’보조금24 … 공모전‘') and backticks
 )
-_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
-_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
+_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포"
+                            r"|개최|실시|운영|도입|신설|전개)"
                             r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
@@ -99,19 +103,38 @@ _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULL
 # things (유럽연합, 노동조합 연합)
 QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
-                "주간": "program", "캠페인": "program", "챌린지": "program", "축제": "meeting", "페스티벌": "meeting",
-                "엑스포": "meeting", "위크": "meeting"}
+                "주간": "program", "축제": "meeting", "페스티벌": "meeting",
+                "엑스포": "meeting", "위크": "meeting", "어워즈": "meeting", "어워드": "meeting",
+                # laws and rules named in quotes ('농촌융복합산업 육성 및 지원에 관한 법률', '… 규정')
+                "법률": "law", "규정": "law", "고시": "law"}
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
+# a head word right after a quoted name: "'독자 AI 파운데이션 모델' 프로젝트", "'챌린지코리아' 캠페인"
+_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
+                         + r")(?![가-힣A-Za-z0-9]{2})")
+# quoted names listed before the kind they are ("‘현장포커스’, ‘생활과 정책’ 등 정책현장 프로그램")
+_LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?등\s(?:[가-힣A-Za-z0-9·]+\s){0,2}(?:[가-힣]+)?("
+                     + "|".join(sorted((re.escape(h) for h, k in {**HEADS, **QUOTED_HEADS}.items() if k != "meeting"),
+                                       key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")  # ('A', 'B' 등 기업 간담회: participants)
+# a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
+_TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
 _WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
+_PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
+
+
+def _gerund(view: TextView, start: int, end: int) -> bool:
+    """A verb made a noun by -기 names what a scheme does ('청년마을 만들기 사업', '바다가꾸기 캠페인')."""
+    ms = view.morphs_in(start, end)
+    return len(ms) >= 2 and ms[-1].tag == "ETN" and ms[-1].form == "기" and ms[-2].tag in ("VV", "XSV") \
+        and all(m.tag in ("NNG", "NNP", "SL", "SN", "XPN", "XSN", "VV", "XSV") for m in ms[:-1])
 _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
-    name = _VERSION.sub("", name) or name
+    name = _VERSION.sub("", name.removesuffix("(안)")) or name  # '… 실행계획(안)': a draft
     for m in _KIND_RE.finditer(name):
         if m.end() == len(name):
             return m.group(), HEADS.get(m.group()) or QUOTED_HEADS[m.group()]
@@ -124,18 +147,27 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         s, e = m.span(gi)
         inner = text[s:e].strip()
+        if text[e - 1].isspace() and not text[s].isspace():
+            continue  # '… 발표한다"고 전제한 뒤 "축제 …': a closing quote after a space opens the next quotation
         if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
                 or len(inner) < 2:
             continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
         hk = head_kind(inner)
+        par = _TRAILING_PAREN.search(inner)
+        if par and par.group(1) != "안" and (par.group(1).startswith(("이하", "약칭")) or hk is None and head_kind(inner[:par.start()])):
+            e = s + par.start()  # '2019 대한민국 환경사랑공모전(이하 공모전)': the name is before its short name
+            inner = text[s:e]
+            hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
         if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
             # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
-            hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
+            hk = (after.group(1), HEADS.get(after.group(1)) or QUOTED_HEADS[after.group(1)])
         if hk is None and re.search(r"[가-힣]의 날$", inner):
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
+        if hk is None and (listed := _LISTED.match(text, m.end())):
+            hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
             continue
         if inner.endswith("위원회"):
@@ -234,14 +266,19 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         start = pos - len(year.group())
                         break
                     continue
-                if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
+                # nouns joined by '·' ('중증·응급·일차의료 분야 …'); one-syllable ones are who takes
+                # part ('대·중소 상생형 사업', '산·학·연'), no subject of a name
+                dotted = "·" in word.strip("·") and _nominal_parts(view, ps, pos - 1) \
+                    and all(len(p) > 1 for p in word.split("·"))
+                if _ORDINAL.fullmatch(word) or _PHASE.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의', '1단계 사업': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
-                        or any(c in _STOP_CHARS for c in word) or not _nominal_word(view, ps, word)
+                        or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
+                        or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
                         or _distributive(view, ps, pos - 1)):
                     break
@@ -257,6 +294,9 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and attached not in CHAIN_STOP else 0)
+        modifier = text[start:hs].strip()
+        if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
+            units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
         kind = HEADS[head]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
@@ -366,7 +406,7 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
 # laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
 # 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
 # to the first word with another particle or ending ('것으로', '정부는').
-_LAW_RE = re.compile(r"에 관한 (?:특별법|법률|법)(?![A-Za-z0-9])")
+_LAW_RE = re.compile(r"에 관한 (?:특별법|특별조치법|법률|법)(?![A-Za-z0-9])")  # '… 보호에 관한 특별조치법'
 _GENITIVE = ("에서의", "과의", "와의", "의")
 _LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
                               "대표발의", "발의", "정부", "같은", "위반", "근거"})

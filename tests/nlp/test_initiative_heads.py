@@ -1,0 +1,92 @@
+"""INITIATIVE names in constructions of state-agency releases that the rules missed
+(issue #20, initiative recognition round): contests and campaigns, MOUs, laws quoted
+by their full name, quoted names that end in a parenthesis, names with '·' or a -기
+noun, short names defined by '(이하 …)', quoted names listed before their kind. The
+sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def initiatives(text: str) -> list[str]:
+    return [e.text for e in extract(text, D).entities if e.type == "INITIATIVE"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("환경부는 다음 달 '생활 속 탄소중립 영상 공모전'을 연다.", "생활 속 탄소중립 영상 공모전"),
+    ("한국환경공단은 5월부터 환경사랑 사진 공모전을 개최한다.", "환경사랑 사진 공모전"),
+    ("농식품부는 국산 쌀 소비 촉진 캠페인을 시작했다.", "국산 쌀 소비 촉진 캠페인"),
+    ("중기부는 K-스타트업 그랜드챌린지 참가 기업을 모집한다.", "K-스타트업 그랜드챌린지"),
+])
+def test_contests_campaigns_and_challenges_are_initiatives(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_generic_campaign_or_contest_is_no_name() -> None:
+    assert initiatives("구청은 홍보 캠페인과 공모전을 준비하고 있다.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("양국은 '청정에너지 협력에 관한 MOU'를 교환했다.", "청정에너지 협력에 관한 MOU"),
+    ("두 장관은 '수소 공급망 협력' 양해각서를 체결했다.", "수소 공급망 협력"),
+    ("교육부는 '고등교육 혁신 지원에 관한 법률'에 따라 기금을 조성한다.", "고등교육 혁신 지원에 관한 법률"),
+    ("국토부는 '건축물 에너지 기준에 관한 규정' 개정안을 입법예고했다.", "건축물 에너지 기준에 관한 규정"),
+])
+def test_agreements_and_laws_quoted_by_their_full_name(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_special_act_named_by_what_it_regulates() -> None:
+    found = initiatives("국회는 반도체 산업 경쟁력 강화 및 보호에 관한 특별조치법을 의결했다.")
+    assert found == ["반도체 산업 경쟁력 강화 및 보호에 관한 특별조치법"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("문체부는 ‘2026 지역문화 사진공모전(이하 공모전)’을 연다.", "2026 지역문화 사진공모전"),
+    ("기관은 8일 ‘청렴 나눔 챌린지(ㅊㄴ챌린지)’를 시작했다.", "청렴 나눔 챌린지"),
+    ("관광공사는 ‘코리아 스테이(Korea Stay)’ 캠페인을 전개한다.", "코리아 스테이(Korea Stay)"),
+    ("행안부는 ’디지털 배움 공모전‘을 실시한다고 밝혔다.", "디지털 배움 공모전"),
+])
+def test_quoted_names_with_parentheses_and_reversed_quotes(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_closing_quote_after_a_space_opens_the_next_quotation() -> None:
+    found = initiatives('그는 "결과는 다음에 발표한다"고 말한 뒤 "축제 일정은 그대로"라고 덧붙였다.')
+    assert found == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("행안부는 청년마을 만들기 사업 참여 지자체를 모집한다.", "청년마을 만들기 사업"),
+    ("해수부는 어촌 살리기 캠페인을 벌인다.", "어촌 살리기 캠페인"),
+    ("복지부는 중증·응급 분야 소아진료 지원방안을 마련했다.", "중증·응급 분야 소아진료 지원방안"),
+    ("행안부는 차세대 지방재정시스템 2단계 사업을 추진한다.", "차세대 지방재정시스템 2단계 사업"),
+    ("고용부는 청년일자리도약장려금 사업을 확대한다.", "청년일자리도약장려금 사업"),
+])
+def test_names_with_a_verb_noun_a_middle_dot_a_phase_or_one_long_compound(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_short_name_defined_by_hereafter_is_the_same_initiative() -> None:
+    ex = extract("행정안전부는 지역 상생 일자리 만들기 사업(이하 상생일자리 사업)을 공모한다. "
+                 "상생일자리 사업에는 10개 지자체가 참여한다.", D)
+    full = "지역 상생 일자리 만들기 사업"
+    mentions = [e for e in ex.entities if e.type == "INITIATIVE"]
+    assert [e.text for e in mentions] == [full, "상생일자리 사업", "상생일자리 사업"]
+    assert {e.canonical for e in mentions} == {full}
+
+
+def test_a_short_name_inside_another_word_is_no_mention() -> None:
+    found = initiatives("정부는 해양 쓰레기 줄이기 사업(이하 줄이기 사업)을 한다. 쓰레기줄이기 사업과는 다르다.")
+    assert found.count("줄이기 사업") == 1
+
+
+def test_quoted_names_listed_before_their_kind() -> None:
+    found = initiatives("방송원은 ‘정책 한눈에’, ‘현장 이야기’ 등 시사 프로그램을 늘린다.")
+    assert {"정책 한눈에", "현장 이야기"} <= set(found)
+    # participants listed before a meeting are not meetings
+    assert initiatives("장관은 'A사', 'B사' 등 기업 간담회를 열었다.") == ["기업 간담회"]
