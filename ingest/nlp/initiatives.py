@@ -32,6 +32,7 @@ HEADS = {
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
+    "심의회": "meeting", "점검": "meeting",  # a council convened for a purpose; an inspection ('현장점검', '합동 점검')
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
@@ -42,7 +43,7 @@ HEADS = {
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬")) \
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검")) \
     | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
@@ -120,6 +121,8 @@ _LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
 _WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
+# what names an inspection as an event: its kind, not what it inspects
+_INSPECTIONS = frozenset({"", "현장", "합동", "특별", "긴급", "일제", "안전", "정기", "집중", "민관", "민관합동", "현장합동"})
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
 
 
@@ -155,6 +158,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
         hk = head_kind(inner)
+        if hk is not None and hk[0] == "점검":
+            hk = None  # '"전략·문제점 직접 점검"': a quoted remark
         par = _TRAILING_PAREN.search(inner)
         if par and par.group(1) != "안" and (par.group(1).startswith(("이하", "약칭")) or hk is None and head_kind(inner[:par.start()])):
             e = s + par.start()  # '2019 대한민국 환경사랑공모전(이하 공모전)': the name is before its short name
@@ -220,8 +225,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
     for m in _HEAD_RE.finditer(text):
         hs, he = m.span()
         head = m.group()
-        if not view.is_cut(he) or taken.find(1, hs, he) != -1:
-            continue
+        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head == "점검" and view.tag_at(he) in ("XSV", "XSA"):
+            continue  # '… 상황을 점검해': the verb, no inspection
         ws = view.word_start(hs)
         last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
         core = view.core_end(last_ws, view.word_end(last_ws))
@@ -236,6 +241,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         attached = text[attached_start:hs]
         if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
             continue  # a body fused to 법 names a law ('국회법'), not the body
+        if head == "점검" and attached not in _INSPECTIONS:
+            continue  # '운영점검': no inspection event
         if text[attached_start:he] in NOT_PLANS:
             continue  # '이번 주 보도계획은 총 21건입니다': the week's press releases, no plan
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS
@@ -269,11 +276,12 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 # nouns joined by '·' ('중증·응급·일차의료 분야 …'); one-syllable ones are who takes
                 # part ('대·중소 상생형 사업', '산·학·연'), no subject of a name
                 dotted = "·" in word.strip("·") and _nominal_parts(view, ps, pos - 1) \
-                    and all(len(p) > 1 for p in word.split("·"))
+                    and all(len(p) > 1 or p.isdigit() for p in word.split("·"))  # ('5·18 민주화운동 기념식')
                 if _ORDINAL.fullmatch(word) or _PHASE.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의', '1단계 사업': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                        or (head == "점검" and word not in _INSPECTIONS)  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
@@ -293,7 +301,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
-        units = words + (1 if attached and attached not in CHAIN_STOP else 0)
+        units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)
         modifier = text[start:hs].strip()
         if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
             units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')

@@ -90,3 +90,19 @@ def test_quoted_names_listed_before_their_kind() -> None:
     assert {"정책 한눈에", "현장 이야기"} <= set(found)
     # participants listed before a meeting are not meetings
     assert initiatives("장관은 'A사', 'B사' 등 기업 간담회를 열었다.") == ["기업 간담회"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("총리는 이날 물류센터 현장점검에 나섰다.", "현장점검"),
+    ("정부는 노동부-국토부 합동 점검을 벌인다.", "합동 점검"),
+    ("산업부는 21일 에너지정책심의회를 열었다.", "에너지정책심의회"),
+    ("보훈부는 제75주년 6·25전쟁 기념식을 연다.", "제75주년 6·25전쟁 기념식"),
+])
+def test_inspections_councils_and_numbered_days(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_checking_something_is_no_inspection_event() -> None:
+    assert initiatives("장관은 준비 상황을 점검하기 위해 현장을 찾았다. 구청은 위생 점검 결과를 공개했다.") == []
+    # what is inspected stays outside the inspection's name
+    assert "항만 물류센터 현장 점검" not in initiatives("차관은 항만 물류센터 현장 점검을 했다.")
