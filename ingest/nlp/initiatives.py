@@ -59,6 +59,7 @@ CHAIN_STOP = frozenset({
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
     "저녁", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
     "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
+    "의사일정", "대표발의", "공동발의", "발의",  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
   # '… 주간 동안 할인 행사', '그런 행사'
 })
 # words that stop a plan's name but may name a meeting's topic or participants
@@ -281,7 +282,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start, pos, words = ps, ps, words + 1
                     continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
-                        or (head == "점검" and word not in _INSPECTIONS)  # '… 메인프레스센터 현장 점검': the site is no name
+                        or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day

@@ -106,3 +106,18 @@ def test_checking_something_is_no_inspection_event() -> None:
     assert initiatives("장관은 준비 상황을 점검하기 위해 현장을 찾았다. 구청은 위생 점검 결과를 공개했다.") == []
     # what is inspected stays outside the inspection's name
     assert "항만 물류센터 현장 점검" not in initiatives("차관은 항만 물류센터 현장 점검을 했다.")
+
+
+def test_a_question_session_is_named_by_its_agenda() -> None:
+    text = "다음으로 의사일정 제3항 재난방송에서의 공영방송 역할 등에 대한 현안질의 자료제출 요구의 건을 상정합니다."
+    assert initiatives(text) == ["재난방송에서의 공영방송 역할 등에 대한 현안질의"]
+
+
+def test_the_body_questioned_or_a_nominee_heard_names_no_agenda() -> None:
+    assert initiatives("오늘은 방송통신위원회에 대한 현안질의를 하겠습니다.") == ["현안질의"]
+    assert "인사청문회" in initiatives("간사와 협의한 결과 국무위원후보자 김한결에 대한 인사청문회는 8일 실시합니다.")
+
+
+def test_agenda_numbers_and_sponsors_open_no_name() -> None:
+    assert initiatives("의사일정 제2항 현안질의 불출석 증인 고발의 건을 상정합니다.") == ["현안질의"]
+    assert "과학관법" in initiatives("의사일정 제4항 김하늘 의원 대표발의 과학관법 일부개정법률안을 상정합니다.")
