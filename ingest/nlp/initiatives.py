@@ -38,6 +38,11 @@ HEADS = {
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
+    # ceremonies ('제21대 대통령 국민 임명식', '○○대교 개통식', '동상 제막식')
+    "임명식": "meeting", "임관식": "meeting", "수료식": "meeting", "졸업식": "meeting", "입학식": "meeting", "개원식": "meeting",
+    "개관식": "meeting", "현판식": "meeting", "제막식": "meeting", "명명식": "meeting", "진수식": "meeting", "추도식": "meeting",
+    "추모식": "meeting", "환영식": "meeting", "결단식": "meeting", "해단식": "meeting", "발족식": "meeting", "개통식": "meeting",
+    "완공식": "meeting", "개장식": "meeting", "개회식": "meeting", "폐회식": "meeting",
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
     "청문회": "meeting", "국정감사": "meeting", "현안질의": "meeting", "업무보고": "meeting", "브리핑": "meeting",
 }
@@ -119,6 +124,7 @@ _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, {**HEADS, **QU
 _LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?등\s(?:[가-힣A-Za-z0-9·]+\s){0,2}(?:[가-힣]+)?("
                      + "|".join(sorted((re.escape(h) for h, k in {**HEADS, **QUOTED_HEADS}.items() if k != "meeting"),
                                        key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")  # ('A', 'B' 등 기업 간담회: participants)
+_NOTE = re.compile(r"\([^()\n]{1,30}\)")
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
 _WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
@@ -174,7 +180,9 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
         if hk is None and (listed := _LISTED.match(text, m.end())):
             hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
-        if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
+        # "『KTV 캠퍼스 리포트』(매주 토, 저녁 9시)를 신설": a parenthesis between the name and its verb
+        near = m.end() + (p.end() - p.start() if (p := _NOTE.match(text, m.end())) else 0)
+        if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
             continue
         if inner.endswith("위원회"):
             # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan

@@ -121,3 +121,18 @@ def test_the_body_questioned_or_a_nominee_heard_names_no_agenda() -> None:
 def test_agenda_numbers_and_sponsors_open_no_name() -> None:
     assert initiatives("의사일정 제2항 현안질의 불출석 증인 고발의 건을 상정합니다.") == ["현안질의"]
     assert "과학관법" in initiatives("의사일정 제4항 김하늘 의원 대표발의 과학관법 일부개정법률안을 상정합니다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("시장은 10일 한강대교 개통식에 참석했다.", "한강대교 개통식"),
+    ("해군은 신형 잠수함 진수식을 열었다.", "신형 잠수함 진수식"),
+    ("이날 현판식에는 지역 주민 50명이 참석했다.", "현판식"),
+])
+def test_ceremonies_are_events(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_note_between_a_quoted_programme_and_its_verb() -> None:
+    found = initiatives("방송원은 『청년 희망 리포트』(매주 토, 저녁 9시)를 신설한다.")
+    assert found == ["청년 희망 리포트"]
+    assert initiatives("그는 『바다의 노래』(2019)를 읽었다.") == []
