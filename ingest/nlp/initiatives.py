@@ -27,6 +27,9 @@ HEADS = {
     "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
+    "자문단": "taskforce", "참여단": "taskforce", "점검단": "taskforce", "서포터즈": "taskforce",  # '국민참여단', '정책 자문단'
+    "아카데미": "program", "쇼": "meeting", "영화제": "meeting", "영상제": "meeting", "문화제": "meeting", "예술제": "meeting",
+    "음악제": "meeting", "가요제": "meeting",  # '청년 창업 아카데미', '월드IT쇼', '국민영상제'
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
@@ -48,7 +51,7 @@ HEADS = {
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검")) \
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼")) \
     | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
@@ -124,6 +127,10 @@ _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, {**HEADS, **QU
 _LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?등\s(?:[가-힣A-Za-z0-9·]+\s){0,2}(?:[가-힣]+)?("
                      + "|".join(sorted((re.escape(h) for h, k in {**HEADS, **QUOTED_HEADS}.items() if k != "meeting"),
                                        key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")  # ('A', 'B' 등 기업 간담회: participants)
+# events held once a year under one name, whose year before the name is the edition's
+EDITIONS = frozenset({"쇼", "박람회", "엑스포", "전시회", "영화제", "영상제", "문화제", "예술제", "음악제", "가요제", "공모전",
+                      "페스티벌", "축제", "서밋", "콘퍼런스", "컨퍼런스", "어워즈", "어워드"})
+_EDITION_YEAR = re.compile(r"(?:^|(?<=[\s'\"‘“(]))(?:19|20)\d\d년? $")
 _NOTE = re.compile(r"\([^()\n]{1,30}\)")
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
@@ -325,6 +332,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         attrs = {"kind": kind, "generic": generic}
         if units == 0:
             attrs["_bare"] = True
+        elif head in EDITIONS and (year := _EDITION_YEAR.search(text, max(0, start - 7), start)):
+            start = year.start()  # '2025년 월드IT쇼', '2024 대한민국 환경 박람회': the year's edition is the name's
         yield start, he, "INITIATIVE", attrs
 
 

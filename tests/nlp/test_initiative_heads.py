@@ -136,3 +136,19 @@ def test_a_note_between_a_quoted_programme_and_its_verb() -> None:
     found = initiatives("방송원은 『청년 희망 리포트』(매주 토, 저녁 9시)를 신설한다.")
     assert found == ["청년 희망 리포트"]
     assert initiatives("그는 『바다의 노래』(2019)를 읽었다.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("산업부는 다음 달 2026년 코리아 스마트쇼를 연다.", "2026년 코리아 스마트쇼"),
+    ("문체부는 올해 청년영상제를 개최한다.", "청년영상제"),
+    ("국토부는 국민참여단을 발족했다.", "국민참여단"),
+    ("중기부는 청년 창업 아카데미 참가자를 모집한다.", "청년 창업 아카데미"),
+])
+def test_festivals_shows_and_groups_with_the_years_edition(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_year_before_an_inquiry_is_a_date_not_an_edition() -> None:
+    ex = extract("위원회는 지난 2024년 국정감사 결과를 보고했다.", D)
+    assert ("국정감사", "INITIATIVE") in [(e.text, e.type) for e in ex.entities]
+    assert initiatives("그 정치인은 선거 때마다 쇼를 한다.") == []
