@@ -131,6 +131,12 @@ _LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?
 EDITIONS = frozenset({"쇼", "박람회", "엑스포", "전시회", "영화제", "영상제", "문화제", "예술제", "음악제", "가요제", "공모전",
                       "페스티벌", "축제", "서밋", "콘퍼런스", "컨퍼런스", "어워즈", "어워드"})
 _EDITION_YEAR = re.compile(r"(?:^|(?<=[\s'\"‘“(]))(?:19|20)\d\d년? $")
+# "'시청자가 만드는 TV'라는 이름의 고정 프로그램", "'희망 나눔'이라는 캠페인": the quote names the kind after it
+_NAMED_AS = re.compile(r"(?:이)?라는\s(?:이름의\s|명칭의\s|이름으로\s)?(?:[가-힣A-Za-z0-9·]+\s){0,2}?("
+                       + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
+                       + r")(?=[\s.,)]|$|(?:은|는|이|가|을|를|의|에|에서|으로|로|와|과|도|에는|에서는|인|이다)(?![가-힣]))")
+# a quoted subject held later in its clause ("'…'가 오는 8일 NH아트홀에서 열린다")
+_HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다)")
 _NOTE = re.compile(r"\([^()\n]{1,30}\)")
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
@@ -185,10 +191,14 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
             hk = (after.group(1), HEADS.get(after.group(1)) or QUOTED_HEADS[after.group(1)])
         if hk is None and re.search(r"[가-힣]의 날$", inner):
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
+        if hk is None and (named := _NAMED_AS.match(text, m.end())):
+            hk = (named.group(1), HEADS.get(named.group(1)) or QUOTED_HEADS[named.group(1)])  # "'…'라는 이름의 고정 프로그램"
         if hk is None and (listed := _LISTED.match(text, m.end())):
             hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
         # "『KTV 캠퍼스 리포트』(매주 토, 저녁 9시)를 신설": a parenthesis between the name and its verb
         near = m.end() + (p.end() - p.start() if (p := _NOTE.match(text, m.end())) else 0)
+        if hk is None and _HELD_LATER.match(text, near):
+            hk = ("", "meeting")  # "'제17회 환경보전홍보대상 공모전 시상식 및 전시회'가 오는 8일 … 열린다"
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
             continue
         if inner.endswith("위원회"):

@@ -152,3 +152,11 @@ def test_a_year_before_an_inquiry_is_a_date_not_an_edition() -> None:
     ex = extract("위원회는 지난 2024년 국정감사 결과를 보고했다.", D)
     assert ("국정감사", "INITIATIVE") in [(e.text, e.type) for e in ex.entities]
     assert initiatives("그 정치인은 선거 때마다 쇼를 한다.") == []
+
+
+def test_a_quote_named_as_a_kind_or_held_later_in_its_clause() -> None:
+    assert initiatives("매주 '우리 동네 소식'이라는 이름의 고정 프로그램으로 방송된다.") == ["우리 동네 소식"]
+    assert "2026 갯벌 사진전" in initiatives("'2026 갯벌 사진전'이 오는 8일 목포에서 열린다.")
+    # a slogan is no programme, a topic is no event
+    assert initiatives("정부는 '사람이 먼저'라는 원칙을 밝혔다.") == []
+    assert initiatives("'국민이 먼저'는 지난달 열린 회의의 주제였다.") == ["회의"]
