@@ -18,7 +18,7 @@ from ingest.nlp.view import TextView
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
-    "비전": "plan", "청사진": "plan", "뉴딜": "plan", "바우처": "program", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "기본계획": "plan", "비전": "plan", "청사진": "plan", "뉴딜": "plan", "바우처": "program", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
@@ -143,6 +143,9 @@ _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
 _WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
 # what names an inspection as an event: its kind, not what it inspects
 _INSPECTIONS = frozenset({"", "현장", "합동", "특별", "긴급", "일제", "안전", "정기", "집중", "민관", "민관합동", "현장합동"})
+# words that open no name, except right after its number ('제3차 국가 기후위기 적응대책')
+_ORDINAL_OPENS = frozenset({"국가", "범정부", "중장기", "정부", "관계부처", "민관"})
+_ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(DX)', '지페어(G-FAIR)'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
 
 
@@ -177,6 +180,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
             continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
+        if inner.startswith("(가칭)") and len(inner) > 6:
+            s, inner = s + 4 + (len(inner[4:]) - len(inner[4:].lstrip())), inner[4:].lstrip()  # '(가칭)K-반도체 벨트 조성 전략'
         hk = head_kind(inner)
         if hk is not None and hk[0] == "점검":
             hk = None  # '"전략·문제점 직접 점검"': a quoted remark
@@ -306,6 +311,15 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if _ORDINAL.fullmatch(word) or _PHASE.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의', '1단계 사업': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
+                if word.startswith("(가칭)") and len(word) > 4 and view.is_nominal(ps + 4, pos - 1):
+                    start, words = ps + 4, words + 1  # '(가칭)첨단산업 인재양성 특별법': a working title, the note outside
+                    break
+                if word in _ORDINAL_OPENS and ps >= 2 and _ORDINAL.fullmatch(text, view.word_start(ps - 1), ps - 1):
+                    start, words = view.word_start(ps - 1), words + 2  # '제3차 국가 기후위기 적응대책'
+                    break
+                if (note := _ACRONYM_NOTE.fullmatch(word)) and view.is_nominal(ps, ps + note.end(1)):
+                    start, pos, words = ps, ps, words + 1  # '제조업 디지털 전환(DX) 촉진 방안'
+                    continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
@@ -335,7 +349,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
             or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
-        if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+        if units < need or head in ("협약", "MOU", "양해각서") and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
@@ -393,7 +407,7 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
         pointed = _DETERMINER.search(text, max(0, hs - 4), hs) is not None
         # '업무협약(MOU)을 체결했다. 이번 협약은': a determiner points back to a head ending the same way
         ante = [x for x in heads if x[1] <= hs and (pointed and x[3].endswith(m.group(1))
-                                                     or x[3] == m.group(1) and not x[2].get("generic"))]
+                                                     or x[3] in (m.group(1), "기본" + m.group(1)) and not x[2].get("generic"))]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
             s, e, a, _h = ante[-1]
             yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}
@@ -442,7 +456,7 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
 # laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
 # 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
 # to the first word with another particle or ending ('것으로', '정부는').
-_LAW_RE = re.compile(r"에 관한 (?:특별법|특별조치법|법률|법)(?![A-Za-z0-9])")  # '… 보호에 관한 특별조치법'
+_LAW_RE = re.compile(r"에 관한 (?:특별법|특별조치법|기본법|법률|법)(?![A-Za-z0-9])")  # '… 보호에 관한 특별조치법'
 _GENITIVE = ("에서의", "과의", "와의", "의")
 _LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
                               "대표발의", "발의", "정부", "같은", "위반", "근거"})

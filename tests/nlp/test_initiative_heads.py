@@ -160,3 +160,23 @@ def test_a_quote_named_as_a_kind_or_held_later_in_its_clause() -> None:
     # a slogan is no programme, a topic is no event
     assert initiatives("정부는 '사람이 먼저'라는 원칙을 밝혔다.") == []
     assert initiatives("'국민이 먼저'는 지난달 열린 회의의 주제였다.") == ["회의"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("환경부는 제3차 국가 물관리 기본계획을 확정했다.", "제3차 국가 물관리 기본계획"),
+    ("복지부는 저출산·고령사회 기본계획을 발표했다.", "저출산·고령사회 기본계획"),
+    ("산업부는 제조업 인공지능 전환(AX) 촉진 방안을 발표했다.", "제조업 인공지능 전환(AX) 촉진 방안"),
+    ("정부는 (가칭)우주산업 인재양성 특별법 제정을 추진한다.", "우주산업 인재양성 특별법"),
+    ("국토부는 '(가칭)남부권 광역교통 개선 전략'을 다음 달 발표한다.", "남부권 광역교통 개선 전략"),
+    ("과기정통부는 양자과학기술 산업 육성 등에 관한 기본법을 공포했다.", "양자과학기술 산업 육성 등에 관한 기본법"),
+])
+def test_numbered_national_plans_working_titles_and_acronym_notes(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_national_plan_without_its_number_and_a_generic_mou() -> None:
+    assert "국가 물관리 기본계획" not in initiatives("정부는 국가 물관리 기본계획을 손본다.")
+    assert initiatives("양측은 협력 MOU를 맺었다.") == []
+    # '계획은' after a basic plan still points back to it
+    found = initiatives("정부는 '제2차 해양 녹색성장 기본계획'을 발표했다. 계획은 2030년까지 이어진다.")
+    assert found == ["제2차 해양 녹색성장 기본계획", "계획"]
