@@ -27,6 +27,7 @@ HEADS = {
     "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
+    "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
     "자문단": "taskforce", "참여단": "taskforce", "점검단": "taskforce", "서포터즈": "taskforce",  # '국민참여단', '정책 자문단'
     "아카데미": "program", "쇼": "meeting", "영화제": "meeting", "영상제": "meeting", "문화제": "meeting", "예술제": "meeting",
     "음악제": "meeting", "가요제": "meeting",  # '청년 창업 아카데미', '월드IT쇼', '국민영상제'

@@ -180,3 +180,10 @@ def test_a_national_plan_without_its_number_and_a_generic_mou() -> None:
     # '계획은' after a basic plan still points back to it
     found = initiatives("정부는 '제2차 해양 녹색성장 기본계획'을 발표했다. 계획은 2030년까지 이어진다.")
     assert found == ["제2차 해양 녹색성장 기본계획", "계획"]
+
+
+def test_committees_convened_for_a_purpose_and_a_standing_body() -> None:
+    assert "수출추진위원회" in initiatives("정부는 오늘 아침 수출추진위원회를 열었다.")
+    assert "산업위기 대응 심의위원회" in initiatives("산업부는 산업위기 대응 심의위원회 심의를 거친다.")
+    ex = extract("방송통신심의위원회는 5일 전체회의를 열었다.", D)
+    assert ("방송통신심의위원회", "MINISTRY") in [(e.text, e.type) for e in ex.entities]
