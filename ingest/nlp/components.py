@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf
+from ingest.nlp import agenda, backrefs, initiatives, orgs, patterns, people, person_forms, relclf, shortnames
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -156,6 +156,7 @@ class EntityPatterns:
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
         cands += initiatives.find_laws(view)
+        cands += agenda.find_agenda_titles(view, [(s, e, lab) for s, e, lab, _a in cands] + known)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
@@ -165,6 +166,7 @@ class EntityPatterns:
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')

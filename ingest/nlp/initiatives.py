@@ -18,28 +18,41 @@ from ingest.nlp.view import TextView
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
-    "비전": "plan", "청사진": "plan", "뉴딜": "plan", "바우처": "program", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
+    "기본계획": "plan", "비전": "plan", "청사진": "plan", "뉴딜": "plan", "바우처": "program", "구상안": "plan", "기본구상": "plan", "기본구상안": "plan", "가이드라인": "plan", "지침": "plan", "패키지": "plan", "정책": "strategy", "전략": "strategy", "이니셔티브": "strategy", "사업": "program",
     "프로그램": "program", "프로젝트": "project", "법": "law", "특별법": "law", "기본법": "law", "법안": "law", "개정안": "law", "시행령": "law", "조례": "law",
     "펀드": "fund", "기금": "fund", "추진단": "taskforce", "얼라이언스": "taskforce", "협의체": "taskforce",
     "전담반": "taskforce", "태스크포스": "taskforce", "TF": "taskforce", "연합체": "taskforce",
     "업무협약": "project", "협약": "project",  # an agreement its signatories take part in ('탄소중립 산업 전환 협약')
+    "MOU": "project", "양해각서": "project",  # '…에 관한 MOU', '실버 경제 분야 협력 양해각서'
+    "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
+
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
+    "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
+    "자문단": "taskforce", "참여단": "taskforce", "점검단": "taskforce", "서포터즈": "taskforce",  # '국민참여단', '정책 자문단'
+    "아카데미": "program", "쇼": "meeting", "영화제": "meeting", "영상제": "meeting", "문화제": "meeting", "예술제": "meeting",
+    "음악제": "meeting", "가요제": "meeting",  # '청년 창업 아카데미', '월드IT쇼', '국민영상제'
     "간담회": "meeting", "협의회": "meeting", "회의": "meeting", "포럼": "meeting", "출범식": "meeting",
     "협약식": "meeting", "세미나": "meeting", "설명회": "meeting", "토론회": "meeting", "워크숍": "meeting",
     "콘퍼런스": "meeting", "컨퍼런스": "meeting", "심포지엄": "meeting", "박람회": "meeting", "전시회": "meeting",
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
+    "심의회": "meeting", "점검": "meeting",  # a council convened for a purpose; an inspection ('현장점검', '합동 점검')
     "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
     # sittings and hearings of the National Assembly, briefings
+    # ceremonies ('제21대 대통령 국민 임명식', '○○대교 개통식', '동상 제막식')
+    "임명식": "meeting", "임관식": "meeting", "수료식": "meeting", "졸업식": "meeting", "입학식": "meeting", "개원식": "meeting",
+    "개관식": "meeting", "현판식": "meeting", "제막식": "meeting", "명명식": "meeting", "진수식": "meeting", "추도식": "meeting",
+    "추모식": "meeting", "환영식": "meeting", "결단식": "meeting", "해단식": "meeting", "발족식": "meeting", "개통식": "meeting",
+    "완공식": "meeting", "개장식": "meeting", "개회식": "meeting", "폐회식": "meeting",
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
     "청문회": "meeting", "국정감사": "meeting", "현안질의": "meeting", "업무보고": "meeting", "브리핑": "meeting",
 }
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬")) \
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼")) \
     | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
@@ -53,8 +66,9 @@ CHAIN_STOP = frozenset({
     "그동안", "그간", "지금", "현재", "당시", "이후", "이전", "앞서", "이어", "또한", "특히", "다만",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주", "금주", "차주", "후", "전", "저번",
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
-    "저녁", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
+    "저녁", "아침", "새벽", "밤", "낮", "점심", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
     "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
+    "의사일정", "대표발의", "공동발의", "발의",  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
   # '… 주간 동안 할인 행사', '그런 행사'
 })
 # words that stop a plan's name but may name a meeting's topic or participants
@@ -83,10 +97,11 @@ _HEAD_RE = re.compile(
 _QUOTE_RE = re.compile(
     r"'([^'\n]{2,40})'|‘([^’\n]{2,40})’|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”"
     r"|「([^」\n]{1,60})」|『([^』\n]{1,60})』|《([^》\n]{1,60})》|<([^<>\n]{2,40})>"
+    r"|’(?!\d)([^‘’\n]{2,40})‘|`([^`\n]{2,40})`"  # reversed curly quotes ('’보조금24 … 공모전‘') and backticks
 )
-_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
-_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포)"
+_ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포"
+                            r"|개최|실시|운영|도입|신설|전개)"
                             r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
@@ -99,19 +114,54 @@ _STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULL
 # things (유럽연합, 노동조합 연합)
 QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
-                "주간": "program", "캠페인": "program", "챌린지": "program", "축제": "meeting", "페스티벌": "meeting",
-                "엑스포": "meeting", "위크": "meeting"}
+                "주간": "program", "축제": "meeting", "페스티벌": "meeting",
+                "엑스포": "meeting", "위크": "meeting", "어워즈": "meeting", "어워드": "meeting",
+                # laws and rules named in quotes ('농촌융복합산업 육성 및 지원에 관한 법률', '… 규정')
+                "법률": "law", "규정": "law", "고시": "law"}
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
+# a head word right after a quoted name: "'독자 AI 파운데이션 모델' 프로젝트", "'챌린지코리아' 캠페인"
+_HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
+                         + r")(?![가-힣A-Za-z0-9]{2})")
+# quoted names listed before the kind they are ("‘현장포커스’, ‘생활과 정책’ 등 정책현장 프로그램")
+_LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?등\s(?:[가-힣A-Za-z0-9·]+\s){0,2}(?:[가-힣]+)?("
+                     + "|".join(sorted((re.escape(h) for h, k in {**HEADS, **QUOTED_HEADS}.items() if k != "meeting"),
+                                       key=len, reverse=True)) + r")(?![가-힣A-Za-z0-9]{2})")  # ('A', 'B' 등 기업 간담회: participants)
+# events held once a year under one name, whose year before the name is the edition's
+EDITIONS = frozenset({"쇼", "박람회", "엑스포", "전시회", "영화제", "영상제", "문화제", "예술제", "음악제", "가요제", "공모전",
+                      "페스티벌", "축제", "서밋", "콘퍼런스", "컨퍼런스", "어워즈", "어워드"})
+_EDITION_YEAR = re.compile(r"(?:^|(?<=[\s'\"‘“(]))(?:19|20)\d\d년? $")
+# "'시청자가 만드는 TV'라는 이름의 고정 프로그램", "'희망 나눔'이라는 캠페인": the quote names the kind after it
+_NAMED_AS = re.compile(r"(?:이)?라는\s(?:이름의\s|명칭의\s|이름으로\s)?(?:[가-힣A-Za-z0-9·]+\s){0,2}?("
+                       + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
+                       + r")(?=[\s.,)]|$|(?:은|는|이|가|을|를|의|에|에서|으로|로|와|과|도|에는|에서는|인|이다)(?![가-힣]))")
+# a quoted subject held later in its clause ("'…'가 오는 8일 NH아트홀에서 열린다")
+_HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다)")
+_NOTE = re.compile(r"\([^()\n]{1,30}\)")
+# a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
+_TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
 _WORDISH = re.compile(r"[가-힣A-Za-z0-9]")
+# what names an inspection as an event: its kind, not what it inspects
+_INSPECTIONS = frozenset({"", "현장", "합동", "특별", "긴급", "일제", "안전", "정기", "집중", "민관", "민관합동", "현장합동"})
+# words that open no name, except right after its number ('제3차 국가 기후위기 적응대책')
+_ORDINAL_OPENS = frozenset({"국가", "범정부", "중장기", "정부", "관계부처", "민관"})
+_ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(DX)', '지페어(G-FAIR)'
+_PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
+
+
+def _gerund(view: TextView, start: int, end: int) -> bool:
+    """A verb made a noun by -기 names what a scheme does ('청년마을 만들기 사업', '바다가꾸기 캠페인')."""
+    ms = view.morphs_in(start, end)
+    return len(ms) >= 2 and ms[-1].tag == "ETN" and ms[-1].form == "기" and ms[-2].tag in ("VV", "XSV") \
+        and all(m.tag in ("NNG", "NNP", "SL", "SN", "XPN", "XSN", "VV", "XSV") for m in ms[:-1])
 _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
-    name = _VERSION.sub("", name) or name
+    name = _VERSION.sub("", name.removesuffix("(안)")) or name  # '… 실행계획(안)': a draft
     for m in _KIND_RE.finditer(name):
         if m.end() == len(name):
             return m.group(), HEADS.get(m.group()) or QUOTED_HEADS[m.group()]
@@ -124,19 +174,38 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         s, e = m.span(gi)
         inner = text[s:e].strip()
+        if text[e - 1].isspace() and not text[s].isspace():
+            continue  # '… 발표한다"고 전제한 뒤 "축제 …': a closing quote after a space opens the next quotation
         if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
                 or len(inner) < 2:
             continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
+        if inner.startswith("(가칭)") and len(inner) > 6:
+            s, inner = s + 4 + (len(inner[4:]) - len(inner[4:].lstrip())), inner[4:].lstrip()  # '(가칭)K-반도체 벨트 조성 전략'
         hk = head_kind(inner)
+        if hk is not None and hk[0] == "점검":
+            hk = None  # '"전략·문제점 직접 점검"': a quoted remark
+        par = _TRAILING_PAREN.search(inner)
+        if par and par.group(1) != "안" and (par.group(1).startswith(("이하", "약칭")) or hk is None and head_kind(inner[:par.start()])):
+            e = s + par.start()  # '2019 대한민국 환경사랑공모전(이하 공모전)': the name is before its short name
+            inner = text[s:e]
+            hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
         if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
             # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
-            hk = (after.group(1), HEADS[after.group(1)] if HEADS[after.group(1)] != "meeting" else "meeting")
+            hk = (after.group(1), HEADS.get(after.group(1)) or QUOTED_HEADS[after.group(1)])
         if hk is None and re.search(r"[가-힣]의 날$", inner):
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
-        if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[m.end():m.end() + 20]):
+        if hk is None and (named := _NAMED_AS.match(text, m.end())):
+            hk = (named.group(1), HEADS.get(named.group(1)) or QUOTED_HEADS[named.group(1)])  # "'…'라는 이름의 고정 프로그램"
+        if hk is None and (listed := _LISTED.match(text, m.end())):
+            hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
+        # "『KTV 캠퍼스 리포트』(매주 토, 저녁 9시)를 신설": a parenthesis between the name and its verb
+        near = m.end() + (p.end() - p.start() if (p := _NOTE.match(text, m.end())) else 0)
+        if hk is None and _HELD_LATER.match(text, near):
+            hk = ("", "meeting")  # "'제17회 환경보전홍보대상 공모전 시상식 및 전시회'가 오는 8일 … 열린다"
+        if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
             continue
         if inner.endswith("위원회"):
             # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan
@@ -188,8 +257,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
     for m in _HEAD_RE.finditer(text):
         hs, he = m.span()
         head = m.group()
-        if not view.is_cut(he) or taken.find(1, hs, he) != -1:
-            continue
+        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head == "점검" and view.tag_at(he) in ("XSV", "XSA"):
+            continue  # '… 상황을 점검해': the verb, no inspection
         ws = view.word_start(hs)
         last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
         core = view.core_end(last_ws, view.word_end(last_ws))
@@ -204,6 +273,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         attached = text[attached_start:hs]
         if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
             continue  # a body fused to 법 names a law ('국회법'), not the body
+        if head == "점검" and attached not in _INSPECTIONS:
+            continue  # '운영점검': no inspection event
         if text[attached_start:he] in NOT_PLANS:
             continue  # '이번 주 보도계획은 총 21건입니다': the week's press releases, no plan
         if head == "법" and (len(attached) < 2 or text[hs - 1:he] in NOT_LAWS or text[attached_start:he] in NOT_LAWS
@@ -234,14 +305,29 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         start = pos - len(year.group())
                         break
                     continue
-                if _ORDINAL.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의': the number is the name's
+                # nouns joined by '·' ('중증·응급·일차의료 분야 …'); one-syllable ones are who takes
+                # part ('대·중소 상생형 사업', '산·학·연'), no subject of a name
+                dotted = "·" in word.strip("·") and _nominal_parts(view, ps, pos - 1) \
+                    and all(len(p) > 1 or p.isdigit() for p in word.split("·"))  # ('5·18 민주화운동 기념식')
+                if _ORDINAL.fullmatch(word) or _PHASE.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의', '1단계 사업': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
+                if word.startswith("(가칭)") and len(word) > 4 and view.is_nominal(ps + 4, pos - 1):
+                    start, words = ps + 4, words + 1  # '(가칭)첨단산업 인재양성 특별법': a working title, the note outside
+                    break
+                if word in _ORDINAL_OPENS and ps >= 2 and _ORDINAL.fullmatch(text, view.word_start(ps - 1), ps - 1):
+                    start, words = view.word_start(ps - 1), words + 2  # '제3차 국가 기후위기 적응대책'
+                    break
+                if (note := _ACRONYM_NOTE.fullmatch(word)) and view.is_nominal(ps, ps + note.end(1)):
+                    start, pos, words = ps, ps, words + 1  # '제조업 디지털 전환(DX) 촉진 방안'
+                    continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
+                        or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
                         or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
-                        or any(c in _STOP_CHARS for c in word) or not _nominal_word(view, ps, word)
+                        or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
+                        or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
                         or _distributive(view, ps, pos - 1)):
                     break
@@ -256,18 +342,23 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
-        units = words + (1 if attached and attached not in CHAIN_STOP else 0)
+        units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)
+        modifier = text[start:hs].strip()
+        if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
+            units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
         kind = HEADS[head]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
             or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
-        if units < need or head == "협약" and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+        if units < need or head in ("협약", "MOU", "양해각서") and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
         attrs = {"kind": kind, "generic": generic}
         if units == 0:
             attrs["_bare"] = True
+        elif head in EDITIONS and (year := _EDITION_YEAR.search(text, max(0, start - 7), start)):
+            start = year.start()  # '2025년 월드IT쇼', '2024 대한민국 환경 박람회': the year's edition is the name's
         yield start, he, "INITIATIVE", attrs
 
 
@@ -317,7 +408,7 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
         pointed = _DETERMINER.search(text, max(0, hs - 4), hs) is not None
         # '업무협약(MOU)을 체결했다. 이번 협약은': a determiner points back to a head ending the same way
         ante = [x for x in heads if x[1] <= hs and (pointed and x[3].endswith(m.group(1))
-                                                     or x[3] == m.group(1) and not x[2].get("generic"))]
+                                                     or x[3] in (m.group(1), "기본" + m.group(1)) and not x[2].get("generic"))]
         if ante and not _in_compound(view, hs, he, text[ante[-1][0]:ante[-1][1]]):
             s, e, a, _h = ante[-1]
             yield hs, he, "INITIATIVE", {"kind": a.get("kind", "plan"), "coref": True, "_ante": (s, e)}
@@ -366,7 +457,7 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
 # laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
 # 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
 # to the first word with another particle or ending ('것으로', '정부는').
-_LAW_RE = re.compile(r"에 관한 (?:특별법|법률|법)(?![A-Za-z0-9])")
+_LAW_RE = re.compile(r"에 관한 (?:특별법|특별조치법|기본법|법률|법)(?![A-Za-z0-9])")  # '… 보호에 관한 특별조치법'
 _GENITIVE = ("에서의", "과의", "와의", "의")
 _LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
                               "대표발의", "발의", "정부", "같은", "위반", "근거"})

@@ -1,0 +1,49 @@
+"""Short names a release defines for an initiative and then uses:
+
+    행정안전부는 청년마을 만들기 사업(이하 청년마을 사업)에 참여할 지자체를 공모한다. …
+    이번 청년마을 사업은 5월까지 진행된다.
+
+The short name in the parenthesis ('이하' = 'hereafter') and each later use of it are
+mentions of the initiative named right before the parenthesis (its canonical name is the
+full name, by `_ante` as for back references in initiatives.find_references), so the
+relations stated on the short name reach the initiative.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.view import TextView
+
+# '(이하 청년마을 사업)', "(이하 '공모전')", '(이하 “K-칩스법”이라 한다)'; a closing quote of the
+# full name may stand between ('‘2019 … 공모전’(이하 공모전)')
+_DEFINE = re.compile(r"['’\"”」』]?\s?\((?:이하|약칭)\s?[‘'\"“「]?(?P<alias>[^()'’\"”」,\n]{2,20}?)[’'\"”」]?"
+                     r"(?:\s?(?:이라|라)\s?(?:한다|함))?\)")
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+_OPEN_BEFORE = " \n\t'\"‘“(「『<"
+
+
+def find_short_names(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """The alias of each named INITIATIVE defined by '(이하 …)' right after it, and its later uses."""
+    text = view.text
+    taken = {(s, e) for s, e, _l, _a in ents}
+    for s, e, label, attrs in ents:
+        if label != "INITIATIVE" or attrs.get("coref") or attrs.get("generic"):
+            continue
+        m = _DEFINE.match(text, e)
+        if m is None:
+            continue
+        alias = m.group("alias").strip()
+        if not _LETTER.search(alias) or alias == text[s:e]:
+            continue
+        a_s = text.index(alias, m.start("alias"))
+        ref = {"kind": attrs.get("kind", "plan"), "coref": True, "_ante": (s, e)}
+        yield a_s, a_s + len(alias), "INITIATIVE", dict(ref)
+        pos = m.end()
+        while (us := text.find(alias, pos)) != -1:
+            ue = us + len(alias)
+            pos = ue
+            if (us > 0 and text[us - 1] not in _OPEN_BEFORE) or (us, ue) in taken:
+                continue  # inside another word ('지역청년마을 사업')
+            if view.is_cut(ue) and view.core_end(view.word_start(ue - 1), view.word_end(ue)) == ue:
+                yield us, ue, "INITIATIVE", dict(ref)  # followed by a particle or nothing ('청년마을 사업은')
