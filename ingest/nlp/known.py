@@ -2,7 +2,7 @@
 
 One release names its alliance in quotes ('K-휴머노이드 연합' 출범); a later brief writes
 it bare ('K-휴머노이드 연합이 27일 … 창립총회를 열고'), where no rule of its own reads
-a name: '연합' is a head word only in quotes (ingest.nlp.initiatives.QUOTED_HEADS). The
+a name: '연합' is a head word only in quotes (ingest.nlp.heads.QUOTED_HEADS). The
 ingest (kg.write.known) hands the pipeline the names it already holds with strong
 evidence; `find_known` looks them up in the document's text.
 
@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ingest.nlp.initiatives import CHAIN_STOP, HEADS, QUOTED_HEADS, head_kind
-from ingest.nlp.view import TextView
+from ingest.nlp.heads import CHAIN_STOP, HEADS, QUOTED_HEADS, head_kind
+
+if TYPE_CHECKING:  # the ingest's main process builds tables of names without loading spaCy
+    from ingest.nlp.view import TextView
 
 TYPES = ("INITIATIVE", "COMPANY", "ORGANIZATION")
 MIN_CHARS = 4   # letters, spaces aside
@@ -118,7 +120,7 @@ def _ends_word(text: str, e: int) -> bool:
         and (rest.end() + e >= len(text) or not _WORD_CHAR.match(text[e + rest.end()]))
 
 
-def find_known(view: TextView, known: KnownNames | None) -> Iterator[tuple[int, int, str, dict]]:
+def find_known(view: "TextView", known: KnownNames | None) -> Iterator[tuple[int, int, str, dict]]:
     """Candidates (start, end, label, attrs) for the known names in the document. Kiwi has
     the last word on the end: the morpheme after the name must be a particle or the copula
     ('연합하여' is a verb, '연합체' a longer noun), and the name's own last morpheme ends

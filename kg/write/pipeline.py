@@ -238,8 +238,7 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         _commit(kg, dedup, staged, report, progress)
         if extractor.fallback:
             report.notes.append(f"NLP 작업 프로세스가 계속 죽어 주 프로세스에서 처리했습니다 ({extractor.fallback})")
-        extractor.close()  # its workers know only the names of the start
-        reread(kg, dedup, learner, report, workers, batch_size)
+        reread(kg, dedup, learner, report, extractor)
     if report.ingested or report.updated:
         _optimize(kg, report)
     _publish(kg, report)
@@ -421,7 +420,7 @@ def _stored_names(kg: KnowledgeGraph, report: IngestReport) -> list:
 
 
 def reread(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, report: IngestReport,
-           workers: int = 1, batch_size: int = 16) -> None:
+           extractor: Extractor) -> None:
     """Read again the run's documents that write a name the run learned after they were
     handed to the NLP (kg.write.known), with every known name, and replace their graph and
     index entry. Crash-safe as a commit is: the index entries go first, so a kill leaves
@@ -433,23 +432,22 @@ def reread(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, report
     if not todo:
         return
     scratch = IngestReport()
-    with Extractor(workers if len(todo) > 4 * batch_size else 1, chunk_size=batch_size,
-                   ner_model=kg.settings.ner_model, known=learner.known()) as extractor:
-        for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date)):
-            staged = _stage(kg, dedup, chunk, results, scratch, None, undo=False)
-            if not staged:
-                continue
-            iris = [i.iri for i, _e, _g in staged]
-            try:
-                kg.index.write(delete=iris)
-                kg.store.put_graphs([g for _i, _e, g in staged])
-                kg.index.write(add=[e for _i, e, _g in staged])
-            except Exception as e:  # noqa: BLE001 (reconcile at the next run puts it right)
-                report.notes.append(f"다시 읽은 문서 {len(staged)}건을 저장하지 못했습니다; 다음 수집에서 다시 읽습니다 "
-                                    f"({type(e).__name__}: {e})")
-                continue
-            changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
-            report.reread += len(staged)
+    # the run's workers (their pipeline is loaded), the names sent along with each chunk
+    for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date), known=learner.known()):
+        staged = _stage(kg, dedup, chunk, results, scratch, None, undo=False)
+        if not staged:
+            continue
+        iris = [i.iri for i, _e, _g in staged]
+        try:
+            kg.index.write(delete=iris)
+            kg.store.put_graphs([g for _i, _e, g in staged])
+            kg.index.write(add=[e for _i, e, _g in staged])
+        except Exception as e:  # noqa: BLE001 (reconcile at the next run puts it right)
+            report.notes.append(f"다시 읽은 문서 {len(staged)}건을 저장하지 못했습니다; 다음 수집에서 다시 읽습니다 "
+                                f"({type(e).__name__}: {e})")
+            continue
+        changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
+        report.reread += len(staged)
     if scratch.failed:
         report.notes.append(f"다른 문서의 이름으로 다시 읽지 못한 문서 {len(scratch.failed)}건은 처음 추출한 대로 둡니다 "
                             f"(re-reading failed: {scratch.failed[0][1]})")

@@ -156,7 +156,21 @@ class Extractor(Generic[T]):
         self.close()
 
     # -- work ------------------------------------------------------------------------
-    def run(self, items: Iterable[T], key: Callable[[T], Item]) -> Iterator[tuple[list[T], list[Extraction | str]]]:
+    def run(self, items: Iterable[T], key: Callable[[T], Item],
+            known: Any = None) -> Iterator[tuple[list[T], list[Extraction | str]]]:
+        """`known`: other names to look up than the ones the workers started with, sent
+        with each chunk (for a few documents read again: kg.write.pipeline.reread)."""
+        if known is None or not self._nlp:
+            yield from self._run(items, key)
+            return
+        saved = self.chunk_fn, self._pool_fn
+        self.chunk_fn = self._pool_fn = partial(extract_chunk, ner_model=self.ner_model, known=known)
+        try:
+            yield from self._run(items, key)
+        finally:
+            self.chunk_fn, self._pool_fn = saved
+
+    def _run(self, items: Iterable[T], key: Callable[[T], Item]) -> Iterator[tuple[list[T], list[Extraction | str]]]:
         chunks = _chunked(items, self.chunk_size)
         if self.workers == 1:
             for chunk in chunks:
