@@ -20,7 +20,6 @@ Precision first, since a wrong known name spreads over every document:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -157,7 +156,13 @@ def strong(entities: Iterable) -> list[KnownName]:
     return list(out.values())
 
 
-def recognised(entities: Iterable) -> Counter:
-    """How often each name of the known types is an entity of the extraction: a document
-    needs reading again only where a new name stands more often than this."""
-    return Counter(e.text for e in entities if e.type in TYPES)
+def recognised(entities: Iterable) -> list[tuple[int, int]]:
+    """The spans of an extraction's entities: a document needs reading again only where a
+    new name stands outside all of them ('K-반도체 전략' inside the event 'K-반도체 전략
+    보고대회' does not count)."""
+    return sorted((e.start, e.end) for e in entities)
+
+
+def unread(text: str, names: KnownNames, spans: list[tuple[int, int]]) -> bool:
+    """Whether a known name stands in `text` where no entity of `spans` overlaps it."""
+    return any(not any(s < ee and ss < e for ss, ee in spans) for s, e, _k in names.occurrences(text))

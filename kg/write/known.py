@@ -7,8 +7,8 @@ start of a run the names the graph holds go to the NLP workers, once each. Names
 learns (its own documents' quoted names) cannot reach documents already handed to the
 workers, and a batch may hold the brief that writes 'K-휴머노이드 연합이' before the
 release that quotes it; so the run keeps its documents in a temporary file (not in
-memory) and, at its end, reads again those that write a newly learned name more often
-than they have an entity by that name (kg.write.pipeline.reread). The order of the
+memory) and, at its end, reads again those that write a newly learned name where none
+of their entities stands (kg.write.pipeline.reread). The order of the
 documents in a batch then does not matter.
 
 Documents stored by earlier runs keep their extraction until they are ingested again
@@ -23,7 +23,7 @@ import tempfile
 from typing import IO, Any, Iterator
 
 from core.model import Document
-from ingest.nlp.known import TYPES, KnownName, KnownNames, recognised, strong
+from ingest.nlp.known import TYPES, KnownName, KnownNames, recognised, strong, unread
 from ontology.mapping import INITIATIVE_KINDS
 from ontology.namespace import KGO
 
@@ -34,7 +34,7 @@ _KINDS = {str(iri): code for code, iri in INITIATIVE_KINDS.items()}
 def stored(kg: Any) -> list[KnownName]:
     """The names the graph holds with strong evidence (see the module docstring)."""
     rows = kg.store.select(f"""SELECT DISTINCT ?name ?type ?kind WHERE {{
-        GRAPH ?d {{ ?m <{KGO.quotedName}> true ; <{KGO.text}> ?name ; <{KGO.mentionOf}> ?e }}
+        GRAPH ?d {{ ?m <{KGO.quotedName}> ?q ; <{KGO.text}> ?name ; <{KGO.mentionOf}> ?e }}
         ?e <{KGO.entityType}> ?type . OPTIONAL {{ ?e <{KGO.initiativeKind}> ?kind }} }}""")
     out = []
     for r in rows:
@@ -78,21 +78,18 @@ class Learner:
         return KnownNames([*self.start.names(), *self.new.values()])
 
     def rereads(self) -> Iterator[tuple[str, Document]]:
-        """The run's documents that write a newly learned name more often than they have
-        an entity of that name, in the order they came."""
+        """The run's documents that write a newly learned name where none of their
+        entities stands, in the order they came."""
         new = KnownNames(self.new.values())
         if not len(new) or self._spill is None or self.broken:
             return
         self._spill.seek(0)
         while True:
             try:
-                iri, doc, have = pickle.load(self._spill)
+                iri, doc, spans = pickle.load(self._spill)
             except EOFError:
                 return
-            found: dict[str, int] = {}
-            for _s, _e, k in new.occurrences(doc.text):
-                found[k.name] = found.get(k.name, 0) + 1
-            if any(n > have.get(name, 0) for name, n in found.items()):
+            if unread(doc.text, new, spans):
                 yield iri, doc
 
     def close(self) -> None:

@@ -73,3 +73,27 @@ def test_without_a_document_that_quotes_it_a_bare_name_stays_unread(tmp_path: Pa
         r = ingest_paths(kg, [corpus(tmp_path / "c", {"brief.txt": BARE})])
         assert r.ok and r.reread == 0
         assert documents_naming(kg, "K-휴머노이드 연합") == 0
+
+
+def test_a_kill_while_reading_again_leaves_a_document_the_next_run_reads_whole(tmp_path: Path) -> None:
+    """Killed after the re-read brief left the index and its new graph went in, before its
+    new index entry: the next run drops the graph, reads the brief again from its file,
+    with the names the graph holds, and the two documents are each there once."""
+    import signal  # noqa: PLC0415
+
+    from tests.kg.test_crash import ingest, killing, state  # noqa: PLC0415 (the kill -9 harness)
+
+    folder = corpus(tmp_path / "c", {"a-brief.txt": BARE, "b-release.txt": QUOTED})
+    data = tmp_path / "data"
+    cmd, environ = killing(tmp_path, "index.write", 3)  # 1: the run's commit, 2: the brief out, 3: back in
+    res = ingest(folder, data, "--workers", "1", cmd=cmd, environ=environ)
+    assert res.returncode == -signal.SIGKILL, res.stderr
+    stored, indexed = state(data)
+    assert len(stored) == 2 and len(indexed) == 1
+    res = ingest(folder, data, "--workers", "1")
+    assert res.returncode == 0, res.stderr
+    assert "이전에 중단된 수집을 정리했습니다: 1건" in res.stdout
+    assert "새로 수집 1건, 갱신 0건, 변경 없음 1건, 실패 0건" in res.stdout, res.stdout
+    with KnowledgeGraph(Settings(data_dir=data, base_iri=BASE)) as kg:
+        assert set(kg.store.document_iris()) == kg.index.all_iris()
+        assert documents_naming(kg, "K-휴머노이드 연합") == 2
