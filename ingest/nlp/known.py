@@ -70,17 +70,17 @@ def eligible(name: str, label: str) -> bool:
 
 
 class KnownNames:
-    """A table of known names, eligible ones only, with a fast look-up by first letter."""
+    """A table of known names, eligible ones only, with a fast look-up by first letters."""
 
     def __init__(self, names: Iterable[KnownName] = ()) -> None:
         self.by_name: dict[str, KnownName] = {}
         for n in names:
             if n.name not in self.by_name and eligible(n.name, n.label):
                 self.by_name[n.name] = n
-        self._first: dict[str, list[str]] = {}
+        self._first: dict[str, list[str]] = {}  # the first two letters → names, longest first
         for name in sorted(self.by_name, key=len, reverse=True):
-            self._first.setdefault(name[0], []).append(name)
-        chars = "".join(re.escape(c) for c in self._first)
+            self._first.setdefault(name[:2], []).append(name)
+        chars = "".join(re.escape(c) for c in sorted({p[0] for p in self._first}))
         self._starts = re.compile(f"(?<![가-힣A-Za-z0-9])[{chars}]") if chars else None
 
     def __len__(self) -> int:
@@ -102,7 +102,7 @@ class KnownNames:
             s = m.start()
             if s < pos:
                 continue
-            for name in self._first[text[s]]:
+            for name in self._first.get(text[s:s + 2], ()):
                 e = s + len(name)
                 if text.startswith(name, s) and _ends_word(text, e):
                     yield s, e, self.by_name[name]
