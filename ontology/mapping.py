@@ -144,6 +144,8 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
             out.append((m, KGO.inSentence, sent[ent.sentence]))
         if ent.value:
             out.append((m, KGO.normalizedValue, Literal(ent.value)))
+        if ent.attrs.get("quoted"):  # a name other documents may be read for (kg.write.known)
+            out.append((m, KGO.quotedName, _TRUE))
         if node is None:
             continue
         out += [(m, KGO.mentionOf, node), (d, KGO.mentions, node)]
@@ -177,6 +179,9 @@ def document_triples(doc: Document, base: str) -> tuple[URIRef, list[Triple], li
         if s_idx is not None and 0 <= s_idx < len(sent):
             out.append((r, KGO.inSentence, sent[s_idx]))
     return d, out, list(dict.fromkeys(described))
+
+
+_TRUE = Literal(True)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -64,6 +64,7 @@ class KGO(DefinedNamespace):
     inDocument: URIRef
     inSentence: URIRef
     mentionOf: URIRef
+    quotedName: URIRef
     start: URIRef
     end: URIRef
     text: URIRef

@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import agenda, backrefs, initiatives, orgs, patterns, people, person_forms, relclf, shortnames
+from ingest.nlp import (agenda, backrefs, initiatives, known as known_names, orgs, patterns, people, person_forms, relclf,
+                        shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -26,7 +27,7 @@ from ingest.nlp.linker import canonical  # noqa: F401  (registers kg_linker; kg/
 from ingest.nlp.relations import Mention, extract_relations
 from ingest.nlp.view import FUNCTIONAL, TextView
 
-for _name in ("kg_relations", "doc_date"):
+for _name in ("kg_relations", "doc_date", "kg_known"):  # kg_known: ingest.nlp.known.KnownNames
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -150,6 +151,7 @@ class EntityPatterns:
         cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans, org_ends)]
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
+        cands += known_names.find_known(view, doc._.kg_known)  # names other documents marked as names
         taken = bytearray(len(view.text))
         for s, e, *_ in [*known, *cands]:
             taken[s:e] = b"\x01" * (e - s)

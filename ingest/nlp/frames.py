@@ -91,7 +91,12 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
             people = [m for m in _agents_before(view, ms, ss, t.start()) if m.label == "PERSON"]
             topic = [m for m in own if m.end <= t.start() and view.tail(m.end) in ("은", "는", "이", "가")]
-            target = topic[-1] if topic else (None if own else _pick(before, False, main))
+            # '총회에서는 A가 위원장으로 추대됐고': the meeting is where, the chair is of the
+            # alliance or program that holds it (named before)
+            where = bool(own) and all(m.attrs.get("kind") == "meeting" and view.tail(m.end).startswith("에서") for m in own)
+            target = topic[-1] if topic else (
+                next((m for m in reversed(before) if m.attrs.get("kind") in _JOINABLE), None) if where
+                else None if own else _pick(before, False, main))
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         for t in _MEMBER_ROLE.finditer(text, ss, se) if not own else ():

@@ -25,6 +25,7 @@ import ingest.nlp.components  # noqa: F401  (registers the factories)
 from core.model import Document, Entity, Extraction, Relation
 from ingest.nlp.ents import get_ents
 from ingest.nlp.kiwi import index_forms
+from ingest.nlp.known import KnownNames
 from ingest.nlp.tokenizer import KiwiTokenizer
 from ingest.nlp.view import TextView
 
@@ -89,20 +90,23 @@ def get_pipeline(ner_model: bool = False) -> Language:
     return build_pipeline(model_dir=MODEL_DIR if ner_model else None)
 
 
-def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
+def make_doc(nlp: Language, text: str, date: str | None = None, known: KnownNames | None = None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.doc_date = date
+    doc._.kg_known = known
     return doc
 
 
-def extract(text: str, date: str | None = None, *, ner_model: bool = False) -> Extraction:
-    """Entities, relations and sentences of one text; `date` (YYYY-MM-DD) anchors '7일'."""
+def extract(text: str, date: str | None = None, *, ner_model: bool = False,
+            known: KnownNames | None = None) -> Extraction:
+    """Entities, relations and sentences of one text; `date` (YYYY-MM-DD) anchors '7일';
+    `known`: names other documents marked as names (ingest.nlp.known), looked up here too."""
     nlp = get_pipeline(ner_model)
-    return to_extraction(nlp(make_doc(nlp, text, date)))
+    return to_extraction(nlp(make_doc(nlp, text, date, known)))
 
 
 def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 32, *,
-                 ner_model: bool = False) -> Iterator[Extraction]:
+                 ner_model: bool = False, known: KnownNames | None = None) -> Iterator[Extraction]:
     """`extract` over a stream of (text, date), lazily and in input order."""
     nlp = get_pipeline(ner_model)
     dates: deque[str | None] = deque()
@@ -117,6 +121,7 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 32, 
         stream = tok.pipe(texts()) if hasattr(tok, "pipe") else (tok(t) for t in texts())
         for doc in stream:
             doc._.doc_date = dates.popleft()
+            doc._.kg_known = known
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):

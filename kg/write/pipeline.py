@@ -30,7 +30,7 @@ from rdflib import Literal, URIRef
 
 from core.model import Document
 from ingest.publisher import publisher
-from kg.write import changes
+from kg.write import changes, known
 from kg.write.dedup import THRESHOLD, DedupIndex, signature, similarity
 from core.errors import KGError, LoadError
 from kg.write.facts import merge_facts
@@ -105,6 +105,7 @@ class IngestReport:
     bytes_read: float = 0.0   # input bytes behind the documents done so far (for the ETA)
     offsets: dict[str, float] = field(default_factory=dict, repr=False)  # key → input bytes up to it
     repaired: int = 0
+    reread: int = 0           # documents read again for names learned later in the run (kg.write.known)
     workers: int = 1
     notes: list[str] = field(default_factory=list)  # things the user should know (not failures)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (document key, what a loader made do with)
@@ -133,6 +134,8 @@ class IngestReport:
             extra += f" (그중 유사 중복 {self.duplicates}건은 원문에 연결)"
         if self.warnings:
             extra += f", 경고 {len(self.warnings)}건"
+        if self.reread:
+            extra += f", 다른 문서의 이름으로 다시 읽음 {self.reread}건"
         rate = (self.ingested + self.updated) / self.seconds if self.seconds else 0.0
         return (f"새로 수집 {self.ingested}건, 갱신 {self.updated}건, 변경 없음 {self.unchanged}건, "
                 f"실패 {len(self.failed)}건{extra} · {self.triples:,} triples · {self.seconds:.1f}s"
@@ -220,14 +223,14 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
     t0 = time.perf_counter()
     ensure_gazetteer(kg)
     in_flight = max(2 * workers, IN_FLIGHT_DOCS // max(1, batch_size))
-    with DedupIndex(kg.settings.data_dir) as dedup, \
+    with DedupIndex(kg.settings.data_dir) as dedup, known.Learner(_stored_names(kg, report), kg.settings.data_dir) as learner, \
             Extractor(workers, chunk_size=batch_size, in_flight=in_flight,
-                      ner_model=kg.settings.ner_model) as extractor:
+                      ner_model=kg.settings.ner_model, known=learner.start) as extractor:
         todo = _todo(kg, docs, report, progress, catalog)
         staged: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
         last = time.monotonic()
         for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date)):
-            staged += _stage(kg, dedup, chunk, results, report, progress)
+            staged += _stage(kg, dedup, chunk, results, report, progress, learner)
             now = time.monotonic()
             if len(staged) >= commit_docs or now - last >= commit_interval(now - report.started):
                 _commit(kg, dedup, staged, report, progress)
@@ -235,6 +238,7 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         _commit(kg, dedup, staged, report, progress)
         if extractor.fallback:
             report.notes.append(f"NLP 작업 프로세스가 계속 죽어 주 프로세스에서 처리했습니다 ({extractor.fallback})")
+        reread(kg, dedup, learner, report, extractor)
     if report.ingested or report.updated:
         _optimize(kg, report)
     _publish(kg, report)
@@ -289,16 +293,19 @@ def _todo(kg: KnowledgeGraph, docs: Iterable[Document], report: IngestReport,
 
 
 def _stage(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: list[Any],
-           report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
+           report: IngestReport, progress: Progress | None,
+           learner: known.Learner | None = None, undo: bool = True) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
     """Stage a chunk whose NLP is done: facts merged, near duplicates found, mapped
-    (graph N-Quads and index entry), near-duplicate rows written. Returns what _commit
-    writes to the store and the index."""
+    (graph N-Quads and index entry), near-duplicate rows written; `learner` learns the
+    names it marks (kg.write.known). Returns what _commit writes to the store and the
+    index. `undo`: take back a failing document's rows (not for a stored one read again)."""
     with dedup.batch():
-        return _stage_chunk(kg, dedup, chunk, results, report, progress)
+        return _stage_chunk(kg, dedup, chunk, results, report, progress, learner, undo)
 
 
 def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], results: list[Any],
-                 report: IngestReport, progress: Progress | None) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
+                 report: IngestReport, progress: Progress | None,
+                 learner: known.Learner | None = None, undo: bool = True) -> list[tuple[_Item, IndexDoc, PreparedGraph]]:
     done: list[tuple[_Item, IndexDoc, PreparedGraph]] = []
     for item, res in zip(chunk, results):
         doc, stage = item.doc, "NLP"
@@ -321,8 +328,11 @@ def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], resu
             entry = index_doc(doc, item.iri, kg.base)
             stage = "near-duplicate index"
             dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
+            if learner is not None:
+                learner.seen(item.iri, doc)
         except Exception as e:  # noqa: BLE001
-            _undo(kg, dedup, item, False)
+            if undo:
+                _undo(kg, dedup, item, False)
             _failed(report, progress, doc, stage, e)
             continue
         done.append((item, entry, graph))
@@ -397,6 +407,50 @@ def _store(kg: KnowledgeGraph, dedup: DedupIndex, done: list[tuple[_Item, IndexD
             _undo(kg, dedup, item, True)
             _failed(report, progress, item.doc, "store", e)
     return ok
+
+
+def _stored_names(kg: KnowledgeGraph, report: IngestReport) -> list:
+    """The names the graph already holds (kg.write.known); failing to read them costs
+    only the look-up, not the ingest."""
+    try:
+        return known.stored(kg)
+    except Exception as e:  # noqa: BLE001
+        report.notes.append(f"저장된 이름 목록을 읽지 못해 다른 문서의 이름은 찾지 않았습니다 ({type(e).__name__}: {e})")
+        return []
+
+
+def reread(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, report: IngestReport,
+           extractor: Extractor) -> None:
+    """Read again the run's documents that write a name the run learned after they were
+    handed to the NLP (kg.write.known), with every known name, and replace their graph and
+    index entry. Crash-safe as a commit is: the index entries go first, so a kill leaves
+    graphs the index does not know, which reconcile drops and the next run reads whole.
+    A document that fails here keeps what the first reading found (a note says so)."""
+    if learner.broken:
+        report.notes.append(f"수집한 문서를 임시 파일에 두지 못해, 나중에 알게 된 이름으로 다시 읽지 않았습니다 ({learner.broken})")
+    todo = [_Item(doc, iri, []) for iri, doc in learner.rereads() if kg.index.has(iri)]
+    if not todo:
+        return
+    scratch = IngestReport()
+    # the run's workers (their pipeline is loaded), the names sent along with each chunk
+    for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date), known=learner.known()):
+        staged = _stage(kg, dedup, chunk, results, scratch, None, undo=False)
+        if not staged:
+            continue
+        iris = [i.iri for i, _e, _g in staged]
+        try:
+            kg.index.write(delete=iris)
+            kg.store.put_graphs([g for _i, _e, g in staged])
+            kg.index.write(add=[e for _i, e, _g in staged])
+        except Exception as e:  # noqa: BLE001 (reconcile at the next run puts it right)
+            report.notes.append(f"다시 읽은 문서 {len(staged)}건을 저장하지 못했습니다; 다음 수집에서 다시 읽습니다 "
+                                f"({type(e).__name__}: {e})")
+            continue
+        changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
+        report.reread += len(staged)
+    if scratch.failed:
+        report.notes.append(f"다른 문서의 이름으로 다시 읽지 못한 문서 {len(scratch.failed)}건은 처음 추출한 대로 둡니다 "
+                            f"(re-reading failed: {scratch.failed[0][1]})")
 
 
 def _optimize(kg: KnowledgeGraph, report: IngestReport) -> None:

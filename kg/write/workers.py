@@ -24,7 +24,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 from core.model import Extraction
 
@@ -39,28 +39,42 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def extract_chunk(items: list[tuple[str, str | None]], ner_model: bool = False) -> list[Extraction | str]:
+def extract_chunk(items: list[tuple[str, str | None]], ner_model: bool = False, known: Any = None) -> list[Extraction | str]:
     """Extractions of (text, date) items in order; a failing item gets its error message.
-    `ner_model`: the setting of that name (add the statistical NER)."""
+    `ner_model`: the setting of that name (add the statistical NER); `known`: the names
+    other documents marked as names (ingest.nlp.known.KnownNames)."""
     from ingest.nlp.pipeline import extract_many  # noqa: PLC0415
 
+    kw = {"known": known} if known else {}  # none known: the call as it was
     try:
-        return list(extract_many(items, batch_size=max(1, len(items)), ner_model=ner_model))
+        return list(extract_many(items, batch_size=max(1, len(items)), ner_model=ner_model, **kw))
     except Exception:  # noqa: BLE001 (find the culprit: redo one by one)
         pass
     out: list[Extraction | str] = []
     for item in items:
         try:
-            out.append(next(iter(extract_many([item], ner_model=ner_model))))
+            out.append(next(iter(extract_many([item], ner_model=ner_model, **kw))))
         except Exception as e:  # noqa: BLE001
             out.append(f"{type(e).__name__}: {e}")
     return out
 
 
-def _worker_init(parent: int, warm: bool, ner_model: bool = False) -> None:
-    """Worker initialiser: die with the parent, and build the pipeline now, not on the
-    first chunk."""
+_KNOWN: Any = None  # a worker's table of known names, built once at its start (see Extractor)
+
+
+def _extract_in_worker(items: list[tuple[str, str | None]], ner_model: bool = False) -> list[Extraction | str]:
+    return extract_chunk(items, ner_model, _KNOWN)
+
+
+def _worker_init(parent: int, warm: bool, ner_model: bool = False, known: tuple = ()) -> None:
+    """Worker initialiser: die with the parent, build the table of known names, and build
+    the pipeline now, not on the first chunk."""
+    global _KNOWN
     _die_with_parent(parent)
+    if known:
+        from ingest.nlp.known import KnownNames  # noqa: PLC0415
+
+        _KNOWN = KnownNames(known)
     if warm:
         from ingest.nlp.pipeline import get_pipeline  # noqa: PLC0415
 
@@ -100,15 +114,19 @@ class Extractor(Generic[T]):
 
     def __init__(self, workers: int = 1, chunk_size: int = 16, in_flight: int | None = None,
                  chunk_fn: Callable[[list[Item]], list[Extraction | str]] | None = None, *,
-                 ner_model: bool = False) -> None:
+                 ner_model: bool = False, known: Any = None) -> None:
         """`chunk_fn` defaults to the NLP extraction (`extract_chunk`) with the setting
-        `ner_model`; tests pass their own."""
+        `ner_model`; tests pass their own. `known` (ingest.nlp.known.KnownNames): names
+        to look up; worker processes get them once, at their start, not with each chunk."""
         self.workers = max(1, workers)
         self._nlp = chunk_fn is None  # the default: warm the pipeline in each worker
         self.ner_model = ner_model
         self.chunk_size = max(1, chunk_size)
         self.in_flight = max(1, in_flight or 2 * self.workers)
-        self.chunk_fn = chunk_fn or partial(extract_chunk, ner_model=ner_model)
+        self.chunk_fn = chunk_fn or partial(extract_chunk, ner_model=ner_model, known=known)
+        # what a worker process runs: the default reads the known names its start-up built
+        self._pool_fn = chunk_fn or partial(_extract_in_worker, ner_model=ner_model)
+        self._known = tuple(known.names()) if known else ()
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0   # bumped on every restart: futures of a dead pool do not restart the new one
         self.restarts = 0
@@ -120,7 +138,7 @@ class Extractor(Generic[T]):
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_worker_init,
-                                             initargs=(os.getpid(), self._nlp, self.ner_model))
+                                             initargs=(os.getpid(), self._nlp, self.ner_model, self._known))
         return self._pool
 
     def close(self) -> None:
@@ -138,7 +156,21 @@ class Extractor(Generic[T]):
         self.close()
 
     # -- work ------------------------------------------------------------------------
-    def run(self, items: Iterable[T], key: Callable[[T], Item]) -> Iterator[tuple[list[T], list[Extraction | str]]]:
+    def run(self, items: Iterable[T], key: Callable[[T], Item],
+            known: Any = None) -> Iterator[tuple[list[T], list[Extraction | str]]]:
+        """`known`: other names to look up than the ones the workers started with, sent
+        with each chunk (for a few documents read again: kg.write.pipeline.reread)."""
+        if known is None or not self._nlp:
+            yield from self._run(items, key)
+            return
+        saved = self.chunk_fn, self._pool_fn
+        self.chunk_fn = self._pool_fn = partial(extract_chunk, ner_model=self.ner_model, known=known)
+        try:
+            yield from self._run(items, key)
+        finally:
+            self.chunk_fn, self._pool_fn = saved
+
+    def _run(self, items: Iterable[T], key: Callable[[T], Item]) -> Iterator[tuple[list[T], list[Extraction | str]]]:
         chunks = _chunked(items, self.chunk_size)
         if self.workers == 1:
             for chunk in chunks:
@@ -157,10 +189,10 @@ class Extractor(Generic[T]):
 
     def _submit(self, args: list[Item]) -> tuple[int, Future]:
         try:
-            return self._generation, self._get_pool().submit(self.chunk_fn, args)
+            return self._generation, self._get_pool().submit(self._pool_fn, args)
         except BrokenProcessPool:
             self._restart(self._generation)
-            return self._generation, self._get_pool().submit(self.chunk_fn, args)
+            return self._generation, self._get_pool().submit(self._pool_fn, args)
 
     def _result(self, args: list[Item], sub: tuple[int, Future] | None) -> list[Extraction | str]:
         if sub is None or self.fallback:

@@ -61,8 +61,6 @@ def test_a_company_joining_an_unnamed_program_is_not_listed_under_the_named_one(
     assert "삼성전자" not in found["참여자"]
 
 
-@pytest.mark.xfail(strict=True, reason="brief-006 writes the alliance without quotes ('K-휴머노이드 연합이'), which "
-                   "entity recognition does not yet read as the alliance named in another document")
 def test_the_chair_elected_at_the_alliances_general_meeting_leads_it(client) -> None:
     found = roles(client.get("/id/initiative/K-휴머노이드_연합").get_data(as_text=True))
     assert "장병탁" in found["주재·대표"]
