@@ -50,6 +50,7 @@ _SUMMONS = re.compile(r"출석(?:을|하도록|해\s?줄\s?것을)\s?(?:요구|�
 _VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
+_CHAIRED = re.compile(r"(?:은|는|아\s온|고\s있는)\s['‘\"“「『]?")
 # kinds an alliance-like initiative has (joined, not attended)
 # a member's office in a council or alliance: '한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다'
 _MEMBER_ROLE = re.compile(r"(?<![가-힣])(?:간사|사무국|운영위원)(?:을|를|으로|로)?\s?(?:맡|선임)")
@@ -90,8 +91,10 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             continue
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
             people = [m for m in _agents_before(view, ms, ss, t.start()) if m.label == "PERSON"]
-            topic = [m for m in own if m.end <= t.start() and view.tail(m.end) in ("은", "는", "이", "가")]
-            target = topic[-1] if topic else (None if own else _pick(before, False, main))
+            topic = [m for m in own if m.end <= t.start() and view.tail(m.end).lstrip("'’\"”」』") in ("은", "는", "이", "가")]
+            # 'A 이사장과 B 장관이 공동위원장을 맡은 정책협의회': the council the clause describes
+            held = [m for m in own if _CHAIRED.fullmatch(text, t.end(), m.start)]
+            target = held[0] if held else topic[-1] if topic else (None if own else _pick(before, False, main))
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         for t in _MEMBER_ROLE.finditer(text, ss, se) if not own else ():

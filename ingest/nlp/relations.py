@@ -22,6 +22,7 @@ from datetime import date
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
+from ingest.nlp.roles import role_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
@@ -123,6 +124,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
+        role_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
@@ -374,7 +376,7 @@ def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAI
 
 
 # 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최'
-_WITH = re.compile(r"(?:\s?등(?:\s[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+_WITH = re.compile(r"(?:\s?등(?:\s[\d,]*여?\s?[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:
@@ -417,7 +419,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
     before = [m for m in meetings if agent.end <= m.start and m.end <= t and t - m.end <= 6]
     after = [m for m in meetings if m.start >= t]
     # '회의는 X 주재로 열렸으며', '이니셔티브는 과기정통부가 주관해': the topic before the agent
-    topic = [m for m in meetings if m.end <= agent.start and _tail(view, m) in ("은", "는")]
+    topic = [m for m in meetings if m.end <= agent.start and _tail(view, m).lstrip("'’\"”」』") in ("은", "는")]
     target = before[-1] if before else (after[0] if after else (topic[-1] if topic else None))
     if target is not None:
         agents = [agent]

@@ -1,0 +1,231 @@
+"""Roles a sentence gives around a programme or meeting, in forms the trigger rules
+(relations.py) do not read: whom a council has as its chair, who is selected for a
+programme, who reports to or tables an item before a meeting.
+
+    협의회는 안덕근 산업통상자원부 장관을 위원장으로 하고 …        LEADS 안덕근 → 협의회
+    'X 사업'에 선정된 A, B 등 5개 기업은 …                        PARTICIPATES_IN A, B → X 사업
+    과기정통부는 A, B 등 5개 기업을 'X' 참여 기업으로 선정했다      PARTICIPATES_IN A, B → X
+    한울전자는 'X 사업'에 최종 선정됐다                            PARTICIPATES_IN 한울전자 → X 사업
+    기획재정부는 국무회의에 'Y'를 상정했다                          PARTICIPATES_IN 기획재정부 → 국무회의
+    이번 회의에서 산업부는 'Z'를 보고했다                           PARTICIPATES_IN 산업부 → 회의
+
+The guideline (ingest/nlp/gold/README.md) counts being selected for a programme and
+putting an item before a meeting as taking part, and a chair as leading.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ingest.nlp.view import TextView
+
+_QUOTES = "'’\"”」』"
+_AGENTS = ("COMPANY", "ORGANIZATION", "PERSON", "MINISTRY")
+_SUBJECT = ("은", "는", "이", "가", "도", "께서")
+
+# '… 장관을 위원장으로 하고', '… 회장을 공동위원장으로 선임했다', '…을 단장으로 하는 추진단'
+_AS_CHAIR = re.compile(r"(?:을|를)\s(?:공동\s?)?(?:위원장|의장|좌장|단장|회장)(?:으로|로)\s"
+                       r"(?P<verb>하(?:고|며|여|는|고\s있|며\s)|한\s|해\s|삼(?:고|아|은)|선임|추대|위촉|임명)")
+_ADNOMINAL = re.compile(r"(?:하는|한|삼은)\s['‘\"“「『]?")
+
+# being selected: 'X에 (최종) 선정된 A', 'A는 X에 선정됐다', 'A를 X (참여 기업)으로 선정했다'
+_SELECTED_FOR = re.compile(r"['’\"”」』]?(?:에|의)\s(?:최종\s|신규\s|추가\s)?(?:선정|뽑)(?:된|되어|돼|됐|되었|되|됨|힌|혔)")
+_SELECTED_ADN = re.compile(r"['’\"”」』]?에\s(?:최종\s|신규\s|추가\s)?선정된\s['‘\"“「『]?")
+_SELECT_VERB = re.compile(r"선정(?:했|한다|하였|하고|해|하기로|할\s|합니다|하여)")
+_LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2})?(?:을|를)\s")
+_AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
+
+# putting an item before a meeting or reporting to it
+_TABLED = re.compile(r"상정(?:했|하였|한다|합니다|하고|해|할)|보고(?:했|하였|한다|합니다|하고|할\s|드렸)|제출(?:했|하였|한다|합니다)")
+_REPORT_END = re.compile(r"(?:보고|상정|발제)(?:했|하였|한다|합니다|했습니다)")  # not 발표: a host announces at its own event
+
+
+def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """LEADS and PARTICIPATES_IN from the constructions of the module docstring."""
+    _chair_as(view, ms, inits, sent, si, add)
+    _selected(view, ms, inits, sent, si, add)
+    _tabled(view, ms, inits, sent, si, add)
+    _heads_and_members(view, ms, inits, sent, si, add)
+    _hosts(view, ms, inits, sent, si, add)
+
+
+def _bare_tail(view: TextView, m) -> str:
+    """The particle after a mention, past a closing quote ("'K-배터리 얼라이언스'는" → 는)."""
+    end = m.end
+    while end < len(view.text) and view.text[end] in _QUOTES:
+        end += 1
+    return view.tail(end)
+
+
+def _chain_back(view: TextView, agents: list, last) -> list:
+    """`last` and the agents coordinated before it ('A, B와 C', 'A·B', 'A 및 B')."""
+    from ingest.nlp.relations import _joined  # noqa: PLC0415 (relations imports this module)
+    i = agents.index(last)
+    out = [last]
+    while i > 0 and _joined(view, agents[i - 1], agents[i]):
+        i -= 1
+        out.append(agents[i])
+    return out
+
+
+def _chain_forward(view: TextView, agents: list, first) -> list:
+    from ingest.nlp.relations import _joined  # noqa: PLC0415
+    i = agents.index(first)
+    out = [first]
+    while i + 1 < len(agents) and _joined(view, agents[i], agents[i + 1]):
+        i += 1
+        out.append(agents[i])
+    return out
+
+
+def _chair_as(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'협의회는 A 장관을 위원장으로 하고', 'A 장관을 위원장으로 하는 협의회': the person chairs it."""
+    text = view.text
+    for c in _AS_CHAIR.finditer(text, *sent):
+        people = [m for m in ms if m.label == "PERSON" and m.end <= c.start() and c.start() - m.end <= 25]
+        if not people or any(people[-1].end <= m.start < c.start() for m in inits):
+            continue
+        chairs = _chain_back(view, [m for m in ms if m.label == "PERSON"], people[-1])
+        target = None
+        if _ADNOMINAL.match(text, c.start("verb")):  # '… 단장으로 하는 추진단'
+            target = next((m for m in inits if 0 <= m.start - c.end("verb") <= 14), None)
+        if target is None:  # the topic: '협의회는 …', "'X 얼라이언스'는 …"
+            topic = [m for m in inits if m.end <= chairs[-1].start and _bare_tail(view, m) in ("은", "는", "이", "가")]
+            target = topic[-1] if topic else None
+        for p in chairs if target is not None else ():
+            add("LEADS", p, target, si)
+
+
+def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who is selected for a programme takes part in it (the guideline); a meeting is
+    never selected for."""
+    text = view.text
+    ss, se = sent
+    progs = [m for m in inits if m.attrs.get("kind") != "meeting"]
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for p in progs:
+        if (adn := _SELECTED_ADN.match(text, p.end)) is not None:  # 'X에 선정된 A, B 등'
+            first = next((m for m in agents if m.start == adn.end()), None)
+            for m in _chain_forward(view, agents, first) if first is not None else ():
+                add("PARTICIPATES_IN", m, p, si)
+        elif _SELECTED_FOR.match(text, p.end):  # 'A는 X에 선정됐다'
+            subj = [m for m in agents if ss <= m.start and m.end <= p.start and _subject(view, m)]
+            if subj and not any(i.start < p.start and i.end > subj[-1].end for i in inits):
+                for m in _chain_back(view, agents, subj[-1]):
+                    add("PARTICIPATES_IN", m, p, si)
+    for v in _SELECT_VERB.finditer(text, ss, se):  # '… A, B 등 5개 기업을 'X' 참여 기업으로 선정했다'
+        objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
+                and not any(m.end < i.start < v.start() and _bare_tail(view, i) in ("을", "를") for i in inits)]
+        if not objs or objs[-1].label == "MINISTRY" and _LIST_OBJECT.match(text, objs[-1].end).group() in ("을 ", "를 "):
+            continue
+        obj = objs[-1]
+        # the programme: named as what they are chosen as ("'X' 참여 기업으로"), else before them
+        # ("'X' 프로젝트를 이끌 수행기관으로 A, B 등 3개 컨소시엄을")
+        after = [i for i in progs if obj.end < i.start and i.end <= v.start() and _AS_ROLE.match(text[i.end:v.start()])]
+        before = [i for i in progs if ss <= i.start and i.end <= obj.start
+                  and re.search(r"(?:으로|로)\s$", text[i.end:_chain_back(view, agents, obj)[-1].start])]
+        target = after[0] if after else (before[-1] if before else None)
+        for m in _chain_back(view, agents, obj) if target is not None else ():
+            if m.label != "MINISTRY" or not _subject(view, m):
+                add("PARTICIPATES_IN", m, target, si)
+
+
+def _subject(view: TextView, m) -> bool:
+    from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
+    return _phrase_tail(view, m) in _SUBJECT
+
+
+def _tabled(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'기획재정부는 국무회의에 Y를 상정했다', '이번 회의에서 산업부는 Z를 보고했다': the body or
+    person that puts an item before a meeting or reports to it takes part in it."""
+    text = view.text
+    ss, se = sent
+    end = text[ss:se].rstrip(" .\"'”’")
+    for m in inits:
+        if m.attrs.get("kind") != "meeting":
+            continue
+        tail = _bare_tail(view, m)
+        if tail == "에":
+            verb = _TABLED.search(text, m.end, se)
+            if verb is None or verb.start() - m.end > 40:
+                continue
+        elif tail in ("에서", "에서는"):
+            if not _REPORT_END.search(end, max(0, len(end) - 12)):
+                continue
+            verb = None
+        else:
+            continue
+        if re.match(r"\S*\s(?:\S+\s)?\S*(?:된|한|하는|되는)\s", text[m.end:m.end + 20]):
+            continue  # '회의에서 논의된 방안을': the venue of a clause that describes something else
+        near = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline") and _subject(view, a)
+                and ss <= a.start and (a.end <= m.start and m.start - a.end <= 40 or m.end <= a.start <= m.end + 30)
+                and (verb is None or a.end <= verb.start())]
+        for a in near:  # '산업부는 A를, 과기정통부는 B를 보고했다'
+            add("PARTICIPATES_IN", a, m, si)
+
+
+# 'A 사장이 이끄는 X': the person at its head
+_LED_BY = re.compile(r"(?:\s\S+){0,3}?(?:이|가)\s이끄(?:는|시는)\s['‘\"“「『]?")
+# 'X 위원장인 A', "'X' 공동위원장을 맡은 A": the council's chair named after it
+_CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:인|을\s맡은|을\s맡고\s있는)\s")
+# "'X' 의장은 A 장관이다"
+_CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
+# 'X는 A, B 등으로 구성된다': its members
+_MADE_OF = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?[가-힣]+)?(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)")
+# 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
+_MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
+
+
+def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who heads a council or alliance and who its members are, in the phrases of the
+    module docstring's kind ('A 사장이 이끄는 X', 'X 위원장인 A', 'X는 A, B 등으로 구성된다')."""
+    text = view.text
+    ss, se = sent
+    people = [m for m in ms if m.label == "PERSON"]
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        p = next((m for m in reversed(people) if m.end <= x.start), None)
+        if p is not None and _LED_BY.fullmatch(text, p.end, x.start):
+            add("LEADS", p, x, si)
+        if (c := _CHAIR_OF.match(text, x.end)) or (c := _CHAIR_IS.match(text, x.end)):
+            nxt = next((m for m in ms if m.start >= c.end()), None)
+            if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \
+                    and (c.re is _CHAIR_OF or re.match(r"(?:\s\S+){0,2}\s?(?:이다|입니다|이며|이고)", text[nxt.end:nxt.end + 30])):
+                add("LEADS", nxt, x, si)
+        if _bare_tail(view, x) in ("은", "는", "이", "가"):
+            made = _MADE_OF.search(text, x.end, se)
+            members = [m for m in agents if x.end < m.start and made is not None and m.end <= made.start()]
+            if members and _MADE_OF.match(text, members[-1].end):
+                for m in _chain_back(view, agents, members[-1]):
+                    add("PARTICIPATES_IN", m, x, si)
+        if _MEMBER_OF.match(text, x.end):
+            subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
+            for m in _chain_back(view, agents, subj[-1]) if subj else ():
+                add("PARTICIPATES_IN", m, x, si)
+
+
+# 'X는 A가 주최하고 B가 주관한다', "'X'는 A 주최, B 주관으로 열린다": the host holds it
+_HOSTS = re.compile(r"(?:이|가)?\s주최(?:하고|하며|한다|했다|하였다|합니다|,|\s|하는)")
+# 'A는 B와 공동으로 X를 개최했다': both hold it
+_JOINTLY = re.compile(r"(?:와|과)\s공동(?:으로)?\s(?:\S+\s){0,3}?['‘\"“「『]?")
+_HOLD = re.compile(r"['’\"”」』]?(?:을|를)\s(?:\S+\s)?(?:개최|주최|열|연다|출범|발표|추진|운영)")
+
+
+def _hosts(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """ANNOUNCES for the host of an event named as the sentence's topic, and for both
+    bodies that hold something jointly."""
+    text = view.text
+    ss, se = sent
+    bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY")]
+    for b in bodies:
+        if _HOSTS.match(text, b.end):
+            topic = [x for x in inits if ss <= x.start and x.end <= b.start and _bare_tail(view, x) in ("은", "는")]
+            if topic and not any(topic[-1].end < m.start < b.start and m.label in _AGENTS and _subject(view, m)
+                                 for m in ms):
+                add("ANNOUNCES", b, topic[-1], si)
+        if (j := _JOINTLY.match(text, b.end)) is not None:
+            x = next((i for i in inits if i.start == j.end()), None)
+            subj = [m for m in bodies if ss <= m.start and m.end <= b.start and _subject(view, m)]
+            if x is not None and subj and _HOLD.match(text, x.end):
+                for h in (subj[-1], b):
+                    add("ANNOUNCES", h, x, si)

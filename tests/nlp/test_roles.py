@@ -1,0 +1,82 @@
+"""Roles around a programme or meeting in the forms real releases use (issue #20: relations
+on text the rules were not written on); sentences of our own."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_a_council_with_a_minister_as_its_chair() -> None:
+    assert ("LEADS", "안덕근", "협의회") in rels(
+        "협의회는 안덕근 산업통상자원부 장관을 위원장으로 하고 민간 전문가 20명으로 구성된다.")
+    assert ("LEADS", "김동명", "배터리 수출 추진단") in rels(
+        "산업부는 김동명 사장을 단장으로 하는 '배터리 수출 추진단'을 꾸렸다.")
+
+
+def test_co_chairs_of_a_quoted_alliance_and_of_the_council_a_clause_describes() -> None:
+    got = rels("'K-배터리 얼라이언스'는 LG에너지솔루션 김동명 사장과 이창양 장관이 공동위원장을 맡는다.")
+    assert {("LEADS", "김동명", "K-배터리 얼라이언스"), ("LEADS", "이창양", "K-배터리 얼라이언스")} <= got
+    got = rels("김미화 이사장과 한정애 환경부 장관이 공동위원장을 맡은 정책협의회가 출범했다.")
+    assert {("LEADS", "김미화", "정책협의회"), ("LEADS", "한정애", "정책협의회")} <= got
+
+
+def test_the_head_named_around_the_alliance() -> None:
+    assert ("LEADS", "김동명", "K-배터리 얼라이언스") in rels(
+        "김동명 사장이 이끄는 'K-배터리 얼라이언스'는 20개 기업으로 구성된다.")
+    assert ("LEADS", "김동명", "K-배터리 얼라이언스") in rels(
+        "'K-배터리 얼라이언스' 위원장인 김동명 사장은 \"협력을 강화하겠다\"고 말했다.")
+    assert ("LEADS", "이종호", "AI 반도체 협의회") in rels(
+        "'AI 반도체 협의회' 의장은 이종호 과학기술정보통신부 장관이다.")
+
+
+def test_members_of_a_council_and_a_member_company() -> None:
+    got = rels("'AI 반도체 협의회'는 산업부와 과기정통부, 삼성전자, SK하이닉스 등으로 구성된다.")
+    assert {("PARTICIPATES_IN", x, "AI 반도체 협의회") for x in ("산업부", "과기정통부", "삼성전자", "SK하이닉스")} <= got
+    assert ("PARTICIPATES_IN", "LG전자", "AI 가전 얼라이언스") in rels(
+        "LG전자는 'AI 가전 얼라이언스'의 회원사로 활동하고 있다.")
+
+
+def test_who_is_selected_for_a_programme_takes_part_in_it() -> None:
+    got = rels("'스마트공장 보급사업'에 선정된 한울로보틱스, 비전랩스 등 5개 기업은 최대 10억 원을 지원받는다.")
+    assert {("PARTICIPATES_IN", "한울로보틱스", "스마트공장 보급사업"), ("PARTICIPATES_IN", "비전랩스", "스마트공장 보급사업")} <= got
+    assert ("PARTICIPATES_IN", "한울로보틱스", "스마트공장 보급사업") in rels("한울로보틱스는 '스마트공장 보급사업'에 최종 선정됐다.")
+    got = rels("과기정통부는 네이버, 카카오 등 5개 기업을 '독자 AI 파운데이션 모델 프로젝트' 참여 기업으로 선정했다.")
+    assert ("PARTICIPATES_IN", "네이버", "독자 AI 파운데이션 모델 프로젝트") in got
+    assert ("ANNOUNCES", "과기정통부", "독자 AI 파운데이션 모델 프로젝트") in got  # the selector runs it
+    assert ("PARTICIPATES_IN", "과기정통부", "독자 AI 파운데이션 모델 프로젝트") not in got
+
+
+def test_tabling_or_reporting_at_a_meeting_is_taking_part() -> None:
+    assert ("PARTICIPATES_IN", "기획재정부", "국무회의") in rels("기획재정부는 국무회의에 '2025년 예산안'을 상정했다.")
+    got = rels("이번 회의에서 산업부는 '반도체 수출 동향'을, 과기정통부는 'AI 반도체 전략'을 보고했다.")
+    assert {("PARTICIPATES_IN", "산업부", "회의"), ("PARTICIPATES_IN", "과기정통부", "회의")} <= got
+    # announcing at one's own event is no report to it
+    got = rels("산업부는 21일 반도체 업계 간담회에서 '반도체 지원 방안'을 발표했다.")
+    assert not {r for r in got if r[0] == "PARTICIPATES_IN"}
+
+
+def test_the_speaker_named_before_the_meeting() -> None:
+    assert ("PARTICIPATES_IN", "안덕근", "반도체 업계 간담회") in rels(
+        "안덕근 산업통상자원부 장관은 반도체 업계 간담회에서 \"지원을 아끼지 않겠다\"고 말했다.")
+    # the meeting of a clause that describes something else is not where the subject speaks
+    assert not {r for r in rels("안덕근 장관은 지난 간담회에서 논의된 과제를 점검했다고 말했다.") if r[0] == "PARTICIPATES_IN"}
+
+
+def test_hosts_named_after_the_event_and_joint_hosts() -> None:
+    got = rels("이번 포럼은 과학기술정보통신부가 주최하고 한국지능정보사회진흥원이 주관한다.")
+    assert {("ANNOUNCES", "과학기술정보통신부", "포럼"), ("LEADS", "한국지능정보사회진흥원", "포럼")} <= got
+    got = rels("'2025 AI 엑스포'는 과기정통부 주최, NIPA 주관으로 열린다.")
+    assert {("ANNOUNCES", "과기정통부", "2025 AI 엑스포"), ("LEADS", "NIPA", "2025 AI 엑스포")} <= got
+    got = rels("한국무역협회는 산업통상자원부와 공동으로 '수출 현장 간담회'를 개최했다.")
+    assert {("ANNOUNCES", "한국무역협회", "수출 현장 간담회"), ("ANNOUNCES", "산업통상자원부", "수출 현장 간담회")} <= got
+
+
+def test_a_list_closed_by_its_count_takes_part_in_the_meeting_held_with_it() -> None:
+    got = rels("산업통상자원부는 KOTRA, 무역협회 등 10개 기관과 함께 '수출 비상대책회의'를 개최했다.")
+    assert {("PARTICIPATES_IN", "KOTRA", "수출 비상대책회의"), ("PARTICIPATES_IN", "무역협회", "수출 비상대책회의")} <= got
