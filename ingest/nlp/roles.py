@@ -47,6 +47,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _tabled(view, ms, inits, sent, si, add)
     _heads_and_members(view, ms, inits, sent, si, add)
     _hosts(view, ms, inits, sent, si, add)
+    _attendee_after(view, ms, inits, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -229,3 +230,23 @@ def _hosts(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int
             if x is not None and subj and _HOLD.match(text, x.end):
                 for h in (subj[-1], b):
                     add("ANNOUNCES", h, x, si)
+
+
+# 'X에 참석한 A 장관은 …': the clause describes the attendee that follows it
+_ATTENDED = re.compile(r"['’\"”」』]?(?:에|에는)\s(?:직접\s|함께\s)?(?:참석|참여|참가)(?:한|했던|하는|하고\s있는)\s")
+
+
+def _attendee_after(view: TextView, ms: list, inits: list, si: int, add: Callable) -> None:
+    """PARTICIPATES_IN for who a '…에 참석한' clause describes ('이날 개막식에 참석한 안덕근
+    장관은'); an official's ministry in the title is not there with them, a company is."""
+    text = view.text
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        a = _ATTENDED.match(text, x.end)
+        first = next((m for m in agents if a is not None and m.start == a.end()), None)
+        if first is None:
+            continue
+        for m in _chain_forward(view, agents, first):
+            person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
+            if not (person_org and m.label == "MINISTRY"):
+                add("PARTICIPATES_IN", m, x, si)

@@ -80,3 +80,12 @@ def test_hosts_named_after_the_event_and_joint_hosts() -> None:
 def test_a_list_closed_by_its_count_takes_part_in_the_meeting_held_with_it() -> None:
     got = rels("산업통상자원부는 KOTRA, 무역협회 등 10개 기관과 함께 '수출 비상대책회의'를 개최했다.")
     assert {("PARTICIPATES_IN", "KOTRA", "수출 비상대책회의"), ("PARTICIPATES_IN", "무역협회", "수출 비상대책회의")} <= got
+
+
+def test_the_attendee_a_clause_describes() -> None:
+    assert ("PARTICIPATES_IN", "안덕근", "개막식") in rels(
+        "이날 개막식에 참석한 안덕근 장관은 \"반도체는 우리 경제의 핵심\"이라고 강조했다.")
+    got = rels("이날 개막식에 참석한 산업통상자원부 안덕근 장관과 삼성전자 경계현 사장은 기념 촬영을 했다.")
+    assert {("PARTICIPATES_IN", "안덕근", "개막식"), ("PARTICIPATES_IN", "경계현", "개막식"),
+            ("PARTICIPATES_IN", "삼성전자", "개막식")} <= got
+    assert ("PARTICIPATES_IN", "산업통상자원부", "개막식") not in got  # the minister is there as himself
