@@ -417,7 +417,8 @@ def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 def _subject_tail(view: TextView, m) -> bool:
     """'문재인 대통령이', '김 장관은', '주형환 산업통상자원부 장관은': the person (with a title) is the subject."""
-    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(은|는|이|가|께서)\s", view.text[m.end:m.end + 20])  # '민원기 제2차관은'
+    # '민원기 제2차관은', '배정훈 부총리 겸 과학기술정보통신부 장관은'
+    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(?:\s겸(?:\s[가-힣0-9]{1,12}?){1,2})?(은|는|이|가|께서)\s", view.text[m.end:m.end + 34])
     return after is not None
 
 

@@ -209,7 +209,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not tails:
         return
     first_tail = min(m.start for m in tails)
-    bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t
+    # not the body in the title of a person who is the object ('A 장관을 초청한 가운데 … 개최했다')
+    guests = {tuple(p.attrs["_org"]) for p in ms if p.label == "PERSON" and p.attrs.get("_org")
+              and _phrase_tail(view, p) in ("을", "를")}
+    bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t and m.key not in guests
               and not any(i.start <= m.start < i.end for i in inits)]
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail

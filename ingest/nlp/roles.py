@@ -48,6 +48,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _heads_and_members(view, ms, inits, sent, si, add)
     _hosts(view, ms, inits, sent, si, add)
     _attendee_after(view, ms, inits, si, add)
+    _invited(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -250,3 +251,25 @@ def _attendee_after(view: TextView, ms: list, inits: list, si: int, add: Callabl
             person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
             if not (person_org and m.label == "MINISTRY"):
                 add("PARTICIPATES_IN", m, x, si)
+
+
+# 'A 장관을 초청한 가운데 X를 개최했다', 'A 회장 등을 초청해 간담회를 열었다'
+_INVITE = re.compile(r"(?:\s?등)?(?:을|를)\s초청(?:한\s가운데|해|하여|하고)\s")
+
+
+def _invited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who is invited to the meeting the sentence holds takes part in it."""
+    from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
+    text = view.text
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for inv in _INVITE.finditer(text, *sent):
+        guests = [m for m in agents if m.end <= inv.start() and inv.start() - m.end <= 14
+                  and re.fullmatch(r"(?:\s[가-힣0-9]{1,10}){0,2}", text[m.end:inv.start()].removesuffix(" 등").removesuffix("등"))]
+        meeting = next((x for x in inits if x.start >= inv.end() and x.attrs.get("kind") == "meeting"
+                        and _bare_tail(view, x) in ("을", "를")), None)
+        if not guests or meeting is None or meeting.start - inv.end() > 40:
+            continue
+        for m in _chain_back(view, agents, guests[-1]):
+            person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
+            if not (person_org and m.label == "MINISTRY") and _phrase_tail(view, m) not in ("은", "는", "이", "가"):
+                add("PARTICIPATES_IN", m, meeting, si)

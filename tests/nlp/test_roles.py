@@ -89,3 +89,13 @@ def test_the_attendee_a_clause_describes() -> None:
     assert {("PARTICIPATES_IN", "안덕근", "개막식"), ("PARTICIPATES_IN", "경계현", "개막식"),
             ("PARTICIPATES_IN", "삼성전자", "개막식")} <= got
     assert ("PARTICIPATES_IN", "산업통상자원부", "개막식") not in got  # the minister is there as himself
+
+
+def test_an_invited_guest_takes_part_and_the_host_with_two_posts_leads() -> None:
+    got = rels("자동차업계는 14일 협동조합 회의실에서 김한결 산업통상자원부 장관을 초청한 가운데 자동차 업계 간담회를 개최했다.")
+    assert ("PARTICIPATES_IN", "김한결", "자동차 업계 간담회") in got
+    assert ("ANNOUNCES", "산업통상자원부", "자동차 업계 간담회") not in got  # the guest's ministry holds nothing
+    got = rels("김한결 장관은 정민호 삼성전자 사장 등을 초청해 반도체 업계 간담회를 열었다.")
+    assert {("PARTICIPATES_IN", "정민호", "반도체 업계 간담회"), ("LEADS", "김한결", "반도체 업계 간담회")} <= got
+    assert ("LEADS", "배정훈", "간담회") in rels(
+        "배정훈 부총리 겸 과학기술정보통신부 장관은 22일 정보통신 원로들을 초청해 간담회를 개최했다.")
