@@ -136,9 +136,13 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     # the host of a meeting or the body that sets up an initiative does not also take part
-    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
-    hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
-    return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
+    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
+    # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
+    def name(k: tuple[int, int]) -> str:
+        return view.text[k[0]:k[1]]
+
+    hosts = {(name(h), name(t)) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
+    return [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
 
 
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:

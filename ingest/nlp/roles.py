@@ -36,8 +36,10 @@ _LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣
 _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
 
 # putting an item before a meeting or reporting to it
-_TABLED = re.compile(r"상정(?:했|하였|한다|합니다|하고|해|할)|보고(?:했|하였|한다|합니다|하고|할\s|드렸)|제출(?:했|하였|한다|합니다)")
-_REPORT_END = re.compile(r"(?:보고|상정|발제)(?:했|하였|한다|합니다|했습니다)")  # not 발표: a host announces at its own event
+_TABLED = re.compile(r"(?<![가-힣])(?:상정(?:했|하였|한다|합니다|하고|해|할)|보고(?:했|하였|한다|합니다|하고|할\s|드렸)|제출(?:했|하였|한다|합니다))")
+# reporting, tabling, discussing at a meeting (not 발표 or 확정: a host announces at its own
+# event; a host that discusses there is dropped by relations.py's host filter)
+_REPORT_END = re.compile(r"(?:보고|상정|발제|논의|협의|설명|제안|건의|요청)(?:했|하였|한다|합니다|했습니다|할\s계획|할\s예정)")
 
 
 def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
@@ -49,6 +51,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _hosts(view, ms, inits, sent, si, add)
     _attendee_after(view, ms, inits, si, add)
     _invited(view, ms, inits, sent, si, add)
+    _joint_leads(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -162,8 +165,10 @@ def _tabled(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: in
         near = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline") and _subject(view, a)
                 and ss <= a.start and (a.end <= m.start and m.start - a.end <= 40 or m.end <= a.start <= m.end + 30)
                 and (verb is None or a.end <= verb.start())]
-        for a in near:  # '산업부는 A를, 과기정통부는 B를 보고했다'
-            add("PARTICIPATES_IN", a, m, si)
+        agents = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline")]
+        for a in near:  # '산업부는 A를, 과기정통부는 B를 보고했다', '산업부, 기재부 등 관계부처는'
+            for b in _chain_back(view, agents, a):
+                add("PARTICIPATES_IN", b, m, si)
 
 
 # 'A 사장이 이끄는 X': the person at its head
@@ -273,3 +278,27 @@ def _invited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: i
             person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
             if not (person_org and m.label == "MINISTRY") and _phrase_tail(view, m) not in ("은", "는", "이", "가"):
                 add("PARTICIPATES_IN", m, meeting, si)
+
+
+# 'A, B, C 3개 부처가 공동 주관한다', 'A와 B가 공동으로 주관하는 X'
+_JOINT_LEAD = re.compile(r"(?:\s?등)?(?:\s[\d,]+개\s?[가-힣]{0,4})?(?:이|가)\s공동(?:으로)?\s?주관(?:(?P<adn>하는|한)\s)?")
+
+
+def _joint_leads(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """LEADS for each body that runs a programme jointly (주관, the guideline's 'in charge of'):
+    the topic before the list, or the programme the clause describes."""
+    text = view.text
+    ss, _se = sent
+    bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY")]
+    for b in bodies:
+        j = _JOINT_LEAD.match(text, b.end)
+        if j is None:
+            continue
+        chain = _chain_back(view, bodies, b)
+        if j.group("adn"):
+            target = next((x for x in inits if 0 <= x.start - j.end() <= 2), None)
+        else:
+            topic = [x for x in inits if ss <= x.start and x.end <= chain[-1].start and _bare_tail(view, x) in ("은", "는")]
+            target = topic[-1] if topic else None
+        for m in chain if target is not None else ():
+            add("LEADS", m, target, si)

@@ -99,3 +99,17 @@ def test_an_invited_guest_takes_part_and_the_host_with_two_posts_leads() -> None
     assert {("PARTICIPATES_IN", "정민호", "반도체 업계 간담회"), ("LEADS", "김한결", "반도체 업계 간담회")} <= got
     assert ("LEADS", "배정훈", "간담회") in rels(
         "배정훈 부총리 겸 과학기술정보통신부 장관은 22일 정보통신 원로들을 초청해 간담회를 개최했다.")
+
+
+def test_bodies_that_discuss_at_a_meeting_take_part_and_joint_runners_lead() -> None:
+    got = rels("산업부, 기재부 등 관계부처는 '경제관계장관회의'에서 '수출 활성화 방안'을 논의했다.")
+    assert {("PARTICIPATES_IN", "산업부", "경제관계장관회의"), ("PARTICIPATES_IN", "기재부", "경제관계장관회의")} <= got
+    got = rels("'AI 반도체 사업'은 산업부, 과기정통부, 중기부 3개 부처가 공동 주관한다.")
+    assert {("LEADS", x, "AI 반도체 사업") for x in ("산업부", "과기정통부", "중기부")} <= got
+    assert ("LEADS", "산업부", "AI 반도체 사업") in rels("산업부와 과기정통부가 공동 주관하는 'AI 반도체 사업'은 내년에 시작된다.")
+
+
+def test_the_host_of_a_meeting_does_not_also_take_part_in_it_in_a_later_sentence() -> None:
+    got = rels("산업부는 21일 '반도체 업계 간담회'를 개최했다. 산업부는 '반도체 업계 간담회'에서 업계와 지원 방안을 논의했다.")
+    assert ("ANNOUNCES", "산업부", "반도체 업계 간담회") in got
+    assert ("PARTICIPATES_IN", "산업부", "반도체 업계 간담회") not in got
