@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ingest.nlp.timing import clause_break
 from ingest.nlp.view import TextView
 
 _QUOTES = "'’\"”」』"
@@ -52,6 +53,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _attendee_after(view, ms, inits, si, add)
     _invited(view, ms, inits, sent, si, add)
     _joint_leads(view, ms, inits, sent, si, add)
+    _chair_present(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -178,7 +180,7 @@ _CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
 # 'X는 A, B 등으로 구성된다': its members
-_MADE_OF = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?[가-힣]+)?(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)")
+_MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
 _MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
 
@@ -199,11 +201,14 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \
                     and (c.re is _CHAIR_OF or re.match(r"(?:\s\S+){0,2}\s?(?:이다|입니다|이며|이고)", text[nxt.end:nxt.end + 30])):
                 add("LEADS", nxt, x, si)
-        if _bare_tail(view, x) in ("은", "는", "이", "가"):
-            made = _MADE_OF.search(text, x.end, se)
-            members = [m for m in agents if x.end < m.start and made is not None and m.end <= made.start()]
-            if members and _MADE_OF.match(text, members[-1].end):
-                for m in _chain_back(view, agents, members[-1]):
+        if _bare_tail(view, x) in ("은", "는", "이", "가") and (made := _MADE_OF.search(text, x.end, se)) is not None:
+            # 'X는 A 소속 19개 단체와 B 차관 및 실·국장으로 구성된': every body or person named
+            # between the topic and the verb, in one clause (a title after the last is allowed)
+            members = [m for m in agents if x.end < m.start and m.end <= made.start()]
+            if members and not any(i.start > x.end and i.end <= made.start() for i in inits) \
+                    and re.fullmatch(r"(?:\s[가-힣·]{1,8}){0,3}", text[members[-1].end:made.start()].removesuffix(" 등")) \
+                    and not clause_break(view, x.end, made.start()):
+                for m in members:
                     add("PARTICIPATES_IN", m, x, si)
         if _MEMBER_OF.match(text, x.end):
             subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
@@ -302,3 +307,20 @@ def _joint_leads(view: TextView, ms: list, inits: list, sent: tuple[int, int], s
             target = topic[-1] if topic else None
         for m in chain if target is not None else ():
             add("LEADS", m, target, si)
+
+
+# '회의에는 공동위원장인 A 이사장 등 …이 참석했다': the chair named at the meeting
+_CHAIR_TITLE = re.compile(r"(?<![가-힣])(?:공동\s?)?(?:위원장|의장|좌장)(?:인|을\s맡은)\s$")
+
+
+def _chair_present(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """LEADS for a chair listed among a meeting's attendees (relations.py then drops their
+    taking part)."""
+    text = view.text
+    ss, _se = sent
+    for p in (m for m in ms if m.label == "PERSON"):
+        if _CHAIR_TITLE.search(text, max(ss, p.start - 12), p.start):
+            meeting = [x for x in inits if x.end <= p.start and x.attrs.get("kind") == "meeting"
+                       and _bare_tail(view, x) in ("에는", "에", "에도")]
+            if meeting:
+                add("LEADS", p, meeting[-1], si)

@@ -113,3 +113,12 @@ def test_the_host_of_a_meeting_does_not_also_take_part_in_it_in_a_later_sentence
     got = rels("산업부는 21일 '반도체 업계 간담회'를 개최했다. 산업부는 '반도체 업계 간담회'에서 업계와 지원 방안을 논의했다.")
     assert ("ANNOUNCES", "산업부", "반도체 업계 간담회") in got
     assert ("PARTICIPATES_IN", "산업부", "반도체 업계 간담회") not in got
+
+
+def test_a_chair_among_the_attendees_leads_the_meeting_and_members_named_with_their_titles() -> None:
+    got = rels("이번 위촉식에는 공동위원장인 김미화 자원순환사회연대 이사장 등 민간위원 8명과 한정애 환경부 장관 등 "
+               "정부위원 7명이 참석했다.")
+    assert ("LEADS", "김미화", "위촉식") in got and ("PARTICIPATES_IN", "김미화", "위촉식") not in got
+    assert ("PARTICIPATES_IN", "한정애", "위촉식") in got
+    got = rels("'수출 협의회'는 한국무역협회 소속 10개 단체와 산업부 차관 및 실·국장으로 구성된다.")
+    assert {("PARTICIPATES_IN", "한국무역협회", "수출 협의회"), ("PARTICIPATES_IN", "산업부", "수출 협의회")} <= got
