@@ -330,10 +330,18 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                 found.append(before[i])
     if not adnominal and before and SIGN_RE.match(view.text, t) and _SIGNED.fullmatch(view.text, target.end, t):
         found += [m for m in _parties(view, agents, target) if m not in found]
+    targets = [target]  # "'A 회의'와 'B 회의'에 참석한다": both
+    for m in reversed([i for i in inits if i.end <= target.start]):
+        if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start):
+            break
+        targets.append(m)
     for m in found:
-        add("PARTICIPATES_IN", m, target, si)
+        for tg in targets:
+            add("PARTICIPATES_IN", m, tg, si)
 
 
+# ('위촉식 및 제1차 회의' is one event's name in the guideline, not two)
+_COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
 

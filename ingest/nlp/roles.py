@@ -218,6 +218,7 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
 
 # 'X는 A가 주최하고 B가 주관한다', "'X'는 A 주최, B 주관으로 열린다": the host holds it
 _HOSTS = re.compile(r"(?:이|가)?\s주최(?:하고|하며|한다|했다|하였다|합니다|,|\s|하는)")
+_HOSTED = re.compile(r"\s?(?:\S+(?:이|가)?\s주관(?:하는|한|으로)\s)?(?:이번\s|올해\s)?['‘\"“「『]?")
 # 'A는 B와 공동으로 X를 개최했다': both hold it
 _JOINTLY = re.compile(r"(?:와|과)\s공동(?:으로)?\s(?:\S+\s){0,3}?['‘\"“「『]?")
 _HOLD = re.compile(r"['’\"”」』]?(?:을|를)\s(?:\S+\s)?(?:개최|주최|열|연다|출범|발표|추진|운영)")
@@ -230,10 +231,14 @@ def _hosts(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int
     ss, se = sent
     bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY")]
     for b in bodies:
-        if _HOSTS.match(text, b.end):
+        if (h := _HOSTS.match(text, b.end)) is not None:
             topic = [x for x in inits if ss <= x.start and x.end <= b.start and _bare_tail(view, x) in ("은", "는")]
-            if topic and not any(topic[-1].end < m.start < b.start and m.label in _AGENTS and _subject(view, m)
-                                 for m in ms):
+            # '국토교통부가 주최하고 해외건설협회가 주관하는 이번 국제 회의에는': the event the clause describes
+            held = [x for x in inits if x.start >= h.end() and _HOSTED.fullmatch(text, h.end(), x.start)]
+            if held:
+                add("ANNOUNCES", b, held[0], si)
+            elif topic and not any(topic[-1].end < m.start < b.start and m.label in _AGENTS and _subject(view, m)
+                                   for m in ms):
                 add("ANNOUNCES", b, topic[-1], si)
         if (j := _JOINTLY.match(text, b.end)) is not None:
             x = next((i for i in inits if i.start == j.end()), None)

@@ -122,3 +122,11 @@ def test_a_chair_among_the_attendees_leads_the_meeting_and_members_named_with_th
     assert ("PARTICIPATES_IN", "한정애", "위촉식") in got
     got = rels("'수출 협의회'는 한국무역협회 소속 10개 단체와 산업부 차관 및 실·국장으로 구성된다.")
     assert {("PARTICIPATES_IN", "한국무역협회", "수출 협의회"), ("PARTICIPATES_IN", "산업부", "수출 협의회")} <= got
+
+
+def test_the_host_of_the_event_a_clause_describes_and_two_events_attended() -> None:
+    got = rels("국토교통부가 주최하고 해외건설협회가 주관하는 이번 국제 회의에는 30여개국 장차관이 참석했다.")
+    assert {("ANNOUNCES", "국토교통부", "국제 회의"), ("LEADS", "해외건설협회", "국제 회의")} <= got
+    assert ("PARTICIPATES_IN", "국토교통부", "국제 회의") not in got  # the host
+    got = rels("박상민 국토교통부 장관은 바르샤바에서 열리는 'OECD 지역개발정책 장관급 회의'와 'ITF 교통장관회의'에 참석한다.")
+    assert {("PARTICIPATES_IN", "박상민", "OECD 지역개발정책 장관급 회의"), ("PARTICIPATES_IN", "박상민", "ITF 교통장관회의")} <= got
