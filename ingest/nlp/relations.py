@@ -56,7 +56,8 @@ SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께�
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
 COORD_TAILS = ("와", "과", ",", "·", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+# 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
@@ -242,6 +243,17 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             heads.append(bodies[i])
     else:
         heads = [bodies[-1]]
+    # '한국전력과 삼성물산은 … 공동으로 추진한다': a company or association coordinated after
+    # the body as the subject holds it too
+    others = [m for m in ms if m.label in ("COMPANY", "ORGANIZATION") and heads[0].end <= m.start and m.end <= first_tail]
+    prev = heads[0]
+    for m in others:
+        if not _COORD_BODIES.fullmatch(view.text, prev.end, m.start):
+            break
+        if _tail(view, m) in SUBJECT_TAILS:
+            heads += [x for x in others if heads[0].end <= x.start <= m.start]
+            break
+        prev = m
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)

@@ -40,7 +40,7 @@ _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로
 _TABLED = re.compile(r"(?<![가-힣])(?:상정(?:했|하였|한다|합니다|하고|해|할)|보고(?:했|하였|한다|합니다|하고|할\s|드렸)|제출(?:했|하였|한다|합니다))")
 # reporting, tabling, discussing at a meeting (not 발표 or 확정: a host announces at its own
 # event; a host that discusses there is dropped by relations.py's host filter)
-_REPORT_END = re.compile(r"(?:보고|상정|발제|논의|협의|설명|제안|건의|요청)(?:했|하였|한다|합니다|했습니다|할\s계획|할\s예정)")
+_REPORT_END = re.compile(r"(?:보고|상정|발제|논의|협의|설명|제안|건의|요청|서명|수여|시상)(?:했|하였|한다|합니다|했습니다|할\s계획|할\s예정)")
 
 
 def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
@@ -54,6 +54,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _invited(view, ms, inits, sent, si, add)
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
+    _role_at(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -329,3 +330,27 @@ def _chair_present(view: TextView, ms: list, inits: list, sent: tuple[int, int],
                        and _bare_tail(view, x) in ("에는", "에", "에도")]
             if meeting:
                 add("LEADS", p, meeting[-1], si)
+
+
+# a part at the event: '발표자로 나섰다', '기조강연을 맡았다', '토론자로 참여했다'
+_PART = re.compile(r"(?:발표자|토론자|발제자|연사|패널|사회자|심사위원)(?:로|으로)\s(?:나서|나섰|나선|나섭|참여|참석|참가)"
+                   r"|(?:기조강연|기조연설|주제발표|발표|발제|축사|환영사|격려사|개회사|사회|토론|강연)(?:을|를)\s(?:맡|했|하|진행)")
+
+
+def _role_at(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'이날 포럼에서는 A 상무가 발표자로 나섰다': who has a part at the event takes part in it."""
+    text = view.text
+    ss, se = sent
+    part = _PART.search(text, ss, se)
+    if part is None:
+        return
+    venue = [x for x in inits if x.end <= part.start() and x.attrs.get("kind") == "meeting"
+             and _bare_tail(view, x) in ("에서", "에서는", "에는")]
+    if not venue:
+        return
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    subj = [m for m in agents if venue[-1].end < m.start and m.end <= part.start() and _subject(view, m)]
+    orgs = {tuple(p.attrs.get("_org") or ()) for p in ms if p.label == "PERSON"}
+    for m in _chain_back(view, agents, subj[-1]) if subj else ():
+        if m.start > venue[-1].end and m.key not in orgs:  # '이민수 서울대 교수': the person, not his university
+            add("PARTICIPATES_IN", m, venue[-1], si)

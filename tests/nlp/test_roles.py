@@ -130,3 +130,24 @@ def test_the_host_of_the_event_a_clause_describes_and_two_events_attended() -> N
     assert ("PARTICIPATES_IN", "국토교통부", "국제 회의") not in got  # the host
     got = rels("박상민 국토교통부 장관은 바르샤바에서 열리는 'OECD 지역개발정책 장관급 회의'와 'ITF 교통장관회의'에 참석한다.")
     assert {("PARTICIPATES_IN", "박상민", "OECD 지역개발정책 장관급 회의"), ("PARTICIPATES_IN", "박상민", "ITF 교통장관회의")} <= got
+
+
+def test_a_list_closed_by_its_count_is_the_subject() -> None:
+    for text in ("LG전자, 삼성전자 등 20개 기업은 'AI 얼라이언스'에 참여한다.",
+                 "LG전자와 삼성전자 등 국내 20개 기업은 'AI 얼라이언스'에 참여한다."):
+        got = rels(text)
+        assert {("PARTICIPATES_IN", "LG전자", "AI 얼라이언스"), ("PARTICIPATES_IN", "삼성전자", "AI 얼라이언스")} <= got
+
+
+def test_a_part_at_the_event_and_signing_there() -> None:
+    assert ("PARTICIPATES_IN", "김지훈", "포럼") in rels("이날 포럼에서는 김지훈 네이버 상무가 발표자로 나섰다.")
+    assert ("PARTICIPATES_IN", "박정우", "AI 윤리 포럼") in rels("'AI 윤리 포럼'에서는 박정우 카이스트 교수가 기조강연을 맡았다.")
+    got = rels("이어 열린 토론회에는 이민수 서울대 교수, 정하나 LG AI연구원 상무가 토론자로 참여했다.")
+    assert ("PARTICIPATES_IN", "이민수", "토론회") in got and ("PARTICIPATES_IN", "서울대", "토론회") not in got
+    got = rels("이날 출범식에서 LG전자, 삼성전자 등 20개 기업은 '얼라이언스 헌장'에 서명했다.")
+    assert {("PARTICIPATES_IN", "LG전자", "출범식"), ("PARTICIPATES_IN", "삼성전자", "출범식")} <= got
+
+
+def test_a_company_coordinated_with_a_public_body_runs_the_programme_too() -> None:
+    got = rels("이번 협약에 따라 한국전력과 삼성물산은 '원전 수출 사업'을 공동으로 추진한다.")
+    assert {("ANNOUNCES", "한국전력", "원전 수출 사업"), ("ANNOUNCES", "삼성물산", "원전 수출 사업")} <= got
