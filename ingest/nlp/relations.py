@@ -54,10 +54,10 @@ QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
-COORD_TAILS = ("와", "과", ",", "·", "및")
+COORD_TAILS = ("와", "과", ",", "·", "ㆍ", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
 # 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
@@ -311,7 +311,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, _with_list_start(view, ms, t, lo))
     attending = ATTEND_RE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting"
-    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    # ('삼성전자(대표 한종희)': the company is the one listed, its head in brackets)
+    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")
+                      and not _HEAD_IN_BRACKETS.fullmatch(view.text, m.attrs["_org"][1], m.start)}
     if attending and len(orgs_of_people) >= 3:
         # an attendee list ('A 회장, B 사장, C 원장 등이 참석한'): an executive attends for a
         # company or association (the guideline); an official is there as themself
@@ -336,7 +338,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
             i = before.index(found[0])
-            while i > 0 and _phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",) \
+            while i > 0 and (_phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",)
+                             or view.text[before[i - 1].end:before[i].start] in ("·", "ㆍ")) \
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
@@ -353,6 +356,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
 
 
 # ('위촉식 및 제1차 회의' is one event's name in the guideline, not two)
+_HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|원장|이사장|위원장|장관|청장)\s")
 _COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
@@ -394,8 +398,8 @@ def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     """Whether `a` and `b` are coordinated: only a conjunction, comma or the rest of a's
     title phrase stands between them ('A와 B', 'A, B', 'X 삼성전자 회장과 Y')."""
     between = view.text[a.end:b.start]
-    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|\s및)?\s?", between) is not None \
-        and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "및")))
+    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
+        and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))
 
 
 def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAILS) -> bool:

@@ -151,3 +151,15 @@ def test_a_part_at_the_event_and_signing_there() -> None:
 def test_a_company_coordinated_with_a_public_body_runs_the_programme_too() -> None:
     got = rels("이번 협약에 따라 한국전력과 삼성물산은 '원전 수출 사업'을 공동으로 추진한다.")
     assert {("ANNOUNCES", "한국전력", "원전 수출 사업"), ("ANNOUNCES", "삼성물산", "원전 수출 사업")} <= got
+
+
+def test_list_shapes_of_participants() -> None:
+    members = {("PARTICIPATES_IN", x, "AI 반도체 협의회") for x in ("삼성전자", "SK하이닉스", "LG전자")}
+    assert members <= rels("삼성전자·SK하이닉스·LG전자는 'AI 반도체 협의회'에 참여한다.")
+    assert members <= rels("삼성전자ㆍSK하이닉스ㆍLG전자는 'AI 반도체 협의회'에 참여한다.")
+    got = rels("한국전력, 한국수력원자력, 한국가스공사 등 에너지 공기업 3곳이 '에너지 안보 협의체'에 가입했다.")
+    assert {("PARTICIPATES_IN", x, "에너지 안보 협의체") for x in ("한국전력", "한국수력원자력", "한국가스공사")} <= got
+    got = rels("'AI 반도체 협의회'에는 삼성전자(대표 한종희), SK하이닉스(대표 곽노정)가 참여한다.")
+    assert {("PARTICIPATES_IN", "삼성전자", "AI 반도체 협의회"), ("PARTICIPATES_IN", "곽노정", "AI 반도체 협의회")} <= got
+    got = rels("'원전 수출 업무협약'을 체결한 한국전력과 두산에너빌리티는 공동 수주에 나선다.")
+    assert {("PARTICIPATES_IN", "한국전력", "원전 수출 업무협약"), ("PARTICIPATES_IN", "두산에너빌리티", "원전 수출 업무협약")} <= got
