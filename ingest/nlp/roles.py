@@ -177,7 +177,9 @@ def _tabled(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: in
 # 'A 사장이 이끄는 X': the person at its head
 _LED_BY = re.compile(r"(?:\s\S+){0,3}?(?:이|가)\s이끄(?:는|시는)\s['‘\"“「『]?")
 # 'X 위원장인 A', "'X' 공동위원장을 맡은 A": the council's chair named after it
-_CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:인|을\s맡은|을\s맡고\s있는)\s")
+_CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:인|을\s맡은|을\s맡고\s있는)?\s")
+# "'X'는 A 단장이 이끈다": the topic and the person who heads it
+_LEADS_IT = re.compile(r"(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끈(?:다|다고)|(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끌고\s있")
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
 # 'X는 A, B 등으로 구성된다': its members
@@ -197,6 +199,10 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
         p = next((m for m in reversed(people) if m.end <= x.start), None)
         if p is not None and _LED_BY.fullmatch(text, p.end, x.start):
             add("LEADS", p, x, si)
+        if _bare_tail(view, x) in ("은", "는"):
+            p2 = next((m for m in people if m.start > x.end), None)
+            if p2 is not None and p2.start - x.end <= 4 and _LEADS_IT.match(text, p2.end):
+                add("LEADS", p2, x, si)
         if (c := _CHAIR_OF.match(text, x.end)) or (c := _CHAIR_IS.match(text, x.end)):
             nxt = next((m for m in ms if m.start >= c.end()), None)
             if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \

@@ -163,3 +163,9 @@ def test_list_shapes_of_participants() -> None:
     assert {("PARTICIPATES_IN", "삼성전자", "AI 반도체 협의회"), ("PARTICIPATES_IN", "곽노정", "AI 반도체 협의회")} <= got
     got = rels("'원전 수출 업무협약'을 체결한 한국전력과 두산에너빌리티는 공동 수주에 나선다.")
     assert {("PARTICIPATES_IN", "한국전력", "원전 수출 업무협약"), ("PARTICIPATES_IN", "두산에너빌리티", "원전 수출 업무협약")} <= got
+
+
+def test_the_head_named_as_its_chair_or_as_who_leads_it() -> None:
+    assert ("LEADS", "김동명", "K-배터리 얼라이언스") in rels(
+        "'K-배터리 얼라이언스' 위원장 김동명 사장은 \"협력을 강화하겠다\"고 말했다.")
+    assert ("LEADS", "김동명", "배터리 수출 추진단") in rels("'배터리 수출 추진단'은 김동명 단장이 이끈다.")
