@@ -55,6 +55,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
     _role_at(view, ms, inits, sent, si, add)
+    _visited(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -361,3 +362,21 @@ def _role_at(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: i
     for m in _chain_back(view, agents, subj[-1]) if subj else ():
         if m.start > venue[-1].end and m.key not in orgs:  # '이민수 서울대 교수': the person, not his university
             add("PARTICIPATES_IN", m, venue[-1], si)
+
+
+# visiting an event: "'X 박람회'를 찾아", '개막식을 방문해'
+_VISIT = re.compile(r"['’\"”」』]?(?:을|를)\s(?:직접\s)?(?:찾아|찾았|방문(?:해|했|하고|하여|한다))")
+
+
+def _visited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who visits an event (a meeting, fair or ceremony, not a place) takes part in it."""
+    text = view.text
+    ss, _se = sent
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        if x.attrs.get("kind") != "meeting" or not _VISIT.match(text, x.end):
+            continue
+        subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
+        if subj and not any(i.end <= x.start and i.start > subj[-1].end and _bare_tail(view, i) in ("을", "를") for i in inits):
+            for m in _chain_back(view, agents, subj[-1]):
+                add("PARTICIPATES_IN", m, x, si)

@@ -85,7 +85,7 @@ def speaker_relations(view, ms: list, inits: list, sent: tuple[int, int], si: in
         if m.attrs.get("kind") != "meeting" or not _AT.match(text, m.end):
             continue
         # who speaks at a briefing gives it: LEADS (the guideline), not taking part
-        kind = "LEADS" if _BRIEFING.search(text, m.start, m.end) else "PARTICIPATES_IN"
+        kind = "LEADS" if _BRIEFING.search(text, max(0, m.start - 3), m.end) else "PARTICIPATES_IN"  # (기자 간담회)
         # 'A 장관은 반도체 업계 간담회에서 "…"라고 말했다': the subject before the venue speaks
         # there too, unless the venue belongs to a clause that describes something else
         # ('간담회에서 논의된 방안을 설명했다')

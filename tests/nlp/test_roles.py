@@ -169,3 +169,12 @@ def test_the_head_named_as_its_chair_or_as_who_leads_it() -> None:
     assert ("LEADS", "김동명", "K-배터리 얼라이언스") in rels(
         "'K-배터리 얼라이언스' 위원장 김동명 사장은 \"협력을 강화하겠다\"고 말했다.")
     assert ("LEADS", "김동명", "배터리 수출 추진단") in rels("'배터리 수출 추진단'은 김동명 단장이 이끈다.")
+
+
+def test_visiting_or_viewing_an_event_and_a_spokesman_at_a_press_meeting() -> None:
+    assert ("PARTICIPATES_IN", "김정관", "CES 2026") in rels("김정관 장관은 'CES 2026'을 참관하고 국내 기업 전시관을 둘러봤다.")
+    assert ("PARTICIPATES_IN", "안덕근", "반도체 박람회") in rels(
+        "안덕근 장관은 코엑스에서 열린 '반도체 박람회'를 찾아 기업 부스를 둘러봤다.")
+    # who speaks at his own press meeting gives it (the guideline's briefing rule)
+    got = rels("숀 스아이셔 대변인은 비공식 기자 간담회에서 \"방어능력을 강화할 것\"이라고 말했다.")
+    assert ("LEADS", "스아이셔", "간담회") in got and ("PARTICIPATES_IN", "스아이셔", "간담회") not in got
