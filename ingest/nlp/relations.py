@@ -151,7 +151,24 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
     its dates are schedules even without a cue word."""
     if ref is None or _past(view, *sent):
         return False
-    return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
+    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref)) or date.min) > ref for m in ms)
+
+
+_BARE_DAY = re.compile(r"\d{1,2}\s?일")
+
+
+def _ahead(view: TextView, m: Mention, ref: date | None) -> str:
+    """A bare day ('21일') in a sentence about what is to come ('회의는 21일 열린다', of a
+    document dated 5 March) is that day of the document's month, though the nearest one
+    (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
+    v = m.value or ""
+    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat():
+        return v
+    try:
+        day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
+    except ValueError:
+        return v
+    return day.isoformat() if day >= ref else v
 
 
 def _tail(view: TextView, m: Mention) -> str:
@@ -491,7 +508,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
             if not targets:
                 continue
-        end = _value_end(d.value)
+        end = _value_end(d.value if past else _ahead(view, d, ref))
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):

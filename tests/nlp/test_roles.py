@@ -178,3 +178,12 @@ def test_visiting_or_viewing_an_event_and_a_spokesman_at_a_press_meeting() -> No
     # who speaks at his own press meeting gives it (the guideline's briefing rule)
     got = rels("숀 스아이셔 대변인은 비공식 기자 간담회에서 \"방어능력을 강화할 것\"이라고 말했다.")
     assert ("LEADS", "스아이셔", "간담회") in got and ("PARTICIPATES_IN", "스아이셔", "간담회") not in got
+
+
+def test_a_bare_day_later_this_month_in_a_sentence_about_what_is_to_come() -> None:
+    # '21일' of a release of 5 March is the nearest 21st by value (21 February), but a
+    # meeting that 'will be held' then is due on 21 March
+    assert ("SCHEDULED_FOR", "경제관계장관회의", "21일") in rels("경제관계장관회의가 21일 열린다.", "2025-03-05")
+    assert not {r for r in rels("경제관계장관회의가 21일 열렸다.", "2025-03-05") if r[0] == "SCHEDULED_FOR"}
+    got = rels("산업부는 4일 '반도체 전략'을 발표하고 21일 간담회를 연다.", "2025-03-05")
+    assert ("SCHEDULED_FOR", "간담회", "21일") in got and ("SCHEDULED_FOR", "반도체 전략", "4일") not in got
