@@ -155,6 +155,7 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
 
 
 _BARE_DAY = re.compile(r"\d{1,2}\s?일")
+_DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
 
 
 def _ahead(view: TextView, m: Mention, ref: date | None) -> str:
@@ -162,8 +163,9 @@ def _ahead(view: TextView, m: Mention, ref: date | None) -> str:
     document dated 5 March) is that day of the document's month, though the nearest one
     (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
     v = m.value or ""
-    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat():
-        return v
+    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat() \
+            or _DONE_THEN.match(view.text, m.end):
+        return v  # '21일 발표한 전략': what was done on a day before
     try:
         day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
     except ValueError:

@@ -187,3 +187,6 @@ def test_a_bare_day_later_this_month_in_a_sentence_about_what_is_to_come() -> No
     assert not {r for r in rels("경제관계장관회의가 21일 열렸다.", "2025-03-05") if r[0] == "SCHEDULED_FOR"}
     got = rels("산업부는 4일 '반도체 전략'을 발표하고 21일 간담회를 연다.", "2025-03-05")
     assert ("SCHEDULED_FOR", "간담회", "21일") in got and ("SCHEDULED_FOR", "반도체 전략", "4일") not in got
+    # a day in a clause about what was done then is no schedule
+    got = rels("산업부가 21일 발표한 'K-반도체 전략'에 따르면 정부는 세제 지원을 늘린다.", "2025-03-05")
+    assert not {r for r in got if r[0] == "SCHEDULED_FOR"}
