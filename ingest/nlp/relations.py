@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.nlp.agenda import agenda_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
@@ -136,6 +137,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
     frame_relations(view, mentions, sents, buckets, out, add, ref)
+    agenda_relations(view, mentions, sents, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')

@@ -190,3 +190,10 @@ def test_a_bare_day_later_this_month_in_a_sentence_about_what_is_to_come() -> No
     # a day in a clause about what was done then is no schedule
     got = rels("산업부가 21일 발표한 'K-반도체 전략'에 따르면 정부는 세제 지원을 늘린다.", "2025-03-05")
     assert not {r for r in got if r[0] == "SCHEDULED_FOR"}
+
+
+def test_an_officials_agenda_lists_the_events_they_attend() -> None:
+    got = rels("[과기정통부]\n▲ 장석호 2차관\n10:30 국가경제자문회의(마포 프론트원빌딩)\n14:00 디지털 뉴딜 투자설명회(여의도)\n"
+               "[외교부]\n▲ 강민아 장관\n15:00 실국장회의(외교부)")
+    assert {("PARTICIPATES_IN", "장석호", "국가경제자문회의"), ("PARTICIPATES_IN", "강민아", "실국장회의")} <= got
+    assert ("PARTICIPATES_IN", "장석호", "실국장회의") not in got  # another official's line
