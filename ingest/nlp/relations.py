@@ -427,8 +427,9 @@ def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAI
     return _phrase_tail(view, m) in tails
 
 
-# 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최'
-_WITH = re.compile(r"(?:\s?등(?:\s[\d,]*여?\s?[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+# 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최', 'A 사장 등과 간담회',
+# 'A, B 등 반도체 기업 대표들과 '…' 간담회를 가졌다'
+_WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣]{1,10}){0,3}|\s(?:사장|회장|대표|대표이사|부회장|원장|장관|차관|청장|위원장|이사장|총장|단장|본부장|대사)|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:

@@ -56,6 +56,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _chair_present(view, ms, inits, sent, si, add)
     _role_at(view, ms, inits, sent, si, add)
     _visited(view, ms, inits, sent, si, add)
+    _held_then_with(view, ms, inits, sent, si, add)
 
 
 def _bare_tail(view: TextView, m) -> str:
@@ -379,4 +380,28 @@ def _visited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: i
         subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
         if subj and not any(i.end <= x.start and i.start > subj[-1].end and _bare_tail(view, i) in ("을", "를") for i in inits):
             for m in _chain_back(view, agents, subj[-1]):
+                add("PARTICIPATES_IN", m, x, si)
+
+
+# "'X 간담회'를 열고 A, B 등과 … 논의했다": who the meeting just held talks with
+_HELD_THEN = re.compile(r"['’\"”」』]?(?:을|를)\s(?:열고|열어|개최하고|개최해|갖고|가지고|가졌으며|진행하고)\s")
+_WITH_TALK = re.compile(r"(?:\s[가-힣]{1,6})?(?:\s?등)?(?:\s[가-힣]{1,8}){0,2}(?:과|와)\s(?:함께\s)?(?:[^\s,.]+\s){0,4}?"
+                        r"(?:논의|협의|의견을\s(?:나누|교환)|간담|대화|소통|머리를\s맞대)")
+
+
+def _held_then_with(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """PARTICIPATES_IN for who the subject talks with at the meeting it has just held."""
+    text = view.text
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        h = _HELD_THEN.match(text, x.end)
+        if x.attrs.get("kind") != "meeting" or h is None:
+            continue
+        first = next((m for m in agents if 0 <= m.start - h.end() <= 40), None)
+        chain = _chain_forward(view, agents, first) if first is not None else []
+        if not chain or not _WITH_TALK.match(text, chain[-1].end):
+            continue
+        last = chain[-1]
+        for m in _chain_back(view, agents, last):
+            if m.start >= h.end():
                 add("PARTICIPATES_IN", m, x, si)

@@ -197,3 +197,13 @@ def test_an_officials_agenda_lists_the_events_they_attend() -> None:
                "[외교부]\n▲ 강민아 장관\n15:00 실국장회의(외교부)")
     assert {("PARTICIPATES_IN", "장석호", "국가경제자문회의"), ("PARTICIPATES_IN", "강민아", "실국장회의")} <= got
     assert ("PARTICIPATES_IN", "장석호", "실국장회의") not in got  # another official's line
+
+
+def test_who_a_meeting_is_held_with_named_before_or_after_it() -> None:
+    got = rels("안덕근 장관은 삼성전자, SK하이닉스 등 반도체 기업 대표들과 '반도체 업계 간담회'를 가졌다.")
+    assert {("PARTICIPATES_IN", "삼성전자", "반도체 업계 간담회"), ("LEADS", "안덕근", "반도체 업계 간담회")} <= got
+    assert ("PARTICIPATES_IN", "경계현", "간담회") in rels("안덕근 장관은 삼성전자 경계현 사장 등과 간담회를 갖고 지원 방안을 논의했다.")
+    got = rels("산업부는 '반도체 업계 간담회'를 열고 삼성전자, SK하이닉스 등과 지원 방안을 논의했다.")
+    assert {("PARTICIPATES_IN", "삼성전자", "반도체 업계 간담회"), ("PARTICIPATES_IN", "SK하이닉스", "반도체 업계 간담회")} <= got
+    # what the host only checks after it is no one's taking part
+    assert not {r for r in rels("산업부는 간담회를 개최하고 삼성전자의 투자 계획을 점검했다.") if r[0] == "PARTICIPATES_IN"}
