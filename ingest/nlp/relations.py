@@ -23,6 +23,7 @@ from ingest.nlp.agenda import agenda_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
+from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
@@ -127,6 +128,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
+        attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's

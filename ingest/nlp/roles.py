@@ -1,16 +1,16 @@
-"""Roles a sentence gives around a programme or meeting, in forms the trigger rules
-(relations.py) do not read: whom a council has as its chair, who is selected for a
-programme, who reports to or tables an item before a meeting.
+"""Roles a sentence gives around a council or programme, in forms the trigger rules
+(relations.py) do not read: whom a council has as its chair, who its members are, who is
+selected for a programme (who takes part in a meeting: attendance.py).
 
     협의회는 안덕근 산업통상자원부 장관을 위원장으로 하고 …        LEADS 안덕근 → 협의회
     'X 사업'에 선정된 A, B 등 5개 기업은 …                        PARTICIPATES_IN A, B → X 사업
     과기정통부는 A, B 등 5개 기업을 'X' 참여 기업으로 선정했다      PARTICIPATES_IN A, B → X
     한울전자는 'X 사업'에 최종 선정됐다                            PARTICIPATES_IN 한울전자 → X 사업
-    기획재정부는 국무회의에 'Y'를 상정했다                          PARTICIPATES_IN 기획재정부 → 국무회의
-    이번 회의에서 산업부는 'Z'를 보고했다                           PARTICIPATES_IN 산업부 → 회의
+    'X'는 A, B 등으로 구성된다                                     PARTICIPATES_IN A, B → X
 
-The guideline (ingest/nlp/gold/README.md) counts being selected for a programme and
-putting an item before a meeting as taking part, and a chair as leading.
+The guideline (ingest/nlp/gold/README.md) counts being selected for a programme or being
+a member as taking part, and a chair as leading. The helpers (`bare_tail`, `chain_back` …)
+serve attendance.py too.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ingest.nlp.timing import clause_break
 from ingest.nlp.view import TextView
 
 _QUOTES = "'’\"”」』"
-_AGENTS = ("COMPANY", "ORGANIZATION", "PERSON", "MINISTRY")
+AGENTS = ("COMPANY", "ORGANIZATION", "PERSON", "MINISTRY")
 _SUBJECT = ("은", "는", "이", "가", "도", "께서")
 
 # '… 장관을 위원장으로 하고', '… 회장을 공동위원장으로 선임했다', '…을 단장으로 하는 추진단'
@@ -36,30 +36,17 @@ _SELECT_VERB = re.compile(r"선정(?:했|한다|하였|하고|해|하기로|할\
 _LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2})?(?:을|를)\s")
 _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
 
-# putting an item before a meeting or reporting to it
-_TABLED = re.compile(r"(?<![가-힣])(?:상정(?:했|하였|한다|합니다|하고|해|할)|보고(?:했|하였|한다|합니다|하고|할\s|드렸)|제출(?:했|하였|한다|합니다))")
-# reporting, tabling, discussing at a meeting (not 발표 or 확정: a host announces at its own
-# event; a host that discusses there is dropped by relations.py's host filter)
-_REPORT_END = re.compile(r"(?:보고|상정|발제|논의|협의|설명|제안|건의|요청|서명|수여|시상)(?:했|하였|한다|합니다|했습니다|할\s계획|할\s예정)")
-
 
 def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
     """LEADS and PARTICIPATES_IN from the constructions of the module docstring."""
     _chair_as(view, ms, inits, sent, si, add)
     _selected(view, ms, inits, sent, si, add)
-    _tabled(view, ms, inits, sent, si, add)
     _heads_and_members(view, ms, inits, sent, si, add)
-    _hosts(view, ms, inits, sent, si, add)
-    _attendee_after(view, ms, inits, si, add)
-    _invited(view, ms, inits, sent, si, add)
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
-    _role_at(view, ms, inits, sent, si, add)
-    _visited(view, ms, inits, sent, si, add)
-    _held_then_with(view, ms, inits, sent, si, add)
 
 
-def _bare_tail(view: TextView, m) -> str:
+def bare_tail(view: TextView, m) -> str:
     """The particle after a mention, past a closing quote ("'K-배터리 얼라이언스'는" → 는)."""
     end = m.end
     while end < len(view.text) and view.text[end] in _QUOTES:
@@ -67,7 +54,7 @@ def _bare_tail(view: TextView, m) -> str:
     return view.tail(end)
 
 
-def _chain_back(view: TextView, agents: list, last) -> list:
+def chain_back(view: TextView, agents: list, last) -> list:
     """`last` and the agents coordinated before it ('A, B와 C', 'A·B', 'A 및 B')."""
     from ingest.nlp.relations import _joined  # noqa: PLC0415 (relations imports this module)
     i = agents.index(last)
@@ -78,7 +65,7 @@ def _chain_back(view: TextView, agents: list, last) -> list:
     return out
 
 
-def _chain_forward(view: TextView, agents: list, first) -> list:
+def chain_forward(view: TextView, agents: list, first) -> list:
     from ingest.nlp.relations import _joined  # noqa: PLC0415
     i = agents.index(first)
     out = [first]
@@ -95,12 +82,12 @@ def _chair_as(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
         people = [m for m in ms if m.label == "PERSON" and m.end <= c.start() and c.start() - m.end <= 25]
         if not people or any(people[-1].end <= m.start < c.start() for m in inits):
             continue
-        chairs = _chain_back(view, [m for m in ms if m.label == "PERSON"], people[-1])
+        chairs = chain_back(view, [m for m in ms if m.label == "PERSON"], people[-1])
         target = None
         if _ADNOMINAL.match(text, c.start("verb")):  # '… 단장으로 하는 추진단'
             target = next((m for m in inits if 0 <= m.start - c.end("verb") <= 14), None)
         if target is None:  # the topic: '협의회는 …', "'X 얼라이언스'는 …"
-            topic = [m for m in inits if m.end <= chairs[-1].start and _bare_tail(view, m) in ("은", "는", "이", "가")]
+            topic = [m for m in inits if m.end <= chairs[-1].start and bare_tail(view, m) in ("은", "는", "이", "가")]
             target = topic[-1] if topic else None
         for p in chairs if target is not None else ():
             add("LEADS", p, target, si)
@@ -112,20 +99,20 @@ def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
     text = view.text
     ss, se = sent
     progs = [m for m in inits if m.attrs.get("kind") != "meeting"]
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
     for p in progs:
         if (adn := _SELECTED_ADN.match(text, p.end)) is not None:  # 'X에 선정된 A, B 등'
             first = next((m for m in agents if m.start == adn.end()), None)
-            for m in _chain_forward(view, agents, first) if first is not None else ():
+            for m in chain_forward(view, agents, first) if first is not None else ():
                 add("PARTICIPATES_IN", m, p, si)
         elif _SELECTED_FOR.match(text, p.end):  # 'A는 X에 선정됐다'
-            subj = [m for m in agents if ss <= m.start and m.end <= p.start and _subject(view, m)]
+            subj = [m for m in agents if ss <= m.start and m.end <= p.start and subject(view, m)]
             if subj and not any(i.start < p.start and i.end > subj[-1].end for i in inits):
-                for m in _chain_back(view, agents, subj[-1]):
+                for m in chain_back(view, agents, subj[-1]):
                     add("PARTICIPATES_IN", m, p, si)
     for v in _SELECT_VERB.finditer(text, ss, se):  # '… A, B 등 5개 기업을 'X' 참여 기업으로 선정했다'
         objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
-                and not any(m.end < i.start < v.start() and _bare_tail(view, i) in ("을", "를") for i in inits)]
+                and not any(m.end < i.start < v.start() and bare_tail(view, i) in ("을", "를") for i in inits)]
         if not objs or objs[-1].label == "MINISTRY" and _LIST_OBJECT.match(text, objs[-1].end).group() in ("을 ", "를 "):
             continue
         obj = objs[-1]
@@ -133,47 +120,16 @@ def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
         # ("'X' 프로젝트를 이끌 수행기관으로 A, B 등 3개 컨소시엄을")
         after = [i for i in progs if obj.end < i.start and i.end <= v.start() and _AS_ROLE.match(text[i.end:v.start()])]
         before = [i for i in progs if ss <= i.start and i.end <= obj.start
-                  and re.search(r"(?:으로|로)\s$", text[i.end:_chain_back(view, agents, obj)[-1].start])]
+                  and re.search(r"(?:으로|로)\s$", text[i.end:chain_back(view, agents, obj)[-1].start])]
         target = after[0] if after else (before[-1] if before else None)
-        for m in _chain_back(view, agents, obj) if target is not None else ():
-            if m.label != "MINISTRY" or not _subject(view, m):
+        for m in chain_back(view, agents, obj) if target is not None else ():
+            if m.label != "MINISTRY" or not subject(view, m):
                 add("PARTICIPATES_IN", m, target, si)
 
 
-def _subject(view: TextView, m) -> bool:
+def subject(view: TextView, m) -> bool:
     from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
     return _phrase_tail(view, m) in _SUBJECT
-
-
-def _tabled(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """'기획재정부는 국무회의에 Y를 상정했다', '이번 회의에서 산업부는 Z를 보고했다': the body or
-    person that puts an item before a meeting or reports to it takes part in it."""
-    text = view.text
-    ss, se = sent
-    end = text[ss:se].rstrip(" .\"'”’")
-    for m in inits:
-        if m.attrs.get("kind") != "meeting":
-            continue
-        tail = _bare_tail(view, m)
-        if tail == "에":
-            verb = _TABLED.search(text, m.end, se)
-            if verb is None or verb.start() - m.end > 40:
-                continue
-        elif tail in ("에서", "에서는"):
-            if not _REPORT_END.search(end, max(0, len(end) - 12)):
-                continue
-            verb = None
-        else:
-            continue
-        if re.match(r"\S*\s(?:\S+\s)?\S*(?:된|한|하는|되는)\s", text[m.end:m.end + 20]):
-            continue  # '회의에서 논의된 방안을': the venue of a clause that describes something else
-        near = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline") and _subject(view, a)
-                and ss <= a.start and (a.end <= m.start and m.start - a.end <= 40 or m.end <= a.start <= m.end + 30)
-                and (verb is None or a.end <= verb.start())]
-        agents = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline")]
-        for a in near:  # '산업부는 A를, 과기정통부는 B를 보고했다', '산업부, 기재부 등 관계부처는'
-            for b in _chain_back(view, agents, a):
-                add("PARTICIPATES_IN", b, m, si)
 
 
 # 'A 사장이 이끄는 X': the person at its head
@@ -196,12 +152,12 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
     text = view.text
     ss, se = sent
     people = [m for m in ms if m.label == "PERSON"]
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
     for x in inits:
         p = next((m for m in reversed(people) if m.end <= x.start), None)
         if p is not None and _LED_BY.fullmatch(text, p.end, x.start):
             add("LEADS", p, x, si)
-        if _bare_tail(view, x) in ("은", "는"):
+        if bare_tail(view, x) in ("은", "는"):
             p2 = next((m for m in people if m.start > x.end), None)
             if p2 is not None and p2.start - x.end <= 4 and _LEADS_IT.match(text, p2.end):
                 add("LEADS", p2, x, si)
@@ -210,7 +166,7 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \
                     and (c.re is _CHAIR_OF or re.match(r"(?:\s\S+){0,2}\s?(?:이다|입니다|이며|이고)", text[nxt.end:nxt.end + 30])):
                 add("LEADS", nxt, x, si)
-        if _bare_tail(view, x) in ("은", "는", "이", "가") and (made := _MADE_OF.search(text, x.end, se)) is not None:
+        if bare_tail(view, x) in ("은", "는", "이", "가") and (made := _MADE_OF.search(text, x.end, se)) is not None:
             # 'X는 A 소속 19개 단체와 B 차관 및 실·국장으로 구성된': every body or person named
             # between the topic and the verb, in one clause (a title after the last is allowed)
             members = [m for m in agents if x.end < m.start and m.end <= made.start()]
@@ -220,84 +176,9 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
                 for m in members:
                     add("PARTICIPATES_IN", m, x, si)
         if _MEMBER_OF.match(text, x.end):
-            subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
-            for m in _chain_back(view, agents, subj[-1]) if subj else ():
+            subj = [m for m in agents if ss <= m.start and m.end <= x.start and subject(view, m)]
+            for m in chain_back(view, agents, subj[-1]) if subj else ():
                 add("PARTICIPATES_IN", m, x, si)
-
-
-# 'X는 A가 주최하고 B가 주관한다', "'X'는 A 주최, B 주관으로 열린다": the host holds it
-_HOSTS = re.compile(r"(?:이|가)?\s주최(?:하고|하며|한다|했다|하였다|합니다|,|\s|하는)")
-_HOSTED = re.compile(r"\s?(?:\S+(?:이|가)?\s주관(?:하는|한|으로)\s)?(?:이번\s|올해\s)?['‘\"“「『]?")
-# 'A는 B와 공동으로 X를 개최했다': both hold it
-_JOINTLY = re.compile(r"(?:와|과)\s공동(?:으로)?\s(?:\S+\s){0,3}?['‘\"“「『]?")
-_HOLD = re.compile(r"['’\"”」』]?(?:을|를)\s(?:\S+\s)?(?:개최|주최|열|연다|출범|발표|추진|운영)")
-
-
-def _hosts(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """ANNOUNCES for the host of an event named as the sentence's topic, and for both
-    bodies that hold something jointly."""
-    text = view.text
-    ss, se = sent
-    bodies = [m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY")]
-    for b in bodies:
-        if (h := _HOSTS.match(text, b.end)) is not None:
-            topic = [x for x in inits if ss <= x.start and x.end <= b.start and _bare_tail(view, x) in ("은", "는")]
-            # '국토교통부가 주최하고 해외건설협회가 주관하는 이번 국제 회의에는': the event the clause describes
-            held = [x for x in inits if x.start >= h.end() and _HOSTED.fullmatch(text, h.end(), x.start)]
-            if held:
-                add("ANNOUNCES", b, held[0], si)
-            elif topic and not any(topic[-1].end < m.start < b.start and m.label in _AGENTS and _subject(view, m)
-                                   for m in ms):
-                add("ANNOUNCES", b, topic[-1], si)
-        if (j := _JOINTLY.match(text, b.end)) is not None:
-            x = next((i for i in inits if i.start == j.end()), None)
-            subj = [m for m in bodies if ss <= m.start and m.end <= b.start and _subject(view, m)]
-            if x is not None and subj and _HOLD.match(text, x.end):
-                for h in (subj[-1], b):
-                    add("ANNOUNCES", h, x, si)
-
-
-# 'X에 참석한 A 장관은 …': the clause describes the attendee that follows it
-# ("'X 업무협약'을 체결한 A와 B는": the parties the clause describes)
-_ATTENDED = re.compile(r"['’\"”」』]?(?:(?:에|에는)\s(?:직접\s|함께\s)?(?:참석|참여|참가)|(?:을|를|에)\s(?:체결|서명))(?:한|했던|하는|하고\s있는)\s")
-
-
-def _attendee_after(view: TextView, ms: list, inits: list, si: int, add: Callable) -> None:
-    """PARTICIPATES_IN for who a '…에 참석한' clause describes ('이날 개막식에 참석한 안덕근
-    장관은'); an official's ministry in the title is not there with them, a company is."""
-    text = view.text
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    for x in inits:
-        a = _ATTENDED.match(text, x.end)
-        first = next((m for m in agents if a is not None and m.start == a.end()), None)
-        if first is None:
-            continue
-        for m in _chain_forward(view, agents, first):
-            person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
-            if not (person_org and m.label == "MINISTRY"):
-                add("PARTICIPATES_IN", m, x, si)
-
-
-# 'A 장관을 초청한 가운데 X를 개최했다', 'A 회장 등을 초청해 간담회를 열었다'
-_INVITE = re.compile(r"(?:\s?등)?(?:을|를)\s초청(?:한\s가운데|해|하여|하고)\s")
-
-
-def _invited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """Who is invited to the meeting the sentence holds takes part in it."""
-    from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
-    text = view.text
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    for inv in _INVITE.finditer(text, *sent):
-        guests = [m for m in agents if m.end <= inv.start() and inv.start() - m.end <= 14
-                  and re.fullmatch(r"(?:\s[가-힣0-9]{1,10}){0,2}", text[m.end:inv.start()].removesuffix(" 등").removesuffix("등"))]
-        meeting = next((x for x in inits if x.start >= inv.end() and x.attrs.get("kind") == "meeting"
-                        and _bare_tail(view, x) in ("을", "를")), None)
-        if not guests or meeting is None or meeting.start - inv.end() > 40:
-            continue
-        for m in _chain_back(view, agents, guests[-1]):
-            person_org = any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms)
-            if not (person_org and m.label == "MINISTRY") and _phrase_tail(view, m) not in ("은", "는", "이", "가"):
-                add("PARTICIPATES_IN", m, meeting, si)
 
 
 # 'A, B, C 3개 부처가 공동 주관한다', 'A와 B가 공동으로 주관하는 X'
@@ -314,11 +195,11 @@ def _joint_leads(view: TextView, ms: list, inits: list, sent: tuple[int, int], s
         j = _JOINT_LEAD.match(text, b.end)
         if j is None:
             continue
-        chain = _chain_back(view, bodies, b)
+        chain = chain_back(view, bodies, b)
         if j.group("adn"):
             target = next((x for x in inits if 0 <= x.start - j.end() <= 2), None)
         else:
-            topic = [x for x in inits if ss <= x.start and x.end <= chain[-1].start and _bare_tail(view, x) in ("은", "는")]
+            topic = [x for x in inits if ss <= x.start and x.end <= chain[-1].start and bare_tail(view, x) in ("은", "는")]
             target = topic[-1] if topic else None
         for m in chain if target is not None else ():
             add("LEADS", m, target, si)
@@ -336,72 +217,6 @@ def _chair_present(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     for p in (m for m in ms if m.label == "PERSON"):
         if _CHAIR_TITLE.search(text, max(ss, p.start - 12), p.start):
             meeting = [x for x in inits if x.end <= p.start and x.attrs.get("kind") == "meeting"
-                       and _bare_tail(view, x) in ("에는", "에", "에도")]
+                       and bare_tail(view, x) in ("에는", "에", "에도")]
             if meeting:
                 add("LEADS", p, meeting[-1], si)
-
-
-# a part at the event: '발표자로 나섰다', '기조강연을 맡았다', '토론자로 참여했다'
-_PART = re.compile(r"(?:발표자|토론자|발제자|연사|패널|사회자|심사위원)(?:로|으로)\s(?:나서|나섰|나선|나섭|참여|참석|참가)"
-                   r"|(?:기조강연|기조연설|주제발표|발표|발제|축사|환영사|격려사|개회사|사회|토론|강연)(?:을|를)\s(?:맡|했|하|진행)")
-
-
-def _role_at(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """'이날 포럼에서는 A 상무가 발표자로 나섰다': who has a part at the event takes part in it."""
-    text = view.text
-    ss, se = sent
-    part = _PART.search(text, ss, se)
-    if part is None:
-        return
-    venue = [x for x in inits if x.end <= part.start() and x.attrs.get("kind") == "meeting"
-             and _bare_tail(view, x) in ("에서", "에서는", "에는")]
-    if not venue:
-        return
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    subj = [m for m in agents if venue[-1].end < m.start and m.end <= part.start() and _subject(view, m)]
-    orgs = {tuple(p.attrs.get("_org") or ()) for p in ms if p.label == "PERSON"}
-    for m in _chain_back(view, agents, subj[-1]) if subj else ():
-        if m.start > venue[-1].end and m.key not in orgs:  # '이민수 서울대 교수': the person, not his university
-            add("PARTICIPATES_IN", m, venue[-1], si)
-
-
-# visiting an event: "'X 박람회'를 찾아", '개막식을 방문해'
-_VISIT = re.compile(r"['’\"”」』]?(?:을|를)\s(?:직접\s)?(?:찾아|찾았|방문(?:해|했|하고|하여|한다))")
-
-
-def _visited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """Who visits an event (a meeting, fair or ceremony, not a place) takes part in it."""
-    text = view.text
-    ss, _se = sent
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    for x in inits:
-        if x.attrs.get("kind") != "meeting" or not _VISIT.match(text, x.end):
-            continue
-        subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
-        if subj and not any(i.end <= x.start and i.start > subj[-1].end and _bare_tail(view, i) in ("을", "를") for i in inits):
-            for m in _chain_back(view, agents, subj[-1]):
-                add("PARTICIPATES_IN", m, x, si)
-
-
-# "'X 간담회'를 열고 A, B 등과 … 논의했다": who the meeting just held talks with
-_HELD_THEN = re.compile(r"['’\"”」』]?(?:을|를)\s(?:열고|열어|개최하고|개최해|갖고|가지고|가졌으며|진행하고)\s")
-_WITH_TALK = re.compile(r"(?:\s[가-힣]{1,6})?(?:\s?등)?(?:\s[가-힣]{1,8}){0,2}(?:과|와)\s(?:함께\s)?(?:[^\s,.]+\s){0,4}?"
-                        r"(?:논의|협의|의견을\s(?:나누|교환)|간담|대화|소통|머리를\s맞대)")
-
-
-def _held_then_with(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """PARTICIPATES_IN for who the subject talks with at the meeting it has just held."""
-    text = view.text
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    for x in inits:
-        h = _HELD_THEN.match(text, x.end)
-        if x.attrs.get("kind") != "meeting" or h is None:
-            continue
-        first = next((m for m in agents if 0 <= m.start - h.end() <= 40), None)
-        chain = _chain_forward(view, agents, first) if first is not None else []
-        if not chain or not _WITH_TALK.match(text, chain[-1].end):
-            continue
-        last = chain[-1]
-        for m in _chain_back(view, agents, last):
-            if m.start >= h.end():
-                add("PARTICIPATES_IN", m, x, si)
