@@ -67,9 +67,16 @@ def _tabled(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: in
                 and ss <= a.start and (a.end <= m.start and m.start - a.end <= 40 or m.end <= a.start <= m.end + 30)
                 and (verb is None or a.end <= verb.start())]
         agents = [a for a in ms if a.label in _AGENTS and not a.attrs.get("byline")]
+        by_key = {a.key: a for a in agents}
+        orgs = {tuple(p.attrs.get("_org") or ()) for p in ms if p.label == "PERSON"}
         for a in near:  # '산업부는 A를, 과기정통부는 B를 보고했다', '산업부, 기재부 등 관계부처는'
             for b in _chain_back(view, agents, a):
+                if b.key in orgs:
+                    continue  # a person's body goes with the person, below
                 add("PARTICIPATES_IN", b, m, si)
+                org = by_key.get(tuple(b.attrs.get("_org") or ()))  # 'A 삼성전자 사장과 B …': the company too,
+                if b.label == "PERSON" and org is not None and org.label != "MINISTRY":  # not an official's ministry
+                    add("PARTICIPATES_IN", org, m, si)
 
 
 # 'X는 A가 주최하고 B가 주관한다', "'X'는 A 주최, B 주관으로 열린다": the host holds it

@@ -155,21 +155,22 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
     its dates are schedules even without a cue word."""
     if ref is None or _past(view, *sent):
         return False
-    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref)) or date.min) > ref for m in ms)
+    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref, sent[1])) or date.min) > ref for m in ms)
 
 
 _BARE_DAY = re.compile(r"\d{1,2}\s?일")
 _DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
 
 
-def _ahead(view: TextView, m: Mention, ref: date | None) -> str:
+def _ahead(view: TextView, m: Mention, ref: date | None, se: int) -> str:
     """A bare day ('21일') in a sentence about what is to come ('회의는 21일 열린다', of a
     document dated 5 March) is that day of the document's month, though the nearest one
     (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
     v = m.value or ""
     if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat() \
-            or _DONE_THEN.match(view.text, m.end):
-        return v  # '21일 발표한 전략': what was done on a day before
+            or _DONE_THEN.match(view.text, m.end) or any(x.tag == "EC" for x in view.morphs_in(m.end, se)):
+        return v  # '21일 발표한 전략': what was done on a day before; '21일 협약을 맺고 … 나선다': the
+        # day of the first clause, whose tense the sentence does not say
     try:
         day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
     except ValueError:
@@ -515,7 +516,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
             if not targets:
                 continue
-        end = _value_end(d.value if past else _ahead(view, d, ref))
+        end = _value_end(d.value if past else _ahead(view, d, ref, se))
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):

@@ -207,3 +207,11 @@ def test_who_a_meeting_is_held_with_named_before_or_after_it() -> None:
     assert {("PARTICIPATES_IN", "삼성전자", "반도체 업계 간담회"), ("PARTICIPATES_IN", "SK하이닉스", "반도체 업계 간담회")} <= got
     # what the host only checks after it is no one's taking part
     assert not {r for r in rels("산업부는 간담회를 개최하고 삼성전자의 투자 계획을 점검했다.") if r[0] == "PARTICIPATES_IN"}
+
+
+def test_signers_at_a_ceremony_with_their_companies_and_a_day_whose_tense_is_unsaid() -> None:
+    got = rels("이날 협약식에서 경계현 삼성전자 사장과 김동명 LG에너지솔루션 사장이 협약서에 서명했다.")
+    assert {("PARTICIPATES_IN", x, "협약식") for x in ("경계현", "김동명", "삼성전자", "LG에너지솔루션")} <= got
+    # '21일 … 맺고 … 나선다': the first clause's day is not read as one ahead
+    got = rels("한국전력은 21일 두산에너빌리티와 '소형모듈원전 협력 협약'을 맺고 공동 연구에 나선다.", "2025-03-05")
+    assert not {r for r in got if r[0] == "SCHEDULED_FOR"}
