@@ -32,6 +32,7 @@ def attendance_relations(view: TextView, ms: list, inits: list, sent: tuple[int,
     _role_at(view, ms, inits, sent, si, add)
     _visited(view, ms, inits, sent, si, add)
     _held_then_with(view, ms, inits, sent, si, add)
+    _on_stage(view, ms, inits, sent, si, add)
 
 
 # putting an item before a meeting or reporting to it
@@ -218,3 +219,20 @@ def _held_then_with(view: TextView, ms: list, inits: list, sent: tuple[int, int]
         for m in _chain_back(view, agents, last):
             if m.start >= h.end():
                 add("PARTICIPATES_IN", m, x, si)
+
+
+# performing or speaking at the event: "'X' 무대에 오른다", '기념식 단상에 섰다'
+_STAGE = re.compile(r"['’\"”」』]?(?:의)?\s(?:무대|단상|연단)(?:에|에서)\s(?:\S+\s)?(?:오르|오릅|올라|올랐|섰|선다|섭니다|서서)")
+
+
+def _on_stage(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who takes the stage at an event ('이희아 씨가 신년인사회 무대에 오릅니다') takes part in it."""
+    text = view.text
+    ss, _se = sent
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        if x.attrs.get("kind") != "meeting" or not _STAGE.match(text, x.end):
+            continue
+        subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
+        for m in _chain_back(view, agents, subj[-1]) if subj else ():
+            add("PARTICIPATES_IN", m, x, si)

@@ -215,3 +215,10 @@ def test_signers_at_a_ceremony_with_their_companies_and_a_day_whose_tense_is_uns
     # '21일 … 맺고 … 나선다': the first clause's day is not read as one ahead
     got = rels("한국전력은 21일 두산에너빌리티와 '소형모듈원전 협력 협약'을 맺고 공동 연구에 나선다.", "2025-03-05")
     assert not {r for r in got if r[0] == "SCHEDULED_FOR"}
+
+
+def test_an_attendee_mark_split_from_its_list_and_taking_the_stage() -> None:
+    got = rels("이낙연 국무총리는 17일 '정상회담 점검회의'를 주재했습니다. * (참석) 노태강 문화체육관광부 제2차관, "
+               "박정렬 국민소통실장 등")
+    assert {("PARTICIPATES_IN", "노태강", "정상회담 점검회의"), ("PARTICIPATES_IN", "박정렬", "정상회담 점검회의")} <= got
+    assert ("PARTICIPATES_IN", "이희아", "신년인사회") in rels("'네 손가락 피아니스트' 이희아 씨가 청와대 신년인사회 무대에 오릅니다.")
