@@ -37,7 +37,10 @@ _ATTEND_RE = re.compile(r"참석|참가|나서|나선|나섭|자리|함께|배�
 # list lines: '참석자: …', '참석 기업 : …', '참여기업(15개사): …', '※ 진행자 : 1부 …' (a
 # programme's hosts)
 _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|기업|기관|사|업체|대상)\s*(?:\([^)]{0,20}\))?\s*[:：]"
-                        r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s", re.M)
+                        r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s"
+                        r"|[*※]\s?\((?P<paren>참석|참석자)\)\s", re.M)  # '* (참석) A 차관, B 실장 등'
+
+_PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
 _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
@@ -50,6 +53,7 @@ _SUMMONS = re.compile(r"출석(?:을|하도록|해\s?줄\s?것을)\s?(?:요구|�
 _VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
+_CHAIRED = re.compile(r"(?:은|는|아\s온|고\s있는)\s['‘\"“「『]?")
 # kinds an alliance-like initiative has (joined, not attended)
 # a member's office in a council or alliance: '한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다'
 _MEMBER_ROLE = re.compile(r"(?<![가-힣])(?:간사|사무국|운영위원)(?:을|를|으로|로)?\s?(?:맡|선임)")
@@ -77,6 +81,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         line = _LIST_LINE.search(text, ss, se) or _LIST_TOPIC.search(text, ss, se)
         if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
             line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
+        elif line is None and si > 0:  # '… 주재했습니다. * (참석)' | '노태강 …, 박정렬 … 등': the list after the mark
+            line = _PAREN_END.search(text, *sents[si - 1])
         if line:
             listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]
@@ -90,11 +96,13 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             continue
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
             people = [m for m in _agents_before(view, ms, ss, t.start()) if m.label == "PERSON"]
-            topic = [m for m in own if m.end <= t.start() and view.tail(m.end) in ("은", "는", "이", "가")]
+            topic = [m for m in own if m.end <= t.start() and view.tail(m.end).lstrip("'’\"”」』") in ("은", "는", "이", "가")]
+            # 'A 이사장과 B 장관이 공동위원장을 맡은 정책협의회': the council the clause describes
+            held = [m for m in own if _CHAIRED.fullmatch(text, t.end(), m.start)]
             # '총회에서는 A가 위원장으로 추대됐고': the meeting is where, the chair is of the
             # alliance or program that holds it (named before)
             where = bool(own) and all(m.attrs.get("kind") == "meeting" and view.tail(m.end).startswith("에서") for m in own)
-            target = topic[-1] if topic else (
+            target = held[0] if held else topic[-1] if topic else (
                 next((m for m in reversed(before) if m.attrs.get("kind") in _JOINABLE), None) if where
                 else None if own else _pick(before, False, main))
             for p in people if target is not None else ():
@@ -419,7 +427,8 @@ def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 def _subject_tail(view: TextView, m) -> bool:
     """'문재인 대통령이', '김 장관은', '주형환 산업통상자원부 장관은': the person (with a title) is the subject."""
-    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(은|는|이|가|께서)\s", view.text[m.end:m.end + 20])  # '민원기 제2차관은'
+    # '민원기 제2차관은', '배정훈 부총리 겸 과학기술정보통신부 장관은'
+    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(?:\s겸(?:\s[가-힣0-9]{1,12}?){1,2})?(은|는|이|가|께서)\s", view.text[m.end:m.end + 34])
     return after is not None
 
 

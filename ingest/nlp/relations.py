@@ -19,9 +19,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.nlp.official_agendas import agenda_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
+from ingest.nlp.attendance import attendance_relations
+from ingest.nlp.roles import role_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
@@ -38,12 +41,12 @@ CONDUCT_RE = re.compile(r"실시|도입|개시")
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
-PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
+PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
                             r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
-ATTEND_RE = re.compile(r"참석|참가|자리|배석")
+ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -53,9 +56,10 @@ QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
-COORD_TAILS = ("와", "과", ",", "·", "및")
+COORD_TAILS = ("와", "과", ",", "·", "ㆍ", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+# 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
@@ -123,6 +127,8 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
+        role_relations(view, ms, inits, (ss, se), si, add)
+        attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
@@ -133,10 +139,15 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
     frame_relations(view, mentions, sents, buckets, out, add, ref)
+    agenda_relations(view, mentions, sents, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
-    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다')
-    hosts = {(h, t) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
-    return [r for r in out if r[0] != "PARTICIPATES_IN" or (r[1], r[2]) not in hosts]
+    # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
+    # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
+    def name(k: tuple[int, int]) -> str:
+        return view.text[k[0]:k[1]]
+
+    hosts = {(name(h), name(t)) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
+    return [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
 
 
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
@@ -144,7 +155,27 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
     its dates are schedules even without a cue word."""
     if ref is None or _past(view, *sent):
         return False
-    return any(m.label == "DATE" and m.value and (_value_start(m.value) or date.min) > ref for m in ms)
+    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref, sent[1])) or date.min) > ref for m in ms)
+
+
+_BARE_DAY = re.compile(r"\d{1,2}\s?일")
+_DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
+
+
+def _ahead(view: TextView, m: Mention, ref: date | None, se: int) -> str:
+    """A bare day ('21일') in a sentence about what is to come ('회의는 21일 열린다', of a
+    document dated 5 March) is that day of the document's month, though the nearest one
+    (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
+    v = m.value or ""
+    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat() \
+            or _DONE_THEN.match(view.text, m.end) or any(x.tag == "EC" for x in view.morphs_in(m.end, se)):
+        return v  # '21일 발표한 전략': what was done on a day before; '21일 협약을 맺고 … 나선다': the
+        # day of the first clause, whose tense the sentence does not say
+    try:
+        day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
+    except ValueError:
+        return v
+    return day.isoformat() if day >= ref else v
 
 
 def _tail(view: TextView, m: Mention) -> str:
@@ -207,7 +238,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not tails:
         return
     first_tail = min(m.start for m in tails)
-    bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t
+    # not the body in the title of a person who is the object ('A 장관을 초청한 가운데 … 개최했다')
+    guests = {tuple(p.attrs["_org"]) for p in ms if p.label == "PERSON" and p.attrs.get("_org")
+              and _phrase_tail(view, p) in ("을", "를")}
+    bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= t and m.key not in guests
               and not any(i.start <= m.start < i.end for i in inits)]
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
@@ -233,6 +267,17 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             heads.append(bodies[i])
     else:
         heads = [bodies[-1]]
+    # '한국전력과 삼성물산은 … 공동으로 추진한다': a company or association coordinated after
+    # the body as the subject holds it too
+    others = [m for m in ms if m.label in ("COMPANY", "ORGANIZATION") and heads[0].end <= m.start and m.end <= first_tail]
+    prev = heads[0]
+    for m in others:
+        if not _COORD_BODIES.fullmatch(view.text, prev.end, m.start):
+            break
+        if _tail(view, m) in SUBJECT_TAILS:
+            heads += [x for x in others if heads[0].end <= x.start <= m.start]
+            break
+        prev = m
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
@@ -290,7 +335,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             return  # 'X 개정과 함께': together with an initiative, not taking part in it
         lo = max(lo, _with_list_start(view, ms, t, lo))
     attending = ATTEND_RE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting"
-    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
+    # ('삼성전자(대표 한종희)': the company is the one listed, its head in brackets)
+    orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")
+                      and not _HEAD_IN_BRACKETS.fullmatch(view.text, m.attrs["_org"][1], m.start)}
     if attending and len(orgs_of_people) >= 3:
         # an attendee list ('A 회장, B 사장, C 원장 등이 참석한'): an executive attends for a
         # company or association (the guideline); an official is there as themself
@@ -315,16 +362,26 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
             i = before.index(found[0])
-            while i > 0 and _phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",) \
+            while i > 0 and (_phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",)
+                             or view.text[before[i - 1].end:before[i].start] in ("·", "ㆍ")) \
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
     if not adnominal and before and SIGN_RE.match(view.text, t) and _SIGNED.fullmatch(view.text, target.end, t):
         found += [m for m in _parties(view, agents, target) if m not in found]
+    targets = [target]  # "'A 회의'와 'B 회의'에 참석한다": both
+    for m in reversed([i for i in inits if i.end <= target.start]):
+        if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start):
+            break
+        targets.append(m)
     for m in found:
-        add("PARTICIPATES_IN", m, target, si)
+        for tg in targets:
+            add("PARTICIPATES_IN", m, tg, si)
 
 
+# ('위촉식 및 제1차 회의' is one event's name in the guideline, not two)
+_HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|원장|이사장|위원장|장관|청장)\s")
+_COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
 
@@ -365,16 +422,17 @@ def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     """Whether `a` and `b` are coordinated: only a conjunction, comma or the rest of a's
     title phrase stands between them ('A와 B', 'A, B', 'X 삼성전자 회장과 Y')."""
     between = view.text[a.end:b.start]
-    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|\s및)?\s?", between) is not None \
-        and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "및")))
+    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
+        and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))
 
 
 def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAILS) -> bool:
     return _phrase_tail(view, m) in tails
 
 
-# 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최'
-_WITH = re.compile(r"(?:\s?등(?:\s[가-힣]{1,10}){0,2}|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+# 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최', 'A 사장 등과 간담회',
+# 'A, B 등 반도체 기업 대표들과 '…' 간담회를 가졌다'
+_WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣]{1,10}){0,3}|\s(?:사장|회장|대표|대표이사|부회장|원장|장관|차관|청장|위원장|이사장|총장|단장|본부장|대사)|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:
@@ -417,7 +475,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
     before = [m for m in meetings if agent.end <= m.start and m.end <= t and t - m.end <= 6]
     after = [m for m in meetings if m.start >= t]
     # '회의는 X 주재로 열렸으며', '이니셔티브는 과기정통부가 주관해': the topic before the agent
-    topic = [m for m in meetings if m.end <= agent.start and _tail(view, m) in ("은", "는")]
+    topic = [m for m in meetings if m.end <= agent.start and _tail(view, m).lstrip("'’\"”」』") in ("은", "는")]
     target = before[-1] if before else (after[0] if after else (topic[-1] if topic else None))
     if target is not None:
         agents = [agent]
@@ -458,7 +516,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
             if not targets:
                 continue
-        end = _value_end(d.value)
+        end = _value_end(d.value if past else _ahead(view, d, ref, se))
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):

@@ -18,11 +18,12 @@ import re
 
 # a saying or greeting that ends the sentence: '강조했다', '말했습니다', '인사말을 하고 있다'
 _SAYS = re.compile(r"(?:말했|밝혔|강조했|당부했|설명했|전했|약속했|요청했|건의했|제안했|소개했|다짐했|역설했|언급했"
-                   r"|인사말을\s|축사를\s|환영사를\s|기조연설을\s|발언하|발표하|발제하)")
+                   r"|인사말을\s|축사를\s|환영사를\s|기조연설을\s|발언하|발언했|발표하|발제하)")
 # the venue: '포럼에서', "'X'에서는"
 _AT = re.compile(r"['’\"”」』]?에서(?:는)?\s")
 # a back reference to the event: '이날 행사에서', '이 자리에서', '이날 간담회에서'
 _BACK = re.compile(r"(?:이날|이번)\s(?:[가-힣]+\s)?(?:행사|회의|간담회|포럼|토론회|협약식|출범식|기념식|회담|세미나|설명회)에서(?:는)?\s|이\s자리에서(?:는)?\s")
+_DESCRIBING = re.compile(r"(?:\S+\s)?\S*(?:된|한|하는|되는|할|될)\s")
 _BRIEFING = re.compile(r"(?:브리핑|기자회견|기자\s?간담회|회견)$")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _AGENTS = ("PERSON", "COMPANY", "ORGANIZATION")
@@ -84,8 +85,12 @@ def speaker_relations(view, ms: list, inits: list, sent: tuple[int, int], si: in
         if m.attrs.get("kind") != "meeting" or not _AT.match(text, m.end):
             continue
         # who speaks at a briefing gives it: LEADS (the guideline), not taking part
-        kind = "LEADS" if _BRIEFING.search(text, m.start, m.end) else "PARTICIPATES_IN"
-        for p in _speakers(view, ms, m, se, before_too=kind == "LEADS"):
+        kind = "LEADS" if _BRIEFING.search(text, max(0, m.start - 3), m.end) else "PARTICIPATES_IN"  # (기자 간담회)
+        # 'A 장관은 반도체 업계 간담회에서 "…"라고 말했다': the subject before the venue speaks
+        # there too, unless the venue belongs to a clause that describes something else
+        # ('간담회에서 논의된 방안을 설명했다')
+        before_too = kind == "LEADS" or not _DESCRIBING.match(text, _AT.match(text, m.end).end())
+        for p in _speakers(view, ms, m, se, before_too=before_too):
             if kind == "PARTICIPATES_IN" or p.label == "PERSON":
                 add(kind, p, m, si)
         return
