@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import backrefs, initiatives, orgs, patterns, people, person_forms, relclf
+from ingest.nlp import backrefs, bodies, initiatives, orgs, patterns, people, person_forms, relclf
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -136,6 +136,11 @@ class EntityPatterns:
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
+        places = {(s, e): a.get("place_kind", "") for s, e, lab, a in cands if lab == "LOCATION"}
+        cands += bodies.find_foreign_bodies(view, places)
+        cands += bodies.find_address_parts(view, {e for _s, e in places} | {
+            r.end for r in rule_ents if r.attrs.get("gov_kind") == "local"})
+        cands += bodies.find_markets(view)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]

@@ -26,7 +26,7 @@ OOV_SCORE = -23.0
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
-                "협력관", "조정관")
+                "협력관", "조정관", "지원관", "담당관", "부지사")  # '소통지원관', '경제부지사'
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 
 _TITLE_RE = re.compile(
@@ -39,7 +39,9 @@ _NAME_RE = re.compile(r"[가-힣]{2,4}")
 def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
     """Whether the word [s, e) looks like a Korean personal name."""
     name = view.text[s:e]
-    if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
+    if not _NAME_RE.fullmatch(name) or name in NOT_NAMES:
+        return False
+    if name.endswith(NOT_NAME_ENDINGS) and not (name[-1] == "구" and _name_in_gu(name)):
         return False
     if name[-1] in "갑을병정" and name[:-1] in _places():
         return False  # '서울 강북을 국회의원': an electoral district, a place and its letter
@@ -59,8 +61,23 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # one noun: a common word (반도체 시장, 정부 대표) unless a 3-syllable surname-first
         # word stands before a title only people hold and Kiwi does not know it as a word
         # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
-        return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
+        # ('최병구' is one unknown noun in context, three pieces alone: the whole word's score decides)
+        return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" \
+            and (unknown_word(name) or oov_score(name) < OOV_SCORE)
     return surname_ok
+
+
+def _name_in_gu(name: str) -> bool:
+    """Whether a word ending in 구 is a name ('이홍구', '최병구': a surname first, three
+    syllables) rather than a district, which the lexicon knows ('강남구', '성동구')."""
+    return len(name) == 3 and name[0] in SURNAMES and name not in _places() and name[:-1] not in _places() \
+        and name not in _local_names()
+
+
+@lru_cache(maxsize=1)
+def _local_names() -> frozenset[str]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    return frozenset(get_lexicon().names)
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +321,11 @@ def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[in
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    if view.text[pos - 1] == "/" and view.text[s:pos] != "/" and s < pos - 1:
+        pos -= 1  # a caption of a broadcast: '최양희/ 미래창조과학부 장관'
+    elif view.text[s:pos] == "/" and s >= 2 and view.text[s - 1] == " ":
+        pos = s - 1  # '문재인 / 대통령'
+        s = view.word_start(pos)
     while s < pos and view.text[s] in _BULLETS:
         s += 1  # '▲최태원 SK 회장', '△가삼현 현대중공업 사장': a roster's bullet
     dot = view.text.rfind(".", s, pos)

@@ -12,7 +12,7 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "국왕", "여왕", "감독", "협회장", "상근부회장", "수석부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
           "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
           "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자",
-          "주지사", "정책위의장")
+          "주지사", "정책위의장", "셰프")
 # titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
 BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
 # titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
@@ -45,4 +45,5 @@ NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", 
                     "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
 
 # words between a name and its title that say which holder it is ('방문규 신임 … 장관')
-HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
+HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True,  # True: a former holder
+                "당시": True}  # '이홍구 당시 국무총리': the post held then

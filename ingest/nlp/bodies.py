@@ -1,0 +1,91 @@
+"""Bodies and places that real releases name without a gazetteer entry, read off the
+shape of the phrase rather than a list of names:
+
+- foreign government bodies after their country ('미국 상무부', '일본 경제산업성',
+  '미국 무역대표부(USTR)'): the country stays a LOCATION of its own, the body is a MINISTRY
+  (the gold guideline's '미국 상무부 → 미국 + 상무부');
+- the parts of an address after a place ('서울특별시 을지로 소재', '종로구 세종대로 …에서',
+  '청주시 오송읍에서'): a road, town or neighbourhood Kiwi knows as a proper noun;
+- markets that someone visits ('남대문 시장을 찾아', '부전시장에 들러'): 시장 is also a mayor
+  and 'the market' in general, so only a visit verb after it makes it a place.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+# the word after a country: a ministry, agency, office or committee of that country
+_FOREIGN_BODY = re.compile(
+    r"[가-힣]{1,8}(?:부|청|처|국|위원회|대표부)|(?:경제산업|외무|재무|방위|총무|법무|환경|국토교통|후생노동|문부과학|농림수산|국방)성")
+# endings that are no body ('미국 남부', '중국 정부', '일본 내부', '미국 측 대표부'?)
+_NOT_BODY = frozenset({"정부", "남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부", "본부", "간부", "세부",
+                       "대부", "상부", "하부", "전국", "제국", "당국", "양국", "각국", "본국", "자국", "타국", "외국", "상대국",
+                       "대국", "강국", "시청", "도청", "민정", "교육청"})
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+
+# address parts: road (로, 길, 대로), town (읍, 면), neighbourhood (동, 리)
+_ADDRESS_PART = re.compile(r"[가-힣0-9]{1,8}(?:대로|로|길|읍|면|동|리)")
+_ADDRESS_TAILS = ("", "소재", "에", "에서", "에서는", "일대", "일원", ",", ")")
+
+# 'X 시장을 찾아', 'X시장에 들러': a market that is visited
+_MARKET = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,5}) ?시장(?=(?:을|를|에|에서|에는) ?(?:찾|들르|들러|들렀|방문|둘러|돌아|다녀))")
+_GENERIC_MARKET = frozenset({"전통", "재래", "국내", "해외", "세계", "글로벌", "금융", "주식", "노동", "수출", "내수", "지역",
+                             "동네", "인근", "수산", "농산물", "청과", "도매", "소매", "중고", "시장"})
+
+
+def find_foreign_bodies(view: TextView, places: dict[tuple[int, int], str]) -> Iterator[Cand]:
+    """A government body right after a country ('미국 상무부', '중국 상무부가'), and its
+    acronym in brackets ('무역대표부(USTR)'). `places` maps LOCATION spans to their kind."""
+    text = view.text
+    for (s, e), kind in places.items():
+        if kind != "country" or not text.startswith(" ", e):
+            continue
+        ws = e + 1
+        we = view.core_end(ws, view.word_end(ws))
+        m = _FOREIGN_BODY.fullmatch(text, ws, we)
+        if m is None or text[ws:we] in _NOT_BODY or not view.aligned(ws, we) or not view.is_nominal(ws, we):
+            continue
+        if text[ws:we].endswith("국") and we - ws < 4:
+            continue  # '미국 양국', '중국 당국': a generic word, not an agency's name
+        yield ws, we, "MINISTRY", {"rule": "foreign_body", "gov_kind": "foreign"}
+        if (a := _ACRONYM.match(text, we)) is not None:
+            yield a.start(1), a.end(1), "MINISTRY", {"rule": "foreign_body", "gov_kind": "foreign"}
+
+
+def find_address_parts(view: TextView, places: set[int]) -> Iterator[Cand]:
+    """A road, town or neighbourhood after a place of the same address ('서울특별시 을지로
+    소재', '청주시 오송읍에서'): one proper noun to Kiwi, then a locative tail. `places`
+    holds the ends of the places and local governments found so far."""
+    text = view.text
+    for end in sorted(places):
+        pos = end
+        for _ in range(2):  # '분당구 판교로', '종로구 세종대로 …'; at most two parts
+            if not text.startswith(" ", pos):
+                break
+            ws = pos + 1
+            we = view.core_end(ws, view.word_end(ws))
+            if _ADDRESS_PART.fullmatch(text, ws, we) is None or view.single_word_tag(ws, we) != "NNP":
+                break
+            tail = text[we:view.word_end(we)]
+            if tail not in _ADDRESS_TAILS and not tail.startswith((",", ")")) and not text[we:we + 1].isdigit():
+                break
+            yield ws, we, "LOCATION", {"rule": "address", "place": text[ws:we]}
+            pos = we
+            if tail:
+                break
+
+
+def find_markets(view: TextView) -> Iterator[Cand]:
+    """A market that someone visits ('남대문 시장을 찾아', '부전시장에 들러')."""
+    text = view.text
+    for m in _MARKET.finditer(text):
+        s, e = m.start(1), m.end()
+        if m.group(1) in _GENERIC_MARKET or not view.aligned(s, e):
+            continue
+        if " " in m.group() and view.tag_at(s) != "NNP":
+            continue  # '반도체 시장을 찾아': a common noun before the word is 'the … market'
+        yield s, e, "LOCATION", {"rule": "market", "place": text[s:e]}

@@ -1,0 +1,83 @@
+"""Bodies, places and people that real releases name without a list entry (issue #20):
+foreign ministries after their country, the parts of an address, markets someone visits,
+people with a post held 'then', fused officers' titles, names ending in 구, broadcast
+captions. The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def ents(text: str, date: str | None = D) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, date).entities]
+
+
+@pytest.mark.parametrize("text,body", [
+    ("통상교섭본부장은 미국 상무부 장관과 통화했다.", "상무부"),
+    ("일본 경제산업성 관계자가 방한했다.", "경제산업성"),
+    ("미국 무역대표부(USTR)는 관세 조치를 발표했다.", "무역대표부"),
+    ("미국 무역대표부(USTR)는 관세 조치를 발표했다.", "USTR"),
+    ("중국 상무부가 수출 통제를 예고했다.", "상무부"),
+])
+def test_foreign_body_after_its_country(text: str, body: str) -> None:
+    found = ents(text)
+    assert (body, "MINISTRY") in found
+    assert any(t == "LOCATION" for _w, t in found)  # the country stays a place of its own
+
+
+@pytest.mark.parametrize("text,word", [
+    ("미국 남부 지역에 공장을 짓는다.", "남부"),
+    ("중국 정부는 입장을 밝히지 않았다.", "정부"),
+    ("미국 당국이 조사에 나섰다.", "당국"),
+])
+def test_a_region_or_generic_word_after_a_country_is_no_body(text: str, word: str) -> None:
+    assert (word, "MINISTRY") not in ents(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("설명회는 서울특별시 을지로 소재 센터에서 열린다.", "을지로"),
+    ("기공식은 충청북도 청주시 오송읍에서 열렸다.", "오송읍"),
+    ("회의는 서울 종로구 세종대로 정부서울청사에서 열렸다.", "세종대로"),
+])
+def test_road_and_town_of_an_address(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_a_city_before_a_road_is_the_place() -> None:
+    assert ("서울특별시", "LOCATION") in ents("행사장(서울특별시 을지로 소재)을 점검했다.")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("대통령은 남대문 시장을 찾아 상인들을 격려했다.", "남대문 시장"),
+    ("총리는 부전시장에 들러 시민들과 인사했다.", "부전시장"),
+])
+def test_market_someone_visits_is_a_place(text: str, place: str) -> None:
+    found = ents(text)
+    assert (place, "LOCATION") in found
+    assert not [w for w, t in found if t == "PERSON"]  # 시장 is no mayor here
+
+
+@pytest.mark.parametrize("text", [
+    "정부는 반도체 시장을 찾아 나서는 기업을 돕는다.",
+    "전통시장을 방문해 물가를 점검했다.",
+])
+def test_generic_market_is_no_place(text: str) -> None:
+    assert not [w for w, t in ents(text) if t == "LOCATION"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("이홍구 당시 국무총리는 축사를 했다.", "이홍구"),
+    ("최병구 소통지원관은 시설 현황을 보고했다.", "최병구"),
+    ("만찬에는 임지호 셰프의 음식이 나왔다.", "임지호"),
+    ("녹취> 최양희/ 미래창조과학부 장관 \"지역별로 시범 사업을 추진합니다.\"", "최양희"),
+    ("녹취> 문재인 / 대통령 \"국민과 함께 하겠습니다.\"", "문재인"),
+])
+def test_people_in_real_constructions(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_district_before_a_title_is_no_name() -> None:
+    assert not [w for w, t in ents("강남구 구청장은 주민 설명회를 열었다.") if t == "PERSON"]
