@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.titles import SURNAMES
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
@@ -89,3 +90,19 @@ def find_markets(view: TextView) -> Iterator[Cand]:
         if " " in m.group() and view.tag_at(s) != "NNP":
             continue  # '반도체 시장을 찾아': a common noun before the word is 'the … market'
         yield s, e, "LOCATION", {"rule": "market", "place": text[s:e]}
+
+
+_FUSED_HEAD = re.compile(r"(?:장|지사)(?=[\s,.)·]|[은는이가도의와과께을를]|$)")
+_BULLETS = "▲△▶▷■□●○◆◇◎•※-*ㅇ"
+
+
+def head_fused(view: TextView, s: int, e: int, name: str) -> bool:
+    """'이재명 경기도지사,', '박형준 부산시장과': a local government [s, e) fused with its head's
+    title right after the head's name (Kiwi reads 경기/도지사 and 부산시장 as one noun), which
+    the guideline takes as a mention of the body."""
+    text = view.text
+    m = _FUSED_HEAD.match(text, e)
+    if m is None or (m.group() == "지사") != name.endswith("도") or s < 3 or text[s - 1] != " ":
+        return False
+    word = text[view.word_start(s - 1):s - 1].lstrip(_BULLETS)
+    return 2 <= len(word) <= 4 and all("가" <= c <= "힣" for c in word) and word[0] in SURNAMES

@@ -72,15 +72,16 @@ class GazetteerRuler:
         cands = []
         for m in lex.name_re.finditer(view.text):
             s, e = m.span()
-            if not view.aligned(s, e):
+            name = m.group()
+            info = lex.names[name]
+            fused = info.kind == "local" and bodies.head_fused(view, s, e, name)
+            if not view.aligned(s, e) and not fused:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원장", e):
                 continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
             if view.text.startswith(_MEMBER_TITLES, e):
                 continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
-            name = m.group()
-            info = lex.names[name]
-            if info.kind == "local" and view.tag_at(s) != "NNP":
+            if info.kind == "local" and view.tag_at(s) != "NNP" and not fused:
                 continue  # 상주시켜 (상주/NNG 시키/XSV), not 상주시: Kiwi reads a place name as NNP
             if info.kind == "local" and " " in name:
                 # a qualified local government (부산 중구, 서울특별시 중구): the qualifier is a
@@ -91,9 +92,23 @@ class GazetteerRuler:
                     cands.append(_gaz_cand(s, s + len(qualifier), lex.names[qualifier]))
                 s = e - len(word)
             cands.append(_gaz_cand(s, e, info))
+        for s, e, *_ in cands:
+            if not aligned(doc, s, e):
+                _split_at(doc, s, e)  # '경기도지사' is one token to Kiwi: cut it at the body's end
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
+
+
+def _split_at(doc: Doc, s: int, e: int) -> None:
+    """Split the tokens that [s, e) starts or ends inside at those offsets (the text stays)."""
+    for pos in (s, e):
+        for tok in doc:
+            end = tok.idx + len(tok.text)
+            if tok.idx < pos < end:
+                with doc.retokenize() as retok:
+                    retok.split(tok, [tok.text[:pos - tok.idx], tok.text[pos - tok.idx:]], heads=[(tok, 0), (tok, 0)])
+                break
 
 
 _MEMBER_TITLES = ("의원", "의원들")
@@ -293,7 +308,7 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
-            if new == "MINISTRY" and text in _BUILDING_BODIES and view.tail(ent.end).rstrip(".,") in _BUILDING_TAILS:
+            if new == "MINISTRY" and text in _BUILDING_BODIES and _building_as_place(view, ent, ents[i + 1:i + 2]):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
@@ -350,6 +365,20 @@ def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool)
 # place) are the place; '청와대는 … 밝혔다' is the office
 _BUILDING_BODIES = frozenset({"청와대"})
 _BUILDING_TAILS = ("로", "으로", "에", "에는", "입니다")  # 에서: the written set reads an act (청와대에서 … 주재했다)
+
+
+_HELD = re.compile(r"\s?(?:열리|열린|열렸|열립|개최되|개최된|개최됐|진행되|진행된|진행됐)")
+
+
+def _building_as_place(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
+    """'청와대로 초청해', '청와대 상춘재에서' (a hall of it), '청와대에서 열립니다' (an event held
+    there, no one acting): the building, not the office."""
+    tail = view.tail(ent.end)
+    if tail.rstrip(".,") in _BUILDING_TAILS:
+        return True
+    if nxt and nxt[0].label == "LOCATION" and nxt[0].start == ent.end + 1:
+        return True
+    return tail.startswith("에서") and _HELD.match(view.text, ent.end + len(tail)) is not None
 
 
 def _address_follows(view: TextView, end: int, words: int = 3) -> bool:

@@ -81,3 +81,31 @@ def test_people_in_real_constructions(text: str, name: str) -> None:
 
 def test_district_before_a_title_is_no_name() -> None:
     assert not [w for w, t in ents("강남구 구청장은 주민 설명회를 열었다.") if t == "PERSON"]
+
+
+@pytest.mark.parametrize("text,body", [
+    ("※ 참석자 : 이재명 경기도지사, 이시종 충북도지사", "경기도"),
+    ("※ 참석자 : 이재명 경기도지사, 이시종 충북도지사", "충북도"),
+    ("협약식에는 박형준 부산시장과 관계자들이 참석했다.", "부산시"),
+])
+def test_local_government_fused_with_its_heads_title(text: str, body: str) -> None:
+    assert (body, "MINISTRY") in ents(text)
+
+
+def test_fused_head_title_needs_the_heads_name() -> None:
+    assert not [w for w, t in ents("어제 부산시장에서 생선을 샀다.") if t == "MINISTRY"]
+
+
+def test_assembly_secretariat_is_one_body() -> None:
+    found = ents("회의에 앞서 국회사무처 인사를 소개합니다.")
+    assert ("국회사무처", "MINISTRY") in found and ("국회", "MINISTRY") not in found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("보고대회가 내일 오후 청와대에서 열립니다.", "LOCATION"),
+    ("대통령은 청와대 상춘재에서 기업인들과 만났다.", "LOCATION"),
+    ("청와대는 이날 입장을 밝혔다.", "MINISTRY"),
+    ("청와대에서 대통령이 회의를 주재했다.", "MINISTRY"),
+])
+def test_presidential_office_as_building_or_office(text: str, kind: str) -> None:
+    assert ("청와대", kind) in ents(text)
