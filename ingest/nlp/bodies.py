@@ -106,3 +106,27 @@ def head_fused(view: TextView, s: int, e: int, name: str) -> bool:
         return False
     word = text[view.word_start(s - 1):s - 1].lstrip(_BULLETS)
     return 2 <= len(word) <= 4 and all("가" <= c <= "힣" for c in word) and word[0] in SURNAMES
+
+
+# what may follow a body's name that stands alone: a particle (or none), then no more letters
+_AFTER_BODY = re.compile(r"(?:에서는|에서|에게|과의|와의|으로|은|는|이|가|을|를|의|와|과|도|에|로|만|측|)(?![가-힣A-Za-z0-9])")
+
+
+def find_body_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    """The other mentions of a company or organisation that a rule (not the gazetteer)
+    named once by its context: '신상호 세아베스틸 대표이사 … 세아베스틸과 협약을 맺었다'.
+    Names of three letters or more, as whole words that no entity covers."""
+    text = view.text
+    taken = bytearray(len(text))
+    for s, e, _label, _attrs in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    learned = {text[s:e]: label for s, e, label, attrs in ents
+               if label in ("COMPANY", "ORGANIZATION") and "_gaz" not in attrs and attrs.get("rule") and e - s >= 3}
+    for name, label in sorted(learned.items()):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if taken.find(1, s, e) != -1 or (s > 0 and text[s - 1].isalnum()) or not _AFTER_BODY.match(text, e):
+                continue
+            if view.aligned(s, e):
+                taken[s:e] = b"\x01" * (e - s)
+                yield s, e, label, {"rule": "repeat"}

@@ -156,6 +156,9 @@ class EntityPatterns:
         cands += bodies.find_address_parts(view, {e for _s, e in places} | {
             r.end for r in rule_ents if r.attrs.get("gov_kind") == "local"})
         cands += bodies.find_markets(view)
+        for s, e, _lab, a in cands:
+            if a.pop("_cut", False):
+                _split_at(doc, s, e)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]
@@ -187,6 +190,7 @@ class EntityPatterns:
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
         known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
         items += known

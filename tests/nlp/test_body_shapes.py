@@ -109,3 +109,27 @@ def test_assembly_secretariat_is_one_body() -> None:
 ])
 def test_presidential_office_as_building_or_office(text: str, kind: str) -> None:
     assert ("청와대", kind) in ents(text)
+
+
+def test_company_named_once_by_its_head_is_known_after() -> None:
+    text = "협약식에는 신상호 세아베스틸 대표이사가 참석했다. 중진공은 세아베스틸과 업무협약을 맺었다."
+    assert ents(text).count(("세아베스틸", "COMPANY")) == 2
+
+
+@pytest.mark.parametrize("text,org", [
+    ("중소기업융합중앙회 최봉규 회장이 참석했다.", "중소기업융합중앙회"),
+    ("공단은 한국소기업소상공인연합회와 협약을 맺었다.", "한국소기업소상공인연합회"),
+    ("중소기업연구원은 세종테크노파크와 협약을 체결했다.", "세종테크노파크"),
+])
+def test_associations_by_their_ending(text: str, org: str) -> None:
+    assert (org, "ORGANIZATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,company", [
+    ("행사에는 Applied Materials, Lam Research 등 글로벌 장비기업이 참여했다.", "Lam Research"),
+    ("랩지노믹스, 에스디바이오센서 등 진단기업들이 참여했다.", "랩지노믹스"),
+    ("선정된 기업은 에이로봇, 클로봇, 두산로보틱스 등 12개사이다.", "클로봇"),
+    ("네이버클라우드와 KT클라우드가 컨소시엄을 구성했다.", "KT클라우드"),
+])
+def test_companies_in_real_lists(text: str, company: str) -> None:
+    assert (company, "COMPANY") in ents(text)
