@@ -435,7 +435,7 @@ def _body_before_name(view: TextView, name: tuple[int, int], title: str, ents: d
 
 # bodies by their ending, before a title: MINISTRY for government and public bodies,
 # ORGANIZATION for associations and institutes
-_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원)$")
+_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원|한림원|중앙회|연합회)$")
 _GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
 
 

@@ -133,3 +133,15 @@ def test_associations_by_their_ending(text: str, org: str) -> None:
 ])
 def test_companies_in_real_lists(text: str, company: str) -> None:
     assert (company, "COMPANY") in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("안녕하십니까? 과기정통부 대변인실 박민수입니다.", "박민수"),
+    ("안녕하십니까, 대변인 김세준입니다.", "김세준"),
+])
+def test_briefer_introduces_themself(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_academy_before_its_heads_title_is_an_organisation() -> None:
+    assert ("한국과학기술한림원", "ORGANIZATION") in ents("토론은 유욱준 한국과학기술한림원 원장이 이끌었다.")
