@@ -139,6 +139,10 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             if body[3].get("gov_kind") == "foreign" and pos in org_ends and ents.get((org_ends[pos], pos)) == "LOCATION":
                 pos = org_ends[pos] - 1  # '… 미국 몬태나주 주지사': the country before the state
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and title not in HOMONYM_TITLES and title not in STRONG_TITLES:
+            # '정석배 입법심의관', '최형두 간사': a name Kiwi does not know, one noun in context
+            cand = _name_before(view, pos, ents, True)
+            name = cand if cand is not None and len(view.morphs_in(*cand)) == 1 else None
         if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
             name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
         if name is None and org is not None:

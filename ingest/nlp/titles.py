@@ -46,4 +46,5 @@ NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", 
 
 # words between a name and its title that say which holder it is ('방문규 신임 … 장관')
 HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True,  # True: a former holder
-                "당시": True}  # '이홍구 당시 국무총리': the post held then
+                "당시": True,  # '이홍구 당시 국무총리': the post held then
+                "소위": False, "특위": False}  # '정동영 소위 위원장': the (sub)committee of the chair

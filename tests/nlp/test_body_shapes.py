@@ -145,3 +145,15 @@ def test_briefer_introduces_themself(text: str, name: str) -> None:
 
 def test_academy_before_its_heads_title_is_an_organisation() -> None:
     assert ("한국과학기술한림원", "ORGANIZATION") in ents("토론은 유욱준 한국과학기술한림원 원장이 이끌었다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("직원을 소개해 드리도록 하겠습니다.정석배 입법심의관입니다.", "정석배"),
+    ("지금 정동영 소위 위원장께서 말씀하신 사항입니다.", "정동영"),
+])
+def test_people_in_minutes(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_homonym_title_needs_more_than_an_unknown_word() -> None:
+    assert not [w for w, t in ents("그는 휴대폰 시장을 분석했다.") if t == "PERSON"]
