@@ -130,3 +130,25 @@ def find_body_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) ->
             if view.aligned(s, e):
                 taken[s:e] = b"\x01" * (e - s)
                 yield s, e, label, {"rule": "repeat"}
+
+
+# halls and buildings of a body: with the body's name they are one venue ('중소기업중앙회
+# 그랜드홀', '한국정책방송원 청사', 'KTV 홍보관'); plants and head offices are not (the written
+# guideline keeps 'KOTRA 본사', 'LG에너지솔루션 공장' as the body)
+_HALL = re.compile(r" (?:청사|회의실|대회의실|소회의실|국제회의실|홍보관|전시관|그랜드홀|컨벤션홀|대강당|강당|상황실|브리핑룸)"
+                   r"(?=에서|에|을|를|의|은|는|이|가|\(|\s|,|\)|$)")
+
+
+def find_body_halls(view: TextView, bodies: list[tuple[int, int]]) -> Iterator[Cand]:
+    """A body's hall named after it ('한국정책방송원 청사 1층', 'KTV 홍보관의'): one LOCATION."""
+    text = view.text
+    for s, e in bodies:
+        m = _HALL.match(text, e)
+        if m is not None:
+            end = m.end()
+            if (q := _HALL_NAME.match(text, end)) is not None:
+                end = q.end()  # 'KTV 홍보관 '정말로'': the hall with its own name
+            yield s, end, "LOCATION", {"rule": "hall", "place": text[s:end]}
+
+
+_HALL_NAME = re.compile(r" '[^'\n]{1,15}'")

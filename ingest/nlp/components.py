@@ -156,6 +156,8 @@ class EntityPatterns:
         cands += bodies.find_address_parts(view, {e for _s, e in places} | {
             r.end for r in rule_ents if r.attrs.get("gov_kind") == "local"})
         cands += bodies.find_markets(view)
+        cands += bodies.find_body_halls(view, [(r.start, r.end) for r in rule_ents if r.label in ORG_TYPES]
+                                        + [(s, e) for s, e, lab, _a in cands if lab in ORG_TYPES])
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 _split_at(doc, s, e)

@@ -157,3 +157,16 @@ def test_people_in_minutes(text: str, name: str) -> None:
 
 def test_homonym_title_needs_more_than_an_unknown_word() -> None:
     assert not [w for w, t in ents("그는 휴대폰 시장을 분석했다.") if t == "PERSON"]
+
+
+@pytest.mark.parametrize("text,venue", [
+    ("간담회는 중소기업중앙회 그랜드홀에서 열렸다.", "중소기업중앙회 그랜드홀"),
+    ("기관이 자리한 한국정책방송원 청사 1층에 홍보관을 열었다.", "한국정책방송원 청사"),
+    ("방송국은 KTV 홍보관 '정말로'를 개관했다.", "KTV 홍보관 '정말로'"),
+])
+def test_a_bodys_hall_is_one_venue(text: str, venue: str) -> None:
+    assert (venue, "LOCATION") in ents(text)
+
+
+def test_a_head_office_stays_the_body() -> None:
+    assert ("KOTRA", "MINISTRY") in ents("설명회는 서울 서초구 KOTRA 본사에서 열린다.")
