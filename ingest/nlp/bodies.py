@@ -152,3 +152,16 @@ def find_body_halls(view: TextView, bodies: list[tuple[int, int]]) -> Iterator[C
 
 
 _HALL_NAME = re.compile(r" '[^'\n]{1,15}'")
+
+
+_SUB_VENUE = re.compile(r" ((?:제\d+)?[가-힣A-Za-z]*[0-9A-Za-z][가-힣A-Za-z0-9]*)(?=에서|\()")
+
+
+def find_sub_venues(view: TextView, venues: list[tuple[int, int]]) -> Iterator[Cand]:
+    """A hall of a venue named with a number or Latin letters ('코엑스 스튜디오159에서',
+    '킨텍스 제2전시장에서'): a place of its own."""
+    text = view.text
+    for _s, e in venues:
+        m = _SUB_VENUE.match(text, e)
+        if m is not None and not m.group(1).isdigit() and view.aligned(*m.span(1)) and view.is_nominal(*m.span(1)):
+            yield m.start(1), m.end(1), "LOCATION", {"rule": "venue", "place": m.group(1)}

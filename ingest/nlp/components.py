@@ -158,6 +158,8 @@ class EntityPatterns:
         cands += bodies.find_markets(view)
         cands += bodies.find_body_halls(view, [(r.start, r.end) for r in rule_ents if r.label in ORG_TYPES]
                                         + [(s, e) for s, e, lab, _a in cands if lab in ORG_TYPES])
+        cands += bodies.find_sub_venues(view, [(s, e) for s, e, lab, a in cands
+                                               if lab == "LOCATION" and a.get("place_kind") == "venue"])
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 _split_at(doc, s, e)
@@ -314,6 +316,10 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
+            if new in ORG_TYPES and _addressed(view, ent, ents[i + 1:i + 2]):
+                new = "LOCATION"  # 'KOTRA(서울 서초구)에서': a body named as the venue, its address after it
+                attrs.pop("gov_kind", None)
+                attrs["place"] = text
             if new == "MINISTRY" and text in _BUILDING_BODIES and _building_as_place(view, ent, ents[i + 1:i + 2]):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
@@ -371,6 +377,16 @@ def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool)
 # place) are the place; '청와대는 … 밝혔다' is the office
 _BUILDING_BODIES = frozenset({"청와대"})
 _BUILDING_TAILS = ("로", "으로", "에", "에는", "입니다")  # 에서: the written set reads an act (청와대에서 … 주재했다)
+
+
+def _addressed(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
+    """'KOTRA(서울 서초구)에서', '(장소: KOTRA(서울 서초구))': a body with a bracketed address
+    after it, and then a locative particle or the end of the bracket it stands in."""
+    text = view.text
+    if not text.startswith("(", ent.end) or not nxt or nxt[0].start != ent.end + 1 or nxt[0].label != "LOCATION":
+        return False
+    close = text.find(")", ent.end, ent.end + 25)
+    return close != -1 and text.startswith(("에서", "에 ", ")"), close + 1)
 
 
 _HELD = re.compile(r"\s?(?:열리|열린|열렸|열립|개최되|개최된|개최됐|진행되|진행된|진행됐)")

@@ -170,3 +170,23 @@ def test_a_bodys_hall_is_one_venue(text: str, venue: str) -> None:
 
 def test_a_head_office_stays_the_body() -> None:
     assert ("KOTRA", "MINISTRY") in ents("설명회는 서울 서초구 KOTRA 본사에서 열린다.")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("행사는 오후 2시 코엑스 스튜디오159에서 진행됩니다.", "스튜디오159"),
+    ("박람회는 킨텍스 제2전시장에서 열린다.", "제2전시장"),
+    ("총리는 프레스센터(동대문디자인플라자, 서울특별시 을지로 소재)를 방문했다.", "동대문디자인플라자"),
+    ("다음달 美 워싱턴 D.C.에서 첫 회의를 연다.", "워싱턴 D.C."),
+])
+def test_venues_of_real_schedules(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_body_with_a_bracketed_address_is_the_venue() -> None:
+    assert ("KOTRA", "LOCATION") in ents("설명회는 KOTRA(서울 서초구)에서 열린다.")
+    assert ("KOTRA", "MINISTRY") in ents("KOTRA(사장 유정열)는 설명회를 연다.")
+
+
+def test_generic_hall_of_a_venue_is_no_place() -> None:
+    assert ents("행사는 코엑스 행사장에서 열린다.").count(("코엑스", "LOCATION")) == 1
+    assert not [w for w, t in ents("행사는 코엑스 행사장에서 열린다.") if t == "LOCATION" and w != "코엑스"]
