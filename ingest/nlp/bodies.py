@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.ents import Ent
 from ingest.nlp.titles import SURNAMES
 from ingest.nlp.view import TextView
 
@@ -36,6 +37,21 @@ _ADDRESS_TAILS = ("", "소재", "에", "에서", "에서는", "일대", "일원"
 _MARKET = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,5}) ?시장(?=(?:을|를|에|에서|에는) ?(?:찾|들르|들러|들렀|방문|둘러|돌아|다녀))")
 _GENERIC_MARKET = frozenset({"전통", "재래", "국내", "해외", "세계", "글로벌", "금융", "주식", "노동", "수출", "내수", "지역",
                              "동네", "인근", "수산", "농산물", "청과", "도매", "소매", "중고", "시장"})
+
+
+def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
+    """All the shapes of this module, after the gazetteer (`known`) and the other rule
+    candidates (`cands`: places, companies, organisations) are found."""
+    places = {(s, e): a.get("place_kind", "") for s, e, lab, a in cands if lab == "LOCATION"}
+    out = list(find_foreign_bodies(view, places))
+    out += find_address_parts(view, {e for _s, e in places} | {e for _s, e, _l, a in known if a.get("gov_kind") == "local"})
+    out += find_markets(view)
+    out += find_body_halls(view, [(s, e) for s, e, lab, _a in [*known, *cands] if lab in _ORG_TYPES])
+    out += find_sub_venues(view, [(s, e) for (s, e), kind in places.items() if kind == "venue"])
+    return out
+
+
+_ORG_TYPES = ("MINISTRY", "COMPANY", "ORGANIZATION")
 
 
 def find_foreign_bodies(view: TextView, places: dict[tuple[int, int], str]) -> Iterator[Cand]:
@@ -165,3 +181,27 @@ def find_sub_venues(view: TextView, venues: list[tuple[int, int]]) -> Iterator[C
         m = _SUB_VENUE.match(text, e)
         if m is not None and not m.group(1).isdigit() and view.aligned(*m.span(1)) and view.is_nominal(*m.span(1)):
             yield m.start(1), m.end(1), "LOCATION", {"rule": "venue", "place": m.group(1)}
+
+
+def addressed(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
+    """'KOTRA(서울 서초구)에서', '(장소: KOTRA(서울 서초구))': a body with a bracketed address
+    after it, and then a locative particle or the end of the bracket it stands in."""
+    text = view.text
+    if not text.startswith("(", ent.end) or not nxt or nxt[0].start != ent.end + 1 or nxt[0].label != "LOCATION":
+        return False
+    close = text.find(")", ent.end, ent.end + 25)
+    return close != -1 and text.startswith(("에서", "에 ", ")"), close + 1)
+
+
+_HELD = re.compile(r"\s?(?:열리|열린|열렸|열립|개최되|개최된|개최됐|진행되|진행된|진행됐)")
+
+
+def building_as_place(view: TextView, ent: Ent, nxt: list[Ent], tails: tuple[str, ...]) -> bool:
+    """'청와대로 초청해', '청와대 상춘재에서' (a hall of it), '청와대에서 열립니다' (an event held
+    there, no one acting): the building, not the office."""
+    tail = view.tail(ent.end)
+    if tail.rstrip(".,") in tails:
+        return True
+    if nxt and nxt[0].label == "LOCATION" and nxt[0].start == ent.end + 1:
+        return True
+    return tail.startswith("에서") and _HELD.match(view.text, ent.end + len(tail)) is not None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from core.model import ENTITY_TYPES
 from ingest.nlp import backrefs, bodies, initiatives, orgs, patterns, people, person_forms, relclf
 from ingest.nlp.dates import normalize, normalize_time
-from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
+from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
 from ingest.nlp.linker import canonical  # noqa: F401  (registers kg_linker; kg/facts.py imports canonical here)
 from ingest.nlp.relations import Mention, extract_relations
@@ -94,21 +94,10 @@ class GazetteerRuler:
             cands.append(_gaz_cand(s, e, info))
         for s, e, *_ in cands:
             if not aligned(doc, s, e):
-                _split_at(doc, s, e)  # '경기도지사' is one token to Kiwi: cut it at the body's end
+                cut_tokens(doc, s, e)  # '경기도지사' is one token to Kiwi: cut it at the body's end
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
-
-
-def _split_at(doc: Doc, s: int, e: int) -> None:
-    """Split the tokens that [s, e) starts or ends inside at those offsets (the text stays)."""
-    for pos in (s, e):
-        for tok in doc:
-            end = tok.idx + len(tok.text)
-            if tok.idx < pos < end:
-                with doc.retokenize() as retok:
-                    retok.split(tok, [tok.text[:pos - tok.idx], tok.text[pos - tok.idx:]], heads=[(tok, 0), (tok, 0)])
-                break
 
 
 _MEMBER_TITLES = ("의원", "의원들")
@@ -151,18 +140,10 @@ class EntityPatterns:
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
-        places = {(s, e): a.get("place_kind", "") for s, e, lab, a in cands if lab == "LOCATION"}
-        cands += bodies.find_foreign_bodies(view, places)
-        cands += bodies.find_address_parts(view, {e for _s, e in places} | {
-            r.end for r in rule_ents if r.attrs.get("gov_kind") == "local"})
-        cands += bodies.find_markets(view)
-        cands += bodies.find_body_halls(view, [(r.start, r.end) for r in rule_ents if r.label in ORG_TYPES]
-                                        + [(s, e) for s, e, lab, _a in cands if lab in ORG_TYPES])
-        cands += bodies.find_sub_venues(view, [(s, e) for s, e, lab, a in cands
-                                               if lab == "LOCATION" and a.get("place_kind") == "venue"])
+        cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
-                _split_at(doc, s, e)
+                cut_tokens(doc, s, e)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]
@@ -316,11 +297,11 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
-            if new in ORG_TYPES and _addressed(view, ent, ents[i + 1:i + 2]):
+            if new in ORG_TYPES and bodies.addressed(view, ent, ents[i + 1:i + 2]):
                 new = "LOCATION"  # 'KOTRA(서울 서초구)에서': a body named as the venue, its address after it
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
-            if new == "MINISTRY" and text in _BUILDING_BODIES and _building_as_place(view, ent, ents[i + 1:i + 2]):
+            if new == "MINISTRY" and text in _BUILDING_BODIES and bodies.building_as_place(view, ent, ents[i + 1:i + 2], _BUILDING_TAILS):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
@@ -377,30 +358,6 @@ def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool)
 # place) are the place; '청와대는 … 밝혔다' is the office
 _BUILDING_BODIES = frozenset({"청와대"})
 _BUILDING_TAILS = ("로", "으로", "에", "에는", "입니다")  # 에서: the written set reads an act (청와대에서 … 주재했다)
-
-
-def _addressed(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
-    """'KOTRA(서울 서초구)에서', '(장소: KOTRA(서울 서초구))': a body with a bracketed address
-    after it, and then a locative particle or the end of the bracket it stands in."""
-    text = view.text
-    if not text.startswith("(", ent.end) or not nxt or nxt[0].start != ent.end + 1 or nxt[0].label != "LOCATION":
-        return False
-    close = text.find(")", ent.end, ent.end + 25)
-    return close != -1 and text.startswith(("에서", "에 ", ")"), close + 1)
-
-
-_HELD = re.compile(r"\s?(?:열리|열린|열렸|열립|개최되|개최된|개최됐|진행되|진행된|진행됐)")
-
-
-def _building_as_place(view: TextView, ent: Ent, nxt: list[Ent]) -> bool:
-    """'청와대로 초청해', '청와대 상춘재에서' (a hall of it), '청와대에서 열립니다' (an event held
-    there, no one acting): the building, not the office."""
-    tail = view.tail(ent.end)
-    if tail.rstrip(".,") in _BUILDING_TAILS:
-        return True
-    if nxt and nxt[0].label == "LOCATION" and nxt[0].start == ent.end + 1:
-        return True
-    return tail.startswith("에서") and _HELD.match(view.text, ent.end + len(tail)) is not None
 
 
 def _address_follows(view: TextView, end: int, words: int = 3) -> bool:
