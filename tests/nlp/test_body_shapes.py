@@ -190,3 +190,11 @@ def test_body_with_a_bracketed_address_is_the_venue() -> None:
 def test_generic_hall_of_a_venue_is_no_place() -> None:
     assert ents("행사는 코엑스 행사장에서 열린다.").count(("코엑스", "LOCATION")) == 1
     assert not [w for w, t in ents("행사는 코엑스 행사장에서 열린다.") if t == "LOCATION" and w != "코엑스"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("최순홍 미래전략수석은 추진전략을 발표한다.", "최순홍"),
+    ("김영수 국무조정실 국무1차장이 회의를 주재했다.", "김영수"),
+])
+def test_fused_office_titles(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
