@@ -26,7 +26,7 @@ _FOREIGN_BODY = re.compile(
 # endings that are no body ('미국 남부', '중국 정부', '일본 내부', '미국 측 대표부'?)
 _NOT_BODY = frozenset({"정부", "남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부", "본부", "간부", "세부",
                        "대부", "상부", "하부", "전국", "제국", "당국", "양국", "각국", "본국", "자국", "타국", "외국", "상대국",
-                       "대국", "강국", "시청", "도청", "민정", "교육청"})
+                       "대국", "강국", "시청", "도청", "민정", "교육청", "군부"})
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 
 # address parts: road (로, 길, 대로), town (읍, 면), neighbourhood (동, 리)
@@ -64,8 +64,11 @@ def find_foreign_bodies(view: TextView, places: dict[tuple[int, int], str]) -> I
         ws = e + 1
         we = view.core_end(ws, view.word_end(ws))
         m = _FOREIGN_BODY.fullmatch(text, ws, we)
-        if m is None or text[ws:we] in _NOT_BODY or not view.aligned(ws, we) or not view.is_nominal(ws, we):
-            continue
+        if m is None or we - ws < 3 or text[ws:we] in _NOT_BODY or text[ws:we].endswith(("당국", "준비위원회")) \
+                or not view.aligned(ws, we) or not view.is_nominal(ws, we):
+            continue  # '영국 대처 총리', '정보당국', '창립준비위원회'
+        if text[s:e] in ("한국", "대한민국"):
+            continue  # Korean bodies are the gazetteer's; this rule names foreign ones
         if text[ws:we].endswith("국") and we - ws < 4:
             continue  # '미국 양국', '중국 당국': a generic word, not an agency's name
         yield ws, we, "MINISTRY", {"rule": "foreign_body", "gov_kind": "foreign"}

@@ -155,7 +155,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             word = (view.word_start(pos), pos)
             if (body := _apposed_body(view, word, te, ents)) is not None and word not in ents:
                 name, org = body
-                yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", \
+                yield org[0], org[1], _body_label(text[org[0]:org[1]], title), \
                     {"rule": "apposition"}
                 ents = {**ents, org: "ORGANIZATION"}
         if name is None:
@@ -165,7 +165,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (os_, name[0] - 1)
         elif org is None and (body := _body_before_name(view, name, title, ents)) is not None:
             org = body  # '볼보트럭코리아 김영재 사장': a body no rule knows
-            label = "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY"
+            label = _body_label(text[org[0]:org[1]], title)
             yield org[0], org[1], label, {"rule": "apposition"}
             ents = {**ents, org: label}
         if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
@@ -177,7 +177,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["byline"] = True
         if org is None and (body := _apposed_body(view, name, te, ents)) is not None:
             name, org = body  # '정칠희 네패스 회장': the name before an unknown body
-            yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+            yield org[0], org[1], _body_label(text[org[0]:org[1]], title), {"rule": "apposition"}
             ents = {**ents, org: "COMPANY"}
         if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
@@ -385,6 +385,12 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
             if _AFTER_NAME.match(text, e) and view.aligned(s, e):
                 taken[s:e] = b"\x01" * (e - s)
                 yield (s, e, "PERSON", {})
+
+
+def _body_label(word: str, title: str) -> str:
+    """The type of an unknown body a head's title names: institutes and universities under
+    원장/총장, political parties ('미래한국당 대표') are organisations, else a company."""
+    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith("당") else "COMPANY"
 
 
 _CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})

@@ -198,3 +198,16 @@ def test_generic_hall_of_a_venue_is_no_place() -> None:
 ])
 def test_fused_office_titles(text: str, name: str) -> None:
     assert (name, "PERSON") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("영국 대처 총리의 집권 기록을 넘어섰다.", "대처"),
+    ("미국 정보당국은 확인을 거부했다.", "정보당국"),
+    ("이집트 군부는 선거를 약속했다.", "군부"),
+])
+def test_short_or_generic_words_after_a_country_are_no_body(text: str, word: str) -> None:
+    assert (word, "MINISTRY") not in ents(text)
+
+
+def test_party_named_by_its_leader_is_an_organisation() -> None:
+    assert ("미래한국당", "ORGANIZATION") in ents("상황이 급해지자 미래한국당 원유철 대표가 당선자들을 모았다.")
