@@ -123,8 +123,12 @@ def head_fused(view: TextView, s: int, e: int, name: str) -> bool:
     m = _FUSED_HEAD.match(text, e)
     if m is None or (m.group() == "지사") != name.endswith("도") or s < 3 or text[s - 1] != " ":
         return False
-    word = text[view.word_start(s - 1):s - 1].lstrip(_BULLETS)
-    return 2 <= len(word) <= 4 and all("가" <= c <= "힣" for c in word) and word[0] in SURNAMES
+    ws = view.word_start(s - 1)
+    while ws < s - 1 and text[ws] in _BULLETS:
+        ws += 1
+    word = text[ws:s - 1]
+    return 2 <= len(word) <= 4 and all("가" <= c <= "힣" for c in word) and word[0] in SURNAMES \
+        and view.is_nominal(ws, s - 1)  # '… 지었다면 서울시장이나': a verb, no name
 
 
 # what may follow a body's name that stands alone: a particle (or none), then no more letters

@@ -74,6 +74,8 @@ def find_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
         prefix = text[s:m.start()]
         if len(prefix) < 2 or prefix in _GENERIC or not view.aligned(s, m.end()):
             continue
+        if text.startswith(",", m.end()) and (s == 0 or text[s - 1] != "("):
+            continue  # '(동대문디자인플라자, 서울 …)': a venue before its address, not any list item
         if word_end != m.start() and view.tag_at(s) not in ("NNP", "SL"):
             continue  # '웨스틴조선 호텔': a name before the word 호텔, not '인근 호텔'
         yield s, m.end(), "LOCATION", {"rule": "venue"}

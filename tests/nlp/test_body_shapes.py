@@ -211,3 +211,11 @@ def test_short_or_generic_words_after_a_country_are_no_body(text: str, word: str
 
 def test_party_named_by_its_leader_is_an_organisation() -> None:
     assert ("미래한국당", "ORGANIZATION") in ents("상황이 급해지자 미래한국당 원유철 대표가 당선자들을 모았다.")
+
+
+def test_fused_head_title_after_a_verb_is_no_body() -> None:
+    assert ("서울시", "MINISTRY") not in ents("중죄를 지었다면 서울시장이나 정부는 책임을 져야 한다.")
+
+
+def test_listed_channel_is_no_venue() -> None:
+    assert not [w for w, t in ents("채널인 게임클럽, 몬티스튜디오, 키드니 샵 등을 개설했다.") if t == "LOCATION"]
