@@ -77,8 +77,8 @@ class GazetteerRuler:
             fused = info.kind == "local" and bodies.head_fused(view, s, e, name)
             if not view.aligned(s, e) and not fused:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
-            if m.group().endswith("위") and view.text.startswith("원장", e):
-                continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
+            if m.group().endswith("위") and view.text.startswith("원", e):
+                continue  # 금융위원장 is 금융위원회 위원장 contracted, 방심위원들 its members: no mention of the body
             if view.text.startswith(_MEMBER_TITLES, e):
                 continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
             if info.kind == "local" and view.tag_at(s) != "NNP" and not fused:

@@ -219,3 +219,8 @@ def test_fused_head_title_after_a_verb_is_no_body() -> None:
 
 def test_listed_channel_is_no_venue() -> None:
     assert not [w for w, t in ents("채널인 게임클럽, 몬티스튜디오, 키드니 샵 등을 개설했다.") if t == "LOCATION"]
+
+
+def test_members_of_a_contracted_committee_are_no_mention_of_it() -> None:
+    assert not [w for w, t in ents("야권 방심위원들을 해촉하면서 논란이 됐다.") if t == "MINISTRY"]
+    assert ("방심위", "MINISTRY") in ents("방심위는 이날 결정을 내렸다.")
