@@ -31,7 +31,7 @@ _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + 
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|이다|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 

@@ -224,3 +224,15 @@ def test_listed_channel_is_no_venue() -> None:
 def test_members_of_a_contracted_committee_are_no_mention_of_it() -> None:
     assert not [w for w, t in ents("야권 방심위원들을 해촉하면서 논란이 됐다.") if t == "MINISTRY"]
     assert ("방심위", "MINISTRY") in ents("방심위는 이날 결정을 내렸다.")
+
+
+def test_attendees_with_body_and_post_in_brackets() -> None:
+    ex = extract("발표자는 김철수(삼성전자 상무), 이영희(한국전자통신연구원 책임연구원)이다.", D)
+    names = [(e.text, e.type) for e in ex.entities]
+    assert ("김철수", "PERSON") in names and ("이영희", "PERSON") in names
+    leads = {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == "LEADS"}
+    assert ("이영희", "한국전자통신연구원") not in leads  # a researcher is staff, not an officer
+
+
+def test_title_before_the_copula() -> None:
+    assert ("이민호", "PERSON") in ents("수상자는 김영수 에이로봇 대표, 이민호 클로봇 대표이다.")
