@@ -12,6 +12,7 @@ shape of the phrase rather than a list of names:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ingest.nlp.ents import Ent
@@ -48,6 +49,7 @@ def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Ca
     out += find_markets(view)
     out += find_body_halls(view, [(s, e) for s, e, lab, _a in [*known, *cands] if lab in _ORG_TYPES])
     out += find_sub_venues(view, [(s, e) for (s, e), kind in places.items() if kind == "venue"])
+    out += find_kind_named(view)
     return out
 
 
@@ -212,3 +214,34 @@ def building_as_place(view: TextView, ent: Ent, nxt: list[Ent], tails: tuple[str
     if nxt and nxt[0].label == "LOCATION" and nxt[0].start == ent.end + 1:
         return True
     return tail.startswith("에서") and _HELD.match(view.text, ent.end + len(tail)) is not None
+
+
+# a company named after the kind of business it is: '스타트업 뤼이드는', '방산기업 현대로템과',
+# '협력사인 대한전선과'
+_KIND_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Z]{0,6}(?:기업|업체)|스타트업|협력사|제조사|회사)(?:인)? (?=\S)")
+
+
+def find_kind_named(view: TextView) -> Iterator[Cand]:
+    """A word after a business kind ('스타트업 뤼이드는', 'AI 반도체 기업 리벨리온과'): a
+    company when Kiwi reads it as a proper noun or does not know it as a word."""
+    from ingest.nlp.people import unknown_word  # noqa: PLC0415  (people imports the lexicon)
+    text = view.text
+    for m in _KIND_BEFORE.finditer(text):
+        ws = m.end()
+        we = view.core_end(ws, view.word_end(ws))
+        word = text[ws:we]
+        if len(word) < 2 or not view.aligned(ws, we) or not view.is_nominal(ws, we) \
+                or len(word) == 3 and word[0] in SURNAMES:
+            continue  # '스타트업 김민수 대표': a person's name, three letters with a surname first
+        if word in _lexicon_words():
+            continue  # '기업인 스위스 SGS사': a place (or a known body, which the gazetteer names)
+        tag = view.single_word_tag(ws, we)
+        if tag == "NNP" or (tag == "NNG" and unknown_word(word)) or (tag == "SL" and word[0].isupper() and not word.isupper()):
+            yield ws, we, "COMPANY", {"rule": "kind_named"}  # not '기업 CSR 광고': an acronym of a word
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    lex = get_lexicon()
+    return frozenset(lex.places) | frozenset(lex.names)

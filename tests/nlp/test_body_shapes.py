@@ -236,3 +236,21 @@ def test_attendees_with_body_and_post_in_brackets() -> None:
 
 def test_title_before_the_copula() -> None:
     assert ("이민호", "PERSON") in ents("수상자는 김영수 에이로봇 대표, 이민호 클로봇 대표이다.")
+
+
+@pytest.mark.parametrize("text,company", [
+    ("스타트업 뤼이드는 교육 AI를 개발한다.", "뤼이드"),
+    ("산업부는 협력사인 대한전선과 LS전선을 방문했다.", "대한전선"),
+    ("미국 상용차 업체 나비스타는 1920년에 설립됐다.", "나비스타"),
+])
+def test_company_after_its_kind_of_business(text: str, company: str) -> None:
+    assert (company, "COMPANY") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("인증 전문 기업인 스위스 SGS사와 협력한다.", "스위스"),
+    ("캠페인이 8건, 기업 CSR 광고가 2건이었다.", "CSR"),
+    ("스타트업 김민수 대표가 발표했다.", "김민수"),
+])
+def test_no_company_from_a_place_acronym_or_person_after_a_kind(text: str, word: str) -> None:
+    assert (word, "COMPANY") not in ents(text)
