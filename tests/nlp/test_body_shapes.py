@@ -254,3 +254,7 @@ def test_company_after_its_kind_of_business(text: str, company: str) -> None:
 ])
 def test_no_company_from_a_place_acronym_or_person_after_a_kind(text: str, word: str) -> None:
     assert (word, "COMPANY") not in ents(text)
+
+
+def test_generic_kind_of_institute_is_no_name() -> None:
+    assert not [w for w, t in ents("국가전략기술 특화연구소 현장 방문을 통해 운영방향을 논의합니다.") if t == "ORGANIZATION"]
