@@ -235,9 +235,10 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
 
 
 # the title before the name: '국무위원후보자 유상임에 대한', '(과학기술정보통신부장관 유상임)',
-# '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다'
-_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장)(?:\s|\s?\()([가-힣]{3})"
-                          r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,)")
+# '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다',
+# and a release's contact table ('과장 김철수 (044-203-4210)')
+_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장|과장|팀장|사무관"
+                          r"|서기관|주무관)(?:\s|\s?\()([가-힣]{3})(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d)")
 
 
 def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:

@@ -258,3 +258,8 @@ def test_no_company_from_a_place_acronym_or_person_after_a_kind(text: str, word:
 
 def test_generic_kind_of_institute_is_no_name() -> None:
     assert not [w for w, t in ents("국가전략기술 특화연구소 현장 방문을 통해 운영방향을 논의합니다.") if t == "ORGANIZATION"]
+
+
+def test_contact_table_of_a_release() -> None:
+    found = ents("담당 부서 : 산업정책과 책임자 과장 김철수 (044-203-4210) 담당자 사무관 이영희 (044-203-4211)")
+    assert ("김철수", "PERSON") in found and ("이영희", "PERSON") in found
