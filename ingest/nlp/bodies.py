@@ -28,7 +28,7 @@ _FOREIGN_BODY = re.compile(
 _NOT_BODY = frozenset({"정부", "남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부", "본부", "간부", "세부",
                        "대부", "상부", "하부", "전국", "제국", "당국", "양국", "각국", "본국", "자국", "타국", "외국", "상대국",
                        "대국", "강국", "시청", "도청", "민정", "교육청", "군부"})
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")  # 'USTR', 'KCCI', not '(Democratic)'
 
 # address parts: road (로, 길, 대로), town (읍, 면), neighbourhood (동, 리)
 _ADDRESS_PART = re.compile(r"[가-힣0-9]{1,8}(?:대로|로|길|읍|면|동|리)")
@@ -50,6 +50,9 @@ def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Ca
     out += find_body_halls(view, [(s, e) for s, e, lab, _a in [*known, *cands] if lab in _ORG_TYPES])
     out += find_sub_venues(view, [(s, e) for (s, e), kind in places.items() if kind == "venue"])
     out += find_kind_named(view)
+    out += find_education_offices(view, known)
+    out += find_marked_companies(view)
+    out += find_bracket_acronyms(view, [*known, *cands, *out])
     return out
 
 
@@ -245,3 +248,38 @@ def _lexicon_words() -> frozenset[str]:
     from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
     lex = get_lexicon()
     return frozenset(lex.places) | frozenset(lex.names)
+
+
+# a city's or province's office of education, written against its name ('경기도교육청')
+_EDU_OFFICE = "교육청"
+
+
+def find_education_offices(view: TextView, known: list[Cand]) -> Iterator[Cand]:
+    """'경기도교육청', '서울시교육청': the local government's name fused with 교육청 is the
+    office of education, a body of its own (MINISTRY), not a mention of the government."""
+    text = view.text
+    for s, e, _label, attrs in known:
+        if attrs.get("gov_kind") == "local" and text.startswith(_EDU_OFFICE, e):
+            end = e + len(_EDU_OFFICE)
+            if end == len(text) or not text[end].isalnum() or view.is_cut(end):
+                yield s, end, "MINISTRY", {"rule": "education_office", "gov_kind": "office"}  # not read as a place
+
+
+# a foreign company marked with 社 ('마이크론社', '키옥시아社가'): the name before the mark
+_SHA = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15})社")
+
+
+def find_marked_companies(view: TextView) -> Iterator[Cand]:
+    for m in _SHA.finditer(view.text):
+        s, e = m.span(1)
+        if view.is_cut(s) and view.is_nominal(s, e):
+            yield s, e, "COMPANY", {"rule": "sha_mark"}
+
+
+def find_bracket_acronyms(view: TextView, bodies: list[Cand]) -> Iterator[Cand]:
+    """'부산항만공사(BPA)', '대한상공회의소(KCCI)': the acronym in brackets right after a body
+    is another mention of it, of its type."""
+    text = view.text
+    for s, e, label, _attrs in bodies:
+        if label in _ORG_TYPES and (a := _ACRONYM.match(text, e)) is not None:
+            yield a.start(1), a.end(1), label, {"rule": "acronym", "_of": (s, e)}

@@ -263,3 +263,26 @@ def test_generic_kind_of_institute_is_no_name() -> None:
 def test_contact_table_of_a_release() -> None:
     found = ents("담당 부서 : 산업정책과 책임자 과장 김철수 (044-203-4210) 담당자 사무관 이영희 (044-203-4211)")
     assert ("김철수", "PERSON") in found and ("이영희", "PERSON") in found
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("부산광역시와 부산항만공사(BPA)가 협력한다.", "부산항만공사", "MINISTRY"),
+    ("부산광역시와 부산항만공사(BPA)가 협력한다.", "BPA", "MINISTRY"),
+    ("대한상공회의소(KCCI)가 주최했다.", "KCCI", "ORGANIZATION"),
+    ("경기도와 경기도교육청이 협약을 맺었다.", "경기도교육청", "MINISTRY"),
+    ("미국 마이크론社와 일본 키옥시아社가 감산을 발표했다.", "키옥시아", "COMPANY"),
+])
+def test_public_enterprises_offices_and_marked_companies(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in ents(text)
+
+
+def test_works_in_a_city_are_no_enterprise() -> None:
+    assert not [w for w, t in ents("부산공사 현장에서 사고가 났다.") if t == "MINISTRY"]
+
+
+def test_education_office_before_a_genitive_stays_a_body() -> None:
+    assert ("경상북도교육청", "MINISTRY") in ents("작년에 경상북도교육청의 교원 시험에 합격했다.")
+
+
+def test_a_word_in_brackets_is_no_acronym() -> None:
+    assert [w for w, t in ents("많은 민주당(Democratic)과 중간층이 있다.") if w == "Democratic"] == []
