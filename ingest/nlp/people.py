@@ -34,6 +34,7 @@ _TITLE_RE = re.compile(
     r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|이다|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
+_FOREIGN_WORD = re.compile(r"[가-힣]{2,6}")  # a word of a foreign name in Hangul ('지안포르테')
 
 
 def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
@@ -310,9 +311,9 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
         return None
     s1 = view.word_start(s2 - 1)
     for a, b in ((s1, s2 - 1), (s2, pos)):
-        if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _NAME_RE.fullmatch(text[a:b]) and b - a > 1:
+        if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _FOREIGN_WORD.fullmatch(text[a:b]) and b - a > 1:
             return None
-    if not 1 <= pos - s2 <= 4 or not 2 <= s2 - 1 - s1 <= 4:
+    if not 1 <= pos - s2 <= 6 or not 2 <= s2 - 1 - s1 <= 5:  # '그레그 지안포르테'
         return None
     return s1, pos
 

@@ -286,3 +286,8 @@ def test_education_office_before_a_genitive_stays_a_body() -> None:
 
 def test_a_word_in_brackets_is_no_acronym() -> None:
     assert [w for w, t in ents("많은 민주당(Democratic)과 중간층이 있다.") if w == "Democratic"] == []
+
+
+def test_foreign_name_with_a_long_family_name_before_country_state_and_title() -> None:
+    text = "본부장은 14시 그레그 지안포르테 미국 몬태나주 주지사를 만나 협력 방안을 논의한다."
+    assert ("그레그 지안포르테", "PERSON") in ents(text)
