@@ -12,7 +12,8 @@ from typing import Iterator
 
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
-from ingest.nlp.people import is_name, particle_fused, unknown_word
+from ingest.nlp.kiwi import particle_fused
+from ingest.nlp.people import is_name, unknown_word
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]

@@ -95,14 +95,6 @@ def oov_score(word: str) -> float:
 
 
 @lru_cache(maxsize=4096)
-def particle_fused(word: str) -> bool:
-    """Whether Kiwi, reading `word` alone, ends it with a one-letter particle that it read
-    as part of a noun in context ('KT클라우드가' → …클라우드/NNG 가/JKS)."""
-    tokens = get_kiwi().tokenize(word)
-    return len(tokens) >= 2 and tokens[-1].tag.startswith("J") and tokens[-1].len == 1 and tokens[-1].start == len(word) - 1
-
-
-@lru_cache(maxsize=4096)
 def unknown_word(word: str) -> bool:
     """Whether Kiwi analyses `word` alone as one noun it does not know: the unknown-word
     penalty puts such analyses near -25 to -28, dictionary nouns near -16 to -20."""
