@@ -18,10 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import (agenda, backrefs, initiatives, known as known_names, orgs, patterns, people, person_forms, relclf,
-                        shortnames)
+from ingest.nlp import (agenda, backrefs, bodies, initiatives, known as known_names, orgs, patterns, people, person_forms,
+                        relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
-from ingest.nlp.ents import Ent, aligned, get_ents, put_ents
+from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
 from ingest.nlp.linker import canonical  # noqa: F401  (registers kg_linker; kg/facts.py imports canonical here)
 from ingest.nlp.relations import Mention, extract_relations
@@ -73,15 +73,16 @@ class GazetteerRuler:
         cands = []
         for m in lex.name_re.finditer(view.text):
             s, e = m.span()
-            if not view.aligned(s, e):
-                continue  # 산업부 in 산업부문, 중기부 in 중기부터
-            if m.group().endswith("위") and view.text.startswith("원장", e):
-                continue  # 금융위원장 is 금융위원회 위원장 contracted, no mention of the body itself
-            if view.text.startswith(_MEMBER_TITLES, e):
-                continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
             name = m.group()
             info = lex.names[name]
-            if info.kind == "local" and view.tag_at(s) != "NNP":
+            fused = info.kind == "local" and bodies.head_fused(view, s, e, name)
+            if not view.aligned(s, e) and not fused:
+                continue  # 산업부 in 산업부문, 중기부 in 중기부터
+            if m.group().endswith("위") and view.text.startswith("원", e):
+                continue  # 금융위원장 is 금융위원회 위원장 contracted, 방심위원들 its members: no mention of the body
+            if view.text.startswith(_MEMBER_TITLES, e):
+                continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
+            if info.kind == "local" and view.tag_at(s) != "NNP" and not fused:
                 continue  # 상주시켜 (상주/NNG 시키/XSV), not 상주시: Kiwi reads a place name as NNP
             if info.kind == "local" and " " in name:
                 # a qualified local government (부산 중구, 서울특별시 중구): the qualifier is a
@@ -92,6 +93,9 @@ class GazetteerRuler:
                     cands.append(_gaz_cand(s, s + len(qualifier), lex.names[qualifier]))
                 s = e - len(word)
             cands.append(_gaz_cand(s, e, info))
+        for s, e, *_ in cands:
+            if not aligned(doc, s, e):
+                cut_tokens(doc, s, e)  # '경기도지사' is one token to Kiwi: cut it at the body's end
         existing = get_ents(doc) if not self.overwrite else []
         put_ents(doc, resolve(doc, existing, cands), write=self.write_ents)
         return doc
@@ -137,6 +141,10 @@ class EntityPatterns:
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
+        cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
+        for s, e, _lab, a in cands:
+            if a.pop("_cut", False):
+                cut_tokens(doc, s, e)
         quoted = list(initiatives.find_quoted(view))
         for c in quoted:
             c[3]["_prio"] = PRIORITY["quoted"]
@@ -171,6 +179,7 @@ class EntityPatterns:
         items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
         known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
         items += known
@@ -292,7 +301,11 @@ class TypeRefiner:
                 attrs.pop("gov_kind", None)
                 place = lex.places.get(text)
                 attrs["place"] = place.canonical if place else attrs.get("_gaz", text)
-            if new == "MINISTRY" and text in _BUILDING_BODIES and view.tail(ent.end).rstrip(".,") in _BUILDING_TAILS:
+            if new in ORG_TYPES and bodies.addressed(view, ent, ents[i + 1:i + 2]):
+                new = "LOCATION"  # 'KOTRA(서울 서초구)에서': a body named as the venue, its address after it
+                attrs.pop("gov_kind", None)
+                attrs["place"] = text
+            if new == "MINISTRY" and text in _BUILDING_BODIES and bodies.building_as_place(view, ent, ents[i + 1:i + 2], _BUILDING_TAILS):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text

@@ -93,6 +93,18 @@ def aligned(doc: Doc, start: int, end: int) -> bool:
     return start in starts and end in ends and start < end
 
 
+def cut_tokens(doc: Doc, s: int, e: int) -> None:
+    """Split the tokens that [s, e) starts or ends inside at those offsets (the text stays), so
+    an entity can sit there: Kiwi reads '경기도지사' as 경기/도지사, '클라우드가' as one noun."""
+    for pos in (s, e):
+        for tok in doc:
+            end = tok.idx + len(tok.text)
+            if tok.idx < pos < end:
+                with doc.retokenize() as retok:
+                    retok.split(tok, [tok.text[:pos - tok.idx], tok.text[pos - tok.idx:]], heads=[(tok, 0), (tok, 0)])
+                break
+
+
 # span extensions for spaCy users: span._.kg_attrs / span._.kg_value read the store
 def _find(span: Span) -> Ent | None:
     for e in span.doc.user_data.get(_STORE) or ():

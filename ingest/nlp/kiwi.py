@@ -227,3 +227,11 @@ def index_forms(morphs: list[Morph], day: str | None = None) -> list[str]:
     dated = dated_terms(day)
     return [dated.get(f) or alias.get(f, f) for f in (m.form.lower() if m.form.isascii() else m.form
                                                       for m in morphs if m.tag in INDEX_TAGS)]
+
+
+@lru_cache(maxsize=4096)
+def particle_fused(word: str) -> bool:
+    """Whether Kiwi, reading `word` alone, ends it with a one-letter particle that it read
+    as part of a noun in context ('KT클라우드가' → …클라우드/NNG 가/JKS)."""
+    tokens = get_kiwi().tokenize(word)
+    return len(tokens) >= 2 and tokens[-1].tag.startswith("J") and tokens[-1].len == 1 and tokens[-1].start == len(word) - 1

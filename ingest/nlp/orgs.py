@@ -19,15 +19,16 @@ from typing import Iterator
 
 from ingest.nlp.view import TextView
 
-_ORG_END = re.compile(r"(?:병원|의료원|상공회의소|과학원|연구소|콜센터|관리센터|재단|협회|학회|대학교)(?=[\s,.)·]|[은는이가도의와과에을를]|$)")
-_VENUE_END = re.compile(r"(?:\s?호텔|회관|컨벤션센터|전시장|아트홀|스튜디오\d*|플라자|광장|회의실|\s?춘추관|영빈관)(?=에서|\(|에\s|입니다)")
-_PUBLIC_END = re.compile(r"(?:진흥원|진흥공사|공사|공단|연구원)(?=[\s,.)·]|[은는이가도의와과에을를]|$)")
+_ORG_END = re.compile(r"(?:병원|의료원|상공회의소|과학원|연구소|콜센터|관리센터|재단|협회|학회|대학교|중앙회|연합회|테크노파크|한림원)(?=[\s,.)(·]|[은는이가도의와과에을를]|$)")
+_VENUE_END = re.compile(r"(?:\s?호텔|회관|컨벤션센터|전시장|아트홀|스튜디오\d*|플라자|광장|회의실|\s?춘추관|영빈관)(?=에서|\(|에\s|입니다|,)")
+_PUBLIC_END = re.compile(r"(?:진흥원|진흥공사|공사|공단|연구원)(?=[\s,.)(·]|[은는이가도의와과에을를]|$)")
 _NATIONAL = ("한국", "국가", "국립", "국민", "대한", "중소", "소상공인", "근로복지", "건강보험", "도로교통", "정보통신")
 _NOT_PUBLIC = frozenset({"한국방송공사"})  # KBS: a broadcaster, COMPANY by the guideline
 _RESEARCHER = ("선임", "책임", "수석", "주임", "전임", "객원", "박사후", "위촉", "연구", "보조", "인턴")
 # modifiers that make the name generic: '대학병원', '지역 의료원', '인근 병원'
 _GENERIC = frozenset({"대학", "종합", "공공", "민간", "지역", "인근", "국내", "해외", "전국", "주요", "대형", "중소", "관련",
-                      "각", "일반", "전문", "거점", "협력", "당직", "동네", "시립", "도립", "국립", "산하", "소속", "해당"})
+                      "각", "일반", "전문", "거점", "협력", "당직", "동네", "시립", "도립", "국립", "산하", "소속", "해당",
+                      "특화", "부설", "기업부설", "공동", "신규", "우수"})
 
 
 def _name_start(view: TextView, end: int) -> int:
@@ -62,8 +63,18 @@ def find_public_bodies(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
         elif end == "연구원":
             if len(prefix) >= 3 and not prefix.endswith(_RESEARCHER) and (prefix.startswith(_NATIONAL) or "기술" in prefix):
                 yield s, e, "ORGANIZATION", {"rule": "org_suffix"}
-        elif len(prefix) >= 3 and prefix.startswith(_NATIONAL):
+        elif len(prefix) >= 3 and (prefix.startswith(_NATIONAL) or _local_prefix(prefix)) and end in ("공사", "공단"):
+            # '부산항만공사', '서울교통공사', '경기주택도시공사': a local government's enterprise
             yield s, e, "MINISTRY", {"rule": "public_suffix", "gov_kind": "public"}
+
+
+def _local_prefix(prefix: str) -> bool:
+    """Whether the name opens with a city or province ('부산항만', '경기주택도시'), the rest
+    two letters or more (not '부산공사', 'works in Busan')."""
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415  (the lexicon imports people, which imports this)
+    places = get_lexicon().places
+    return any(prefix.startswith(p) and len(prefix) - len(p) >= 2 and places[p].kind in ("metro", "city", "province")
+               for p in (prefix[:2], prefix[:3]) if p in places)
 
 
 def find_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
@@ -74,6 +85,8 @@ def find_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
         prefix = text[s:m.start()]
         if len(prefix) < 2 or prefix in _GENERIC or not view.aligned(s, m.end()):
             continue
+        if text.startswith(",", m.end()) and (s == 0 or text[s - 1] != "("):
+            continue  # '(동대문디자인플라자, 서울 …)': a venue before its address, not any list item
         if word_end != m.start() and view.tag_at(s) not in ("NNP", "SL"):
             continue  # '웨스틴조선 호텔': a name before the word 호텔, not '인근 호텔'
         yield s, m.end(), "LOCATION", {"rule": "venue"}

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.kiwi import particle_fused
 from ingest.nlp.people import is_name, unknown_word
 from ingest.nlp.view import TextView
 
@@ -196,9 +197,9 @@ LATIN_CTX_RE = re.compile(
     r"(?=(?:사|社)(?![가-힣])| (?:CEO|최고경영자|대표|회장|사장|측|창업자|주가|본사)(?![가-힣]))"
 )
 LIST_RE = re.compile(
-    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? |\d+(?=사))?"
+    r" 등 (?:[가-힣A-Za-z0-9·]{1,6} )?(?:\d+개\s?|\d+곳의? |\d+(?=사))?(?:[가-힣A-Z]{1,4}(?=기업|업체))?"  # '진단기업들'
     r"(?P<head>기업|업체|대기업|중소기업|중견기업|스타트업|제조사|제조기업|제조업체|기업들|회사|공급기업|수요기업"
-    r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?![가-힣]{2})"
+    r"|개사|사|곳|기관|단체|협회|연구기관|대학|유관기관)(?:(?![가-힣]{2})|(?=이다|입니다|이며|이고))"
 )
 # a list closed by its count without 등: 'A, B, C 3개사가', 'A, B, C 등 소재 3사'
 COUNT_LIST_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?<! 등) (?:[가-힣A-Za-z·]{1,6} )?\d+(?P<head>개사|사)(?![가-힣]{2})")
@@ -226,10 +227,13 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         if s > 0 and _NAME_CHAR.match(text, s - 1):
             continue
         e = view.core_end(s, m.end())
+        cut = e == m.end() and particle_fused(text[s:e])
+        if cut:
+            e -= 1  # 'KT클라우드가': Kiwi read 클라우드가 as one noun (the token is cut, components.py)
         name = text[s:e]
         prefix = next((g for g in sorted(LATIN_GROUPS + HANGUL_GROUPS, key=len, reverse=True) if name.startswith(g)), "")
         rest = name[len(prefix):]
-        if len(rest) < (1 if prefix.isascii() else 2) or rest in GROUP_REST_STOP or not view.aligned(s, e):
+        if len(rest) < (1 if prefix.isascii() else 2) or rest in GROUP_REST_STOP or not (cut or view.aligned(s, e)):
             continue
         if prefix.isascii() and not "가" <= rest[0] <= "힣":
             continue  # KTX, DNA, KT&G are no SK/KT/DN group companies
@@ -237,7 +241,7 @@ def find_companies(view: TextView) -> Iterator[Cand]:
             continue  # 현대 is also 'modern': 현대사회, 현대미술
         if not prefix.isascii() and view.single_word_tag(s, e) in ("NNG", "VV", "VA", "MAG"):
             continue
-        yield s, e, "COMPANY", {"rule": "group"}
+        yield s, e, "COMPANY", {"rule": "group", "_cut": True} if cut else {"rule": "group"}
     for m in SUFFIX_RE.finditer(text):
         e = m.end()
         s = _NAME_RUN_BACK.search(text, max(0, m.start() - 30), m.start()).start()
@@ -308,7 +312,7 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                     # unknown names are proper nouns to Kiwi (에이로봇/NNP); 인사, 정부 are not; a
                     # company's name of known words ('다래소재') is no word Kiwi knows as a whole
                     if len(part) >= 2 and (view.tag_at(part_start) in ("NNP", "SL", "SH") or label == "COMPANY"
-                                           and len(part) >= 4 and part not in GENERIC_PREFIXES and unknown_word(part)):
+                                           and len(part) >= 3 and part not in GENERIC_PREFIXES and unknown_word(part)):
                         yield part_start, part_start + len(part), label, {"rule": "list"}
             # a Latin name of several words ('Samsung Biologics', 'LG Display'): one item
             latin_s = s

@@ -26,20 +26,23 @@ OOV_SCORE = -23.0
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
-                "협력관", "조정관")
-_FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+                "협력관", "조정관", "지원관", "담당관", "부지사", "수석", "차장")  # '소통지원관', '미래전략수석', '국무1차장'
+_FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|이다|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
 )
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
+_FOREIGN_WORD = re.compile(r"[가-힣]{2,6}")  # a word of a foreign name in Hangul ('지안포르테')
 
 
 def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
     """Whether the word [s, e) looks like a Korean personal name."""
     name = view.text[s:e]
-    if not _NAME_RE.fullmatch(name) or name in NOT_NAMES or name.endswith(NOT_NAME_ENDINGS):
+    if not _NAME_RE.fullmatch(name) or name in NOT_NAMES:
+        return False
+    if name.endswith(NOT_NAME_ENDINGS) and not (name[-1] == "구" and _name_in_gu(name)):
         return False
     if name[-1] in "갑을병정" and name[:-1] in _places():
         return False  # '서울 강북을 국회의원': an electoral district, a place and its letter
@@ -59,8 +62,23 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # one noun: a common word (반도체 시장, 정부 대표) unless a 3-syllable surname-first
         # word stands before a title only people hold and Kiwi does not know it as a word
         # (it tags unknown names NNG too: 안덕근, but 가운데 is in its dictionary)
-        return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" and unknown_word(name)
+        # ('최병구' is one unknown noun in context, three pieces alone: the whole word's score decides)
+        return strong and surname_ok and len(name) == 3 and ms[0].tag == "NNG" \
+            and (unknown_word(name) or oov_score(name) < OOV_SCORE)
     return surname_ok
+
+
+def _name_in_gu(name: str) -> bool:
+    """Whether a word ending in 구 is a name ('이홍구', '최병구': a surname first, three
+    syllables) rather than a district, which the lexicon knows ('강남구', '성동구')."""
+    return len(name) == 3 and name[0] in SURNAMES and name not in _places() and name[:-1] not in _places() \
+        and name not in _local_names()
+
+
+@lru_cache(maxsize=1)
+def _local_names() -> frozenset[str]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    return frozenset(get_lexicon().names)
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +132,10 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             if body[3].get("gov_kind") == "foreign" and pos in org_ends and ents.get((org_ends[pos], pos)) == "LOCATION":
                 pos = org_ends[pos] - 1  # '… 미국 몬태나주 주지사': the country before the state
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and title not in HOMONYM_TITLES and title not in STRONG_TITLES:
+            # '정석배 입법심의관', '최형두 간사': a name Kiwi does not know, one noun in context
+            cand = _name_before(view, pos, ents, True)
+            name = cand if cand is not None and len(view.morphs_in(*cand)) == 1 else None
         if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
             name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
         if name is None and org is not None:
@@ -126,7 +148,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             word = (view.word_start(pos), pos)
             if (body := _apposed_body(view, word, te, ents)) is not None and word not in ents:
                 name, org = body
-                yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", \
+                yield org[0], org[1], _body_label(text[org[0]:org[1]], title), \
                     {"rule": "apposition"}
                 ents = {**ents, org: "ORGANIZATION"}
         if name is None:
@@ -136,7 +158,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             org = (os_, name[0] - 1)
         elif org is None and (body := _body_before_name(view, name, title, ents)) is not None:
             org = body  # '볼보트럭코리아 김영재 사장': a body no rule knows
-            label = "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY"
+            label = _body_label(text[org[0]:org[1]], title)
             yield org[0], org[1], label, {"rule": "apposition"}
             ents = {**ents, org: label}
         if org is None and text.startswith(" 겸 ", te) and (j := _org_after(text, te + 3, org_ends)):
@@ -148,7 +170,7 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             attrs["byline"] = True
         if org is None and (body := _apposed_body(view, name, te, ents)) is not None:
             name, org = body  # '정칠희 네패스 회장': the name before an unknown body
-            yield org[0], org[1], "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+            yield org[0], org[1], _body_label(text[org[0]:org[1]], title), {"rule": "apposition"}
             ents = {**ents, org: "COMPANY"}
         if org is not None and ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
@@ -281,9 +303,9 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
         return None
     s1 = view.word_start(s2 - 1)
     for a, b in ((s1, s2 - 1), (s2, pos)):
-        if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _NAME_RE.fullmatch(text[a:b]) and b - a > 1:
+        if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _FOREIGN_WORD.fullmatch(text[a:b]) and b - a > 1:
             return None
-    if not 1 <= pos - s2 <= 4 or not 2 <= s2 - 1 - s1 <= 4:
+    if not 1 <= pos - s2 <= 6 or not 2 <= s2 - 1 - s1 <= 5:  # '그레그 지안포르테'
         return None
     return s1, pos
 
@@ -304,6 +326,11 @@ def _name_before(view: TextView, pos: int, ents: dict, strong: bool) -> tuple[in
     if pos <= 0 or view.text[pos] != " ":
         return None
     s = view.word_start(pos)
+    if view.text[pos - 1] == "/" and view.text[s:pos] != "/" and s < pos - 1:
+        pos -= 1  # a caption of a broadcast: '최양희/ 미래창조과학부 장관'
+    elif view.text[s:pos] == "/" and s >= 2 and view.text[s - 1] == " ":
+        pos = s - 1  # '문재인 / 대통령'
+        s = view.word_start(pos)
     while s < pos and view.text[s] in _BULLETS:
         s += 1  # '▲최태원 SK 회장', '△가삼현 현대중공업 사장': a roster's bullet
     dot = view.text.rfind(".", s, pos)
@@ -351,6 +378,12 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
             if _AFTER_NAME.match(text, e) and view.aligned(s, e):
                 taken[s:e] = b"\x01" * (e - s)
                 yield (s, e, "PERSON", {})
+
+
+def _body_label(word: str, title: str) -> str:
+    """The type of an unknown body a head's title names: institutes and universities under
+    원장/총장, political parties ('미래한국당 대표') are organisations, else a company."""
+    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith("당") else "COMPANY"
 
 
 _CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})
@@ -405,7 +438,7 @@ def _body_before_name(view: TextView, name: tuple[int, int], title: str, ents: d
 
 # bodies by their ending, before a title: MINISTRY for government and public bodies,
 # ORGANIZATION for associations and institutes
-_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원)$")
+_BODY_END = re.compile(r"(?:위원회|심의회|공사|공단|진흥원|평가원|(?<!연)구원|협회|재단|연구원|연구소|학회|대학교|병원|의료원|한림원|중앙회|연합회)$")
 _GOV_END = ("위원회", "심의회", "공사", "공단", "진흥원", "평가원")
 
 

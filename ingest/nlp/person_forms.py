@@ -27,6 +27,7 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _slashed(view, ents)
     yield from _title_first(view, ents)
     yield from _local_heads(view, ents)
+    yield from _bracket_affiliation(view, ents, org_ends)
 
 
 # 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
@@ -234,9 +235,10 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
 
 
 # the title before the name: '국무위원후보자 유상임에 대한', '(과학기술정보통신부장관 유상임)',
-# '사장후보자(박장범)', '청장 윤영빈입니다'
-_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장)(?:\s|\s?\()([가-힣]{3})"
-                          r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,)")
+# '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다',
+# and a release's contact table ('과장 김철수 (044-203-4210)')
+_TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장|과장|팀장|사무관"
+                          r"|서기관|주무관)(?:\s|\s?\()([가-힣]{3})(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d)")
 
 
 def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
@@ -248,3 +250,24 @@ def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
             continue
         if bare_name(view, s, e):
             yield s, e, "PERSON", {}
+
+
+# an attendee with the body and post in brackets: '김철수(삼성전자 상무)', '이영희(ETRI 책임연구원)'
+_NAME_BRACKET = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})\((?=[^)\n]{2,40}\))")
+_TITLE_CLOSE = re.compile(r" (" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?=\)|,)")
+
+
+def _bracket_affiliation(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
+    """'김철수(삼성전자 상무), 이영희(한국전자통신연구원 책임연구원)': a name, then in brackets a
+    known body and a post; the body is the person's."""
+    text = view.text
+    starts = {s: e for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "COMPANY", "ORGANIZATION")}
+    for m in _NAME_BRACKET.finditer(text):
+        s, e = m.span(1)
+        body_end = starts.get(m.end())
+        if body_end is None or (s, e) in ents or (t := _TITLE_CLOSE.match(text, body_end)) is None:
+            continue
+        title = t.group(1)
+        if not (is_name(view, s, e, title in STRONG_TITLES) or _surname_first(text[s:e])):
+            continue
+        yield s, e, "PERSON", {"title": title, "_org": (m.end(), body_end), "_leads": title in LEAD_TITLES}

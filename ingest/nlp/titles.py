@@ -12,7 +12,7 @@ TITLES = ("장관", "차관", "제1차관", "제2차관", "1차관", "2차관", 
           "국왕", "여왕", "감독", "협회장", "상근부회장", "수석부회장", "회장직무대행", "직무대행", "비대위원장", "경제부총리",
           "사회부총리", "비서관", "부시장", "부지사", "팀장", "과장", "연구원", "책임연구원", "수석연구원",
           "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원", "간사", "후보자",
-          "주지사", "정책위의장")
+          "주지사", "정책위의장", "셰프")
 # titles of who reports, not of who takes part (bylines: '문기혁 기자가 정리했습니다')
 BYLINE_TITLES = frozenset({"기자", "앵커", "특파원"})
 # titles only people hold (시장 'market', 대표 'representative', 대사 'line' are also words)
@@ -26,7 +26,7 @@ HOMONYM_TITLES = frozenset({"시장", "대표", "대사"})
 # titles a person heads the body with (LEADS person → body)
 LEAD_TITLES = frozenset(TITLES) - {"교수", "명예교수", "석좌교수", "연구위원", "선임연구위원", "박사", "의원", "국회의원", "대변인", "최고위원", "감독",
                                     "기자", "앵커", "특파원", "사무관", "서기관", "심의관", "입법심의관", "정책관", "위원",
-                                    "간사", "후보자"}
+                                    "간사", "후보자", "연구원", "책임연구원", "수석연구원", "셰프"}
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌")
 SURNAMES2 = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
 # words that stand before titles but are not names (신임 장관, 업계 대표, 공동 대표 …)
@@ -45,4 +45,6 @@ NOT_NAME_ENDINGS = ("실업", "산업", "그룹", "전자", "공사", "공단", 
                     "청", "처", "부", "시", "군", "구", "도", "국", "당", "사", "원장", "회")
 
 # words between a name and its title that say which holder it is ('방문규 신임 … 장관')
-HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True}  # True: a former holder
+HOLDER_WORDS = {"신임": False, "초대": False, "현": False, "차기": False, "전": True,  # True: a former holder
+                "당시": True,  # '이홍구 당시 국무총리': the post held then
+                "소위": False, "특위": False}  # '정동영 소위 위원장': the (sub)committee of the chair

@@ -101,9 +101,10 @@ def test_place_like_seoul(name: str, place: str) -> None:
 def test_address_parts_are_places() -> None:
     assert _rows("경기도 수원시 영통구에 연구소를 세운다.") == [("경기도", "LOCATION", "경기도"), ("수원시", "LOCATION", "수원")]
     assert [r for r in _rows("행사는 서울 종로구 세종대로 정부서울청사에서 열린다.") if r[1] == "LOCATION"] == [
-        ("서울", "LOCATION", "서울"), ("종로구", "LOCATION", "종로"), ("정부서울청사", "LOCATION", "정부서울청사")]
-    # no higher level before it, but proper nouns of an address after it
-    assert _rows("음성군 대소면에 공장을 세운다.") == [("음성군", "LOCATION", "음성")]
+        ("서울", "LOCATION", "서울"), ("종로구", "LOCATION", "종로"), ("세종대로", "LOCATION", "세종대로"),
+        ("정부서울청사", "LOCATION", "정부서울청사")]
+    # no higher level before it, but proper nouns of an address after it (each its own place)
+    assert _rows("음성군 대소면에 공장을 세운다.") == [("음성군", "LOCATION", "음성"), ("대소면", "LOCATION", "대소면")]
 
 
 def test_qualified_body_after_its_metropolitan_government() -> None:
