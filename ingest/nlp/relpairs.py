@@ -8,9 +8,11 @@ proposes every pair of a document's own entities that a relation type allows
     from the frame:         (a company in sentence 5, the initiative of the heading)
 
 describes each with features that do not depend on one writing style (the particle after
-each argument, trigger lemmas between and after them, distance, entities between, list
-membership 'A, B 등', titles, the position in the document, whether the rules proposed it)
-and scores it with the weights relclf.py loads (Candidates.score).
+each argument, the grammar of the clause the pair shares (relclause.py), trigger lemmas
+between and after them, distance, entities between, list membership 'A, B 등', titles, the
+position in the document, whether the rules proposed it) and scores it with the weights
+relclf.py loads (Candidates.score). The shipped model scores the pairs within a sentence
+only (`within`); those of the frame stay for the training script to try.
 """
 from __future__ import annotations
 
