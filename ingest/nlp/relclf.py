@@ -31,16 +31,27 @@ def load_model(path: Path | str = MODEL) -> dict | None:
     return json.loads(p.read_text(encoding="utf-8"))
 
 
-def select(scored: Iterable[tuple[str, object, object, float]], thresholds: dict[str, float]) -> list[tuple]:
+def anchor(kind: str, h: object, t: object) -> tuple:
+    """What a relation of `kind` is one of per document: a head's (one agent takes part in
+    one event of a document far more often than in two), for a schedule the date's (one
+    date is the due date of one initiative)."""
+    return (kind, t) if kind == "SCHEDULED_FOR" else (kind, h)
+
+
+def select(scored: Iterable[tuple[str, object, object, float]], thresholds: dict[str, float],
+           taken: set[tuple] = frozenset()) -> list[tuple]:
     """The pairs to keep of (relation, head, tail, probability): at or above the relation's
     threshold, and of those the best target for each head (for a schedule, the best
-    initiative for each date), as one agent takes part in one event of a document far more
-    often than in two."""
+    initiative for each date), for the heads the rules left without one (`taken`: the
+    `anchor`s of the rules' relations; the rules are the high-precision first pass, the
+    model fills in what they did not read)."""
     best: dict[tuple, tuple[float, tuple]] = {}
     for kind, h, t, p in scored:
         if p < thresholds.get(kind, 2.0):
             continue
-        key = (kind, t) if kind == "SCHEDULED_FOR" else (kind, h)
+        key = anchor(kind, h, t)
+        if key in taken:
+            continue
         if key not in best or p > best[key][0]:
             best[key] = (p, (kind, h, t))
     return [x for _p, x in best.values()]
@@ -68,14 +79,20 @@ def classify(view: TextView, mentions: list, sents: list[tuple[int, int]], rules
     scored = cands.score(model)
     name = {i: text[mentions[i].start:mentions[i].end] for _k, h, t, _p in scored for i in (h, t)}
     where = {(k, name[h], name[t]): (h, t) for k, h, t, _p in sorted(scored, key=lambda x: x[3])}
+    def nm(key: tuple) -> str:
+        return text[key[0]:key[1]]
+
+    taken = {anchor(k, nm(h), nm(t)) for k, h, t, _s in rules}
     found = []
-    for kind, hn, tn in select(((k, name[h], name[t], p) for k, h, t, p in scored), model.get("thresholds", {})):
+    for kind, hn, tn in select(((k, name[h], name[t], p) for k, h, t, p in scored), model.get("thresholds", {}),
+                               taken):
         h, t = where[(kind, hn, tn)]  # the best-scored mention pair of the two names
         hm, tm = mentions[h], mentions[t]
         si = cands.si[t if hm.label == "INITIATIVE" else h]
         found.append((kind, hm.key, tm.key, si))
         if kind == "PARTICIPATES_IN":  # who is listed with a participant takes part too
-            found += [(kind, mentions[k].key, tm.key, si) for k in cands.lists.get(h, ()) if k != h]
+            found += [(kind, mentions[k].key, tm.key, si) for k in cands.lists.get(h, ())
+                      if k != h and anchor(kind, nm(mentions[k].key), tn) not in taken]
     keep = rules if model.get("mode", "union") == "union" else [r for r in rules if r[0] not in model["types"]]
     seen: set[tuple] = set()
     out = []

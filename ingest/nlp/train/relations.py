@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.nlp.evaluate import _name, _named_rels, load_gold
-from ingest.nlp.relclf import MODEL, select
+from ingest.nlp.relclf import MODEL, anchor, select
 from ingest.nlp.relpairs import SIGNATURES, Candidates
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -41,7 +41,11 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05))
 # model pair is worth adding when the model alone is right at least MIN_PRECISION of the
 # time on the real dev documents, out of fold (a margin over 0.19). Per type, the threshold
 # with the best out-of-fold F1 on real documents among those is chosen.
-MIN_PRECISION = 0.35
+# December 2026, second round: the model of the first round was right about half the time out
+# of fold on dev and a fifth of the time on the fresh documents, so a precision measured
+# out of fold on dev overstates the one on new text by about half: 0.5 leaves that margin
+# (chosen before the second round's gate was looked at).
+MIN_PRECISION = 0.5
 # The real dev documents annotated after the rules were last tuned (real-dev-55 … 73, the
 # third batch, and real-dev-74 … 93, the fourth, both December 2026): nobody has read the
 # rules' errors on them, so the rules' F1 there is an unseen-text figure taken from dev
@@ -54,64 +58,83 @@ FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(55, 94))
 # one, 4 → 5 of 9, in December 2026, and its additions broke four of the guideline's cases
 # in tests/nlp/test_relations.py; this margin was added then, after seeing that result)
 MIN_GAIN = 2
+# weight the positives up to as many as the negatives
+BALANCE = False
+# the L2 strengths tried per type by cross-validation (choose_l2)
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 # the rules' output as features: left out, for the same reason (the model would learn to
 # trust rules that are right on dev far more often than on new text)
 RULE_FEATURES = frozenset({"rule", "rule_name", "rule_other"})
 
 
-def collect(paths: list[Path]) -> list[dict]:
-    """Run the rule pipeline over the gold documents; per document its gold relations by
-    name, the rules' relations by name and every candidate pair with features and label."""
+def collect(paths: list[Path], skip: frozenset[str] = frozenset()) -> list[dict]:
+    """Run the rule pipeline over the gold documents (but those in `skip`); per document its
+    gold relations by name, the rules' relations by name and every candidate pair with
+    features and label."""
+    return [rows_of(*x) for x in analyse(paths, skip)]
+
+
+def analyse(paths: list[Path], skip: frozenset[str] = frozenset()) -> list[tuple]:
+    """(source file, gold document, extraction, what the relation component saw) of each
+    document: the slow part, kept apart so that features can be recomputed from it."""
     from ingest.nlp.pipeline import build_pipeline, make_doc, to_extraction  # noqa: PLC0415
 
     nlp = build_pipeline(model_dir=None)
     comp = nlp.get_pipe("kg_relations")
     comp.collect = []
-    docs = []
+    out = []
     for path in paths:
         for g in load_gold(path):
+            if g.id in skip:
+                continue
             ex = to_extraction(nlp(make_doc(nlp, g.text, g.date)))
-            view, mentions, sents, rules, doc_date, aliases = comp.collect.pop()
-            gold_names = {(e.start, e.end, e.type): _name(e) for e in g.entities}
-            ents = {(e.start, e.end): e for e in ex.entities}
-            to = {(s, e): k for s, e, _t, k in aliases}
-
-            def name(m) -> str | None:
-                e = ents.get(to.get(m.key, m.key))
-                return None if e is None else gold_names.get((e.start, e.end, e.type)) or _name(e)
-
-            def gold_name(m) -> str | None:
-                """The name of the gold entity this mention overlaps most (same type): '제1차
-                회의' read inside the gold's '위촉식 및 제1차 회의' is that event, so the pair is
-                labelled by whether the relation holds, not by whether the boundaries agree."""
-                e = ents.get(to.get(m.key, m.key))
-                if e is None:
-                    return None
-                best = max(((min(e.end, ge.end) - max(e.start, ge.start), ge) for ge in g.entities
-                            if ge.type == e.type and ge.start < e.end and e.start < ge.end),
-                           key=lambda x: x[0], default=None)
-                return _name(best[1]) if best else name(m)
-
-            gold = _named_rels(g.entities, g.relations)
-            cands = Candidates(view, mentions, sents, rules, doc_date)
-            rows = []
-            for kind, h, t in cands.pairs():
-                hn, tn = name(mentions[h]), name(mentions[t])
-                if hn is None or tn is None or hn == tn:
-                    continue
-                label = (kind, hn, tn) in gold or (kind, gold_name(mentions[h]), gold_name(mentions[t])) in gold
-                rows.append((kind, hn, tn, cands.features(kind, h, t), label))
-            groups = [{n for k in run if (n := name(mentions[k])) is not None}
-                      for i, run in cands.lists.items() if len(run) > 1 and run[0] == i]
-            docs.append({"id": g.id, "lists": [x for x in groups if len(x) > 1], "src": path.name if path.parent.name != "real" else "real/" + path.name,
-                         "gold": gold, "rules": _named_rels(ex.entities, ex.relations, gold_names), "cands": rows})
+            out.append((path, g, ex, comp.collect.pop()))
     comp.collect = None
-    return docs
+    return out
+
+
+def rows_of(path: Path, g, ex, seen: tuple) -> dict:
+    """One document of `collect` from what `analyse` kept of it."""
+    view, mentions, sents, rules, doc_date, aliases = seen
+    gold_names = {(e.start, e.end, e.type): _name(e) for e in g.entities}
+    ents = {(e.start, e.end): e for e in ex.entities}
+    to = {(s, e): k for s, e, _t, k in aliases}
+
+    def name(m) -> str | None:
+        e = ents.get(to.get(m.key, m.key))
+        return None if e is None else gold_names.get((e.start, e.end, e.type)) or _name(e)
+
+    def gold_name(m) -> str | None:
+        """The name of the gold entity this mention overlaps most (same type): '제1차
+        회의' read inside the gold's '위촉식 및 제1차 회의' is that event, so the pair is
+        labelled by whether the relation holds, not by whether the boundaries agree."""
+        e = ents.get(to.get(m.key, m.key))
+        if e is None:
+            return None
+        best = max(((min(e.end, ge.end) - max(e.start, ge.start), ge) for ge in g.entities
+                    if ge.type == e.type and ge.start < e.end and e.start < ge.end),
+                   key=lambda x: x[0], default=None)
+        return _name(best[1]) if best else name(m)
+
+    gold = _named_rels(g.entities, g.relations)
+    cands = Candidates(view, mentions, sents, rules, doc_date)
+    rows = []
+    for kind, h, t in cands.pairs(within=True):
+        hn, tn = name(mentions[h]), name(mentions[t])
+        if hn is None or tn is None or hn == tn:
+            continue
+        label = (kind, hn, tn) in gold or (kind, gold_name(mentions[h]), gold_name(mentions[t])) in gold
+        rows.append((kind, hn, tn, cands.features(kind, h, t), label))
+    groups = [{n for k in run if (n := name(mentions[k])) is not None}
+              for i, run in cands.lists.items() if len(run) > 1 and run[0] == i]
+    return {"id": g.id, "lists": [x for x in groups if len(x) > 1], "src": path.name if path.parent.name != "real" else "real/" + path.name,
+            "gold": gold, "rules": _named_rels(ex.entities, ex.relations, gold_names), "cands": rows}
 
 
 def fit(rows: list[tuple], l2: float = 1.0, min_count: int = 2, iters: int = 25,
-        drop: frozenset[str] = frozenset()) -> dict[str, float]:
-    """L2-regularised logistic regression by Newton's method over binary features."""
+        drop: frozenset[str] = frozenset(), balance: bool = BALANCE) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method over binary features;
+    `balance`: positives weighted up to as many as the negatives."""
     counts = Counter(f for _k, _h, _t, feats, _y in rows for f in set(feats) if f not in drop)
     vocab = sorted(f for f, c in counts.items() if c >= min_count or f == "bias")
     if not rows or not vocab:
@@ -123,13 +146,14 @@ def fit(rows: list[tuple], l2: float = 1.0, min_count: int = 2, iters: int = 25,
             if f in index:
                 x[r, index[f]] = 1.0
     y = np.array([float(row[4]) for row in rows])
+    sw = np.where(y > 0, max(1.0, (len(y) - y.sum()) / max(1.0, y.sum())), 1.0) if balance else np.ones(len(y))
     w = np.zeros(len(vocab))
     reg = np.full(len(vocab), l2)
     reg[index["bias"]] = 1e-6
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + reg * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        grad = x.T @ (sw * (p - y)) + reg * w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(reg)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-6:
@@ -137,8 +161,39 @@ def fit(rows: list[tuple], l2: float = 1.0, min_count: int = 2, iters: int = 25,
     return {f: round(float(v), 4) for f, v in zip(vocab, w) if abs(v) >= 1e-4}
 
 
-def train(docs: list[dict], l2: float = 1.0, drop: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
-    return {k: fit([r for d in docs for r in d["cands"] if r[0] == k], l2, drop=drop) for k in KINDS}
+def train(docs: list[dict], l2: float | dict[str, float] = 1.0,
+          drop: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
+    """One model per relation type; `l2`: one strength for all, or each type's."""
+    return {k: fit([r for d in docs for r in d["cands"] if r[0] == k], l2 if isinstance(l2, float) else l2[k],
+                   drop=drop) for k in KINDS}
+
+
+def average_precision(pairs: list[tuple[bool, float]]) -> float:
+    """Of (label, probability) pairs: how well the probabilities rank the positives first."""
+    ys = np.array([y for y, _p in sorted(pairs, key=lambda x: -x[1])], dtype=float)
+    if not ys.sum():
+        return 0.0
+    return float((np.cumsum(ys) / np.arange(1, len(ys) + 1) * ys).sum() / ys.sum())
+
+
+def choose_l2(docs: list[dict], folds: int, grid: tuple[float, ...] = L2_GRID, seeds: int = 2) -> dict[str, float]:
+    """Per type, the regularisation strength whose out-of-fold candidate ranking (average
+    precision, folds by document, `seeds` shufflings) is best on the real documents of
+    `docs` (all when there are none): the real ones are the style the model must read."""
+    real = [d["src"].startswith("real") for d in docs]
+    real = real if any(real) else [True] * len(docs)
+    score: dict[tuple[str, float], float] = {}
+    for l2 in grid:
+        for seed in range(13, 13 + seeds):
+            models = cross_validate(docs, folds, l2, seed, RULE_FEATURES)
+            for k in KINDS:
+                got = [(y, _prob(models[models[0][1][i]][0][k], feats)) for i, d in enumerate(docs) if real[i]
+                       for kind, _h, _t, feats, y in d["cands"] if kind == k]
+                score[(k, l2)] = score.get((k, l2), 0.0) + average_precision(got) / seeds
+    out = {k: max(grid, key=lambda l2: (score[(k, l2)], l2)) for k in KINDS}
+    print("regularisation by type (out-of-fold average precision on real dev documents): "
+          + "; ".join(f"{k} " + " ".join(f"{l2:g}:{score[(k, l2)]:.3f}" for l2 in grid) + f" → {out[k]:g}" for k in KINDS))
+    return out
 
 
 def _prob(w: dict[str, float], feats: list[str]) -> float:
@@ -149,10 +204,13 @@ def _prob(w: dict[str, float], feats: list[str]) -> float:
 def predict(doc: dict, weights: dict, mode: str, thr: dict[str, float] | float) -> set:
     """The document's relations by name under `mode` at threshold `thr`."""
     thresholds = {k: thr for k in KINDS} if isinstance(thr, float) else thr
+    # in the union the model fills in for what the rules left; alone it reads every pair
+    taken = {anchor(*r) for r in doc["rules"]} if mode == "union" else set()
     found = set(select(((k, h, t, _prob(weights[k], feats)) for k, h, t, feats, _y in doc["cands"] if k in weights),
-                       thresholds))
+                       thresholds, taken))
     for k, h, t in [x for x in found if x[0] == "PARTICIPATES_IN"]:  # the rest of a participant's list
-        found |= {(k, o, t) for group in doc.get("lists", ()) if h in group for o in group if o != h}
+        found |= {(k, o, t) for group in doc.get("lists", ()) if h in group for o in group
+                  if o != h and anchor(k, o, t) not in taken}
     rules = doc["rules"] if mode == "union" else {r for r in doc["rules"] if r[0] not in weights}
     return rules | found
 
@@ -177,7 +235,7 @@ def prf(c: list[int]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(docs: list[dict], folds: int = 5, l2: float = 1.0, seed: int = 13,
+def cross_validate(docs: list[dict], folds: int = 5, l2: float | dict[str, float] = 1.0, seed: int = 13,
                    drop: frozenset[str] = frozenset()) -> list[tuple[dict, dict]]:
     """Out-of-fold probabilities: for each fold, the weights trained on the others."""
     order = list(range(len(docs)))
@@ -245,14 +303,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", action="append", type=Path, help="dev gold files (default: the real and the written dev halves)")
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--no-fresh", action="store_true",
+                    help="leave the fresh dev documents out altogether (for choosing features by CV without seeing the gate)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--l2", type=float, help="one L2 strength for every type (default: each type's by CV)")
     ap.add_argument("--min-precision", type=float, default=MIN_PRECISION)
     args = ap.parse_args(argv)
     paths = args.gold or list(DEV)
     if any(p.name.startswith("test") for p in paths):
         ap.error("시험 절반으로는 학습하지 않습니다 (the test halves are only scored, never trained on)")
-    docs = collect(paths)
+    docs = collect(paths, FRESH_DEV if args.no_fresh else frozenset())
     n_pos = sum(r[4] for d in docs for r in d["cands"])
     reach = sum(len(d["gold"] & ({r[:3] for r in d["cands"]} | d["rules"])) for d in docs)
     print(f"{len(docs)} documents, {sum(len(d['cands']) for d in docs)} candidate pairs ({n_pos} positive); "
@@ -260,13 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     folds = min(args.folds, len(docs))
     thresholds: dict[str, float] = {}
     candidates: dict[str, float] = {}
+    l2: float | dict[str, float] = args.l2 if args.l2 is not None else 3.0
     if folds >= 2:
         # CV on the documents the rules were written on; the fresh ones are only the gate
         cv = [d for d in docs if d["id"] not in FRESH_DEV]
         fresh = [d for d in docs if d["id"] in FRESH_DEV]
         folds = min(folds, len(cv))
-        models = cross_validate(cv, folds, args.l2, drop=RULE_FEATURES)
-        gate = {"fresh": fresh, "weights": train(cv, args.l2, RULE_FEATURES)}
+        l2 = args.l2 if args.l2 is not None else choose_l2(cv, folds)
+        models = cross_validate(cv, folds, l2, drop=RULE_FEATURES)
+        gate = {"fresh": fresh, "weights": train(cv, l2, RULE_FEATURES)}
         thresholds = choose_thresholds(cv, models, gate, args.min_precision, candidates=candidates)
         print(f"\nthresholds (best out-of-fold F1 of the model alone on real documents with precision "
               f">= {args.min_precision}), types that pass the fresh gate: {thresholds}; best of each: {candidates}")
@@ -290,11 +352,11 @@ def main(argv: list[str] | None = None) -> int:
                                  thresholds) for d in fresh]))
     if args.cv_only:
         return 0
-    weights = train(docs, args.l2, RULE_FEATURES)
+    weights = train(docs, l2, RULE_FEATURES)
     model = {"about": "relation classifier of ingest/nlp/relclf.py; trained by ingest/nlp/train/relations.py on "
                       + ", ".join(str(p.relative_to(GOLD.parents[2])) if p.is_absolute() and GOLD.parents[2] in p.parents
                                   else str(p) for p in paths),
-             "documents": len(docs), "mode": "union", "thresholds": thresholds,
+             "documents": len(docs), "mode": "union", "thresholds": thresholds, "within": True, "l2": l2,
              "types": {k: w for k, w in weights.items() if k in thresholds},
              # every type's weights and best model-alone threshold, also those left to the
              # rules: for inspection and for trying a type on (relclf.forced)
