@@ -177,6 +177,7 @@ class EntityPatterns:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

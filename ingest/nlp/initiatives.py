@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ingest.nlp.heads import _KIND_RE, CHAIN_STOP, HEADS, QUOTED_HEADS, head_kind  # noqa: F401 (the head words; re-exported)
 from ingest.nlp.people import TITLES
-from ingest.nlp.view import TextView
+from ingest.nlp.view import NOMINAL, TextView
 
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
@@ -85,7 +85,22 @@ _INSPECTIONS = frozenset({"", "현장", "합동", "특별", "긴급", "일제", 
 # words that open no name, except right after its number ('제3차 국가 기후위기 적응대책')
 _ORDINAL_OPENS = frozenset({"국가", "범정부", "중장기", "정부", "관계부처", "민관"})
 _ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(DX)', '지페어(G-FAIR)'
+# heads whose names need more than a modifier: a scheme's or charter's name of six letters or more
+# ('국민취업지원제도', '청년 일자리 도약 장려금 제도'), a reorganisation of a broadcaster's programmes
+_LONG_NAME = lambda m: len(re.sub(r"\W", "", m)) >= 6  # noqa: E731
+_STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
+           "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)철?$|(?:봄|여름|가을|겨울)철? ", m) is not None}
+_AGREEMENTS = ("협약", "MOU", "양해각서")
+_SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
+
+
+def _fused_nominal(view: TextView, start: int, end: int) -> bool:
+    """Nouns fused to a long head word; Kiwi reads some of them as adverbs there ('통상추진위원회':
+    통상/MAG 추진/NNG), which the head fused to them in one word shows to be nouns ('연대회의'
+    with a short head is read the other way as often)."""
+    ms = view.morphs_in(start, end)
+    return bool(ms) and all(m.tag in NOMINAL or m.tag == "MAG" and len(m.form) >= 2 for m in ms)
 
 
 def _gerund(view: TextView, start: int, end: int) -> bool:
@@ -199,7 +214,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 attached_start = i + 1
                 break
         attached = text[attached_start:hs]
-        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
+        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법"
+                         or not (view.is_nominal(attached_start, hs) or len(head) >= 3 and _fused_nominal(view, attached_start, hs))):
             continue  # a body fused to 법 names a law ('국회법'), not the body
         if head == "점검" and attached not in _INSPECTIONS:
             continue  # '운영점검': no inspection event
@@ -272,13 +288,22 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)
         modifier = text[start:hs].strip()
+        before = view.last.get(hs - 1 if text[hs - 1] == " " else hs)  # the modifier's last morpheme
+        if head in _STRICT and (not _STRICT[head](modifier) or attached in CHAIN_STOP or modifier.startswith("현행")
+                                or head == "제도" and (before is None or before.tag not in ("NNG", "XSN", "SL", "SN"))):
+            continue  # '아마미 제도' (islands: a proper noun), '관련제도', '현행 제도'
+  # '건강보험제도', '아마미 제도', '조직 개편': no scheme or reorganisation of a name
+        if head in _STRICT and units:
+            units = max(units, 2)  # '국민취업지원제도': one long compound names it
         if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
             units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
         kind = HEADS[head]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
             or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
-        if units < need or head in ("협약", "MOU", "양해각서") and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+        if units == 0 and head in _AGREEMENTS and _SIGNED.match(text, he):
+            need = 0  # '두 기관은 협약을 체결했다': the agreement signed is an event by itself, as 업무협약
+        if units < need or head in _AGREEMENTS and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
@@ -310,7 +335,7 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
-_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
+_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침", "제도", "헌장"})
 _REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + [h for h, k in QUOTED_HEADS.items() if k == "taskforce"], key=len, reverse=True)
 # a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
 _DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
@@ -345,7 +370,7 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
 # nouns after a bare head word that act on the plan itself ('마스터플랜 수립에 착수'):
 # the head word still points back to it
 _ACTS = frozenset({"수립", "발표", "추진", "이행", "마련", "시행", "공개", "확정", "출범", "실행", "점검", "착수",
-                   "개정", "제정", "발족", "운영", "성과", "내용", "목표"})
+                   "개정", "제정", "발족", "운영", "성과", "내용", "목표", "체결", "서명", "단행"})  # '이번 협약 체결은'
 
 
 def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:

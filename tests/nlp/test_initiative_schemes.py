@@ -1,0 +1,74 @@
+"""INITIATIVE names of issue #20's second recognition round: schemes and charters of a long
+name ('…제도', '…헌장'), a broadcaster's reorganisation of its programmes ('개편'), an
+event's organising committee, councils whose first noun Kiwi reads as an adverb, an
+agreement signed without a name, and a quoted name written again without quotes in the
+same document. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def initiatives(text: str) -> list[str]:
+    return [e.text for e in extract(text, D).entities if e.type == "INITIATIVE"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("고용노동부는 내년부터 청년구직활동지원제도를 확대한다.", "청년구직활동지원제도"),
+    ("정부는 중소기업 기술 보호 바우처 지원 제도를 새로 도입한다.", "중소기업 기술 보호 바우처 지원 제도"),
+    ("환경부는 22일 생활 속 탄소중립 실천 헌장을 선포했다.", "생활 속 탄소중립 실천 헌장"),
+])
+def test_schemes_and_charters_of_a_long_name(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text", [
+    "현행 고용보험 제도를 손질해야 한다는 지적이 나온다.",  # the current system, no scheme's name
+    "태풍은 오키나와 제도 남쪽 해상을 지나고 있다.",  # islands
+    "시장 관리 관련제도를 보완한다.",
+    "정부는 건강보험제도를 유지한다.",  # a short name of a whole system
+])
+def test_systems_and_islands_are_no_schemes(text: str) -> None:
+    assert initiatives(text) == []
+
+
+def test_a_broadcasters_programme_reorganisation_and_its_later_mentions() -> None:
+    text = ("공공채널 ABC는 다음 달 1일 봄철 프로그램 개편을 단행한다. 이번 개편으로 낮 시간 생방송이 늘어난다. "
+            "채널의 공익성을 높이는 데 개편의 초점을 맞췄다.")
+    assert initiatives(text) == ["봄철 프로그램 개편", "개편", "개편"]
+
+
+def test_a_reorganisation_of_anything_else_is_no_initiative() -> None:
+    assert initiatives("시는 하반기 조직 개편을 마치고 이번 개편 결과를 공개했다.") == []
+
+
+def test_an_events_organising_committee() -> None:
+    assert "2031 세계물포럼 조직위원회" in initiatives("2031 세계물포럼 조직위원회는 10일 참가국을 발표했다.")
+
+
+def test_a_council_whose_first_noun_kiwi_reads_as_an_adverb() -> None:
+    assert "통상추진위원회" in initiatives("본부장은 오늘 통상추진위원회 개최해서 부처들과 대응을 논의했습니다.")
+
+
+def test_an_agreement_signed_without_a_name_and_its_back_reference() -> None:
+    found = initiatives("두 기관은 9일 협약을 체결했다. 이번 협약 체결로 공동 연구가 시작된다.")
+    assert found == ["협약", "협약"]
+
+
+def test_an_agreement_merely_mentioned_is_no_event() -> None:
+    assert initiatives("기존 협약에 따라 비용을 나눈다.") == []
+
+
+def test_a_quoted_name_written_again_without_quotes() -> None:
+    text = ("청년 작가 전시 지원 계속. 문화재단은 '청년 작가 전시 지원'을 올해도 운영한다고 밝혔다. "
+            "청년 작가 전시 지원은 지난해 40명이 참여했다.")
+    found = [(e.text, e.start) for e in extract(text, D).entities if e.type == "INITIATIVE"]
+    assert [n for n, _s in found] == ["청년 작가 전시 지원"] * 3
+
+
+def test_a_quoted_name_inside_a_longer_word_is_not_repeated() -> None:
+    text = "재단은 '미래 인재 캠프'를 운영한다. 신규미래 인재 캠프장 조성도 추진한다."
+    assert initiatives(text) == ["미래 인재 캠프"]
