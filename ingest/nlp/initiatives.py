@@ -51,7 +51,7 @@ _QUOTE_RE = re.compile(
 )
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포"
-                            r"|개최|실시|운영|도입|신설|전개)"
+                            r"|개최|실시|운영|도입|신설|전개|편성)"
                             r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
@@ -76,6 +76,10 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s(?:이름의\s|명칭의\s|이름으로
                        + r")(?=[\s.,)]|$|(?:은|는|이|가|을|를|의|에|에서|으로|로|와|과|도|에는|에서는|인|이다)(?![가-힣]))")
 # a quoted subject held later in its clause ("'…'가 오는 8일 NH아트홀에서 열린다")
 _HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다)")
+# a quoted programme aired later in its clause ("'정책 이야기'는 매주 토요일 오후 방송된다")
+_AIRED = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:방송된다|방송됐다|방송될|방영된다|방영됐다|방영될|전파를 탄다|전파를 탔다)")
+# a quoted name right after its kind ("정책 뉴스 프로그램 <KTV 대한뉴스>는", "신규 캠페인 '함께 걷기'를")
+_KIND_BEFORE = re.compile(r"(?:^|\s)(프로그램|캠페인|공모전|축제|프로젝트|사업|행사)\s$")
 _NOTE = re.compile(r"\([^()\n]{1,30}\)")
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
@@ -89,7 +93,8 @@ _ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(
 # ('국민취업지원제도', '청년 일자리 도약 장려금 제도'), a reorganisation of a broadcaster's programmes
 _LONG_NAME = lambda m: len(re.sub(r"\W", "", m)) >= 6  # noqa: E731
 _STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
-           "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)철?$|(?:봄|여름|가을|겨울)철? ", m) is not None}
+           "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)(?:철|맞이)?(?: |$)", m) is not None}
+_DATE_WORD = re.compile(r"\d+(?:\.\d+)*(?:년|월|일)?(?:자|부|부로|자로)")  # '6일자', '9.1자로'
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
@@ -146,6 +151,10 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
             hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
         # "『KTV 캠퍼스 리포트』(매주 토, 저녁 9시)를 신설": a parenthesis between the name and its verb
         near = m.end() + (p.end() - p.start() if (p := _NOTE.match(text, m.end())) else 0)
+        if hk is None and _AIRED.match(text, near):
+            hk = ("", "program")  # "'정책 이야기'는 매주 토요일 오후 방송된다": a programme
+        if hk is None and (kb := _KIND_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            hk = (kb.group(1), HEADS.get(kb.group(1)) or QUOTED_HEADS[kb.group(1)])  # '프로그램 <정책&이슈>를'
         if hk is None and _HELD_LATER.match(text, near):
             hk = ("", "meeting")  # "'제17회 환경보전홍보대상 공모전 시상식 및 전시회'가 오는 8일 … 열린다"
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
@@ -175,6 +184,7 @@ def find_shows(view: TextView) -> Iterator[tuple]:
 
 
 _NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?![가-힣]{2})")
+_NAME_AFTER = re.compile(r"\s[<‘「『《][^’」』》>\n]{2,40}[>’」』》]|\s'[^'\n]{2,40}'")
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 
@@ -273,6 +283,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
+                        or _DATE_WORD.fullmatch(word)  # '6일자 봄철 편성개편': the day is no part of the name
                         or _distributive(view, ps, pos - 1)):
                     break
                 start, pos, words = ps, ps, words + 1
@@ -284,6 +295,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start = ps
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
+        if _NAME_AFTER.match(text, he) and taken[he + 2]:
+            continue  # '정책 뉴스 프로그램 <KTV 대한뉴스>는': the kind of the quoted name found after it
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)

@@ -72,3 +72,25 @@ def test_a_quoted_name_written_again_without_quotes() -> None:
 def test_a_quoted_name_inside_a_longer_word_is_not_repeated() -> None:
     text = "재단은 '미래 인재 캠프'를 운영한다. 신규미래 인재 캠프장 조성도 추진한다."
     assert initiatives(text) == ["미래 인재 캠프"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("공공채널은 오는 3일자 여름철 편성개편을 단행한다.", "여름철 편성개편"),
+    ("공공채널이 봄맞이 개편에 나선다.", "봄맞이 개편"),
+])
+def test_reorganisations_without_the_date_before_them(text: str, name: str) -> None:
+    assert initiatives(text) == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("채널은 청년 창업가를 만나는 프로그램 <내일의 창업>을 새로 편성했다.", "내일의 창업"),
+    ("저녁에는 생활 정보를 다루는 '살림 백과'를 편성한다.", "살림 백과"),
+    ("'우리 동네 이야기'는 매주 일요일 오후 방송된다.", "우리 동네 이야기"),
+])
+def test_programmes_quoted_with_their_kind_or_their_airing(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_the_kind_before_a_quoted_programme_is_no_name_of_its_own() -> None:
+    found = initiatives("생활 뉴스 프로그램 <오늘의 살림>은 매일 아침 방송된다.")
+    assert found == ["오늘의 살림"]
