@@ -94,7 +94,7 @@ _ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(
 _LONG_NAME = lambda m: len(re.sub(r"\W", "", m)) >= 6  # noqa: E731
 _STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
            "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)(?:철|맞이)?(?: |$)", m) is not None}
-_DATE_WORD = re.compile(r"\d+(?:\.\d+)*(?:년|월|일)?(?:자|부|부로|자로)")  # '6일자', '9.1자로'
+_DATE_WORD = re.compile(r"\d+(?:년|월|일)(?:자|부|부로|자로)|\d+(?:\.\d+)+(?:자|부|부로|자로)")  # '6일자', '9.1자로' (not '3자')
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
@@ -132,6 +132,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         if inner.startswith("(가칭)") and len(inner) > 6:
             s, inner = s + 4 + (len(inner[4:]) - len(inner[4:].lstrip())), inner[4:].lstrip()  # '(가칭)K-반도체 벨트 조성 전략'
         hk = head_kind(inner)
+        if hk is not None and hk[0] == "법" and inner.split()[-1] in NOT_LAWS:
+            hk = None  # "'던지기 수법'": a method, no law
         if hk is not None and hk[0] == "점검":
             hk = None  # '"전략·문제점 직접 점검"': a quoted remark
         par = _TRAILING_PAREN.search(inner)

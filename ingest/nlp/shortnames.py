@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.heads import head_kind
 from ingest.nlp.view import TextView
 
 # '(이하 청년마을 사업)', "(이하 '공모전')", '(이하 “K-칩스법”이라 한다)'; a closing quote of the
@@ -50,6 +51,7 @@ def find_short_names(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
 
 
 _MIN_LETTERS = 4
+_DISTINCT = re.compile(r"[A-Za-z0-9\-·&]")
 _BULLETS = "▲△□■○●◇◆※-…"
 
 
@@ -59,11 +61,13 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
     'KTV 편성 개방 올해도 계속', '창조경제혁신센터가 올해 완성됐습니다'): each such word is a
     mention of it. Only at a word's start, ending where the word ends or a particle begins
     (Kiwi's reading), and never cutting another entity; a name of fewer than four letters
-    is too likely a common word."""
+    is too likely a common word, and so is one without a head word, Latin letter or digit."""
     text = view.text
     names = {text[s:e] for s, e, label, a in ents
              if label == "INITIATIVE" and a.get("quoted") and not a.get("generic") and not a.get("coref")}
-    names = {n for n in names if len(re.sub(r"\W", "", n)) >= _MIN_LETTERS}
+    # a head word or a letter, digit or hyphen marks a name ('KTV 편성 개방'); a quoted phrase of
+    # common words ('브랜디드 콘텐츠') is as often a term the text discusses
+    names = {n for n in names if len(re.sub(r"\W", "", n)) >= _MIN_LETTERS and (head_kind(n) or _DISTINCT.search(n))}
     if not names:
         return
     kind = {text[s:e]: a.get("kind", "plan") for s, e, label, a in ents if label == "INITIATIVE"}
