@@ -95,6 +95,8 @@ _LONG_NAME = lambda m: len(re.sub(r"\W", "", m)) >= 6  # noqa: E731
 _STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
            "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)(?:철|맞이)?(?: |$)", m) is not None}
 _DATE_WORD = re.compile(r"\d+(?:년|월|일)(?:자|부|부로|자로)|\d+(?:\.\d+)+(?:자|부|부로|자로)")  # '6일자', '9.1자로' (not '3자')
+_ANNUAL = re.compile(r"(?<![\d.~])(?:19|20)\d\d년도? $")  # the year of an annual plan ('2025년 업무계획')
+_ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "운용", "운영", "세부추진", "연차별"})  # not '투자계획'
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
@@ -318,6 +320,9 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
         if units == 0 and head in _AGREEMENTS and _SIGNED.match(text, he):
             need = 0  # '두 기관은 협약을 체결했다': the agreement signed is an event by itself, as 업무협약
+        if units == 1 and head == "계획" and attached in _ANNUAL_PLANS and start == attached_start \
+                and (year := _ANNUAL.search(text, max(0, start - 8), start)):
+            start, units = year.start(), 2  # '2025년 업무계획': the year's plan is a particular one (gold README: a year in a name)
         if units < need or head in _AGREEMENTS and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one

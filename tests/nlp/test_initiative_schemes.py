@@ -107,3 +107,15 @@ def test_a_quoted_phrase_of_common_words_is_not_spread_over_the_document() -> No
 def test_methods_and_three_party_meetings_keep_their_reading(text: str) -> None:
     found = initiatives(text)
     assert "던지기 수법" not in found and found in ([], ["3자 회동"])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("기상청은 2026년 업무계획을 발표했다.", "2026년 업무계획"),
+    ("위원회는 2026년도 시행계획을 의결했다.", "2026년도 시행계획"),
+])
+def test_the_year_makes_an_annual_plan_a_particular_one(text: str, name: str) -> None:
+    assert initiatives(text) == [name]
+
+
+def test_a_years_investment_plan_stays_generic() -> None:
+    assert initiatives("회사의 2026년 투자계획은 아직 없다.") == []
