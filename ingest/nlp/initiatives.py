@@ -110,6 +110,15 @@ def _fused_nominal(view: TextView, start: int, end: int) -> bool:
     return bool(ms) and all(m.tag in NOMINAL or m.tag == "MAG" and len(m.form) >= 2 for m in ms)
 
 
+def _named_after(text: str, taken: bytearray, he: int) -> bool:
+    """'대담 프로그램 국정토크(매주 수 오후 8시)': a name found right after the kind word, with
+    its airtime in brackets (ingest.nlp.programmes)."""
+    if not text.startswith(" ", he) or he + 1 >= len(taken) or not taken[he + 1]:
+        return False
+    end = taken.find(0, he + 1)
+    return end != -1 and text.startswith("(", end)
+
+
 def _gerund(view: TextView, start: int, end: int) -> bool:
     """A verb made a noun by -기 names what a scheme does ('청년마을 만들기 사업', '바다가꾸기 캠페인')."""
     ms = view.morphs_in(start, end)
@@ -299,8 +308,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start = ps
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
-        if _NAME_AFTER.match(text, he) and taken[he + 2]:
-            continue  # '정책 뉴스 프로그램 <KTV 대한뉴스>는': the kind of the quoted name found after it
+        if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):
+            continue  # '정책 뉴스 프로그램 <KTV 대한뉴스>는', '대담 프로그램 국정토크(…)': the kind of the name after it
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)

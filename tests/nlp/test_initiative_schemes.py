@@ -119,3 +119,24 @@ def test_the_year_makes_an_annual_plan_a_particular_one(text: str, name: str) ->
 
 def test_a_years_investment_plan_stays_generic() -> None:
     assert initiatives("회사의 2026년 투자계획은 아직 없다.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("채널은 정책 대담 프로그램 국정토크(매주 수 오후 8시)를 신설한다.", "국정토크"),
+    ("생방송 정책이야기(월~금 오전 9시 30분)에서는 장관이 출연해 정책을 전한다.", "생방송 정책이야기"),
+])
+def test_programmes_named_with_their_airtime(text: str, name: str) -> None:
+    found = initiatives(text)
+    assert name in found and "정책 대담 프로그램" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "설명회는 본관 대회의실(매주 화 14시)에서 열린다.",  # a venue's hours, no broadcasting
+    "채널은 이제 토요일 26시(일요일 오후 2시)에 방영한다.",  # a time
+])
+def test_hours_of_venues_and_times_are_no_programmes(text: str) -> None:
+    assert [n for n in initiatives(text) if n != "설명회"] == []
+
+
+def test_a_programme_word_before_a_quantity_keeps_its_name() -> None:
+    assert "성폭력 치료 프로그램" in initiatives("법원은 성폭력 치료 프로그램 80시간 이수를 명령했다.")
