@@ -127,7 +127,27 @@ def _gerund(view: TextView, start: int, end: int) -> bool:
 _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 
 
+# what stands between quoted names of one list: "'대한뉴스7'을, … '정책&이슈'를 편성한다", '<A> <B> 등을'
+_LIST_GAP = re.compile(r"\s?|(?:을|를|이|가|은|는|도)?\s?,\s?|\s?(?:및|또는)\s|(?:과|와)\s")
+_QUOTE_CHARS = "'\"‘“「『《<`’"
+
+
 def find_quoted(view: TextView) -> Iterator[tuple]:
+    """Quoted names (see _quoted); a quoted name with no cue of its own that is listed
+    right before a quoted name with one is a name of the same kind."""
+    text = view.text
+    found, pending = [], []
+    for item in _quoted(view):
+        (pending if item[2] == "_PENDING" else found).append(item)
+    for s, e, _l, a in sorted(pending, reverse=True):
+        nxt = min((f for f in found if f[0] >= a["close"]), default=None)
+        if nxt is not None and nxt[2] == "INITIATIVE" and not text[s:e].endswith("위원회") \
+                and _LIST_GAP.fullmatch(text[a["close"]:nxt[0]].rstrip(_QUOTE_CHARS)) is not None:
+            found.append((s, e, "INITIATIVE", {"kind": nxt[3]["kind"], "quoted": True}))
+    yield from sorted(found)
+
+
+def _quoted(view: TextView) -> Iterator[tuple]:
     text = view.text
     for m in _QUOTE_RE.finditer(text):
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
@@ -135,8 +155,8 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         inner = text[s:e].strip()
         if text[e - 1].isspace() and not text[s].isspace():
             continue  # '… 발표한다"고 전제한 뒤 "축제 …': a closing quote after a space opens the next quotation
-        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
-                or len(inner) < 2:
+        if not inner or _SPEECH.search(inner) and not _AIRED.match(text, m.end()) or len(inner.split()) > 8 \
+                or not _LETTER.search(inner) or len(inner) < 2:  # ("'국민이 묻고 장관이 답하다'가 방송된다": a programme)
             continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
@@ -171,6 +191,7 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         if hk is None and _HELD_LATER.match(text, near):
             hk = ("", "meeting")  # "'제17회 환경보전홍보대상 공모전 시상식 및 전시회'가 오는 8일 … 열린다"
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
+            yield s, e, "_PENDING", {"close": m.end()}  # no cue of its own: maybe one of a list (find_quoted)
             continue
         if inner.endswith("위원회"):
             # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan

@@ -140,3 +140,18 @@ def test_hours_of_venues_and_times_are_no_programmes(text: str) -> None:
 
 def test_a_programme_word_before_a_quantity_keeps_its_name() -> None:
     assert "성폭력 치료 프로그램" in initiatives("법원은 성폭력 치료 프로그램 80시간 이수를 명령했다.")
+
+
+def test_quoted_names_listed_before_one_with_a_cue_share_it() -> None:
+    found = initiatives("채널은 <동네 한 바퀴>, <우리 마을 장터> 등을 신설한다.")
+    assert found == ["동네 한 바퀴", "우리 마을 장터"]
+
+
+def test_a_quoted_subject_before_a_quoted_name_is_no_list() -> None:
+    found = initiatives("'미래 교육 모임'이 「학교 안전에 관한 법률(안)」을 발표했다.")
+    assert "미래 교육 모임" not in found
+
+
+def test_a_programme_titled_with_a_sentence_when_it_is_aired() -> None:
+    found = initiatives("일요일 아침에는 'KTV 국정대담 시민이 묻고 장관이 답하다'가 방송된다.")
+    assert found == ["KTV 국정대담 시민이 묻고 장관이 답하다"]
