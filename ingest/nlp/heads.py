@@ -17,7 +17,7 @@ HEADS = {
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
-    "조직위원회": "taskforce",  # an event's organisers ('2030 부산세계박람회 유치 조직위원회')
+    "조직위원회": "taskforce", "유치위원회": "taskforce",  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
     # a scheme or charter of a long name ('국민취업지원제도', '탄소중립 실천 헌장'); a broadcaster's
     # reorganisation of its programmes ('가을철 프로그램 개편'): initiatives.find_unquoted checks the modifier
     "제도": "program", "헌장": "plan", "개편": "program",

@@ -45,8 +45,12 @@ def test_a_reorganisation_of_anything_else_is_no_initiative() -> None:
     assert initiatives("시는 하반기 조직 개편을 마치고 이번 개편 결과를 공개했다.") == []
 
 
-def test_an_events_organising_committee() -> None:
-    assert "2031 세계물포럼 조직위원회" in initiatives("2031 세계물포럼 조직위원회는 10일 참가국을 발표했다.")
+@pytest.mark.parametrize("text,name", [
+    ("2031 세계물포럼 조직위원회는 10일 참가국을 발표했다.", "2031 세계물포럼 조직위원회"),
+    ("2034 남해안국제요트대회유치위원회가 출범했다.", "2034 남해안국제요트대회유치위원회"),
+])
+def test_an_events_organising_or_bidding_committee(text: str, name: str) -> None:
+    assert name in initiatives(text)
 
 
 def test_a_council_whose_first_noun_kiwi_reads_as_an_adverb() -> None:
