@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import (agenda, backrefs, bodies, initiatives, known as known_names, orgs, patterns, people, person_forms,
+from ingest.nlp import (agenda, backrefs, bodies, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
                         relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
@@ -166,6 +166,10 @@ class EntityPatterns:
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
         cands += initiatives.find_laws(view)
+        shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
+        for s, e, *_ in shows:
+            taken[s:e] = b"\x01" * (e - s)
+        cands += shows
         cands += agenda.find_agenda_titles(view, [(s, e, lab) for s, e, lab, _a in cands] + known)
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
@@ -177,6 +181,7 @@ class EntityPatterns:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

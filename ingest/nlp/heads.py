@@ -17,6 +17,10 @@ HEADS = {
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
+    "조직위원회": "taskforce", "유치위원회": "taskforce",  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
+    # a scheme or charter of a long name ('국민취업지원제도', '탄소중립 실천 헌장'); a broadcaster's
+    # reorganisation of its programmes ('가을철 프로그램 개편'): initiatives.find_unquoted checks the modifier
+    "제도": "program", "헌장": "plan", "개편": "program",
     "자문단": "taskforce", "참여단": "taskforce", "점검단": "taskforce", "서포터즈": "taskforce",  # '국민참여단', '정책 자문단'
     "아카데미": "program", "쇼": "meeting", "영화제": "meeting", "영상제": "meeting", "문화제": "meeting", "예술제": "meeting",
     "음악제": "meeting", "가요제": "meeting",  # '청년 창업 아카데미', '월드IT쇼', '국민영상제'

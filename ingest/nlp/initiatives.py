@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ingest.nlp.heads import _KIND_RE, CHAIN_STOP, HEADS, QUOTED_HEADS, head_kind  # noqa: F401 (the head words; re-exported)
 from ingest.nlp.people import TITLES
-from ingest.nlp.view import TextView
+from ingest.nlp.view import NOMINAL, TextView
 
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
@@ -51,7 +51,7 @@ _QUOTE_RE = re.compile(
 )
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포"
-                            r"|개최|실시|운영|도입|신설|전개)"
+                            r"|개최|실시|운영|도입|신설|전개|편성)"
                             r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
@@ -76,6 +76,10 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s(?:이름의\s|명칭의\s|이름으로
                        + r")(?=[\s.,)]|$|(?:은|는|이|가|을|를|의|에|에서|으로|로|와|과|도|에는|에서는|인|이다)(?![가-힣]))")
 # a quoted subject held later in its clause ("'…'가 오는 8일 NH아트홀에서 열린다")
 _HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다)")
+# a quoted programme aired later in its clause ("'정책 이야기'는 매주 토요일 오후 방송된다")
+_AIRED = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:방송된다|방송됐다|방송될|방영된다|방영됐다|방영될|전파를 탄다|전파를 탔다)")
+# a quoted name right after its kind ("정책 뉴스 프로그램 <KTV 대한뉴스>는", "신규 캠페인 '함께 걷기'를")
+_KIND_BEFORE = re.compile(r"(?:^|\s)(프로그램|캠페인|공모전|축제|프로젝트|사업|행사)\s$")
 _NOTE = re.compile(r"\([^()\n]{1,30}\)")
 # a parenthesis closing a quoted name: its short name ('(이하 공모전)') or another name ('(ㅊㅋ챌린지)')
 _TRAILING_PAREN = re.compile(r"\s?\(([^()]{1,30})\)$")
@@ -85,7 +89,34 @@ _INSPECTIONS = frozenset({"", "현장", "합동", "특별", "긴급", "일제", 
 # words that open no name, except right after its number ('제3차 국가 기후위기 적응대책')
 _ORDINAL_OPENS = frozenset({"국가", "범정부", "중장기", "정부", "관계부처", "민관"})
 _ACRONYM_NOTE = re.compile(r"([가-힣]+)\([A-Za-z][A-Za-z0-9-]*\)")  # '전환(DX)', '지페어(G-FAIR)'
+# heads whose names need more than a modifier: a scheme's or charter's name of six letters or more
+# ('국민취업지원제도', '청년 일자리 도약 장려금 제도'), a reorganisation of a broadcaster's programmes
+_LONG_NAME = lambda m: len(re.sub(r"\W", "", m)) >= 6  # noqa: E731
+_STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
+           "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)(?:철|맞이)?(?: |$)", m) is not None}
+_DATE_WORD = re.compile(r"\d+(?:년|월|일)(?:자|부|부로|자로)|\d+(?:\.\d+)+(?:자|부|부로|자로)")  # '6일자', '9.1자로' (not '3자')
+_ANNUAL = re.compile(r"(?<![\d.~])(?:19|20)\d\d년도? $")  # the year of an annual plan ('2025년 업무계획')
+_ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "운용", "운영", "세부추진", "연차별"})  # not '투자계획'
+_AGREEMENTS = ("협약", "MOU", "양해각서")
+_SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
+
+
+def _fused_nominal(view: TextView, start: int, end: int) -> bool:
+    """Nouns fused to a long head word; Kiwi reads some of them as adverbs there ('통상추진위원회':
+    통상/MAG 추진/NNG), which the head fused to them in one word shows to be nouns ('연대회의'
+    with a short head is read the other way as often)."""
+    ms = view.morphs_in(start, end)
+    return bool(ms) and all(m.tag in NOMINAL or m.tag == "MAG" and len(m.form) >= 2 for m in ms)
+
+
+def _named_after(text: str, taken: bytearray, he: int) -> bool:
+    """'대담 프로그램 국정토크(매주 수 오후 8시)': a name found right after the kind word, with
+    its airtime in brackets (ingest.nlp.programmes)."""
+    if not text.startswith(" ", he) or he + 1 >= len(taken) or not taken[he + 1]:
+        return False
+    end = taken.find(0, he + 1)
+    return end != -1 and text.startswith("(", end)
 
 
 def _gerund(view: TextView, start: int, end: int) -> bool:
@@ -96,7 +127,27 @@ def _gerund(view: TextView, start: int, end: int) -> bool:
 _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 
 
+# what stands between quoted names of one list: "'대한뉴스7'을, … '정책&이슈'를 편성한다", '<A> <B> 등을'
+_LIST_GAP = re.compile(r"\s?|(?:을|를|이|가|은|는|도)?\s?,\s?|\s?(?:및|또는)\s|(?:과|와)\s")
+_QUOTE_CHARS = "'\"‘“「『《<`’"
+
+
 def find_quoted(view: TextView) -> Iterator[tuple]:
+    """Quoted names (see _quoted); a quoted name with no cue of its own that is listed
+    right before a quoted name with one is a name of the same kind."""
+    text = view.text
+    found, pending = [], []
+    for item in _quoted(view):
+        (pending if item[2] == "_PENDING" else found).append(item)
+    for s, e, _l, a in sorted(pending, reverse=True):
+        nxt = min((f for f in found if f[0] >= a["close"]), default=None)
+        if nxt is not None and nxt[2] == "INITIATIVE" and not text[s:e].endswith("위원회") \
+                and _LIST_GAP.fullmatch(text[a["close"]:nxt[0]].rstrip(_QUOTE_CHARS)) is not None:
+            found.append((s, e, "INITIATIVE", {"kind": nxt[3]["kind"], "quoted": True}))
+    yield from sorted(found)
+
+
+def _quoted(view: TextView) -> Iterator[tuple]:
     text = view.text
     for m in _QUOTE_RE.finditer(text):
         gi = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
@@ -104,14 +155,16 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
         inner = text[s:e].strip()
         if text[e - 1].isspace() and not text[s].isspace():
             continue  # '… 발표한다"고 전제한 뒤 "축제 …': a closing quote after a space opens the next quotation
-        if not inner or _SPEECH.search(inner) or len(inner.split()) > 8 or not _LETTER.search(inner) \
-                or len(inner) < 2:
+        if not inner or _SPEECH.search(inner) and not _AIRED.match(text, m.end()) or len(inner.split()) > 8 \
+                or not _LETTER.search(inner) or len(inner) < 2:  # ("'국민이 묻고 장관이 답하다'가 방송된다": a programme)
             continue  # (「예」 하는 위원 있음): an answer in the minutes
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = s + len(inner)
         if inner.startswith("(가칭)") and len(inner) > 6:
             s, inner = s + 4 + (len(inner[4:]) - len(inner[4:].lstrip())), inner[4:].lstrip()  # '(가칭)K-반도체 벨트 조성 전략'
         hk = head_kind(inner)
+        if hk is not None and hk[0] == "법" and inner.split()[-1] in NOT_LAWS:
+            hk = None  # "'던지기 수법'": a method, no law
         if hk is not None and hk[0] == "점검":
             hk = None  # '"전략·문제점 직접 점검"': a quoted remark
         par = _TRAILING_PAREN.search(inner)
@@ -131,9 +184,14 @@ def find_quoted(view: TextView) -> Iterator[tuple]:
             hk = (listed.group(1), HEADS.get(listed.group(1)) or QUOTED_HEADS[listed.group(1)])  # "'A', 'B' 등 … 프로그램"
         # "『KTV 캠퍼스 리포트』(매주 토, 저녁 9시)를 신설": a parenthesis between the name and its verb
         near = m.end() + (p.end() - p.start() if (p := _NOTE.match(text, m.end())) else 0)
+        if hk is None and _AIRED.match(text, near):
+            hk = ("", "program")  # "'정책 이야기'는 매주 토요일 오후 방송된다": a programme
+        if hk is None and (kb := _KIND_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            hk = (kb.group(1), HEADS.get(kb.group(1)) or QUOTED_HEADS[kb.group(1)])  # '프로그램 <정책&이슈>를'
         if hk is None and _HELD_LATER.match(text, near):
             hk = ("", "meeting")  # "'제17회 환경보전홍보대상 공모전 시상식 및 전시회'가 오는 8일 … 열린다"
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
+            yield s, e, "_PENDING", {"close": m.end()}  # no cue of its own: maybe one of a list (find_quoted)
             continue
         if inner.endswith("위원회"):
             # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan
@@ -160,6 +218,7 @@ def find_shows(view: TextView) -> Iterator[tuple]:
 
 
 _NAMED_BODY = re.compile(r" (?:위원회|추진위원회|추진본부|본부)(?![가-힣]{2})")
+_NAME_AFTER = re.compile(r"\s[<‘「『《][^’」』》>\n]{2,40}[>’」』》]|\s'[^'\n]{2,40}'")
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 
@@ -199,7 +258,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 attached_start = i + 1
                 break
         attached = text[attached_start:hs]
-        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법" or not view.is_nominal(attached_start, hs)):
+        if attached and (taken.find(1, attached_start, hs) != -1 and head != "법"
+                         or not (view.is_nominal(attached_start, hs) or len(head) >= 3 and _fused_nominal(view, attached_start, hs))):
             continue  # a body fused to 법 names a law ('국회법'), not the body
         if head == "점검" and attached not in _INSPECTIONS:
             continue  # '운영점검': no inspection event
@@ -257,6 +317,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
                         or view.tag_at(ps) == "NNB"  # 등, 만큼, 수 …
+                        or _DATE_WORD.fullmatch(word)  # '6일자 봄철 편성개편': the day is no part of the name
                         or _distributive(view, ps, pos - 1)):
                     break
                 start, pos, words = ps, ps, words + 1
@@ -268,17 +329,31 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start = ps
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
+        if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):
+            continue  # '정책 뉴스 프로그램 <KTV 대한뉴스>는', '대담 프로그램 국정토크(…)': the kind of the name after it
         if _APPOSITION.match(text, he):
             continue  # '국내 최대 수출 행사인 '2025 수출 붐업코리아 Week'': a description of the quoted name
         units = words + (1 if attached and (attached not in CHAIN_STOP or head == "점검") else 0)
         modifier = text[start:hs].strip()
+        before = view.last.get(hs - 1 if text[hs - 1] == " " else hs)  # the modifier's last morpheme
+        if head in _STRICT and (not _STRICT[head](modifier) or attached in CHAIN_STOP or modifier.startswith("현행")
+                                or head == "제도" and (before is None or before.tag not in ("NNG", "XSN", "SL", "SN"))):
+            continue  # '아마미 제도' (islands: a proper noun), '관련제도', '현행 제도'
+  # '건강보험제도', '아마미 제도', '조직 개편': no scheme or reorganisation of a name
+        if head in _STRICT and units:
+            units = max(units, 2)  # '국민취업지원제도': one long compound names it
         if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
             units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
         kind = HEADS[head]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \
             or "바우처" in text[start:hs] or head == "바우처" else 2  # a voucher is a named scheme ('수출바우처 사업')
-        if units < need or head in ("협약", "MOU", "양해각서") and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
+        if units == 0 and head in _AGREEMENTS and _SIGNED.match(text, he):
+            need = 0  # '두 기관은 협약을 체결했다': the agreement signed is an event by itself, as 업무협약
+        if units == 1 and head == "계획" and attached in _ANNUAL_PLANS and start == attached_start \
+                and (year := _ANNUAL.search(text, max(0, start - 8), start)):
+            start, units = year.start(), 2  # '2025년 업무계획': the year's plan is a particular one (gold README: a year in a name)
+        if units < need or head in _AGREEMENTS and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
@@ -310,7 +385,7 @@ def _distributive(view: TextView, start: int, end: int) -> bool:
 
 # bare head words that may point back to a named initiative of the same document
 # ('AI 자율제조 얼라이언스' … '얼라이언스에는'); too generic ones (사업, 법) are left out
-_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침"})
+_GENERIC_REFS = frozenset({"법", "사업", "정책", "기금", "지침", "제도", "헌장"})
 _REF_HEADS = sorted([h for h, k in HEADS.items() if k != "meeting"] + [h for h, k in QUOTED_HEADS.items() if k == "taskforce"], key=len, reverse=True)
 # a determiner that points back: '이번 연합은', '동 사업은', '해당 법은'
 _DETERMINER = re.compile(r"(?:이번|동|해당|본|이|같은)\s$")
@@ -345,7 +420,7 @@ def find_references(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
 # nouns after a bare head word that act on the plan itself ('마스터플랜 수립에 착수'):
 # the head word still points back to it
 _ACTS = frozenset({"수립", "발표", "추진", "이행", "마련", "시행", "공개", "확정", "출범", "실행", "점검", "착수",
-                   "개정", "제정", "발족", "운영", "성과", "내용", "목표"})
+                   "개정", "제정", "발족", "운영", "성과", "내용", "목표", "체결", "서명", "단행"})  # '이번 협약 체결은'
 
 
 def _in_compound(view: TextView, hs: int, he: int, antecedent: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.heads import head_kind
 from ingest.nlp.view import TextView
 
 # '(이하 청년마을 사업)', "(이하 '공모전')", '(이하 “K-칩스법”이라 한다)'; a closing quote of the
@@ -47,3 +48,42 @@ def find_short_names(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
                 continue  # inside another word ('지역청년마을 사업')
             if view.is_cut(ue) and view.core_end(view.word_start(ue - 1), view.word_end(ue)) == ue:
                 yield us, ue, "INITIATIVE", dict(ref)  # followed by a particle or nothing ('청년마을 사업은')
+
+
+_MIN_LETTERS = 4
+_DISTINCT = re.compile(r"[A-Za-z0-9\-·&]")
+_BULLETS = "▲△□■○●◇◆※-…"
+
+
+def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[tuple]:
+    """A name the document marks as a name once (in quotes: "'KTV 편성 개방'이 올해도
+    계속된다") written again without the marks elsewhere in the same document (a headline's
+    'KTV 편성 개방 올해도 계속', '창조경제혁신센터가 올해 완성됐습니다'): each such word is a
+    mention of it. Only at a word's start, ending where the word ends or a particle begins
+    (Kiwi's reading), and never cutting another entity; a name of fewer than four letters
+    is too likely a common word, and so is one without a head word, Latin letter or digit."""
+    text = view.text
+    names = {text[s:e] for s, e, label, a in ents
+             if label == "INITIATIVE" and a.get("quoted") and not a.get("generic") and not a.get("coref")}
+    # a head word or a letter, digit or hyphen marks a name ('KTV 편성 개방'); a quoted phrase of
+    # common words ('브랜디드 콘텐츠') is as often a term the text discusses
+    names = {n for n in names if len(re.sub(r"\W", "", n)) >= _MIN_LETTERS and (head_kind(n) or _DISTINCT.search(n))}
+    if not names:
+        return
+    kind = {text[s:e]: a.get("kind", "plan") for s, e, label, a in ents if label == "INITIATIVE"}
+    spans = [(s, e) for s, e, _label, _a in ents]
+    for name in sorted(names, key=len, reverse=True):
+        pos = 0
+        while (us := text.find(name, pos)) != -1:
+            ue = pos = us + len(name)
+            if (us > 0 and text[us - 1] not in _OPEN_BEFORE + _BULLETS) or not view.aligned(us, ue) \
+                    or any(s < ue and us < e and not (us <= s and e <= ue) for s, e in spans) \
+                    or (us, ue) in spans:
+                continue  # inside another word or entity; or found already
+            word_end = view.word_end(ue)
+            if ue < word_end and text[ue].isalnum():
+                first = view.morphs_in(ue, word_end)
+                if not first or not first[0].tag.startswith(("J", "VCP")):
+                    continue  # '…센터장', '…개방하여': another word
+            spans.append((us, ue))
+            yield us, ue, "INITIATIVE", {"kind": kind.get(name, "plan"), "repeat": True}
