@@ -23,7 +23,7 @@ from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
 from ingest.nlp.speakers import back_reference_speaker, has_back_reference
-from ingest.nlp.timing import date_expr, past, value_end, value_start
+from ingest.nlp.timing import date_expr, over as past, value_end, value_start
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
@@ -117,8 +117,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _hosted(view, ms, own, si, add)
             if publisher is not None:
                 _published(view, ms, own, publisher, si, add, out)
-            elif lead is not None:
-                carried_launches(view, ms, own, lead, si, add, out)
+            if publisher is not None or lead is not None:
+                carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
@@ -329,8 +329,8 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
         end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None:
-            continue
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end):
+            continue  # '3시 30분 과기자문회의 회의실에서': the room, not the meeting
         gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
         if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
                 or (gap.group(1) and nxt.attrs.get("generic")):

@@ -27,7 +27,7 @@ from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
-from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
+from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, over as _over, past as _past, said_ahead
 from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
@@ -134,7 +134,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
             if b.label == "MINISTRY" and _own_office(view, b, inits):
                 add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _HELD_TODAY.search(text[ss:se]) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
@@ -153,7 +153,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
 def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
     """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
     its dates are schedules even without a cue word."""
-    if ref is None or _past(view, *sent):
+    if ref is None or _over(view, *sent):
         return False
     return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref, sent[1])) or date.min) > ref for m in ms)
 
@@ -493,6 +493,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                sent: tuple[int, int]) -> None:
     ss, se = sent
     past = _past(view, ss, se)
+    reported = past and said_ahead(view, ss, se)  # '… 개최한다고 밝혔다': what is said is ahead
+    past = past and not reported
     quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
     dates = [m for m in ms if m.label == "DATE"]
     for k, d in enumerate(dates):
@@ -511,23 +513,33 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if past and not cue:
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
-        targets = inits
+        targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
+        if not targets:
+            continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
             targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
             if not targets:
                 continue
         end = _value_end(d.value if past else _ahead(view, d, ref, se))
+        if reported and ref is not None and end is not None and end <= ref and "까지" not in text:
+            continue  # '산업부는 5일 … 추진한다고 밝혔다': the day of saying, not of the plan
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
             continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
+        if not cue and any(o is not d and o.value and o.value != d.value and _within(o.value, d.value) for o in dates):
+            continue  # '올해도 … 대책을 1월 중 내놓겠다': the year frames the narrower date, which is due
+        held: list[Mention] = []
         if ref is not None and not cue:
-            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is
-            today = end == ref and not past and _HOLD_TODAY.search(view.text, d.end, se) is not None \
-                and any(m.attrs.get("kind") == "meeting" and _tail(view, m) in ("을", "를") and m.start > d.end for m in targets)
-            if end is None or end < ref or (end == ref and not today):
+            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is;
+            # '오늘 … 기념식이 오후 2시 … 있습니다': a briefing's event of the day
+            held = _held_today(view, d, targets, se) if end == ref and not past else []
+            if end is None or end < ref or (end == ref and not held):
                 continue  # a past or present date in a planning sentence: the announcement day
         elif not cue:
+            continue
+        if held:
+            add("SCHEDULED_FOR", held[-1], d, si)
             continue
         # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
         objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
@@ -541,7 +553,28 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         add("SCHEDULED_FOR", best, d, si)
 
 
+def _within(inner: str, outer: str) -> bool:
+    """Whether the ISO value `inner` lies inside `outer` ('2025-01' in '2025')."""
+    a, b, c, e = _value_start(inner), _value_end(inner), _value_start(outer), _value_end(outer)
+    return None not in (a, b, c, e) and c <= a and b <= e
+
+
 _MOVED = re.compile(r"에서\s")
+_ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")
 _HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
 _DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
-_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")
+_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)|(?<=[을를]\s)하(?:도록|겠)")
+# an event of the day as the subject: '기념식이 오후 2시 과학관에서 있습니다', '포럼이 … 열립니다'
+_HELD_TODAY = re.compile(r"(?:있습니다|있다|열립니다|열린다|개최됩니다|개최된다|진행됩니다|진행된다)[.\s]*$")
+
+
+def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> list[Mention]:
+    """The meetings held on the day `d` (today): the objects of a verb of holding after it
+    ('… 현안질의를 하도록 하겠습니다'), or the subject of a sentence that says it takes place."""
+    hold = _HOLD_TODAY.search(view.text, d.end, se)
+    meetings = [m for m in targets if m.attrs.get("kind") == "meeting" and m.start > d.end]
+    if hold is not None:
+        return [m for m in meetings if _tail(view, m) in ("을", "를") and m.end <= hold.start()]
+    if _HELD_TODAY.search(view.text[d.end:se]):
+        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가")][:1]
+    return []

@@ -1,0 +1,75 @@
+"""Who announces an initiative and when it is due, in the forms real releases use
+(issue #20: ANNOUNCES and SCHEDULED_FOR on text the rules were not written on);
+every sentence written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def schedules(text: str, date: str | None = D) -> set[tuple[str, str]]:
+    return {(h, t) for kind, h, t in rels(text, date) if kind == "SCHEDULED_FOR"}
+
+
+def test_what_a_body_says_it_will_do_is_due_though_the_saying_is_past() -> None:
+    assert ("청년 고용 박람회", "다음 달") in schedules("고용노동부는 다음 달 청년 고용 박람회를 개최한다고 밝혔다.")
+    assert ("미세먼지 저감 대책", "올해 하반기 중") in schedules(
+        "환경부는 올해 하반기 중 미세먼지 저감 대책을 시행할 계획이라고 설명했다.")
+    assert ("미세먼지 저감 대책", "하반기 중") in schedules('환경부는 "하반기 중 미세먼지 저감 대책을 시행한다"고 말했다.')
+
+
+def test_what_is_reported_as_done_or_the_day_of_saying_is_no_schedule() -> None:
+    assert schedules("환경부는 지난달 미세먼지 저감 대책을 시행했다고 밝혔다.") == set()
+    # the 5th is the day the ministry says it (the document's date), not the programme's
+    assert schedules("산업부는 5일 수출 지원 사업을 추진한다고 밝혔다.") == set()
+
+
+def test_the_year_that_frames_a_narrower_date_is_not_the_due_date() -> None:
+    got = schedules('산업부 장관은 "올해도 수출 지원 대책을 4월 중 내놓겠다"고 말했다.')
+    assert ("수출 지원 대책", "4월 중") in got
+    assert ("수출 지원 대책", "올해") not in got
+
+
+def test_a_later_sentence_without_subject_announces_for_the_release_s_body() -> None:
+    got = rels("산업통상자원부는 오는 12일 수소경제 협의회를 개최한다고 밝혔다.\n"
+               "아울러 하반기 중 수소 충전소 구축 계획을 발표할 예정이다.")
+    assert ("ANNOUNCES", "산업통상자원부", "수소 충전소 구축 계획") in got
+    assert ("SCHEDULED_FOR", "수소 충전소 구축 계획", "하반기 중") in got
+    # a heading that opens with the body names the release's body
+    got = rels("환경부, 미세먼지 관리 강화\n또한 4월 중 미세먼지 저감 대책을 확정한다.")
+    assert ("ANNOUNCES", "환경부", "미세먼지 저감 대책") in got
+
+
+def test_the_release_s_minister_announces_a_plan_for_the_ministry() -> None:
+    got = rels("고용노동부는 청년 고용 지원 방안을 마련했다.\n이정식 장관은 이날 청년일자리 종합대책을 발표했다.")
+    assert ("ANNOUNCES", "고용노동부", "청년일자리 종합대책") in got
+    got = rels("고용노동부는 청년 고용 지원 방안을 마련했다.\n장관은 다음 달 청년 고용 박람회를 개최한다고 밝혔다.")
+    assert ("ANNOUNCES", "고용노동부", "청년 고용 박람회") in got
+
+
+def test_another_subject_or_a_past_meeting_without_subject_is_not_the_release_s() -> None:
+    got = rels("산업통상자원부는 수출 지원 방안을 마련했다.\n한편 대한상공회의소는 하반기 중 수출 지원 계획을 발표할 예정이다.")
+    assert ("ANNOUNCES", "산업통상자원부", "수출 지원 계획") not in got
+    got = rels("산업통상자원부는 수출 지원 방안을 마련했다.\n이어 오후에는 현지 기업인 간담회를 개최했다.")
+    assert ("ANNOUNCES", "산업통상자원부", "현지 기업인 간담회") not in got
+
+
+def test_an_event_held_today_is_scheduled_for_today() -> None:
+    assert ("과학의 날 기념식", "오늘") in schedules("오늘 과학의 날 기념식이 오후 2시 과학관에서 있습니다.")
+    assert ("인공지능 반도체 포럼", "오늘") in schedules("오늘 오후 2시 인공지능 반도체 포럼이 서울에서 열립니다.")
+    assert ("현안질의", "오늘") in schedules("오늘 회의에서는 법안을 심사하고 현안질의를 하도록 하겠습니다.")
+    # the hearing held, not the one whose witnesses are chosen before it
+    assert schedules("오늘 회의에서는 청문회 증인을 채택하고 방송 관련 3차 청문회를 실시하도록 하겠습니다.") \
+        == {("방송 관련 3차 청문회", "오늘")}
+    assert schedules("오늘은 회의가 없습니다.") == set()
+
+
+def test_a_meeting_s_room_is_no_meeting_on_that_day() -> None:
+    assert schedules("4월 22일 화요일 3시 30분 과기자문회의 회의실에서 본부장 주재로 개최가 됩니다.") == set()
+    assert ("과기자문회의", "4월 22일") in schedules("4월 22일 화요일 3시 30분 과기자문회의를 개최합니다.")
