@@ -23,7 +23,7 @@ from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
 from ingest.nlp.speakers import back_reference_speaker, has_back_reference
-from ingest.nlp.timing import date_expr, over as past, value_end, value_start
+from ingest.nlp.timing import date_expr, over as past, past as said_past, said_ahead, value_end, value_start
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
@@ -285,7 +285,8 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
     document is about a plan, program, law or alliance (not a meeting)."""
     from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE  # noqa: PLC0415 (relations imports this module)
-    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or past(view, *sent):
+    # (a reported plan, '… 추진할 것이라고 밝혔다', may be another's: only the sentence names it)
+    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or said_past(view, *sent):
         return
     ss, se = sent
     text = view.text
@@ -331,6 +332,8 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
         end = value_end(d.value)
         if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end):
             continue  # '3시 30분 과기자문회의 회의실에서': the room, not the meeting
+        if end <= ref and said_ahead(view, *sent):
+            continue  # '본부는 10일 정례 브리핑에서 "… 부과한다"고 밝혔다': the day of saying
         gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
         if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
                 or (gap.group(1) and nxt.attrs.get("generic")):

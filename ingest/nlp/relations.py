@@ -32,7 +32,8 @@ from ingest.nlp.timing import value_end as _value_end, value_start as _value_sta
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)"
+                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행")
 # conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
@@ -58,6 +59,8 @@ SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께�
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
 COORD_TAILS = ("와", "과", ",", "·", "ㆍ", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
+# verbs whose adnominal form is not 한/할: '정부가 내놓은 대책', '환경부가 펼치는 캠페인'
+_ADNOMINAL_VERB = re.compile(r"(?:내놓(?:은|는|을)|펼(?:친|치는|칠))\s")
 # 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
@@ -134,10 +137,12 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
             if b.label == "MINISTRY" and _own_office(view, b, inits):
                 add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _HELD_TODAY.search(text[ss:se]) or _DECIDED.search(text, ss, se) or any(
+        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
                 m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
                 or _future_sentence(view, ms, (ss, se), ref):
             _scheduled(view, ms, inits, si, add, ref, (ss, se))
+        elif _HELD_TODAY.search(text[ss:se]):
+            _scheduled(view, ms, inits, si, add, ref, (ss, se), today_only=True)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
@@ -199,7 +204,8 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
                 break
         return group
     word_end = view.word_end(t)
-    if ADNOMINAL_RE.match(view.text[word_end - 1:word_end + 6]) or ADNOMINAL_RE.match(view.text[t + 2:t + 10]):
+    if ADNOMINAL_RE.match(view.text[word_end - 1:word_end + 6]) or ADNOMINAL_RE.match(view.text[t + 2:t + 10]) \
+            or _ADNOMINAL_VERB.match(view.text, t):
         after = [m for m in inits if m.start >= t and m.start - word_end <= 12]
         return after[:1]
     return []
@@ -229,6 +235,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
         return
     tails = _target(view, inits, t)
+    if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
+        tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]?\s?원(?:을|를)\s", view.text[m.end:t])]
+        if not any(b.label == "MINISTRY" and b.end <= t for b in ms):
+            return
     holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
     if HOLD_ONLY_RE.match(view.text, t):
         tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
@@ -490,7 +500,7 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
 
 
 def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
-               sent: tuple[int, int]) -> None:
+               sent: tuple[int, int], today_only: bool = False) -> None:
     ss, se = sent
     past = _past(view, ss, se)
     reported = past and said_ahead(view, ss, se)  # '… 개최한다고 밝혔다': what is said is ahead
@@ -541,10 +551,16 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if held:
             add("SCHEDULED_FOR", held[-1], d, si)
             continue
+        if today_only:
+            continue  # a sentence that only says an event takes place: only its 'today' is read
         # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
         objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
         due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
         due = due or targets
+        # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
+        due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
+        if not due:
+            continue
         best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
         if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
@@ -560,12 +576,13 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _MOVED = re.compile(r"에서\s")
+_BASIS = re.compile(r"['’\"”」』>)]?에\s?(?:따라|따른|의해|의한|근거해|근거한)")
 _ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")
 _HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
 _DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)|(?<=[을를]\s)하(?:도록|겠)")
 # an event of the day as the subject: '기념식이 오후 2시 과학관에서 있습니다', '포럼이 … 열립니다'
-_HELD_TODAY = re.compile(r"(?:있습니다|있다|열립니다|열린다|개최됩니다|개최된다|진행됩니다|진행된다)[.\s]*$")
+_HELD_TODAY = re.compile(r"(?:(?<!고\s)있습니다|(?<!고\s)있다|열립니다|열린다|개최됩니다|개최된다|진행됩니다|진행된다)[.\s]*$")
 
 
 def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> list[Mention]:
@@ -576,5 +593,6 @@ def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> 
     if hold is not None:
         return [m for m in meetings if _tail(view, m) in ("을", "를") and m.end <= hold.start()]
     if _HELD_TODAY.search(view.text[d.end:se]):
-        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가")][:1]
+        # ('오늘 회의가 … 열리고 있습니다' in the minutes: the sitting itself, no event announced)
+        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가") and not m.attrs.get("generic")][:1]
     return []

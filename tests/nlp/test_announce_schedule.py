@@ -73,3 +73,38 @@ def test_an_event_held_today_is_scheduled_for_today() -> None:
 def test_a_meeting_s_room_is_no_meeting_on_that_day() -> None:
     assert schedules("4월 22일 화요일 3시 30분 과기자문회의 회의실에서 본부장 주재로 개최가 됩니다.") == set()
     assert ("과기자문회의", "4월 22일") in schedules("4월 22일 화요일 3시 30분 과기자문회의를 개최합니다.")
+
+
+def test_the_day_of_saying_the_sitting_itself_and_a_law_as_basis_are_no_schedules() -> None:
+    assert schedules('방역본부는 10일 정례 브리핑에서 "오는 13일부터 과태료를 부과한다"고 밝혔다.', "2020-11-10") == set()
+    assert schedules("그래서 오늘 회의가 본회의가 있는 기간 안에 지금 열리고 있습니다.", "2024-06-20") == set()
+    assert schedules("정부는 <국유재산법>에 따라 연내 부지 교환을 마칠 것이라고 밝혔다.", "2017-03-01") == set()
+
+
+def test_taking_applications_and_carrying_out_a_plan_are_running_it() -> None:
+    got = rels("국토교통부는 '청년 전세임대 사업'의 신청을 다음 달 3일부터 받는다.")
+    assert {("ANNOUNCES", "국토교통부", "청년 전세임대 사업"), ("SCHEDULED_FOR", "청년 전세임대 사업", "다음 달 3일")} <= got
+    got = rels("정부는 2030년까지 '탄소중립 녹색성장 기본계획'을 이행한다.")
+    assert {("ANNOUNCES", "정부", "탄소중립 녹색성장 기본계획"), ("SCHEDULED_FOR", "탄소중립 녹색성장 기본계획", "2030년")} <= got
+    # applying is taking part, not running it; checking how a plan is carried out is no announcement
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("LG전자는 '스마트공장 지원사업'에 신청을 했다."))
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("환경부는 '탄소중립 기본계획'의 이행을 점검했다."))
+
+
+def test_a_reported_plan_in_a_sentence_naming_none_does_not_date_the_document_s_law() -> None:
+    got = schedules("정부는 <국유재산법>에 따라 부지를 교환하기로 했다.\n"
+                    "이후 양국은 금년 내 배치를 목표로 추진할 것이라고 밝혔다.", "2017-03-01")
+    assert got == set()
+
+
+def test_put_out_run_as_a_campaign_and_funded_with_money() -> None:
+    assert ("ANNOUNCES", "정부", "부동산 대책") in rels("정부가 내놓은 '부동산 대책'은 공급 확대가 핵심이다.")
+    assert ("ANNOUNCES", "환경부", "탄소중립 실천 캠페인") in rels("환경부는 '탄소중립 실천 캠페인'을 전국에서 펼친다.")
+    got = rels("환경부가 펼치는 '탄소중립 실천 캠페인'에는 시민 1만 명이 참여한다.")
+    assert ("ANNOUNCES", "환경부", "탄소중립 실천 캠페인") in got
+    assert ("PARTICIPATES_IN", "환경부", "탄소중립 실천 캠페인") not in got
+    assert ("ANNOUNCES", "중기부", "소상공인 디지털 전환 사업") in rels(
+        "중기부는 '소상공인 디지털 전환 사업'에 올해 500억 원을 투입한다.")
+    # people or staff put into a project, or a company's money, is no programme of one's own
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("LG전자는 '스마트공장 사업'에 인력을 투입했다."))
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("과기정통부는 '6G 사업'에 연구인력을 투입한다."))
