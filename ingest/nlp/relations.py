@@ -572,6 +572,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
 def _within(inner: str, outer: str) -> bool:
     """Whether the ISO value `inner` lies inside `outer` ('2025-01' in '2025')."""
     a, b, c, e = _value_start(inner), _value_end(inner), _value_start(outer), _value_end(outer)
+    if b == date.max:  # '11월 20일부터': from a day in the year
+        b = a
     return None not in (a, b, c, e) and c <= a and b <= e
 
 

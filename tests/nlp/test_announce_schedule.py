@@ -108,3 +108,8 @@ def test_put_out_run_as_a_campaign_and_funded_with_money() -> None:
     # people or staff put into a project, or a company's money, is no programme of one's own
     assert not any(k == "ANNOUNCES" for k, _h, _t in rels("LG전자는 '스마트공장 사업'에 인력을 투입했다."))
     assert not any(k == "ANNOUNCES" for k, _h, _t in rels("과기정통부는 '6G 사업'에 연구인력을 투입한다."))
+
+
+def test_the_year_an_event_is_first_held_in_is_not_its_day() -> None:
+    got = schedules("올해 처음 열리는 '국제 로봇 박람회'는 11월 20일부터 사흘간 킨텍스에서 열린다.")
+    assert got == {("국제 로봇 박람회", "11월 20일")}
