@@ -22,6 +22,7 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
+from ingest.nlp.schedules import DATE_CUE_RE, QUOTE_RE
 from ingest.nlp.speakers import back_reference_speaker, has_back_reference
 from ingest.nlp.timing import date_expr, over as past, past as said_past, said_ahead, value_end, value_start
 from ingest.nlp.view import TextView
@@ -284,7 +285,6 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     """A sentence that names no initiative but gives a date ahead with a cue of planning
     ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
     document is about a plan, program, law or alliance (not a meeting)."""
-    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE  # noqa: PLC0415 (relations imports this module)
     # (a reported plan, '… 추진할 것이라고 밝혔다', may be another's: only the sentence names it)
     if ref is None or main.attrs.get("kind") not in _DUE_KINDS or said_past(view, *sent):
         return
