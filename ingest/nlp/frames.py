@@ -305,16 +305,20 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
         return
 
 
+_WHEN_FIELD = re.compile(r"\s*[□○◇◦▶ㅇ\-·*]?\s*(?:행사\s?|개최\s?)?(?:일\s?시|일\s?자|기\s?간)\s*[:：]")
+
+
 def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
                     ref: date | None) -> None:
     """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
     day and a clock time ahead and no initiative of its own dates the meeting named last."""
-    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
+    field = _WHEN_FIELD.match(view.text, sent[0]) is not None  # '□ 일시 : 2025. 3. 12.(수) 14:00': any event's
+    if ref is None or not before or (before[-1].attrs.get("kind") != "meeting" and not field) or past(view, *sent):
         return
     if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
         return  # the meeting is named just before (the previous sentence or so); no deadline for papers
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
-    if days and any(m.label == "TIME" for m in ms):
+    if days and (field or any(m.label == "TIME" for m in ms)):
         add("SCHEDULED_FOR", before[-1], days[0], si)
 
 

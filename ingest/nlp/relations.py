@@ -30,7 +30,7 @@ from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)"
                          r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
@@ -188,14 +188,15 @@ _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
                             "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
+_OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태|동향|여부|상태)")
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
-    if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
-        return
+    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)):
+        return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
     if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
         tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]?\s?원(?:을|를)\s", view.text[m.end:t])]
@@ -227,6 +228,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
+    if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
+        subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
     if not subj and holding:
         return
     heads: list[Mention] = []
@@ -267,6 +270,12 @@ def _through_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
     force, which is the subject, acts through it (the office is no agent of its own)."""
     nxt = next((i for i in inits if i.start >= m.end), None)
     return _own_office(view, m, inits) and nxt is not None and _tail(view, nxt) in AGENT_TAILS
+
+
+def _adnominal_subject(view: TextView, m: Mention, t: int) -> bool:
+    """Whether `m` (marked 이/가) is the subject of an adnominal verb between it and the
+    trigger at `t` ('상무부가 발표한 조치에 대응해 … 마련했다'), not of the trigger."""
+    return _tail(view, m) in ("이", "가") and any(mo.tag == "ETM" for mo in view.morphs_in(m.end, t))
 
 
 def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:

@@ -113,3 +113,28 @@ def test_put_out_run_as_a_campaign_and_funded_with_money() -> None:
 def test_the_year_an_event_is_first_held_in_is_not_its_day() -> None:
     got = schedules("올해 처음 열리는 '국제 로봇 박람회'는 11월 20일부터 사흘간 킨텍스에서 열린다.")
     assert got == {("국제 로봇 박람회", "11월 20일")}
+
+
+def test_the_subject_of_a_clause_describing_something_else_announces_nothing_here() -> None:
+    got = rels("산업부는 미국 상무부가 발표한 '반도체 수출 통제 조치'에 대응해 '공급망 안정 대책'을 마련했다.")
+    assert ("ANNOUNCES", "산업부", "공급망 안정 대책") in got
+    assert ("ANNOUNCES", "상무부", "공급망 안정 대책") not in got
+    assert ("ANNOUNCES", "산업부", "수출 전략") in rels("산업부가 새로 마련한 '수출 전략'을 발표했다.")
+
+
+def test_put_out_contracted_and_checking_how_a_plan_goes() -> None:
+    assert ("ANNOUNCES", "기재부", "수출 지원 방안") in rels(
+        "기재부는 '경제정책방향'을 발표하면서 '수출 지원 방안'도 함께 내놨다.")
+    assert rels("산업부는 이날 회의에서 '탄소중립 전략'의 추진 상황을 점검했다.") == set()
+
+
+def test_a_release_s_when_field_dates_its_event() -> None:
+    got = schedules("산업부, '2025 수출 상담회' 개최\n□ 일시 : 2025. 3. 12.(수) 14:00~17:00\n□ 장소 : 서울 코엑스")
+    assert got == {("2025 수출 상담회", "2025. 3. 12.")}
+    # a day already past is the report of an event held, not its schedule
+    assert schedules("산업부, '2025 수출 상담회' 개최\n□ 일시 : 2025. 3. 2.(일) 14:00\n□ 장소 : 서울 코엑스") == set()
+
+
+def test_what_is_held_or_chaired_today_in_a_briefing() -> None:
+    assert ("국정브리핑", "오늘") in schedules("대통령이 오늘 오전 10시 대통령실에서, 국정브리핑과 기자회견을 잇따라 진행합니다.")
+    assert ("국무회의", "오늘") in schedules("대통령은 오늘 용산 대통령실에서 국무회의를 주재하고 있습니다.")
