@@ -86,6 +86,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
                 and view.text.startswith(("로", "으로"), dates[k + 1].end):
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
+        if _FORMERLY.search(view.text, max(ss, d.start - 4), d.start) and any(o.start > d.end and o.value for o in dates):
+            continue  # '당초 18일부터 19일까지 … 실시하는 것에서 18일부터 20일까지 …로': only the new dates
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
         if _HAND_IN.search(after):
@@ -151,6 +153,7 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _MOVED = re.compile(r"에서\s")
+_FORMERLY = re.compile(r"(?:당초|애초|원래)\s$")
 _BASIS = re.compile(r"['’\"”」』>)]?에\s?(?:따라|따른|의해|의한|근거해|근거한)")
 _ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")
 _HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)

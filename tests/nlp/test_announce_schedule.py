@@ -138,3 +138,9 @@ def test_a_release_s_when_field_dates_its_event() -> None:
 def test_what_is_held_or_chaired_today_in_a_briefing() -> None:
     assert ("국정브리핑", "오늘") in schedules("대통령이 오늘 오전 10시 대통령실에서, 국정브리핑과 기자회견을 잇따라 진행합니다.")
     assert ("국무회의", "오늘") in schedules("대통령은 오늘 용산 대통령실에서 국무회의를 주재하고 있습니다.")
+
+
+def test_a_rescheduled_event_keeps_only_its_new_dates() -> None:
+    got = schedules("청문회를 당초 3월 18일부터 3월 19일까지 실시하는 것에서 3월 18일부터 3월 20일까지 실시하는 것으로 "
+                    "변경할 예정입니다.")
+    assert got == {("청문회", "3월 18일부터 3월 20일")}
