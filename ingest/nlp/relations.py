@@ -194,6 +194,7 @@ _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는
 
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
+        _by_agent(view, ms, inits, t, si, add)  # '… 과기정통부에 의해 수립된 전략': the agent named
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
     if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
@@ -256,6 +257,23 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+_BY = re.compile(r"에\s?의(?:해|하여|해서)\s(?:[가-힣]+\s)?")
+
+
+def _by_agent(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
+    """A passive with its agent: '과기정통부에 의해 수립된 'K-바이오 전략'', ''K-바이오 전략'은
+    과기정통부에 의해 수립되었다'."""
+    agent = next((m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY") and _BY.fullmatch(view.text, m.end, t)), None)
+    if agent is None:
+        return
+    end = view.word_end(t)
+    after = [m for m in inits if m.start >= end and re.fullmatch(r"\s['‘\"“「『]?", view.text[end:m.start])]
+    before = [m for m in inits if m.end <= agent.start and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "이", "가")]
+    target = after[0] if after and view.text[end - 1] in "된될던" else (before[-1] if before else None)
+    if target is not None:
+        add("ANNOUNCES", agent, target, si)
 
 
 def _own_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:

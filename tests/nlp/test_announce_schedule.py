@@ -144,3 +144,11 @@ def test_a_rescheduled_event_keeps_only_its_new_dates() -> None:
     got = schedules("청문회를 당초 3월 18일부터 3월 19일까지 실시하는 것에서 3월 18일부터 3월 20일까지 실시하는 것으로 "
                     "변경할 예정입니다.")
     assert got == {("청문회", "3월 18일부터 3월 20일")}
+
+
+def test_a_passive_with_its_agent_announces_for_the_agent() -> None:
+    assert ("ANNOUNCES", "과학기술정보통신부", "K-바이오 육성 전략") in rels(
+        "'K-바이오 육성 전략'은 과학기술정보통신부에 의해 수립되었다.")
+    assert ("ANNOUNCES", "과학기술정보통신부", "K-바이오 육성 전략") in rels(
+        "과학기술정보통신부에 의해 수립된 'K-바이오 육성 전략'이 시행된다.")
+    assert rels("'K-바이오 육성 전략'이 확정됐다.") == set()  # no agent named: nobody is guessed
