@@ -108,6 +108,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         end = _value_end(d.value if past else _ahead(view, d, ref, se))
         if reported and ref is not None and end is not None and end <= ref and "까지" not in text:
             continue  # '산업부는 5일 … 추진한다고 밝혔다': the day of saying, not of the plan
+        if reported and ref is None and not DATE_CUE_RE.search(text):
+            continue  # with no document date '5일' may be the day of saying: only '오는 5일', '5일까지' …
         if ref is not None and end is not None and end < ref and "까지" not in text:
             continue  # wholly past ('지난해 말'): what was done then, not what is planned
         if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
