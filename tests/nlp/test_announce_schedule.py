@@ -152,3 +152,13 @@ def test_a_passive_with_its_agent_announces_for_the_agent() -> None:
     assert ("ANNOUNCES", "과학기술정보통신부", "K-바이오 육성 전략") in rels(
         "과학기술정보통신부에 의해 수립된 'K-바이오 육성 전략'이 시행된다.")
     assert rels("'K-바이오 육성 전략'이 확정됐다.") == set()  # no agent named: nobody is guessed
+
+
+def test_presenting_a_programme_and_forming_a_council_announce_it() -> None:
+    assert ("ANNOUNCES", "중기부", "스타트업 해외진출 지원 프로그램") in rels(
+        "중기부는 스타트업 해외진출 지원 프로그램을 새로 선보인다.")
+    assert ("ANNOUNCES", "산업부", "수출 지원 프로그램") in rels("산업부가 새로 선보인 '수출 지원 프로그램'은 인기가 높다.")
+    assert ("ANNOUNCES", "산업부", "수출 지원 협의회") in rels("산업부는 수출 지원 협의회를 구성했다.")
+    # a council's own make-up, or a proposal to form one, is no announcement
+    assert rels("협의회는 위원 20명으로 구성한다.") == set()
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("산업부는 수출 지원 협의회를 구성하는 방안을 검토했다."))
