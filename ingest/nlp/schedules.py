@@ -143,7 +143,15 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
             # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
+        if best.start > d.end and any(d.end <= o.start and o.end <= best.start and o.value and _ends_clause(view, d.end, o.start)
+                                      for o in dates):
+            continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause
         add("SCHEDULED_FOR", best, d, si)
+
+
+def _ends_clause(view: TextView, a: int, b: int) -> bool:
+    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며')."""
+    return any(x.tag == "EC" and x.form in ("고", "며", "으며", "면서", "으면서") for x in view.morphs_in(a, b))
 
 
 def _within(inner: str, outer: str) -> bool:

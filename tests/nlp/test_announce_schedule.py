@@ -162,3 +162,10 @@ def test_presenting_a_programme_and_forming_a_council_announce_it() -> None:
     # a council's own make-up, or a proposal to form one, is no announcement
     assert rels("협의회는 위원 20명으로 구성한다.") == set()
     assert not any(k == "ANNOUNCES" for k, _h, _t in rels("산업부는 수출 지원 협의회를 구성하는 방안을 검토했다."))
+
+
+def test_each_clause_keeps_its_own_date() -> None:
+    got = schedules("정부는 연말까지 세부 계획을 마련하고 내년부터 '청년 기본소득 사업'을 시행한다.")
+    assert got == {("청년 기본소득 사업", "내년")}
+    got = schedules("오는 11월 18일 실시되는 시험을 앞두고 교육부가 5일 '부정행위 예방 대책'을 발표했다.")
+    assert ("부정행위 예방 대책", "오는 11월 18일") not in got
