@@ -53,6 +53,9 @@ def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Ca
         subjects = [m for m in ms if m.label in _ACTORS and m.end <= h.start and _subject(view, m)]
         if subjects and not (not meeting and all(_minister(view, m) for m in subjects)):
             continue  # the sentence has its own subject: the sentence rules decided
+        start = max(view.text.rfind("\n", 0, h.start), view.text.rfind(". ", 0, h.start)) + 1
+        if not subjects and _noun_subject(view, ms, start, h.start):
+            continue  # '한편 업계는 … 계획을 발표할 예정이다': a subject that is no entity, not the body
         add("ANNOUNCES", lead, h, si)
 
 
@@ -66,3 +69,21 @@ def _subject(view: TextView, m) -> bool:
 def _minister(view: TextView, m) -> bool:
     """A person titled 장관 with no body in the title phrase ('이정식 장관은')."""
     return m.label == "PERSON" and m.attrs.get("title") == "장관" and not m.attrs.get("_org")
+
+
+_TIME_NOUNS = frozenset({"오늘", "이날", "당일", "올해", "내년", "금년", "연내", "연말", "현재", "최근", "앞으로", "향후", "이번", "이후"})
+
+
+def _noun_subject(view: TextView, ms: list, a: int, b: int) -> bool:
+    """Whether a common noun outside any mention is marked as the subject or topic between
+    `a` and `b` ('업계는', '지자체들이'); time words ('올해는'), adverbial phrases
+    ('분야에서는') and the release's own '장관은' are not subjects of another."""
+    inside = [(m.start, m.end) for m in ms]
+    morphs = view.morphs_in(max(a, b - 200), b)
+    for x, y in zip(morphs, morphs[1:]):
+        if not (y.tag == "JKS" or (y.tag == "JX" and y.form in ("은", "는"))):
+            continue
+        if x.tag in ("NNG", "NNP", "XSN", "NNB") and x.form not in _TIME_NOUNS and x.form != "장관" \
+                and not any(s <= x.start < e for s, e in inside):
+            return True
+    return False

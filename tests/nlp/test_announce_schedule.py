@@ -56,6 +56,8 @@ def test_the_release_s_minister_announces_a_plan_for_the_ministry() -> None:
 def test_another_subject_or_a_past_meeting_without_subject_is_not_the_release_s() -> None:
     got = rels("산업통상자원부는 수출 지원 방안을 마련했다.\n한편 대한상공회의소는 하반기 중 수출 지원 계획을 발표할 예정이다.")
     assert ("ANNOUNCES", "산업통상자원부", "수출 지원 계획") not in got
+    got = rels("산업통상자원부는 수출 지원 방안을 마련했다.\n한편 업계는 하반기 중 수출 지원 계획을 발표할 예정이다.")
+    assert ("ANNOUNCES", "산업통상자원부", "수출 지원 계획") not in got  # a subject that is no entity
     got = rels("산업통상자원부는 수출 지원 방안을 마련했다.\n이어 오후에는 현지 기업인 간담회를 개최했다.")
     assert ("ANNOUNCES", "산업통상자원부", "현지 기업인 간담회") not in got
 
