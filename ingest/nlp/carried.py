@@ -1,10 +1,15 @@
-"""A launch with no subject of its own is the document's lead body's.
+"""A launch or announcement with no subject of its own is the document's lead body's.
 
-A release names its body once ('산업통상자원부는 1일 … 전략을 발표했다') and goes on
-without it, as Korean drops a subject the discourse carries: '공급망 분야에서는 민관 협의
-창구인 '배터리 얼라이언스'를 이날 함께 출범시켰다'. Only launching and setting up (출범,
-발족, 신설, 꾸리다, 조성, 설치, 만들다) is read so: what it launches the sentence names as its object, and no
-other subject stands before it.
+A release names its body once ('산업통상자원부는 1일 … 전략을 발표했다', or a heading
+'환경부, 미세먼지 대책 발표') and goes on without it, as Korean drops a subject the
+discourse carries: '공급망 분야에서는 민관 협의 창구인 '배터리 얼라이언스'를 이날 함께
+출범시켰다', '아울러 하반기 중 충전소 구축 계획을 발표할 예정이다'. Launching and setting up
+(출범, 발족, 신설, 꾸리다, 조성, 설치, 만들다), announcing and putting in force (발표, 수립, 마련,
+확정, 시행, 공고, 내놓다) and holding a meeting still to come (개최한다, 개최할 예정) are read so:
+what the verb takes the sentence names as its object, and no other subject stands before it.
+The minister of the release ('김 장관은', '장관은') announces a plan for that body (the
+guideline: in a ministry's own release '장관' is that ministry's minister); a meeting a named
+minister holds is theirs to lead (frames.py), not the body's announcement.
 """
 from __future__ import annotations
 
@@ -13,24 +18,72 @@ from typing import Callable
 
 from ingest.nlp.view import TextView
 
-_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다)")
+_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
+                     r"|발표(?:했|한다|하고|하며|할|합니다|하였)|수립(?:했|한다|하고|하며|할|합니다|하였)|마련(?:했|한다|하고|하며|할|합니다|하였)"
+                     r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고))")
+# holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
+# meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
+_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|열\s(?:예정|계획))")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
+# a heading that opens with the body: '환경부, 미세먼지 대책 발표'
+_HEADING = re.compile(r"\s?[,·]\s")
 
 
 def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
-    """The government body that is the subject of the document's opening sentences."""
+    """The government body that is the subject of the document's opening sentences, or
+    that opens its heading ('환경부, …')."""
     limit = sents[min(2, len(sents) - 1)][1] if sents else 0
+    first = next((m for m in mentions if m.start < limit), None)
+    if first is not None and first.label == "MINISTRY" and first.start <= 2 and _HEADING.match(view.text, first.end):
+        return first
     return next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and view.tail(m.end) in _SUBJECT), None)
 
 
 def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Callable, out: list) -> None:
-    """ANNOUNCES from the lead body to what a subjectless sentence launches."""
+    """ANNOUNCES from the lead body to what a subjectless sentence launches or announces,
+    or to what the release's minister announces."""
     announced = {t for kind, _h, t, _si in out if kind == "ANNOUNCES"}
     for h in own:
-        if h.key in announced or h.attrs.get("generic") or h.attrs.get("kind") == "meeting" \
-                or not _LAUNCH.match(view.text, h.end):
+        meeting = h.attrs.get("kind") == "meeting"
+        if h.key in announced or h.attrs.get("generic") or not (_HOLD if meeting else _LAUNCH).match(view.text, h.end):
             continue
-        if any(m.label in _ACTORS and m.end <= h.start and view.tail(m.end) in _SUBJECT for m in ms):
+        if any(m.label == "MINISTRY" and m.end <= h.start for m in ms):
+            continue  # a body named in the sentence: the sentence rules decided
+        subjects = [m for m in ms if m.label in _ACTORS and m.end <= h.start and _subject(view, m)]
+        if subjects and not (not meeting and all(_minister(view, m) for m in subjects)):
             continue  # the sentence has its own subject: the sentence rules decided
+        start = max(view.text.rfind("\n", 0, h.start), view.text.rfind(". ", 0, h.start)) + 1
+        if not subjects and _noun_subject(view, ms, start, h.start):
+            continue  # '한편 업계는 … 계획을 발표할 예정이다': a subject that is no entity, not the body
         add("ANNOUNCES", lead, h, si)
+
+
+def _subject(view: TextView, m) -> bool:
+    if view.tail(m.end) in _SUBJECT:
+        return True
+    title = m.attrs.get("title")
+    return m.label == "PERSON" and bool(title) and re.match(rf"\s{re.escape(title)}(?:은|는|이|가|께서)\s", view.text[m.end:m.end + 12]) is not None
+
+
+def _minister(view: TextView, m) -> bool:
+    """A person titled 장관 with no body in the title phrase ('이정식 장관은')."""
+    return m.label == "PERSON" and m.attrs.get("title") == "장관" and not m.attrs.get("_org")
+
+
+_TIME_NOUNS = frozenset({"오늘", "이날", "당일", "올해", "내년", "금년", "연내", "연말", "현재", "최근", "앞으로", "향후", "이번", "이후"})
+
+
+def _noun_subject(view: TextView, ms: list, a: int, b: int) -> bool:
+    """Whether a common noun outside any mention is marked as the subject or topic between
+    `a` and `b` ('업계는', '지자체들이'); time words ('올해는'), adverbial phrases
+    ('분야에서는') and the release's own '장관은' are not subjects of another."""
+    inside = [(m.start, m.end) for m in ms]
+    morphs = view.morphs_in(max(a, b - 200), b)
+    for x, y in zip(morphs, morphs[1:]):
+        if not (y.tag == "JKS" or (y.tag == "JX" and y.form in ("은", "는"))):
+            continue
+        if x.tag in ("NNG", "NNP", "XSN", "NNB") and x.form not in _TIME_NOUNS and x.form != "장관" \
+                and not any(s <= x.start < e for s, e in inside):
+            return True
+    return False

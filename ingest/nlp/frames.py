@@ -22,8 +22,9 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
+from ingest.nlp.schedules import DATE_CUE_RE, QUOTE_RE
 from ingest.nlp.speakers import back_reference_speaker, has_back_reference
-from ingest.nlp.timing import date_expr, past, value_end, value_start
+from ingest.nlp.timing import date_expr, over as past, past as said_past, said_ahead, value_end, value_start
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
@@ -117,8 +118,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _hosted(view, ms, own, si, add)
             if publisher is not None:
                 _published(view, ms, own, publisher, si, add, out)
-            elif lead is not None:
-                carried_launches(view, ms, own, lead, si, add, out)
+            if publisher is not None or lead is not None:
+                carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
@@ -284,8 +285,8 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
     """A sentence that names no initiative but gives a date ahead with a cue of planning
     ('2030년까지 … 보급한다는 목표다'): the date is the main initiative's schedule, when the
     document is about a plan, program, law or alliance (not a meeting)."""
-    from ingest.nlp.relations import DATE_CUE_RE, QUOTE_RE  # noqa: PLC0415 (relations imports this module)
-    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or past(view, *sent):
+    # (a reported plan, '… 추진할 것이라고 밝혔다', may be another's: only the sentence names it)
+    if ref is None or main.attrs.get("kind") not in _DUE_KINDS or said_past(view, *sent):
         return
     ss, se = sent
     text = view.text
@@ -304,16 +305,20 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
         return
 
 
+_WHEN_FIELD = re.compile(r"\s*[□○◇◦▶ㅇ\-·*]?\s*(?:행사\s?|개최\s?)?(?:일\s?시|일\s?자|기\s?간)\s*[:：]")
+
+
 def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
                     ref: date | None) -> None:
     """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
     day and a clock time ahead and no initiative of its own dates the meeting named last."""
-    if ref is None or not before or before[-1].attrs.get("kind") != "meeting" or past(view, *sent):
+    field = _WHEN_FIELD.match(view.text, sent[0]) is not None  # '□ 일시 : 2025. 3. 12.(수) 14:00': any event's
+    if ref is None or not before or (before[-1].attrs.get("kind") != "meeting" and not field) or past(view, *sent):
         return
     if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
         return  # the meeting is named just before (the previous sentence or so); no deadline for papers
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
-    if days and any(m.label == "TIME" for m in ms):
+    if days and (field or any(m.label == "TIME" for m in ms)):
         add("SCHEDULED_FOR", before[-1], days[0], si)
 
 
@@ -329,8 +334,10 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
         end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None:
-            continue
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end):
+            continue  # '3시 30분 과기자문회의 회의실에서': the room, not the meeting
+        if end <= ref and said_ahead(view, *sent):
+            continue  # '본부는 10일 정례 브리핑에서 "… 부과한다"고 밝혔다': the day of saying
         gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
         if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
                 or (gap.group(1) and nxt.attrs.get("generic")):

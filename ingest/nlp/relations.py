@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
 
 from ingest.nlp.official_agendas import agenda_relations
 from ingest.nlp.frames import frame_relations
@@ -27,12 +26,13 @@ from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
-from ingest.nlp.timing import clause_break as _clause_break, date_expr, iso as _iso, past as _past
-from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
+from ingest.nlp.schedules import sentence_schedules
+from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)")
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)"
+                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행")
 # conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
@@ -50,14 +50,12 @@ ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관")
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
-SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
-STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
-QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
-DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
 SUBJECT_TAILS = ("은", "는", "이", "가", "도", "에서", "에서는", "께서", "측은", "측이")
 AGENT_TAILS = ("은", "는", "이", "가", "도", "께서", "측은", "측이")  # 에서 marks a venue when people take part
 COORD_TAILS = ("와", "과", ",", "·", "ㆍ", "및")
 ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|해온|하기로 한|\s?중인)\s")
+# verbs whose adnominal form is not 한/할: '정부가 내놓은 대책', '환경부가 펼치는 캠페인'
+_ADNOMINAL_VERB = re.compile(r"(?:내놓(?:은|는|을)|펼(?:친|치는|칠)|선보(?:인|이는|일))\s")
 # 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
 _LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
@@ -134,10 +132,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
             if b.label == "MINISTRY" and _own_office(view, b, inits):
                 add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
-        if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
-                m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
-                or _future_sentence(view, ms, (ss, se), ref):
-            _scheduled(view, ms, inits, si, add, ref, (ss, se))
+        sentence_schedules(view, ms, inits, (ss, se), si, add, ref)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
@@ -148,34 +143,6 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
 
     hosts = {(name(h), name(t)) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
     return [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
-
-
-def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
-    """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
-    its dates are schedules even without a cue word."""
-    if ref is None or _past(view, *sent):
-        return False
-    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref, sent[1])) or date.min) > ref for m in ms)
-
-
-_BARE_DAY = re.compile(r"\d{1,2}\s?일")
-_DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
-
-
-def _ahead(view: TextView, m: Mention, ref: date | None, se: int) -> str:
-    """A bare day ('21일') in a sentence about what is to come ('회의는 21일 열린다', of a
-    document dated 5 March) is that day of the document's month, though the nearest one
-    (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
-    v = m.value or ""
-    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat() \
-            or _DONE_THEN.match(view.text, m.end) or any(x.tag == "EC" for x in view.morphs_in(m.end, se)):
-        return v  # '21일 발표한 전략': what was done on a day before; '21일 협약을 맺고 … 나선다': the
-        # day of the first clause, whose tense the sentence does not say
-    try:
-        day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
-    except ValueError:
-        return v
-    return day.isoformat() if day >= ref else v
 
 
 def _tail(view: TextView, m: Mention) -> str:
@@ -199,7 +166,8 @@ def _target(view: TextView, inits: list[Mention], t: int, window: int = 30) -> l
                 break
         return group
     word_end = view.word_end(t)
-    if ADNOMINAL_RE.match(view.text[word_end - 1:word_end + 6]) or ADNOMINAL_RE.match(view.text[t + 2:t + 10]):
+    if ADNOMINAL_RE.match(view.text[word_end - 1:word_end + 6]) or ADNOMINAL_RE.match(view.text[t + 2:t + 10]) \
+            or _ADNOMINAL_VERB.match(view.text, t):
         after = [m for m in inits if m.start >= t and m.start - word_end <= 12]
         return after[:1]
     return []
@@ -220,15 +188,21 @@ _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
                             "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
+_OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태|동향|여부|상태)")
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
+        _by_agent(view, ms, inits, t, si, add)  # '… 과기정통부에 의해 수립된 전략': the agent named
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
-    if view.text[t:t + 2] in _NOUN_TRIGGERS and _NOMINAL_TRIGGER.match(view.text, t + 2):
-        return
+    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)):
+        return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
+    if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
+        tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]?\s?원(?:을|를)\s", view.text[m.end:t])]
+        if not any(b.label == "MINISTRY" and b.end <= t for b in ms):
+            return
     holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
     if HOLD_ONLY_RE.match(view.text, t):
         tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
@@ -255,6 +229,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
+    if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
+        subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
     if not subj and holding:
         return
     heads: list[Mention] = []
@@ -283,6 +259,23 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             add("ANNOUNCES", h, tl, si)
 
 
+_BY = re.compile(r"에\s?의(?:해|하여|해서)\s(?:[가-힣]+\s)?")
+
+
+def _by_agent(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
+    """A passive with its agent: '과기정통부에 의해 수립된 'K-바이오 전략'', ''K-바이오 전략'은
+    과기정통부에 의해 수립되었다'."""
+    agent = next((m for m in ms if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY") and _BY.fullmatch(view.text, m.end, t)), None)
+    if agent is None:
+        return
+    end = view.word_end(t)
+    after = [m for m in inits if m.start >= end and re.fullmatch(r"\s['‘\"“「『]?", view.text[end:m.start])]
+    before = [m for m in inits if m.end <= agent.start and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "이", "가")]
+    target = after[0] if after and view.text[end - 1] in "된될던" else (before[-1] if before else None)
+    if target is not None:
+        add("ANNOUNCES", agent, target, si)
+
+
 def _own_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
     """Whether the body `m` is written right before a task force of its own, unquoted
     ('기획재정부 신성장전략기획추진단', '산업통상자원부 공급망TF')."""
@@ -295,6 +288,12 @@ def _through_office(view: TextView, m: Mention, inits: list[Mention]) -> bool:
     force, which is the subject, acts through it (the office is no agent of its own)."""
     nxt = next((i for i in inits if i.start >= m.end), None)
     return _own_office(view, m, inits) and nxt is not None and _tail(view, nxt) in AGENT_TAILS
+
+
+def _adnominal_subject(view: TextView, m: Mention, t: int) -> bool:
+    """Whether `m` (marked 이/가) is the subject of an adnominal verb between it and the
+    trigger at `t` ('상무부가 발표한 조치에 대응해 … 마련했다'), not of the trigger."""
+    return _tail(view, m) in ("이", "가") and any(mo.tag == "ETM" for mo in view.morphs_in(m.end, t))
 
 
 def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
@@ -487,61 +486,3 @@ def _leads(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: 
         for a in agents:
             presiders.add((a.key, target.key))
             add("LEADS", a, target, si)
-
-
-def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
-               sent: tuple[int, int]) -> None:
-    ss, se = sent
-    past = _past(view, ss, se)
-    quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
-    dates = [m for m in ms if m.label == "DATE"]
-    for k, d in enumerate(dates):
-        if not d.value:
-            continue
-        if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
-                and view.text.startswith(("로", "으로"), dates[k + 1].end):
-            continue  # 'A에서 B로 앞당겨': A is the schedule no longer
-        text = date_expr(view, d)
-        after = view.text[d.start + len(text):d.start + len(text) + 20]
-        if _HAND_IN.search(after):
-            continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
-        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
-        if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
-            cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
-        if past and not cue:
-            continue  # '14일 회의를 개최했다': a report of the past, not a schedule
-        in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
-        targets = inits
-        if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
-            targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
-            if not targets:
-                continue
-        end = _value_end(d.value if past else _ahead(view, d, ref, se))
-        if ref is not None and end is not None and end < ref and "까지" not in text:
-            continue  # wholly past ('지난해 말'): what was done then, not what is planned
-        if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
-            continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
-        if ref is not None and not cue:
-            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is
-            today = end == ref and not past and _HOLD_TODAY.search(view.text, d.end, se) is not None \
-                and any(m.attrs.get("kind") == "meeting" and _tail(view, m) in ("을", "를") and m.start > d.end for m in targets)
-            if end is None or end < ref or (end == ref and not today):
-                continue  # a past or present date in a planning sentence: the announcement day
-        elif not cue:
-            continue
-        # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
-        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
-        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
-        due = due or targets
-        best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
-        if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
-                and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
-            continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
-            # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
-        add("SCHEDULED_FOR", best, d, si)
-
-
-_MOVED = re.compile(r"에서\s")
-_HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
-_DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
-_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)")

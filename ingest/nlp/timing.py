@@ -28,6 +28,44 @@ def past(view: TextView, ss: int, se: int) -> bool:
     return PAST_RE.search(view.text, ss, se) is not None
 
 
+# verbs that report what was said: '… 개최한다고 밝혔다', '… 추진할 계획이라고 설명했다'
+_SAYING = frozenset({"밝히", "말하", "말", "설명", "전하", "강조", "덧붙이", "예고", "알리", "공지", "발표", "소개", "언급", "당부"})
+_QUOTATIVE = frozenset({"다고", "ᆫ다고", "는다고", "라고", "이라고", "자고", "냐고", "으라고", "려고"})
+
+
+def said_ahead(view: TextView, ss: int, se: int) -> bool:
+    """Whether a sentence in the past tense only reports, with a verb of saying, a clause
+    that is not past ('… 박람회를 개최한다고 밝혔다', '… 마련할 계획이라고 설명했다',
+    '… 시행한다"고 말했다'): what it reports is still to come, though the saying is over."""
+    ms = view.morphs_in(ss, se)
+    last = max((i for i, x in enumerate(ms) if x.tag == "EF"), default=-1)
+    if last < 3 or ms[last - 1].tag != "EP":
+        return False
+    i = last - 2  # the verb of saying: 밝히/VV, 설명/NNG 하/XSV, 말/NNG 하/XSV
+    if ms[i].tag == "XSV" and ms[i].form == "하":
+        i -= 1
+    if ms[i].form not in _SAYING:
+        return False
+    q = i - 1
+    while q >= 0 and ms[q].tag in ("SSC", "SF", "SP"):  # '… 시행한다."고'
+        q -= 1
+    if q < 1 or not ((ms[q].tag == "EC" and ms[q].form in _QUOTATIVE) or (ms[q].tag == "JKQ" and ms[q].form == "고")):
+        return False
+    k = q - 1
+    while k >= 0 and ms[k].tag in ("SSC", "SF", "SP"):
+        k -= 1
+    if ms[q].tag == "JKQ":  # a quoted sentence: its own final ending decides ('시행한다"고', '시행했다"고')
+        if k < 1 or ms[k].tag != "EF":
+            return False
+        k -= 1
+    return not (ms[k].tag == "EP" and ms[k].form in ("었", "았", "였", "었었", "았었"))
+
+
+def over(view: TextView, ss: int, se: int) -> bool:
+    """Whether a sentence reports what is over: past, and not a report of what is to come."""
+    return past(view, ss, se) and not said_ahead(view, ss, se)
+
+
 def iso(s: str | None) -> date | None:
     try:
         return date.fromisoformat(s[:10]) if s else None

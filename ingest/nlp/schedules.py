@@ -1,0 +1,189 @@
+"""SCHEDULED_FOR initiative → DATE within a sentence: when an initiative is planned for,
+due by, starts or takes place.
+
+    2030년까지 … 로드맵을 추진한다          a target year (the particle stays outside the span)
+    다음 달 박람회를 개최한다고 밝혔다        what a body says it will do, though the saying is past
+    오늘 … 기념식이 오후 2시 …에서 있습니다   an event held today, in a briefing or the minutes
+
+Dates of what already happened (the day a plan was announced, a past meeting) are no
+schedules; a past sentence keeps a date only with a strong cue ('까지', '예정', '목표').
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Callable
+
+from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
+from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
+from ingest.nlp.view import TextView
+
+if TYPE_CHECKING:
+    from ingest.nlp.relations import Mention
+
+SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
+STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
+QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
+DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
+
+
+def _tail(view: TextView, m: Mention) -> str:
+    return view.tail(m.end)
+
+
+def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], sent: tuple[int, int], si: int,
+                       add: Callable, ref: date | None) -> None:
+    """SCHEDULED_FOR initiative → date in one sentence that speaks of planning, a deadline,
+    a day to come or an event held today."""
+    text, (ss, se) = view.text, sent
+    if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
+            m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
+            or _future_sentence(view, ms, sent, ref):
+        _scheduled(view, ms, inits, si, add, ref, sent)
+    elif _HELD_TODAY.search(text[ss:se]):
+        _scheduled(view, ms, inits, si, add, ref, sent, today_only=True)
+
+
+def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], ref: date | None) -> bool:
+    """A sentence in the present tense about a day to come ('21일 … 간담회를 주재한다'):
+    its dates are schedules even without a cue word."""
+    if ref is None or _over(view, *sent):
+        return False
+    return any(m.label == "DATE" and m.value and (_value_start(_ahead(view, m, ref, sent[1])) or date.min) > ref for m in ms)
+
+
+_BARE_DAY = re.compile(r"\d{1,2}\s?일")
+_DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
+
+
+def _ahead(view: TextView, m: Mention, ref: date | None, se: int) -> str:
+    """A bare day ('21일') in a sentence about what is to come ('회의는 21일 열린다', of a
+    document dated 5 March) is that day of the document's month, though the nearest one
+    (21 February) is its value: the schedule rules read it ahead. Any other date: its value."""
+    v = m.value or ""
+    if ref is None or len(v) != 10 or not _BARE_DAY.fullmatch(view.text, m.start, m.end) or v >= ref.isoformat() \
+            or _DONE_THEN.match(view.text, m.end) or any(x.tag == "EC" for x in view.morphs_in(m.end, se)):
+        return v  # '21일 발표한 전략': what was done on a day before; '21일 협약을 맺고 … 나선다': the
+        # day of the first clause, whose tense the sentence does not say
+    try:
+        day = date(ref.year, ref.month, int(v[8:]))  # the same day of this month, still ahead
+    except ValueError:
+        return v
+    return day.isoformat() if day >= ref else v
+
+
+def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add, ref: date | None,
+               sent: tuple[int, int], today_only: bool = False) -> None:
+    ss, se = sent
+    past = _past(view, ss, se)
+    reported = past and said_ahead(view, ss, se)  # '… 개최한다고 밝혔다': what is said is ahead
+    past = past and not reported
+    quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
+    dates = [m for m in ms if m.label == "DATE"]
+    for k, d in enumerate(dates):
+        if not d.value:
+            continue
+        if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
+                and view.text.startswith(("로", "으로"), dates[k + 1].end):
+            continue  # 'A에서 B로 앞당겨': A is the schedule no longer
+        if _FORMERLY.search(view.text, max(ss, d.start - 4), d.start) and any(o.start > d.end and o.value for o in dates):
+            continue  # '당초 18일부터 19일까지 … 실시하는 것에서 18일부터 20일까지 …로': only the new dates
+        text = date_expr(view, d)
+        after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _HAND_IN.search(after):
+            continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
+        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
+            cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
+        if past and not cue:
+            continue  # '14일 회의를 개최했다': a report of the past, not a schedule
+        in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
+        targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
+        if not targets:
+            continue
+        if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
+            targets = [m for m in inits if in_quote[0] <= m.start < in_quote[1]]
+            if not targets:
+                continue
+        end = _value_end(d.value if past else _ahead(view, d, ref, se))
+        if reported and ref is not None and end is not None and end <= ref and "까지" not in text:
+            continue  # '산업부는 5일 … 추진한다고 밝혔다': the day of saying, not of the plan
+        if reported and ref is None and not DATE_CUE_RE.search(text):
+            continue  # with no document date '5일' may be the day of saying: only '오는 5일', '5일까지' …
+        if ref is not None and end is not None and end < ref and "까지" not in text:
+            continue  # wholly past ('지난해 말'): what was done then, not what is planned
+        if past and ref is not None and end is not None and (end < ref or end == ref and not d.value.startswith("..")):
+            continue  # '28일부터 31일까지 이어졌다', '2022년까지 목표를 달성했다': over, reported in the past
+        if not cue and any(o is not d and o.value and o.value != d.value and _within(o.value, d.value) for o in dates):
+            continue  # '올해도 … 대책을 1월 중 내놓겠다': the year frames the narrower date, which is due
+        held: list[Mention] = []
+        if ref is not None and not cue:
+            # '오늘 회의에서는 청문회를 실시하도록 하겠습니다': what is held today, said before it is;
+            # '오늘 … 기념식이 오후 2시 … 있습니다': a briefing's event of the day
+            held = _held_today(view, d, targets, se) if end == ref and not past else []
+            if end is None or end < ref or (end == ref and not held):
+                continue  # a past or present date in a planning sentence: the announcement day
+        elif not cue:
+            continue
+        if held:
+            add("SCHEDULED_FOR", held[-1], d, si)
+            continue
+        if today_only:
+            continue  # a sentence that only says an event takes place: only its 'today' is read
+        # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
+        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
+        due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
+        due = due or targets
+        # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
+        due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
+        if not due:
+            continue
+        best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
+                and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
+            continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
+            # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
+        if best.start > d.end and any(d.end <= o.start and o.end <= best.start and o.value and _ends_clause(view, d.end, o.start)
+                                      for o in dates):
+            continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause
+        add("SCHEDULED_FOR", best, d, si)
+
+
+def _ends_clause(view: TextView, a: int, b: int) -> bool:
+    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며')."""
+    return any(x.tag == "EC" and x.form in ("고", "며", "으며", "면서", "으면서") for x in view.morphs_in(a, b))
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether the ISO value `inner` lies inside `outer` ('2025-01' in '2025')."""
+    a, b, c, e = _value_start(inner), _value_end(inner), _value_start(outer), _value_end(outer)
+    if b == date.max:  # '11월 20일부터': from a day in the year
+        b = a
+    return None not in (a, b, c, e) and c <= a and b <= e
+
+
+_MOVED = re.compile(r"에서\s")
+_FORMERLY = re.compile(r"(?:당초|애초|원래)\s$")
+_BASIS = re.compile(r"['’\"”」』>)]?에\s?(?:따라|따른|의해|의한|근거해|근거한)")
+_ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")
+_HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
+_DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
+_HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)|(?<=[을를]\s)하(?:도록|겠)"
+                         r"|(?:실시|진행|개최|주재)(?:합니다|한다|하고\s있)")  # a briefing's '오늘 … 국정브리핑을 진행합니다'
+
+# an event of the day as the subject: '기념식이 오후 2시 과학관에서 있습니다', '포럼이 … 열립니다'
+_HELD_TODAY = re.compile(r"(?:(?<!고\s)있습니다|(?<!고\s)있다|열립니다|열린다|개최됩니다|개최된다|진행됩니다|진행된다)[.\s]*$")
+
+
+def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> list[Mention]:
+    """The meetings held on the day `d` (today): the objects of a verb of holding after it
+    ('… 현안질의를 하도록 하겠습니다'), or the subject of a sentence that says it takes place."""
+    hold = _HOLD_TODAY.search(view.text, d.end, se)
+    meetings = [m for m in targets if m.attrs.get("kind") == "meeting" and m.start > d.end]
+    if hold is not None:
+        # ('국정브리핑과 기자회견을 잇따라 진행합니다': both)
+        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("을", "를", "과", "와") and m.end <= hold.start()]
+    if _HELD_TODAY.search(view.text[d.end:se]):
+        # ('오늘 회의가 … 열리고 있습니다' in the minutes: the sitting itself, no event announced)
+        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가") and not m.attrs.get("generic")][:1]
+    return []
