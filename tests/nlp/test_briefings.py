@@ -1,0 +1,82 @@
+"""Weekly briefing schedules: each item's day, also for items that go on with the day
+before, and the officer who gives the briefing (issue #20, the fifth batch's genre);
+every sentence written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+WEEK = ("기획부 정례브리핑\n2025.03.03 홍길순 대변인\n안녕하십니까? 기획부 정례브리핑을 시작하겠습니다.\n"
+        "먼저 이번 주 장관 일정입니다.\n"
+        "장관은 3월 6일 목요일 오전 10시 정부서울청사에서 개최되는 제3차 물가관계장관회의에 참석합니다. 일정만 공개합니다.\n"
+        "이어서 장관은 오후 3시 대전 컨벤션센터에서 열리는 청년창업 간담회에 참석합니다.\n"
+        "장관은 3월 7일 금요일 오전 9시 국무회의에 참석합니다.\n"
+        "장관은 오후 2시 국회 본회의에 참석합니다.\n")
+
+SPOKEN = ("안녕하십니까? 기획부 홍보기획팀장 김영수입니다.\n이번 주 주간 홍보계획 브리핑 시작하겠습니다.\n"
+          "내일은 오전 10시 국무회의 참석하시고, 오후에는 세종청사에서 청년고용 우수기업 시상식 참석하십니다.\n"
+          "3월 7일 금요일에는 서울에서 중소기업 현장 간담회 참석하시고, 이어서 11시에는 일자리위원회 전체회의 참석하실 예정입니다.\n"
+          "그리고 오후 2시에 부산에서 항만안전 점검회의가 있습니다.\n")
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def schedules(text: str, date: str | None = D) -> set[tuple[str, str]]:
+    return {(h, t) for kind, h, t in rels(text, date) if kind == "SCHEDULED_FOR"}
+
+
+def test_an_item_that_goes_on_with_the_day_before_takes_that_day() -> None:
+    got = schedules(WEEK)
+    assert ("제3차 물가관계장관회의", "3월 6일") in got
+    assert ("청년창업 간담회", "3월 6일") in got  # '이어서 장관은 오후 3시 …'
+    assert ("본회의", "3월 7일") in got  # '장관은 오후 2시 …': a time, no date of its own
+    assert ("청년창업 간담회", "3월 7일") not in got
+
+
+def test_spoken_schedules_without_particles_and_clauses_of_one_day() -> None:
+    got = schedules(SPOKEN)
+    assert ("청년고용 우수기업 시상식", "내일") in got  # '…, 오후에는 … 시상식 참석하십니다'
+    assert ("일자리위원회 전체회의", "3월 7일") in got  # '이어서 11시에는 …'
+    assert ("항만안전 점검회의", "3월 7일") in got  # '그리고 오후 2시에 … 있습니다'
+
+
+def test_another_day_a_past_sentence_or_a_report_ends_the_chain() -> None:
+    got = schedules("장관은 3월 6일 목요일 오전 10시 국무회의에 참석합니다.\n"
+                    "그다음 날 오후 2시에 차관이 청년정책 간담회에 참석합니다.\n")
+    assert ("청년정책 간담회", "3월 6일") not in got
+    got = schedules("장관은 3월 6일 목요일 오전 10시 국무회의에 참석합니다.\n"
+                    "장관은 지난주 오후 2시 청년정책 간담회에 참석했습니다.\n"
+                    "이어서 장관은 오후 4시 규제혁신 토론회에 참석합니다.\n")
+    assert ("청년정책 간담회", "3월 6일") not in got
+    assert ("규제혁신 토론회", "3월 6일") not in got
+
+
+def test_the_officer_who_opens_the_briefing_leads_it() -> None:
+    assert ("LEADS", "홍길순", "기획부 정례브리핑") in rels(WEEK)
+    # the briefing the officer starts, not another one named before it
+    got = rels("대변인 정례 브리핑\n2025.03.03 기획부\n" + SPOKEN)
+    assert ("LEADS", "김영수", "주간 홍보계획 브리핑") in got
+    # a member of the spokesperson's office is not its officer
+    assert not any(k == "LEADS" for k, _h, _t in rels(
+        "기획부 정례브리핑\n2025.03.03 기획부\n안녕하십니까? 기획부 대변인실 박지훈입니다. 기획부 정례브리핑을 시작하겠습니다."))
+
+
+def test_bodies_with_their_heads_in_brackets_sign_together() -> None:
+    got = rels("국토교통부(장관 박상우)와 한국도로공사(사장 함진규)는 3월 13일 김천에서 졸음쉼터 확충을 위해 "
+               "업무협약을 체결한다고 밝혔다.")
+    assert {("PARTICIPATES_IN", "국토교통부", "업무협약"), ("PARTICIPATES_IN", "한국도로공사", "업무협약")} <= got
+    assert ("SCHEDULED_FOR", "업무협약", "3월 13일") in got
+    assert not any(k == "PARTICIPATES_IN" and h in ("박상우", "함진규") for k, h, _t in got)
+
+
+def test_a_ministry_s_event_held_by_its_unnamed_head_is_the_ministry_s() -> None:
+    got = rels("행정안전부 장관은 오늘 오후 2시 청년정책 자문단 간담회를 갖습니다.")
+    assert ("ANNOUNCES", "행정안전부", "청년정책 자문단 간담회") in got
+    # a named head's title: the head holds it, the guideline gives the body nothing here
+    got = rels("홍길순 신임 행정안전부 장관이 오늘 정부세종청사에서 취임식을 갖고 업무를 시작했다.")
+    assert ("ANNOUNCES", "행정안전부", "취임식") not in got
+    assert not any(k == "ANNOUNCES" for k, _h, _t in rels("행정안전부는 청년 일자리에 관심을 갖고 현장 간담회를 점검했다."))
