@@ -329,6 +329,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     if before:
         target = before[-1]
         lo = target.end
+        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m) in ("은", "는", "에는")), None)
+        if topic is not None and target.attrs.get("kind") != "meeting" and ATTEND_RE.match(view.text, t):
+            target = topic  # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \

@@ -80,3 +80,16 @@ def test_a_ministry_s_event_held_by_its_unnamed_head_is_the_ministry_s() -> None
     got = rels("홍길순 신임 행정안전부 장관이 오늘 정부세종청사에서 취임식을 갖고 업무를 시작했다.")
     assert ("ANNOUNCES", "행정안전부", "취임식") not in got
     assert not any(k == "ANNOUNCES" for k, _h, _t in rels("행정안전부는 청년 일자리에 관심을 갖고 현장 간담회를 점검했다."))
+
+
+def test_who_attends_the_meeting_the_sentence_is_about() -> None:
+    got = rels("이번 회의는 기관별 주요업무 추진계획 등 현안을 공유하기 위해 마련되었고, "
+               "한국도로공사, 한국철도공사 등 5개 공공기관장이 참석하였다.")
+    assert ("PARTICIPATES_IN", "한국도로공사", "회의") in got
+    assert not any(k == "PARTICIPATES_IN" and t == "주요업무 추진계획" for k, _h, t in got)
+
+
+def test_the_ceremony_of_a_quoted_fair_and_a_meeting_held_again_after_years() -> None:
+    got = schedules("장관은 3월 14일 금요일 오후 5시 서울 코엑스에서 개최되는 ‘2025 공예트렌드페어’ 개막식에 참석할 예정입니다.")
+    assert got == {("개막식", "3월 14일")}
+    assert schedules("이번 회의는 2019년 이후 6년 만에 개최됩니다.") == set()  # when it was held last
