@@ -14,7 +14,9 @@ sentence that names no date and goes on with the week ('이어서', '그리고',
 time: '장관은 오전 9시 …'), the day the briefing last named. Past sentences end the chain.
 
 The officer who opens the briefing ('홍길순 대변인 안녕하십니까?', '… 홍보기획팀장 김영수입니다')
-LEADS it: the briefing named first in the opening.
+LEADS it: the briefing it starts, else the one named first in the opening. Today's
+briefing ('오늘 브리핑을 마치겠습니다') is scheduled for today (the guideline's 'a briefing
+started today'; gold gives '4월 21일 월요일 정례브리핑을 시작하겠습니다' its date only at times).
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ _GOES_ON = re.compile(r"(?:이어서|그리고|이후|다음으로|또한)[,\s]"
 # another day the text names without a date: '그다음 날에 1시 30분에 …' is not the day before
 _OTHER_DAY = re.compile(r"다음\s?날|이튿날|다음\s?주|주말|전날")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEEKDAY = re.compile(r"\s(?:[월화수목금토일]요일\s)?")
 # the officer who gives a briefing
 # the verb of the item: done already, or to come in a sentence that ends in the past
 _DONE = re.compile(r"(?:진행|개최|참석|참여|주재|실시)한[\s,]|(?:했|었|았|였|됐|렸|졌)(?:다|습니다|고|으며|으나|는데|던)|바\s있")
@@ -49,6 +52,11 @@ def briefing_relations(view: TextView, mentions: list, sents: list[tuple[int, in
                        add: Callable) -> None:
     """SCHEDULED_FOR each listed item → its day, and LEADS officer → briefing."""
     _officer_leads(view, sents, buckets, add)
+    for si, ms in enumerate(buckets):  # '오늘 브리핑을 마치겠습니다', '오늘 정례브리핑 외에 …'
+        for d, m in zip(ms, ms[1:]):
+            if d.label == "DATE" and view.text[d.start:d.end] == "오늘" and m.label == "INITIATIVE" \
+                    and view.text[m.start:m.end].endswith("브리핑") and _WEEKDAY.fullmatch(view.text, d.end, m.start):
+                add("SCHEDULED_FOR", m, d, si)
     day = None  # the day the briefing last named, carried to the sentences that go on with it
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         dates = [m for m in ms if m.label == "DATE"]

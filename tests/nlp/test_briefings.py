@@ -93,3 +93,11 @@ def test_the_ceremony_of_a_quoted_fair_and_a_meeting_held_again_after_years() ->
     got = schedules("장관은 3월 14일 금요일 오후 5시 서울 코엑스에서 개최되는 ‘2025 공예트렌드페어’ 개막식에 참석할 예정입니다.")
     assert got == {("개막식", "3월 14일")}
     assert schedules("이번 회의는 2019년 이후 6년 만에 개최됩니다.") == set()  # when it was held last
+    # the class noun of a quoted name is not the event itself
+    assert ("전통시장 가는 날", "오는 9월 18일") in schedules(
+        "관광공사는 추석을 앞둔 오는 9월 18일(목) ‘전통시장 가는 날’ 행사를 광장시장에서 개최한다고 밝혔다.", "2025-09-01")
+
+
+def test_today_s_briefing_is_scheduled_for_today() -> None:
+    assert ("정례브리핑", "오늘") in schedules("이번 주에는 오늘 정례브리핑 외에 별도 브리핑은 없습니다.")
+    assert ("브리핑", "오늘") in schedules("이상으로 오늘 브리핑을 마치겠습니다. 감사합니다.")
