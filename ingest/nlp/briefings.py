@@ -32,7 +32,7 @@ _ITEM_VERB = re.compile(r"(?:에|을|를|이|가|도)?\s?(?:서면\s)?(?:참석|
 # coordinated items share the verb: '국무회의하고 공무직위원회가 있습니다', 'A 방문 및 간담회가'
 _COORD = re.compile(r"(?:하고|과|와|및|,)\s?(?:[가-힣]+\s(?:및\s)?)?$")
 # a sentence that goes on with the day before: '이어서 장관은 …', '그리고 오후 2시에 …'
-_GOES_ON = re.compile(r"(?:이어서|그리고|이후|다음으로|또한)[,\s]")
+_GOES_ON = re.compile(r"(?:이어서|그리고|이후|먼저|다음으로|또한)[,\s]")
 # another day the text names without a date: '그다음 날에 1시 30분에 …' is not the day before
 _OTHER_DAY = re.compile(r"다음\s?날|이튿날|다음\s?주|주말|전날")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

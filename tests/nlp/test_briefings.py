@@ -101,3 +101,11 @@ def test_the_ceremony_of_a_quoted_fair_and_a_meeting_held_again_after_years() ->
 def test_today_s_briefing_is_scheduled_for_today() -> None:
     assert ("정례브리핑", "오늘") in schedules("이번 주에는 오늘 정례브리핑 외에 별도 브리핑은 없습니다.")
     assert ("브리핑", "오늘") in schedules("이상으로 오늘 브리핑을 마치겠습니다. 감사합니다.")
+
+
+def test_a_weekly_release_plan_read_out_by_the_body_s_officer() -> None:
+    # the officer's greeting names the body whose plan it is; '먼저, …' is the day's first item
+    got = rels("안녕하십니까? 행정안전부 대변인실 신문홍보팀장 김영수 사무관입니다.\n이번 주도 건강하시기 바랍니다.\n"
+               "3월 12일 수요일에는 1건의 보도자료가 준비되어 있습니다.\n먼저, 청년정책 박람회를 개최한다는 소식입니다.\n")
+    assert ("ANNOUNCES", "행정안전부", "청년정책 박람회") in got
+    assert ("SCHEDULED_FOR", "청년정책 박람회", "3월 12일") in got
