@@ -26,8 +26,9 @@ from typing import Callable
 from ingest.nlp.timing import past
 from ingest.nlp.view import TextView
 
-# attended, held or taking place, right after the item and its particle
-_ITEM_VERB = re.compile(r"(?:에|을|를|이|가|도)?\s?(?:서면\s)?(?:참석|참여|개최|주재|갖|가집|가지|열립|열리|열린다|있습|있을|있고|있으며"
+# attended, held or taking place, right after the item and its particle or a place ('개소식 서울
+# 성동구 한양대병원에서 예정되어 있습니다')
+_ITEM_VERB = re.compile(r"(?:에|을|를|이|가|도)?\s?(?:서면\s|(?:[가-힣]+\s){0,2}[가-힣]+에서\s)?(?:참석|참여|개최|주재|갖|가집|가지|열립|열리|열린다|있습|있을|있고|있으며"
                         r"|예정되어|진행|축사|환영사|개회사|격려사|기조연설)")
 # coordinated items share the verb: '국무회의하고 공무직위원회가 있습니다', 'A 방문 및 간담회가'
 _COORD = re.compile(r"(?:하고|과|와|및|,)\s?(?:[가-힣]+\s(?:및\s)?)?$")

@@ -426,7 +426,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
         return hon.group(1)  # '이희아 씨가'
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
-        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(\S*)", after)  # '방문규 신임 산업부 장관이'
+        # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
+        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
         if t:
             return t.group(1)
     t = _LIST_END.match(after)

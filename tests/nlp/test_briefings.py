@@ -109,3 +109,17 @@ def test_a_weekly_release_plan_read_out_by_the_body_s_officer() -> None:
                "3월 12일 수요일에는 1건의 보도자료가 준비되어 있습니다.\n먼저, 청년정책 박람회를 개최한다는 소식입니다.\n")
     assert ("ANNOUNCES", "행정안전부", "청년정책 박람회") in got
     assert ("SCHEDULED_FOR", "청년정책 박람회", "3월 12일") in got
+
+
+def test_a_foreign_name_with_a_lone_da_does_not_end_the_sentence() -> None:
+    got = rels("박정민 1차관은 3월 26일 오후 서울에서 마리아 라우라 다 호샤 브라질 외교차관과 양자 회담을 개최합니다.")
+    assert ("SCHEDULED_FOR", "양자 회담", "3월 26일") in got
+    assert ("LEADS", "박정민", "양자 회담") in got
+
+
+def test_an_acting_head_chairs_and_a_place_stands_before_the_verb() -> None:
+    got = rels("김정훈 해양수산부 장관 직무대행은 3월 6일 산하기관 업무보고를 주재했다.")
+    assert ("LEADS", "김정훈", "산하기관 업무보고") in got
+    got = schedules("내일은 오전 8시 30분 정부서울청사에서 중대본회의 예정되어 있고, "
+                    "오후에는 직업병 안심센터 개소식 서울 성동구 한양대병원에서 예정되어 있습니다.")
+    assert ("직업병 안심센터 개소식", "내일") in got
