@@ -30,6 +30,9 @@ from ingest.nlp.view import TextView
 # 성동구 한양대병원에서 예정되어 있습니다')
 _ITEM_VERB = re.compile(r"(?:에|을|를|이|가|도)?\s?(?:서면\s|(?:[가-힣]+\s){0,2}[가-힣]+에서\s)?(?:참석|참여|개최|주재|갖|가집|가지|열립|열리|열린다|있습|있을|있고|있으며"
                         r"|예정되어|진행|축사|환영사|개회사|격려사|기조연설)")
+# a line of a schedule list ('□ …', '  - 15:30 …', '▲ 27일(목) …') and an item that ends it, its place after it
+_LIST_LINE = re.compile(r"[ \t]*[-–·▲△□■○◦•]\s?")
+_ENDS_LINE = re.compile(r"['’\"”」』]?\s?(?:\([^()\n]{0,30}\))?\s*")
 # coordinated items share the verb: '국무회의하고 공무직위원회가 있습니다', 'A 방문 및 간담회가'
 _COORD = re.compile(r"(?:하고|과|와|및|,)\s?(?:[가-힣]+\s(?:및\s)?)?$")
 # a sentence that goes on with the day before: '이어서 장관은 …', '그리고 오후 2시에 …'
@@ -64,7 +67,7 @@ def briefing_relations(view: TextView, mentions: list, sents: list[tuple[int, in
         over = past(view, ss, se)
         goes_on = not over and not dates and day is not None and _goes_on(view, ms, ss)
         own = [d for d in dates if d.value and _DAY.fullmatch(d.value)]
-        for m in _items(view, ms):
+        for m in _items(view, ms, se):
             said = view.text[m.end:min(se, m.end + 25)]
             if _DONE.search(said) or over and not _TO_COME.search(said):
                 continue  # '… 간담회에 참석했고': held already; '… 간담회가 있을 예정이고, … 안 됐습니다': to come
@@ -90,15 +93,17 @@ def _goes_on(view: TextView, ms: list, ss: int) -> bool:
     return any(m.label == "TIME" and m.start - ss <= 14 for m in ms)
 
 
-def _items(view: TextView, ms: list) -> list:
+def _items(view: TextView, ms: list, se: int) -> list:
     """The initiatives of a sentence that are attended, held or take place, with the items
-    coordinated before them."""
+    coordinated before them; in a schedule's list line ('  - 15:30 점검회의 (세종청사)') the
+    item that ends it."""
     text = view.text
     inits = [m for m in ms if m.label == "INITIATIVE"]
     out: list = []
     for k, m in enumerate(inits):
         after = text[m.end:m.end + 20].lstrip("'’\"”」』")
-        if not _ITEM_VERB.match(after):
+        if not _ITEM_VERB.match(after) and not (_LIST_LINE.match(text, _line_start(text, m.start))
+                                                and _ENDS_LINE.fullmatch(text, m.end, se)):
             continue
         group = [m]
         for p in reversed(inits[:k]):  # 'A하고 B가 있습니다': A goes with B
@@ -108,6 +113,10 @@ def _items(view: TextView, ms: list) -> list:
             group.insert(0, p)
         out += [g for g in group if g not in out]
     return out
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _officer_leads(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:

@@ -123,3 +123,11 @@ def test_an_acting_head_chairs_and_a_place_stands_before_the_verb() -> None:
     got = schedules("내일은 오전 8시 30분 정부서울청사에서 중대본회의 예정되어 있고, "
                     "오후에는 직업병 안심센터 개소식 서울 성동구 한양대병원에서 예정되어 있습니다.")
     assert ("직업병 안심센터 개소식", "내일") in got
+
+
+def test_a_list_line_without_a_verb_goes_on_with_the_day_above() -> None:
+    got = schedules("주간 주요일정\n□ 3월 26일(수) 14:00 청년고용 간담회 (세종청사)\n"
+                    "  - 15:30 소상공인 현장 점검회의 (세종청사)\n"
+                    "□ 3월 27일(목) 10:00 국무회의 참석\n")
+    assert ("소상공인 현장 점검회의", "3월 26일") in got
+    assert ("소상공인 현장 점검회의", "3월 27일") not in got
