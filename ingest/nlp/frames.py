@@ -364,6 +364,8 @@ _AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
 
 # a ministry's own briefing or release: its title names it and says so
 _OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
+# or its officer greets: '안녕하십니까? 농촌진흥청 대변인실 신문홍보팀장 박진우입니다'
+_OFFICER_GREETS = re.compile(r"안녕하(?:십니까|세요)[?.!]?\s+\S+\s(?:대변인|홍보|공보)")
 # what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
 _PUBLISH = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
                       r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
@@ -373,7 +375,7 @@ def _publisher(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     """The government body whose own briefing or release the document is: named in its
     first two lines, which call it a briefing or release ('과기정통부 정례브리핑')."""
     head_end = sents[min(1, len(sents) - 1)][1] if sents else 0
-    if not _OWN_RELEASE.search(view.text, 0, head_end):
+    if not _OWN_RELEASE.search(view.text, 0, head_end) and not _OFFICER_GREETS.search(view.text, 0, head_end):
         return None
     return next((m for m in mentions if m.label == "MINISTRY" and m.end <= head_end), None)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ingest.nlp.official_agendas import agenda_relations
 from ingest.nlp.frames import frame_relations
+from ingest.nlp.briefings import briefing_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
@@ -31,10 +32,11 @@ from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)"
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
                          r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
-HOLD_ONLY_RE = re.compile(r"진행")
+HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖습니다', not '관심을 갖고')
+_HAVE = re.compile(r"갖|가[졌진질집]")
 # conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
 # 청문회를 실시하겠습니다' is the committee's)
 CONDUCT_RE = re.compile(r"실시|도입|개시")
@@ -135,6 +137,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         sentence_schedules(view, ms, inits, (ss, se), si, add, ref)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
+    briefing_relations(view, mentions, sents, buckets, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -231,6 +234,12 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             and not _in_relative_clause(view, m, t)]
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
         subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
+    having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': only for a ministry's head
+    if having or not subj and holding:
+        # '통일부 장관은 … 간담회를 갖습니다': the ministry's own event, held by its unnamed head
+        # (not a named head's title: '방문규 신임 산업부 장관이 취임식을 갖고')
+        subj = [m for m in bodies if _UNNAMED_HEAD.match(view.text, m.end) and not any(
+            p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == m.key for p in ms) and not _in_relative_clause(view, m, t)][:1]
     if not subj and holding:
         return
     heads: list[Mention] = []
@@ -259,6 +268,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             add("ANNOUNCES", h, tl, si)
 
 
+_UNNAMED_HEAD = re.compile(r"\s(?:장관|제?[12]?차관|청장|처장|원장)(?:님)?(?:은|는|이|가|께서는?)\s")
 _BY = re.compile(r"에\s?의(?:해|하여|해서)\s(?:[가-힣]+\s)?")
 
 
@@ -319,6 +329,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     if before:
         target = before[-1]
         lo = target.end
+        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m) in ("은", "는", "에는")), None)
+        if topic is not None and target.attrs.get("kind") != "meeting" and ATTEND_RE.match(view.text, t):
+            target = topic  # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
@@ -357,7 +370,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                 found.append(prior[-len(found) - 1])
     if not found and not adnominal and not view.text.startswith("맺", t) and not _describes_others(view, t):  # 'X 장관은 … 출범식에 참석해': the sentence's subject takes part
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
-        before = [m for m in agents if m.end <= target.start]
+        # (a head in brackets, '해양수산부(장관 강도형)와 환경부는', is not one of the list)
+        before = [m for m in agents if m.end <= target.start and not _HEAD_IN_BRACKETS.search(view.text, max(0, m.start - 12), m.start)]
         found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
             i = before.index(found[0])
@@ -403,6 +417,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     of a person ('안덕근 산업통상자원부 장관은' → 은), or after a list it ends
     ('A, B 등 해외 업체도' → 도)."""
     tail = _tail(view, m)
+    if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)):
+        return b.group(1)  # '해양수산부(장관 강도형)와', '삼성전자(대표 한종희)는'
     if tail:
         return tail
     after = view.text[m.end:m.end + 40]
@@ -410,7 +426,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
         return hon.group(1)  # '이희아 씨가'
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
-        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(\S*)", after)  # '방문규 신임 산업부 장관이'
+        # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
+        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
         if t:
             return t.group(1)
     t = _LIST_END.match(after)
@@ -420,9 +437,13 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
 def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     """Whether `a` and `b` are coordinated: only a conjunction, comma or the rest of a's
     title phrase stands between them ('A와 B', 'A, B', 'X 삼성전자 회장과 Y')."""
-    between = view.text[a.end:b.start]
+    between = _BRACKET.sub("", view.text[a.end:b.start], count=1)  # 'A(장관 X)와 B'
     return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
         and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))
+
+
+_BRACKET = re.compile(r"^\([^()]{0,25}\)")
+_BRACKET_TAIL = re.compile(r"\([^()\n]{0,25}\)(\S*)")
 
 
 def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAILS) -> bool:

@@ -90,6 +90,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '당초 18일부터 19일까지 … 실시하는 것에서 18일부터 20일까지 …로': only the new dates
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _SINCE.match(view.text, d.end):
+            continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
@@ -139,6 +141,10 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if not due:
             continue
         best = min(due, key=lambda m: (m.start - d.end if m.start >= d.end else d.start - m.end))
+        head = next((m for m in targets if _NAMES_EVENT.fullmatch(view.text, best.end, m.start)
+                     and view.text[m.start:m.end] not in _CLASS_NOUNS), None)
+        best = head or best  # "'2022 공예트렌드페어' 개막식에 참석": the event attended is the ceremony
+        # (not the class noun of the name: "'전통시장 가는 날' 행사를 개최한다")
         if _clause_break(view, min(d.end, best.end), max(d.start, best.start)) \
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
@@ -163,6 +169,9 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _MOVED = re.compile(r"에서\s")
+_SINCE = re.compile(r"\s?(?:이후|이래)\s(?:\d+\s?(?:년|개월|주|일)\s?만에|처음)")
+_CLASS_NOUNS = frozenset({"행사", "사업", "프로그램", "캠페인", "대회", "축제", "프로젝트", "공모전"})
+_NAMES_EVENT = re.compile(r"['’\"”」』]\s?")  # a quoted name before the event's own noun
 _FORMERLY = re.compile(r"(?:당초|애초|원래)\s$")
 _BASIS = re.compile(r"['’\"”」』>)]?에\s?(?:따라|따른|의해|의한|근거해|근거한)")
 _ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")

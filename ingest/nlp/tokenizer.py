@@ -103,7 +103,9 @@ class KiwiTokenizer:
         lemmas = [m.form if m is not None else w for m, w in zip(ms, words)]
         spaces = [b < n and text[b] == " " for _a, b in segs]
         # a sentence starts where Kiwi starts one, after a line break, and at the beginning
-        breaks = {b.start for a, b in zip(morphs, morphs[1:]) if a.sent != b.sent} | after_break
+        # (not after a word that is only '다': '마리아 라우라 다 호샤' is a name, no sentence ends there)
+        breaks = {b.start for a, b in zip(morphs, morphs[1:])
+                  if a.sent != b.sent and not (a.form == "다" and a.start > 0 and text[a.start - 1] == " ")} | after_break
         starts = [a in breaks for a, _b in segs]
         if starts:
             starts[0] = True
