@@ -30,9 +30,9 @@ def attendance_relations(view: TextView, ms: list, inits: list, sent: tuple[int,
     _attendee_after(view, ms, inits, si, add)
     _invited(view, ms, inits, sent, si, add)
     _role_at(view, ms, inits, sent, si, add)
-    _visited(view, ms, inits, sent, si, add)
+    _at_event(view, ms, inits, sent, si, add, _VISIT, one_object=True)
     _held_then_with(view, ms, inits, sent, si, add)
-    _on_stage(view, ms, inits, sent, si, add)
+    _at_event(view, ms, inits, sent, si, add, _STAGE)
 
 
 # putting an item before a meeting or reporting to it
@@ -183,16 +183,20 @@ def _role_at(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: i
 _VISIT = re.compile(r"['’\"”」』]?(?:을|를)\s(?:직접\s)?(?:찾아|찾았|방문(?:해|했|하고|하여|한다))")
 
 
-def _visited(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """Who visits an event (a meeting, fair or ceremony, not a place) takes part in it."""
+def _at_event(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable,
+              cue: re.Pattern, one_object: bool = False) -> None:
+    """Who, as the subject, does what `cue` reads right after an event (a meeting, fair or
+    ceremony, not a place) takes part in it: visits it (_VISIT), takes its stage (_STAGE).
+    With `one_object`, not when another initiative stands between them as the object."""
     text = view.text
     ss, _se = sent
     agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
     for x in inits:
-        if x.attrs.get("kind") != "meeting" or not _VISIT.match(text, x.end):
+        if x.attrs.get("kind") != "meeting" or not cue.match(text, x.end):
             continue
         subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
-        if subj and not any(i.end <= x.start and i.start > subj[-1].end and _bare_tail(view, i) in ("을", "를") for i in inits):
+        if subj and not (one_object and any(i.end <= x.start and i.start > subj[-1].end
+                                            and _bare_tail(view, i) in ("을", "를") for i in inits)):
             for m in _chain_back(view, agents, subj[-1]):
                 add("PARTICIPATES_IN", m, x, si)
 
@@ -221,18 +225,5 @@ def _held_then_with(view: TextView, ms: list, inits: list, sent: tuple[int, int]
                 add("PARTICIPATES_IN", m, x, si)
 
 
-# performing or speaking at the event: "'X' 무대에 오른다", '기념식 단상에 섰다'
+# performing or speaking at the event: "'X' 무대에 오른다", '기념식 단상에 섰다', '이희아 씨가 신년인사회 무대에 오릅니다'
 _STAGE = re.compile(r"['’\"”」』]?(?:의)?\s(?:무대|단상|연단)(?:에|에서)\s(?:\S+\s)?(?:오르|오릅|올라|올랐|섰|선다|섭니다|서서)")
-
-
-def _on_stage(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """Who takes the stage at an event ('이희아 씨가 신년인사회 무대에 오릅니다') takes part in it."""
-    text = view.text
-    ss, _se = sent
-    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
-    for x in inits:
-        if x.attrs.get("kind") != "meeting" or not _STAGE.match(text, x.end):
-            continue
-        subj = [m for m in agents if ss <= m.start and m.end <= x.start and _subject(view, m)]
-        for m in _chain_back(view, agents, subj[-1]) if subj else ():
-            add("PARTICIPATES_IN", m, x, si)

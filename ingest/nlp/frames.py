@@ -14,7 +14,6 @@ whole document and links what they left unattached to the initiative the documen
 about at that point: the last one named before the sentence (of a fitting kind), else the
 document's main one. A relation's sentence index is the sentence that states it.
 """
-# Over 400 lines, kept whole: its passes all read one document frame (the main initiative, the last one named before, `add`) and share the agent and clause helpers.
 from __future__ import annotations
 
 import re
@@ -22,9 +21,11 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.carried import carried_launches, lead_body
+from ingest.nlp.frame_events import (AGENTS, _VENUE, _dated_meeting, _heard, _held_by, _hosted, _published,
+                                     _publisher, _when_and_where)
 from ingest.nlp.schedules import DATE_CUE_RE, QUOTE_RE
 from ingest.nlp.speakers import back_reference_speaker, has_back_reference
-from ingest.nlp.timing import date_expr, over as past, past as said_past, said_ahead, value_end, value_start
+from ingest.nlp.timing import date_expr, past as said_past, value_end
 from ingest.nlp.view import TextView
 
 # taking part without a named object: 'A, B 등이 참석했다', '… 기업이 참여한다'
@@ -51,7 +52,6 @@ _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|�
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
 # bodies and officials summoned to a sitting take part in it (not the committee whose room it is)
 _SUMMONS = re.compile(r"출석(?:을|하도록|해\s?줄\s?것을)\s?(?:요구|요청)")
-_VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 # taking the chair: '공동위원장을 맡고', '의장을 맡아', '단장으로 참여'
 _CHAIR_ROLE = re.compile(r"(?<![가-힣])(?:공동)?(?:위원장|의장|좌장|단장)(?:을|를|으로|로)?\s?(?:맡|선임|추대)")
 _CHAIRED = re.compile(r"(?:은|는|아\s온|고\s있는)\s['‘\"“「『]?")
@@ -59,7 +59,6 @@ _CHAIRED = re.compile(r"(?:은|는|아\s온|고\s있는)\s['‘\"“「『]?")
 # a member's office in a council or alliance: '한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다'
 _MEMBER_ROLE = re.compile(r"(?<![가-힣])(?:간사|사무국|운영위원)(?:을|를|으로|로)?\s?(?:맡|선임)")
 _JOINABLE = ("taskforce", "program", "project", "fund")
-AGENTS = ("COMPANY", "ORGANIZATION", "PERSON")
 
 
 def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], buckets: list[list],
@@ -303,155 +302,3 @@ def _schedule(view: TextView, ms: list, sent: tuple[int, int], main, si: int, ad
             continue
         add("SCHEDULED_FOR", main, d, si)
         return
-
-
-_WHEN_FIELD = re.compile(r"\s*[□○◇◦▶ㅇ\-·*]?\s*(?:행사\s?|개최\s?)?(?:일\s?시|일\s?자|기\s?간)\s*[:：]")
-
-
-def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
-                    ref: date | None) -> None:
-    """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
-    day and a clock time ahead and no initiative of its own dates the meeting named last."""
-    field = _WHEN_FIELD.match(view.text, sent[0]) is not None  # '□ 일시 : 2025. 3. 12.(수) 14:00': any event's
-    if ref is None or not before or (before[-1].attrs.get("kind") != "meeting" and not field) or past(view, *sent):
-        return
-    if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
-        return  # the meeting is named just before (the previous sentence or so); no deadline for papers
-    days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
-    if days and (field or any(m.label == "TIME" for m in ms)):
-        add("SCHEDULED_FOR", before[-1], days[0], si)
-
-
-def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], si: int, add,
-                   ref: date | None) -> None:
-    """'2024년도 국정감사', '4월 22일 글로벌 심포지엄이': a date right before a meeting names
-    when it takes place, in a sentence about what is to come."""
-    if ref is None or past(view, *sent):
-        return
-    text = view.text
-    for d in ms:
-        if d.label != "DATE" or not d.value or d.attrs.get("_expr") or not re.search(r"\d", text[d.start:d.end]):
-            continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
-        nxt = next((m for m in own if m.start > d.end), None)
-        end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end):
-            continue  # '3시 30분 과기자문회의 회의실에서': the room, not the meeting
-        if end <= ref and said_ahead(view, *sent):
-            continue  # '본부는 10일 정례 브리핑에서 "… 부과한다"고 밝혔다': the day of saying
-        gap = _DAY_GAP.fullmatch(text, d.end, nxt.start)
-        if not gap or (end < ref and not (gap.group(1) and _AHEAD.search(text, *sent))) \
-                or (gap.group(1) and nxt.attrs.get("generic")):
-            continue  # a briefing's '10월 21일 화요일 10시 … 참석할 예정입니다' may be read out after the day
-        chain = [nxt]  # "'제20회 전자·IT의 날' 기념식", "국내 최대 수출 행사인 'X' 개막식": the name and its event
-        for m in own:
-            if m.start <= chain[-1].start:
-                continue
-            if m.attrs.get("kind") != "meeting" or not _CHAINED.fullmatch(text, chain[-1].end, m.start):
-                break
-            chain.append(m)
-        for i, m in enumerate(chain):
-            if i + 1 == len(chain) or not text.startswith("인 ", m.end):  # not the description
-                add("SCHEDULED_FOR", m, d, si)
-
-
-# between a day and the meeting held on it: a weekday and a clock time ('10월 21일 화요일 10시 30분 ')
-# and a description of the quoted name it precedes ('국내 최대 수출 행사인 '…'')
-_DAY_GAP = re.compile(r"(?:도)?\s(\(?[월화수목금토일]요일\)?\s(?:(?:오전|오후)\s?)?(?:\d{1,2}시(?:\s?\d{1,2}분)?\s)?)?"
-                      r"(?:[가-힣]+(?:\s[가-힣]+){0,4}인\s(?=['‘\"“「『]))?['‘\"“「『]?")
-_CHAINED = re.compile(r"['’\"”」』]?\s?(?:인\s)?['‘\"“「『]?")
-_AHEAD = re.compile(r"예정|계획|할 것|하겠습니다")
-
-
-# a ministry's own briefing or release: its title names it and says so
-_OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
-# or its officer greets: '안녕하십니까? 농촌진흥청 대변인실 신문홍보팀장 박진우입니다'
-_OFFICER_GREETS = re.compile(r"안녕하(?:십니까|세요)[?.!]?\s+\S+\s(?:대변인|홍보|공보)")
-# what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
-_PUBLISH = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
-                      r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
-
-
-def _publisher(view: TextView, mentions: list, sents: list[tuple[int, int]]):
-    """The government body whose own briefing or release the document is: named in its
-    first two lines, which call it a briefing or release ('과기정통부 정례브리핑')."""
-    head_end = sents[min(1, len(sents) - 1)][1] if sents else 0
-    if not _OWN_RELEASE.search(view.text, 0, head_end) and not _OFFICER_GREETS.search(view.text, 0, head_end):
-        return None
-    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= head_end), None)
-
-
-def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out: list) -> None:
-    """In a body's own briefing, what is held or announced with no named subject is the
-    body's ('4월 24일에는 월드IT쇼를 개최합니다'; the gold guideline's briefing rule)."""
-    text = view.text
-    announced = {t for kind, _h, t, _si in out if kind == "ANNOUNCES"}
-    for h in own:
-        if h.key in announced or not _PUBLISH.match(text, h.end):
-            continue
-        if any(m.label in AGENTS + ("MINISTRY",) and m.end <= h.start and view.tail(m.end) in ("은", "는", "이", "가", "께서")
-               for m in ms) or any(m.label == "PERSON" and m.end <= h.start and _subject_tail(view, m) for m in ms):
-            continue  # '김정관 장관은 … 화상회의를 개최하여': the named person holds it
-        add("ANNOUNCES", publisher, h, si)
-
-
-# the host of an event: '미 상공회의소 주최로 열린 A와 B', '산업부가 주최한 설명회'
-_HOST = re.compile(r"(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
-
-
-def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
-    """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list)."""
-    text = view.text
-    for b in ms:
-        if b.label not in ("MINISTRY", "ORGANIZATION", "COMPANY") or not (h := _HOST.match(text, b.end)):
-            continue
-        first = next((m for m in own if m.start == h.end()), None)
-        chain = [first] if first is not None else []
-        for m in own:
-            if chain and m.start > chain[-1].end and re.fullmatch(r"['’\"”」]?\s?(?:과|와|및|,)\s?['‘\"“「]?",
-                                                                   text[chain[-1].end:m.start]):
-                chain.append(m)
-        for m in chain:
-            add("ANNOUNCES", b, m, si)
-
-
-# holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
-_HOLD_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다"
-                         r"|진행했|진행하|진행한다|진행합)")
-
-
-def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
-    """'문재인 대통령이 기업인들을 청와대로 초청해 간담회를 열었다': a named person as the
-    subject who holds a meeting leads it (a body holding it announces it: relations.py)."""
-    text = view.text
-    for h in own:
-        if h.attrs.get("kind") != "meeting" or not _HOLD_AFTER.match(text, h.end):
-            continue
-        people = [m for m in ms if m.label == "PERSON" and m.end <= h.start and not m.attrs.get("byline")
-                  and _subject_tail(view, m)]
-        bodies = [m for m in ms if m.label != "PERSON" and m.label in AGENTS + ("MINISTRY",) and m.end <= h.start
-                  and view.tail(m.end) in ("은", "는", "이", "가")]
-        if people and not any(b.start > people[-1].start for b in bodies):
-            add("LEADS", people[-1], h, si)
-
-
-def _subject_tail(view: TextView, m) -> bool:
-    """'문재인 대통령이', '김 장관은', '주형환 산업통상자원부 장관은': the person (with a title) is the subject."""
-    # '민원기 제2차관은', '배정훈 부총리 겸 과학기술정보통신부 장관은'
-    after = re.match(r"(?:\s[가-힣0-9]{1,10}?){0,2}(?:\s겸(?:\s[가-힣0-9]{1,12}?){1,2})?(은|는|이|가|께서)\s", view.text[m.end:m.end + 34])
-    return after is not None
-
-
-_HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고")
-_ABOUT = re.compile(r"(?:\)|에\s?대한|에\s?대해서?)\s?(?:[가-힣]+\s)?")
-
-
-def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
-    """'국무위원후보자 유상임에 대한 인사청문회', '사장후보자(박장범) 인사청문회',
-    '방송통신심의위원회에 대한 현안질의': who a hearing is about takes part in it."""
-    text = view.text
-    for h in own:
-        if not text[h.start:h.end].endswith(_HEARINGS):
-            continue
-        before = [m for m in ms if m.label in ("PERSON", "MINISTRY", "COMPANY", "ORGANIZATION") and m.end <= h.start]
-        if before and _ABOUT.fullmatch(text, before[-1].end, h.start):
-            add("PARTICIPATES_IN", before[-1], h, si)
