@@ -86,6 +86,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
     expr = " ".join(expr.split())
     if w := WEEKDAY_RE.fullmatch(expr):
         return weekday(w, ref)
+    if w := WEEK_RE.fullmatch(expr):
+        return week(w, ref)
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()
@@ -136,6 +138,41 @@ def weekday(m: re.Match, ref: date | None) -> str | None:
     elif week == "지난" and day >= ref:
         day -= timedelta(days=7)
     return day.isoformat()
+
+
+# a week, as weekly briefings name it: '이번 주' and '금주' (the document's week, Monday to
+# Sunday), '다음 주', '지난주', a weekend ('지난 주말': Saturday and Sunday), and a week of a
+# month by its ordinal ('3월 다섯째 주': Monday to Sunday, as the rows of a calendar: the first
+# holds the 1st, the last the last day, so a week across two months is both: '8월 마지막 주이자
+# 9월 첫째 주')
+_ORDINAL_WEEK = {"첫째": 0, "첫": 0, "둘째": 1, "셋째": 2, "넷째": 3, "다섯째": 4, "여섯째": 5, "마지막": -1}
+WEEK_RE = re.compile(
+    r"(?P<week>이번\s?주|다음\s?주|지난\s?주|금주)(?P<end>\s?말)?"
+    rf"|(?P<month>1[0-2]|0?[1-9])\s?월\s?(?P<ord>{_alt(_ORDINAL_WEEK)})\s?주"
+)
+
+
+def week(m: re.Match, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    if m.group("month"):
+        mo = int(m.group("month"))
+        y = ref.year
+        n = _ORDINAL_WEEK[m.group("ord")]
+        if n < 0:
+            last = date(y, mo, _last(y, mo))
+            start = last - timedelta(days=last.weekday())
+        else:
+            first = date(y, mo, 1)
+            start = first - timedelta(days=first.weekday() - 7 * n)
+            if start > date(y, mo, _last(y, mo)):
+                return None  # '2월 여섯째 주' of a month with five
+    else:
+        w = m.group("week").replace(" ", "")
+        start = ref - timedelta(days=ref.weekday()) + timedelta(days=7 if w == "다음주" else -7 if w == "지난주" else 0)
+        if m.group("end"):
+            return f"{(start + timedelta(days=5)).isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
 
 
 # --- internals ----------------------------------------------------------------------
@@ -295,7 +332,7 @@ _TIME = re.compile(
 
 
 def normalize_time(expr: str) -> str | None:
-    """'오후 2시 30분' → '14:30', '오전 10시' → '10:00', '14:30' → '14:30'."""
+    """'오후 2시 30분' → '14:30', '오전 10시' → '10:00', '14:30' → '14:30', '3시' → '15:00'."""
     m = _TIME.fullmatch(" ".join(expr.split()))
     if m is None:
         return None
@@ -306,8 +343,8 @@ def normalize_time(expr: str) -> str | None:
     else:
         h = int(m.group("h"))
         mi = 30 if m.group("half") else int(m.group("m") or 0)
-        if m.group("ampm") in ("오후", "저녁", "밤") and h < 12:
-            h += 12
+        if m.group("ampm") in ("오후", "저녁", "밤") and h < 12 or (m.group("ampm") is None and 1 <= h <= 6):
+            h += 12  # a bare '2시 30분' in a schedule is afternoon; before dawn is written '새벽 2시'
         elif m.group("ampm") in ("오전", "새벽", "아침") and h == 12:
             h = 0
     if h > 24 or mi > 59:
