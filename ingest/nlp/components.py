@@ -141,6 +141,7 @@ class EntityPatterns:
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
+        cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
@@ -344,6 +345,8 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
     if tail[:1] in (",", "·") and (_listed_with_place(view, prev, ent.start, before=True)
                                    or _listed_with_place(view, nxt, ent.end, before=False)):
         return True  # '광주, 충북, 부산 등': a list of places
+    if not tail and view.text.startswith((" 소재", " 일대", " 인근", " 지역"), ent.end):
+        return True  # '종로구 소재 전통시장': where something is
     if not tail or tail[0] == ")":  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서, (서울 서초구)
         if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
             return True  # a higher level before a lower one

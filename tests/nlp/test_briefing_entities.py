@@ -54,3 +54,29 @@ def test_weekday_of_this_week_stays_one_day() -> None:
 ])
 def test_bare_hours_of_a_working_day(expr: str, value: str) -> None:
     assert normalize_time(expr) == value
+
+
+def ents(text: str, date: str = MONDAY) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, date).entities]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("차관은 오후 2시 국립해양교육원에서 수료식에 참석합니다.", "국립해양교육원"),
+    ("장관은 오후 3시 안중근기념관에서 청년들을 만납니다.", "안중근기념관"),
+    ("장관은 파주 봉수단에서 개최되는 추모제에 참석합니다.", "봉수단"),
+    ("오전 10시 평화협력본부 대회의실에서 회의를 주재합니다.", "평화협력본부 대회의실"),
+    ("오전 10시 외교부 5층 대회의실에서 협의회를 엽니다.", "외교부 5층 대회의실"),
+    ("차관은 마포구 소재 복지시설을 방문합니다.", "마포구"),
+])
+def test_places_of_scheduled_events(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("장관은 오후 2시 장관실에서 대사를 면담합니다.", "장관실"),
+    ("행사는 오후 7시 시청 인근 식당에서 열립니다.", "식당"),
+    ("작년과 같은 장소에서 개최된 회의였다.", "장소"),
+    ("차관은 오전 10시 국무회의에서 안건을 설명합니다.", "국무회의"),
+])
+def test_rooms_and_meetings_are_no_named_places(text: str, word: str) -> None:
+    assert (word, "LOCATION") not in ents(text)
