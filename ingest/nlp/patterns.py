@@ -115,6 +115,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
 
 _HANJA = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SEP = re.compile(r"\s?[·,]\s?|[와과]\s")
+_BILATERAL = re.compile(r"(?<![가-힣])한(?:\s?[-·‧]\s?[가-힣]{1,8})*\s?[-·‧]\s?$")
 
 
 def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
@@ -132,6 +133,8 @@ def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
             continue  # '한국산', '한국문화 콘텐츠', '미국기업의', '포항지역': the place only qualifies a noun
         if view.tag_at(s) not in ("NNP", "SL", "SH") and not _in_place_list(text, found, i):
             continue
+        if _BILATERAL.search(text, max(0, s - 8), s) and text[e:e + 1] in (" ", "-", "·"):
+            continue  # '제4차 한-베트남 정책협의회': the country names the meeting, which a later rule finds
         info = lex.places[text[s:e]]
         yield s, e, "LOCATION", {"place": info.canonical, "place_kind": info.kind}
 

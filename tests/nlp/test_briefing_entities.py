@@ -80,3 +80,37 @@ def test_places_of_scheduled_events(text: str, place: str) -> None:
 ])
 def test_rooms_and_meetings_are_no_named_places(text: str, word: str) -> None:
     assert (word, "LOCATION") not in ents(text)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("차관은 오후 서울에서 호세 마리아 가르시아(José Maria Garcia) 칠레 외교차관과 회담합니다.",
+     ["호세 마리아 가르시아", "José Maria Garcia"]),
+    ("장관은 아흐메드 카림(Ahmed Karim) 요르단 외교장관을 예방합니다.", ["아흐메드 카림", "Ahmed Karim"]),
+])
+def test_foreign_names_with_their_own_spelling(text: str, names: list[str]) -> None:
+    assert all((n, "PERSON") in ents(text) for n in names)
+
+
+def test_a_company_with_its_english_name_is_no_person() -> None:
+    assert not [e for e in ents("대한항공(Korean Air) 사장이 말했다.") if e[1] == "PERSON"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("국립농업과학원 홍보팀 김민준 연구관입니다.", "김민준"),
+    ("2023.05.08 이서연 신문홍보팀장", "이서연"),
+])
+def test_researchers_and_team_heads_of_agencies(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_countries_beyond_the_largest() -> None:
+    found = ents("장관은 방글라데시와 스리랑카, 에콰도르를 차례로 방문합니다.")
+    assert {("방글라데시", "LOCATION"), ("스리랑카", "LOCATION"), ("에콰도르", "LOCATION")} <= set(found)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("차관은 제3차 한-페루 정책협의회를 주재합니다.", "제3차 한-페루 정책협의회"),
+    ("제2차 한-베트남-라오스 협력회의가 열렸다.", "제2차 한-베트남-라오스 협력회의"),
+])
+def test_a_country_in_a_bilateral_meeting_name_stays_in_it(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
