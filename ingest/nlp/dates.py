@@ -88,6 +88,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
         return weekday(w, ref)
     if w := WEEK_RE.fullmatch(expr):
         return week(w, ref)
+    if SHORT_RE.fullmatch(expr):
+        return short_date(expr, ref)
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()
@@ -173,6 +175,30 @@ def week(m: re.Match, ref: date | None) -> str | None:
         if m.group("end"):
             return f"{(start + timedelta(days=5)).isoformat()}/{(start + timedelta(days=6)).isoformat()}"
     return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+
+
+# dates as notices and captions write them: '1.6(화)', '7.4.시행', '2.9.~2.20.', '25.01.17.',
+# '2023/02/08' (month and day in the document's year unless a year is given)
+_MD = r"(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])"
+_SHORT_ONE = rf"(?:\d{{2}}\.\d{{2}}\.\d{{2}}\.|{_Y4}/\d{{2}}/\d{{2}}|{_MD}\.?)"
+SHORT_RE = re.compile(rf"{_SHORT_ONE}(?:\s?[~∼]\s?{_SHORT_ONE})?")
+
+
+def short_date(expr: str, ref: date | None) -> str | None:
+    ends = []
+    for part in re.split(r"\s?[~∼]\s?", expr):
+        nums = [int(x) for x in re.split(r"[./]", part.strip(".")) if x]
+        if len(nums) == 3:
+            y, mo, d = nums
+            y += 2000 if y < 100 else 0
+        elif ref is not None:
+            (mo, d), y = nums, ref.year
+        else:
+            return None
+        if not 1 <= mo <= 12 or not 1 <= d <= _last(y, mo):
+            return None
+        ends.append(date(y, mo, d))
+    return ends[0].isoformat() if len(ends) == 1 else f"{ends[0].isoformat()}/{ends[1].isoformat()}"
 
 
 # --- internals ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ingest.nlp.dates import DATE_RE, WEEK_RE
+from ingest.nlp.dates import DATE_RE, SHORT_RE, WEEK_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
 from ingest.nlp.people import is_name, unknown_word
@@ -85,9 +85,33 @@ def find_weeks(view: TextView) -> Iterator[Cand]:
         yield s, e, "DATE", {}
 
 
+# a short date needs the marks of a notice around it: a weekday in brackets ('1.6(화)'), a
+# field or bracket before it ('(1.3.개정', '심사 : 2.22.'), an act written against it
+# ('7.4.시행'), a range; a decimal ('성장률 2.6.') or a section number ('1.3. 추진 배경') has none
+_SHORT_BEFORE = re.compile(r"(?:[(:/~∼]\s?|[일정간]\s)$")
+_SHORT_AFTER = re.compile(r"\([월화수목금토일]\)|[가-힣]|\s?[~∼]|\)")
+
+
+def find_short_dates(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for m in SHORT_RE.finditer(text):
+        s, e = m.span()
+        full = m.group().count(".") >= 3 or "/" in m.group() or "~" in m.group() or "∼" in m.group()
+        before = text[s - 1] if s > 0 else " "
+        if (before.isdigit() or before in ".,/" or (before.isalpha() and not ("/" in m.group() and "가" <= before <= "힣"))) \
+                or (e < len(text) and text[e].isdigit()):
+            continue  # '작성일2023/02/08': a field name written against its date
+        if not full and not (_SHORT_BEFORE.search(text, max(0, s - 3), s) or _SHORT_AFTER.match(text, e)):
+            continue
+        if not full and not m.group().endswith(".") and not text.startswith("(", e):
+            continue  # '1.6' needs its weekday: '1.6(화)'
+        yield s, e, "DATE", {} if view.aligned(s, e) else {"_cut": True}  # Kiwi reads '2023/02/08/' as one serial
+
+
 def find_values(view: TextView) -> Iterator[Cand]:
     yield from find_weekdays(view)
     yield from find_weeks(view)
+    yield from find_short_dates(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)

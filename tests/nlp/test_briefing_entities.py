@@ -114,3 +114,20 @@ def test_countries_beyond_the_largest() -> None:
 ])
 def test_a_country_in_a_bilateral_meeting_name_stays_in_it(text: str, name: str) -> None:
     assert (name, "INITIATIVE") in ents(text)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("장관 직무대행은 10.17(화) 산하기관 업무보고를 주재했다.", "10.17", "2023-10-17"),
+    ("관련 법 개정 완료(9.5.개정 / 12.1.시행)", "12.1.", "2023-12-01"),
+    ("접수: 10.23.~11.3. / 심사: 11.10.", "10.23.~11.3.", "2023-10-23/2023-11-03"),
+    ("접수: 10.23.~11.3. / 심사: 11.10.", "11.10.", "2023-11-10"),
+    ("현장 점검 및 협약 체결(23.10.12.)", "23.10.12.", "2023-10-12"),
+    ("공지 작성일2023/10/16/ 작성자 총무과", "2023/10/16", "2023-10-16"),
+])
+def test_short_dates_of_notices(text: str, span: str, value: str) -> None:
+    assert (span, value) in dates(text)
+
+
+@pytest.mark.parametrize("text", ["지난 분기 성장률은 2.6. 물가는 더 낮다.", "1.3. 추진 배경", "수위는 0.67m 수준이다."])
+def test_decimals_and_section_numbers_are_no_dates(text: str) -> None:
+    assert dates(text) == []
