@@ -90,6 +90,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
         return week(w, ref)
     if SHORT_RE.fullmatch(expr):
         return short_date(expr, ref)
+    if h := HOLIDAY_RE.fullmatch(expr):
+        return holiday(h, ref)
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()
@@ -199,6 +201,55 @@ def short_date(expr: str, ref: date | None) -> str | None:
             return None
         ends.append(date(y, mo, d))
     return ends[0].isoformat() if len(ends) == 1 else f"{ends[0].isoformat()}/{ends[1].isoformat()}"
+
+
+# named holidays and seasons: '설 명절' (the three public holidays, a Monday after one that falls
+# on a Sunday added), '추석 연휴' (the same with the weekend next to them), '이번 추석' and '추석
+# 당일' (the day), '어린이날', '올여름' (June to August)
+_LUNAR = {  # (설날, 추석) by the solar calendar
+    2015: ("02-19", "09-27"), 2016: ("02-08", "09-15"), 2017: ("01-28", "10-04"), 2018: ("02-16", "09-24"),
+    2019: ("02-05", "09-13"), 2020: ("01-25", "10-01"), 2021: ("02-12", "09-21"), 2022: ("02-01", "09-10"),
+    2023: ("01-22", "09-29"), 2024: ("02-10", "09-17"), 2025: ("01-29", "10-06"), 2026: ("02-17", "09-25"),
+    2027: ("02-07", "09-15"), 2028: ("01-27", "10-03"), 2029: ("02-13", "09-22"), 2030: ("02-03", "09-12"),
+}
+_FIXED = {"신정": "01-01", "삼일절": "03-01", "어린이날": "05-05", "현충일": "06-06", "제헌절": "07-17", "광복절": "08-15",
+          "개천절": "10-03", "한글날": "10-09", "성탄절": "12-25", "크리스마스": "12-25"}
+_SEASONS = {"봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 14)}
+HOLIDAY_RE = re.compile(
+    r"(?:(?P<pre>이번|올해|올|지난|다가오는)\s)?"
+    r"(?:설\s?(?P<kind>명절|연휴|당일|전날|다음\s?날)|(?P<lunar>추석)(?:\s?(?P<kind2>명절|연휴|당일|전날|다음\s?날))?|(?P<day>설날)"
+    rf"|(?P<fixed>{_alt(_FIXED)}))"
+    r"|(?:올|이번\s)(?P<season>봄|여름|가을|겨울)"
+)
+
+
+def holiday(m: re.Match, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    if m.group("season"):
+        lo, hi = _SEASONS[m.group("season")]
+        y = ref.year - (1 if m.group("season") == "겨울" and ref.month <= 2 else 0)
+        return f"{y:04d}-{lo:02d}/{y + (hi - 1) // 12:04d}-{(hi - 1) % 12 + 1:02d}"
+    y = ref.year
+    if m.group("fixed"):
+        return f"{y:04d}-{_FIXED[m.group('fixed')]}"
+    if y not in _LUNAR:
+        return None
+    day = date.fromisoformat(f"{y:04d}-{_LUNAR[y][1 if m.group('lunar') else 0]}")
+    kind = (m.group("kind") or m.group("kind2") or "").replace(" ", "")
+    if m.group("day") or kind == "당일":
+        return day.isoformat()
+    if kind in ("전날", "다음날"):
+        return (day + timedelta(days=-1 if kind == "전날" else 1)).isoformat()
+    if not kind:
+        return day.isoformat()  # '이번 추석에도': the day
+    start, end = day - timedelta(days=1), day + timedelta(days=1)
+    if any((start + timedelta(days=i)).weekday() == 6 for i in range(3)):
+        end += timedelta(days=1)  # 대체공휴일
+    if kind == "연휴":  # the days off, with the weekend next to them
+        end += timedelta(days=max(0, 6 - end.weekday()) if end.weekday() >= 4 else 0)
+        start -= timedelta(days=2 if start.weekday() == 0 else 0)
+    return f"{start.isoformat()}/{end.isoformat()}"
 
 
 # --- internals ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ingest.nlp.dates import DATE_RE, SHORT_RE, WEEK_RE
+from ingest.nlp.dates import DATE_RE, HOLIDAY_RE, SHORT_RE, WEEK_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
 from ingest.nlp.people import is_name, unknown_word
@@ -70,7 +70,7 @@ def find_weekdays(view: TextView) -> Iterator[Cand]:
 
 # after a week word only a particle and then no letter: '이번 주에는', not '이번 주제는';
 # 금주 ('this week', also 'abstinence') only where it opens a schedule or takes 에/중
-_WEEK_AFTER = re.compile(r"(?:에는|에도|에|는|은|도|의|부터|까지|를|가|엔|중|이자|이며)?(?![가-힣A-Za-z0-9])")
+_WEEK_AFTER = re.compile(r"(?:에는|에도|에서|에|는|은|도|의|부터|까지|를|을|가|이|엔|중|이자|이며|인|과|와|으로|로|만)?(?![가-힣A-Za-z0-9])")
 _ABSTAIN = re.compile(r"금주(?!\s?(?:보도|주요|일정|장차관|홍보|계획|에|중))")
 
 
@@ -108,10 +108,21 @@ def find_short_dates(view: TextView) -> Iterator[Cand]:
         yield s, e, "DATE", {} if view.aligned(s, e) else {"_cut": True}  # Kiwi reads '2023/02/08/' as one serial
 
 
+def find_holidays(view: TextView) -> Iterator[Cand]:
+    """'설 명절', '추석 연휴', '이번 추석에도', '어린이날을', '올여름': named days and seasons."""
+    text = view.text
+    for m in HOLIDAY_RE.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1].isalnum()) or not _WEEK_AFTER.match(text, e) or not view.aligned(s, e):
+            continue
+        yield s, e, "DATE", {}
+
+
 def find_values(view: TextView) -> Iterator[Cand]:
     yield from find_weekdays(view)
     yield from find_weeks(view)
     yield from find_short_dates(view)
+    yield from find_holidays(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)

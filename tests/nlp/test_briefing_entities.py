@@ -131,3 +131,21 @@ def test_short_dates_of_notices(text: str, span: str, value: str) -> None:
 @pytest.mark.parametrize("text", ["지난 분기 성장률은 2.6. 물가는 더 낮다.", "1.3. 추진 배경", "수위는 0.67m 수준이다."])
 def test_decimals_and_section_numbers_are_no_dates(text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize("text,span,date,value", [
+    ("장관은 설 명절을 앞두고 복지시설을 찾습니다.", "설 명절", "2024-02-05", "2024-02-09/2024-02-12"),
+    ("차관은 설 명절을 맞아 전통시장을 방문합니다.", "설 명절", "2025-01-20", "2025-01-28/2025-01-30"),
+    ("이어지는 추석 연휴 기간에도 응급실은 문을 엽니다.", "추석 연휴", "2016-09-12", "2016-09-14/2016-09-18"),
+    ("추석 당일인 15일에도 진료합니다.", "추석 당일", "2016-09-12", "2016-09-15"),
+    ("이번 추석에도 약국이 문을 엽니다.", "이번 추석", "2016-09-12", "2016-09-15"),
+    ("5월 5일 어린이날을 맞아 궁궐을 개방합니다.", "어린이날", "2019-04-25", "2019-05-05"),
+    ("올여름 기온이 평년보다 높겠습니다.", "올여름", "2022-06-13", "2022-06/2022-08"),
+    ("올겨울은 예년보다 춥겠습니다.", "올겨울", "2022-12-19", "2022-12/2023-02"),
+])
+def test_named_holidays_and_seasons(text: str, span: str, date: str, value: str) -> None:
+    assert (span, value) in dates(text, date)
+
+
+def test_bare_seol_is_no_holiday() -> None:
+    assert dates("세계 5대 수출 대국으로 우뚝 설 수 있도록 힘을 모읍니다.", "2024-02-05") == []
