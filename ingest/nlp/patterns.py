@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ingest.nlp.dates import DATE_RE, HOLIDAY_RE, SHORT_RE, WEEK_RE
+from ingest.nlp import named_days
+from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
 from ingest.nlp.people import is_name, unknown_word
@@ -68,61 +69,11 @@ def find_weekdays(view: TextView) -> Iterator[Cand]:
         yield s, e, "DATE", {}
 
 
-# after a week word only a particle and then no letter: '이번 주에는', not '이번 주제는';
-# 금주 ('this week', also 'abstinence') only where it opens a schedule or takes 에/중
-_WEEK_AFTER = re.compile(r"(?:에는|에도|에서|에|는|은|도|의|부터|까지|를|을|가|이|엔|중|이자|이며|인|과|와|으로|로|만)?(?![가-힣A-Za-z0-9])")
-_ABSTAIN = re.compile(r"금주(?!\s?(?:보도|주요|일정|장차관|홍보|계획|에|중))")
-
-
-def find_weeks(view: TextView) -> Iterator[Cand]:
-    """'이번 주', '금주 보도계획', '지난 주말', '3월 다섯째 주': weeks of a weekly briefing."""
-    text = view.text
-    for m in WEEK_RE.finditer(text):
-        s, e = m.span()
-        if (s > 0 and text[s - 1].isalnum()) or not _WEEK_AFTER.match(text, e) or _ABSTAIN.match(text, s) \
-                or not view.aligned(s, e):
-            continue
-        yield s, e, "DATE", {}
-
-
-# a short date needs the marks of a notice around it: a weekday in brackets ('1.6(화)'), a
-# field or bracket before it ('(1.3.개정', '심사 : 2.22.'), an act written against it
-# ('7.4.시행'), a range; a decimal ('성장률 2.6.') or a section number ('1.3. 추진 배경') has none
-_SHORT_BEFORE = re.compile(r"(?:[(:/~∼]\s?|[일정간]\s)$")
-_SHORT_AFTER = re.compile(r"\([월화수목금토일]\)|[가-힣]|\s?[~∼]|\)")
-
-
-def find_short_dates(view: TextView) -> Iterator[Cand]:
-    text = view.text
-    for m in SHORT_RE.finditer(text):
-        s, e = m.span()
-        full = m.group().count(".") >= 3 or "/" in m.group() or "~" in m.group() or "∼" in m.group()
-        before = text[s - 1] if s > 0 else " "
-        if (before.isdigit() or before in ".,/" or (before.isalpha() and not ("/" in m.group() and "가" <= before <= "힣"))) \
-                or (e < len(text) and text[e].isdigit()):
-            continue  # '작성일2023/02/08': a field name written against its date
-        if not full and not (_SHORT_BEFORE.search(text, max(0, s - 3), s) or _SHORT_AFTER.match(text, e)):
-            continue
-        if not full and not m.group().endswith(".") and not text.startswith("(", e):
-            continue  # '1.6' needs its weekday: '1.6(화)'
-        yield s, e, "DATE", {} if view.aligned(s, e) else {"_cut": True}  # Kiwi reads '2023/02/08/' as one serial
-
-
-def find_holidays(view: TextView) -> Iterator[Cand]:
-    """'설 명절', '추석 연휴', '이번 추석에도', '어린이날을', '올여름': named days and seasons."""
-    text = view.text
-    for m in HOLIDAY_RE.finditer(text):
-        s, e = m.span()
-        if (s > 0 and text[s - 1].isalnum()) or not _WEEK_AFTER.match(text, e) or not view.aligned(s, e):
-            continue
-        yield s, e, "DATE", {}
-
-
 def find_values(view: TextView) -> Iterator[Cand]:
     yield from find_weekdays(view)
-    yield from find_weeks(view)
-    yield from find_short_dates(view)
-    yield from find_holidays(view)
+    yield from named_days.find_weeks(view)
+    yield from named_days.find_short_dates(view)
+    yield from named_days.find_holidays(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)
