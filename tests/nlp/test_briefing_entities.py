@@ -149,3 +149,20 @@ def test_named_holidays_and_seasons(text: str, span: str, date: str, value: str)
 
 def test_bare_seol_is_no_holiday() -> None:
     assert dates("세계 5대 수출 대국으로 우뚝 설 수 있도록 힘을 모읍니다.", "2024-02-05") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 2024년도 정책자문위원회 전체회의에 참석합니다.", "2024년도 정책자문위원회 전체회의"),
+    ("목요일에 2023년 9월 고용동향 발표 브리핑이 있습니다.", "2023년 9월 고용동향 발표 브리핑"),
+    ("장관은 2025 한반도 평화 포럼에 축사를 보냅니다.", "2025 한반도 평화 포럼"),
+])
+def test_a_year_at_the_head_of_an_event_name_is_part_of_it(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
+
+
+@pytest.mark.parametrize("text,date", [
+    ("2024년도 국정감사를 실시합니다.", "2024년도"),
+    ("2019년 제3기 정책협의회가 출범했다.", "2019년"),
+])
+def test_annual_and_numbered_sittings_keep_their_year_apart(text: str, date: str) -> None:
+    assert (date, "DATE") in ents(text)
