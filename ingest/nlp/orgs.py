@@ -32,12 +32,18 @@ _GENERIC = frozenset({"대학", "종합", "공공", "민간", "지역", "인근"
 
 
 def _name_start(view: TextView, end: int) -> int:
-    """The start of the word that ends at `end` (letters, digits and · only)."""
+    """The start of the word that ends at `end` (letters, digits and · only); a · after a
+    body's ending separates two bodies ('해양환경공단·한국어촌어항공단'), not two words of one."""
     s = end
     text = view.text
     while s > 0 and (text[s - 1].isalnum() or text[s - 1] == "·"):
+        if text[s - 1] == "·" and _BODY_BEFORE.search(text, max(0, s - 8), s - 1):
+            break
         s -= 1
     return s
+
+
+_BODY_BEFORE = re.compile(r"(?:공단|공사|진흥원|연구원|협회|재단|중앙회|연합회|병원|의료원|박물관|자원관|기술원|센터|학회|대학교)$")
 
 
 def find_orgs(view: TextView) -> Iterator[tuple[int, int, str, dict]]:

@@ -166,3 +166,8 @@ def test_a_year_at_the_head_of_an_event_name_is_part_of_it(text: str, name: str)
 ])
 def test_annual_and_numbered_sittings_keep_their_year_apart(text: str, date: str) -> None:
     assert (date, "DATE") in ents(text)
+
+
+def test_bodies_joined_by_a_middle_dot_are_each_a_body() -> None:
+    found = ents("* 한국해양진흥공사·한국수산자원공단·한국해운협회(서울)")
+    assert ("한국수산자원공단", "MINISTRY") in found and ("한국해운협회", "ORGANIZATION") in found
