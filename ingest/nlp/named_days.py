@@ -35,6 +35,8 @@ def value(expr: str, ref: date | None) -> str | None:
         return short_date(expr, ref)
     if h := HOLIDAY_RE.fullmatch(expr):
         return holiday(h, ref)
+    if MORNING_RE.fullmatch(expr) and ref is not None:
+        return (ref + timedelta(days=_MORNING_DAY[expr.split()[0]])).isoformat()
     return None
 
 
@@ -194,3 +196,21 @@ def find_holidays(view: TextView) -> Iterator[Cand]:
         if (s > 0 and text[s - 1].isalnum()) or not _WEEK_AFTER.match(text, e) or not view.aligned(s, e):
             continue
         yield s, e, "DATE", {}
+
+
+# '오늘 아침' is one date (the guideline); the hour after it is the time alone ('오늘 아침 7시'
+# → 오늘 아침 + 7시), as '오늘 오후 3시' is 오늘 + 오후 3시
+_MORNING_DAY = {"오늘": 0, "어제": -1, "내일": 1}
+MORNING_RE = re.compile(r"(?:오늘|어제|내일) 아침")
+_HOUR = re.compile(r" ((?:[01]?\d|2[0-4])\s?시(?:\s?[0-5]?\d\s?분|\s?반)?)(?!간|대)")
+
+
+def find_mornings(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    for m in MORNING_RE.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):
+            continue
+        yield s, e, "DATE", {}
+        if (h := _HOUR.match(text, e)) is not None and view.aligned(*h.span(1)):
+            yield h.start(1), h.end(1), "TIME", {}

@@ -74,6 +74,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
     yield from named_days.find_weeks(view)
     yield from named_days.find_short_dates(view)
     yield from named_days.find_holidays(view)
+    yield from named_days.find_mornings(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)

@@ -171,3 +171,9 @@ def test_annual_and_numbered_sittings_keep_their_year_apart(text: str, date: str
 def test_bodies_joined_by_a_middle_dot_are_each_a_body() -> None:
     found = ents("* 한국해양진흥공사·한국수산자원공단·한국해운협회(서울)")
     assert ("한국수산자원공단", "MINISTRY") in found and ("한국해운협회", "ORGANIZATION") in found
+
+
+def test_this_morning_is_one_date_and_its_hour_a_time() -> None:
+    found = extract("수위는 오늘 아침 7시 기준으로 0.5m입니다.", MONDAY).entities
+    assert [(e.text, e.type, e.value) for e in found if e.type in ("DATE", "TIME")] == \
+        [("오늘 아침", "DATE", "2023-10-16"), ("7시", "TIME", "07:00")]
