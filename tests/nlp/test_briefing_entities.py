@@ -177,3 +177,13 @@ def test_this_morning_is_one_date_and_its_hour_a_time() -> None:
     found = extract("수위는 오늘 아침 7시 기준으로 0.5m입니다.", MONDAY).entities
     assert [(e.text, e.type, e.value) for e in found if e.type in ("DATE", "TIME")] == \
         [("오늘 아침", "DATE", "2023-10-16"), ("7시", "TIME", "07:00")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 파주에서 개최되는 제12회 실향민 경모제에 참석합니다.", "제12회 실향민 경모제"),
+    ("차관은 오후 2시 청년정책과정 입교식에 참석하여 축사를 합니다.", "청년정책과정 입교식"),
+    ("장관은 원로들과 신년 특별 좌담회를 갖습니다.", "신년 특별 좌담회"),
+    ("신품종 사과의 현장 평가회를 개최합니다.", "현장 평가회"),
+])
+def test_events_of_briefing_schedules(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
