@@ -175,7 +175,7 @@ class EntityPatterns:
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
-        ents = dated_names.join_dated_names(view.text, ents)
+        ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))

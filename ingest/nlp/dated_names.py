@@ -4,7 +4,8 @@
 guideline has such names, not a date followed by the event. Numbered sittings and the Assembly's
 annual ones keep their date apart ('2019년 제3기 정책협의회', '2024년도 국정감사'), and so does a
 date with its day ('2024년 11월 20일 인사청문회'), and plans and laws, as the written set has them
-('2012년 로봇산업 육성 기본계획': the year it is for)."""
+('2012년 로봇산업 육성 기본계획': the year it is for). Also: a bare meeting word used as a verb
+names no event."""
 from __future__ import annotations
 
 import re
@@ -34,5 +35,21 @@ def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:
         if not keep and (m := _BARE_YEAR.search(text, max(0, e.start - 6), e.start)) is not None \
                 and (prev is None or prev.end <= m.start()):
             e.start = m.start()
+        out.append(e)
+    return out
+
+
+# a meeting word used as the verb ('대사를 면담합니다', '과장이 11시 브리핑할 예정', '권한을
+# 행사하다'): an act, no event
+_AS_VERB = re.compile(r"(?:하|합니|했|한|할|해|하겠|하며|하고|하여)")
+
+
+def drop_verbal_meetings(text: str, ents: list[Ent]) -> list[Ent]:
+    out = []
+    for e in ents:
+        name = text[e.start:e.end]
+        if e.label == "INITIATIVE" and " " not in name and (hk := head_kind(name)) is not None and hk[0] == name \
+                and hk[1] == "meeting" and _AS_VERB.match(text, e.end) and (e.start == 0 or not text[e.start - 1].isalnum()):
+            continue
         out.append(e)
     return out

@@ -187,3 +187,16 @@ def test_this_morning_is_one_date_and_its_hour_a_time() -> None:
 ])
 def test_events_of_briefing_schedules(text: str, name: str) -> None:
     assert (name, "INITIATIVE") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("장관은 오전 10시 장관실에서 대사를 면담합니다.", "면담"),
+    ("과장이 11시 브리핑할 예정입니다.", "브리핑"),
+    ("위원회가 권한을 제대로 행사하지 않았다.", "행사"),
+])
+def test_a_meeting_word_used_as_a_verb_is_no_event(text: str, word: str) -> None:
+    assert (word, "INITIATIVE") not in ents(text)
+
+
+def test_a_meeting_word_as_a_noun_stays_an_event() -> None:
+    assert ("면담", "INITIATIVE") in ents("장관은 대사와 면담을 가졌습니다.")
