@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.nlp.ents import Ent
-from ingest.nlp.heads import head_kind
+from ingest.nlp.heads import CHAIN_STOP, head_kind
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s?(?:년도?(?:\s?(?:1[0-2]|[1-9])\s?월|\s?[1-4]\s?분기)?)?")
 _BARE_YEAR = re.compile(r"(?<![\d.,~∼-])(?:19|20)\d{2} $")
@@ -35,8 +35,20 @@ def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:
         if not keep and (m := _BARE_YEAR.search(text, max(0, e.start - 6), e.start)) is not None \
                 and (prev is None or prev.end <= m.start()):
             e.start = m.start()
+        if not keep and prev is not None and prev.label == "QUANTITY" and prev.end + 1 == e.start \
+                and _ANNIVERSARY.fullmatch(text[prev.start:prev.end]):
+            # '중앙일보 창간 60주년 기념식': the anniversary and what it is of belong to the name
+            m = _OF_WHAT.search(text, max(0, prev.start - 12), prev.start)
+            bare = m is not None and m.group(1)[-1] not in "은는이가을를의에와과도서로께" and m.group(1) not in CHAIN_STOP
+            e.start = m.start(1) if bare else prev.start
+            out[-1] = e
+            continue
         out.append(e)
     return out
+
+
+_ANNIVERSARY = re.compile(r"\d+\s?주년")
+_OF_WHAT = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8}) $")
 
 
 # a meeting word used as the verb ('대사를 면담합니다', '과장이 11시 브리핑할 예정', '권한을

@@ -200,3 +200,11 @@ def test_a_meeting_word_used_as_a_verb_is_no_event(text: str, word: str) -> None
 
 def test_a_meeting_word_as_a_noun_stays_an_event() -> None:
     assert ("면담", "INITIATIVE") in ents("장관은 대사와 면담을 가졌습니다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 신문사 창간 60주년 기념식에 참석합니다.", "창간 60주년 기념식"),
+    ("장관은 30주년 기념식에 참석했다.", "30주년 기념식"),
+])
+def test_an_anniversary_belongs_to_its_ceremony(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
