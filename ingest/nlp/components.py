@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import (agenda, backrefs, bodies, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, dated_names, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
                         relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
@@ -141,6 +141,7 @@ class EntityPatterns:
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
+        cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
@@ -174,6 +175,7 @@ class EntityPatterns:
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
+        ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
@@ -344,6 +346,8 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
     if tail[:1] in (",", "·") and (_listed_with_place(view, prev, ent.start, before=True)
                                    or _listed_with_place(view, nxt, ent.end, before=False)):
         return True  # '광주, 충북, 부산 등': a list of places
+    if not tail and view.text.startswith((" 소재", " 일대", " 인근", " 지역"), ent.end):
+        return True  # '종로구 소재 전통시장': where something is
     if not tail or tail[0] == ")":  # a part of an address: 경기도 수원시, 서울 강남구 …, 서울 중구 명동에서, (서울 서초구)
         if nxt and nxt[0].attrs.get("gov_kind") == "local" and nxt[0].start - ent.end == 1:
             return True  # a higher level before a lower one

@@ -16,6 +16,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from ingest.nlp import named_days
+
 # --- the date grammar, shared by the span finder (DATE_RE) and the normaliser --------
 
 _Y4 = r"(?:19|20)\d{2}"
@@ -86,6 +88,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
     expr = " ".join(expr.split())
     if w := WEEKDAY_RE.fullmatch(expr):
         return weekday(w, ref)
+    if (named := named_days.value(expr, ref)) is not None:
+        return named
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()
@@ -295,7 +299,7 @@ _TIME = re.compile(
 
 
 def normalize_time(expr: str) -> str | None:
-    """'오후 2시 30분' → '14:30', '오전 10시' → '10:00', '14:30' → '14:30'."""
+    """'오후 2시 30분' → '14:30', '오전 10시' → '10:00', '14:30' → '14:30', '3시' → '15:00'."""
     m = _TIME.fullmatch(" ".join(expr.split()))
     if m is None:
         return None
@@ -306,8 +310,8 @@ def normalize_time(expr: str) -> str | None:
     else:
         h = int(m.group("h"))
         mi = 30 if m.group("half") else int(m.group("m") or 0)
-        if m.group("ampm") in ("오후", "저녁", "밤") and h < 12:
-            h += 12
+        if m.group("ampm") in ("오후", "저녁", "밤") and h < 12 or (m.group("ampm") is None and 1 <= h <= 6):
+            h += 12  # a bare '2시 30분' in a schedule is afternoon; before dawn is written '새벽 2시'
         elif m.group("ampm") in ("오전", "새벽", "아침") and h == 12:
             h = 0
     if h > 24 or mi > 59:

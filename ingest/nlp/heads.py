@@ -42,6 +42,9 @@ HEADS = {
     "완공식": "meeting", "개장식": "meeting", "개회식": "meeting", "폐회식": "meeting",
     "수여식": "meeting", "위촉식": "meeting", "시상식": "meeting", "서명식": "meeting", "발표회": "meeting",
     "청문회": "meeting", "국정감사": "meeting", "현안질의": "meeting", "업무보고": "meeting", "브리핑": "meeting",
+    # briefing schedules: courses opening, round tables, field evaluations, memorial rites ('제40회 망향경모제')
+    "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
+    "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
 }
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({

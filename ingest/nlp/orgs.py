@@ -32,12 +32,18 @@ _GENERIC = frozenset({"대학", "종합", "공공", "민간", "지역", "인근"
 
 
 def _name_start(view: TextView, end: int) -> int:
-    """The start of the word that ends at `end` (letters, digits and · only)."""
+    """The start of the word that ends at `end` (letters, digits and · only); a · after a
+    body's ending separates two bodies ('해양환경공단·한국어촌어항공단'), not two words of one."""
     s = end
     text = view.text
     while s > 0 and (text[s - 1].isalnum() or text[s - 1] == "·"):
+        if text[s - 1] == "·" and _BODY_BEFORE.search(text, max(0, s - 8), s - 1):
+            break
         s -= 1
     return s
+
+
+_BODY_BEFORE = re.compile(r"(?:공단|공사|진흥원|연구원|협회|재단|중앙회|연합회|병원|의료원|박물관|자원관|기술원|센터|학회|대학교)$")
 
 
 def find_orgs(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
@@ -90,3 +96,59 @@ def find_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
         if word_end != m.start() and view.tag_at(s) not in ("NNP", "SL"):
             continue  # '웨스틴조선 호텔': a name before the word 호텔, not '인근 호텔'
         yield s, m.end(), "LOCATION", {"rule": "venue"}
+
+
+# the place of an event in a schedule: the word right after its time ('오후 2시 국립통일교육원에서',
+# '오후 3시 백범김구기념관에서') when it ends as a venue does, or any name where the event is
+# held ('망배단에서 개최되는', '캠프그리브스에서 열리는'); rooms without a name (장관실,
+# 브리핑실) and meetings ('국무회의에서') are not places
+_VENUE_WORD = re.compile(r"(?:기념관|교육원|연수원|센터|호텔|파크텔|국제회의장|회담장|박물관|미술관|체육관|공연장|아트홀|극장)$")
+_AFTER_TIME = re.compile(r"\d\s?(?:시|분)(?:\s?반)?\s$")
+_HELD_AFTER = re.compile(r"에서\s(?:열리|열린|개최되|개최된)")
+_NOT_VENUE = frozenset({"현장", "온라인", "현지", "행사장", "회의장", "본사", "센터", "청사", "국내", "해외", "지역", "서면", "장소",
+                        "도심", "시내", "일대", "곳곳", "거리", "사옥", "국제사회", "사회", "세계", "전국"})
+_GENERIC_PLACE = re.compile(r"(?:지역|사회|사옥|장소|일대|권역)$")
+
+
+def find_event_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
+    from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people, which imports this)
+    text = view.text
+    for m in re.finditer("에서", text):
+        e = m.start()
+        s = _name_start(view, e)
+        name = text[s:e]
+        if len(name) < 2 or name in _NOT_VENUE or not view.aligned(s, e) or not view.is_nominal(s, e) \
+                or head_kind(name) or view.tail(e) != "에서":
+            continue
+        if name in _ROOMS:
+            s = _owner_start(view, s)
+            if s is None:
+                continue  # '대회의실에서' alone: which one is not said
+        elif _ANY_ONE.search(text, max(0, s - 4), s) or _GENERIC_PLACE.search(name):
+            continue  # '광화문 인근 호프집에서': some place, not a named one
+        timed = _AFTER_TIME.search(text, max(0, s - 8), s) is not None
+        if (timed and (_VENUE_WORD.search(name) or name in _ROOMS or view.tag_at(s) == "NNP")) or _HELD_AFTER.match(text, e):
+            yield s, e, "LOCATION", {"rule": "venue"}
+
+
+_ANY_ONE = re.compile(r"(?:인근|근처|주변|어느|동네|같은|한)\s$")
+_ROOMS = frozenset({"대회의실", "소회의실", "회의실", "회담장", "대강당", "강당", "세미나실"})
+_FLOOR = re.compile(r"(?:지하\s?)?\d{1,2}층$")
+
+
+def _owner_start(view: TextView, s: int) -> int | None:
+    """Start of the owner named before a room ('남북관계관리단 대회의실', '통일부 7층 대회의실'):
+    one bare noun, a floor between them allowed."""
+    text = view.text
+    for _ in range(2):
+        if s < 2 or text[s - 1] != " ":
+            return None
+        ws = view.word_start(s - 1)
+        word = text[ws:s - 1]
+        if _FLOOR.search(word):
+            s = ws
+            continue
+        if len(word) < 2 or not view.is_nominal(ws, s - 1) or not view.aligned(ws, s - 1) or word[0].isdigit():
+            return None
+        return ws
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp import named_days
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
@@ -70,6 +71,10 @@ def find_weekdays(view: TextView) -> Iterator[Cand]:
 
 def find_values(view: TextView) -> Iterator[Cand]:
     yield from find_weekdays(view)
+    yield from named_days.find_weeks(view)
+    yield from named_days.find_short_dates(view)
+    yield from named_days.find_holidays(view)
+    yield from named_days.find_mornings(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)
@@ -97,6 +102,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
 
 _HANJA = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SEP = re.compile(r"\s?[·,]\s?|[와과]\s")
+_BILATERAL = re.compile(r"(?<![가-힣])한(?:\s?[-·‧]\s?[가-힣]{1,8})*\s?[-·‧]\s?$")
 
 
 def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
@@ -114,6 +120,8 @@ def find_places(view: TextView, lex: Lexicon) -> Iterator[Cand]:
             continue  # '한국산', '한국문화 콘텐츠', '미국기업의', '포항지역': the place only qualifies a noun
         if view.tag_at(s) not in ("NNP", "SL", "SH") and not _in_place_list(text, found, i):
             continue
+        if _BILATERAL.search(text, max(0, s - 8), s) and text[e:e + 1] in (" ", "-", "·"):
+            continue  # '제4차 한-베트남 정책협의회': the country names the meeting, which a later rule finds
         info = lex.places[text[s:e]]
         yield s, e, "LOCATION", {"place": info.canonical, "place_kind": info.kind}
 

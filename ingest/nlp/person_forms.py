@@ -4,7 +4,9 @@ transcript's speaker line ('장병규 / 4차산업혁명위원장'), the head of
 fused title ('박형준 부산시장', '이재명 경기도지사'), a name the KLUE name lexicon knows without
 any title ('손흥민 등이'), a surname with a title that stands for a person named before
 ('문재인 대통령은 … 문 대통령은'), the head of a body in brackets after it ('산업부(장관 안덕근)',
-'그린광학(대표 조현일)') and a title written against the body ('성윤모 산업통상자원부장관').
+'그린광학(대표 조현일)'), a title written against the body ('성윤모 산업통상자원부장관') and a
+foreign name with its own spelling before a title ('마리아 라우라 다 호샤(Maria Laura da Rocha)
+브라질 외교차관').
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _title_first(view, ents)
     yield from _local_heads(view, ents)
     yield from _bracket_affiliation(view, ents, org_ends)
+    yield from _original_spelling(view, ents)
 
 
 # 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
@@ -271,3 +274,24 @@ def _bracket_affiliation(view: TextView, ents: dict, org_ends: dict[int, int]) -
         if not (is_name(view, s, e, title in STRONG_TITLES) or _surname_first(text[s:e])):
             continue
         yield s, e, "PERSON", {"title": title, "_org": (m.end(), body_end), "_leads": title in LEAD_TITLES}
+
+
+# a foreign name in Hangul with its own spelling in brackets, as many words each, then a post
+# ('바트뭉흐 바트체첵(Battsetseg Batmunkh) 몽골 외교장관을'): both are the person
+_ORIGINAL = re.compile(r"((?:[가-힣]{1,6} ){1,4}[가-힣]{1,6})\(([A-Z][A-Za-zÀ-ÿ.'-]*(?: [A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'-]*){1,4})\)")
+_POST_AFTER = re.compile(r"(?: [가-힣A-Z]+){0,2} [가-힣]*(?:장관|차관|대사|특사|총리|대통령|의원|교수|회장|사장|대표|의장|총장|청장|위원장|주지사|시장)"
+                         r"(?:[은는이가을를과와의께]|에게|\s|,|$)")
+
+
+def _original_spelling(view: TextView, ents: dict) -> Iterator[tuple]:
+    text = view.text
+    for m in _ORIGINAL.finditer(text):
+        latin = m.group(2).split()
+        words = m.group(1).split()
+        if len(words) < len(latin) or sum(w[0].isupper() for w in latin) < 2 or not _POST_AFTER.match(text, m.end()):
+            continue
+        s = m.end(1) - len(" ".join(words[-len(latin):]))
+        if (s > 0 and not text[s - 1].isspace()) or (s, m.end(1)) in ents:
+            continue
+        yield s, m.end(1), "PERSON", {"rule": "original_spelling"}
+        yield m.start(2), m.end(2), "PERSON", {"rule": "original_spelling"}
