@@ -31,13 +31,16 @@ def site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
 def test_one_click_alert_then_news(browser, site, shot) -> None:  # noqa: ANN001
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     url, root = site
     browser.get(url + "/id/initiative/" + quote("AI_자율제조_얼라이언스"))
     buttons = {b.text: b for b in browser.find_elements(By.CSS_SELECTOR, "form.alerts button")}
     assert "이 사업에 새로 참여하는 기업·기관" in buttons and "이 사업의 일정이 다가오거나 지남" in buttons
     buttons["이 사업에 새로 참여하는 기업·기관"].click()
-    assert "/saved/" in browser.current_url
+    # a form's POST and redirect: the click may return before the next page is there
+    WebDriverWait(browser, 15).until(EC.url_contains("/saved/"))
     assert "아직 새 소식이 없습니다" in browser.find_element(By.TAG_NAME, "main").text
 
     (root / "second.md").write_text(SECOND, encoding="utf-8")
