@@ -106,6 +106,7 @@ class IngestReport:
     offsets: dict[str, float] = field(default_factory=dict, repr=False)  # key → input bytes up to it
     repaired: int = 0
     reread: int = 0           # documents read again for names learned later in the run (kg.write.known)
+    reread_earlier: int = 0   # documents of earlier runs read again for names this run learned (kg.write.reread)
     workers: int = 1
     notes: list[str] = field(default_factory=list)  # things the user should know (not failures)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (document key, what a loader made do with)
@@ -136,6 +137,8 @@ class IngestReport:
             extra += f", 경고 {len(self.warnings)}건"
         if self.reread:
             extra += f", 다른 문서의 이름으로 다시 읽음 {self.reread}건"
+        if self.reread_earlier:
+            extra += f", 이전 문서 다시 읽음 {self.reread_earlier}건"
         rate = (self.ingested + self.updated) / self.seconds if self.seconds else 0.0
         return (f"새로 수집 {self.ingested}건, 갱신 {self.updated}건, 변경 없음 {self.unchanged}건, "
                 f"실패 {len(self.failed)}건{extra} · {self.triples:,} triples · {self.seconds:.1f}s"
@@ -150,6 +153,7 @@ class _Item:
     doc: Document
     iri: str
     old: list[str]            # graphs of earlier versions (same source key) to replace
+    again: bool = False       # a document read again for known names: its near-duplicate row stays as it is
 
 
 class _StageError(Exception):
@@ -239,6 +243,9 @@ def ingest_documents(kg: KnowledgeGraph, docs: Iterable[Document], *, report: In
         if extractor.fallback:
             report.notes.append(f"NLP 작업 프로세스가 계속 죽어 주 프로세스에서 처리했습니다 ({extractor.fallback})")
         reread(kg, dedup, learner, report, extractor)
+        from kg.write import reread as rereading  # noqa: PLC0415 (it builds on this module's staging)
+
+        rereading.earlier(kg, dedup, learner, report, extractor, progress)
     if report.ingested or report.updated:
         _optimize(kg, report)
     _publish(kg, report)
@@ -315,7 +322,9 @@ def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], resu
             stage = "facts merge"
             doc.extraction = merge_facts(res, doc.facts, doc.date)
             stage = "near-duplicate check"
-            sig = signature(doc.text) if doc.facts is None else None
+            sig = signature(doc.text) if doc.facts is None and not item.again else None
+            # read again, a document keeps its flag (found afresh, an original would be
+            # flagged a duplicate of its own duplicate)
             match = dedup.find(sig, exclude=[item.iri, *item.old])
             if match:
                 doc.meta["duplicate_of"] = match[0]
@@ -327,7 +336,8 @@ def _stage_chunk(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], resu
             graph = kg.store.prepare_graph(item.iri, triples, described)
             entry = index_doc(doc, item.iri, kg.base)
             stage = "near-duplicate index"
-            dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
+            if not item.again:
+                dedup.add([(item.iri, doc.key, sig, match[0] if match else None)])
             if learner is not None:
                 learner.seen(item.iri, doc)
         except Exception as e:  # noqa: BLE001
@@ -428,7 +438,7 @@ def reread(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, report
     A document that fails here keeps what the first reading found (a note says so)."""
     if learner.broken:
         report.notes.append(f"수집한 문서를 임시 파일에 두지 못해, 나중에 알게 된 이름으로 다시 읽지 않았습니다 ({learner.broken})")
-    todo = [_Item(doc, iri, []) for iri, doc in learner.rereads() if kg.index.has(iri)]
+    todo = [_Item(doc, iri, [], again=True) for iri, doc in learner.rereads() if kg.index.has(iri)]
     if not todo:
         return
     scratch = IngestReport()
