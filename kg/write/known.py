@@ -8,7 +8,7 @@ learns (its own documents' quoted names) cannot reach documents already handed t
 workers, and a batch may hold the brief that writes 'K-휴머노이드 연합이' before the
 release that quotes it; so the run keeps its documents in a temporary file (not in
 memory) and, at its end, reads again those that write a newly learned name where none
-of their entities stands (kg.write.pipeline.reread). The order of the
+of their entities stands (kg.write.reread.reread). The order of the
 documents in a batch then does not matter.
 
 Documents stored by earlier runs that write a name the run learned are read again from

@@ -35,13 +35,48 @@ from kg.read.graph import KnowledgeGraph
 from kg.store.sparql_text import _iri
 from kg.write import changes, known
 from kg.write.dedup import DedupIndex
-from kg.write.pipeline import IngestReport, Progress, _Item, _stage, _tell
+from kg.write.report import IngestReport, Progress, _tell
+from kg.write.staging import _Item, _stage
 from kg.write.workers import Extractor
 from ontology.namespace import KGO
 
 PENDING_FILE = "reread-pending.json"
 NAMES_PER_QUERY = 32   # names ORed in one search of the index
 CHUNK = 64             # documents read from the store, staged and committed together
+
+
+def reread(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, report: IngestReport,
+           extractor: Extractor) -> None:
+    """Read again the run's documents that write a name the run learned after they were
+    handed to the NLP (kg.write.known), with every known name, and replace their graph and
+    index entry. Crash-safe as a commit is: the index entries go first, so a kill leaves
+    graphs the index does not know, which reconcile drops and the next run reads whole.
+    A document that fails here keeps what the first reading found (a note says so)."""
+    if learner.broken:
+        report.notes.append(f"수집한 문서를 임시 파일에 두지 못해, 나중에 알게 된 이름으로 다시 읽지 않았습니다 ({learner.broken})")
+    todo = [_Item(doc, iri, [], again=True) for iri, doc in learner.rereads() if kg.index.has(iri)]
+    if not todo:
+        return
+    scratch = IngestReport()
+    # the run's workers (their pipeline is loaded), the names sent along with each chunk
+    for chunk, results in extractor.run(todo, key=lambda it: (it.doc.text, it.doc.date), known=learner.known()):
+        staged = _stage(kg, dedup, chunk, results, scratch, None, undo=False)
+        if not staged:
+            continue
+        iris = [i.iri for i, _e, _g in staged]
+        try:
+            kg.index.write(delete=iris)
+            kg.store.put_graphs([g for _i, _e, g in staged])
+            kg.index.write(add=[e for _i, e, _g in staged])
+        except Exception as e:  # noqa: BLE001 (reconcile at the next run puts it right)
+            report.notes.append(f"다시 읽은 문서 {len(staged)}건을 저장하지 못했습니다; 다음 수집에서 다시 읽습니다 "
+                                f"({type(e).__name__}: {e})")
+            continue
+        changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
+        report.reread += len(staged)
+    if scratch.failed:
+        report.notes.append(f"다른 문서의 이름으로 다시 읽지 못한 문서 {len(scratch.failed)}건은 처음 추출한 대로 둡니다 "
+                            f"(re-reading failed: {scratch.failed[0][1]})")
 
 
 Where = tuple[str, "str | None"]  # a document's source and link, as its index entry has them
