@@ -86,12 +86,11 @@ def earlier(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, repor
             extractor: Extractor, progress: Progress | None = None) -> None:
     """Read again the stored documents of earlier runs that write a name this run learned
     bare, and those an earlier run left pending (see the module docstring)."""
-    data_dir = kg.settings.data_dir
+    data_dir, cap = kg.settings.data_dir, kg.settings.reread_max
     pending = _load(data_dir)
     names = learner.learned()
-    if not pending and not len(names):
+    if cap <= 0 or (not pending and not len(names)):  # KG_REREAD_MAX=0: turned off
         return
-    cap = kg.settings.reread_max
     try:
         found = {i: w for i, w in _containing(kg, names).items() if i not in learner.iris and i not in pending}
         todo = _documents(kg, {**pending, **found}, names, set(pending))
@@ -101,43 +100,52 @@ def earlier(kg: KnowledgeGraph, dedup: DedupIndex, learner: known.Learner, repor
         return
     _save(data_dir, {it.iri: (it.doc.source, it.doc.url) for it in todo})  # before anything is written
     now, later = todo[:cap], todo[cap:]
-    failed = sum(_read_again(kg, dedup, now[i:i + CHUNK], learner, report, extractor, progress)
-                 for i in range(0, len(now), CHUNK))
+    refused = retried = 0
+    for i in range(0, len(now), CHUNK):
+        r, t = _read_again(kg, dedup, now[i:i + CHUNK], learner, report, extractor, progress)
+        refused, retried = refused + r, retried + t
     if later:
         report.notes.append(f"새로 알게 된 이름을 쓰는 이전 문서 {len(later)}건은 이번에 다시 읽지 않고 다음 수집에서 "
                             f"읽습니다 (KG_REREAD_MAX={cap}; {len(later)} more earlier documents wait for the next ingest)")
-    if failed:
-        report.notes.append(f"이전 문서 {failed}건은 다시 읽지 못해 처음 추출한 대로 두고 다음 수집에서 다시 시도합니다 "
-                            f"(re-reading {failed} earlier documents failed; the next ingest tries again)")
+    if refused:
+        report.notes.append(f"이전 문서 {refused}건은 다시 읽지 못해 처음 추출한 대로 둡니다 "
+                            f"(re-reading {refused} earlier documents failed)")
+    if retried:
+        report.notes.append(f"다시 읽은 이전 문서 {retried}건을 저장하지 못해 다음 수집에서 다시 시도합니다 "
+                            f"(storing {retried} re-read earlier documents failed; the next ingest tries again)")
 
 
 def _read_again(kg: KnowledgeGraph, dedup: DedupIndex, chunk: list[_Item], learner: known.Learner,
-                report: IngestReport, extractor: Extractor, progress: Progress | None) -> int:
+                report: IngestReport, extractor: Extractor, progress: Progress | None) -> tuple[int, int]:
     """One chunk: NLP, staging, each graph replaced in its own transaction, one index
-    commit, then the chunk leaves the pending file. Returns how many documents failed
-    (they stay pending)."""
+    commit, then the chunk leaves the pending file. Returns (documents the NLP or the
+    mapping refused: they leave the file, as first read; documents the store or the index
+    refused: they stay for the next ingest)."""
     scratch = IngestReport()
     done: list[tuple[_Item, Any]] = []
+    staged: set[str] = set()
     for part, results in extractor.run(chunk, key=lambda it: (it.doc.text, it.doc.date), known=learner.known()):
         for item, entry, graph in _stage(kg, dedup, part, results, scratch, None, undo=False):
+            staged.add(item.iri)
             try:
                 kg.store.replace_graph(graph)
             except Exception:  # noqa: BLE001 (the old graph stands: the transaction did not happen)
                 continue
             done.append((item, entry))
-    if not done:
-        return len(chunk)
     try:
-        kg.index.write(add=[e for _i, e in done])
+        if done:
+            kg.index.write(add=[e for _i, e in done])
     except Exception:  # noqa: BLE001 (new graphs, old entries: they stay pending, the next ingest reads them again)
-        return len(chunk)
+        done = []
     iris = {item.iri for item, _e in done}
-    changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
-    _save(kg.settings.data_dir, {i: w for i, w in _load(kg.settings.data_dir).items() if i not in iris})
+    refused = {it.iri for it in chunk} - staged
+    if iris:
+        changes.record(kg.settings.data_dir, [(iri, changes.REPLACED) for iri in iris])
+    _save(kg.settings.data_dir, {i: w for i, w in _load(kg.settings.data_dir).items() if i not in iris | refused})
     for item, _entry in done:
         report.reread_earlier += 1
         _tell(progress, "reread", item.doc, report)
-    return len(chunk) - len(done)
+    return len(refused), len(staged) - len(done)
 
 
 def _containing(kg: KnowledgeGraph, names: KnownNames) -> dict[str, Where]:

@@ -1,9 +1,12 @@
-"""Names known across documents at ingest (kg/write/known.py): a name one document quotes
-is found where another writes it bare, whichever comes first in a batch and in a later
-run, and a quoted common phrase never becomes an entity elsewhere."""
+"""Names known across documents at ingest (kg/write/known.py, kg/write/reread.py): a name
+one document quotes is found where another writes it bare, whichever comes first in a
+batch, in a later run, and in documents stored by earlier runs; a quoted common phrase
+never becomes an entity elsewhere."""
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from kg.read.graph import KnowledgeGraph
 from kg.settings import Settings
@@ -205,3 +208,23 @@ def test_reading_a_story_again_keeps_which_copy_is_the_original(tmp_path: Path) 
         keys = {str(d): k for d, k in kg.store.documents()}
         assert [(Path(keys[str(x["d"])]).name, Path(keys[str(x["o"])]).name) for x in rows] == \
             [("c-copy.txt", "a-brief.txt")]
+
+
+def test_a_stored_document_the_store_refuses_to_replace_keeps_its_reading_until_the_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.store.embedded import GraphStore  # noqa: PLC0415
+
+    s = Settings(data_dir=tmp_path / "data", base_iri=BASE)
+    with KnowledgeGraph(s) as kg:
+        ingest_paths(kg, [brief_record(tmp_path / "one")])
+        (brief,) = kg.store.document_iris()
+        before = kg.document(brief)
+        with monkeypatch.context() as m:
+            m.setattr(GraphStore, "replace_graph", lambda self, graph: (_ for _ in ()).throw(OSError("disk full")))
+            r = ingest_paths(kg, [corpus(tmp_path / "two", {"release.txt": QUOTED})])
+        assert r.ok and r.reread_earlier == 0
+        assert any("다음 수집에서 다시 시도합니다" in n for n in r.notes), r.notes
+        assert kg.document(brief) == before and len(kg.index.all_iris()) == 2
+        nxt = ingest_paths(kg, [tmp_path / "two"])
+        assert (nxt.unchanged, nxt.reread_earlier) == (1, 1) and not nxt.notes
+        assert documents_naming(kg, "K-휴머노이드 연합") == 2
