@@ -74,6 +74,10 @@ def report_end(report: Any, data_dir: Path) -> None:
     if report.repaired:
         click.echo(f"이전에 중단된 수집을 정리했습니다: {report.repaired}건")
     click.echo(report.summary())
+    if report.reread_earlier:
+        n = report.reread_earlier
+        click.echo(f"이전 문서 {n}건을 새로 알게 된 이름으로 다시 읽었습니다 (re-read {n} earlier documents for names "
+                   "learned in this run)")
     for note in report.notes:
         click.echo(f"  참고: {note}", err=True)
     warned = data_dir / WARNINGS_FILE

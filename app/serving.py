@@ -61,7 +61,7 @@ def warm_up(app: Any) -> None:
     home page 6.3 s and the first search 3.9 s cold, 0.1 s once warm), the path view's
     graph of all relation edges (at 100,000 documents: 2–11 s for the first path asked,
     0.5 s after), the entity list's order, and the document dates and order hub entity
-    pages use (kg.entity.doc_order: 2.5 s at 100,000 documents). Run at start and whenever the server opens a newer
+    pages use (KnowledgeGraph.doc_order: 2.5 s at 100,000 documents). Run at start and whenever the server opens a newer
     snapshot (KnowledgeGraph.on_snapshot). Last, the pages of the entities in the most
     documents (WARM_PAGES, and the first of each type), whose relation counts and
     meetings the snapshot then keeps (kg.entity.kept): 1–2 s each at 100,000 documents
@@ -72,12 +72,11 @@ def warm_up(app: Any) -> None:
             c.get("/search?q=" + quote("정책"))
             c.get("/entities")  # the snapshot's entities ranked by documents (0.5 s for 300,000)
         with app.app_context():
-            from kg.read.entity import doc_order  # noqa: PLC0415
             from web.kg_access import get_kg  # noqa: PLC0415
 
             kg = get_kg()
             kg.path_graph()
-            doc_order(kg.store)  # and doc_dates
+            kg.doc_order()  # and the documents' dates
             hubs = hubs_of(kg.summary().docs.most_common(), kg.base)
         with app.test_client() as c:
             for iri in hubs:

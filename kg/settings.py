@@ -188,6 +188,9 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "max_upload_mb": (50, _positive_int, "Largest file accepted by an upload or a loader, in MB."),
     "workers": (0, _non_negative_int,
                 "NLP worker processes of `kg ingest` (--workers): 0 = one per CPU core, 1 = in the main process."),
+    "reread_max": (1000, _non_negative_int,
+                   "Documents stored by earlier runs that `kg ingest` reads again, at most, when it learns a quoted "
+                   "name they write bare (0: none); the rest wait for the next ingest."),
     "upload_token": ("", str, "Token that unlocks uploads on the web page /upload; empty turns uploads off."),
     "upload_private_urls": (False, _flag,
                             "Let /upload fetch web addresses on this machine or a private network (off: public "
@@ -251,6 +254,7 @@ class Settings:
     page_size: int = 20
     max_upload_mb: int = 50
     workers: int = 0
+    reread_max: int = 1000
     upload_token: str = field(default="", repr=False)
     upload_private_urls: bool = False
     upload_keep: str = "on"

@@ -195,6 +195,11 @@ class PageData:
 
         return graph_of(self.store, remote=self.remote)
 
+    def doc_order(self) -> list[str]:
+        """Every document newest first (kg.read.entity.doc_order, with the dates hub entity
+        pages walk; kept per snapshot): what the server warms at start."""
+        return entity_queries.doc_order(self.store)
+
     def statement_evidence(self, triples: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
         """Document and sentence of the newest statements of each edge (s, p, o)."""
         return queries.statement_evidence(self.store, triples)

@@ -233,6 +233,18 @@ class RemoteStore(StoreQueries):
             triples, described = g.payload  # type: ignore[misc]
             self.put_graph(g.iri, triples, described)
 
+    def replace_graph(self, graph: PreparedGraph) -> None:
+        """put_graph (atomic up to CHUNK triples, or any with a Graph Store URL), then the
+        descriptions of the entities the old graph mentioned and nothing mentions now go
+        (kg.store.orphan_update; a kill between leaves them for collect_orphans)."""
+        triples, described = graph.payload  # type: ignore[misc]
+        g = nt_term(URIRef(graph.iri))
+        entities = [str(r["e"]) for r in self.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH {g} {{ {g} <{KGO.mentions}> ?e }} }}")] if self.entity_graph else []
+        self.put_graph(graph.iri, triples, described)
+        if self.entity_graph and entities:
+            self._update(orphan_update(self.entity_graph, entities))
+
     def optimize(self) -> None:
         """Nothing to do: the server manages its own storage."""
 

@@ -8,11 +8,11 @@ learns (its own documents' quoted names) cannot reach documents already handed t
 workers, and a batch may hold the brief that writes 'K-휴머노이드 연합이' before the
 release that quotes it; so the run keeps its documents in a temporary file (not in
 memory) and, at its end, reads again those that write a newly learned name where none
-of their entities stands (kg.write.pipeline.reread). The order of the
+of their entities stands (kg.write.reread.reread). The order of the
 documents in a batch then does not matter.
 
-Documents stored by earlier runs keep their extraction until they are ingested again
-(a changed file, or a new data directory): a name learned today does not rewrite them.
+Documents stored by earlier runs that write a name the run learned are read again from
+the store at the end of the run (kg.write.reread), the text index finding them.
 """
 from __future__ import annotations
 
@@ -53,11 +53,13 @@ class Learner:
         self._spill: IO[bytes] | None = None
         self._dir = data_dir
         self.count = 0
+        self.iris: set[str] = set()  # the documents this run staged (kg.write.reread leaves them to rereads())
         self.broken: str | None = None  # why the documents could not be kept, if so
 
     def seen(self, iri: str, doc: Document) -> None:
         """A document the run staged (its extraction still on it)."""
         ents = doc.extraction.entities if doc.extraction else []
+        self.iris.add(iri)
         for k in strong(ents):
             if k.name not in self.start and k.name not in self.new:
                 self.new[k.name] = k
@@ -77,10 +79,14 @@ class Learner:
         """The names at the start of the run and those it learned."""
         return KnownNames([*self.start.names(), *self.new.values()])
 
+    def learned(self) -> KnownNames:
+        """The names this run learned (none the graph held at its start)."""
+        return KnownNames(self.new.values())
+
     def rereads(self) -> Iterator[tuple[str, Document]]:
         """The run's documents that write a newly learned name where none of their
         entities stands, in the order they came."""
-        new = KnownNames(self.new.values())
+        new = self.learned()
         if not len(new) or self._spill is None or self.broken:
             return
         self._spill.seek(0)

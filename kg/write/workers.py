@@ -159,7 +159,7 @@ class Extractor(Generic[T]):
     def run(self, items: Iterable[T], key: Callable[[T], Item],
             known: Any = None) -> Iterator[tuple[list[T], list[Extraction | str]]]:
         """`known`: other names to look up than the ones the workers started with, sent
-        with each chunk (for a few documents read again: kg.write.pipeline.reread)."""
+        with each chunk (for a few documents read again: kg.write.reread.reread)."""
         if known is None or not self._nlp:
             yield from self._run(items, key)
             return

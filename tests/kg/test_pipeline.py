@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg.write.pipeline as pipeline
+import kg.write.staging as staging
 from core.model import Document
 from app.cli import main
 from kg.read.graph import KnowledgeGraph
@@ -180,14 +181,14 @@ def test_a_failing_nlp_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_failing_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.document_triples
+    real = staging.document_triples
 
     def document_triples(doc, base):  # noqa: ANN001, ANN202
         if doc.text.startswith("BAD"):
             raise ValueError("mapping bug")
         return real(doc, base)
 
-    monkeypatch.setattr(pipeline, "document_triples", document_triples)
+    monkeypatch.setattr(staging, "document_triples", document_triples)
     with KnowledgeGraph(settings(tmp_path)) as kg:
         check_bad_one_failed(kg, ingest_documents(kg, docs_with_bad_one(), batch_size=3), "mapping")
 

@@ -497,3 +497,16 @@ def test_what_the_gazetteer_says_is_said_once_on_the_server(base_url: str, tmp_p
         assert sorted(str(r["l"]) for r in kg.store.select(q)) == ["Ministry of Trade, Industry and Energy", "산업통상자원부"]
         kg.store.put_gazetteer([t for t in _gazetteer(kg.base) if t[0] != motie])
         assert [str(r["l"]) for r in kg.store.select(q)] == ["산업통상자원부"]
+
+
+def test_replace_graph_swaps_a_document_and_collects_what_it_alone_described(base_url: str) -> None:
+    """kg.write.reread's write on a server: the graph replaced, the entity nothing
+    mentions any more no longer described (as the embedded store does)."""
+    eg, doc, old_e, new_e = EX + "entities", URIRef(EX + "d1"), URIRef(EX + "e-old"), URIRef(EX + "e-new")
+    s = store(base_url, entity_graph=eg)
+    s.put_graph(str(doc), [(doc, KGO.mentions, old_e)], described=[(old_e, URIRef(EX + "label"), Literal("옛"))])
+    s.replace_graph(s.prepare_graph(str(doc), [(doc, KGO.mentions, new_e)],
+                                    described=[(new_e, URIRef(EX + "label"), Literal("새"))]))
+    rows = s.select("SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert {(str(r["g"]), str(r["s"]), str(r["o"])) for r in rows} == {(str(doc), str(doc), str(new_e)),
+                                                                       (eg, str(new_e), "새")}

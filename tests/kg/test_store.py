@@ -118,3 +118,21 @@ def test_select_strings_gives_what_select_gives_as_strings(tmp_path) -> None:
     with pytest.raises(QueryError):
         store.select_strings("SELECT ?s WHERE { ?s ")
     store.close()
+
+
+def test_replace_graph_swaps_a_document_whole_and_collects_what_it_alone_described(tmp_path) -> None:
+    """kg.write.reread's write: one transaction replaces the graph (tricky literals kept),
+    adds the new descriptions, and drops those of an entity nothing mentions any more."""
+    from ontology.namespace import KGO  # noqa: PLC0415
+
+    eg, doc, old_e, new_e = EX + "entities", URIRef(EX + "d1"), URIRef(EX + "e-old"), URIRef(EX + "e-new")
+    tricky = Literal('line "one"\n\\ 한국어', lang="ko")
+    with GraphStore(tmp_path / "g", entity_graph=eg) as s:
+        s.put_graph(str(doc), [(doc, KGO.mentions, old_e), (doc, KGO.text, tricky)],
+                    described=[(old_e, URIRef(EX + "label"), Literal("옛"))])
+        s.replace_graph(s.prepare_graph(str(doc), [(doc, KGO.mentions, new_e), (doc, KGO.text, tricky)],
+                                        described=[(new_e, URIRef(EX + "label"), Literal("새"))]))
+        rows = s.select("SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        got = {(str(r["g"]), str(r["s"]), str(r["o"]), getattr(r["o"], "language", None)) for r in rows}
+    assert got == {(str(doc), str(doc), str(new_e), None), (str(doc), str(doc), str(tricky), "ko"),
+                   (eg, str(new_e), "새", None)}
