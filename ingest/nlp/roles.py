@@ -146,6 +146,10 @@ _MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|
 _MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
 
 
+# what may close the list of members: a title, '등', a count ('등 10개 기업으로 구성됐다')
+_MEMBERS_END = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?(?:개|명|곳)?\s?[가-힣]{0,6})?(?:\s[가-힣·]{1,8}){0,3}")
+
+
 def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
     """Who heads a council or alliance and who its members are, in the phrases of the
     module docstring's kind ('A 사장이 이끄는 X', 'X 위원장인 A', 'X는 A, B 등으로 구성된다')."""
@@ -171,7 +175,7 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             # between the topic and the verb, in one clause (a title after the last is allowed)
             members = [m for m in agents if x.end < m.start and m.end <= made.start()]
             if members and not any(i.start > x.end and i.end <= made.start() for i in inits) \
-                    and re.fullmatch(r"(?:\s[가-힣·]{1,8}){0,3}", text[members[-1].end:made.start()].removesuffix(" 등")) \
+                    and _MEMBERS_END.fullmatch(text[members[-1].end:made.start()].removesuffix(" 등")) \
                     and not clause_break(view, x.end, made.start()):
                 for m in members:
                     add("PARTICIPATES_IN", m, x, si)

@@ -1,0 +1,72 @@
+"""Who takes part, in the shapes state-agency releases write it (issue #20: PARTICIPATES_IN on
+text the rules were not written on); every sentence written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+P = "PARTICIPATES_IN"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_the_partner_of_an_agreement_with_its_head_in_brackets_signs_it() -> None:
+    got = rels("한국도로공사(사장 김진우)는 10일 충남대학교(총장 이병철)와 교통안전 연구를 위한 업무협약을 체결했다.")
+    assert {(P, "한국도로공사", "업무협약"), (P, "충남대학교", "업무협약")} <= got
+    assert (P, "이병철", "업무협약") not in got  # the head in brackets goes with the body
+
+
+def test_a_list_of_partners_closed_by_its_count() -> None:
+    got = rels("국토교통부는 6일 현대건설, 대우건설, GS건설 등 건설사 12곳과 '스마트 건설 협약'을 맺었다.")
+    assert {(P, x, "스마트 건설 협약") for x in ("현대건설", "대우건설", "GS건설")} <= got
+    got = rels("환경부는 이마트, 롯데마트 등 4개사와 포장재 감량 협약을 체결했다.")
+    assert {(P, "이마트", "포장재 감량 협약"), (P, "롯데마트", "포장재 감량 협약")} <= got
+
+
+def test_a_counterpart_named_with_a_foreign_title_takes_part_in_the_talks() -> None:
+    got = rels("김민수 2차관은 14일 서울에서 존 스미스(John Smith) 호주 외교차관과 양자 회담을 개최한다.")
+    assert (P, "존 스미스", "양자 회담") in got
+    assert (P, "John Smith", "양자 회담") not in got  # the bracketed spelling is the same person
+    assert (P, "김민수", "양자 회담") not in got  # the host holds it
+
+
+def test_members_counted_after_their_list() -> None:
+    got = rels("'K-수소 협의체'는 두산에너빌리티, 효성중공업, 코오롱인더스트리 등 12개 기업으로 구성됐다.")
+    assert {(P, x, "K-수소 협의체") for x in ("두산에너빌리티", "효성중공업", "코오롱인더스트리")} <= got
+
+
+def test_acronyms_in_brackets_do_not_break_a_list_of_participants() -> None:
+    got = rels("이날 한국산업기술진흥원(KIAT), 대한무역투자진흥공사(KOTRA) 등 지원기관도 '소부장 협의회'에 참여했다.")
+    assert {(P, "한국산업기술진흥원", "소부장 협의회"), (P, "대한무역투자진흥공사", "소부장 협의회")} <= got
+
+
+def test_a_list_closed_after_a_title_and_a_bodys_delegation_as_the_subject() -> None:
+    got = rels("정현우 산업부 장관과 이석진 대한상공회의소 회장, 박미영 한화 회장 등 경제계 인사들이 간담회를 가졌다.")
+    assert {(P, "이석진", "간담회"), (P, "박미영", "간담회")} <= got
+    got = rels("김 장관과 한국무역협회 회장단은 이날 무역센터에서 간담회를 가졌다.")
+    assert (P, "한국무역협회", "간담회") in got
+
+
+def test_the_host_a_clause_names_does_not_attend_its_own_event() -> None:
+    got = rels("차관은 오후 3시 가평군이 주최하는 접경지역 발전을 위한 정책 세미나에 참석한다.")
+    assert (P, "가평군", "정책 세미나") not in got
+
+
+def test_a_partner_before_the_agreement_is_no_second_agreement() -> None:
+    got = rels("문화체육관광부는 '한국관광 협의회'와 '관광 활성화 업무협약'을 체결했다.")
+    assert (P, "문화체육관광부", "한국관광 협의회") not in got
+    assert (P, "문화체육관광부", "관광 활성화 업무협약") in got
+
+
+def test_a_note_names_the_counted_attendees() -> None:
+    text = ("해양수산부는 7일 산하기관 업무보고를 열었다. 이번 회의에는 한국해양진흥공사 등 5개 기관장이 참석하였다.\n"
+            "* 한국해양진흥공사·부산항만공사(부산), 여수광양항만공사·한국수산자원공단(전남)\n"
+            "장관은 이 자리에서 현장 점검을 당부했다.")
+    got = rels(text)
+    assert {(P, x, "회의") for x in ("부산항만공사", "여수광양항만공사", "한국수산자원공단")} <= got
+    # a note that says something about the bodies is no roster
+    got = rels("이번 회의에는 한국해양진흥공사 등 5개 기관장이 참석하였다.\n* 부산항만공사는 올해 신규 선석을 개장할 계획이다.")
+    assert (P, "부산항만공사", "회의") not in got
