@@ -43,6 +43,8 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
                         r"|[*※]\s?\((?P<paren>참석|참석자)\)\s", re.M)  # '* (참석) A 차관, B 실장 등'
 
 _PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
+# '간담회 참석자는 다음과 같다.' | '이재용 삼성전자 회장, …': the list in the sentence after
+_LIST_FOLLOWS = re.compile(r"(?P<kind>참석|참여|참가)\s?(?:자|기업|기관|업체)(?:은|는)\s(?:다음과|아래와)\s같(?:다|습니다)[.:：]?\s*$")
 _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
@@ -82,7 +84,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
             line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
         elif line is None and si > 0:  # '… 주재했습니다. * (참석)' | '노태강 …, 박정렬 … 등': the list after the mark
-            line = _PAREN_END.search(text, *sents[si - 1])
+            line = _PAREN_END.search(text, *sents[si - 1]) or _LIST_FOLLOWS.search(text, *sents[si - 1])
         if line:
             listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]

@@ -397,7 +397,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
 
 # the subject of a clause that describes the event as theirs: '연천군이 주최하는 … 세미나에 참석하여'
 # (the host, not a participant)
-_ORGANISER = re.compile(r"(?:이|가|에서)\s(?:공동\s?)?(?:주최|주관|개최)(?:하는|한|할|했던|하고\s있는)\s")
+_ORGANISER = re.compile(r"(?:이|가|에서)\s(?:공동\s?)?(?:주최|주관|개최)(?:하는|한|할|했던|하고\s있는)\s"
+                        r"|\s(?:장관|차관|제?[12]차관|청장|처장|원장|위원장|실장|본부장)\s?주재(?:로|하에|\s하에)\s")  # '산업부 장관 주재로 열린'
+
 # ('위촉식 및 제1차 회의' is one event's name in the guideline, not two)
 _HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|부사장|원장|이사장|위원장|장관|청장|처장|총장|학장|소장|관장|단장|본부장|센터장|시장|군수|구청장|도지사|지사|교육감|의장|CEO)\s")
 _COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")

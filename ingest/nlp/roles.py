@@ -33,7 +33,7 @@ _ADNOMINAL = re.compile(r"(?:하는|한|삼은)\s['‘\"“「『]?")
 _SELECTED_FOR = re.compile(r"['’\"”」』]?(?:에|의)\s(?:최종\s|신규\s|추가\s)?(?:선정|뽑)(?:된|되어|돼|됐|되었|되|됨|힌|혔)")
 _SELECTED_ADN = re.compile(r"['’\"”」』]?에\s(?:최종\s|신규\s|추가\s)?선정된\s['‘\"“「『]?")
 _SELECT_VERB = re.compile(r"선정(?:했|한다|하였|하고|해|하기로|할\s|합니다|하여)")
-_LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2})?(?:을|를)\s")
+_LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2}|\s(?:컨소시엄|컨소시움|연합체|연합|팀))?(?:을|를)\s")
 _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
 
 
@@ -44,6 +44,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _heads_and_members(view, ms, inits, sent, si, add)
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
+    _appointed(view, ms, inits, sent, si, add)
 
 
 def bare_tail(view: TextView, m) -> str:
@@ -125,6 +126,27 @@ def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
         for m in chain_back(view, agents, obj) if target is not None else ():
             if m.label != "MINISTRY" or not subject(view, m):
                 add("PARTICIPATES_IN", m, target, si)
+
+
+# 'A, B 등 10개 그룹을 위원사로 위촉했다': the object list made members of the initiative named before
+_APPOINTED = re.compile(r"(?:위원사|회원사|회원기관|위원|자문위원|멤버|참여기관|참여사)(?:으로|로)\s(?:\S+\s)?(?:위촉|선임|임명|선정|영입)(?:했|하였|한다|합니다|하고|해)")
+
+
+def _appointed(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who a sentence appoints as members ('… 협의체를 발족하고 A, B 등을 위원사로 위촉했다') takes
+    part in the initiative the sentence named before them."""
+    text = view.text
+    ss, se = sent
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
+    for v in _APPOINTED.finditer(text, ss, se):
+        objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
+                and re.fullmatch(r"\s?", text[_LIST_OBJECT.match(text, m.end).end():v.start()])]
+        if not objs:
+            continue
+        chain = chain_back(view, agents, objs[-1])
+        target = [i for i in inits if ss <= i.start and i.end <= chain[-1].start and i.attrs.get("kind") != "meeting"]
+        for m in chain if target else ():
+            add("PARTICIPATES_IN", m, target[-1], si)
 
 
 def subject(view: TextView, m) -> bool:

@@ -70,3 +70,26 @@ def test_a_note_names_the_counted_attendees() -> None:
     # a note that says something about the bodies is no roster
     got = rels("이번 회의에는 한국해양진흥공사 등 5개 기관장이 참석하였다.\n* 부산항만공사는 올해 신규 선석을 개장할 계획이다.")
     assert (P, "부산항만공사", "회의") not in got
+
+
+def test_consortia_selected_for_a_programme() -> None:
+    got = rels("산업부는 '수소 실증 사업' 수행기관으로 두산 컨소시엄과 효성 컨소시엄을 최종 선정했다.")
+    assert {(P, "두산", "수소 실증 사업"), (P, "효성", "수소 실증 사업")} <= got
+
+
+def test_companies_appointed_as_members_of_the_council_set_up_before() -> None:
+    got = rels("고용노동부는 '청년 고용 협의체'를 발족하고 삼성전자, 현대자동차, LG전자 등 8개 기업을 위원사로 위촉했다.")
+    assert {(P, x, "청년 고용 협의체") for x in ("삼성전자", "현대자동차", "LG전자")} <= got
+
+
+def test_the_ministry_of_an_unnamed_chair_does_not_attend() -> None:
+    got = rels("이번 '반도체 수출 점검회의'는 산업부 차관 주재로 열렸으며 삼성전자, SK하이닉스 관계자가 참석했다.")
+    assert (P, "산업부", "반도체 수출 점검회의") not in got
+    assert {(P, "삼성전자", "반도체 수출 점검회의"), (P, "SK하이닉스", "반도체 수출 점검회의")} <= got
+
+
+def test_attendees_listed_in_the_sentence_after_as_follows() -> None:
+    got = rels("과기정통부는 10일 'AI 반도체 간담회'를 열었다. 간담회 참석자는 다음과 같다. "
+               "김정호 리벨리온 대표, 박성현 퓨리오사AI 부사장.")
+    # (the meeting as the sentence before names it: '간담회 참석자는')
+    assert {(P, "김정호", "간담회"), (P, "박성현", "간담회")} <= got
