@@ -47,7 +47,8 @@ _PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
 _LIST_FOLLOWS = re.compile(r"(?P<kind>참석|참여|참가)\s?(?:자|기업|기관|업체)(?:은|는)\s(?:다음과|아래와)\s같(?:다|습니다)[.:：]?\s*$")
 _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
-_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사"
+                         r"|(?:참가|참여|참석)(?:하는|한|할)\s(?:기업|기관|업체|국가))"
                          r"(?:은|는|으로는|로는)\s")
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
@@ -90,6 +91,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             own = [m for m in own if m.end <= line.start()]
             kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
             target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), main)
+            if target is None and own:  # "'2025 반도체대전'에 참가하는 기업은 …": the sentence's own, of any kind
+                target = own[-1]
             bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
             if target is not None:  # a listed person's company or institute is there too, not a ministry
                 for m in listed:

@@ -93,3 +93,8 @@ def test_attendees_listed_in_the_sentence_after_as_follows() -> None:
                "김정호 리벨리온 대표, 박성현 퓨리오사AI 부사장.")
     # (the meeting as the sentence before names it: '간담회 참석자는')
     assert {(P, "김정호", "간담회"), (P, "박성현", "간담회")} <= got
+
+
+def test_the_companies_taking_part_as_the_topic_of_a_sentence_naming_the_event() -> None:
+    got = rels("'2026 스마트물류 박람회'에 참가하는 기업은 CJ대한통운, 한진, 롯데글로벌로지스 등 200여 개사다.")
+    assert {(P, x, "2026 스마트물류 박람회") for x in ("CJ대한통운", "한진", "롯데글로벌로지스")} <= got
