@@ -125,6 +125,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             if publisher is not None or lead is not None:
                 carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
+            _at_this_event(view, ms, own, (ss, se), _pick(before, True, main), si, add)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
         if has_back_reference(text, ss, se):
@@ -178,6 +179,23 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 for m in agents:
                     add("PARTICIPATES_IN", m, tg, si)
             break
+
+
+# '이 자리에는 A, B 등이 참석해 'K-전략'의 이행 상황을 점검했다': the event the document reports
+_THIS_EVENT = re.compile(r"(?:이|이날|그|당일)\s(?:자리|행사)(?:에는|에)\s")
+_ATTEND_VERB = re.compile(r"(?:참석|참가|배석)(?:해|하여|했|하였|한다|합니다|하고|하며)|자리(?:를\s)?(?:했|함께)|함께했")
+
+
+def _at_this_event(view: TextView, ms: list, own: list, sent: tuple[int, int], target, si: int, add: Callable) -> None:
+    """Who attends '이 자리' (the event named before) in a sentence that names an initiative
+    only later, as what they talk about: they take part in the event, not in that initiative."""
+    ss, se = sent
+    here = _THIS_EVENT.search(view.text, ss, se)
+    verb = _ATTEND_VERB.search(view.text, here.end(), se) if here is not None else None
+    if target is None or verb is None or any(m.start < verb.start() for m in own):
+        return
+    for m in _agents_before(view, ms, here.end(), verb.start(), True):
+        add("PARTICIPATES_IN", m, target, si)
 
 
 def _main(view: TextView, inits: list, sents: list[tuple[int, int]]):

@@ -163,13 +163,15 @@ _LEADS_IT = re.compile(r"(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-�
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
 # 'X는 A, B 등으로 구성된다': its members
-_MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)")
+_MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)|(?:으로|로)\s(?:이뤄|이루어)(?:진|지|졌|집)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
 _MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
 
 
 # what may close the list of members: a title, '등', a count ('등 10개 기업으로 구성됐다')
-_MEMBERS_END = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?(?:개|명|곳)?\s?[가-힣]{0,6})?(?:\s[가-힣·]{1,8}){0,3}")
+_MEMBERS_END = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?(?:개|명|곳)?\s?[가-힣]{0,6})?(?:\s[가-힣·]{1,8}){0,3}"
+                          r"(?:(?:와|과|\s및)\s(?:[가-힣]+\s){0,2}[\d,]+여?\s?(?:개|명|곳|개사)[가-힣]{0,4})?")  # '…과 소재 기업 10곳으로'
+
 
 
 def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:

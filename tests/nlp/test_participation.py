@@ -98,3 +98,20 @@ def test_attendees_listed_in_the_sentence_after_as_follows() -> None:
 def test_the_companies_taking_part_as_the_topic_of_a_sentence_naming_the_event() -> None:
     got = rels("'2026 스마트물류 박람회'에 참가하는 기업은 CJ대한통운, 한진, 롯데글로벌로지스 등 200여 개사다.")
     assert {(P, x, "2026 스마트물류 박람회") for x in ("CJ대한통운", "한진", "롯데글로벌로지스")} <= got
+
+
+def test_who_attends_this_event_in_a_sentence_that_names_a_plan_later() -> None:
+    got = rels("국토부는 3일 '건설 안전 간담회'를 열었다. 이 자리에는 현대건설, 대우건설, 삼성물산 등 건설사 대표가 "
+               "참석해 '건설 안전 강화 방안'의 이행 상황을 점검했다.")
+    assert {(P, x, "건설 안전 간담회") for x in ("현대건설", "대우건설", "삼성물산")} <= got
+    assert (P, "현대건설", "건설 안전 강화 방안") not in got
+
+
+def test_members_of_an_alliance_made_up_of_named_and_counted_companies() -> None:
+    got = rels("'K-로봇 얼라이언스'는 두산로보틱스, 레인보우로보틱스, 로보티즈와 부품 기업 12곳으로 이뤄졌다.")
+    assert {(P, x, "K-로봇 얼라이언스") for x in ("두산로보틱스", "레인보우로보틱스", "로보티즈")} <= got
+
+
+def test_a_meeting_held_with_companies_named_by_their_ceos() -> None:
+    got = rels("중기부 장관은 7일 네이버, 카카오 등 플랫폼 기업 CEO들과 '상생 간담회'를 가졌다.")
+    assert {(P, "네이버", "상생 간담회"), (P, "카카오", "상생 간담회")} <= got
