@@ -45,6 +45,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
     _appointed(view, ms, inits, sent, si, add)
+    _chair_named_after(view, ms, inits, sent, si, add)
 
 
 def bare_tail(view: TextView, m) -> str:
@@ -92,6 +93,27 @@ def _chair_as(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
             target = topic[-1] if topic else None
         for p in chairs if target is not None else ():
             add("LEADS", p, target, si)
+
+
+# "'X' 초대 회장으로는 A 대표를 추대했다", 'X 위원장으로 A 교수를 선임했다': the chair named after
+_CHAIR_NAMED = re.compile(r"['’\"”」』]?(?:의)?\s(?:초대\s|신임\s|공동\s)?(?:위원장|의장|회장|단장|좌장)(?:으로는|으로|로는|로)\s")
+_CHAIR_AS_TOPIC = re.compile(r"(?:\s\S+){0,1}?\s(?:초대\s|신임\s|공동\s)?(?:위원장|의장|회장|단장|좌장)(?:으로는|으로|로는|로)\s")
+_PERSON_CHOSEN = re.compile(r"(?:\s\S+){0,2}?(?:을|를)\s(?:각각\s)?(?:선임|추대|위촉|임명|선출)")
+
+
+def _chair_named_after(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """LEADS for the person a sentence chooses as an initiative's chair, named after it."""
+    text = view.text
+    people = [m for m in ms if m.label == "PERSON"]
+    for x in inits:
+        c = _CHAIR_NAMED.match(text, x.end)
+        if c is None and bare_tail(view, x) in ("은", "는"):  # "'X'는 (초대) 위원장으로 A를 선임했다"
+            c = _CHAIR_AS_TOPIC.match(text, view.word_end(x.end))
+        if c is None or x.attrs.get("kind") == "meeting" and x.attrs.get("generic"):
+            continue
+        p = next((m for m in people if 0 <= m.start - c.end() <= 20), None)
+        if p is not None and not any(c.end() <= i.start < p.start for i in inits) and _PERSON_CHOSEN.match(text, p.end):
+            add("LEADS", p, x, si)
 
 
 def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:

@@ -115,3 +115,13 @@ def test_members_of_an_alliance_made_up_of_named_and_counted_companies() -> None
 def test_a_meeting_held_with_companies_named_by_their_ceos() -> None:
     got = rels("중기부 장관은 7일 네이버, 카카오 등 플랫폼 기업 CEO들과 '상생 간담회'를 가졌다.")
     assert {(P, "네이버", "상생 간담회"), (P, "카카오", "상생 간담회")} <= got
+
+
+def test_the_chair_a_sentence_chooses_after_naming_the_council() -> None:
+    assert ("LEADS", "박정민", "스마트제조 협의회") in rels(
+        "'스마트제조 협의회' 초대 회장으로는 한울정밀의 박정민 대표를 추대했다.")
+    assert ("LEADS", "김민수", "K-반도체 협의회") in rels(
+        "'K-반도체 협의회'는 위원장으로 김민수 서울대 교수를 선임했다.")
+    # attending as a chair of something else is no choice of a chair
+    assert ("LEADS", "김민수", "K-반도체 협의회") not in rels(
+        "'K-반도체 협의회' 위원장으로 김민수 교수가 참석했다.")
