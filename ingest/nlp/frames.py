@@ -78,6 +78,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
+        # the document's main initiative, once named: a sentence before it (a lead that says who
+        # took part in something else) does not refer to it
+        named = main if main is not None and main.start < se else None
         # '그린뉴딜과 디지털뉴딜의 보고자로 … 나선다': the topics of a role at the event, not the sentence's own initiatives
         roles = [r.start() for r in _ROLE_OF.finditer(text, ss, se)]
         own = [m for m in ms if m.label == "INITIATIVE" and not any(m.end <= r and r - m.end < 40 for r in roles)]
@@ -90,7 +93,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]
             kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
-            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), main)
+            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), named)
             if target is None and own:  # "'2025 반도체대전'에 참가하는 기업은 …": the sentence's own, of any kind
                 target = own[-1]
             bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
@@ -109,11 +112,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             where = bool(own) and all(m.attrs.get("kind") == "meeting" and view.tail(m.end).startswith("에서") for m in own)
             target = held[0] if held else topic[-1] if topic else (
                 next((m for m in reversed(before) if m.attrs.get("kind") in _JOINABLE), None) if where
-                else None if own else _pick(before, False, main))
+                else None if own else _pick(before, False, named))
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         for t in _MEMBER_ROLE.finditer(text, ss, se) if not own else ():
-            target = _pick(before, False, main)
+            target = _pick(before, False, named)
             for m in _agents_before(view, ms, ss, t.start()) if target is not None else ():
                 add("PARTICIPATES_IN", m, target, si)
         if own:
@@ -125,12 +128,12 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             if publisher is not None or lead is not None:
                 carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
-            _at_this_event(view, ms, own, (ss, se), _pick(before, True, main), si, add)
+            _at_this_event(view, ms, own, (ss, se), _pick(before, True, named), si, add)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
         if has_back_reference(text, ss, se):
-            back_reference_speaker(view, ms, (ss, se), _pick(before, True, main), si, add)
-        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
+            back_reference_speaker(view, ms, (ss, se), _pick(before, True, named), si, add)
+        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, named)) is not None:
             for m in ms:  # the members and their companies (a ministry's officials go alone)
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
                     add("PARTICIPATES_IN", m, target, si)
@@ -145,7 +148,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                     add("SCHEDULED_FOR", prog, d, si)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
-        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, main)) is not None:
+        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, named)) is not None:
             called = [m for m in ms if m.label in AGENTS + ("MINISTRY",) and m.end <= summons.start()
                       and not _VENUE.match(text, m.end) and not m.attrs.get("byline")]
             for m in called if len(called) >= 2 else ():  # the list of the summoned: '… 방송통신위원회 위원장,
@@ -153,7 +156,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         presiders: set = set()
         for t in _CHAIR_RE.finditer(text, ss, se):
             person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]
-            target = _pick(before, True, main)
+            target = _pick(before, True, named)
             if person and target is not None and target.attrs.get("kind") == "meeting":
                 presiders.add(person[-1].key)
                 add("LEADS", person[-1], target, si)
@@ -172,7 +175,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
             if not agents:
                 continue
-            target = _pick(before, attend, main)
+            target = _pick(before, attend, named)
             if target is None:
                 continue
             for tg in _coordinated(view, before, target):

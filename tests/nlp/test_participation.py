@@ -125,3 +125,11 @@ def test_the_chair_a_sentence_chooses_after_naming_the_council() -> None:
     # attending as a chair of something else is no choice of a chair
     assert ("LEADS", "김민수", "K-반도체 협의회") not in rels(
         "'K-반도체 협의회' 위원장으로 김민수 교수가 참석했다.")
+
+
+def test_participants_named_before_the_documents_main_event_do_not_go_to_it() -> None:
+    text = ("산업부는 10일 반도체 특별위원회를 개최했다. 위원회에는 삼성전자, SK하이닉스가 참여했다. "
+            "한편 같은 날 열린 '디스플레이 포럼'에는 LG디스플레이와 삼성디스플레이가 참석했다.")
+    got = rels(text)
+    assert (P, "LG디스플레이", "디스플레이 포럼") in got
+    assert (P, "삼성전자", "디스플레이 포럼") not in got  # named before the forum, in another sentence
