@@ -45,7 +45,7 @@ CONDUCT_RE = re.compile(r"실시|도입|개시")
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)

@@ -133,3 +133,8 @@ def test_participants_named_before_the_documents_main_event_do_not_go_to_it() ->
     got = rels(text)
     assert (P, "LG디스플레이", "디스플레이 포럼") in got
     assert (P, "삼성전자", "디스플레이 포럼") not in got  # named before the forum, in another sentence
+
+
+def test_parties_that_sign_onto_an_agreement() -> None:
+    got = rels("환경부와 이마트, 롯데마트, 쿠팡은 '친환경 포장 협약'에 서명했다.")
+    assert {(P, x, "친환경 포장 협약") for x in ("환경부", "이마트", "쿠팡")} <= got
