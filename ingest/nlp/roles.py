@@ -162,11 +162,11 @@ def _appointed(view: TextView, ms: list, inits: list, sent: tuple[int, int], si:
     agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
     for v in _APPOINTED.finditer(text, ss, se):
         objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
-                and re.fullmatch(r"\s?", text[_LIST_OBJECT.match(text, m.end).end():v.start()])]
+                and re.fullmatch(r"\s?(?:[가-힣]{1,4}\s?)?", text[_LIST_OBJECT.match(text, m.end).end():v.start()])]  # '운영위원사로'
         if not objs:
             continue
         chain = chain_back(view, agents, objs[-1])
-        target = [i for i in inits if ss <= i.start and i.end <= chain[-1].start and i.attrs.get("kind") != "meeting"]
+        target = [i for i in inits if ss <= i.start and i.end <= chain[-1].start]  # (a forum may be a standing body)
         for m in chain if target else ():
             add("PARTICIPATES_IN", m, target[-1], si)
 
@@ -187,7 +187,7 @@ _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|
 # 'X는 A, B 등으로 구성된다': its members
 _MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)|(?:으로|로)\s(?:이뤄|이루어)(?:진|지|졌|집)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
-_MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
+_MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)|(?:이다|다|입니다|이며|이고)(?:\s|$|[.,]))")
 
 
 # what may close the list of members: a title, '등', a count ('등 10개 기업으로 구성됐다')

@@ -138,3 +138,19 @@ def test_participants_named_before_the_documents_main_event_do_not_go_to_it() ->
 def test_parties_that_sign_onto_an_agreement() -> None:
     got = rels("환경부와 이마트, 롯데마트, 쿠팡은 '친환경 포장 협약'에 서명했다.")
     assert {(P, x, "친환경 포장 협약") for x in ("환경부", "이마트", "쿠팡")} <= got
+
+
+def test_members_invited_or_newly_joined_named_after_the_event_or_alliance() -> None:
+    got = rels("이번 '수출 전략회의'에 초청된 삼성전자와 LG전자 대표는 수출 애로를 건의했다.")
+    assert {(P, "삼성전자", "수출 전략회의"), (P, "LG전자", "수출 전략회의")} <= got
+    got = rels("'K-배터리 얼라이언스'에 새로 가입한 에코프로와 포스코퓨처엠은 공동 연구에 나선다.")
+    assert {(P, "에코프로", "K-배터리 얼라이언스"), (P, "포스코퓨처엠", "K-배터리 얼라이언스")} <= got
+    got = rels("현대차와 기아는 'K-수소 얼라이언스'의 회원사다.")
+    assert {(P, "현대차", "K-수소 얼라이언스"), (P, "기아", "K-수소 얼라이언스")} <= got
+    got = rels("산업부는 '이차전지 산업 발전 포럼'을 출범하고 에코프로, 엘앤에프를 운영위원사로 선임했다.")
+    assert {(P, "에코프로", "이차전지 산업 발전 포럼"), (P, "엘앤에프", "이차전지 산업 발전 포럼")} <= got
+
+
+def test_attendees_as_the_topic_of_a_sentence_naming_the_event() -> None:
+    got = rels("이날 '탄소중립 포럼' 참석자들은 삼성전자, LG전자 관계자 등 50여명이다.")
+    assert {(P, "삼성전자", "탄소중립 포럼"), (P, "LG전자", "탄소중립 포럼")} <= got
