@@ -20,6 +20,7 @@ AGENTS = ("COMPANY", "ORGANIZATION", "PERSON", "MINISTRY")
 # a note line: '* A·B(서울), C(인천)', '※ A, B, C' (a label such as '참석 :' is frames.py's list line)
 _NOTE = re.compile(r"\s*(?:[*※]|ㅇ\s)\s*")
 _MARK_ONLY = re.compile(r"\s*[*※]\s*")
+_SPACE = re.compile(r"\s*")
 _LABELLED = re.compile(r"[^:：\n]{0,12}[:：]")
 # the sentence before: who takes part, counted ('등 8개 공공기관장이 참석하였다', '등 15개 기업이 참여한다')
 _COUNTED = re.compile(r"등\s(?:[가-힣]+\s)?[\d,]+여?\s?(?:개|명|곳|개사)[^.]{0,40}?(?:참석|참여|참가|동참)")
@@ -35,7 +36,7 @@ def note_participants(view: TextView, mentions: list, sents: list[tuple[int, int
         note = _NOTE.match(text, ss, se)
         prev = si - 1
         if note is None and si > 1 and _MARK_ONLY.fullmatch(text, *sents[si - 1]):
-            note, prev = re.compile(r"\s*").match(text, ss, se), si - 2  # the mark split off as a sentence
+            note, prev = _SPACE.match(text, ss, se), si - 2  # the mark split off as a sentence
         if note is None or _LABELLED.match(text, note.end()) or not _COUNTED.search(text, *sents[prev]):
             continue
         agents = [m for m in buckets[si] if m.label in AGENTS]
