@@ -114,7 +114,8 @@ def _hosts(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int
 
 # 'X에 참석한 A 장관은 …': the clause describes the attendee that follows it
 # ("'X 업무협약'을 체결한 A와 B는": the parties the clause describes)
-_ATTENDED = re.compile(r"['’\"”」』]?(?:(?:에|에는)\s(?:직접\s|함께\s)?(?:참석|참여|참가)|(?:을|를|에)\s(?:체결|서명))(?:한|했던|하는|하고\s있는)\s")
+_ATTENDED = re.compile(r"['’\"”」』]?(?:(?:에|에는)\s(?:직접\s|함께\s|새로\s|신규로\s|추가로\s)?(?:참석|참여|참가|가입|합류)|(?:을|를|에)\s(?:체결|서명))(?:한|했던|하는|하고\s있는)\s"
+                       r"|['’\"”」』]?에\s(?:초청|초대)(?:된|받은)\s")  # "'X'에 초청된 A와 B 대표는"
 
 
 def _attendee_after(view: TextView, ms: list, inits: list, si: int, add: Callable) -> None:

@@ -43,9 +43,12 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
                         r"|[*※]\s?\((?P<paren>참석|참석자)\)\s", re.M)  # '* (참석) A 차관, B 실장 등'
 
 _PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
+# '간담회 참석자는 다음과 같다.' | '이재용 삼성전자 회장, …': the list in the sentence after
+_LIST_FOLLOWS = re.compile(r"(?P<kind>참석|참여|참가)\s?(?:자|기업|기관|업체)(?:은|는)\s(?:다음과|아래와)\s같(?:다|습니다)[.:：]?\s*$")
 _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s*")
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
-_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사)"
+_LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자(?:들)?|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사"
+                         r"|(?:참가|참여|참석)(?:하는|한|할)\s(?:기업|기관|업체|국가))"
                          r"(?:은|는|으로는|로는)\s")
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
@@ -75,6 +78,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     text = view.text
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
+        # the document's main initiative, once named: a sentence before it (a lead that says who
+        # took part in something else) does not refer to it
+        named = main if main is not None and main.start < se else None
         # '그린뉴딜과 디지털뉴딜의 보고자로 … 나선다': the topics of a role at the event, not the sentence's own initiatives
         roles = [r.start() for r in _ROLE_OF.finditer(text, ss, se)]
         own = [m for m in ms if m.label == "INITIATIVE" and not any(m.end <= r and r - m.end < 40 for r in roles)]
@@ -82,12 +88,14 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         if line is None and si > 0 and _CAPTION.fullmatch(text, *sents[si - 1]):
             line = _CAPTION.match(text, *sents[si - 1])  # '(왼쪽부터)' split off as a sentence of its own
         elif line is None and si > 0:  # '… 주재했습니다. * (참석)' | '노태강 …, 박정렬 … 등': the list after the mark
-            line = _PAREN_END.search(text, *sents[si - 1])
+            line = _PAREN_END.search(text, *sents[si - 1]) or _LIST_FOLLOWS.search(text, *sents[si - 1])
         if line:
             listed = [m for m in ms if m.start >= min(line.end(), ss)]
             own = [m for m in own if m.end <= line.start()]
             kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
-            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), main)
+            target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), named)
+            if target is None and own:  # "'2025 반도체대전'에 참가하는 기업은 …": the sentence's own, of any kind
+                target = own[-1]
             bodies = AGENTS + ("MINISTRY",) if line.re is _LIST_TOPIC else AGENTS  # audited bodies take part
             if target is not None:  # a listed person's company or institute is there too, not a ministry
                 for m in listed:
@@ -104,11 +112,11 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             where = bool(own) and all(m.attrs.get("kind") == "meeting" and view.tail(m.end).startswith("에서") for m in own)
             target = held[0] if held else topic[-1] if topic else (
                 next((m for m in reversed(before) if m.attrs.get("kind") in _JOINABLE), None) if where
-                else None if own else _pick(before, False, main))
+                else None if own else _pick(before, False, named))
             for p in people if target is not None else ():
                 add("LEADS", p, target, si)
         for t in _MEMBER_ROLE.finditer(text, ss, se) if not own else ():
-            target = _pick(before, False, main)
+            target = _pick(before, False, named)
             for m in _agents_before(view, ms, ss, t.start()) if target is not None else ():
                 add("PARTICIPATES_IN", m, target, si)
         if own:
@@ -120,11 +128,12 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             if publisher is not None or lead is not None:
                 carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
+            _at_this_event(view, ms, own, (ss, se), _pick(before, True, named), si, add)
             continue  # the sentence names its own initiative: the sentence rules decided
         _when_and_where(view, ms, (ss, se), before, si, add, ref)
         if has_back_reference(text, ss, se):
-            back_reference_speaker(view, ms, (ss, se), _pick(before, True, main), si, add)
-        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
+            back_reference_speaker(view, ms, (ss, se), _pick(before, True, named), si, add)
+        if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, named)) is not None:
             for m in ms:  # the members and their companies (a ministry's officials go alone)
                 if m.label in AGENTS and m.end <= r.start() and not m.attrs.get("byline"):
                     add("PARTICIPATES_IN", m, target, si)
@@ -139,7 +148,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                     add("SCHEDULED_FOR", prog, d, si)
         if main is not None and si > 0:
             _schedule(view, ms, (ss, se), main, si, add, ref)
-        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, main)) is not None:
+        if (summons := _SUMMONS.search(text, ss, se)) and (target := _pick(before, True, named)) is not None:
             called = [m for m in ms if m.label in AGENTS + ("MINISTRY",) and m.end <= summons.start()
                       and not _VENUE.match(text, m.end) and not m.attrs.get("byline")]
             for m in called if len(called) >= 2 else ():  # the list of the summoned: '… 방송통신위원회 위원장,
@@ -147,7 +156,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         presiders: set = set()
         for t in _CHAIR_RE.finditer(text, ss, se):
             person = [m for m in ms if m.label == "PERSON" and m.end <= t.start() and t.start() - m.end <= 25]
-            target = _pick(before, True, main)
+            target = _pick(before, True, named)
             if person and target is not None and target.attrs.get("kind") == "meeting":
                 presiders.add(person[-1].key)
                 add("LEADS", person[-1], target, si)
@@ -166,13 +175,30 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             agents = [m for m in agents if m.key not in presiders and (si, m.key) not in done_part]
             if not agents:
                 continue
-            target = _pick(before, attend, main)
+            target = _pick(before, attend, named)
             if target is None:
                 continue
             for tg in _coordinated(view, before, target):
                 for m in agents:
                     add("PARTICIPATES_IN", m, tg, si)
             break
+
+
+# '이 자리에는 A, B 등이 참석해 'K-전략'의 이행 상황을 점검했다': the event the document reports
+_THIS_EVENT = re.compile(r"(?:이|이날|그|당일)\s(?:자리|행사)(?:에는|에)\s")
+_ATTEND_VERB = re.compile(r"(?:참석|참가|배석)(?:해|하여|했|하였|한다|합니다|하고|하며)|자리(?:를\s)?(?:했|함께)|함께했")
+
+
+def _at_this_event(view: TextView, ms: list, own: list, sent: tuple[int, int], target, si: int, add: Callable) -> None:
+    """Who attends '이 자리' (the event named before) in a sentence that names an initiative
+    only later, as what they talk about: they take part in the event, not in that initiative."""
+    ss, se = sent
+    here = _THIS_EVENT.search(view.text, ss, se)
+    verb = _ATTEND_VERB.search(view.text, here.end(), se) if here is not None else None
+    if target is None or verb is None or any(m.start < verb.start() for m in own):
+        return
+    for m in _agents_before(view, ms, here.end(), verb.start(), True):
+        add("PARTICIPATES_IN", m, target, si)
 
 
 def _main(view: TextView, inits: list, sents: list[tuple[int, int]]):

@@ -65,7 +65,13 @@ def parties(view: TextView, agents: list, target) -> list:
         if m.label == "PERSON" and m.attrs.get("_org"):
             continue  # '김 사장과 …': the person's body signs (the title rule links them)
         tail = _phrase_tail(view, m)
+        if not tail and (w := _LIST_WITH.match(view.text, m.end)):
+            tail = w.group(1)  # 'A, B, C 등 15개 기업과 협약을 체결했다': the list's partner particle
         # 'A, B와 협약을': the first of a list has only a comma after it
         if tail in AGENT_TAILS or tail in ("와", "과", "와는", "과는") or out and _joined(view, m, out[-1]):
             out.append(m)
     return out
+
+
+# a list of partners closed by 등, its kind and count: '… 등 완성차 5개사와', '… 등 15개 기업과'
+_LIST_WITH = re.compile(r"\s?등\s(?:[가-힣A-Za-z·]+\s){0,2}(?:[\d,]+여?\s?개?\s?[가-힣]*\s?)?[가-힣]*?(와|과)(?:는)?\s")

@@ -25,6 +25,7 @@ from ingest.nlp.parties import clause_start as _clause_start, describes_others a
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
+from ingest.nlp.rosters import note_participants
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
@@ -44,7 +45,7 @@ CONDUCT_RE = re.compile(r"실시|도입|개시")
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
@@ -138,6 +139,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
     briefing_relations(view, mentions, sents, buckets, add)
+    note_participants(view, mentions, sents, buckets, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -355,7 +357,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         # company or association (the guideline); an official is there as themself
         orgs_of_people = {k for k in orgs_of_people if k not in by_key or by_key[k].label == "MINISTRY"}
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
-              and not (target.start <= m.start < target.end) and not m.attrs.get("byline") and not _possessor(view, ms, m)]
+              and not (target.start <= m.start < target.end) and not m.attrs.get("byline") and not _possessor(view, ms, m)
+              and not _ORGANISER.match(view.text, m.end)]
     found = [m for m in agents if lo <= m.start and m.end <= t]
     # a body right before the event names whose event it is ('청와대 신년인사회 무대에'), not who takes part
     found = [m for m in found if not (m.end < target.start and view.text[m.end:target.start] == " ")]
@@ -384,16 +387,21 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         found += [m for m in _parties(view, agents, target) if m not in found]
     targets = [target]  # "'A 회의'와 'B 회의'에 참석한다": both
     for m in reversed([i for i in inits if i.end <= target.start]):
-        if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start):
-            break
+        if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start) or m.attrs.get("kind") != target.attrs.get("kind"):
+            break  # ('조직위원회와 업무협약을 체결': the partner, not a second agreement)
         targets.append(m)
     for m in found:
         for tg in targets:
             add("PARTICIPATES_IN", m, tg, si)
 
 
+# the subject of a clause that describes the event as theirs: '연천군이 주최하는 … 세미나에 참석하여'
+# (the host, not a participant)
+_ORGANISER = re.compile(r"(?:이|가|에서)\s(?:공동\s?)?(?:주최|주관|개최)(?:하는|한|할|했던|하고\s있는)\s"
+                        r"|\s(?:장관|차관|제?[12]차관|청장|처장|원장|위원장|실장|본부장)\s?주재(?:로|하에|\s하에)\s")  # '산업부 장관 주재로 열린'
+
 # ('위촉식 및 제1차 회의' is one event's name in the guideline, not two)
-_HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|원장|이사장|위원장|장관|청장)\s")
+_HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|부사장|원장|이사장|위원장|장관|청장|처장|총장|학장|소장|관장|단장|본부장|센터장|시장|군수|구청장|도지사|지사|교육감|의장|CEO)\s")
 _COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
@@ -417,28 +425,51 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     of a person ('안덕근 산업통상자원부 장관은' → 은), or after a list it ends
     ('A, B 등 해외 업체도' → 도)."""
     tail = _tail(view, m)
+    end = m.end
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)):
-        return b.group(1)  # '해양수산부(장관 강도형)와', '삼성전자(대표 한종희)는'
-    if tail:
+        if b.group(1) or not _ACRONYM_AFTER.match(view.text, m.end):
+            return b.group(1)  # '해양수산부(장관 강도형)와', '삼성전자(대표 한종희)는'
+        end = b.end()  # '대한무역투자진흥공사(KOTRA) 등 지원기관도': the list's particle
+    elif tail.startswith(")") and _IN_BRACKETS.fullmatch(view.text, max(0, m.start - 1), m.end):
+        if tail[1:]:  # an acronym in brackets: '(KOTRA)는' is its body's particle
+            return tail[1:]
+        end = m.end + 1
+    elif tail:
         return tail
-    after = view.text[m.end:m.end + 40]
+    after = view.text[end:end + 40]
     if m.label == "PERSON" and (hon := re.match(r"\s씨(께서|은|는|이|가|도)(?:\s|$)", after)):
         return hon.group(1)  # '이희아 씨가'
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
         # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
         t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
-        if t:
+        if t and t.group(1):
             return t.group(1)
+        if t:  # 'A 현대그룹 회장 등 상의 회장단이': a list the person closes
+            after = after[t.end():]
+    elif m.label in ("COMPANY", "ORGANIZATION", "MINISTRY") and (g := _GROUP_OF.match(after)):
+        return g.group(1)  # '대한상공회의소 회장단은', '삼성전자 관계자들이': the body's people
     t = _LIST_END.match(after)
     return t.group(1) if t else ""
+
+
+# an acronym written in brackets after its body: '대한무역투자진흥공사(KOTRA)'
+_ACRONYM_AFTER = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
+_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}")
+# the people of a body as the subject: '대한상공회의소 회장단은', 'A사 관계자들이'
+_GROUP_OF = re.compile(r"\s(?:회장단|대표단|임직원|관계자|관계자들|대표들|경영진|사절단)(은|는|이|가|도)(?:\s|$)")
 
 
 def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     """Whether `a` and `b` are coordinated: only a conjunction, comma or the rest of a's
     title phrase stands between them ('A와 B', 'A, B', 'X 삼성전자 회장과 Y')."""
     between = _BRACKET.sub("", view.text[a.end:b.start], count=1)  # 'A(장관 X)와 B'
-    return len(between) <= 12 and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
+    if between == "(" and _IN_BRACKETS.fullmatch(view.text, b.start - 1, b.end):
+        return True  # '대한무역투자진흥공사(KOTRA)': the body and its acronym
+    if between.startswith(")") and _IN_BRACKETS.fullmatch(view.text, max(0, a.start - 1), a.end):
+        between = between[1:]  # '(KIAT), 대한무역투자진흥공사'
+    # (a person's title phrase may name a long body: 'A 대한상공회의소 회장, B')
+    return len(between) <= (18 if a.label == "PERSON" else 12) and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
         and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))
 
 
@@ -452,7 +483,13 @@ def _is_subject(view: TextView, m: Mention, tails: tuple[str, ...] = SUBJECT_TAI
 
 # 'LG전자 등과 간담회', 'KOTRA 등 수출지원기관과 함께 「점검회의」를 개최', 'A 사장 등과 간담회',
 # 'A, B 등 반도체 기업 대표들과 '…' 간담회를 가졌다'
-_WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣]{1,10}){0,3}|\s(?:사장|회장|대표|대표이사|부회장|원장|장관|차관|청장|위원장|이사장|총장|단장|본부장|대사)|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+_WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣A-Z]{1,10}){0,3}|\s(?:사장|회장|대표|대표이사|부회장|원장|장관|차관|청장|위원장|이사장|총장|단장|본부장|대사)|\s[가-힣]+(?:을|를)\s비롯(?:한|해)(?:\s[가-힣]{1,10}){1,2})?(?:과|와)\s(?:함께\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?$")
+
+
+# a counterpart named with a longer title: 'B(Maria Rocha) 브라질 외교차관과 양자 회담을',
+# 'B 베트남 국방장관과 회담을 갖고'
+_WITH_OFFICIAL = re.compile(r"(?:\s?\([^()]{1,40}\))?(?:\s[가-힣·]{1,10}){0,2}\s[가-힣]{0,8}(?:장관|차관|총리|대사|대통령|총재|의장|위원장|총장|청장|회장|사장|대표)"
+                            r"(?:과|와)\s(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:
@@ -461,7 +498,10 @@ def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: i
         if m.attrs.get("kind") != "meeting":
             continue
         agents = [a for a in ms if a.label in AGENT_TYPES and a.end <= m.start]
-        if not agents or not _WITH.fullmatch(view.text[agents[-1].end:m.start]):
+        if len(agents) > 1 and view.text[agents[-2].end:agents[-1].start] == "(":
+            agents.pop()  # 'B(Maria Rocha) … 차관과': the name in brackets is B's
+        if not agents or not (_WITH.fullmatch(view.text[agents[-1].end:m.start]) or agents[-1].label == "PERSON"
+                              and _WITH_OFFICIAL.fullmatch(view.text[agents[-1].end:m.start])):
             continue
         i = len(agents) - 1
         found = [agents[i]]

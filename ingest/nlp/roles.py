@@ -33,7 +33,7 @@ _ADNOMINAL = re.compile(r"(?:하는|한|삼은)\s['‘\"“「『]?")
 _SELECTED_FOR = re.compile(r"['’\"”」』]?(?:에|의)\s(?:최종\s|신규\s|추가\s)?(?:선정|뽑)(?:된|되어|돼|됐|되었|되|됨|힌|혔)")
 _SELECTED_ADN = re.compile(r"['’\"”」』]?에\s(?:최종\s|신규\s|추가\s)?선정된\s['‘\"“「『]?")
 _SELECT_VERB = re.compile(r"선정(?:했|한다|하였|하고|해|하기로|할\s|합니다|하여)")
-_LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2})?(?:을|를)\s")
+_LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2}|\s(?:컨소시엄|컨소시움|연합체|연합|팀))?(?:을|를)\s")
 _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
 
 
@@ -44,6 +44,8 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _heads_and_members(view, ms, inits, sent, si, add)
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
+    _appointed(view, ms, inits, sent, si, add)
+    _chair_named_after(view, ms, inits, sent, si, add)
 
 
 def bare_tail(view: TextView, m) -> str:
@@ -93,6 +95,27 @@ def _chair_as(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
             add("LEADS", p, target, si)
 
 
+# "'X' 초대 회장으로는 A 대표를 추대했다", 'X 위원장으로 A 교수를 선임했다': the chair named after
+_CHAIR_NAMED = re.compile(r"['’\"”」』]?(?:의)?\s(?:초대\s|신임\s|공동\s)?(?:위원장|의장|회장|단장|좌장)(?:으로는|으로|로는|로)\s")
+_CHAIR_AS_TOPIC = re.compile(r"(?:\s\S+){0,1}?\s(?:초대\s|신임\s|공동\s)?(?:위원장|의장|회장|단장|좌장)(?:으로는|으로|로는|로)\s")
+_PERSON_CHOSEN = re.compile(r"(?:\s\S+){0,2}?(?:을|를)\s(?:각각\s)?(?:선임|추대|위촉|임명|선출)")
+
+
+def _chair_named_after(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """LEADS for the person a sentence chooses as an initiative's chair, named after it."""
+    text = view.text
+    people = [m for m in ms if m.label == "PERSON"]
+    for x in inits:
+        c = _CHAIR_NAMED.match(text, x.end)
+        if c is None and bare_tail(view, x) in ("은", "는"):  # "'X'는 (초대) 위원장으로 A를 선임했다"
+            c = _CHAIR_AS_TOPIC.match(text, view.word_end(x.end))
+        if c is None or x.attrs.get("kind") == "meeting" and x.attrs.get("generic"):
+            continue
+        p = next((m for m in people if 0 <= m.start - c.end() <= 20), None)
+        if p is not None and not any(c.end() <= i.start < p.start for i in inits) and _PERSON_CHOSEN.match(text, p.end):
+            add("LEADS", p, x, si)
+
+
 def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
     """Who is selected for a programme takes part in it (the guideline); a meeting is
     never selected for."""
@@ -127,6 +150,27 @@ def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
                 add("PARTICIPATES_IN", m, target, si)
 
 
+# 'A, B 등 10개 그룹을 위원사로 위촉했다': the object list made members of the initiative named before
+_APPOINTED = re.compile(r"(?:위원사|회원사|회원기관|위원|자문위원|멤버|참여기관|참여사)(?:으로|로)\s(?:\S+\s)?(?:위촉|선임|임명|선정|영입)(?:했|하였|한다|합니다|하고|해)")
+
+
+def _appointed(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """Who a sentence appoints as members ('… 협의체를 발족하고 A, B 등을 위원사로 위촉했다') takes
+    part in the initiative the sentence named before them."""
+    text = view.text
+    ss, se = sent
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
+    for v in _APPOINTED.finditer(text, ss, se):
+        objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
+                and re.fullmatch(r"\s?(?:[가-힣]{1,4}\s?)?", text[_LIST_OBJECT.match(text, m.end).end():v.start()])]  # '운영위원사로'
+        if not objs:
+            continue
+        chain = chain_back(view, agents, objs[-1])
+        target = [i for i in inits if ss <= i.start and i.end <= chain[-1].start]  # (a forum may be a standing body)
+        for m in chain if target else ():
+            add("PARTICIPATES_IN", m, target[-1], si)
+
+
 def subject(view: TextView, m) -> bool:
     from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
     return _phrase_tail(view, m) in _SUBJECT
@@ -141,9 +185,15 @@ _LEADS_IT = re.compile(r"(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-�
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
 # 'X는 A, B 등으로 구성된다': its members
-_MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)")
+_MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)|(?:으로|로)\s(?:이뤄|이루어)(?:진|지|졌|집)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
-_MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)")
+_MEMBER_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원|회원국|위원|멤버|참여기관|참여사|구성원)(?:(?:으로|로)\s(?:\S+\s)?(?:활동|참여|참가|가입|위촉|선임)|(?:이다|다|입니다|이며|이고)(?:\s|$|[.,]))")
+
+
+# what may close the list of members: a title, '등', a count ('등 10개 기업으로 구성됐다')
+_MEMBERS_END = re.compile(r"(?:\s?등)?(?:\s[\d,]+여?\s?(?:개|명|곳)?\s?[가-힣]{0,6})?(?:\s[가-힣·]{1,8}){0,3}"
+                          r"(?:(?:와|과|\s및)\s(?:[가-힣]+\s){0,2}[\d,]+여?\s?(?:개|명|곳|개사)[가-힣]{0,4})?")  # '…과 소재 기업 10곳으로'
+
 
 
 def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
@@ -171,7 +221,7 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             # between the topic and the verb, in one clause (a title after the last is allowed)
             members = [m for m in agents if x.end < m.start and m.end <= made.start()]
             if members and not any(i.start > x.end and i.end <= made.start() for i in inits) \
-                    and re.fullmatch(r"(?:\s[가-힣·]{1,8}){0,3}", text[members[-1].end:made.start()].removesuffix(" 등")) \
+                    and _MEMBERS_END.fullmatch(text[members[-1].end:made.start()].removesuffix(" 등")) \
                     and not clause_break(view, x.end, made.start()):
                 for m in members:
                     add("PARTICIPATES_IN", m, x, si)
