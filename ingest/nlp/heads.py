@@ -45,6 +45,8 @@ HEADS = {
     # briefing schedules: courses opening, round tables, field evaluations, memorial rites ('제40회 망향경모제')
     "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
     "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
+    "리셉션": "meeting", "음악회": "meeting",  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'
+    "기획단": "taskforce", "대응반": "taskforce", "대책반": "taskforce",  # groups set up for a task ('비상대응반')
 }
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({

@@ -109,3 +109,30 @@ def test_a_numbered_plan_discussed_is_still_a_name() -> None:
 ])
 def test_audience_and_basis_stay_outside(text: str, name: str) -> None:
     assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("시는 오는 5일 '청년 장터'를 연다.", "청년 장터"),
+    ("도는 3일 '찾아가는 규제 상담소'를 가졌다.", "찾아가는 규제 상담소"),
+    ("구는 '골목 한바퀴 걷기'를 진행한다고 밝혔다.", "골목 한바퀴 걷기"),
+    ("공단은 '안전한 현장 만들기'를 펼친다.", "안전한 현장 만들기"),
+])
+def test_quoted_names_held_or_run(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text", [
+    "법률가들은 '기소' 행위가 진행됐는지 따졌다.",  # a quoted word, then a subject before the verb
+    "그는 '진행자'라는 말을 썼다.",
+])
+def test_quoted_words_are_no_events(text: str) -> None:
+    assert initiatives(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("총리는 한미동맹 70주년 기념 리셉션에 참석한다.", "한미동맹 70주년 기념 리셉션"),
+    ("장관은 해군 호국 음악회를 찾았다.", "해군 호국 음악회"),
+    ("정부는 공급망 비상대응반을 꾸렸다.", "공급망 비상대응반"),
+])
+def test_receptions_concerts_and_task_groups(text: str, name: str) -> None:
+    assert name in initiatives(text)
