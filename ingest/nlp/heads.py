@@ -45,7 +45,8 @@ HEADS = {
     # briefing schedules: courses opening, round tables, field evaluations, memorial rites ('제40회 망향경모제')
     "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
     "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
-    "리셉션": "meeting", "음악회": "meeting",  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'
+    "리셉션": "meeting", "음악회": "meeting", "전람회": "meeting",
+    "공모": "program",  # a call for entries of a name ('홍보매체 시민개방 단체공모'; not '범행을 공모한')  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'
     "기획단": "taskforce", "대응반": "taskforce", "대책반": "taskforce",  # groups set up for a task ('비상대응반')
 }
 # words that are never part of a name: determiners, generic modifiers, the government itself

@@ -57,7 +57,7 @@ _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|�
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
 _BULLETS = "▲△□■○●◇◆※☞▶▷◎"
-_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
+_STOP_CHARS = set("*,.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
 
 
 # a head word right after a quoted name: "'독자 AI 파운데이션 모델' 프로젝트", "'챌린지코리아' 캠페인"
@@ -104,6 +104,7 @@ _ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "�
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _DISCUSSED = re.compile(r"(?:을|를|\s?등을|\s?등에 대해)\s(?:[가-힣]+(?:히|게|적으로)\s|심층\s|집중\s|함께\s)?(?:논의|모색|검토|협의)")
+_ORDINAL_BEFORE = re.compile(r"(?<![가-힣0-9])제\d+(?:회|차|기) $")
 _VERSION_WORD = re.compile(r"\d+\.\d+")  # '3.0' in '스마트제조 혁신 3.0 전략'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
 
@@ -296,7 +297,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
     for m in _head_matches(text):
         hs, he = m.span()
         head = m.group()
-        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head == "점검" and view.tag_at(he) in ("XSV", "XSA"):
+        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head in ("점검", "공모") and view.tag_at(he) in ("XSV", "XSA"):
             continue  # '… 상황을 점검해': the verb, no inspection
         ws = view.word_start(hs)
         last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
@@ -388,6 +389,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
                     start = ps
+        if words and (num := _ORDINAL_BEFORE.search(text, max(0, start - 8), start)) is not None:
+            start = num.start()  # '제9회 대한민국 미술 전람회': the number before a place or body that opens the name
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):

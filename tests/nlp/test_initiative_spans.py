@@ -136,3 +136,23 @@ def test_quoted_words_are_no_events(text: str) -> None:
 ])
 def test_receptions_concerts_and_task_groups(text: str, name: str) -> None:
     assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("시는 2026년 제2회 공공시설 시민개방 단체공모를 다음 달까지 진행한다.", "제2회 공공시설 시민개방 단체공모"),
+    ("제7회 대한민국 서예 전람회가 개막했다.", "제7회 대한민국 서예 전람회"),
+])
+def test_calls_for_entries_exhibitions_and_their_number(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text", [
+    "두 사람은 사기를 공모한 혐의를 받는다.",  # the verb: to conspire
+    "시는 아이디어 공모를 실시한다.",  # one generic word names no call
+])
+def test_conspiring_and_generic_calls_are_no_names(text: str) -> None:
+    assert initiatives(text) == []
+
+
+def test_a_footnote_mark_ends_a_name() -> None:
+    assert not any("*" in n for n in initiatives("도는 청년 창업 지원* 대국민 아이디어 공모를 실시한다."))
