@@ -46,6 +46,8 @@ HEADS = {
     "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
     "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
     "리셉션": "meeting", "음악회": "meeting", "전람회": "meeting",
+    "기자회견": "meeting",  # a press conference is held like a briefing ('취임 2주년 기자회견')
+    "협정": "project", "공동선언": "project", "합의서": "project", "교환각서": "project",  # '한-칠레 자유무역협정', '평양공동선언'
     "공모": "program",  # a call for entries of a name ('홍보매체 시민개방 단체공모'; not '범행을 공모한')  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'
     "기획단": "taskforce", "대응반": "taskforce", "대책반": "taskforce",  # groups set up for a task ('비상대응반')
 }
@@ -63,7 +65,7 @@ CHAIN_STOP = frozenset({
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
     "저녁", "아침", "새벽", "밤", "낮", "점심", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
     "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
-    "대상", "근거",  # '관계자 대상 설명회': the audience; '지정 근거 …법': the law is the basis of an act
+    "대상", "근거", "뒤", "직후", "직전",  # '소장을 제출한 뒤 기자회견에서'  # '관계자 대상 설명회': the audience; '지정 근거 …법': the law is the basis of an act
     "의사일정", "대표발의", "공동발의", "발의",  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
   # '… 주간 동안 할인 행사', '그런 행사'
 })

@@ -35,7 +35,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
 _COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
                     r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
-NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획"})
+NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정"})  # ('신사협정': a gentlemen's agreement)
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
 MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
@@ -374,7 +374,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
-                        or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
+                        or word.endswith(("적", "번째")) or (taken.find(1, ps, pos - 1) != -1 and not caps)  # '11번째 FTA 협정'
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))

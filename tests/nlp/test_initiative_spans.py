@@ -156,3 +156,22 @@ def test_conspiring_and_generic_calls_are_no_names(text: str) -> None:
 
 def test_a_footnote_mark_ends_a_name() -> None:
     assert not any("*" in n for n in initiatives("도는 청년 창업 지원* 대국민 아이디어 공모를 실시한다."))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("시장은 12일 취임 1주년 기자회견을 연다.", "취임 1주년 기자회견"),
+    ("정부는 한-페루 자유무역협정을 체결했다.", "한-페루 자유무역협정"),
+    ("두 정상은 서울공동선언에 서명했다.", "서울공동선언"),
+    ("두 차관은 청년 교류 교환각서에 서명한다.", "청년 교류 교환각서"),
+    ("장관은 내일 평화선언 5주년 기념행사 토론회에 참석한다.", "평화선언 5주년 기념행사 토론회"),
+])
+def test_press_conferences_and_agreements(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("대리인단은 소장을 낸 뒤 기자회견에서 입장을 밝혔다.", "뒤"),
+    ("우리가 신사협정으로서 약속을 지키자.", "신사협정"),
+])
+def test_time_words_and_figures_of_speech_stay_outside(text: str, word: str) -> None:
+    assert not any(word in n for n in initiatives(text))
