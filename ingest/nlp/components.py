@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, dated_names, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
                         relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
@@ -164,6 +164,7 @@ class EntityPatterns:
             taken[s:e] = b"\x01" * (e - s)
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
+        cands += initiative_forms.find_numbered_days(view)
         cands += initiatives.find_laws(view)
         shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
         for s, e, *_ in shows:

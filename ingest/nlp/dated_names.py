@@ -42,6 +42,8 @@ def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:
             bare = m is not None and m.group(1)[-1] not in "은는이가을를의에와과도서로께" and m.group(1) not in CHAIN_STOP
             e.start = m.start(1) if bare else prev.start
             out[-1] = e
+            while len(out) >= 2 and out[-2].end > e.start:
+                del out[-2]  # '평양공동선언 7주년 기념행사 토론회': the name the anniversary is of joins the event's
             continue
         out.append(e)
     return out

@@ -45,6 +45,11 @@ HEADS = {
     # briefing schedules: courses opening, round tables, field evaluations, memorial rites ('제40회 망향경모제')
     "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
     "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
+    "리셉션": "meeting", "음악회": "meeting", "전람회": "meeting",
+    "기자회견": "meeting",  # a press conference is held like a briefing ('취임 2주년 기자회견')
+    "협정": "project", "공동선언": "project", "합의서": "project", "교환각서": "project",  # '한-칠레 자유무역협정', '평양공동선언'
+    "공모": "program",  # a call for entries of a name ('홍보매체 시민개방 단체공모'; not '범행을 공모한')  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'
+    "기획단": "taskforce", "대응반": "taskforce", "대책반": "taskforce",  # groups set up for a task ('비상대응반')
 }
 # words that are never part of a name: determiners, generic modifiers, the government itself
 CHAIN_STOP = frozenset({
@@ -60,6 +65,7 @@ CHAIN_STOP = frozenset({
     "지난번", "다음", "지난", "오늘", "내일", "어제", "첫날", "둘째날", "마지막날", "이튿날", "전날", "당일", "오전", "오후",
     "저녁", "아침", "새벽", "밤", "낮", "점심", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
     "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
+    "대상", "근거", "뒤", "직후", "직전",  # '소장을 제출한 뒤 기자회견에서'  # '관계자 대상 설명회': the audience; '지정 근거 …법': the law is the basis of an act
     "의사일정", "대표발의", "공동발의", "발의",  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
   # '… 주간 동안 할인 행사', '그런 행사'
 })
@@ -68,20 +74,23 @@ CHAIN_STOP = frozenset({
 # things (유럽연합, 노동조합 연합)
 QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
-                "주간": "program", "축제": "meeting", "페스티벌": "meeting",
+                "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
                 "엑스포": "meeting", "위크": "meeting", "어워즈": "meeting", "어워드": "meeting",
                 # laws and rules named in quotes ('농촌융복합산업 육성 및 지원에 관한 법률', '… 규정')
                 "법률": "law", "규정": "law", "고시": "law"}
 _KIND_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True)) + r")(?![A-Za-z0-9])"
 )
+_LONGEST = max(map(len, {**HEADS, **QUOTED_HEADS}))
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
     name = _VERSION.sub("", name.removesuffix("(안)")) or name  # '… 실행계획(안)': a draft
-    for m in _KIND_RE.finditer(name):
-        if m.end() == len(name):
-            return m.group(), HEADS.get(m.group()) or QUOTED_HEADS[m.group()]
-    return None
+    # the longest head the name ends in, also where a shorter one overlaps it ('업무보고회': 업무보고 | 보고회)
+    at = next((i for i in range(max(0, len(name) - _LONGEST), len(name)) if _KIND_RE.fullmatch(name, i)), None)
+    if at is None:
+        return None
+    head = name[at:]
+    return head, HEADS.get(head) or QUOTED_HEADS[head]

@@ -35,7 +35,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
 _COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
                     r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
-NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획"})
+NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정"})  # ('신사협정': a gentlemen's agreement)
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
 MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",
@@ -52,16 +52,19 @@ _QUOTE_RE = re.compile(
 _SPEECH = re.compile(r"(?:[다요죠니까네]|습니다)\s*[.!?]?$|[.!?…]$|[,;]")
 _ANNOUNCE_NEAR = re.compile(r"^[^\s]{0,3}\s?(?:[가-힣]+\s)?(?:발표|공개|수립|내놓|확정|출범|추진|마련|시행|선포|제시|발간|공포"
                             r"|개최|실시|운영|도입|신설|전개|편성)"
+                            r"|^(?:을|를)?\s(?:진행(?!자)|펼치|펼친|펼쳐|펼쳤|열었|연다|열어|열고|열기로|열 |가졌|갖는|갖고|가질|갖기로)"  # "'청춘 마켓'을 연다"
                             r"|^(?:에|에는|에서)?\s(?:[가-힣]+\s)?(?:참석|참가|참여)")  # a headline's "'…' 참석"  # "'제18회 반도체의 날'에 참석"
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _OPENERS = "'\"‘“(「『《<"
 _BULLETS = "▲△□■○●◇◆※☞▶▷◎"
-_STOP_CHARS = set(",.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
+_STOP_CHARS = set("*,.;:!?()[]{}<>'\"‘’“”「」『』《》·…" + _BULLETS)  # and list bullets ('▲제7차 …계획')
 
 
 # a head word right after a quoted name: "'독자 AI 파운데이션 모델' 프로젝트", "'챌린지코리아' 캠페인"
 _HEAD_AFTER = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
                          + r")(?![가-힣A-Za-z0-9]{2})")
+_EVENT_KINDS = frozenset({h for h, k in HEADS.items() if k == "meeting"} | {"캠페인", "챌린지", "공모전", "축제", "페스티벌"})
+_KIND_WORD = re.compile(r"\s([가-힣]{2,4})(?=\s)")  # "'…' 온라인 캠페인": one noun before the kind
 # quoted names listed before the kind they are ("‘현장포커스’, ‘생활과 정책’ 등 정책현장 프로그램")
 _LISTED = re.compile(r"(?:\s?,\s?['‘\"“][^'’\"”\n]{1,40}['’\"”])*\s?등\s(?:[가-힣A-Za-z0-9·]+\s){0,2}(?:[가-힣]+)?("
                      + "|".join(sorted((re.escape(h) for h, k in {**HEADS, **QUOTED_HEADS}.items() if k != "meeting"),
@@ -75,7 +78,8 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s(?:이름의\s|명칭의\s|이름으로
                        + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
                        + r")(?=[\s.,)]|$|(?:은|는|이|가|을|를|의|에|에서|으로|로|와|과|도|에는|에서는|인|이다)(?![가-힣]))")
 # a quoted subject held later in its clause ("'…'가 오는 8일 NH아트홀에서 열린다")
-_HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다)")
+_HELD_LATER = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:열린다|열렸다|열릴|개최된다|개최됐다|개최되었다|개최될|개막한다|개막했다"
+                         r"|막을 내렸다|막을 내린다|막을 올린다|막을 올렸다|폐막했다)")
 # a quoted programme aired later in its clause ("'정책 이야기'는 매주 토요일 오후 방송된다")
 _AIRED = re.compile(r"(?:이|가|은|는)\s[^'\"‘’“”.,\n]{0,30}?(?:방송된다|방송됐다|방송될|방영된다|방영됐다|방영될|전파를 탄다|전파를 탔다)")
 # a quoted name right after its kind ("정책 뉴스 프로그램 <KTV 대한뉴스>는", "신규 캠페인 '함께 걷기'를")
@@ -99,6 +103,9 @@ _ANNUAL = re.compile(r"(?<![\d.~])(?:19|20)\d\d년도? $")  # the year of an ann
 _ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "운용", "운영", "세부추진", "연차별"})  # not '투자계획'
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
+_DISCUSSED = re.compile(r"(?:을|를|\s?등을|\s?등에 대해)\s(?:[가-힣]+(?:히|게|적으로)\s|심층\s|집중\s|함께\s)?(?:논의|모색|검토|협의)")
+_ORDINAL_BEFORE = re.compile(r"(?<![가-힣0-9])제\d+(?:회|차|기) $")
+_VERSION_WORD = re.compile(r"\d+\.\d+")  # '3.0' in '스마트제조 혁신 3.0 전략'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
 
 
@@ -130,6 +137,15 @@ _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
 # what stands between quoted names of one list: "'대한뉴스7'을, … '정책&이슈'를 편성한다", '<A> <B> 등을'
 _LIST_GAP = re.compile(r"\s?|(?:을|를|이|가|은|는|도)?\s?,\s?|\s?(?:및|또는)\s|(?:과|와)\s")
 _QUOTE_CHARS = "'\"‘“「『《<`’"
+
+
+def _kind_after(view: TextView, at: int) -> re.Match | None:
+    """"'우리 마을 줍깅' 온라인 캠페인": an event's or campaign's head word after one noun on its kind
+    (not "'수리온' 개발 사업": a product's programme)."""
+    if (word := _KIND_WORD.match(view.text, at)) is None or word.group(1) in CHAIN_STOP or not view.is_nominal(*word.span(1)):
+        return None
+    head = _HEAD_AFTER.match(view.text, word.end(1))
+    return head if head is not None and head.group(1) in _EVENT_KINDS else None
 
 
 def find_quoted(view: TextView) -> Iterator[tuple]:
@@ -173,8 +189,9 @@ def _quoted(view: TextView) -> Iterator[tuple]:
             inner = text[s:e]
             hk = head_kind(inner)
         bracket = text[m.start()] == "「"  # 「」 marks laws and plans; 『』《》<> mostly books and papers
-        if hk is None and (after := _HEAD_AFTER.match(text, m.end())):
-            # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's
+        if hk is None and (after := _HEAD_AFTER.match(text, m.end()) or _kind_after(view, m.end())):
+            # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's;
+            # "'… 줍깅' 온라인 캠페인": a word on its kind between
             hk = (after.group(1), HEADS.get(after.group(1)) or QUOTED_HEADS[after.group(1)])
         if hk is None and re.search(r"[가-힣]의 날$", inner):
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
@@ -237,14 +254,50 @@ def _parts(word: str, sep: str = "·") -> list[tuple[int, str]]:
     return [(a, p) for a, p in out if p]
 
 
+def _coordinated(view: TextView, taken: bytearray, at: int) -> int | None:
+    """'A 및 B 방안': the start of the noun before '및' at `at`, when it is a topic of the same
+    name, not a name or an act of its own ('… 전략 및 계획', '점검 및 업무협약')."""
+    text = view.text
+    if at < 2 or text[at - 1] != " ":
+        return None
+    ps = view.word_start(at - 1)
+    word = text[ps:at - 1]
+    if (len(word) < 2 or word in CHAIN_STOP or word in TITLES or head_kind(word) is not None or taken.find(1, ps, at - 1) != -1
+            or any(c in _STOP_CHARS for c in word.replace("·", "")) or not _nominal_parts(view, ps, at - 1)):
+        return None
+    return ps
+
+
+_COUNTRY_SYLLABLES = frozenset("한미중일북남러영독불호")  # 한·미, 한·중·일, 남·북: the countries of a bilateral meeting
+
+
+def _countries(view: TextView, at: int, word: str) -> bool:
+    """'한·아세안', '한·중·일': countries by their one-syllable short names (Kiwi reads '한' as 'one'), at
+    least one of them Korea's; not '대·중소' (who takes part) nor '산·학·연'."""
+    parts = _parts(word)
+    return len(parts) >= 2 and any(p == "한" or p == "남" for _a, p in parts) and all(
+        p in _COUNTRY_SYLLABLES or len(p) > 1 and view.is_nominal(at + a, at + a + len(p)) for a, p in parts)
+
+
+def _head_matches(text: str) -> Iterator[re.Match]:
+    """Head words, also one that overlaps a shorter head before it ('업무보고회': 업무보고 | 보고회)."""
+    for m in _HEAD_RE.finditer(text):
+        yield m
+        if m.end() < len(text) and "가" <= text[m.end()] <= "힣":
+            for i in range(m.start() + 1, m.end()):
+                if (o := _HEAD_RE.match(text, i)) is not None and o.end() > m.end():
+                    yield o
+                    break
+
+
 def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]] | None = None) -> Iterator[tuple]:
     """Noun phrases ending in a head word. `taken` marks characters of other entities;
     `places` are LOCATION spans, which may open a meeting's name."""
     text = view.text
-    for m in _HEAD_RE.finditer(text):
+    for m in _head_matches(text):
         hs, he = m.span()
         head = m.group()
-        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head == "점검" and view.tag_at(he) in ("XSV", "XSA"):
+        if not view.is_cut(he) or taken.find(1, hs, he) != -1 or head in ("점검", "공모") and view.tag_at(he) in ("XSV", "XSA"):
             continue  # '… 상황을 점검해': the verb, no inspection
         ws = view.word_start(hs)
         last_ws = view.word_start(he - 1)  # a head of two words: '라운드 테이블'
@@ -295,8 +348,10 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     continue
                 # nouns joined by '·' ('중증·응급·일차의료 분야 …'); one-syllable ones are who takes
                 # part ('대·중소 상생형 사업', '산·학·연'), no subject of a name
-                dotted = "·" in word.strip("·") and _nominal_parts(view, ps, pos - 1) \
-                    and all(len(p) > 1 or p.isdigit() for p in word.split("·"))  # ('5·18 민주화운동 기념식')
+                dotted = "·" in word.strip("·") and (_nominal_parts(view, ps, pos - 1)
+                                                     and all(len(p) > 1 or p.isdigit() for p in word.split("·"))  # ('5·18 민주화운동 기념식')
+                                                     or _countries(view, ps, word))  # '한·아세안 특별정상회의', '한·미 정상회담'
+
                 if _ORDINAL.fullmatch(word) or _PHASE.fullmatch(word):  # '제4기 민·관환경정책협의회', '제1차 회의', '1단계 사업': the number is the name's
                     start, pos, words = ps, ps, words + 1
                     continue
@@ -306,13 +361,20 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if word in _ORDINAL_OPENS and ps >= 2 and _ORDINAL.fullmatch(text, view.word_start(ps - 1), ps - 1):
                     start, words = view.word_start(ps - 1), words + 2  # '제3차 국가 기후위기 적응대책'
                     break
+                if _VERSION_WORD.fullmatch(word) and ps >= 2 and text[ps - 1] == " " \
+                        and view.is_nominal(pw := view.word_start(ps - 1), ps - 1) and text[pw:ps - 1] not in CHAIN_STOP:
+                    start, pos, words = ps, ps, words + 1  # '디지털 뉴딜 2.0 추진계획': a version inside the name
+                    continue
+                if word == "및" and words and not meeting and (ws2 := _coordinated(view, taken, ps)) is not None:
+                    start, pos, words = ws2, ws2, words + 2  # '반도체 산업 경쟁력 강화 및 투자 활성화 방안'
+                    continue
                 if (note := _ACRONYM_NOTE.fullmatch(word)) and view.is_nominal(ps, ps + note.end(1)):
                     start, pos, words = ps, ps, words + 1  # '제조업 디지털 전환(DX) 촉진 방안'
                     continue
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
-                        or word.endswith("적") or (taken.find(1, ps, pos - 1) != -1 and not caps)
+                        or word.endswith(("적", "번째")) or (taken.find(1, ps, pos - 1) != -1 and not caps)  # '11번째 FTA 협정'
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
@@ -327,6 +389,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 ps = view.word_start(pos - 1)
                 if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
                     start = ps
+        if words and (num := _ORDINAL_BEFORE.search(text, max(0, start - 8), start)) is not None:
+            start = num.start()  # '제9회 대한민국 미술 전람회': the number before a place or body that opens the name
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):
@@ -355,6 +419,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             start, units = year.start(), 2  # '2025년 업무계획': the year's plan is a particular one (gold README: a year in a name)
         if units < need or head in _AGREEMENTS and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement
+        if kind in ("plan", "strategy") and _DISCUSSED.match(text, he) and not _ORDINAL.match(text, start):
+            continue  # '대응 방안을 논의한다': what is merely discussed is no name (gold README)
         # '간담회', '긴급 회의': a meeting, but its name names no particular one
         generic = units == 0 or (kind == "meeting" and all(w in MEETING_GENERIC for w in text[start:hs].split()))
         attrs = {"kind": kind, "generic": generic}
@@ -460,10 +526,13 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
 # laws named by what they regulate: '국회에서의 증언·감정 등에 관한 법률', '우주항공청 설치 및
 # 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
 # to the first word with another particle or ending ('것으로', '정부는').
-_LAW_RE = re.compile(r"에 관한 (?:특별법|특별조치법|기본법|법률|법)(?![A-Za-z0-9])")  # '… 보호에 관한 특별조치법'
+# '… 보호에 관한 특별조치법', '… 해소를 위한 특별법' (a bare 법 only after 관한), with its decree ('… 특례법 시행령')
+_LAW_RE = re.compile(r"(?:에 관한 (?:특별법|특별조치법|특례법|기본법|법률|법)|(?<=[가-힣])(?:을|를) 위한 (?:특별법|특별조치법|특례법|기본법|법률))"
+                     r"(?: 시행령| 시행규칙)?(?![A-Za-z0-9])")
 _GENITIVE = ("에서의", "과의", "와의", "의")
 _LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
                               "대표발의", "발의", "정부", "같은", "위반", "근거"})
+_DAY_WORD = re.compile(r"\d+(?:년|월|일|년도)")  # '국회는 11일 … 특별법을': the date is outside
 _ARTICLE = re.compile(r"제\d+(?:조|항|호)(?:의\d+)?")  # '국회법 제129조 및 …': another law's article
 
 
@@ -481,8 +550,8 @@ def find_laws(view: TextView) -> Iterator[tuple]:
             ps = view.word_start(start - 1)
             word = text[ps:start - 1]
             stem = next((ps + len(word) - len(g) for g in _GENITIVE if word.endswith(g) and len(word) > len(g)), start - 1)
-            if word in _LAW_DETERMINERS or word in TITLES or _ARTICLE.fullmatch(word) \
-                    or (word != "등" and view.single_word_tag(ps, start - 1) == "NNB") \
+            if word in _LAW_DETERMINERS or word in TITLES or _ARTICLE.fullmatch(word) or _DAY_WORD.fullmatch(word) \
+                    or (word not in ("등", "간") and view.single_word_tag(ps, start - 1) == "NNB") \
                     or any(c in _STOP_CHARS and c != "·" for c in word) \
                     or not (word in ("및", "등") or _nominal_parts(view, ps, stem)):
                 break

@@ -128,7 +128,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         elif not cue:
             continue
         if held:
-            add("SCHEDULED_FOR", held[-1], d, si)
+            for m in held:  # ('국정브리핑과 기자회견을 잇따라 진행합니다': both)
+                add("SCHEDULED_FOR", m, d, si)
             continue
         if today_only:
             continue  # a sentence that only says an event takes place: only its 'today' is read
