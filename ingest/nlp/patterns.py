@@ -238,6 +238,8 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         cut = e == m.end() and particle_fused(text[s:e])
         if cut:
             e -= 1  # 'KT클라우드가': Kiwi read 클라우드가 as one noun (the token is cut, components.py)
+        if text.endswith("은행장", s, e):
+            e -= 1  # 'IBK기업은행장': the bank fused with its head's title (companies.py)
         name = text[s:e]
         prefix = next((g for g in sorted(LATIN_GROUPS + HANGUL_GROUPS, key=len, reverse=True) if name.startswith(g)), "")
         rest = name[len(prefix):]

@@ -266,7 +266,8 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
     장 counts only after a known body, which is then the person's body."""
     text = view.text
     # a city read as a place is also its government before 장 (울산시장)
-    bodies = {e: s for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "ORGANIZATION", "LOCATION")}
+    bodies = {e: s for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "ORGANIZATION", "LOCATION")
+              or ents.get((s, e)) == "COMPANY" and text.endswith("은행", s, e)}  # '농협은행장'
     for m in _FUSED_RE.finditer(text):
         ts, te = m.span()
         ws = view.word_start(ts)

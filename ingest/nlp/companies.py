@@ -1,0 +1,234 @@
+"""Companies and public enterprises named the way real releases name them, beyond the
+gazetteer and the suffixes of `patterns.find_companies`:
+
+- names ending in a kind of business or a newspaper's word ('아세아시멘트', '한미약품',
+  '매일경제신문', '중앙일보', '알토스벤처스', '미래에셋자산운용');
+- a Latin name with 사/社 and a particle ('AMAT사의', 'ASML社는');
+- a bank fused with its head's title ('농협은행장', '수출입은행장' → 농협은행, 수출입은행),
+  as '우주항공청장' names 우주항공청;
+- public enterprises named with their head ('예금보험공사(사장 …)', '해양환경공단 이사장'):
+  공사 and 공단 are also 'construction works' and 'industrial estate', which have no 사장;
+- the other members of a list in which a company stands ('쿠팡, 컬리, 당근마켓이'):
+  `find_coordinated`, read off the resolved entities.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.patterns import GENERIC_PREFIXES, WEAK_SUFFIXES
+from ingest.nlp.people import unknown_word
+from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+# endings that make a company of nearly any proper prefix
+_STRONG = ("엔터테인먼트", "인베스트먼트", "파트너스", "벤처스", "자산운용", "저축은행", "손해보험", "생명보험",
+           "금융지주", "게임즈", "일보", "약품", "바이오텍", "바이오사이언스", "제약바이오")
+# endings that are also ordinary words after a common noun ('지역신문', '벤처캐피탈', '유통산업'):
+# the prefix must be a proper noun to Kiwi and no place ('울산산업' is industry in Ulsan)
+_WEAK = ("신문", "시멘트", "카드", "헬스케어", "캐피탈", "식품", "제지", "산업", "공업", "통운", "물류", "백화점",
+         "미디어", "뱅크", "푸드", "푸드시스템", "제과", "유업", "우유", "상선", "페이")
+_ENDS = re.compile("(?:" + "|".join(sorted(_STRONG + _WEAK, key=len, reverse=True)) + r")(?![A-Za-z0-9가-힣])"
+                   r"|(?:" + "|".join(sorted(_STRONG + _WEAK, key=len, reverse=True)) + r")(?=[은는이가을를의와과도에로])")
+_PART_OF = (" 재단", "재단", " 협회", " 노조", " 노동조합", " 연구소", " 본부")
+_NAME_BACK = re.compile(r"[A-Za-z0-9가-힣&]*$")
+_LATIN_SA = re.compile(r"(?<![A-Za-z0-9&.\-])([A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:사|社)(?=[의는가와과를을도에]|[\s,.)]|$)")
+_LATIN_GENERIC = frozenset({"AI", "IT", "ICT", "SW", "HW", "EV", "ESS", "R&D", "K", "CEO", "IR", "PR", "TV", "OTT",
+                            "SNS", "MOU", "GPU", "CPU", "IPO", "ESG", "NGO", "VC", "PEF"})
+_BANK_HEAD = re.compile(r"([A-Za-z가-힣][A-Za-z0-9가-힣]{1,10}은행)장(?=[은는이가을를의과와도,.\s)]|$)")
+_PUBLIC_HEAD = re.compile(r"([가-힣]{3,12}(?:공사|공단))(?:\s?\(\s?(?:사장|이사장)\s|\s(?:사장|이사장|부사장|상임감사)"
+                          r"(?=[은는이가을를의과와도,\s)]|$))")
+
+
+def find_more_companies(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    for m in _ENDS.finditer(text):
+        e = m.end()
+        s = _NAME_BACK.search(text, max(0, m.start() - 20), m.start()).start()
+        end = m.group()
+        prefix = text[s:m.start()]
+        if len(prefix) < 2 or prefix in GENERIC_PREFIXES or prefix.endswith(("·", "-", "&")) or not view.aligned(s, e) \
+                or view.core_end(s, view.word_end(s)) != e:
+            continue
+        tag = view.tag_at(s)
+        latin = re.fullmatch(r"[A-Z][A-Z0-9&]+", prefix) is not None
+        if end in _WEAK and not latin and (tag != "NNP" or prefix in lex.places or _place_start(prefix, lex)):
+            continue
+        if not latin and tag not in ("NNP", "NNG", "SL"):
+            continue
+        if text[s:e] in lex.names or text.startswith(_PART_OF, e):
+            continue  # the gazetteer's own; '위키미디어 재단': part of a foundation's name
+        yield s, e, "COMPANY", {"rule": "business_end"}
+    for m in _LATIN_SA.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) in _LATIN_GENERIC or not view.is_cut(e):
+            continue
+        yield s, e, "COMPANY", {"rule": "latin_context"}
+    for m in _BANK_HEAD.finditer(text):
+        s, e = m.span(1)
+        if s > 0 and (text[s - 1].isalnum()):
+            continue
+        info = lex.names.get(text[s:e])
+        label = info.type if info is not None else "COMPANY"
+        attrs = {"rule": "head_fused"}
+        if info is not None:
+            attrs["_gaz"] = info.canonical
+        yield s, e, label, {**attrs, "_cut": True}
+
+
+def _place_start(prefix: str, lex: Lexicon) -> bool:
+    """Whether the prefix is a place and one more word ('경기북부', '충남서부')."""
+    return any(prefix.startswith(p) and p in lex.places for p in (prefix[:2], prefix[:3])) and len(prefix) <= 4
+
+
+def find_public_heads(view: TextView) -> Iterator[Cand]:
+    """'예금보험공사(사장 …)', '해양환경공단 이사장 …': a public enterprise by its head."""
+    text = view.text
+    for m in _PUBLIC_HEAD.finditer(text):
+        s, e = m.span(1)
+        if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):
+            continue
+        yield s, e, "MINISTRY", {"rule": "public_head", "gov_kind": "public"}
+
+
+_SEP = re.compile(r",\s?|·|\s및\s")
+_ITEM = re.compile(r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{1,14}")
+
+
+def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    """The other members of a list in which a company stands: bare names joined to it by a
+    comma, ·, 및 or 와/과 that no rule typed, which Kiwi reads as a proper noun or does not
+    know ('쿠팡, 컬리, 당근마켓이'). A common noun ends the list ('삼성전자와 협력사',
+    'LG전자, 정부'), and so does any typed entity other than a company. Each item, the
+    known company included, stands whole before its separator or particle ('두산 베어스의'
+    is no member), and a name found by an ending that is also a word lends nothing ('자동장전기')."""
+    text = view.text
+    by_start = {s: (e, lab) for s, e, lab, _a in ents}
+    by_end = {e: (s, lab) for s, e, lab, _a in ents}
+    taken = bytearray(len(text))
+    for s, e, _lab, _a in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    seen: set[int] = set()
+    for s0, e0, lab, attrs in ents:
+        if lab != "COMPANY" or not _whole_item(view, e0) or attrs.get("rule") == "suffix" \
+                and text[s0:e0].endswith(tuple(WEAK_SUFFIXES)):
+            continue
+        # forwards: 'A, B, C가'
+        pos = e0
+        while True:
+            if _joined_by_particle(view, pos):
+                start = pos + 2
+            elif (m := _SEP.match(text, pos)) is not None:
+                start = m.end()
+            else:
+                break
+            if start in by_start:
+                end, lab2 = by_start[start]
+                if lab2 != "COMPANY":
+                    break
+                pos = end
+                continue
+            item = _item_at(view, start, taken)
+            if item is None or not _whole_item(view, item[1]):
+                break
+            if item[0] not in seen:
+                seen.add(item[0])
+                yield item[0], item[1], "COMPANY", {"rule": "coordinated"}
+            pos = item[1]
+        # backwards: 'A, B와 C는' where C is known
+        pos = s0
+        while pos > 0:
+            before = text[max(0, pos - 2):pos]
+            if before.endswith(", "):
+                end = pos - 2
+            elif before.endswith((",", "·")):
+                end = pos - 1
+            elif before.endswith(("와 ", "과 ")) and view.tag_at(pos - 2) in ("JC", "JKB"):
+                end = pos - 2
+            else:
+                break
+            if end in by_end:
+                st, lab2 = by_end[end]
+                if lab2 != "COMPANY":
+                    break
+                pos = st
+                continue
+            st = end
+            while st > 0 and (text[st - 1].isalnum() or text[st - 1] == "&"):
+                st -= 1
+            item = _item_at(view, st, taken, end)
+            if item is None:
+                break
+            if item[0] not in seen:
+                seen.add(item[0])
+                yield item[0], item[1], "COMPANY", {"rule": "coordinated"}
+            pos = st
+
+
+def _whole_item(view: TextView, end: int) -> bool:
+    """Whether a list item ends at `end`: a separator, 등, a bracket or a particle follows."""
+    text = view.text
+    return end >= len(text) or text[end] in ",·)" or text.startswith((" 등", " 및 "), end) \
+        or view.tag_at(end).startswith("J")
+
+
+def _joined_by_particle(view: TextView, pos: int) -> bool:
+    """Whether 와/과 at `pos` joins two nouns (JC), not 'with' after a verb."""
+    return pos < len(view.text) and view.text[pos] in "와과" and view.tag_at(pos) == "JC" and view.text.startswith(" ", pos + 1)
+
+
+def _item_at(view: TextView, start: int, taken: bytearray, end: int | None = None,
+             compound: bool = False) -> tuple[int, int] | None:
+    """The bare name at `start` (up to its particle, or `end`) if it may be a company;
+    `compound`: nouns written together may be one ('나노웨이브' is 나노 + 웨이브) unless the
+    last names a kind of body ('협력업체', '창업기업')."""
+    text = view.text
+    if end is None:
+        m = _ITEM.match(text, start)
+        if m is None:
+            return None
+        end = view.core_end(start, m.end())
+    if end - start < 2 or end - start > 15 or taken.find(1, start, end) != -1 or not view.aligned(start, end):
+        return None
+    word = text[start:end]
+    if not _ITEM.fullmatch(word) or word in GENERIC_PREFIXES:
+        return None
+    morphs = view.morphs_in(start, end)
+    if not morphs or any(not mo.tag.startswith(("NN", "SL", "SN")) for mo in morphs):
+        return None
+    if len(morphs) == 1 and morphs[0].tag == "NNP" or word.isascii() and word[0].isupper():
+        return start, end
+    if len(word) >= 3 and unknown_word(word):
+        return start, end
+    if compound and len(morphs) >= 2 and morphs[-1].form not in _KINDS and all(len(mo.form) >= 2 for mo in morphs):
+        return start, end
+    return None
+
+
+_KINDS = frozenset({"기업", "업체", "회사", "스타트업", "벤처", "법인", "협회", "조합", "단체", "기관", "재단", "그룹", "본사",
+                    "지사", "계열사", "자회사", "협력사", "대학", "학교", "센터", "연구소"})
+
+
+# a company's head by the post after the name ('나노웨이브 김철수 대표는'): the word before the
+# name is the company when no rule typed it and Kiwi reads it as a proper noun or does not know it
+_NOT_FIRMS = ("당", "연대", "연합", "모임", "네트워크", "행동", "본부", "운동", "포럼", "협의회", "위원회", "노조", "시민",
+              "회의", "동맹", "클럽", "교회")  # parties, civic groups and councils have 대표s too
+_HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO", "최고경영자", "창업자", "공동대표")
+
+
+def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    text = view.text
+    taken = bytearray(len(text))
+    for s, e, _lab, _a in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    for s, e, lab, attrs in ents:
+        if lab != "PERSON" or attrs.get("title") not in _HEAD_TITLES or attrs.get("_org") or s < 3 or text[s - 1] != " ":
+            continue
+        if not text.startswith(" " + attrs["title"], e):
+            continue
+        ws = view.word_start(s - 1)
+        item = _item_at(view, ws, taken, s - 1, compound=True)
+        if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:s - 1].endswith(_NOT_FIRMS):
+            yield item[0], item[1], "COMPANY", {"rule": "head_named"}

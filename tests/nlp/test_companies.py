@@ -1,0 +1,82 @@
+"""Companies and public enterprises as real releases name them (issue #20, `ingest/nlp/companies.py`):
+kinds of business and newspapers by their ending, Latin names with 사, banks fused with their
+head's title, public enterprises named with their head, the other members of a list in which
+a company stands, a company named by its head's post. The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, D).entities]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 오전 10시 서울신라호텔에서 열리는 서해일보 창간 30주년 기념식에 참석합니다.", "서해일보"),
+    ("이번 협약은 한빛경제신문과 공동으로 추진한다.", "한빛경제신문"),
+    ("심사 결과 아세아시멘트가 최우수 기업으로 뽑혔다.", "아세아시멘트"),
+    ("투자에는 한결파트너스와 누리벤처스가 참여했다.", "한결파트너스"),
+    ("투자에는 한결파트너스와 누리벤처스가 참여했다.", "누리벤처스"),
+])
+def test_company_by_its_kind_of_business(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("지역신문과 방송이 함께 보도했다.", "지역신문"),
+    ("벤처캐피탈의 투자가 줄었다.", "벤처캐피탈"),
+    ("위키미디어 재단은 성명을 냈다.", "위키미디어"),
+])
+def test_common_words_with_those_endings_are_no_company(text: str, word: str) -> None:
+    assert (word, "COMPANY") not in ents(text)
+
+
+def test_latin_name_with_sa_and_a_particle() -> None:
+    assert ("ACME", "COMPANY") in ents("ACME사의 투자 신고가 확정됐다.")
+    assert not [e for e in ents("AI사의 역할이 커졌다.") if e[1] == "COMPANY"]
+
+
+def test_bank_fused_with_its_heads_title() -> None:
+    got = ents("왼쪽부터 김영호 한빛은행장, 박정민 서해은행장.")
+    assert ("한빛은행", "COMPANY") in got and ("서해은행", "COMPANY") in got
+    assert ("김영호", "PERSON") in got and ("박정민", "PERSON") in got
+
+
+@pytest.mark.parametrize("text,body", [
+    ("예금보험공사(사장 김정훈)는 협약을 맺었다.", "예금보험공사"),
+    ("해양환경공단 이사장과 관계자들이 참석했다.", "해양환경공단"),
+])
+def test_public_enterprise_named_with_its_head(text: str, body: str) -> None:
+    assert (body, "MINISTRY") in ents(text)
+
+
+@pytest.mark.parametrize("text", ["도로확장공사 구간은 3km이다.", "반월공단 입주기업 30곳이 참여했다."])
+def test_works_and_estates_are_no_public_enterprise(text: str) -> None:
+    assert not [e for e in ents(text) if e[1] == "MINISTRY"]
+
+
+def test_members_of_a_list_with_a_company() -> None:
+    got = ents("인터파크는 1000만원, 예스24와 알라딘, 교보문고는 각각 500만원을 냈다.")
+    assert ("예스24", "COMPANY") in got and ("알라딘", "COMPANY") in got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("삼성전자와 협력사가 함께 참여했다.", "협력사"),
+    ("선수가 세이브왕, 두산 베어스의 김철민이 다승왕이다.", "세이브왕"),
+])
+def test_list_stops_at_common_nouns_and_modifiers(text: str, word: str) -> None:
+    assert (word, "COMPANY") not in ents(text)
+
+
+def test_company_named_by_its_heads_post() -> None:
+    assert ("나노웨이브", "COMPANY") in ents("나노웨이브 김철수 대표는 이날 시연에 나섰다.")
+    assert not [e for e in ents("대의원대회에서 새길당 안효준 공동대표는 말했다.") if e[1] == "COMPANY"]
+
+
+def test_latin_name_with_ampersand_is_whole() -> None:
+    got = ents("KT&G와 협력사들이 참여했다.")
+    assert ("KT&G", "COMPANY") in got and ("KT", "COMPANY") not in got
