@@ -112,11 +112,11 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
         taken[s:e] = b"\x01" * (e - s)
     seen: set[int] = set()
     for s0, e0, lab, attrs in ents:
-        if lab != "COMPANY" or not _whole_item(view, e0) or attrs.get("rule") == "suffix" \
+        if s0 in seen or lab != "COMPANY" or not _whole_item(view, e0) or attrs.get("rule") == "suffix" \
                 and text[s0:e0].endswith(tuple(WEAK_SUFFIXES)):
             continue
-        # forwards: 'A, B, C가'
-        pos = e0
+        items: list[tuple[int, int, str | None]] = [(s0, e0, lab)]
+        pos = e0  # forwards: 'A, B, C가'
         while True:
             if _joined_by_particle(view, pos):
                 start = pos + 2
@@ -126,6 +126,7 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
                 break
             if start in by_start:
                 end, lab2 = by_start[start]
+                items.append((start, end, lab2))
                 if lab2 != "COMPANY":
                     break
                 pos = end
@@ -133,12 +134,9 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
             item = _item_at(view, start, taken)
             if item is None or not _whole_item(view, item[1]):
                 break
-            if item[0] not in seen:
-                seen.add(item[0])
-                yield item[0], item[1], "COMPANY", {"rule": "coordinated"}
+            items.append((*item, None))
             pos = item[1]
-        # backwards: 'A, B와 C는' where C is known
-        pos = s0
+        pos = s0  # backwards: 'A, B와 C는' where C is known
         while pos > 0:
             before = text[max(0, pos - 2):pos]
             if before.endswith(", "):
@@ -151,6 +149,7 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
                 break
             if end in by_end:
                 st, lab2 = by_end[end]
+                items.append((st, end, lab2))
                 if lab2 != "COMPANY":
                     break
                 pos = st
@@ -161,16 +160,23 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
             item = _item_at(view, st, taken, end)
             if item is None:
                 break
-            if item[0] not in seen:
-                seen.add(item[0])
-                yield item[0], item[1], "COMPANY", {"rule": "coordinated"}
+            items.append((*item, None))
             pos = st
+        seen.update(st for st, _e, lab2 in items if lab2 == "COMPANY")
+        if any(lab2 in _OTHER_BODIES for _s, _e, lab2 in items):
+            continue  # '코트라·무보·삼성중공업': bodies and companies mixed, the unknown one may be either
+        for st, end, lab2 in items:
+            if lab2 is None:
+                yield st, end, "COMPANY", {"rule": "coordinated"}
+
+
+_OTHER_BODIES = ("MINISTRY", "ORGANIZATION")
 
 
 def _whole_item(view: TextView, end: int) -> bool:
     """Whether a list item ends at `end`: a separator, 등, a bracket or a particle follows."""
     text = view.text
-    return end >= len(text) or text[end] in ",·)" or text.startswith((" 등", " 및 "), end) \
+    return end >= len(text) or text[end] in ",·()" or text.startswith((" 등", " 및 "), end) \
         or view.tag_at(end).startswith("J")
 
 
@@ -232,3 +238,32 @@ def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -
         item = _item_at(view, ws, taken, s - 1, compound=True)
         if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:s - 1].endswith(_NOT_FIRMS):
             yield item[0], item[1], "COMPANY", {"rule": "head_named"}
+
+
+# a public enterprise listed next to another one ('해양환경공단, 한국해양교통안전공단 등',
+# '해양환경공단·해양수산과학기술진흥원'): the list vouches for the ending; construction works
+# and industrial estates are not listed with public bodies
+_PUBLIC_WORD = re.compile(r"[가-힣]{2,12}(?:공사|공단|진흥원|기술원)")
+
+
+def find_listed_public(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    text = view.text
+    public = [(s, e) for s, e, lab, a in ents if lab == "MINISTRY" and a.get("gov_kind") == "public"]
+    starts = {s for s, _e, _l, _a in ents}
+    ends = {e for _s, e, _l, _a in ents}
+    for s, e in public:
+        for m in (_LIST_AFTER.match(text, e), _LIST_BEFORE.search(text, max(0, s - 20), s)):
+            if m is None:
+                continue
+            ws, we = m.span("name")
+            if ws in starts or we in ends or (ws > 0 and text[ws - 1].isalnum()) or not view.aligned(ws, we) \
+                    or not _whole_item(view, we) and m.re is _LIST_AFTER:
+                continue
+            if re.search(_WORKS, text[ws:we]):
+                continue  # '도로확장공사': works, whatever stands next to them
+            yield ws, we, "MINISTRY", {"rule": "public_listed", "gov_kind": "public"}
+
+
+_WORKS = r"(?:확장|정비|보수|보강|건설|설치|복구|포장|개량|철거|신축|증축|개선|토목|전기|배관|굴착|준설|매립|산업|국가)(?:공사|공단)$"
+_LIST_AFTER = re.compile(r"(?:,\s?|·)(?P<name>" + _PUBLIC_WORD.pattern + ")")
+_LIST_BEFORE = re.compile(r"(?P<name>" + _PUBLIC_WORD.pattern + r")(?:,\s?|·)$")

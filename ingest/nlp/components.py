@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
                         relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
@@ -181,6 +181,8 @@ class EntityPatterns:
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
         items += companies.find_coordinated(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

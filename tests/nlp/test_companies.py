@@ -80,3 +80,28 @@ def test_company_named_by_its_heads_post() -> None:
 def test_latin_name_with_ampersand_is_whole() -> None:
     got = ents("KT&G와 협력사들이 참여했다.")
     assert ("KT&G", "COMPANY") in got and ("KT", "COMPANY") not in got
+
+
+def test_mixed_list_of_bodies_and_companies_adds_nothing() -> None:
+    got = ents("코트라·무보·한빛중공업 등이 참여했다.")
+    assert ("무보", "COMPANY") not in got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("참석자는 홍길순 BBS 불교방송 사장, 김명순 과총 회장 등이다.", "홍길순"),
+    ("이날 행사에는 박정수 미래나눔 문화재단 이사장이 참석했다.", "박정수"),
+])
+def test_person_before_a_two_word_body_and_title(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_last_word_of_a_foreign_name_is_no_person() -> None:
+    assert not [e for e in ents("장관은 루이 갈루아 불한 클럽 회장을 만났다.") if e[0] == "갈루아"]
+
+
+def test_public_enterprise_listed_with_another() -> None:
+    got = ents("회의에는 해양환경공단, 한국해양교통안전공단 등 8개 공공기관장이 참석했다.")
+    assert ("해양환경공단", "MINISTRY") in got
+    got = ents("* 한국해양교통안전공단·한국항로표지기술원(세종)")
+    assert ("한국항로표지기술원", "MINISTRY") in got
+    assert ("도로확장공사", "MINISTRY") not in ents("도로확장공사, 한국도로공사 등이 점검 대상이다.")
