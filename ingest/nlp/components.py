@@ -140,6 +140,7 @@ class EntityPatterns:
         cands += companies.find_public_heads(view)
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
+        cands += orgs.find_regional_offices(view)
         cands += orgs.find_venues(view)
         cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
