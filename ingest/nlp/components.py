@@ -184,6 +184,7 @@ class EntityPatterns:
         items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += person_bodies.find_foreign_officials(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

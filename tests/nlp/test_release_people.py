@@ -50,3 +50,17 @@ def test_regional_offices_and_short_names(text: str, body: str) -> None:
 
 def test_regional_office_head_is_a_person() -> None:
     assert ("김형영", "PERSON") in ents("김형영 서울지방중소벤처기업청장 등이 참석했다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 토마스 베르그 노르웨이 외교장관과 회담했다.", "토마스 베르그"),
+    ("차관은 오후 2시 에릭 라센 덴마크 한반도특사를 면담합니다.", "에릭 라센"),
+    ("국장은 마크 데이비스 주한 캐나다 부대사를 만났다.", "마크 데이비스"),
+    ("장관은 장관실에서 마이클 윤 주미대사 대리를 면담합니다.", "마이클 윤"),
+])
+def test_foreign_official_before_country_and_post(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_country_and_post_without_a_name() -> None:
+    assert not [e for e in ents("장관은 이날 미국 국무장관과 통화했다.") if e[1] == "PERSON"]
