@@ -9,7 +9,10 @@ gazetteer and the suffixes of `patterns.find_companies`:
 - public enterprises named with their head ('예금보험공사(사장 …)', '해양환경공단 이사장'):
   공사 and 공단 are also 'construction works' and 'industrial estate', which have no 사장;
 - the other members of a list in which a company stands ('쿠팡, 컬리, 당근마켓이'):
-  `find_coordinated`, read off the resolved entities.
+  `find_coordinated`, read off the resolved entities; a list right after the companies it
+  names ('선정된 곳은 A, B, C다': `find_cued_lists`); a company named by its head
+  ('나노웨이브 김철수 대표': `find_titled_bodies`); a public enterprise listed next to
+  another (`find_listed_public`).
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ _LATIN_GENERIC = frozenset({"AI", "IT", "ICT", "SW", "HW", "EV", "ESS", "R&D", "
                             "SNS", "MOU", "GPU", "CPU", "IPO", "ESG", "NGO", "VC", "PEF"})
 _BANK_HEAD = re.compile(r"([A-Za-z가-힣][A-Za-z0-9가-힣]{1,10}은행)장(?=[은는이가을를의과와도,.\s)]|$)")
 _PUBLIC_HEAD = re.compile(r"([가-힣]{3,12}(?:공사|공단))(?:\s?\(\s?(?:사장|이사장)\s|\s(?:사장|이사장|부사장|상임감사)"
-                          r"(?=[은는이가을를의과와도,\s)]|$))")
+                          r"(?=[은는이가을를의과와도,\s)]|$))|([가-힣]{3,14}청)\s?\(\s?청장\s")  # '광양만권경제자유구역청(청장 …)'
 
 
 def find_more_companies(view: TextView, lex: Lexicon) -> Iterator[Cand]:
@@ -84,10 +87,11 @@ def _place_start(prefix: str, lex: Lexicon) -> bool:
 
 
 def find_public_heads(view: TextView) -> Iterator[Cand]:
-    """'예금보험공사(사장 …)', '해양환경공단 이사장 …': a public enterprise by its head."""
+    """'예금보험공사(사장 …)', '해양환경공단 이사장 …': a public enterprise by its head; an
+    agency by its 청장 in brackets ('광양만권경제자유구역청(청장 …)')."""
     text = view.text
     for m in _PUBLIC_HEAD.finditer(text):
-        s, e = m.span(1)
+        s, e = m.span(1) if m.group(1) else m.span(2)
         if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):
             continue
         yield s, e, "MINISTRY", {"rule": "public_head", "gov_kind": "public"}
@@ -186,10 +190,11 @@ def _joined_by_particle(view: TextView, pos: int) -> bool:
 
 
 def _item_at(view: TextView, start: int, taken: bytearray, end: int | None = None,
-             compound: bool = False) -> tuple[int, int] | None:
+             compound: bool | str = False) -> tuple[int, int] | None:
     """The bare name at `start` (up to its particle, or `end`) if it may be a company;
     `compound`: nouns written together may be one ('나노웨이브' is 나노 + 웨이브) unless the
-    last names a kind of body ('협력업체', '창업기업')."""
+    last names a kind of body ('협력업체', '창업기업'); "proper": when one of them is a proper
+    noun ('원익큐엔씨', not '빅데이터')."""
     text = view.text
     if end is None:
         m = _ITEM.match(text, start)
@@ -208,7 +213,8 @@ def _item_at(view: TextView, start: int, taken: bytearray, end: int | None = Non
         return start, end
     if len(word) >= 3 and unknown_word(word):
         return start, end
-    if compound and len(morphs) >= 2 and morphs[-1].form not in _KINDS and all(len(mo.form) >= 2 for mo in morphs):
+    if compound and len(morphs) >= 2 and morphs[-1].form not in _KINDS and all(len(mo.form) >= 2 for mo in morphs) \
+            and (compound != "proper" or any(mo.tag in ("NNP", "SL") for mo in morphs)):
         return start, end
     return None
 
@@ -267,3 +273,41 @@ def find_listed_public(view: TextView, ents: list[tuple[int, int, str, dict]]) -
 _WORKS = r"(?:확장|정비|보수|보강|건설|설치|복구|포장|개량|철거|신축|증축|개선|토목|전기|배관|굴착|준설|매립|산업|국가)(?:공사|공단)$"
 _LIST_AFTER = re.compile(r"(?:,\s?|·)(?P<name>" + _PUBLIC_WORD.pattern + ")")
 _LIST_BEFORE = re.compile(r"(?P<name>" + _PUBLIC_WORD.pattern + r")(?:,\s?|·)$")
+
+
+# a list of names after the companies it names: '으뜸기업으로 선정된 곳은 … A, B, C다',
+# '으뜸기업에는 A, B, C가 포함됐다' (no 등 and no count after it)
+_CUE = re.compile(r"(?:기업|업체|회사|스타트업|개사|곳)(?:들)?(?:은|는|에는|으로는|로는|에서는)\s")
+_RUN = re.compile(r"(?<![A-Za-z0-9가-힣&])[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14}(?:,\s?[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14})+")
+
+
+def find_cued_lists(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    text = view.text
+    taken = bytearray(len(text))
+    labels = {}
+    for s, e, lab, _a in ents:
+        taken[s:e] = b"\x01" * (e - s)
+        labels[(s, e)] = lab
+    for cue in _CUE.finditer(text):
+        m = _RUN.search(text, cue.end(), min(len(text), cue.end() + 40))
+        if m is None or any(c in text[cue.end():m.start()] for c in ".?!\n,"):
+            continue
+        items = []
+        pos = m.start()
+        for part in m.group().split(","):
+            lead = len(part) - len(part.lstrip())
+            st, en = pos + lead, pos + len(part)
+            pos = en + 1
+            if (st, view.core_end(st, en)) in labels:
+                if labels[(st, view.core_end(st, en))] != "COMPANY":
+                    items = []
+                    break
+                continue
+            item = _item_at(view, st, taken, view.core_end(st, en), compound="proper")
+            if item is None or text[item[0]:item[1]] in GENERIC_PREFIXES:
+                break
+            items.append(item)
+        last_end = view.core_end(items[-1][0], m.end()) if items else 0
+        if len(items) >= 2 and (items[-1][1] == last_end or items[-1][1] < m.end()):
+            for st, en in items:
+                yield st, en, "COMPANY", {"rule": "cued_list"}

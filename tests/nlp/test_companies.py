@@ -105,3 +105,26 @@ def test_public_enterprise_listed_with_another() -> None:
     got = ents("* 한국해양교통안전공단·한국항로표지기술원(세종)")
     assert ("한국항로표지기술원", "MINISTRY") in got
     assert ("도로확장공사", "MINISTRY") not in ents("도로확장공사, 한국도로공사 등이 점검 대상이다.")
+
+
+def test_list_after_the_companies_it_names() -> None:
+    got = ents("이번에 선정된 업체는 삼진정밀, 대한엔지니어링, 한울테크다.")
+    assert ("삼진정밀", "COMPANY") in got and ("대한엔지니어링", "COMPANY") in got
+    got = ents("선정된 곳은 반도체 분야의 경우 원익큐엔씨, 윌테크놀러지, 테스다.")
+    assert ("원익큐엔씨", "COMPANY") in got and ("윌테크놀러지", "COMPANY") in got
+
+
+@pytest.mark.parametrize("text", ["참여 기업은 대부분 반도체, 디스플레이, 배터리 분야다.",
+                                  "이 회사는 빅데이터, 스마트팩토리 기술을 보유했다.",
+                                  "지원 대상 기업은 중소기업, 중견기업이다."])
+def test_list_of_common_nouns_after_companies_is_no_list_of_names(text: str) -> None:
+    assert not [e for e in ents(text) if e[1] == "COMPANY"]
+
+
+def test_bulleted_list_closed_by_its_count() -> None:
+    got = ents("선정된 회사는 △한울정밀 △경인양행 △서진테크 등 3개사다.")
+    assert {("한울정밀", "COMPANY"), ("경인양행", "COMPANY"), ("서진테크", "COMPANY")} <= set(got)
+
+
+def test_agency_named_with_its_head_in_brackets() -> None:
+    assert ("광양만권경제자유구역청", "MINISTRY") in ents("광양만권경제자유구역청(청장 권오봉)은 협약을 체결했다.")
