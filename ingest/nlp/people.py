@@ -383,8 +383,14 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
 
 def _body_label(word: str, title: str) -> str:
     """The type of an unknown body a head's title names: institutes and universities under
-    원장/총장, political parties ('미래한국당 대표') are organisations, else a company."""
-    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith("당") else "COMPANY"
+    원장/총장, political parties ('미래한국당 대표'), associations, federations, foundations and
+    civic groups by their ending ('한국정보방송통신대연합 회장') are organisations, else a company."""
+    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith(ORG_ENDINGS) else "COMPANY"
+
+
+# endings of organisations that are no companies, though their heads are 회장 or 대표 too
+ORG_ENDINGS = ("당", "연합", "연합회", "협회", "학회", "연맹", "재단", "포럼", "협의회", "연대", "단체", "연구소", "연구원",
+               "대학", "대학교", "학교", "병원", "조합", "중앙회", "상공회의소", "클럽", "모임", "네트워크", "총연합회")
 
 
 _CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, STRONG_TITLES, TITLES, _listed_name,
+from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, ORG_ENDINGS, STRONG_TITLES, TITLES, _listed_name,
                                _name_before, _skip_holder_word, _surname_first, bare_name, is_name)
 from ingest.nlp.view import TextView
 
@@ -143,7 +143,8 @@ def _bracketed_body(view: TextView, end: int, title: str, ents: dict) -> tuple[i
     if word.endswith(_PUBLIC_ENDS) or word.endswith("원") and not word.endswith(("연구원", "학원", "병원")):
         # '해외문화홍보원(원장 김태훈)': a ministry's agency, MINISTRY by the guideline
         return s, end, "MINISTRY", {"rule": "apposition", "gov_kind": "public"}
-    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith(ORG_ENDINGS) else "COMPANY", \
+        {"rule": "apposition"}
 
 
 _NAMES_FILE = Path(__file__).parent / "data" / "person-names.txt"

@@ -128,3 +128,18 @@ def test_bulleted_list_closed_by_its_count() -> None:
 
 def test_agency_named_with_its_head_in_brackets() -> None:
     assert ("광양만권경제자유구역청", "MINISTRY") in ents("광양만권경제자유구역청(청장 권오봉)은 협약을 체결했다.")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("이날 행사에는 노준형 한국정보기술대연합 회장이 참석했다.", "한국정보기술대연합"),
+    ("김미화 자원순환사회연대 이사장이 말했다.", "자원순환사회연대"),
+])
+def test_unknown_body_of_a_head_ending_as_an_association_is_an_organisation(text: str, body: str) -> None:
+    got = ents(text)
+    assert (body, "ORGANIZATION") in got and (body, "COMPANY") not in got
+
+
+def test_short_names_of_a_public_insurer_and_a_federation() -> None:
+    got = ents("코트라·무보·한빛중공업 등과 김명자 과총 회장이 참석했다.")
+    assert ("무보", "MINISTRY") in got and ("과총", "ORGANIZATION") in got
+    assert not [e for e in ents("무보수 명예직이다.") if e[0] == "무보"]
