@@ -311,3 +311,38 @@ def find_cued_lists(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
         if len(items) >= 2 and (items[-1][1] == last_end or items[-1][1] < m.end()):
             for st, en in items:
                 yield st, en, "COMPANY", {"rule": "cued_list"}
+
+
+# the companies a starred footnote lists for '7개 기업*' ('* ① Applied Materials, ② Lam Research',
+# '* 수소(Air Products, Plug Power), 반도체(…)'): each item a Latin name or a name no rule typed
+_STARRED = re.compile(r"(?:기업|업체|개사|회사|기업들|스타트업)\*")
+_FOOTNOTE = re.compile(r"^[ \t]*\*(?!\*)[ \t]*(.+)$", re.M)
+_CIRCLED = re.compile(r"^[\s①-⑳ⓐ-ⓩ\d.)]*")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}")
+
+
+def find_footnote_companies(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    text = view.text
+    if "*" not in text:
+        return
+    taken = bytearray(len(text))
+    for s, e, _lab, _a in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    lines = {}  # the footnote each marker points to: the first one after it
+    for star in _STARRED.finditer(text):
+        if (line := _FOOTNOTE.search(text, star.end())) is not None:
+            lines[line.start()] = line
+    for line in lines.values():
+        body_s, body_e = line.span(1)
+        for part in re.finditer(r"[^,·()]+", text[body_s:body_e]):
+            s = body_s + part.start()
+            s += len(_CIRCLED.match(part.group()).group())
+            e = body_s + part.end()
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s or taken.find(1, s, e) != -1 or text[e:e + 1] == "(":
+                continue  # a category before its brackets ('수소(…)'), or typed already
+            if _LATIN_NAME.fullmatch(text, s, e) and e - s >= 3:
+                yield s, e, "COMPANY", {"rule": "footnote"}
+            elif (item := _item_at(view, s, taken, e, compound="proper")) is not None and item == (s, e):
+                yield s, e, "COMPANY", {"rule": "footnote"}

@@ -143,3 +143,17 @@ def test_short_names_of_a_public_insurer_and_a_federation() -> None:
     got = ents("코트라·무보·한빛중공업 등과 김명자 과총 회장이 참석했다.")
     assert ("무보", "MINISTRY") in got and ("과총", "ORGANIZATION") in got
     assert not [e for e in ents("무보수 명예직이다.") if e[0] == "무보"]
+
+
+def test_companies_of_a_starred_footnote() -> None:
+    text = ("이번 신고식에는 장비기업 등 3개 기업*이 참석했다.\n* ① Acme Robotics, ② Orbit Materials, ③ 한울정밀\n"
+            "방미 계기 2개 미국 기업*의 투자신고가 있었다.\n* 수소(Nova Hydrogen, Blue Power)\n")
+    got = ents(text)
+    for name in ("Acme Robotics", "Orbit Materials", "한울정밀", "Nova Hydrogen", "Blue Power"):
+        assert (name, "COMPANY") in got
+    assert ("수소", "COMPANY") not in got
+
+
+def test_footnote_of_another_marker_lists_no_companies() -> None:
+    got = ents("정부는 관계기관*과 협의했다.\n* Orbit Council, Nova Forum\n")
+    assert not [e for e in got if e[1] == "COMPANY"]
