@@ -20,7 +20,7 @@ import re
 from typing import Iterator
 
 from ingest.nlp.lexicon import Lexicon
-from ingest.nlp.patterns import GENERIC_PREFIXES, WEAK_SUFFIXES
+from ingest.nlp.patterns import GENERIC_PREFIXES, STRONG_SUFFIXES, WEAK_SUFFIXES
 from ingest.nlp.people import unknown_word
 from ingest.nlp.view import TextView
 
@@ -346,3 +346,42 @@ def find_footnote_companies(view: TextView, ents: list[tuple[int, int, str, dict
                 yield s, e, "COMPANY", {"rule": "footnote"}
             elif (item := _item_at(view, s, taken, e, compound="proper")) is not None and item == (s, e):
                 yield s, e, "COMPANY", {"rule": "footnote"}
+
+
+# a company's name in two words before its mark ('베르나 바이오텍(주)'), or before its own spelling in
+# brackets ('마이크론 테크놀로지(Micron Technology)'), and a local arm by its head ('에어리퀴드코리아 대표')
+_ARM_HEAD = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15}(?:코리아|재팬|차이나))(?= (?:대표|대표이사|사장|지사장|회장|CEO)"
+                       r"(?:[은는이가을를의과와도,\s]|$))")
+_SPELLED = re.compile(r"((?: [가-힣]{1,10}){1,3})\(([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){1,3})\)")
+
+
+def find_whole_names(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    text = view.text
+    taken = bytearray(len(text))
+    for s, e, _lab, _a in ents:
+        taken[s:e] = b"\x01" * (e - s)
+    for m in _ARM_HEAD.finditer(text):
+        s, e = m.span(1)
+        if (s == 0 or not text[s - 1].isalnum()) and taken.find(1, s, e) == -1 and view.aligned(s, e):
+            yield s, e, "COMPANY", {"rule": "local_arm"}
+    for s, e, lab, attrs in ents:
+        if lab != "COMPANY" or s < 2 or text[s - 1] != " ":
+            continue
+        ws = view.word_start(s - 1)
+        if attrs.get("rule") == "corp_mark" and text[s:e].endswith(("(주)", "㈜")) and taken.find(1, ws, s - 1) == -1 \
+                and (ws == 0 or text[ws - 1] in _OPEN_LIST):
+            ms = view.morphs_in(ws, s - 1)
+            if len(ms) == 1 and (ms[0].tag == "NNP" or unknown_word(text[ws:s - 1])):
+                yield ws, e, "COMPANY", {"rule": "corp_mark"}  # '베르나 바이오텍(주)'
+    for s, e, lab, _attrs in ents:
+        # '마이크론 테크놀로지(Micron Technology)': the Hangul words as many as the Latin ones
+        if lab != "COMPANY" or (m := _SPELLED.match(text, e)) is None:
+            continue
+        latin_taken = [x for x in ents if m.start(2) <= x[0] < m.end(2)]
+        if m.group(2).count(" ") + 1 == text[s:m.start(2) - 1].count(" ") + 1 and taken.find(1, e, m.start(2)) == -1 \
+                and m.group(1).endswith(_STRONG + STRONG_SUFFIXES) and all(x[2] == "COMPANY" for x in latin_taken):
+            yield s, m.start(2) - 1, "COMPANY", {"rule": "spelled"}
+            yield m.start(2), m.end(2), "COMPANY", {"rule": "spelled"}
+
+
+_OPEN_LIST = " \n(,·'\"‘“"

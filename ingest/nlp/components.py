@@ -181,6 +181,7 @@ class EntityPatterns:
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
         items += companies.find_coordinated(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_whole_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_footnote_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_cued_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

@@ -157,3 +157,16 @@ def test_companies_of_a_starred_footnote() -> None:
 def test_footnote_of_another_marker_lists_no_companies() -> None:
     got = ents("정부는 관계기관*과 협의했다.\n* Orbit Council, Nova Forum\n")
     assert not [e for e in got if e[1] == "COMPANY"]
+
+
+def test_company_of_two_words_before_its_mark_or_its_spelling() -> None:
+    assert ("베르나 바이오텍(주)", "COMPANY") in ents("베르나 바이오텍(주)는 백신 전문 기업이다.")
+    got = ents("마이크론 테크놀로지(Micron Technology)는 공장을 짓는다.")
+    assert ("마이크론 테크놀로지", "COMPANY") in got and ("Micron Technology", "COMPANY") in got
+    got = ents("엔비디아 젠슨 황(Jensen Huang) CEO가 방한했다.")
+    assert ("Jensen Huang", "COMPANY") not in got and ("엔비디아", "COMPANY") in got
+
+
+def test_local_arm_named_by_its_head() -> None:
+    assert ("에어리퀴드코리아", "COMPANY") in ents('에어리퀴드코리아 대표는 "투자를 늘리겠다"고 말했다.')
+    assert not [e for e in ents("팀코리아는 원전 수주에 나섰다.") if e[1] == "COMPANY"]
