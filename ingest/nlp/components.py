@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
                         relclf, shortnames)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
@@ -136,8 +136,11 @@ class EntityPatterns:
         cands += patterns.find_government(view, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         cands += patterns.find_companies(view)
         cands += patterns.find_local_arms(view, lex)
+        cands += companies.find_more_companies(view, lex)
+        cands += companies.find_public_heads(view)
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
+        cands += orgs.find_regional_offices(view)
         cands += orgs.find_venues(view)
         cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
@@ -178,6 +181,14 @@ class EntityPatterns:
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
+        items += companies.find_coordinated(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_whole_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_footnote_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_cued_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += person_bodies.find_foreign_officials(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

@@ -64,7 +64,7 @@ def trie_pattern(words: list[str]) -> str:
     def build(node: dict, last: str) -> str:
         alts = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            alts.append(r"(?![A-Za-z0-9])" if _LATIN.match(last) else "")
+            alts.append(r"(?![A-Za-z0-9&])" if _LATIN.match(last) else "")
         if len(alts) == 1:
             return alts[0]
         return "(?:" + "|".join(alts) + ")"

@@ -152,3 +152,15 @@ def _owner_start(view: TextView, s: int) -> int | None:
             return None
         return ws
     return None
+
+
+# a ministry's or agency's regional office: a region, 지방 and the agency's name ('서울지방국세청',
+# '부산지방국토관리청', '경인지방통계청', '대전지방중소벤처기업청'), also fused with its head's title
+_REGIONAL = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{1,4}지방[가-힣]{2,12}청)(?=장|[\s,.)(·]|[은는이가도의와과에을를]|$)")
+
+
+def find_regional_offices(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
+    for m in _REGIONAL.finditer(view.text):
+        s, e = m.span(1)
+        if view.is_cut(s) and (view.is_cut(e) or view.text.startswith("장", e)):
+            yield s, e, "MINISTRY", {"rule": "regional_office", "gov_kind": "agency", "_cut": True}

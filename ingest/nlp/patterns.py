@@ -189,7 +189,7 @@ GENERIC_PREFIXES = frozenset({"한국", "국내", "국산", "세계", "글로벌
                               "차량용", "석유", "친환경", "재생", "원자력", "수소", "태양광", "풍력", "첨단", "미래",
                               "지능형", "산업용", "협동", "서비스", "의료", "제조", "종합", "국가", "지역", "민간",
                               "대형", "중소", "중견", "대기업", "주요", "관련", "기타", "전체", "유망", "바이오",
-                              "인공지능", "AI", "IT", "ICT", "SW", "HW", "EV", "ESS", "R&D", "K", "그린", "디지털"})
+                              "인공지능", "AI", "IT", "ICT", "SW", "HW", "EV", "ESS", "R&D", "K", "그린", "디지털", "전기"})
 GROUP_REST_STOP = frozenset({"센터", "타워", "빌딩", "사옥", "본사", "캠퍼스", "공장", "직원", "회장", "계열", "계열사",
                              "가문", "일가", "총수", "측", "노조", "사장", "부회장", "출신", "사태", "그룹"})
 
@@ -238,6 +238,8 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         cut = e == m.end() and particle_fused(text[s:e])
         if cut:
             e -= 1  # 'KT클라우드가': Kiwi read 클라우드가 as one noun (the token is cut, components.py)
+        if text.endswith("은행장", s, e):
+            e -= 1  # 'IBK기업은행장': the bank fused with its head's title (companies.py)
         name = text[s:e]
         prefix = next((g for g in sorted(LATIN_GROUPS + HANGUL_GROUPS, key=len, reverse=True) if name.startswith(g)), "")
         rest = name[len(prefix):]
@@ -313,6 +315,7 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                 s = ent_at_end[pos][0]
             else:
                 s = view.word_start(pos)
+                s += text[s] in "△▲"  # a bulleted item: '△경인양행'
                 word = text[s:pos]
                 if not word or len(word) > 20 or not view.aligned(s, pos) or not view.is_nominal(s, pos):
                     break
@@ -338,6 +341,8 @@ def find_list_items(view: TextView, ents: list[tuple[int, int, str]]) -> Iterato
                 pos = s - 1
             elif before.endswith(("와 ", "과 ")) and s >= 3 and view.tag_at(s - 2) in ("JC", "JKB"):
                 pos = s - 2
+            elif before.endswith(("△", "▲")) and s >= 2 and text[s - 2] == " ":
+                pos = s - 2  # '△주성엔지니어링 △경인양행 … 등 22개사'
             elif text[max(0, s - 3):s] == "및 ":
                 pos = s - 3
                 while pos > 0 and text[pos - 1] == " ":

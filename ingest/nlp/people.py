@@ -26,7 +26,7 @@ OOV_SCORE = -23.0
 # a title fused to the word before it ('무역투자실장', '민간위원장', '통상교섭본부장');
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
-                "협력관", "조정관", "지원관", "담당관", "부지사", "수석", "차장", "팀장")  # '소통지원관', '미래전략수석', '국무1차장', '신문홍보팀장'
+                "협력관", "조정관", "지원관", "담당관", "부지사", "수석", "차장", "팀장", "과장")  # '소통지원관', '미래전략수석', '국무1차장', '신문홍보팀장'
 _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
 
 _TITLE_RE = re.compile(
@@ -266,7 +266,8 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
     장 counts only after a known body, which is then the person's body."""
     text = view.text
     # a city read as a place is also its government before 장 (울산시장)
-    bodies = {e: s for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "ORGANIZATION", "LOCATION")}
+    bodies = {e: s for e, s in org_ends.items() if ents.get((s, e)) in ("MINISTRY", "ORGANIZATION", "LOCATION")
+              or ents.get((s, e)) == "COMPANY" and text.endswith("은행", s, e)}  # '농협은행장'
     for m in _FUSED_RE.finditer(text):
         ts, te = m.span()
         ws = view.word_start(ts)
@@ -382,8 +383,14 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
 
 def _body_label(word: str, title: str) -> str:
     """The type of an unknown body a head's title names: institutes and universities under
-    원장/총장, political parties ('미래한국당 대표') are organisations, else a company."""
-    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith("당") else "COMPANY"
+    원장/총장, political parties ('미래한국당 대표'), associations, federations, foundations and
+    civic groups by their ending ('한국정보방송통신대연합 회장') are organisations, else a company."""
+    return "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith(ORG_ENDINGS) else "COMPANY"
+
+
+# endings of organisations that are no companies, though their heads are 회장 or 대표 too
+ORG_ENDINGS = ("당", "연합", "연합회", "협회", "학회", "연맹", "재단", "포럼", "협의회", "연대", "단체", "연구소", "연구원",
+               "대학", "대학교", "학교", "병원", "조합", "중앙회", "상공회의소", "클럽", "모임", "네트워크", "총연합회")
 
 
 _CORP_TITLES = frozenset({"회장", "부회장", "사장", "부사장", "대표", "대표이사", "이사장", "원장", "총장", "소장", "CEO"})

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, STRONG_TITLES, TITLES, _listed_name,
+from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, ORG_ENDINGS, STRONG_TITLES, TITLES, _listed_name,
                                _name_before, _skip_holder_word, _surname_first, bare_name, is_name)
 from ingest.nlp.view import TextView
 
@@ -143,7 +143,8 @@ def _bracketed_body(view: TextView, end: int, title: str, ents: dict) -> tuple[i
     if word.endswith(_PUBLIC_ENDS) or word.endswith("원") and not word.endswith(("연구원", "학원", "병원")):
         # '해외문화홍보원(원장 김태훈)': a ministry's agency, MINISTRY by the guideline
         return s, end, "MINISTRY", {"rule": "apposition", "gov_kind": "public"}
-    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") else "COMPANY", {"rule": "apposition"}
+    return s, end, "ORGANIZATION" if title in ("원장", "이사장", "총장", "소장") or word.endswith(ORG_ENDINGS) else "COMPANY", \
+        {"rule": "apposition"}
 
 
 _NAMES_FILE = Path(__file__).parent / "data" / "person-names.txt"
@@ -181,7 +182,9 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
 
 # names in a list: 'A, B, C 등', 'A·B·C 연구원' (three syllables each, ', ' or '·' between)
 _NAME_LIST = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}(?:(?:, ?|·)[가-힣]{3}(?![가-힣]))+")
-_LIST_END = re.compile(r" ?(?:씨|님|등|외|\s?[가-힣]*(?:위원|연구원|교수|대표|기자|의원))")
+_LIST_END = re.compile(r" ?(?:씨|님|등|외|\s?[가-힣]*(?:위원|연구원|교수|대표|기자|의원))"
+                       # '이정식, 이상민, 조규홍 장관과': names that share the post after the last
+                       r"| (?:" + "|".join(sorted(map(re.escape, STRONG_TITLES), key=len, reverse=True)) + r")(?![가-힣]{2})")
 
 
 def _post_word(word: str) -> bool:
@@ -241,7 +244,10 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
 # '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다',
 # and a release's contact table ('과장 김철수 (044-203-4210)')
 _TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장|과장|팀장|사무관"
-                          r"|서기관|주무관)(?:\s|\s?\()([가-힣]{3})(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d)")
+                          r"|서기관|주무관|연구관|연구사|담당자|책임자)(?:\s|\s?\()([가-힣]{3})"
+                          r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d|\s?0\d{1,2}-\d"
+                          # a release's footer: '담당자 이주형 등록일 …', '과장 홍길동 담당자 사무관 김철수'
+                          r"|\s(?:담당자|책임자|등록일|조회수|연락처|전화|☎)|[ \t]*(?:\n|$))")
 
 
 def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
