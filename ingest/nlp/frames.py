@@ -70,6 +70,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     main = _main(view, inits, sents)
     publisher = _publisher(view, mentions, sents)
     lead = lead_body(view, mentions, sents) if publisher is None else None  # ingest.nlp.carried
+    by_key = {m.key: m for m in mentions}
     init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
     done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
@@ -121,7 +122,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 carried_launches(view, ms, own, publisher or lead, si, add, out)
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             continue  # the sentence names its own initiative: the sentence rules decided
-        _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        _when_and_where(view, ms, (ss, se), before, si, add, ref, _dated(out, by_key))
         if has_back_reference(text, ss, se):
             back_reference_speaker(view, ms, (ss, se), _pick(before, True, main), si, add)
         if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, main)) is not None:
@@ -173,6 +174,16 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 for m in agents:
                     add("PARTICIPATES_IN", m, tg, si)
             break
+
+
+def _dated(out: list, by_key: dict) -> dict:
+    """The days each initiative is scheduled for so far (key → values of full dates)."""
+    days: dict = {}
+    for kind, h, t, _si in out:
+        v = by_key[t].value if kind == "SCHEDULED_FOR" and t in by_key else None
+        if v and len(v) == 10:
+            days.setdefault(h, set()).add(v)
+    return days
 
 
 def _main(view: TextView, inits: list, sents: list[tuple[int, int]]):

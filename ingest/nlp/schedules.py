@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
-from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
+from ingest.nlp.timing import names_week_of, value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '당초 18일부터 19일까지 … 실시하는 것에서 18일부터 20일까지 …로': only the new dates
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _release_day(view, d, ss, se):
+            continue  # a weekly press plan's '29일 월요일에는 … 소식을 전해드리겠습니다': the day of the release
         if _SINCE.match(view.text, d.end):
             continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
         if _HAND_IN.search(after):
@@ -101,6 +103,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
         targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
+        targets = [m for m in targets if not names_week_of(view, d, m, dates)]  # '이번 주 정례브리핑': its name
         if not targets:
             continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
@@ -153,6 +156,21 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                                       for o in dates):
             continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause
         add("SCHEDULED_FOR", best, d, si)
+
+
+# a press plan read out: the news is delivered or released ('소식을 전해드리겠습니다', '안내해 드리고',
+# '보도자료를 배포할 예정입니다'); the day that opens the sentence is the release's
+_NEWS = re.compile(r"(?:전해|알려|안내해|소개해|말씀)\s?드리|보도자료를\s(?:[가-힣]+\s)?(?:배포|제공)|소식(?:을|입니다)")
+_OPENS = re.compile(r"\s*(?:먼저|다음으로|그리고|이어서|또한)?[,\s]*")
+_DAY_TOPIC = re.compile(r"\s?(?:\(?[월화수목금토일](?:요일)?\)?\s?)?(?:에는|에|은|는|입니다)(?:[\s,.]|$)")
+
+
+def _release_day(view: TextView, d: Mention, ss: int, se: int) -> bool:
+    """Whether `d` opens a sentence of a press plan as its topic ('29일 월요일에는 … 안내해
+    드리고, …', '30일 화요일에는 … 지정한다는 소식을 전해드리겠습니다'): the day the news is
+    released, not when what it tells of takes place."""
+    return _OPENS.fullmatch(view.text, ss, d.start) is not None and _DAY_TOPIC.match(view.text, d.end) is not None \
+        and _NEWS.search(view.text, d.end, se) is not None
 
 
 def _ends_clause(view: TextView, a: int, b: int) -> bool:

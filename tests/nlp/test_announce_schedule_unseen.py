@@ -1,0 +1,106 @@
+"""ANNOUNCES and SCHEDULED_FOR in the shapes of releases and weekly briefings the rules were
+not written on (issue #20, round on unseen text): who holds or runs an initiative, and which
+day is an event's own rather than the day of a release or of another item. Every sentence
+was written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def of(kind: str, text: str, date: str | None = D) -> set[tuple[str, str]]:
+    return {(h, t) for k, h, t in rels(text, date) if k == kind}
+
+
+def test_a_body_that_has_a_meeting_holds_it() -> None:
+    got = rels("농림축산식품부는 3월 6일 세종청사에서 '농업 디지털 전환 간담회'를 가졌다.")
+    assert ("ANNOUNCES", "농림축산식품부", "농업 디지털 전환 간담회") in got
+    assert ("PARTICIPATES_IN", "농림축산식품부", "농업 디지털 전환 간담회") not in got  # the host
+    got = rels("통일부는 오는 14일 판문점에서 '남북 이산가족 교류 간담회'를 갖는다.")
+    assert ("ANNOUNCES", "통일부", "남북 이산가족 교류 간담회") in got
+    assert ("SCHEDULED_FOR", "남북 이산가족 교류 간담회", "오는 14일") in got
+    # a named minister's body in the title is no subject: he holds his own ceremony
+    assert of("ANNOUNCES", "방문규 신임 산업통상자원부 장관이 20일 정부세종청사에서 취임식을 갖고 업무를 시작했다.") == set()
+
+
+def test_an_event_held_under_a_host_is_the_host_s() -> None:
+    got = rels("이번 '로봇산업 발전 포럼'은 산업통상자원부 주최로 20일 서울에서 열린다.")
+    assert ("ANNOUNCES", "산업통상자원부", "로봇산업 발전 포럼") in got
+    assert ("SCHEDULED_FOR", "로봇산업 발전 포럼", "20일") in got
+    # 주최로 with no verb of holding after it names no event of the topic
+    assert of("ANNOUNCES", "이번 '로봇산업 발전 포럼'은 산업통상자원부 주최로 마련된 기금의 지원을 받는다.") == set()
+
+
+def test_a_notice_of_a_draft_rule_announces_it() -> None:
+    assert ("국토교통부", "주택건설기준 등에 관한 규정") in of(
+        "ANNOUNCES", "국토교통부는 '주택건설기준 등에 관한 규정' 일부 개정령안을 입법예고한다고 4일 밝혔다.")
+    assert ("환경부", "분리배출 표시에 관한 고시") in of(
+        "ANNOUNCES", "환경부는 '분리배출 표시에 관한 고시' 개정안을 행정예고하고 의견을 수렴할 예정이다.")
+    # the notice as a noun ('입법예고를 거쳐') is no act of the subject
+    assert of("ANNOUNCES", "법제처는 '주택건설기준 등에 관한 규정'의 입법예고를 거쳐 심사한다.") == set()
+
+
+def test_running_a_campaign_or_a_call_announces_it_other_work_does_not() -> None:
+    assert ("환경부", "녹색 전환 국민 캠페인") in of("ANNOUNCES", "환경부는 '녹색 전환 국민 캠페인'을 다음 주부터 진행한다.")
+    assert ("해양수산부", "어촌 신활력 증진사업") in of(
+        "ANNOUNCES", "해양수산부는 '어촌 신활력 증진사업' 대상지 공모를 3월 31일까지 진행한다.")
+    assert of("ANNOUNCES", "과기정통부는 '6G 기술개발 사업'의 성과 분석을 진행한다.") == set()
+
+
+def test_funding_with_a_sum_of_several_units_announces_the_programme() -> None:
+    assert ("과기정통부", "6G 기술개발 사업") in of("ANNOUNCES", "과기정통부는 '6G 기술개발 사업'에 2028년까지 4천억 원을 투입한다.")
+
+
+def test_a_briefing_s_publisher_holds_an_event_with_its_day_before_the_verb() -> None:
+    text = ("농촌진흥청 정례브리핑\n안녕하십니까? 농촌진흥청 대변인실 홍보팀장 김영수입니다.\n"
+            "먼저, 감귤 신품종의 '신품종 현장 평가회'를 13일 개최한다는 소식입니다.")
+    assert ("농촌진흥청", "신품종 현장 평가회") in of("ANNOUNCES", text, "2022-12-12")
+
+
+def test_an_event_held_in_the_formal_passive_has_no_agent_from_a_nearby_word() -> None:
+    # '정부 간' is 'intergovernmental', no body that holds the meeting
+    text = "이 협의체는 두 지역 간 유일한 정부 간 협의체로, 이번 외교장관회의는 6년 만에 개최됩니다."
+    assert of("ANNOUNCES", text) == set()
+
+
+def test_the_week_of_a_briefing_is_its_name_not_its_schedule() -> None:
+    text = ("안녕하십니까? 고용노동부 대변인 홍길순입니다.\n"
+            "이번 주, 3월 다섯째 주 정례브리핑을 시작하겠습니다.\n금주 보도자료 배포 계획입니다.")
+    assert of("SCHEDULED_FOR", text, "2022-03-28") == set()
+
+
+def test_the_day_a_press_plan_releases_news_is_not_the_day_of_what_it_tells() -> None:
+    text = ("이번 주 주요 보도계획을 말씀드리겠습니다.\n"
+            "29일 월요일에는 문화재청이 준비한 '궁궐 가족행사'를 모아서 안내해 드리겠습니다.\n"
+            "30일 화요일에는 '전통 의식 보존사업'을 새로 지정한다는 소식을 전해드리겠습니다.")
+    assert of("SCHEDULED_FOR", text, "2019-04-25") == set()
+    # an event's own day in the same kind of sentence still counts
+    got = of("SCHEDULED_FOR", "12월 13일 화요일에는 '감귤 신품종 평가회'를 14일 개최한다는 소식을 전해드리겠습니다.", "2022-12-09")
+    assert got == {("감귤 신품종 평가회", "14일")}
+
+
+def test_the_next_item_of_a_schedule_does_not_give_the_last_meeting_a_second_day() -> None:
+    text = ("장관은 1월 22일 수요일 오전 10시 국회 '국정조사 특위 전체회의'에 참석합니다.\n"
+            "장관은 1월 23일 목요일 오전 10시 장관실에서 주한대사를 면담합니다.")
+    got = of("SCHEDULED_FOR", text, "2025-01-20")
+    assert ("국정조사 특위 전체회의", "1월 22일") in got
+    assert ("국정조사 특위 전체회의", "1월 23일") not in got
+    # a meeting named without a day takes the day of the next line
+    text = "과기정통부는 업계 간담회를 개최합니다.\n4월 23일 수요일 오후 2시 코엑스에서 진행됩니다."
+    assert ("업계 간담회", "4월 23일") in of("SCHEDULED_FOR", text, "2025-04-21")
+
+
+def test_holding_in_the_formal_style_and_hosting_as_a_verb_announce() -> None:
+    assert ("산업통상자원부", "수출 점검회의") in of("ANNOUNCES", "산업통상자원부는 내일 '수출 점검회의'를 엽니다.")
+    got = of("ANNOUNCES", "'2025 청년 일자리 박람회'는 고용노동부가 주최하고 한국산업인력공단이 주관한다.")
+    assert ("고용노동부", "2025 청년 일자리 박람회") in got
+    # the parties of a signing ceremony take part in it, they do not hold it alone
+    got = rels("한전과 한수원은 원전 수출을 위해 체코 정부와 업무협약식을 가졌다.")
+    assert ("PARTICIPATES_IN", "한수원", "업무협약식") in got
+    assert not any(k == "ANNOUNCES" for k, _h, _t in got)
