@@ -136,8 +136,11 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if today_only:
             continue  # a sentence that only says an event takes place: only its 'today' is read
         # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
-        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
+        objects = [m for m in targets if m.start > d.end and _tail(view, m).lstrip("'’\"”」』") in ("을", "를")]
         due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
+        # ('4월 2일 … 청년정책에 대한 전략 발표회를 개최한다': the topic of the object is not what is held)
+        due = [m for m in due if not (objects and m.end < objects[-1].start and m not in objects
+                                      and _TOPIC_OF.match(view.text, m.end))]
         due = due or targets
         # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
         due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
@@ -152,10 +155,17 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
             # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
+        if best.end <= d.start and _tail(view, best).lstrip("'\"’”」』") in ("을", "를", "에", "에서") \
+                and _ends_clause(view, best.end, d.start, _IF):
+            continue  # '예산이 국무회의를 통과하면 … 8월 초까지 공사를 완료할 계획': the date is the next clause's
         if best.start > d.end and any(d.end <= o.start and o.end <= best.start and o.value and _ends_clause(view, d.end, o.start)
                                       for o in dates):
             continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause
         add("SCHEDULED_FOR", best, d, si)
+        for m in targets:  # '이번 주 목요일 장관회의에 상정 예정인 X': X is due that day as well
+            if m.start > max(d.end, best.end) and _DUE_BEFORE.fullmatch(view.text, d.end, m.start) \
+                    and not _ends_clause(view, d.end, m.start) and not any(d.end <= o.start < m.start for o in dates):
+                add("SCHEDULED_FOR", m, d, si)
 
 
 # a press plan read out: the news is delivered or released ('소식을 전해드리겠습니다', '안내해 드리고',
@@ -173,9 +183,20 @@ def _release_day(view: TextView, d: Mention, ss: int, se: int) -> bool:
         and _NEWS.search(view.text, d.end, se) is not None
 
 
-def _ends_clause(view: TextView, a: int, b: int) -> bool:
-    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며')."""
-    return any(x.tag == "EC" and x.form in ("고", "며", "으며", "면서", "으면서") for x in view.morphs_in(a, b))
+# what names the topic of a later noun: 'X에 대한', 'X에 관한', 'X을 위한', 'X 관련'
+_TOPIC_OF = re.compile(r"['’\"”」』]?(?:에\s?(?:대한|관한)|[을를]\s?위한|\s관련(?:한)?)\s")
+# an adnominal of what is due, right before the initiative: '… 상정 예정인 X', '… 발표될 예정인 X'
+_DUE_BEFORE = re.compile(r"[^.,\n]{0,60}?\s(?:[가-힣]+\s)?(?:예정인|예정된|계획인)\s['‘\"“「『]?")
+
+
+_AND = ("고", "며", "으며", "면서", "으면서")
+_IF = ("면", "으면")
+
+
+def _ends_clause(view: TextView, a: int, b: int, forms: tuple[str, ...] = _AND) -> bool:
+    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며';
+    with `_IF` a condition: '통과하면')."""
+    return any(x.tag == "EC" and x.form in forms for x in view.morphs_in(a, b))
 
 
 def _within(inner: str, outer: str) -> bool:

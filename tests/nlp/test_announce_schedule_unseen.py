@@ -104,3 +104,22 @@ def test_holding_in_the_formal_style_and_hosting_as_a_verb_announce() -> None:
     got = rels("한전과 한수원은 원전 수출을 위해 체코 정부와 업무협약식을 가졌다.")
     assert ("PARTICIPATES_IN", "한수원", "업무협약식") in got
     assert not any(k == "ANNOUNCES" for k, _h, _t in got)
+
+
+def test_what_is_due_in_an_adnominal_clause_takes_the_clause_s_day() -> None:
+    got = of("SCHEDULED_FOR", "이번 주 목요일 국무회의에 상정 예정인 '어촌 기후변화 대응 종합계획'을 소개해 드리겠습니다.", "2024-12-02")
+    assert {("국무회의", "이번 주 목요일"), ("어촌 기후변화 대응 종합계획", "이번 주 목요일")} <= got
+    # another clause with its own day in between: no
+    got = of("SCHEDULED_FOR", "오는 10일 국무회의에 상정하고, 다음 달 시행 예정인 '수출 지원 대책'을 설명했다.", "2024-12-02")
+    assert ("수출 지원 대책", "오는 10일") not in got
+
+
+def test_the_day_goes_to_the_event_held_not_to_its_topic() -> None:
+    got = of("SCHEDULED_FOR", "문화체육관광부는 4월 2일 오후 4시 '청년정책'에 대한 '홍보 전략 발표회'를 개최한다.", "2013-03-28")
+    assert ("홍보 전략 발표회", "4월 2일") in got
+    assert ("청년정책", "4월 2일") not in got
+
+
+def test_a_meeting_in_a_condition_is_not_due_on_the_next_clause_s_day() -> None:
+    text = "홍보처는 이 예산안이 국무회의를 통과하면 8월 초까지 공사를 완료할 계획입니다."
+    assert ("국무회의", "8월 초") not in of("SCHEDULED_FOR", text, "2007-06-04")
