@@ -32,9 +32,9 @@ from ingest.nlp.runs import runs_call
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다|엽니다)|주최(?=한다|합니다|하며|하고\s|했|하였|해\s|하기로)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
-                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
+                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖습니다', not '관심을 갖고')
 _HAVE = re.compile(r"갖|가[졌진질집]")
@@ -235,6 +235,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
+    if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
+        subj = [m for m in subj if not (m.end <= first_tail and _adnominal_subject(view, m, first_tail))]
+        if not subj:
+            return
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
         subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
     having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': the body itself or its unnamed head

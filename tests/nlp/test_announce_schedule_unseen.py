@@ -123,3 +123,13 @@ def test_the_day_goes_to_the_event_held_not_to_its_topic() -> None:
 def test_a_meeting_in_a_condition_is_not_due_on_the_next_clause_s_day() -> None:
     text = "홍보처는 이 예산안이 국무회의를 통과하면 8월 초까지 공사를 완료할 계획입니다."
     assert ("국무회의", "8월 초") not in of("SCHEDULED_FOR", text, "2007-06-04")
+
+
+def test_a_contest_waged_is_announced_and_the_body_in_charge_of_it_only_leads() -> None:
+    got = of("ANNOUNCES", "미래창조과학부는 22일부터 다음 달 20일까지 '제5회 K-ICT 아이디어 공모전'을 벌인다고 21일 밝혔다.")
+    assert ("미래창조과학부", "제5회 K-ICT 아이디어 공모전") in got
+    got = rels("과학기술정보통신부가 주최하고 정보통신산업진흥원이 주관하는 '2025 ICT 문화융합 챌린지' 공모전 접수를 "
+               "오는 8월 12일부터 9월 16일까지 진행한다고 11일 밝혔다.", "2025-07-11")
+    assert ("ANNOUNCES", "과학기술정보통신부", "2025 ICT 문화융합 챌린지") in got
+    assert ("LEADS", "정보통신산업진흥원", "2025 ICT 문화융합 챌린지") in got
+    assert ("ANNOUNCES", "정보통신산업진흥원", "2025 ICT 문화융합 챌린지") not in got
