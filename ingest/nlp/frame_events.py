@@ -87,7 +87,7 @@ _OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
 _OFFICER_GREETS = re.compile(r"안녕하(?:십니까|세요)[?.!]?\s+\S+\s(?:대변인|홍보|공보)")
 # what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
 # (a day or two in digits may stand between: '평가회를 13일 개최한다는 소식입니다')
-_PUBLISH = re.compile(r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
+_PUBLISH = re.compile(r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련|추진|운영|도입|실시)"
                       r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
 
 

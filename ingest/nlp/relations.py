@@ -236,7 +236,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
     if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
-        subj = [m for m in subj if not (m.end <= first_tail and _adnominal_subject(view, m, first_tail))]
+        subj = [m for m in subj if not (m.end <= first_tail and _ROLE_CLAUSE.match(view.text, m.end, first_tail))]
         if not subj:
             return
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
@@ -280,6 +280,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             add("ANNOUNCES", h, tl, si)
 
 
+# a body's part in the object, in a clause that describes it: '… 진흥원이 주관하는 X', '…가 후원하는 X'
+_ROLE_CLAUSE = re.compile(r"(?:이|가)\s(?:\S+\s){0,2}?(?:주관|주최|후원|참여|협력|지원)(?:하는|한|할)\s")
 _SIGNING = re.compile(r"협약|MOU|양해각서|서명|체결|조인")
 _UNNAMED_HEAD = re.compile(r"\s(?:장관|제?[12]?차관|청장|처장|원장)(?:님)?(?:은|는|이|가|께서는?)\s")
 _BY = re.compile(r"에\s?의(?:해|하여|해서)\s(?:[가-힣]+\s)?")

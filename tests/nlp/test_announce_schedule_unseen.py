@@ -133,3 +133,13 @@ def test_a_contest_waged_is_announced_and_the_body_in_charge_of_it_only_leads() 
     assert ("ANNOUNCES", "과학기술정보통신부", "2025 ICT 문화융합 챌린지") in got
     assert ("LEADS", "정보통신산업진흥원", "2025 ICT 문화융합 챌린지") in got
     assert ("ANNOUNCES", "정보통신산업진흥원", "2025 ICT 문화융합 챌린지") not in got
+
+
+def test_what_a_release_goes_on_to_run_is_its_body_s() -> None:
+    text = ("산업통상자원부는 12일 '제조업 디지털 전환 전략'을 발표했다.\n"
+            "또한 중소기업을 위한 '디지털 전환 바우처 사업'을 새로 도입한다.\n"
+            "하반기에는 '제조 AI 얼라이언스'를 운영할 계획이다.\n"
+            "한편 업계는 '제조 혁신 협의체'를 운영할 예정이다.")
+    got = of("ANNOUNCES", text, "2025-03-12")
+    assert {("산업통상자원부", "디지털 전환 바우처 사업"), ("산업통상자원부", "제조 AI 얼라이언스")} <= got
+    assert ("산업통상자원부", "제조 혁신 협의체") not in got  # another subject: '업계는'
