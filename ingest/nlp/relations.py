@@ -275,11 +275,17 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             heads += [x for x in others if heads[0].end <= x.start <= m.start]
             break
         prev = m
+    if subj and not holding and not any(m.attrs.get("kind") == "meeting" for m in tails):
+        # '산업부는 중소벤처기업부와 함께 X 사업을 추진한다': who the subject runs it with runs it too
+        # (not a meeting: '… 기업과 함께 간담회를 열었다' is held with guests)
+        heads += [m for m in ms if m.label in ("MINISTRY", "COMPANY", "ORGANIZATION") and heads[0].end <= m.start
+                  and m.end <= first_tail and m not in heads and _TOGETHER.match(view.text, m.end)]
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
 
 
+_TOGETHER = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과)\s(?:함께|공동으로)\s")
 # a body's part in the object, in a clause that describes it: '… 진흥원이 주관하는 X', '…가 후원하는 X'
 _ROLE_CLAUSE = re.compile(r"(?:이|가)\s(?:\S+\s){0,2}?(?:주관|주최|후원|참여|협력|지원)(?:하는|한|할)\s")
 _SIGNING = re.compile(r"협약|MOU|양해각서|서명|체결|조인")

@@ -155,9 +155,10 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
             # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
-        if best.end <= d.start and _tail(view, best).lstrip("'\"’”」』") in ("을", "를", "에", "에서") \
+        if best.end <= d.start and _tail(view, best).lstrip("'\"’”」』") in ("을", "를") \
                 and _ends_clause(view, best.end, d.start, _IF):
             continue  # '예산이 국무회의를 통과하면 … 8월 초까지 공사를 완료할 계획': the date is the next clause's
+            # (not '전략에 따르면 … 2030년까지': according to the plan)
         if best.start > d.end and any(d.end <= o.start and o.end <= best.start and o.value and _ends_clause(view, d.end, o.start)
                                       for o in dates):
             continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause

@@ -143,3 +143,15 @@ def test_what_a_release_goes_on_to_run_is_its_body_s() -> None:
     got = of("ANNOUNCES", text, "2025-03-12")
     assert {("산업통상자원부", "디지털 전환 바우처 사업"), ("산업통상자원부", "제조 AI 얼라이언스")} <= got
     assert ("산업통상자원부", "제조 혁신 협의체") not in got  # another subject: '업계는'
+
+
+def test_who_a_body_runs_a_programme_with_runs_it_too_a_meeting_s_guests_do_not() -> None:
+    got = of("ANNOUNCES", "산업통상자원부는 중소벤처기업부와 함께 '소부장 으뜸기업 육성사업'을 추진한다.")
+    assert {("산업통상자원부", "소부장 으뜸기업 육성사업"), ("중소벤처기업부", "소부장 으뜸기업 육성사업")} <= got
+    got = rels("산업부는 삼성전자와 함께 '반도체 업계 간담회'를 열었다.")
+    assert ("ANNOUNCES", "삼성전자", "반도체 업계 간담회") not in got
+
+
+def test_according_to_a_plan_is_no_condition() -> None:
+    text = "산업부는 '배터리 산업 전략'을 발표했다. 전략에 따르면 민간은 2030년까지 50조 원을 투자한다."
+    assert ("전략", "2030년") in of("SCHEDULED_FOR", text, "2023-04-20")
