@@ -227,9 +227,11 @@ def _coordinated(view: TextView, before: list, target) -> list:
 
 
 def _pick_program(before: list, main):
-    """The programme a call for applications belongs to: the last one named before."""
-    progs = [m for m in before if m.attrs.get("kind") in _DUE_KINDS]
-    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in _DUE_KINDS else None)
+    """The programme a call for applications belongs to: the last one named before (a law,
+    named as the basis of a call, takes no applications)."""
+    kinds = [k for k in _DUE_KINDS if k != "law"]
+    progs = [m for m in before if m.attrs.get("kind") in kinds]
+    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in kinds else None)
 
 
 def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:

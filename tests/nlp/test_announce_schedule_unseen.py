@@ -155,3 +155,11 @@ def test_who_a_body_runs_a_programme_with_runs_it_too_a_meeting_s_guests_do_not(
 def test_according_to_a_plan_is_no_condition() -> None:
     text = "산업부는 '배터리 산업 전략'을 발표했다. 전략에 따르면 민간은 2030년까지 50조 원을 투자한다."
     assert ("전략", "2030년") in of("SCHEDULED_FOR", text, "2023-04-20")
+
+
+def test_a_law_named_before_a_call_takes_no_applications() -> None:
+    text = ("행정안전부는 '고향사랑기부금법' 개정에 따라 대국민 아이디어를 모은다.\n"
+            "○ 접수기간 : 2023년 2월 9일 ~ 3월 2일")
+    assert not any(h == "고향사랑기부금법" for h, _t in of("SCHEDULED_FOR", text, "2023-02-08"))
+    text = "행정안전부는 '고향사랑 아이디어 공모전'을 연다.\n○ 접수기간 : 2023년 2월 9일 ~ 3월 2일"
+    assert ("고향사랑 아이디어 공모전", "2023년 2월 9일 ~ 3월 2일") in of("SCHEDULED_FOR", text, "2023-02-08")
