@@ -163,3 +163,9 @@ def test_a_law_named_before_a_call_takes_no_applications() -> None:
     assert not any(h == "고향사랑기부금법" for h, _t in of("SCHEDULED_FOR", text, "2023-02-08"))
     text = "행정안전부는 '고향사랑 아이디어 공모전'을 연다.\n○ 접수기간 : 2023년 2월 9일 ~ 3월 2일"
     assert ("고향사랑 아이디어 공모전", "2023년 2월 9일 ~ 3월 2일") in of("SCHEDULED_FOR", text, "2023-02-08")
+
+
+def test_a_reorganisation_carried_out_is_announced() -> None:
+    got = rels("정부는 다음 달 '공공기관 조직 개편'을 단행할 예정이다.")
+    assert ("ANNOUNCES", "정부", "공공기관 조직 개편") in got
+    assert ("SCHEDULED_FOR", "공공기관 조직 개편", "다음 달") in got
