@@ -29,6 +29,7 @@ from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.runs import runs_call
+from ingest.nlp.presenter import presenter_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
@@ -139,6 +140,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
     briefing_relations(view, mentions, sents, buckets, add)
+    presenter_relations(view, mentions, sents, buckets, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')

@@ -169,3 +169,15 @@ def test_a_reorganisation_carried_out_is_announced() -> None:
     got = rels("정부는 다음 달 '공공기관 조직 개편'을 단행할 예정이다.")
     assert ("ANNOUNCES", "정부", "공공기관 조직 개편") in got
     assert ("SCHEDULED_FOR", "공공기관 조직 개편", "다음 달") in got
+
+
+def test_a_head_who_opens_a_briefing_presents_the_body_s_plans() -> None:
+    text = ("어촌 대책 브리핑\n안녕하십니까? 해양수산부 장관 홍길동입니다.\n"
+            "이번 주 목요일 국무회의에 상정 예정인 '어촌 기후변화 대응 종합계획'을 소개해 드리겠습니다.\n"
+            "다음으로 '수산물 수급 안정 대책'에 대해 말씀드리겠습니다.\n"
+            "어제는 '수산 현장 간담회'에 다녀왔습니다.")
+    got = of("ANNOUNCES", text, "2024-12-02")
+    assert {("해양수산부", "어촌 기후변화 대응 종합계획"), ("해양수산부", "수산물 수급 안정 대책")} <= got
+    assert ("해양수산부", "수산 현장 간담회") not in got
+    # without the head's greeting the speaker's body is unknown
+    assert of("ANNOUNCES", "다음으로 '수산물 수급 안정 대책'에 대해 말씀드리겠습니다.") == set()
