@@ -194,6 +194,8 @@ _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
                             "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
+# setting about it: '… 모집에 나선다', '… 본격 시행에 들어갔다' (the noun is the act)
+_SETS_ABOUT = re.compile(r"에\s(?:본격\s|본격적으로\s)?(?:나선|나섰|나서|나설|나섭|들어간|들어갔|들어가|들어갈|들어갑)")
 _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태|동향|여부|상태)")
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
@@ -204,7 +206,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
     if view.text[t:t + 2] in ("입법", "행정") and _NOMINAL_TRIGGER.match(view.text, view.word_end(t) if view.text[t + 2] == " " else t + 4):
         return  # '입법예고를 거쳐': the notice as a noun
-    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)):
+    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)) \
+            and not _SETS_ABOUT.match(view.text, t + 2):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
     if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)

@@ -181,3 +181,10 @@ def test_a_head_who_opens_a_briefing_presents_the_body_s_plans() -> None:
     assert ("해양수산부", "수산 현장 간담회") not in got
     # without the head's greeting the speaker's body is unknown
     assert of("ANNOUNCES", "다음으로 '수산물 수급 안정 대책'에 대해 말씀드리겠습니다.") == set()
+
+
+def test_setting_about_a_call_or_putting_a_plan_in_force_announces_it() -> None:
+    assert ("중소벤처기업부", "스마트공장 지원사업") in of("ANNOUNCES", "중소벤처기업부는 '스마트공장 지원사업' 참여기업 모집에 나선다.")
+    assert ("환경부", "일회용품 감축 대책") in of("ANNOUNCES", "환경부는 '일회용품 감축 대책'의 본격 시행에 들어갔다.")
+    # how it is going is no act of running it
+    assert of("ANNOUNCES", "환경부는 '일회용품 감축 대책'의 시행 상황을 점검했다.") == set()
