@@ -25,7 +25,7 @@ _LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\
 # (a day in digits may stand before the verb: '… 출범식을 10일 개최한다')
 # holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
 # meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
-_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|열\s(?:예정|계획))")
+_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|엽니다|열\s(?:예정|계획)|갖는다|갖습니다|가질\s(?:예정|계획))")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'

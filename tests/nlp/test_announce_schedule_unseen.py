@@ -188,3 +188,12 @@ def test_setting_about_a_call_or_putting_a_plan_in_force_announces_it() -> None:
     assert ("환경부", "일회용품 감축 대책") in of("ANNOUNCES", "환경부는 '일회용품 감축 대책'의 본격 시행에 들어갔다.")
     # how it is going is no act of running it
     assert of("ANNOUNCES", "환경부는 '일회용품 감축 대책'의 시행 상황을 점검했다.") == set()
+
+
+def test_a_meeting_a_release_or_briefing_goes_on_to_have_is_its_body_s() -> None:
+    text = ("과기정통부 정례브리핑\n안녕하십니까? 과기정통부 대변인 홍길동입니다.\n"
+            "23일에는 '소프트웨어 업계 간담회'를 엽니다.\n24일에는 '우주산업 현장 간담회'를 갖습니다.")
+    got = of("ANNOUNCES", text, "2025-04-21")
+    assert {("과기정통부", "소프트웨어 업계 간담회"), ("과기정통부", "우주산업 현장 간담회")} <= got
+    text = "산업통상자원부는 12일 '수출 전략'을 발표했다.\n이날 오후에는 '수출기업 현장 간담회'를 가졌다."
+    assert ("산업통상자원부", "수출기업 현장 간담회") not in of("ANNOUNCES", text, "2025-03-12")  # past: maybe another's
