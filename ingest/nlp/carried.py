@@ -5,7 +5,7 @@ A release names its body once ('산업통상자원부는 1일 … 전략을 발�
 discourse carries: '공급망 분야에서는 민관 협의 창구인 '배터리 얼라이언스'를 이날 함께
 출범시켰다', '아울러 하반기 중 충전소 구축 계획을 발표할 예정이다'. Launching and setting up
 (출범, 발족, 신설, 꾸리다, 조성, 설치, 만들다), announcing and putting in force (발표, 수립, 마련,
-확정, 시행, 공고, 내놓다) and holding a meeting still to come (개최한다, 개최할 예정) are read so:
+확정, 시행, 공고, 내놓다), running it from now on (추진, 운영, 도입, 실시: '… 바우처 사업을 새로 도입한다') and holding a meeting still to come (개최한다, 개최할 예정) are read so:
 what the verb takes the sentence names as its object, and no other subject stands before it.
 The minister of the release ('김 장관은', '장관은') announces a plan for that body (the
 guideline: in a ministry's own release '장관' is that ministry's minister); a meeting a named
@@ -18,12 +18,14 @@ from typing import Callable
 
 from ingest.nlp.view import TextView
 
-_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
+_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
                      r"|발표(?:했|한다|하고|하며|할|합니다|하였)|수립(?:했|한다|하고|하며|할|합니다|하였)|마련(?:했|한다|하고|하며|할|합니다|하였)"
-                     r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고))")
+                     r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고)"
+                     r"|(?:추진|운영|도입|실시)(?:한다|하고|하며|할|합니다|하기로))")  # running it, still to come
+# (a day in digits may stand before the verb: '… 출범식을 10일 개최한다')
 # holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
 # meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
-_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|열\s(?:예정|계획))")
+_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|엽니다|열\s(?:예정|계획)|갖는다|갖습니다|가질\s(?:예정|계획))")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.nlp.timing import over as past, said_ahead, value_end, value_start
+from ingest.nlp.timing import names_week_of, over as past, said_ahead, value_end, value_start
 from ingest.nlp.view import TextView
 
 AGENTS = ("COMPANY", "ORGANIZATION", "PERSON")
@@ -21,15 +21,21 @@ _WHEN_FIELD = re.compile(r"\s*[□○◇◦▶ㅇ\-·*]?\s*(?:행사\s?|개최\s
 
 
 def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
-                    ref: date | None) -> None:
+                    ref: date | None, dated: dict | None = None) -> None:
     """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
-    day and a clock time ahead and no initiative of its own dates the meeting named last."""
+    day and a clock time ahead and no initiative of its own dates the meeting named last,
+    unless that meeting has a day of its own already (`dated`: key → the days it is
+    scheduled for): '장관은 22일 … 전체회의에 참석합니다. 장관은 23일 … 면담합니다' is
+    the next item of a schedule, not the meeting's second day."""
     field = _WHEN_FIELD.match(view.text, sent[0]) is not None  # '□ 일시 : 2025. 3. 12.(수) 14:00': any event's
     if ref is None or not before or (before[-1].attrs.get("kind") != "meeting" and not field) or past(view, *sent):
         return
     if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
         return  # the meeting is named just before (the previous sentence or so); no deadline for papers
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
+    own = (dated or {}).get(before[-1].key, set())
+    if days and own and days[0].value not in own:
+        return
     if days and (field or any(m.label == "TIME" for m in ms)):
         add("SCHEDULED_FOR", before[-1], days[0], si)
 
@@ -46,7 +52,8 @@ def _dated_meeting(view: TextView, ms: list, own: list, sent: tuple[int, int], s
             continue  # '오늘 회의' in the minutes is the sitting itself, not a schedule
         nxt = next((m for m in own if m.start > d.end), None)
         end = value_end(d.value)
-        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end):
+        if nxt is None or nxt.attrs.get("kind") != "meeting" or end is None or _VENUE.match(text, nxt.end) \
+                or names_week_of(view, d, nxt):  # '4월 다섯째주 정례브리핑': which briefing, not when
             continue  # '3시 30분 과기자문회의 회의실에서': the room, not the meeting
         if end <= ref and said_ahead(view, *sent):
             continue  # '본부는 10일 정례 브리핑에서 "… 부과한다"고 밝혔다': the day of saying
@@ -79,7 +86,8 @@ _OWN_RELEASE = re.compile(r"브리핑|보도자료|보도계획")
 # or its officer greets: '안녕하십니까? 농촌진흥청 대변인실 신문홍보팀장 박진우입니다'
 _OFFICER_GREETS = re.compile(r"안녕하(?:십니까|세요)[?.!]?\s+\S+\s(?:대변인|홍보|공보)")
 # what the publisher does, with no subject of its own: '업계 간담회를 개최합니다', '… 방안을 발표할 예정입니다'
-_PUBLISH = re.compile(r"(?:을|를)\s(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련)"
+# (a day or two in digits may stand between: '평가회를 13일 개최한다는 소식입니다')
+_PUBLISH = re.compile(r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,1}(?:개최|발표|출범|공고|모집|시행|신설|마련|추진|운영|도입|실시)"
                       r"(?:합니다|하겠습니다|할 예정|할 계획|한다|하기로)")
 
 
@@ -110,6 +118,10 @@ def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out
 _HOST = re.compile(r"(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
 
 
+# what is held, after when and where: '… 주최로 20일 오후 2시 서울 코엑스에서 열린다'
+_HELD_LATER = re.compile(r"(?:[^\s.]+\s){0,6}?(?:열린다|열립니다|열렸다|열렸습니다|열릴|열리며|개최된다|개최됩니다|개최됐다|개최되었다|개최될|진행된다|진행됩니다|진행됐다)")
+
+
 def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
     """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list)."""
     text = view.text
@@ -117,6 +129,10 @@ def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
         if b.label not in ("MINISTRY", "ORGANIZATION", "COMPANY") or not (h := _HOST.match(text, b.end)):
             continue
         first = next((m for m in own if m.start == h.end()), None)
+        if first is None and h.group().lstrip("이가 ").startswith("주최로") and _HELD_LATER.match(text, h.end()):
+            # "이번 '로봇 포럼'은 산업부 주최로 20일 서울에서 열린다": the event is the topic before
+            first = next((m for m in reversed(own) if m.end <= b.start
+                          and view.tail(m.end).lstrip("'’\"”」』") in ("은", "는", "이", "가")), None)
         chain = [first] if first is not None else []
         for m in own:
             if chain and m.start > chain[-1].end and re.fullmatch(r"['’\"”」]?\s?(?:과|와|및|,)\s?['‘\"“「]?",

@@ -73,6 +73,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     main = _main(view, inits, sents)
     publisher = _publisher(view, mentions, sents)
     lead = lead_body(view, mentions, sents) if publisher is None else None  # ingest.nlp.carried
+    by_key = {m.key: m for m in mentions}
     init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
     done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
@@ -130,7 +131,7 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             _dated_meeting(view, ms, own, (ss, se), si, add, ref)
             _at_this_event(view, ms, own, (ss, se), _pick(before, True, named), si, add)
             continue  # the sentence names its own initiative: the sentence rules decided
-        _when_and_where(view, ms, (ss, se), before, si, add, ref)
+        _when_and_where(view, ms, (ss, se), before, si, add, ref, _dated(out, by_key))
         if has_back_reference(text, ss, se):
             back_reference_speaker(view, ms, (ss, se), _pick(before, True, named), si, add)
         if (r := _ROSTER_SENT.search(text, ss, se)) and (target := _pick(before, False, named)) is not None:
@@ -201,6 +202,16 @@ def _at_this_event(view: TextView, ms: list, own: list, sent: tuple[int, int], t
         add("PARTICIPATES_IN", m, target, si)
 
 
+def _dated(out: list, by_key: dict) -> dict:
+    """The days each initiative is scheduled for so far (key → values of full dates)."""
+    days: dict = {}
+    for kind, h, t, _si in out:
+        v = by_key[t].value if kind == "SCHEDULED_FOR" and t in by_key else None
+        if v and len(v) == 10:
+            days.setdefault(h, set()).add(v)
+    return days
+
+
 def _main(view: TextView, inits: list, sents: list[tuple[int, int]]):
     """The initiative the document is about: the first named one of its first three
     sentences (title, dateline, lead), a taskforce or program before a meeting."""
@@ -242,9 +253,11 @@ def _coordinated(view: TextView, before: list, target) -> list:
 
 
 def _pick_program(before: list, main):
-    """The programme a call for applications belongs to: the last one named before."""
-    progs = [m for m in before if m.attrs.get("kind") in _DUE_KINDS]
-    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in _DUE_KINDS else None)
+    """The programme a call for applications belongs to: the last one named before (a law,
+    named as the basis of a call, takes no applications)."""
+    kinds = [k for k in _DUE_KINDS if k != "law"]
+    progs = [m for m in before if m.attrs.get("kind") in kinds]
+    return progs[-1] if progs else (main if main is not None and main.attrs.get("kind") in kinds else None)
 
 
 def _noun_use(view: TextView, ms: list, ts: int, te: int) -> bool:

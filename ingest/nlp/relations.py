@@ -29,12 +29,14 @@ from ingest.nlp.rosters import note_participants
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
+from ingest.nlp.runs import runs_call
+from ingest.nlp.presenter import presenter_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
-                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
-                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+                         r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다|엽니다)|주최(?=한다|합니다|하며|하고\s|했|하였|해\s|하기로)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
+                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖습니다', not '관심을 갖고')
 _HAVE = re.compile(r"갖|가[졌진질집]")
@@ -43,7 +45,7 @@ _HAVE = re.compile(r"갖|가[졌진질집]")
 CONDUCT_RE = re.compile(r"실시|도입|개시")
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
-HOLD_RE = re.compile(r"열|연")
+HOLD_RE = re.compile(r"열|연|엽|주최")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
                             r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
@@ -140,6 +142,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     agenda_relations(view, mentions, sents, add)
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
+    presenter_relations(view, mentions, sents, buckets, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -187,12 +190,14 @@ def _far_object(view: TextView, m: Mention, t: int) -> bool:
     return not any(x.tag in ("JKO", "EF") or (x.tag == "EC" and x.form in ("고", "며", "으며", "면서")) for x in between)
 
 
-_PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼)")
+_PASSIVE = re.compile(r"[가-힣]{2}(?:되|됐|된|될|돼|됩|됨)")  # ('개최됩니다': the formal ending)
 _NOT_OBJECT = ("에서", "에는", "에도", "에게", "에선")
 # a trigger used as a noun with a case particle: '미국 인플레이션감축법(IRA) 시행을 … 활용해야'
 # (someone else enforces it), '개정안 추진에 따라'; the predicate is elsewhere
 _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "추진", "마련", "개최", "공표", "제시", "선포", "발간",
                             "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
+# setting about it: '… 모집에 나선다', '… 본격 시행에 들어갔다' (the noun is the act)
+_SETS_ABOUT = re.compile(r"에\s(?:본격\s|본격적으로\s)?(?:나선|나섰|나서|나설|나섭|들어간|들어갔|들어가|들어갈|들어갑)")
 _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태|동향|여부|상태)")
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
@@ -201,16 +206,19 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if _PASSIVE.match(view.text, t):
         _by_agent(view, ms, inits, t, si, add)  # '… 과기정통부에 의해 수립된 전략': the agent named
         return  # '계획이 확정됐다': the agent is rarely in the sentence, the nearest body is a guess
-    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)):
+    if view.text[t:t + 2] in ("입법", "행정") and _NOMINAL_TRIGGER.match(view.text, view.word_end(t) if view.text[t + 2] == " " else t + 4):
+        return  # '입법예고를 거쳐': the notice as a noun
+    if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)) \
+            and not _SETS_ABOUT.match(view.text, t + 2):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
     if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
-        tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]?\s?원(?:을|를)\s", view.text[m.end:t])]
+        tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]{0,2}\s?원(?:을|를)\s", view.text[m.end:t])]
         if not any(b.label == "MINISTRY" and b.end <= t for b in ms):
             return
     holding = HOLD_RE.match(view.text, t) or HOLD_ONLY_RE.match(view.text, t) or CONDUCT_RE.match(view.text, t)
-    if HOLD_ONLY_RE.match(view.text, t):
-        tails = [m for m in tails if m.attrs.get("kind") == "meeting"]
+    if HOLD_ONLY_RE.match(view.text, t):  # (running a campaign or a call: '캠페인을 진행한다', '… 공모를 진행한다')
+        tails = [m for m in tails if m.attrs.get("kind") == "meeting" or (view.text.startswith("진행", t) and runs_call(view, m, t))]
     if CONDUCT_RE.match(view.text, t):  # '국회법 제65조에 따라 실시하는 청문회': the object, or what follows
         after = [m for m in inits if m.start > t and re.fullmatch(r"(?:하는|한|할)\s['‘\"“「『]?", view.text[t + 2:m.start])]
         tails = after[:1] or [m for m in tails if _tail(view, m).lstrip("'’\"”」』") in ("을", "를")]
@@ -234,10 +242,19 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
+    if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
+        subj = [m for m in subj if not (m.end <= first_tail and _ROLE_CLAUSE.match(view.text, m.end, first_tail))]
+        if not subj:
+            return
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
         subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
-    having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': only for a ministry's head
-    if having or not subj and holding:
+    having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': the body itself or its unnamed head
+    own = [m for m in subj if _tail(view, m) in ("은", "는", "이", "가", "에서는")] if having else []
+    if own and all(_SIGNING.search(view.text, m.start, m.end) for m in tails):
+        own = []  # '한전과 한수원은 체코 정부와 업무협약식을 가졌다': the parties sign, they take part
+    if own:  # '농림축산식품부는 … 간담회를 가졌다': the body holds it
+        subj = own
+    elif having or not subj and holding:
         # '통일부 장관은 … 간담회를 갖습니다': the ministry's own event, held by its unnamed head
         # (not a named head's title: '방문규 신임 산업부 장관이 취임식을 갖고')
         subj = [m for m in bodies if _UNNAMED_HEAD.match(view.text, m.end) and not any(
@@ -265,11 +282,20 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             heads += [x for x in others if heads[0].end <= x.start <= m.start]
             break
         prev = m
+    if subj and not holding and not any(m.attrs.get("kind") == "meeting" for m in tails):
+        # '산업부는 중소벤처기업부와 함께 X 사업을 추진한다': who the subject runs it with runs it too
+        # (not a meeting: '… 기업과 함께 간담회를 열었다' is held with guests)
+        heads += [m for m in ms if m.label in ("MINISTRY", "COMPANY", "ORGANIZATION") and heads[0].end <= m.start
+                  and m.end <= first_tail and m not in heads and _TOGETHER.match(view.text, m.end)]
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
 
 
+_TOGETHER = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과)\s(?:함께|공동으로)\s")
+# a body's part in the object, in a clause that describes it: '… 진흥원이 주관하는 X', '…가 후원하는 X'
+_ROLE_CLAUSE = re.compile(r"(?:이|가)\s(?:\S+\s){0,2}?(?:주관|주최|후원|참여|협력|지원)(?:하는|한|할)\s")
+_SIGNING = re.compile(r"협약|MOU|양해각서|서명|체결|조인")
 _UNNAMED_HEAD = re.compile(r"\s(?:장관|제?[12]?차관|청장|처장|원장)(?:님)?(?:은|는|이|가|께서는?)\s")
 _BY = re.compile(r"에\s?의(?:해|하여|해서)\s(?:[가-힣]+\s)?")
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
-from ingest.nlp.timing import value_end as _value_end, value_start as _value_start
+from ingest.nlp.timing import names_week_of, value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '당초 18일부터 19일까지 … 실시하는 것에서 18일부터 20일까지 …로': only the new dates
         text = date_expr(view, d)
         after = view.text[d.start + len(text):d.start + len(text) + 20]
+        if _release_day(view, d, ss, se):
+            continue  # a weekly press plan's '29일 월요일에는 … 소식을 전해드리겠습니다': the day of the release
         if _SINCE.match(view.text, d.end):
             continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
         if _HAND_IN.search(after):
@@ -101,6 +103,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '14일 회의를 개최했다': a report of the past, not a schedule
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
         targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
+        targets = [m for m in targets if not names_week_of(view, d, m, dates)]  # '이번 주 정례브리핑': its name
         if not targets:
             continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
@@ -134,8 +137,11 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         if today_only:
             continue  # a sentence that only says an event takes place: only its 'today' is read
         # '오늘 회의에서는 현안질의를 실시할 예정': the venue of the sentence is not what is due
-        objects = [m for m in targets if m.start > d.end and _tail(view, m) in ("을", "를")]
+        objects = [m for m in targets if m.start > d.end and _tail(view, m).lstrip("'’\"”」』") in ("을", "를")]
         due = [m for m in targets if not _tail(view, m).startswith(("에서", "에는"))] if objects else targets
+        # ('4월 2일 … 청년정책에 대한 전략 발표회를 개최한다': the topic of the object is not what is held)
+        due = [m for m in due if not (objects and m.end < objects[-1].start and m not in objects
+                                      and _TOPIC_OF.match(view.text, m.end))]
         due = due or targets
         # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
         due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
@@ -150,15 +156,49 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
                 and _tail(view, best).lstrip("'\"’”」』") not in ("은", "는", "이", "가", "도"):
             continue  # '연내 (an unrecognised plan)을 내놓을 예정이며, B 개정에 따라': B is not due
             # then; a subject carries over the clauses ('개정안은 … 통과되었고, 2015년 1월에 …')
+        if best.end <= d.start and _tail(view, best).lstrip("'\"’”」』") in ("을", "를") \
+                and _ends_clause(view, best.end, d.start, _IF):
+            continue  # '예산이 국무회의를 통과하면 … 8월 초까지 공사를 완료할 계획': the date is the next clause's
+            # (not '전략에 따르면 … 2030년까지': according to the plan)
         if best.start > d.end and any(d.end <= o.start and o.end <= best.start and o.value and _ends_clause(view, d.end, o.start)
                                       for o in dates):
             continue  # '연말까지 (a plan)을 마련하고 내년부터 X를 시행한다': X's date is the one in its clause
         add("SCHEDULED_FOR", best, d, si)
+        for m in targets:  # '이번 주 목요일 장관회의에 상정 예정인 X': X is due that day as well
+            if m.start > max(d.end, best.end) and _DUE_BEFORE.fullmatch(view.text, d.end, m.start) \
+                    and not _ends_clause(view, d.end, m.start) and not any(d.end <= o.start < m.start for o in dates):
+                add("SCHEDULED_FOR", m, d, si)
 
 
-def _ends_clause(view: TextView, a: int, b: int) -> bool:
-    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며')."""
-    return any(x.tag == "EC" and x.form in ("고", "며", "으며", "면서", "으면서") for x in view.morphs_in(a, b))
+# a press plan read out: the news is delivered or released ('소식을 전해드리겠습니다', '안내해 드리고',
+# '보도자료를 배포할 예정입니다'); the day that opens the sentence is the release's
+_NEWS = re.compile(r"(?:전해|알려|안내해|소개해|말씀)\s?드리|보도자료를\s(?:[가-힣]+\s)?(?:배포|제공)|소식(?:을|입니다)")
+_OPENS = re.compile(r"\s*(?:먼저|다음으로|그리고|이어서|또한)?[,\s]*")
+_DAY_TOPIC = re.compile(r"\s?(?:\(?[월화수목금토일](?:요일)?\)?\s?)?(?:에는|에|은|는|입니다)(?:[\s,.]|$)")
+
+
+def _release_day(view: TextView, d: Mention, ss: int, se: int) -> bool:
+    """Whether `d` opens a sentence of a press plan as its topic ('29일 월요일에는 … 안내해
+    드리고, …', '30일 화요일에는 … 지정한다는 소식을 전해드리겠습니다'): the day the news is
+    released, not when what it tells of takes place."""
+    return _OPENS.fullmatch(view.text, ss, d.start) is not None and _DAY_TOPIC.match(view.text, d.end) is not None \
+        and _NEWS.search(view.text, d.end, se) is not None
+
+
+# what names the topic of a later noun: 'X에 대한', 'X에 관한', 'X을 위한', 'X 관련'
+_TOPIC_OF = re.compile(r"['’\"”」』]?(?:에\s?(?:대한|관한)|[을를]\s?위한|\s관련(?:한)?)\s")
+# an adnominal of what is due, right before the initiative: '… 상정 예정인 X', '… 발표될 예정인 X'
+_DUE_BEFORE = re.compile(r"[^.,\n]{0,60}?\s(?:[가-힣]+\s)?(?:예정인|예정된|계획인)\s['‘\"“「『]?")
+
+
+_AND = ("고", "며", "으며", "면서", "으면서")
+_IF = ("면", "으면")
+
+
+def _ends_clause(view: TextView, a: int, b: int, forms: tuple[str, ...] = _AND) -> bool:
+    """Whether a connective ending closes a clause between `a` and `b` ('마련하고', '구축하며';
+    with `_IF` a condition: '통과하면')."""
+    return any(x.tag == "EC" and x.form in forms for x in view.morphs_in(a, b))
 
 
 def _within(inner: str, outer: str) -> bool:

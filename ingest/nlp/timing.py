@@ -79,6 +79,25 @@ def clause_break(view: TextView, a: int, b: int) -> bool:
     return any(x.tag == "EC" and y.tag == "SP" and y.form == "," for x, y in zip(ms, ms[1:]))
 
 
+# a briefing or press plan named by its week ('4월 다섯째주 정례브리핑', '금주 보도자료 배포 계획'):
+# the week says which one it is, not when it takes place (it is read out on one day)
+_WEEKLY_OWN = re.compile(r"(?:브리핑|보도\S*\s?(?:배포\s)?계획)$")
+_NAMING_GAP = re.compile(r"[\s,]*(?:이자\s)?")
+
+
+def names_week_of(view: TextView, d, m, others: list = ()) -> bool:
+    """Whether the DATE `d`, a week (Monday to Sunday), is the name of the briefing or press
+    plan `m` right after it rather than its schedule; other weeks (`others`) may stand
+    between ('이번 주, 3월 다섯째 주 주간 홍보계획 브리핑')."""
+    v = d.value or ""
+    a, b = value_start(v), value_end(v)
+    if not ("/" in v and a is not None and b is not None and (b - a).days == 6 and m.start >= d.end):
+        return False
+    gap = "".join(" " if any(o.start <= i < o.end for o in others) else c
+                  for i, c in enumerate(view.text[d.end:m.start], d.end))
+    return _NAMING_GAP.fullmatch(gap) is not None and _WEEKLY_OWN.search(view.text, m.start, m.end) is not None
+
+
 def value_start(value: str) -> date | None:
     """First day of an ISO value ('2024-03' → 2024-03-01, '2027/..' → 2027-01-01)."""
     v = value.split("/")[0]
