@@ -1,0 +1,128 @@
+"""Places that releases name by the shape of the phrase around them rather than by a list:
+
+- a venue right after its address ('서울 서초구 국립중앙도서관에서', '서귀포 칼호텔에서',
+  '서울 장충동 서울클럽에서'): a word the event is held at, after a city, district or
+  neighbourhood (the gold guideline's venues and facilities);
+- a body named as that venue ('서울 중구 안전보건공단에서 간담회', '세종청사 고용노동부에서
+  시상식', '롯데호텔에서 개최되는'): a LOCATION, as the guideline has 'KOTRA(서울 서초구)에서';
+  see `body_as_venue`, which the type refiner asks;
+- a province's short name before a city ('경기 성남의', '경기 화성에서'): 경기 alone is also
+  'economy' or 'match', so only a city after it makes it the province;
+- a region written as a place with 권/권역 ('충남권역', '부울경권', '제주권'): one LOCATION.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+# what may stand before a venue: a place of these kinds (places.tsv) or an address part
+_ADDRESS_KINDS = frozenset({"metro", "city", "district", "province", "local", ""})  # not a venue: '서울청사 브리핑실'
+# words after an address that are no venue: areas, markets and sides ('서울 시내에서', '중국 시장에서')
+_NOT_VENUE = frozenset({"시내", "도심", "현지", "일대", "곳곳", "전역", "현장", "인근", "근처", "주변", "지역", "시장", "거리",
+                        "내", "외곽", "한복판", "중심가", "번화가", "각지", "전체", "일원", "소재", "방면", "지방", "관내",
+                        "시민", "주민", "시청", "도청", "본사", "공장", "사업장", "사무실", "자택", "온라인", "정부", "당국"})
+_ACT_AFTER = re.compile(r"\s?(?:발표|밝히|밝혔|밝힌|주최|주관|제공|공개|추진|제작|발간|집계|조사|선정|지정|결정|요청|전했|전한|알렸|설명)")
+_VENUE_HEAD = re.compile(r"(?:도서관|센터|클럽|호텔|회관|홀|관|원|실|장|당|터|빌딩|타워|캠퍼스|공원|마을|시장|궁|각|사|교|역)$")
+
+
+def _address_end(view: TextView, place_ends: dict[int, str], s: int) -> bool:
+    """Whether the word starting at `s` comes right after a place of an address kind."""
+    return s >= 2 and view.text[s - 1] == " " and place_ends.get(s - 1, "-") in _ADDRESS_KINDS
+
+
+def find_addressed_venues(view: TextView, place_ends: dict[int, str]) -> Iterator[Cand]:
+    """A venue after its address: 'PLACE WORD에서' with WORD a proper noun or a compound
+    that ends like a facility. `place_ends` maps the end of each place (LOCATION or local
+    government) to its kind ('' for address parts and local governments)."""
+    text = view.text
+    for m in re.finditer("에서", text):
+        e = m.start()
+        s = view.word_start(e)
+        name = text[s:e]
+        if len(name) < 2 or name in _NOT_VENUE or not _address_end(view, place_ends, s) \
+                or not view.aligned(s, e) or not view.is_nominal(s, e) or view.tail(e) not in ("에서", "에서는"):
+            continue
+        if _ACT_AFTER.match(text, m.end()):
+            continue  # '서울 중구 관계자에서 발표': an actor, not a place
+        ms = view.morphs_in(s, e)
+        proper = ms[0].tag in ("NNP", "SL")
+        if not (proper or (len(ms) >= 2 and _VENUE_HEAD.search(name))):
+            continue  # '서울 시내에서', '부산 현지에서': an area, no named venue
+        from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people)
+        if head_kind(name):
+            continue  # '서울 간담회에서': an event, not its place
+        yield s, e, "LOCATION", {"rule": "addressed_venue", "place": name}
+
+
+def body_as_venue(view: TextView, start: int, end: int, prev_label: str, prev_end: int, prev_kind: str) -> bool:
+    """Whether a body [start, end) is the venue of an event: after an address place
+    ('서울 중구 안전보건공단에서', '세종청사 고용노동부에서') or, for a hotel, any '…호텔에서',
+    with 에서 and no act of the body after it ('… 안전보건공단에서 발표한': the body)."""
+    text = view.text
+    tail = view.tail(end)
+    if tail not in ("에서", "에서는"):
+        return False
+    if _ACT_AFTER.match(text, end + len(tail)):
+        return False
+    if text[start:end].endswith("호텔"):
+        return True
+    return prev_label == "LOCATION" and prev_end == start - 1 and prev_kind != "country"
+
+
+# a province's short name that is also a common word: only before a city
+_SHORT_PROVINCES = {"경기": "경기도"}
+
+
+def find_short_provinces(view: TextView, place_starts: dict[int, str]) -> Iterator[Cand]:
+    """'경기 성남의', '경기 화성에서': 경기 before a city or county is the province."""
+    text = view.text
+    for short, canon in _SHORT_PROVINCES.items():
+        for m in re.finditer(short + " ", text):
+            s, e = m.start(), m.start() + len(short)
+            if (s > 0 and text[s - 1].isalnum()) or place_starts.get(e + 1) not in ("city", "district", "local"):
+                continue
+            if view.aligned(s, e):
+                yield s, e, "LOCATION", {"rule": "short_province", "place": canon, "place_kind": "metro"}
+
+
+_REGION_SUFFIX = re.compile(r"권역|권(?![가-힣])|권(?=[은는이가을를의에과와도])")
+_REGION_KINDS = frozenset({"metro", "city", "province", "region", "local"})
+
+
+def find_regions(view: TextView, places: list[tuple[int, int, str]]) -> Iterator[Cand]:
+    """A place fused with 권/권역, the region around it ('충남권역', '제주권', '부산권에'): one
+    LOCATION. `places` are (start, end, kind) of places and local governments."""
+    text = view.text
+    for s, e, kind in places:
+        if kind not in _REGION_KINDS:
+            continue
+        m = _REGION_SUFFIX.match(text, e) if not text.endswith("권", 0, e) else re.compile("역").match(text, e)
+        if m is not None and view.is_cut(m.end()):
+            yield s, m.end(), "LOCATION", {"rule": "region", "place": text[s:m.end()], "place_kind": "region"}
+
+
+def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
+    """All the shapes of this module, after the gazetteer (`known`: local governments) and
+    the other rule candidates (`cands`: places, address parts) are found."""
+    places = [(s, e, a.get("place_kind", "")) for s, e, lab, a in cands if lab == "LOCATION"]
+    places += [(s, e, "local") for s, e, _lab, a in known if a.get("gov_kind") == "local"]
+    spans = {(s, e) for s, e, _k in places}
+    out = list(find_short_provinces(view, {s: k for s, _e, k in places}))
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    lex = get_lexicon()  # a place with 권 fused is no place match of its own ('부산권과'): look again
+    raw = []
+    for k in re.finditer("권", view.text):
+        for st in range(max(0, k.start() - 5), k.start() - 1):
+            m = lex.place_re.match(view.text, st)
+            if m is not None and m.end() == k.start():
+                raw.append((st, m.end(), lex.places[m.group()].kind))
+                break
+    out += find_regions(view, places + raw)
+    ends = {e: k for _s, e, k in places}
+    ends.update({e: "metro" for _s, e, _lab, _a in out})
+    out += [c for c in find_addressed_venues(view, ends) if (c[0], c[1]) not in spans]
+    return out
