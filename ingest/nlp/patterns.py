@@ -47,6 +47,7 @@ QUANTITY_RE = re.compile(rf"\d+\s?시간\s\d+(?:여)?\s?분|(?:{_AMOUNT})(?:여)
                          r"|\d+(?:여)?\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])|만에|만의))|\d+여\s?년"
                          # durations: '2일 동안', '40년 동안', '6년 만에', '10여 년'; '2시간 30분'; '2%대'
                          r"|(?:이틀|사흘|나흘|닷새|엿새|열흘)(?:간(?![가-힣])|(?=\s?(?:동안|만에)))")  # '닷새 동안', '이틀간'
+_NO_DAY = frozenset({"당일", "다음날"})
 # 'N대' before what it ranks ('세계 5대 수출 대국', '4대 연구원장', '10대 정책뉴스'): the top N, no count
 _RANKED = re.compile(r"\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*(?:강국|대국|분야|과제|전략|정책|뉴스|정책뉴스|기관|원장|연구원장|그룹|기업|도시|산업|"
                      r"은행|권역|거점|개혁|업종|품목|원칙|목표|서비스|지표|혁신|이슈|사업|프로젝트|트렌드|명소|축제|질환|범죄|광역시)(?=[^가-힣A-Za-z0-9]|[은는이가을를의와과에도으로]|$)")
@@ -61,7 +62,7 @@ def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
 
 
 # a weekday standing alone ('수요일에', '다음 주 월요일'), not the one after a date ('4일 수요일')
-_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)]|$)")
+_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)'’\"”]|$)")
 _AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일)\s?\(?$")  # '4일 수요일', '매주 수요일': no day of its own
 
 
@@ -89,6 +90,8 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if label == "DATE" and text[s:e].replace(" ", "") in _NO_DAY:
+                continue  # '당일 사진과 함께', '그 다음 날인 16일': the guideline's no-dates (the holiday's are named_days')
             if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and _RANKED.match(text, e) \
                     and int(re.match(r"\d+", text[s:e]).group()) <= 30:
                 continue  # '세계 5대 수출 대국': a rank, no count of machines

@@ -34,6 +34,17 @@ def _address_end(view: TextView, place_ends: dict[int, str], s: int) -> bool:
     return s >= 2 and view.text[s - 1] == " " and place_ends.get(s - 1, "-") in _ADDRESS_KINDS
 
 
+_ROOMS = frozenset({"회의실", "대회의실", "소회의실", "세미나실", "강당", "대강당", "국제회의장", "컨퍼런스룸", "그랜드홀", "전시장"})
+
+
+def _words(s: int, e: int, name: str) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for w in name.split(" "):
+        out.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    return out
+
+
 def find_addressed_venues(view: TextView, place_ends: dict[int, str]) -> Iterator[Cand]:
     """A venue after its address: 'PLACE WORD에서' with WORD a proper noun or a compound
     that ends like a facility. `place_ends` maps the end of each place (LOCATION or local
@@ -43,14 +54,19 @@ def find_addressed_venues(view: TextView, place_ends: dict[int, str]) -> Iterato
         e = m.start()
         s = view.word_start(e)
         name = text[s:e]
+        if name in _ROOMS and s >= 3 and text[s - 1] == " ":
+            s = view.word_start(s - 1)  # '광주 김대중컨벤션센터 회의실에서': the hall with its room, one venue
+            name = text[s:e]
+            if " " not in name or not view.is_nominal(s, name.index(" ") + s):
+                continue
         if len(name) < 2 or name in _NOT_VENUE or not _address_end(view, place_ends, s) \
-                or not view.aligned(s, e) or not view.is_nominal(s, e) or view.tail(e) not in ("에서", "에서는"):
+                or not view.aligned(s, e) or not all(view.is_nominal(a, b) for a, b in _words(s, e, name)) or view.tail(e) not in ("에서", "에서는"):
             continue
         if _ACT_AFTER.match(text, m.end()):
             continue  # '서울 중구 관계자에서 발표': an actor, not a place
         ms = view.morphs_in(s, e)
         proper = ms[0].tag in ("NNP", "SL")
-        if not (proper or (len(ms) >= 2 and _VENUE_HEAD.search(name))):
+        if not (proper or (len(ms) >= 2 and _VENUE_HEAD.search(name.split(" ")[0]))):
             continue  # '서울 시내에서', '부산 현지에서': an area, no named venue
         from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people)
         if head_kind(name):

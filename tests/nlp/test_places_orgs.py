@@ -86,3 +86,15 @@ def test_organisations(text: str, org: str) -> None:
 def test_generic_schools_and_unions_are_no_names() -> None:
     found = ents("초등학교와 산별노조, 기업노조 관계자가 참석했다.")
     assert not any(t == "ORGANIZATION" for _w, t in found)
+
+
+def test_a_hall_with_its_room_after_an_address_is_one_venue() -> None:
+    assert ("한국전통문화전당 세미나실", "LOCATION") in ents("설명회는 전주 한국전통문화전당 세미나실에서 진행됐다.")
+
+
+def test_an_area_word_is_no_venue() -> None:
+    assert not any(t == "LOCATION" for _w, t in ents("축제는 호수공원 일원에서 열리고 있다."))
+
+
+def test_red_cross_is_an_organisation() -> None:
+    assert ("대한적십자사", "ORGANIZATION") in ents("대한적십자사는 구호품을 보냈다.")
