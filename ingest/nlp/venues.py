@@ -8,7 +8,9 @@
   see `body_as_venue`, which the type refiner asks;
 - a province's short name before a city ('경기 성남의', '경기 화성에서'): 경기 alone is also
   'economy' or 'match', so only a city after it makes it the province;
-- a region written as a place with 권/권역 ('충남권역', '부울경권', '제주권'): one LOCATION.
+- a region written as a place with 권/권역 ('충남권역', '부울경권', '제주권'): one LOCATION;
+- ports and airports ('감천항과 다대포항', '마산항을', '김해공항에서'): a proper noun ending in
+  항/공항, or a place with 항 after it (not '제3항', '사항', '어항').
 """
 from __future__ import annotations
 
@@ -121,6 +123,31 @@ def find_regions(view: TextView, places: list[tuple[int, int, str]]) -> Iterator
             yield s, m.end(), "LOCATION", {"rule": "region", "place": text[s:m.end()], "place_kind": "region"}
 
 
+_PORT = re.compile(r"항(?=[\s,.)·]|[은는이가도의와과에을를으로]|$)")
+_NOT_PORT = frozenset({"사항", "조항", "어항", "출항", "입항", "귀항", "기항", "모항", "저항", "대항", "반항", "항", "공항", "선항",
+                       "결항", "운항", "취항", "회항", "요항", "강항", "신항", "남항", "북항", "외항", "내항", "국제공항", "신공항"})
+
+
+def find_ports(view: TextView, places: dict) -> Iterator[Cand]:
+    """Ports and airports by name: Kiwi's proper noun ending in 항/공항 ('감천항', '인천공항'),
+    or a place, or a proper noun, with 항 written after it ('마산항', '북항')."""
+    text = view.text
+    for m in _PORT.finditer(text):
+        e = m.end()
+        s = view.word_start(m.start())
+        name = text[s:e]
+        if not 2 <= len(name) <= 8 or not name[0].isalpha() or name in _NOT_PORT or not view.aligned(s, e):
+            continue
+        stem = name[:-2] if name.endswith("공항") else name[:-1]
+        if len(stem) < 2:
+            continue
+        ms = view.morphs_in(s, e)
+        whole = len(ms) == 1 and ms[0].tag == "NNP"
+        named = ms and ms[0].tag == "NNP" and ms[0].end == s + len(stem)
+        if whole or named or stem in places:
+            yield s, e, "LOCATION", {"rule": "port", "place": name, "place_kind": "venue"}
+
+
 def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
     """All the shapes of this module, after the gazetteer (`known`: local governments) and
     the other rule candidates (`cands`: places, address parts) are found."""
@@ -138,6 +165,7 @@ def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Ca
                 raw.append((st, m.end(), lex.places[m.group()].kind))
                 break
     out += find_regions(view, places + raw)
+    out += find_ports(view, lex.places)
     ends = {e: k for _s, e, k in places}
     ends.update({e: "metro" for _s, e, _lab, _a in out})
     out += [c for c in find_addressed_venues(view, ends) if (c[0], c[1]) not in spans]

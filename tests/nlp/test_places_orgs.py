@@ -98,3 +98,16 @@ def test_an_area_word_is_no_venue() -> None:
 
 def test_red_cross_is_an_organisation() -> None:
     assert ("대한적십자사", "ORGANIZATION") in ents("대한적십자사는 구호품을 보냈다.")
+
+
+@pytest.mark.parametrize("text,port", [
+    ("차관은 평택항과 목포항을 차례로 찾았다.", "평택항"),
+    ("차관은 평택항과 목포항을 차례로 찾았다.", "목포항"),
+    ("장관은 김포공항에서 출국했다.", "김포공항"),
+])
+def test_ports_and_airports_are_places(text: str, port: str) -> None:
+    assert (port, "LOCATION") in ents(text)
+
+
+def test_clauses_and_matters_are_no_ports() -> None:
+    assert not any(t == "LOCATION" for _w, t in ents("법 제3조제2항에 따른 주요 사항과 어항 정비를 논의했다."))
