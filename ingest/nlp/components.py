@@ -140,6 +140,7 @@ class EntityPatterns:
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_venues(view)
         cands += org_shapes.find_org_shapes(view)
+        cands += org_shapes.find_institutes(view)
         cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)

@@ -1,8 +1,9 @@
 """Organisations by the ending of their name that `orgs` leaves alone: national museums
 ('국립인천해양박물관', the guideline's 'national museums are ORGANIZATION'), schools with
 their level ('하늘꿈중고등학교', '서울숭의초등학교'), federations and unions ('전국농민회총연맹',
-'한국자유총연맹', '전국보건의료산업노동조합'), and preservation societies of a heritage
-('…점안의식보존회'). A generic word before the ending ('대안학교', '산별노조', '기업노조') names
+'한국자유총연맹', '전국보건의료산업노동조합'), preservation societies of a heritage
+('…점안의식보존회'), and think tanks named after a place or a proper noun ('경기연구원',
+'여의도연구원'; `orgs` takes the national ones, '한국…연구원'). A generic word before the ending ('대안학교', '산별노조', '기업노조') names
 no particular one.
 """
 from __future__ import annotations
@@ -34,4 +35,24 @@ def find_org_shapes(view: TextView) -> Iterator[Cand]:
         elif s > 0 and text[s - 1].isalnum():
             continue
         if view.aligned(s, e) and view.is_nominal(s, e):
+            yield s, e, "ORGANIZATION", {"rule": "org_shape"}
+
+
+_INSTITUTE = re.compile(r"연구원(?=[\s,.)(·'’\"”]|[은는이가도의와과에을를로장]|$)")
+_RESEARCHER = ("선임", "책임", "수석", "주임", "전임", "객원", "박사후", "위촉", "연구", "보조", "인턴", "방문", "초빙", "명예", "상임")
+
+
+def find_institutes(view: TextView) -> Iterator[Cand]:
+    """'경기연구원', '여의도연구원은': 연구원 after a place or a proper noun is an institute, not a
+    researcher ('선임연구원', '김 연구원')."""
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    places = get_lexicon().places
+    text = view.text
+    for m in _INSTITUTE.finditer(text):
+        s, e = view.word_start(m.start()), m.end()
+        prefix = text[s:m.start()]
+        if not 2 <= len(prefix) <= 8 or not prefix.isalpha() or prefix.endswith(_RESEARCHER) or not view.aligned(s, e):
+            continue
+        first = view.first.get(s)
+        if prefix in places or (first is not None and first.tag == "NNP" and first.end <= m.start()):
             yield s, e, "ORGANIZATION", {"rule": "org_shape"}

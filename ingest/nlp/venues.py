@@ -26,7 +26,8 @@ _ADDRESS_KINDS = frozenset({"metro", "city", "district", "province", "local", ""
 # words after an address that are no venue: areas, markets and sides ('서울 시내에서', '중국 시장에서')
 _NOT_VENUE = frozenset({"시내", "도심", "현지", "일대", "곳곳", "전역", "현장", "인근", "근처", "주변", "지역", "시장", "거리",
                         "내", "외곽", "한복판", "중심가", "번화가", "각지", "전체", "일원", "소재", "방면", "지방", "관내",
-                        "시민", "주민", "시청", "도청", "본사", "공장", "사업장", "사무실", "자택", "온라인", "정부", "당국"})
+                        "시민", "주민", "시청", "도청", "본사", "공장", "사업장", "사무실", "자택", "온라인", "정부", "당국",
+                        "주민센터", "행정복지센터", "보건소", "경찰서", "소방서", "우체국"})
 _ACT_AFTER = re.compile(r"\s?(?:발표|밝히|밝혔|밝힌|주최|주관|제공|공개|추진|제작|발간|집계|조사|선정|지정|결정|요청|전했|전한|알렸|설명)")
 _VENUE_HEAD = re.compile(r"(?:도서관|센터|클럽|호텔|회관|홀|관|원|실|장|당|터|빌딩|타워|캠퍼스|공원|마을|시장|궁|각|사|교|역)$")
 
@@ -47,6 +48,12 @@ def _words(s: int, e: int, name: str) -> list[tuple[int, int]]:
     return out
 
 
+def _is_place_name(name: str) -> bool:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415
+    lex = get_lexicon()
+    return name in lex.places or name in lex.names
+
+
 def find_addressed_venues(view: TextView, place_ends: dict[int, str]) -> Iterator[Cand]:
     """A venue after its address: 'PLACE WORD에서' with WORD a proper noun or a compound
     that ends like a facility. `place_ends` maps the end of each place (LOCATION or local
@@ -64,6 +71,8 @@ def find_addressed_venues(view: TextView, place_ends: dict[int, str]) -> Iterato
         if len(name) < 2 or name in _NOT_VENUE or not _address_end(view, place_ends, s) \
                 or not view.aligned(s, e) or not all(view.is_nominal(a, b) for a, b in _words(s, e, name)) or view.tail(e) not in ("에서", "에서는"):
             continue
+        if name[-1] in "갑을병" and _is_place_name(name[:-1]):
+            continue  # '충남 천안을에서': an electoral district, not a venue
         if _ACT_AFTER.match(text, m.end()):
             continue  # '서울 중구 관계자에서 발표': an actor, not a place
         ms = view.morphs_in(s, e)

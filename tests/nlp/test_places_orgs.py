@@ -111,3 +111,13 @@ def test_ports_and_airports_are_places(text: str, port: str) -> None:
 
 def test_clauses_and_matters_are_no_ports() -> None:
     assert not any(t == "LOCATION" for _w, t in ents("법 제3조제2항에 따른 주요 사항과 어항 정비를 논의했다."))
+
+
+def test_an_electoral_district_is_no_venue() -> None:
+    assert all(w != "천안을" for w, _t in ents("당은 충남 천안을에서 후보를 냈다."))
+
+
+def test_a_think_tank_named_after_a_place() -> None:
+    found = ents("서울연구원은 보고서를 냈고 김민수 선임연구원이 발표했다.")
+    assert ("서울연구원", "ORGANIZATION") in found
+    assert not any(w.endswith("선임연구원") for w, _t in found)
