@@ -9,6 +9,7 @@
 - a province's short name before a city ('경기 성남의', '경기 화성에서'): 경기 alone is also
   'economy' or 'match', so only a city after it makes it the province;
 - a region written as a place with 권/권역 ('충남권역', '부울경권', '제주권'): one LOCATION;
+- a name that something is located at ('정릉에 위치한 보호시설', '서초구에 소재한'): a place;
 - ports and airports ('감천항과 다대포항', '마산항을', '김해공항에서'): a proper noun ending in
   항/공항, or a place with 항 after it (not '제3항', '사항', '어항').
 """
@@ -157,6 +158,24 @@ def find_ports(view: TextView, places: dict) -> Iterator[Cand]:
             yield s, e, "LOCATION", {"rule": "port", "place": name, "place_kind": "venue"}
 
 
+_LOCATED = re.compile(r"에 (?:위치한|위치해|위치하고|위치하는|소재한|소재하는|자리한|자리잡은|자리 잡은)")
+
+
+def find_located(view: TextView) -> Iterator[Cand]:
+    """'정릉에 위치한 …', '세종시 조치원읍에 소재한 …': the proper noun before 'located at'."""
+    text = view.text
+    for m in _LOCATED.finditer(text):
+        e = m.start()
+        s = view.word_start(e)
+        name = text[s:e]
+        if len(name) < 2 or name in _NOT_VENUE or not view.aligned(s, e) or not view.is_nominal(s, e):
+            continue
+        if name.endswith(("단지", "지역", "지구", "일대", "권역", "시설")) and len(name) <= 4:
+            continue  # '산업단지에 위치한': a kind of site, no name
+        if view.tag_at(s) == "NNP":
+            yield s, e, "LOCATION", {"rule": "located", "place": name}
+
+
 def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
     """All the shapes of this module, after the gazetteer (`known`: local governments) and
     the other rule candidates (`cands`: places, address parts) are found."""
@@ -175,6 +194,7 @@ def find_shapes(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Ca
                 break
     out += find_regions(view, places + raw)
     out += find_ports(view, lex.places)
+    out += [c for c in find_located(view) if (c[0], c[1]) not in spans]
     ends = {e: k for _s, e, k in places}
     ends.update({e: "metro" for _s, e, _lab, _a in out})
     out += [c for c in find_addressed_venues(view, ends) if (c[0], c[1]) not in spans]

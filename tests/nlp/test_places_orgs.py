@@ -121,3 +121,8 @@ def test_a_think_tank_named_after_a_place() -> None:
     found = ents("서울연구원은 보고서를 냈고 김민수 선임연구원이 발표했다.")
     assert ("서울연구원", "ORGANIZATION") in found
     assert not any(w.endswith("선임연구원") for w, _t in found)
+
+
+def test_a_name_something_is_located_at() -> None:
+    assert ("북촌", "LOCATION") in ents("장관은 북촌에 위치한 공방을 찾았다.")
+    assert not any(t == "LOCATION" for _w, t in ents("산업단지에 위치한 공장을 점검했다."))
