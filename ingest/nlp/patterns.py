@@ -48,9 +48,10 @@ QUANTITY_RE = re.compile(rf"\d+\s?시간\s\d+(?:여)?\s?분|(?:{_AMOUNT})(?:여)
                          # durations: '2일 동안', '40년 동안', '6년 만에', '10여 년'; '2시간 30분'; '2%대'
                          r"|(?:이틀|사흘|나흘|닷새|엿새|열흘)(?:간(?![가-힣])|(?=\s?(?:동안|만에)))")  # '닷새 동안', '이틀간'
 _NO_DAY = frozenset({"당일", "다음날"})
+_RATIO = re.compile(r"\s?\d")
 # 'N대' before what it ranks ('세계 5대 수출 대국', '4대 연구원장', '10대 정책뉴스'): the top N, no count
 _RANKED = re.compile(r"\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*(?:강국|대국|분야|과제|전략|정책|뉴스|정책뉴스|기관|원장|연구원장|그룹|기업|도시|산업|"
-                     r"은행|권역|거점|개혁|업종|품목|원칙|목표|서비스|지표|혁신|이슈|사업|프로젝트|트렌드|명소|축제|질환|범죄|광역시)(?=[^가-힣A-Za-z0-9]|[은는이가을를의와과에도으로]|$)")
+                     r"은행|권역|거점|개혁|업종|품목|원칙|목표|서비스|지표|혁신|이슈|사업|프로젝트|트렌드|명소|축제|질환|범죄|광역시|국회|기술|대통령|총선|대선)(?=[^가-힣A-Za-z0-9]|[은는이가을를의와과에도으로]|$)")
 _COHORT = re.compile(r"(?:위원회|협의회|위|단)\s\d+기|\d+기\s(?:위원|협의회|회원|졸업|출신|신도시)")
 _FRACTION = re.compile(r"(?<=분)의\s?\d")  # '3분의 2': a fraction, no minutes
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
@@ -92,9 +93,9 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 e -= 1
             if label == "DATE" and text[s:e].replace(" ", "") in _NO_DAY:
                 continue  # '당일 사진과 함께', '그 다음 날인 16일': the guideline's no-dates (the holiday's are named_days')
-            if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and _RANKED.match(text, e) \
-                    and int(re.match(r"\d+", text[s:e]).group()) <= 30:
-                continue  # '세계 5대 수출 대국': a rank, no count of machines
+            if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and (_RATIO.match(text, e) or (
+                    _RANKED.match(text, e) and int(re.match(r"\d+", text[s:e]).group()) <= 30)):
+                continue  # '세계 5대 수출 대국', '22대 국회': a rank or a term; '50 대 50': a ratio
             if label == "QUANTITY" and text[e - 1] == "기" and _COHORT.search(text, max(0, s - 12), min(len(text), e + 4)):
                 continue  # '위원회 1기 활동', '1기 위원회': a council's term, no count of reactors
             if label == "QUANTITY" and (text.startswith("째", e) or _FRACTION.match(text, e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):

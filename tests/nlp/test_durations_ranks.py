@@ -34,3 +34,7 @@ def test_a_rank_is_no_count(text: str) -> None:
 
 def test_machines_are_counted() -> None:
     assert "20대" in quantities("공장은 로봇 20대를 새로 들였다.")
+
+
+def test_an_assembly_term_and_a_ratio_are_no_counts() -> None:
+    assert quantities("법안은 21대 국회에서 폐기됐고 지분은 40 대 60으로 나뉜다.") == []
