@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
-                        relclf, shortnames)
+                        org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -142,8 +142,11 @@ class EntityPatterns:
         cands += orgs.find_public_bodies(view)
         cands += orgs.find_regional_offices(view)
         cands += orgs.find_venues(view)
+        cands += org_shapes.find_org_shapes(view)
+        cands += org_shapes.find_institutes(view)
         cands += orgs.find_event_venues(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
+        cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 cut_tokens(doc, s, e)

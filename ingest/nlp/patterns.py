@@ -43,8 +43,15 @@ UNITS = ("퍼센트포인트", "%포인트", "%p", "퍼센트", "%", "％", "원
          "회", "차례", "번", "위", "종", "가지", "가구", "세", "살", "채", "편", "권", "마리", "시간", "년간", "배럴",
          "리터", "GB", "TB", "Gbps", "큐비트", "단계", "주년", "기", "만대", "장", "일간", "주간", "개월간", "분", "초", "m")
 # '760여 곳', '170여 개국': an approximate count keeps its 여 (Kiwi: 760/SN 여/XSN)
-QUANTITY_RE = re.compile(rf"(?:{_AMOUNT})(?:여)?\s?(?:{_alt(UNITS)})(?![A-Za-z%])"
-                         r"|\d+\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])))")  # durations: '2일 동안', '40년 동안'
+QUANTITY_RE = re.compile(rf"\d+\s?시간\s\d+(?:여)?\s?분|(?:{_AMOUNT})(?:여)?\s?(?:%대|{_alt(UNITS)})(?![A-Za-z%])"
+                         r"|\d+(?:여)?\s?(?:일|년|주|달)(?=\s?(?:동안|간(?![가-힣])|만에|만의))|\d+여\s?년"
+                         # durations: '2일 동안', '40년 동안', '6년 만에', '10여 년'; '2시간 30분'; '2%대'
+                         r"|(?:이틀|사흘|나흘|닷새|엿새|열흘)(?:간(?![가-힣])|(?=\s?(?:동안|만에)))")  # '닷새 동안', '이틀간'
+_NO_DAY = frozenset({"당일", "다음날"})
+_RATIO = re.compile(r"\s?\d")
+# 'N대' before what it ranks ('세계 5대 수출 대국', '4대 연구원장', '10대 정책뉴스'): the top N, no count
+_RANKED = re.compile(r"\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*(?:강국|대국|분야|과제|전략|정책|뉴스|정책뉴스|기관|원장|연구원장|그룹|기업|도시|산업|"
+                     r"은행|권역|거점|개혁|업종|품목|원칙|목표|서비스|지표|혁신|이슈|사업|프로젝트|트렌드|명소|축제|질환|범죄|광역시|국회|기술|대통령|총선|대선)(?=[^가-힣A-Za-z0-9]|[은는이가을를의와과에도으로]|$)")
 _COHORT = re.compile(r"(?:위원회|협의회|위|단)\s\d+기|\d+기\s(?:위원|협의회|회원|졸업|출신|신도시)")
 _FRACTION = re.compile(r"(?<=분)의\s?\d")  # '3분의 2': a fraction, no minutes
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
@@ -56,7 +63,7 @@ def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
 
 
 # a weekday standing alone ('수요일에', '다음 주 월요일'), not the one after a date ('4일 수요일')
-_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)]|$)")
+_WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)'’\"”]|$)")
 _AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일)\s?\(?$")  # '4일 수요일', '매주 수요일': no day of its own
 
 
@@ -84,6 +91,11 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if label == "DATE" and text[s:e].replace(" ", "") in _NO_DAY:
+                continue  # '당일 사진과 함께', '그 다음 날인 16일': the guideline's no-dates (the holiday's are named_days')
+            if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and (_RATIO.match(text, e) or (
+                    _RANKED.match(text, e) and int(re.match(r"\d+", text[s:e]).group()) <= 30)):
+                continue  # '세계 5대 수출 대국', '22대 국회': a rank or a term; '50 대 50': a ratio
             if label == "QUANTITY" and text[e - 1] == "기" and _COHORT.search(text, max(0, s - 12), min(len(text), e + 4)):
                 continue  # '위원회 1기 활동', '1기 위원회': a council's term, no count of reactors
             if label == "QUANTITY" and (text.startswith("째", e) or _FRACTION.match(text, e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):

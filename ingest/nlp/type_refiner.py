@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import bodies, initiatives, patterns
+from ingest.nlp import bodies, initiatives, patterns, venues
 from ingest.nlp.ents import Ent, get_ents, put_ents
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.view import TextView
@@ -70,6 +70,10 @@ class TypeRefiner:
                 new = "LOCATION"  # 'KOTRA(서울 서초구)에서': a body named as the venue, its address after it
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
+            if new in ORG_TYPES and attrs.get("gov_kind") != "local" and _named_as_venue(view, ent, out[-1:]):
+                new = "LOCATION"  # '서울 중구 안전보건공단에서 간담회', '롯데호텔에서 개최되는': the venue
+                attrs.pop("gov_kind", None)
+                attrs["place"] = text
             if new == "MINISTRY" and text in _BUILDING_BODIES and bodies.building_as_place(view, ent, ents[i + 1:i + 2], _BUILDING_TAILS):
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
@@ -115,6 +119,12 @@ def _is_place(view: TextView, ent: Ent, prev: list[Ent], nxt: list[Ent]) -> bool
             return True
     text = view.text[ent.start:ent.end]
     return not tail and text.endswith(("북", "남")) and len(text) == 2
+
+
+def _named_as_venue(view: TextView, ent: Ent, prev: list[Ent]) -> bool:
+    p = prev[0] if prev else None
+    return venues.body_as_venue(view, ent.start, ent.end, p.label if p else "", p.end if p else -1,
+                                p.attrs.get("place_kind", "") if p else "")
 
 
 def _listed_with_place(view: TextView, other: list[Ent], pos: int, before: bool) -> bool:

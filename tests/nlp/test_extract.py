@@ -23,7 +23,8 @@ CASES = [
       ("PARTICIPATES_IN", "마키나락스", "간담회")]),
     ("안덕근 산업통상자원부 장관은 이날 서울 강남구 한국무역협회에서 열린 'AI 자율제조 얼라이언스 출범식'에 참석했다.",
      [(0, 3, "PERSON", "안덕근"), (4, 11, "MINISTRY", "산업통상자원부"), (16, 18, "DATE", "2024-03-07"),
-      (19, 21, "LOCATION", "서울"), (22, 25, "LOCATION", "강남"), (26, 32, "ORGANIZATION", "한국무역협회"),
+      # the body named as the venue after its address is the place (real-text guideline, issue #20)
+      (19, 21, "LOCATION", "서울"), (22, 25, "LOCATION", "강남"), (26, 32, "LOCATION", "한국무역협회"),
       (39, 56, "INITIATIVE", "AI 자율제조 얼라이언스 출범식")],
      [("LEADS", "안덕근", "산업통상자원부"), ("PARTICIPATES_IN", "안덕근", "AI 자율제조 얼라이언스 출범식")]),
     ("산업부는 연내 AI 자율제조 선도 프로젝트 200개를 추진하고, 2030년까지 1조 원 규모의 펀드를 조성한다.",
