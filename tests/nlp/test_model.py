@@ -103,6 +103,55 @@ def test_lexicon_tags_take_the_longest_name():
     assert tags(text, [0, 7], [6, 11], lexicon) == ["B-OG", "O"]
 
 
+def test_eojeol_place_marks_where_a_token_sits_in_its_word():
+    # The optional place feature (layers.py, place_rows): a name starts its eojeol and ends
+    # before the particle, so 삼성전자 is B, 는 E; a lone token is S, a second space SP.
+    from ingest.nlp.train.layers import eojeol_places
+    from ingest.nlp.train.prepare import make_nlp
+
+    doc = make_nlp().make_doc("삼성전자는 서울에서  발표했다 김")
+    places = dict(zip([t.text for t in doc], eojeol_places(doc)))
+    assert places["삼성전자"] == "B4" and places["는"] == "E1"
+    assert places["서울"] == "B2" and places["에서"] == "E2"
+    assert places[" "] == "SP" and places["발표"] == "B2"
+    assert places["김"] == "S1"
+
+
+def test_place_feature_trains_saves_and_loads(tmp_path):
+    # A model built with place_rows keeps the feature after saving (the shipped config
+    # without it still loads: test_ner_can_be_sourced_into_another_pipeline).
+    from spacy.training import Example
+    from spacy.util import fix_random_seed
+
+    from ingest.nlp.train.prepare import make_nlp
+
+    nlp = make_nlp()
+    cfg = {"model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                     "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "nO": None,
+                     "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
+                                 "embed": {"@architectures": "kg.KoreanHashEmbed.v1", "width": 16,
+                                           "attrs": ["NORM", "TAG"], "rows": [100, 20],
+                                           "prefix_lengths": [2], "suffix_lengths": [1], "affix_rows": 50,
+                                           "place_rows": 20},
+                                 "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16,
+                                            "depth": 1, "window_size": 1, "maxout_pieces": 2}}}}
+    ner = nlp.add_pipe("ner", config=cfg)
+    doc = nlp.make_doc("삼성전자는 서울에서 발표했다")
+    examples = [Example.from_dict(doc, {"entities": [(0, 4, "COMPANY"), (6, 8, "LOCATION")]})]
+    fix_random_seed(0)
+    nlp.initialize(lambda: examples)
+    for _ in range(100):
+        nlp.update(examples)
+    found = [(e.text, e.label_) for e in nlp("삼성전자는 서울에서 발표했다").ents]
+    assert found == [("삼성전자", "COMPANY"), ("서울", "LOCATION")]
+    nlp.to_disk(tmp_path)
+    again = spacy.load(tmp_path)
+    layer = next(n for n in again.get_pipe("ner").model.walk() if n.name == "kiwi_affix_features")
+    assert layer.attrs["place"] is True
+    assert [(e.text, e.label_) for e in again("삼성전자는 서울에서 발표했다").ents] == found
+    assert ner.labels
+
+
 def test_vote_keeps_what_most_members_find():
     # ensemble.py: three members, a span found by two of them stays, one found by one goes;
     # the entities already set (the gazetteer's, in the pipeline) stay and bind every member.
