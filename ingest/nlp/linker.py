@@ -42,10 +42,11 @@ class EntityLinker:
         generic: set[tuple[int, int]] = set()  # meeting words no named meeting names
         unresolved: list[Ent] = []  # meetings named by their own words
         short = short_names(ents, text)  # '「…특별조치법」(이하 국가첨단전략산업법)'
+        inits = [e for e in ents if e.label == "INITIATIVE"]
         for e in ents:
             e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
             if e.label == "INITIATIVE":
-                named = _initiative_name(e, prev, ents, names, text)
+                named = _initiative_name(e, prev, inits, names, text)
                 full = short.get(_key(text[e.start:e.end]))
                 e.canonical = named or (names.get(full.key) if full is not None and full.key in names else None) \
                     or e.canonical
@@ -55,7 +56,7 @@ class EntityLinker:
                     unresolved.append(e)
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
-        _fuller_names(unresolved, ents, names, generic, text)
+        _fuller_names(unresolved, inits, names, generic, text)
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
                 e.attrs["org"] = names[tuple(e.attrs["_org"])]
@@ -65,7 +66,7 @@ class EntityLinker:
         return doc
 
 
-def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, text: str) -> str | None:
+def _initiative_name(e: Ent, prev: Ent | None, inits: list[Ent], names: dict, text: str) -> str | None:
     """Document-level naming of initiatives: a back reference takes its antecedent's name;
     a bare meeting word takes the name of the initiative right before it ('AI 자율제조
     얼라이언스' 출범식 → 'AI 자율제조 얼라이언스 출범식') or of an earlier meeting with the
@@ -75,7 +76,7 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
         return names.get(tuple(ante))
     word = text[e.start:e.end]
     pointed = _POINTS_BACK.search(text, max(0, e.start - 4), e.start) is not None
-    earlier = [x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]
+    earlier = [x for x in inits if x.end <= e.start]
     if pointed and not e.attrs.get("generic"):
         # '이번 정책협의회는' after '제4차 한-방글라데시 정책협의회': the one initiative named before
         # whose name ends in these words (two such, or none: the mention keeps its own name)
@@ -127,13 +128,12 @@ def _only(cands: list[Ent], names: dict, fits) -> str | None:
     return full if all(_key(full).endswith(_key(n)) for n in found) else None
 
 
-def _fuller_names(unresolved: list[Ent], ents: list[Ent], names: dict, generic: set, text: str) -> None:
+def _fuller_names(unresolved: list[Ent], inits: list[Ent], names: dict, generic: set, text: str) -> None:
     """A meeting named short before the document names it in full ('수출전략회의를 주재했다.
     … 제1차 수출전략회의는'; a heading's '보고대회' before '한국판 뉴딜 대국민보고대회') takes the
     full name, where only one event of the document ends in its words. A bare meeting word
     does so only in the heading (first line): later in the text it may be another gathering."""
-    full = [x for x in ents if x.label == "INITIATIVE" and x.attrs.get("kind") == "meeting"
-            and not x.attrs.get("generic") and not x.attrs.get("coref")]
+    full = [x for x in inits if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic") and not x.attrs.get("coref")]
     if not full:
         return
     heading = text.find("\n")
