@@ -110,7 +110,7 @@ def _initiative_name(e: Ent, prev: Ent | None, inits: list[Ent], names: dict, te
             # '정례브리핑을 시작하겠습니다 … 오늘 브리핑을 마치겠습니다': one unnamed event, one node
             e.attrs["_event_word"] = text[same[-1].start:same[-1].end].split()[-1]
             return None
-        if named:
+        if named and not text.startswith("오늘", max(0, e.start - 3)):  # '오늘 본회의가' in a briefing: another event
             return names.get((named[0] if word in _EVENT_WORDS else named[-1]).key)
     elif word in _EVENT_WORDS and len({names.get(x.key) for x in named}) == 1:
         return names.get(named[0].key)  # '행사에 참여해': the one event the document names

@@ -141,6 +141,9 @@ def test_todays_briefing_is_the_briefing_opened_before() -> None:
     text = "문화체육관광부는 오늘 정례브리핑을 진행합니다. 주요 일정을 말씀드리겠습니다. 이상으로 오늘 브리핑을 마치겠습니다."
     ex = extract(text, D)
     assert len({e.canonical for e in ex.entities if e.type == "INITIATIVE"}) == 1  # one event, one node
+    # 'today' is a day, not a pointer: today's sitting reported in a briefing is another event
+    text = "국회 소식 정례브리핑을 시작합니다. 오늘 본회의가 열렸지만 곧 산회됐습니다."
+    assert not any("브리핑" in n for n in _initiatives(text)["본회의"])
 
 
 def test_this_agreement_is_the_unnamed_agreement_signed_before() -> None:
