@@ -62,7 +62,7 @@ def name_events(ents: list[Ent], rels: list, sents: list[tuple[int, int]], text:
     groups: dict[tuple, list[Ent]] = {}
     for e in meetings:
         if e.key in generic:
-            head = text[e.start:e.end].split()[-1]
+            head = e.attrs.get("_event_word") or text[e.start:e.end].split()[-1]  # set by the linker
             groups.setdefault(("g", head), []).append(e)
         elif (ordinal_name(e.canonical) is None and e.canonical.endswith(RECURRING)
               and not _YEAR.search(e.canonical) and e.canonical.replace(" ", "") not in series):

@@ -40,18 +40,23 @@ class EntityLinker:
         names: dict[tuple[int, int], str] = {}
         prev: Ent | None = None
         generic: set[tuple[int, int]] = set()  # meeting words no named meeting names
+        unresolved: list[Ent] = []  # meetings named by their own words
         short = short_names(ents, text)  # '「…특별조치법」(이하 국가첨단전략산업법)'
+        inits = [e for e in ents if e.label == "INITIATIVE"]
         for e in ents:
             e.canonical = canonical(e.label, text[e.start:e.end], e.attrs, lex, doc._.doc_date)
             if e.label == "INITIATIVE":
-                named = _initiative_name(e, prev, ents, names, text)
+                named = _initiative_name(e, prev, inits, names, text)
                 full = short.get(_key(text[e.start:e.end]))
                 e.canonical = named or (names.get(full.key) if full is not None and full.key in names else None) \
                     or e.canonical
                 if named is None and e.attrs.get("generic") and e.attrs.get("kind") == "meeting":
                     generic.add(e.key)
+                if named is None and e.attrs.get("kind") == "meeting":
+                    unresolved.append(e)
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
+        _fuller_names(unresolved, inits, names, generic, text)
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
                 e.attrs["org"] = names[tuple(e.attrs["_org"])]
@@ -61,7 +66,7 @@ class EntityLinker:
         return doc
 
 
-def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, text: str) -> str | None:
+def _initiative_name(e: Ent, prev: Ent | None, inits: list[Ent], names: dict, text: str) -> str | None:
     """Document-level naming of initiatives: a back reference takes its antecedent's name;
     a bare meeting word takes the name of the initiative right before it ('AI 자율제조
     얼라이언스' 출범식 → 'AI 자율제조 얼라이언스 출범식') or of an earlier meeting with the
@@ -69,31 +74,81 @@ def _initiative_name(e: Ent, prev: Ent | None, ents: list[Ent], names: dict, tex
     ante = e.attrs.get("_ante")
     if ante is not None:
         return names.get(tuple(ante))
-    if not (e.attrs.get("generic") and e.attrs.get("kind") == "meeting"):
-        return None
     word = text[e.start:e.end]
+    pointed = _POINTS_BACK.search(text, max(0, e.start - 4), e.start) is not None
+    earlier = [x for x in inits if x.end <= e.start]
+    if pointed and not e.attrs.get("generic"):
+        # '이번 정책협의회는' after '제4차 한-방글라데시 정책협의회': the one initiative named before
+        # whose name ends in these words (two such, or none: the mention keeps its own name)
+        return _only(earlier, names, lambda name: _key(name).endswith(_key(word)) and len(_key(name)) > len(_key(word)))
+    if not e.attrs.get("generic"):
+        return None
+    if e.attrs.get("kind") != "meeting":
+        # '업무협약(MOU)을 체결했다. 이번 협약 체결은': unnamed too, yet the agreement of before
+        same = [x for x in earlier if x.attrs.get("generic") and x.attrs.get("kind") == e.attrs.get("kind")
+                and text[x.start:x.end].endswith(word)] if pointed else []
+        return names.get(same[-1].key) if same else None
     if prev is not None and (prev.label == "INITIATIVE" or prev.attrs.get("quoted")) and not prev.attrs.get("generic") \
             and re.fullmatch(r"['\"’”」』]?\s?", text[prev.end:e.start]):
         e.attrs["generic"] = False
         return f"{names[prev.key]} {word}"
-    earlier = [x for x in ents if x.end <= e.start and x.label == "INITIATIVE"]
-    for other in reversed(earlier):
-        name = names.get(other.key, "")
-        if name.endswith(word) and not other.attrs.get("generic"):
-            return name
-    # '이날 행사에는', '이번 행사는' after 'K-휴머노이드 연합 출범식': the event the document is
-    # about, whatever word names it again (the first named meeting of the document)
-    # '이날 회의에는', '이번 간담회는' after '제1차 민관 반도체 협의회': a determiner points back to
-    # the event named last, though its name ends in another meeting word
-    if _POINTS_BACK.search(text, max(0, e.start - 4), e.start):
-        named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+    # '간담회에는' after '반도체 업계 간담회': the named meeting of that word, if only one was named;
+    # '이번 회의는' after several: the one named last (with the names that nest in it)
+    same_word = [x for x in earlier if not x.attrs.get("generic") and names.get(x.key, "").endswith(word)]
+    if same_word:
+        if not pointed:
+            return _only(same_word, names, lambda _name: True)
+        last = _key(names[same_word[-1].key])
+        return _only(same_word, names, lambda n: _key(n).endswith(last) or last.endswith(_key(n)))
+    named = [x for x in earlier if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic")]
+    if pointed:
         same = [x for x in earlier if text[x.start:x.end].endswith(word)]
         if word not in _EVENT_WORDS and same:  # '… 업계와 간담회를 가졌다. 이날 간담회에는': the one of that word
             resolved = names.get(same[-1].key)  # (named as an event before, or unnamed: events.py)
-            return resolved if resolved in {names.get(x.key) for x in named} else None
-        if named:
+            if resolved in {names.get(x.key) for x in named}:
+                return resolved
+            # '정례브리핑을 시작하겠습니다 … 오늘 브리핑을 마치겠습니다': one unnamed event, one node
+            e.attrs["_event_word"] = text[same[-1].start:same[-1].end].split()[-1]
+            return None
+        if named and not text.startswith("오늘", max(0, e.start - 3)):  # '오늘 본회의가' in a briefing: another event
             return names.get((named[0] if word in _EVENT_WORDS else named[-1]).key)
+    elif word in _EVENT_WORDS and len({names.get(x.key) for x in named}) == 1:
+        return names.get(named[0].key)  # '행사에 참여해': the one event the document names
     return None
+
+
+def _only(cands: list[Ent], names: dict, fits) -> str | None:
+    """The one event among the candidates' names that `fits`: names that nest ('수출전략회의'
+    in '제1차 수출전략회의', '정례 경제브리핑' and '정례경제브리핑') are one event, by its fullest
+    name; two that do not ('수출 점검회의', '반도체 업계 점검회의') leave it unresolved (None)."""
+    found = {names[x.key] for x in cands if x.key in names and not x.attrs.get("coref") and fits(names[x.key])}
+    if not found:
+        return None
+    full = max(found, key=lambda n: (len(_key(n)), n))
+    return full if all(_key(full).endswith(_key(n)) for n in found) else None
+
+
+def _fuller_names(unresolved: list[Ent], inits: list[Ent], names: dict, generic: set, text: str) -> None:
+    """A meeting named short before the document names it in full ('수출전략회의를 주재했다.
+    … 제1차 수출전략회의는'; a heading's '보고대회' before '한국판 뉴딜 대국민보고대회') takes the
+    full name, where only one event of the document ends in its words. A bare meeting word
+    does so only in the heading (first line): later in the text it may be another gathering."""
+    full = [x for x in inits if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic") and not x.attrs.get("coref")]
+    if not full:
+        return
+    heading = text.find("\n")
+    for e in unresolved:
+        bare = e.key in generic
+        if bare and not 0 <= e.start < heading:
+            continue
+        own = _key(text[e.start:e.end] if bare else names[e.key])
+        # ('산업전략 원탁회의' after '제3차 산업전략 원탁회의' is the series, not the sitting: events.py)
+        name = _only(full, names, lambda n, own=own: _key(n).endswith(own) and len(_key(n)) > len(own)
+                     and _key(_SITTING.sub("", n)) != own)
+        if name is not None:
+            e.canonical = names[e.key] = name
+            e.attrs["generic"] = False
+            generic.discard(e.key)
 
 
 # a short name the document defines after a full title: '「…법」(이하 국가첨단전략산업법)',
@@ -127,7 +182,8 @@ def short_names(ents: list[Ent], text: str) -> dict[str, Ent]:
     return out
 
 
-_POINTS_BACK = re.compile(r"(?:이날|이번|당일|동|해당|본)\s$")
+_SITTING = re.compile(r"^제?\s?\d+\s?(?:차|회|기)\s*")  # the ordinal of a numbered sitting
+_POINTS_BACK = re.compile(r"(?:이날|오늘|이번|당일|동|해당|본)\s$")
 # words that name any event again (not 간담회 or 회의, which may be another gathering)
 _EVENT_WORDS = frozenset({"행사", "자리", "모임"})
 

@@ -112,3 +112,63 @@ def test_the_chair_of_the_committee_or_council_named_before() -> None:
     assert ("LEADS", "장병규", "4차산업혁명위원회") in found
     found = named("환경부는 7일 '녹색전환 민관협의회'를 출범했다. 협의회 위원장인 김미화 이사장은 민관 협력을 강조했다.")
     assert ("LEADS", "김미화", "녹색전환 민관협의회") in found
+
+
+def _initiatives(text: str, date: str = D) -> dict[str, set[str]]:
+    """Each INITIATIVE mention's words → the names the linker gave them (disambiguation off)."""
+    out: dict[str, set[str]] = {}
+    for e in extract(text, date).entities:
+        if e.type == "INITIATIVE":
+            out.setdefault(e.text, set()).add(_DISAMBIGUATION.sub("", e.canonical or e.text))
+    return out
+
+
+def test_this_council_by_the_last_words_of_its_name() -> None:
+    text = "외교부는 26일 서울에서 '제3차 한-베트남 정책협의회'를 개최한다. 이번 정책협의회에는 베트남 외교부가 참석한다."
+    assert _initiatives(text)["정책협의회"] == {"제3차 한-베트남 정책협의회"}
+    assert ("PARTICIPATES_IN", "외교부", "제3차 한-베트남 정책협의회") in named(text)
+
+
+def test_the_event_word_is_the_one_event_the_release_names() -> None:
+    one = "농림축산식품부는 13일 '2025년 청년 농업인 기자단 발대식'을 개최했다. 송미령 장관이 행사에 참석해 위촉장을 수여했다."
+    assert ("PARTICIPATES_IN", "송미령", "2025년 청년 농업인 기자단 발대식") in named(one)
+    # two events named: '행사' may be either, so it is neither
+    two = "농림축산식품부는 13일 '청년 농업인 발대식'과 '스마트팜 설명회'를 개최했다. 한국농어촌공사가 행사에 참여했다."
+    assert _initiatives(two)["행사"] == {"행사"}
+
+
+def test_todays_briefing_is_the_briefing_opened_before() -> None:
+    text = "문화체육관광부는 오늘 정례브리핑을 진행합니다. 주요 일정을 말씀드리겠습니다. 이상으로 오늘 브리핑을 마치겠습니다."
+    ex = extract(text, D)
+    assert len({e.canonical for e in ex.entities if e.type == "INITIATIVE"}) == 1  # one event, one node
+    # 'today' is a day, not a pointer: today's sitting reported in a briefing is another event
+    text = "국회 소식 정례브리핑을 시작합니다. 오늘 본회의가 열렸지만 곧 산회됐습니다."
+    assert not any("브리핑" in n for n in _initiatives(text)["본회의"])
+
+
+def test_this_agreement_is_the_unnamed_agreement_signed_before() -> None:
+    text = ("- 관광공사와 네이버 업무협약 체결 -\n한국관광공사와 네이버는 25일 서울에서 업무협약(MOU)을 체결했다. "
+            "이번 협약 체결은 관광 콘텐츠를 함께 만들기 위해 마련됐다.")
+    assert _initiatives(text)["협약"] == {"업무협약"}
+
+
+def test_a_meeting_word_two_named_meetings_end_in_stays_unresolved() -> None:
+    text = "산업통상자원부는 '수출 유관기관 점검회의'와 '반도체 업계 점검회의'를 잇따라 열었다. 회의에는 한국무역협회가 참석했다."
+    found = named(text)
+    assert not any(t == "PARTICIPATES_IN" and tl.endswith("점검회의") for t, _h, tl in found)
+    # names that nest are one meeting, by its fullest name
+    text = "대통령은 23일 수출전략회의를 주재했다. 제1차 수출전략회의는 수출 확대를 위해 마련됐다. 회의에는 삼성전자가 참석했다."
+    assert ("PARTICIPATES_IN", "삼성전자", "제1차 수출전략회의") in named(text)
+    # 'this meeting' after several: the one named last
+    text = ("준비위원회는 '2030 세계 정상회의' 준비를 위해 제2차 전체회의를 17일 개최했다. "
+            "이번 회의에는 기획재정부와 교육부가 참석했다.")
+    assert ("PARTICIPATES_IN", "기획재정부", "제2차 전체회의") in named(text)
+
+
+def test_a_headings_meeting_word_takes_the_name_the_text_gives_it() -> None:
+    text = ("정부, 내일 보고대회 개최\n정부는 14일 청와대에서 '디지털 뉴딜 대국민보고대회'를 연다. "
+            "보고대회에는 경제단체장들이 참석한다.")
+    assert _initiatives(text)["보고대회"] == {"디지털 뉴딜 대국민보고대회"}
+    # in the body a bare word does not take a name the text gives later: it may be another gathering
+    text = "산업부는 7일 간담회를 열었다. 산업부는 다음 달 '반도체 업계 간담회'도 열 계획이다."
+    assert _initiatives(text)["간담회"] == {"간담회"}
