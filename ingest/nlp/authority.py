@@ -153,6 +153,7 @@ class Authority:
         return self.bodies[r.body].official if r else None
 
 
+@lru_cache(maxsize=4096)  # called per name and date when index terms are read as of a day
 def iso_day(value: str | None) -> str | None:
     """An ISO day from a document date ('2024-03-07T09:00' → '2024-03-07'; a year or
     month alone → its first day), or None when there is none to read."""
@@ -164,6 +165,7 @@ def iso_day(value: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _ordinal(day: str | None) -> int:
     return _dt.date.fromisoformat(day).toordinal() if day else 0
 

@@ -90,6 +90,8 @@ def find_public_heads(view: TextView) -> Iterator[Cand]:
     """'예금보험공사(사장 …)', '해양환경공단 이사장 …': a public enterprise by its head; an
     agency by its 청장 in brackets ('광양만권경제자유구역청(청장 …)')."""
     text = view.text
+    if "공사" not in text and "공단" not in text and "청장" not in text:  # in every match: skip the scan
+        return
     for m in _PUBLIC_HEAD.finditer(text):
         s, e = m.span(1) if m.group(1) else m.span(2)
         if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):

@@ -4,6 +4,7 @@ the ingest's main process runs without loading spaCy."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEADS = {
     "계획": "plan", "플랜": "plan", "마스터플랜": "plan", "로드맵": "plan", "방안": "plan", "대책": "plan",
@@ -85,6 +86,7 @@ _LONGEST = max(map(len, {**HEADS, **QUOTED_HEADS}))
 _VERSION = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+|시즌\s?\d+)$")
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same names within a document
 def head_kind(name: str) -> tuple[str, str] | None:
     """(head word, kind) when `name` ends in a head word ('AI 자율제조 전략 1.0': versions aside)."""
     name = _VERSION.sub("", name.removesuffix("(안)")) or name  # '… 실행계획(안)': a draft

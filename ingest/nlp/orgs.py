@@ -160,6 +160,8 @@ _REGIONAL = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{1,4}지방[가-힣]{2
 
 
 def find_regional_offices(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
+    if "지방" not in view.text:  # every match has it; most texts none: skip the scan
+        return
     for m in _REGIONAL.finditer(view.text):
         s, e = m.span(1)
         if view.is_cut(s) and (view.is_cut(e) or view.text.startswith("장", e)):

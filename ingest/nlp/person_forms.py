@@ -285,12 +285,15 @@ def _bracket_affiliation(view: TextView, ents: dict, org_ends: dict[int, int]) -
 # a foreign name in Hangul with its own spelling in brackets, as many words each, then a post
 # ('바트뭉흐 바트체첵(Battsetseg Batmunkh) 몽골 외교장관을'): both are the person
 _ORIGINAL = re.compile(r"((?:[가-힣]{1,6} ){1,4}[가-힣]{1,6})\(([A-Z][A-Za-zÀ-ÿ.'-]*(?: [A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'-]*){1,4})\)")
+_LATIN_BRACKET = re.compile(r"\([A-Z]")
 _POST_AFTER = re.compile(r"(?: [가-힣A-Z]+){0,2} [가-힣]*(?:장관|차관|대사|특사|총리|대통령|의원|교수|회장|사장|대표|의장|총장|청장|위원장|주지사|시장)"
                          r"(?:[은는이가을를과와의께]|에게|\s|,|$)")
 
 
 def _original_spelling(view: TextView, ents: dict) -> Iterator[tuple]:
     text = view.text
+    if _LATIN_BRACKET.search(text) is None:  # most texts have none: skip _ORIGINAL's costly scan
+        return
     for m in _ORIGINAL.finditer(text):
         latin = m.group(2).split()
         words = m.group(1).split()

@@ -62,12 +62,9 @@ class TextView:
         return self.is_cut(start) and self.is_cut(end)
 
     def morphs_in(self, start: int, end: int) -> list[Morph]:
+        """The morphemes that start in [start, end) (starts are sorted: one slice)."""
         i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.morphs) and self.morphs[i].start < end:
-            out.append(self.morphs[i])
-            i += 1
-        return out
+        return self.morphs[i:max(i, bisect_left(self.starts, end, i))]
 
     def word_start(self, pos: int) -> int:
         """Start of the whitespace-separated word that contains (or ends at) `pos`."""
