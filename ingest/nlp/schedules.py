@@ -104,6 +104,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
         targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
         targets = [m for m in targets if not names_week_of(view, d, m, dates)]  # '이번 주 정례브리핑': its name
+        targets = [m for m in targets if not _nearer_day(view, d, m, dates)]  # '4일 통화에서 5일 … 회견을 가질 예정'
         if not targets:
             continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
@@ -189,6 +190,20 @@ def _release_day(view: TextView, d: Mention, ss: int, se: int) -> bool:
 _TOPIC_OF = re.compile(r"['’\"”」』]?(?:에\s?(?:대한|관한)|[을를]\s?위한|\s관련(?:한)?)\s")
 # an adnominal of what is due, right before the initiative: '… 상정 예정인 X', '… 발표될 예정인 X'
 _DUE_BEFORE = re.compile(r"[^.,\n]{0,60}?\s(?:[가-힣]+\s)?(?:예정인|예정된|계획인)\s['‘\"“「『]?")
+
+
+# what joins two days of one meeting: '18일과 19일', '18일·19일', '9일(월) ~ 10일', '6일 화요일과 8일'
+_DAYS_JOINED = re.compile(r"\s*(?:\(?[월화수목금토일](?:요일)?\)?\s*)?(?:과|와|및|부터|또는|이나|[,·~∼\-–])?\s*")
+
+
+def _nearer_day(view: TextView, d: Mention, m: Mention, dates: list[Mention]) -> bool:
+    """Whether another single day stands between the day `d` and the meeting `m` after it, not
+    joined to `d` ('9월 4일 … 통화에서 5일 오전 … 기자회견을 가질 예정'): a meeting is held on the
+    day nearer to it; the other is the day of something else (the call, the statement)."""
+    if m.attrs.get("kind") != "meeting" or m.start < d.end or len(d.value or "") != 10:
+        return False
+    return any(d.end <= o.start and o.end <= m.start and len(o.value or "") == 10 and o.value != d.value
+               and not _DAYS_JOINED.fullmatch(view.text, d.end, o.start) for o in dates)
 
 
 _AND = ("고", "며", "으며", "면서", "으면서")
