@@ -351,6 +351,8 @@ def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
 
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
                   presiders: set) -> None:
+    if view.text.startswith("함께", t) and _in_title(view.text, t):
+        return  # "특별전시회 '왕비와 함께 잠들다'를 개최": words of a quoted title, no companion
     before = [m for m in inits if m.end <= t]
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
@@ -420,6 +422,12 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     for m in found:
         for tg in targets:
             add("PARTICIPATES_IN", m, tg, si)
+
+
+def _in_title(text: str, t: int, reach: int = 30) -> bool:
+    """Whether `t` stands inside a quotation in single quotes opened shortly before it."""
+    seg = text[max(0, t - reach):t]
+    return seg.count("‘") > seg.count("’") or seg.count("'") % 2 == 1
 
 
 # the subject of a clause that describes the event as theirs: '연천군이 주최하는 … 세미나에 참석하여'

@@ -62,3 +62,18 @@ def test_a_resistance_in_physics_is_no_port() -> None:
     assert not any(t == "LOCATION" for _x, t in ents)
     _rels, ents = run("화물선이 평택항에 입항했다.")
     assert ("평택항", "LOCATION") in ents
+
+
+def test_words_of_a_quoted_title_name_no_companion() -> None:
+    rels, _ = run("국립민속박물관(관장 김민호)은 내일부터 내년 3월 1일까지 특별전시회 '할머니, 손주와 함께 걷다'를 "
+                  "개최한다고 밝혔다.")
+    assert not any(r[0] == P and r[1] == "국립민속박물관" for r in rels)
+    rels, _ = run("산업통상자원부는 15일 한국무역협회와 함께 수출 간담회를 열었다.")
+    assert (P, "한국무역협회", "수출 간담회") in rels  # a companion outside quotes still takes part
+
+
+def test_a_summit_named_by_korea_and_a_known_body_with_a_hyphen_stays_one_name() -> None:
+    _rels, ents = run("정부는 오는 11월 부산에서 열리는 한-아세안 특별정상회의를 준비하고 있다.")
+    assert ("한-아세안 특별정상회의", "INITIATIVE") in ents
+    _rels, ents = run("아세안 사무국은 자카르타에 있다.")
+    assert ("아세안", "ORGANIZATION") in ents  # the body alone is still the body
