@@ -94,6 +94,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # a weekly press plan's '29일 월요일에는 … 소식을 전해드리겠습니다': the day of the release
         if _SINCE.match(view.text, d.end):
             continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
+        if _AS_OF.match(view.text, d.end):
+            continue  # '4월 26일 기준 … 기자회견 이후 잠적 중', '13일 현재': the day a state is told of
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
@@ -225,6 +227,7 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _MOVED = re.compile(r"에서\s")
+_AS_OF = re.compile(r"\s?(?:기준|현재)")
 _SINCE = re.compile(r"\s?(?:이후|이래)\s(?:\d+\s?(?:년|개월|주|일)\s?만에|처음)")
 _CLASS_NOUNS = frozenset({"행사", "사업", "프로그램", "캠페인", "대회", "축제", "프로젝트", "공모전"})
 _NAMES_EVENT = re.compile(r"['’\"”」』]\s?")  # a quoted name before the event's own noun

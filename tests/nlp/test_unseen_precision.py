@@ -77,3 +77,10 @@ def test_a_summit_named_by_korea_and_a_known_body_with_a_hyphen_stays_one_name()
     assert ("한-아세안 특별정상회의", "INITIATIVE") in ents
     _rels, ents = run("아세안 사무국은 자카르타에 있다.")
     assert ("아세안", "ORGANIZATION") in ents  # the body alone is still the body
+
+
+def test_a_day_given_as_of_is_no_schedule() -> None:
+    rels, _ = run("3월 9일 기준 김도현 전 시장은 사퇴 기자회견 이후 닷새째 모습을 드러내지 않고 있다.", "2025-03-05")
+    assert not any(r[0] == S for r in rels)
+    rels, _ = run("김도현 시장은 3월 9일 사퇴 기자회견을 열 예정이다.", "2025-03-05")
+    assert (S, "사퇴 기자회견", "3월 9일") in rels  # a day the event is held on still schedules it
