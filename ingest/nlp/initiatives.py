@@ -374,7 +374,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
-                        or word.endswith(("적", "번째")) or (taken.find(1, ps, pos - 1) != -1 and not caps and not (dotted and _countries(view, ps, word)))  # '11번째 FTA 협정'; '한·아세안'
+                        or word.endswith(("적", "번째")) or (taken.find(1, ps, pos - 1) != -1 and not caps and not ((dotted or "-" in word) and _countries(view, ps, word.replace("-", "·"))))  # '11번째 FTA 협정'; '한·아세안', '한-아세안'
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))

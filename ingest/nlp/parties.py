@@ -46,9 +46,15 @@ def clause_start(view: TextView, lo: int, t: int) -> int:
     return start
 
 
+_MEMBERS = re.compile(r"\s?(?:회원국|회원사|가맹국|가입국|산하|소속)")
+
+
 def possessor(view: TextView, ms: list, m) -> bool:
     """'SK그룹의 사회적기업 행복나래에서': a body marked 의 before a word that is no
-    mention owns the place or thing, it is not one of the participants."""
+    mention owns the place or thing, it is not one of the participants; nor is a body before
+    its members or units ('ITU 회원국의 장관이 참여해', '산업부 산하 기관이 참석')."""
+    if _MEMBERS.match(view.text, m.end):
+        return True
     if view.tail(m.end) != "의":
         return False
     return not any(0 < o.start - m.end <= 3 for o in ms)

@@ -289,7 +289,7 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
             attrs["former"] = True
         if org is not None:
             attrs["_org"] = org
-            attrs["_leads"] = not former and not title.endswith(("관", "팀장"))  # 정책관, 심의관: officers; a team head heads no body
+            attrs["_leads"] = not former and not title.endswith(("관", "팀장", "과장"))  # 정책관, 심의관: officers; a team or division head heads no body
         yield name[0], name[1], "PERSON", attrs
 
 

@@ -47,7 +47,8 @@ CONDUCT_RE = re.compile(r"실시|도입|개시")
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연|엽|주최")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
+# ('정전협정 체결일을 기념하여 … 대회에 참석': the day of a signing names no signatory)
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
@@ -350,6 +351,8 @@ def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
 
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
                   presiders: set) -> None:
+    if view.text.startswith("함께", t) and _in_title(view.text, t):
+        return  # "특별전시회 '왕비와 함께 잠들다'를 개최": words of a quoted title, no companion
     before = [m for m in inits if m.end <= t]
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
@@ -419,6 +422,12 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     for m in found:
         for tg in targets:
             add("PARTICIPATES_IN", m, tg, si)
+
+
+def _in_title(text: str, t: int, reach: int = 30) -> bool:
+    """Whether `t` stands inside a quotation in single quotes opened shortly before it."""
+    seg = text[max(0, t - reach):t]
+    return seg.count("‘") > seg.count("’") or seg.count("'") % 2 == 1
 
 
 # the subject of a clause that describes the event as theirs: '연천군이 주최하는 … 세미나에 참석하여'

@@ -94,6 +94,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # a weekly press plan's '29일 월요일에는 … 소식을 전해드리겠습니다': the day of the release
         if _SINCE.match(view.text, d.end):
             continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
+        if _AS_OF.match(view.text, d.end):
+            continue  # '4월 26일 기준 … 기자회견 이후 잠적 중', '13일 현재': the day a state is told of
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
@@ -104,6 +106,7 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         in_quote = next(((a, b) for a, b in quotes if a <= d.start < b), None)
         targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
         targets = [m for m in targets if not names_week_of(view, d, m, dates)]  # '이번 주 정례브리핑': its name
+        targets = [m for m in targets if not _nearer_day(view, d, m, dates)]  # '4일 통화에서 5일 … 회견을 가질 예정'
         if not targets:
             continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
@@ -191,6 +194,20 @@ _TOPIC_OF = re.compile(r"['’\"”」』]?(?:에\s?(?:대한|관한)|[을를]\s
 _DUE_BEFORE = re.compile(r"[^.,\n]{0,60}?\s(?:[가-힣]+\s)?(?:예정인|예정된|계획인)\s['‘\"“「『]?")
 
 
+# what joins two days of one meeting: '18일과 19일', '18일·19일', '9일(월) ~ 10일', '6일 화요일과 8일'
+_DAYS_JOINED = re.compile(r"\s*(?:\(?[월화수목금토일](?:요일)?\)?\s*)?(?:과|와|및|부터|또는|이나|[,·~∼\-–])?\s*")
+
+
+def _nearer_day(view: TextView, d: Mention, m: Mention, dates: list[Mention]) -> bool:
+    """Whether another single day stands between the day `d` and the meeting `m` after it, not
+    joined to `d` ('9월 4일 … 통화에서 5일 오전 … 기자회견을 가질 예정'): a meeting is held on the
+    day nearer to it; the other is the day of something else (the call, the statement)."""
+    if m.attrs.get("kind") != "meeting" or m.start < d.end or len(d.value or "") != 10:
+        return False
+    return any(d.end <= o.start and o.end <= m.start and len(o.value or "") == 10 and o.value != d.value
+               and not _DAYS_JOINED.fullmatch(view.text, d.end, o.start) for o in dates)
+
+
 _AND = ("고", "며", "으며", "면서", "으면서")
 _IF = ("면", "으면")
 
@@ -210,6 +227,7 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _MOVED = re.compile(r"에서\s")
+_AS_OF = re.compile(r"\s?(?:기준|현재)")
 _SINCE = re.compile(r"\s?(?:이후|이래)\s(?:\d+\s?(?:년|개월|주|일)\s?만에|처음)")
 _CLASS_NOUNS = frozenset({"행사", "사업", "프로그램", "캠페인", "대회", "축제", "프로젝트", "공모전"})
 _NAMES_EVENT = re.compile(r"['’\"”」』]\s?")  # a quoted name before the event's own noun

@@ -58,6 +58,8 @@ def _speakers(view, ms: list, venue, se: int, before_too: bool = False) -> list:
     from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415 (relations imports this module)
     text = view.text
     quotes = [q.span() for q in _QUOTE.finditer(text, max(0, venue.start - 200), se)]
+    if any(a + 1 < venue.start and venue.end + 10 < b for a, b in quotes):
+        return []  # 'A는 "23일 본회의에서 법안이 처리되면 …"이라고 밝혔다': a meeting spoken of, not the venue
 
     def fits(m) -> bool:
         if m.label not in _AGENTS or m.attrs.get("byline") or any(a <= m.start < b for a, b in quotes):

@@ -137,6 +137,9 @@ _PORT = re.compile(r"항(?=[\s,.)·]|[은는이가도의와과에을를으로]|$
 _NOT_PORT = frozenset({"사항", "조항", "어항", "출항", "입항", "귀항", "기항", "모항", "저항", "대항", "반항", "항", "공항", "선항",
                        "결항", "운항", "취항", "회항", "요항", "강항", "신항", "남항", "북항", "외항", "내항", "국제공항", "신공항"})
 
+# common nouns in 항 that end compounds ('전기저항', '세부사항', '법조항'), unlike '부산신항'
+_NOT_PORT_ENDS = ("사항", "조항", "저항", "대항", "반항", "출항", "입항", "귀항", "결항", "운항", "취항", "회항")
+
 
 def find_ports(view: TextView, places: dict) -> Iterator[Cand]:
     """Ports and airports by name: Kiwi's proper noun ending in 항/공항 ('감천항', '인천공항'),
@@ -146,7 +149,8 @@ def find_ports(view: TextView, places: dict) -> Iterator[Cand]:
         e = m.end()
         s = view.word_start(m.start())
         name = text[s:e]
-        if not 2 <= len(name) <= 8 or not name[0].isalpha() or name in _NOT_PORT or not view.aligned(s, e):
+        if not 2 <= len(name) <= 8 or not name[0].isalpha() or name in _NOT_PORT or not view.aligned(s, e) \
+                or name.endswith(_NOT_PORT_ENDS):
             continue
         stem = name[:-2] if name.endswith("공항") else name[:-1]
         if len(stem) < 2:
