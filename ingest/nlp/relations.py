@@ -269,8 +269,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         while i > 0 and _COORD_BODIES.fullmatch(view.text, bodies[i - 1].end, bodies[i].start):
             i -= 1
             heads.append(bodies[i])
-    else:
+    elif _speaks(view, ms, bodies[-1], t):
         heads = [bodies[-1]]
+    else:
+        return
     # '한국전력과 삼성물산은 … 공동으로 추진한다': a company or association coordinated after
     # the body as the subject holds it too
     others = [m for m in ms if m.label in ("COMPANY", "ORGANIZATION") and heads[0].end <= m.start and m.end <= first_tail]
@@ -290,6 +292,36 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+_QUOTE_OPEN = re.compile(r"[「『'‘\"“]")
+_HEADLINE_BODY = re.compile(r",|\s['‘\"“「『]")  # '특허청, … 발대식 개최', "산업부 '…' 발표"
+_OFFICE_SUBJECT = re.compile(r"\s[가-힣·]{1,15}(?:본부|실|국|과|단|센터|팀)(?:은|는|이|가)\s")  # the body's own unit as subject
+_CLOSED_ALIAS = re.compile(r"\)(?:은|는|이|가|께서|도)\s")
+
+
+def _speaks(view: TextView, ms: list[Mention], b: Mention, t: int) -> bool:
+    """Whether the body `b`, the nearest before the trigger at `t` with no plain subject
+    particle, is still who acts: marked after a bracket ('환경부(장관 한정애)는'), through its
+    head as the subject ('최상목 기획재정부 장관은 … 밝혔다') or opening a headline ('대한민국 특허청,
+    … 발대식 개최', "산업부 '…' 발표"). Not a body asked ('성평등가족부에 … 마련할 것을 요청'), a funder ('교육부의
+    지원을 받아'), the owner of a noun ('과기정통부 소관 법률안') or a counterpart ('… 외교부 차관과')."""
+    tail = _QUOTE_OPEN.split(_phrase_tail(view, b), 1)[0].rstrip(",")  # 'KTV는「생방송 정보와이드」', '공사는, "…'
+    if tail in AGENT_TAILS or tail == "에서도" or _CLOSED_ALIAS.match(view.text, b.end):  # '(장관 송미령, 이하 농식품부)는'
+        return not _in_relative_clause(view, b, t)
+    if _UNNAMED_HEAD.match(view.text, b.end) or _TOGETHER.match(view.text, b.end) or _OFFICE_SUBJECT.match(view.text, b.end):
+        return True  # '산업통상자원부 장관은 … 발표했다', '과기정통부와 함께 … 추진한다', '법무부 출입국·외국인정책본부는'
+    if _HEADLINE_BODY.match(view.text, b.end) and all(m.label == "LOCATION" for m in ms if m.start < b.start):
+        return True
+    prev = b  # '한국전력과 삼성물산은 … 공동으로 추진한다': coordinated with the subject after it
+    for m in (m for m in ms if b.end <= m.start < t and m.label in AGENT_TYPES):
+        if not _COORD_BODIES.fullmatch(view.text, prev.end, m.start):
+            break
+        if _phrase_tail(view, m) in AGENT_TAILS:
+            return True
+        prev = m
+    return any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == b.key and p.end <= t
+               and _phrase_tail(view, p) in AGENT_TAILS for p in ms)
 
 
 _TOGETHER = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과)\s(?:함께|공동으로)\s")
