@@ -36,3 +36,16 @@ def test_a_body_marked_after_brackets_through_its_head_or_in_a_headline_announce
     # the body's own unit is the subject
     assert ("법무부", "외국인 자진신고센터") in announced(
         "대한민국 법무부 출입국·외국인정책본부는 다음 달부터 ‘외국인 자진신고센터’를 운영한다고 밝혔다.")
+
+
+def schedules(text: str, date: str | None = D) -> set[tuple[str, str]]:
+    return {(h, t) for kind, h, t in rels(text, date) if kind == "SCHEDULED_FOR"}
+
+
+def test_the_verb_that_describes_an_event_dates_it_whatever_the_main_clause_says() -> None:
+    assert ("제5차 세계한인경제 대회", "다음 달") in schedules(
+        "장관은 다음 달 부산에서 열리는 '제5차 세계한인경제 대회'에 관심을 가져 달라고 당부했다.")
+    got = schedules("대통령은 3.27.(월)~3.31.(금)간 진행되는 재외공관장 회의에 참석 중인 공관장들을 초청했다.", "2025-03-27")
+    assert {("재외공관장 회의", "3.27."), ("재외공관장 회의", "3.31.")} <= got
+    # a day already over, or a past verb, dates no event to come
+    assert schedules("지난 5일 열린 수출 점검회의에서 장관은 이같이 말했다.") == set()
