@@ -240,7 +240,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         return
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
     # clause that describes another subject, not of the trigger
-    subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
+    subj = [m for m in bodies if (_body_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
             and not _in_relative_clause(view, m, t)]
     if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
         subj = [m for m in subj if not (m.end <= first_tail and _ROLE_CLAUSE.match(view.text, m.end, first_tail))]
@@ -249,7 +249,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
         subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
     having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': the body itself or its unnamed head
-    own = [m for m in subj if _tail(view, m) in ("은", "는", "이", "가", "에서는")] if having else []
+    own = [m for m in subj if _body_tail(view, m) in ("은", "는", "이", "가", "에서는")] if having else []
     if own and all(_SIGNING.search(view.text, m.start, m.end) for m in tails):
         own = []  # '한전과 한수원은 체코 정부와 업무협약식을 가졌다': the parties sign, they take part
     if own:  # '농림축산식품부는 … 간담회를 가졌다': the body holds it
@@ -292,6 +292,14 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+def _body_tail(view: TextView, m: Mention) -> str:
+    """The particle after a body, also after its head in brackets ('한국케이블TV방송협회(회장 A)가')."""
+    tail = _tail(view, m)
+    if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)) and b.group(1):
+        return b.group(1)
+    return tail
 
 
 _QUOTE_OPEN = re.compile(r"[「『'‘\"“]")

@@ -28,8 +28,8 @@ def test_a_body_asked_funding_or_owning_does_not_announce() -> None:
 
 def test_a_body_marked_after_brackets_through_its_head_or_in_a_headline_announces() -> None:
     assert ("환경부", "탄소중립 실천 캠페인") in announced("환경부(장관 김완섭)는 다음 달 탄소중립 실천 캠페인을 시행한다.")
-    assert ("농식품부", "2025년 농업인 안전교육") in announced(
-        "농림축산식품부(장관 송미령, 이하 농식품부)는 3월 5일 「2025년 농업인 안전교육」을 개최했다.")
+    got = announced("농림축산식품부(장관 송미령, 이하 농식품부)는 3월 5일 「2025년 농업인 안전교육」을 개최했다.")
+    assert {("농식품부", "2025년 농업인 안전교육"), ("농림축산식품부", "2025년 농업인 안전교육")} & got  # one body
     assert ("기획재정부", "청년 창업 지원 프로그램") in announced("최상목 기획재정부 장관은 청년 창업 지원 프로그램을 만든다고 밝혔다.")
     assert ("해양수산부", "제3회 바다의 날 기념식") in announced("해양수산부, 제3회 바다의 날 기념식 개최")
     assert ("국가보훈부", "제3회 호국 음악회") in announced("대한민국 국가보훈부, 제3회 호국 음악회 개최")
@@ -49,3 +49,9 @@ def test_the_verb_that_describes_an_event_dates_it_whatever_the_main_clause_says
     assert {("재외공관장 회의", "3.27."), ("재외공관장 회의", "3.31.")} <= got
     # a day already over, or a past verb, dates no event to come
     assert schedules("지난 5일 열린 수출 점검회의에서 장관은 이같이 말했다.") == set()
+
+
+def test_a_body_with_its_head_in_brackets_holds_and_hosts() -> None:
+    assert ("한국방송협회", "디지털방송 박람회") in announced(
+        "한국방송협회(회장 김철수)가 주최하는 디지털방송 박람회에서는 신기술 전시가 14일까지 이어진다.")
+    assert ("금융위원회", "임시회의") in announced("금융위원회(위원장 이영수)는 오늘 임시회의를 열고 영업정지를 의결했다.")
