@@ -233,7 +233,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
                   and not any(i.start <= m.start < i.end for i in inits)]
-        if not any((_tail(view, m) in ("은", "는", "이", "가") or _through_office(view, m, inits))
+        if not any((_body_tail(view, m) in ("은", "는", "이", "가") or _through_office(view, m, inits))
                    and not _in_relative_clause(view, m, t) for m in bodies):
             return  # only the subject: '… 기업과 협약을 맺고 사업을 추진한다' is the ministry's
     if not bodies:
@@ -241,7 +241,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
     # clause that describes another subject, not of the trigger
     subj = [m for m in bodies if (_body_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
-            and not _in_relative_clause(view, m, t)]
+            and not _in_relative_clause(view, m, t) and not _venue_after_topic(view, ms, m)]
     if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
         subj = [m for m in subj if not (m.end <= first_tail and _ROLE_CLAUSE.match(view.text, m.end, first_tail))]
         if not subj:
@@ -294,11 +294,23 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             add("ANNOUNCES", h, tl, si)
 
 
+_TOPICS = AGENT_TYPES | {"INITIATIVE"}  # (not '올해는 환경부에서 … 추진한다': a time)
+
+
+def _venue_after_topic(view: TextView, ms: list[Mention], m: Mention) -> bool:
+    """'…준비위원회는 … 전체회의를 17일 외교부에서 개최했다': a body marked 에서 after the
+    sentence's topic is where it is held, not who holds it."""
+    return _tail(view, m) == "에서" and any(o.end <= m.start and o.label in _TOPICS and _phrase_tail(view, o).lstrip("'’\"”」』") in ("은", "는") for o in ms)
+
+
 def _body_tail(view: TextView, m: Mention) -> str:
-    """The particle after a body, also after its head in brackets ('한국케이블TV방송협회(회장 A)가')."""
+    """The particle after a body, also after its head or short name in brackets
+    ('한국케이블TV방송협회(회장 A)가', '대한상공회의소(대한상의)는': both names)."""
     tail = _tail(view, m)
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)) and b.group(1):
         return b.group(1)
+    if tail.startswith(")") and view.text.rfind("(", max(0, m.start - 30), m.start) >= 0 and view.text.find(")", max(0, m.start - 30), m.start) < 0:
+        return tail[1:]
     return tail
 
 

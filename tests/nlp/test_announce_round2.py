@@ -55,3 +55,12 @@ def test_a_body_with_its_head_in_brackets_holds_and_hosts() -> None:
     assert ("한국방송협회", "디지털방송 박람회") in announced(
         "한국방송협회(회장 김철수)가 주최하는 디지털방송 박람회에서는 신기술 전시가 14일까지 이어진다.")
     assert ("금융위원회", "임시회의") in announced("금융위원회(위원장 이영수)는 오늘 임시회의를 열고 영업정지를 의결했다.")
+    # a short name in brackets: the body is still the subject
+    assert {("대한상의", "경제인 신년 간담회"), ("대한상공회의소", "경제인 신년 간담회")} & announced(
+        "대한상공회의소(대한상의)는 4월 15일 서울에서 ‘경제인 신년 간담회’를 열었다.")
+
+
+def test_a_body_marked_with_e_seo_after_the_topic_is_the_venue() -> None:
+    assert announced("‘탄소중립 실천 협의회’는 오는 17일 환경부에서 제2차 전체회의를 개최한다.") == set()
+    # after a time word it is still who runs it
+    assert ("환경부", "탄소중립 실천 캠페인") in announced("올해는 환경부에서 탄소중립 실천 캠페인을 추진한다.")
