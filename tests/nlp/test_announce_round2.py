@@ -64,3 +64,8 @@ def test_a_body_marked_with_e_seo_after_the_topic_is_the_venue() -> None:
     assert announced("‘탄소중립 실천 협의회’는 오는 17일 환경부에서 제2차 전체회의를 개최한다.") == set()
     # after a time word it is still who runs it
     assert ("환경부", "탄소중립 실천 캠페인") in announced("올해는 환경부에서 탄소중립 실천 캠페인을 추진한다.")
+
+
+def test_a_body_that_starts_a_programme_runs_it_but_an_event_that_starts_is_no_one_s() -> None:
+    assert ("환경부", "탄소중립 실천 캠페인") in announced("환경부는 다음 달부터 탄소중립 실천 캠페인을 시작한다.")
+    assert announced("산업통상자원부 간담회는 오후 2시에 시작했다.") == set()
