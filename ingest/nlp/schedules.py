@@ -245,6 +245,7 @@ def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> 
 # '27일부터 31일까지 진행되는 회의에 참석 중인 공관장들을 초청했다'
 _HELD_ON = re.compile(r"(?:\s?\([월화수목금토일]\))?(?:에|에는|부터|까지|간|중)?\s(?:[^\s.,!?]+\s){0,3}?"
                       r"(?:열리는|열릴|개최되는|개최될|진행되는|진행될|치러지는|치러질|개최 예정인|열릴 예정인)\s['‘\"“「『<《]?")
+_HOLD_VERB = re.compile(r"열리는|열릴|개최되는|개최될|진행되는|진행될|치러지는|치러질|개최 예정인")
 _RANGE = re.compile(r"(?:\s?\([월화수목금토일]\))?\s?(?:~|∼|-|부터\s?)\s?")
 
 
@@ -253,6 +254,8 @@ def _held_on(view: TextView, ms: list[Mention], inits: list[Mention], sent: tupl
     """SCHEDULED_FOR an event → the date right before the adnominal verb that says it is
     held ('열리는', '개최될', '진행되는'), and the start of a range that ends there; not a
     date already over, nor across a clause's end, nor a year that frames the event's day."""
+    if not _HOLD_VERB.search(view.text, *sent):
+        return  # (a cheap check before the per-date look)
     dates = [m for m in ms if m.label == "DATE" and m.value]
     for k, d in enumerate(dates):
         m = next((i for i in inits if i.start > d.end), None)
