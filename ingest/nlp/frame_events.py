@@ -115,7 +115,7 @@ def _published(view: TextView, ms: list, own: list, publisher, si: int, add, out
 
 
 # the host of an event: '미 상공회의소 주최로 열린 A와 B', '산업부가 주최한 설명회'
-_HOST = re.compile(r"(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
+_HOST = re.compile(r"(?:\([^()\n]{1,25}\))?(?:이|가)?\s?주최(?:로|하는|한|하고)\s(?:(?:열린|열리는|개최된|개최되는|진행된)\s)?['‘\"“「]?")
 
 
 # what is held, after when and where: '… 주최로 20일 오후 2시 서울 코엑스에서 열린다'
@@ -123,7 +123,8 @@ _HELD_LATER = re.compile(r"(?:[^\s.]+\s){0,6}?(?:열린다|열립니다|열렸�
 
 
 def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
-    """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list)."""
+    """Who hosts an event (주최) holds it: ANNOUNCES, as for '개최' (the guideline's list),
+    also with its head in brackets ('…협회(회장 A)가 주최하는 X')."""
     text = view.text
     for b in ms:
         if b.label not in ("MINISTRY", "ORGANIZATION", "COMPANY") or not (h := _HOST.match(text, b.end)):

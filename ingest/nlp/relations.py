@@ -34,7 +34,7 @@ from ingest.nlp.presenter import presenter_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)|(?<![가-힣])시작(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다|엽니다)|주최(?=한다|합니다|하며|하고\s|했|하였|해\s|하기로)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
                          r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
@@ -42,7 +42,7 @@ HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖
 _HAVE = re.compile(r"갖|가[졌진질집]")
 # conducting ('사업을 실시한다'), as holding, needs the body as the subject ('… 위원장후보자에 대한
 # 청문회를 실시하겠습니다' is the committee's)
-CONDUCT_RE = re.compile(r"실시|도입|개시")
+CONDUCT_RE = re.compile(r"실시|도입|개시|시작")  # ('… 캠페인을 시작한다': its object only, not '회의가 시작했다')
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연|엽|주최")
@@ -234,15 +234,15 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if not bodies:  # '대한상공회의소가 … 경제인단을 발표했다': an association or company as the subject
         bodies = [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= first_tail
                   and not any(i.start <= m.start < i.end for i in inits)]
-        if not any((_tail(view, m) in ("은", "는", "이", "가") or _through_office(view, m, inits))
+        if not any((_body_tail(view, m) in ("은", "는", "이", "가") or _through_office(view, m, inits))
                    and not _in_relative_clause(view, m, t) for m in bodies):
             return  # only the subject: '… 기업과 협약을 맺고 사업을 추진한다' is the ministry's
     if not bodies:
         return
     # '산업통상자원부가 지난 4월 출범시킨 연합이 … 창립총회를 열고': the body is the subject of a
     # clause that describes another subject, not of the trigger
-    subj = [m for m in bodies if (_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
-            and not _in_relative_clause(view, m, t)]
+    subj = [m for m in bodies if (_body_tail(view, m) in SUBJECT_TAILS or _through_office(view, m, inits))
+            and not _in_relative_clause(view, m, t) and not _venue_after_topic(view, ms, m)]
     if first_tail < t and subj:  # 'A가 주최하고 B가 주관하는 X 접수를 진행한다': B is the subject of the clause on X
         subj = [m for m in subj if not (m.end <= first_tail and _ROLE_CLAUSE.match(view.text, m.end, first_tail))]
         if not subj:
@@ -250,7 +250,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if any(_tail(view, m) in ("은", "는") for m in subj):  # '산업부는 미국 상무부가 발표한 조치에 대응해
         subj = [m for m in subj if not _adnominal_subject(view, m, t)]  # 대책을 마련했다': 상무부 is 발표한's
     having = _HAVE.match(view.text, t) is not None  # '간담회를 갖습니다': the body itself or its unnamed head
-    own = [m for m in subj if _tail(view, m) in ("은", "는", "이", "가", "에서는")] if having else []
+    own = [m for m in subj if _body_tail(view, m) in ("은", "는", "이", "가", "에서는")] if having else []
     if own and all(_SIGNING.search(view.text, m.start, m.end) for m in tails):
         own = []  # '한전과 한수원은 체코 정부와 업무협약식을 가졌다': the parties sign, they take part
     if own:  # '농림축산식품부는 … 간담회를 가졌다': the body holds it
@@ -270,8 +270,10 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         while i > 0 and _COORD_BODIES.fullmatch(view.text, bodies[i - 1].end, bodies[i].start):
             i -= 1
             heads.append(bodies[i])
-    else:
+    elif _speaks(view, ms, bodies[-1], t):
         heads = [bodies[-1]]
+    else:
+        return
     # '한국전력과 삼성물산은 … 공동으로 추진한다': a company or association coordinated after
     # the body as the subject holds it too
     others = [m for m in ms if m.label in ("COMPANY", "ORGANIZATION") and heads[0].end <= m.start and m.end <= first_tail]
@@ -291,6 +293,56 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)
+
+
+_TOPICS = AGENT_TYPES | {"INITIATIVE"}  # (not '올해는 환경부에서 … 추진한다': a time)
+
+
+def _venue_after_topic(view: TextView, ms: list[Mention], m: Mention) -> bool:
+    """'…준비위원회는 … 전체회의를 17일 외교부에서 개최했다': a body marked 에서 after the
+    sentence's topic is where it is held, not who holds it."""
+    return _tail(view, m) == "에서" and any(o.end <= m.start and o.label in _TOPICS and _phrase_tail(view, o).lstrip("'’\"”」』") in ("은", "는") for o in ms)
+
+
+def _body_tail(view: TextView, m: Mention) -> str:
+    """The particle after a body, also after its head or short name in brackets
+    ('한국케이블TV방송협회(회장 A)가', '대한상공회의소(대한상의)는': both names)."""
+    tail = _tail(view, m)
+    if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)) and b.group(1):
+        return b.group(1)
+    if tail.startswith(")") and view.text.rfind("(", max(0, m.start - 30), m.start) >= 0 and view.text.find(")", max(0, m.start - 30), m.start) < 0:
+        return tail[1:]
+    return tail
+
+
+_QUOTE_OPEN = re.compile(r"[「『'‘\"“]")
+_HEADLINE_BODY = re.compile(r",|\s['‘\"“「『]")  # '특허청, … 발대식 개최', "산업부 '…' 발표"
+_OFFICE_SUBJECT = re.compile(r"\s[가-힣·]{1,15}(?:본부|실|국|과|단|센터|팀)(?:은|는|이|가)\s")  # the body's own unit as subject
+_CLOSED_ALIAS = re.compile(r"\)(?:은|는|이|가|께서|도)\s")
+
+
+def _speaks(view: TextView, ms: list[Mention], b: Mention, t: int) -> bool:
+    """Whether the body `b`, the nearest before the trigger at `t` with no plain subject
+    particle, is still who acts: marked after a bracket ('환경부(장관 한정애)는'), through its
+    head as the subject ('최상목 기획재정부 장관은 … 밝혔다') or opening a headline ('대한민국 특허청,
+    … 발대식 개최', "산업부 '…' 발표"). Not a body asked ('성평등가족부에 … 마련할 것을 요청'), a funder ('교육부의
+    지원을 받아'), the owner of a noun ('과기정통부 소관 법률안') or a counterpart ('… 외교부 차관과')."""
+    tail = _QUOTE_OPEN.split(_phrase_tail(view, b), 1)[0].rstrip(",")  # 'KTV는「생방송 정보와이드」', '공사는, "…'
+    if tail in AGENT_TAILS or tail == "에서도" or _CLOSED_ALIAS.match(view.text, b.end):  # '(장관 송미령, 이하 농식품부)는'
+        return not _in_relative_clause(view, b, t)
+    if _UNNAMED_HEAD.match(view.text, b.end) or _TOGETHER.match(view.text, b.end) or _OFFICE_SUBJECT.match(view.text, b.end):
+        return True  # '산업통상자원부 장관은 … 발표했다', '과기정통부와 함께 … 추진한다', '법무부 출입국·외국인정책본부는'
+    if _HEADLINE_BODY.match(view.text, b.end) and all(m.label == "LOCATION" for m in ms if m.start < b.start):
+        return True
+    prev = b  # '한국전력과 삼성물산은 … 공동으로 추진한다': coordinated with the subject after it
+    for m in (m for m in ms if b.end <= m.start < t and m.label in AGENT_TYPES):
+        if not _COORD_BODIES.fullmatch(view.text, prev.end, m.start):
+            break
+        if _phrase_tail(view, m) in AGENT_TAILS:
+            return True
+        prev = m
+    return any(p.label == "PERSON" and tuple(p.attrs.get("_org") or ()) == b.key and p.end <= t
+               and _phrase_tail(view, p) in AGENT_TAILS for p in ms)
 
 
 _TOGETHER = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과)\s(?:함께|공동으로)\s")

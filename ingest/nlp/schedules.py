@@ -36,6 +36,7 @@ def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], 
     """SCHEDULED_FOR initiative → date in one sentence that speaks of planning, a deadline,
     a day to come or an event held today."""
     text, (ss, se) = view.text, sent
+    _held_on(view, ms, inits, sent, si, add, ref)
     if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
             m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
             or _future_sentence(view, ms, sent, ref):
@@ -255,3 +256,41 @@ def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> 
         # ('오늘 회의가 … 열리고 있습니다' in the minutes: the sitting itself, no event announced)
         return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가") and not m.attrs.get("generic")][:1]
     return []
+
+
+# the date of an event told by the verb that describes it, in the present or future whatever
+# the main clause's tense: '다음 달 애틀랜타에서 열리는 '…대회'에 관심을 기울이겠다고 약속했다',
+# '27일부터 31일까지 진행되는 회의에 참석 중인 공관장들을 초청했다'
+_HELD_ON = re.compile(r"(?:\s?\([월화수목금토일]\))?(?:에|에는|부터|까지|간|중)?\s(?:[^\s.,!?]+\s){0,3}?"
+                      r"(?:열리는|열릴|개최되는|개최될|진행되는|진행될|치러지는|치러질|개최 예정인|열릴 예정인)\s['‘\"“「『<《]?")
+_HOLD_VERB = re.compile(r"열리는|열릴|개최되는|개최될|진행되는|진행될|치러지는|치러질|개최 예정인")
+_RANGE = re.compile(r"(?:\s?\([월화수목금토일]\))?\s?(?:~|∼|-|부터\s?)\s?")
+
+
+def _held_on(view: TextView, ms: list[Mention], inits: list[Mention], sent: tuple[int, int], si: int,
+             add: Callable, ref: date | None) -> None:
+    """SCHEDULED_FOR an event → the date right before the adnominal verb that says it is
+    held ('열리는', '개최될', '진행되는'), and the start of a range that ends there; not a
+    date already over, nor across a clause's end, nor a year that frames the event's day."""
+    if not _HOLD_VERB.search(view.text, *sent):
+        return  # (a cheap check before the per-date look)
+    dates = [m for m in ms if m.label == "DATE" and m.value]
+    for k, d in enumerate(dates):
+        m = next((i for i in inits if i.start > d.end), None)
+        if m is None or not _HELD_ON.fullmatch(view.text, d.end, m.start) \
+                or any(x.tag in ("EC", "EF", "ETM") for x in view.morphs_in(d.end, _hold_word(view, d.end, m.start))):
+            continue
+        end = _value_end(_ahead(view, d, ref, sent[1]))
+        if ref is not None and end is not None and end < ref:
+            continue
+        if any(o is not d and o.value != d.value and _within(o.value, d.value) for o in dates):
+            continue  # '올해 처음 열리는 박람회는 11월 20일부터 …': the year frames its day
+        add("SCHEDULED_FOR", m, d, si)
+        if k and _RANGE.fullmatch(view.text, dates[k - 1].end, d.start):
+            add("SCHEDULED_FOR", m, dates[k - 1], si)
+
+
+def _hold_word(view: TextView, a: int, b: int) -> int:
+    """Where the verb of holding starts in the gap [a, b)."""
+    w = re.search(r"(?:열리|열릴|개최|진행|치러)[^\s]*\s['‘\"“「『<《]?$", view.text[a:b])
+    return a + w.start() if w else b
