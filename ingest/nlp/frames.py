@@ -42,6 +42,7 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
                         r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s"
                         r"|[*※]\s?\((?P<paren>참석|참석자)\)\s", re.M)  # '* (참석) A 차관, B 실장 등'
 
+_QUOTED_END = re.compile(r"(?:다|라)고\s")
 _PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
 # '간담회 참석자는 다음과 같다.' | '이재용 삼성전자 회장, …': the list in the sentence after
 _LIST_FOLLOWS = re.compile(r"(?P<kind>참석|참여|참가)\s?(?:자|기업|기관|업체)(?:은|는)\s(?:다음과|아래와)\s같(?:다|습니다)[.:：]?\s*$")
@@ -91,7 +92,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         elif line is None and si > 0:  # '… 주재했습니다. * (참석)' | '노태강 …, 박정렬 … 등': the list after the mark
             line = _PAREN_END.search(text, *sents[si - 1]) or _LIST_FOLLOWS.search(text, *sents[si - 1])
         if line:
-            listed = [m for m in ms if m.start >= min(line.end(), ss)]
+            # '… 등이 참석할 예정이라고 청와대는 밝혔다': the list ends where the clause is quoted
+            said = _QUOTED_END.search(text, line.end(), se)
+            listed = [m for m in ms if m.start >= min(line.end(), ss) and (said is None or m.end <= said.start())]
             own = [m for m in own if m.end <= line.start()]
             kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
             target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), named)

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from ingest.nlp.official_agendas import agenda_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.briefings import briefing_relations
-from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
+from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others, reports_others as _reports_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
+from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
@@ -131,6 +132,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
+        report_relations(view, ms, inits, (ss, se), si, add)
         attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
@@ -357,9 +359,12 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     if before:
         target = before[-1]
         lo = target.end
-        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m) in ("은", "는", "에는")), None)
-        if topic is not None and target.attrs.get("kind") != "meeting" and ATTEND_RE.match(view.text, t):
-            target = topic  # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting
+        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "에는")), None)
+        if topic is not None and ATTEND_RE.match(view.text, t) and (target.attrs.get("kind") != "meeting"
+                                                                   or _tail(view, target).rstrip(",") in ("로", "으로", "로서", "으로서")):
+            # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting;
+            # '이번 만찬은 … 첫 번째 행사로, A 등이 참석했다': the topic, which the noun describes
+            target = topic
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
@@ -401,7 +406,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         # (a head in brackets, '해양수산부(장관 강도형)와 환경부는', is not one of the list)
         before = [m for m in agents if m.end <= target.start and not _HEAD_IN_BRACKETS.search(view.text, max(0, m.start - 12), m.start)]
-        found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
+        # ('청와대는 … 시민들이 … 참여하고 있다면서': the topic only reports who takes part)
+        found = [m for m in before if _is_subject(view, m, ("이", "가", "도") if _reports_others(view, t) else AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
             i = before.index(found[0])
             while i > 0 and (_phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",)
@@ -452,6 +458,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     ('A, B 등 해외 업체도' → 도)."""
     tail = _tail(view, m)
     end = m.end
+    if (inc := _INCLUDING.match(view.text, m.end)) and (tail in ("을", "를") or not tail):
+        return inc.group(1)  # '배우 정우성 씨를 포함한 많은 시민들이', 'A를 비롯한 기업들이'
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)):
         if b.group(1) or not _ACRONYM_AFTER.match(view.text, m.end):
             return b.group(1)  # '해양수산부(장관 강도형)와', '삼성전자(대표 한종희)는'
@@ -479,6 +487,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     return t.group(1) if t else ""
 
 
+# the one named first in a group it belongs to: 'A 씨를 포함한 많은 시민들이', 'A를 비롯한 기업들은'
+_INCLUDING = re.compile(r"(?:\s씨|\s[가-힣]{1,6}(?=[을를]))?[을를]\s(?:포함|비롯)(?:한|해|하여)\s(?:[가-힣]+\s){0,2}[가-힣]*?[들](은|는|이|가|도)\s")
 # an acronym written in brackets after its body: '대한무역투자진흥공사(KOTRA)'
 _ACRONYM_AFTER = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
 _IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}")

@@ -1,0 +1,67 @@
+"""Who takes part and who leads, on text the rules were not written on (issue #20, second
+round on real-dev-55 … 93): reports received, laws a body holds, spokespersons' briefings,
+groups named by one member, and who only reports or quotes; every sentence written for
+these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+P = "PARTICIPATES_IN"
+L = "LEADS"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_who_receives_a_work_briefing_presides_and_who_gives_it_takes_part() -> None:
+    got = rels("김민준 국무총리는 어제 환경부에 이어 오늘 국토교통부와 해양수산부로부터 업무보고를 받았다.")
+    assert (L, "김민준", "업무보고") in got
+    assert {(P, x, "업무보고") for x in ("환경부", "국토교통부", "해양수산부")} <= got
+    assert (P, "김민준", "업무보고") not in got
+    got = rels("이서연 총리는 오는 12일 교육부를 시작으로 각 부처로부터 업무보고를 받는다.")
+    assert {(L, "이서연", "업무보고"), (P, "교육부", "업무보고")} <= got
+
+
+def test_laws_under_a_bodys_jurisdiction_are_led_by_it() -> None:
+    got = rels("이번 본회의에서 전파법 개정안과 정보통신망법 개정안 등 방송통신위원회 소관 4개 법률이 통과되었다.")
+    assert {(L, "방송통신위원회", "전파법 개정안"), (L, "방송통신위원회", "정보통신망법 개정안")} <= got
+    got = rels("해양수산부는 해운법, 항만법 등 총 5개 법률을 소관하고 있습니다.")
+    assert {(L, "해양수산부", "해운법"), (L, "해양수산부", "항만법")} <= got
+
+
+def test_the_spokesperson_named_before_a_written_briefing_gives_it() -> None:
+    got = rels("국무회의 결과 관련 박서준 대변인 서면 브리핑")
+    assert (L, "박서준", "서면 브리핑") in got
+
+
+def test_a_person_who_has_a_meeting_in_speech_leads_it() -> None:
+    got = rels("내일 김철수 장관이 중소기업인들과 간담회를 합니다.")
+    assert (L, "김철수", "간담회") in got
+
+
+def test_one_named_member_of_a_group_that_takes_part() -> None:
+    got = rels("가수 이하늘 씨를 포함한 많은 시민들이 이번 '사랑의 걷기 대회'에 참여했다.")
+    assert (P, "이하늘", "사랑의 걷기 대회") in got
+    got = rels("한빛전자를 비롯한 지역 기업들이 '스마트공장 협의체'에 참여했다.")
+    assert (P, "한빛전자", "스마트공장 협의체") in got
+
+
+def test_who_reports_that_others_take_part_does_not_take_part() -> None:
+    got = rels("보건복지부는 많은 시민들이 이번 헌혈 캠페인에 참여하고 있다면서 감사를 전했다.")
+    assert (P, "보건복지부", "헌혈 캠페인") not in got
+    got = rels("보건복지부는 이번 간담회에 참석한다고 밝혔다.")
+    assert (P, "보건복지부", "간담회") in got  # no other subject: the body itself
+
+
+def test_a_list_of_attendees_ends_where_the_sentence_quotes_it() -> None:
+    got = rels("설명회는 내일 열린다. 참석하는 기업은 한빛전자, 대성화학 등 5개사라고 산업통상자원부는 밝혔다.")
+    assert {(P, "한빛전자", "설명회"), (P, "대성화학", "설명회")} <= got
+    assert (P, "산업통상자원부", "설명회") not in got
+
+
+def test_attendees_go_to_the_topic_event_a_noun_describes() -> None:
+    got = rels("이번 '청년 일자리 토론회'는 올해 두 번째 행사로, 한빛전자와 대성화학 등이 참석했다.")
+    assert {(P, "한빛전자", "청년 일자리 토론회"), (P, "대성화학", "청년 일자리 토론회")} <= got
