@@ -436,6 +436,8 @@ _ORGANISER = re.compile(r"(?:이|가|에서)\s(?:공동\s?)?(?:주최|주관|개
 _HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|부사장|원장|이사장|위원장|장관|청장|처장|총장|학장|소장|관장|단장|본부장|센터장|시장|군수|구청장|도지사|지사|교육감|의장|CEO)\s")
 _COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
+# between a companion and its '과 함께': at most the rest of its title ('A 장관과 함께', 'A(대표 B)와 함께')
+_NEAR_WITH = re.compile(r"(?:\([^()]{0,25}\))?(?:\s[가-힣A-Za-z0-9·]+(?<![까지에을를의서])){0,2}")
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
 
 
@@ -445,6 +447,8 @@ def _with_list_start(view: TextView, ms: list[Mention], t: int, lo: int) -> int:
     near = max((m for m in ms if m.end <= t - 2 and m.start >= lo), key=lambda m: m.start, default=None)
     agents = [m for m in ms if m.label in AGENT_TYPES and lo <= m.start and m.end <= t]
     if not agents or not _WITH_LIST_END.match(view.text[agents[-1].end:t]):
+        if near is not None and not _NEAR_WITH.fullmatch(view.text, near.end, t - 2):
+            return t  # '정부 예산안 편성까지 재정당국과 함께': the companion is no mention
         return near.start if near is not None else lo
     i = len(agents) - 1
     while i > 0 and _joined(view, agents[i - 1], agents[i]):

@@ -65,3 +65,21 @@ def test_a_list_of_attendees_ends_where_the_sentence_quotes_it() -> None:
 def test_attendees_go_to_the_topic_event_a_noun_describes() -> None:
     got = rels("이번 '청년 일자리 토론회'는 올해 두 번째 행사로, 한빛전자와 대성화학 등이 참석했다.")
     assert {(P, "한빛전자", "청년 일자리 토론회"), (P, "대성화학", "청년 일자리 토론회")} <= got
+
+
+def test_members_of_a_council_do_not_take_part_in_the_meeting_that_converts_it() -> None:
+    got = rels("위원장인 김하늘 실장은 자문단을 준비위원회로 바꾸는 첫 회의라고 말했다. "
+               "간사인 박민수 환경부 장관과 이정호 국토부 장관 등이 위원으로 참여했고, 최유진 농림부 장관 등도 참여했다.")
+    assert not {r for r in got if r[0] == P and r[2] == "회의"}
+
+
+def test_a_companion_is_only_the_mention_right_before_together_with() -> None:
+    got = rels("검토 결과는 국가과학기술자문회의 심의를 거쳐 확정하며 향후 정부 예산안 편성까지 재정당국과 함께 협의할 계획이다.")
+    assert not {r for r in got if r[0] == P}
+
+
+def test_attendees_listed_as_bullet_lines_under_a_header() -> None:
+    text = ("오늘 열린 '한일 경제인 포럼'은 양국 기업의 관심 속에 개최됐다.\n참석 기업은\n"
+            "- 자동차 분야에서는 현대모비스, 도요타 등\n- 반도체 분야에서는 SK하이닉스와 삼성전자\n이날 회의는 두 시간 동안 진행됐다.")
+    got = rels(text)
+    assert {(P, x, "한일 경제인 포럼") for x in ("현대모비스", "도요타", "SK하이닉스", "삼성전자")} <= got
