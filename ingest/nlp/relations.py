@@ -483,6 +483,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
         t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
         if t and t.group(1):
             return t.group(1)
+        if t and (dual := _DUAL_POST.match(after, t.end())):
+            return dual.group(1)  # '최상목 부총리 겸 기획재정부 장관은'
         if t:  # 'A 현대그룹 회장 등 상의 회장단이': a list the person closes
             after = after[t.end():]
     elif m.label in ("COMPANY", "ORGANIZATION", "MINISTRY") and (g := _GROUP_OF.match(after)):
@@ -493,6 +495,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
 
 # the one named first in a group it belongs to: 'A 씨를 포함한 많은 시민들이', 'A를 비롯한 기업들은'
 _INCLUDING = re.compile(r"(?:\s씨|\s[가-힣]{1,6}(?=[을를]))?[을를]\s(?:포함|비롯)(?:한|해|하여)\s(?:[가-힣]+\s){0,2}[가-힣]*?[들](은|는|이|가|도)\s")
+# a second post after 겸: '부총리 겸 기획재정부 장관은'
+_DUAL_POST = re.compile(r"\s겸(?:\s[가-힣]+){1,2}?(은|는|이|가|께서|도)(?:\s|$)")
 # an acronym written in brackets after its body: '대한무역투자진흥공사(KOTRA)'
 _ACRONYM_AFTER = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
 _IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}")

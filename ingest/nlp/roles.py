@@ -184,6 +184,8 @@ _CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|
 _LEADS_IT = re.compile(r"(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끈(?:다|다고)|(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끌고\s있")
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
+# '… A 장관이 맡았다', '… B 회장이 맡는다': who takes the post the topic names
+_TAKES_CHAIR = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가|께서)\s(?:각각\s|공동으로\s)?맡(?:는다|았다|았으며|았고|고\s|기로|습니다|았습니다|게\s)")
 # 'X는 A, B 등으로 구성된다': its members
 _MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)|(?:으로|로)\s(?:이뤄|이루어)(?:진|지|졌|집)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
@@ -216,6 +218,12 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \
                     and (c.re is _CHAIR_OF or re.match(r"(?:\s\S+){0,2}\s?(?:이다|입니다|이며|이고)", text[nxt.end:nxt.end + 30])):
                 add("LEADS", nxt, x, si)
+            elif nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 and c.re is _CHAIR_IS:
+                # "'X' 공동위원장은 A 장관과 B 회장이 맡는다": the people before 맡다
+                chairs = chain_forward(view, people, nxt)
+                if _TAKES_CHAIR.match(text, chairs[-1].end):
+                    for p3 in chairs:
+                        add("LEADS", p3, x, si)
         if bare_tail(view, x) in ("은", "는", "이", "가") and (made := _MADE_OF.search(text, x.end, se)) is not None:
             # 'X는 A 소속 19개 단체와 B 차관 및 실·국장으로 구성된': every body or person named
             # between the topic and the verb, in one clause (a title after the last is allowed)

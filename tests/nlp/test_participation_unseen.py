@@ -83,3 +83,15 @@ def test_attendees_listed_as_bullet_lines_under_a_header() -> None:
             "- 자동차 분야에서는 현대모비스, 도요타 등\n- 반도체 분야에서는 SK하이닉스와 삼성전자\n이날 회의는 두 시간 동안 진행됐다.")
     got = rels(text)
     assert {(P, x, "한일 경제인 포럼") for x in ("현대모비스", "도요타", "SK하이닉스", "삼성전자")} <= got
+
+
+def test_a_minister_with_two_posts_presides_as_the_subject() -> None:
+    got = rels("박하늘 부총리 겸 교육부 장관은 7일 세종청사에서 '인재양성 점검회의'를 주재했다.")
+    assert (L, "박하늘", "인재양성 점검회의") in got
+
+
+def test_the_chair_named_as_the_one_who_takes_the_post() -> None:
+    got = rels("'K-수소 얼라이언스' 공동위원장은 정민호 장관과 한지민 회장이 맡는다.")
+    assert {(L, "정민호", "K-수소 얼라이언스"), (L, "한지민", "K-수소 얼라이언스")} <= got
+    got = rels("수출전략협의회의 의장은 오세훈 차관이 맡았다.")
+    assert (L, "오세훈", "수출전략협의회") in got
