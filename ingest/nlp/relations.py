@@ -352,13 +352,17 @@ def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
 
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
                   presiders: set) -> None:
+    if _CALLED_FOR.match(view.text, view.word_end(t) - 1):
+        return  # '기업들의 참여에 감사드린다', '참여를 당부했다': participation named, not stated
     before = [m for m in inits if m.end <= t]
+    if _quoted_apart(view, before[-1].end if before else t, t):
+        return  # '개막식 축사에서 "… 참여에 …"': a remark quoted at the event
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
     adnominal = False
     if before:
         target = before[-1]
-        lo = target.end
+        lo = max(target.end, _clause_start(view, target.end, t))  # ('… 주최하고 B가 후원했으며, A가 참석했다')
         topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "에는")), None)
         if topic is not None and ATTEND_RE.match(view.text, t) and (target.attrs.get("kind") != "meeting"
                                                                    or _tail(view, target).rstrip(",") in ("로", "으로", "로서", "으로서")):
@@ -425,6 +429,19 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     for m in found:
         for tg in targets:
             add("PARTICIPATES_IN", m, tg, si)
+
+
+# the trigger as a noun that is called for or thanked for: '참여에 감사', '참석을 당부', '동참을 호소'
+_CALLED_FOR = re.compile(r"[에를을의]\s(?:[가-힣]+\s)?(?:감사|당부|요청|독려|호소|기대|바라|바란|부탁|촉구|유도|확대|높이|늘리|이끌)")
+
+
+def _quoted_apart(view: TextView, a: int, b: int) -> bool:
+    """Whether a quotation opens between `a` and `b` and is still open at `b`: the trigger at
+    `b` is in a remark quoted after the event named at `a`."""
+    seg = view.text[a:b]
+    opens = sum(seg.count(q) for q in "“「『")
+    closes = sum(seg.count(q) for q in "”」』")
+    return opens > closes or seg.count('"') % 2 == 1
 
 
 # the subject of a clause that describes the event as theirs: '연천군이 주최하는 … 세미나에 참석하여'

@@ -95,3 +95,14 @@ def test_the_chair_named_as_the_one_who_takes_the_post() -> None:
     assert {(L, "정민호", "K-수소 얼라이언스"), (L, "한지민", "K-수소 얼라이언스")} <= got
     got = rels("수출전략협의회의 의장은 오세훈 차관이 맡았다.")
     assert (L, "오세훈", "수출전략협의회") in got
+
+
+def test_a_sponsor_in_an_earlier_clause_does_not_attend() -> None:
+    got = rels("이번 포럼은 한국경영자총협회가 주최하고 고용노동부가 후원했으며, 포스코와 한화 등 50여 개 기업이 참석했다.")
+    assert {(P, "포스코", "포럼"), (P, "한화", "포럼")} <= got
+    assert (P, "고용노동부", "포럼") not in got
+
+
+def test_participation_thanked_for_in_a_quoted_remark_is_no_participation() -> None:
+    got = rels("김 장관은 이날 기념식 축사에서 \"포스코 등 기업들의 참여에 감사드린다\"고 밝혔다.")
+    assert not {r for r in got if r[0] == P}
