@@ -106,3 +106,8 @@ def test_a_sponsor_in_an_earlier_clause_does_not_attend() -> None:
 def test_participation_thanked_for_in_a_quoted_remark_is_no_participation() -> None:
     got = rels("김 장관은 이날 기념식 축사에서 \"포스코 등 기업들의 참여에 감사드린다\"고 밝혔다.")
     assert not {r for r in got if r[0] == P}
+
+
+def test_a_photo_caption_places_its_subject_at_the_event() -> None:
+    got = rels("한지수 환경부 장관이 4일 세종시 호수공원에서 열린 '제2기 탄소중립 서포터즈' 발대식에서 단체사진을 촬영하고 있다.")
+    assert (P, "한지수", "발대식") in got
