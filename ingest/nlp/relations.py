@@ -426,9 +426,13 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start) or m.attrs.get("kind") != target.attrs.get("kind"):
             break  # ('조직위원회와 업무협약을 체결': the partner, not a second agreement)
         targets.append(m)
+    # 'A 장관은 … 간담회를 가졌다', '… A 장관이 … 초청해 갖는 첫 간담회': the subject holds it (LEADS, the guideline)
+    # (not several who have it together: 'A 장관과 B 회장 등 경제계 인사들이 간담회를 가졌다')
+    holds = not adnominal and len(found) == 1 and _HAVE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting"
     for m in found:
+        lead = holds and m.label == "PERSON" and _is_subject(view, m, AGENT_TAILS)
         for tg in targets:
-            add("PARTICIPATES_IN", m, tg, si)
+            add("LEADS" if lead else "PARTICIPATES_IN", m, tg, si)
 
 
 # the trigger as a noun that is called for or thanked for: '참여에 감사', '참석을 당부', '동참을 호소'

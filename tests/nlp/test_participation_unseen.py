@@ -111,3 +111,9 @@ def test_participation_thanked_for_in_a_quoted_remark_is_no_participation() -> N
 def test_a_photo_caption_places_its_subject_at_the_event() -> None:
     got = rels("한지수 환경부 장관이 4일 세종시 호수공원에서 열린 '제2기 탄소중립 서포터즈' 발대식에서 단체사진을 촬영하고 있다.")
     assert (P, "한지수", "발대식") in got
+
+
+def test_the_person_who_has_the_meeting_holds_it() -> None:
+    got = rels("이번 행사는 김도윤 장관이 청년 농업인들을 초청해 갖는 첫 간담회다.")
+    assert (L, "김도윤", "행사") in got
+    assert (P, "김도윤", "행사") not in got
