@@ -132,7 +132,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
-        report_relations(view, ms, inits, (ss, se), si, add)
+        report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)

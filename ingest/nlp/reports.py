@@ -35,15 +35,17 @@ _BRIEFER = re.compile(r"\s(?:수석\s?|선임\s?)?(?:부대변인|대변인|공�
 _LIST_GAP = re.compile(r"['’\"”」』]?(?:\s?(?:,|와|과|및|·)\s?|\s)['‘\"“「『]?")
 
 
-def report_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """Add the relations of a received report and of the laws a body holds (see the module)."""
+def report_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable,
+                     prev: list = ()) -> None:
+    """Add the relations of a received report and of the laws a body holds (see the module);
+    `prev`: the mentions of the sentence before (a subjectless sentence goes on with its topic)."""
     _received(view, ms, inits, si, add)
     for r in inits:  # '… 관련 이도운 대변인 서면 브리핑': the spokesperson named before it gives it
         p = next((m for m in ms if m.label == "PERSON" and _BRIEFER.fullmatch(view.text, m.end, r.start)), None)
         if p is not None and view.text.endswith("브리핑", r.start, r.end):
             add("LEADS", p, r, si)
     if "소관" in view.text[sent[0]:sent[1]]:
-        _jurisdiction(view, ms, inits, sent, si, add)
+        _jurisdiction(view, ms, inits, sent, si, add, prev)
 
 
 def _received(view: TextView, ms: list, inits: list, si: int, add: Callable) -> None:
@@ -74,7 +76,8 @@ def _received(view: TextView, ms: list, inits: list, si: int, add: Callable) -> 
             add("LEADS", chair[-1], r, si)
 
 
-def _jurisdiction(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+def _jurisdiction(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable,
+                  prev: list) -> None:
     text = view.text
     laws = [m for m in inits if m.attrs.get("kind") == "law" or re.search(r"(?:법|법안|개정안|법률)$", text[m.start:m.end])]
     for u in _UNDER.finditer(text, *sent):
@@ -84,6 +87,8 @@ def _jurisdiction(view: TextView, ms: list, inits: list, sent: tuple[int, int], 
                 add("LEADS", body, law, si)
     for h in _HOLDS.finditer(text, *sent):
         bodies = [m for m in ms if m.label == "MINISTRY" and m.end <= h.start() and subject(view, m)]
+        if not any(subject(view, m) for m in ms if m.end <= h.start()):  # 'X청은 … 관장합니다. … 법률을 소관하고'
+            bodies = [m for m in prev if m.label == "MINISTRY" and view.tail(m.end) in ("은", "는")][:1]
         if bodies:
             for law in _listed_before(view, laws, h.start() + 1):
                 add("LEADS", bodies[0], law, si)

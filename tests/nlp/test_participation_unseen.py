@@ -30,6 +30,8 @@ def test_laws_under_a_bodys_jurisdiction_are_led_by_it() -> None:
     assert {(L, "방송통신위원회", "전파법 개정안"), (L, "방송통신위원회", "정보통신망법 개정안")} <= got
     got = rels("해양수산부는 해운법, 항만법 등 총 5개 법률을 소관하고 있습니다.")
     assert {(L, "해양수산부", "해운법"), (L, "해양수산부", "항만법")} <= got
+    got = rels("해양경찰청은 해양 안전 정책을 맡고 있습니다. 해수부에서 이관받은 수상구조법 등 총 3개 법률을 소관하고 있습니다.")
+    assert (L, "해양경찰청", "수상구조법") in got  # the subjectless sentence goes on with the topic before
 
 
 def test_the_spokesperson_named_before_a_written_briefing_gives_it() -> None:
