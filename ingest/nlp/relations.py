@@ -428,7 +428,9 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         targets.append(m)
     # 'A 장관은 … 간담회를 가졌다', '… A 장관이 … 초청해 갖는 첫 간담회': the subject holds it (LEADS, the guideline)
     # (not several who have it together: 'A 장관과 B 회장 등 경제계 인사들이 간담회를 가졌다')
-    holds = not adnominal and len(found) == 1 and _HAVE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting"
+    # (a ceremony one has is one's own: '취임식을 갖고' takes part in it)
+    holds = not adnominal and len(found) == 1 and _HAVE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting" \
+        and not view.text.endswith("식", target.start, target.end)
     for m in found:
         lead = holds and m.label == "PERSON" and _is_subject(view, m, AGENT_TAILS)
         for tg in targets:

@@ -119,3 +119,9 @@ def test_the_person_who_has_the_meeting_holds_it() -> None:
     got = rels("이번 행사는 김도윤 장관이 청년 농업인들을 초청해 갖는 첫 간담회다.")
     assert (L, "김도윤", "행사") in got
     assert (P, "김도윤", "행사") not in got
+
+
+def test_a_report_received_after_a_duration_or_a_day_count_keeps_its_name() -> None:
+    got = rels("김민준 총리는 이틀째 업무보고를 받았다. 김민준 총리는 해양수산부 장관으로부터 1시간 가량 업무보고를 받았다.")
+    assert (L, "김민준", "업무보고") in got
+    assert (P, "해양수산부", "업무보고") in got
