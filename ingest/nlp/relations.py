@@ -63,7 +63,8 @@ ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|�
 # verbs whose adnominal form is not 한/할: '정부가 내놓은 대책', '환경부가 펼치는 캠페인'
 _ADNOMINAL_VERB = re.compile(r"(?:내놓(?:은|는|을)|펼(?:친|치는|칠)|선보(?:인|이는|일))\s")
 # 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+# (the words before the particle are taken lazily: '등 12개 기관이 참여하는' ends at 기관이, not 참여하는)
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}?(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)??(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'

@@ -125,3 +125,8 @@ def test_a_report_received_after_a_duration_or_a_day_count_keeps_its_name() -> N
     got = rels("김민준 총리는 이틀째 업무보고를 받았다. 김민준 총리는 해양수산부 장관으로부터 1시간 가량 업무보고를 받았다.")
     assert (L, "김민준", "업무보고") in got
     assert (P, "해양수산부", "업무보고") in got
+
+
+def test_the_last_of_a_counted_list_before_an_adnominal_trigger_takes_part() -> None:
+    got = rels("한빛전자와 SK하이닉스 등 12개 기관이 참여하는 '반도체 인재 협의체'가 오늘 출범했다.")
+    assert (P, "SK하이닉스", "반도체 인재 협의체") in got
