@@ -45,6 +45,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
     _appointed(view, ms, inits, sent, si, add)
+    _members_named(view, ms, inits, sent, si, add)
     _chair_named_after(view, ms, inits, sent, si, add)
 
 
@@ -169,6 +170,31 @@ def _appointed(view: TextView, ms: list, inits: list, sent: tuple[int, int], si:
         target = [i for i in inits if ss <= i.start and i.end <= chain[-1].start]  # (a forum may be a standing body)
         for m in chain if target else ():
             add("PARTICIPATES_IN", m, target[-1], si)
+
+
+# "'X' 위원으로는 A와 B가 위촉됐다": the members named after the role, a passive verb closing them
+_MEMBERS_ARE = re.compile(r"['’\"”」』]?\s(?:위원|위원사|회원사|멤버|자문위원|민간위원)(?:으로는|로는)\s")
+_NAMED_PASSIVE = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가)\s(?:[가-힣]+\s)?(?:위촉|선임|임명|선정|참여)(?:됐|되었|된다|돼|됩니다|했|한다|합니다)")
+# "'X'는 A 장관이 위원장을, B 교수가 부위원장을 맡는다": the chair of the topic
+_CHAIR_OBJECT = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가)\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:을|를)[,\s]")
+
+
+def _members_named(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """The members and the chair a council's sentence names after it (the two shapes above)."""
+    text = view.text
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        if (r := _MEMBERS_ARE.match(text, x.end)) is not None:
+            first = next((m for m in agents if r.end() <= m.start <= r.end() + 2), None)
+            chain = chain_forward(view, agents, first) if first is not None else []
+            if chain and _NAMED_PASSIVE.match(text, chain[-1].end):
+                for m in (m for m in chain if m.label == first.label):  # (not the bodies in their titles)
+                    add("PARTICIPATES_IN", m, x, si)
+        elif bare_tail(view, x) in ("은", "는"):
+            chair = next((m for m in agents if m.start > x.end), None)
+            if chair is not None and chair.label == "PERSON" and _CHAIR_OBJECT.match(text, chair.end) \
+                    and not any(x.end < i.start < chair.start for i in inits):
+                add("LEADS", chair, x, si)
 
 
 def subject(view: TextView, m) -> bool:

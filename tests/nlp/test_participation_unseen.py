@@ -130,3 +130,11 @@ def test_a_report_received_after_a_duration_or_a_day_count_keeps_its_name() -> N
 def test_the_last_of_a_counted_list_before_an_adnominal_trigger_takes_part() -> None:
     got = rels("한빛전자와 SK하이닉스 등 12개 기관이 참여하는 '반도체 인재 협의체'가 오늘 출범했다.")
     assert (P, "SK하이닉스", "반도체 인재 협의체") in got
+
+
+def test_members_named_after_the_role_and_the_chair_as_an_object() -> None:
+    got = rels("'청년 일자리 협의체' 위원으로는 박지훈 한빛전자 회장과 최민아 대성화학 대표가 위촉됐다.")
+    assert {(P, "박지훈", "청년 일자리 협의체"), (P, "최민아", "청년 일자리 협의체")} <= got
+    got = rels("'청년 일자리 협의체'는 김도윤 장관이 위원장을, 이서연 교수가 부위원장을 맡는다.")
+    assert (L, "김도윤", "청년 일자리 협의체") in got
+    assert (L, "이서연", "청년 일자리 협의체") not in got  # the vice-chair does not lead
