@@ -138,3 +138,8 @@ def test_members_named_after_the_role_and_the_chair_as_an_object() -> None:
     got = rels("'청년 일자리 협의체'는 김도윤 장관이 위원장을, 이서연 교수가 부위원장을 맡는다.")
     assert (L, "김도윤", "청년 일자리 협의체") in got
     assert (L, "이서연", "청년 일자리 협의체") not in got  # the vice-chair does not lead
+
+
+def test_a_head_whose_title_is_fused_with_the_body_presides_as_the_subject() -> None:
+    got = rels("오세린 충청북도지사는 6일 도청에서 '충북 기후 포럼'을 주재했다.")
+    assert (L, "오세린", "충북 기후 포럼") in got
