@@ -318,8 +318,22 @@ def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = Fal
         if mo.tag == "EC" and text.startswith(",", mo.end):
             lo = mo.end
     orgs_of_people = set() if attend else {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
-    return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
-            and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+    out = [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
+           and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+    if attend:  # '부산항만공사와 인천항만공사도 함께 자리했다': public bodies attend too, as the subject
+        out += _attending_bodies(view, [m for m in ms if m.label == "MINISTRY" and lo <= m.start and m.end <= t])
+    return sorted(out, key=lambda m: m.start)
+
+
+def _attending_bodies(view: TextView, bodies: list) -> list:
+    """The bodies that are the subject of attending (marked 이/가/도, or joined to one that is):
+    not a topic who reports it ('청와대는 … 참석할 것이라고 밝혔다') nor an owner ('정부의 …')."""
+    from ingest.nlp.relations import _joined, _phrase_tail  # noqa: PLC0415 (relations imports this module)
+    out: list = []
+    for m in reversed(bodies):
+        if _phrase_tail(view, m) in ("이", "가", "도") or out and _joined(view, m, out[-1]):
+            out.append(m)
+    return out
 
 
 # a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'

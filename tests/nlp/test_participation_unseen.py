@@ -143,3 +143,17 @@ def test_members_named_after_the_role_and_the_chair_as_an_object() -> None:
 def test_a_head_whose_title_is_fused_with_the_body_presides_as_the_subject() -> None:
     got = rels("오세린 충청북도지사는 6일 도청에서 '충북 기후 포럼'을 주재했다.")
     assert (L, "오세린", "충북 기후 포럼") in got
+
+
+def test_public_bodies_that_attend_in_a_later_sentence_take_part() -> None:
+    text = ("해양수산부는 5일 '제2차 항만물류 상생협의회'를 개최했다. 이날 협의회에는 대성해운 등 선사 대표가 참석했다. "
+            "또한 부산항만공사와 울산항만공사도 함께 자리했다.")
+    got = rels(text)
+    assert {(P, "부산항만공사", "협의회"), (P, "울산항만공사", "협의회")} <= got
+
+
+def test_a_body_that_says_others_will_attend_does_not_attend() -> None:
+    text = ("'국민 보고대회'가 내일 청와대에서 열린다. "
+            "청와대는 노사 대표와 정당 대표가 보고대회에 모두 참석할 것이라고 밝혔다.")
+    got = rels(text)
+    assert not {r for r in got if r[0] == P and r[1] == "청와대"}
