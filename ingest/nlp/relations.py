@@ -445,6 +445,8 @@ _CALLED_FOR = re.compile(r"[에를을의]\s(?:[가-힣]+\s)?(?:감사|당부|요
 def _quoted_apart(view: TextView, a: int, b: int) -> bool:
     """Whether a quotation opens between `a` and `b` and is still open at `b`: the trigger at
     `b` is in a remark quoted after the event named at `a`."""
+    while a < b and view.text[a] in "'’\"”」』":
+        a += 1  # the closing quote of the event's own name ('"AI 포럼"에는 …')
     seg = view.text[a:b]
     opens = sum(seg.count(q) for q in "“「『")
     closes = sum(seg.count(q) for q in "”」』")

@@ -157,3 +157,8 @@ def test_a_body_that_says_others_will_attend_does_not_attend() -> None:
             "청와대는 노사 대표와 정당 대표가 보고대회에 모두 참석할 것이라고 밝혔다.")
     got = rels(text)
     assert not {r for r in got if r[0] == P and r[1] == "청와대"}
+
+
+def test_attendees_of_an_event_named_in_straight_double_quotes() -> None:
+    got = rels('이번 "AI 반도체 포럼"에는 한빛전자와 대성화학이 참석했다.')
+    assert {(P, "한빛전자", "AI 반도체 포럼"), (P, "대성화학", "AI 반도체 포럼")} <= got
