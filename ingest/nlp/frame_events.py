@@ -145,7 +145,7 @@ def _hosted(view: TextView, ms: list, own: list, si: int, add) -> None:
 
 # holding a meeting: '간담회를 열었다', '신년 인사회를 했습니다', '오찬을 가졌다'
 _HOLD_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s){0,1}(?:열었|열고|열어|연다|열겠|개최했|개최하|개최한다|개최합|했습니다|했다|했죠|가졌|가진|갖고|갖는다"
-                         r"|진행했|진행하|진행한다|진행합)")
+                         r"|진행했|진행하|진행한다|진행합|합니다|하죠|한다(?=[.?\s]))")  # ('간담회를 합니다': spoken)
 
 
 def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:

@@ -42,6 +42,10 @@ _LIST_LINE = re.compile(r"(?P<kind>참석|참여|참가|회원|진행)\s?(?:자|
                         r"|(?<![가-힣])(?P<bare>참석)\s*[:：]|^\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽부터)\)?\s"
                         r"|[*※]\s?\((?P<paren>참석|참석자)\)\s", re.M)  # '* (참석) A 차관, B 실장 등'
 
+_QUOTED_END = re.compile(r"(?:다|라)고\s")
+# a bullet line, and a line that wraps on (an item cut after an adnominal or a comma)
+_BULLET = re.compile(r"\s*(?:[-–○•▪◦□■▶►]|\d+\)|[가-하]\.)\s")
+_WRAPPED = re.compile(r"(?:하는|[한인]|,)\s*$")
 _PAREN_END = re.compile(r"[*※]\s?\((?:참석|참석자)\)\s*$")
 # '간담회 참석자는 다음과 같다.' | '이재용 삼성전자 회장, …': the list in the sentence after
 _LIST_FOLLOWS = re.compile(r"(?P<kind>참석|참여|참가)\s?(?:자|기업|기관|업체)(?:은|는)\s(?:다음과|아래와)\s같(?:다|습니다)[.:：]?\s*$")
@@ -49,7 +53,7 @@ _CAPTION = re.compile(r"\s*\(?(?P<photo>왼쪽부터|좌측부터|앞줄 왼쪽�
 # a list as the topic of a sentence: '… 국정감사 기간은 …이고 대상기관은 과학기술정보통신부, 방송통신위원회 …'
 _LIST_TOPIC = re.compile(r"(?<![가-힣])(?P<kind>대상\s?기관|참석\s?대상|참석\s?기관|참여\s?기관|참석자(?:들)?|참여\s?기업|참석\s?기업|참가\s?기업|참여사|참가사|회원사"
                          r"|(?:참가|참여|참석)(?:하는|한|할)\s(?:기업|기관|업체|국가))"
-                         r"(?:은|는|으로는|로는)\s")
+                         r"(?:은|는|으로는|로는)(?:\s|$)")  # (a header line: its items follow)
 # a sentence that is a roster: '박용만 … 회장을 비롯해 권오현 … 부회장 등 모두 52명입니다'
 _ROSTER_SENT = re.compile(r"\s?등\s(?:모두|총)?\s?[\d,]+여?\s?(?:명|곳|개사|개\s?기업|개\s?기관)(?:이다|입니다|이며|으로\s구성)")
 _CHAIR_RE = re.compile(r"주재|좌장|주관")
@@ -62,6 +66,7 @@ _CHAIRED = re.compile(r"(?:은|는|아\s온|고\s있는)\s['‘\"“「『]?")
 # a member's office in a council or alliance: '한국생산기술연구원 등 전문 연구기관이 분과별 간사를 맡는다'
 _MEMBER_ROLE = re.compile(r"(?<![가-힣])(?:간사|사무국|운영위원)(?:을|를|으로|로)?\s?(?:맡|선임)")
 _JOINABLE = ("taskforce", "program", "project", "fund")
+_AS_MEMBER = re.compile(r"(?:위원|회원|회원사|멤버|구성원)(?:으로|로)\s$")
 
 
 def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], buckets: list[list],
@@ -77,7 +82,14 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     init_keys = {m.key for m in inits}  # (a person who heads a body may still attend: '애커슨 GM 회장 등이 참석')
     done_part = {(si, h) for kind, h, t, si in out if kind == "PARTICIPATES_IN" or (kind == "LEADS" and t in init_keys)}
     text = view.text
+    items = None  # (target, bodies) of a list header whose items follow as bullet lines
     for si, ((ss, se), ms) in enumerate(zip(sents, buckets)):
+        if items is not None and (_BULLET.match(text, ss) or _WRAPPED.search(text, *sents[si - 1])):
+            for m in ms:  # '참석 기업은' ⏎ '- 반도체 분야에서는 A, B 등' ⏎ '- …': each item's bodies
+                if m.label in items[1] and not m.attrs.get("byline"):
+                    add("PARTICIPATES_IN", m, items[0], si)
+        else:
+            items = None
         before = [m for m in inits if m.end <= ss]  # initiatives named before this sentence
         # the document's main initiative, once named: a sentence before it (a lead that says who
         # took part in something else) does not refer to it
@@ -91,7 +103,9 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         elif line is None and si > 0:  # '… 주재했습니다. * (참석)' | '노태강 …, 박정렬 … 등': the list after the mark
             line = _PAREN_END.search(text, *sents[si - 1]) or _LIST_FOLLOWS.search(text, *sents[si - 1])
         if line:
-            listed = [m for m in ms if m.start >= min(line.end(), ss)]
+            # '… 등이 참석할 예정이라고 청와대는 밝혔다': the list ends where the clause is quoted
+            said = _QUOTED_END.search(text, line.end(), se)
+            listed = [m for m in ms if m.start >= min(line.end(), ss) and (said is None or m.end <= said.start())]
             own = [m for m in own if m.end <= line.start()]
             kind = line.groupdict().get("kind") or "참석"  # '* 참석 : …', a caption's '(왼쪽부터) …': attendees
             target = _pick(before + own, kind.startswith(("참석", "참가", "대상")), named)
@@ -102,6 +116,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
                 for m in listed:
                     if m.label in bodies:
                         add("PARTICIPATES_IN", m, target, si)
+                if not text[line.end():se].strip() and si + 1 < len(sents) and _BULLET.match(text, sents[si + 1][0]):
+                    items = (target, bodies)  # the header ends its line: the items follow
             continue
         for t in _CHAIR_ROLE.finditer(text, ss, se):  # 'A 장관과 B 회장이 공동위원장을 맡고'
             people = [m for m in _agents_before(view, ms, ss, t.start()) if m.label == "PERSON"]
@@ -177,6 +193,8 @@ def frame_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
             if not agents:
                 continue
             target = _pick(before, attend, named)
+            if _AS_MEMBER.search(text, max(ss, ts - 12), ts) and (target is None or target.attrs.get("kind") not in _JOINABLE):
+                break  # '… 등이 위원으로 참여했고, … 등도': members of a council, not of the meeting it holds
             if target is None:
                 continue
             for tg in _coordinated(view, before, target):
@@ -300,8 +318,22 @@ def _agents_before(view: TextView, ms: list, ss: int, t: int, attend: bool = Fal
         if mo.tag == "EC" and text.startswith(",", mo.end):
             lo = mo.end
     orgs_of_people = set() if attend else {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")}
-    return [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
-            and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+    out = [m for m in ms if m.label in AGENTS and lo <= m.start and m.end <= t and m.key not in orgs_of_people
+           and not m.attrs.get("byline") and not _OWNER.match(text, m.end)]
+    if attend:  # '부산항만공사와 인천항만공사도 함께 자리했다': public bodies attend too, as the subject
+        out += _attending_bodies(view, [m for m in ms if m.label == "MINISTRY" and lo <= m.start and m.end <= t])
+    return sorted(out, key=lambda m: m.start)
+
+
+def _attending_bodies(view: TextView, bodies: list) -> list:
+    """The bodies that are the subject of attending (marked 이/가/도, or joined to one that is):
+    not a topic who reports it ('청와대는 … 참석할 것이라고 밝혔다') nor an owner ('정부의 …')."""
+    from ingest.nlp.relations import _joined, _phrase_tail  # noqa: PLC0415 (relations imports this module)
+    out: list = []
+    for m in reversed(bodies):
+        if _phrase_tail(view, m) in ("이", "가", "도") or out and _joined(view, m, out[-1]):
+            out.append(m)
+    return out
 
 
 # a company named as another's owner: '삼성전자 자회사가 된 레인보우로보틱스'

@@ -104,6 +104,7 @@ _ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "�
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
 _DISCUSSED = re.compile(r"(?:을|를|\s?등을|\s?등에 대해)\s(?:[가-힣]+(?:히|게|적으로)\s|심층\s|집중\s|함께\s)?(?:논의|모색|검토|협의)")
+_ABOUT_AMOUNT = frozenset({"가량", "정도", "남짓", "안팎", "내외"})  # '1시간 40분 가량 업무보고를': no part of the name
 _ORDINAL_BEFORE = re.compile(r"(?<![가-힣0-9])제\d+(?:회|차|기) $")
 _VERSION_WORD = re.compile(r"\d+\.\d+")  # '3.0' in '스마트제조 혁신 3.0 전략'
 _PHASE = re.compile(r"\d+단계")  # '차세대 주민등록시스템 1단계 사업'
@@ -374,7 +375,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
-                        or word.endswith(("적", "번째")) or (taken.find(1, ps, pos - 1) != -1 and not caps and not ((dotted or "-" in word) and _countries(view, ps, word.replace("-", "·"))))  # '11번째 FTA 협정'; '한·아세안', '한-아세안'
+                        or word.endswith(("적", "번째", "째")) or word in _ABOUT_AMOUNT or (taken.find(1, ps, pos - 1) != -1 and not caps and not ((dotted or "-" in word) and _countries(view, ps, word.replace("-", "·"))))  # '11번째 FTA 협정'; '한·아세안', '한-아세안'
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))

@@ -35,6 +35,20 @@ def describes_others(view: TextView, t: int) -> bool:
     return m is not None and not _NOT_A_NOUN.match(view.text, t + m.end())
 
 
+# a quoted clause the subject reports: '… 참여하고 있다면서', '… 참석한다고'
+_QUOTATIVE = re.compile(r"(?:\S+\s){0,2}?\S*?(?:다|라)(?:면서|며|고)[\s,]")
+
+
+def reports_others(view: TextView, t: int) -> bool:
+    """'청와대는 많은 시민들이 이번 행사에 참여하고 있다면서 …': the trigger ends a quoted clause
+    with a subject of its own (a word marked 이/가 between its clause start and the trigger),
+    so the sentence's topic only reports who takes part."""
+    if not _QUOTATIVE.match(view.text, t):
+        return False
+    lo = max(view.text.rfind("는 ", 0, t), view.text.rfind("은 ", 0, t))
+    return lo >= 0 and any(mo.tag == "JKS" for mo in view.morphs_in(lo + 2, t))
+
+
 def clause_start(view: TextView, lo: int, t: int) -> int:
     """Where the clause of the trigger at `t` begins: after the last connective ending with
     a comma ('…를 열고,', '…하며,'); the commas of a list ('A, B, C 등이 참석한') do not end

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from ingest.nlp.official_agendas import agenda_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.briefings import briefing_relations
-from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others
+from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others, reports_others as _reports_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
+from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
@@ -63,7 +64,8 @@ ADNOMINAL_RE = re.compile(r"^(?:[한할된될던]|하는|되는|했던|됐던|�
 # verbs whose adnominal form is not 한/할: '정부가 내놓은 대책', '환경부가 펼치는 캠페인'
 _ADNOMINAL_VERB = re.compile(r"(?:내놓(?:은|는|을)|펼(?:친|치는|칠)|선보(?:인|이는|일))\s")
 # 'A, B 등 해외 업체도', 'A, B 등 20개 기업은', 'A와 B 등 국내 20개 기업이'
-_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)?(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
+# (the words before the particle are taken lazily: '등 12개 기관이 참여하는' ends at 기관이, not 참여하는)
+_LIST_END = re.compile(r"\s?등\s(?:[가-힣A-Za-z]+\s){0,2}?(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣A-Za-z]+\s)??(?:[\d,]+여?\s?)?[가-힣A-Za-z]*?(은|는|이|가|도)(?:\s|$)")
 _COORD = re.compile(r"(?:[와과,·]|\s?및)?\s*(?:및|함께)?\s*")  # A와 B, A·B, A 및 B, A와 함께 B
 # between coordinated subjects: '경기도와 수원시는', '수원시, 용인시', '수원시·용인시', 'A 및 B'
 _COORD_BODIES = re.compile(r"(?:\([^)]{0,20}\))?(?:[와과]|\s?[,·]|\s?및)\s?")  # '중소기업청(청장 주영섭)과 창업진흥원은'
@@ -132,6 +134,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
+        report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
@@ -405,16 +408,23 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                   presiders: set) -> None:
     if view.text.startswith("함께", t) and _in_title(view.text, t):
         return  # "특별전시회 '왕비와 함께 잠들다'를 개최": words of a quoted title, no companion
+    if _CALLED_FOR.match(view.text, view.word_end(t) - 1):
+        return  # '기업들의 참여에 감사드린다', '참여를 당부했다': participation named, not stated
     before = [m for m in inits if m.end <= t]
+    if _quoted_apart(view, before[-1].end if before else t, t):
+        return  # '개막식 축사에서 "… 참여에 …"': a remark quoted at the event
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
     adnominal = False
     if before:
         target = before[-1]
-        lo = target.end
-        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m) in ("은", "는", "에는")), None)
-        if topic is not None and target.attrs.get("kind") != "meeting" and ATTEND_RE.match(view.text, t):
-            target = topic  # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting
+        lo = max(target.end, _clause_start(view, target.end, t))  # ('… 주최하고 B가 후원했으며, A가 참석했다')
+        topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "에는")), None)
+        if topic is not None and ATTEND_RE.match(view.text, t) and (target.attrs.get("kind") != "meeting"
+                                                                   or _tail(view, target).rstrip(",") in ("로", "으로", "로서", "으로서")):
+            # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting;
+            # '이번 만찬은 … 첫 번째 행사로, A 등이 참석했다': the topic, which the noun describes
+            target = topic
     elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
@@ -456,7 +466,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         # ('KOTRA는 20명이 참석하는 설명회를 열고': the clause names who attends, not the subject)
         # (a head in brackets, '해양수산부(장관 강도형)와 환경부는', is not one of the list)
         before = [m for m in agents if m.end <= target.start and not _HEAD_IN_BRACKETS.search(view.text, max(0, m.start - 12), m.start)]
-        found = [m for m in before if _is_subject(view, m, AGENT_TAILS)]
+        # ('청와대는 … 시민들이 … 참여하고 있다면서': the topic only reports who takes part)
+        found = [m for m in before if _is_subject(view, m, ("이", "가", "도") if _reports_others(view, t) else AGENT_TAILS)]
         if found:  # 'A와 B는': coordinated subjects
             i = before.index(found[0])
             while i > 0 and (_phrase_tail(view, before[i - 1]).rstrip(",") in COORD_TAILS + ("",)
@@ -471,9 +482,30 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         if not _COORD_EVENTS.fullmatch(view.text, m.end, targets[-1].start) or m.attrs.get("kind") != target.attrs.get("kind"):
             break  # ('조직위원회와 업무협약을 체결': the partner, not a second agreement)
         targets.append(m)
+    # 'A 장관은 … 간담회를 가졌다', '… A 장관이 … 초청해 갖는 첫 간담회': the subject holds it (LEADS, the guideline)
+    # (not several who have it together: 'A 장관과 B 회장 등 경제계 인사들이 간담회를 가졌다')
+    # (a ceremony one has is one's own: '취임식을 갖고' takes part in it)
+    holds = not adnominal and len(found) == 1 and _HAVE.match(view.text, t) is not None and target.attrs.get("kind") == "meeting" \
+        and not view.text.endswith("식", target.start, target.end)
     for m in found:
+        lead = holds and m.label == "PERSON" and _is_subject(view, m, AGENT_TAILS)
         for tg in targets:
-            add("PARTICIPATES_IN", m, tg, si)
+            add("LEADS" if lead else "PARTICIPATES_IN", m, tg, si)
+
+
+# the trigger as a noun that is called for or thanked for: '참여에 감사', '참석을 당부', '동참을 호소'
+_CALLED_FOR = re.compile(r"[에를을의]\s(?:[가-힣]+\s)?(?:감사|당부|요청|독려|호소|기대|바라|바란|부탁|촉구|유도|확대|높이|늘리|이끌)")
+
+
+def _quoted_apart(view: TextView, a: int, b: int) -> bool:
+    """Whether a quotation opens between `a` and `b` and is still open at `b`: the trigger at
+    `b` is in a remark quoted after the event named at `a`."""
+    while a < b and view.text[a] in "'’\"”」』":
+        a += 1  # the closing quote of the event's own name ('"AI 포럼"에는 …')
+    seg = view.text[a:b]
+    opens = sum(seg.count(q) for q in "“「『")
+    closes = sum(seg.count(q) for q in "”」』")
+    return opens > closes or seg.count('"') % 2 == 1
 
 
 def _in_title(text: str, t: int, reach: int = 30) -> bool:
@@ -491,6 +523,8 @@ _ORGANISER = re.compile(r"(?:이|가|에서)\s(?:공동\s?)?(?:주최|주관|개
 _HEAD_IN_BRACKETS = re.compile(r"\((?:대표|대표이사|회장|사장|부사장|원장|이사장|위원장|장관|청장|처장|총장|학장|소장|관장|단장|본부장|센터장|시장|군수|구청장|도지사|지사|교육감|의장|CEO)\s")
 _COORD_EVENTS = re.compile(r"['’\"”」』]?(?:와|과|,)\s?['‘\"“「『]?")
 # the end of a list before '함께': '현대자동차, LG, 신세계 등 8개 기업 경영인들과 함께했다'
+# between a companion and its '과 함께': at most the rest of its title ('A 장관과 함께', 'A(대표 B)와 함께')
+_NEAR_WITH = re.compile(r"(?:\([^()]{0,25}\))?(?:\s[가-힣A-Za-z0-9·]+(?<![까지에을를의서])){0,2}")
 _WITH_LIST_END = re.compile(r"\s?등\s(?:[\d,]+여?\s?[가-힣]*\s)?(?:[가-힣]+\s){0,2}[가-힣]*(?:과|와)\s$")
 
 
@@ -500,6 +534,8 @@ def _with_list_start(view: TextView, ms: list[Mention], t: int, lo: int) -> int:
     near = max((m for m in ms if m.end <= t - 2 and m.start >= lo), key=lambda m: m.start, default=None)
     agents = [m for m in ms if m.label in AGENT_TYPES and lo <= m.start and m.end <= t]
     if not agents or not _WITH_LIST_END.match(view.text[agents[-1].end:t]):
+        if near is not None and not _NEAR_WITH.fullmatch(view.text, near.end, t - 2):
+            return t  # '정부 예산안 편성까지 재정당국과 함께': the companion is no mention
         return near.start if near is not None else lo
     i = len(agents) - 1
     while i > 0 and _joined(view, agents[i - 1], agents[i]):
@@ -513,6 +549,8 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     ('A, B 등 해외 업체도' → 도)."""
     tail = _tail(view, m)
     end = m.end
+    if (inc := _INCLUDING.match(view.text, m.end)) and (tail in ("을", "를") or not tail):
+        return inc.group(1)  # '배우 정우성 씨를 포함한 많은 시민들이', 'A를 비롯한 기업들이'
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)):
         if b.group(1) or not _ACRONYM_AFTER.match(view.text, m.end):
             return b.group(1)  # '해양수산부(장관 강도형)와', '삼성전자(대표 한종희)는'
@@ -529,9 +567,12 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     title = m.attrs.get("title")
     if m.label == "PERSON" and title:
         # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
-        t = re.match(rf"\s(?:\S+\s){{0,2}}{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
+        # ('김동연 경기도지사는', '구자열 한국무역협회장은': the title fused with its body)
+        t = re.match(rf"\s(?:\S+\s){{0,2}}[^\s\d]{{0,12}}?{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
         if t and t.group(1):
             return t.group(1)
+        if t and (dual := _DUAL_POST.match(after, t.end())):
+            return dual.group(1)  # '최상목 부총리 겸 기획재정부 장관은'
         if t:  # 'A 현대그룹 회장 등 상의 회장단이': a list the person closes
             after = after[t.end():]
     elif m.label in ("COMPANY", "ORGANIZATION", "MINISTRY") and (g := _GROUP_OF.match(after)):
@@ -540,6 +581,10 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     return t.group(1) if t else ""
 
 
+# the one named first in a group it belongs to: 'A 씨를 포함한 많은 시민들이', 'A를 비롯한 기업들은'
+_INCLUDING = re.compile(r"(?:\s씨|\s[가-힣]{1,6}(?=[을를]))?[을를]\s(?:포함|비롯)(?:한|해|하여)\s(?:[가-힣]+\s){0,2}[가-힣]*?[들](은|는|이|가|도)\s")
+# a second post after 겸: '부총리 겸 기획재정부 장관은'
+_DUAL_POST = re.compile(r"\s겸(?:\s[가-힣]+){1,2}?(은|는|이|가|께서|도)(?:\s|$)")
 # an acronym written in brackets after its body: '대한무역투자진흥공사(KOTRA)'
 _ACRONYM_AFTER = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
 _IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}")

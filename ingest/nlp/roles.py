@@ -45,6 +45,7 @@ def role_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int],
     _joint_leads(view, ms, inits, sent, si, add)
     _chair_present(view, ms, inits, sent, si, add)
     _appointed(view, ms, inits, sent, si, add)
+    _members_named(view, ms, inits, sent, si, add)
     _chair_named_after(view, ms, inits, sent, si, add)
 
 
@@ -171,6 +172,31 @@ def _appointed(view: TextView, ms: list, inits: list, sent: tuple[int, int], si:
             add("PARTICIPATES_IN", m, target[-1], si)
 
 
+# "'X' 위원으로는 A와 B가 위촉됐다": the members named after the role, a passive verb closing them
+_MEMBERS_ARE = re.compile(r"['’\"”」』]?\s(?:위원|위원사|회원사|멤버|자문위원|민간위원)(?:으로는|로는)\s")
+_NAMED_PASSIVE = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가)\s(?:[가-힣]+\s)?(?:위촉|선임|임명|선정|참여)(?:됐|되었|된다|돼|됩니다|했|한다|합니다)")
+# "'X'는 A 장관이 위원장을, B 교수가 부위원장을 맡는다": the chair of the topic
+_CHAIR_OBJECT = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가)\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:을|를)[,\s]")
+
+
+def _members_named(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """The members and the chair a council's sentence names after it (the two shapes above)."""
+    text = view.text
+    agents = [m for m in ms if m.label in AGENTS and not m.attrs.get("byline")]
+    for x in inits:
+        if (r := _MEMBERS_ARE.match(text, x.end)) is not None:
+            first = next((m for m in agents if r.end() <= m.start <= r.end() + 2), None)
+            chain = chain_forward(view, agents, first) if first is not None else []
+            if chain and _NAMED_PASSIVE.match(text, chain[-1].end):
+                for m in (m for m in chain if m.label == first.label):  # (not the bodies in their titles)
+                    add("PARTICIPATES_IN", m, x, si)
+        elif bare_tail(view, x) in ("은", "는"):
+            chair = next((m for m in agents if m.start > x.end), None)
+            if chair is not None and chair.label == "PERSON" and _CHAIR_OBJECT.match(text, chair.end) \
+                    and not any(x.end < i.start < chair.start for i in inits):
+                add("LEADS", chair, x, si)
+
+
 def subject(view: TextView, m) -> bool:
     from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
     return _phrase_tail(view, m) in _SUBJECT
@@ -184,6 +210,8 @@ _CHAIR_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|
 _LEADS_IT = re.compile(r"(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끈(?:다|다고)|(?:\s[가-힣]{1,6}){0,2}(?:이|가|께서)\s(?:[가-힣]+\s)?이끌고\s있")
 # "'X' 의장은 A 장관이다"
 _CHAIR_IS = re.compile(r"['’\"”」』]?(?:의)?\s(?:공동\s?)?(?:위원장|의장|단장|좌장)(?:은|는)\s")
+# '… A 장관이 맡았다', '… B 회장이 맡는다': who takes the post the topic names
+_TAKES_CHAIR = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:이|가|께서)\s(?:각각\s|공동으로\s)?맡(?:는다|았다|았으며|았고|고\s|기로|습니다|았습니다|게\s)")
 # 'X는 A, B 등으로 구성된다': its members
 _MADE_OF = re.compile(r"(?:으로|로)\s(?:구성|꾸려)(?:된|되|돼|됐|됩|하)|(?:으로|로)\s(?:이뤄|이루어)(?:진|지|졌|집)")
 # 'A는 X의 회원사로 활동한다', 'A는 X 위원으로 참여한다'
@@ -216,6 +244,12 @@ def _heads_and_members(view: TextView, ms: list, inits: list, sent: tuple[int, i
             if nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 \
                     and (c.re is _CHAIR_OF or re.match(r"(?:\s\S+){0,2}\s?(?:이다|입니다|이며|이고)", text[nxt.end:nxt.end + 30])):
                 add("LEADS", nxt, x, si)
+            elif nxt is not None and nxt.label == "PERSON" and nxt.start - c.end() <= 12 and c.re is _CHAIR_IS:
+                # "'X' 공동위원장은 A 장관과 B 회장이 맡는다": the people before 맡다
+                chairs = chain_forward(view, people, nxt)
+                if _TAKES_CHAIR.match(text, chairs[-1].end):
+                    for p3 in chairs:
+                        add("LEADS", p3, x, si)
         if bare_tail(view, x) in ("은", "는", "이", "가") and (made := _MADE_OF.search(text, x.end, se)) is not None:
             # 'X는 A 소속 19개 단체와 B 차관 및 실·국장으로 구성된': every body or person named
             # between the topic and the verb, in one clause (a title after the last is allowed)

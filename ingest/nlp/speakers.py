@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import re
 
-# a saying or greeting that ends the sentence: '강조했다', '말했습니다', '인사말을 하고 있다'
+# a saying, greeting or pose that ends the sentence: '강조했다', '말했습니다', '인사말을 하고 있다'
 _SAYS = re.compile(r"(?:말했|밝혔|강조했|당부했|설명했|전했|약속했|요청했|건의했|제안했|소개했|다짐했|역설했|언급했"
-                   r"|인사말을\s|축사를\s|환영사를\s|기조연설을\s|발언하|발언했|발표하|발제하)")
+                   r"|인사말을\s|축사를\s|환영사를\s|기조연설을\s|발언하|발언했|발표하|발제하"
+                   r"|(?:사진|기념사진|단체사진)을\s촬영|기념촬영|악수하|박수를\s치)")  # a photo caption: '… 발대식에서 단체사진을 촬영하고 있다'
 # the venue: '포럼에서', "'X'에서는"
 _AT = re.compile(r"['’\"”」』]?에서(?:는)?\s")
 # a back reference to the event: '이날 행사에서', '이 자리에서', '이날 간담회에서'
 _BACK = re.compile(r"(?:이날|이번)\s(?:[가-힣]+\s)?(?:행사|회의|간담회|포럼|토론회|협약식|출범식|기념식|회담|세미나|설명회)에서(?:는)?\s|이\s자리에서(?:는)?\s")
 _DESCRIBING = re.compile(r"(?:\S+\s)?\S*(?:된|한|하는|되는|할|될)\s")
+_HELD_AT = re.compile(r"(?:열린|개최된|진행된)\s")
 _BRIEFING = re.compile(r"(?:브리핑|기자회견|기자\s?간담회|회견)$")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _AGENTS = ("PERSON", "COMPANY", "ORGANIZATION")
@@ -71,7 +73,9 @@ def _speakers(view, ms: list, venue, se: int, before_too: bool = False) -> list:
     after = [m for m in ms if venue.end <= m.start <= venue.end + 30 and fits(m)]
     if after:
         return after[:1] if _one_clause(text, venue.end, se) else []
-    before = [m for m in ms if m.end <= venue.start and venue.start - m.end <= 40 and fits(m)]
+    # (a longer reach when the gap describes the event: '… 1일 … 플랫폼에서 열린 'X' 발대식에서')
+    before = [m for m in ms if m.end <= venue.start and fits(m) and venue.start - m.end
+              <= (64 if _HELD_AT.search(text, m.end, venue.start) else 40)]
     if before_too and before and _one_clause(text, before[-1].end, se):
         return before[-1:]
     return []
