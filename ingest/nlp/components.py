@@ -173,6 +173,7 @@ class EntityPatterns:
         cands += initiative_forms.find_numbered_days(view)
         cands += initiatives.find_laws(view)
         shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
+        shows += programmes.find_page_programmes(view)  # 'KTV 대한뉴스 월~금요일 19시 00분' | '등록일 : …'
         for s, e, *_ in shows:
             taken[s:e] = b"\x01" * (e - s)
         cands += shows

@@ -1,0 +1,86 @@
+"""Entity spans and names of issue #20's second real-text round, read from the errors of
+real-dev-55 … 93 (odd ids) as constructions: how long a meeting lasts or which day of
+it is no part of its name, a headline's place with 서 (for 에서) ends the name before it,
+deputy spokespeople are people with a title, a place opens a summit's name, an event's
+preparatory committee is an initiative, a broadcaster's page header names its programme,
+and 청와대 is the presidential secretariat of its day. Every sentence is written for these
+tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def ents(text: str, date: str = D) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, date).entities]
+
+
+def initiatives(text: str, date: str = D) -> list[str]:
+    return [t for t, ty in ents(text, date) if ty == "INITIATIVE"]
+
+
+@pytest.mark.parametrize("text", [
+    "대통령은 오늘 국토부와 환경부로부터 사흘째 업무보고를 받았다.",
+    "총리는 관계 장관들로부터 2시간 가량 업무보고를 받았다.",
+    "위원들은 30분 정도 간담회를 이어 갔다.",
+])
+def test_how_long_or_which_day_is_no_part_of_a_meeting_name(text: str) -> None:
+    found = initiatives(text)
+    assert found and found[0] in ("업무보고", "간담회")
+
+
+def test_a_headline_place_with_seo_ends_the_name_before_it() -> None:
+    found = initiatives("환경부, 청년 환경 서포터즈 가상 공간서 발대식")
+    assert "청년 환경 서포터즈" in found and "발대식" in found
+
+
+def test_a_document_in_seo_stays_part_of_the_name() -> None:
+    assert "공동 협약서 서명식" in initiatives("두 기관은 공동 협약서 서명식을 열었다.")
+
+
+@pytest.mark.parametrize("title", ["부대변인", "수석대변인"])
+def test_deputy_spokespeople_are_people_and_end_a_meeting_name(title: str) -> None:
+    found = ents(f"국무회의 관련 박하늘 {title} 서면브리핑")
+    assert ("박하늘", "PERSON") in found
+    assert ("국무회의", "INITIATIVE") in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("평양 남북정상회담을 열흘 앞두고 준비 회의가 열렸다.", "평양 남북정상회담"),
+    ("특허청은 대한민국 학생발명전시회를 연다.", "대한민국 학생발명전시회"),
+])
+def test_a_place_opens_a_meeting_name_written_as_one_word(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_bare_meeting_word_after_a_place_stays_apart() -> None:
+    assert ("부산", "LOCATION") in ents("장관은 부산 간담회에 참석했다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("남북정상회담 준비위원회는 다음 주 둘째 회의를 연다.", "남북정상회담 준비위원회"),
+    ("기존 위원회를 엑스포 준비위로 전환했다.", "엑스포 준비위"),
+])
+def test_an_events_preparatory_committee_is_an_initiative(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+def test_a_broadcasters_page_header_names_its_programme() -> None:
+    text = ("장관, 지역 현장 찾아 민생 점검\n정책 매거진 주말판 토~일요일 09시 30분\n등록일 : 2024.05.11\n"
+            "진행자> 오늘은 지역 현장 소식입니다.")
+    found = ents(text)
+    assert ("정책 매거진 주말판", "INITIATIVE") in found
+    assert ("09시 30분", "TIME") in found
+
+
+def test_a_line_with_an_airtime_but_no_posting_date_is_no_header() -> None:
+    assert initiatives("정책 매거진 주말판 토~일요일 09시 30분\n진행자> 오늘은 지역 현장 소식입니다.") == []
+
+
+@pytest.mark.parametrize("date", ["2018-04-22", "2020-07-13"])
+def test_cheongwadae_is_the_presidential_secretariat_of_its_day(date: str) -> None:
+    found = [(e.text, e.canonical) for e in extract("청와대는 이날 브리핑을 열었다.", date).entities if e.type == "MINISTRY"]
+    assert found == [("청와대", "대통령비서실")]
