@@ -17,7 +17,8 @@ HEADS = {
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
-    "조직위원회": "taskforce", "유치위원회": "taskforce", "준비위원회": "taskforce", "준비위": "taskforce",  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
+    "조직위원회": "taskforce", "유치위원회": "taskforce", "준비위원회": "taskforce", "준비위": "taskforce",
+    "이행위원회": "taskforce",  # convened to carry out a declaration or an agreement ('… 선언 이행위원회')  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
     # a scheme or charter of a long name ('국민취업지원제도', '탄소중립 실천 헌장'); a broadcaster's
     # reorganisation of its programmes ('가을철 프로그램 개편'): initiatives.find_unquoted checks the modifier
     "제도": "program", "헌장": "plan", "개편": "program",
@@ -76,7 +77,7 @@ CHAIN_STOP = frozenset({
 QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
                 "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
-                "엑스포": "meeting", "위크": "meeting", "어워즈": "meeting", "어워드": "meeting",
+                "엑스포": "meeting", "위크": "meeting", "이벤트": "program",  # "'시청 소감 공모 이벤트'" "어워즈": "meeting", "어워드": "meeting",
                 # laws and rules named in quotes ('농촌융복합산업 육성 및 지원에 관한 법률', '… 규정')
                 "법률": "law", "규정": "law", "고시": "law"}
 _KIND_RE = re.compile(

@@ -404,6 +404,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     start = ps
         if words and (num := _ORDINAL_BEFORE.search(text, max(0, start - 8), start)) is not None:
             start = num.start()  # '제9회 대한민국 미술 전람회': the number before a place or body that opens the name
+        if not meeting and start >= 2 and text[start - 1] == " " and _distributive(view, view.word_start(start - 1), start - 1):
+            continue  # '분야별 업무 추진 계획': one plan per field, no particular one
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):

@@ -84,3 +84,44 @@ def test_a_line_with_an_airtime_but_no_posting_date_is_no_header() -> None:
 def test_cheongwadae_is_the_presidential_secretariat_of_its_day(date: str) -> None:
     found = [(e.text, e.canonical) for e in extract("청와대는 이날 브리핑을 열었다.", date).entities if e.type == "MINISTRY"]
     assert found == [("청와대", "대통령비서실")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("연구원은 2027년 누리호 5차 발사를 준비한다.", "누리호 5차 발사"),
+    ("아리랑 7호 발사가 연기됐다.", "아리랑 7호 발사"),
+    ("이 영화는 제20회 서울 국제 단편 영화제에서 상을 받았다.", "제20회 서울 국제 단편 영화제"),
+    ("그 다큐멘터리는 제40회 한국방송대상에서 작품상을 받았다.", "제40회 한국방송대상"),
+    ("내년은 과학의 날 60주년이 되는 해다.", "과학의 날"),
+])
+def test_launches_numbered_editions_and_days_with_anniversaries(text: str, name: str) -> None:
+    assert name in initiatives(text)
+
+
+@pytest.mark.parametrize("text", ["군은 신호 발사 장치를 점검했다.", "북한이 미사일 발사를 감행했다."])
+def test_a_launch_of_no_named_craft_is_no_initiative(text: str) -> None:
+    assert not any(n.endswith("발사") for n in initiatives(text))
+
+
+def test_a_quoted_event_is_an_initiative() -> None:
+    assert "시청 소감 공모 이벤트" in initiatives("공공채널 ABC, '시청 소감 공모 이벤트' 개시")
+
+
+def test_a_committee_to_carry_out_a_declaration() -> None:
+    assert "공동 선언 이행위원회" in initiatives("양국은 공동 선언 이행위원회를 꾸리기로 했다.")
+
+
+def test_a_plan_per_field_is_no_named_plan() -> None:
+    assert initiatives("이어서 분야별 업무 추진 계획을 보고드리겠습니다.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "누리집 공식 블로그·페이스북·유튜브에 영상을 올린다.",
+    "회의는 부처 페이스북으로도 생중계된다.",
+    "영상은 블로그, 페이스북 등을 통해 알린다.",
+])
+def test_platforms_named_as_channels_are_no_companies(text: str) -> None:
+    assert not any(ty == "COMPANY" for _t, ty in ents(text))
+
+
+def test_a_platform_company_acting_stays_a_company() -> None:
+    assert ("페이스북", "COMPANY") in ents("구글과 페이스북, 아마존 등 빅테크 기업이 참여했다.")
