@@ -125,3 +125,27 @@ def test_platforms_named_as_channels_are_no_companies(text: str) -> None:
 
 def test_a_platform_company_acting_stays_a_company() -> None:
     assert ("페이스북", "COMPANY") in ents("구글과 페이스북, 아마존 등 빅테크 기업이 참여했다.")
+
+
+def canonicals(text: str, date: str = D) -> dict[str, str | None]:
+    return {e.text: e.canonical for e in extract(text, date).entities if e.type == "INITIATIVE"}
+
+
+def test_a_name_written_again_without_its_number_is_the_same_initiative() -> None:
+    names = canonicals("대통령은 오늘 제1차 물류혁신전략회의를 주재했다. 물류혁신전략회의에는 장관 10명이 참석했다.")
+    assert names["물류혁신전략회의"] == "제1차 물류혁신전략회의"
+
+
+def test_a_name_written_again_with_other_spacing_is_the_same_initiative() -> None:
+    names = canonicals("정부는 녹색 전환 뉴딜을 발표했다. 녹색전환 뉴딜은 2030년까지 이어진다.")
+    assert names["녹색전환 뉴딜"] == "녹색 전환 뉴딜"
+
+
+def test_a_place_before_a_meeting_tells_it_from_another() -> None:
+    names = canonicals("평양 남북정상회담을 앞두고 준비위가 열렸다. 지난 4월 남북정상회담 때와 같다.")
+    assert names["남북정상회담"] != names["평양 남북정상회담"]
+
+
+def test_ebs_is_the_korea_educational_broadcasting_system() -> None:
+    found = [(e.text, e.type, e.canonical) for e in extract("EBS는 새 강좌를 연다.", D).entities]
+    assert found == [("EBS", "COMPANY", "한국교육방송공사")]
