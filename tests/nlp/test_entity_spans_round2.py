@@ -149,3 +149,35 @@ def test_a_place_before_a_meeting_tells_it_from_another() -> None:
 def test_ebs_is_the_korea_educational_broadcasting_system() -> None:
     found = [(e.text, e.type, e.canonical) for e in extract("EBS는 새 강좌를 연다.", D).entities]
     assert found == [("EBS", "COMPANY", "한국교육방송공사")]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("환경부는 4. 22.(화) 14시 정부세종청사에서 설명회를 연다.", "2025-04-22"),
+    ("위원회는 11. 3.(월) 회의를 연다.", "2025-11-03"),
+])
+def test_a_release_date_with_a_space_after_the_month(text: str, day: str) -> None:
+    assert [e.value for e in extract(text, D).entities if e.type == "DATE"] == [day]
+
+
+@pytest.mark.parametrize("text", ["1. 3. 추진 배경", "성장률은 2. 6. 수준이다."])
+def test_section_numbers_and_decimals_are_no_dates(text: str) -> None:
+    assert not any(ty == "DATE" for _t, ty in ents(text))
+
+
+def test_the_head_in_brackets_after_a_body_with_its_particle() -> None:
+    people = [(e.text, e.attrs.get("org")) for e in extract("조달청은(청장 박하늘) 10일 설명회를 열었다.", D).entities
+              if e.type == "PERSON"]
+    assert people == [("박하늘", "조달청")]
+
+
+def test_a_first_lady_by_her_title() -> None:
+    assert ("김하늘", "PERSON") in ents("대통령과 김하늘 여사는 행사에 참석했다.")
+
+
+def test_a_broadcast_items_credits_name_people() -> None:
+    found = [t for t, ty in ents("장관은 현장을 찾았습니다.\n(영상취재: 박하늘 정바다 / 영상편집: 최구름)") if ty == "PERSON"]
+    assert found == ["박하늘", "정바다", "최구름"]
+
+
+def test_a_role_and_colon_in_prose_names_no_one() -> None:
+    assert not any(ty == "PERSON" for _t, ty in ents("편집: 다음 호에 이어집니다"))
