@@ -73,7 +73,9 @@ class GazetteerRuler:
             s, e = m.span()
             name = m.group()
             info = lex.names[name]
-            fused = info.kind == "local" and bodies.head_fused(view, s, e, name)
+            # '이재명 경기도지사', '서훈 국정원장': a body fused with its head's title after the head's name
+            fused = (info.kind == "local" or info.type == "MINISTRY" and name[-1] in "실원처청") \
+                and bodies.head_fused(view, s, e, name)
             if not view.aligned(s, e) and not fused:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원", e):

@@ -181,3 +181,17 @@ def test_a_broadcast_items_credits_name_people() -> None:
 
 def test_a_role_and_colon_in_prose_names_no_one() -> None:
     assert not any(ty == "PERSON" for _t, ty in ents("편집: 다음 호에 이어집니다"))
+
+
+def test_an_office_fused_with_its_heads_title_after_the_heads_name() -> None:
+    found = [(e.text, e.type, e.attrs.get("org")) for e in extract("정바다 국가안보실장과 박하늘 국정원장이 참석했다.", D).entities]
+    assert ("국가안보실", "MINISTRY", None) in found and ("국정원", "MINISTRY", None) in found
+    assert ("정바다", "PERSON", "국가안보실") in found and ("박하늘", "PERSON", "국가정보원") in found
+
+
+def test_a_bureau_head_with_no_name_before_is_no_body() -> None:
+    assert not any(ty == "MINISTRY" for _t, ty in ents("산업정책실장은 이날 브리핑했다."))
+
+
+def test_the_consumer_agency_is_a_public_body() -> None:
+    assert ("한국소비자원", "MINISTRY") in ents("공정위와 한국소비자원 등 관계 기관이 점검한다.")
