@@ -32,6 +32,22 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _bracket_affiliation(view, ents, org_ends)
     yield from _original_spelling(view, ents)
     yield from _credits(view, ents)
+    yield from _sign_offs(view, ents)
+
+
+# a broadcast report's last words: 'KTV 채효진입니다.', '지금까지 KBS 김철수였습니다.'
+_SIGN_OFF = re.compile(r"(?<![가-힣A-Za-z])(?:KTV|KBS|MBC|SBS|EBS|YTN|JTBC|MBN|OBS|채널A|TV조선|연합뉴스TV|연합뉴스) "
+                       r"([가-힣]{3})(?=(?:입니다|였습니다|이었습니다)\.?(?:\s|$))")
+
+
+def _sign_offs(view: TextView, ents: dict) -> Iterator[tuple]:
+    text = view.text
+    if "니다" not in text:
+        return
+    for m in _SIGN_OFF.finditer(text):
+        s, e = m.span(1)
+        if (s, e) not in ents and _surname_first(text[s:e]):
+            yield s, e, "PERSON", {"title": "기자", "byline": True}
 
 
 # a broadcast item's credits: '(영상취재: 김철수 이영희 / 영상편집: 박민수)'

@@ -195,3 +195,17 @@ def test_a_bureau_head_with_no_name_before_is_no_body() -> None:
 
 def test_the_consumer_agency_is_a_public_body() -> None:
     assert ("한국소비자원", "MINISTRY") in ents("공정위와 한국소비자원 등 관계 기관이 점검한다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("시민 참여도 늘었습니다. 최영은 기자입니다.", "최영은"),  # Kiwi reads 최영 + 은
+    ("위원회는 다음 달 다시 모입니다. KTV 정바다입니다.", "정바다"),
+    ("지금까지 KBS 박하늘이었습니다.", "박하늘"),
+])
+def test_a_reports_sign_off_names_the_reporter(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+@pytest.mark.parametrize("text", ["KTV 정책방송입니다.", "현장에 나가 있는 기자입니다."])
+def test_a_sign_off_without_a_name_names_no_one(text: str) -> None:
+    assert not any(ty == "PERSON" for _t, ty in ents(text))
