@@ -73,7 +73,9 @@ class GazetteerRuler:
             s, e = m.span()
             name = m.group()
             info = lex.names[name]
-            fused = info.kind == "local" and bodies.head_fused(view, s, e, name)
+            # '이재명 경기도지사', '서훈 국정원장': a body fused with its head's title after the head's name
+            fused = (info.kind == "local" or info.type == "MINISTRY" and name[-1] in "실원처청") \
+                and bodies.head_fused(view, s, e, name)
             if not view.aligned(s, e) and not fused:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원", e):
@@ -173,6 +175,7 @@ class EntityPatterns:
         cands += initiative_forms.find_numbered_days(view)
         cands += initiatives.find_laws(view)
         shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
+        shows += programmes.find_page_programmes(view)  # 'KTV 대한뉴스 월~금요일 19시 00분' | '등록일 : …'
         for s, e, *_ in shows:
             taken[s:e] = b"\x01" * (e - s)
         cands += shows

@@ -18,7 +18,8 @@ HEADS = {
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
-    "조직위원회": "taskforce", "유치위원회": "taskforce",  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
+    "조직위원회": "taskforce", "유치위원회": "taskforce", "준비위원회": "taskforce", "준비위": "taskforce",
+    "이행위원회": "taskforce",  # convened to carry out a declaration or an agreement ('… 선언 이행위원회')  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
     # a scheme or charter of a long name ('국민취업지원제도', '탄소중립 실천 헌장'); a broadcaster's
     # reorganisation of its programmes ('가을철 프로그램 개편'): initiatives.find_unquoted checks the modifier
     "제도": "program", "헌장": "plan", "개편": "program",
@@ -67,7 +68,8 @@ CHAIN_STOP = frozenset({
     "저녁", "아침", "새벽", "밤", "낮", "점심", "동안", "그런", "저런", "어떤", "위원회",  # '우리 위원회 현안질의': the committee, no name
     "한편", "나머지", "대부분", "전부", "모두", "그중", "이중", "각각",  # '… 삭제하는 한편 부담금관리 기본법'
     "대상", "근거", "뒤", "직후", "직전",  # '소장을 제출한 뒤 기자회견에서'  # '관계자 대상 설명회': the audience; '지정 근거 …법': the law is the basis of an act
-    "의사일정", "대표발의", "공동발의", "발의",  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
+    "의사일정", "대표발의", "공동발의", "발의",
+    "가량", "정도", "내외", "남짓",  # '1시간 40분 가량 업무보고를 받았다': how long, no part of the name  # '의사일정 제2항 현안질의', '… 의원 대표발의 과학관법 일부개정법률안'
   # '… 주간 동안 할인 행사', '그런 행사'
 })
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
@@ -76,7 +78,7 @@ CHAIN_STOP = frozenset({
 QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
                 "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
-                "엑스포": "meeting", "위크": "meeting", "어워즈": "meeting", "어워드": "meeting",
+                "엑스포": "meeting", "위크": "meeting", "이벤트": "program",  # "'시청 소감 공모 이벤트'" "어워즈": "meeting", "어워드": "meeting",
                 # laws and rules named in quotes ('농촌융복합산업 육성 및 지원에 관한 법률', '… 규정')
                 "법률": "law", "규정": "law", "고시": "law"}
 _KIND_RE = re.compile(

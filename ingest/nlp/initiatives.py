@@ -240,6 +240,19 @@ _NAME_AFTER = re.compile(r"\s[<‘「『《][^’」』》>\n]{2,40}[>’」』�
 _APPOSITION = re.compile(r"인\s?['‘\"“「『]")
 
 
+# documents whose name ends in 서 ('협약서', '계약서'): no place
+_DOCUMENT_STEMS = ("협약", "계약", "약정", "합의", "서약", "확인", "동의", "신청", "보고", "의견", "제안", "설명", "명세", "증명",
+                   "청구", "계획", "결의", "성명", "이행", "각", "설계", "지침", "교과", "도")
+
+
+def _locative(view: TextView, start: int, end: int) -> bool:
+    """A headline's place with 서 for 에서 ('메타버스 공간서 발대식', '광화문서'): where the event
+    is held, no part of its name."""
+    last = view.last.get(end)
+    return last is not None and view.text[last.start:end] == "서" and last.start - start >= 2 \
+        and not view.text[start:last.start].endswith(_DOCUMENT_STEMS)
+
+
 def _nominal_word(view: TextView, ps: int, word: str) -> bool:
     """A noun, or nouns joined by hyphens ('톱-티어'), which the tagger splits at the hyphen."""
     return view.is_nominal(ps, ps + len(word)) or ("-" in word.strip("-") and all(
@@ -375,7 +388,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 if ((word in CHAIN_STOP and not (chain_ok and word in MEETING_CHAIN_OK)) or (word in TITLES and not caps)
                         or (head == "점검" and word not in _INSPECTIONS) or _ARTICLE.fullmatch(word)  # '제2항'  # '… 메인프레스센터 현장 점검': the site is no name
                         or word.endswith(_PERSON_WORDS)  # '사장후보자 인사청문회': people are outside the name
-                        or word.endswith(("적", "번째", "째")) or word in _ABOUT_AMOUNT or (taken.find(1, ps, pos - 1) != -1 and not caps and not ((dotted or "-" in word) and _countries(view, ps, word.replace("-", "·"))))  # '11번째 FTA 협정'; '한·아세안', '한-아세안'
+                        or word.endswith(("적", "째")) or word in _ABOUT_AMOUNT or _locative(view, ps, pos - 1) or (taken.find(1, ps, pos - 1) != -1 and not caps and not ((dotted or "-" in word) and _countries(view, ps, word.replace("-", "·"))))  # '11번째 FTA 협정'; '한·아세안', '한-아세안'
                         or (word == "날" and not text[:ps].rstrip().endswith("의"))  # '5월 22일 날 …법': the day
                         or any(c in _STOP_CHARS for c in (word.replace("·", "") if dotted else word))
                         or not (dotted or _nominal_word(view, ps, word) or _gerund(view, ps, pos - 1))
@@ -386,12 +399,14 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                 start, pos, words = ps, ps, words + 1
                 if taken.find(1, ps, pos) != -1:
                     break  # an acronym body opens the name ('APEC CEO 서밋'); nothing before it
-            if meeting and words and pos >= 2 and text[pos - 1] == " " and places is not None:
+            if meeting and (words or attached) and pos >= 2 and text[pos - 1] == " " and places is not None:
                 ps = view.word_start(pos - 1)
-                if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회': a place opens the name
+                if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회', '평양 남북정상회담': a place opens the name
                     start = ps
         if words and (num := _ORDINAL_BEFORE.search(text, max(0, start - 8), start)) is not None:
             start = num.start()  # '제9회 대한민국 미술 전람회': the number before a place or body that opens the name
+        if not meeting and start >= 2 and text[start - 1] == " " and _distributive(view, view.word_start(start - 1), start - 1):
+            continue  # '분야별 업무 추진 계획': one plan per field, no particular one
         if _NAMED_BODY.match(text, he):
             continue  # 'K-뉴딜 위원회': a body named after the plan
         if _NAME_AFTER.match(text, he) and taken[he + 2] or head == "프로그램" and _named_after(text, taken, he):

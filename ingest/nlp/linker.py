@@ -57,6 +57,7 @@ class EntityLinker:
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
         _fuller_names(unresolved, inits, names, generic, text)
+        _shortened_names(ents, text, names, lex)  # '수출전략회의' after '제1차 수출전략회의': one initiative
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
                 e.attrs["org"] = names[tuple(e.attrs["_org"])]
@@ -149,6 +150,54 @@ def _fuller_names(unresolved: list[Ent], inits: list[Ent], names: dict, generic:
             e.canonical = names[e.key] = name
             e.attrs["generic"] = False
             generic.discard(e.key)
+
+
+def _shortened_names(ents: list[Ent], text: str, names: dict, lex) -> None:
+    """A named initiative written again without the words that open its fuller name in the
+    same document ('제1차 수출전략회의' … '수출전략회의', '한미 비즈니스 라운드테이블' …
+    '비즈니스 라운드테이블') or with other spacing ('한국판 뉴딜' … '한국판뉴딜') is that
+    initiative: it takes the fuller name's canonical name, where only one fuller name fits.
+    A place opening a meeting's name tells one meeting from another ('평양 남북정상회담' is
+    not every '남북정상회담'), so it makes no fuller name; nor does a later sitting's number
+    ('제3차 산업전략 원탁회의' … '산업전략 원탁회의는 앞서 두 차례': the series), where the
+    first sitting is all the series there is so far."""
+    inits = [e for e in ents if e.label == "INITIATIVE" and not e.attrs.get("generic") and e.attrs.get("_ante") is None
+             and not e.attrs.get("coref") and e.attrs.get("kind") != "law"]
+    if len(inits) < 2:
+        return
+    keys = {e.key: _key(text[e.start:e.end]) for e in inits}
+    renamed: dict[str, set[str]] = {}
+    for e in inits:
+        k, surface = keys[e.key], text[e.start:e.end]
+        if len(k) < 3:
+            continue
+        longer = [o for o in inits if len(keys[o.key]) > len(k) and keys[o.key].endswith(k)]
+        fits = [o for o in longer if _opens_with(text[o.start:o.end], surface, lex)]
+        if len(fits) < len(longer):
+            fits = []  # '선수권 대회' after '피겨 선수권대회' and '세계 쇼트트랙 선수권 대회': which one?
+        fuller = {names.get(o.key) or o.canonical for o in fits}
+        fuller |= {names.get(o.key) or o.canonical for o in inits
+                   if keys[o.key] == k and text[o.start:o.end].count(" ") > surface.count(" ")}
+        if len(fuller) == 1 and None not in fuller:
+            new = fuller.pop()
+            if e.canonical and e.canonical != new:
+                renamed.setdefault(e.canonical, set()).add(new)
+            e.canonical = names[e.key] = new
+    for e in ents:  # '회의' named after '수출전략회의' follows it to '제1차 수출전략회의'
+        new_names = renamed.get(e.canonical or "")
+        if e.label == "INITIATIVE" and new_names is not None and len(new_names) == 1:
+            e.canonical = names[e.key] = next(iter(new_names))
+
+
+_LATER_SITTING = re.compile(r"제?(?:[2-9]|\d\d+)(?:차|회)")
+
+
+def _opens_with(name: str, surface: str, lex) -> bool:
+    """Whether `name` is `surface` (whole words, as written) with words before it that tell
+    no other event: no place, no later sitting's number."""
+    at = len(name) - len(surface)
+    return name.endswith(surface) and 0 < at and name[at - 1] == " " \
+        and not any(w in lex.places or _LATER_SITTING.fullmatch(w) for w in name[:at].split())
 
 
 # a short name the document defines after a full title: '「…법」(이하 국가첨단전략산업법)',

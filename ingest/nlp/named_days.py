@@ -31,7 +31,7 @@ def value(expr: str, ref: date | None) -> str | None:
     """ISO value of a week, short date or named day; None when `expr` is none of them."""
     if w := WEEK_RE.fullmatch(expr):
         return week(w, ref)
-    if SHORT_RE.fullmatch(expr):
+    if SHORT_RE.fullmatch(expr) or _SPACED_MD.fullmatch(expr):
         return short_date(expr, ref)
     if h := HOLIDAY_RE.fullmatch(expr):
         return holiday(h, ref)
@@ -77,9 +77,11 @@ def week(m: re.Match, ref: date | None) -> str | None:
 
 # dates as notices and captions write them: '1.6(화)', '7.4.시행', '2.9.~2.20.', '25.01.17.',
 # '2023/02/08' (month and day in the document's year unless a year is given)
-_MD = r"(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])"
+# ('3. 31.(월)': a release's space after the month, with the weekday after it)
+_MD = r"(?:1[0-2]|0?[1-9])\.(?:\s(?=(?:3[01]|[12]\d|0?[1-9])\.\s?\([월화수목금토일]\)))?(?:3[01]|[12]\d|0?[1-9])"
 _SHORT_ONE = rf"(?:\d{{2}}\.\d{{2}}\.\d{{2}}\.|{_Y4}/\d{{2}}/\d{{2}}|{_MD}\.?)"
 SHORT_RE = re.compile(rf"{_SHORT_ONE}(?:\s?[~∼]\s?{_SHORT_ONE})?")
+_SPACED_MD = re.compile(r"(?:1[0-2]|0?[1-9])\.\s(?:3[01]|[12]\d|0?[1-9])\.")  # '3. 31.' (its weekday outside)
 
 
 def short_date(expr: str, ref: date | None) -> str | None:

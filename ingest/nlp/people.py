@@ -138,6 +138,12 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             name = cand if cand is not None and len(view.morphs_in(*cand)) == 1 else None
         if name is None and org is None and title in BYLINE_TITLES and text.startswith(">", te):
             name = _speaker_name(view, pos, ents)  # '신경은 앵커>': a transcript's speaker mark
+        if name is None and org is None and title in BYLINE_TITLES and text.startswith(("입니다", "가 전합니다"), te):
+            ws = view.word_start(pos)  # '최영은 기자입니다': a report's sign-off vouches for a name Kiwi cuts (최영/은)
+            word = text[ws:pos]
+            if len(word) == 3 and word[0] in SURNAMES and _NAME_RE.fullmatch(word) and word not in NOT_NAMES \
+                    and (ws, pos) not in ents:
+                name = (ws, pos)
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
         if org is not None and (name is None or text[name[0]] not in SURNAMES):

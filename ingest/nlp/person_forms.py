@@ -31,6 +31,47 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _local_heads(view, ents)
     yield from _bracket_affiliation(view, ents, org_ends)
     yield from _original_spelling(view, ents)
+    yield from _credits(view, ents)
+    yield from _sign_offs(view, ents)
+
+
+# a broadcast report's last words: 'KTV 채효진입니다.', '지금까지 KBS 김철수였습니다.'
+_SIGN_OFF = re.compile(r"(?<![가-힣A-Za-z])(?:KTV|KBS|MBC|SBS|EBS|YTN|JTBC|MBN|OBS|채널A|TV조선|연합뉴스TV|연합뉴스) "
+                       r"([가-힣]{3})(?=(?:입니다|였습니다|이었습니다)\.?(?:\s|$))")
+
+
+def _sign_offs(view: TextView, ents: dict) -> Iterator[tuple]:
+    text = view.text
+    if "니다" not in text:
+        return
+    for m in _SIGN_OFF.finditer(text):
+        s, e = m.span(1)
+        if (s, e) not in ents and _surname_first(text[s:e]):
+            yield s, e, "PERSON", {"title": "기자", "byline": True}
+
+
+# a broadcast item's credits: '(영상취재: 김철수 이영희 / 영상편집: 박민수)'
+_CREDIT = re.compile(r"(?:영상취재|영상편집|촬영기자|촬영|편집|그래픽|취재|구성|연출|글)\s?:\s?")
+_CREDIT_NAME = re.compile(r"([가-힣]{2,4})(?=[\s,/)]|$)[\s,]*")
+
+
+def _credits(view: TextView, ents: dict) -> Iterator[tuple]:
+    """The people a credit names after its role, up to '/', ')' or the line's end."""
+    text = view.text
+    if ":" not in text:
+        return
+    for m in _CREDIT.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in "(/ \n":
+            continue
+        pos, names = m.end(), []
+        while (n := _CREDIT_NAME.match(text, pos)) is not None and len(names) < 4:
+            names.append(n.span(1))
+            pos = n.end()
+        if not names or pos < len(text) and text[pos] not in "/)\n":
+            continue  # '취재: 현장 곳곳을 …': prose, no credit
+        for s, e in names:
+            if (s, e) not in ents and _surname_first(text[s:e]):
+                yield s, e, "PERSON", {}
 
 
 # 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
@@ -108,14 +149,17 @@ def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iter
         s, e = m.span(2)
         if (s, e) in ents or not (is_name(view, s, e, True) or _surname_first(view.text[s:e])):
             continue  # '(원장 김태훈, …)': Kiwi cuts 김태훈 into 김/태/후/ㄴ, the brackets vouch for it
-        if m.start() not in org_ends:
-            body = _bracketed_body(view, m.start(), m.group(1), ents)
+        at = m.start()
+        if at not in org_ends and at > 1 and view.text[at - 1] in "은는이가" and at - 1 in org_ends:
+            at -= 1  # '특허청은(청장 김완기)': the particle before the brackets
+        if at not in org_ends:
+            body = _bracketed_body(view, at, m.group(1), ents)
             if body is None:
                 continue
             yield body
-            org_ends = {**org_ends, m.start(): body[0]}
+            org_ends = {**org_ends, at: body[0]}
             ents = {**ents, body[:2]: body[2]}
-        org = (org_ends[m.start()], m.start())
+        org = (org_ends[at], at)
         attrs: dict = {"title": m.group(1)}
         if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org

@@ -9,6 +9,10 @@ no other rule reads. The airtime in brackets right after a name (a weekday or �
 and a clock time), with broadcasting spoken of nearby, marks the words before it as a
 programme: one to three bare nouns, back to a particle, punctuation, a determiner, a kind
 word (프로그램) or another entity.
+
+A broadcaster's page heads its item with the programme and its airtime on a line of their
+own, then the date it was posted ('KTV 대한뉴스 월~금요일 19시 00분' | … | '등록일 : …'): the
+whole line before the airtime is the programme's name (`find_page_programmes`).
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ _MAX_WORDS = 3
 # hours too ('본관 대회의실(매주 화 14시)')
 _BROADCAST = re.compile(r"방송|방영|프로그램|편성|채널|진행자|시청자|생중계|앵커")
 _NEAR = 150
+_WORDISH = re.compile(r"[가-힣A-Za-z]")
 _CLOCK = re.compile(r"\d+(?:시|분|일|월|년)|[월화수목금토일]요일")  # '토요일 26시(일요일 오후 2시)': a time, no name
 
 
@@ -50,4 +55,24 @@ def find_programmes(view: TextView, taken: bytearray) -> Iterator[tuple]:
                 break
             pos = ws - 1
         if words and text[start:end] not in HEADS:
+            yield start, end, "INITIATIVE", {"kind": "program", "generic": False}
+
+
+# 'KTV 대한뉴스 7 화~토 07시 00분', 'KTV 뉴스 (17시) 일요일 17시 00분' on a line of their own
+_HEADER = re.compile(r"^(?P<name>[^\n]{2,30}?) " + _DAY + r" \d{1,2}시 \d{2}분[ \t]*$", re.M)
+_POSTED = re.compile(r"등록일\s?:")
+
+
+def find_page_programmes(view: TextView) -> Iterator[tuple]:
+    """The programme a broadcaster's page is filed under: the words before the airtime on
+    a line of their own near the page's '등록일 :' (posting date)."""
+    text = view.text
+    if "분" not in text or _POSTED.search(text) is None:
+        return  # a cheap check: no posting date, no page header
+    for m in _HEADER.finditer(text, 0, min(len(text), 600)):
+        name = m.group("name").strip()
+        start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+        end = start + len(name)
+        if _WORDISH.search(name) and not _CLOCK.fullmatch(name) and _POSTED.search(text, m.end(), m.end() + 200) \
+                and view.is_cut(start) and view.is_cut(end):
             yield start, end, "INITIATIVE", {"kind": "program", "generic": False}

@@ -78,6 +78,9 @@ class TypeRefiner:
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
+            if new == "COMPANY" and text in _PLATFORMS and _as_channel(view, ent.start, ent.end):
+                changed = True  # '공식 블로그·페이스북·유튜브에 올린다': where content is put, no company
+                continue
             if new == "INITIATIVE" and "kind" not in attrs:
                 hk = initiatives.head_kind(text)
                 attrs["kind"] = hk[1] if hk else "plan"
@@ -153,3 +156,19 @@ def _address_follows(view: TextView, end: int, words: int = 3) -> bool:
         if tail:
             return tail.startswith("에")
     return False
+
+
+# platforms named as the channel content goes out on ('블로그·페이스북·유튜브에', '유튜브로 생중계',
+# '유튜브 등을 통해'); the company behind one is named otherwise ('페이스북은 … 밝혔다')
+_PLATFORMS = frozenset({"페이스북", "인스타그램", "유튜브", "트위터", "틱톡", "카카오톡", "Facebook", "Instagram", "YouTube"})
+# the rest of a list the platform is in ('·인스타그램·유튜브', ', 블로그 등'), then a channel's particle
+_CHANNEL_AFTER = re.compile(r"(?:\s?[·,]\s?[가-힣A-Za-z]+)*(?:\s?등)?(?:(?:에|에서|에도|에서도|으로|로|으로도|로도)(?![가-힣])"
+                            r"|\s?(?:을|를)\s통(?:해|한)|\s(?:채널|계정|페이지))")
+_CHANNEL_WORDS = re.compile(r"(?:블로그|홈페이지|누리집|누리소통망|SNS)\s?[·,]\s?$")
+
+
+def _as_channel(view: TextView, start: int, end: int) -> bool:
+    """Whether a platform is named as a channel: a locative or instrumental particle or
+    '… 채널/계정' after it or after the list it ends, or a blog or homepage listed before it."""
+    text = view.text
+    return _CHANNEL_AFTER.match(text, end) is not None or _CHANNEL_WORDS.search(text, max(0, start - 12), start) is not None
