@@ -56,7 +56,7 @@ class EntityLinker:
                     unresolved.append(e)
             names[e.key] = e.canonical or text[e.start:e.end]
             prev = e
-        _fuller_names(unresolved, inits, names, generic, text)
+        _fuller_names(unresolved, inits, names, generic, text, lex)
         _shortened_names(ents, text, names, lex)  # '수출전략회의' after '제1차 수출전략회의': one initiative
         for e in ents:  # a person's body by its canonical name: {'title': '1차관', 'org': '산업통상자원부'}
             if e.label == "PERSON" and e.attrs.get("_org") and tuple(e.attrs["_org"]) in names:
@@ -129,12 +129,15 @@ def _only(cands: list[Ent], names: dict, fits) -> str | None:
     return full if all(_key(full).endswith(_key(n)) for n in found) else None
 
 
-def _fuller_names(unresolved: list[Ent], inits: list[Ent], names: dict, generic: set, text: str) -> None:
+def _fuller_names(unresolved: list[Ent], inits: list[Ent], names: dict, generic: set, text: str, lex) -> None:
     """A meeting named short before the document names it in full ('수출전략회의를 주재했다.
     … 제1차 수출전략회의는'; a heading's '보고대회' before '한국판 뉴딜 대국민보고대회') takes the
     full name, where only one event of the document ends in its words. A bare meeting word
     does so only in the heading (first line): later in the text it may be another gathering."""
-    full = [x for x in inits if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic") and not x.attrs.get("coref")]
+    # (a place opening the full name tells one meeting from another: '평양 남북정상회담' is not
+    # every '남북정상회담', as in _shortened_names)
+    full = [x for x in inits if x.attrs.get("kind") == "meeting" and not x.attrs.get("generic") and not x.attrs.get("coref")
+            and not any(w in lex.places for w in text[x.start:x.end].split()[:-1])]
     if not full:
         return
     heading = text.find("\n")
