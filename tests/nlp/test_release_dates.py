@@ -47,3 +47,17 @@ def test_look_alikes_are_no_dates() -> None:
 
 def test_as_of_needs_its_particle() -> None:
     assert dates("답변은 2.5자 이내로 적는다.") == []
+
+
+def test_full_date_to_short_date_range() -> None:
+    assert dates("강좌는 2023. 3. 6. ~ 7. 6. 운영한다.") == [("2023. 3. 6. ~ 7. 6.", "2023-03-06/2023-07-06")]
+    assert dates("공모는 2024. 12. 20.~1. 10. 받는다.") == [("2024. 12. 20.~1. 10.", "2024-12-20/2025-01-10")]
+
+
+def test_apostrophe_year_and_countdown() -> None:
+    assert dates("그는 (’19 발명전시회 수상자) 기자단에 뽑혔다.") == [("’19", "2019")]
+    assert dates("정상회담이 불과 12일 남았다.") == []
+
+
+def test_a_duration_after_a_start_is_no_range() -> None:
+    assert dates("전시는 5월 19일부터 5일간 열린다.") == [("5월 19일", "2025-05-19/..")]
