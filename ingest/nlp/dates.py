@@ -21,6 +21,10 @@ from ingest.nlp import named_days
 # --- the date grammar, shared by the span finder (DATE_RE) and the normaliser --------
 
 _Y4 = r"(?:19|20)\d{2}"
+# a year before 1900 ('1619년 독일의') only where no duration can be meant ('1000년 동안', '1500년 전')
+_YOLD = r"1[0-8]\d{2}\s?년(?!대|도|\s?(?:간|전|동안|만|이상|넘|째|후|된|의\s?역사|역사))"
+# a two-digit year where it cannot be a duration: '24년도', '23년 7월', '24년 상반기'
+_YSHORT = r"’\d{2}(?:\s?년(?:도)?)?(?=[\s.)]|$)|[0-3]\d\s?년도|[0-3]\d\s?년(?=\s?(?:1[0-2]|0?[1-9])\s?월(?!간)|\s?[상하]반기)"
 _REL_YEAR = {
     "올해": 0, "금년": 0, "올": 0, "내년": 1, "명년": 1, "내후년": 2, "후년": 2,
     "작년": -1, "지난해": -1, "지난 해": -1, "전년": -1, "재작년": -2,
@@ -36,14 +40,17 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = rf"(?:{_Y4}\s?회계연도|{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
+_YEAR = rf"(?:{_YOLD}|{_YSHORT}|{_Y4}\s?회계연도|{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
 _MONTH = r"(?:1[0-2]|0?[1-9])\s?월(?!간|급|세|드|요|별|평균)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])\s?일(?!간|째|\s?동안|\s?만에|치|자리|반|본|선)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])\s?일(?!간|째|\s?동안|\s?만에|치|자리|반|본|선|\s?남(?:았|은|겨|아))"  # '12일 남았다': a countdown
+_MD = r"(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])\.(?!\d)"  # the end of '2023. 3. 6. ~ 7. 6.'
+_DASH = "~∼－-"  # a range: 3~4월, 18∼21일, 18－21일 (a full-width hyphen in releases)
 _HALF = r"(?:[상하]반기|[1-4]\s?(?:/4\s?)?분기)"
 _CORE = (
     rf"(?:{_Y4}\s?\.\s?\d{{1,2}}\s?\.\s?\d{{1,2}}\.?|{_Y4}-\d{{2}}-\d{{2}}"   # 2024. 3. 7. / 2024-03-07
     rf"|{_Y4}\s?년대"
     rf"|{_YEAR}(?:\s?(?:{_HALF}|{_MONTH}(?:\s?{_DAY})?))?"
+    rf"|{_MONTH}\s?(?:3[01]|[12]\d|0?[1-9])(?=\s?[{_DASH}]\s?(?:3[01]|[12]\d|0?[1-9])\s?일)"  # 8월 18∼21일
     rf"|{_MONTH}(?:\s?{_DAY})?"
     rf"|(?:{_alt(_REL_MONTH)})(?:\s?{_DAY})?"
     rf"|{_DAY}|{_HALF}|(?:{_alt(_YEAR_WORDS)})"
@@ -53,8 +60,8 @@ _EDGE = r"(?:까지|부터|이후|이내|이전(?!하|했|한|할|해|을|를))"
 
 DATE_RE = re.compile(
     rf"(?<![\d가-힣])(?:(?:오는|지난|이번|다음)\s)?"
-    rf"(?:{_CORE}|\d{{1,4}}(?=\s?[~∼-]\s?\d{{1,4}}\s?[년월일]))"
-    rf"(?:(?:\s?[~∼-]\s?|\s?부터\s)(?:{_CORE}|\d{{1,2}}\s?일))?"
+    rf"(?:{_CORE}|\d{{1,4}}(?=\s?[{_DASH}]\s?\d{{1,4}}\s?[년월일]))"
+    rf"(?:(?:\s?[{_DASH}]\s?|\s?부터\s)(?:{_CORE}|{_MD}|\d{{1,2}}\s?일(?!간|\s?동안)))?"
     rf"(?:\s?(?:초순|상순|중순|하순|초|말|중|내|께|경|무렵|전후|쯤)(?=[^가-힣]|$|에|까지|부터|이|은|의|로|으로))?"
     rf"(?:\s?{_EDGE})?"
 )
@@ -62,11 +69,13 @@ DATE_RE = re.compile(
 _TOKEN = re.compile(
     rf"(?P<decade>{_Y4})\s?년대"
     r"|(?P<ymd>(?:19|20)\d{2}\s?[.-]\s?\d{1,2}\s?[.-]\s?\d{1,2})\.?"
-    rf"|(?P<year>{_Y4})\s?(?:회계연도|년(?:도)?)"  # a fiscal year is the calendar year
+    rf"|(?P<year>{_Y4}|1[0-8]\d{{2}})\s?(?:회계연도|년(?:도)?)"
+    r"|(?P<year2>[0-3]\d)\s?년(?:도)?|’(?P<year3>\d{2})(?:\s?년(?:도)?)?"  # a fiscal year is the calendar year
     rf"|(?P<relyear>{_alt(_REL_YEAR)})"
     r"|(?P<half>[상하])반기"
     r"|(?P<quarter>[1-4])\s?(?:/4)?\s?분기"
     rf"|(?P<yearword>{_alt(_YEAR_WORDS)})"
+    r"|(?P<md>\d{1,2}\s?\.\s?\d{1,2})\."
     r"|(?P<month>\d{1,2})\s?월"
     rf"|(?P<relmonth>{_alt(_REL_MONTH)})"
     r"|(?P<day>\d{1,2})\s?일"
@@ -76,8 +85,8 @@ _TOKEN = re.compile(
     r"|(?P<num>\d{1,2})"
 )
 _EDGE_END = re.compile(rf"\s?{_EDGE}$")
-_HAS_RANGE = re.compile(r"\d\s?[~∼]|^\d{1,4}\s?-\s?\d{1,4}\s?[년월일]$|[일월년기]\s?[~∼]\s?\S")
-_RANGE_SPLIT = re.compile(r"\s?[~∼-]\s?(?=\d|[가-힣])")
+_HAS_RANGE = re.compile(r"\d\.?\s?[~∼－]|^\d{1,4}\s?-\s?\d{1,4}\s?[년월일]$|[일월년기]\s?[~∼－]\s?\S")
+_RANGE_SPLIT = re.compile(r"\s?[~∼－-]\s?(?=\d|[가-힣])")
 _UNIT = re.compile(r"\d+\s?(년|월|일)")
 
 
@@ -113,6 +122,9 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
         if right is None:
             return None
         end = right[1]
+        if end < start and re.search(r"월|\.", parts[1]) and not re.search(r"\d{4}|년", parts[1]):  # 12. 20.~1. 10.: into the next year
+            end = date(end.year + 1, end.month, min(end.day, _last(end.year + 1, end.month)))
+            right = (date(end.year, right[0].month, min(right[0].day, _last(end.year, right[0].month))), end)
         unit = f"{unit.split('/')[0]}/{_fmt(right[0], right[1]).split('/')[-1]}"
     if edge in ("까지", "이내"):
         return f"../{end.isoformat()}"
@@ -222,6 +234,10 @@ def _interval(expr: str, ref: date | None, context: dict | None = None) -> tuple
             y, mo, d = (int(x) for x in re.split(r"\s?[.-]\s?", v))
         elif k == "year":
             y = int(v)
+        elif k == "year2":
+            y = 2000 + int(v)
+        elif k == "year3":  # ’19, ’98년
+            y = int(v) + (2000 if int(v) <= 50 else 1900)
         elif k in ("relyear", "relmonth", "relday"):
             if ref is None:
                 return None
@@ -236,6 +252,8 @@ def _interval(expr: str, ref: date | None, context: dict | None = None) -> tuple
             part = ("H1" if v == "상" else "H2") if k == "half" else f"Q{v}"
         elif k == "yearword":
             part = _YEAR_WORDS[v]
+        elif k == "md":
+            mo, d = (int(x) for x in v.split("."))
         elif k == "month":
             mo = int(v)
         elif k in ("day", "num"):

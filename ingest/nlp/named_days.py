@@ -77,15 +77,16 @@ def week(m: re.Match, ref: date | None) -> str | None:
 
 # dates as notices and captions write them: '1.6(화)', '7.4.시행', '2.9.~2.20.', '25.01.17.',
 # '2023/02/08' (month and day in the document's year unless a year is given)
-# ('3. 31.(월)': a release's space after the month, with the weekday after it)
-_MD = r"(?:1[0-2]|0?[1-9])\.(?:\s(?=(?:3[01]|[12]\d|0?[1-9])\.\s?\([월화수목금토일]\)))?(?:3[01]|[12]\d|0?[1-9])"
+# a space after the month's dot ('3. 27.(월)', '6. 17(화)') only with a weekday or a range (find_short_dates)
+_MD = r"(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])"
 _SHORT_ONE = rf"(?:\d{{2}}\.\d{{2}}\.\d{{2}}\.|{_Y4}/\d{{2}}/\d{{2}}|{_MD}\.?)"
-SHORT_RE = re.compile(rf"{_SHORT_ONE}(?:\s?[~∼]\s?{_SHORT_ONE})?")
+SHORT_RE = re.compile(rf"(?:(?:오는|지난)\s)?{_SHORT_ONE}(?:\s?[~∼]\s?{_SHORT_ONE})?")
 _SPACED_MD = re.compile(r"(?:1[0-2]|0?[1-9])\.\s(?:3[01]|[12]\d|0?[1-9])\.")  # '3. 31.' (its weekday outside)
 
 
 def short_date(expr: str, ref: date | None) -> str | None:
     ends = []
+    expr = re.sub(r"^(?:오는|지난)\s", "", expr)
     for part in re.split(r"\s?[~∼]\s?", expr):
         nums = [int(x) for x in re.split(r"[./]", part.strip(".")) if x]
         if len(nums) == 3:
@@ -175,6 +176,8 @@ def find_weeks(view: TextView) -> Iterator[Cand]:
 # ('7.4.시행'), a range; a decimal ('성장률 2.6.') or a section number ('1.3. 추진 배경') has none
 _SHORT_BEFORE = re.compile(r"(?:[(:/~∼]\s?|[일정간]\s)$")
 _SHORT_AFTER = re.compile(r"\([월화수목금토일]\)|[가-힣]|\s?[~∼]|\)")
+_SPACED_OK = re.compile(r"\([월화수목금토일]\)|\s?[~∼]\s?(?:1[0-2]|0?[1-9])\.")  # '3. 27.(월)', '3. 27.~3. 31.'
+_AS_OF = re.compile(r"자(?:로|부)")  # '9.1자로': as of that day
 
 
 def find_short_dates(view: TextView) -> Iterator[Cand]:
@@ -188,7 +191,10 @@ def find_short_dates(view: TextView) -> Iterator[Cand]:
             continue  # '작성일2023/02/08': a field name written against its date
         if not full and not (_SHORT_BEFORE.search(text, max(0, s - 3), s) or _SHORT_AFTER.match(text, e)):
             continue
-        if not full and not m.group().endswith(".") and not text.startswith("(", e):
+        if ". " in m.group() and ("~" not in m.group() and "∼" not in m.group() and not _SPACED_OK.match(text, e)
+                                  or re.search(r"\d\.\s?$", text[max(0, s - 3):s])):
+            continue  # '3. 1. 세부 과제': a section number; '2024. 3. 27.' is DATE_RE's
+        if not full and not m.group().endswith(".") and not text.startswith("(", e) and not _AS_OF.match(text, e):
             continue  # '1.6' needs its weekday: '1.6(화)'
         yield s, e, "DATE", {} if view.aligned(s, e) else {"_cut": True}  # Kiwi reads '2023/02/08/' as one serial
 

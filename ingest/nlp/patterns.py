@@ -64,7 +64,7 @@ def _starts_word(text: str, s: int, rx: re.Pattern) -> bool:
 
 # a weekday standing alone ('수요일에', '다음 주 월요일'), not the one after a date ('4일 수요일')
 _WEEKDAY = re.compile(r"(?:(?:이번|다음|지난)\s?주\s|오는\s|지난\s)?[월화수목금토일]요일(?=[에은는도의,\s)'’\"”]|$)")
-_AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일)\s?\(?$")  # '4일 수요일', '매주 수요일': no day of its own
+_AFTER_DATE = re.compile(r"(?:[0-9]\s?일|[)\]]|매주|격주|주말|평일|[월화수목금토일](?:요일)?\s?[~∼])\s?\(?$")  # '4일 수요일', '매주 수요일', '월~금요일' (a slot): no day of its own
 
 
 def find_weekdays(view: TextView) -> Iterator[Cand]:
