@@ -598,8 +598,13 @@ def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     between = _BRACKET.sub("", view.text[a.end:b.start], count=1)  # 'A(장관 X)와 B'
     if between == "(" and _IN_BRACKETS.fullmatch(view.text, b.start - 1, b.end):
         return True  # '대한무역투자진흥공사(KOTRA)': the body and its acronym
-    if between.startswith(")") and _IN_BRACKETS.fullmatch(view.text, max(0, a.start - 1), a.end):
-        between = between[1:]  # '(KIAT), 대한무역투자진흥공사'
+    if between == "(" and a.label == b.label == "PERSON" and view.text.startswith(")", b.end):
+        return True  # '존 스미스(John Smith)': a name and its spelling
+    if between.startswith(")") and (_IN_BRACKETS.fullmatch(view.text, max(0, a.start - 1), a.end)
+                                    or a.label == "PERSON" and view.text[a.start - 1:a.start] == "("):
+        between = between[1:]  # '(KIAT), 대한무역투자진흥공사', '(John Smith) 외교부 차관과'
+        if a.label == "PERSON" and re.fullmatch(r"\s[가-힣]{2,8}\s", between):
+            return True  # '(John Smith) 영국 외교부 차관과': a foreign official's country
     # (a person's title phrase may name a long body: 'A 대한상공회의소 회장, B')
     return len(between) <= (18 if a.label == "PERSON" else 12) and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
         and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))

@@ -1,0 +1,40 @@
+"""Relations on unseen text, third round (issue #20): a foreign official written with the
+Latin spelling of the name in brackets, a second post fused with its body after 겸, and a
+date that an adnominal verb gives to another event than the sentence's topic. Every
+sentence written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_a_foreign_official_with_the_name_spelled_in_brackets_leads_and_takes_part() -> None:
+    got = rels("박 차관은 서울에서 존 스미스(John Smith) 영국 외교부 차관과 정책협의회를 개최합니다.")
+    assert ("LEADS", "존 스미스", "외교부") in got
+    assert ("PARTICIPATES_IN", "존 스미스", "정책협의회") in got
+    got = rels("김 차관은 같은 날 아흐마드 빈 살림(Ahmad bin Salim) 오만 외교부 차관과 제2차 정책협의회를 개최합니다.")
+    assert ("LEADS", "아흐마드 빈 살림", "외교부") in got
+    # a Korean name spelled in Latin letters is one word
+    assert ("LEADS", "김민수", "외교부") in rels("김민수(Kim Minsoo) 외교부 차관은 회의에 참석했다.")
+    # no name before the bracket: no one leads the ministry
+    assert not any(k == "LEADS" for k, _h, _t in rels("서울에서(Seoul) 외교부 차관과 회의를 했다."))
+
+
+def test_a_second_post_fused_with_its_body_after_gyeom_is_led() -> None:
+    assert ("LEADS", "이헌재", "재정경제부") in rels("방송은 이헌재 경제부총리 겸 재정경제부장관의 정례 경제브리핑을 생중계한다.")
+    assert ("LEADS", "최경환", "기획재정부") in rels("최경환 경제부총리 겸 기획재정부장관은 오늘 경제장관회의를 주재했다.")
+
+
+def test_a_date_told_by_the_verb_of_another_event_is_not_the_topics() -> None:
+    got = rels("남북정상회담 준비위원회는 오는 27일 열리는 남북정상회담을 통한 평화 메시지를 알리기 위해 노력하고 있다.")
+    assert ("SCHEDULED_FOR", "남북정상회담", "오는 27일") in got
+    assert ("SCHEDULED_FOR", "남북정상회담 준비위원회", "오는 27일") not in got
+    got2 = rels("박람회 조직위원회는 오는 10일 개최되는 국제 로봇 박람회 준비에 만전을 기하고 있다.")
+    assert ("SCHEDULED_FOR", "박람회 조직위원회", "오는 10일") not in got2
+    assert any(k == "SCHEDULED_FOR" and t == "오는 10일" and h != "박람회 조직위원회" for k, h, t in got2)
