@@ -38,3 +38,15 @@ def test_a_date_told_by_the_verb_of_another_event_is_not_the_topics() -> None:
     got2 = rels("박람회 조직위원회는 오는 10일 개최되는 국제 로봇 박람회 준비에 만전을 기하고 있다.")
     assert ("SCHEDULED_FOR", "박람회 조직위원회", "오는 10일") not in got2
     assert any(k == "SCHEDULED_FOR" and t == "오는 10일" and h != "박람회 조직위원회" for k, h, t in got2)
+
+
+def test_the_next_item_of_a_weekly_schedule_does_not_date_the_meeting_before_it() -> None:
+    text = ("장관은 3월 10일 월요일 오전 10시 국무회의에 참석합니다. "
+            "이어서 장관은 오후 2시 정부서울청사에서 개최되는 지역 주민 대상 정책설명회에 참석합니다. "
+            "장관은 3월 11일 화요일 오후 3시 서울에서 대한적십자사 회장을 예방합니다.")
+    got = rels(text)
+    assert ("SCHEDULED_FOR", "정책설명회", "3월 11일") not in got
+    assert ("SCHEDULED_FOR", "국무회의", "3월 10일") in got
+    # a sentence that only tells the meeting's day and place still dates it
+    got = rels("같은 날 반도체 업계 간담회를 개최합니다. 3월 12일 수요일 오후 2시 코엑스에서 장관 참석으로 진행됩니다.")
+    assert ("SCHEDULED_FOR", "반도체 업계 간담회", "3월 12일") in got
