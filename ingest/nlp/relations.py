@@ -206,6 +206,9 @@ _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
+_GROUP_LAUNCH = re.compile(r"['’\"”」』]\s?(?:발대식|출범식|위촉식|창단식|결성식)")
+
+
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
         _by_agent(view, ms, inits, t, si, add)  # '… 과기정통부에 의해 수립된 전략': the agent named
@@ -216,6 +219,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             and not _SETS_ABOUT.match(view.text, t + 2):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
+    # "‘제1기 국민 서포터즈’ 발대식을 개최": the ceremony is held, the quoted group is its name's part
+    tails = [m for m in tails if not ((g := _GROUP_LAUNCH.match(view.text, m.end)) and any(o.start == g.end() - 3 for o in tails))]
     if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
         tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]{0,2}\s?원(?:을|를)\s", view.text[m.end:t])]
         if not any(b.label == "MINISTRY" and b.end <= t for b in ms):

@@ -50,3 +50,13 @@ def test_the_next_item_of_a_weekly_schedule_does_not_date_the_meeting_before_it(
     # a sentence that only tells the meeting's day and place still dates it
     got = rels("같은 날 반도체 업계 간담회를 개최합니다. 3월 12일 수요일 오후 2시 코엑스에서 장관 참석으로 진행됩니다.")
     assert ("SCHEDULED_FOR", "반도체 업계 간담회", "3월 12일") in got
+
+
+def test_a_group_named_before_its_launch_ceremony_is_not_what_the_body_holds() -> None:
+    got = rels("환경부는 5일 ‘탄소중립 청년 홍보단’ 출범식을 열었다.")
+    assert ("ANNOUNCES", "환경부", "출범식") in got
+    assert ("ANNOUNCES", "환경부", "탄소중립 청년 홍보단") not in got
+    got = rels("국가보훈부, ‘제2기 보훈 서포터즈’ 발대식 개최")
+    assert ("ANNOUNCES", "국가보훈부", "제2기 보훈 서포터즈") not in got
+    # an opening ceremony: the festival is the body's as well
+    assert ("ANNOUNCES", "문화체육관광부", "2025 지역축제") in rels("문화체육관광부는 ‘2025 지역축제’ 개막식을 개최한다.")
