@@ -154,7 +154,16 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         return view.text[k[0]:k[1]]
 
     hosts = {(name(h), name(t)) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
-    return [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
+    out = [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
+    # '내일 4월 22일에는', '내일 2024년 11월 20일까지': the day written out names the same day as
+    # the word before it; the event is due on the written date only
+    due = {(h, t[0]) for kind, h, t, _si in out if kind == "SCHEDULED_FOR"}
+    return [r for r in out if r[0] != "SCHEDULED_FOR" or name(r[2]) not in _RELATIVE_DAYS
+            or not (_DAY_AFTER.match(view.text, r[2][1]) and (r[1], r[2][1] + 1) in due)]
+
+
+_RELATIVE_DAYS = frozenset({"오늘", "내일", "모레", "어제"})
+_DAY_AFTER = re.compile(r"\s(?:\d{4}년\s)?\d{1,2}월\s\d{1,2}일")
 
 
 def _tail(view: TextView, m: Mention) -> str:

@@ -60,3 +60,11 @@ def test_a_group_named_before_its_launch_ceremony_is_not_what_the_body_holds() -
     assert ("ANNOUNCES", "국가보훈부", "제2기 보훈 서포터즈") not in got
     # an opening ceremony: the festival is the body's as well
     assert ("ANNOUNCES", "문화체육관광부", "2025 지역축제") in rels("문화체육관광부는 ‘2025 지역축제’ 개막식을 개최한다.")
+
+
+def test_a_relative_day_with_the_date_written_after_it_dates_the_event_once() -> None:
+    got = rels("내일 4월 22일에는 바이오 산업 글로벌 심포지엄이 오전 10시 코엑스에서 있습니다.")
+    assert ("SCHEDULED_FOR", "바이오 산업 글로벌 심포지엄", "4월 22일") in got
+    assert ("SCHEDULED_FOR", "바이오 산업 글로벌 심포지엄", "내일") not in got
+    # alone, the relative day is the date
+    assert ("SCHEDULED_FOR", "국무회의", "내일") in rels("내일은 오전 10시 세종청사에서 국무회의에 참석하십니다.")
