@@ -20,6 +20,11 @@ _VENUE = re.compile(r"\s?(?:회의장|회의실|소회의실|전체회의실)")
 _WHEN_FIELD = re.compile(r"\s*[□○◇◦▶ㅇ\-·*]?\s*(?:행사\s?|개최\s?)?(?:일\s?시|일\s?자|기\s?간)\s*[:：]")
 
 
+# a schedule's item opens with whose day it is: '장관은', '이어서 김 차관은', '통일부 차관은'
+_NEW_ITEM = re.compile(r"\s*(?:이어서\s|이어\s|또한\s|그리고\s)?(?:[가-힣]+\s){0,2}[가-힣]*"
+                       r"(?:장관|차관|청장|처장|총리|대통령|위원장|실장|본부장|원장|대변인)(?:은|는|께서는)\s")
+
+
 def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: list, si: int, add,
                     ref: date | None, dated: dict | None = None) -> None:
     """'… 업계 간담회를 개최합니다. 4월 23일 수요일 오후 2시 코엑스에서 …': a sentence with a
@@ -32,6 +37,8 @@ def _when_and_where(view: TextView, ms: list, sent: tuple[int, int], before: lis
         return
     if sent[0] - before[-1].end > 200 or re.search(r"까지\s?(?:[가-힣]+\s)?제출", view.text[sent[0]:sent[1]]):
         return  # the meeting is named just before (the previous sentence or so); no deadline for papers
+    if _NEW_ITEM.match(view.text, sent[0]):
+        return  # '장관은 17일 수요일 오후 3시 … 예방합니다': the next item of a schedule, its own subject
     days = [m for m in ms if m.label == "DATE" and m.value and len(m.value) == 10 and (value_start(m.value) or ref) >= ref]
     own = (dated or {}).get(before[-1].key, set())
     if days and own and days[0].value not in own:

@@ -132,6 +132,11 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
             if body[3].get("gov_kind") == "foreign" and pos in org_ends and ents.get((org_ends[pos], pos)) == "LOCATION":
                 pos = org_ends[pos] - 1  # '… 미국 몬태나주 주지사': the country before the state
         name = _name_before(view, pos, ents, title in STRONG_TITLES)
+        if name is None and org is not None:
+            # '존 스미스(John Smith) 외교부 차관', '… 영국 외교부 차관': also over the country
+            country = re.search(r"\)\s[가-힣]{2,8}$", text[max(0, pos - 12):pos]) if text[pos - 1] != ")" else None
+            bp = pos - len(country.group()) + 1 if country else pos
+            name = _bracketed_name_before(view, bp, ents)
         if name is None and title not in HOMONYM_TITLES and title not in STRONG_TITLES:
             # '정석배 입법심의관', '최형두 간사': a name Kiwi does not know, one noun in context
             cand = _name_before(view, pos, ents, True)
@@ -317,11 +322,37 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
     return s1, pos
 
 
+_FUSED_POST = re.compile(r"(?:장관|차관)(?![가-힣]{2})")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}")
+
+
+def _bracketed_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
+    """A name with its Latin spelling in brackets before a body and title ('존 스미스(John
+    Smith) 영국 외교부 차관'): as many Hangul words as Latin ones, or one Korean name."""
+    text = view.text
+    if pos <= 2 or text[pos] != " " or text[pos - 1] != ")":
+        return None
+    j = text.rfind("(", max(0, pos - 40), pos)
+    if j <= 0 or not _LATIN_NAME.fullmatch(text, j + 1, pos - 1):
+        return None
+    ws = view.word_start(j)
+    if j - ws == 3 and text[ws] in SURNAMES and is_name(view, ws, j, True) and ents.get((ws, j), "PERSON") == "PERSON":
+        return ws, j
+    words = text[max(0, j - 30):j].split(" ")
+    n = len(text[j + 1:pos - 1].split())
+    if n < 2 or len(words) <= n or not all(re.fullmatch(r"[가-힣]{1,6}", w) for w in words[-n:]):
+        return None
+    s = j - len(" ".join(words[-n:]))
+    if any(lab != "PERSON" for (a, b), lab in ents.items() if a < j and b > s):
+        return None
+    return s, j
+
+
 def _org_after(text: str, pos: int, org_ends: dict[int, int]) -> tuple[int, int] | None:
     """A known body starting at `pos` and followed by a title ('겸 기획재정부 장관')."""
     for e, s in org_ends.items():
-        if s == pos and _TITLE_RE.match(text, e + 1) and text[e:e + 1] == " ":
-            return s, e
+        if s == pos and (_TITLE_RE.match(text, e + 1) and text[e:e + 1] == " " or _FUSED_POST.match(text, e)):
+            return s, e  # also fused: '부총리 겸 재경부장관'
     return None
 
 

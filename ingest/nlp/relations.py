@@ -154,7 +154,16 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         return view.text[k[0]:k[1]]
 
     hosts = {(name(h), name(t)) for kind, h, t, _si in out if kind in ("ANNOUNCES", "LEADS")}
-    return [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
+    out = [r for r in out if r[0] != "PARTICIPATES_IN" or (name(r[1]), name(r[2])) not in hosts]
+    # '내일 4월 22일에는', '내일 2024년 11월 20일까지': the day written out names the same day as
+    # the word before it; the event is due on the written date only
+    due = {(h, t[0]) for kind, h, t, _si in out if kind == "SCHEDULED_FOR"}
+    return [r for r in out if r[0] != "SCHEDULED_FOR" or name(r[2]) not in _RELATIVE_DAYS
+            or not (_DAY_AFTER.match(view.text, r[2][1]) and (r[1], r[2][1] + 1) in due)]
+
+
+_RELATIVE_DAYS = frozenset({"오늘", "내일", "모레", "어제"})
+_DAY_AFTER = re.compile(r"\s(?:\d{4}년\s)?\d{1,2}월\s\d{1,2}일")
 
 
 def _tail(view: TextView, m: Mention) -> str:
@@ -206,6 +215,9 @@ _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
+_GROUP_LAUNCH = re.compile(r"['’\"”」』]\s?(?:발대식|출범식|위촉식|창단식|결성식)")
+
+
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
     if _PASSIVE.match(view.text, t):
         _by_agent(view, ms, inits, t, si, add)  # '… 과기정통부에 의해 수립된 전략': the agent named
@@ -216,6 +228,8 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
             and not _SETS_ABOUT.match(view.text, t + 2):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
+    # "‘제1기 국민 서포터즈’ 발대식을 개최": the ceremony is held, the quoted group is its name's part
+    tails = [m for m in tails if not ((g := _GROUP_LAUNCH.match(view.text, m.end)) and any(o.start == g.end() - 3 for o in tails))]
     if view.text.startswith("투입", t):  # funding a programme: '… 사업에 500억 원을 투입한다' (money, by a government body)
         tails = [m for m in tails if _tail(view, m).lstrip("'’\"”」』") == "에" and re.search(r"\d\s?[조억만천]{0,2}\s?원(?:을|를)\s", view.text[m.end:t])]
         if not any(b.label == "MINISTRY" and b.end <= t for b in ms):
@@ -598,8 +612,13 @@ def _joined(view: TextView, a: Mention, b: Mention) -> bool:
     between = _BRACKET.sub("", view.text[a.end:b.start], count=1)  # 'A(장관 X)와 B'
     if between == "(" and _IN_BRACKETS.fullmatch(view.text, b.start - 1, b.end):
         return True  # '대한무역투자진흥공사(KOTRA)': the body and its acronym
-    if between.startswith(")") and _IN_BRACKETS.fullmatch(view.text, max(0, a.start - 1), a.end):
-        between = between[1:]  # '(KIAT), 대한무역투자진흥공사'
+    if between == "(" and a.label == b.label == "PERSON" and view.text.startswith(")", b.end):
+        return True  # '존 스미스(John Smith)': a name and its spelling
+    if between.startswith(")") and (_IN_BRACKETS.fullmatch(view.text, max(0, a.start - 1), a.end)
+                                    or a.label == "PERSON" and view.text[a.start - 1:a.start] == "("):
+        between = between[1:]  # '(KIAT), 대한무역투자진흥공사', '(John Smith) 외교부 차관과'
+        if a.label == "PERSON" and re.fullmatch(r"\s[가-힣]{2,8}\s", between):
+            return True  # '(John Smith) 영국 외교부 차관과': a foreign official's country
     # (a person's title phrase may name a long body: 'A 대한상공회의소 회장, B')
     return len(between) <= (18 if a.label == "PERSON" else 12) and re.fullmatch(r"(?:\s\S+)?(?:\s\S+)?(?:와|과|,|·|ㆍ|\s및)?\s?", between) is not None \
         and (between.strip() == "" or between.rstrip().endswith(("와", "과", ",", "·", "ㆍ", "및")))

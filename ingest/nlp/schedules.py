@@ -97,6 +97,9 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '이번 회의는 2019년 이후 6년 만에 개최됩니다': when it was held last
         if _AS_OF.match(view.text, d.end):
             continue  # '4월 26일 기준 … 기자회견 이후 잠적 중', '13일 현재': the day a state is told of
+        nxt = next((m for m in inits if m.start > d.end), None)
+        if nxt is not None and _HELD_ON.fullmatch(view.text, d.end, nxt.start):
+            continue  # '준비위원회는 오는 27일 열리는 정상회담을': the day of the event the verb describes (_held_on)
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
         cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
