@@ -215,7 +215,7 @@ _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
 
-_GROUP_LAUNCH = re.compile(r"['’\"”」』]\s?(?:발대식|출범식|위촉식|창단식|결성식)")
+_GROUP_LAUNCH = re.compile(r"['’\"”」』]\s?(?:발대식|위촉식)")  # (출범식, 창단식: launching the group sets it up, so it is announced too: guideline)
 
 
 def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add) -> None:
