@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ingest.nlp.ents import Ent
+from ingest.nlp.ents import Ent, span_mask
 from ingest.nlp.titles import SURNAMES
 from ingest.nlp.view import TextView
 
@@ -145,9 +145,7 @@ def find_body_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) ->
     named once by its context: '신상호 세아베스틸 대표이사 … 세아베스틸과 협약을 맺었다'.
     Names of three letters or more, as whole words that no entity covers."""
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _label, _attrs in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     learned = {text[s:e]: label for s, e, label, attrs in ents
                if label in ("COMPANY", "ORGANIZATION") and "_gaz" not in attrs and attrs.get("rule") and e - s >= 3}
     for name, label in sorted(learned.items()):

@@ -23,6 +23,7 @@ from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.patterns import GENERIC_PREFIXES, STRONG_SUFFIXES, WEAK_SUFFIXES
 from ingest.nlp.people import unknown_word
 from ingest.nlp.view import TextView
+from ingest.nlp.ents import span_mask
 
 Cand = tuple[int, int, str, dict]
 
@@ -113,9 +114,7 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
     text = view.text
     by_start = {s: (e, lab) for s, e, lab, _a in ents}
     by_end = {e: (s, lab) for s, e, lab, _a in ents}
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     seen: set[int] = set()
     for s0, e0, lab, attrs in ents:
         if s0 in seen or lab != "COMPANY" or not _whole_item(view, e0) or attrs.get("rule") == "suffix" \
@@ -234,9 +233,7 @@ _HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO"
 
 def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     for s, e, lab, attrs in ents:
         if lab != "PERSON" or attrs.get("title") not in _HEAD_TITLES or attrs.get("_org") or s < 3 or text[s - 1] != " ":
             continue
@@ -327,9 +324,7 @@ def find_footnote_companies(view: TextView, ents: list[tuple[int, int, str, dict
     text = view.text
     if "*" not in text:
         return
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     lines = {}  # the footnote each marker points to: the first one after it
     for star in _STARRED.finditer(text):
         if (line := _FOOTNOTE.search(text, star.end())) is not None:
@@ -359,9 +354,7 @@ _SPELLED = re.compile(r"((?: [가-힣]{1,10}){1,3})\(([A-Z][A-Za-z0-9&.\-]*(?: [
 
 def find_whole_names(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     for m in _ARM_HEAD.finditer(text):
         s, e = m.span(1)
         if (s == 0 or not text[s - 1].isalnum()) and taken.find(1, s, e) == -1 and view.aligned(s, e):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
-from ingest.nlp.ents import Ent, aligned, cut_tokens, get_ents, put_ents
+from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
 from ingest.nlp.linker import canonical  # noqa: F401  (registers kg_linker; kg/facts.py imports canonical here)
 from ingest.nlp.relations import Mention, extract_relations
@@ -167,9 +167,7 @@ class EntityPatterns:
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
         cands += quoted
         cands += known_names.find_known(view, doc._.kg_known)  # names other documents marked as names
-        taken = bytearray(len(view.text))
-        for s, e, *_ in [*known, *cands]:
-            taken[s:e] = b"\x01" * (e - s)
+        taken = span_mask(len(view.text), [*known, *cands])
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
         cands += initiative_forms.find_numbered_days(view)

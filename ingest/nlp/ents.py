@@ -116,3 +116,12 @@ def _find(span: Span) -> Ent | None:
 for _name, _attr, _default in (("kg_attrs", "attrs", {}), ("kg_value", "value", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, getter=lambda sp, a=_attr, d=_default: getattr(_find(sp), a, d))
+
+
+def span_mask(length: int, spans) -> bytearray:
+    """One byte per character, 1 where one of `spans` ((start, end, …) tuples) covers it:
+    the rules ask `mask.find(1, s, e) != -1` whether a candidate overlaps what is found."""
+    mask = bytearray(length)
+    for s, e, *_ in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return mask

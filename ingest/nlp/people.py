@@ -20,6 +20,7 @@ from ingest.nlp.titles import (  # noqa: F401  (the word lists; TITLES, STRONG_T
     SURNAMES2, TITLES,
 )
 from ingest.nlp.view import TextView
+from ingest.nlp.ents import span_mask
 
 OOV_SCORE = -23.0
 
@@ -403,9 +404,7 @@ def find_repeats(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iter
     titles that are also common words (HOMONYM_TITLES: '유튜브 시장' is a market, and
     repeating it would spread the mistake over the document)."""
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _label, _attrs in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     names = {text[s:e] for s, e, label, attrs in ents
              if label == "PERSON" and attrs.get("title") not in HOMONYM_TITLES and (e - s >= 3 or " " in text[s:e])}
     for name in sorted(names):

@@ -16,6 +16,7 @@ from typing import Iterator
 from ingest.nlp.people import is_name
 from ingest.nlp.titles import SURNAMES
 from ingest.nlp.view import TextView
+from ingest.nlp.ents import span_mask
 
 Cand = tuple[int, int, str, dict]
 
@@ -28,9 +29,7 @@ _OPEN = " \n(,·'\"‘“"
 
 def find_long_apposed(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     bodies = {(s, e) for s, e, lab, _a in ents if lab in ("MINISTRY", "COMPANY", "ORGANIZATION")}
     for m in _TITLE_RE.finditer(text):
         if taken.find(1, m.start(), m.end()) != -1:
@@ -75,9 +74,7 @@ _NAME_WORD = re.compile(r"[가-힣]{1,6}")
 
 def find_foreign_officials(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
     text = view.text
-    taken = bytearray(len(text))
-    for s, e, _lab, _a in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     heads: list[tuple[int, str]] = []  # (where the name ends, the post)
     for s, e, lab, _a in ents:
         if lab != "LOCATION" or not text.startswith(" ", e) or (m := _FOREIGN_POST.match(text, e + 1)) is None:

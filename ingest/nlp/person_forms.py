@@ -18,6 +18,7 @@ from typing import Iterator
 from ingest.nlp.people import (_AFTER_NAME, _BULLETS, _CORP_TITLES, LEAD_TITLES, ORG_ENDINGS, STRONG_TITLES, TITLES, _listed_name,
                                _name_before, _skip_holder_word, _surname_first, bare_name, is_name)
 from ingest.nlp.view import TextView
+from ingest.nlp.ents import span_mask
 
 
 def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = None) -> Iterator[tuple]:
@@ -210,9 +211,7 @@ def find_known(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterat
     hits = [m for m in view.morphs if m.end - m.start == 3 and m.form in names and m.tag.startswith("NN")]
     if not hits:
         return
-    taken = bytearray(len(text))
-    for s, e, _label, _attrs in ents:
-        taken[s:e] = b"\x01" * (e - s)
+    taken = span_mask(len(text), ents)
     person_starts = {s for s, _e, label, _a in ents if label == "PERSON"}
     for m in hits:
         s, e = m.start, m.end
@@ -242,9 +241,7 @@ def find_name_lists(view: TextView, ents: list[tuple[int, int, str, dict]]) -> I
     or more members and every one is a name by the test for rosters."""
     text = view.text
     spans = {(s, e): label for s, e, label, _a in ents}
-    covered = bytearray(len(text))
-    for s, e, _label, _a in ents:
-        covered[s:e] = b"\x01" * (e - s)
+    covered = span_mask(len(text), ents)
     for m in _NAME_LIST.finditer(text):
         items = [(i.start() + m.start(), i.end() + m.start()) for i in re.finditer(r"[가-힣]{3}", m.group())]
         anchored = any(spans.get(it) == "PERSON" for it in items)
