@@ -171,24 +171,19 @@ class GraphStore(StoreQueries):
         return self.ds.store._inner
 
     def put_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> int:
-        """Write triples into the named graph `graph_iri` in one bulk call (one
-        Oxigraph transaction), replacing what the graph held, and add `described` (the
-        descriptions of the entities it mentions) to the entity graph in the same call.
-        Returns the count of the graph's triples."""
+        """Replace the named graph `graph_iri` with `triples` and add `described` (the
+        descriptions of the entities it mentions) to the entity graph, in one Oxigraph
+        transaction (one SPARQL update): a kill or a bad term part-way leaves the old
+        graph whole, never an empty one. Returns the count of the graph's triples."""
         self._writable()
-        g = URIRef(graph_iri)
-        # N-Quads text parsed by Oxigraph in one transaction: 1.7x faster than rdflib's
-        # addN, which converts term by term (bench/store_write.py measures all three).
-        graph_nt = nt_term(g)
-        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_nt} .\n" for s, p, o in triples]
-        shared = _quads(described, self._entity_graph_nt(described))
+        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples]
+        blocks = {nt_term(URIRef(graph_iri)): lines}
+        shared = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in described]
+        if shared:
+            blocks.setdefault(self._entity_graph_nt(shared), []).extend(shared)
         self._touch(graph_iri)
-        try:
-            with self._lock:
-                self.ds.remove_graph(self.ds.graph(g))
-                self.oxigraph.load("".join(lines + shared).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"그래프를 쓰지 못했습니다: {graph_iri} (writing graph {graph_iri} failed: {e})") from e
+        with self._lock:
+            self._replace(graph_iri, blocks)
         return len(lines)
 
     def prepare_graph(self, graph_iri: str, triples: Iterable[tuple], described: Iterable[tuple] = ()) -> PreparedGraph:
@@ -234,12 +229,22 @@ class GraphStore(StoreQueries):
                 blocks.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
         except SyntaxError as e:
             raise StoreError(f"그래프를 쓰지 못했습니다: {graph.iri} (writing graph {graph.iri} failed: {e})") from e
-        data = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
-        with self._lock, _query_errors():
+        with self._lock:
             entities = self._mentioned(graph.iri)
             gc = orphan_update(self.entity_graph, entities) if self.entity_graph and entities else ""
-            update = f"DROP SILENT GRAPH <{_iri(graph.iri)}> ;\nINSERT DATA {{\n{data}\n}}"
-            self.oxigraph.update(f"{update} ;\n{gc}" if gc else update)
+            self._replace(graph.iri, blocks, gc)
+
+    def _replace(self, graph_iri: str, blocks: dict[str, list[str]], then: str = "") -> None:
+        """Drop `graph_iri` and insert `blocks` (graph term → triple lines), then run the
+        update `then`, as one SPARQL update: one transaction. (Oxigraph's load and
+        remove_graph are one transaction each; a failure between them lost the graph.)"""
+        data = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items() if lines)
+        update = f"DROP SILENT GRAPH <{_iri(graph_iri)}>" + (f" ;\nINSERT DATA {{\n{data}\n}}" if data else "")
+        try:
+            with _query_errors():
+                self.oxigraph.update(f"{update} ;\n{then}" if then else update)
+        except QueryError as e:
+            raise StoreError(f"그래프를 쓰지 못했습니다: {graph_iri} (writing graph {graph_iri} failed: {e})") from e
 
     def optimize(self) -> None:
         """Compact the store after bulk loads: each leaves its own files, which reads

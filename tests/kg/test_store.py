@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from core.errors import QueryError, StoreError
 from kg.store.embedded import GraphStore
@@ -136,3 +136,15 @@ def test_replace_graph_swaps_a_document_whole_and_collects_what_it_alone_describ
         got = {(str(r["g"]), str(r["s"]), str(r["o"]), getattr(r["o"], "language", None)) for r in rows}
     assert got == {(str(doc), str(doc), str(new_e), None), (str(doc), str(doc), str(tricky), "ko"),
                    (eg, str(new_e), "새", None)}
+
+
+def test_a_graph_rewritten_with_a_bad_term_keeps_what_it_held(tmp_path) -> None:
+    """The old graph stays whole when its replacement cannot be written (repair and the
+    gazetteer rewrite graphs in place: a failure between dropping and loading lost them)."""
+    with GraphStore(tmp_path / "g") as s:
+        s.put_graph(EX + "g", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("keep"))])
+        with pytest.raises((StoreError, QueryError)):
+            s.put_graph(EX + "g", [(URIRef(EX + "a"), URIRef(EX + "p"), Literal("new")),
+                                   (BNode("not a valid label"), URIRef(EX + "p"), Literal("x"))])
+        got = [r["o"].toPython() for r in s.select(f"SELECT ?o WHERE {{ GRAPH <{EX}g> {{ ?s ?p ?o }} }}")]
+        assert got == ["keep"]
