@@ -46,15 +46,15 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05))
 # out of fold on dev overstates the one on new text by about half: 0.5 leaves that margin
 # (chosen before the second round's gate was looked at).
 MIN_PRECISION = 0.5
-# The real dev documents annotated after the rules were last tuned (real-dev-113 … 132, the
-# sixth batch, December 2026; real-dev-55 … 93 served until the sixth batch took their place):
-# nobody has read the rules' errors on them, so the rules' F1 there is an unseen-text
-# figure taken from dev alone (the CV and the gate's model leave them out; the shipped model
-# is trained on them too unless --no-fresh is given). A type where the
-# model alone, out of fold on the real dev documents, does not beat the rules' F1 on these
-# is left to the rules. Tune no rule on these documents, or this comparison loses its
+# The real dev documents annotated after the rules were last tuned (real-dev-133 … 152, the
+# seventh batch, December 2026; real-dev-113 … 132 served until the seventh batch took their
+# place, real-dev-55 … 93 before them): nobody has read the rules' errors on them, so the
+# rules' F1 there is an unseen-text figure taken from dev alone (the CV and the gate's model
+# leave them out; the shipped model is trained on them too unless --no-fresh is given). A type
+# where the model alone, out of fold on the real dev documents, does not beat the rules' F1 on
+# these is left to the rules. Tune no rule on these documents, or this comparison loses its
 # meaning (gold/real/README.md).
-FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(113, 133))
+FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(133, 153))
 # ... and beat them there by at least this many more right relations: on the 19 documents
 # of the third batch one relation is what a single sentence decides (ANNOUNCES passed by
 # one, 4 → 5 of 9, in December 2026, and its additions broke four of the guideline's cases
