@@ -23,8 +23,9 @@ from ingest.nlp.view import TextView
 AGENTS = ("COMPANY", "ORGANIZATION", "PERSON", "MINISTRY")
 Cand = tuple[int, int, str, dict]
 
-# '** (참여 기관·기업) A, B, C', '※ 참여기관 : A, B', '(참석 기업) A, B': a labelled list of parties
-_LABEL = r"(?:참여|참석|참가|협약)[ \t]?(?:기관|기업|업체|단체|사)(?:[ \t]?[·ㆍ,/및][ \t]?(?:기관|기업|업체|단체))?"
+# '** (참여 기관·기업) A, B, C', '※ 참여기관 : A, B', '(참석) A, B', '※ 참석 : A, B': a labelled list of parties
+# ('참석자 :' lines of people are frames.py's)
+_LABEL = r"(?:참여|참석|참가|협약)(?:[ \t]?(?:기관|기업|업체|단체|사)(?:[ \t]?[·ㆍ,/및][ \t]?(?:기관|기업|업체|단체))?)?"
 _LABELLED = re.compile(r"^[ \t]*(?:\*+|※|ㅇ|-|□)?[ \t]*(?:[(\[［<〈][ \t]*" + _LABEL + r"[ \t]*[)\]］>〉][ \t]*[:：]?|" + _LABEL
                        + r"[ \t]*[:：])[ \t]*(?P<items>[^\n]+)$", re.M)
 # '- A-B-C 참여', 'A·B·C 공동 참여' as a headline line of its own (no verb but the participation)
@@ -144,7 +145,7 @@ def _starred_notes(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         ss, se = sents[si]
         if not _STAR_WORD.search(text, ss, se):
             continue
-        events = [m for m in buckets[si] if m.label == "INITIATIVE" and _is_event(view, m)]
+        events = [m for m in buckets[si] if m.label == "INITIATIVE" and _is_event(view, m) and _stands(view, m)]
         ni = si + 1
         if _MARK_ONLY.fullmatch(text, *sents[ni]) and ni + 1 < len(sents):
             ni += 1  # the mark split off as a sentence of its own
@@ -161,22 +162,31 @@ def _starred_notes(view: TextView, sents: list[tuple[int, int]], buckets: list[l
 
 # a photo caption: 'A 장관(왼쪽 세 번째)이 … 열린 'X'에서 … 하고 있다'
 _POSITION = re.compile(r"\s?[^)\n]{0,12}\((?:앞줄\s|뒷줄\s|첫째\s줄\s)?(?:왼쪽|오른쪽|가운데|좌측|우측|중앙)[^)]{0,12}\)(?:이|가|은|는|과|와)\s")
-_CAPTION_END = re.compile(r"(?:있다|있습니다|있는\s모습|있다\s?\.)\s*[.]?\s*$")
+# the progressive of a photo caption ('기념촬영을 하고 있다'), not a state ('알려져 있다', '밝힌 바 있다')
+_CAPTION_END = re.compile(r"[가-힣]고\s있(?:다|습니다)\s?\.?\s*$")
+# the briefer of a briefing leads it (relations.py, reports.py): no caption makes him a participant
+_NOT_ATTENDED = ("브리핑", "기자회견", "회견")
 
 
 def _caption(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """'A 장관(왼쪽 세 번째)이 5일 … 열린 'X 협약식'에서 기념촬영을 하고 있다': the person a photo
-    caption places in the picture takes part in the event it names with 에서."""
+    """'A 장관(왼쪽 세 번째)이 5일 … 열린 'X 협약식'에서 기념촬영을 하고 있다', 'A 장관과 B 차관이 …
+    'X'에서 … 하고 있다': the people a photo caption places in the picture take part in the event it
+    names with 에서."""
     text = view.text
     ss, se = sent
     if not _CAPTION_END.search(text, ss, se):
         return
-    for p in ms:
-        if p.label != "PERSON" or not _POSITION.match(text, p.end):
+    from ingest.nlp.roles import chain_back, subject  # noqa: PLC0415 (roles imports relations, which imports us)
+    people = [m for m in ms if m.label == "PERSON"]
+    for p in people:
+        if not (_POSITION.match(text, p.end) or subject(view, p)):
             continue
         for m in ms:
-            if m.label == "INITIATIVE" and m.start > p.end and _is_event(view, m) and text.startswith("에서", m.end + (text[m.end:m.end + 1] in "'’\"”")):
-                add("PARTICIPATES_IN", p, m, si)
+            if m.label == "INITIATIVE" and m.start > p.end and _is_event(view, m) \
+                    and not view.text[m.start:m.end].rstrip("'’\"”").endswith(_NOT_ATTENDED) \
+                    and text.startswith("에서", m.end + (text[m.end:m.end + 1] in "'’\"”")):
+                for q in chain_back(view, people, p):
+                    add("PARTICIPATES_IN", q, m, si)
 
 
 def _sent_of(sents: list[tuple[int, int]], pos: int) -> int | None:
@@ -199,13 +209,22 @@ def _event_before(view: TextView, sents: list[tuple[int, int]], buckets: list[li
     for pi in range(si - 1, max(-1, si - 4), -1):
         if notes and (_NOTE_START.match(view.text, sents[pi][0]) or _MARK_ONLY.fullmatch(view.text, *sents[pi])):
             continue
-        events = [m for m in buckets[pi] if m.label == "INITIATIVE" and _is_event(view, m)]
+        events = [m for m in buckets[pi] if m.label == "INITIATIVE" and _is_event(view, m) and _stands(view, m)]
         if events:
             joined = {t for kind, _h, t, s in out if kind == "PARTICIPATES_IN" and s == pi}
             return next((m for m in events if m.key in joined), events[-1])
         if notes:
             return None
     return None
+
+
+# after an event named as such: a particle, the end of the line, or the verb a headline leaves bare
+_STANDS = re.compile(r"['’\"”」』]?(?:\s?\([^)\n]{0,12}\))?(?:[을를이가은는에의도과와]|에서|\s?(?:체결|개최|출범|서명|열려|성료|참석|참여)|[ \t]*(?:$|[,.\n]))", re.M)
+
+
+def _stands(view: TextView, m) -> bool:
+    """'남북정상회담 메인프레스센터를 방문': an event's name that modifies a noun names no event there."""
+    return _STANDS.match(view.text, m.end) is not None
 
 
 def _is_event(view: TextView, m) -> bool:

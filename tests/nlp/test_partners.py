@@ -92,3 +92,15 @@ def test_kinds_of_bodies_in_a_participation_line_are_nobody() -> None:
     assert not any(t in ("기업", "대학", "연구소") for t, _ in ents)
     ents, _rels = found("참여 기업은 대부분 반도체, 디스플레이, 배터리 분야다.")
     assert not any(typ == "COMPANY" for _t, typ in ents)  # no label of a list: a sentence about them
+
+
+def test_a_bare_attendance_label_lists_the_bodies_that_attend() -> None:
+    _ents, rels = found("산업부는 5일 '수출 점검회의'를 개최했다.\n※ 참석 : 기획재정부, 외교부, 중소벤처기업부")
+    assert {(P, x, "수출 점검회의") for x in ("기획재정부", "외교부", "중소벤처기업부")} <= rels
+    _ents, rels = found("산업부는 5일 '수출 점검회의'를 개최했다.\n참석 범위는 기획재정부, 외교부 등이다.")
+    assert (P, "외교부", "수출 점검회의") not in rels  # a sentence about the attendance, no label
+
+
+def test_a_caption_of_two_people_places_both_at_the_event() -> None:
+    _ents, rels = found("김민지 장관과 박철수 차관이 3일 열린 '해양수산 박람회'에서 기념촬영을 하고 있다.")
+    assert {(P, "김민지", "해양수산 박람회"), (P, "박철수", "해양수산 박람회")} <= rels
