@@ -101,6 +101,7 @@ def party_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         _headline_signing(view, ms, (ss, se), si, add)
         _caption(view, ms, (ss, se), si, add)
     _starred_notes(view, sents, buckets, out, add)
+    _at_that_place(view, sents, buckets, add)
 
 
 # "A-B, 'X 업무협약' 체결", 'A·B·C, X MOU 체결': a headline with the parties before the agreement
@@ -158,6 +159,35 @@ def _starred_notes(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         target = next((m for m in events if m.key in joined), events[-1])
         for m in agents:
             add("PARTICIPATES_IN", m, target, ni)
+
+
+# '이 자리에서 A 장관은 …', '… 전야제가 열렸는데, 이 자리에서 …': the place of the meeting named just before
+_AT_THAT = re.compile(r"(?:^|(?<=[\s,]))(?:[□ㅇ○◦-]\s*)?(?:이날\s|또\s|또한\s)?(?:이|그)\s?자리에서(?:는)?\s", re.M)
+
+
+def _at_that_place(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """'X 회의가 열렸다. 이 자리에서 A 장관은 … 보고했다': the subject of a clause set 'at that place'
+    takes part in the meeting named just before it (the host is dropped by relations.py)."""
+    from ingest.nlp.roles import chain_back, subject  # noqa: PLC0415 (roles imports relations, which imports us)
+    text = view.text
+    if "자리에서" not in text:
+        return
+    for si, (ss, se) in enumerate(sents):
+        for at in _AT_THAT.finditer(text, ss, se):
+            agents = [m for m in buckets[si] if m.label in AGENTS and m.start >= at.end()]
+            first = next((m for m in agents if subject(view, m)), None)
+            if first is not None and any(q in text[at.end():first.start] for q in "\"“「『‘'"):
+                first = None  # '이 자리에서 대통령은 "정부가 …"': who is quoted is not there
+            events = [m for m in buckets[si] if m.label == "INITIATIVE" and m.end <= at.start()]
+            for pi in range(si - 1, max(-1, si - 3), -1) if not text[ss:at.start()].strip() else ():
+                events = [m for m in buckets[pi] if m.label == "INITIATIVE"]
+                if events:
+                    break
+            events = [m for m in events if m.attrs.get("kind") == "meeting" and _stands(view, m)]
+            if first is None or not events:
+                continue
+            for m in chain_back(view, agents, first):
+                add("PARTICIPATES_IN", m, events[-1], si)
 
 
 # a photo caption: 'A 장관(왼쪽 세 번째)이 … 열린 'X'에서 … 하고 있다'

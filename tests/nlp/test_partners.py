@@ -104,3 +104,12 @@ def test_a_bare_attendance_label_lists_the_bodies_that_attend() -> None:
 def test_a_caption_of_two_people_places_both_at_the_event() -> None:
     _ents, rels = found("김민지 장관과 박철수 차관이 3일 열린 '해양수산 박람회'에서 기념촬영을 하고 있다.")
     assert {(P, "김민지", "해양수산 박람회"), (P, "박철수", "해양수산 박람회")} <= rels
+
+
+def test_who_speaks_at_that_place_takes_part_in_the_meeting_named_before() -> None:
+    _ents, rels = found("'비상경제 점검회의'가 열렸습니다. 이 자리에서 박철수 산업통상자원부 장관은 수출 지원 방안을 보고했습니다.")
+    assert (P, "박철수", "비상경제 점검회의") in rels
+    _ents, rels = found("정부는 '수출 대책'을 발표했다. 이 자리에서 박철수 장관은 수출 회복을 강조했다.")
+    assert not any(r[0] == P for r in rels)  # a plan is no place anyone attends
+    _ents, rels = found("오늘 '경제장관회의'가 열렸습니다. 이 자리에서 대통령은 \"기획재정부가 중심을 잡아야 한다\"고 말했습니다.")
+    assert (P, "기획재정부", "경제장관회의") not in rels  # named in the quote, not at the meeting
