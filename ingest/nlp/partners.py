@@ -100,6 +100,7 @@ def party_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
         _with_staff(view, ms, si, add)
         _headline_signing(view, ms, (ss, se), si, add)
         _caption(view, ms, (ss, se), si, add)
+        _counted_parties(view, ms, (ss, se), si, add)
     _starred_notes(view, sents, buckets, out, add)
     _at_that_place(view, sents, buckets, add)
 
@@ -188,6 +189,30 @@ def _at_that_place(view: TextView, sents: list[tuple[int, int]], buckets: list[l
                 continue
             for m in chain_back(view, agents, first):
                 add("PARTICIPATES_IN", m, events[-1], si)
+
+
+# 'A·B·C 3개 기관은', 'A, B 등 2개 기업이': a list closed by its count as the subject
+_COUNT_SUBJECT = re.compile(r"(?:\s?등)?\s[\d,]+\s?(?:개\s?)?(?:기관|기업|부처|개사|사|곳|단체|지자체|공공기관)(?:은|는|이|가)\s")
+_SIGN_OR_ATTEND = re.compile(r"(?:체결|맺|서명|참석|참여|참가|동참)(?:했|하였|한다|합니다|하고|해|하며|할\s(?:계획|예정))")
+
+
+def _counted_parties(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'한국전력·가스공사·한수원 3개 기관은 5일 '에너지 안전 협약'을 체결했다': every body of a list its
+    count closes, as the subject, signs or attends the event the verb takes."""
+    from ingest.nlp.roles import chain_back  # noqa: PLC0415 (roles imports relations, which imports us)
+    text = view.text
+    bodies = [m for m in ms if m.label in ("MINISTRY", "COMPANY", "ORGANIZATION")]
+    for b in bodies:
+        count = _COUNT_SUBJECT.match(text, b.end)
+        if count is None:
+            continue
+        verb = _SIGN_OR_ATTEND.search(text, count.end(), sent[1])
+        events = [m for m in ms if m.label == "INITIATIVE" and count.end() <= m.start and verb is not None
+                  and m.end <= verb.start() and _is_event(view, m) and _stands(view, m)]
+        if not events or verb.start() - events[-1].end > 12:
+            continue
+        for m in chain_back(view, bodies, b):
+            add("PARTICIPATES_IN", m, events[-1], si)
 
 
 # a photo caption: 'A 장관(왼쪽 세 번째)이 … 열린 'X'에서 … 하고 있다'

@@ -113,3 +113,10 @@ def test_who_speaks_at_that_place_takes_part_in_the_meeting_named_before() -> No
     assert not any(r[0] == P for r in rels)  # a plan is no place anyone attends
     _ents, rels = found("오늘 '경제장관회의'가 열렸습니다. 이 자리에서 대통령은 \"기획재정부가 중심을 잡아야 한다\"고 말했습니다.")
     assert (P, "기획재정부", "경제장관회의") not in rels  # named in the quote, not at the meeting
+
+
+def test_a_list_closed_by_its_count_signs_as_the_subject() -> None:
+    _ents, rels = found("한국전력·한국가스공사·한국수력원자력 3개 기관은 5일 '에너지 안전 협약'을 체결했다.")
+    assert {(P, x, "에너지 안전 협약") for x in ("한국전력", "한국가스공사", "한국수력원자력")} <= rels
+    _ents, rels = found("한국전력, 한국가스공사 등 2개 기관은 '에너지 절약 대책'을 발표했다.")
+    assert not any(r[0] == P for r in rels)  # a plan announced is no event attended
