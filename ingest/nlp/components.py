@@ -16,8 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
-                        org_shapes, relclf, shortnames, venues)
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, partners, patterns, people, person_bodies,
+                        person_forms, programmes, org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -193,6 +193,7 @@ class EntityPatterns:
         items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_foreign_officials(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += partners.find_party_items(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '(참여 기관·기업) A, B'
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

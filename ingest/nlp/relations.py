@@ -27,6 +27,7 @@ from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
+from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
@@ -146,6 +147,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     agenda_relations(view, mentions, sents, add)
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
+    party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
