@@ -30,6 +30,9 @@ _TODAY_OPEN = re.compile(r"오늘\s(?:개회|개의|집회|[^.\n]{0,30}?(?:을|�
 _STAFF = re.compile(r"의회|사무국|사무과|사무처|의사|전문위원|주무관")
 _MEMBER_LINE = re.compile(r"^\s*([가-힣]{2,4})\s(?:위원|의원)(?:님)?\s", re.M)
 _CHAIRS = ("의장", "위원장")
+_CHAIRED = re.compile(r"\s?(?:의원|위원|의장)?(?:님)?(?:이신\s)?의\s사회로\s")
+_AUDITED_FIELD = re.compile(r"피감사기관\s*:?\s*")
+_ABOUT = re.compile(r"에\s대한\s")
 
 
 def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: list, add: Callable) -> None:
@@ -39,7 +42,12 @@ def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: l
     if not any(m.attrs.get("_council") for m in mentions) or not is_minutes(text):
         return
     ours = {m.key for m in mentions if m.attrs.get("_council") and m.label == "INITIATIVE"}
-    out[:] = [r for r in out if not (r[0] == "SCHEDULED_FOR" and r[1] in ours and text[r[2][0]:r[2][1]] != "오늘")]
+    audits = {m.key for m in mentions if m.label == "INITIATIVE" and text[m.start:m.end].endswith("행정사무감사")}
+    # the audited body does not announce the council's audit ('감사의 목적은 의회사무처에서 추진하는 …')
+    first = re.search(r"(?m)^\s*○", text)
+    heading = first.start() if first else 0
+    out[:] = [r for r in out if not (r[0] == "SCHEDULED_FOR" and r[1] in ours and r[2][0] < heading)
+              and not (r[0] == "ANNOUNCES" and r[2] in audits)]
     starts = [s for s, _e in sents]
 
     def si(m) -> int:
@@ -87,6 +95,12 @@ def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: l
                     and re.search(r"\(\s?[^()]*$", text[max(0, m.start - 30):m.start]):
                 add("PARTICIPATES_IN", m, session, si(m))
     _today(view, mentions, inits, add, si)
+    _audited(view, mentions, inits, add, si)
+    for p in mentions:  # '전경숙 의원님의 사회로': who chairs the meeting of the sentence leads it
+        if p.label == "PERSON" and _CHAIRED.match(text, p.end):
+            meeting = [m for m in inits if si(m) == si(p) and m.end <= p.start and m.attrs.get("kind") == "meeting"]
+            if meeting:
+                add("LEADS", p, meeting[-1], si(p))
 
 
 def _turns(text: str, mentions: list) -> list[tuple]:
@@ -102,11 +116,46 @@ def _turns(text: str, mentions: list) -> list[tuple]:
     return out
 
 
+def _audited(view, mentions: list, inits: list, add: Callable, si: Callable) -> None:
+    """The audited body takes part in the audit: the heading's '피감사기관 X' field (the
+    document's first audit) and 'X에 대한 2023년도 행정사무감사'."""
+    text = view.text
+    audits = [m for m in inits if text[m.start:m.end].replace(" ", "").endswith("행정사무감사")]
+    if not audits:
+        return
+    for b in mentions:
+        if b.label != "MINISTRY":
+            continue
+        if _AUDITED_FIELD.search(text, max(0, b.start - 10), b.start) and text[max(0, b.start - 10):b.start].rstrip(" :").endswith("피감사기관"):
+            add("PARTICIPATES_IN", b, audits[0], si(b))
+        a = _ABOUT.match(text, b.end)
+        if a:
+            after = next((m for m in audits if m.start == a.end()), None)
+            if after is not None:
+                add("PARTICIPATES_IN", b, after, si(b))
+
+
 def _today(view, mentions: list, inits: list, add: Callable, si: Callable) -> None:
     """A session opened 'today': '이번 임시회는 … 오늘 개회하게', '오늘 개의하는 … 최초집회'."""
     text = view.text
+    for d in mentions:  # '오늘부터 11월 7일까지 2023년도 주요업무에 대한 보고를 받도록': over that range
+        if d.label == "DATE" and d.value and "/" in d.value and text.startswith("까지 ", d.end):
+            item = next((m for m in inits if m.start == d.end + 3 and m.attrs.get("kind") == "meeting"), None)
+            if item is not None:
+                add("SCHEDULED_FOR", item, d, si(item))
     days = [m for m in mentions if m.label == "DATE" and text[m.start:m.end] == "오늘"]
     for d in days:
+        # '오늘 회의 안건은': today's meeting; '오늘 보고 순서는 …': the briefing given next
+        nxt = next((m for m in inits if m.start == d.end + 1 and m.attrs.get("kind") == "meeting"), None)
+        if nxt is not None:
+            add("SCHEDULED_FOR", nxt, d, si(nxt))
+            continue
+        if text.startswith(" 보고 순서는", d.end):
+            first = next((m for m in inits if m.start > d.end + 7 and text[m.start:m.end].endswith("보고")
+                          and si(m) <= si(d) + 2), None)
+            if first is not None:
+                add("SCHEDULED_FOR", first, d, si(first))
+            continue
         if not _TODAY_OPEN.match(text, d.start):
             continue
         sent = si(d)

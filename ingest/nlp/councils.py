@@ -33,7 +33,7 @@ _AUDIT = re.compile(r"(?<![가-힣0-9])(?:(\d{4})년도?\s?)?행정사무감사"
 _ORDINANCE = re.compile(r"조례(?:\s?(?:일부|전부)개정조례안|\s?폐지조례안|안)?" + _END)
 # a word inside an ordinance's title: nouns, 및, '…에 관한', '…을 위한' (no other particle)
 _TITLE_WORD = re.compile(r"[가-힣A-Za-z0-9·ㆍ]+(?:에\s관한|에\s대한|을\s위한|를\s위한)?")
-_BRIEFING = re.compile(r"(?<![가-힣0-9])(?:\d{4}년도?\s)?주요업무\s?보고(?=의\s건|를|가|\s드리|\s순서)")
+_BRIEFING = re.compile(r"(?<![가-힣0-9])(?:\d{4}년도?\s)?(?:시정|군정|구정|도정)?주요업무(?:에\s대한)?\s?보고(?=의\s건|를|가|\s드리|\s순서)")
 _BACK = re.compile(r"(?<=이번\s)(?:임시회|정례회)(?=[은는을를이가에의\s])")
 _HEADING_COMMITTEE = re.compile(r"^\s*([가-힣·ㆍ]{2,15}위원회)\s?회의록\s*$", re.M)
 # a speaker line: '○ 위원장 구정화 …', '○의회사무과장 신종호 …', '○의사팀 이은정 주무관 …'
@@ -185,9 +185,12 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
     from ingest.nlp.people import is_name  # noqa: PLC0415 (people imports much of the package)
     text = view.text
     out: list[tuple] = []
-    council = next((a["_gaz"] for s, e, lab, a in found if lab == "MINISTRY" and a.get("gov_kind") == "council"
-                    and not _SECRETARIAT.search(a["_gaz"])), None) \
+    council = next((re.sub(r"사무(?:국|과|처)$", "", a["_gaz"]) for s, e, lab, a in found
+                    if lab == "MINISTRY" and a.get("gov_kind") == "council"), None) \
         or next((a.get("council") for s, e, lab, a in found if a.get("council")), None)
+    if council:  # '피감사기관 의회사무처', '의회사무처에서': the council's secretariat, audited
+        for b in re.finditer(r"(?<![가-힣])의회(사무(?:처|국|과))" + _END, text):
+            out.append((b.start(), b.end(), "MINISTRY", {"_gaz": council + b.group(1), "gov_kind": "council"}))
     for h in _HEADING_COMMITTEE.finditer(text):
         name = h.group(1)
         canon = f"{council} {name}" if council else name
@@ -196,12 +199,17 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
             if re.search(r"제\d{1,2}차\s?$", before) or re.match(r"(?:회의)?실", text[c.end():]):
                 continue  # '제2차 행정관광위원회' is the sitting, '행정관광위원회실' the room
             out.append((c.start(), c.end(), "MINISTRY", {"_gaz": canon, "gov_kind": "council"}))
+    speakers: set[str] = set()
     for m in _SPEAKER.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         s = m.start(2)
         title = w1 if _SPEAKER_TITLE.search(w1) else (w3 if w3 and _UNIT.search(w1) and _SPEAKER_TITLE.search(w3) else None)
         if title and is_name(view, s, s + len(w2), strong=True):
             out.append((s, s + len(w2), "PERSON", {"title": title, "speaker": True}))
+            speakers.add(w2)
+    for name in speakers:  # '기획예산담당관 임정의입니다': a speaker named again
+        for r in re.finditer(rf"(?<![가-힣]){name}(?=입니다|\s?(?:위원|의원|의장)|[\s,.()의은는이가께도]|$)", text):
+            out.append((r.start(), r.end(), "PERSON", {}))
     for m in _AGENDA_MEMBERS.finditer(text):
         for n in _NAME.finditer(m.group(1)):
             s = m.start(1) + n.start()

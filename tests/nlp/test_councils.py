@@ -117,3 +117,38 @@ def test_no_council_rules_outside_council_names() -> None:
     found = ents("국회의원과 지방의회 의원들이 간담회에 참석했다.")
     assert not any(lab == "MINISTRY" and "의회" in t for t, lab in found)
     assert ("수원시", "MINISTRY") in ents("수원시의원 3명이 수원시와 협약을 맺었다.")
+
+
+AUDIT = """2024년도행정사무감사
+기획행정위원회회의록
+가평군의회사무과
+피감사기관 의회사무과
+일 시 2024년11월12일(화)
+(10시0분 감사개시)
+○위원장 한정민 의석을 정돈해 주시기 바랍니다. 지금부터 가평군의회사무과에 대한 2024년도 행정사무감사 실시를 선언합니다. 행정사무감사의 목적은 의회사무과에서 추진하는 행정 전반을 살피는 것입니다.
+"""
+
+
+def test_the_audited_office_takes_part_in_the_audit_its_chair_leads_it() -> None:
+    r = rels(AUDIT, "2024-11-12")
+    assert ("LEADS", "한정민", "2024년도 행정사무감사") in r
+    assert ("PARTICIPATES_IN", "가평군의회사무과", "2024년도 행정사무감사") in r
+    assert ("PARTICIPATES_IN", "의회사무과", "2024년도행정사무감사") in r  # the heading's field
+    assert not any(k == "ANNOUNCES" for k, _h, _t in r)  # the audited office does not announce the audit
+    assert canon(AUDIT, "2024-11-12")["의회사무과"] == "가평군의회사무과"
+
+
+def test_today_the_range_of_briefings_and_who_chairs_by_seniority() -> None:
+    text = MINUTES.replace("○ 위원장 한정민 먼저", "○ 위원장 한정민 오늘부터 9월 6일까지 2025년도 군정주요업무에 대한 보고를 받도록 "
+                                                "하겠습니다. 오늘 보고 순서는 관광정책과입니다. 먼저")
+    r = rels(text)
+    assert ("SCHEDULED_FOR", "2025년도 군정주요업무에 대한 보고", "오늘부터 9월 6일") in r
+    assert ("SCHEDULED_FOR", "2025년도 주요업무 보고", "오늘") in r
+    assert ("PERSON", "오세윤") in {(lab, t) for t, lab in ents(text)}
+    # a new council's first sitting, reported by its secretary before anyone opens it
+    first = ("제89회 단양군의회(임시회)\n본회의회의록\n(10시00분 개의)\n○의회사무과장 윤태섭 이번 제89회 단양군의회 임시회는 "
+             "오늘 개회하게 되었습니다. 오늘 회의 안건은 의장 선거이며, 최다선 의원이신 문상철 의원님의 사회로 의장선거를 "
+             "실시하겠습니다.")
+    r = rels(first)
+    assert ("SCHEDULED_FOR", "회의", "오늘") in r and ("LEADS", "문상철", "회의") in r
+    assert ("SCHEDULED_FOR", "제89회 단양군의회 임시회", "오늘") in r
