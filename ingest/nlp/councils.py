@@ -43,6 +43,7 @@ _UNIT = re.compile(r"(?:팀|과|계|실|국)$")
 # members named in the agenda: '(박수자 의원)', '(김홍섭 의원 대표발의)', '(김홍섭·표주숙 의원 발의)'
 _AGENDA_MEMBERS = re.compile(r"\(([가-힣]{2,4}(?:[·ㆍ,]\s?[가-힣]{2,4})*)\s?의원(?:\s?외\s?\d+(?:인|명))?(?:\s?(?:대표|공동)?발의)?\)")
 _NAME = re.compile(r"[가-힣]{2,4}")
+_PLACE_FIELD = re.compile(r"^\s*장\s*소\s*:?\s*([가-힣][가-힣()·\s]{1,20}?(?:실|장|관|홀))\s*$", re.M)
 _SHORT_SESSION = re.compile(r"(?<![가-힣0-9])제(\d{1,3})회\s?(?:임시회|정례회|정기회)" + _END)
 _NUMBERED = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s")
 
@@ -199,6 +200,8 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
             if re.search(r"제\d{1,2}차\s?$", before) or re.match(r"(?:회의)?실", text[c.end():]):
                 continue  # '제2차 행정관광위원회' is the sitting, '행정관광위원회실' the room
             out.append((c.start(), c.end(), "MINISTRY", {"_gaz": canon, "gov_kind": "council"}))
+    for f in _PLACE_FIELD.finditer(text):  # '장 소 : 행정관광위원회실': the room of the sitting
+        out.append((f.start(1), f.end(1), "LOCATION", {}))
     speakers: set[str] = set()
     for m in _SPEAKER.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)

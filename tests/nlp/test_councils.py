@@ -89,6 +89,7 @@ def test_committee_in_the_heading_is_the_council_committee() -> None:
     found = ents(MINUTES)
     assert ("제1차 자치행정위원회", "INITIATIVE") in found and ("2025년도 주요업무 보고", "INITIATIVE") in found
     assert {("한정민", "PERSON"), ("오세윤", "PERSON"), ("노태식", "PERSON")} <= found
+    assert ("자치행정위원회실", "LOCATION") in found  # the room of the heading's '장 소 :' field
 
 
 def test_the_chair_who_opens_leads_speakers_take_part_the_reporter_leads_his_briefing() -> None:
