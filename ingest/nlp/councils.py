@@ -27,6 +27,7 @@ _TERM = re.compile(r"제\d{1,2}대\s?$")
 _SESSION_BEFORE = re.compile(r"(?:제\d{1,3}회|\d{4}년도?)\s?$")
 _END = r"(?=[\s,.()」』'\"의은는을를이가에와과도로]|$)"  # a word's end, a particle after it
 _KIND_AFTER = re.compile(r"(?:\s?(?:임시회|정례회|정기회)|\s제\d{1,2}차\s?정례회)" + _END)
+_COMMITTEE_AFTER = re.compile(r"\s([가-힣·ㆍ]{2,14}위원회)" + _END)
 _SECRETARIAT = re.compile(r"사무(?:국|과|처)" + _END)
 _SITTING = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s?본회의" + _END + r"|최초\s?집회" + _END)
 _AUDIT = re.compile(r"(?<![가-힣0-9])(?:(\d{4})년도?\s?)?행정사무감사" + _END)
@@ -96,6 +97,9 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
             continue
         term = _TERM.search(text, max(0, s - 6), s)
         out.append((term.start() if term else s, e, "MINISTRY", {"_gaz": council, "gov_kind": "council"}))
+        c = _COMMITTEE_AFTER.match(text, e)
+        if c:  # '부산시의회 해양교통위원회': the council's committee, named with its council
+            out.append((c.start(1), c.end(1), "MINISTRY", {"_gaz": f"{council} {c.group(1)}", "gov_kind": "council"}))
     out += _ordinances(view, lex)
     years = {y for y in (a.group(1) for a in _AUDIT.finditer(text)) if y}
     for a in _AUDIT.finditer(text):

@@ -59,6 +59,8 @@ def test_a_council_is_one_body_not_the_county_and_a_stray_word() -> None:
     assert canon("제9대 양평군의회 의원들이 참석했다.")["제9대 양평군의회"] == "양평군의회"
     # a metropolitan government's district: one council, named with its city
     assert ("서울특별시 마포구의회", "MINISTRY") in ents("서울특별시 마포구의회는 조례안을 가결했다.")
+    # a committee after its council: canonical with the council, since committee names recur
+    assert canon("이날 강릉시의회 경제관광위원회는 현장을 방문했다.")["경제관광위원회"] == "강릉시의회 경제관광위원회"
 
 
 def test_ordinal_sessions_and_sittings_are_meetings() -> None:
