@@ -44,6 +44,9 @@ _UNIT = re.compile(r"(?:팀|과|계|실|국)$")
 # members named in the agenda: '(박수자 의원)', '(김홍섭 의원 대표발의)', '(김홍섭·표주숙 의원 발의)'
 _AGENDA_MEMBERS = re.compile(r"\(([가-힣]{2,4}(?:[·ㆍ,]\s?[가-힣]{2,4})*)\s?의원(?:\s?외\s?\d+(?:인|명))?(?:\s?(?:대표|공동)?발의)?\)")
 _NAME = re.compile(r"[가-힣]{2,4}")
+# an agenda line naming a draft ordinance, resolution or plan: '3. … 조례 일부개정조례안(…)'
+_AGENDA_ITEM = re.compile(r"^[\s\-•·○]*\d{1,2}\.\s*([가-힣A-Za-z0-9][^()\n]{3,80}?(?:조례안|결의안|건의안|계획안|동의안))"
+                          r"(?=\s*(?:\(|$))", re.M)
 _PLACE_FIELD = re.compile(r"^\s*장\s*소\s*:?\s*([가-힣][가-힣()·\s]{1,20}?(?:실|장|관|홀))\s*$", re.M)
 _SHORT_SESSION = re.compile(r"(?<![가-힣0-9])제(\d{1,3})회\s?(?:임시회|정례회|정기회)" + _END)
 _NUMBERED = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s")
@@ -214,9 +217,11 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
         if title and is_name(view, s, s + len(w2), strong=True):
             out.append((s, s + len(w2), "PERSON", {"title": title, "speaker": True}))
             speakers.add(w2)
-    for name in speakers:  # '기획예산담당관 임정의입니다': a speaker named again
-        for r in re.finditer(rf"(?<![가-힣]){name}(?=입니다|\s?(?:위원|의원|의장)|[\s,.()의은는이가께도]|$)", text):
-            out.append((r.start(), r.end(), "PERSON", {}))
+        elif w2 in ("의원", "위원") and len(w1) <= 4 and is_name(view, m.start(1), m.end(1), strong=True):
+            out.append((m.start(1), m.end(1), "PERSON", {"title": w2, "speaker": True}))  # '○박수자 의원 …'
+            speakers.add(w1)
+    for a in _AGENDA_ITEM.finditer(text):  # '4. 용산구 … 감량을 위한 결의안(이미재 의원 외 11명 공동발의)'
+        out.append((a.start(1), a.end(1), "INITIATIVE", {"kind": "law", "generic": False}))
     for m in _AGENDA_MEMBERS.finditer(text):
         for n in _NAME.finditer(m.group(1)):
             s = m.start(1) + n.start()
@@ -228,6 +233,9 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
         if s.group().startswith("최초"):
             attrs["_gaz"] = "최초집회"
         out.append((s.start(), s.end(), "INITIATIVE", attrs))
+    for name in speakers:  # '기획예산담당관 임정의입니다': a speaker named again (after the spans above)
+        for r in re.finditer(rf"(?<![가-힣]){name}(?=입니다|\s?(?:위원|의원|의장)|[\s,.()의은는이가께도]|$)", text):
+            out.append((r.start(), r.end(), "PERSON", {}))
     if sessions:
         for b in _SHORT_SESSION.finditer(text):  # '이번 제301회 임시회는': the council's session by its number
             same = [n for n in sessions if n.startswith(f"제{b.group(1)}회 ")]

@@ -155,3 +155,16 @@ def test_today_the_range_of_briefings_and_who_chairs_by_seniority() -> None:
     r = rels(first)
     assert ("SCHEDULED_FOR", "회의", "오늘") in r and ("LEADS", "문상철", "회의") in r
     assert ("SCHEDULED_FOR", "제89회 단양군의회 임시회", "오늘") in r
+
+
+def test_a_resolution_on_an_agenda_line_and_a_member_who_speaks_under_his_name() -> None:
+    text = PLENARY.replace("(10시00분 개의)", "3. 지역 응급의료 공백 해소 촉구 결의안(권하윤 의원 외 5명 공동발의)\n(10시00분 개의)")
+    text += "○권하윤 의원 존경하는 군민 여러분, 응급의료 대책을 말씀드리겠습니다.\n"
+    found = ents(text)
+    assert ("지역 응급의료 공백 해소 촉구 결의안", "INITIATIVE") in found
+    assert not any(t.startswith("3.") for t, _lab in found)
+    r = rels(text)
+    assert ("PARTICIPATES_IN", "권하윤", "제1차 본회의") in r  # speaks in the sitting
+    assert ("PARTICIPATES_IN", "권하윤", "제88회 단양군의회") in r  # sponsors in the session's agenda
+    # a procedure item on an agenda line is no initiative
+    assert not any("회기결정" in t for t, lab in found if lab == "INITIATIVE")
