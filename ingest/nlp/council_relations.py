@@ -32,6 +32,7 @@ _MEMBER_LINE = re.compile(r"^\s*([가-힣]{2,4})\s(?:위원|의원)(?:님)?\s", 
 _CHAIRS = ("의장", "위원장")
 _CHAIRED = re.compile(r"\s?(?:의원|위원|의장)?(?:님)?(?:이신\s)?의\s사회로\s")
 _AUDITED_FIELD = re.compile(r"피감사기관\s*:?\s*")
+_HEAD_GREETED = re.compile(r"\s[가-힣]{1,10}장(?:님)?을\s비롯한\s")
 _ABOUT = re.compile(r"에\s대한\s")
 
 
@@ -95,6 +96,16 @@ def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: l
                     and re.search(r"\(\s?[^()]*$", text[max(0, m.start - 30):m.start]):
                 add("PARTICIPATES_IN", m, session, si(m))
     _today(view, mentions, inits, add, si)
+    for p in mentions:  # '이승대 사무처장을 비롯한 관계공무원 여러분': the head leads his office, both take part
+        if p.label != "PERSON" or not _HEAD_GREETED.match(text, p.end):
+            continue
+        body = next((m for m in mentions if m.start == p.end + 1 and m.label == "MINISTRY" and m.attrs.get("_council")), None)
+        if body is not None and text.startswith("장", body.end):
+            add("LEADS", p, body, si(p))
+        if sitting is not None and sitting.end <= p.start:
+            add("PARTICIPATES_IN", p, sitting, si(p))
+            if body is not None:
+                add("PARTICIPATES_IN", body, sitting, si(p))
     _audited(view, mentions, inits, add, si)
     for p in mentions:  # '전경숙 의원님의 사회로': who chairs the meeting of the sentence leads it
         if p.label == "PERSON" and _CHAIRED.match(text, p.end):

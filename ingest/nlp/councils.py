@@ -199,6 +199,12 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
     if council:  # '피감사기관 의회사무처', '의회사무처에서': the council's secretariat, audited
         for b in re.finditer(r"(?<![가-힣])의회(사무(?:처|국|과))" + _END, text):
             out.append((b.start(), b.end(), "MINISTRY", {"_gaz": council + b.group(1), "gov_kind": "council"}))
+        # an audit of the secretariat: '사무처 관계공무원', '이승대 사무처장을' (its head) name it bare
+        audited = {a["_gaz"][len(council):] for _s, _e, lab, a in found if lab == "MINISTRY"
+                   and a.get("_gaz", "").startswith(council + "사무")}
+        if audited and "행정사무감사" in text:
+            for b in re.finditer(r"(?<![가-힣])(" + "|".join(sorted(audited)) + r")(?=장[을이은의께]|\s관계)", text):
+                out.append((b.start(), b.end(), "MINISTRY", {"_gaz": council + b.group(1), "gov_kind": "council"}))
     for h in _HEADING_COMMITTEE.finditer(text):
         name = h.group(1)
         canon = f"{council} {name}" if council else name

@@ -79,7 +79,7 @@ def test_secretariat_in_the_heading_is_no_mention_and_ordinances_are_named_whole
     assert not any(t.startswith("단양군") and lab == "MINISTRY" for t, lab in found)
     assert ("단양군 청년 창업 지원에 관한 조례 일부개정조례안", "INITIATIVE") in found
     # the yearly audit, its year fused or not
-    audit = ents("2024년도행정사무감사\n지금부터 2024년도 행정사무감사 실시를 선언합니다. 행정사무감사의 목적은 …")
+    audit = ents("2024년도행정사무감사\n지금부터 2024년도 행정사무감사 실시를 선언합니다. 윤태섭 사무과장을 비롯한 사무과 관계공무원 여러분, 준비에 수고하셨습니다. 행정사무감사의 목적은 …")
     assert {("2024년도행정사무감사", "INITIATIVE"), ("2024년도 행정사무감사", "INITIATIVE"),
             ("행정사무감사", "INITIATIVE")} <= audit
     assert ("2024년도", "DATE") not in audit
@@ -128,7 +128,7 @@ AUDIT = """2024년도행정사무감사
 피감사기관 의회사무과
 일 시 2024년11월12일(화)
 (10시0분 감사개시)
-○위원장 한정민 의석을 정돈해 주시기 바랍니다. 지금부터 가평군의회사무과에 대한 2024년도 행정사무감사 실시를 선언합니다. 행정사무감사의 목적은 의회사무과에서 추진하는 행정 전반을 살피는 것입니다.
+○위원장 한정민 의석을 정돈해 주시기 바랍니다. 지금부터 가평군의회사무과에 대한 2024년도 행정사무감사 실시를 선언합니다. 윤태섭 사무과장을 비롯한 사무과 관계공무원 여러분, 준비에 수고하셨습니다. 행정사무감사의 목적은 의회사무과에서 추진하는 행정 전반을 살피는 것입니다.
 """
 
 
@@ -139,6 +139,9 @@ def test_the_audited_office_takes_part_in_the_audit_its_chair_leads_it() -> None
     assert ("PARTICIPATES_IN", "의회사무과", "2024년도행정사무감사") in r  # the heading's field
     assert not any(k == "ANNOUNCES" for k, _h, _t in r)  # the audited office does not announce the audit
     assert canon(AUDIT, "2024-11-12")["의회사무과"] == "가평군의회사무과"
+    # the audited office's head, greeted with his officials, leads the office and takes part
+    assert ("LEADS", "윤태섭", "사무과") in r and ("PARTICIPATES_IN", "윤태섭", "2024년도 행정사무감사") in r
+    assert canon(AUDIT, "2024-11-12")["사무과"] == "가평군의회사무과"
 
 
 def test_today_the_range_of_briefings_and_who_chairs_by_seniority() -> None:
