@@ -28,6 +28,10 @@ _SESSION_BEFORE = re.compile(r"(?:제\d{1,3}회|\d{4}년도?)\s?$")
 _END = r"(?=[\s,.()」』'\"의은는을를이가에와과도로]|$)"  # a word's end, a particle after it
 _KIND_AFTER = re.compile(r"(?:\s?(?:임시회|정례회|정기회)|\s제\d{1,2}차\s?정례회)" + _END)
 _COMMITTEE_AFTER = re.compile(r"\s([가-힣·ㆍ]{2,14}위원회)" + _END)
+_ELECTION = re.compile(r"(?<![가-힣0-9])제\d{1,2}회\s?전국\s?동시\s?지방\s?선거" + _END)
+# a local government's plan for its public property, put to its council every year
+_PROPERTY_PLAN = re.compile(r"(?<![가-힣0-9])(?:\d{4}년도?\s?)?(?:제\d{1,2}차\s?)?(?:(?:수시|정기)분\s?)?"
+                            r"(?P<local>[가-힣]{2,8}\s)?공유재산\s?관리\s?계획(?:\s?변경)?안?" + _END)
 _SECRETARIAT = re.compile(r"사무(?:국|과|처)" + _END)
 _SITTING = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s?본회의" + _END + r"|최초\s?집회" + _END)
 _AUDIT = re.compile(r"(?<![가-힣0-9])(?:(\d{4})년도?\s?)?행정사무감사" + _END)
@@ -61,7 +65,7 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
     """The council spans of the text (start, end, label, attrs) and the spans where nothing
     is kept (secretariats in headings)."""
     text = view.text
-    if "의회" not in text and "행정사무감사" not in text:
+    if not any(w in text for w in ("의회", "행정사무감사", "지방선거", "공유재산")):
         return [], []
     out: list[tuple] = []
     blank: list[tuple[int, int]] = []
@@ -104,11 +108,22 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
         if c:  # '부산시의회 해양교통위원회': the council's committee, named with its council
             out.append((c.start(1), c.end(1), "MINISTRY", {"_gaz": f"{council} {c.group(1)}", "gov_kind": "council"}))
     out += _ordinances(view, lex)
+    for p in _PROPERTY_PLAN.finditer(text):  # '2023년도 제1차 수시분 거창군 공유재산관리계획안'
+        local = p.group("local")
+        start = p.start()
+        if local and not (local.strip() in lex.names and lex.names[local.strip()].kind == "local"):
+            if p.start("local") > p.start():
+                continue  # '2023년도 … 우리 공유재산 …': a year before another word
+            start = p.end("local")
+        out.append((start, p.end(), "INITIATIVE", {"kind": "plan", "generic": False}))
     years = {y for y in (a.group(1) for a in _AUDIT.finditer(text)) if y}
     for a in _AUDIT.finditer(text):
         year = a.group(1) or (next(iter(years)) if len(years) == 1 else None)
         name = f"{year}년도 행정사무감사" if year else "행정사무감사"
         out.append((a.start(), a.end(), "INITIATIVE", {"_gaz": name, "kind": "meeting", "generic": False}))
+    for el in _ELECTION.finditer(text):  # '제7회 전국 동시 지방선거': an ordinal election is an event
+        out.append((el.start(), el.end(), "INITIATIVE", {"kind": "meeting", "generic": False,
+                                                          "_gaz": re.sub(r"회\s?전국.*", "회 전국동시지방선거", el.group())}))
     if is_minutes(text):
         out += _minutes(view, out, sessions)
         # '5분 자유발언' is the name of a procedure: its 5분 is no quantity

@@ -171,3 +171,11 @@ def test_a_resolution_on_an_agenda_line_and_a_member_who_speaks_under_his_name()
     assert ("PARTICIPATES_IN", "권하윤", "제88회 단양군의회") in r  # sponsors in the session's agenda
     # a procedure item on an agenda line is no initiative
     assert not any("회기결정" in t for t, lab in found if lab == "INITIATIVE")
+
+
+def test_an_ordinal_local_election_and_the_property_plan_are_initiatives() -> None:
+    c = canon("지난 6월 1일 실시된 제8회 전국 동시 지방선거에서 당선되었다.")
+    assert c["제8회 전국 동시 지방선거"] == "제8회 전국동시지방선거"
+    found = ents("먼저 2024년도 제2차 수시분 단양군 공유재산관리계획안 등 3건이 제출되었습니다.")
+    assert ("2024년도 제2차 수시분 단양군 공유재산관리계획안", "INITIATIVE") in found
+    assert ("2024년도", "DATE") not in found
