@@ -43,6 +43,7 @@ _BACK = re.compile(r"(?<=이번\s)(?:임시회|정례회)(?=[은는을를이가�
 _HEADING_COMMITTEE = re.compile(r"^\s*([가-힣·ㆍ]{2,15}위원회)\s?회의록\s*$", re.M)
 # a speaker line: '○ 위원장 구정화 …', '○의회사무과장 신종호 …', '○의사팀 이은정 주무관 …'
 _SPEAKER = re.compile(r"^\s*○\s*([가-힣·]{1,12})\s+([가-힣]{2,4})(?:\s+([가-힣]{2,6}))?(?=\s|$)", re.M)
+_CHAIR_LINE = re.compile(r"(?m)^\s*○\s*(?:[가-힣]{0,8}위원장|의장|임시의장)(?:직무대행)?\s")
 _SPEAKER_TITLE = re.compile(r"(?:장|관|위원|의원|대행|대리)$")
 _UNIT = re.compile(r"(?:팀|과|계|실|국)$")
 # members named in the agenda: '(박수자 의원)', '(김홍섭 의원 대표발의)', '(김홍섭·표주숙 의원 발의)'
@@ -57,8 +58,10 @@ _NUMBERED = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s")
 
 
 def is_minutes(text: str) -> bool:
-    """Minutes of a council sitting: speaker lines or a 회의록 heading near the top."""
-    return "\n○" in text or text.startswith("○") or "회의록" in text[:300]
+    """Minutes of a council sitting: a 회의록 heading near the top, or a chair's speaker line
+    in a text that opens a sitting (releases use '○' for bullets too)."""
+    return "회의록" in text[:300] or (("개의" in text or "개회" in text or "의사일정" in text)
+                                    and _CHAIR_LINE.search(text) is not None)
 
 
 def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tuple[int, int]]]:
@@ -71,7 +74,7 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
     blank: list[tuple[int, int]] = []
     sessions: list[str] = []
     for m in re.finditer("의회", text):
-        found = _local_before(text, m.start(), lex)
+        found = _local_before(text, m.start(), lex, doc_date)
         if found is None:
             continue
         s, canon = found
@@ -133,7 +136,7 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
     return out, blank
 
 
-def _local_before(text: str, p: int, lex) -> tuple[int, str] | None:
+def _local_before(text: str, p: int, lex, doc_date: str | None = None) -> tuple[int, str] | None:
     """(start, canonical) of the local government whose name ends at `p` (the longest)."""
     from ingest.nlp.authority import dated_canonical  # noqa: PLC0415 (authority loads the lexicon's files)
     for k in range(min(14, p), 1, -1):
@@ -142,7 +145,7 @@ def _local_before(text: str, p: int, lex) -> tuple[int, str] | None:
         if info is None or info.kind != "local" or info.type != "MINISTRY":
             continue
         s = p - k
-        canon = dated_canonical(info.canonical, name, {}, None)
+        canon = dated_canonical(info.canonical, name, {}, doc_date)  # 강원도의회 in 2020, 강원특별자치도의회 since 2023
         # '서울특별시 용산구의회', '서울특별시용산구의회': the metropolitan government named before
         # stays in the span (the canonical is the district's, qualified where names recur)
         q = re.search(r"([가-힣]{2,7}(?:특별시|광역시|특별자치시|도|특별자치도))\s?$", text[max(0, s - 10):s])

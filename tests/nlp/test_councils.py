@@ -179,3 +179,12 @@ def test_an_ordinal_local_election_and_the_property_plan_are_initiatives() -> No
     found = ents("먼저 2024년도 제2차 수시분 단양군 공유재산관리계획안 등 3건이 제출되었습니다.")
     assert ("2024년도 제2차 수시분 단양군 공유재산관리계획안", "INITIATIVE") in found
     assert ("2024년도", "DATE") not in found
+
+
+def test_minutes_are_told_from_releases_with_bullets_and_councils_are_read_as_of_the_date() -> None:
+    from ingest.nlp.councils import is_minutes
+    release = "행정안전부, 지방의회 역량 강화 추진\n○ 행정안전부는 양평군의회와 함께 연수를 개회한다.\n○ 담당관 김민수 과장이 설명했다."
+    assert not is_minutes(release)
+    assert is_minutes(MINUTES) and is_minutes(PLENARY)
+    assert canon("강원도의회는 조례안을 의결했다.", "2020-05-01")["강원도의회"] == "강원도의회"
+    assert canon("강원도의회는 조례안을 의결했다.", "2024-05-01")["강원도의회"] == "강원특별자치도의회"
