@@ -7,6 +7,7 @@ Minutes are turns of speakers, each opened by a '○' line with the speaker's po
     ○위원장 전경원 … 2023년도 행정사무감사 실시를 선언합니다.    LEADS 전경원 → the audit
     ○ 기획예산담당관 임정의 … 주요업무 보고를 드리겠습니다.     LEADS 임정의 → the briefing,
                                                                PARTICIPATES_IN → the sitting
+    ○ 도시과장 X … (an official who answers)                   PARTICIPATES_IN → the sitting
     강명수 위원 … (a member who speaks or asks)                 PARTICIPATES_IN → the sitting
     5분자유발언(박수자 의원), (김홍섭 의원 대표발의)            PARTICIPATES_IN → the session
     이번 임시회는 … 오늘 개회하게 되었습니다                     SCHEDULED_FOR the session → 오늘
@@ -77,11 +78,12 @@ def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: l
             continue
         if _STAFF.search(title):
             continue
+        # an official who reports or answers in the sitting takes part in it; his office's briefing is his
+        add("PARTICIPATES_IN", speaker, sitting, si(speaker))
         for g in _GIVES.finditer(text, ts, te):
             item = next((m for m in inits if m.end == g.start() and text[m.start:m.end].endswith("보고")), None)
             if item is not None:
                 add("LEADS", speaker, item, si(item))
-                add("PARTICIPATES_IN", speaker, sitting, si(speaker))
                 break
     if sitting is not None:  # '강명수 위원 …' lines: a member speaking without the '○' line
         people = {m.start: m for m in mentions if m.label == "PERSON"}

@@ -188,3 +188,10 @@ def test_minutes_are_told_from_releases_with_bullets_and_councils_are_read_as_of
     assert is_minutes(MINUTES) and is_minutes(PLENARY)
     assert canon("강원도의회는 조례안을 의결했다.", "2020-05-01")["강원도의회"] == "강원도의회"
     assert canon("강원도의회는 조례안을 의결했다.", "2024-05-01")["강원도의회"] == "강원특별자치도의회"
+
+
+def test_an_official_who_answers_takes_part_staff_do_not() -> None:
+    text = MINUTES + "○ 도시과장 배진호 말씀하신 예산은 3억 원입니다.\n○의사팀 김하늘 주무관 회의록 서명 의원을 안내드립니다.\n"
+    r = rels(text)
+    assert ("PARTICIPATES_IN", "배진호", "제1차 자치행정위원회") in r
+    assert not any(h == "김하늘" for _k, h, _t in r)
