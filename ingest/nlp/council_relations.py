@@ -24,6 +24,7 @@ from bisect import bisect_right
 from typing import Callable
 
 from ingest.nlp.councils import is_minutes
+from ingest.nlp.view import TextView
 
 _OPENS = re.compile(r"\s?(?:(?:을|를)\s?(?:개회|개의)(?:하겠습니다|합니다|하고자)|(?:실시|개시|개회|개의)를\s선언)")
 _GIVES = re.compile(r"(?:을|를)\s?드리겠습니다|(?:이|가)\s있겠습니다")
@@ -37,7 +38,7 @@ _HEAD_GREETED = re.compile(r"\s[가-힣]{1,10}장(?:님)?을\s비롯한\s")
 _ABOUT = re.compile(r"에\s대한\s")
 
 
-def council_relations(view, mentions: list, sents: list[tuple[int, int]], out: list, add: Callable) -> None:
+def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], out: list, add: Callable) -> None:
     """The relations of a council's minutes (see the module); `out`: the relations so far,
     from which a council sitting's schedule by the heading's date is dropped."""
     text = view.text
@@ -129,7 +130,7 @@ def _turns(text: str, mentions: list) -> list[tuple]:
     return out
 
 
-def _audited(view, mentions: list, inits: list, add: Callable, si: Callable) -> None:
+def _audited(view: TextView, mentions: list, inits: list, add: Callable, si: Callable) -> None:
     """The audited body takes part in the audit: the heading's '피감사기관 X' field (the
     document's first audit) and 'X에 대한 2023년도 행정사무감사'."""
     text = view.text
@@ -148,7 +149,7 @@ def _audited(view, mentions: list, inits: list, add: Callable, si: Callable) -> 
                 add("PARTICIPATES_IN", b, after, si(b))
 
 
-def _today(view, mentions: list, inits: list, add: Callable, si: Callable) -> None:
+def _today(view: TextView, mentions: list, inits: list, add: Callable, si: Callable) -> None:
     """A session opened 'today': '이번 임시회는 … 오늘 개회하게', '오늘 개의하는 … 최초집회'."""
     text = view.text
     for d in mentions:  # '오늘부터 11월 7일까지 2023년도 주요업무에 대한 보고를 받도록': over that range

@@ -8,7 +8,7 @@ A local government's name with 의회 is one body, not the city and a stray word
     거창군 드론산업 육성 및 지원에 관한 조례 일부개정조례안    INITIATIVE, an ordinance
     2023년도 행정사무감사                                    INITIATIVE, the council's yearly audit
 
-and, in minutes only (a '○' speaker line or a 회의록 heading), a committee in the heading
+and, in minutes only (a 회의록 heading, or a chair's '○' line: `is_minutes`), a committee in the heading
 (`행정관광위원회 회의록`: canonical with its council, since names recur across councils), the
 speaker of each turn (`○ 위원장 구정화`, `○의사팀 이은정 주무관`), members named in the agenda
 (`5분자유발언(박수자 의원)`, `(김홍섭·표주숙 의원 발의)`), a year's work briefing
@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from ingest.nlp.ents import Ent, aligned, cut_tokens
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.view import TextView
 
 _TERM = re.compile(r"제\d{1,2}대\s?$")
 _SESSION_BEFORE = re.compile(r"(?:제\d{1,3}회|\d{4}년도?)\s?$")
@@ -36,8 +40,8 @@ _SECRETARIAT = re.compile(r"사무(?:국|과|처)" + _END)
 _SITTING = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s?본회의" + _END + r"|최초\s?집회" + _END)
 _AUDIT = re.compile(r"(?<![가-힣0-9])(?:(\d{4})년도?\s?)?행정사무감사" + _END)
 _ORDINANCE = re.compile(r"조례(?:\s?(?:일부|전부)개정조례안|\s?폐지조례안|안)?" + _END)
-# a word inside an ordinance's title: nouns, 및, '…에 관한', '…을 위한' (no other particle)
-_TITLE_WORD = re.compile(r"[가-힣A-Za-z0-9·ㆍ]+(?:에\s관한|에\s대한|을\s위한|를\s위한)?")
+# a word inside an ordinance's title: nouns, 및, '…에 관한', '…을 위한' (no other particle, _bare_word)
+_TITLE_WORD = re.compile(r"[가-힣A-Za-z0-9·ㆍ]+")
 _BRIEFING = re.compile(r"(?<![가-힣0-9])(?:\d{4}년도?\s)?(?:시정|군정|구정|도정)?주요업무(?:에\s대한)?\s?보고(?=의\s건|를|가|\s드리|\s순서)")
 _BACK = re.compile(r"(?<=이번\s)(?:임시회|정례회)(?=[은는을를이가에의\s])")
 _HEADING_COMMITTEE = re.compile(r"^\s*([가-힣·ㆍ]{2,15}위원회)\s?회의록\s*$", re.M)
@@ -64,7 +68,7 @@ def is_minutes(text: str) -> bool:
                                     and _CHAIR_LINE.search(text) is not None)
 
 
-def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tuple[int, int]]]:
+def find_councils(view: TextView, lex: Lexicon, doc_date: str | None) -> tuple[list[tuple], list[tuple[int, int]]]:
     """The council spans of the text (start, end, label, attrs) and the spans where nothing
     is kept (secretariats in headings)."""
     text = view.text
@@ -136,7 +140,7 @@ def find_councils(view, lex, doc_date: str | None) -> tuple[list[tuple], list[tu
     return out, blank
 
 
-def _local_before(text: str, p: int, lex, doc_date: str | None = None) -> tuple[int, str] | None:
+def _local_before(text: str, p: int, lex: Lexicon, doc_date: str | None = None) -> tuple[int, str] | None:
     """(start, canonical) of the local government whose name ends at `p` (the longest)."""
     from ingest.nlp.authority import dated_canonical  # noqa: PLC0415 (authority loads the lexicon's files)
     for k in range(min(14, p), 1, -1):
@@ -163,7 +167,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return ls, len(text) if le == -1 else le
 
 
-def _ordinances(view, lex) -> list[tuple]:
+def _ordinances(view: TextView, lex: Lexicon) -> list[tuple]:
     """'거창군 드론산업 육성 및 지원에 관한 조례 일부개정조례안': an ordinance named from its
     local government (or council) to 조례/조례안."""
     text = view.text
@@ -194,7 +198,7 @@ def _ordinances(view, lex) -> list[tuple]:
     return out
 
 
-def _bare_word(view, s: int, e: int) -> bool:
+def _bare_word(view: TextView, s: int, e: int) -> bool:
     """A word with no particle or ending (but '…에' before 관한/대한, '…을' before 위한)."""
     text = view.text
     ms = view.morphs_in(s, e)
@@ -206,7 +210,7 @@ def _bare_word(view, s: int, e: int) -> bool:
     return bool(ms) and not any(m.tag.startswith(("J", "E", "V", "M")) for m in ms)
 
 
-def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
+def _minutes(view: TextView, found: list[tuple], sessions: list[str]) -> list[tuple]:
     """Committees in headings, speakers, members in the agenda, briefings, back references."""
     from ingest.nlp.people import is_name  # noqa: PLC0415 (people imports much of the package)
     text = view.text
@@ -271,7 +275,7 @@ def _minutes(view, found: list[tuple], sessions: list[str]) -> list[tuple]:
     return out
 
 
-def override(doc, text: str, ents: list[Ent], found: list[tuple], blank: list[tuple[int, int]]) -> list[Ent]:
+def override(doc: Doc, text: str, ents: list[Ent], found: list[tuple], blank: list[tuple[int, int]]) -> list[Ent]:
     """`ents` with the council spans in place of what overlaps them; nothing in `blank`."""
     if not found and not blank:
         return ents
