@@ -58,6 +58,8 @@ _AGENDA_ITEM = re.compile(r"^[\s\-•·○]*\d{1,2}\.\s*([가-힣A-Za-z0-9][^()\
                           r"(?=\s*(?:\(|$))", re.M)
 _PLACE_FIELD = re.compile(r"^\s*장\s*소\s*:?\s*([가-힣][가-힣()·\s]{1,20}?(?:실|장|관|홀))\s*$", re.M)
 _SHORT_SESSION = re.compile(r"(?<![가-힣0-9])제(\d{1,3})회\s?(?:임시회|정례회|정기회)" + _END)
+_COMMITTEE_SITTING = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s?[가-힣·ㆍ]{2,15}위원회(?:\s회의)?" + _END)
+_NUMBER_SPACE = re.compile(r"제(\d+)차\s?")
 _NUMBERED = re.compile(r"(?<![가-힣0-9])제\d{1,2}차\s")
 
 
@@ -256,10 +258,16 @@ def _minutes(view: TextView, found: list[tuple], sessions: list[str]) -> list[tu
             out.append((s, s + len(n.group()), "PERSON", {"title": "의원"}))
     for b in _BRIEFING.finditer(text):
         out.append((b.start(), b.end(), "INITIATIVE", {"kind": "meeting", "generic": False}))
-    for s in _SITTING.finditer(text):
+    # a sitting's name recurs in every council ('제1차 본회의'): its canonical has the session before it
+    # (the one named right before it, else the minutes' first), as a committee's has its council
+    named = sorted((s, a["_gaz"]) for s, _e, lab, a in found if lab == "INITIATIVE" and a.get("council"))
+    for s in [*_SITTING.finditer(text), *_COMMITTEE_SITTING.finditer(text)]:
         attrs = {"kind": "meeting", "generic": False}
         if s.group().startswith("최초"):
             attrs["_gaz"] = "최초집회"
+        elif named:
+            before = [n for p, n in named if p < s.start()]
+            attrs["_gaz"] = (before or [named[0][1]])[-1] + " " + _NUMBER_SPACE.sub(r"제\1차 ", s.group())
         out.append((s.start(), s.end(), "INITIATIVE", attrs))
     for name in speakers:  # '기획예산담당관 임정의입니다': a speaker named again (after the spans above)
         for r in re.finditer(rf"(?<![가-힣]){name}(?=입니다|\s?(?:위원|의원|의장)|[\s,.()의은는이가께도]|$)", text):

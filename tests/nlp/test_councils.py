@@ -69,6 +69,9 @@ def test_ordinal_sessions_and_sittings_are_meetings() -> None:
     assert ("제88회 단양군의회 임시회", "INITIATIVE") in found
     assert ("제1차 본회의", "INITIATIVE") in found
     assert canon(PLENARY)["제88회 단양군의회 임시회"] == "제88회 단양군의회"
+    # '제1차 본회의' recurs in every council: one node per session, not one for all councils
+    assert canon(PLENARY)["제1차 본회의"] == "제88회 단양군의회 제1차 본회의"
+    assert canon(MINUTES)["제1차 자치행정위원회"] == "제301회 가평군의회 제1차 자치행정위원회"
     assert ("임시회", "INITIATIVE") in found  # '이번 임시회는': the session of the minutes
     # a regular session named with its sitting number is one span
     assert ("제140회 영월군의회 제2차 정례회", "INITIATIVE") in ents("제140회 영월군의회 제2차 정례회가 폐회했다.")
