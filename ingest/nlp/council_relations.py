@@ -20,7 +20,7 @@ day is read from '오늘 개회' only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Callable
 
 from ingest.nlp.councils import is_minutes
@@ -59,6 +59,7 @@ def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int
     inits = [m for m in mentions if m.label == "INITIATIVE"]
     session = next((m for m in inits if m.attrs.get("council")), None)
     turns = _turns(text, mentions)
+    ends = {m.end: m for m in inits}
     sitting = None
     for speaker, ts, te in turns:
         if speaker is None:
@@ -82,7 +83,8 @@ def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int
         # an official who reports or answers in the sitting takes part in it; his office's briefing is his
         add("PARTICIPATES_IN", speaker, sitting, si(speaker))
         for g in _GIVES.finditer(text, ts, te):
-            item = next((m for m in inits if m.end == g.start() and text[m.start:m.end].endswith("보고")), None)
+            item = ends.get(g.start())
+            item = item if item is not None and text[item.start:item.end].endswith("보고") else None
             if item is not None:
                 add("LEADS", speaker, item, si(item))
                 break
@@ -120,13 +122,13 @@ def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int
 def _turns(text: str, mentions: list) -> list[tuple]:
     """(speaker, start, end) of each '○' turn; the speaker is the PERSON on its first line."""
     marks = [m.start() for m in re.finditer(r"(?m)^\s*○", text)]
+    speakers = [m for m in mentions if m.label == "PERSON" and m.attrs.get("speaker")]  # sorted by start
+    starts = [m.start for m in speakers]
     out = []
     for i, s in enumerate(marks):
         e = marks[i + 1] if i + 1 < len(marks) else len(text)
-        head_end = s + 40
-        speaker = next((m for m in mentions if m.label == "PERSON" and s <= m.start < head_end
-                        and m.attrs.get("speaker")), None)
-        out.append((speaker, s, e))
+        j = bisect_left(starts, s)
+        out.append((speakers[j] if j < len(speakers) and speakers[j].start < s + 40 else None, s, e))
     return out
 
 
