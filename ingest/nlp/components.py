@@ -16,8 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, partners, patterns, people, person_bodies,
-                        person_forms, programmes, org_shapes, relclf, shortnames, venues)
+from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, initiative_forms, initiatives, known as known_names, orgs, partners, patterns, people,
+                        person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -182,6 +182,8 @@ class EntityPatterns:
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
+        council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
+        ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
         items = list(patterns.find_list_items(view, [(e.start, e.end, e.label) for e in ents]))
@@ -208,6 +210,7 @@ class EntityPatterns:
         # the rest of a list of names one of which is known ('이경호, 류제명, 홍진배 등')
         items += person_forms.find_name_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents] + known)
         ents = resolve(doc, ents, items) if items else ents
+        ents = councils.override(doc, view.text, ents, *council_spans)
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)
         put_ents(doc, ents)

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ingest.nlp.official_agendas import agenda_relations
+from ingest.nlp.council_relations import council_relations
 from ingest.nlp.frames import frame_relations
 from ingest.nlp.briefings import briefing_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others, reports_others as _reports_others
@@ -145,6 +146,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         sentence_schedules(view, ms, inits, (ss, se), si, add, ref)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     agenda_relations(view, mentions, sents, add)
+    council_relations(view, mentions, sents, out, add)  # local councils' minutes
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
     party_relations(view, mentions, sents, buckets, out, add)
