@@ -66,21 +66,22 @@ def find_short_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) ->
     """Short forms of the document's public bodies and museums, as whole words no entity covers."""
     text = view.text
     full: dict[str, tuple[str, str]] = {}
-    for s, e, label, attrs in ents:
-        if label in ("MINISTRY", "ORGANIZATION") and e - s >= 5:
-            for short in _short_forms(text[s:e]):
-                full.setdefault(short, (text[s:e], label))
+    bodies = {(text[s:e], label) for s, e, label, _a in ents if label in ("MINISTRY", "ORGANIZATION") and e - s >= 5}
+    for name, label in bodies:
+        for short in _short_forms(name):
+            if short in text:  # most short forms never occur: one substring test each, no scan
+                full.setdefault(short, (name, label))
     if not full:
         return
     taken = span_mask(len(text), ents)
-    for short, (name, label) in sorted(full.items()):
-        for m in re.finditer(re.escape(short), text):
-            s, e = m.span()
-            if taken.find(1, s, e) != -1 or (s > 0 and text[s - 1].isalnum()) or not _AFTER.match(text, e) \
-                    or not view.aligned(s, e):
-                continue
-            taken[s:e] = b"\x01" * (e - s)
-            attrs = {"rule": "short_body", "_gaz": name}
-            if label == "MINISTRY":
-                attrs["gov_kind"] = "public"
-            yield s, e, label, attrs
+    for m in re.finditer("|".join(map(re.escape, sorted(full, key=len, reverse=True))), text):
+        s, e = m.span()
+        if taken.find(1, s, e) != -1 or (s > 0 and text[s - 1].isalnum()) or not _AFTER.match(text, e) \
+                or not view.aligned(s, e):
+            continue
+        name, label = full[m.group()]
+        taken[s:e] = b"\x01" * (e - s)
+        attrs = {"rule": "short_body", "_gaz": name}
+        if label == "MINISTRY":
+            attrs["gov_kind"] = "public"
+        yield s, e, label, attrs

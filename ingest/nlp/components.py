@@ -167,7 +167,7 @@ class EntityPatterns:
         # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
         cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans, org_ends)]
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
-        cands += field_people.find_field_people(view, spans, org_ends)  # '새만금개발청(김경안 청장)', '담당자 : …'
+        cands += field_people.find_field_people(view, spans, org_ends)  # '…청(김경안 청장)', '담당자 : …'
 
         cands += quoted
         cands += known_names.find_known(view, doc._.kg_known)  # names other documents marked as names
@@ -204,8 +204,9 @@ class EntityPatterns:
         items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += field_people.find_fused_surnames(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '이부총리'
         items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
-        items += body_forms.find_short_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '새만금공사'
+        items += body_forms.find_short_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # short forms
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
         known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
         items += known

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.ents import span_mask
 from ingest.nlp.people import OOV_SCORE, oov_score
 from ingest.nlp.titles import LEAD_TITLES, NOT_NAMES, SURNAMES
 from ingest.nlp.view import TextView
@@ -26,8 +27,16 @@ _MEMBER = re.compile(r"(?:(?<=\()|(?<=^)|(?<=\n)|(?<=\s))([가-힣]{3}) 의원(?
 _FIELD = re.compile(r"(?:담당자|작성자)\s?[:：]\s?([가-힣]{3})(?=[\s/,)(]|$)")
 
 
-def _name(name: str) -> bool:
-    return name[0] in SURNAMES and name not in NOT_NAMES and oov_score(name) < OOV_SCORE
+def _name(name: str, bracketed: bool = False) -> bool:
+    """A surname first and no listed word; the out-of-vocabulary score too, except between a
+    body's bracket and a head's title, where the form vouches for names Kiwi reads as words
+    ('관세청(이명구 청장)'), units and ranks left out ('(차관급 위원)', '(대표단 단장)')."""
+    if name[0] not in SURNAMES or name in NOT_NAMES:
+        return False
+    return not name.endswith(_UNIT_ENDS) if bracketed else oov_score(name) < OOV_SCORE
+
+
+_UNIT_ENDS = ("급", "단", "측", "회", "실", "팀", "청", "처", "과", "부")
 
 
 def find_field_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict[int, int]) -> Iterator[Cand]:
@@ -38,7 +47,7 @@ def find_field_people(view: TextView, ents: dict[tuple[int, int], str], org_ends
         for m in _HEAD_IN_BRACKETS.finditer(text):
             title, s, e = m.group(2), *m.span(1)
             body = (org_ends[m.start()], m.start()) if m.start() in org_ends else None
-            if body is None or title not in LEAD_TITLES or (s, e) in ents or not _name(m.group(1)):
+            if body is None or title not in LEAD_TITLES or (s, e) in ents or not _name(m.group(1), True):
                 continue
             attrs: dict = {"title": title, "rule": "field_person"}
             if ents.get(body) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
@@ -54,3 +63,31 @@ def find_field_people(view: TextView, ents: dict[tuple[int, int], str], org_ends
             s, e = m.span(1)
             if (s, e) not in ents and _name(m.group(1)):
                 yield s, e, "PERSON", {"rule": "field_person"}
+
+
+_FUSED_TITLES = ("부총리", "대통령", "총리", "장관", "차관", "청장", "위원장", "처장", "원장", "사장", "지사", "시장", "의장")
+_AFTER_FUSED = re.compile(r"(?:께서는|께서|에게|과의|와의|으로|은|는|이|가|을|를|의|와|과|도|에|로|만|님|)(?![가-힣A-Za-z0-9])")
+
+
+def find_fused_surnames(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
+    """'이부총리의 정례브리핑' after '이헌재 경제부총리': a surname fused with the title of a person
+    the document names in full is a mention of that person (the guideline's '이부총리', with the
+    full name as canonical); a surname written apart ('이 부총리') is not, nor one that two
+    people of the document share."""
+    text = view.text
+    people: dict[str, set[str]] = {}
+    for s, e, label, attrs in ents:
+        title = attrs.get("title") or ""
+        if label == "PERSON" and e - s == 3 and (end := next((t for t in _FUSED_TITLES if title.endswith(t)), None)):
+            people.setdefault(text[s] + end, set()).add(text[s:e])
+    if not people:
+        return
+    taken = span_mask(len(text), ents)
+    for word, names in people.items():
+        if len(names) != 1:
+            continue
+        for m in re.finditer(re.escape(word), text):
+            s, e = m.span()
+            if (s > 0 and text[s - 1].isalnum()) or taken.find(1, s, e) != -1 or not _AFTER_FUSED.match(text, e):
+                continue
+            yield s, e, "PERSON", {"rule": "fused_surname", "_gaz": next(iter(names)), "title": word[1:]}

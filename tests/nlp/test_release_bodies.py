@@ -77,3 +77,18 @@ def test_the_presidential_office_by_the_documents_date() -> None:
     # '대통령실' since 2022 is the office whose statutory name is 대통령비서실, as 청와대 was before
     assert canon("대통령실은 11일 브리핑을 열었다.", "대통령실", "2023-05-11") == {"대통령비서실"}
     assert canon("청와대는 11일 브리핑을 열었다.", "청와대", "2019-05-11") == {"대통령비서실"}
+
+
+def test_a_surname_fused_with_the_title_is_the_person_named_in_full() -> None:
+    text = "홍영철 부총리 겸 기획재정부 장관은 10일 회의를 주재했다. 홍부총리는 이날 대책을 설명했다."
+    assert ("홍부총리", "PERSON") in ents(text)
+    assert canon(text, "홍부총리") == {"홍영철"}
+    # written apart, or shared by two people of the title: no mention
+    assert not any(n.startswith("홍 ") for n, _t in ents("홍영철 부총리는 말했다. 홍 부총리는 덧붙였다."))
+    assert ("김장관", "PERSON") not in ents("김민준 장관과 김서연 장관이 만났다. 김장관은 웃었다.")
+
+
+def test_the_bracket_vouches_for_a_name_kiwi_reads_as_a_word() -> None:
+    found = ents("한국전력(정승일 사장)과 동작구시설관리공단(김진우 이사장)이 협약을 맺었다.")
+    assert ("정승일", "PERSON") in found and ("김진우", "PERSON") in found
+    assert not any(t == "PERSON" for _n, t in ents("외교부(차관급 위원)와 통일부(대표단 단장)가 만났다."))
