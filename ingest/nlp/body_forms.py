@@ -6,7 +6,7 @@
   a city; a region Kiwi reads as a proper noun ('새만금') opens these.
 - A release names a body in full and, in a headline or a list, by a short form that keeps
   its first word and its ending ('새만금개발공사' → '새만금공사', '새만금개발청' → '새만금청')
-  or drops '국립' ('국립새만금간척박물관' → '새만금간척박물관'): the short form is a mention of
+  or drops '국립' or '한국' ('국립새만금간척박물관' → '새만금간척박물관'): the short form is a mention of
   the full name (its canonical name), so both are one body.
 """
 from __future__ import annotations
@@ -49,8 +49,8 @@ _AFTER = re.compile(r"(?:에서는|에서|에게|과의|와의|으로|은|는|�
 def _short_forms(name: str) -> set[str]:
     """'새만금개발공사' → {'새만금공사'}; '국립새만금간척박물관' → {'새만금간척박물관'}."""
     out = set()
-    if name.startswith("국립") and len(name) >= 7:
-        out.add(name[2:])
+    if name.startswith(("국립", "한국")) and len(name) >= 7:
+        out.add(name[2:])  # '국립해양박물관' → '해양박물관', '한국가스안전공사' → '가스안전공사'
     for end in _ENDS:
         if name.endswith(end) and len(name) - len(end) >= 4:
             stem = name[:-len(end)]

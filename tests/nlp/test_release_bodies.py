@@ -92,3 +92,14 @@ def test_the_bracket_vouches_for_a_name_kiwi_reads_as_a_word() -> None:
     found = ents("한국전력(정승일 사장)과 동작구시설관리공단(김진우 이사장)이 협약을 맺었다.")
     assert ("정승일", "PERSON") in found and ("김진우", "PERSON") in found
     assert not any(t == "PERSON" for _n, t in ents("외교부(차관급 위원)와 통일부(대표단 단장)가 만났다."))
+
+
+def test_a_body_named_without_its_national_prefix_is_the_same_body() -> None:
+    text = "한국가스안전공사는 12일 점검을 마쳤다. 가스안전공사 관계자는 결과를 설명했다."
+    assert ("가스안전공사", "MINISTRY") in ents(text)
+    assert canon(text, "가스안전공사") == {"한국가스안전공사"}
+
+
+def test_this_whole_year_is_this_year() -> None:
+    ex = extract("센터는 올 한해 다섯 곳에 문을 연다.", "2015-03-02")
+    assert [(e.text, e.value) for e in ex.entities if e.type == "DATE"] == [("올 한해", "2015")]
