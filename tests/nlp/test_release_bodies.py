@@ -103,3 +103,14 @@ def test_a_body_named_without_its_national_prefix_is_the_same_body() -> None:
 def test_this_whole_year_is_this_year() -> None:
     ex = extract("센터는 올 한해 다섯 곳에 문을 연다.", "2015-03-02")
     assert [(e.text, e.value) for e in ex.entities if e.type == "DATE"] == [("올 한해", "2015")]
+
+
+def test_a_public_servants_rank_names_a_person_and_leads_nothing() -> None:
+    ex = extract("행정안전부 김민수 주무관은 12일 절차를 설명했다.", D)
+    assert ("김민수", "PERSON") in [(e.text, e.type) for e in ex.entities]
+    assert not any(r.type == "LEADS" for r in ex.relations)
+
+
+def test_a_class_of_institutions_is_no_name() -> None:
+    found = ents("지방의료원과 책임의료기관 지원을 늘린다. 충주의료원은 병상을 늘린다.")
+    assert ("충주의료원", "ORGANIZATION") in found and ("지방의료원", "ORGANIZATION") not in found
