@@ -66,6 +66,8 @@ def test_dates_after_an_apostrophe_keep_it_outside() -> None:
 def test_a_date_glued_to_its_field_is_a_date() -> None:
     ex = extract("작성일2025-03-07\n작성자 : 홍보담당관", D)
     assert [(e.text, e.value) for e in ex.entities if e.type == "DATE"] == [("2025-03-07", "2025-03-07")]
+    ex = extract("작성자운영관리자\n작성일2024.10.18 조회수144", D)
+    assert [(e.text, e.value) for e in ex.entities if e.type == "DATE"] == [("2024.10.18", "2024-10-18")]
 
 
 def test_the_year_before_as_a_baseline_is_no_date() -> None:
