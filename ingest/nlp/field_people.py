@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ingest.nlp.ents import span_mask
 from ingest.nlp.people import OOV_SCORE, oov_score
-from ingest.nlp.titles import LEAD_TITLES, NOT_NAMES, SURNAMES
+from ingest.nlp.titles import LEAD_TITLES, NOT_NAMES, SURNAMES, TITLES
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
@@ -33,10 +33,11 @@ def _name(name: str, bracketed: bool = False) -> bool:
     ('관세청(이명구 청장)'), units and ranks left out ('(차관급 위원)', '(대표단 단장)')."""
     if name[0] not in SURNAMES or name in NOT_NAMES:
         return False
-    return not name.endswith(_UNIT_ENDS) if bracketed else oov_score(name) < OOV_SCORE
+    return not name.endswith(_UNIT_ENDS) and name not in TITLES if bracketed else oov_score(name) < OOV_SCORE
 
 
-_UNIT_ENDS = ("급", "단", "측", "회", "실", "팀", "청", "처", "과", "부")
+_UNIT_ENDS = ("급", "단", "측", "회", "실", "팀", "청", "처", "과", "부", "당", "의")  # '(차관급 …)', '(민주당 …)'
+
 
 
 def find_field_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict[int, int]) -> Iterator[Cand]:
