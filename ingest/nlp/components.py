@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, initiative_forms, initiatives, known as known_names, orgs, partners, patterns, people,
                         person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
+from ingest.nlp import body_forms, field_people
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -142,6 +143,7 @@ class EntityPatterns:
         cands += companies.find_public_heads(view)
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
+        cands += body_forms.find_enterprises(view)  # '새만금개발공사'
         cands += orgs.find_regional_offices(view)
         cands += orgs.find_venues(view)
         cands += org_shapes.find_org_shapes(view)
@@ -165,6 +167,8 @@ class EntityPatterns:
         # a meeting word is no name ('APEC CEO 서밋에서': 서밋 after a title)
         cands += [c for c in [*people.find_people(view, spans, org_ends), *person_forms.find_forms(view, spans, org_ends)]
                   if view.text[c[0]:c[1]] not in initiatives.HEADS]
+        cands += field_people.find_field_people(view, spans, org_ends)  # '…청(김경안 청장)', '담당자 : …'
+
         cands += quoted
         cands += known_names.find_known(view, doc._.kg_known)  # names other documents marked as names
         taken = span_mask(len(view.text), [*known, *cands])
@@ -203,7 +207,9 @@ class EntityPatterns:
         items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')
         items += people.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += field_people.find_fused_surnames(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '이부총리'
         items += bodies.find_body_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += body_forms.find_short_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # short forms
         # people named without a title, by the name lexicon ('손흥민 선수', '이재명, 양승조 등')
         known = list(person_forms.find_known(view, [(e.start, e.end, e.label, e.attrs) for e in ents]))
         items += known

@@ -24,10 +24,12 @@ _Y4 = r"(?:19|20)\d{2}"
 # a year before 1900 ('1619년 독일의') only where no duration can be meant ('1000년 동안', '1500년 전')
 _YOLD = r"1[0-8]\d{2}\s?년(?!대|도|\s?(?:간|전|동안|만|이상|넘|째|후|된|의\s?역사|역사))"
 # a two-digit year where it cannot be a duration: '24년도', '23년 7월', '24년 상반기'
-_YSHORT = r"’\d{2}(?:\s?년(?:도)?)?(?=[\s.)]|$)|[0-3]\d\s?년도|[0-3]\d\s?년(?=\s?(?:1[0-2]|0?[1-9])\s?월(?!간)|\s?[상하]반기)"
+# after an apostrophe the year word takes the apostrophe outside ('’20년' → 20년, as the
+# guideline has it) and so does a release's '’17. 7. 3.'; a bare '’19' keeps it
+_YSHORT = r"’\d{2}(?=[\s)]|$|\.(?!\s?\d))|(?<=’)\d{2}\s?년(?:도)?|[0-3]\d\s?년도|[0-3]\d\s?년(?=\s?(?:1[0-2]|0?[1-9])\s?월(?!간)|\s?[상하]반기)"
 _REL_YEAR = {
     "올해": 0, "금년": 0, "올": 0, "내년": 1, "명년": 1, "내후년": 2, "후년": 2,
-    "작년": -1, "지난해": -1, "지난 해": -1, "전년": -1, "재작년": -2,
+    "작년": -1, "지난해": -1, "지난 해": -1, "전년": -1, "재작년": -2, "올 한해": 0, "올 한 해": 0,  # '올 한해': this year
 }
 _REL_MONTH = {"이달": 0, "이번 달": 0, "이번달": 0, "금월": 0, "다음 달": 1, "다음달": 1, "내달": 1,
               "익월": 1, "지난달": -1, "지난 달": -1, "전월": -1}
@@ -40,7 +42,9 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = rf"(?:{_YOLD}|{_YSHORT}|{_Y4}\s?회계연도|{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')})|올(?=\s(?:[상하]반기|\d)))"
+# '전년 대비', '전년 동기 대비' compare with the year before: a baseline, no date the text names
+_BASELINE = r"(?!\s?(?:대비|동기|동월|比))"
+_YEAR = rf"(?:{_YOLD}|{_YSHORT}|{_Y4}\s?회계연도|{_Y4}\s?년(?:도(?=\s))?(?!대)|(?:{_alt(k for k in _REL_YEAR if k != '올')}){_BASELINE}|올(?=\s(?:[상하]반기|\d)))"
 _MONTH = r"(?:1[0-2]|0?[1-9])\s?월(?!간|급|세|드|요|별|평균)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])\s?일(?!간|째|\s?동안|\s?만에|치|자리|반|본|선|\s?남(?:았|은|겨|아))"  # '12일 남았다': a countdown
 _MD = r"(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])\.(?!\d)"  # the end of '2023. 3. 6. ~ 7. 6.'
@@ -48,6 +52,7 @@ _DASH = "~∼－-"  # a range: 3~4월, 18∼21일, 18－21일 (a full-width hyph
 _HALF = r"(?:[상하]반기|[1-4]\s?(?:/4\s?)?분기)"
 _CORE = (
     rf"(?:{_Y4}\s?\.\s?\d{{1,2}}\s?\.\s?\d{{1,2}}\.?|{_Y4}-\d{{2}}-\d{{2}}"   # 2024. 3. 7. / 2024-03-07
+    rf"|(?<=[’'])[0-3]\d\.\s?(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])\.(?!\d)"  # ’17. 7. 3.
     rf"|{_Y4}\s?년대"
     rf"|{_YEAR}(?:\s?(?:{_HALF}|{_MONTH}(?:\s?{_DAY})?))?"
     rf"|{_MONTH}\s?(?:3[01]|[12]\d|0?[1-9])(?=\s?[{_DASH}]\s?(?:3[01]|[12]\d|0?[1-9])\s?일)"  # 8월 18∼21일
@@ -59,7 +64,7 @@ _CORE = (
 _EDGE = r"(?:까지|부터|이후|이내|이전(?!하|했|한|할|해|을|를))"
 
 DATE_RE = re.compile(
-    rf"(?<![\d가-힣])(?:(?:오는|지난|이번|다음)\s)?"
+    rf"(?:(?<![\d가-힣])|(?<=[록성시정]일)(?={_Y4}[-.]\d))(?:(?:오는|지난|이번|다음)\s)?"  # '작성일2017-05-24': glued to its field
     rf"(?:{_CORE}|\d{{1,4}}(?=\s?[{_DASH}]\s?\d{{1,4}}\s?[년월일]))"
     rf"(?:(?:\s?[{_DASH}]\s?|\s?부터\s)(?:{_CORE}|{_MD}|\d{{1,2}}\s?일(?!간|\s?동안)))?"
     rf"(?:\s?(?:초순|상순|중순|하순|초|말|중|내|께|경|무렵|전후|쯤)(?=[^가-힣]|$|에|까지|부터|이|은|의|로|으로))?"
@@ -75,6 +80,7 @@ _TOKEN = re.compile(
     r"|(?P<half>[상하])반기"
     r"|(?P<quarter>[1-4])\s?(?:/4)?\s?분기"
     rf"|(?P<yearword>{_alt(_YEAR_WORDS)})"
+    r"|(?P<ymd2>[0-3]\d\.\s?\d{1,2}\.\s?\d{1,2})\."  # ’17. 7. 3. (the apostrophe outside)
     r"|(?P<md>\d{1,2}\s?\.\s?\d{1,2})\."
     r"|(?P<month>\d{1,2})\s?월"
     rf"|(?P<relmonth>{_alt(_REL_MONTH)})"
@@ -230,8 +236,9 @@ def _interval(expr: str, ref: date | None, context: dict | None = None) -> tuple
         if k == "decade":
             dec = int(v) // 10 * 10
             return date(dec, 1, 1), date(dec + 9, 12, 31), {}
-        if k == "ymd":
+        if k in ("ymd", "ymd2"):
             y, mo, d = (int(x) for x in re.split(r"\s?[.-]\s?", v))
+            y += 2000 if k == "ymd2" else 0
         elif k == "year":
             y = int(v)
         elif k == "year2":
