@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -147,6 +147,8 @@ class EntityPatterns:
         cands += org_shapes.find_org_shapes(view)
         cands += org_shapes.find_institutes(view)
         cands += orgs.find_event_venues(view)
+        cands += landmarks.find_landmarks(view)
+        cands += landmarks.find_owned_rooms(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:

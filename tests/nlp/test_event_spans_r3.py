@@ -38,3 +38,35 @@ def test_a_year_heads_a_work_briefing() -> None:
     assert "2019년 업무보고" in names
     # the Assembly's annual audit keeps its year apart, as before
     assert "국정감사" in found("위원회는 2024년도 국정감사 계획서를 채택했다.", "INITIATIVE")
+
+
+@pytest.mark.parametrize("text,places", [
+    ("청장과 직원들이 덕유산 향적봉에서 기념 촬영을 했다.", ["덕유산", "향적봉"]),
+    ("공무원들은 백두대간을 따라 걸으며 숲을 살폈다.", ["백두대간"]),
+    ("탐방객들은 대관령에서 출발해 용추폭포까지 걸었다.", ["대관령", "용추폭포"]),
+])
+def test_mountains_peaks_and_ridges_are_places(text: str, places: list[str]) -> None:
+    found_places = found(text, "LOCATION")
+    assert all(p in found_places for p in places)
+
+
+@pytest.mark.parametrize("text", [
+    "공장은 올해 생산을 두 배로 늘린다.",  # a word in 산 is no mountain
+    "대통령령 개정안이 국무회의를 통과했다.",
+    "중쇄 카르복실산을 만드는 기술이다.",  # a chemical
+])
+def test_words_that_end_like_a_mountain_are_no_places(text: str) -> None:
+    assert found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize("text,venue", [
+    ("대통령은 8일 여민관 영상회의실에서 회의를 주재했다.", "여민관 영상회의실"),
+    ("회의는 과학기술회관 대회의실에서 열렸다.", "과학기술회관 대회의실"),
+    ("대통령은 청와대 영빈관에서 재외공관장들과 만찬을 했다.", "청와대 영빈관"),
+])
+def test_a_room_or_hall_of_a_named_building_is_one_venue(text: str, venue: str) -> None:
+    assert venue in found(text, "LOCATION")
+
+
+def test_a_briefing_room_leaves_the_building_as_the_place() -> None:
+    assert "서울청사" in found("차관은 오후 2시 서울청사 브리핑실에서 브리핑을 한다.", "LOCATION")
