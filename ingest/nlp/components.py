@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, fielded_lists, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -191,6 +191,7 @@ class EntityPatterns:
         items += companies.find_whole_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_footnote_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_cued_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += fielded_lists.find_fielded_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

@@ -70,3 +70,19 @@ def test_a_room_or_hall_of_a_named_building_is_one_venue(text: str, venue: str) 
 
 def test_a_briefing_room_leaves_the_building_as_the_place() -> None:
     assert "서울청사" in found("차관은 오후 2시 서울청사 브리핑실에서 브리핑을 한다.", "LOCATION")
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("※ (참여 기업) 한빛나노텍, 다온케미칼텍, 서해파마텍\nㅇ 협약식은 오후에 열렸다.", ["한빛나노텍", "다온케미칼텍", "서해파마텍"]),
+    ("참여기업 : 한빛나노텍, 다온케미칼텍", ["한빛나노텍", "다온케미칼텍"]),
+    ("** (참여 기관·기업) 산업통상자원부, 한국산업기술진흥원, 한빛나노텍, 서해파마텍", ["한빛나노텍", "서해파마텍"]),
+])
+def test_companies_listed_under_a_field_that_names_them(text: str, companies: list[str]) -> None:
+    found_companies = found(text, "COMPANY")
+    assert all(c in found_companies for c in companies)
+    assert "한국산업기술진흥원" not in found_companies  # a public body in the same list is no company
+
+
+def test_a_company_listed_with_a_count_of_business_leaders() -> None:
+    text = "이번 간담회에는 4대 그룹과 한빛식품 등 10개 기업인들이 참석했다."
+    assert "한빛식품" in found(text, "COMPANY")
