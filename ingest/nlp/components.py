@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, fielded_lists, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -183,6 +183,7 @@ class EntityPatterns:
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
+        ents = headlines.widen_titles(view.text, ents)
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities

@@ -86,3 +86,27 @@ def test_companies_listed_under_a_field_that_names_them(text: str, companies: li
 def test_a_company_listed_with_a_count_of_business_leaders() -> None:
     text = "이번 간담회에는 4대 그룹과 한빛식품 등 10개 기업인들이 참석했다."
     assert "한빛식품" in found(text, "COMPANY")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("제목 지역을 빛낸 100선 추천 공모 담당부서 행정안전부 지역혁신과 작성일 2019-04-01\n지역을 빛낸 100선 추천 공모를 안내합니다.",
+     "지역을 빛낸 100선 추천 공모"),
+    ("가. 제목 : 제2회 국민 생활안전 아이디어 공모전\n나. 기간 : 4. 1. ~ 4. 30.", "제2회 국민 생활안전 아이디어 공모전"),
+    ("해양수산부, 창립 30주년 기념 섬 생태탐방\n해양수산부는 직원들과 섬을 찾았다.", "창립 30주년 기념 섬 생태탐방"),
+])
+def test_a_title_field_or_headline_names_its_event_whole(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_the_title_repeated_in_the_body_is_the_same_name() -> None:
+    text = "제목 지역을 빛낸 100선 추천 공모 담당부서 행정안전부\n첨부파일 미리보기 지역을 빛낸 100선 추천 공모 □ 응모대상 : 국민 누구나"
+    assert found(text, "INITIATIVE").count("지역을 빛낸 100선 추천 공모") == 2
+
+
+@pytest.mark.parametrize("text,names", [
+    ("중기부, 청년 서포터즈 온라인 공간서 발대식\n중기부는 발대식을 열었다.", ["청년 서포터즈", "발대식"]),  # the venue between
+    ("산업부, 반도체 수출 역대 최대\n산업부는 실적을 발표했다.", []),  # no event named
+])
+def test_a_headline_with_two_names_or_none_is_not_widened(text: str, names: list[str]) -> None:
+    first_line = [n for n in found(text, "INITIATIVE") if n in text.split("\n")[0]]
+    assert all(n in first_line for n in names) and not any(n.startswith(("청년 서포터즈 ", "반도체")) for n in first_line)
