@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names, landmarks, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names, landmarks, named_groups, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -200,6 +200,7 @@ class EntityPatterns:
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += named_groups.find_group_mentions(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')

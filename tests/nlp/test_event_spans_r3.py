@@ -110,3 +110,22 @@ def test_the_title_repeated_in_the_body_is_the_same_name() -> None:
 def test_a_headline_with_two_names_or_none_is_not_widened(text: str, names: list[str]) -> None:
     first_line = [n for n in found(text, "INITIATIVE") if n in text.split("\n")[0]]
     assert all(n in first_line for n in names) and not any(n.startswith(("청년 서포터즈 ", "반도체")) for n in first_line)
+
+
+def test_a_group_an_agreement_sets_up_is_named_on_its_own_after_it() -> None:
+    text = ("해양수산부는 3일 항만 기업들과 '블루 포트 얼라이언스(Blue Port) 업무협약'을 체결했다. "
+            "특히 블루 포트 얼라이언스(Blue Port)는 항만 탄소 감축을 이끈다. "
+            "해수부는 5월 중 블루 포트 얼라이언스(Blue Port) 공식 출범식을 연다.")
+    names = found(text, "INITIATIVE")
+    assert "블루 포트 얼라이언스(Blue Port)" in names
+    assert "블루 포트 얼라이언스(Blue Port) 공식 출범식" in names
+
+
+def test_a_quoted_group_before_its_launch_is_named_bare_later() -> None:
+    text = "시는 '우리숲 지킴이 네트워크' 출범식을 열었다. 우리숲 지킴이 네트워크에는 12개 단체가 참여한다."
+    assert found(text, "INITIATIVE").count("우리숲 지킴이 네트워크") == 2
+
+
+def test_the_topic_of_an_agreement_is_no_group() -> None:
+    text = "산업부는 '탄소중립 산업 전환 협약'을 맺었다. 정부는 탄소중립 산업 전환을 지원한다."
+    assert "탄소중립 산업 전환" not in found(text, "INITIATIVE")
