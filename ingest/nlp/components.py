@@ -16,8 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, initiative_forms, initiatives, known as known_names, orgs, partners, patterns, people,
-                        person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
+from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names,
+                        landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
 from ingest.nlp import body_forms, field_people
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -149,6 +149,8 @@ class EntityPatterns:
         cands += org_shapes.find_org_shapes(view)
         cands += org_shapes.find_institutes(view)
         cands += orgs.find_event_venues(view)
+        cands += landmarks.find_landmarks(view)
+        cands += landmarks.find_owned_rooms(view)
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         for s, e, _lab, a in cands:
@@ -185,6 +187,7 @@ class EntityPatterns:
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
+        ents = headlines.widen_titles(view.text, ents)
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
@@ -195,6 +198,7 @@ class EntityPatterns:
         items += companies.find_whole_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_footnote_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_cued_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += fielded_lists.find_fielded_companies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_titled_bodies(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
@@ -203,6 +207,7 @@ class EntityPatterns:
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += named_groups.find_group_mentions(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_short_names(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += shortnames.find_repeats(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # quoted once, bare after
         # a person named with a title once, then by name alone ('… 방문규는')

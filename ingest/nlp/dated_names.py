@@ -16,7 +16,7 @@ from ingest.nlp.heads import CHAIN_STOP, head_kind
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s?(?:년도?(?:\s?(?:1[0-2]|[1-9])\s?월|\s?[1-4]\s?분기)?)?")
 _BARE_YEAR = re.compile(r"(?<![\d.,~∼-])(?:19|20)\d{2} $")
 _NUMBERED = re.compile(r"제?\s?\d+\s?(?:차|기|회|대)")
-_ANNUAL = ("국정감사", "국감", "현안질의", "인사청문회", "청문회", "예산안", "결산", "종합감사", "업무보고")
+_ANNUAL = ("국정감사", "국감", "현안질의", "인사청문회", "청문회", "예산안", "결산", "종합감사")
 
 
 def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:

@@ -48,6 +48,7 @@ HEADS = {
     "입교식": "meeting", "좌담회": "meeting", "평가회": "meeting", "품평회": "meeting", "시연회": "meeting",
     "강연회": "meeting", "특강": "meeting", "경모제": "meeting", "추모제": "meeting", "위령제": "meeting",
     "리셉션": "meeting", "음악회": "meeting", "전람회": "meeting",
+    "탐방": "meeting",  # a tour held as an event ('백두대간 마루금 생태탐방'); bare, any visit (initiatives.BARE_OK)
     "기자회견": "meeting",  # a press conference is held like a briefing ('취임 2주년 기자회견')
     "협정": "project", "공동선언": "project", "합의서": "project", "교환각서": "project",  # '한-칠레 자유무역협정', '평양공동선언'
     "공모": "program",  # a call for entries of a name ('홍보매체 시민개방 단체공모'; not '범행을 공모한')  # '한미동맹 70주년 기념 리셉션', '해군 호국 음악회'

@@ -19,7 +19,7 @@ from ingest.nlp.view import NOMINAL, TextView
 
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
-BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼")) \
+BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼", "탐방")) \
     | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
@@ -282,6 +282,21 @@ def _coordinated(view: TextView, taken: bytearray, at: int) -> int | None:
     return ps
 
 
+# acts and ceremonies before 및 make two events ('출범 및 업계 간담회', '위촉식 및 1차 회의'), not one topic
+_EVENT_ACTS = frozenset({"출범", "발표", "체결", "서명", "개최", "개소", "개관", "개통", "선포", "위촉", "발족", "시상", "점검",
+                         "현장점검", "협약", "업무협약", "착공", "준공", "기념", "설명", "토론", "논의", "보고", "방문", "시찰"})
+
+
+def _coordinated_topic(view: TextView, at: int) -> bool:
+    """'공공기관 및 유관기관 업무보고', '우수 행정 및 정책사례 선발대회': in a meeting's name, 및 may join
+    two topic or participant nouns; an act or ceremony before it is an event of its own."""
+    if at < 2 or view.text[at - 1] != " ":
+        return False
+    ps = view.word_start(at - 1)
+    word = view.text[ps:at - 1]
+    return word not in _EVENT_ACTS and not word.endswith(("식", "회", "회의")) and "·" not in word
+
+
 _COUNTRY_SYLLABLES = frozenset("한미중일북남러영독불호")  # 한·미, 한·중·일, 남·북: the countries of a bilateral meeting
 
 
@@ -379,7 +394,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         and view.is_nominal(pw := view.word_start(ps - 1), ps - 1) and text[pw:ps - 1] not in CHAIN_STOP:
                     start, pos, words = ps, ps, words + 1  # '디지털 뉴딜 2.0 추진계획': a version inside the name
                     continue
-                if word == "및" and words and not meeting and (ws2 := _coordinated(view, taken, ps)) is not None:
+                if word == "및" and words and (not meeting or _coordinated_topic(view, ps)) and (ws2 := _coordinated(view, taken, ps)) is not None:
                     start, pos, words = ws2, ws2, words + 2  # '반도체 산업 경쟁력 강화 및 투자 활성화 방안'
                     continue
                 if (note := _ACRONYM_NOTE.fullmatch(word)) and view.is_nominal(ps, ps + note.end(1)):

@@ -20,7 +20,7 @@ from typing import Iterator
 from ingest.nlp.view import TextView
 
 _ORG_END = re.compile(r"(?:병원|의료원|상공회의소|과학원|연구소|콜센터|관리센터|재단|협회|학회|대학교|중앙회|연합회|테크노파크|한림원)(?=[\s,.)(·]|[은는이가도의와과에을를]|$)")
-_VENUE_END = re.compile(r"(?:\s?호텔|회관|컨벤션센터|전시장|아트홀|스튜디오\d*|플라자|광장|회의실|\s?춘추관|영빈관)(?=에서|\(|에\s|입니다|,)")
+_VENUE_END = re.compile(r"(?:\s?호텔|회관|컨벤션센터|전시장|아트홀|스튜디오\d*|플라자|광장|회의실|\s?춘추관|\s?영빈관)(?=에서|\(|에\s|입니다|,)")
 _PUBLIC_END = re.compile(r"(?:진흥원|진흥공사|공사|공단|연구원)(?=[\s,.)(·]|[은는이가도의와과에을를]|$)")
 _NATIONAL = ("한국", "국가", "국립", "국민", "대한", "중소", "소상공인", "근로복지", "건강보험", "도로교통", "정보통신")
 _NOT_PUBLIC = frozenset({"한국방송공사"})  # KBS: a broadcaster, COMPANY by the guideline
@@ -132,7 +132,7 @@ def find_event_venues(view: TextView) -> Iterator[tuple[int, int, str, dict]]:
 
 
 _ANY_ONE = re.compile(r"(?:인근|근처|주변|어느|동네|같은|한)\s$")
-_ROOMS = frozenset({"대회의실", "소회의실", "회의실", "회담장", "대강당", "강당", "세미나실"})
+_ROOMS = frozenset({"대회의실", "소회의실", "회의실", "회담장", "대강당", "강당", "세미나실", "영상회의실", "접견실"})
 _FLOOR = re.compile(r"(?:지하\s?)?\d{1,2}층$")
 
 

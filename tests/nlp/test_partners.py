@@ -47,7 +47,7 @@ def test_the_bodies_counted_in_a_joint_work_briefing_take_part_in_it() -> None:
     _ents, rels = found("국토교통부, 안전한 교통 관련 2025년 업무보고\n"
                         "국토교통부(장관 한지민)는 3월 4일 정부세종청사에서 경찰청, 소방청, 행정안전부 등 4개 부처 공동으로 "
                         "'교통안전 확보'를 주제로 올해 업무계획을 대통령에게 보고하였다.")
-    assert {(P, x, "업무보고") for x in ("국토교통부", "경찰청", "소방청", "행정안전부")} <= rels
+    assert {(P, x, "2025년 업무보고") for x in ("국토교통부", "경찰청", "소방청", "행정안전부")} <= rels
 
 
 def test_bodies_that_jointly_announce_a_plan_do_not_take_part_in_it() -> None:
