@@ -32,6 +32,8 @@ from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.runs import runs_call
 from ingest.nlp.presenter import presenter_relations
+from ingest.nlp.together import co_held
+from ingest.nlp.boards import board_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
@@ -147,6 +149,8 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
+    board_relations(view, mentions, sents, add)
+    co_held(view, buckets, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')

@@ -1,0 +1,60 @@
+"""Events held together: 'A과 함께 B를 개최' holds both, by the same body, on the same day.
+
+A release often joins a second event to the one it holds with '함께', and places it
+between them, so the two are no plain coordination ('A와 B를 개최'):
+
+    새만금개발청은 오는 4월 중 그린 트러스트 출범식과 함께 일대에서 나무 심기 행사를 개최할 계획이다.
+    환경부는 다음 달 탄소중립 박람회와 함께 국제 포럼을 연다.
+
+The sentence rules find the body and the date for one of them (the object of the verb,
+or the event nearest the date); the guideline annotates both as announced and scheduled.
+This pass copies ANNOUNCES and SCHEDULED_FOR from one to the other. Only events (meetings,
+ceremonies, fairs) are joined: a group held 'together with' ('서포터즈와 함께 캠페인을
+진행') takes part, it is not held.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ingest.nlp.view import TextView
+
+_WITH = re.compile(r"['’\"”」』]?(?:과|와)\s함께\s")
+# the verb of holding right after the second event's object particle
+_OBJ_HOLD = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s)?(?:개최|열|연다|엽니다|진행|실시|갖|가[졌진질집]|마련|펼)")
+_REACH = 30  # what may stand between '함께' and the second event ('새만금 일대에', '코엑스에서')
+_CLAUSE_END = ("고", "며", "으며", "면서", "으면서", "지만")
+
+
+def _pairs(view: TextView, inits: list) -> list[tuple]:
+    text = view.text
+    found = []
+    for k, a in enumerate(inits):
+        w = _WITH.match(text, a.end)
+        if w is None or a.attrs.get("kind") != "meeting":
+            continue
+        b = next((m for m in inits[k + 1:] if m.start >= w.end()), None)
+        if b is None or b.start - w.end() > _REACH or b.attrs.get("kind") != "meeting" or not _OBJ_HOLD.match(text, b.end):
+            continue
+        if any(x.tag == "EC" and x.form in _CLAUSE_END for x in view.morphs_in(w.end(), b.start)):
+            continue
+        found.append((a, b))
+    return found
+
+
+def co_held(view: TextView, buckets: list[list], out: list, add: Callable) -> None:
+    """ANNOUNCES and SCHEDULED_FOR of one of two events held together go to the other too."""
+    if "함께" not in view.text:
+        return  # (a cheap check before the per-sentence look)
+    for si, ms in enumerate(buckets):
+        inits = [m for m in ms if m.label == "INITIATIVE"]
+        if len(inits) < 2:
+            continue
+        by_key = {m.key: m for m in ms}
+        for a, b in _pairs(view, inits):
+            other = {a.key: b, b.key: a}
+            for kind, h, t, _si in list(out):
+                if kind == "ANNOUNCES" and t in other and h in by_key:
+                    add("ANNOUNCES", by_key[h], other[t], si)
+                elif kind == "SCHEDULED_FOR" and h in other and t in by_key:
+                    add("SCHEDULED_FOR", other[h], by_key[t], si)

@@ -1,0 +1,70 @@
+"""ANNOUNCES and SCHEDULED_FOR on releases and board pages, round 3 of issue #20: events held
+together ('A과 함께 B를 개최'), a board's office in charge, a verbless 'body, event' headline,
+and the periods of a call written with a two-digit year. Every sentence was written for these
+tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def of(kind: str, text: str, date: str | None = D) -> set[tuple[str, str]]:
+    return {(h, t) for k, h, t in rels(text, date) if k == kind}
+
+
+def dates(text: str, date: str | None = D) -> list[tuple[str, str | None]]:
+    return [(e.text, e.value) for e in extract(text, date).entities if e.type == "DATE"]
+
+
+def test_an_event_held_together_with_another_is_held_and_dated_too() -> None:
+    got = rels("그 일환으로 산업통상자원부는 오는 4월 중 '반도체 얼라이언스' 출범식과 함께 판교 일대에서 기념 세미나를 개최할 계획이다.")
+    assert ("ANNOUNCES", "산업통상자원부", "출범식") in got
+    assert ("ANNOUNCES", "산업통상자원부", "기념 세미나") in got
+    assert ("SCHEDULED_FOR", "출범식", "오는 4월 중") in got
+    assert ("SCHEDULED_FOR", "기념 세미나", "오는 4월 중") in got
+    got = rels("환경부는 다음 달 탄소중립 박람회와 함께 국제 포럼을 개최한다.")
+    assert {("탄소중립 박람회", "다음 달"), ("국제 포럼", "다음 달")} <= of("SCHEDULED_FOR", "환경부는 다음 달 탄소중립 박람회와 함께 국제 포럼을 개최한다.")
+
+
+def test_a_date_of_another_clause_does_not_join_events_held_together() -> None:
+    got = of("SCHEDULED_FOR", "산업부는 5월 중 포럼과 함께 기업 간담회를 열고, 6월에는 설명회를 개최한다.")
+    assert ("기업 간담회", "5월 중") in got and ("설명회", "6월") in got
+    assert ("설명회", "5월 중") not in got and ("포럼", "6월") not in got
+
+
+def test_the_office_in_charge_of_a_board_page_runs_its_call() -> None:
+    text = ("제목 2025 청년 정책 아이디어 공모\n담당부서 행정안전부 청년정책과\n작성일 2025-03-04\n"
+            "□ 응모대상 : 대한민국 국민 누구나\n□ 응모기간 : ’25. 3. 4.(화) ~ 3. 31.(월)")
+    # (whether the title's span keeps the field name '제목' is the entity rules' matter)
+    assert any(h == "행정안전부" and t.endswith("2025 청년 정책 아이디어 공모") for h, t in of("ANNOUNCES", text))
+    # an office with no body named runs nothing
+    assert of("ANNOUNCES", "제목 2025 청년 정책 아이디어 공모\n담당부서 : 청년정책과\n작성일 2025-03-04") == set()
+
+
+def test_a_verbless_headline_states_the_body_s_event() -> None:
+    got = rels("환경부, 2025 탄소중립 박람회\n환경부는 다음 달 코엑스에서 행사를 연다.")
+    assert ("ANNOUNCES", "환경부", "2025 탄소중립 박람회") in got
+    # with another party in it the headline is an agreement, not the body's own event
+    assert ("ANNOUNCES", "산업부", "에너지 포럼") not in rels("[보도자료] 산업부, 한국전력과 에너지 포럼\n내용은 다음과 같다.")
+    # a law in a headline may be anyone's act
+    assert of("ANNOUNCES", "산업부, 반도체특별법\n내용은 다음과 같다.") == set()
+
+
+def test_a_period_with_a_two_digit_year_is_dated_and_schedules_the_call() -> None:
+    got = dates("□ 응모기간 : ’17. 7. 3.(월) ~ 7. 31.(월)", "2017-07-03")
+    assert got == [("17. 7. 3.", "2017-07-03"), ("7. 31.", "2017-07-31")]
+    # the end of a range takes the year of its start, not the document's
+    assert dates("신청기간: ’19. 3. 4.(월) ~ 3. 15.(금)", "2018-12-20") == [("19. 3. 4.", "2019-03-04"), ("3. 15.", "2019-03-15")]
+    assert dates("예고기간: ’25. 1. 22. ~ 2. 11.", "2024-12-30") == [("25. 1. 22. ~ 2. 11.", "2025-01-22/2025-02-11")]
+    assert dates("기간 : 2023. 3. 6.(월) ~ 4. 7.(금)", "2022-12-01")[1] == ("4. 7.", "2023-04-07")
+    # a section number is no date
+    assert dates("1. 추진 배경 10. 1. 2. 세부 과제") == []
+    text = "제목 2017 전자정부 아이디어 공모\n□ 응모기간 : ’17. 7. 3.(월) ~ 7. 31.(월)"
+    got = {(h.removeprefix("제목 "), t) for h, t in of("SCHEDULED_FOR", text, "2017-07-03")}
+    assert {("2017 전자정부 아이디어 공모", "17. 7. 3."), ("2017 전자정부 아이디어 공모", "7. 31.")} <= got
