@@ -34,6 +34,7 @@ from ingest.nlp.runs import runs_call
 from ingest.nlp.presenter import presenter_relations
 from ingest.nlp.together import co_held
 from ingest.nlp.boards import board_relations
+from ingest.nlp.periods import period_fields
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
@@ -150,6 +151,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     note_participants(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)
+    period_fields(view, mentions, sents, add, ref)
     co_held(view, buckets, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the

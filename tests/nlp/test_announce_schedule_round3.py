@@ -68,3 +68,21 @@ def test_a_period_with_a_two_digit_year_is_dated_and_schedules_the_call() -> Non
     text = "제목 2017 전자정부 아이디어 공모\n□ 응모기간 : ’17. 7. 3.(월) ~ 7. 31.(월)"
     got = {(h.removeprefix("제목 "), t) for h, t in of("SCHEDULED_FOR", text, "2017-07-03")}
     assert {("2017 전자정부 아이디어 공모", "17. 7. 3."), ("2017 전자정부 아이디어 공모", "7. 31.")} <= got
+
+
+def test_the_period_fields_of_a_notice_schedule_its_event() -> None:
+    text = "2025 청년 창업 경진대회 참가자 모집\n○ 행사기간 : 2025. 4. 10.(목) ~ 4. 12.(토)\n○ 모집기간 : 3. 10.(월) ~ 3. 28.(금)"
+    assert {("2025 청년 창업 경진대회", d) for d in ("2025. 4. 10.", "4. 12.", "3. 10.", "3. 28.")} <= of("SCHEDULED_FOR", text)
+
+
+def test_a_day_field_dates_the_event_named_before_it() -> None:
+    text = ("이번 주 주요 일정\n산업부는 반도체 업계 간담회를 개최합니다.\n□ 일 시 : 3. 12.(수) 10:00\n"
+            "환경부는 탄소중립 포럼을 엽니다.\n□ 일 시 : 3. 14.(금) 14:00")
+    got = of("SCHEDULED_FOR", text)
+    assert ("반도체 업계 간담회", "3. 12.") in got and ("탄소중립 포럼", "3. 14.") in got
+    assert ("반도체 업계 간담회", "3. 14.") not in got
+
+
+def test_no_schedule_from_a_comment_period_a_deadline_or_a_day_gone_by() -> None:
+    assert of("SCHEDULED_FOR", "2025 규제 개선 공모\n가. 예고기간: ’25. 3. 22. ~ 4. 11.\n나. 제출기간 : 3. 20.(목) ~ 3. 31.(월)") == set()
+    assert of("SCHEDULED_FOR", "2024 탄소중립 포럼 개최 결과\n□ 일시 : 2025. 2. 27.(목) 14:00") == set()
