@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
-from ingest.nlp.timing import names_week_of, value_end as _value_end, value_start as _value_start
+from ingest.nlp.timing import OCCASION, names_week_of, value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -150,6 +150,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         due = [m for m in due if not (objects and m.end < objects[-1].start and m not in objects
                                       and _TOPIC_OF.match(view.text, m.end))]
         due = due or targets
+        # "'산의 날'을 맞아 기념식을 연다": the occasion is not what is held that day, the event is
+        due = [m for m in due if not OCCASION.match(view.text, m.end)] or due
         # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
         due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
         if not due:

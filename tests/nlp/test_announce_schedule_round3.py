@@ -86,3 +86,14 @@ def test_a_day_field_dates_the_event_named_before_it() -> None:
 def test_no_schedule_from_a_comment_period_a_deadline_or_a_day_gone_by() -> None:
     assert of("SCHEDULED_FOR", "2025 규제 개선 공모\n가. 예고기간: ’25. 3. 22. ~ 4. 11.\n나. 제출기간 : 3. 20.(목) ~ 3. 31.(월)") == set()
     assert of("SCHEDULED_FOR", "2024 탄소중립 포럼 개최 결과\n□ 일시 : 2025. 2. 27.(목) 14:00") == set()
+
+
+def test_a_body_that_opens_an_event_holds_it() -> None:
+    got = rels("국토교통부는 오는 20일 '스마트시티 엑스포'를 개막한다.")
+    assert ("ANNOUNCES", "국토교통부", "스마트시티 엑스포") in got
+    assert ("SCHEDULED_FOR", "스마트시티 엑스포", "오는 20일") in got
+
+
+def test_the_day_an_event_is_held_for_is_the_event_s_not_the_occasion_s_alone() -> None:
+    got = of("SCHEDULED_FOR", "환경부는 오는 22일 '세계 물의 날'을 맞아 대구에서 기념행사를 개최한다.")
+    assert ("기념행사", "오는 22일") in got
