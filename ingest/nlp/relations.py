@@ -35,6 +35,7 @@ from ingest.nlp.presenter import presenter_relations
 from ingest.nlp.together import co_held
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
+from ingest.nlp.prepared import prepared_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
@@ -139,6 +140,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         role_relations(view, ms, inits, (ss, se), si, add)
         report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
+        prepared_relations(view, ms, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's

@@ -97,3 +97,12 @@ def test_a_body_that_opens_an_event_holds_it() -> None:
 def test_the_day_an_event_is_held_for_is_the_event_s_not_the_occasion_s_alone() -> None:
     got = of("SCHEDULED_FOR", "환경부는 오는 22일 '세계 물의 날'을 맞아 대구에서 기념행사를 개최한다.")
     assert ("기념행사", "오는 22일") in got
+
+
+def test_bodies_that_prepare_an_event_hold_it() -> None:
+    got = rels("전경련과 대한상공회의소가 준비한 오늘의 포럼은 많은 기업이 참석을 희망했습니다.")
+    assert {("ANNOUNCES", "전경련", "포럼"), ("ANNOUNCES", "대한상공회의소", "포럼")} <= got
+    assert ("PARTICIPATES_IN", "전경련", "포럼") not in got  # the host does not also take part
+    assert ("ANNOUNCES", "문화재청", "가족 문화 행사") in rels("문화재청에서 준비하고 있는 궁과 능의 '가족 문화 행사'를 안내해 드립니다.")
+    # a plan being prepared is not held: only events
+    assert of("ANNOUNCES", "산업부가 준비 중인 '반도체 지원 방안'은 다음 달 발표된다.") == set()
