@@ -32,7 +32,7 @@ from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.runs import runs_call
 from ingest.nlp.presenter import presenter_relations
-from ingest.nlp.together import co_held
+from ingest.nlp.together import co_held, listed_dates
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
@@ -155,6 +155,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     board_relations(view, mentions, sents, add)
     period_fields(view, mentions, sents, add, ref)
     co_held(view, buckets, out, add)
+    listed_dates(view, buckets, sents, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')

@@ -1,4 +1,5 @@
-"""Events held together: 'A과 함께 B를 개최' holds both, by the same body, on the same day.
+"""Events held together: 'A과 함께 B를 개최' holds both, by the same body, on the same day;
+so does a list ("'A'와 'B'를 잇따라 주재한다", "'A', 'B', 'C'를 차례로 개최한다").
 
 A release often joins a second event to the one it holds with '함께', and places it
 between them, so the two are no plain coordination ('A와 B를 개최'):
@@ -8,7 +9,8 @@ between them, so the two are no plain coordination ('A와 B를 개최'):
 
 The sentence rules find the body and the date for one of them (the object of the verb,
 or the event nearest the date); the guideline annotates both as announced and scheduled.
-This pass copies ANNOUNCES and SCHEDULED_FOR from one to the other. Only events (meetings,
+This pass copies ANNOUNCES and SCHEDULED_FOR from one to the other, and the date of one
+member of a list of events to the others that have none (not with '각각': each its own). Only events (meetings,
 ceremonies, fairs) are joined: a group held 'together with' ('서포터즈와 함께 캠페인을
 진행') takes part, it is not held.
 """
@@ -40,6 +42,47 @@ def _pairs(view: TextView, inits: list) -> list[tuple]:
             continue
         found.append((a, b))
     return found
+
+
+# between members of a list: "'A'와 'B'", "'A', 'B'", 'A·B', 'A 및 B'
+_LIST_SEP = re.compile(r"['’\"”」』]?\s?(?:와|과|,|·|및)\s?['‘\"“「『]?")
+_LIST_END = re.compile(r"['’\"”」』]?(?:을|를|이|가|은|는|도)\s")
+
+
+def _lists(view: TextView, inits: list) -> list[list]:
+    """Runs of two or more events joined as a list that ends as an argument ('…를', '…가')."""
+    text, runs, run = view.text, [], []
+    for m in inits:
+        if run and _LIST_SEP.fullmatch(text, run[-1].end, m.start):
+            run.append(m)
+            continue
+        if len(run) > 1 and _LIST_END.match(text, run[-1].end):
+            runs.append(run)
+        run = [m]
+    if len(run) > 1 and _LIST_END.match(text, run[-1].end):
+        runs.append(run)
+    return [r for r in runs if all(m.attrs.get("kind") == "meeting" for m in r)]
+
+
+def listed_dates(view: TextView, buckets: list[list], sents: list[tuple[int, int]], out: list, add: Callable) -> None:
+    """A date of one event of a list goes to the others of the list that have no date."""
+    for si, ms in enumerate(buckets):
+        inits = [m for m in ms if m.label == "INITIATIVE"]
+        if len(inits) < 2 or "각각" in view.text[sents[si][0]:sents[si][1]]:
+            continue
+        by_key = {m.key: m for m in ms}
+        for run in _lists(view, inits):
+            days: dict[tuple, set] = {m.key: set() for m in run}
+            for kind, h, t, _si in out:
+                if kind == "SCHEDULED_FOR" and h in days and t in by_key:
+                    days[h].add(t)
+            sets = {frozenset(v) for v in days.values() if v}
+            if len(sets) != 1:
+                continue  # (none, or two dates: each event its own)
+            shared = next(iter(sets))
+            for m in run:
+                for t in sorted(shared) if not days[m.key] else ():
+                    add("SCHEDULED_FOR", m, by_key[t], si)
 
 
 def co_held(view: TextView, buckets: list[list], out: list, add: Callable) -> None:

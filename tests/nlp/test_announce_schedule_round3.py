@@ -106,3 +106,13 @@ def test_bodies_that_prepare_an_event_hold_it() -> None:
     assert ("ANNOUNCES", "문화재청", "가족 문화 행사") in rels("문화재청에서 준비하고 있는 궁과 능의 '가족 문화 행사'를 안내해 드립니다.")
     # a plan being prepared is not held: only events
     assert of("ANNOUNCES", "산업부가 준비 중인 '반도체 지원 방안'은 다음 달 발표된다.") == set()
+
+
+def test_a_list_of_events_held_on_a_day_are_all_scheduled_for_it() -> None:
+    got = of("SCHEDULED_FOR", "장관은 12일 '반도체 수출 점검회의'와 '업계 간담회'를 잇따라 주재한다.")
+    assert {("반도체 수출 점검회의", "12일"), ("업계 간담회", "12일")} <= got
+    got = of("SCHEDULED_FOR", "산업부는 다음 달 '로봇 포럼', '로봇 전시회', '로봇 경진대회'를 차례로 개최한다.")
+    assert {(e, "다음 달") for e in ("로봇 포럼", "로봇 전시회", "로봇 경진대회")} <= got
+    # each its own day: no day is shared
+    got = of("SCHEDULED_FOR", "환경부는 오는 5일 '탄소중립 설명회'를 개최하고, 12일에는 '기후 포럼'을 연다.")
+    assert ("기후 포럼", "오는 5일") not in got and ("탄소중립 설명회", "12일") not in got
