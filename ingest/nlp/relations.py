@@ -32,7 +32,7 @@ from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.runs import runs_call
 from ingest.nlp.presenter import presenter_relations
-from ingest.nlp.together import co_held, listed_dates
+from ingest.nlp.together import co_held, listed_dates, short_named
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
@@ -156,6 +156,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     period_fields(view, mentions, sents, add, ref)
     co_held(view, buckets, out, add)
     listed_dates(view, buckets, sents, out, add)
+    short_named(view, mentions, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -334,6 +335,8 @@ def _body_tail(view: TextView, m: Mention) -> str:
     """The particle after a body, also after its head or short name in brackets
     ('한국케이블TV방송협회(회장 A)가', '대한상공회의소(대한상의)는': both names)."""
     tail = _tail(view, m)
+    if (p := re.match(r"(은|는|이|가)\(", tail)) and ")" in view.text[m.end:m.end + 30]:
+        return p.group(1)  # '특허청은(청장 김완기) …': the particle before the head's bracket
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)) and b.group(1):
         return b.group(1)
     if tail.startswith(")") and view.text.rfind("(", max(0, m.start - 30), m.start) >= 0 and view.text.find(")", max(0, m.start - 30), m.start) < 0:

@@ -101,3 +101,25 @@ def co_held(view: TextView, buckets: list[list], out: list, add: Callable) -> No
                     add("ANNOUNCES", by_key[h], other[t], si)
                 elif kind == "SCHEDULED_FOR" and h in other and t in by_key:
                     add("SCHEDULED_FOR", other[h], by_key[t], si)
+
+
+# "‘2025 지식재산 정책기자단 발대식’(이하 ‘발대식’)": the short name is the event named before it
+_SHORT_OPEN = re.compile(r"['’\"”」』]?\s?\(이하\s?['‘\"“]?")
+
+
+def short_named(view: TextView, mentions: list, out: list, add: Callable) -> None:
+    """A relation of an event's short name given in brackets holds for its full name too."""
+    if "(이하" not in view.text:
+        return  # (a cheap check)
+    by_key = {m.key: m for m in mentions}
+    full_of = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if a.label == b.label == "INITIATIVE" and _SHORT_OPEN.fullmatch(view.text, a.end, b.start):
+            full_of[b.key] = a
+    if not full_of:
+        return
+    for kind, h, t, si in list(out):
+        if t in full_of and h in by_key:
+            add(kind, by_key[h], full_of[t], si)
+        elif h in full_of and t in by_key:
+            add(kind, full_of[h], by_key[t], si)

@@ -116,3 +116,16 @@ def test_a_list_of_events_held_on_a_day_are_all_scheduled_for_it() -> None:
     # each its own day: no day is shared
     got = of("SCHEDULED_FOR", "환경부는 오는 5일 '탄소중립 설명회'를 개최하고, 12일에는 '기후 포럼'을 연다.")
     assert ("기후 포럼", "오는 5일") not in got and ("탄소중립 설명회", "12일") not in got
+
+
+def test_a_release_of_the_day_schedules_its_event_and_its_short_name_is_the_event() -> None:
+    text = ("특허청은(청장 김완기) 3. 31.(월) 14시 정부대전청사 중회의실에서 ‘2025 지식재산 정책기자단 발대식’"
+            "(이하 ‘발대식’)을 갖고 본격 기자단 소통활동에 들어간다.")
+    got = rels(text, "2025-03-31")
+    assert ("SCHEDULED_FOR", "2025 지식재산 정책기자단 발대식", "3. 31.") in got
+    assert ("ANNOUNCES", "특허청", "2025 지식재산 정책기자단 발대식") in got  # '특허청은(청장 …)': the subject
+    # reported in the past, it is no schedule
+    past = "특허청은 3. 31.(월) 14시 정부대전청사에서 ‘2025 지식재산 정책기자단 발대식’을 갖고 본격 활동에 들어갔다."
+    assert of("SCHEDULED_FOR", past, "2025-03-31") == set()
+    assert ("탄소중립 간담회", "오늘") in of("SCHEDULED_FOR", "환경부는 오늘 '탄소중립 간담회'를 열고 업계 의견을 듣는다.")
+    assert of("SCHEDULED_FOR", "환경부는 오늘 '탄소중립 간담회'를 열고 업계 의견을 들었다.") == set()
