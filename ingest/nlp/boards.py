@@ -29,7 +29,11 @@ _TITLE = re.compile(r"(?:^|\n)[ \t]*제목[ \t]*[:：]?[ \t]*")
 _HEADLINE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?")
 _COMMA = re.compile(r"\s?,\s")
 # what may end the headline after its event: a closing quote, or the verb noun of holding it
-_LINE_END = re.compile(r"['’\"”」』]?(?:\s(?:개최|실시|추진|개막|시행|운영|출범|연다|열어))?[ \t]*(?:\n|$)")
+_LINE_END = re.compile(r"['’\"”」』]?(?:\s(?:개최|실시|추진|개막|시행|운영|출범|진행|연다|열어))?[ \t]*(?:\n|$)")
+# a quoted name before its class noun: "‘전통시장 가는 날’ 행사" (not a group before its ceremony:
+# "‘제2기 보훈 서포터즈’ 발대식" is the ceremony only)
+_CLASS_NOUNS = frozenset({"행사", "사업", "프로그램", "캠페인", "축제", "대회", "공모전"})
+_NAMED = re.compile(r"['’\"”」』]\s")
 _BODIES = ("MINISTRY", "ORGANIZATION")
 
 
@@ -60,11 +64,17 @@ def board_relations(view: TextView, mentions: list, sents: list[tuple[int, int]]
     if body is None or not _COMMA.match(text, body.end):
         return
     inline = [m for m in mentions if body.end < m.start and m.end <= line_end]
-    last = next((m for m in reversed(inline) if m.label == "INITIATIVE"), None)
-    if last is None or last not in inits or not _LINE_END.match(text, last.end) \
+    events = [m for m in inline if m.label == "INITIATIVE"]
+    if not events or not _LINE_END.match(text, events[-1].end) \
             or any(m.label in ("MINISTRY", "ORGANIZATION", "COMPANY", "PERSON") for m in inline):
         return  # ('환경부, 한국환경공단과 … 업무협약': the other party is named)
-    add("ANNOUNCES", body, last, _sentence(starts, last.start))
+    held = [events[-1]]
+    if len(events) > 1 and text[events[-1].start:events[-1].end] in _CLASS_NOUNS \
+            and _NAMED.fullmatch(text, events[-2].end, events[-1].start):
+        held.insert(0, events[-2])  # "한국관광공사, ‘전통시장 가는 날’ 행사 진행": the name and its event
+    for m in held:
+        if m in inits or m is events[-1] and len(held) > 1:
+            add("ANNOUNCES", body, m, _sentence(starts, m.start))
 
 
 def _title_initiative(view: TextView, inits: list, field: int):

@@ -129,3 +129,8 @@ def test_a_release_of_the_day_schedules_its_event_and_its_short_name_is_the_even
     assert of("SCHEDULED_FOR", past, "2025-03-31") == set()
     assert ("탄소중립 간담회", "오늘") in of("SCHEDULED_FOR", "환경부는 오늘 '탄소중립 간담회'를 열고 업계 의견을 듣는다.")
     assert of("SCHEDULED_FOR", "환경부는 오늘 '탄소중립 간담회'를 열고 업계 의견을 들었다.") == set()
+
+
+def test_a_headline_names_its_event_by_a_quoted_name_and_a_class_noun() -> None:
+    got = rels("한국관광공사, ‘전통시장 가는 날’ 행사 진행\n한국관광공사는 이번 주말 전통시장을 찾는 행사를 연다.")
+    assert ("ANNOUNCES", "한국관광공사", "전통시장 가는 날") in got
