@@ -292,6 +292,10 @@ def _cuts_word(view: TextView, e: Ent) -> bool:
     return before.isalnum() or before in "~∼-" or (after.isalnum() and not view.tag_at(e.end).startswith(FUNCTIONAL))
 
 
+_MONTH_DAY = re.compile(r"(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])\.?|(?:1[0-2]|0?[1-9])\s?월\s?(?:3[01]|[12]\d|0?[1-9])\s?일")
+_RANGE_GAP = re.compile(r"(?:\s?\([월화수목금토일]\))?\s?[~∼]\s?")
+
+
 @Language.factory("kg_dates", default_config={})
 class DateNormalizer:
     """DATE → ISO value relative to the document date (`doc._.doc_date`); TIME → HH:MM."""
@@ -301,10 +305,16 @@ class DateNormalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = TextView.of(doc).text
+        prev = None
         for e in get_ents(doc, sync=False):
             try:  # a statistical model's span may be any text ('0일', '32일')
                 if e.label == "DATE":  # '2028년' of '2028년까지' is read with its particle
-                    e.value = normalize(e.attrs.get("_expr") or text[e.start:e.end], doc._.doc_date)
+                    expr = e.attrs.get("_expr") or text[e.start:e.end]
+                    # '’19. 3. 4.(월) ~ 3. 15.(금)': a range's bare end is in the year of its start
+                    ref = prev.value[:10] if prev is not None and prev.value and len(prev.value) >= 10 \
+                        and _MONTH_DAY.fullmatch(expr) and _RANGE_GAP.fullmatch(text, prev.end, e.start) else doc._.doc_date
+                    e.value = normalize(expr, ref)
+                    prev = e
                 elif e.label == "TIME":
                     e.value = normalize_time(text[e.start:e.end])
             except ValueError:

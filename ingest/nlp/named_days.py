@@ -79,7 +79,8 @@ def week(m: re.Match, ref: date | None) -> str | None:
 # '2023/02/08' (month and day in the document's year unless a year is given)
 # a space after the month's dot ('3. 27.(월)', '6. 17(화)') only with a weekday or a range (find_short_dates)
 _MD = r"(?:1[0-2]|0?[1-9])\.\s?(?:3[01]|[12]\d|0?[1-9])"
-_SHORT_ONE = rf"(?:\d{{2}}\.\d{{2}}\.\d{{2}}\.|{_Y4}/\d{{2}}/\d{{2}}|{_MD}\.?)"
+# a two-digit year with spaces: "’17. 7. 3.(월)" (the apostrophe stays outside, as the guideline spans it)
+_SHORT_ONE = rf"(?:\d{{2}}\.\d{{2}}\.\d{{2}}\.|\d{{2}}\.\s{_MD}\.|{_Y4}/\d{{2}}/\d{{2}}|{_MD}\.?)"
 SHORT_RE = re.compile(rf"(?:(?:오는|지난)\s)?{_SHORT_ONE}(?:\s?[~∼]\s?{_SHORT_ONE})?")
 _SPACED_MD = re.compile(r"(?:1[0-2]|0?[1-9])\.\s(?:3[01]|[12]\d|0?[1-9])\.")  # '3. 31.' (its weekday outside)
 
@@ -92,6 +93,8 @@ def short_date(expr: str, ref: date | None) -> str | None:
         if len(nums) == 3:
             y, mo, d = nums
             y += 2000 if y < 100 else 0
+        elif ends:  # '’25. 1. 22. ~ 2. 11.': the end in the start's year
+            (mo, d), y = nums, ends[0].year
         elif ref is not None:
             (mo, d), y = nums, ref.year
         else:

@@ -34,10 +34,14 @@ from ingest.nlp.speakers import speaker_relations
 from ingest.nlp.schedules import sentence_schedules
 from ingest.nlp.runs import runs_call
 from ingest.nlp.presenter import presenter_relations
+from ingest.nlp.together import co_held, listed_dates, short_named
+from ingest.nlp.boards import board_relations
+from ingest.nlp.periods import period_fields
+from ingest.nlp.prepared import prepared_relations
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
-ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)|(?<![가-힣])시작(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)"
+ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)|(?<![가-힣])시작(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)|(?<![가-힣])개막(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다|엽니다)|주최(?=한다|합니다|하며|하고\s|했|하였|해\s|하기로)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
                          r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
@@ -138,6 +142,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         role_relations(view, ms, inits, (ss, se), si, add)
         report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
+        prepared_relations(view, ms, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
@@ -151,6 +156,11 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     note_participants(view, mentions, sents, buckets, out, add)
     party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
+    board_relations(view, mentions, sents, add)
+    period_fields(view, mentions, sents, add, ref)
+    co_held(view, buckets, out, add)
+    listed_dates(view, buckets, sents, out, add)
+    short_named(view, mentions, out, add)
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -329,6 +339,8 @@ def _body_tail(view: TextView, m: Mention) -> str:
     """The particle after a body, also after its head or short name in brackets
     ('한국케이블TV방송협회(회장 A)가', '대한상공회의소(대한상의)는': both names)."""
     tail = _tail(view, m)
+    if (p := re.match(r"(은|는|이|가)\(", tail)) and ")" in view.text[m.end:m.end + 30]:
+        return p.group(1)  # '특허청은(청장 김완기) …': the particle before the head's bracket
     if tail.startswith("(") and (b := _BRACKET_TAIL.match(view.text, m.end)) and b.group(1):
         return b.group(1)
     if tail.startswith(")") and view.text.rfind("(", max(0, m.start - 30), m.start) >= 0 and view.text.find(")", max(0, m.start - 30), m.start) < 0:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
-from ingest.nlp.timing import names_week_of, value_end as _value_end, value_start as _value_start
+from ingest.nlp.timing import OCCASION, names_week_of, value_end as _value_end, value_start as _value_start
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -150,6 +150,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         due = [m for m in due if not (objects and m.end < objects[-1].start and m not in objects
                                       and _TOPIC_OF.match(view.text, m.end))]
         due = due or targets
+        # "'산의 날'을 맞아 기념식을 연다": the occasion is not what is held that day, the event is
+        due = [m for m in due if not OCCASION.match(view.text, m.end)] or due
         # '<국유재산법>에 따라 … 추진할 것': a law as the basis of the act, not what is due
         due = [m for m in due if not (m.attrs.get("kind") == "law" and _BASIS.match(view.text, m.end))]
         if not due:
@@ -241,10 +243,22 @@ _ROOM = re.compile(r"\s?(?:대|소|전체)?회의(?:실|장)")
 _HAND_IN = re.compile(r"까지\s?(?:[가-힣]+\s)?제출")  # handing in documents is no schedule (guideline)
 _DECIDED = re.compile(r"기로\s(?:했|하였|결정|합의)")  # a decision about a day to come
 _HOLD_TODAY = re.compile(r"(?:실시|진행|개최|열|갖|가지)(?:하도록|하겠|할|겠|도록|기로|려고)|(?<=[을를]\s)하(?:도록|겠)"
-                         r"|(?:실시|진행|개최|주재)(?:합니다|한다|하고\s있)")  # a briefing's '오늘 … 국정브리핑을 진행합니다'
+                         r"|(?:실시|진행|개최|주재)(?:합니다|한다|하고\s있)"  # a briefing's '오늘 … 국정브리핑을 진행합니다'
+                         # a release of the day, in the present: '3. 31.(월) … 발대식을 갖고 본격 활동에 들어간다'
+                         r"|(?<=[을를]\s)(?:갖|열|개최하|진행하|실시하)고\s")
 
 # an event of the day as the subject: '기념식이 오후 2시 과학관에서 있습니다', '포럼이 … 열립니다'
 _HELD_TODAY = re.compile(r"(?:(?<!고\s)있습니다|(?<!고\s)있다|열립니다|열린다|개최됩니다|개최된다|진행됩니다|진행된다)[.\s]*$")
+
+
+# a short name given in brackets after the name: "‘… 발대식’(이하 ‘발대식’)을"
+_SHORT_NAME = re.compile(r"['’\"”」』]?(?:\(이하\s?['‘\"“]?[^()'’\"”]{1,20}['’\"”]?\)|['’\"”]?\))")
+
+
+def _held_tail(view: TextView, m: Mention) -> str:
+    """The particle after an event, past a short name in brackets (either mention of it)."""
+    b = _SHORT_NAME.match(view.text, m.end)
+    return view.tail(b.end() if b else m.end).lstrip("'’\"”」』")
 
 
 def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> list[Mention]:
@@ -254,7 +268,7 @@ def _held_today(view: TextView, d: Mention, targets: list[Mention], se: int) -> 
     meetings = [m for m in targets if m.attrs.get("kind") == "meeting" and m.start > d.end]
     if hold is not None:
         # ('국정브리핑과 기자회견을 잇따라 진행합니다': both)
-        return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("을", "를", "과", "와") and m.end <= hold.start()]
+        return [m for m in meetings if _held_tail(view, m) in ("을", "를", "과", "와") and m.end <= hold.start()]
     if _HELD_TODAY.search(view.text[d.end:se]):
         # ('오늘 회의가 … 열리고 있습니다' in the minutes: the sitting itself, no event announced)
         return [m for m in meetings if _tail(view, m).lstrip("'’\"”」』") in ("이", "가") and not m.attrs.get("generic")][:1]

@@ -130,3 +130,7 @@ def value_end(value: str) -> date | None:
     except ValueError:
         return None
     return None
+
+
+# what a day is the occasion of ("'산의 날'을 맞아 기념식을 연다"): not what is held, the event after it is
+OCCASION = re.compile(r"['’\"”」』]?(?:을|를)\s(?:맞아|맞이해|맞이하여|기념해|기념하여|계기로)\s")
