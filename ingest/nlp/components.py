@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, minutes, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -181,6 +181,7 @@ class EntityPatterns:
         cands += initiatives.find_unquoted(view, taken, {(s, e) for s, e, lab, _a in cands if lab == "LOCATION"})
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
+        ents = minutes.join_bills(view, ents)  # '방송법 일부개정법률안': the bill, one name
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities
@@ -329,6 +330,7 @@ class RelationExtractor:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:
             rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
+        rels = minutes.drop_misreadings(view, mentions, rels)  # budgets' years, laws cited by article, bill stages
         if aliases:
             to = {(s, e): k for s, e, _t, k in aliases}
             rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels

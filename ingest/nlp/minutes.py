@@ -1,0 +1,78 @@
+"""What the Assembly's committee minutes say in their own way: bills, budgets, laws cited, stages.
+
+Bills: a law's name with the kind of bill after it.
+
+    먼저 과학관의 설립·운영 및 육성에 관한 법률 일부개정법률안(대안)은 …
+    다음으로 강민국 의원이 대표발의한 우주개발 진흥법 일부개정법률안은 …
+
+The law is found by its own rules (initiatives.find_laws, the head word 법); the bill is
+another thing than the law it amends (the guideline: 'each bill or amendment is its own
+span, the law it amends another', as '과기 출연기관법 개정안'), so the law and the words
+'일부개정법률안' / '전부개정법률안' / '폐지법률안' become one INITIATIVE, the bill's. A bill
+written apart from any law name ('법률안을 심사', '6건의 법률안') is no name.
+
+Relations the sentence rules read into the minutes' wording (drop_misreadings), checked on
+unlabelled speeches of 과학기술정보방송통신위원회:
+
+- a year that dates a budget ('2025년 예산안과 방송통신발전기금 운용계획안', '국정감사에 이어
+  2025년도 예산안을 심사') is the budget's year, no schedule of the fund or audit beside it
+  (the guideline: 'the funding year is a budget's, not a programme's schedule');
+- a law cited by its article ('… 법률 제5조의2에 따른 … 동법 제6조에 따라 오늘 6시까지
+  동행할 것을 명령') is the basis of an act, not an event with a date;
+- a committee named beside the plenary as a stage of a bill's passage ('예결위와 본회의까지
+  통과될 수 있도록', '법사위와 본회의 의결 과정에서') does not take part in the plenary.
+"""
+from __future__ import annotations
+
+import re
+
+from typing import Any
+
+from ingest.nlp.ents import Ent
+from ingest.nlp.view import TextView
+
+# the kind of bill right after the law's name; '(대안)' after it stays outside
+_BILL_TAIL = re.compile(r" ?(?:일부개정|전부개정|개정|폐지)법률안")
+
+
+def join_bills(view: TextView, ents: list[Ent]) -> list[Ent]:
+    """A law followed by its bill's kind ('방송법 일부개정법률안') is one span, the bill."""
+    text = view.text
+    taken = {e.start for e in ents}
+    for e in ents:
+        if e.label != "INITIATIVE" or not (text.endswith("법", 0, e.end) or text.endswith("법률", 0, e.end)):
+            continue
+        m = _BILL_TAIL.match(text, e.end)
+        if m is None or m.end() in taken or not view.aligned(e.start, m.end()) or not view.is_cut(m.end()):
+            continue
+        e.end = m.end()
+        e.attrs["kind"] = "law"
+        e.attrs["generic"] = False
+        e.canonical = None
+    return ents
+
+
+_BUDGET_AFTER = re.compile(r"(?:도)?\s?(?:정부\s?)?(?:R&D\s?)?(?:세입|세출)?(?:예산|결산|기금운용계획)")
+_ARTICLE_AFTER = re.compile(r"\s?제\d+조")
+_STAGE = frozenset({"본회의", "전체회의"})
+_COMMITTEE_END = ("위원회", "위", "소위")
+
+
+def drop_misreadings(view: TextView, mentions: list, rels: list[tuple[str, Any, Any, int]]) -> list:
+    """`rels` without the readings above; `mentions` have .start, .end, .label; a relation's
+    head and tail are (start, end) keys of mentions."""
+    text = view.text
+    by_key = {(m.start, m.end): m for m in mentions}
+    out = []
+    for rel in rels:
+        kind, h, t = rel[0], by_key.get(rel[1]), by_key.get(rel[2])
+        if h is not None and t is not None:
+            if kind == "SCHEDULED_FOR" and t.label == "DATE" and _BUDGET_AFTER.match(text, t.end):
+                continue
+            if kind == "SCHEDULED_FOR" and h.attrs.get("kind") == "law" and _ARTICLE_AFTER.match(text, h.end):
+                continue
+            if kind == "PARTICIPATES_IN" and text[t.start:t.end] in _STAGE and text[h.start:h.end].endswith(_COMMITTEE_END) \
+                    and text[h.end:t.start] in ("와 ", "과 "):
+                continue
+        out.append(rel)
+    return out

@@ -1,0 +1,84 @@
+"""The Assembly's committee minutes (issue #20, round 3): bills named with their kind, the
+committee's subcommittees and their chairs, and what the sentence rules must not read into
+the minutes' wording (a budget's year, a law cited by its article, the stages of a bill).
+Sentences are our own, in the minutes' style."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2024-09-09"
+
+
+def _ents(text: str, typ: str) -> list[str]:
+    return [e.text for e in extract(text, D).entities if e.type == typ]
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(text, D)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+@pytest.mark.parametrize("text,bill", [
+    ("다음으로 김가람 의원이 대표발의한 전파법 일부개정법률안은 원안대로 의결하였습니다.", "전파법 일부개정법률안"),
+    ("먼저 과학관의 설립·운영 및 육성에 관한 법률 일부개정법률안(대안)은 2건의 법률안을 통합 조정한 것입니다.",
+     "과학관의 설립·운영 및 육성에 관한 법률 일부개정법률안"),
+    ("정부가 제출한 우주개발 진흥법 전부개정법률안을 상정합니다.", "우주개발 진흥법 전부개정법률안"),
+    ("박나래 의원님이 대표발의한 양자기술 육성 및 신뢰 확보에 관한 법률안 등 제정안 3건을 심사했습니다.",
+     "양자기술 육성 및 신뢰 확보에 관한 법률안"),
+    # who submitted it and the agenda item's number are no part of the name
+    ("의사일정 제61항 정부 제출 전파법 일부개정법률안까지 이상 61건의 법률안을 일괄하여 상정합니다.", "전파법 일부개정법률안"),
+    ("의사일정 22항 양자기술 육성에 관한 법률안에 대한 질문이 있습니다.", "양자기술 육성에 관한 법률안"),
+])
+def test_a_bill_is_one_name_with_its_kind(text: str, bill: str) -> None:
+    inits = _ents(text, "INITIATIVE")
+    assert bill in inits
+    law = re.sub(r" (?:일부|전부)개정법률안$", "", bill)
+    assert law == bill or law not in inits  # the law it amends is no mention of its own here
+
+
+def test_bills_without_a_law_name_are_no_names() -> None:
+    assert _ents("소위원회는 총 26건의 법률안에 대해 심사하였으며 13건의 일부개정법률안을 의결하였습니다.", "INITIATIVE") == []
+
+
+@pytest.mark.parametrize("text,person,body", [
+    ("과학기술원자력법안심사소위원회 위원장 최형두 위원입니다.", "최형두", "과학기술원자력법안심사소위원회"),
+    ("정보통신방송법안심사소위원회 김현 위원장입니다.", "김현", "정보통신방송법안심사소위원회"),
+    ("법안 통과에 힘써 주신 법안1소위 최형두 위원장님과 2소위 김현 위원장님께 감사드립니다.", "김현", "2소위"),
+])
+def test_a_subcommittee_is_a_body_its_chair_leads(text: str, person: str, body: str) -> None:
+    assert body in _ents(text, "MINISTRY")
+    assert ("LEADS", person, body) in _rels(text)
+
+
+def test_the_short_name_of_the_science_advisory_council_is_the_body() -> None:
+    assert _ents("R&D 예산 배분·조정 결과는 과학기술자문회의 의결을 거쳐 발표할 예정입니다.", "MINISTRY") == ["과학기술자문회의"]
+
+
+@pytest.mark.parametrize("text", [
+    "방송통신위원회 소관 2025년 예산안과 방송통신발전기금 운용계획안에 대해서 제안설명드리겠습니다.",
+    "먼저 국정감사에 이어 2025년도 예산안을 심사해 주시는 위원님들께 감사드립니다.",
+])
+def test_a_budgets_year_schedules_nothing_beside_it(text: str) -> None:
+    assert not any(k == "SCHEDULED_FOR" for k, _h, _t in _rels(text))
+
+
+def test_a_law_cited_by_its_article_has_no_date() -> None:
+    text = ("증인이 국회에서의 증언·감정 등에 관한 법률 제5조의2에 따른 사유로 보기 어려워 동법 제6조에 따라 "
+            "오늘 6시까지 국정감사장으로 동행할 것을 명령하기 위한 의결을 하겠습니다.")
+    assert not any(k == "SCHEDULED_FOR" for k, _h, _t in _rels(text))
+
+
+@pytest.mark.parametrize("text,body", [
+    ("의결해 주신 예산안이 예결위와 본회의까지 수정 없이 통과될 수 있도록 노력하겠습니다.", "예결위"),
+    ("법사위와 본회의 의결 과정에서 최선을 다하겠습니다.", "법사위"),
+])
+def test_a_committee_beside_the_plenary_is_a_stage_not_a_participant(text: str, body: str) -> None:
+    assert ("PARTICIPATES_IN", body, "본회의") not in _rels(text)
+
+
+def test_a_body_met_at_a_meeting_still_takes_part() -> None:
+    assert ("PARTICIPATES_IN", "산업부", "간담회") in _rels("협회는 5일 산업부와 간담회를 열었다.")
