@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, minutes, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, minutes, minutes_people, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -194,6 +194,7 @@ class EntityPatterns:
         items += companies.find_listed_public(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_foreign_officials(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
+        items += minutes_people.find_minutes_people(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '조성은 방송통신위원회 사무처장입니다', 'A 증인'
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])

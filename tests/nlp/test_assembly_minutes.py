@@ -82,3 +82,31 @@ def test_a_committee_beside_the_plenary_is_a_stage_not_a_participant(text: str, 
 
 def test_a_body_met_at_a_meeting_still_takes_part() -> None:
     assert ("PARTICIPATES_IN", "산업부", "간담회") in _rels("협회는 5일 산업부와 간담회를 열었다.")
+
+
+@pytest.mark.parametrize("text,person,body", [
+    ("한소라 방송통신위원회 사무처장입니다.", "한소라", "방송통신위원회"),  # a witness introduced: name, body, title
+    ("방송통신위원회 위원장직무대행 김태오입니다.", "김태오", "방송통신위원회"),  # an acting head introducing himself
+    ("방송통신위원회 위원장 직무대행 김태오입니다.", "김태오", "방송통신위원회"),
+])
+def test_an_introduction_names_the_person_and_the_body_he_heads(text: str, person: str, body: str) -> None:
+    assert person in _ents(text, "PERSON")
+    assert ("LEADS", person, body) in _rels(text)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("그리고 아까 김민혁 증인에 대해서는 제가 분명히 말씀드렸습니다.", ["김민혁"]),
+    ("이 안건은 강필수 참고인의 출석을 요구하는 것입니다.", ["강필수"]),
+    ("제가 좀 아까 최형두 간사님의 지적을 받아들여 수정하였습니다.", ["최형두"]),
+    ("국정감사에 불출석한 증인 유경선, 정철민, 배석규를 고발하고자 하는 것입니다.", ["유경선", "정철민", "배석규"]),
+])
+def test_witnesses_and_whips_are_named_by_their_role(text: str, names: list[str]) -> None:
+    assert all(n in _ents(text, "PERSON") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "추가 증인 2명과 기관 증인을 채택했습니다. 해당 참고인은 불출석했습니다.",
+    "관계 방송통신위원회 사무처장입니다.",
+])
+def test_words_before_a_role_are_no_names(text: str) -> None:
+    assert _ents(text, "PERSON") == []
