@@ -21,6 +21,12 @@ unlabelled speeches of 과학기술정보방송통신위원회:
   동행할 것을 명령') is the basis of an act, not an event with a date;
 - a committee named beside the plenary as a stage of a bill's passage ('예결위와 본회의까지
   통과될 수 있도록', '법사위와 본회의 의결 과정에서') does not take part in the plenary.
+
+And one the rules miss (hearing_parties): the bodies an agenda item lists as those a hearing
+is about ('과학기술정보통신부, 방송통신위원회 등에 대한 현안질의', '… 원자력안전위원회를 대상으로
+현안질의를 실시') take part in it, each of them, as one body alone does in
+frame_events._heard ('방송통신심의위원회에 대한 현안질의': the guideline's bodies summoned or
+audited).
 """
 from __future__ import annotations
 
@@ -75,4 +81,34 @@ def drop_misreadings(view: TextView, mentions: list, rels: list[tuple[str, Any, 
                     and text[h.end:t.start] in ("와 ", "과 "):
                 continue
         out.append(rel)
+    return out
+
+
+_HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고", "공청회")
+_ABOUT_LIST = re.compile(r"(?:\s등)?(?:에\s?대한|에\s?대해서?|(?:을|를)\s대상으로)\s(?:[가-힣]+\s)?")
+_LIST_SEP = re.compile(r"(?:,\s?|·|와\s|과\s|\s및\s)")
+_PARTIES = ("MINISTRY", "COMPANY", "ORGANIZATION")
+
+
+def hearing_parties(view: TextView, mentions: list, sents: list[tuple[int, int]]) -> list[tuple]:
+    """PARTICIPATES_IN for each body of a list a hearing is about (see the module's note)."""
+    text = view.text
+    if "대한" not in text and "대상으로" not in text:
+        return []
+    out = []
+    for i, h in enumerate(mentions):
+        if h.label != "INITIATIVE" or not text[h.start:h.end].endswith(_HEARINGS):
+            continue
+        si = next((k for k, (a, b) in enumerate(sents) if a <= h.start < b), None)
+        j, listed = i - 1, []
+        while j >= 0 and mentions[j].label in _PARTIES:
+            m = mentions[j]
+            between = text[m.end:(listed[-1].start if listed else h.start)]
+            if not (_LIST_SEP.fullmatch(between) if listed else _ABOUT_LIST.fullmatch(between)):
+                break
+            listed.append(m)
+            j -= 1
+        # one body alone 'in regard to' it: frame_events._heard; 'A를 대상으로' here
+        if si is not None and (len(listed) > 1 or listed and "대상으로" in text[listed[0].end:h.start]):
+            out += [("PARTICIPATES_IN", (m.start, m.end), (h.start, h.end), si) for m in listed]
     return out

@@ -110,3 +110,43 @@ def test_witnesses_and_whips_are_named_by_their_role(text: str, names: list[str]
 ])
 def test_words_before_a_role_are_no_names(text: str) -> None:
     assert _ents(text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,bodies,hearing", [
+    ("의사일정 제1항 과학기술정보통신부, 방송통신위원회 등에 대한 현안질의를 상정합니다.",
+     ["과학기술정보통신부", "방송통신위원회"], "현안질의"),
+    ("오늘 과학기술정보통신부, 방송통신위원회, 원자력안전위원회를 대상으로 현안질의를 실시할 예정이었습니다.",
+     ["과학기술정보통신부", "방송통신위원회", "원자력안전위원회"], "현안질의"),
+    ("오늘 원자력안전위원회를 대상으로 현안질의를 실시합니다.", ["원자력안전위원회"], "현안질의"),
+])
+def test_each_body_a_hearing_is_about_takes_part(text: str, bodies: list[str], hearing: str) -> None:
+    rels = _rels(text)
+    assert all(("PARTICIPATES_IN", b, hearing) in rels for b in bodies)
+
+
+def test_an_acting_head_named_before_body_and_title_leads_it() -> None:
+    assert ("LEADS", "김태오", "방통위") in _rels("증인 김태오 방통위 위원장직무대행을 고발하고자 하는 것입니다.")
+
+
+@pytest.mark.parametrize("text,days", [
+    ("공직후보자에 대한 서면질의서는 인사청문회 개최 5일 전까지 후보자에게 송부해야 합니다.", "5일"),
+    ("정부 측은 7일 이내에 답변서를 제출해 주시기 바랍니다.", "7일"),
+    ("이 건은 7일 내에 처리합니다.", "7일"),
+])
+def test_a_number_of_days_before_or_within_is_a_quantity(text: str, days: str) -> None:
+    ex = extract(text, D)
+    assert [e.text for e in ex.entities if e.type == "QUANTITY"] == [days]
+    assert not any(e.type == "DATE" for e in ex.entities)
+    assert not any(r.type == "SCHEDULED_FOR" for r in ex.relations)
+
+
+def test_a_day_of_the_month_stays_a_date() -> None:
+    assert _ents("행사는 오는 7일까지 열린다. 서류는 3월 7일 이내에 낸다.", "DATE") == ["오는 7일", "3월 7일"]
+
+
+def test_a_case_clause_opens_no_law_name() -> None:
+    assert "국회증언감정법" in _ents("자료제출을 거부할 경우 국회증언감정법에 따라 처리할 것입니다.", "INITIATIVE")
+
+
+def test_the_budget_subcommittee_written_out_is_the_body() -> None:
+    assert "예결소위원회" in _ents("류희림 위원장의 목요일 예결소위원회 출석 여부를 조율해 주시기 바랍니다.", "MINISTRY")
