@@ -19,6 +19,8 @@ unlabelled speeches of 과학기술정보방송통신위원회:
   (the guideline: 'the funding year is a budget's, not a programme's schedule');
 - a law cited by its article ('… 법률 제5조의2에 따른 … 동법 제6조에 따라 오늘 6시까지
   동행할 것을 명령') is the basis of an act, not an event with a date;
+- a date given to a body by its launch ('9월에 출범하는 국가인공지능위원회를 통해 … 인공지능 기본법
+  제정에') is the body's, not the date of the initiative the sentence is about;
 - a committee named beside the plenary as a stage of a bill's passage ('예결위와 본회의까지
   통과될 수 있도록', '법사위와 본회의 의결 과정에서') does not take part in the plenary.
 
@@ -60,6 +62,7 @@ def join_bills(view: TextView, ents: list[Ent]) -> list[Ent]:
 
 _BUDGET_AFTER = re.compile(r"(?:도)?\s?(?:정부\s?)?(?:R&D\s?)?(?:세입|세출)?(?:예산|결산|기금운용계획)")
 _ARTICLE_AFTER = re.compile(r"\s?제\d+조")
+_BODY_LAUNCH = re.compile(r"(?:에|부터)?\s(?:출범|설립|신설|발족|개청|개원|설치)(?:하는|할|한|되는|될|된)\s")
 _STAGE = frozenset({"본회의", "전체회의"})
 _COMMITTEE_END = ("위원회", "위", "소위")
 
@@ -69,6 +72,7 @@ def drop_misreadings(view: TextView, mentions: list, rels: list[tuple[str, Any, 
     head and tail are (start, end) keys of mentions."""
     text = view.text
     by_key = {(m.start, m.end): m for m in mentions}
+    body_starts = {m.start for m in mentions if m.label in ("MINISTRY", "ORGANIZATION", "COMPANY")}
     out = []
     for rel in rels:
         kind, h, t = rel[0], by_key.get(rel[1]), by_key.get(rel[2])
@@ -76,6 +80,9 @@ def drop_misreadings(view: TextView, mentions: list, rels: list[tuple[str, Any, 
             if kind == "SCHEDULED_FOR" and t.label == "DATE" and _BUDGET_AFTER.match(text, t.end):
                 continue
             if kind == "SCHEDULED_FOR" and h.attrs.get("kind") == "law" and _ARTICLE_AFTER.match(text, h.end):
+                continue
+            if kind == "SCHEDULED_FOR" and (launch := _BODY_LAUNCH.match(text, t.end)) is not None \
+                    and launch.end() in body_starts and h.start > launch.end():
                 continue
             if kind == "PARTICIPATES_IN" and text[t.start:t.end] in _STAGE and text[h.start:h.end].endswith(_COMMITTEE_END) \
                     and text[h.end:t.start] in ("와 ", "과 "):

@@ -150,3 +150,20 @@ def test_a_case_clause_opens_no_law_name() -> None:
 
 def test_the_budget_subcommittee_written_out_is_the_body() -> None:
     assert "예결소위원회" in _ents("류희림 위원장의 목요일 예결소위원회 출석 여부를 조율해 주시기 바랍니다.", "MINISTRY")
+
+
+def test_a_bodys_launch_date_is_no_schedule_of_the_law_after_it() -> None:
+    text = "9월에 출범하는 국가인공지능위원회를 통해 민관의 역량을 결집하고 인공지능 기본법 제정에 최선을 다하겠습니다."
+    assert not any(k == "SCHEDULED_FOR" for k, _h, _t in _rels(text))
+
+
+@pytest.mark.parametrize("text", [
+    "2025년도 과기부 소관 R&D 사업의 예산안은 9조 원입니다.",
+    "영업자의 부담을 완화하기 위하여 1년 이상 사업을 개시하지 않은 사업자에 대한 내용입니다.",
+])
+def test_jurisdiction_and_thresholds_open_no_name(text: str) -> None:
+    assert _ents(text, "INITIATIVE") == []
+
+
+def test_a_subcommittee_written_short_is_the_body_its_chair_leads() -> None:
+    assert ("LEADS", "최형두", "과학기술원자력법안심사소위") in _rels("과학기술원자력법안심사소위 위원장 최형두입니다.")
