@@ -28,7 +28,15 @@ And one the rules miss (hearing_parties): the bodies an agenda item lists as tho
 is about ('과학기술정보통신부, 방송통신위원회 등에 대한 현안질의', '… 원자력안전위원회를 대상으로
 현안질의를 실시') take part in it, each of them, as one body alone does in
 frame_events._heard ('방송통신심의위원회에 대한 현안질의': the guideline's bodies summoned or
-audited).
+audited), also with the day and manner between ('문화방송에 대해서는 10월 14일 비공개로
+업무보고를 받도록'). Two more the chair's and a new head's words state (sitting_parties):
+the member or head the chair calls on to greet or to ask in the sitting the same speech opens
+('제6차 과학기술정보방송통신위원회를 개의하겠습니다 … 정동영 위원님 인사말씀 해 주시기 바랍니다')
+takes part in that sitting (the guideline: members who put questions in a sitting take part in
+it); the witnesses the chair introduces after '오늘 청문회에 출석하신 증인을 소개해 드리겠습니다'
+('조성은 방송통신위원회 사무처장입니다.' …, until the oath) take part in that hearing, with their
+bodies (the guideline's attendee list with affiliations); a head who introduces himself as the one in charge of the body ('우주항공청을 맡고 있는 청장
+윤영빈입니다') leads it.
 """
 from __future__ import annotations
 
@@ -93,6 +101,7 @@ def drop_misreadings(view: TextView, mentions: list, rels: list[tuple[str, Any, 
 
 _HEARINGS = ("청문회", "현안질의", "국정감사", "업무보고", "공청회")
 _ABOUT_LIST = re.compile(r"(?:\s등)?(?:에\s?대한|에\s?대해서?|(?:을|를)\s대상으로)\s(?:[가-힣]+\s)?")
+_ABOUT_THEN = re.compile(r"에\s?대해서?는\s(?:\S+\s){0,3}")
 _LIST_SEP = re.compile(r"(?:,\s?|·|와\s|과\s|\s및\s)")
 _PARTIES = ("MINISTRY", "COMPANY", "ORGANIZATION")
 
@@ -100,7 +109,7 @@ _PARTIES = ("MINISTRY", "COMPANY", "ORGANIZATION")
 def hearing_parties(view: TextView, mentions: list, sents: list[tuple[int, int]]) -> list[tuple]:
     """PARTICIPATES_IN for each body of a list a hearing is about (see the module's note)."""
     text = view.text
-    if "대한" not in text and "대상으로" not in text:
+    if "대한" not in text and "대해" not in text and "대상으로" not in text:
         return []
     out = []
     for i, h in enumerate(mentions):
@@ -118,4 +127,80 @@ def hearing_parties(view: TextView, mentions: list, sents: list[tuple[int, int]]
         # one body alone 'in regard to' it: frame_events._heard; 'A를 대상으로' here
         if si is not None and (len(listed) > 1 or listed and "대상으로" in text[listed[0].end:h.start]):
             out += [("PARTICIPATES_IN", (m.start, m.end), (h.start, h.end), si) for m in listed]
+        elif si is not None and not listed and j >= 0:
+            # '문화방송에 대해서는 10월 14일 비공개로 업무보고를': only a date or time between
+            b = next((m for m in reversed(mentions[:i]) if m.label not in ("DATE", "TIME")), None)
+            if b is not None and b.label in _PARTIES and _ABOUT_THEN.fullmatch(text, b.end, h.start):
+                out.append(("PARTICIPATES_IN", (b.start, b.end), (h.start, h.end), si))
+    return out
+
+
+_OPENS = re.compile(r"(?:를|을)\s?(?:개의|개회)하겠습니다")
+_CALLED = re.compile(r"[^.?!]{0,40}?(?:인사말씀|인사 말씀|질의)(?:을|를)?\s?(?:해\s?)?(?:주시기\s바랍니다|주십시오|하십시오|하시기\s바랍니다)")
+_IN_CHARGE = re.compile(r"(?:을|를)\s맡고\s있는\s([가-힣]{1,10})\s")
+
+
+def sitting_parties(view: TextView, mentions: list, sents: list[tuple[int, int]]) -> list[tuple]:
+    """PARTICIPATES_IN for those called on in the sitting a speech opens; LEADS for a head
+    'in charge of' the body he names (see the module's note)."""
+    from ingest.nlp.titles import LEAD_TITLES
+
+    text = view.text
+
+    def sent_of(pos: int) -> int | None:
+        return next((k for k, (a, b) in enumerate(sents) if a <= pos < b), None)
+
+    out = []
+    if "맡고 있는" in text:
+        for b, p in zip(mentions, mentions[1:]):
+            t = _IN_CHARGE.fullmatch(text, b.end, p.start)
+            if b.label == "MINISTRY" and p.label == "PERSON" and t and t.group(1) in LEAD_TITLES \
+                    and (si := sent_of(p.start)) is not None:
+                out.append(("LEADS", (p.start, p.end), (b.start, b.end), si))
+    out += _introduced(view, mentions, sents)
+    if "개의하겠습니다" not in text and "개회하겠습니다" not in text:
+        return out
+    sitting = next((m for m in mentions if m.label == "INITIATIVE" and _OPENS.match(text, m.end)), None)
+    if sitting is None:
+        return out
+    for p in mentions:
+        if p.label != "PERSON" or p.start < sitting.end or not _CALLED.match(text, p.end):
+            continue
+        call = _CALLED.match(text, p.end)
+        if any(q.label == "PERSON" and p.end <= q.start < call.end() for q in mentions) \
+                or (si := sent_of(p.start)) is None:
+            continue
+        out.append(("PARTICIPATES_IN", (p.start, p.end), (sitting.start, sitting.end), si))
+    return out
+
+
+_ATTENDED = re.compile(r"에\s출석하신\s(?:증인|참고인|진술인)")
+_INTRO_END = re.compile(r"입니다[.]?(?:\s*\([^()]{1,20}\))?\s*$")  # '… 사무총장입니다. (인사)'
+
+
+def _introduced(view: TextView, mentions: list, sents: list[tuple[int, int]]) -> list[tuple]:
+    """Who the chair introduces one by one after naming the hearing they attend."""
+    text = view.text
+    if "출석하신" not in text:
+        return []
+    out: list[tuple] = []
+    for h in mentions:
+        if h.label != "INITIATIVE" or not text[h.start:h.end].endswith(_HEARINGS) or not _ATTENDED.match(text, h.end):
+            continue
+        misses = 0
+        for si, (a, b) in enumerate(sents):
+            if a <= h.end or misses >= 3:
+                continue
+            line = text[a:b].strip()
+            if "선서" in line:
+                break
+            inside = [m for m in mentions if a <= m.start < b]
+            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+            if inside and inside[0].label == "PERSON" and inside[0].start == lead and len(line) <= 60 and _INTRO_END.search(line):
+                misses = 0
+                out += [("PARTICIPATES_IN", (m.start, m.end), (h.start, h.end), si) for m in inside
+                        if m.label == "PERSON" and m is inside[0] or m.label in _PARTIES]
+            else:
+                misses += 1
+        break
     return out

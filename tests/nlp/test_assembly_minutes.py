@@ -167,3 +167,37 @@ def test_jurisdiction_and_thresholds_open_no_name(text: str) -> None:
 
 def test_a_subcommittee_written_short_is_the_body_its_chair_leads() -> None:
     assert ("LEADS", "최형두", "과학기술원자력법안심사소위") in _rels("과학기술원자력법안심사소위 위원장 최형두입니다.")
+
+
+def test_a_body_heard_with_the_day_between_takes_part() -> None:
+    text = "또한 한국방송공사에 대해서는 10월 14일 비공개로 업무보고를 받도록 하겠습니다."
+    assert ("PARTICIPATES_IN", "한국방송공사", "업무보고") in _rels(text)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("성원이 되었으므로 제415회 국회(임시회) 제6차 과학기술정보방송통신위원회를 개의하겠습니다. 오늘 회의에서는 현안질의를 "
+     "실시할 예정입니다. 정하늘 위원님 인사말씀 해 주시기 바랍니다.", "정하늘"),
+    ("성원이 되었으므로 제420회 국회(임시회) 제1차 과학기술정보방송통신위원회를 개회하겠습니다. 새로 임명되신 원자력안전위원회 "
+     "위원장의 인사를 듣도록 하겠습니다. 최한결 원자력안전위원회 위원장은 나오셔서 간략히 인사말씀해 주시기 바랍니다.", "최한결"),
+])
+def test_who_the_chair_calls_on_in_the_sitting_she_opens_takes_part(text: str, person: str) -> None:
+    sitting = next(e.text for e in extract(text, D).entities if e.text.startswith("제") and e.text.endswith("위원회"))
+    assert ("PARTICIPATES_IN", person, sitting) in _rels(text)
+
+
+def test_a_member_called_on_without_a_sitting_opened_takes_part_in_nothing() -> None:
+    assert not any(k == "PARTICIPATES_IN" for k, _h, _t in _rels("다음으로 정하늘 위원님 질의해 주십시오."))
+
+
+def test_a_head_in_charge_of_the_body_leads_it() -> None:
+    assert ("LEADS", "윤한솔", "우주항공청") in _rels("우주항공청을 맡고 있는 청장 윤한솔입니다. 인사말씀을 드립니다.")
+
+
+def test_the_witnesses_introduced_for_todays_hearing_take_part_with_their_bodies() -> None:
+    text = ("먼저 오늘 청문회에 출석하신 증인을 소개해 드리겠습니다. 소개받으신 증인께서는 잠시 일어서서 인사하시고 앉아 주시기 "
+            "바랍니다. 한소라 방송통신위원회 사무처장입니다. 김영호 방송통신심의위원회 사무총장입니다. (인사) 다음은 증인 선서 "
+            "순서입니다. 이나래 방송통신위원회 부위원장입니다.")
+    rels = _rels(text)
+    assert {("PARTICIPATES_IN", "한소라", "청문회"), ("PARTICIPATES_IN", "김영호", "청문회"),
+            ("PARTICIPATES_IN", "방송통신위원회", "청문회"), ("PARTICIPATES_IN", "방송통신심의위원회", "청문회")} <= rels
+    assert ("PARTICIPATES_IN", "이나래", "청문회") not in rels  # after the oath: no longer the list
