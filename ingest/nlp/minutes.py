@@ -204,3 +204,17 @@ def _introduced(view: TextView, mentions: list, sents: list[tuple[int, int]]) ->
                 misses += 1
         break
     return out
+
+
+# what only the minutes of a sitting say: its procedure, whoever speaks
+_MINUTES_CUES = re.compile(r"선포합니다|이의\s?(?:없으십니까|있으십니까)|의사일정\s?제\d+항|하는 위원 있음|간사와의 협의|간사 위원")
+
+
+def drop_bare_sittings(text: str, ents: list[Ent]) -> list[Ent]:
+    """A bare '회의' in a speech of the minutes ('당초 오늘 회의 안건에는 없었지만', '이것으로 오늘 회의를
+    마치겠습니다') is the sitting the speech is made in, or sittings in general, as
+    initiatives.drop_sitting_refs reads it where the speech opens the sitting: no mention of
+    its own (the gold's committee speeches leave it unannotated)."""
+    if "회의" not in text or _MINUTES_CUES.search(text) is None:
+        return ents
+    return [e for e in ents if not (e.label == "INITIATIVE" and e.attrs.get("_bare") and text[e.start:e.end] == "회의")]

@@ -201,3 +201,15 @@ def test_the_witnesses_introduced_for_todays_hearing_take_part_with_their_bodies
     assert {("PARTICIPATES_IN", "한소라", "청문회"), ("PARTICIPATES_IN", "김영호", "청문회"),
             ("PARTICIPATES_IN", "방송통신위원회", "청문회"), ("PARTICIPATES_IN", "방송통신심의위원회", "청문회")} <= rels
     assert ("PARTICIPATES_IN", "이나래", "청문회") not in rels  # after the oath: no longer the list
+
+
+@pytest.mark.parametrize("text", [
+    "당초 오늘 회의 안건에는 없었지만 간사 위원님과의 협의에 따라 증인 출석 요구의 건을 추가로 상정하려고 합니다.",
+    "오늘 준비한 안건을 모두 마무리하였습니다. 이것으로 오늘 회의를 마치겠습니다. 산회를 선포합니다.",
+])
+def test_a_bare_meeting_word_in_the_minutes_is_the_sitting_itself(text: str) -> None:
+    assert "회의" not in _ents(text, "INITIATIVE")
+
+
+def test_a_bare_meeting_word_outside_the_minutes_is_still_the_meeting() -> None:
+    assert "회의" in _ents("산업부는 오늘 회의에서 수출 대책을 논의했다.", "INITIATIVE")
