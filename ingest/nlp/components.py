@@ -334,7 +334,8 @@ class RelationExtractor:
             rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
         rels = minutes.drop_misreadings(view, mentions, rels)  # budgets' years, laws cited by article, bill stages
         rels = list(dict.fromkeys([*rels, *minutes.hearing_parties(view, mentions, sents),  # 'A, B 등에 대한 현안질의'
-                                   *minutes.sitting_parties(view, mentions, sents)]))  # '… 위원님 인사말씀 해 주시기 바랍니다'
+                                   *minutes.sitting_parties(view, mentions, sents),  # '… 위원님 인사말씀 해 주시기 바랍니다'
+                                   *minutes.report_plans(view, mentions, sents)]))  # a body's own report
         if aliases:
             to = {(s, e): k for s, e, _t, k in aliases}
             rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels

@@ -218,3 +218,38 @@ def drop_bare_sittings(text: str, ents: list[Ent]) -> list[Ent]:
     if "회의" not in text or _MINUTES_CUES.search(text) is None:
         return ents
     return [e for e in ents if not (e.label == "INITIATIVE" and e.attrs.get("_bare") and text[e.start:e.end] == "회의")]
+
+
+# a body's own report in the minutes: '과학기술정보통신부 업무현황을 보고드리겠습니다', '우주항공청 소관
+# 2025년도 예산안 … 제안설명드리겠습니다', '… 주요 현안을 보고드리겠습니다'
+_REPORT = re.compile(r"(?:의|\s소관)?\s(?:[가-힣0-9]+\s){0,4}?(?:업무현황|업무보고|주요\s?현안|현안|예산안|결산|경영실적)[가-힣]{0,8}\s?"
+                     r"(?:을|를|에\s?대해(?:서)?|에\s?대하여)\s(?:간략히\s|간단히\s)?(?:보고드리|보고\s?드리|제안설명)")
+# what the body sets up or runs: '… 로드맵을 마련하고', '… 건설사업 추진을 통해', '… 사업을 추진하겠습니다'
+_RUNS = re.compile(r"['’\"”」』]?(?:(?:을|를)\s(?:[가-힣]+\s){0,2}?(?:마련|수립|추진|시행|운영|구축|도입|확정|신설|출범)"
+                   r"|\s(?:추진|시행|운영|구축)(?:을|를)\s통해)")
+
+
+def report_plans(view: TextView, mentions: list, sents: list[tuple[int, int]]) -> list[tuple]:
+    """ANNOUNCES by the reporting body for the named plans and programmes its own report says it
+    sets up or runs with no other body in the sentence (the guideline's fourth batch: the omitted
+    subject of a body's own report in the minutes is that body)."""
+    text = view.text
+    if "보고" not in text and "제안설명" not in text:
+        return []
+    reporter = next((m for m in mentions if m.label == "MINISTRY" and _REPORT.match(text, m.end)), None)
+    if reporter is None:
+        return []
+    out = []
+    for si, (a, b) in enumerate(sents):
+        if b <= reporter.end:
+            continue
+        inside = [m for m in mentions if a <= m.start < b]
+        for m in inside:
+            if m.label != "INITIATIVE" or m.attrs.get("kind") in ("meeting", "law") or m.attrs.get("generic") \
+                    or not _RUNS.match(text, m.end):
+                continue
+            if any(o.label in _PARTIES and o is not m and o.start < m.start and text[o.start:o.end] != text[reporter.start:reporter.end]
+                   for o in inside):
+                continue  # another body in the sentence before it: its own plan, or a joint one
+            out.append(("ANNOUNCES", (reporter.start, reporter.end), (m.start, m.end), si))
+    return out

@@ -213,3 +213,11 @@ def test_a_bare_meeting_word_in_the_minutes_is_the_sitting_itself(text: str) -> 
 
 def test_a_bare_meeting_word_outside_the_minutes_is_still_the_meeting() -> None:
     assert "회의" in _ents("산업부는 오늘 회의에서 수출 대책을 논의했다.", "INITIATIVE")
+
+
+def test_a_bodys_own_report_announces_what_it_sets_up() -> None:
+    text = ("배부해 드린 자료를 바탕으로 우주항공청 업무현황을 보고드리겠습니다. 9쪽, 탐사 부문에서는 국제 거대전파망원경 "
+            "건설사업 추진을 통해 우주탐사를 확대하겠습니다. 또한 교육부와 함께 이공계 인재 지원 대책을 발표할 예정입니다.")
+    rels = _rels(text)
+    assert ("ANNOUNCES", "우주항공청", "국제 거대전파망원경 건설사업") in rels
+    assert ("ANNOUNCES", "우주항공청", "이공계 인재 지원 대책") not in rels  # another body in the sentence: left to the rules
