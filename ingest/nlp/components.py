@@ -16,8 +16,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, minutes, minutes_people, orgs, patterns, people, person_bodies, person_forms, programmes,
+from ingest.nlp import (agenda, backrefs, bodies, companies, dated_names, initiative_forms, initiatives, known as known_names, orgs, patterns, people, person_bodies, person_forms, programmes,
                         org_shapes, relclf, shortnames, venues)
+from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -183,6 +184,7 @@ class EntityPatterns:
         ents = initiatives.join_numbered_meetings(view.text, ents)
         ents = minutes.join_bills(view, ents)  # '방송법 일부개정법률안': the bill, one name
         ents = minutes.drop_bare_sittings(view.text, ents)  # '당초 오늘 회의 안건에는': the sitting itself
+        ents = minutes.join_terms(view.text, ents)  # '제21대 과방위': the body with its term
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off
         # the resolved entities

@@ -253,3 +253,23 @@ def report_plans(view: TextView, mentions: list, sents: list[tuple[int, int]]) -
                 continue  # another body in the sentence before it: its own plan, or a joint one
             out.append(("ANNOUNCES", (reporter.start, reporter.end), (m.start, m.end), si))
     return out
+
+
+_TERM_BEFORE = re.compile(r"제\d{1,2}대\s$")
+_LEGISLATURES = ("위원회", "위", "의회", "국회")
+
+
+def join_terms(text: str, ents: list[Ent]) -> list[Ent]:
+    """A legislature or its committee named with its term ('제21대 과방위', '제22대 국회') is the
+    body, one span with the term (the guideline: 'a council named with its term is the body');
+    an ordinal sitting ('제417회 국회') is another thing, an event (initiatives.find_sittings)."""
+    if "대 " not in text:
+        return ents
+    starts = {e.end for e in ents}
+    for e in ents:
+        if e.label != "MINISTRY" or not text.endswith(_LEGISLATURES, 0, e.end):
+            continue
+        m = _TERM_BEFORE.search(text, max(0, e.start - 6), e.start)
+        if m is not None and m.start() not in starts and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            e.start = m.start()
+    return ents

@@ -221,3 +221,9 @@ def test_a_bodys_own_report_announces_what_it_sets_up() -> None:
     rels = _rels(text)
     assert ("ANNOUNCES", "우주항공청", "국제 거대전파망원경 건설사업") in rels
     assert ("ANNOUNCES", "우주항공청", "이공계 인재 지원 대책") not in rels  # another body in the sentence: left to the rules
+
+
+def test_a_committee_named_with_its_term_is_the_body() -> None:
+    ex = extract("이 자료에는 제21대 과방위 운영과 AI 정책현안을 점검한 내용들이 포함되어 있습니다.", D)
+    assert [(e.text, e.canonical) for e in ex.entities if e.type == "MINISTRY"] == [("제21대 과방위", "과학기술정보방송통신위원회")]
+    assert "제415회 국회" in _ents("제415회 국회(임시회) 제2차 과학기술정보방송통신위원회를 개의하겠습니다.", "INITIATIVE")
