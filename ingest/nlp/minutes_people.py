@@ -3,6 +3,7 @@ find no name Kiwi knows:
 
     조성은 방송통신위원회 사무처장입니다.          ← a witness introduced: name, body, title
     방송통신위원회 위원장직무대행 김태규입니다.      ← an acting head introducing himself
+    김홍일 전 방송통신위원장입니다.                 ← a former head introduced (no post now)
     아까 김종인 증인에 대해서는 …                   ← witnesses and expert witnesses (참고인)
     국정감사 증인 류희림, 장경식을 …                ← a list of witnesses after the word
     제가 좀 아까 최형두 간사님의 지적을 …           ← a committee's whip (간사)
@@ -32,6 +33,7 @@ _NAME_BEFORE_IS = re.compile(r"[가-힣]{2,4}?(?=입니다)")
 # the word next to which a name stands in the minutes; 님 and particles after it
 _ROLE_AFTER = re.compile(r" (?:증인|참고인|간사)(?=님|께서|[은는이가을를의에께도과와,]|\s|$)")
 _ROLE_BEFORE = re.compile(r"(?<![가-힣])(?:증인|참고인) (?=[가-힣])")
+_FORMER = re.compile(r"(?<![가-힣])([가-힣]{2,3}) 전 [가-힣A-Za-z0-9 ]{0,14}?(" + "|".join(sorted(FUSED_TITLES, key=len, reverse=True)) + r"|장|기자|사장|대표|의원)(?=입니다)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n|\)\s*)$")
 
 
@@ -83,6 +85,9 @@ def find_minutes_people(view: TextView, ents: list[tuple[int, int, str, dict]]) 
             n = _NAME_BEFORE_IS.match(text, t.end() + 1)
             if n is not None and _name_ok(view, n.start(), n.end(), taken):
                 yield from person(n.start(), n.end(), _post(t, bs, be))
+    for m in _FORMER.finditer(text):  # '김홍일 전 방송통신위원장입니다': a former head, no post now
+        if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) and _intro_name(view, m.start(1), m.end(1), taken):
+            yield from person(m.start(1), m.end(1), {"title": m.group(2), "former": True})
     for m in _ROLE_AFTER.finditer(text):
         ws = view.word_start(max(0, m.start() - 1))
         if ws < m.start() and _name_ok(view, ws, m.start(), taken):

@@ -227,3 +227,9 @@ def test_a_committee_named_with_its_term_is_the_body() -> None:
     ex = extract("이 자료에는 제21대 과방위 운영과 AI 정책현안을 점검한 내용들이 포함되어 있습니다.", D)
     assert [(e.text, e.canonical) for e in ex.entities if e.type == "MINISTRY"] == [("제21대 과방위", "과학기술정보방송통신위원회")]
     assert "제415회 국회" in _ents("제415회 국회(임시회) 제2차 과학기술정보방송통신위원회를 개의하겠습니다.", "INITIATIVE")
+
+
+def test_a_former_head_introduced_is_named_without_a_post() -> None:
+    text = "김홍도 전 방송통신위원장입니다. 문호석 전 MBC 보도국장입니다."
+    assert _ents(text, "PERSON") == ["김홍도", "문호석"]
+    assert not any(k == "LEADS" for k, _h, _t in _rels(text))
