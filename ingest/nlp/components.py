@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names,
                         landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
 from ingest.nlp import body_forms, field_people
+from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -188,6 +189,9 @@ class EntityPatterns:
         ents = initiatives.drop_sitting_refs(view.text, resolve(doc, rule_ents, cands))
         ents = initiatives.join_numbered_meetings(view.text, ents)
         ents = headlines.widen_titles(view.text, ents)
+        ents = minutes.join_bills(view, ents)  # '방송법 일부개정법률안': the bill, one name
+        ents = minutes.drop_bare_sittings(view.text, ents)  # '당초 오늘 회의 안건에는': the sitting itself
+        ents = minutes.join_terms(view.text, ents)  # '제21대 과방위': the body with its term
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
@@ -204,6 +208,7 @@ class EntityPatterns:
         items += person_bodies.find_long_apposed(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += person_bodies.find_foreign_officials(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
         items += partners.find_party_items(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '(참여 기관·기업) A, B'
+        items += minutes_people.find_minutes_people(view, [(e.start, e.end, e.label, e.attrs) for e in ents])  # '조성은 방송통신위원회 사무처장입니다', 'A 증인'
         for c in items:
             c[3]["_prio"] = PRIORITY["list"]
         items += initiatives.find_references(view, [(e.start, e.end, e.label, e.attrs) for e in ents])
@@ -354,6 +359,10 @@ class RelationExtractor:
             self.collect.append((view, mentions, sents, list(rels), doc._.doc_date, aliases))
         elif self.classifier:
             rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
+        rels = minutes.drop_misreadings(view, mentions, rels)  # budgets' years, laws cited by article, bill stages
+        rels = list(dict.fromkeys([*rels, *minutes.hearing_parties(view, mentions, sents),  # 'A, B 등에 대한 현안질의'
+                                   *minutes.sitting_parties(view, mentions, sents),  # '… 위원님 인사말씀 해 주시기 바랍니다'
+                                   *minutes.report_plans(view, mentions, sents)]))  # a body's own report
         if aliases:
             to = {(s, e): k for s, e, _t, k in aliases}
             rels = list(dict.fromkeys((kind, to.get(h, h), to.get(t, t), si) for kind, h, t, si in rels

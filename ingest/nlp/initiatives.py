@@ -558,13 +558,13 @@ def find_sittings(view: TextView) -> Iterator[tuple]:
 # 운영에 관한 특별법'. The name runs back over nouns, '및', '등' and nouns with 의/에서의
 # to the first word with another particle or ending ('것으로', '정부는').
 # '… 보호에 관한 특별조치법', '… 해소를 위한 특별법' (a bare 법 only after 관한), with its decree ('… 특례법 시행령')
-_LAW_RE = re.compile(r"(?:에 관한 (?:특별법|특별조치법|특례법|기본법|법률|법)|(?<=[가-힣])(?:을|를) 위한 (?:특별법|특별조치법|특례법|기본법|법률))"
+_LAW_RE = re.compile(r"(?:에 관한 (?:특별법|특별조치법|특례법|기본법|법률안|법률|법)|(?<=[가-힣])(?:을|를) 위한 (?:특별법|특별조치법|특례법|기본법|법률))"
                      r"(?: 시행령| 시행규칙)?(?![A-Za-z0-9])")
 _GENITIVE = ("에서의", "과의", "와의", "의")
 _LAW_DETERMINERS = frozenset({"이번", "해당", "동", "이", "그", "관련", "현행", "개정", "기존", "새", "후", "전", "의사일정",
                               "대표발의", "발의", "정부", "같은", "위반", "근거"})
 _DAY_WORD = re.compile(r"\d+(?:년|월|일|년도)")  # '국회는 11일 … 특별법을': the date is outside
-_ARTICLE = re.compile(r"제\d+(?:조|항|호)(?:의\d+)?")  # '국회법 제129조 및 …': another law's article
+_ARTICLE = re.compile(r"제?\d+(?:조|항|호)(?:의\d+)?")  # '의사일정 22항 …에 관한 법률안': an agenda item's number  # '국회법 제129조 및 …': another law's article
 
 
 def find_laws(view: TextView) -> Iterator[tuple]:

@@ -55,6 +55,9 @@ _RANKED = re.compile(r"\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]*(?:강국|대국
 _COHORT = re.compile(r"(?:위원회|협의회|위|단)\s\d+기|\d+기\s(?:위원|협의회|회원|졸업|출신|신도시)")
 _FRACTION = re.compile(r"(?<=분)의\s?\d")  # '3분의 2': a fraction, no minutes
 _DATE_EDGE = re.compile(r"\s?(?:까지|부터|이후|이내|이전)$")
+_DAYS = re.compile(r"\d+일")
+_WITHIN = re.compile(r"\s?(?:이내|내에|내로|전까지|전에)")
+_WITHIN_SPAN = re.compile(r"\s?(?:이내|내)")  # what the date pattern took of it
 _NOT_BEFORE = {"TIME": re.compile(r"[\d가-힣:.]"), "QUANTITY": re.compile(r"[\d.,A-Za-z제]")}  # 제3기 is an ordinal
 
 
@@ -101,6 +104,9 @@ def find_values(view: TextView) -> Iterator[Cand]:
             if label == "QUANTITY" and (text.startswith("째", e) or _FRACTION.match(text, e) or text.startswith(("분기", "초반", "초순", "초까지", "초에", "초부터"), e - 1)):
                 continue  # '4번째': an ordinal, no count; '2분기', '3월 초': dates
             attrs: dict = {}
+            if label == "DATE" and (d := _DAYS.match(text, s, e)) is not None and _WITHIN.match(text, d.end()) \
+                    and (d.end() == e or _WITHIN_SPAN.fullmatch(text, d.end(), e)):
+                label, e = "QUANTITY", d.end()  # '7일 이내에 답변서를', '개최 5일 전까지': a number of days (the guideline's '7일 내에')
             if label == "DATE" and (edge := _DATE_EDGE.search(text, s, e)) is not None and edge.start() > s:
                 # '2028년까지' → span '2028년' (the particle stays outside, as all particles do);
                 # the value is read from the whole expression (../2028-12-31)
