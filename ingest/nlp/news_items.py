@@ -1,0 +1,52 @@
+"""What broadcast news items (KTV) state and the sentence rules read too far: a last pass over a
+document's relations that drops what the guideline does not annotate.
+
+- A nominee heads no body yet: '박영선 중소벤처기업부 장관 후보자는 …', '환경부장관 내정자',
+  '녹취> 김연철 / 통일부 장관 후보자' (guideline: nominees get no LEADS to the body; they take part in
+  their hearing). The title rule links the name to the body in the title phrase; the word after the
+  title says the post is not held.
+- A headline joins two of its clauses with '···' ('제53회 국무회의 개최···이번 주 주요 현안 점검',
+  '국무회의 내일 개최···다음 주 현안'): a date on one side of the dots is no date of an event named on
+  the other side, since each clause is its own statement.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.nlp.view import TextView
+
+Rel = tuple[str, tuple[int, int], tuple[int, int], int]
+
+# the rest of the title phrase after the body, up to the word that makes the person a nominee:
+# ' 장관 후보자', '장관후보자', '장관 내정자', ' 초대 위원장 후보자'
+_NOMINEE = re.compile(r"\s?(?:[가-힣]{1,8}\s?){0,2}?(?:후보자|내정자|지명자)")
+# dots that join a headline's clauses: '···', '…', '...'
+_DOTS = re.compile(r"·{2,}|…|\.{3}")
+
+
+def _nominee(text: str, person: tuple[int, int], body: tuple[int, int]) -> bool:
+    """Whether the title phrase that joins person and body ends in 후보자/내정자 (either order:
+    '박영선 중기부 장관 후보자', '중기부 장관 후보자 박영선')."""
+    if body[1] <= person[0]:  # the title between them
+        gap = text[body[1]:person[0]]
+        return len(gap) < 20 and re.search(r"(?:후보자|내정자|지명자)\s?$", gap) is not None
+    m = _NOMINEE.match(text, body[1], min(len(text), body[1] + 20))
+    if m is None:
+        return False
+    return "\n" not in m.group(0) and not re.search(r"[은는이가을를의에와과]\s", m.group(0))
+
+
+def news_filters(view: TextView, out: list[Rel]) -> list[Rel]:
+    """Drop LEADS of nominees to the body of their title and schedules across a headline's '···'."""
+    text = view.text
+    keep: list[Rel] = []
+    for r in out:
+        kind, h, t, _si = r
+        if kind == "LEADS" and _nominee(text, h, t) and abs(h[0] - t[0]) < 40:
+            continue
+        if kind == "SCHEDULED_FOR":
+            a, b = (h[1], t[0]) if h[1] <= t[0] else (t[1], h[0])
+            if a < b and _DOTS.search(text, a, b) and "\n" not in text[a:b]:
+                continue
+        keep.append(r)
+    return keep
