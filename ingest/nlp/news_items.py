@@ -8,6 +8,9 @@ document's relations that drops what the guideline does not annotate.
 - A headline joins two of its clauses with '···' ('제53회 국무회의 개최···이번 주 주요 현안 점검',
   '국무회의 내일 개최···다음 주 현안'): a date on one side of the dots is no date of an event named on
   the other side, since each clause is its own statement.
+- A KTV page files its item under a programme on a line between the headline and the headline
+  repeated, above the posting date: 'headline | KTV 뉴스중심 | headline | 등록일 : …', '… | 문워크 | …'.
+  The line with an airtime is read by programmes.find_page_programmes; this one has none.
 """
 from __future__ import annotations
 
@@ -22,6 +25,29 @@ Rel = tuple[str, tuple[int, int], tuple[int, int], int]
 _NOMINEE = re.compile(r"\s?(?:[가-힣]{1,8}\s?){0,2}?(?:후보자|내정자|지명자)")
 # dots that join a headline's clauses: '···', '…', '...'
 _DOTS = re.compile(r"·{2,}|…|\.{3}")
+
+
+_POSTED = re.compile(r"등록일\s?:")
+_SHORT_LINE = re.compile(r"[^\n'\"‘’“”·…,.?!:()<>\[\]]{2,20}")
+
+
+def filed_under(view: TextView):
+    """INITIATIVE candidates: the programme line between a page's headline and its repetition."""
+    text = view.text
+    if "등록일" not in text[:800]:
+        return  # a cheap check: no posting date near the top, no page header
+    lines, pos = [], 0
+    for line in text[:800].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for k in range(1, len(lines) - 2):
+        (s, name), before, after = lines[k], lines[k - 1][1].strip(), lines[k + 1][1].strip()
+        if len(before) < 6 or before != after or not _POSTED.match(lines[k + 2][1].strip()):
+            continue
+        stripped = name.strip()
+        if _SHORT_LINE.fullmatch(stripped) and len(stripped.split()) <= 4 and re.search(r"\d{1,2}시", stripped) is None:
+            start = s + name.index(stripped)
+            yield start, start + len(stripped), "INITIATIVE", {"kind": "program", "generic": False}
 
 
 def _nominee(text: str, person: tuple[int, int], body: tuple[int, int]) -> bool:

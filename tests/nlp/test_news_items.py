@@ -43,3 +43,13 @@ def test_a_date_across_a_headlines_dots_is_not_the_events() -> None:
     rels, _ = run("경제장관회의 내일 개최···다음 주 물가 대책 점검")
     assert (S, "경제장관회의", "다음 주") not in rels
     assert (S, "경제장관회의", "내일") in rels  # the date on its own side still holds
+
+
+def test_the_programme_line_between_a_headline_and_its_repetition() -> None:
+    page = ("한 총리 \"물가 안정에 총력\"\nKTV 정책현장\n한 총리 \"물가 안정에 총력\"\n등록일 : 2025.03.05\n"
+            "윤소라 앵커>\n한도훈 국무총리가 물가 안정에 총력을 기울이겠다고 밝혔습니다.")
+    _, ents = run(page)
+    assert ("KTV 정책현장", "INITIATIVE") in ents
+    notice = "KTV 안내문\n조회 : 12\n등록일 : 2025.03.05\nKTV 안내문\n한국정책방송원은 편성을 바꿉니다."
+    _, ents = run(notice)  # a notice's title repeated, with no line between: no programme
+    assert not any(t == "INITIATIVE" for _n, t in ents)
