@@ -53,3 +53,14 @@ def test_the_programme_line_between_a_headline_and_its_repetition() -> None:
     notice = "KTV 안내문\n조회 : 12\n등록일 : 2025.03.05\nKTV 안내문\n한국정책방송원은 편성을 바꿉니다."
     _, ents = run(notice)  # a notice's title repeated, with no line between: no programme
     assert not any(t == "INITIATIVE" for _n, t in ents)
+
+
+def test_a_quoted_name_after_a_broadcaster_is_its_programme() -> None:
+    _, ents = run("차관은 오전 11시 KTV '정책 한마당' 2부에 출연합니다.")
+    assert ("정책 한마당", "INITIATIVE") in ents
+    _, ents = run("시청자가 만든 영상을 내보내는 'KTV 열린 편성'이 올해도 이어진다.")
+    assert ("KTV 열린 편성", "INITIATIVE") in ents
+    _, ents = run("국민방송 KTV '대전 시대 개막'")  # a headline's quoted phrase: no programme
+    assert not any(t == "INITIATIVE" for _n, t in ents)
+    rels, _ = run("차관은 3월 6일 목요일 오전 11시 KTV '정책 한마당' 2부에 생방송 출연합니다.")
+    assert not any(r[0] == S and r[1] == "정책 한마당" for r in rels)  # the guest's day, not the programme's
