@@ -64,3 +64,11 @@ def test_a_quoted_name_after_a_broadcaster_is_its_programme() -> None:
     assert not any(t == "INITIATIVE" for _n, t in ents)
     rels, _ = run("차관은 3월 6일 목요일 오전 11시 KTV '정책 한마당' 2부에 생방송 출연합니다.")
     assert not any(r[0] == S and r[1] == "정책 한마당" for r in rels)  # the guest's day, not the programme's
+
+
+def test_a_minister_named_before_from_whom_a_report_is_received() -> None:
+    rels, ents = run("대통령은 오늘 한서준 해양수산부 장관으로부터 업무보고를 받았습니다.")
+    assert ("한서준", "PERSON") in ents
+    assert (L, "한서준", "해양수산부") in rels
+    _, ents = run("대통령은 배도윤 국토교통부 장관에게 임명장을 수여했습니다.")
+    assert ("배도윤", "PERSON") in ents
