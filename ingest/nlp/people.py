@@ -32,8 +32,9 @@ _FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + 
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|이다|님|께서))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
-)
+    r"(?:(?![가-힣]{2})|(?=입니|이며|이고|이었|이던|이다|님|께서|으로부터|로부터|에게서|에게))"  # '정석배 입법심의관입니다', '최민희 위원장님과', '황정아 위원께서'
+)  # '이창양 산업통상자원부 장관으로부터 업무보고를 받았습니다', '… 장관에게 임명장을 수여했다'
+
 _NAME_RE = re.compile(r"[가-힣]{2,4}")
 _FOREIGN_WORD = re.compile(r"[가-힣]{2,6}")  # a word of a foreign name in Hangul ('지안포르테')
 

@@ -75,8 +75,9 @@ def _credits(view: TextView, ents: dict) -> Iterator[tuple]:
                 yield s, e, "PERSON", {}
 
 
-# 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관'
-_SLASH_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) / (?=\S)")
+# 'NAME / title' in broadcast transcripts: '장병규 / 4차산업혁명위원장', '권근용 / 보건복지부 … 사무관',
+# also with the space after the slash left out ('녹취> 김연철 /통일부 장관 후보자')
+_SLASH_RE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) /\s?(?=\S)")
 
 
 def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:

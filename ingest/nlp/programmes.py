@@ -20,6 +20,7 @@ import re
 from typing import Iterator
 
 from ingest.nlp.heads import CHAIN_STOP, HEADS
+from ingest.nlp.news_items import filed_under
 from ingest.nlp.view import TextView
 
 _DAY = r"(?:매일|매주|평일|주말|격주|[월화수목금토일](?:요일)?(?:\s?[~∼·,-]\s?[월화수목금토일](?:요일)?)*)"
@@ -67,6 +68,7 @@ def find_page_programmes(view: TextView) -> Iterator[tuple]:
     """The programme a broadcaster's page is filed under: the words before the airtime on
     a line of their own near the page's '등록일 :' (posting date)."""
     text = view.text
+    yield from filed_under(view)  # '… | KTV 뉴스중심 | … | 등록일 : …': no airtime
     if "분" not in text or _POSTED.search(text) is None:
         return  # a cheap check: no posting date, no page header
     for m in _HEADER.finditer(text, 0, min(len(text), 600)):

@@ -38,6 +38,7 @@ from ingest.nlp.together import co_held, listed_dates, short_named
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
+from ingest.nlp.news_items import news_filters
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
 
@@ -172,8 +173,8 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     # '내일 4월 22일에는', '내일 2024년 11월 20일까지': the day written out names the same day as
     # the word before it; the event is due on the written date only
     due = {(h, t[0]) for kind, h, t, _si in out if kind == "SCHEDULED_FOR"}
-    return [r for r in out if r[0] != "SCHEDULED_FOR" or name(r[2]) not in _RELATIVE_DAYS
-            or not (_DAY_AFTER.match(view.text, r[2][1]) and (r[1], r[2][1] + 1) in due)]
+    return news_filters(view, [r for r in out if r[0] != "SCHEDULED_FOR" or name(r[2]) not in _RELATIVE_DAYS
+                               or not (_DAY_AFTER.match(view.text, r[2][1]) and (r[1], r[2][1] + 1) in due)])
 
 
 _RELATIVE_DAYS = frozenset({"오늘", "내일", "모레", "어제"})
