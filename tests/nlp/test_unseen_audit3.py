@@ -44,3 +44,15 @@ def test_a_councils_secretariat_is_a_unit_unless_audited() -> None:
     assert ("LEADS", "한도윤", "제1차 자치행정위원회") in rels  # the chair still opens the sitting
     _, ents = run(AUDIT)
     assert ("의회사무국", "MINISTRY") in ents  # the audited secretariat (피감사기관) still is
+
+
+NO_BULLETS = ("제140회 양주시의회(임시회)\n본회의 회의록\n제1차\n양주시의회\n일 시 2024년 06월 20일 (목) 오전 10시\n"
+              "의사일정\n1. 회기결정의건\n10시 05분 개의\n의장 한도윤\n의석을 정돈하여 주시기 바랍니다.\n"
+              "성원이 되었으므로 오늘 제140회 양주시의회 임시회 제1차 본회의를 개의하겠습니다.")
+
+
+def test_a_sittings_heading_date_schedules_nothing_without_speaker_bullets() -> None:
+    # minutes that print speakers without '○': the heading still ends where the sitting opens
+    rels, _ = run(NO_BULLETS)
+    assert not any(r[0] == "SCHEDULED_FOR" and r[2] == "2024년 06월 20일" for r in rels)
+    assert ("SCHEDULED_FOR", "제140회 양주시의회 임시회", "오늘") in rels  # opened 'today': still scheduled
