@@ -56,3 +56,11 @@ def test_a_sittings_heading_date_schedules_nothing_without_speaker_bullets() -> 
     rels, _ = run(NO_BULLETS)
     assert not any(r[0] == "SCHEDULED_FOR" and r[2] == "2024년 06월 20일" for r in rels)
     assert ("SCHEDULED_FOR", "제140회 양주시의회 임시회", "오늘") in rels  # opened 'today': still scheduled
+
+
+def test_a_law_cited_as_the_source_of_a_deadline_is_not_scheduled_for_it() -> None:
+    # '…법에 따르면 …까지 알려야': the deadline of what the law asks, no date of the law (as one cited by article)
+    rels, _ = run("과학기술기본법에 따르면 각 부처는 다음 날인 6월 30일까지 기획재정부에 알려야 합니다.")
+    assert not any(r[0] == "SCHEDULED_FOR" and r[1] == "과학기술기본법" for r in rels)
+    rels, _ = run("개정 과학기술기본법은 오는 7월 1일부터 시행된다.")
+    assert ("SCHEDULED_FOR", "개정 과학기술기본법", "오는 7월 1일") in rels  # taking effect: still scheduled
