@@ -36,6 +36,9 @@ _CHAIRED = re.compile(r"\s?(?:의원|위원|의장)?(?:님)?(?:이신\s)?의\s�
 _AUDITED_FIELD = re.compile(r"피감사기관\s*:?\s*")
 _HEAD_GREETED = re.compile(r"\s[가-힣]{1,10}장(?:님)?을\s비롯한\s")
 _ABOUT = re.compile(r"에\s대한\s")
+# where the heading ends: the first speaker's line, or the time of opening for minutes that
+# print speakers without '○' ('10시 22분 개의\n의장 김열호\n의석을 정돈하여 …')
+_BODY_START = re.compile(r"(?m)^\s*○|\d{1,2}\s?시\s?(?:\d{1,2}\s?분\s?)?(?:개의|개회|감사개시)")
 
 
 def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int]], out: list, add: Callable) -> None:
@@ -47,7 +50,7 @@ def council_relations(view: TextView, mentions: list, sents: list[tuple[int, int
     ours = {m.key for m in mentions if m.attrs.get("_council") and m.label == "INITIATIVE"}
     audits = {m.key for m in mentions if m.label == "INITIATIVE" and text[m.start:m.end].endswith("행정사무감사")}
     # the audited body does not announce the council's audit ('감사의 목적은 의회사무처에서 추진하는 …')
-    first = re.search(r"(?m)^\s*○", text)
+    first = _BODY_START.search(text)  # the first speaker's '○', or the time the sitting opened
     heading = first.start() if first else 0
     out[:] = [r for r in out if not (r[0] == "SCHEDULED_FOR" and r[1] in ours and r[2][0] < heading)
               and not (r[0] == "ANNOUNCES" and r[2] in audits)]

@@ -212,6 +212,11 @@ def _bare_word(view: TextView, s: int, e: int) -> bool:
     return bool(ms) and not any(m.tag.startswith(("J", "E", "V", "M")) for m in ms)
 
 
+# the secretariat as an audited institution (the guideline: a body); elsewhere ('○의회사무국 엄기소',
+# '의회사무국 직원 보고해 주시기 바랍니다') it is the council's unit, not annotated
+_AUDITED_OFFICE = re.compile(r"피감사기관\s?[:：]?\s?[가-힣]*사무(?:처|국|과)|사무(?:처|국|과)에\s?대(?:한|하여)\s[^\n]{0,30}감사")
+
+
 def _minutes(view: TextView, found: list[tuple], sessions: list[str]) -> list[tuple]:
     """Committees in headings, speakers, members in the agenda, briefings, back references."""
     from ingest.nlp.people import is_name  # noqa: PLC0415 (people imports much of the package)
@@ -220,7 +225,7 @@ def _minutes(view: TextView, found: list[tuple], sessions: list[str]) -> list[tu
     council = next((re.sub(r"사무(?:국|과|처)$", "", a["_gaz"]) for s, e, lab, a in found
                     if lab == "MINISTRY" and a.get("gov_kind") == "council"), None) \
         or next((a.get("council") for s, e, lab, a in found if a.get("council")), None)
-    if council:  # '피감사기관 의회사무처', '의회사무처에서': the council's secretariat, audited
+    if council and _AUDITED_OFFICE.search(text):  # '피감사기관 의회사무처': the council's secretariat, audited
         for b in re.finditer(r"(?<![가-힣])의회(사무(?:처|국|과))" + _END, text):
             out.append((b.start(), b.end(), "MINISTRY", {"_gaz": council + b.group(1), "gov_kind": "council"}))
         # an audit of the secretariat: '사무처 관계공무원', '이승대 사무처장을' (its head) name it bare

@@ -85,8 +85,8 @@ def find_fused_surnames(view: TextView, ents: list[tuple[int, int, str, dict]]) 
         return
     taken = span_mask(len(text), ents)
     for word, names in people.items():
-        if len(names) != 1:
-            continue
+        if len(names) != 1 or word in TITLES:
+            continue  # '이연승 … 이사장' gives 이 + 사장: a title of its own, no fused surname
         for m in re.finditer(re.escape(word), text):
             s, e = m.span()
             if (s > 0 and text[s - 1].isalnum()) or taken.find(1, s, e) != -1 or not _AFTER_FUSED.match(text, e):

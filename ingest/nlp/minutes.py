@@ -69,7 +69,7 @@ def join_bills(view: TextView, ents: list[Ent]) -> list[Ent]:
 
 
 _BUDGET_AFTER = re.compile(r"(?:도)?\s?(?:정부\s?)?(?:R&D\s?)?(?:세입|세출)?(?:예산|결산|기금운용계획)")
-_ARTICLE_AFTER = re.compile(r"\s?제\d+조")
+_ARTICLE_AFTER = re.compile(r"\s?제\d+조|에\s?(?:따르면|의하면)\s")  # cited by article or as a source
 _BODY_LAUNCH = re.compile(r"(?:에|부터)?\s(?:출범|설립|신설|발족|개청|개원|설치)(?:하는|할|한|되는|될|된)\s")
 _STAGE = frozenset({"본회의", "전체회의"})
 _COMMITTEE_END = ("위원회", "위", "소위")
