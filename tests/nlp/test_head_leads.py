@@ -1,0 +1,50 @@
+"""Heads of bodies and chairs of meetings in the forms captions and local news use (issue #20,
+round 3b: LEADS recall on unseen text); sentences of our own."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_a_photo_caption_bracket_after_a_fused_title() -> None:
+    """'X 산림청장(오른쪽)이': the caption's position keeps the person and his body."""
+    got = rels("신원섭 산림청장(오른쪽)이 산불 대응 점검회의를 주재하고 있다.")
+    assert {("LEADS", "신원섭", "산림청"), ("LEADS", "신원섭", "산불 대응 점검회의")} <= got
+    assert ("LEADS", "한지민", "국무조정실") in rels("한지민 국무조정실장(장관급)이 첫 외청장 회의를 열었다.")
+
+
+def test_a_caption_bracket_after_a_spaced_title_keeps_the_subject() -> None:
+    got = rels("안덕근 산업통상자원부 장관(가운데)이 반도체 업계 간담회를 주재하고 있다.")
+    assert ("LEADS", "안덕근", "반도체 업계 간담회") in got
+    got = rels("안덕근 산업통상자원부 장관(왼쪽 세번째)이 반도체 업계 간담회에서 발언하고 있다.")
+    assert ("LEADS", "안덕근", "반도체 업계 간담회") not in got  # he speaks there, he does not chair it
+
+
+def test_a_mayor_in_a_caption() -> None:
+    got = rels("박수현 부산시장(오른쪽)이 협약식에 참석했다.")
+    assert ("LEADS", "박수현", "부산시") in got
+
+
+def test_a_local_government_with_its_head_in_brackets() -> None:
+    assert ("LEADS", "박수현", "부산시") in rels("부산시(시장 박수현)는 생활권 공원 디자인이 공모전에서 입상했다고 밝혔다.")
+    assert ("LEADS", "최민호", "강남구") in rels("서울 강남구(구청장 최민호)는 5일 주민 설명회를 개최했다.")
+
+
+def test_a_local_head_with_the_province_before_his_city() -> None:
+    got = rels("정태호 경기 여주시장은 9일 시장실에서 열린 업무협약식을 주관했다.")
+    assert {("LEADS", "정태호", "여주시"), ("LEADS", "정태호", "업무협약식")} <= got
+    got = rels("김영수 서울 성북구청장은 9일 오전 현안점검회의를 열었다.")
+    assert ("LEADS", "김영수", "현안점검회의") in got
+    assert any(k == "LEADS" and h == "김영수" and t.startswith("성북구") for k, h, t in got)
+
+
+def test_a_province_word_alone_is_no_name() -> None:
+    """'서울 성북구청장은' with no name before the province: nobody is made up."""
+    got = rels("서울 성북구청장은 9일 오전 현안점검회의를 열었다.")
+    assert not any(k == "LEADS" and h in ("서울", "성북구") for k, h, _t in got)
