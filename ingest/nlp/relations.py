@@ -25,6 +25,7 @@ from ingest.nlp.briefings import briefing_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others, reports_others as _reports_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
+from ingest.nlp.head_lines import head_line_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
@@ -136,6 +137,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
+        head_line_relations(view, ms, inits, (ss, se), si, add)  # '- A 총리, B회의 주재 -', 'A 본부장(B부 장관)'
         report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
         selector_runs(view, ms, (ss, se), si, add)

@@ -48,3 +48,24 @@ def test_a_province_word_alone_is_no_name() -> None:
     """'서울 성북구청장은' with no name before the province: nobody is made up."""
     got = rels("서울 성북구청장은 9일 오전 현안점검회의를 열었다.")
     assert not any(k == "LEADS" and h in ("서울", "성북구") for k, h, _t in got)
+
+
+def test_a_headline_names_the_chair_before_a_comma() -> None:
+    """Release sub-headings and broadcast headlines: 'A 총리, B회의 주재', 'A 장관, … 개최'."""
+    assert ("LEADS", "한지훈", "제12차 중앙안전관리위원회") in rels("- 한지훈 국무총리, 제12차 중앙안전관리위원회 주재 -")
+    assert ("LEADS", "박은정", "간담회") in rels("박은정 장관, 반도체 업계와 간담회 개최")
+    got = rels("- 박은정 산업통상자원부 장관, 수출 점검회의 개최 -")
+    assert {("LEADS", "박은정", "산업통상자원부"), ("LEADS", "박은정", "수출 점검회의")} <= got
+
+
+def test_a_headline_of_attending_or_of_a_sentence_leads_nothing() -> None:
+    assert ("LEADS", "박은정", "간담회") not in rels("박은정 장관, 반도체 업계 간담회 참석")
+    got = rels("박은정 장관, 이정우 차관은 간담회 개최 여부를 논의했다.")
+    assert ("LEADS", "박은정", "간담회") not in got
+
+
+def test_a_standing_headquarters_head_with_his_ministry_in_brackets() -> None:
+    got = rels("이수민 중앙재난안전대책본부장(행정안전부 장관)은 5일 집중호우 대비 회의를 주재했다.")
+    assert ("LEADS", "이수민", "행정안전부") in got
+    got = rels("이수민 중앙재난안전대책본부장(전 행정안전부 장관)은 5일 회의를 주재했다.")
+    assert ("LEADS", "이수민", "행정안전부") not in got  # a former post leads nothing
