@@ -23,7 +23,11 @@ _TITLE_COMMA = re.compile(r"(?:\s[가-힣A-Za-z·]{1,16}){0,3},\s")
 # between the comma and what he leads: at most three words of a noun phrase, none a verb's ending
 _LEAD_IN = re.compile(r"(?:['‘\"“「『]|(?:[가-힣A-Za-z0-9·]{1,12}(?<![다며고서])\s)){0,3}")
 # after it: the closing noun, then the end of the headline (no verb ending, no particle)
-_CLOSE = re.compile(r"['’\"”」』]?\s?(?:주재|개최|주관)(?=\s*(?:$|\n|[-–—…·,\"“”'‘’]|\.{2,}|\s[-–—]))")
+_END = r"(?=\s*(?:$|\n|[-–—…·,\"“”'‘’]|\.{2,}|\s[-–—]))"
+_CLOSE = re.compile(r"['’\"”」』]?\s?(?:주재|개최|주관)" + _END)
+# or what he does is the headline's last noun: 'A 총리, … 현장 점검'
+_ACT_END = re.compile(_END)
+_ACTS = ("점검", "시찰")
 _ENDS = ("주재", "개최", "주관")
 # the second post in brackets: '(행정안전부 장관)', '(보건복지부 제1차관)'
 _POST = re.compile(r"\s(" + "|".join(sorted(map(re.escape, LEAD_TITLES), key=len, reverse=True)) + r")\)")
@@ -34,7 +38,7 @@ _FIRST_POST = re.compile(r"\s[가-힣·]{2,20}(?:본부장|단장|위원장|실�
 def head_line_relations(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
     """Add LEADS for the headline form and the bracketed second post (see the module)."""
     text = view.text
-    if "," in text[sent[0]:sent[1]] and any(e in text[sent[0]:sent[1]] for e in _ENDS):
+    if "," in text[sent[0]:sent[1]] and any(e in text[sent[0]:sent[1]] for e in _ENDS + _ACTS):
         _headline(view, ms, inits, si, add)
     if "(" in text[sent[0]:sent[1]]:
         _bracketed_post(view, ms, si, add)
@@ -48,8 +52,9 @@ def _headline(view: TextView, ms: list, inits: list, si: int, add: Callable) -> 
         if c is None or any(p.end < m.start < c.end() for m in ms if m.label in ("PERSON", "INITIATIVE")):
             continue  # 'A 장관, B 차관 …': a list of people, not a headline
         lead_in = _LEAD_IN.match(text, c.end())
-        target = next((i for i in inits if c.end() <= i.start <= lead_in.end()), None)
-        if target is None or not _CLOSE.match(text, target.end):
+        target = next((i for i in inits if c.end() <= i.start <= lead_in.end() and (_CLOSE.match(text, i.end) or text.endswith(
+            _ACTS, i.start, i.end) and _ACT_END.match(text, i.end))), None)
+        if target is None:
             continue
         if any(m.label == "PERSON" and c.end() <= m.start < target.start for m in ms):
             continue

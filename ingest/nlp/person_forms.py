@@ -28,7 +28,7 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _body_fused_title(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
     yield from _slashed(view, ents)
-    yield from _title_first(view, ents)
+    yield from _title_first(view, ents, org_ends)
     yield from _local_heads(view, ents)
     yield from _bracket_affiliation(view, ents, org_ends)
     yield from _original_spelling(view, ents)
@@ -304,13 +304,13 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
 # '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다',
 # and a release's contact table ('과장 김철수 (044-203-4210)')
 _TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장|과장|팀장|사무관"
-                          r"|서기관|주무관|연구관|연구사|담당자|책임자)(?:\s|\s?\()([가-힣]{3})"
+                          r"|서기관|주무관|연구관|연구사|담당자|책임자)(?:\s?직무대행)?(?:\s|\s?\()([가-힣]{3})"  # '위원장 직무대행 김철수입니다'
                           r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d|\s?0\d{1,2}-\d"
                           # a release's footer: '담당자 이주형 등록일 …', '과장 홍길동 담당자 사무관 김철수'
                           r"|\s(?:담당자|책임자|등록일|조회수|연락처|전화|☎)|[ \t]*(?:\n|$))")
 
 
-def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
+def _title_first(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
     for m in _TITLE_FIRST.finditer(view.text):
         if m.start() > 0 and view.text[m.start() - 1] == "(":
             continue  # '산업통상자원부(장관 안덕근)': _parenthesised reads it with the body
@@ -318,7 +318,11 @@ def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
         if (s, e) in ents:
             continue
         if bare_name(view, s, e):
-            yield s, e, "PERSON", {}
+            body = (org_ends[m.start() - 1], m.start() - 1) if "직무대행" in m.group() and m.start() - 1 in org_ends else None
+            if body is not None and ents.get(body) in ("MINISTRY", "ORGANIZATION"):  # '방통위 위원장 직무대행 A입니다'
+                yield s, e, "PERSON", {"title": "직무대행", "_org": body, "_leads": True}  # leads like its head
+            else:
+                yield s, e, "PERSON", {}
 
 
 # an attendee with the body and post in brackets: '김철수(삼성전자 상무)', '이영희(ETRI 책임연구원)'

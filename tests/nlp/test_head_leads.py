@@ -69,3 +69,15 @@ def test_a_standing_headquarters_head_with_his_ministry_in_brackets() -> None:
     assert ("LEADS", "이수민", "행정안전부") in got
     got = rels("이수민 중앙재난안전대책본부장(전 행정안전부 장관)은 5일 회의를 주재했다.")
     assert ("LEADS", "이수민", "행정안전부") not in got  # a former post leads nothing
+
+
+def test_a_headline_whose_last_noun_is_the_visit_he_makes() -> None:
+    assert ("LEADS", "한지훈", "현장 점검") in rels("한지훈 국무총리, 집중호우 피해 현장 점검…\"신속 복구\"")
+    assert ("LEADS", "한지훈", "현장 점검") not in rels("한지훈 국무총리, 현장 점검 결과 발표")
+
+
+def test_an_acting_head_introduces_himself_with_his_body() -> None:
+    got = rels("감사합니다.방송통신위원회 위원장 직무대행 김준호입니다.오늘 업무보고를 드리겠습니다.")
+    assert ("LEADS", "김준호", "방송통신위원회") in got
+    got = rels("방송통신위원회 위원장 김준호입니다.")
+    assert ("LEADS", "김준호", "방송통신위원회") in got
