@@ -588,7 +588,7 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     if m.label == "PERSON" and title:
         # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
         # ('김동연 경기도지사는', '구자열 한국무역협회장은': the title fused with its body)
-        t = re.match(rf"\s(?:\S+\s){{0,2}}[^\s\d]{{0,12}}?{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(?:\([^()]{{1,10}}\))?(\S*)", after)  # '장관(가운데)이'
+        t = re.match(rf"\s(?:\S+\s){{0,2}}[^\s\d]{{0,12}}?{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(?:\([^()]{{1,14}}\))?(\S*)", after)  # '장관(가운데)이'
         if t and t.group(1):
             return t.group(1)
         if t and (dual := _DUAL_POST.match(after, t.end())):

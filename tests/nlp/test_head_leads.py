@@ -22,6 +22,9 @@ def test_a_photo_caption_bracket_after_a_fused_title() -> None:
 def test_a_caption_bracket_after_a_spaced_title_keeps_the_subject() -> None:
     got = rels("안덕근 산업통상자원부 장관(가운데)이 반도체 업계 간담회를 주재하고 있다.")
     assert ("LEADS", "안덕근", "반도체 업계 간담회") in got
+    got = rels("박은정 산업통상자원부 장관(앞줄 왼쪽 네 번째)이 17일 오전 서울 강남구 무역센터 대회의실에서 열린 "
+               "수출 비상점검회의를 주재하고 있다.")
+    assert ("LEADS", "박은정", "수출 비상점검회의") in got
     got = rels("안덕근 산업통상자원부 장관(왼쪽 세번째)이 반도체 업계 간담회에서 발언하고 있다.")
     assert ("LEADS", "안덕근", "반도체 업계 간담회") not in got  # he speaks there, he does not chair it
 
