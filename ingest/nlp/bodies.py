@@ -116,7 +116,7 @@ def find_markets(view: TextView) -> Iterator[Cand]:
         yield s, e, "LOCATION", {"rule": "market", "place": text[s:e]}
 
 
-_FUSED_HEAD = re.compile(r"(?:장|지사)(?=[\s,.)·]|[은는이가도의와과께을를]|$)")
+_FUSED_HEAD = re.compile(r"(?:장|지사)(?=[\s,.)(·]|[은는이가도의와과께을를]|$)")
 _BULLETS = "▲△▶▷■□●○◆◇◎•※-*ㅇ"
 
 

@@ -28,7 +28,7 @@ OOV_SCORE = -23.0
 # a bare 장 counts only right after a known body ('우주항공청장', '울산시장')
 FUSED_TITLES = ("본부장", "위원장", "센터장", "실장", "국장", "단장", "처장", "원장", "청장", "정책관", "심의관", "기획관",
                 "협력관", "조정관", "지원관", "담당관", "부지사", "수석", "차장", "팀장", "과장")  # '소통지원관', '미래전략수석', '국무1차장', '신문홍보팀장'
-_FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+_FUSED_RE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:" + "|".join(FUSED_TITLES) + r"|장)(?=[\s,.)(]|[은는이가도의와과께을를]|$)")
 
 _TITLE_RE = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"

@@ -28,7 +28,7 @@ def find_forms(view: TextView, ents: dict, org_ends: dict[int, int] | None = Non
     yield from _body_fused_title(view, ents, org_ends)
     yield from _parenthesised(view, ents, org_ends)
     yield from _slashed(view, ents)
-    yield from _title_first(view, ents)
+    yield from _title_first(view, ents, org_ends)
     yield from _local_heads(view, ents)
     yield from _bracket_affiliation(view, ents, org_ends)
     yield from _original_spelling(view, ents)
@@ -92,8 +92,10 @@ def _slashed(view: TextView, ents: dict) -> Iterator[tuple]:
 # the head of a local government by a fused title: '부산시장' (부산시 + 장), '경기도지사' (경기도 +
 # 지사), '강남구청장' (강남구 + 청장), '양평군수' (양평군 + 수); found by the title first (a scan
 # that starts on a literal is fast)
-_LOCAL_HEAD = re.compile(r"(?<=[가-힣])(?:시장|도지사|구청장|군수)(?=[\s,.)]|[은는이가도의와과께을를]|$)")
+_LOCAL_HEAD = re.compile(r"(?<=[가-힣])(?:시장|도지사|구청장|군수)(?=[\s,.)(]|[은는이가도의와과께을를]|$)")
 _LOCAL_TITLE = {"시": "장", "도": "지사", "구": "청장", "군": "수"}
+# the province or metropolitan city written before a local government ('서울 성북구청장', '경기 여주시장')
+_REGION_BEFORE = re.compile(r"(?<= )(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)(?:특별시|광역시|도)? $")
 
 
 def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
@@ -109,11 +111,16 @@ def _local_heads(view: TextView, ents: dict) -> Iterator[tuple]:
         if info is None or info.type != "MINISTRY" or _LOCAL_TITLE[body[-1]] != rest:
             continue
         name = _name_before(view, bs - 1, ents, True)
+        if name is None and (region := _REGION_BEFORE.search(text, max(0, bs - 8), bs)) is not None:
+            name = _name_before(view, region.start() - 1, ents, True)  # '김영배 서울 성북구청장': the province or city first
         if name is None:
             continue
         attrs = {"_gaz": info.canonical, "gov_kind": info.kind or "local", "_prio": 30}
-        yield bs, be, "MINISTRY", attrs
-        yield name[0], name[1], "PERSON", {"title": text[be - 1] + rest if rest == "장" else rest, "_org": (bs, be),
+        org = next((k for k, label in ents.items() if k[0] == bs and be < k[1] <= m.end() and label == "MINISTRY"), None)
+        if org is None:  # (a body known with the title's first letters, '성북구청' of '성북구청장', stays)
+            org = (bs, be)
+            yield bs, be, "MINISTRY", attrs
+        yield name[0], name[1], "PERSON", {"title": text[be - 1] + rest if rest == "장" else rest, "_org": org,
                                            "_leads": True}
 
 
@@ -121,7 +128,7 @@ _PAREN_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, LEAD_TITLES), key
 
 
 _TITLE_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")"
-                       r"(?=[\s,.)]|[은는이가도의와과께을를]|님|입니|$)")
+                       r"(?=[\s,.)(]|[은는이가도의와과께을를]|님|입니|$)")  # '(': '… 국무조정실장(가운데)이', a caption
 
 
 def _body_fused_title(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
@@ -162,11 +169,23 @@ def _parenthesised(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iter
             org_ends = {**org_ends, at: body[0]}
             ents = {**ents, body[:2]: body[2]}
         org = (org_ends[at], at)
+        if ents.get(org) == "LOCATION" and (local := _local_body(view.text[org[0]:org[1]])) is not None:
+            yield org[0], org[1], "MINISTRY", local  # '부산시(시장 박형준)': the city as the body its mayor heads
+            ents = {**ents, org: "MINISTRY"}
         attrs: dict = {"title": m.group(1)}
         if ents.get(org) in ("MINISTRY", "COMPANY", "ORGANIZATION"):
             attrs["_org"] = org
             attrs["_leads"] = True
         yield s, e, "PERSON", attrs
+
+
+def _local_body(name: str) -> dict | None:
+    """The attributes of a local government the lexicon knows by `name`, else None."""
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415 (lexicon imports people)
+    info = get_lexicon().names.get(name)
+    if info is None or info.type != "MINISTRY":
+        return None
+    return {"_gaz": info.canonical, "gov_kind": info.kind or "local", "_prio": 30}
 
 
 _PUBLIC_ENDS = ("공사", "공단", "진흥원", "관리원", "평가원")
@@ -286,13 +305,13 @@ def surname_references(view: TextView, people: list) -> list[tuple[int, int, str
 # '사장후보자(박장범)', '청장 윤영빈입니다', a briefing's opening '대변인실 김세준입니다',
 # and a release's contact table ('과장 김철수 (044-203-4210)')
 _TITLE_FIRST = re.compile(r"(?:후보자|장관|청장|차관|위원장|사장|총장|원장|대변인|대변인실|본부장|실장|국장|과장|팀장|사무관"
-                          r"|서기관|주무관|연구관|연구사|담당자|책임자)(?:\s|\s?\()([가-힣]{3})"
+                          r"|서기관|주무관|연구관|연구사|담당자|책임자)(?:\s?직무대행)?(?:\s|\s?\()([가-힣]{3})"  # '위원장 직무대행 김철수입니다'
                           r"(?=\)|입니다|에\s?대한|에게|은|는|이|가|의|,|\s?\(0\d|\s?0\d{1,2}-\d"
                           # a release's footer: '담당자 이주형 등록일 …', '과장 홍길동 담당자 사무관 김철수'
                           r"|\s(?:담당자|책임자|등록일|조회수|연락처|전화|☎)|[ \t]*(?:\n|$))")
 
 
-def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
+def _title_first(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tuple]:
     for m in _TITLE_FIRST.finditer(view.text):
         if m.start() > 0 and view.text[m.start() - 1] == "(":
             continue  # '산업통상자원부(장관 안덕근)': _parenthesised reads it with the body
@@ -300,7 +319,11 @@ def _title_first(view: TextView, ents: dict) -> Iterator[tuple]:
         if (s, e) in ents:
             continue
         if bare_name(view, s, e):
-            yield s, e, "PERSON", {}
+            body = (org_ends[m.start() - 1], m.start() - 1) if "직무대행" in m.group() and m.start() - 1 in org_ends else None
+            if body is not None and ents.get(body) in ("MINISTRY", "ORGANIZATION"):  # '방통위 위원장 직무대행 A입니다'
+                yield s, e, "PERSON", {"title": "직무대행", "_org": body, "_leads": True}  # leads like its head
+            else:
+                yield s, e, "PERSON", {}
 
 
 # an attendee with the body and post in brackets: '김철수(삼성전자 상무)', '이영희(ETRI 책임연구원)'

@@ -25,6 +25,7 @@ from ingest.nlp.briefings import briefing_relations
 from ingest.nlp.parties import clause_start as _clause_start, describes_others as _describes_others, reports_others as _reports_others
 from ingest.nlp.parties import parties as _parties, possessor as _possessor, SIGNED as _SIGNED
 from ingest.nlp.attendance import attendance_relations
+from ingest.nlp.head_lines import head_line_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
@@ -141,6 +142,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
         role_relations(view, ms, inits, (ss, se), si, add)
+        head_line_relations(view, ms, inits, (ss, se), si, add)  # '- A 총리, B회의 주재 -', 'A 본부장(B부 장관)'
         report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
         prepared_relations(view, ms, (ss, se), si, add)
@@ -599,7 +601,7 @@ def _phrase_tail(view: TextView, m: Mention) -> str:
     if m.label == "PERSON" and title:
         # '방문규 신임 산업부 장관이', '김성범 해양수산부 장관 직무대행은' (an acting head)
         # ('김동연 경기도지사는', '구자열 한국무역협회장은': the title fused with its body)
-        t = re.match(rf"\s(?:\S+\s){{0,2}}[^\s\d]{{0,12}}?{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(\S*)", after)
+        t = re.match(rf"\s(?:\S+\s){{0,2}}[^\s\d]{{0,12}}?{re.escape(title)}(?:\s?직무대행|\s?권한대행|\s?대행)?(?:\([^()]{{1,14}}\))?(\S*)", after)  # '장관(가운데)이'
         if t and t.group(1):
             return t.group(1)
         if t and (dual := _DUAL_POST.match(after, t.end())):
