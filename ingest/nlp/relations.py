@@ -28,7 +28,7 @@ from ingest.nlp.attendance import attendance_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
-from ingest.nlp.titles import LEAD_TITLES
+from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
@@ -519,6 +519,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
 
 # a public corporation's executives (한국전력 사장, KOTRA 이사장) attend for it, as a company's do
 _EXECUTIVE_TITLES = frozenset({"사장", "부사장", "이사장", "대표", "대표이사", "회장", "부회장"})
+_AS_THEMSELVES = frozenset(TITLES) - LEAD_TITLES  # professors, members, staff: no officer of the body
 
 
 def _attends_for(ms: list[Mention], body: Mention | None) -> bool:
@@ -527,7 +528,9 @@ def _attends_for(ms: list[Mention], body: Mention | None) -> bool:
     nor a professor or member ('서울대 교수')."""
     titles = {p.attrs.get("title") for p in ms if body is not None and p.label == "PERSON"
               and tuple(p.attrs.get("_org") or ()) == body.key}
-    return body is not None and bool(titles & (_EXECUTIVE_TITLES if body.label == "MINISTRY" else LEAD_TITLES))
+    if body is None:
+        return False
+    return bool(titles & _EXECUTIVE_TITLES) if body.label == "MINISTRY" else bool(titles - _AS_THEMSELVES)
 
 
 # the trigger as a noun that is called for or thanked for: '참여에 감사', '참석을 당부', '동참을 호소'
