@@ -100,6 +100,9 @@ _STRICT = {"제도": _LONG_NAME, "헌장": _LONG_NAME,
            "개편": lambda m: re.search(r"프로그램|편성|채널|(?:봄|여름|가을|겨울)(?:철|맞이)?(?: |$)", m) is not None}
 _DATE_WORD = re.compile(r"\d+(?:년|월|일)(?:자|부|부로|자로)|\d+(?:\.\d+)+(?:자|부|부로|자로)")  # '6일자', '9.1자로' (not '3자')
 _ANNUAL = re.compile(r"(?<![\d.~])(?:19|20)\d\d년도? $")  # the year of an annual plan ('2025년 업무계획')
+# '2018년도 업무계획을 국무총리에게 보고': the plan is the report's content, a report document (no
+# initiative, its year a DATE: real gold README, sixth batch); the briefing itself is the event
+_REPORTED = re.compile(r"(?:을|를)\s(?:[가-힣]+(?:에게|께)\s)?보고")
 _ANNUAL_PLANS = frozenset({"업무", "시행", "실행", "추진", "종합", "운용", "운영", "세부추진", "연차별"})  # not '투자계획'
 _AGREEMENTS = ("협약", "MOU", "양해각서")
 _SIGNED = re.compile(r"(?:을|를|이|가)?\s?(?:체결|맺|서명|교환)")  # '협약을 체결했다', 'MOU를 맺었다'
@@ -319,6 +322,13 @@ def _head_matches(text: str) -> Iterator[re.Match]:
                     break
 
 
+def _dotted_places(at: int, word: str, places: set[tuple[int, int]]) -> bool:
+    """Whether `word` at `at` is places joined by '·' ('수도권·강원권역'), each a LOCATION."""
+    parts = _parts(word)
+    return len(parts) >= 2 and not word.startswith("·") and not word.endswith("·") \
+        and all((at + o, at + o + len(p)) in places for o, p in parts)
+
+
 def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]] | None = None) -> Iterator[tuple]:
     """Noun phrases ending in a head word. `taken` marks characters of other entities;
     `places` are LOCATION spans, which may open a meeting's name."""
@@ -416,8 +426,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                     break  # an acronym body opens the name ('APEC CEO 서밋'); nothing before it
             if meeting and (words or attached) and pos >= 2 and text[pos - 1] == " " and places is not None:
                 ps = view.word_start(pos - 1)
-                if (ps, pos - 1) in places:  # '한국 기업 투자 유치 설명회', '평양 남북정상회담': a place opens the name
-                    start = ps
+                if (ps, pos - 1) in places or _dotted_places(ps, text[ps:pos - 1], places):
+                    start = ps  # '한국 기업 투자 유치 설명회', '평양 남북정상회담', '수도권·충남권 … 업무보고': places open the name
         if words and (num := _ORDINAL_BEFORE.search(text, max(0, start - 8), start)) is not None:
             start = num.start()  # '제9회 대한민국 미술 전람회': the number before a place or body that opens the name
         if not meeting and start >= 2 and text[start - 1] == " " and _distributive(view, view.word_start(start - 1), start - 1):
@@ -446,7 +456,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
         if units == 0 and head in _AGREEMENTS and _SIGNED.match(text, he):
             need = 0  # '두 기관은 협약을 체결했다': the agreement signed is an event by itself, as 업무협약
         if units == 1 and head == "계획" and attached in _ANNUAL_PLANS and start == attached_start \
-                and (year := _ANNUAL.search(text, max(0, start - 8), start)):
+                and not _REPORTED.match(text, he) and (year := _ANNUAL.search(text, max(0, start - 8), start)):
             start, units = year.start(), 2  # '2025년 업무계획': the year's plan is a particular one (gold README: a year in a name)
         if units < need or head in _AGREEMENTS and units == 1 and text[hs - 1] == " " and hs - 1 - start < 4:
             continue  # '교류 협약': one short generic word names no particular agreement

@@ -29,6 +29,7 @@ from ingest.nlp.head_lines import head_line_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
+from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
 from ingest.nlp.speakers import speaker_relations
@@ -476,10 +477,11 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     # ('삼성전자(대표 한종희)': the company is the one listed, its head in brackets)
     orgs_of_people = {tuple(m.attrs["_org"]) for m in ms if m.label == "PERSON" and m.attrs.get("_org")
                       and not _HEAD_IN_BRACKETS.fullmatch(view.text, m.attrs["_org"][1], m.start)}
-    if attending and len(orgs_of_people) >= 3:
-        # an attendee list ('A 회장, B 사장, C 원장 등이 참석한'): an executive attends for a
-        # company or association (the guideline); an official is there as themself
-        orgs_of_people = {k for k in orgs_of_people if k not in by_key or by_key[k].label == "MINISTRY"}
+    if attending:
+        # attendees named with their bodies ('A 회장, B 사장 등이 참석한', also one or two): an
+        # executive attends for a company, association or public corporation (real gold README:
+        # "and so does the company or body"); an official is there as themself (the real gold)
+        orgs_of_people = {k for k in orgs_of_people if not _attends_for(ms, by_key.get(k))}
     agents = [m for m in ms if m.label in AGENT_TYPES and (m.key, target.key) not in presiders and m.key not in orgs_of_people
               and not (target.start <= m.start < target.end) and not m.attrs.get("byline") and not _possessor(view, ms, m)
               and not _ORGANISER.match(view.text, m.end)]
@@ -508,6 +510,10 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
+    if attending:  # 'A 한국전력 사장과 B 가스공사 사장이 참석했다': each attendee's body with him
+        # (not a professor's or member's: '김 아주대 명예교수' is there as himself)
+        found += [b for p in found if p.label == "PERSON" and p.attrs.get("_org")
+                  for b in [by_key.get(tuple(p.attrs["_org"]))] if b in agents and b not in found and _attends_for(ms, b)]
     if not adnominal and before and SIGN_RE.match(view.text, t) and _SIGNED.fullmatch(view.text, target.end, t):
         found += [m for m in _parties(view, agents, target) if m not in found]
     targets = [target]  # "'A 회의'와 'B 회의'에 참석한다": both
@@ -524,6 +530,22 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
         lead = holds and m.label == "PERSON" and _is_subject(view, m, AGENT_TAILS)
         for tg in targets:
             add("LEADS" if lead else "PARTICIPATES_IN", m, tg, si)
+
+
+# a public corporation's executives (한국전력 사장, KOTRA 이사장) attend for it, as a company's do
+_EXECUTIVE_TITLES = frozenset({"사장", "부사장", "이사장", "대표", "대표이사", "회장", "부회장"})
+_AS_THEMSELVES = frozenset(TITLES) - LEAD_TITLES  # professors, members, staff: no officer of the body
+
+
+def _attends_for(ms: list[Mention], body: Mention | None) -> bool:
+    """Whether an attendee named with `body` attends for it: an officer of a company or
+    organisation, an executive of a public corporation; not a minister (there as himself)
+    nor a professor or member ('서울대 교수')."""
+    titles = {p.attrs.get("title") for p in ms if body is not None and p.label == "PERSON"
+              and tuple(p.attrs.get("_org") or ()) == body.key}
+    if body is None:
+        return False
+    return bool(titles & _EXECUTIVE_TITLES) if body.label == "MINISTRY" else bool(titles - _AS_THEMSELVES)
 
 
 # the trigger as a noun that is called for or thanked for: '참여에 감사', '참석을 당부', '동참을 호소'

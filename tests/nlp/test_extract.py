@@ -97,7 +97,8 @@ CASES = [
       (17, 21, "COMPANY", "SK그룹"), (27, 37, "INITIATIVE", "AI 반도체 협의회"),
       (39, 42, "INITIATIVE", "AI 반도체 협의회 출범식")],
      [("LEADS", "이재용", "삼성전자"), ("LEADS", "최태원", "SK그룹"), ("PARTICIPATES_IN", "이재용", "출범식"),
-      ("PARTICIPATES_IN", "최태원", "출범식")]),
+      ("PARTICIPATES_IN", "최태원", "출범식"),  # their companies with them (gold/README.md, real documents)
+      ("PARTICIPATES_IN", "삼성전자", "출범식"), ("PARTICIPATES_IN", "SK그룹", "출범식")]),
     ("김영신 중소벤처기업부 장관이 “스마트제조 혁신 3.0 전략”을 공개했다.",
      [(0, 3, "PERSON", "김영신"), (4, 11, "MINISTRY", "중소벤처기업부"),
       (17, 32, "INITIATIVE", "스마트제조 혁신 3.0 전략")],

@@ -53,7 +53,7 @@ def test_short_province_before_a_city() -> None:
 
 
 @pytest.mark.parametrize("text,region", [
-    ("수도권·강원권역 기관장 회의를 주재했다.", "강원권역"),
+    ("장관은 수도권·강원권역 기관을 차례로 찾았다.", "강원권역"),  # (before an event's name, places open it: test_attendee_bodies.py)
     ("이번 설명회는 부산권과 대구권 기업을 대상으로 한다.", "부산권"),
 ])
 def test_region_with_kwon(text: str, region: str) -> None:
