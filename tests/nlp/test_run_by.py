@@ -43,3 +43,17 @@ def test_a_body_taking_applications_or_picking_recipients_runs_the_programme() -
     # applicants who apply for it take part; the ministry that tells them to is no runner of it
     assert ("고용노동부", "청년 일자리 도약 장려금") not in announces(
         "고용노동부는 기업들이 한국산업인력공단의 '청년 일자리 도약 장려금' 신청을 서둘러 달라고 당부했다.")
+
+
+def test_a_report_s_own_pledges_are_its_speaker_s_body_s() -> None:
+    # a minister's work report to a committee: the body named with the speaker, pledges without a subject
+    got = announces("존경하는 위원장님, 위원님 여러분! 과학기술정보통신부 장관 김민수입니다. 2025년도 주요 업무를 "
+                    "보고드리겠습니다. 먼저, 올해 '인공지능 일상화 프로젝트'를 본격 추진하겠습니다. 또한 하반기에는 "
+                    "'디지털 포용 종합계획'을 수립하겠습니다.")
+    assert {("과학기술정보통신부", "인공지능 일상화 프로젝트"), ("과학기술정보통신부", "디지털 포용 종합계획")} <= got
+    got = announces("예. 2쪽입니다. 기상청은 기상 예보와 관측 업무를 관장하고 있습니다. 5쪽, 분야별 업무 추진 계획입니다. "
+                    "예보 부문에서는 '위험기상 예보 로드맵'을 마련하고 '수치예보 모델 고도화 사업'을 추진하겠습니다.")
+    assert ("기상청", "수치예보 모델 고도화 사업") in got
+    # a pledge quoted in a news item may be anyone's: '…하겠다고 말했다' is not the release's own
+    got = announces("환경부는 7일 업계와 간담회를 가졌다. 이 자리에서 '자발적 감축 협약'을 추진하겠다는 발언이 이어졌다.")
+    assert ("환경부", "자발적 감축 협약") not in got
