@@ -18,7 +18,9 @@ is LEADS, not this.
 A body that takes applications for a programme or picks its recipients runs it too
 ('중소벤처기업부는 '스마트공장 구축 지원사업' 신청을 3월 10일부터 접수한다', '… 지원사업' 대상자
 2000명을 선발한다'; selects.py reads 선정): the body is the sentence's subject, the programme
-stands right before the call's noun.
+stands right before the call's noun. So does the subject that acts for running it ('대덕구는 …
+공공청사 건립 사업 추진을 위한 업무협약을 체결했다'): the sentence rules leave a trigger used as a
+noun ('추진을') alone, but '… 추진을 위한/위해' names the purpose of the subject's own act.
 """
 from __future__ import annotations
 
@@ -89,4 +91,23 @@ def call_runs(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Cal
         subj = [m for m in ms if m.label == "MINISTRY" and m.end <= p.start and view.tail(m.end) in _SUBJ_TAILS]
         if len(subj) != 1 or any(m.label in _BODIES and subj[0].end <= m.start < p.start for m in ms):
             continue  # none, several, or another body between (whose programme it may be)
+        add("ANNOUNCES", subj[0], p, si)
+
+
+# '… 사업 추진을 위한 협약', '… 캠페인 공동 추진을 위해', '… 제도 도입을 위하여'
+_FOR_RUNNING = re.compile(r"['’\"”」』]?\s(?:공동\s|본격\s|원활한\s|성공적인\s)?(?:추진|시행|도입|운영|수립|마련)(?:을|를)\s위(?:한|해|하여)\s")
+
+
+def purpose_runs(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """ANNOUNCES subject body → the initiative its act serves to run ('… 추진을 위한')."""
+    text, (ss, se) = view.text, sent
+    if "위" not in text[ss:se]:
+        return
+    for p in ms:
+        if p.label != "INITIATIVE" or p.attrs.get("generic") or p.attrs.get("kind") == "meeting" \
+                or not _FOR_RUNNING.match(text, p.end):
+            continue
+        subj = [m for m in ms if m.label in _BODIES and m.end <= p.start and view.tail(m.end) in _SUBJ_TAILS]
+        if len(subj) != 1 or any(m.label in _BODIES + ("PERSON",) and subj[0].end <= m.start < p.start for m in ms):
+            continue  # none, several, or another party between ('정부의 … 추진을 위해': whose it is)
         add("ANNOUNCES", subj[0], p, si)

@@ -57,3 +57,13 @@ def test_a_report_s_own_pledges_are_its_speaker_s_body_s() -> None:
     # a pledge quoted in a news item may be anyone's: '…하겠다고 말했다' is not the release's own
     got = announces("환경부는 7일 업계와 간담회를 가졌다. 이 자리에서 '자발적 감축 협약'을 추진하겠다는 발언이 이어졌다.")
     assert ("환경부", "자발적 감축 협약") not in got
+
+
+def test_the_subject_acting_to_run_a_programme_announces_it() -> None:
+    assert ("유성구", "주민 복합문화센터 건립 사업") in announces(
+        "대전 유성구는 지역 건설사와 '주민 복합문화센터 건립 사업' 추진을 위한 업무협약을 체결했다.")
+    assert ("산업통상자원부", "디지털 통상 협정") in announces(
+        "산업통상자원부는 '디지털 통상 협정' 추진을 위해 업계 의견을 수렴했다.")
+    # another body's programme ('정부의'): the bank funds it, it does not run it
+    assert ("한국은행", "소상공인 금융지원 프로그램") not in announces(
+        "한국은행은 정부의 '소상공인 금융지원 프로그램' 시행을 위해 자금을 공급한다.")
