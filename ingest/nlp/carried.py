@@ -36,6 +36,7 @@ _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'
 _HEADING = re.compile(r"\s?[,·]\s")
+_BRACKETED_SUBJECT = re.compile(r"\([^()]{1,40}\)(?:은|는|이|가)\s")
 _SPEAKER = re.compile(r"(?:장|\s(?:제?\d차관|[가-힣]{0,6}(?:장관|차관|청장|위원장|처장|원장|본부장)))\s[가-힣]{2,4}입니다"
                       # or with the body whose work is reported: '… 과학기술정보통신부 주요 현안을 보고드리겠습니다'
                       r"|(?:의)?\s(?:[가-힣]+\s){0,2}?(?:현안|업무현황|업무\s현황|업무|업무계획|업무\s계획)(?:을|를)\s보고(?:드리겠|하겠|드립)")
@@ -48,7 +49,10 @@ def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     first = next((m for m in mentions if m.start < limit), None)
     if first is not None and first.label == "MINISTRY" and first.start <= 2 and _HEADING.match(view.text, first.end):
         return first
-    subject = next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and view.tail(m.end) in _SUBJECT), None)
+    # (a release's standard opening names its minister and short name in brackets:
+    # '농림축산식품부(장관 송미령, 이하 농식품부)는 …')
+    subject = next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit
+                    and (view.tail(m.end).lstrip(")") in _SUBJECT or _BRACKETED_SUBJECT.match(view.text, m.end))), None)
     if subject is not None:
         return subject
     # a report or speech that opens with its speaker: '과학기술정보통신부 장관 김민수입니다', '기상청장 박영수입니다'

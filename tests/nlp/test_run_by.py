@@ -67,3 +67,9 @@ def test_the_subject_acting_to_run_a_programme_announces_it() -> None:
     # another body's programme ('정부의'): the bank funds it, it does not run it
     assert ("한국은행", "소상공인 금융지원 프로그램") not in announces(
         "한국은행은 정부의 '소상공인 금융지원 프로그램' 시행을 위해 자금을 공급한다.")
+
+
+def test_a_release_opening_with_its_minister_in_brackets_carries_its_body() -> None:
+    got = announces("농림축산식품부(장관 송미령, 이하 농식품부)는 청년농 육성 방안을 마련했다고 5일 밝혔다. "
+                    "우선 '청년농 창업 지원 프로그램'을 신설한다. 또한 '스마트팜 임대 사업'을 확대 운영한다.")
+    assert {("농림축산식품부", "청년농 창업 지원 프로그램"), ("농림축산식품부", "스마트팜 임대 사업")} <= got
