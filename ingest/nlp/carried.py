@@ -7,7 +7,10 @@ discourse carries: '공급망 분야에서는 민관 협의 창구인 '배터리
 (출범, 발족, 신설, 꾸리다, 조성, 설치, 만들다), announcing and putting in force (발표, 수립, 마련,
 확정, 시행, 공고, 내놓다), running it from now on (추진, 운영, 도입, 실시: '… 바우처 사업을 새로 도입한다') and holding a meeting still to come (개최한다, 개최할 예정) are read so:
 what the verb takes the sentence names as its object, and no other subject stands before it.
-The minister of the release ('김 장관은', '장관은') announces a plan for that body (the
+A minister's or agency head's work report opens with the speaker ('과학기술정보통신부 장관 김민수입니다',
+'… 주요 현안을 보고드리겠습니다') and pledges without a subject ('… 계획을 수립하겠습니다'): the
+speaker's body is the lead, and only the report's own '-겠습니다' counts (a quoted '-겠다고' may be
+anyone's). The minister of the release ('김 장관은', '장관은') announces a plan for that body (the
 guideline: in a ministry's own release '장관' is that ministry's minister); a meeting a named
 minister holds is theirs to lead (frames.py), not the body's announcement.
 """
@@ -21,7 +24,10 @@ from ingest.nlp.view import TextView
 _LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
                      r"|발표(?:했|한다|하고|하며|할|합니다|하였)|수립(?:했|한다|하고|하며|할|합니다|하였)|마련(?:했|한다|하고|하며|할|합니다|하였)"
                      r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고)"
-                     r"|(?:추진|운영|도입|실시)(?:한다|하고|하며|할|합니다|하기로))")  # running it, still to come
+                     r"|(?:추진|운영|도입|실시)(?:한다|하고|하며|할|합니다|하기로)"
+                     # a report's or speech's own pledge, not one quoted ('…하겠다고 말했다' may be anyone's):
+                     # '… 계획을 수립하겠습니다', '… 사업을 추진해 나가겠습니다'
+                     r"|(?:추진|운영|도입|실시|수립|마련|시행|신설|출범시키|발표|확정)(?:하겠|해\s?나가겠|해\s?가겠)습니다(?=[.\s]|$))")
 # (a day in digits may stand before the verb: '… 출범식을 10일 개최한다')
 # holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
 # meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
@@ -30,6 +36,10 @@ _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'
 _HEADING = re.compile(r"\s?[,·]\s")
+_BRACKETED_SUBJECT = re.compile(r"\([^()]{1,40}\)(?:은|는|이|가)\s")
+_SPEAKER = re.compile(r"(?:장|\s(?:제?\d차관|[가-힣]{0,6}(?:장관|차관|청장|위원장|처장|원장|본부장)))\s[가-힣]{2,4}입니다"
+                      # or with the body whose work is reported: '… 과학기술정보통신부 주요 현안을 보고드리겠습니다'
+                      r"|(?:의)?\s(?:[가-힣]+\s){0,2}?(?:현안|업무현황|업무\s현황|업무|업무계획|업무\s계획)(?:을|를)\s보고(?:드리겠|하겠|드립)")
 
 
 def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
@@ -39,7 +49,14 @@ def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     first = next((m for m in mentions if m.start < limit), None)
     if first is not None and first.label == "MINISTRY" and first.start <= 2 and _HEADING.match(view.text, first.end):
         return first
-    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and view.tail(m.end) in _SUBJECT), None)
+    # (a release's standard opening names its minister and short name in brackets:
+    # '농림축산식품부(장관 송미령, 이하 농식품부)는 …')
+    subject = next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit
+                    and (view.tail(m.end).lstrip(")") in _SUBJECT or _BRACKETED_SUBJECT.match(view.text, m.end))), None)
+    if subject is not None:
+        return subject
+    # a report or speech that opens with its speaker: '과학기술정보통신부 장관 김민수입니다', '기상청장 박영수입니다'
+    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and _SPEAKER.match(view.text, m.end)), None)
 
 
 def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Callable, out: list) -> None:

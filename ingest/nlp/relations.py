@@ -40,6 +40,7 @@ from ingest.nlp.together import co_held, listed_dates, short_named
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
+from ingest.nlp.run_by import call_runs, purpose_runs, run_by_relations
 from ingest.nlp.news_items import news_filters
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.view import TextView
@@ -147,6 +148,9 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         report_relations(view, ms, inits, (ss, se), si, add, buckets[si - 1] if si else [])
         attendance_relations(view, ms, inits, (ss, se), si, add)
         prepared_relations(view, ms, (ss, se), si, add)
+        run_by_relations(view, ms, (ss, se), si, add)  # 'X가 추진하고 있는 Y'
+        call_runs(view, ms, (ss, se), si, add)  # 'X는 Y 신청을 접수한다'
+        purpose_runs(view, ms, (ss, se), si, add)  # 'X는 Y 추진을 위한 협약을 체결했다'
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
