@@ -22,9 +22,9 @@ from ingest.nlp.view import TextView
 Cand = tuple[int, int, str, dict]
 
 _NAME = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\- ]{0,18}[가-힣A-Za-z0-9]"
-# kinds of business that stand before a firm's quoted name; not 소상공인/중소기업 alone, which
-# also stand before programmes ("소상공인 '희망리턴패키지'")
-_QUOTED = re.compile(r"(?<![가-힣A-Za-z0-9])(?:[가-힣]{0,6}(?:기업|업체)|게임사|운영사|개발사|제조사|협력사|스타트업|자회사|계열사)"
+# kinds of business that stand before a firm's quoted name (also 소상공인 'shop'); programmes
+# after them ("소상공인 '희망리턴패키지'") end in their kind or are followed by it
+_QUOTED = re.compile(r"(?<![가-힣A-Za-z0-9])(?:[가-힣]{0,6}(?:기업|업체)|게임사|운영사|개발사|제조사|협력사|스타트업|자회사|계열사|소상공인|소공인)"
                      rf"(?:인)?\s?['‘\"“]({_NAME})['’\"”](?=[은는이가을를의와과도에,\s·)]|$)")
 # what a quoted programme or product ends with, not a firm ("기업 '밸류업' 프로그램" is cut by the next word)
 _NOT_FIRM_END = ("사업", "프로그램", "지원", "패키지", "바우처", "캠페인", "펀드", "대출", "자금", "센터", "플랫폼",
@@ -90,9 +90,10 @@ def find_role_firms(view: TextView, lex: Lexicon) -> Iterator[Cand]:
 # 대표이사'): after the slash, the body then the post; a head's post names a firm unless the body
 # is a group, council or public body by its ending
 _CAPTION = re.compile(r"(?m)^(?:[가-힣 ]{0,6}>\s*)?[가-힣]{2,4}\s?/\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15})\s"
-                      r"(?:대표이사|공동대표|대표|사장|부사장|CEO|창업자)(?=\s*$|[\s,(])")
+                      r"(?:대표이사|공동대표|대표|사장|부사장|회장|부회장|CEO|창업자)(?=\s*$|[\s,(])")
 _NOT_FIRM_BODY = ("협회", "조합", "연합회", "중앙회", "재단", "학회", "포럼", "센터", "위원회", "협의회", "공사", "공단",
-                  "대학교", "대학", "연구원", "연구소", "진흥원", "당", "연대", "본부", "노조", "시민", "모임", "네트워크")
+                  "대학교", "대학", "연구원", "연구소", "진흥원", "당", "연대", "본부", "노조", "시민", "모임", "네트워크",
+                  "회", "단", "원", "청", "부", "처", "시", "군", "구", "도")  # '상인회', '○○시': a council or a place
 
 
 def find_caption_firms(view: TextView, lex: Lexicon) -> Iterator[Cand]:
@@ -121,8 +122,8 @@ def find_quoted_firms(view: TextView, lex: Lexicon) -> Iterator[Cand]:
         if _NEXT_HEAD.match(text, m.end()):
             continue  # "업체 '한빛' 브랜드": the quoted word names a product; "기업 '국가대표 1000'": a list
         info = lex.names.get(name)
-        if info is not None and info.type != "COMPANY":
-            continue
+        if info is not None and info.type != "COMPANY" or info is None and _dictionary_noun(name):
+            continue  # "소상공인 '골목'": a word of the dictionary, no shop's name
         yield s, e, "COMPANY", {"rule": "quoted_firm", "_prio": 29}  # over the quoted name read as a plan (28)
 
 

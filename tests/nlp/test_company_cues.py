@@ -95,3 +95,27 @@ def test_firm_after_its_role_in_a_deal(text: str, name: str) -> None:
 def test_role_before_a_common_word_is_no_firm() -> None:
     found = ents("정부는 운영사 선정 절차를 마쳤다.")
     assert not [n for n, t in found if t == "COMPANY"]
+
+
+def test_quoted_shop_of_a_small_business() -> None:
+    assert ("달빛베이커리", "COMPANY") in ents("청장은 이날 소상공인 '달빛베이커리'를 찾아 격려했다.")
+
+
+def test_quoted_programme_for_small_businesses_is_no_firm() -> None:
+    assert ("재기패키지", "COMPANY") not in ents("정부는 소상공인 '재기패키지'를 새로 내놨다.")
+
+
+def test_caption_of_a_group_chairman_names_the_firm() -> None:
+    assert ("누리그룹", "COMPANY") in ents("녹취> 김한별 / 누리그룹 회장\n\"투자를 늘리겠습니다.\"")
+
+
+def test_caption_of_a_merchants_council_is_no_firm() -> None:
+    assert ("중앙시장상인회", "COMPANY") not in ents("인터뷰> 이정미 / 중앙시장상인회 회장\n\"손님이 늘었습니다.\"")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("바이오 분야에서는 모더나와 바이오젠이 참석했다.", "모더나"),
+    ("이날 포럼에는 화이자와 노바티스가 함께했다.", "노바티스"),
+])
+def test_widely_known_foreign_firms(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
