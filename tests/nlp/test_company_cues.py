@@ -119,3 +119,9 @@ def test_caption_of_a_merchants_council_is_no_firm() -> None:
 ])
 def test_widely_known_foreign_firms(text: str, name: str) -> None:
     assert (name, "COMPANY") in ents(text)
+
+
+def test_firms_joined_by_hyphens_stay_apart() -> None:
+    found = ents("과학관-㈜한빛페인트-누리튠㈜-㈜볼텍스 업무협약 체결")
+    assert ("누리튠㈜", "COMPANY") in found and ("㈜한빛페인트", "COMPANY") in found
+    assert not [n for n, t in found if "-" in n]
