@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.nlp import (agenda, backrefs, bodies, companies, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names,
+from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives, known as known_names,
                         landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, programmes, org_shapes, relclf, shortnames, venues)
 from ingest.nlp import body_forms, field_people
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
@@ -142,6 +142,7 @@ class EntityPatterns:
         cands += patterns.find_local_arms(view, lex)
         cands += companies.find_more_companies(view, lex)
         cands += companies.find_public_heads(view)
+        cands += company_cues.find_company_cues(view, lex)
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += body_forms.find_enterprises(view)  # '새만금개발공사'

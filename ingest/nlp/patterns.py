@@ -240,6 +240,8 @@ def find_companies(view: TextView) -> Iterator[Cand]:
         after = _NAME_RUN.match(text, me + (text[me:me + 1] == " "))
         if ms > 0 and _NAME_CHAR.match(text, ms - 1):  # the mark closes a name: 퓨처메카(주)
             s, e = _NAME_RUN_BACK.search(text, max(0, ms - 30), ms).start(), me
+            if s > 0 and text[s - 1] in "㈜)" and "-" in text[s:ms]:
+                s = text.rindex("-", s, ms) + 1  # '㈜노루페인트-뉴튠㈜': a list joined by hyphens, one name each
         elif after is not None:  # the mark opens one: ㈜한울로보틱스, 주식회사 비전랩스
             s, e = ms, view.core_end(after.start(), after.end())
             if e - after.start() < 2:
