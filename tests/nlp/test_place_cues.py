@@ -1,0 +1,61 @@
+"""Places no list names, found by cues that recur in releases and news items (issue #20, round
+3c): a foreign city after its country, a named industrial complex, a named facility someone
+visits. The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, D).entities]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("총리는 베트남 하노이에서 동포 간담회를 열었다.", "하노이"),
+    ("장관은 사우디아라비아 리야드에서 투자 포럼을 주재했다.", "리야드"),
+    ("대표단은 미국 조지아 주에 있는 배터리 공장을 둘러봤다.", "조지아"),
+    ("장관은 인도네시아 수라바야를 방문해 협력을 논의했다.", "수라바야"),
+    ("차관은 미국 펜실베이니아 주립대에서 열리는 워크숍에 참석한다.", "펜실베이니아 주립대"),
+])
+def test_a_city_after_its_country_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("미국 트럼프 대통령은 관세 부과를 발표했다.", "트럼프"),
+    ("장관은 일본 도요타 관계자를 만났다.", "도요타"),
+    ("독일 올라프 숄츠 총리가 담화를 발표했다.", "올라프"),
+    ("회담에는 일본의 라쿠텐과 소프트뱅크가 참여했다.", "라쿠텐"),
+    ("외교부는 일본 행정지도에 대한 우리 정부의 입장을 설명했다.", "행정지도"),
+])
+def test_a_person_or_firm_after_a_country_is_no_place(text: str, word: str) -> None:
+    assert (word, "LOCATION") not in ents(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("장관은 여수국가산업단지를 찾아 안전 점검을 했다.", "여수국가산업단지"),
+    ("차관은 반월산단 입주기업과 간담회를 가졌다.", "반월산단"),
+    ("지사는 명지녹산국가산업단지에서 현장 회의를 열었다.", "명지녹산국가산업단지"),
+])
+def test_a_named_industrial_complex_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_a_complex_without_a_name_is_no_place() -> None:
+    assert all(t != "LOCATION" for _w, t in ents("정부는 노후 산업단지 재생을 지원한다."))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("장관은 오후 2시 한반도통일미래센터를 방문한다.", "한반도통일미래센터"),
+    ("시장은 국립과천과학관을 찾아 전시를 관람했다.", "국립과천과학관"),
+])
+def test_a_named_facility_someone_visits_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_a_kind_of_facility_visited_is_no_place() -> None:
+    assert all(t != "LOCATION" for _w, t in ents("주민들이 행정복지센터를 방문했다."))
