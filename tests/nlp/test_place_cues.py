@@ -59,3 +59,12 @@ def test_a_named_facility_someone_visits_is_a_place(text: str, place: str) -> No
 
 def test_a_kind_of_facility_visited_is_no_place() -> None:
     assert all(t != "LOCATION" for _w, t in ents("주민들이 행정복지센터를 방문했다."))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("권한대행은 정부서울청사에서 미주 지역 동포 경제인들을 만났다.", "미주"),
+    ("러시아 연해주에서 한러 농업 협력 사업이 진행된다.", "연해주"),
+    ("장관은 라틴아메리카 순방을 마치고 귀국했다.", "라틴아메리카"),
+])
+def test_a_world_region_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
