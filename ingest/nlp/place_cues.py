@@ -11,6 +11,10 @@
 - a named facility someone visits ('한반도통일미래센터를 방문', '국립과천과학관을 찾아'): a
   compound ending like a facility, before 방문/찾다/둘러보다/견학, when no other rule typed it.
 
+- rivers, dams and bridges by name ('임진강 유역', '소양강댐과', '광안대교에서'): a river is a
+  natural place like the mountains of landmarks.py; Kiwi knows the well-known ones as one proper
+  noun, and a dam or bridge is a proper noun with 댐/대교 after it.
+
 Each cue yields LOCATION candidates only where no other candidate lies (a body or person
 found by its own rule keeps its type).
 """
@@ -121,6 +125,38 @@ def find_visited(view: TextView, taken: set[int]) -> Iterator[Cand]:
         yield s, e, "LOCATION", {"rule": "visited", "place": name, "place_kind": "venue"}
 
 
+_WATER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,5}?)(강|댐|대교)(?=[\s,.)·]|[은는이가을를의에과와도]|$)")
+_NEXT_WORD = re.compile(r"\s([가-힣]+?)(?:은|는|이|가|을|를|의|과|와|도|에게|께서|으로|로|에|에서|에는)?(?![가-힣])")
+
+
+def find_waters(view: TextView, taken: set[int], body_starts: set[int]) -> Iterator[Cand]:
+    """'임진강', '소양강댐', '광안대교': a river (three syllables, one proper noun), or a dam or
+    bridge whose name is a proper noun; not a person whose name ends so ('김대강 씨')."""
+    from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people)
+    from ingest.nlp.people import TITLES  # noqa: PLC0415  (people imports the lexicon)
+    text = view.text
+    if "강" not in text and "댐" not in text and "대교" not in text:
+        return
+    for m in _WATER.finditer(text):
+        s, e = m.start(), m.end()
+        if any(p in taken for p in range(s, e)) or not view.aligned(s, e):
+            continue
+        ms = view.morphs_in(s, e)
+        if m.group(2) == "강":
+            if len(m.group()) != 3 or len(ms) != 1 or ms[0].tag != "NNP" or ms[0].end != e:
+                continue
+        elif not ms or ms[0].tag != "NNP" or not (ms[0].end == e or ms[0].end == m.end(1)):
+            continue
+        nxt = _NEXT_WORD.match(text, view.word_end(e))
+        if nxt is not None and (nxt.group(1) in TITLES or nxt.group(1) in ("씨", "님", "선수", "감독", "작가")):
+            continue
+        if view.word_end(s) == e and e + 1 in body_starts:
+            continue  # '노태강 문화체육관광부 제2차관': a person before his body and title
+        if view.word_end(s) == e and nxt is not None and head_kind(nxt.group(1)):
+            continue  # '한강대교 개통식': the place opens the event's name
+        yield s, e, "LOCATION", {"rule": "water", "place": m.group(), "place_kind": "landmark"}
+
+
 def find_cues(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
     """All the cues of this module, after the gazetteer (`known`) and other rules (`cands`)."""
     taken: set[int] = set()
@@ -135,4 +171,5 @@ def find_cues(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand
     out = list(find_country_places(view, countries, taken))
     out += find_complexes(view, places, bodies)
     out += find_visited(view, bodies)
+    out += find_waters(view, taken, {s for s, _e, lab, _a in [*known, *cands] if lab != "LOCATION"})
     return out

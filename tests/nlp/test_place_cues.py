@@ -68,3 +68,20 @@ def test_a_kind_of_facility_visited_is_no_place() -> None:
 ])
 def test_a_world_region_is_a_place(text: str, place: str) -> None:
     assert (place, "LOCATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("한탄강과 임진강 유역에 홍수주의보가 내려졌다.", "임진강"),
+    ("소양강댐과 팔당댐이 수문을 열었다.", "팔당댐"),
+    ("광안대교에서 불꽃 행사가 열렸다.", "광안대교"),
+])
+def test_a_river_dam_or_bridge_by_name_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("김대강 씨가 상을 받았다.", "김대강"),
+    ("(참석) 노재강 문화체육관광부 제2차관, 김민수 국장", "노재강"),
+])
+def test_a_person_whose_name_ends_like_a_river_stays_a_person(text: str, name: str) -> None:
+    assert (name, "LOCATION") not in ents(text)
