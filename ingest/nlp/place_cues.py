@@ -15,6 +15,10 @@
   natural place like the mountains of landmarks.py; Kiwi knows the well-known ones as one proper
   noun, and a dam or bridge is a proper noun with 댐/대교 after it.
 
+- a building that names its office ('오후 1시 국회에서 면담', '행사는 청와대에서 열린다', '이틀
+  동안 청와대에서'): after a clock time, a span of time or an event as topic, the body at 에서 is
+  where the event is, not who acts (`timed_building`, asked by the type refiner).
+
 Each cue yields LOCATION candidates only where no other candidate lies (a body or person
 found by its own rule keeps its type).
 """
@@ -155,6 +159,31 @@ def find_waters(view: TextView, taken: set[int], body_starts: set[int]) -> Itera
         if view.word_end(s) == e and nxt is not None and head_kind(nxt.group(1)):
             continue  # '한강대교 개통식': the place opens the event's name
         yield s, e, "LOCATION", {"rule": "water", "place": m.group(), "place_kind": "landmark"}
+
+
+# offices named by their building: 에서 after them is where, when a time or the event comes first
+BUILDINGS = frozenset({"청와대", "국회", "대통령실", "국회의사당", "백악관", "크렘린궁"})
+_WHEN_BEFORE = re.compile(r"(?:\d{1,2}시(?:\s?\d{1,2}분)?|\d{1,2}시\s?반|오전|오후|낮|저녁|밤|새벽|동안|내내)\s$")
+_TOPIC_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,8})[은는]\s$")
+
+
+def timed_building(view: TextView, start: int, end: int) -> bool:
+    """Whether the office [start, end) named by its building ('국회', '청와대') is the venue: 에서
+    after it, and a time ('오후 1시 국회에서') or the event as topic ('행사는 청와대에서') before it."""
+    text = view.text
+    if text[start:end] not in BUILDINGS or not view.tail(end).startswith("에서"):
+        return False
+    after = text[end:end + 40].split(".")[0]
+    if "주재" in after:
+        return False  # '오전 10시 청와대에서 회의를 주재했다': the written set reads the office presiding
+    before = text[max(0, start - 12):start]
+    if _WHEN_BEFORE.search(before):
+        return True
+    topic = _TOPIC_BEFORE.search(before)
+    if topic is None:
+        return False
+    from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people)
+    return bool(head_kind(topic.group(1)))
 
 
 def find_cues(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:

@@ -85,3 +85,20 @@ def test_a_river_dam_or_bridge_by_name_is_a_place(text: str, place: str) -> None
 ])
 def test_a_person_whose_name_ends_like_a_river_stays_a_person(text: str, name: str) -> None:
     assert (name, "LOCATION") not in ents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "이어서 장관은 오후 1시 국회에서 스웨덴 특사를 면담합니다.",
+    "행사는 청와대에서 내일 저녁 6시에 시작됩니다.",
+    "대통령은 이틀 동안 청와대에서 기업인들과 대화를 갖습니다.",
+])
+def test_an_office_named_by_its_building_after_a_time_is_the_venue(text: str) -> None:
+    assert {("국회", "LOCATION"), ("청와대", "LOCATION")} & set(ents(text))
+
+
+@pytest.mark.parametrize("text,body", [
+    ("국회에서 법안을 통과시켰다.", "국회"),
+    ("청와대에서 이같이 밝혔다.", "청와대"),
+])
+def test_an_office_acting_stays_a_body(text: str, body: str) -> None:
+    assert (body, "MINISTRY") in ents(text)
