@@ -164,6 +164,7 @@ def find_waters(view: TextView, taken: set[int], body_starts: set[int]) -> Itera
 # offices named by their building: 에서 after them is where, when a time or the event comes first
 BUILDINGS = frozenset({"청와대", "국회", "대통령실", "국회의사당", "백악관", "크렘린궁"})
 _WHEN_BEFORE = re.compile(r"(?:\d{1,2}시(?:\s?\d{1,2}분)?|\d{1,2}시\s?반|오전|오후|낮|저녁|밤|새벽|동안|내내)\s$")
+_VENUE_FIELD = re.compile(r"장소\s?:[^()\n:]*$")
 _TOPIC_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,8})[은는]\s$")
 
 
@@ -171,7 +172,11 @@ def timed_building(view: TextView, start: int, end: int) -> bool:
     """Whether the office [start, end) named by its building ('국회', '청와대') is the venue: 에서
     after it, and a time ('오후 1시 국회에서') or the event as topic ('행사는 청와대에서') before it."""
     text = view.text
-    if text[start:end] not in BUILDINGS or not view.tail(end).startswith("에서"):
+    if text[start:end] not in BUILDINGS:
+        return False
+    if _VENUE_FIELD.search(text, max(0, start - 24), start):
+        return True  # '(장소: 오늘 오전, 용산 대통령실)': the venue field of a schedule
+    if not view.tail(end).startswith("에서"):
         return False
     after = text[end:end + 40].split(".")[0]
     if "주재" in after:
@@ -184,6 +189,28 @@ def timed_building(view: TextView, start: int, end: int) -> bool:
         return False
     from ingest.nlp.initiatives import head_kind  # noqa: PLC0415  (initiatives imports people)
     return bool(head_kind(topic.group(1)))
+
+
+_LOCAL_TIME = re.compile(r"\(현지\s?(?:시간|시각)\)\s")
+
+
+def find_local_time_places(view: TextView, taken: set[int]) -> Iterator[Cand]:
+    """'10일(현지시간) 리야드에서', '(현지 시각) 타슈켄트에 도착': news abroad names the city right
+    after the local time; a proper noun there with 에서/에 is that city."""
+    text = view.text
+    if "현지" not in text:
+        return
+    for m in _LOCAL_TIME.finditer(text):
+        s = m.end()
+        we = view.word_end(s)
+        e = view.core_end(s, we)
+        name = text[s:e]
+        if not 2 <= len(name) <= 10 or not re.fullmatch(r"[가-힣]+", name) or text[e:we] not in ("에서", "에서는", "에", "에는") \
+                or any(p in taken for p in range(s, e)) or not view.aligned(s, e) or _ABOUT.match(text, we):
+            continue
+        tag = view.single_word_tag(s, e)
+        if tag == "NNP" or (tag == "NNG" and len(name) >= 4):
+            yield s, e, "LOCATION", {"rule": "local_time_place", "place": name, "place_kind": "city"}
 
 
 def find_cues(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand]:
@@ -200,5 +227,6 @@ def find_cues(view: TextView, known: list[Cand], cands: list[Cand]) -> list[Cand
     out = list(find_country_places(view, countries, taken))
     out += find_complexes(view, places, bodies)
     out += find_visited(view, bodies)
+    out += find_local_time_places(view, taken)
     out += find_waters(view, taken, {s for s, _e, lab, _a in [*known, *cands] if lab != "LOCATION"})
     return out

@@ -102,3 +102,15 @@ def test_an_office_named_by_its_building_after_a_time_is_the_venue(text: str) ->
 ])
 def test_an_office_acting_stays_a_body(text: str, body: str) -> None:
     assert (body, "MINISTRY") in ents(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("장관은 10일(현지시간) 리야드에서 투자장관과 회담했다.", "리야드"),
+    ("총리는 9일(현지시간) 타슈켄트에 도착해 일정을 시작했다.", "타슈켄트"),
+])
+def test_a_city_right_after_the_local_time_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+
+
+def test_an_office_in_a_venue_field_is_the_venue() -> None:
+    assert ("대통령실", "LOCATION") in ents("새 정부 첫 업무보고 (장소: 오늘 오전, 용산 대통령실)")
