@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.model import ENTITY_TYPES
-from ingest.nlp import bodies, initiatives, patterns, venues
+from ingest.nlp import bodies, initiatives, patterns, place_cues, venues
 from ingest.nlp.ents import Ent, get_ents, put_ents
 from ingest.nlp.lexicon import get_lexicon
 from ingest.nlp.view import TextView
@@ -74,7 +74,8 @@ class TypeRefiner:
                 new = "LOCATION"  # '서울 중구 안전보건공단에서 간담회', '롯데호텔에서 개최되는': the venue
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
-            if new == "MINISTRY" and text in _BUILDING_BODIES and bodies.building_as_place(view, ent, ents[i + 1:i + 2], _BUILDING_TAILS):
+            if new == "MINISTRY" and (text in _BUILDING_BODIES and bodies.building_as_place(view, ent, ents[i + 1:i + 2], _BUILDING_TAILS)
+                                      or place_cues.timed_building(view, ent.start, ent.end)):  # '오후 1시 국회에서
                 new = "LOCATION"
                 attrs.pop("gov_kind", None)
                 attrs["place"] = text
