@@ -3,14 +3,7 @@ round): who acts when the nearest body is not the subject, and which dates belon
 event; every sentence written for these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+from tests.nlp._extract import D, rels
 
 
 def announced(text: str, date: str | None = D) -> set[tuple[str, str]]:

@@ -5,17 +5,7 @@ tests."""
 from __future__ import annotations
 
 from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
-
-
-def of(kind: str, text: str, date: str | None = D) -> set[tuple[str, str]]:
-    return {(h, t) for k, h, t in rels(text, date) if k == kind}
+from tests.nlp._extract import D, rels, of
 
 
 def dates(text: str, date: str | None = D) -> list[tuple[str, str | None]]:

@@ -4,18 +4,7 @@ day is an event's own rather than the day of a release or of another item. Every
 was written for these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
-
-
-def of(kind: str, text: str, date: str | None = D) -> set[tuple[str, str]]:
-    return {(h, t) for k, h, t in rels(text, date) if k == kind}
+from tests.nlp._extract import rels, of
 
 
 def test_a_body_that_has_a_meeting_holds_it() -> None:

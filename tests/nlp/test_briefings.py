@@ -3,9 +3,8 @@ before, and the officer who gives the briefing (issue #20, the fifth batch's gen
 every sentence written for these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
+from tests.nlp._extract import D, rels
 
-D = "2025-03-05"
 
 WEEK = ("기획부 정례브리핑\n2025.03.03 홍길순 대변인\n안녕하십니까? 기획부 정례브리핑을 시작하겠습니다.\n"
         "먼저 이번 주 장관 일정입니다.\n"
@@ -18,11 +17,6 @@ SPOKEN = ("안녕하십니까? 기획부 홍보기획팀장 김영수입니다.\
           "내일은 오전 10시 국무회의 참석하시고, 오후에는 세종청사에서 청년고용 우수기업 시상식 참석하십니다.\n"
           "3월 7일 금요일에는 서울에서 중소기업 현장 간담회 참석하시고, 이어서 11시에는 일자리위원회 전체회의 참석하실 예정입니다.\n"
           "그리고 오후 2시에 부산에서 항만안전 점검회의가 있습니다.\n")
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
 
 
 def schedules(text: str, date: str | None = D) -> set[tuple[str, str]]:

@@ -2,14 +2,7 @@
 round 3b: LEADS recall on unseen text); sentences of our own."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+from tests.nlp._extract import rels
 
 
 def test_a_photo_caption_bracket_after_a_fused_title() -> None:

@@ -2,15 +2,9 @@
 text the rules were not written on); every sentence written for these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
+from tests.nlp._extract import rels
 
-D = "2025-03-05"
 P = "PARTICIPATES_IN"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
 
 
 def test_the_partner_of_an_agreement_with_its_head_in_brackets_signs_it() -> None:

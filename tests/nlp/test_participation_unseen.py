@@ -4,16 +4,10 @@ groups named by one member, and who only reports or quotes; every sentence writt
 these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
+from tests.nlp._extract import rels
 
-D = "2025-03-05"
 P = "PARTICIPATES_IN"
 L = "LEADS"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
 
 
 def test_who_receives_a_work_briefing_presides_and_who_gives_it_takes_part() -> None:

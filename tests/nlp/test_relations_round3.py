@@ -4,14 +4,7 @@ date that an adnominal verb gives to another event than the sentence's topic. Ev
 sentence written for these tests."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+from tests.nlp._extract import rels
 
 
 def test_a_foreign_official_with_the_name_spelled_in_brackets_leads_and_takes_part() -> None:

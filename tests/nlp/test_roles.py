@@ -2,14 +2,7 @@
 on text the rules were not written on); sentences of our own."""
 from __future__ import annotations
 
-from ingest.nlp.pipeline import extract
-
-D = "2025-03-05"
-
-
-def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
-    ex = extract(text, date)
-    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+from tests.nlp._extract import rels
 
 
 def test_a_council_with_a_minister_as_its_chair() -> None:
