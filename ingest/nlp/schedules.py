@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
 from ingest.nlp.timing import OCCASION, names_week_of, value_end as _value_end, value_start as _value_start
+from ingest.nlp.bracket_dates import bracket_owner, bracketed_schedules
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], 
     a day to come or an event held today."""
     text, (ss, se) = view.text, sent
     _held_on(view, ms, inits, sent, si, add, ref)
+    bracketed_schedules(text, ms, inits, sent, si, add, ref)  # "'청년주간행사'(9.16~9.20)"
     if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
             m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
             or _future_sentence(view, ms, sent, ref):
@@ -82,8 +84,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
     quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
     dates = [m for m in ms if m.label == "DATE"]
     for k, d in enumerate(dates):
-        if not d.value:
-            continue
+        if not d.value or bracket_owner(view.text, d, inits) is not None:
+            continue  # a date in brackets is the name's before it (bracket_dates.py)
         if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
                 and view.text.startswith(("로", "으로"), dates[k + 1].end):
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
