@@ -21,7 +21,9 @@ from typing import Callable
 
 from ingest.nlp.view import TextView
 
-_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
+# the name, and the class noun a quoted name may have after it ("'… 바우처' 사업을 시행한다")
+_NAMED = r"(?:['’\"”」]\s?(?:사업|행사|캠페인|프로그램|제도|축제|대회|공모전|공모)|['’\"”」])?"
+_LAUNCH = re.compile(_NAMED + r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
                      r"|발표(?:했|한다|하고|하며|할|합니다|하였)|수립(?:했|한다|하고|하며|할|합니다|하였)|마련(?:했|한다|하고|하며|할|합니다|하였)"
                      r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고)"
                      r"|(?:추진|운영|도입|실시)(?:한다|하고|하며|할|합니다|하기로)"
@@ -31,7 +33,7 @@ _LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\
 # (a day in digits may stand before the verb: '… 출범식을 10일 개최한다')
 # holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
 # meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
-_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|엽니다|열\s(?:예정|계획)|갖는다|갖습니다|가질\s(?:예정|계획))")
+_HOLD = re.compile(_NAMED + r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|엽니다|열\s(?:예정|계획)|갖는다|갖습니다|가질\s(?:예정|계획))")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'

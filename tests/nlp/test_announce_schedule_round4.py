@@ -1,0 +1,49 @@
+"""ANNOUNCES and SCHEDULED_FOR in shapes that news reports and releases use (issue #20, round 4):
+a date in brackets after a name, a quoted name with its class noun in a sentence without a
+subject, launching, gazetting and issuing a notice. Every sentence
+was written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def of(kind: str, text: str, date: str | None = D) -> set[tuple[str, str]]:
+    ex = extract(text, date)
+    return {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == kind}
+
+
+def test_a_date_in_brackets_is_the_name_s_before_it() -> None:
+    got = of("SCHEDULED_FOR", "행사는 '청년 창업 주간'(3.16~3.20)과 '청년 정책 마당' 등으로 구성된다.")
+    assert got == {("청년 창업 주간", "3.16~3.20")}
+    got = of("SCHEDULED_FOR", "과기정통부는 '디지털 인재 양성 사업'(3.10~4.15, 온라인 접수)을 운영한다.")
+    assert ("디지털 인재 양성 사업", "3.10~4.15") in got
+
+
+def test_a_bracketed_date_after_something_else_goes_to_no_initiative() -> None:
+    # each programme has its own month: the last named one does not take them all
+    got = of("SCHEDULED_FOR", "다만 골목상권육성(내년 2월) 사업과 상권회복지원(내년 3월), 'K-창업 도전 대회'(내년 4월) "
+                              "등은 절차가 필요해 따로 공고한다.", "2024-11-05")
+    assert got == {("K-창업 도전 대회", "내년 4월")}
+
+
+def test_a_bracketed_date_already_past_is_no_schedule() -> None:
+    assert of("SCHEDULED_FOR", "행사는 '청년 정책 기념식'(9.14)과 '청년 주간'(9.16~9.20)으로 이뤄졌다.", "2023-09-15") \
+        == {("청년 주간", "9.16~9.20")}
+
+
+def test_a_subjectless_launch_of_a_quoted_name_with_its_class_noun_is_the_lead_body_s() -> None:
+    text = ("중소벤처기업부는 5일 '소상공인 성장 지원 방안'을 발표했다. "
+            "우선 다음 달부터 '소상공인 디지털 전환 바우처' 사업을 시행한다.")
+    assert ("중소벤처기업부", "소상공인 디지털 전환 바우처") in of("ANNOUNCES", text)
+
+
+def test_launching_gazetting_and_issuing_a_notice_announce() -> None:
+    assert ("한국은행", "디지털화폐 시범사업") in of("ANNOUNCES", "한국은행은 '디지털화폐 시범사업'을 올해 하반기 출시한다.")
+    assert ("국토교통부", "제2차 국가철도망 구축계획") in of(
+        "ANNOUNCES", "국토교통부는 '제2차 국가철도망 구축계획'을 2026년 상반기에 고시할 예정이다.")
+    assert ("중소벤처기업부", "2025년 스마트공장 보급사업") in of(
+        "ANNOUNCES", "중소벤처기업부는 '2025년 스마트공장 보급사업' 공고를 6일 낸다고 5일 밝혔다.")
+    # the notice as a noun that something follows is no act of the subject
+    assert of("ANNOUNCES", "법제처는 '국가철도망 구축계획' 고시에 대한 의견을 들었다.") == set()
