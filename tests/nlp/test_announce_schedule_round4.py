@@ -47,3 +47,24 @@ def test_launching_gazetting_and_issuing_a_notice_announce() -> None:
         "ANNOUNCES", "중소벤처기업부는 '2025년 스마트공장 보급사업' 공고를 6일 낸다고 5일 밝혔다.")
     # the notice as a noun that something follows is no act of the subject
     assert of("ANNOUNCES", "법제처는 '국가철도망 구축계획' 고시에 대한 의견을 들었다.") == set()
+
+
+def test_running_a_programme_as_the_means_of_an_act_announces_it() -> None:
+    assert ("산업부", "수소 도시 조성사업") in of("ANNOUNCES", "산업부는 '수소 도시 조성사업' 추진을 통해 수소 생태계를 확대한다.")
+    # another party's programme that the subject only makes use of is not the subject's
+    assert of("ANNOUNCES", "기업들은 정부의 '스마트공장 보급사업' 추진을 통해 생산성을 높였다.") == set()
+    # an agency's report in committee: the reporting body runs it, though the sentence names no subject
+    text = ("예. 2쪽입니다. 우주항공청은 우주항공 관련 정책과 연구개발을 관장하고 있습니다. "
+            "9쪽, 탐사 부문에서는 달 탐사를 추진하며 '심우주 관측망 구축사업' 추진을 통해 탐사를 확대하겠습니다.")
+    assert ("우주항공청", "심우주 관측망 구축사업") in of("ANNOUNCES", text)
+
+
+def test_a_report_s_pledge_to_expand_a_programme_or_hold_a_meeting_is_the_reporting_body_s() -> None:
+    text = ("존경하는 위원장님, 위원님 여러분! 과학기술정보통신부 장관 김민수입니다. "
+            "과학기술정보통신부 주요 현안을 보고드리겠습니다. 아울러 '디지털 인재 양성 사업'을 확대하겠습니다. "
+            "또한 하반기에 '디지털 포용 정책 간담회'를 개최하겠습니다.")
+    got = of("ANNOUNCES", text)
+    assert ("과학기술정보통신부", "디지털 인재 양성 사업") in got
+    assert ("과학기술정보통신부", "디지털 포용 정책 간담회") in got
+    # a quoted pledge of someone else in a release stays unattributed
+    assert of("ANNOUNCES", "한 참석자는 \"'청년 창업 지원 사업'을 확대하겠다\"고 말했다.") == set()
