@@ -40,7 +40,7 @@ def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], 
     _held_on(view, ms, inits, sent, si, add, ref)
     bracketed_schedules(text, ms, inits, sent, si, add, ref)  # "'청년주간행사'(9.16~9.20)"
     if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
-            m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
+            m.label == "DATE" and (DATE_CUE_RE.search(date_expr(view, m)) or _WITHIN.match(text, m.end)) for m in ms) \
             or _future_sentence(view, ms, sent, ref):
         _scheduled(view, ms, inits, si, add, ref, sent)
     elif _HELD_TODAY.search(text[ss:se]):
@@ -104,7 +104,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '준비위원회는 오는 27일 열리는 정상회담을': the day of the event the verb describes (_held_on)
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
-        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after)) \
+            or _WITHIN.match(view.text, d.end) is not None  # '올해 안에', '이달 안으로': a deadline, like 연내
         if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
             cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
         if past and not cue:
@@ -234,6 +235,7 @@ def _within(inner: str, outer: str) -> bool:
     return None not in (a, b, c, e) and c <= a and b <= e
 
 
+_WITHIN = re.compile(r"\s안(?:에|에는|으로)\s")  # '올해 안에 … 마련하기로 했다', '이달 안으로 확정한다'
 _MOVED = re.compile(r"에서\s")
 _AS_OF = re.compile(r"\s?(?:기준|현재)")
 _SINCE = re.compile(r"\s?(?:이후|이래)\s(?:\d+\s?(?:년|개월|주|일)\s?만에|처음)")

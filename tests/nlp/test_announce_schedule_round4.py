@@ -68,3 +68,11 @@ def test_a_report_s_pledge_to_expand_a_programme_or_hold_a_meeting_is_the_report
     assert ("과학기술정보통신부", "디지털 포용 정책 간담회") in got
     # a quoted pledge of someone else in a release stays unattributed
     assert of("ANNOUNCES", "한 참석자는 \"'청년 창업 지원 사업'을 확대하겠다\"고 말했다.") == set()
+
+
+def test_a_plan_due_within_a_period_is_scheduled_for_it() -> None:
+    assert ("전세사기 피해 지원 대책", "이달") in of("SCHEDULED_FOR", "국토부는 이달 안으로 '전세사기 피해 지원 대책'을 확정한다.")
+    assert ("중소기업 디지털 전환 전략", "올해") in of(
+        "SCHEDULED_FOR", "정부는 올해 안에 '중소기업 디지털 전환 전략'을 마련하기로 했다.")
+    # a period over is what was done then
+    assert of("SCHEDULED_FOR", "정부는 지난해 안에 '중소기업 디지털 전환 전략'을 마련했다.") == set()
