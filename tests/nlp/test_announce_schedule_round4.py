@@ -76,3 +76,10 @@ def test_a_plan_due_within_a_period_is_scheduled_for_it() -> None:
         "SCHEDULED_FOR", "정부는 올해 안에 '중소기업 디지털 전환 전략'을 마련하기로 했다.")
     # a period over is what was done then
     assert of("SCHEDULED_FOR", "정부는 지난해 안에 '중소기업 디지털 전환 전략'을 마련했다.") == set()
+
+
+def test_running_a_quoted_campaign_or_carrying_a_programme_on_announces_it() -> None:
+    assert ("환경부", "탄소중립 실천") in of("ANNOUNCES", "환경부는 오는 20일 '탄소중립 실천' 캠페인을 서울광장에서 진행한다.")
+    assert ("산업부", "소부장 으뜸기업") in of("ANNOUNCES", "산업부는 '소부장 으뜸기업' 사업을 올해도 이어간다.")
+    # carrying on research or a discussion is no programme run
+    assert of("ANNOUNCES", "연구진은 '탄소중립 실천' 연구를 진행한다.") == set()
