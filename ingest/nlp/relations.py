@@ -333,6 +333,13 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         # (not a meeting: '… 기업과 함께 간담회를 열었다' is held with guests)
         heads += [m for m in ms if m.label in ("MINISTRY", "COMPANY", "ORGANIZATION") and heads[0].end <= m.start
                   and m.end <= first_tail and m not in heads and _TOGETHER.match(view.text, m.end)]
+    if all(h.label == "MINISTRY" and _TOGETHER.match(view.text, h.end) for h in heads):
+        # '한국무역협회는 산업부와 함께 … 설명회를 개최한다': the ministry is the companion, the association
+        # (no ministry, so not among the bodies) the subject; both hold it
+        heads += [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= heads[0].start
+                  and _body_tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t)
+                  and not any(i.start <= m.start < i.end for i in inits)
+                  and not any(x.tag == "ETM" for x in view.morphs_in(m.end, heads[0].start))][-1:]  # ('…가 후원하는 행사에서')
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)

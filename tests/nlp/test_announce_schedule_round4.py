@@ -83,3 +83,10 @@ def test_running_a_quoted_campaign_or_carrying_a_programme_on_announces_it() -> 
     assert ("산업부", "소부장 으뜸기업") in of("ANNOUNCES", "산업부는 '소부장 으뜸기업' 사업을 올해도 이어간다.")
     # carrying on research or a discussion is no programme run
     assert of("ANNOUNCES", "연구진은 '탄소중립 실천' 연구를 진행한다.") == set()
+
+
+def test_an_association_that_holds_an_event_with_a_ministry_holds_it_too() -> None:
+    got = of("ANNOUNCES", "한국무역협회는 산업부와 함께 오는 15일 '수출 바우처 설명회'를 개최한다.")
+    assert got == {("한국무역협회", "수출 바우처 설명회"), ("산업부", "수출 바우처 설명회")}
+    # a sponsor named in a clause before is not the subject
+    assert ("삼성전자", "탄소중립 포럼") not in of("ANNOUNCES", "삼성전자가 후원하는 행사에서 환경부와 함께 '탄소중립 포럼'을 개최한다.")
