@@ -22,7 +22,9 @@ from ingest.nlp.view import TextView
 if TYPE_CHECKING:
     from ingest.nlp.relations import Mention
 
-SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
+# (a programme carried on: "'KTV 편성 개방'이 올해도 계속된다", '… 사업은 내년에도 이어진다')
+SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내"
+                             r"|계속(?:된다|됩니다|되며|될\s)|이어(?:진다|집니다|지며|질\s|간다|갑니다)")
 STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
 QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")

@@ -90,3 +90,11 @@ def test_an_association_that_holds_an_event_with_a_ministry_holds_it_too() -> No
     assert got == {("한국무역협회", "수출 바우처 설명회"), ("산업부", "수출 바우처 설명회")}
     # a sponsor named in a clause before is not the subject
     assert ("삼성전자", "탄소중립 포럼") not in of("ANNOUNCES", "삼성전자가 후원하는 행사에서 환경부와 함께 '탄소중립 포럼'을 개최한다.")
+
+
+def test_a_programme_carried_on_this_year_is_scheduled_for_it() -> None:
+    assert ("국민 영상 공모전", "올해") in of(
+        "SCHEDULED_FOR", "시청자가 만든 영상을 방송하는 '국민 영상 공모전'이 올해도 계속된다.", "2020-01-30")
+    assert ("청년 일자리 박람회", "내년") in of("SCHEDULED_FOR", "'청년 일자리 박람회'는 내년에도 이어진다.")
+    # told in the past, it is what happened then
+    assert of("SCHEDULED_FOR", "작년에 시작된 '청년 일자리 박람회'는 올해도 계속됐다.") == set()
