@@ -98,3 +98,11 @@ def test_a_programme_carried_on_this_year_is_scheduled_for_it() -> None:
     assert ("청년 일자리 박람회", "내년") in of("SCHEDULED_FOR", "'청년 일자리 박람회'는 내년에도 이어진다.")
     # told in the past, it is what happened then
     assert of("SCHEDULED_FOR", "작년에 시작된 '청년 일자리 박람회'는 올해도 계속됐다.") == set()
+
+
+def test_this_as_the_object_of_a_plan_s_verb_is_the_plan_of_the_sentence_before() -> None:
+    text = "국토부는 '광역교통 개선대책'을 마련했다. 국토부는 내년 1월부터 이를 단계적으로 시행한다."
+    assert ("광역교통 개선대책", "내년 1월") in of("SCHEDULED_FOR", text)
+    # '이를 위해' names no object; a past sentence reports what was done
+    assert of("SCHEDULED_FOR", "산업부는 '수소 경제 로드맵'을 발표했다. 이를 위해 내년까지 예산 1조 원을 투입한다.") == set()
+    assert of("SCHEDULED_FOR", "환경부는 '탄소중립 기본계획'을 수립했다. 환경부는 지난해부터 이를 추진해 왔다.") == set()
