@@ -49,6 +49,9 @@ _SPEAKER = re.compile(r"(?:장|\s(?:제?\d차관|[가-힣]{0,6}(?:장관|차관|
                       r"|(?:의)?\s(?:[가-힣]+\s){0,2}?(?:현안|업무현황|업무\s현황|업무|업무계획|업무\s계획)(?:을|를)\s보고(?:드리겠|하겠|드립)")
 
 
+_HEAD_SPEAKER = re.compile(r"\s(?:사장|이사장|원장|회장)\s[가-힣]{2,4}입니다")
+
+
 def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     """The government body that is the subject of the document's opening sentences, or
     that opens its heading ('환경부, …')."""
@@ -63,7 +66,9 @@ def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     if subject is not None:
         return subject
     # a report or speech that opens with its speaker: '과학기술정보통신부 장관 김민수입니다', '기상청장 박영수입니다'
-    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and _SPEAKER.match(view.text, m.end)), None)
+    # (a public corporation's or institute's head reporting to a committee: 'EBS 사장 김유열입니다')
+    return next((m for m in mentions if m.end <= limit and (m.label == "MINISTRY" and _SPEAKER.match(view.text, m.end)
+                 or m.label in ("COMPANY", "ORGANIZATION") and _HEAD_SPEAKER.match(view.text, m.end))), None)
 
 
 def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Callable, out: list) -> None:

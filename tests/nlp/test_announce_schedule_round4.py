@@ -106,3 +106,10 @@ def test_this_as_the_object_of_a_plan_s_verb_is_the_plan_of_the_sentence_before(
     # '이를 위해' names no object; a past sentence reports what was done
     assert of("SCHEDULED_FOR", "산업부는 '수소 경제 로드맵'을 발표했다. 이를 위해 내년까지 예산 1조 원을 투입한다.") == set()
     assert of("SCHEDULED_FOR", "환경부는 '탄소중립 기본계획'을 수립했다. 환경부는 지난해부터 이를 추진해 왔다.") == set()
+
+
+def test_a_public_corporation_s_head_reporting_to_a_committee_speaks_for_it() -> None:
+    text = ("존경하는 위원장님과 위원님 여러분! 한국교육방송공사 사장 김철수입니다. 2023회계연도 결산을 보고드리겠습니다. "
+            "올해는 '디지털 교과서 지원 사업'을 새로 도입하고 '평생학습 방송 프로그램'을 확대하겠습니다.")
+    got = of("ANNOUNCES", text, "2024-07-10")
+    assert got == {("한국교육방송공사", "디지털 교과서 지원 사업"), ("한국교육방송공사", "평생학습 방송 프로그램")}
