@@ -21,17 +21,24 @@ from typing import Callable
 
 from ingest.nlp.view import TextView
 
-_LAUNCH = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
+# the name, and the class noun a quoted name may have after it ("'… 바우처' 사업을 시행한다")
+_NAMED = r"(?:['’\"”」]\s?(?:사업|행사|캠페인|프로그램|제도|축제|대회|공모전|공모)|['’\"”」])?"
+_LAUNCH = re.compile(_NAMED + r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:출범시|출범했|출범한다|발족|신설했|신설한다|꾸렸|꾸려|꾸린다|조성해|조성하|조성했|조성한다|설치했|설치한다|만들었|만든다"
                      r"|발표(?:했|한다|하고|하며|할|합니다|하였)|수립(?:했|한다|하고|하며|할|합니다|하였)|마련(?:했|한다|하고|하며|할|합니다|하였)"
                      r"|확정(?:했|한다|하고|하며|할|합니다|하였)|시행(?:한다|하고|하며|할|합니다)|공고(?:했|한다|할|합니다)|내놓(?:았|는다|을|고)"
                      r"|(?:추진|운영|도입|실시)(?:한다|하고|하며|할|합니다|하기로)"
                      # a report's or speech's own pledge, not one quoted ('…하겠다고 말했다' may be anyone's):
                      # '… 계획을 수립하겠습니다', '… 사업을 추진해 나가겠습니다'
-                     r"|(?:추진|운영|도입|실시|수립|마련|시행|신설|출범시키|발표|확정)(?:하겠|해\s?나가겠|해\s?가겠)습니다(?=[.\s]|$))")
+                     # (expanding, funding or strengthening a named programme in the report is running it:
+                     # '… 양성 사업을 확대하겠습니다')
+                     r"|(?:추진|운영|도입|실시|수립|마련|시행|신설|출범시키|발표|확정|확대|지원|강화)(?:하겠|해\s?나가겠|해\s?가겠)습니다(?=[.\s]|$))")
+# running it as the means of the subject's act: '… 건설사업 추진을 통해 우주탐사를 확대하겠습니다' (not a
+# purpose, which often names a meeting's aim: '… 협약 마련을 위한 정부간협상위원회가 개막했다')
+_MEANS = re.compile(_NAMED + r"\s(?:추진|시행|도입|운영|수립|마련)(?:을|를)\s통(?:해|하여)\s")
 # (a day in digits may stand before the verb: '… 출범식을 10일 개최한다')
 # holding a meeting counts only when it is still to come ('…을 개최한다', '개최할 예정'): a past
 # meeting without a subject is often another's ('이날 간담회를 열었다' in a report of a visit)
-_HOLD = re.compile(r"['’\"”」]?(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로)|연다|엽니다|열\s(?:예정|계획)|갖는다|갖습니다|가질\s(?:예정|계획))")
+_HOLD = re.compile(_NAMED + r"(?:을|를)\s(?:\d[\d.]*\s?[가-힣]{0,2}\s){0,2}(?:[가-힣]+\s){0,2}(?:개최(?:한다|할|합니다|하기로|하겠습니다)|연다|엽니다|열\s(?:예정|계획)|열겠습니다|갖는다|갖습니다|가질\s(?:예정|계획))")
 _SUBJECT = ("은", "는", "이", "가", "께서")
 _ACTORS = ("MINISTRY", "COMPANY", "ORGANIZATION", "PERSON")
 # a heading that opens with the body: '환경부, 미세먼지 대책 발표'
@@ -40,6 +47,9 @@ _BRACKETED_SUBJECT = re.compile(r"\([^()]{1,40}\)(?:은|는|이|가)\s")
 _SPEAKER = re.compile(r"(?:장|\s(?:제?\d차관|[가-힣]{0,6}(?:장관|차관|청장|위원장|처장|원장|본부장)))\s[가-힣]{2,4}입니다"
                       # or with the body whose work is reported: '… 과학기술정보통신부 주요 현안을 보고드리겠습니다'
                       r"|(?:의)?\s(?:[가-힣]+\s){0,2}?(?:현안|업무현황|업무\s현황|업무|업무계획|업무\s계획)(?:을|를)\s보고(?:드리겠|하겠|드립)")
+
+
+_HEAD_SPEAKER = re.compile(r"\s(?:사장|이사장|원장|회장)\s[가-힣]{2,4}입니다")
 
 
 def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
@@ -56,7 +66,9 @@ def lead_body(view: TextView, mentions: list, sents: list[tuple[int, int]]):
     if subject is not None:
         return subject
     # a report or speech that opens with its speaker: '과학기술정보통신부 장관 김민수입니다', '기상청장 박영수입니다'
-    return next((m for m in mentions if m.label == "MINISTRY" and m.end <= limit and _SPEAKER.match(view.text, m.end)), None)
+    # (a public corporation's or institute's head reporting to a committee: 'EBS 사장 김유열입니다')
+    return next((m for m in mentions if m.end <= limit and (m.label == "MINISTRY" and _SPEAKER.match(view.text, m.end)
+                 or m.label in ("COMPANY", "ORGANIZATION") and _HEAD_SPEAKER.match(view.text, m.end))), None)
 
 
 def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Callable, out: list) -> None:
@@ -65,7 +77,8 @@ def carried_launches(view: TextView, ms: list, own: list, lead, si: int, add: Ca
     announced = {t for kind, _h, t, _si in out if kind == "ANNOUNCES"}
     for h in own:
         meeting = h.attrs.get("kind") == "meeting"
-        if h.key in announced or h.attrs.get("generic") or not (_HOLD if meeting else _LAUNCH).match(view.text, h.end):
+        if h.key in announced or h.attrs.get("generic") or not ((_HOLD if meeting else _LAUNCH).match(view.text, h.end)
+                                                                   or not meeting and _MEANS.match(view.text, h.end)):
             continue
         if any(m.label == "MINISTRY" and m.end <= h.start for m in ms):
             continue  # a body named in the sentence: the sentence rules decided

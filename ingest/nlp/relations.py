@@ -40,6 +40,7 @@ from ingest.nlp.together import co_held, listed_dates, short_named
 from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
+from ingest.nlp.pronoun_acts import pronoun_acts
 from ingest.nlp.run_by import call_runs, purpose_runs, run_by_relations
 from ingest.nlp.news_items import news_filters
 from ingest.nlp.timing import iso as _iso
@@ -47,7 +48,9 @@ from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)|(?<![가-힣])시작(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)|(?<![가-힣])개막(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)"
                          r"|(?<![가-힣])(?:꾸려|꾸렸|꾸린다)|(?<![가-힣])(?:만들(?:었|어|고|기로)|만든다)|설치(?=했|한다|하고|하기로|하며|하였)|(?<![가-힣])(?:열(?:어|고|었|기로)|연다|엽니다)|주최(?=한다|합니다|하며|하고\s|했|하였|해\s|하기로)|진행(?=했|한다|하고|하며|하여|해|할|합니다|하였)|(?<=[을를]\s)(?:갖(?=는다|습니다|고\s|기로|는\s)|가졌|가진다|가질\s|가집니다)"
-                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))")
+                         r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))"
+                         r"|출시(?=한다|했|하였|합니다|할\s|하기로|하고\s|하며)|(?<![가-힣])고시(?=한다|했|하였|합니다|할\s|하기로|하고\s|하며)"
+                         r"|(?:(?<=[을를]\s)|(?<=[을를]\s올해도\s)|(?<=[을를]\s계속\s))이어(?=간다|갔|가고\s|가며|갈\s|가기로|갑니다)")  # ('… 사업을 올해도 이어간다': runs it on)
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖습니다', not '관심을 갖고')
 _HAVE = re.compile(r"갖|가[졌진질집]")
@@ -158,6 +161,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
                 add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
         sentence_schedules(view, ms, inits, (ss, se), si, add, ref)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
+    pronoun_acts(view, sents, buckets, add, ref)  # '… 대책을 확정했다. 정부는 하반기부터 이를 시행한다'
     agenda_relations(view, mentions, sents, add)
     council_relations(view, mentions, sents, out, add)  # local councils' minutes
     briefing_relations(view, mentions, sents, buckets, add)
@@ -233,6 +237,8 @@ _NOUN_TRIGGERS = frozenset({"발표", "공개", "수립", "확정", "출범", "�
                             "착수", "제정", "의결", "신설", "가동", "시행", "모집", "공모", "공고", "운영", "실시"})
 # setting about it: '… 모집에 나선다', '… 본격 시행에 들어갔다' (the noun is the act)
 _SETS_ABOUT = re.compile(r"에\s(?:본격\s|본격적으로\s)?(?:나선|나섰|나서|나설|나섭|들어간|들어갔|들어가|들어갈|들어갑)")
+# issuing a notice: '… 공고를 6일 낸다' (the noun with its verb of issuing is the act)
+_ISSUES = re.compile(r"를\s(?:[^\s.,]+\s){0,2}?(?:낸다|냈|내고\s|낼\s|냅니다|내기로)")
 _OF_TRIGGER = re.compile(r"\s(?:상황|현황|실적|성과|경과|과정|실태|동향|여부|상태)")
 _NOMINAL_TRIGGER = re.compile(r"(?:을|를|이|가|은|는|의|에|에서|에는|과|와|으로|로)(?:\s|$|[,.])")
 
@@ -247,7 +253,7 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
     if view.text[t:t + 2] in ("입법", "행정") and _NOMINAL_TRIGGER.match(view.text, view.word_end(t) if view.text[t + 2] == " " else t + 4):
         return  # '입법예고를 거쳐': the notice as a noun
     if view.text[t:t + 2] in _NOUN_TRIGGERS and (_NOMINAL_TRIGGER.match(view.text, t + 2) or _OF_TRIGGER.match(view.text, t + 2)) \
-            and not _SETS_ABOUT.match(view.text, t + 2):
+            and not _SETS_ABOUT.match(view.text, t + 2) and not (view.text.startswith("공고", t) and _ISSUES.match(view.text, t + 2)):
         return  # ('… 전략의 추진 상황을 점검했다': how it is going, not running it)
     tails = _target(view, inits, t)
     # "‘제1기 국민 서포터즈’ 발대식을 개최": the ceremony is held, the quoted group is its name's part
@@ -329,6 +335,13 @@ def _announces(view: TextView, ms: list[Mention], inits: list[Mention], t: int, 
         # (not a meeting: '… 기업과 함께 간담회를 열었다' is held with guests)
         heads += [m for m in ms if m.label in ("MINISTRY", "COMPANY", "ORGANIZATION") and heads[0].end <= m.start
                   and m.end <= first_tail and m not in heads and _TOGETHER.match(view.text, m.end)]
+    if all(h.label == "MINISTRY" and _TOGETHER.match(view.text, h.end) for h in heads):
+        # '한국무역협회는 산업부와 함께 … 설명회를 개최한다': the ministry is the companion, the association
+        # (no ministry, so not among the bodies) the subject; both hold it
+        heads += [m for m in ms if m.label in ("ORGANIZATION", "COMPANY") and m.end <= heads[0].start
+                  and _body_tail(view, m) in ("은", "는", "이", "가") and not _in_relative_clause(view, m, t)
+                  and not any(i.start <= m.start < i.end for i in inits)
+                  and not any(x.tag == "ETM" for x in view.morphs_in(m.end, heads[0].start))][-1:]  # ('…가 후원하는 행사에서')
     for h in heads:
         for tl in tails:
             add("ANNOUNCES", h, tl, si)

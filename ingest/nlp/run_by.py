@@ -95,13 +95,14 @@ def call_runs(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Cal
 
 
 # '… 사업 추진을 위한 협약', '… 캠페인 공동 추진을 위해', '… 제도 도입을 위하여'
-_FOR_RUNNING = re.compile(r"['’\"”」』]?\s(?:공동\s|본격\s|원활한\s|성공적인\s)?(?:추진|시행|도입|운영|수립|마련)(?:을|를)\s위(?:한|해|하여)\s")
+# ('… 건설사업 추진을 통해 … 확대하겠습니다': running it is the means of the subject's act)
+_FOR_RUNNING = re.compile(r"['’\"”」』]?\s(?:공동\s|본격\s|원활한\s|성공적인\s)?(?:추진|시행|도입|운영|수립|마련)(?:을|를)\s(?:위(?:한|해|하여)|통(?:해|하여))\s")
 
 
 def purpose_runs(view: TextView, ms: list, sent: tuple[int, int], si: int, add: Callable) -> None:
-    """ANNOUNCES subject body → the initiative its act serves to run ('… 추진을 위한')."""
+    """ANNOUNCES subject body → the initiative its act serves to run ('… 추진을 위한', '… 추진을 통해')."""
     text, (ss, se) = view.text, sent
-    if "위" not in text[ss:se]:
+    if "위" not in text[ss:se] and "통" not in text[ss:se]:
         return
     for p in ms:
         if p.label != "INITIATIVE" or p.attrs.get("generic") or p.attrs.get("kind") == "meeting" \

@@ -16,7 +16,9 @@ from ingest.nlp.view import TextView
 # heads of what is run as an event or a call ('국민 캠페인', '아이디어 공모전', '안전 점검 주간')
 _RUN_HEAD = re.compile(r"(?:캠페인|공모전|공모|챌린지|축제|주간|캠프|페스티벌|경진대회|모집)$")
 # the programme's call after its name: "'X 사업' 대상지 공모를", 'X 참여기업 모집을'
-_CALL_AFTER = re.compile(r"['’\"”」』]?\s(?:[가-힣]+\s)?(?:공모|모집|접수|신청\s?접수)(?:을|를)\s")
+# ("'탄소중립 실천' 캠페인을 진행한다": a quoted name with the head outside its quotes)
+_CALL_AFTER = re.compile(r"['’\"”」』]?\s(?:[가-힣]+\s)?(?:공모|모집|접수|신청\s?접수)(?:을|를)\s"
+                         r"|['’\"”」』]\s(?:캠페인|공모전|챌린지|축제|캠프|페스티벌|경진대회)(?:을|를)\s")
 
 
 def runs_call(view: TextView, m, t: int) -> bool:

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
 from ingest.nlp.timing import OCCASION, names_week_of, value_end as _value_end, value_start as _value_start
+from ingest.nlp.bracket_dates import bracket_owner, bracketed_schedules
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
     from ingest.nlp.relations import Mention
 
-SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내")
+# (a programme carried on: "'KTV 편성 개방'이 올해도 계속된다", '… 사업은 내년에도 이어진다')
+SCHEDULE_CUE_RE = re.compile(r"까지|예정|목표|추진|시행|계획|착수|완료|개최|출범|본격|중에|내에|[까이]내"
+                             r"|계속(?:된다|됩니다|되며|될\s)|이어(?:진다|집니다|지며|질\s|간다|갑니다)")
 STRONG_CUE_RE = re.compile(r"까지|예정|목표|계획이다|방침")
 QUOTE_RE = re.compile(r'"[^"]{8,}"|“[^”]{8,}”')
 DATE_CUE_RE = re.compile(r"까지|부터|이후|이내|내$|중$|초$|말$|반기|분기|연내|연말|예정|^오는")
@@ -37,8 +40,9 @@ def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], 
     a day to come or an event held today."""
     text, (ss, se) = view.text, sent
     _held_on(view, ms, inits, sent, si, add, ref)
+    bracketed_schedules(text, ms, inits, sent, si, add, ref)  # "'청년주간행사'(9.16~9.20)"
     if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
-            m.label == "DATE" and DATE_CUE_RE.search(date_expr(view, m)) for m in ms) \
+            m.label == "DATE" and (DATE_CUE_RE.search(date_expr(view, m)) or _WITHIN.match(text, m.end)) for m in ms) \
             or _future_sentence(view, ms, sent, ref):
         _scheduled(view, ms, inits, si, add, ref, sent)
     elif _HELD_TODAY.search(text[ss:se]):
@@ -82,8 +86,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
     quotes = [q.span() for q in QUOTE_RE.finditer(view.text, ss, se)]
     dates = [m for m in ms if m.label == "DATE"]
     for k, d in enumerate(dates):
-        if not d.value:
-            continue
+        if not d.value or bracket_owner(view.text, d, inits) is not None:
+            continue  # a date in brackets is the name's before it (bracket_dates.py)
         if k + 1 < len(dates) and _MOVED.fullmatch(view.text[d.end:dates[k + 1].start]) \
                 and view.text.startswith(("로", "으로"), dates[k + 1].end):
             continue  # 'A에서 B로 앞당겨': A is the schedule no longer
@@ -102,7 +106,8 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
             continue  # '준비위원회는 오는 27일 열리는 정상회담을': the day of the event the verb describes (_held_on)
         if _HAND_IN.search(after):
             continue  # '자료를 12월 16일 오후 5시까지 제출할 것', '회의 종료 전까지 제출': a deadline for papers
-        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after))
+        cue = bool(DATE_CUE_RE.search(text)) or bool((STRONG_CUE_RE if past else SCHEDULE_CUE_RE).search(after)) \
+            or _WITHIN.match(view.text, d.end) is not None  # '올해 안에', '이달 안으로': a deadline, like 연내
         if past and not cue and ref is not None and (_value_start(d.value) or date.min) > ref:
             cue = _DECIDED.search(view.text, d.end, se) is not None  # '8월 8일 … 실시하기로 하였습니다'
         if past and not cue:
@@ -232,6 +237,7 @@ def _within(inner: str, outer: str) -> bool:
     return None not in (a, b, c, e) and c <= a and b <= e
 
 
+_WITHIN = re.compile(r"\s안(?:에|에는|으로)\s")  # '올해 안에 … 마련하기로 했다', '이달 안으로 확정한다'
 _MOVED = re.compile(r"에서\s")
 _AS_OF = re.compile(r"\s?(?:기준|현재)")
 _SINCE = re.compile(r"\s?(?:이후|이래)\s(?:\d+\s?(?:년|개월|주|일)\s?만에|처음)")
