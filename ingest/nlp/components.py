@@ -21,6 +21,7 @@ from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, counc
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp import body_forms, field_people
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
+from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -196,6 +197,7 @@ class EntityPatterns:
         ents = minutes.drop_bare_sittings(view.text, ents)  # '당초 오늘 회의 안건에는': the sitting itself
         ents = minutes.join_terms(view.text, ents)  # '제21대 과방위': the body with its term
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
+        ents = event_names.join_reported_plans(view.text, ents)  # '열린 K-반도체 전략 보고에 참석'
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

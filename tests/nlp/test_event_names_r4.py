@@ -1,0 +1,65 @@
+"""INITIATIVE names of issue #20's round 4, as releases and news write them: a quoted numbered
+sitting of a committee is the meeting, not the committee; a K- brand names a policy with one
+word before its head; a named day written fused ('청년의날') opens its event's name with its
+year. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, D).entities]
+
+
+def found(text: str, label: str) -> list[str]:
+    return [t for t, lab in ents(text) if lab == label]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("행정안전부는 26일 '제3차 안전정책조정위원회'를 개최했다.", "제3차 안전정책조정위원회"),
+    ("복지부는 ‘제2회 보건의료정책협의위원회’를 열고 안건을 심의했다.", "제2회 보건의료정책협의위원회"),
+])
+def test_a_quoted_numbered_committee_is_its_sitting(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
+
+
+def test_a_quoted_committee_without_number_stays_a_body() -> None:
+    assert ("AI 시대의 미래산업 위원회", "MINISTRY") in ents("산업부는 'AI 시대의 미래산업 위원회'를 출범했다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("정부는 13일 K-반도체 전략을 발표했다.", "K-반도체 전략"),
+    ("문체부는 K콘텐츠 펀드를 조성한다고 밝혔다.", "K콘텐츠 펀드"),
+])
+def test_a_k_brand_names_a_policy(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_one_plain_word_before_a_strategy_is_still_no_name() -> None:
+    assert found("정부는 반도체 전략을 발표했다.", "INITIATIVE") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("중기부는 2024년 청년의날 기념행사에 참여한다고 밝혔다.", "2024년 청년의날 기념행사"),
+    ("특허청은 19일 발명의날 기념식을 열었다.", "발명의날 기념식"),
+    ("‘2024년 청년의날’을 맞아 중기부가 행사를 연다.", "2024년 청년의날"),
+])
+def test_a_fused_named_day_opens_its_events_name(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("대통령은 9일 청주에서 열린 K-바이오 전략 보고에 참석했다.", "K-바이오 전략 보고"),
+    ("총리는 배터리 산업 육성 전략 보고를 주재했다.", "배터리 산업 육성 전략 보고"),
+])
+def test_a_plan_reported_at_a_sitting_names_the_event(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_reporting_a_plan_is_no_event() -> None:
+    names = found("산업부는 배터리 산업 육성 전략을 보고했다. 국토부는 도시 재생 추진 전략 보고를 통해 방향을 밝혔다.", "INITIATIVE")
+    assert "배터리 산업 육성 전략" in names and not any(n.endswith("보고") for n in names)
