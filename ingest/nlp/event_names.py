@@ -30,3 +30,43 @@ def join_reported_plans(text: str, ents: list[Ent]) -> list[Ent]:
             e.end = m.end()
             e.attrs = {**e.attrs, "kind": "meeting"}
     return ents
+
+
+# 'a dialogue' is a named diplomatic or policy meeting when numbered ('제3차 한미 경제안보 대화') or
+# held between two countries under a kind ('한미 전략대화', '한-EU 고위급 정책대화'); '대화를 나눴다'
+# alone is talk, no event
+_DIALOGUE = re.compile(r"대화(?=$|[^가-힣]|[은는이가을를의에도와과로](?![가-힣]{2})|에서|에는|으로)")
+_NUMBER = re.compile(r"제\d+차")
+_PAIR = re.compile(r"한[·-][가-힣A-Z]{1,8}|한(?:미일|중일|미|중|일|러|영|독|불|호|인|베|몽|아세안|EU)|남북|북미|미중")  # not '한국'
+_KINDS = ("전략", "정책", "안보", "경제", "고위급", "차관급", "장관급", "통상", "산업", "공급망", "에너지")
+
+
+def find_dialogues(view) -> list[tuple]:
+    """'제3차 한미 경제안보 대화', '한미 전략대화': a named dialogue is a meeting."""
+    text = view.text
+    out: list[tuple] = []
+    if "대화" not in text:
+        return out
+    for m in _DIALOGUE.finditer(text):
+        e = m.end()
+        ws = view.word_start(m.start())
+        fused = text[ws:m.start()]  # '전략' of '전략대화'
+        if fused and not view.is_nominal(ws, m.start()):
+            continue
+        words = [(ws, fused)] if fused else []
+        pos = ws
+        while len(words) < 5 and pos >= 2 and text[pos - 1] == " ":
+            ps = view.word_start(pos - 1)
+            words.insert(0, (ps, text[ps:pos - 1]))
+            pos = ps
+        start = None
+        for k, (ps, w) in enumerate(words):
+            inner = words[k + 1:]
+            if not inner or not all(view.is_nominal(a, a + len(x)) or "-" in x or "·" in x for a, x in inner):
+                continue
+            if _NUMBER.fullmatch(w) or _PAIR.fullmatch(w) and inner[-1][1].endswith(_KINDS):
+                start = ps
+                break
+        if start is not None and view.aligned(start, e):
+            out.append((start, e, "INITIATIVE", {"kind": "meeting", "generic": False}))
+    return out

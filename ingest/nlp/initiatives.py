@@ -380,7 +380,7 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         and taken.find(1, ps + 1, pos - 1) == -1:
                     start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"', '▲제7차 …': the quotation or bullet opens the name
                     break
-                fused_day = meeting and len(word) > 3 and word.endswith("의날") and not words \
+                fused_day = meeting and len(word) > 3 and word.endswith("의날") and not words and word[:-2] not in ("오늘", "내일", "어제") \
                     and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-2]))  # '청년의날 기념행사'
                 if fused_day or text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
                         and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):

@@ -63,3 +63,27 @@ def test_a_plan_reported_at_a_sitting_names_the_event(text: str, name: str) -> N
 def test_reporting_a_plan_is_no_event() -> None:
     names = found("산업부는 배터리 산업 육성 전략을 보고했다. 국토부는 도시 재생 추진 전략 보고를 통해 방향을 밝혔다.", "INITIATIVE")
     assert "배터리 산업 육성 전략" in names and not any(n.endswith("보고") for n in names)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("부총리는 워싱턴에서 제3차 한미 경제안보 대화를 가졌다.", "제3차 한미 경제안보 대화"),
+    ("외교부는 서울에서 한미 전략대화를 개최했다.", "한미 전략대화"),
+    ("양국은 한-EU 고위급 정책대화에서 공급망 협력을 논의했다.", "한-EU 고위급 정책대화"),
+])
+def test_a_numbered_or_bilateral_dialogue_is_a_meeting(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+@pytest.mark.parametrize("text", [
+    "장관은 기업인들과 대화를 나눴다.",
+    "두 사람은 한국 경제 대화를 이어갔다.",
+    "한미 외교장관은 전화 대화를 했다.",
+])
+def test_talk_is_no_dialogue_event(text: str) -> None:
+    assert not any(n.endswith("대화") for n in found(text, "INITIATIVE"))
+
+
+def test_a_month_dates_a_summit_but_names_a_months_figures() -> None:
+    text = "두 나라는 2015년 10월 한미 정상회담에서 합의했다."
+    assert "한미 정상회담" in found(text, "INITIATIVE") and "2015년 10월" in found(text, "DATE")
+    assert "2024년 3월 고용동향 발표 브리핑" in found("노동부는 2024년 3월 고용동향 발표 브리핑을 했다.", "INITIATIVE")
