@@ -20,7 +20,8 @@ from ingest.nlp.view import NOMINAL, TextView
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
 BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼", "탐방")) \
-    | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
+    | {"업무협약"} \
+    | {"정부대표단", "정부 대표단", "특사단", "경제인단", "경제사절단"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다'), and so is a delegation its word names
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
 MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동", "관련",

@@ -87,3 +87,15 @@ def test_a_month_dates_a_summit_but_names_a_months_figures() -> None:
     text = "두 나라는 2015년 10월 한미 정상회담에서 합의했다."
     assert "한미 정상회담" in found(text, "INITIATIVE") and "2015년 10월" in found(text, "DATE")
     assert "2024년 3월 고용동향 발표 브리핑" in found("노동부는 2024년 3월 고용동향 발표 브리핑을 했다.", "INITIATIVE")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("김 처장을 비롯한 정부대표단이 오는 16일부터 캐나다를 방문한다.", "정부대표단"),
+    ("대통령의 특사단은 어제 평양을 방문했다.", "특사단"),
+])
+def test_a_delegation_its_word_names_is_an_initiative(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_a_bare_delegation_word_is_no_name() -> None:
+    assert found("각국 대표단이 참석했다. 대표단은 오늘 귀국했다.", "INITIATIVE") == []
