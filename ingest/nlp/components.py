@@ -199,6 +199,7 @@ class EntityPatterns:
         ents = minutes.join_terms(view.text, ents)  # '제21대 과방위': the body with its term
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         ents = event_names.join_reported_plans(view.text, ents)  # '열린 K-반도체 전략 보고에 참석'
+        ents = event_names.add_committee_sittings(view, ents)  # '안전정책조정위원회 주재'
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

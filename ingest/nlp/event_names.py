@@ -70,3 +70,30 @@ def find_dialogues(view) -> list[tuple]:
         if start is not None and view.aligned(start, e):
             out.append((start, e, "INITIATIVE", {"kind": "meeting", "generic": False}))
     return out
+
+
+# a committee no rule knows, held, chaired or attended as a sitting: '안전정책조정위원회 주재',
+# '국가물관리위원회를 주재했다', '…위원회에 참석했다' (the real gold has these sittings as meetings;
+# a known committee keeps its body type, the gazetteer having named it first)
+_SITTING = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣·]{2,18}위원회)(?:를|을)?\s?(?:주재|개최)|(?<![가-힣A-Za-z0-9·])([가-힣·]{2,18}위원회)(?:에\s참석|가\s열리|가\s열렸|가\s개최)")
+# the Assembly's committees, subcommittees and special committees are bodies (gold README)
+_NOT_SITTINGS = ("상임위원회", "소위원회", "분과위원회", "특별위원회")
+
+
+def add_committee_sittings(view, ents: list[Ent]) -> list[Ent]:
+    """'안전정책조정위원회 주재': an unknown committee chaired or attended is its sitting (a meeting)."""
+    text = view.text
+    if "위원회" not in text:
+        return ents
+    added = []
+    for m in _SITTING.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.span(g)
+        name = text[s:e]
+        if name.endswith(_NOT_SITTINGS) or not view.aligned(s, e) \
+                or not view.is_nominal(s, e) or any(x.start < e and s < x.end for x in ents):
+            continue
+        added.append(Ent(s, e, "INITIATIVE", {"kind": "meeting", "generic": False}))
+    if not added:
+        return ents
+    return sorted(ents + added, key=lambda x: (x.start, x.end))

@@ -99,3 +99,16 @@ def test_a_delegation_its_word_names_is_an_initiative(text: str, name: str) -> N
 
 def test_a_bare_delegation_word_is_no_name() -> None:
     assert found("각국 대표단이 참석했다. 대표단은 오늘 귀국했다.", "INITIATIVE") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("한 차관, 중앙지방협력회의와 재난안전조정위원회 주재", "재난안전조정위원회"),
+    ("총리는 오늘 규제혁신위원회를 주재하고 개선 과제를 논의했다.", "규제혁신위원회"),
+    ("장관은 이날 열린 국가우주개발위원회에 참석했다.", "국가우주개발위원회"),
+])
+def test_an_unknown_committee_chaired_or_attended_is_its_sitting(text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in ents(text)
+
+
+def test_an_assembly_subcommittee_sitting_is_no_initiative() -> None:
+    assert "철도산업발전소위원회" not in found("오늘부터 철도산업발전소위원회가 열린다.", "INITIATIVE")
