@@ -200,6 +200,7 @@ class EntityPatterns:
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
         ents = event_names.join_reported_plans(view.text, ents)  # '열린 K-반도체 전략 보고에 참석'
         ents = event_names.add_committee_sittings(view, ents)  # '안전정책조정위원회 주재'
+        ents = event_names.press_rooms(view.text, ents)  # '남북정상회담 메인프레스센터': a place
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

@@ -97,3 +97,26 @@ def add_committee_sittings(view, ents: list[Ent]) -> list[Ent]:
     if not added:
         return ents
     return sorted(ents + added, key=lambda x: (x.start, x.end))
+
+
+# an event's name before a press room names the room ('남북정상회담 메인프레스센터를 방문', '메인 브리핑
+# 룸에는'): the whole is the venue (LOCATION, as the real gold has it), not the event
+_PRESS_ROOM = re.compile(r"\s?(?:(?:메인|국제|공동)\s?)?(?:프레스센터|미디어센터|기자실|브리핑\s?룸)|\s룸")
+
+
+def press_rooms(text: str, ents: list[Ent]) -> list[Ent]:
+    """'평양정상회담 프레스센터': the event's press centre is a place."""
+    if "센터" not in text and "룸" not in text and "기자실" not in text:
+        return ents
+    for e in ents:
+        if e.label != "INITIATIVE" or (m := _PRESS_ROOM.match(text, e.end)) is None:
+            continue
+        if m.group().strip() == "룸" and not text[e.start:e.end].endswith("브리핑"):
+            continue  # '… 룸': only a briefing room
+        if m.end() < len(text) and (text[m.end()].isalnum() and not _PARTICLE.match(text, m.end())):
+            continue
+        e.end, e.label, e.attrs = m.end(), "LOCATION", {}
+    return ents
+
+
+_PARTICLE = re.compile(r"(?:에서|에는|에|을|를|이|가|은|는|의|도|와|과|로)(?![가-힣])")

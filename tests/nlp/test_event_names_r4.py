@@ -112,3 +112,13 @@ def test_an_unknown_committee_chaired_or_attended_is_its_sitting(text: str, name
 
 def test_an_assembly_subcommittee_sitting_is_no_initiative() -> None:
     assert "철도산업발전소위원회" not in found("오늘부터 철도산업발전소위원회가 열린다.", "INITIATIVE")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("총리는 17일 한일정상회담 메인프레스센터를 방문해 준비 상황을 점검했다.", "한일정상회담 메인프레스센터"),
+    ("G20 정상회의 프레스센터가 코엑스에 문을 열었다.", "G20 정상회의 프레스센터"),
+    ("회담이 중계되는 메인 브리핑 룸에는 취재석이 마련됐다.", "메인 브리핑 룸"),
+])
+def test_an_events_press_centre_is_a_place(text: str, place: str) -> None:
+    assert (place, "LOCATION") in ents(text)
+    assert not any(place.startswith(n) for n in found(text, "INITIATIVE"))
