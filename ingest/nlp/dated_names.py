@@ -20,6 +20,9 @@ _NUMBERED = re.compile(r"제?\s?\d+\s?(?:차|기|회|대)")
 # meeting is only dated by it ('2015년 10월 한미 정상회담에서 합의')
 _MONTH = re.compile(r"월|분기")
 _MONTHLY = re.compile(r"조사|동향|통계|지표|결과|실적")
+# a group or a programme of the year is named with it too ('2025 지식재산 정책기자단', '2023년 봄 편성
+# 개편'); plans and laws keep their year apart, as the written set has them
+_DATED_KINDS = ("taskforce", "program")
 _ANNUAL = ("국정감사", "국감", "현안질의", "인사청문회", "청문회", "예산안", "결산", "종합감사")
 
 
@@ -28,8 +31,9 @@ def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:
     for e in ents:
         name = text[e.start:e.end]
         hk = head_kind(name)
-        keep = e.label != "INITIATIVE" or hk is None or hk[1] != "meeting" or _NUMBERED.match(name) \
-            or name.startswith(_ANNUAL) or name.endswith(_ANNUAL)
+        keep = e.label != "INITIATIVE" or hk is None or _NUMBERED.match(name) \
+            or name.startswith(_ANNUAL) or name.endswith(_ANNUAL) \
+            or hk[1] != "meeting" and (hk[1] not in _DATED_KINDS or e.attrs.get("_bare") or " " not in name and name == hk[0])
         prev = out[-1] if out else None
         if not keep and prev is not None and prev.label == "DATE" and prev.end + 1 == e.start \
                 and _YEAR_HEAD.fullmatch(date := text[prev.start:prev.end]) and "_expr" not in prev.attrs \

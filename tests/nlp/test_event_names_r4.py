@@ -122,3 +122,16 @@ def test_an_assembly_subcommittee_sitting_is_no_initiative() -> None:
 def test_an_events_press_centre_is_a_place(text: str, place: str) -> None:
     assert (place, "LOCATION") in ents(text)
     assert not any(place.startswith(n) for n in found(text, "INITIATIVE"))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("방송원은 오는 6일 2024년 봄 편성 개편을 단행한다.", "2024년 봄 편성 개편"),
+    ("특허청은 2026 지식재산 정책기자단을 모집한다.", "2026 지식재산 정책기자단"),
+])
+def test_a_year_heads_a_groups_or_programmes_name(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_a_plan_keeps_its_year_apart() -> None:
+    text = "정부는 2012년 로봇산업 육성 기본계획을 수립했다."
+    assert "로봇산업 육성 기본계획" in found(text, "INITIATIVE") and "2012년" in found(text, "DATE")
