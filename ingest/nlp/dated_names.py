@@ -20,7 +20,7 @@ _NUMBERED = re.compile(r"제?\s?\d+\s?(?:차|기|회|대)")
 # meeting is only dated by it ('2015년 10월 한미 정상회담에서 합의')
 _MONTH = re.compile(r"월|분기")
 _MONTHLY = re.compile(r"조사|동향|통계|지표|결과|실적")
-# a group or a programme of the year is named with it too ('2025 지식재산 정책기자단', '2023년 봄 편성
+# a group or a programme of the year is named with it too ('2025 청년 정책 자문단', '2023년 봄 편성
 # 개편'); plans and laws keep their year apart, as the written set has them
 _DATED_KINDS = ("taskforce", "program")
 _ANNUAL = ("국정감사", "국감", "현안질의", "인사청문회", "청문회", "예산안", "결산", "종합감사")

@@ -126,7 +126,7 @@ def test_an_events_press_centre_is_a_place(text: str, place: str) -> None:
 
 @pytest.mark.parametrize("text,name", [
     ("방송원은 오는 6일 2024년 봄 편성 개편을 단행한다.", "2024년 봄 편성 개편"),
-    ("특허청은 2026 지식재산 정책기자단을 모집한다.", "2026 지식재산 정책기자단"),
+    ("국토부는 2026 청년 정책 자문단을 출범했다.", "2026 청년 정책 자문단"),
 ])
 def test_a_year_heads_a_groups_or_programmes_name(text: str, name: str) -> None:
     assert name in found(text, "INITIATIVE")
