@@ -17,6 +17,7 @@ HEADS = {
     "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
+    "기자단": "taskforce",  # a ministry's citizen reporters ('농식품부 정책기자단', '지식재산 정책기자단'); not the press corps (initiatives.NOT_PLANS)
     "정부대표단": "taskforce", "정부 대표단": "taskforce", "특사단": "taskforce",  # ('…처장을 비롯한 정부대표단': gold README)
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
     "조직위원회": "taskforce", "유치위원회": "taskforce", "준비위원회": "taskforce", "준비위": "taskforce",

@@ -36,7 +36,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
 _COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
                     r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
-NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정"})  # ('신사협정': a gentlemen's agreement)
+NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정", "출입기자단", "공동기자단", "풀기자단", "사진기자단", "취재기자단"})  # ('신사협정': a gentlemen's agreement)
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
 MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",

@@ -135,3 +135,9 @@ def test_a_year_heads_a_groups_or_programmes_name(text: str, name: str) -> None:
 def test_a_plan_keeps_its_year_apart() -> None:
     text = "정부는 2012년 로봇산업 육성 기본계획을 수립했다."
     assert "로봇산업 육성 기본계획" in found(text, "INITIATIVE") and "2012년" in found(text, "DATE")
+
+
+def test_a_ministrys_citizen_reporters_are_a_group_not_the_press_corps() -> None:
+    names = found("농식품부는 정책기자단을 운영한다. 기자단은 286명이다.", "INITIATIVE")
+    assert "정책기자단" in names and "기자단" in names
+    assert found("대통령은 출입기자단과 간담회를 가졌다. 사진기자단이 현장을 찍었다.", "INITIATIVE") == ["간담회"]
