@@ -183,6 +183,7 @@ class EntityPatterns:
         cands += initiatives.find_sittings(view)
         cands += initiative_forms.find_numbered_days(view)
         cands += event_names.find_dialogues(view)  # '제3차 한미 경제안보 대화'
+        cands += event_names.find_marked_days(view)  # '청년의날을 맞이해'
         cands += initiatives.find_laws(view)
         shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
         shows += programmes.find_page_programmes(view)  # 'KTV 대한뉴스 월~금요일 19시 00분' | '등록일 : …'

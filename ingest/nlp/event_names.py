@@ -120,3 +120,24 @@ def press_rooms(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 _PARTICLE = re.compile(r"(?:에서|에는|에|을|를|이|가|은|는|의|도|와|과|로)(?![가-힣])")
+
+
+# a commemorative day a release marks ('법정기념일인 청년의날(9월 셋째 토요일)을 맞이해', '발명의 날을
+# 맞아'): a designated day is an initiative (gold README), unlike a holiday (어린이날 is a DATE)
+_MARKED_DAY = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣A-Za-z0-9·]{2,12}의 ?날)(?:\s?\([^()\n]{1,20}\))?(?:을|를)?\s?(?:맞아|맞이해|맞이하여|맞이하며|기념해|기념하여|기념하는)")
+_FIGURATIVE = ("결전", "운명", "심판", "약속", "오늘", "내일", "어제", "그", "이", "최후", "마지막")
+
+
+def find_marked_days(view) -> list[tuple]:
+    """'청년의날을 맞이해': the commemorative day a release marks is an initiative."""
+    text = view.text
+    if "날" not in text or "맞" not in text and "기념" not in text:
+        return []
+    out = []
+    for m in _MARKED_DAY.finditer(text):
+        s, e = m.span(1)
+        stem = text[s:e].rstrip("날").rstrip().removesuffix("의")
+        if stem in _FIGURATIVE or not view.aligned(s, e) or not view.is_nominal(s, s + len(stem)):
+            continue
+        out.append((s, e, "INITIATIVE", {"kind": "meeting", "generic": False}))
+    return out

@@ -21,7 +21,7 @@ from ingest.nlp.view import NOMINAL, TextView
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
 BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼", "탐방")) \
     | {"업무협약"} \
-    | {"정부대표단", "정부 대표단", "특사단", "경제인단", "경제사절단"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다'), and so is a delegation its word names
+    | {"정부대표단", "정부 대표단", "특사단", "경제인단", "경제사절단", "정책기자단", "국민기자단", "명예기자단", "시민기자단"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다'), and so is a delegation its word names
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
 MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동", "관련",
@@ -36,7 +36,7 @@ NOT_LAWS = frozenset({"방법", "불법", "위법", "편법", "해법", "기법"
 _COURT = re.compile(r"(?:서울|부산|대구|인천|광주|대전|울산|수원|창원|청주|춘천|전주|제주|의정부|서울중앙|서울동부|서울서부"
                     r"|서울남부|서울북부|특허)(?:지법|고법)")
 # words ending in a head word that name no initiative in briefings
-NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정", "출입기자단", "공동기자단", "풀기자단", "사진기자단", "취재기자단"})  # ('신사협정': a gentlemen's agreement)
+NOT_PLANS = frozenset({"보도계획", "취재계획", "일정계획", "신사협정"})  # ('신사협정': a gentlemen's agreement)
 # modifiers that do not name a meeting ('긴급 회의' is any urgent meeting): still generic
 MEETING_GENERIC = frozenset({"서면", "언론", "백", "긴급", "임시", "정례", "정기", "비공개", "공개", "화상", "영상", "후속", "기자", "실무",
                              "확대", "전문가", "간부", "내부", "자체", "대책", "비상", "특별", "현장", "업계",

@@ -138,6 +138,19 @@ def test_a_plan_keeps_its_year_apart() -> None:
 
 
 def test_a_ministrys_citizen_reporters_are_a_group_not_the_press_corps() -> None:
-    names = found("농식품부는 정책기자단을 운영한다. 기자단은 286명이다.", "INITIATIVE")
-    assert "정책기자단" in names and "기자단" in names
+    assert "정책기자단" in found("농식품부는 정책기자단을 운영한다. 기자단은 286명이다.", "INITIATIVE")
+    assert "지식재산 정책기자단" in found("특허청은 지식재산 정책기자단을 모집했다.", "INITIATIVE")
     assert found("대통령은 출입기자단과 간담회를 가졌다. 사진기자단이 현장을 찍었다.", "INITIATIVE") == ["간담회"]
+    assert found("수행 공무원과 해외 기자단, 취재 기자단이 함께 이동했다.", "INITIATIVE") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("중기부는 법정기념일인 청년의날(9월 셋째 토요일)을 맞이해 행사를 연다.", "청년의날"),
+    ("특허청은 발명의 날을 맞아 유공자를 포상했다.", "발명의 날"),
+])
+def test_a_commemorative_day_a_release_marks_is_an_initiative(text: str, name: str) -> None:
+    assert name in found(text, "INITIATIVE")
+
+
+def test_a_figurative_day_or_a_holiday_is_none() -> None:
+    assert found("선수들은 결전의 날을 맞아 각오를 다졌다. 어린이날을 맞아 공원이 붐볐다.", "INITIATIVE") == []
