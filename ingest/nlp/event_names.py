@@ -141,3 +141,26 @@ def find_marked_days(view) -> list[tuple]:
             continue
         out.append((s, e, "INITIATIVE", {"kind": "meeting", "generic": False}))
     return out
+
+
+# '박삼득 국가보훈처장을 비롯한 정부대표단', '허창수 GS그룹 회장을 비롯한 경제사절단': the official named
+# first in a delegation takes part in it with his body (gold README)
+_LED_BY = re.compile(r"(?:을|를)\s비롯(?:한|해|하여)\s$")
+_DELEGATIONS = ("대표단", "사절단", "경제인단", "특사단")
+
+
+def delegation_members(view, ms: list, inits: list, si: int, add) -> None:
+    """The person and body named before 'X을 비롯한 <delegation>' take part in it."""
+    text = view.text
+    for d in inits:
+        if not text[d.start:d.end].endswith(_DELEGATIONS) or not (m := _LED_BY.search(text, max(0, d.start - 8), d.start)):
+            continue
+        before = [x for x in ms if x.end <= m.start() and m.start() - x.end <= 20]
+        people = [x for x in before if x.label == "PERSON"]
+        if not people:
+            continue
+        p = people[-1]
+        add("PARTICIPATES_IN", p, d, si)
+        body = next((x for x in before if x.start == p.end + 1 and x.label in ("MINISTRY", "COMPANY", "ORGANIZATION")), None)
+        if body is not None:
+            add("PARTICIPATES_IN", body, d, si)

@@ -154,3 +154,14 @@ def test_a_commemorative_day_a_release_marks_is_an_initiative(text: str, name: s
 
 def test_a_figurative_day_or_a_holiday_is_none() -> None:
     assert found("선수들은 결전의 날을 맞아 각오를 다졌다. 어린이날을 맞아 공원이 붐볐다.", "INITIATIVE") == []
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(text, D)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_the_official_named_first_takes_part_in_the_delegation_with_his_body() -> None:
+    found_rels = rels("김철수 국가보훈처장을 비롯한 정부대표단이 오는 16일부터 캐나다를 방문한다.")
+    assert ("PARTICIPATES_IN", "김철수", "정부대표단") in found_rels
+    assert ("PARTICIPATES_IN", "국가보훈처", "정부대표단") in found_rels
