@@ -21,6 +21,7 @@ from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, counc
                         org_shapes, relclf, shortnames, venues)
 from ingest.nlp import body_forms, field_people
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
+from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -181,6 +182,8 @@ class EntityPatterns:
         cands += initiatives.find_shows(view)
         cands += initiatives.find_sittings(view)
         cands += initiative_forms.find_numbered_days(view)
+        cands += event_names.find_dialogues(view)  # '제3차 한미 경제안보 대화'
+        cands += event_names.find_marked_days(view)  # '청년의날을 맞이해'
         cands += initiatives.find_laws(view)
         shows = list(programmes.find_programmes(view, taken))  # '국정토크(매주 수 오후 8시)'
         shows += programmes.find_page_programmes(view)  # 'KTV 대한뉴스 월~금요일 19시 00분' | '등록일 : …'
@@ -196,6 +199,9 @@ class EntityPatterns:
         ents = minutes.drop_bare_sittings(view.text, ents)  # '당초 오늘 회의 안건에는': the sitting itself
         ents = minutes.join_terms(view.text, ents)  # '제21대 과방위': the body with its term
         ents = dated_names.drop_verbal_meetings(view.text, dated_names.join_dated_names(view.text, ents))
+        ents = event_names.join_reported_plans(view.text, ents)  # '열린 K-반도체 전략 보고에 참석'
+        ents = event_names.add_committee_sittings(view, ents)  # '안전정책조정위원회 주재'
+        ents = event_names.press_rooms(view.text, ents)  # '남북정상회담 메인프레스센터': a place
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

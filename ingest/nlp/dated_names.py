@@ -16,6 +16,13 @@ from ingest.nlp.heads import CHAIN_STOP, head_kind
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s?(?:년도?(?:\s?(?:1[0-2]|[1-9])\s?월|\s?[1-4]\s?분기)?)?")
 _BARE_YEAR = re.compile(r"(?<![\d.,~∼-])(?:19|20)\d{2} $")
 _NUMBERED = re.compile(r"제?\s?\d+\s?(?:차|기|회|대)")
+# a month's figures are released under the month ('2022년 2월 사업체노동력조사 결과 발표 브리핑'); a
+# meeting is only dated by it ('2015년 10월 한미 정상회담에서 합의')
+_MONTH = re.compile(r"월|분기")
+_MONTHLY = re.compile(r"조사|동향|통계|지표|결과|실적")
+# a group or a programme of the year is named with it too ('2025 청년 정책 자문단', '2023년 봄 편성
+# 개편'); plans and laws keep their year apart, as the written set has them
+_DATED_KINDS = ("taskforce", "program")
 _ANNUAL = ("국정감사", "국감", "현안질의", "인사청문회", "청문회", "예산안", "결산", "종합감사")
 
 
@@ -24,11 +31,13 @@ def join_dated_names(text: str, ents: list[Ent]) -> list[Ent]:
     for e in ents:
         name = text[e.start:e.end]
         hk = head_kind(name)
-        keep = e.label != "INITIATIVE" or hk is None or hk[1] != "meeting" or _NUMBERED.match(name) \
-            or name.startswith(_ANNUAL) or name.endswith(_ANNUAL)
+        keep = e.label != "INITIATIVE" or hk is None or _NUMBERED.match(name) \
+            or name.startswith(_ANNUAL) or name.endswith(_ANNUAL) \
+            or hk[1] != "meeting" and (hk[1] not in _DATED_KINDS or e.attrs.get("_bare") or " " not in name and name == hk[0])
         prev = out[-1] if out else None
         if not keep and prev is not None and prev.label == "DATE" and prev.end + 1 == e.start \
-                and _YEAR_HEAD.fullmatch(text[prev.start:prev.end]) and "_expr" not in prev.attrs:
+                and _YEAR_HEAD.fullmatch(date := text[prev.start:prev.end]) and "_expr" not in prev.attrs \
+                and (not _MONTH.search(date) or _MONTHLY.search(name)):
             e.start = prev.start
             out[-1] = e
             continue

@@ -17,6 +17,10 @@ HEADS = {
     "공모전": "program", "캠페인": "program", "챌린지": "program",  # '환경교육 영상 공모전', '바다가꾸기 캠페인'
 
     "경제인단": "taskforce", "사절단": "taskforce", "경제사절단": "taskforce",  # a delegation its members join
+    # a ministry's citizen reporters ('농식품부 정책기자단', '지식재산 정책기자단', and '기자단' after one:
+    # QUOTED_HEADS); not the press ('출입기자단', '해외 기자단', '취재 기자단')
+    "정책기자단": "taskforce", "국민기자단": "taskforce", "명예기자단": "taskforce", "시민기자단": "taskforce",
+    "정부대표단": "taskforce", "정부 대표단": "taskforce", "특사단": "taskforce",  # ('…처장을 비롯한 정부대표단': gold README)
     "심의위원회": "taskforce", "추진위원회": "taskforce",  # convened for a purpose ('통상추진위원회', '산업위기 대응 심의위원회')
     "조직위원회": "taskforce", "유치위원회": "taskforce", "준비위원회": "taskforce", "준비위": "taskforce",
     "이행위원회": "taskforce",  # convened to carry out a declaration or an agreement ('… 선언 이행위원회')  # an event's organisers and bidders ('2030 부산세계박람회 유치위원회')
@@ -76,7 +80,7 @@ CHAIN_STOP = frozenset({
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
 # they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
 # things (유럽연합, 노동조합 연합)
-QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce",
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce", "기자단": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
                 "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
                 "엑스포": "meeting", "위크": "meeting", "이벤트": "program",  # "'시청 소감 공모 이벤트'" "어워즈": "meeting", "어워드": "meeting",

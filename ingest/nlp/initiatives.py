@@ -20,7 +20,8 @@ from ingest.nlp.view import NOMINAL, TextView
 # meeting words name an event on their own ('간담회에는 … 참석했다', '이날 회의에서는'):
 # every meeting head, as the gold guidelines have it (ingest/nlp/gold/README.md)
 BARE_OK = frozenset(h for h, k in HEADS.items() if k == "meeting" and h not in ("오찬", "만찬", "조찬", "점검", "쇼", "탐방")) \
-    | {"업무협약"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다')
+    | {"업무협약"} \
+    | {"정부대표단", "정부 대표단", "특사단", "경제인단", "경제사절단", "정책기자단", "국민기자단", "명예기자단", "시민기자단"}  # a meal is one only by its name; an agreement is one by itself ('업무협약을 체결했다'), and so is a delegation its word names
 # words that stop a plan's name but may name a meeting's topic or participants
 # ('반도체 업계 간담회', '해외시장 진출 전략 설명회', '민관 합동 회의')
 MEETING_CHAIN_OK = frozenset({"업계", "현장", "민관", "합동", "관계부처", "부처", "범정부", "해외", "국내", "공동", "관련",
@@ -136,6 +137,8 @@ def _gerund(view: TextView, start: int, end: int) -> bool:
     return len(ms) >= 2 and ms[-1].tag == "ETN" and ms[-1].form == "기" and ms[-2].tag in ("VV", "XSV") \
         and all(m.tag in ("NNG", "NNP", "SL", "SN", "XPN", "XSN", "VV", "XSV") for m in ms[:-1])
 _ORDINAL = re.compile(r"제?\d+(?:차|기|회)")
+_BRAND = re.compile(r"K-?[가-힣]{2,}$")
+_ORDINAL_SITTING = re.compile(r"제\s?\d+\s?(?:차|회)\s")
 
 
 # what stands between quoted names of one list: "'대한뉴스7'을, … '정책&이슈'를 편성한다", '<A> <B> 등을'
@@ -197,7 +200,7 @@ def _quoted(view: TextView) -> Iterator[tuple]:
             # "'독자 AI 파운데이션 모델' 프로젝트": a project's name; "'제20회 전자·IT의 날' 기념식": an event's;
             # "'… 줍깅' 온라인 캠페인": a word on its kind between
             hk = (after.group(1), HEADS.get(after.group(1)) or QUOTED_HEADS[after.group(1)])
-        if hk is None and re.search(r"[가-힣]의 날$", inner):
+        if hk is None and re.search(r"[가-힣]의 ?날$", inner):
             hk = ("날", "meeting")  # "'…기술협력 네트워킹의 날'을 가졌다": a named day
         if hk is None and (named := _NAMED_AS.match(text, m.end())):
             hk = (named.group(1), HEADS.get(named.group(1)) or QUOTED_HEADS[named.group(1)])  # "'…'라는 이름의 고정 프로그램"
@@ -214,8 +217,9 @@ def _quoted(view: TextView) -> Iterator[tuple]:
         if hk is None and not bracket and not _ANNOUNCE_NEAR.match(text[near:near + 20]):
             yield s, e, "_PENDING", {"close": m.end()}  # no cue of its own: maybe one of a list (find_quoted)
             continue
-        if inner.endswith("위원회"):
-            # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan
+        if inner.endswith("위원회") and not _ORDINAL_SITTING.match(inner):
+            # a committee set up by a ministry ('AI 시대의 신산업정책 위원회') is a body, not a plan;
+            # its numbered sitting ("'제3차 안전정책조정위원회'를 개최") is a meeting (gold README)
             yield s, e, "MINISTRY", {"gov_kind": "committee", "quoted": True}
             continue
         kind = hk[1] if hk else "plan"
@@ -377,7 +381,9 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
                         and taken.find(1, ps + 1, pos - 1) == -1:
                     start, words = ps + 1, words + 1  # '"한미일 산업장관회의 …"', '▲제7차 …': the quotation or bullet opens the name
                     break
-                if text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
+                fused_day = meeting and len(word) > 3 and word.endswith("의날") and not words and word[:-2] not in ("오늘", "내일", "어제") \
+                    and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-2]))  # '청년의날 기념행사'
+                if fused_day or text[pos:pos + 2] == "날 " and len(word) > 1 and word.endswith("의") \
                         and all(view.is_nominal(ps + a, ps + a + len(p)) for a, p in _parts(word[:-1])):
                     start, pos, words = ps, ps, words + 1  # '과학·정보통신의 날 기념식': a named day's event
                     year = re.search(r"(?<![\d.])(?:19|20)\d\d년? $", text[max(0, pos - 7):pos])
@@ -449,6 +455,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             units = max(units, 2)  # '국민취업지원제도': one long compound names it
         if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
             units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
+        if units == 1 and _BRAND.match(modifier):
+            units = 2  # 'K-반도체 전략', 'K-콘텐츠 펀드': a K- brand makes a policy's name by itself
         kind = HEADS[head]
         # a New Deal or a voucher is a policy by its name ('그린뉴딜', '한국판 뉴딜'); a plan needs two words
         need = 0 if head in BARE_OK else 1 if kind in ("meeting", "law", "fund", "taskforce", "project") or head == "뉴딜" \

@@ -44,6 +44,7 @@ from ingest.nlp.pronoun_acts import pronoun_acts
 from ingest.nlp.run_by import call_runs, purpose_runs, run_by_relations
 from ingest.nlp.news_items import news_filters
 from ingest.nlp.timing import iso as _iso
+from ingest.nlp.event_names import delegation_members
 from ingest.nlp.view import TextView
 
 ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추진|마련|개최|공표|제시|선포|발간|착수|제정|의결|신설|가동|시행|모집|공모(?!전)|공고|운영|발족|실시(?=한|하|했|할|합)|도입(?=한다|하기로|했|할\s|합니다|하였)|개시(?=한다|했|할\s|합니다)|(?<![가-힣])시작(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)|(?<![가-힣])개막(?=한다|했|하였|합니다|하기로|할\s|하며|하고\s)"
@@ -156,6 +157,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         purpose_runs(view, ms, (ss, se), si, add)  # 'X는 Y 추진을 위한 협약을 체결했다'
         selector_runs(view, ms, (ss, se), si, add)
         runner_of_means(view, ms, si, add)
+        delegation_members(view, ms, inits, si, add)  # 'A 처장을 비롯한 정부대표단'
         for b in ms:  # '기획재정부 신성장전략기획추진단': a ministry's own office is the ministry's
             if b.label == "MINISTRY" and _own_office(view, b, inits):
                 add("ANNOUNCES", b, next(i for i in inits if i.start >= b.end), si)
