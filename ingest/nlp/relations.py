@@ -29,6 +29,7 @@ from ingest.nlp.head_lines import head_line_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
+from ingest.nlp.introductions import introduced_participants
 from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
@@ -58,7 +59,7 @@ CONDUCT_RE = re.compile(r"실시|도입|개시|시작")  # ('… 캠페인을 �
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연|엽|주최")
 PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올|(?<![가-힣])모인(?=\s)")
 # ('정전협정 체결일을 기념하여 … 대회에 참석': the day of a signing names no signatory)
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
@@ -162,6 +163,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     council_relations(view, mentions, sents, out, add)  # local councils' minutes
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
+    introduced_participants(view, mentions, sents, buckets, add)  # '… 교수께서 나와 주셨습니다'
     party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)
@@ -454,7 +456,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
     adnominal = False
-    if before:
+    gathered = view.text.startswith("모인", t)  # "A, B 등 22개 기업이 모인 'X'": only the group it describes
+    if before and not gathered:
         target = before[-1]
         lo = max(target.end, _clause_start(view, target.end, t))  # ('… 주최하고 B가 후원했으며, A가 참석했다')
         topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "에는")), None)
@@ -463,7 +466,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting;
             # '이번 만찬은 … 첫 번째 행사로, A 등이 참석했다': the topic, which the noun describes
             target = topic
-    elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
+    elif after and (ADNOMINAL_AFTER.match(view.text[t:t + 12]) or gathered):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
                 and re.fullmatch(r"['\"’”」』]?\s?", view.text[target.end:after[1].start]):
@@ -683,9 +686,9 @@ _WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣A-Z
 
 
 # a counterpart named with a longer title: 'B(Maria Rocha) 브라질 외교차관과 양자 회담을',
-# 'B 베트남 국방장관과 회담을 갖고'
-_WITH_OFFICIAL = re.compile(r"(?:\s?\([^()]{1,40}\))?(?:\s[가-힣·]{1,10}){0,2}\s[가-힣]{0,8}(?:장관|차관|총리|대사|대통령|총재|의장|위원장|총장|청장|회장|사장|대표)"
-                            r"(?:과|와)\s(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?")
+# 'B 베트남 국방장관과 회담을 갖고', foreign titles ('B 중국 외교부장과', 'B 국가주석과', 'B 경제산업상과')
+_WITH_OFFICIAL = re.compile(r"(?:\s?\([^()]{1,40}\))?(?:\s[가-힣·]{1,10}){0,2}\s[가-힣]{0,8}(?:장관|차관|총리|대사|대통령|총재|의장|위원장|총장|청장|회장|사장|대표"
+                            r"|부장|주석|국왕|왕세자|총통|수상|(?:산업|외무|방위|재무|경제)상)(?:과|와)\s(?:(?:오찬|만찬|조찬)을\s겸한\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:

@@ -1,0 +1,69 @@
+"""Who takes part, in constructions of news items and hearings the rules did not read (issue #20,
+fourth round): two people who meet as equals, a foreign counterpart by a foreign title, the
+members a group is made of ('…이 모인'), and the witnesses a chair introduces one by one.
+Every sentence written for these tests."""
+from __future__ import annotations
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+P = "PARTICIPATES_IN"
+L = "LEADS"
+
+
+def rels(text: str, date: str | None = D) -> set[tuple[str, str, str]]:
+    ex = extract(text, date)
+    return {(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations}
+
+
+def test_two_people_who_meet_together_both_take_part_and_neither_presides() -> None:
+    got = rels("김민준 대통령과 이서연 국무총리는 오늘 낮 청와대에서 주례 회동을 했습니다.")
+    assert {(P, "김민준", "주례 회동"), (P, "이서연", "주례 회동")} <= got
+    assert not any(r[0] == L and r[2] == "주례 회동" for r in got)
+    got = rels("박지훈 국무총리와 최현우 한빛전자 회장은 이날 오찬 회동을 가졌다.")
+    assert {(P, "박지훈", "오찬 회동"), (P, "최현우", "오찬 회동"), (P, "한빛전자", "오찬 회동")} <= got
+    assert (L, "최현우", "오찬 회동") not in got
+    got = rels("김민준 대통령과 이서연 국무총리가 오늘 청와대에서 주례회동을 하고 국정현안을 논의합니다.")
+    assert {(P, "김민준", "주례회동"), (P, "이서연", "주례회동")} <= got
+
+
+def test_one_person_who_holds_a_meeting_still_leads_it() -> None:
+    got = rels("내일 김철수 장관이 중소기업인들과 간담회를 합니다.")
+    assert (L, "김철수", "간담회") in got
+    got = rels("김철수 장관은 오늘 업계 간담회를 하고 애로사항을 들었다.")
+    assert not any(r[0] == P and r[1] == "김철수" for r in got)  # holding alone is no taking part
+
+
+def test_a_foreign_counterpart_by_a_foreign_title_takes_part() -> None:
+    got = rels("김민준 외교부 장관은 14일 서울에서 존 스미스 중국 외교부장과 회담을 갖고 양국 관계를 논의했다.")
+    assert (P, "존 스미스", "회담") in got and (L, "김민준", "회담") in got
+    got = rels("김민준 대통령은 토마스 베르너 독일 총통과 회담을 했다.")
+    assert (P, "토마스 베르너", "회담") in got
+    got = rels("이서연 대통령은 15일 무함마드 빈 살만 사우디아라비아 왕세자와 회담을 했다.")
+    assert (P, "무함마드 빈 살만", "회담") in got
+    got = rels("김민준 대통령이 오늘 용산 대통령실에서 이서연 국무총리와 오찬을 겸한 주례 회동을 한다.")
+    assert (P, "이서연", "주례 회동") in got
+
+
+def test_the_members_a_group_is_made_of_take_part_in_it() -> None:
+    got = rels("한빛전자, 누리소프트 등 22개 기업이 모인 '행복 나눔 얼라이언스'가 출범했다.")
+    assert {(P, "한빛전자", "행복 나눔 얼라이언스"), (P, "누리소프트", "행복 나눔 얼라이언스")} <= got
+    # gathered at a place the sentence does not name as an event: no participation in the alliance before it
+    got = rels("정부는 'K-바이오 얼라이언스'를 통해 한빛바이오, 누리제약 등 기업이 모인 자리에서 지원책을 설명했다.")
+    assert not any(r[0] == P and r[2] == "K-바이오 얼라이언스" for r in got)
+
+
+def test_witnesses_a_chair_introduces_take_part_in_the_hearing_with_their_institutions() -> None:
+    got = rels("인공지능 법률안에 대한 공청회를 실시하겠습니다. 먼저 오늘 공청회에 참석하신 진술인을 소개해 드리겠습니다. "
+               "한빛대학교 김민준 교수께서 나와 주셨습니다. 다음은 한국미래정책연구원 이서연 연구원장께서 나와 주셨습니다. "
+               "끝으로 미래대학교 경영학부 박지훈 교수께서 나와 주셨습니다.")
+    hearing = {r[2] for r in got if r[0] == P and r[1] == "김민준"}
+    assert hearing and all("공청회" in h for h in hearing)
+    for x in ("김민준", "한빛대학교", "이서연", "한국미래정책연구원", "박지훈", "미래대학교"):
+        assert any(r[0] == P and r[1] == x and "공청회" in r[2] for r in got), x
+
+
+def test_a_guest_introduced_far_from_any_event_takes_part_in_nothing() -> None:
+    got = rels("내일 열리는 남북정상회담의 일정을 전해드립니다. 안녕하세요. 여기는 메인프레스센터입니다. "
+               "날씨가 좋습니다. 제 옆에는 소통 책임자이신 김민준 비서관님 나오셨습니다.")
+    assert not any(r[0] == P and r[1] == "김민준" for r in got)
