@@ -67,3 +67,32 @@ def test_a_guest_introduced_far_from_any_event_takes_part_in_nothing() -> None:
     got = rels("내일 열리는 남북정상회담의 일정을 전해드립니다. 안녕하세요. 여기는 메인프레스센터입니다. "
                "날씨가 좋습니다. 제 옆에는 소통 책임자이신 김민준 비서관님 나오셨습니다.")
     assert not any(r[0] == P and r[1] == "김민준" for r in got)
+
+
+def test_the_pair_named_before_signs_what_both_then_sign() -> None:
+    got = rels("LG전자와 네이버가 인공지능 공동 연구에 나선다. 양사는 22일 서울에서 'AI 공동연구 업무협약'을 체결했다.")
+    assert {(P, "LG전자", "AI 공동연구 업무협약"), (P, "네이버", "AI 공동연구 업무협약")} <= got
+    got = rels("LG전자는 네이버와 손잡고 인공지능 연구에 나선다. 양사는 22일 'AI 공동연구 업무협약'을 맺었다.")
+    assert {(P, "LG전자", "AI 공동연구 업무협약"), (P, "네이버", "AI 공동연구 업무협약")} <= got
+    # three named before: '양사' is not them; a centre opened is no signing
+    got = rels("LG전자, 네이버, 카카오가 인공지능 연구에 나선다. 양사는 22일 'AI 공동연구 업무협약'을 맺었다.")
+    assert not any(r[0] == P and r[2] == "AI 공동연구 업무협약" for r in got)
+    got = rels("LG전자는 네이버와 손잡고 인공지능 연구에 나선다. 양사는 22일 '스마트 AI 연구센터'를 열었다.")
+    assert not any(r[0] == P and r[2] == "스마트 AI 연구센터" for r in got)
+
+
+def test_a_list_of_the_chosen_takes_part_in_the_programme_but_not_a_sentence_about_them() -> None:
+    got = rels("중소벤처기업부는 '스타트업 글로벌 챌린지' 최종 선정 결과를 발표했다. 선정된 기업은 리벨리온, 퓨리오사AI, 딥엑스 등 5개사다.")
+    assert {(P, x, "스타트업 글로벌 챌린지") for x in ("리벨리온", "퓨리오사AI", "딥엑스")} <= got
+    got = rels("중소벤처기업부는 '스타트업 글로벌 챌린지' 최종 선정 결과를 발표했다. 선정된 기업은 산업통상자원부와 KOTRA로부터 최대 1억원을 지원받는다.")
+    assert not any(r[0] == P and r[2] == "스타트업 글로벌 챌린지" for r in got)
+
+
+def test_the_chosen_by_their_role_take_part() -> None:
+    got = rels("LG전자는 과학기술정보통신부의 'AI 바우처 사업' 공급기업으로 선정됐다.")
+    assert (P, "LG전자", "AI 바우처 사업") in got
+    got = rels("'스마트공장 보급사업' 대상 기업으로 LG전자와 네이버가 선정됐다.")
+    assert {(P, "LG전자", "스마트공장 보급사업"), (P, "네이버", "스마트공장 보급사업")} <= got
+    got = rels("국토교통부는 14일 '스마트시티 챌린지' 최종 사업자로 대구시, 부산시, 광주시를 선정했다.")
+    assert {(P, x, "스마트시티 챌린지") for x in ("대구시", "부산시", "광주시")} <= got
+    assert (P, "국토교통부", "스마트시티 챌린지") not in got
