@@ -217,3 +217,13 @@ def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
         before = [m for m in ms if m.label in ("PERSON", "MINISTRY", "COMPANY", "ORGANIZATION") and m.end <= h.start]
         if before and _ABOUT.fullmatch(text, before[-1].end, h.start):
             add("PARTICIPATES_IN", before[-1], h, si)
+        elif before and text[before[-1].end:h.start] == " " and before[-1].label != "PERSON" \
+                and text[h.start:h.end] in _AUDITS and not _ASSEMBLY.match(text, before[-1].start, before[-1].end):
+            add("PARTICIPATES_IN", before[-1], h, si)  # '방송통신심의위원회 국정감사', '원자력안전위원회 업무보고'
+
+
+# a hearing a body's name modifies: the body is audited or reports (not the Assembly or its committee, who hold it)
+_AUDITS = frozenset({"국정감사", "현안질의", "업무보고", "현안보고"})
+_ASSEMBLY = re.compile(r"국회|(?:과학기술정보방송통신|기획재정|정무|교육|외교통일|국방|행정안전|문화체육관광|농림축산식품해양수산"
+                       r"|산업통상자원중소벤처기업|보건복지|환경노동|국토교통|정보|여성가족|법제사법|운영|예산결산특별)위원회$"
+                       r"|(?:과방|기재|정무|교육|외통|국방|행안|문체|농해수|산자|복지|환노|국토|정보|여가|법사|운영|예결)위$")

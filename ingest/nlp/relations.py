@@ -59,13 +59,13 @@ CONDUCT_RE = re.compile(r"실시|도입|개시|시작")  # ('… 캠페인을 �
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연|엽|주최")
-PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
+PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관|(?<!불)출석(?!하지\s?않|\s?요구))(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
                             r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올|(?<![가-힣])모인(?=\s)")
 # ('정전협정 체결일을 기념하여 … 대회에 참석': the day of a signing names no signatory)
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
-ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관")
+ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관|출석")  # (출석: a sitting of the Assembly)
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -446,8 +446,14 @@ def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
     return False
 
 
+# the subject of a clause that describes the event: '… B 위원장께서 추가로 말씀하신 (회의)'
+_SAID_OF = re.compile(r"(?:\s[가-힣]+?){0,2}?(?:께서|이|가)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?:하신|한)\s")
+
+
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
                   presiders: set) -> None:
+    if view.text.startswith("출석", t) and not any(m.attrs.get("kind") == "meeting" for m in inits):
+        return  # a sitting of the Assembly attended ('… 전체회의에 출석하도록'), not a law it acts under
     if view.text.startswith("함께", t) and _in_title(view.text, t):
         return  # "특별전시회 '왕비와 함께 잠들다'를 개최": words of a quoted title, no companion
     if _CALLED_FOR.match(view.text, view.word_end(t) - 1):
@@ -519,6 +525,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
+    if view.text.startswith("출석", t):  # ('A 위원장이 … B 위원장께서 말씀하신 회의에 출석하도록': B only speaks of it)
+        found = [m for m in found if not _SAID_OF.match(view.text, m.end)]
     if attending:  # 'A 한국전력 사장과 B 가스공사 사장이 참석했다': each attendee's body with him
         # (not a professor's or member's: '김 아주대 명예교수' is there as himself)
         found += [b for p in found if p.label == "PERSON" and p.attrs.get("_org")

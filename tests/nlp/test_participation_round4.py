@@ -96,3 +96,21 @@ def test_the_chosen_by_their_role_take_part() -> None:
     got = rels("국토교통부는 14일 '스마트시티 챌린지' 최종 사업자로 대구시, 부산시, 광주시를 선정했다.")
     assert {(P, x, "스마트시티 챌린지") for x in ("대구시", "부산시", "광주시")} <= got
     assert (P, "국토교통부", "스마트시티 챌린지") not in got
+
+
+def test_a_body_whose_audit_or_report_a_sitting_hears_takes_part_in_it() -> None:
+    got = rels("오늘은 과학기술정보통신부 국정감사를 실시하겠습니다.")
+    assert (P, "과학기술정보통신부", "국정감사") in got
+    got = rels("다음은 원자력안전위원회 업무보고를 듣겠습니다.")
+    assert (P, "원자력안전위원회", "업무보고") in got
+    got = rels("과방위 국정감사에서 김 의원은 질의했다.")  # the committee holds the audit
+    assert not any(r[0] == P and r[2] == "국정감사" for r in got)
+
+
+def test_who_attends_a_sitting_takes_part_but_not_who_stays_away() -> None:
+    got = rels("오늘 회의에는 김민준 과학기술정보통신부 장관과 이서연 방송통신위원회 위원장이 출석하였습니다.")
+    assert {(P, "김민준", "회의"), (P, "이서연", "회의")} <= got
+    got = rels("오늘 현안질의에 김민준 과학기술정보통신부 장관과 이서연 방송통신위원회 위원장이 모두 불출석했습니다.")
+    assert not any(r[0] == P for r in got)
+    got = rels("우리 위원회는 국회법에 따라 지난 6월 김민준 사장에게 증인 출석을 요구했습니다.")
+    assert not any(r[0] == P for r in got)
