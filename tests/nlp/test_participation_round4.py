@@ -114,3 +114,11 @@ def test_who_attends_a_sitting_takes_part_but_not_who_stays_away() -> None:
     assert not any(r[0] == P for r in got)
     got = rels("우리 위원회는 국회법에 따라 지난 6월 김민준 사장에게 증인 출석을 요구했습니다.")
     assert not any(r[0] == P for r in got)
+
+
+def test_the_body_a_member_sits_for_takes_part_in_the_group_but_not_in_a_meeting() -> None:
+    got = rels("정부는 14일 '반도체 공급망 TF'를 출범했다. TF에는 김민준 산업통상자원부 장관과 이서연 외교부 장관 등이 위원으로 참여한다.")
+    assert {(P, "산업통상자원부", "TF"), (P, "외교부", "TF")} <= got
+    got = rels("이번 회의는 박지훈 차관 주재로 열렸으며, 김민준 산업통상자원부 국장과 이서연 외교부 국장이 참석했다.")
+    assert (P, "김민준", "회의") in got
+    assert (P, "산업통상자원부", "회의") not in got  # an official at a meeting is there as themself

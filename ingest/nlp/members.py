@@ -1,0 +1,37 @@
+"""The body a member of a council or task force sits for takes part in it too.
+
+A council, task force or alliance is made of people who sit for their bodies: the
+minister is a member as the ministry's head, and the real gold annotates the body with
+them (real-dev-75: '조명균 통일부 장관과 정의용 국가안보실장 … 등이 위원으로 참여' → the
+ministries as well; real-dev-03: '환경부 차관 및 실·국장으로 구성된' → 환경부):
+
+    TF에는 김민준 산업통상자원부 장관과 이서연 외교부 장관 등이 위원으로 참여한다.
+        PARTICIPATES_IN 김민준, 이서연 (the sentence rules) → TF
+        PARTICIPATES_IN 산업통상자원부, 외교부 (here)       → TF
+
+Attending a meeting is not so: an official at a meeting is there as themself (the real
+gold), so only a standing group counts, known by its head word (not a meeting's).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+# a standing group by its head word: '… 준비위원회', '… TF', '… 협의체', '… 얼라이언스'
+_GROUP = re.compile(r"(?:위원회|준비위|추진위|협의체|TF|태스크포스|추진단|자문단|얼라이언스|연합|동맹|협의회)$")
+_BODIES = ("MINISTRY", "ORGANIZATION", "COMPANY")
+
+
+def member_bodies(view, mentions: list, out: list, add: Callable) -> None:
+    """PARTICIPATES_IN for the body of each person who takes part in a standing group."""
+    text = view.text
+    by_key = {m.key: m for m in mentions}
+    for kind, h, t, si in list(out):
+        if kind != "PARTICIPATES_IN" or not _GROUP.search(text, t[0], t[1]) or re.search(r"회의$|차\s?회의", text[t[0]:t[1]]):
+            continue
+        person, group = by_key.get(h), by_key.get(t)
+        if person is None or group is None or person.label != "PERSON":
+            continue
+        body = by_key.get(tuple(person.attrs.get("_org") or ()))
+        if body is not None and body.label in _BODIES:
+            add("PARTICIPATES_IN", body, group, si)
