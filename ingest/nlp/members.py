@@ -35,3 +35,22 @@ def member_bodies(view, mentions: list, out: list, add: Callable) -> None:
         body = by_key.get(tuple(person.attrs.get("_org") or ()))
         if body is not None and body.label in _BODIES:
             add("PARTICIPATES_IN", body, group, si)
+
+
+# "'X' 회원사인 A", "'X' 참여기업인 A", 'X 입주기업 A': a member named by its role in the group or programme
+_ROLE_OF = re.compile(r"['’\"”」』]?(?:의)?\s(?:회원사|회원\s?기관|참여\s?기업|참여\s?기관|참여사|참가\s?기업|입주\s?기업|수혜\s?기업"
+                      r"|협약\s?기관|공급\s?기업|수요\s?기업)(?:인|으로서|로서)?\s")
+
+
+def role_appositions(view, mentions: list, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """PARTICIPATES_IN for a company or body named right after its role in an initiative."""
+    from ingest.nlp.roles import chain_forward  # noqa: PLC0415 (roles imports relations)
+    text = view.text
+    for si, ms in enumerate(buckets):
+        agents = [m for m in ms if m.label in _BODIES and not m.attrs.get("byline")]
+        for x in ms:
+            if x.label != "INITIATIVE" or (r := _ROLE_OF.match(text, x.end)) is None:
+                continue
+            first = next((m for m in agents if m.start == r.end()), None)
+            for m in chain_forward(view, agents, first) if first is not None else ():
+                add("PARTICIPATES_IN", m, x, si)

@@ -31,7 +31,7 @@ from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
 from ingest.nlp.introductions import introduced_participants
 from ingest.nlp.pair_refs import pair_relations
-from ingest.nlp.members import member_bodies
+from ingest.nlp.members import member_bodies, role_appositions
 from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
@@ -167,6 +167,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     note_participants(view, mentions, sents, buckets, out, add)
     introduced_participants(view, mentions, sents, buckets, add)  # '… 교수께서 나와 주셨습니다'
     pair_relations(view, mentions, sents, buckets, add)  # 'A와 B가 …. 양 기관은 … 협약을 체결했다'
+    role_appositions(view, mentions, sents, buckets, add)  # "'X' 회원사인 A"
     party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)

@@ -122,3 +122,10 @@ def test_the_body_a_member_sits_for_takes_part_in_the_group_but_not_in_a_meeting
     got = rels("이번 회의는 박지훈 차관 주재로 열렸으며, 김민준 산업통상자원부 국장과 이서연 외교부 국장이 참석했다.")
     assert (P, "김민준", "회의") in got
     assert (P, "산업통상자원부", "회의") not in got  # an official at a meeting is there as themself
+
+
+def test_a_member_named_after_its_role_in_the_group_takes_part() -> None:
+    got = rels("'K-배터리 얼라이언스' 회원사인 LG에너지솔루션은 이날 신규 투자 계획을 발표했다.")
+    assert (P, "LG에너지솔루션", "K-배터리 얼라이언스") in got
+    got = rels("'스마트공장 보급사업' 참여기업인 LG전자는 생산성이 30% 높아졌다.")
+    assert (P, "LG전자", "스마트공장 보급사업") in got
