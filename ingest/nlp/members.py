@@ -54,3 +54,30 @@ def role_appositions(view, mentions: list, sents: list[tuple[int, int]], buckets
             first = next((m for m in agents if m.start == r.end()), None)
             for m in chain_forward(view, agents, first) if first is not None else ():
                 add("PARTICIPATES_IN", m, x, si)
+
+
+# 'A 등이 위원으로 참여했고, B, C 등도 이번에 새로 추가됐다': joined to the same group
+_ADDED = re.compile(r"(?:\s[가-힣]{1,8}){0,2}(?:\s?등)?도\s(?:이번에\s|새롭게\s|이날\s)?(?:새로\s|추가로\s|신규로\s)?"
+                    r"(?:추가됐|추가되었|추가된다|합류했|합류하였|합류한다|가세했|포함됐|포함되었|참여하게\s됐)")
+
+
+def added_members(view, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable) -> None:
+    """PARTICIPATES_IN for those a sentence adds ('B 등도 새로 추가됐다') to what the sentence's
+    participants named before them take part in."""
+    from ingest.nlp.roles import chain_back  # noqa: PLC0415
+    text = view.text
+    if "도 " not in text:
+        return
+    by_key = {m.key: m for ms in buckets for m in ms}  # (the group may be named sentences before)
+    for si, ms in enumerate(buckets):
+        agents = [m for m in ms if m.label in _BODIES + ("PERSON",) and not m.attrs.get("byline")]
+        for last in agents:
+            if not _ADDED.match(text, last.end):
+                continue
+            chain = chain_back(view, agents, last)
+            first = min(m.start for m in chain)
+            targets = {t for kind, h, t, s in out if kind == "PARTICIPATES_IN" and s == si and h[1] <= first}
+            for t in targets:
+                if t in by_key:
+                    for m in chain:
+                        add("PARTICIPATES_IN", m, by_key[t], si)

@@ -31,7 +31,7 @@ from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
 from ingest.nlp.introductions import introduced_participants
 from ingest.nlp.pair_refs import pair_relations
-from ingest.nlp.members import member_bodies, role_appositions
+from ingest.nlp.members import added_members, member_bodies, role_appositions
 from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
@@ -175,6 +175,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     co_held(view, buckets, out, add)
     listed_dates(view, buckets, sents, out, add)
     short_named(view, mentions, out, add)
+    added_members(view, sents, buckets, out, add)  # '…이 참여했고, B 등도 새로 추가됐다'
     member_bodies(view, mentions, out, add)  # 'A 산업부 장관 등이 위원으로 참여': the ministry too
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the

@@ -129,3 +129,11 @@ def test_a_member_named_after_its_role_in_the_group_takes_part() -> None:
     assert (P, "LG에너지솔루션", "K-배터리 얼라이언스") in got
     got = rels("'스마트공장 보급사업' 참여기업인 LG전자는 생산성이 30% 높아졌다.")
     assert (P, "LG전자", "스마트공장 보급사업") in got
+
+
+def test_members_added_in_the_same_sentence_join_the_same_group() -> None:
+    got = rels("정부는 14일 '반도체 공급망 TF'를 출범했다. TF에는 김민준 산업통상자원부 장관과 이서연 외교부 장관 등이 "
+               "위원으로 참여했고, 박지훈 국토교통부 장관 등도 이번에 새로 추가됐다.")
+    assert {(P, "박지훈", "TF"), (P, "국토교통부", "TF")} <= got
+    got = rels("박지훈 국토교통부 장관 등도 이번에 새로 추가됐다.")  # nobody before them takes part in anything
+    assert not any(r[0] == P for r in got)
