@@ -137,3 +137,15 @@ def test_members_added_in_the_same_sentence_join_the_same_group() -> None:
     assert {(P, "박지훈", "TF"), (P, "국토교통부", "TF")} <= got
     got = rels("박지훈 국토교통부 장관 등도 이번에 새로 추가됐다.")  # nobody before them takes part in anything
     assert not any(r[0] == P for r in got)
+
+
+def test_who_speaks_at_an_event_takes_part_in_it() -> None:
+    got = rels("김민준 장관은 이날 'K-푸드 박람회' 개막식 축사를 통해 \"수출 확대에 힘쓰겠다\"고 말했다.")
+    assert (P, "김민준", "개막식") in got
+    got = rels("이서연 차관은 '세계 수소 포럼' 기조연설에서 수소 경제의 중요성을 강조했다.")
+    assert (P, "이서연", "세계 수소 포럼") in got
+    got = rels("이날 개막식에는 김민준 국무총리와 이서연 지사 등 1만여 명이 참석했다. 김 총리는 축사를 통해 \"축하한다\"고 말했다.")
+    assert (P, "김민준", "개막식") in got
+    # a speech with no event named in the sentences before it
+    got = rels("김민준 장관은 이날 축사를 통해 \"축하한다\"고 말했다.")
+    assert not any(r[0] == P for r in got)
