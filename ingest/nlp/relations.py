@@ -31,6 +31,7 @@ from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
 from ingest.nlp.introductions import introduced_participants, speakers_at
 from ingest.nlp.pair_refs import pair_relations
+from ingest.nlp.zero_subject import carried_attendance
 from ingest.nlp.members import added_members, member_bodies, role_appositions
 from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
@@ -168,6 +169,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     introduced_participants(view, mentions, sents, buckets, add)  # '… 교수께서 나와 주셨습니다'
     speakers_at(view, buckets, add, sents)  # "'X 포럼' 기조연설에서", '… 개막식에는 …. A 총리는 축사를 통해'
     pair_relations(view, mentions, sents, buckets, add)  # 'A와 B가 …. 양 기관은 … 협약을 체결했다'
+    carried_attendance(view, sents, buckets, add)  # 'A 대통령은 …. 오후에는 … 개청식에 참석했다'
     role_appositions(view, mentions, sents, buckets, add)  # "'X' 회원사인 A"
     party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)

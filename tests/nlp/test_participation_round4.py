@@ -149,3 +149,13 @@ def test_who_speaks_at_an_event_takes_part_in_it() -> None:
     # a speech with no event named in the sentences before it
     got = rels("김민준 장관은 이날 축사를 통해 \"축하한다\"고 말했다.")
     assert not any(r[0] == P for r in got)
+
+
+def test_the_carried_subject_attends_what_a_subjectless_sentence_attends() -> None:
+    got = rels("김민준 대통령은 오늘 부산을 방문했습니다. 오후에는 해양수산부 부산 임시청사 개청식에 참석했습니다.")
+    assert any(r[0] == P and r[1] == "김민준" and r[2].endswith("개청식") for r in got)
+    got = rels("김민준 장관은 12일 대전을 찾았다. 이어 'K-바이오 포럼'에 참석해 업계 의견을 들었다.")
+    assert (P, "김민준", "K-바이오 포럼") in got
+    # a subject of its own: the people the sentence names, not the one before
+    got = rels("김민준 장관은 12일 대전을 찾았다. 지역 기업인들은 이어 'K-바이오 포럼'에 참석했다.")
+    assert (P, "김민준", "K-바이오 포럼") not in got
