@@ -160,14 +160,40 @@ def _held_by(view: TextView, ms: list, own: list, si: int, add) -> None:
     subject who holds a meeting leads it (a body holding it announces it: relations.py)."""
     text = view.text
     for h in own:
-        if h.attrs.get("kind") != "meeting" or not _HOLD_AFTER.match(text, h.end):
+        if h.attrs.get("kind") != "meeting" or not (_HOLD_AFTER.match(text, h.end) or _TALK_AFTER.match(text, h.end)):
             continue
         people = [m for m in ms if m.label == "PERSON" and m.end <= h.start and not m.attrs.get("byline")
                   and _subject_tail(view, m)]
         bodies = [m for m in ms if m.label != "PERSON" and m.label in AGENTS + ("MINISTRY",) and m.end <= h.start
                   and view.tail(m.end) in ("은", "는", "이", "가")]
         if people and not any(b.start > people[-1].start for b in bodies):
-            add("LEADS", people[-1], h, si)
+            joint = _joint_subject(view, ms, people[-1])
+            if not joint and _HOLD_AFTER.match(text, h.end):
+                add("LEADS", people[-1], h, si)
+            by_key = {m.key: m for m in ms}
+            for p in joint:  # 'A 대통령과 B 총리는 … 회동을 했다': a talk of equals, nobody presides
+                add("PARTICIPATES_IN", p, h, si)
+                org = by_key.get(tuple(p.attrs.get("_org") or ()))
+                if org is not None and org.label in ("COMPANY", "ORGANIZATION"):  # 'B 삼성전자 회장': with his company
+                    add("PARTICIPATES_IN", org, h, si)
+
+
+# a talk held by two people together, spoken or joined to the next clause ('… 주례회동을 하고 국정현안을 논의합니다')
+_TALK_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:하고|하며|했고|했으며)\s")
+# 'A 대통령과 ', 'A 산업통상자원부 장관과 ': a person's title phrase and the conjunction to the next subject
+_AND_NEXT = re.compile(r"(?:\s[가-힣A-Za-z0-9·]{1,12}){0,3}(?:과|와)\s")
+
+
+def _joint_subject(view: TextView, ms: list, last) -> list:
+    """The people of a subject 'A 대통령과 B 국무총리는' that ends with `last`, or [] when
+    `last` stands alone: two or more named people who hold a meeting together take part in it."""
+    people = [m for m in ms if m.label == "PERSON" and m.end <= last.start and not m.attrs.get("byline")]
+    found = [last]
+    for p in reversed(people):
+        if not _AND_NEXT.fullmatch(view.text, p.end, found[-1].start):
+            break
+        found.append(p)
+    return found[::-1] if len(found) > 1 else []
 
 
 def _subject_tail(view: TextView, m) -> bool:
@@ -191,3 +217,13 @@ def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
         before = [m for m in ms if m.label in ("PERSON", "MINISTRY", "COMPANY", "ORGANIZATION") and m.end <= h.start]
         if before and _ABOUT.fullmatch(text, before[-1].end, h.start):
             add("PARTICIPATES_IN", before[-1], h, si)
+        elif before and text[before[-1].end:h.start] == " " and before[-1].label != "PERSON" \
+                and text[h.start:h.end] in _AUDITS and not _ASSEMBLY.match(text, before[-1].start, before[-1].end):
+            add("PARTICIPATES_IN", before[-1], h, si)  # '방송통신심의위원회 국정감사', '원자력안전위원회 업무보고'
+
+
+# a hearing a body's name modifies: the body is audited or reports (not the Assembly or its committee, who hold it)
+_AUDITS = frozenset({"국정감사", "현안질의", "업무보고", "현안보고"})
+_ASSEMBLY = re.compile(r"국회|(?:과학기술정보방송통신|기획재정|정무|교육|외교통일|국방|행정안전|문화체육관광|농림축산식품해양수산"
+                       r"|산업통상자원중소벤처기업|보건복지|환경노동|국토교통|정보|여성가족|법제사법|운영|예산결산특별)위원회$"
+                       r"|(?:과방|기재|정무|교육|외통|국방|행안|문체|농해수|산자|복지|환노|국토|정보|여가|법사|운영|예결)위$")

@@ -29,6 +29,10 @@ from ingest.nlp.head_lines import head_line_relations
 from ingest.nlp.roles import role_relations
 from ingest.nlp.reports import report_relations
 from ingest.nlp.rosters import note_participants
+from ingest.nlp.introductions import introduced_participants, speakers_at
+from ingest.nlp.pair_refs import pair_relations
+from ingest.nlp.zero_subject import carried_attendance
+from ingest.nlp.members import added_members, member_bodies, role_appositions
 from ingest.nlp.titles import LEAD_TITLES, TITLES
 from ingest.nlp.partners import party_relations
 from ingest.nlp.selects import runner_of_means, selector_runs
@@ -61,13 +65,13 @@ CONDUCT_RE = re.compile(r"실시|도입|개시|시작")  # ('… 캠페인을 �
 # 'X는 회의를 열었다': holding is announcing only for the sentence's subject (not '장관은 … 열었다'
 # for the body in the minister's title)
 HOLD_RE = re.compile(r"열|연|엽|주최")
-PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관)(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
-                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올")
+PARTICIPATE_RE = re.compile(r"(?:참석|참여|참가|동참|합류|가입|참관|(?<!불)출석(?!하지\s?않|\s?요구))(?!\s?(?:기업|업체|사|자|율|형|국|기관|대상|신청))"
+                            r"|(?<=[와과] )함께|(?<![가-힣])함께(?=한다|하며|합니다|했|할\s|하고|하였)|자리했|자리를 (?:함께|같이)|배석|협약|체결(?!일)|(?<![가-힣])맺|(?<=에 )서명(?=했|한다|하였|하고|할\s|합니다|해)|가졌|가진|가질|갖는|갖고|이름을 올|(?<![가-힣])모인(?=\s)")
 # ('정전협정 체결일을 기념하여 … 대회에 참석': the day of a signing names no signatory)
 # signing an agreement: every party named before it signs ('A는 B와 협약을 체결했다')
 SIGN_RE = re.compile(r"체결|맺")
 # attending an event: a listed person's company or body attends with them (guideline)
-ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관")
+ATTEND_RE = re.compile(r"참석|참가|자리|배석|참관|출석")  # (출석: a sitting of the Assembly)
 # the trigger as a modifier of what follows: '참석한 간담회', '참여하는 프로젝트'
 ADNOMINAL_AFTER = re.compile(r"^\S*?(?:한|하는|할|했던|하기로 한|중인)\s")
 LEAD_RE = re.compile(r"주재|주관|좌장")
@@ -168,6 +172,11 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     council_relations(view, mentions, sents, out, add)  # local councils' minutes
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
+    introduced_participants(view, mentions, sents, buckets, add)  # '… 교수께서 나와 주셨습니다'
+    speakers_at(view, buckets, add, sents)  # "'X 포럼' 기조연설에서", '… 개막식에는 …. A 총리는 축사를 통해'
+    pair_relations(view, mentions, sents, buckets, add)  # 'A와 B가 …. 양 기관은 … 협약을 체결했다'
+    carried_attendance(view, sents, buckets, add)  # 'A 대통령은 …. 오후에는 … 개청식에 참석했다'
+    role_appositions(view, mentions, sents, buckets, add)  # "'X' 회원사인 A"
     party_relations(view, mentions, sents, buckets, out, add)
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)
@@ -175,6 +184,8 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     co_held(view, buckets, out, add)
     listed_dates(view, buckets, sents, out, add)
     short_named(view, mentions, out, add)
+    added_members(view, sents, buckets, out, add)  # '…이 참여했고, B 등도 새로 추가됐다'
+    member_bodies(view, mentions, out, add)  # 'A 산업부 장관 등이 위원으로 참여': the ministry too
     # the host of a meeting or the body that sets up an initiative does not also take part
     # in it ('산업부는 … 출범식을 열고, 참여 기업과 업무협약을 맺었다'), in any sentence of the
     # document ('산업부는 간담회를 열었다. … 산업부는 간담회에서 … 논의했다')
@@ -457,8 +468,14 @@ def _in_relative_clause(view: TextView, m: Mention, t: int) -> bool:
     return False
 
 
+# the subject of a clause that describes the event: '… B 위원장께서 추가로 말씀하신 (회의)'
+_SAID_OF = re.compile(r"(?:\s[가-힣]+?){0,2}?(?:께서|이|가)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?:하신|한)\s")
+
+
 def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: int, si: int, add,
                   presiders: set) -> None:
+    if view.text.startswith("출석", t) and not any(m.attrs.get("kind") == "meeting" for m in inits):
+        return  # a sitting of the Assembly attended ('… 전체회의에 출석하도록'), not a law it acts under
     if view.text.startswith("함께", t) and _in_title(view.text, t):
         return  # "특별전시회 '왕비와 함께 잠들다'를 개최": words of a quoted title, no companion
     if _CALLED_FOR.match(view.text, view.word_end(t) - 1):
@@ -469,7 +486,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
     after = [m for m in inits if m.start >= t]
     by_key = {m.key: m for m in ms}
     adnominal = False
-    if before:
+    gathered = view.text.startswith("모인", t)  # "A, B 등 22개 기업이 모인 'X'": only the group it describes
+    if before and not gathered:
         target = before[-1]
         lo = max(target.end, _clause_start(view, target.end, t))  # ('… 주최하고 B가 후원했으며, A가 참석했다')
         topic = next((m for m in before if m.attrs.get("kind") == "meeting" and _tail(view, m).lstrip("'’\"”」』") in ("은", "는", "에는")), None)
@@ -478,7 +496,7 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
             # '이번 회의는 … 추진계획 등을 공유하기 위해 마련되었고, A 등이 참석했다': the meeting;
             # '이번 만찬은 … 첫 번째 행사로, A 등이 참석했다': the topic, which the noun describes
             target = topic
-    elif after and ADNOMINAL_AFTER.match(view.text[t:t + 12]):  # 'LG전자 등이 참석한 간담회'
+    elif after and (ADNOMINAL_AFTER.match(view.text[t:t + 12]) or gathered):  # 'LG전자 등이 참석한 간담회'
         target = after[0]
         if len(after) > 1 and after[1].attrs.get("kind") == "meeting" \
                 and re.fullmatch(r"['\"’”」』]?\s?", view.text[target.end:after[1].start]):
@@ -529,6 +547,8 @@ def _participates(view: TextView, ms: list[Mention], inits: list[Mention], t: in
                     and _joined(view, before[i - 1], before[i]):
                 i -= 1
                 found.append(before[i])
+    if view.text.startswith("출석", t):  # ('A 위원장이 … B 위원장께서 말씀하신 회의에 출석하도록': B only speaks of it)
+        found = [m for m in found if not _SAID_OF.match(view.text, m.end)]
     if attending:  # 'A 한국전력 사장과 B 가스공사 사장이 참석했다': each attendee's body with him
         # (not a professor's or member's: '김 아주대 명예교수' is there as himself)
         found += [b for p in found if p.label == "PERSON" and p.attrs.get("_org")
@@ -698,9 +718,9 @@ _WITH = re.compile(r"(?:(?:\s[가-힣]{1,6})?\s?등(?:\s[\d,]*여?\s?[가-힣A-Z
 
 
 # a counterpart named with a longer title: 'B(Maria Rocha) 브라질 외교차관과 양자 회담을',
-# 'B 베트남 국방장관과 회담을 갖고'
-_WITH_OFFICIAL = re.compile(r"(?:\s?\([^()]{1,40}\))?(?:\s[가-힣·]{1,10}){0,2}\s[가-힣]{0,8}(?:장관|차관|총리|대사|대통령|총재|의장|위원장|총장|청장|회장|사장|대표)"
-                            r"(?:과|와)\s(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?")
+# 'B 베트남 국방장관과 회담을 갖고', foreign titles ('B 중국 외교부장과', 'B 국가주석과', 'B 경제산업상과')
+_WITH_OFFICIAL = re.compile(r"(?:\s?\([^()]{1,40}\))?(?:\s[가-힣·]{1,10}){0,2}\s[가-힣]{0,8}(?:장관|차관|총리|대사|대통령|총재|의장|위원장|총장|청장|회장|사장|대표"
+                            r"|부장|주석|국왕|왕세자|총통|수상|(?:산업|외무|방위|재무|경제)상)(?:과|와)\s(?:(?:오찬|만찬|조찬)을\s겸한\s)?(?:[가-힣A-Za-z]+\s)?['‘\"“「『]?")
 
 
 def _with_meeting(view: TextView, ms: list[Mention], inits: list[Mention], si: int, add) -> None:

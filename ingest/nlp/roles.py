@@ -30,8 +30,13 @@ _AS_CHAIR = re.compile(r"(?:을|를)\s(?:공동\s?)?(?:위원장|의장|좌장|�
 _ADNOMINAL = re.compile(r"(?:하는|한|삼은)\s['‘\"“「『]?")
 
 # being selected: 'X에 (최종) 선정된 A', 'A는 X에 선정됐다', 'A를 X (참여 기업)으로 선정했다'
-_SELECTED_FOR = re.compile(r"['’\"”」』]?(?:에|의)\s(?:최종\s|신규\s|추가\s)?(?:선정|뽑)(?:된|되어|돼|됐|되었|되|됨|힌|혔)")
-_SELECTED_ADN = re.compile(r"['’\"”」』]?에\s(?:최종\s|신규\s|추가\s)?선정된\s['‘\"“「『]?")
+# ("A는 'X' 공급기업으로 선정됐다", "'X' 참여기업으로 선정된 A": chosen as a role in it)
+_AS_ROLE_IN = r"\s(?:[가-힣]+\s?){0,2}(?:으로|로)"
+_SELECTED_FOR = re.compile(r"['’\"”」』]?(?:에|의|" + _AS_ROLE_IN + r")\s(?:최종\s|신규\s|추가\s)?(?:선정|뽑)(?:된|되어|돼|됐|되었|되|됨|힌|혔)")
+_SELECTED_ADN = re.compile(r"['’\"”」』]?(?:에|" + _AS_ROLE_IN + r")\s(?:최종\s|신규\s|추가\s)?선정된\s['‘\"“「『]?")
+# "'X' 대상 기업으로 A와 B가 (최종) 선정됐다": the role first, the chosen as the subject after it
+_ROLE_FIRST = re.compile(r"['’\"”」』]?" + _AS_ROLE_IN + r"\s(?:최종\s|신규\s)?")
+_CHOSEN_SUBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?)?(?:이|가)\s(?:최종\s|각각\s)?(?:선정|뽑)(?:됐|되었|된다|돼|됩니다|혔)")
 _SELECT_VERB = re.compile(r"선정(?:했|한다|하였|하고|해|하기로|할\s|합니다|하여)")
 _LIST_OBJECT = re.compile(r"(?:\s?등(?:\s[\d,]+여?\s?[가-힣]*)?(?:\s[가-힣]+){0,2}|\s(?:컨소시엄|컨소시움|연합체|연합|팀))?(?:을|를)\s")
 _AS_ROLE = re.compile(r"['’\"”」』]?\s?(?:[가-힣]+\s?){0,2}(?:으로|로)\s(?:최종\s)?$")
@@ -134,10 +139,17 @@ def _selected(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: 
             if subj and not any(i.start < p.start and i.end > subj[-1].end for i in inits):
                 for m in chain_back(view, agents, subj[-1]):
                     add("PARTICIPATES_IN", m, p, si)
+        elif (r := _ROLE_FIRST.match(text, p.end)) is not None:  # "'X' 대상 기업으로 A와 B가 선정됐다"
+            first = next((m for m in agents if m.start == r.end()), None)
+            chosen = chain_forward(view, agents, first) if first is not None else []
+            if chosen and _CHOSEN_SUBJECT.match(text, chosen[-1].end):
+                for m in chosen:
+                    add("PARTICIPATES_IN", m, p, si)
     for v in _SELECT_VERB.finditer(text, ss, se):  # '… A, B 등 5개 기업을 'X' 참여 기업으로 선정했다'
         objs = [m for m in agents if ss <= m.start and m.end <= v.start() and _LIST_OBJECT.match(text, m.end)
                 and not any(m.end < i.start < v.start() and bare_tail(view, i) in ("을", "를") for i in inits)]
-        if not objs or objs[-1].label == "MINISTRY" and _LIST_OBJECT.match(text, objs[-1].end).group() in ("을 ", "를 "):
+        if not objs or objs[-1].label == "MINISTRY" and _LIST_OBJECT.match(text, objs[-1].end).group() in ("을 ", "를 ") \
+                and len(chain_back(view, agents, objs[-1])) < 2:  # ('대구시, 부산시, 광주시를 사업자로': a list is chosen)
             continue
         obj = objs[-1]
         # the programme: named as what they are chosen as ("'X' 참여 기업으로"), else before them
