@@ -319,7 +319,7 @@ def _interval(expr: str, ref: date | None, context: dict | None = None) -> tuple
 
 _TIME = re.compile(
     r"(?:(?P<ampm>오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?P<h>\d{1,2})\s?시(?:\s?(?P<m>\d{1,2})\s?분|\s?(?P<half>반))?"
-    r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})|(?P<word>정오|자정)"
+    r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?|(?P<word>정오|자정)"
 )
 
 
