@@ -40,6 +40,9 @@ _OUTLET_END = re.compile(r"(?:일보|신문|뉴스|닷컴|통신|타임스|타�
 _NOT_OUTLET = frozenset({"기자", "사진", "자료", "제공", "그래픽", "정부", "뉴스", "신문", "일보", "경제", "통신"})
 
 _CREDIT_WORDS = frozenset({"사진", "사진제공", "자료사진", "그래픽", "영상", "출처", "제공", "자료"})
+# a page's section or a kind of item, not an outlet: '사진뉴스', '［포토뉴스］', '카드뉴스', '정책뉴스'
+_SECTION = ("포토", "사진", "카드", "영상", "정책", "주요", "인기", "최신", "관련", "오늘의", "많이", "실시간", "단독", "속보", "지역",
+            "전체", "이슈", "브리핑", "보도", "해외", "국내", "생활", "경제", "사회", "문화", "스포츠", "연예", "정치", "오피니언")
 _OPEN, _CLOSE = "(\\[［【〔<（", ")\\]］】〕>）"
 # '(서울=연합뉴스)', '[세종=뉴시스]', '［헤럴드경제=김용재 기자］', '［아시아경제 조태진 기자］', '［뉴스핌 Newspim］',
 # '［에너지산업신문］', '【워싱턴=뉴시스】홍길동 특파원 ='
@@ -76,7 +79,7 @@ def outlet(word: str, furniture: bool) -> bool:
     """Whether `word` names a news outlet; by its ending only where the page's furniture says so."""
     if word in OUTLETS:
         return True
-    if not furniture or word in _NOT_OUTLET:
+    if not furniture or word in _NOT_OUTLET or word.startswith(_SECTION):
         return False
     return word in _FURNITURE_ONLY or _OUTLET_END.search(word) is not None
 
