@@ -3,7 +3,8 @@
 ('한국대학교육협의회', '전국시도교육감협의회', '한국수소연합') and a university by its short name before an
 academic title ('장범식 숭실대 부총장', '김민수 한양대 교수'); and the hotels news reports events at, whole,
 with the branch after the brand ('JW메리어트 동대문스퀘어 서울에서', '포시즌스 호텔 서울에서': one LOCATION, a
-venue named after its owner being one span in the guideline).
+venue named after its owner being one span in the guideline), and a power plant's unit ('월성1호기', a
+LOCATION in the news gold).
 
 The gold guideline: associations, universities and federations are ORGANIZATION; a body's name fused
 with 장 is the body without 장 (as '우주항공청장' → 우주항공청), whose head the person then is (the
@@ -25,6 +26,9 @@ _FUSED_HEAD = re.compile(r"(?:협회|연합회|총연합회|협의회|중앙회|
 # a standing national council or federation in one word: '한국대학교육협의회', '전국시도교육감협의회', '한국수소연합'
 _NATIONAL = re.compile(r"(?<![가-힣A-Za-z0-9·])(?:한국|대한|전국)[가-힣·.]{2,14}?(?:협의회|연합회|총연합회|연합)"
                        r"(?=[\s,.)(·'’\"”]|[은는이가도의와과에을를로장]|$)")
+# a power plant's unit, which news reports on as a place: '월성1호기', '신한울 1·2호기', '고리2호기'
+_UNIT = re.compile(r"(?<![가-힣A-Za-z0-9])(?:신고리|신월성|신한울|고리|월성|한빛|한울|새울|영광|울진|영흥|당진|태안|보령|하동|삼척|삼천포)"
+                   r"\s?\d{1,2}(?:[·,~]\d{1,2})*\s?호기")
 # a university's short name (three letters or more) before an academic title: '장범식 숭실대 부총장', '한양대 교수'
 _UNIVERSITY = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,6}(?:대|공대|여대|교대))(?= (?:명예교수|석좌교수|초빙교수|겸임교수|연구교수|특임교수|교수|총장|부총장|"
                          r"학장|대학원장|연구처장|산학협력단장)(?=[은는이가의을를과와도께\s,.)]|$))")
@@ -58,6 +62,9 @@ def find_news_bodies(view: TextView) -> Iterator[Cand]:
         s, e = m.span()
         if view.is_cut(s) and (view.is_cut(e) or text.startswith("장", e)):
             yield s, e, "ORGANIZATION", {"rule": "national_body", "org_kind": "association", "_prio": 20, "_cut": True}
+    if "호기" in text:
+        for m in _UNIT.finditer(text):
+            yield m.start(), m.end(), "LOCATION", {"rule": "plant_unit", "_cut": True}
     if "에서" in text:
         for m in _HOTEL.finditer(text):
             s, e = m.span()

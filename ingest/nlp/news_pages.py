@@ -59,7 +59,7 @@ _PLACE_NAME = re.compile(rf"(?<![가-힣A-Za-z0-9=])([가-힣]{{2,6}})\s?=\s?([�
 # a byline of its own in brackets: '[홍길동 기자]', '(홍길동 최수진 기자)'
 _BRACKET_NAME = re.compile(rf"[{_OPEN}]\s?([가-힣]{{2,4}}(?:\s?[·,]?\s?[가-힣]{{2,4}}){{0,2}})\s?{_TITLE}\s?[{_CLOSE}]")
 # a credit: '사진=연합뉴스', '(사진=동아일보 DB)', '/사진제공=금융위원회', '<사진=이진성 기자>', '사진 제공: 뉴시스'
-_CREDIT = re.compile(r"(?:사진|사진제공|사진 제공|자료사진|그래픽|영상|출처)\s?[=:]\s?(?P<who>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})"
+_CREDIT = re.compile(r"(?:사진|사진제공|사진 제공|자료사진|그래픽|영상|출처|정리|취재|대담|글)\s?[=:]\s?(?P<who>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})"
                      r"(?P<rest>\s?(?:기자|특파원)| DB| 자료사진| 제공)?")
 # a reporter's sign-off with an address: '홍길동기자 hong@yna.co.kr', '홍길동 기자 (hong@…)'
 _SIGN_OFF = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:기자|특파원)\s?[(<]?\s?/?\s?[A-Za-z0-9._-]+@[A-Za-z0-9.-]+")
@@ -70,6 +70,8 @@ _PAGE_NAME = re.compile(r"^([가-힣]{2,4})\s(?:기자\s)?(?=(?:승인|입력|�
 # a time with seconds right after a page's date ('2015-02-27 09:28:00'), and a date glued to its label
 # ('송고시간2024-01-11 08:30')
 _PAGE_TIME = re.compile(r"(?<=\d{4}[-.]\d{2}[-.]\d{2} )(\d{2}:\d{2}:\d{2})(?!\d)")
+# a clock time with its half of the day, as news pages write it ('입력 2024.01.11. 오후 3:05')
+_CLOCK = re.compile(r"(?<![가-힣])(?:오전|오후)\s?(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _GLUED_DATE = re.compile(r"(?<=송고시간|기사입력|최종수정|입력시간|등록일시)(\d{4}[-.]\d{2}[-.]\d{2})(?=\s\d{2}:\d{2})")
 # a line of its own that is the outlet, alone or with its desk ('동아일보', '동아닷컴 도깨비뉴스팀')
 _OUTLET_LINE = re.compile(r"^([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})(?:\s[가-힣]{1,8}팀)?\s*$", re.M)
@@ -129,6 +131,8 @@ def find_page_furniture(view: TextView) -> Iterator[Cand]:
         if _reporter(text, *m.span(1)):
             yield _person(*m.span(1))
     if ":" in text:
+        for m in _CLOCK.finditer(text):
+            yield m.start(), m.end(), "TIME", {"rule": "news_page"}
         for m in _PAGE_TIME.finditer(text):
             yield m.start(1), m.end(1), "TIME", {"rule": "news_page"}
         for m in _GLUED_DATE.finditer(text):

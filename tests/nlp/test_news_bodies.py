@@ -38,3 +38,8 @@ def test_a_university_before_an_academic_title():
 def test_a_hotel_with_its_branch_is_one_venue():
     found = ents("교육부 장관은 30일 포시즌스 호텔 서울에서 간담회를 가졌다. 전날 JW메리어트 동대문스퀘어 서울에서 출범식을 열었다.")
     assert {("포시즌스 호텔 서울", "LOCATION"), ("JW메리어트 동대문스퀘어 서울", "LOCATION")} <= found
+
+
+def test_a_power_plants_unit_is_a_place():
+    found = ents("원자력안전위원회는 월성1호기 계속운전을 허가했다. 신한울 1·2호기도 심사한다.")
+    assert {("월성1호기", "LOCATION"), ("신한울 1·2호기", "LOCATION")} <= found

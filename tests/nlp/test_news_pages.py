@@ -45,6 +45,7 @@ def test_a_byline_takes_part_in_nothing():
     ("정부는 5일 창업 지원 방안을 발표했다. 홍길동기자 hong@example.co.kr", ("홍길동", "PERSON")),
     ("정부는 5일 창업 지원 방안을 발표했다. [이상철 기자 / lee@example.com]", ("이상철", "PERSON")),
     ("정부는 5일 창업 지원 방안을 발표했다. 대전=신미선기자 shin@example.com", ("신미선", "PERSON")),
+    ("회의에서 나온 말을 간추렸다. 정리=홍민수 기자", ("홍민수", "PERSON")),
 ])
 def test_credits_and_sign_offs(text, expected):
     assert expected in ents(text)
@@ -56,6 +57,11 @@ def test_the_page_line_names_the_reporter_and_keeps_seconds():
     assert {("김성진", "PERSON"), ("09:28:00", "TIME"), ("2024-01-11", "DATE"), ("08:39", "TIME")} <= found
     ex = extract(text, D)
     assert {e.value for e in ex.entities if e.text == "09:28:00"} == {"09:28"}
+
+
+def test_a_clock_time_with_its_half_of_the_day():
+    ex = extract("정부, 창업 지원 확대\n기사입력 2024.01.11. 오후 3:05\n정부는 11일 창업 지원 방안을 발표했다.", D)
+    assert {(e.text, e.value) for e in ex.entities if e.type == "TIME"} == {("오후 3:05", "15:05")}
 
 
 def test_an_outlet_on_its_own_line_and_a_desk_sign_off():
