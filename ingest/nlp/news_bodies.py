@@ -21,11 +21,17 @@ from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
 
-# an association's name fused with its head's title: '대한건설협회장', '소상공인연합회장은', '한국경영자총협회장'
-_FUSED_HEAD = re.compile(r"(?:협회|연합회|총연합회|협의회|중앙회|총연맹)(?=장(?:[\s,.)(·]|[은는이가도의와과을를께]|$))")
+# an association's or institute's name fused with its head's title: '대한건설협회장', '소상공인연합회장은',
+# '한국경제연구원장' (an institute is an ORGANIZATION like an association)
+_FUSED_HEAD = re.compile(r"(?:협회|연합회|총연합회|협의회|중앙회|총연맹|연구원|연구소|재단|학회)(?=장(?:[\s,.)(·]|[은는이가도의와과을를께]|$))")
 # a standing national council or federation in one word: '한국대학교육협의회', '전국시도교육감협의회', '한국수소연합'
 _NATIONAL = re.compile(r"(?<![가-힣A-Za-z0-9·])(?:한국|대한|전국)[가-힣·.]{2,14}?(?:협의회|연합회|총연합회|연합)"
                        r"(?=[\s,.)(·'’\"”]|[은는이가도의와과에을를로장]|$)")
+# a room of a named owner on a floor, where something is held: '예금보험공사 19층 대회의실에서' (one venue)
+_FLOOR_ROOM = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2,14} (?:지하 ?)?\d{1,2}층 (?:[가-힣]{1,6} )?"
+                         r"(?:대회의실|소회의실|중회의실|회의실|영상회의실|대강당|강당|세미나실|접견실|국제회의장|컨퍼런스룸|브리핑룸|[가-힣]{1,6}홀)(?=에서)")
+_OWNER_ENDS = ("공사", "공단", "청사", "센터", "부", "청", "처", "원", "회관", "빌딩", "타워", "회의소", "협회", "중앙회", "본사", "사옥", "은행",
+               "재단", "대학교", "위원회", "호텔")
 # a power plant's unit, which news reports on as a place: '월성1호기', '신한울 1·2호기', '고리2호기'
 _UNIT = re.compile(r"(?<![가-힣A-Za-z0-9])(?:신고리|신월성|신한울|고리|월성|한빛|한울|새울|영광|울진|영흥|당진|태안|보령|하동|삼척|삼천포)"
                    r"\s?\d{1,2}(?:[·,~]\d{1,2})*\s?호기")
@@ -39,6 +45,7 @@ _HOTEL = re.compile(r"(?<![가-힣A-Za-z0-9])(?:JW\s?)?(?:그랜드\s?하얏트|
                     r"웨스틴|콘래드|노보텔|인터컨티넨탈|쉐라톤|르메르디앙|페어몬트|조선팰리스|소피텔|켄싱턴|시그니엘|반얀트리|라마다|"
                     r"포포인츠|몬드리안|워커힐|드래곤시티|코리아나호텔|프레지던트호텔|플라자호텔|더\s?플라자|앰배서더)"
                     r"(?:\s?[가-힣A-Za-z0-9]+){0,3}?(?=에서(?![가-힣]))")
+_RANKS = ("선임", "책임", "수석", "주임", "전임", "객원", "방문", "초빙", "연구", "위촉")  # '선임연구원': a researcher's rank
 _GENERIC = frozenset({"각", "전", "현", "해당", "관련", "지역", "업종별", "업계", "기자", "산하", "소속", "단체", "경제", "산업", "각급"})
 
 
@@ -56,7 +63,10 @@ def find_news_bodies(view: TextView) -> Iterator[Cand]:
         for m in _FUSED_HEAD.finditer(text):
             s, e = _word_start(text, m.start()), m.end()
             prefix = text[s:m.start()]
-            if len(prefix) >= 2 and prefix not in _GENERIC and not prefix.isdigit() and view.aligned(s, e + 1):
+            if m.group() in ("연구원", "연구소", "재단", "학회") and not _after_name(text, s):
+                continue  # '장병탁 서울대 AI연구원장': an institute of the body before it, the title rules' case
+            if len(prefix) >= 2 and prefix not in _GENERIC and not prefix.isdigit() and not prefix.endswith(_RANKS) \
+                    and view.aligned(s, e + 1):
                 yield s, e, "ORGANIZATION", {"rule": "association_head", "org_kind": "association", "_cut": True}
     for m in _NATIONAL.finditer(text):
         s, e = m.span()
@@ -65,6 +75,11 @@ def find_news_bodies(view: TextView) -> Iterator[Cand]:
     if "호기" in text:
         for m in _UNIT.finditer(text):
             yield m.start(), m.end(), "LOCATION", {"rule": "plant_unit", "_cut": True}
+    if "층 " in text:
+        for m in _FLOOR_ROOM.finditer(text):
+            owner = m.group()[:m.group().index(" ")]
+            if view.aligned(*m.span()) and (owner.endswith(_OWNER_ENDS) or view.tag_at(m.start()) in ("NNP", "SL")):
+                yield m.start(), m.end(), "LOCATION", {"rule": "venue"}
     if "에서" in text:
         for m in _HOTEL.finditer(text):
             s, e = m.span()
@@ -88,4 +103,5 @@ def _after_name(text: str, s: int) -> bool:
     from ingest.nlp.people import NOT_NAMES, SURNAMES  # noqa: PLC0415
     ws = _word_start(text, s - 1)
     word = text[ws:s - 1]
-    return text[s - 1] == " " and 2 <= len(word) <= 4 and word[0] in SURNAMES and word not in NOT_NAMES
+    return text[s - 1] == " " and 2 <= len(word) <= 4 and word[0] in SURNAMES and word not in NOT_NAMES \
+        and word[-1] not in "대부청처원회사단소"  # '서울대 AI연구원장': a body before it, no name

@@ -43,3 +43,11 @@ def test_a_hotel_with_its_branch_is_one_venue():
 def test_a_power_plants_unit_is_a_place():
     found = ents("원자력안전위원회는 월성1호기 계속운전을 허가했다. 신한울 1·2호기도 심사한다.")
     assert {("월성1호기", "LOCATION"), ("신한울 1·2호기", "LOCATION")} <= found
+
+
+def test_an_institute_head_fused_and_a_room_with_its_owner_and_floor():
+    text = "권민철 한국경제연구원장이 발표했다. 위원회는 이날 예금보험공사 19층 대회의실에서 전체회의를 열었다."
+    found = ents(text)
+    assert {("한국경제연구원", "ORGANIZATION"), ("예금보험공사 19층 대회의실", "LOCATION")} <= found
+    assert ("권민철", "한국경제연구원") in of("LEADS", text)
+    assert not any(t == "ORGANIZATION" for _s, t in ents("박철수 선임연구원장은 말했다."))
