@@ -63,6 +63,10 @@ _CREDIT = re.compile(r"(?:사진|사진제공|사진 제공|자료사진|그래�
                      r"(?P<rest>\s?(?:기자|특파원)| DB| 자료사진| 제공)?")
 # a reporter's sign-off with an address: '홍길동기자 hong@yna.co.kr', '홍길동 기자 (hong@…)'
 _SIGN_OFF = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:기자|특파원)\s?[(<]?\s?/?\s?[A-Za-z0-9._-]+@[A-Za-z0-9.-]+")
+# a reporter's sign-off on a line of its own: '지성림기자', '홍길동 기자' (before the page's footer)
+_NAME_LINE = re.compile(rf"^([가-힣]{{2,4}})\s?{_TITLE}\s*$", re.M)
+_NOT_REPORTER = frozenset({"취재", "사진", "영상", "촬영", "전문", "수습", "객원", "시민", "국민", "인턴", "담당", "출입", "현장", "방송",
+                           "신문", "일선", "선임", "외신", "여성", "남성", "편집", "경제", "사회", "정치", "문화", "산업", "기획"})
 # a reporter's name with only an address after it: '이승국(kook@yna.co.kr)'
 _NAME_MAIL = re.compile(r"(?<![가-힣])([가-힣]{3})\s?\(\s?[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\s?\)")
 # a page's name and time line: '김성욱 승인 2024.11.04 08:39', '홍길동 기자 입력 2025.03.11 12:04'
@@ -114,6 +118,9 @@ def find_page_furniture(view: TextView) -> Iterator[Cand]:
     if "기자" in text:
         for m in _BRACKET_NAME.finditer(text):
             yield from _names(text, *m.span(1))
+        for m in _NAME_LINE.finditer(text):
+            if m.group(1) not in _NOT_REPORTER:
+                yield from _names(text, *m.span(1))
         for m in _PLACE_NAME.finditer(text):
             if _known_place(m.group(1)):  # ('［헤럴드경제=박영희 기자］': the outlet, above)
                 yield _place(*m.span(1))

@@ -51,3 +51,9 @@ def test_an_institute_head_fused_and_a_room_with_its_owner_and_floor():
     assert {("한국경제연구원", "ORGANIZATION"), ("예금보험공사 19층 대회의실", "LOCATION")} <= found
     assert ("권민철", "한국경제연구원") in of("LEADS", text)
     assert not any(t == "ORGANIZATION" for _s, t in ents("박철수 선임연구원장은 말했다."))
+
+
+def test_a_given_name_ending_in_han_before_a_title_but_not_a_verb():
+    text = "윤재한 한국제약협회 이사장이 참석했다. 출마를 위해 사직한 국회의원 4명의 사직안을 의결했다."
+    people = {s for s, t in ents(text) if t == "PERSON"}
+    assert people == {"윤재한"}

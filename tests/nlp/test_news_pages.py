@@ -46,6 +46,7 @@ def test_a_byline_takes_part_in_nothing():
     ("정부는 5일 창업 지원 방안을 발표했다. [이상철 기자 / lee@example.com]", ("이상철", "PERSON")),
     ("정부는 5일 창업 지원 방안을 발표했다. 대전=신미선기자 shin@example.com", ("신미선", "PERSON")),
     ("회의에서 나온 말을 간추렸다. 정리=홍민수 기자", ("홍민수", "PERSON")),
+    ("장관은 이같이 말했다.\n지성민기자\n기사문의 및 제보", ("지성민", "PERSON")),
 ])
 def test_credits_and_sign_offs(text, expected):
     assert expected in ents(text)
@@ -81,6 +82,7 @@ def test_outlets_by_name_in_a_sentence_but_not_ordinary_phrases():
     "정부는 5일 기자회견을 열고 기자단에게 설명했다.",
     "[속보] 산업통상자원부는 5일 회의를 열었다.",
     "[단독] 삼성전자, 반도체 투자 확대",
+    "장관은 이같이 말했다.\n취재기자\n사진기자",
     "(이하 산업부) 산업통상자원부는 5일 회의를 열었다.",
 ])
 def test_no_reporters_or_outlets_from_press_words_and_tags(text):
