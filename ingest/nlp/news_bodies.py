@@ -32,6 +32,9 @@ _FLOOR_ROOM = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2,14} (?:�
                          r"(?:대회의실|소회의실|중회의실|회의실|영상회의실|대강당|강당|세미나실|접견실|국제회의장|컨퍼런스룸|브리핑룸|[가-힣]{1,6}홀)(?=에서)")
 _OWNER_ENDS = ("공사", "공단", "청사", "센터", "부", "청", "처", "원", "회관", "빌딩", "타워", "회의소", "협회", "중앙회", "본사", "사옥", "은행",
                "재단", "대학교", "위원회", "호텔")
+# a forum listed between two known bodies is a body too: '산업부, 특허청, 산업연합포럼, 기술보증기금' (an association
+# named 포럼), not a meeting
+_LISTED_FORUM = re.compile(r"(?<=, )([가-힣A-Za-z0-9·]{2,14}포럼)(?=, )")
 # a power plant's unit, which news reports on as a place: '월성1호기', '신한울 1·2호기', '고리2호기'
 _UNIT = re.compile(r"(?<![가-힣A-Za-z0-9])(?:신고리|신월성|신한울|고리|월성|한빛|한울|새울|영광|울진|영흥|당진|태안|보령|하동|삼척|삼천포)"
                    r"\s?\d{1,2}(?:[·,~]\d{1,2})*\s?호기")
@@ -72,6 +75,8 @@ def find_news_bodies(view: TextView) -> Iterator[Cand]:
         s, e = m.span()
         if view.is_cut(s) and (view.is_cut(e) or text.startswith("장", e)):
             yield s, e, "ORGANIZATION", {"rule": "national_body", "org_kind": "association", "_prio": 20, "_cut": True}
+    if "포럼, " in text:
+        yield from _listed_forums(view)
     if "호기" in text:
         for m in _UNIT.finditer(text):
             yield m.start(), m.end(), "LOCATION", {"rule": "plant_unit", "_cut": True}
@@ -105,3 +110,15 @@ def _after_name(text: str, s: int) -> bool:
     word = text[ws:s - 1]
     return text[s - 1] == " " and 2 <= len(word) <= 4 and word[0] in SURNAMES and word not in NOT_NAMES \
         and word[-1] not in "대부청처원회사단소"  # '서울대 AI연구원장': a body before it, no name
+
+
+def _listed_forums(view: TextView) -> Iterator[Cand]:
+    from ingest.nlp.lexicon import get_lexicon  # noqa: PLC0415  (the lexicon imports people)
+    names = get_lexicon().names
+    text = view.text
+    for m in _LISTED_FORUM.finditer(text):
+        before = text[_word_start(text, m.start() - 2):m.start() - 2]
+        after = re.match(r"[가-힣A-Za-z0-9·]+", text[m.end() + 2:])
+        known = [w in names and names[w].type in ("MINISTRY", "ORGANIZATION", "COMPANY") for w in (before, after and after.group())]
+        if all(known) and view.aligned(*m.span(1)):
+            yield m.start(1), m.end(1), "ORGANIZATION", {"rule": "listed_forum", "_prio": 20}

@@ -57,3 +57,9 @@ def test_a_given_name_ending_in_han_before_a_title_but_not_a_verb():
     text = "윤재한 한국제약협회 이사장이 참석했다. 출마를 위해 사직한 국회의원 4명의 사직안을 의결했다."
     people = {s for s, t in ents(text) if t == "PERSON"}
     assert people == {"윤재한"}
+
+
+def test_a_forum_listed_between_bodies_is_a_body():
+    text = "핵심 기관인 산업부, 특허청, 미래산업연합포럼, 기술보증기금, 코트라가 참여했다."
+    assert ("미래산업연합포럼", "ORGANIZATION") in ents(text)
+    assert ("미래산업 포럼", "INITIATIVE") in ents("정부는 5일 미래산업 포럼을 열었다.")
