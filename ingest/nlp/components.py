@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives,
                         known as known_names, landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, place_cues, programmes,
                         org_shapes, relclf, shortnames, venues)
-from ingest.nlp import body_forms, field_people
+from ingest.nlp import body_forms, field_people, news_bodies, news_pages
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp.dates import normalize, normalize_time
@@ -158,6 +158,8 @@ class EntityPatterns:
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += place_cues.find_cues(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
+        cands += news_pages.find_page_furniture(view)  # bylines, datelines, credits, a page's time line
+        cands += news_bodies.find_news_bodies(view)  # '대한건설협회장', '한국대학교육협의회', '숭실대 부총장'
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 cut_tokens(doc, s, e)

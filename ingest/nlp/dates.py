@@ -319,7 +319,7 @@ def _interval(expr: str, ref: date | None, context: dict | None = None) -> tuple
 
 _TIME = re.compile(
     r"(?:(?P<ampm>오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?P<h>\d{1,2})\s?시(?:\s?(?P<m>\d{1,2})\s?분|\s?(?P<half>반))?"
-    r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})|(?P<word>정오|자정)"
+    r"|(?:(?P<ampm2>오전|오후)\s?)?(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?|(?P<word>정오|자정)"
 )
 
 
@@ -332,6 +332,10 @@ def normalize_time(expr: str) -> str | None:
         return "12:00" if m.group("word") == "정오" else "00:00"
     if m.group("hh"):
         h, mi = int(m.group("hh")), int(m.group("mm"))
+        if m.group("ampm2") == "오후" and h < 12:
+            h += 12  # a news page's '오후 3:05'
+        elif m.group("ampm2") == "오전" and h == 12:
+            h = 0
     else:
         h = int(m.group("h"))
         mi = 30 if m.group("half") else int(m.group("m") or 0)

@@ -55,6 +55,9 @@ def is_name(view: TextView, s: int, e: int, strong: bool = False) -> bool:
         # a name Kiwi cuts into odd pieces (여한구 → 여/IC 한/MM 구/NNG): trusted only before
         # a title only people hold, when the word as a whole is no Korean word Kiwi knows
         surname_ok = name[:2] in SURNAMES2 if len(name) == 4 else name[0] in SURNAMES
+        if name.endswith("한") and len(ms) >= 3 and ms[-2].tag == "XSV" and ms[-1].tag == "ETM" \
+                and all(m.end - m.start == 1 for m in ms[:-2]):
+            ms = ms[:-2]  # '김태한' → 김/태/하/ㄴ: a given name read as a verb's ending (not 사직/하/ㄴ)
         return strong and surname_ok and len(name) == 3 and oov_score(name) < OOV_SCORE \
             and not any(m.tag.startswith(("J", "E", "V")) for m in ms)
     if ms[0].tag == "NNP" and ms[0].end == e:
