@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives,
                         known as known_names, landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, place_cues, programmes,
                         org_shapes, relclf, shortnames, venues)
-from ingest.nlp import body_forms, field_people
+from ingest.nlp import body_forms, field_people, firm_marks
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -144,6 +144,7 @@ class EntityPatterns:
         cands += companies.find_more_companies(view, lex)
         cands += companies.find_public_heads(view)
         cands += company_cues.find_company_cues(view, lex)
+        cands += firm_marks.find_firm_marks(view, lex)  # '가온칩스[399720]', '법무법인 광장'
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += body_forms.find_enterprises(view)  # '새만금개발공사'

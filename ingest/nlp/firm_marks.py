@@ -1,0 +1,118 @@
+"""Firms named by marks that only businesses carry, common in news and hearings, beyond
+`companies.py` and `company_cues.py`:
+
+- a stock code right after the name, as economic news writes listed firms ('가온칩스[399720]',
+  '에이직랜드(445090)', '삼성전자(005930.KS)');
+- a law or accounting firm by its form ('법무법인 광장', '법무법인(유한) 태평양', '삼일회계법인');
+  the guideline makes law firms companies;
+- the outlet of a reporter or producer in a broadcast caption ('녹취> 로이스튼 찬 / AP 뉴스PD'),
+  which the caption rule of `company_cues.py` (heads of firms) does not read;
+- the outlet and the reporter of a news item's byline ('[한빛경제 김민수 기자]', '[한빛경제=김민수
+  기자]', '(대전=한빛뉴스)'): every article of a paper or an agency opens so.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+# a code of the Korea Exchange: six digits (newer ones end in a letter: '0126Z0'), optionally
+# with the market ('.KS', '.KQ'), in square or round brackets straight after the name
+_STOCK = re.compile(r"(?<![가-힣A-Za-z0-9&.\-])([가-힣A-Za-z][가-힣A-Za-z0-9&.\-]{0,19}[가-힣A-Za-z0-9])"
+                    r"(?:\[(\d{6}|\d{4}[A-Z]\d)(?:\.K[SQ])?\]|\((\d{6}|\d{4}[A-Z]\d)(?:\.K[SQ])?\))")
+# what a number in brackets counts after a word that is no firm ('과제번호(123456)', '우편번호')
+_NOT_FIRM_WORDS = ("번호", "코드", "ID", "아이디", "계좌")
+# '법무법인 광장', '법무법인(유한) 태평양', '법무법인 율촌의': the form opens the name
+_LAW_FIRM = re.compile(r"(?<![가-힣A-Za-z0-9])법무법인(?:\s?\((?:유한|유)\))?\s([가-힣A-Za-z][가-힣A-Za-z0-9&]{0,9})")
+# '삼일회계법인', '딜로이트 안진회계법인': the form closes the name (one word)
+_ACCOUNTING = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&]{0,9}(?:회계법인|특허법인|세무법인))"
+                         r"(?=[은는이가을를의와과도에\s,.)·]|$)")
+# a caption of who speaks in a broadcast item: '녹취> 이름 / 매체 기자', also mid-line when the
+# page is flattened; the outlet of a reporter or producer is a firm (broadcasters and papers are)
+_MEDIA_CAPTION = re.compile(r"(?:^|(?<=[>\n]))\s*[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}\s?/\s?"
+                            r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15})\s(?:기자|특파원|뉴스PD|PD|프로듀서|앵커|편집장|논설위원)"
+                            r"(?=[\s,\"“'‘]|$)")
+_NOT_MEDIA = ("협회", "재단", "대학교", "대학", "연구원", "연구소", "센터", "위원회", "청", "부", "처", "기자단", "방송원")
+
+
+# a byline: '[매체 이름 기자]', '[매체=이름 기자]', '(매체=이름 특파원)'; a dateline: '(서울=매체)',
+# '[세종=매체]' (the place before '=' a known one; the reporter after it)
+_BYLINE = re.compile(r"[\[(]\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,12})(?:\s?=\s?|\s)([가-힣]{2,4})\s?(?:기자|특파원)"
+                     r"(?=\s?[\])=]|\s|$)")
+_DATELINE = re.compile(r"[\[(]([가-힣]{2,6})\s?=\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,12})[\])]\s?[가-힣]{2,4}\s?(?:기자|특파원)")
+
+
+def find_firm_marks(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    """All the cues of this module, as COMPANY candidates (and a byline's reporter)."""
+    yield from find_stock_coded(view, lex)
+    yield from find_law_firms(view)
+    yield from find_media_captions(view, lex)
+    yield from find_bylines(view, lex)
+
+
+def find_bylines(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "기자" not in text and "특파원" not in text and "=" not in text:
+        return
+    for m in _BYLINE.finditer(text):
+        (s, e), (ps, pe) = m.span(1), m.span(2)
+        name = m.group(1)
+        if name in lex.places or _known_other(lex, name) or name.endswith(_NOT_MEDIA) or not view.aligned(s, e):
+            continue
+        yield s, e, "COMPANY", {"rule": "byline"}
+        if view.aligned(ps, pe):
+            yield ps, pe, "PERSON", {"rule": "byline", "title": "기자"}
+    for m in _DATELINE.finditer(text):
+        s, e = m.span(2)
+        name = m.group(2)
+        if m.group(1) not in lex.places or _known_other(lex, name) or name in lex.places or not view.aligned(s, e):
+            continue
+        yield s, e, "COMPANY", {"rule": "byline"}
+
+
+def _known_other(lex: Lexicon, name: str) -> bool:
+    """Whether the gazetteer knows `name` as something other than a company."""
+    info = lex.names.get(name)
+    return info is not None and info.type != "COMPANY"
+
+
+def find_stock_coded(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "[" not in text and "(" not in text:
+        return
+    for m in _STOCK.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name.endswith(_NOT_FIRM_WORDS) or _known_other(lex, name) or not view.aligned(s, e):
+            continue
+        yield s, e, "COMPANY", {"rule": "stock_code", "_prio": 29}  # over a place ('보령[003850]')
+
+
+def find_law_firms(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    if "법인" not in text:
+        return
+    for m in _LAW_FIRM.finditer(text):
+        s, e = m.start(), view.core_end(m.start(1), m.end(1))
+        if e - m.start(1) >= 2 and view.aligned(s, e):
+            yield s, e, "COMPANY", {"rule": "law_firm"}
+    for m in _ACCOUNTING.finditer(text):
+        s, e = m.span(1)
+        if view.aligned(s, e):
+            yield s, e, "COMPANY", {"rule": "law_firm"}
+
+
+def find_media_captions(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "/" not in text:
+        return
+    for m in _MEDIA_CAPTION.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name.endswith(_NOT_MEDIA) or name in lex.places or _known_other(lex, name) or not view.aligned(s, e):
+            continue
+        yield s, e, "COMPANY", {"rule": "media_caption"}

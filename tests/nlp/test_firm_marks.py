@@ -1,0 +1,94 @@
+"""Firms named by marks only businesses carry (issue #20, `ingest/nlp/firm_marks.py`): a stock
+code after the name, a law or accounting firm's form, the outlet in a reporter's caption; and
+news media the gazetteer now knows. The sentences and most firm names are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-05"
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, D).entities]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("가람칩스[399721]는 올해 매출이 늘었다고 밝혔다.", "가람칩스"),
+    ("누리랜드(445091)는 이날 5% 올랐다.", "누리랜드"),
+    ("한빛소재(123450.KQ)가 신규 계약을 공시했다.", "한빛소재"),
+    ("보령[003850]은 신약 판권을 사들였다.", "보령"),  # a town's name, but a stock code is a firm's
+])
+def test_name_before_a_stock_code_is_a_firm(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+def test_a_firm_found_by_its_code_is_a_firm_again_bare() -> None:
+    found = ents("가람칩스[399721]는 설계 전문 기업이다. 가람칩스는 투자를 늘린다.")
+    assert found.count(("가람칩스", "COMPANY")) == 2
+
+
+@pytest.mark.parametrize("text,word", [
+    ("신청서에 과제번호(123456)를 적어야 한다.", "과제번호"),
+    ("산업통상자원부(123456)", "산업통상자원부"),
+])
+def test_a_number_after_other_words_makes_no_firm(text: str, word: str) -> None:
+    assert (word, "COMPANY") not in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("법무법인 광장 고환경 변호사께서 나와 주셨습니다.", "법무법인 광장"),  # a hearing's witness (Assembly minutes)
+    ("법무법인(유한) 한결의 김민수 변호사는 이같이 설명했다.", "법무법인(유한) 한결"),
+    ("한울회계법인은 감사보고서를 제출했다.", "한울회계법인"),
+])
+def test_law_and_accounting_firms(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+def test_outlet_of_a_reporter_in_a_caption() -> None:
+    text = "취재진이 속속 모였습니다. 녹취> 로이스튼 찬 / AP 뉴스PD \"좋은 신호가 되기를\""
+    assert ("AP", "COMPANY") in ents(text)
+    assert ("한빛일보", "COMPANY") in ents("녹취> 김하나 / 한빛일보 기자")
+
+
+def test_a_body_in_a_caption_keeps_its_type() -> None:
+    assert ("KTV", "COMPANY") not in ents("녹취> 김하나 / KTV 기자")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("(서울=연합뉴스) 김철수 기자 = 산업통상자원부는 5일 지원 방안을 발표했다.", "연합뉴스"),
+    ("로이터통신에 따르면 두 회사는 합의에 이르렀다.", "로이터통신"),
+    ("블룸버그는 소식통을 인용해 이같이 보도했다.", "블룸버그"),
+    ("닛케이는 투자가 늘어난다고 보도했다.", "닛케이"),
+])
+def test_news_media_are_companies(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+def test_the_korean_economy_is_no_paper() -> None:
+    assert not any(t == "COMPANY" for _n, t in ents("한국경제가 올해 2% 성장할 것으로 전망된다."))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("코스닥 상장사 세온테크놀리지는 유상증자를 결정했다.", "세온테크놀리지"),
+    ("유가증권시장 상장사인 다온누리가 공시했다.", "다온누리"),
+])
+def test_a_listed_firm_by_its_listing(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+
+@pytest.mark.parametrize("text,outlet,reporter", [
+    ("[한빛경제 류정민 기자] 대통령이 회의를 소집한다.", "한빛경제", "류정민"),
+    ("[누리일보=박병국 기자]대통령이 회의를 주재한다.", "누리일보", "박병국"),
+    ("(대전=한빛뉴스) 김하나 기자 = 시는 계획을 밝혔다.", "한빛뉴스", "김하나"),
+])
+def test_outlet_and_reporter_of_a_byline(text: str, outlet: str, reporter: str) -> None:
+    found = ents(text)
+    assert (outlet, "COMPANY") in found and (reporter, "PERSON") in found
+
+
+def test_a_body_in_a_byline_keeps_its_type() -> None:
+    found = ents("[산업부 김철수 기자] 정책을 설명했다.")
+    assert ("산업부", "MINISTRY") in found
