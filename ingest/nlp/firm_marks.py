@@ -16,6 +16,9 @@ import re
 from typing import Iterator
 
 from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.patterns import GENERIC_PREFIXES
+from ingest.nlp.people import unknown_word
+from ingest.nlp.titles import NOT_NAMES, SURNAMES
 from ingest.nlp.view import TextView
 
 Cand = tuple[int, int, str, dict]
@@ -52,6 +55,35 @@ def find_firm_marks(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     yield from find_law_firms(view)
     yield from find_media_captions(view, lex)
     yield from find_bylines(view, lex)
+    yield from find_spokes(view, lex)
+
+
+# a side that speaks through its staff ('누리온 관계자는', '누리온 측은'): before it a name no list
+# knows, which Kiwi reads as one proper noun or does not know, or a Latin name; people's names
+# (three syllables, a surname first), places, parties, offices, plants and churches have sides
+# too, and are left alone, as is the last word of a longer name ('포니 캐니언 측')
+_NOT_SIDES = ("당", "실", "청", "부", "처", "원", "회", "단", "소", "원전", "성전", "교회", "학교", "대학", "병원", "센터", "재단",
+              "협회", "조합", "노조", "위원회", "시", "군", "구", "도")
+_SPOKES = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}) (?:관계자|측(?=[은는이가도에의과]|\s))")
+
+
+def find_spokes(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "관계자" not in text and " 측" not in text:
+        return
+    for m in _SPOKES.finditer(text):
+        s, e = m.span(1)
+        word = m.group(1)
+        if word in lex.names or word in lex.places or word in GENERIC_PREFIXES or word in NOT_NAMES \
+                or len(word) == 3 and word[0] in SURNAMES or word.endswith(_NOT_SIDES) or not view.aligned(s, e):
+            continue
+        if s >= 2 and text[s - 1] == " " and (text[s - 2].isascii() and text[s - 2].isalnum()
+                                              or view.tag_at(view.word_start(s - 2)) in ("NNP", "SL")):
+            continue  # 'NHN 엔터테인먼트 측': the end of a name in two words
+        ms = view.morphs_in(s, e)
+        latin = word.isascii() and word[0].isupper() and not word.isupper()
+        if latin or len(ms) == 1 and ms[0].tag == "NNP" or len(word) >= 3 and unknown_word(word):
+            yield s, e, "COMPANY", {"rule": "spokes"}
 
 
 def find_bylines(view: TextView, lex: Lexicon) -> Iterator[Cand]:

@@ -92,3 +92,22 @@ def test_outlet_and_reporter_of_a_byline(text: str, outlet: str, reporter: str) 
 def test_a_body_in_a_byline_keeps_its_type() -> None:
     found = ents("[산업부 김철수 기자] 정책을 설명했다.")
     assert ("산업부", "MINISTRY") in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("누리온 관계자는 \"일정대로 출시한다\"고 말했다.", "누리온"),
+    ("이에 대해 다온모빌리티 측은 사실이 아니라고 반박했다.", "다온모빌리티"),
+])
+def test_a_side_speaking_through_its_staff_is_a_firm(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "업계 관계자는 수요가 늘 것으로 내다봤다.",
+    "김민호 측은 의혹을 부인했다.",                       # a person's side
+    "한빛민주당 측은 논평을 냈다.",                       # a party's
+    "대통령비서실 관계자는 이같이 설명했다.",              # an office's
+    "한빛 엔터테인먼트 측은 일정을 공개했다.",             # the end of a longer name
+])
+def test_other_sides_are_no_firms(text: str) -> None:
+    assert not any(t == "COMPANY" for _n, t in ents(text))
