@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives,
                         known as known_names, landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, place_cues, programmes,
                         org_shapes, relclf, shortnames, venues)
-from ingest.nlp import body_forms, field_people, firm_marks
+from ingest.nlp import body_forms, field_people, firm_marks, place_marks
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -158,6 +158,7 @@ class EntityPatterns:
         cands += bodies.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += venues.find_shapes(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += place_cues.find_cues(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
+        cands += place_marks.find_place_marks(view, lex, span_mask(len(view.text), [*known, *cands]))  # '메인프레스센터'
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 cut_tokens(doc, s, e)
