@@ -100,7 +100,7 @@ def find_public_heads(view: TextView) -> Iterator[Cand]:
         yield s, e, "MINISTRY", {"rule": "public_head", "gov_kind": "public"}
 
 
-_SEP = re.compile(r",\s?|·|\s및\s")
+_SEP = re.compile(r",\s?|·|\s및\s|\s[△▲]\s?")  # '△삼성전자 △누리온': a bulleted run is a list too
 _ITEM = re.compile(r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{1,14}")
 
 
@@ -144,7 +144,7 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
         pos = s0  # backwards: 'A, B와 C는' where C is known
         while pos > 0:
             before = text[max(0, pos - 2):pos]
-            if before.endswith(", "):
+            if before.endswith((", ", " △", " ▲")):
                 end = pos - 2
             elif before.endswith((",", "·")):
                 end = pos - 1
@@ -181,7 +181,7 @@ _OTHER_BODIES = ("MINISTRY", "ORGANIZATION")
 def _whole_item(view: TextView, end: int) -> bool:
     """Whether a list item ends at `end`: a separator, 등, a bracket or a particle follows."""
     text = view.text
-    return end >= len(text) or text[end] in ",·()" or text.startswith((" 등", " 및 "), end) \
+    return end >= len(text) or text[end] in ",·()" or text.startswith((" 등", " 및 ", " △", " ▲"), end) \
         or view.tag_at(end).startswith("J")
 
 
