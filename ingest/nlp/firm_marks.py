@@ -56,6 +56,58 @@ def find_firm_marks(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     yield from find_media_captions(view, lex)
     yield from find_bylines(view, lex)
     yield from find_spokes(view, lex)
+    yield from find_sites(view, lex)
+    yield from find_described(view, lex)
+
+
+def _bare_name(view: TextView, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether [s, e) is a name no list knows that may be a firm: Kiwi's one proper noun, a
+    word it does not know, or a capitalised Latin name; not a person's name (three syllables,
+    a surname first), a place or a generic word."""
+    word = view.text[s:e]
+    if word in lex.names or word in lex.places or word in GENERIC_PREFIXES or word in NOT_NAMES \
+            or len(word) == 3 and word[0] in SURNAMES or word.endswith(_NOT_SIDES) or not view.aligned(s, e):
+        return False
+    ms = view.morphs_in(s, e)
+    latin = word.isascii() and word[0].isupper() and not word.isupper()
+    mixed = re.fullmatch(r"[가-힣]{2,6}[A-Z]{2,5}", word) is not None and not word.endswith(("AI", "IT", "ICT", "SW", "TV"))
+    return latin or mixed or len(ms) == 1 and ms[0].tag == "NNP" or len(word) >= 3 and unknown_word(word)
+
+
+# a firm's site after its name, a town between ('누리온 판교 본사를', '누리온 공장을 찾아')
+_SITE = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}) (?:([가-힣]{2,4}) )?"
+                   r"(?:본사|사옥|생산공장|공장|생산라인|물류센터)(?=[은는이가을를의에와과도\s,.]|$)")
+
+
+def find_sites(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "본사" not in text and "사옥" not in text and "공장" not in text and "센터" not in text:
+        return
+    for m in _SITE.finditer(text):
+        s, e = m.span(1)
+        if m.group(2) is not None and m.group(2) not in lex.places:
+            continue  # '누리온 판교 본사': only a town between
+        if _bare_name(view, lex, s, e):
+            yield s, e, "COMPANY", {"rule": "firm_site"}
+
+
+# a firm described by the copula at the end of its sentence ('누리온은 2019년 설립된 AI 반도체
+# 스타트업이다', '… 생산 업체로,'): the subject opens the sentence, the kind closes it
+_DESCRIBED = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?:[가-힣0-9]{1,6} ){0,2}?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?:은|는) "
+                        r"[^.!?\n\"“”]{2,60}?"
+                        r"(?:기업|업체|회사|스타트업|제조사|제조기업|전문기업|벤처기업|유니콘|상장사)(?:이다|입니다|로|으로|로서)[.,\s]")
+# a firm after its founding ('2019년 설립된 누리온은', '2015년 창업한 다온랩이')
+_FOUNDED = re.compile(r"(?:설립된|창업한|창립된|설립한) ([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?=(?:은|는|이|가|을|를|의|도) )")
+
+
+def find_described(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "이다" not in text and "입니다" not in text and "로" not in text and "설립" not in text and "창업" not in text:
+        return
+    for m in (*_DESCRIBED.finditer(text), *_FOUNDED.finditer(text)):
+        s, e = m.span(1)
+        if _bare_name(view, lex, s, e):
+            yield s, e, "COMPANY", {"rule": "described_firm"}
 
 
 # a side that speaks through its staff ('누리온 관계자는', '누리온 측은'): before it a name no list
@@ -73,17 +125,12 @@ def find_spokes(view: TextView, lex: Lexicon) -> Iterator[Cand]:
         return
     for m in _SPOKES.finditer(text):
         s, e = m.span(1)
-        word = m.group(1)
-        if word in lex.names or word in lex.places or word in GENERIC_PREFIXES or word in NOT_NAMES \
-                or len(word) == 3 and word[0] in SURNAMES or word.endswith(_NOT_SIDES) or not view.aligned(s, e):
+        if not _bare_name(view, lex, s, e):
             continue
         if s >= 2 and text[s - 1] == " " and (text[s - 2].isascii() and text[s - 2].isalnum()
                                               or view.tag_at(view.word_start(s - 2)) in ("NNP", "SL")):
             continue  # 'NHN 엔터테인먼트 측': the end of a name in two words
-        ms = view.morphs_in(s, e)
-        latin = word.isascii() and word[0].isupper() and not word.isupper()
-        if latin or len(ms) == 1 and ms[0].tag == "NNP" or len(word) >= 3 and unknown_word(word):
-            yield s, e, "COMPANY", {"rule": "spokes"}
+        yield s, e, "COMPANY", {"rule": "spokes"}
 
 
 def find_bylines(view: TextView, lex: Lexicon) -> Iterator[Cand]:

@@ -111,3 +111,29 @@ def test_a_side_speaking_through_its_staff_is_a_firm(text: str, name: str) -> No
 ])
 def test_other_sides_are_no_firms(text: str) -> None:
     assert not any(t == "COMPANY" for _n, t in ents(text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("장관은 누리온 판교 본사를 방문해 임직원들을 격려했다.", "누리온"),
+    ("이날 방문한 다온STS는 2019년 설립된 파이프 생산 업체로, 청년이 창업한 사례다.", "다온STS"),
+    ("누리물산은 지역 최대의 미역 취급 회사이다.", "누리물산"),
+    ("2015년 창업한 다온랩이 사업에 참여했다.", "다온랩"),
+])
+def test_a_firm_by_its_site_its_kind_or_its_founding(text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "장관은 반도체 공장을 찾았다.",
+    "스웨덴 카롤린스카 연구소의 위원회가 발표했다.",
+    "새로 설립된 재단은 기금을 운용한다.",
+    "이번 사업은 지역 대표 축제이다.",
+])
+def test_sites_and_kinds_of_other_things_make_no_firm(text: str) -> None:
+    assert not any(t == "COMPANY" for _n, t in ents(text))
+
+
+def test_a_bulleted_run_with_a_known_firm_is_a_list_of_firms() -> None:
+    found = ents("이날 간담회에는 △삼성전자 △누리온 △다솜소프트 등이 참석했다.")
+    assert ("누리온", "COMPANY") in found
+    assert not any(t == "COMPANY" and n != "삼성전자" for n, t in ents("주요 내용은 △디지털 전환 △삼성전자 협력 △인력 양성이다."))
