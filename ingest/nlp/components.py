@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives,
                         known as known_names, landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, place_cues, programmes,
                         org_shapes, relclf, shortnames, venues)
-from ingest.nlp import body_forms, field_people, firm_marks, place_marks
+from ingest.nlp import body_forms, field_people, firm_marks, place_marks, reporters
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
@@ -365,6 +365,7 @@ class RelationExtractor:
         elif self.classifier:
             rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
         rels = minutes.drop_misreadings(view, mentions, rels)  # budgets' years, laws cited by article, bill stages
+        rels = reporters.drop_reporting(view.text, mentions, sents, rels)  # '블룸버그통신은 … 참석한다고 보도했다'
         rels = list(dict.fromkeys([*rels, *minutes.hearing_parties(view, mentions, sents),  # 'A, B 등에 대한 현안질의'
                                    *minutes.sitting_parties(view, mentions, sents),  # '… 위원님 인사말씀 해 주시기 바랍니다'
                                    *minutes.report_plans(view, mentions, sents)]))  # a body's own report

@@ -142,15 +142,15 @@ def find_bylines(view: TextView, lex: Lexicon) -> Iterator[Cand]:
         name = m.group(1)
         if name in lex.places or _known_other(lex, name) or name.endswith(_NOT_MEDIA) or not view.aligned(s, e):
             continue
-        yield s, e, "COMPANY", {"rule": "byline"}
+        yield s, e, "COMPANY", {"rule": "byline", "byline": True, "org_kind": "media"}
         if view.aligned(ps, pe):
-            yield ps, pe, "PERSON", {"rule": "byline", "title": "기자"}
+            yield ps, pe, "PERSON", {"rule": "byline", "title": "기자", "byline": True}
     for m in _DATELINE.finditer(text):
         s, e = m.span(2)
         name = m.group(2)
         if m.group(1) not in lex.places or _known_other(lex, name) or name in lex.places or not view.aligned(s, e):
             continue
-        yield s, e, "COMPANY", {"rule": "byline"}
+        yield s, e, "COMPANY", {"rule": "byline", "byline": True, "org_kind": "media"}
 
 
 def _known_other(lex: Lexicon, name: str) -> bool:
@@ -194,4 +194,4 @@ def find_media_captions(view: TextView, lex: Lexicon) -> Iterator[Cand]:
         name = m.group(1)
         if name.endswith(_NOT_MEDIA) or name in lex.places or _known_other(lex, name) or not view.aligned(s, e):
             continue
-        yield s, e, "COMPANY", {"rule": "media_caption"}
+        yield s, e, "COMPANY", {"rule": "media_caption", "org_kind": "media"}

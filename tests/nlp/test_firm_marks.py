@@ -137,3 +137,19 @@ def test_a_bulleted_run_with_a_known_firm_is_a_list_of_firms() -> None:
     found = ents("이날 간담회에는 △삼성전자 △누리온 △다솜소프트 등이 참석했다.")
     assert ("누리온", "COMPANY") in found
     assert not any(t == "COMPANY" and n != "삼성전자" for n, t in ents("주요 내용은 △디지털 전환 △삼성전자 협력 △인력 양성이다."))
+
+
+def rels(text: str) -> list[tuple[str, str, str]]:
+    ex = extract(text, D)
+    return [(r.type, ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations]
+
+
+def test_an_outlet_reporting_a_meeting_takes_no_part_in_it() -> None:
+    found = rels("블룸버그통신은 삼성전자가 다음 달 열리는 반도체 회의에 참석한다고 보도했다.")
+    assert ("PARTICIPATES_IN", "삼성전자", "반도체 회의") in found
+    assert not any(h == "블룸버그통신" for _k, h, _t in found)
+
+
+def test_a_broadcaster_in_a_hearing_keeps_its_part() -> None:
+    found = rels("한국방송공사는 오늘 열린 국정감사에 참석했다.")
+    assert ("PARTICIPATES_IN", "한국방송공사", "국정감사") in found
