@@ -240,8 +240,9 @@ def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -
         if not text.startswith(" " + attrs["title"], e):
             continue
         ws = view.word_start(s - 1)
-        item = _item_at(view, ws, taken, s - 1, compound=True)
-        if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:s - 1].endswith(_NOT_FIRMS):
+        we = s - 2 if text[s - 2] == "의" and view.tag_at(s - 2) == "JKG" else s - 1  # '누리온의 김철수 대표'
+        item = _item_at(view, ws, taken, we, compound=we == s - 1)
+        if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:we].endswith(_NOT_FIRMS):
             yield item[0], item[1], "COMPANY", {"rule": "head_named"}
 
 

@@ -153,3 +153,16 @@ def test_an_outlet_reporting_a_meeting_takes_no_part_in_it() -> None:
 def test_a_broadcaster_in_a_hearing_keeps_its_part() -> None:
     found = rels("한국방송공사는 오늘 열린 국정감사에 참석했다.")
     assert ("PARTICIPATES_IN", "한국방송공사", "국정감사") in found
+
+
+@pytest.mark.parametrize("text,firm,person", [
+    ("누리온의 김철수 대표는 이같이 말했다.", "누리온", "김철수"),
+    ("김철수 누리온 창업자는 이같이 말했다.", "누리온", "김철수"),
+])
+def test_a_firm_named_by_its_head(text: str, firm: str, person: str) -> None:
+    found = ents(text)
+    assert (firm, "COMPANY") in found and (person, "PERSON") in found
+
+
+def test_a_party_of_a_head_is_no_firm() -> None:
+    assert not any(t == "COMPANY" for _n, t in ents("민주당의 김철수 대표는 이같이 말했다."))
