@@ -277,7 +277,7 @@ _LIST_BEFORE = re.compile(r"(?P<name>" + _PUBLIC_WORD.pattern + r")(?:,\s?|·)$"
 
 # a list of names after the companies it names: '으뜸기업으로 선정된 곳은 … A, B, C다',
 # '으뜸기업에는 A, B, C가 포함됐다' (no 등 and no count after it)
-_CUE = re.compile(r"(?:기업|업체|회사|스타트업|개사|곳)(?:들)?(?:은|는|에는|으로는|로는|에서는)\s")
+_CUE = re.compile(r"(?:기업|업체|회사|스타트업|개사|곳|종목)(?:들)?(?:은|는|에는|으로는|로는|에서는)\s")
 _RUN = re.compile(r"(?<![A-Za-z0-9가-힣&])[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14}(?:,\s?[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14})+")
 
 

@@ -166,3 +166,13 @@ def test_a_firm_named_by_its_head(text: str, firm: str, person: str) -> None:
 
 def test_a_party_of_a_head_is_no_firm() -> None:
     assert not any(t == "COMPANY" for _n, t in ents("민주당의 김철수 대표는 이같이 말했다."))
+
+
+def test_listed_stocks_are_firms() -> None:
+    found = ents("이날 상한가를 기록한 종목은 다온테스나, 코아시아, 제인엔비 등 3종목이다.")
+    assert {("코아시아", "COMPANY"), ("제인엔비", "COMPANY")} <= set(found)
+    assert not any(t == "COMPANY" for _n, t in ents("관련 종목은 반도체, 2차전지 등 8종목이다."))
+
+
+def test_a_member_firm_after_its_role_in_an_association() -> None:
+    assert ("틸론", "COMPANY") in ents("벤처기업협회의 부회장사 틸론은 선포식에서 역할을 밝혔다.")
