@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.company_cues import _dictionary_noun
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.patterns import GENERIC_PREFIXES
 from ingest.nlp.people import unknown_word
@@ -58,6 +59,25 @@ def find_firm_marks(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     yield from find_spokes(view, lex)
     yield from find_sites(view, lex)
     yield from find_described(view, lex)
+    yield from find_head_after(view, lex)
+
+
+# a firm with its head's name and post in brackets ('△마엇(오동식 대표)'), as '누리온(대표 김철수)'
+# is read elsewhere: the name before the bracket is the firm
+_HEAD_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\(([가-힣]{2,4}) (?:대표이사|공동대표|대표|사장|회장|CEO)\)")
+
+
+def find_head_after(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "(" not in text:
+        return
+    for m in _HEAD_AFTER.finditer(text):
+        s, e = m.span(1)
+        word = m.group(1)
+        if _bare_name(view, lex, s, e) or word not in lex.names and view.single_word_tag(s, e) in ("NNG", "NNP") \
+                and word not in lex.places and word not in GENERIC_PREFIXES and not word.endswith(_NOT_SIDES) \
+                and not _dictionary_noun(word):  # '업체(김철수 대표)': a kind, no name
+            yield s, e, "COMPANY", {"rule": "head_after"}
 
 
 def _bare_name(view: TextView, lex: Lexicon, s: int, e: int) -> bool:

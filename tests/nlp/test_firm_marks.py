@@ -176,3 +176,14 @@ def test_listed_stocks_are_firms() -> None:
 
 def test_a_member_firm_after_its_role_in_an_association() -> None:
     assert ("틸론", "COMPANY") in ents("벤처기업협회의 부회장사 틸론은 선포식에서 역할을 밝혔다.")
+
+
+def test_a_firm_with_its_head_in_brackets() -> None:
+    found = ents("협약에는 △마엇(오동식 대표) △부스터랩(송광용 대표) 등 5개 스타트업이 참여했다.")
+    assert {("마엇", "COMPANY"), ("부스터랩", "COMPANY"), ("오동식", "PERSON")} <= set(found)
+    assert not any(t == "COMPANY" for _n, t in ents("업체(김철수 대표)가 참여했다."))
+
+
+@pytest.mark.parametrize("name", ["CJ ENM", "풀무원", "알테오젠", "GC녹십자", "벤츠"])
+def test_listed_firms_the_lists_lacked(name: str) -> None:
+    assert (name, "COMPANY") in ents(f"이번 사업에는 {name}도 참여했다.")
