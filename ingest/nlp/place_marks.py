@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ingest.nlp.bodies import find_foreign_bodies
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.view import TextView
 
@@ -37,7 +38,9 @@ def find_place_marks(view: TextView, lex: Lexicon, taken: bytearray) -> Iterator
     """All the cues of this module, as LOCATION candidates: a press room over a centre read as
     a body, the others where no other candidate lies (`taken`: one byte a character)."""
     yield from find_press_rooms(view)
-    for s, e, lab, attrs in (*find_us(view, lex), *find_city_quarters(view, lex)):
+    us = [c for c in find_us(view, lex) if taken.find(1, c[0], c[1]) == -1]
+    bodies = find_foreign_bodies(view, {(s, e): "country" for s, e, _l, _a in us})  # '미 국무부': its body too
+    for s, e, lab, attrs in (*us, *bodies, *find_city_quarters(view, lex)):
         if taken.find(1, s, e) == -1 and view.aligned(s, e):
             yield s, e, lab, attrs
 

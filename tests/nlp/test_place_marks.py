@@ -34,6 +34,10 @@ def test_mi_before_a_place_or_body_is_the_united_states(text: str) -> None:
     assert ("미", "LOCATION") in ents(text)
 
 
+def test_a_us_body_after_mi_is_a_foreign_body() -> None:
+    assert ("국무부", "MINISTRY") in ents("미 국무부는 성명을 냈다.")
+
+
 @pytest.mark.parametrize("text", [
     "미 신청자는 다음 달까지 신청해야 한다.",
     "한미 정상은 공동성명을 냈다.",
