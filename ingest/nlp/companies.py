@@ -228,7 +228,7 @@ _KINDS = frozenset({"기업", "업체", "회사", "스타트업", "벤처", "법
 # name is the company when no rule typed it and Kiwi reads it as a proper noun or does not know it
 _NOT_FIRMS = ("당", "연대", "연합", "모임", "네트워크", "행동", "본부", "운동", "포럼", "협의회", "위원회", "노조", "시민",
               "회의", "동맹", "클럽", "교회")  # parties, civic groups and councils have 대표s too
-_HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO", "최고경영자", "창업자", "공동대표")
+_HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO", "최고경영자", "창업자", "공동대표", "의장", "이사회 의장")
 
 
 def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:

@@ -60,6 +60,25 @@ def find_firm_marks(view: TextView, lex: Lexicon) -> Iterator[Cand]:
     yield from find_sites(view, lex)
     yield from find_described(view, lex)
     yield from find_head_after(view, lex)
+    yield from find_deals(view, lex)
+
+
+# a firm bought, merged or founded ('다솜을 인수했다', '누리온과 합병', '누리온을 창업한'), and the
+# buyer before it ('누리온이 다솜을 인수했다'): shares and units are common nouns ('지분을 인수')
+_NAME_RE = r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}"
+_DEAL = re.compile(rf"(?<![가-힣A-Za-z0-9&])(?:({_NAME_RE})(?:이|가|은|는) )?({_NAME_RE})(?:을|를) (?:인수|흡수합병|합병|창업)"
+                   r"(?:했|한|하기로|하는|할|해|하며|하고|키로)")
+_MERGED = re.compile(rf"(?<![가-힣A-Za-z0-9&])({_NAME_RE})(?:과|와)(?:의)? (?:합병|인수합병)")
+
+
+def find_deals(view: TextView, lex: Lexicon) -> Iterator[Cand]:
+    text = view.text
+    if "인수" not in text and "합병" not in text and "창업" not in text:
+        return
+    for m in (*_DEAL.finditer(text), *_MERGED.finditer(text)):
+        for g in range(1, (m.re.groups or 0) + 1):
+            if m.group(g) is not None and _bare_name(view, lex, *m.span(g)):
+                yield *m.span(g), "COMPANY", {"rule": "deal"}
 
 
 # a firm with its head's name and post in brackets ('△마엇(오동식 대표)'), as '누리온(대표 김철수)'

@@ -187,3 +187,19 @@ def test_a_firm_with_its_head_in_brackets() -> None:
 @pytest.mark.parametrize("name", ["CJ ENM", "풀무원", "알테오젠", "GC녹십자", "벤츠"])
 def test_listed_firms_the_lists_lacked(name: str) -> None:
     assert (name, "COMPANY") in ents(f"이번 사업에는 {name}도 참여했다.")
+
+
+@pytest.mark.parametrize("text,names", [
+    ("누리온이 다솜을 인수했다.", ("누리온", "다솜")),
+    ("누리온은 다솜과 합병한다.", ("다솜",)),
+    ("누리온을 창업한 김철수 대표는 이같이 말했다.", ("누리온",)),
+    ("누리온 김철수 의장은 이같이 말했다.", ("누리온",)),
+])
+def test_firms_in_deals_founding_and_boards(text: str, names: tuple[str, ...]) -> None:
+    found = ents(text)
+    assert all((n, "COMPANY") in found for n in names)
+
+
+@pytest.mark.parametrize("text", ["회사는 지분을 인수했다.", "서울시의회 김철수 의장은 이같이 말했다."])
+def test_shares_and_councils_are_no_firms(text: str) -> None:
+    assert not any(t == "COMPANY" for _n, t in ents(text))
