@@ -100,7 +100,7 @@ def find_public_heads(view: TextView) -> Iterator[Cand]:
         yield s, e, "MINISTRY", {"rule": "public_head", "gov_kind": "public"}
 
 
-_SEP = re.compile(r",\s?|·|\s및\s")
+_SEP = re.compile(r",\s?|·|\s및\s|\s[△▲]\s?")  # '△삼성전자 △누리온': a bulleted run is a list too
 _ITEM = re.compile(r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{1,14}")
 
 
@@ -144,7 +144,7 @@ def find_coordinated(view: TextView, ents: list[tuple[int, int, str, dict]]) -> 
         pos = s0  # backwards: 'A, B와 C는' where C is known
         while pos > 0:
             before = text[max(0, pos - 2):pos]
-            if before.endswith(", "):
+            if before.endswith((", ", " △", " ▲")):
                 end = pos - 2
             elif before.endswith((",", "·")):
                 end = pos - 1
@@ -181,7 +181,7 @@ _OTHER_BODIES = ("MINISTRY", "ORGANIZATION")
 def _whole_item(view: TextView, end: int) -> bool:
     """Whether a list item ends at `end`: a separator, 등, a bracket or a particle follows."""
     text = view.text
-    return end >= len(text) or text[end] in ",·()" or text.startswith((" 등", " 및 "), end) \
+    return end >= len(text) or text[end] in ",·()" or text.startswith((" 등", " 및 ", " △", " ▲"), end) \
         or view.tag_at(end).startswith("J")
 
 
@@ -228,7 +228,7 @@ _KINDS = frozenset({"기업", "업체", "회사", "스타트업", "벤처", "법
 # name is the company when no rule typed it and Kiwi reads it as a proper noun or does not know it
 _NOT_FIRMS = ("당", "연대", "연합", "모임", "네트워크", "행동", "본부", "운동", "포럼", "협의회", "위원회", "노조", "시민",
               "회의", "동맹", "클럽", "교회")  # parties, civic groups and councils have 대표s too
-_HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO", "최고경영자", "창업자", "공동대표")
+_HEAD_TITLES = ("대표이사", "대표", "사장", "회장", "부회장", "CEO", "최고경영자", "창업자", "공동대표", "의장", "이사회 의장")
 
 
 def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -> Iterator[Cand]:
@@ -240,8 +240,9 @@ def find_titled_bodies(view: TextView, ents: list[tuple[int, int, str, dict]]) -
         if not text.startswith(" " + attrs["title"], e):
             continue
         ws = view.word_start(s - 1)
-        item = _item_at(view, ws, taken, s - 1, compound=True)
-        if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:s - 1].endswith(_NOT_FIRMS):
+        we = s - 2 if text[s - 2] == "의" and view.tag_at(s - 2) == "JKG" else s - 1  # '누리온의 김철수 대표'
+        item = _item_at(view, ws, taken, we, compound=we == s - 1)
+        if item is not None and (ws == 0 or text[ws - 1] in " \n(,·'\"‘“") and not text[ws:we].endswith(_NOT_FIRMS):
             yield item[0], item[1], "COMPANY", {"rule": "head_named"}
 
 
@@ -276,7 +277,7 @@ _LIST_BEFORE = re.compile(r"(?P<name>" + _PUBLIC_WORD.pattern + r")(?:,\s?|·)$"
 
 # a list of names after the companies it names: '으뜸기업으로 선정된 곳은 … A, B, C다',
 # '으뜸기업에는 A, B, C가 포함됐다' (no 등 and no count after it)
-_CUE = re.compile(r"(?:기업|업체|회사|스타트업|개사|곳)(?:들)?(?:은|는|에는|으로는|로는|에서는)\s")
+_CUE = re.compile(r"(?:기업|업체|회사|스타트업|개사|곳|종목)(?:들)?(?:은|는|에는|으로는|로는|에서는)\s")
 _RUN = re.compile(r"(?<![A-Za-z0-9가-힣&])[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14}(?:,\s?[A-Za-z가-힣][A-Za-z0-9가-힣&\-]{1,14})+")
 
 

@@ -35,7 +35,7 @@ _LEADING = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9
                       r"(?:[가-힣]{1,8}\s){0,2}?(?:총\s?)?\d[\d,]*여?\s?(?:개사|개\s?기업|개\s?업체)")
 # a firm after the role it has in a deal or a programme ('주관사 바른비즈', '시공사인 대림건업과', '투자사 블루캐피탈은')
 _ROLE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])(?:공동)?(?:주관사|운영사|위탁운영사|시공사|시행사|투자사|운용사|개발사|게임사|"
-                          r"자회사|계열사|배급사|수탁사|파트너사|납품사|공급사)(?:인|로는|는)? (?=\S)")
+                          r"자회사|계열사|배급사|수탁사|파트너사|납품사|공급사|상장사|회원사|회장사|부회장사|의장사|고객사|입주사)(?:인|로는|는)? (?=\S)")
 # trades that close a small firm's name; each is also a common noun after a common word
 _TRADES = ("솔루션", "테크", "엔텍", "하이텍", "기공", "금형", "정공", "기계", "이엔지", "인터내셔널", "시스템")
 # fields named '…테크', '…솔루션' ('애그테크', '프롭테크', '토탈솔루션'): sectors and offers, no firms

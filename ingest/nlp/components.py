@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, councils, dated_names, fielded_lists, headlines, initiative_forms, initiatives,
                         known as known_names, landmarks, named_groups, orgs, partners, patterns, people, person_bodies, person_forms, place_cues, programmes,
                         org_shapes, relclf, shortnames, venues)
-from ingest.nlp import body_forms, field_people, news_bodies, news_pages
+from ingest.nlp import body_forms, field_people, firm_marks, news_bodies, news_pages, place_marks, reporters
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp.dates import normalize, normalize_time
@@ -145,6 +145,7 @@ class EntityPatterns:
         cands += companies.find_more_companies(view, lex)
         cands += companies.find_public_heads(view)
         cands += company_cues.find_company_cues(view, lex)
+        cands += firm_marks.find_firm_marks(view, lex)  # '가온칩스[399720]', '법무법인 광장'
         cands += orgs.find_orgs(view)
         cands += orgs.find_public_bodies(view)
         cands += body_forms.find_enterprises(view)  # '새만금개발공사'
@@ -160,6 +161,7 @@ class EntityPatterns:
         cands += place_cues.find_cues(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += news_pages.find_page_furniture(view)  # bylines, datelines, credits, a page's time line
         cands += news_bodies.find_news_bodies(view)  # '대한건설협회장', '한국대학교육협의회', '숭실대 부총장'
+        cands += place_marks.find_place_marks(view, lex, span_mask(len(view.text), [*known, *cands]))  # '메인프레스센터'
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
                 cut_tokens(doc, s, e)
@@ -371,6 +373,7 @@ class RelationExtractor:
         elif self.classifier:
             rels = relclf.classify(view, mentions, sents, rels, doc._.doc_date, model=self.relations_model)
         rels = minutes.drop_misreadings(view, mentions, rels)  # budgets' years, laws cited by article, bill stages
+        rels = reporters.drop_reporting(view.text, mentions, sents, rels)  # '블룸버그통신은 … 참석한다고 보도했다'
         rels = list(dict.fromkeys([*rels, *minutes.hearing_parties(view, mentions, sents),  # 'A, B 등에 대한 현안질의'
                                    *minutes.sitting_parties(view, mentions, sents),  # '… 위원님 인사말씀 해 주시기 바랍니다'
                                    *minutes.report_plans(view, mentions, sents)]))  # a body's own report

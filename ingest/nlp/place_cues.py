@@ -163,7 +163,7 @@ def find_waters(view: TextView, taken: set[int], body_starts: set[int]) -> Itera
 
 # offices named by their building: 에서 after them is where, when a time or the event comes first
 BUILDINGS = frozenset({"청와대", "국회", "대통령실", "국회의사당", "백악관", "크렘린궁"})
-_WHEN_BEFORE = re.compile(r"(?:\d{1,2}시(?:\s?\d{1,2}분)?|\d{1,2}시\s?반|오전|오후|낮|저녁|밤|새벽|동안|내내)\s$")
+_WHEN_BEFORE = re.compile(r"(?:\d{1,2}시(?:\s?\d{1,2}분)?|\d{1,2}시\s?반|오전|오후|낮|저녁|밤|새벽|동안|내내|어제|그제|이날|당일)\s$")
 _VENUE_FIELD = re.compile(r"장소\s?:[^()\n:]*$")
 _TOPIC_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,8})[은는]\s$")
 
