@@ -9,6 +9,7 @@ fingerprint of the entity annotation) and re-reads it, keeping our attributes.
 """
 from __future__ import annotations
 
+import warnings
 import zlib
 from dataclasses import dataclass, field
 
@@ -66,6 +67,8 @@ def put_ents(doc: Doc, ents: list[Ent], write: bool = True) -> None:
     """Store `ents` (non-overlapping, token-aligned) and write them to `doc.ents`
     (`write=False`: the store only, when nothing reads `doc.ents` before our next write)."""
     ents.sort(key=lambda e: e.start)
+    if any(b.start < a.end for a, b in zip(ents, ents[1:])):
+        ents[:] = _without_overlaps(ents)
     if write:
         starts, ends = token_maps(doc)
         add = doc.vocab.strings.add
@@ -73,6 +76,23 @@ def put_ents(doc: Doc, ents: list[Ent], write: bool = True) -> None:
     doc.user_data[_STORE] = ents
     doc.user_data[_WRITTEN] = write
     doc.user_data[_SIG] = _sig(doc)
+
+
+def _without_overlaps(ents: list[Ent]) -> list[Ent]:
+    """Two rules that claim one stretch of text are a bug in one of them; a document must not
+    fail for it (spaCy refuses overlapping entities). The longer span stays, and a warning
+    names both, so the tests (warnings are errors there) catch the rule that did it."""
+    kept: list[Ent] = []
+    for e in ents:
+        if kept and e.start < kept[-1].end:
+            a = kept[-1]
+            warnings.warn(f"overlapping entities {a.label} {a.start}-{a.end} and {e.label} {e.start}-{e.end}; "
+                          "the longer kept", RuntimeWarning, stacklevel=3)
+            if e.end - e.start > a.end - a.start:
+                kept[-1] = e
+            continue
+        kept.append(e)
+    return kept
 
 
 def token_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:

@@ -115,7 +115,11 @@ def press_rooms(text: str, ents: list[Ent]) -> list[Ent]:
             continue  # '… 룸': only a briefing room
         if m.end() < len(text) and (text[m.end()].isalnum() and not _PARTICLE.match(text, m.end())):
             continue
+        inside = [o for o in ents if o is not e and o.start < m.end() and o.end > e.end]
+        if any(o.start < e.start or o.end > m.end() for o in inside):
+            continue  # the room runs into another name: leave both as they are
         e.end, e.label, e.attrs = m.end(), "LOCATION", {}
+        ents = [o for o in ents if not any(o is i for i in inside)]  # a room read alone ('프레스센터') goes in the whole
     return ents
 
 
