@@ -1,0 +1,175 @@
+"""Relations in the constructions news reports write around a meeting or a launch, which
+the sentence rules of relations.py (one sentence, the verb's own arguments) do not read:
+
+    이날 간담회엔 A 협회장 … 등이 참석한다. 건설사에선 B 현대건설 사장, C SK건설 부회장 등이 함께 한다.
+                        PARTICIPATES_IN B, 현대건설, C, SK건설 → 간담회 (the list goes on)
+    방통위는 A SK텔레콤 사장을 비롯해 B KT 대표, C LG유플러스 대표와 순차적으로 만나 현안 간담회를 진행한다.
+                        PARTICIPATES_IN A, SK텔레콤, B, KT, C, LG유플러스 → 현안 간담회
+    고용노동부와 한국경영자총협회는 24일 발대식을 열고 'X 네트워크'를 출범했다.
+                        ANNOUNCES 고용노동부, 한국경영자총협회 → 발대식 (both hold it)
+
+A news report names the event once and then keeps listing who came in the next sentence
+with no event word; it meets guests 'after meeting them' ('…와 만나 간담회를'), and it
+holds a ceremony as the first clause of a launch. All three are general Korean report
+style (Yonhap and the papers write them alike; agency releases too).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ingest.nlp.view import TextView
+
+_AGENTS = ("COMPANY", "PERSON", "MINISTRY", "ORGANIZATION")
+_BODIES = ("COMPANY", "MINISTRY", "ORGANIZATION")
+
+# the end of a sentence that says who came, with no event in it: '… 등이 함께 한다', '… 참석했다'
+_CAME = re.compile(r"(?:이|가|도)\s(?:각각\s|모두\s|직접\s)?(?:참석|배석|자리)(?:했다|한다|했습니다|합니다|하였다|할\s예정이다)"
+                   r"|(?:이|가|도)\s(?:각각\s|모두\s)?함께\s?(?:한다|했다|했습니다|합니다|하였다|할\s예정이다)")
+# what may follow the last one named, before the particle: titles, '등', a count
+_LIST_TAIL = re.compile(r"(?:\s[가-힣A-Za-z·]{1,10}){0,3}?(?:\s?등)?(?:\s[\d,]+여?\s?[가-힣]{0,4})?(?:\s[가-힣]{1,8}){0,2}?")
+
+# '…와 (순차적으로) 만나 (…) 간담회를 진행한다'
+_MET = re.compile(r"(?:과|와)\s(?:[가-힣]+\s){0,2}?만나(?:\s|,\s?)")
+_HOLD_AFTER = re.compile(r"['’\"”」』]?(?:을|를)\s(?:[가-힣]+\s)?(?:진행|개최|열|연다|엽니다|갖|가[졌진질집])")
+# the one named before '비롯해' belongs to the same list: 'A 사장을 비롯해 B 대표, C 대표와'
+_INCLUDING = re.compile(r"(?:\s[가-힣]{1,8})?(?:을|를)\s비롯(?:해|하여|한)\s")
+_TITLE_ONLY = re.compile(r"(?:\s[가-힣·]{1,10}){0,2}")
+
+# 'A와 B는 24일 발대식을 열고 …': the holder's clause, then another
+_HELD_AND = re.compile(r"['’\"”」』]?(?:을|를)\s(?:열고|열어|개최하고|개최해|갖고|가진\s뒤|가진\s후|연\s뒤|연\s후)\s(?!있)")
+_SUBJECT = ("은", "는", "이", "가")
+_COORD = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과|,|·|\s및)\s?")
+
+
+def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable) -> None:
+    """The three constructions of the module docstring, over the whole document."""
+    text = view.text
+    for si, ms in enumerate(buckets):
+        if not ms:
+            continue
+        ss, se = sents[si]
+        if si and ("참석" in text[ss:se] or "함께" in text[ss:se] or "자리" in text[ss:se] or "배석" in text[ss:se]):
+            _list_goes_on(view, ms, buckets[si - 1], (ss, se), si, out, add)
+        inits = [m for m in ms if m.label == "INITIATIVE"]
+        if not inits:
+            continue
+        if "만나" in text[ss:se]:
+            _met_then_held(view, ms, inits, (ss, se), si, add)
+        _held_first(view, ms, inits, (ss, se), si, add)
+
+
+def _officers(ms: list, chain: list) -> list:
+    """The people of `chain` and their companies or associations (not an official's ministry:
+    the guideline has the person take part, the ministry in the title is not there)."""
+    by_key = {m.key: m for m in ms}
+    titled = {tuple(p.attrs.get("_org") or ()) for p in chain if p.label == "PERSON"}
+    found = [m for m in chain if not (m.label == "MINISTRY" and m.key in titled)]
+    for p in chain:
+        org = by_key.get(tuple(p.attrs.get("_org") or ())) if p.label == "PERSON" else None
+        if org is not None and org.label != "MINISTRY" and org not in found:
+            found.append(org)
+    return found
+
+
+def _list_goes_on(view: TextView, ms: list, before: list, sent: tuple[int, int], si: int, out: list, add: Callable) -> None:
+    """'건설사에선 B 사장, C 부회장 등이 함께 한다' after a sentence that says who came to an event:
+    the list goes on, for the same event (only when the sentence names no event of its own)."""
+    text = view.text
+    ss, se = sent
+    if any(m.label == "INITIATIVE" for m in ms):
+        return
+    came = None
+    for c in _CAME.finditer(text, ss, se):
+        if not text[c.end():se].strip(" .\"'”’"):
+            came = c
+    if came is None:
+        return
+    agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline") and m.end <= came.start()]
+    if not agents or not _LIST_TAIL.fullmatch(text, agents[-1].end, came.start()):
+        return
+    keys = {m.key for m in before}
+    events = {r[2] for r in out if r[0] == "PARTICIPATES_IN" and r[3] == si - 1 and r[2] in keys}
+    meetings = [m for m in before if m.key in events and m.attrs.get("kind") == "meeting"]
+    if len({m.key for m in meetings}) != 1:
+        return  # one event of the sentence before, that people came to
+    chain = _chain(view, agents)
+    if len(chain) < len(agents) and not _opening(view, ss, chain[0].start):
+        return  # the list does not open the sentence: another clause stands before it
+    if any(m.label in ("DATE", "TIME") and m.end <= chain[0].start for m in ms) or _EARLIER.search(text, ss, chain[0].start):
+        return  # '전날에는 C, D가 참석했다': another day's meeting
+    for m in _officers(ms, chain):
+        add("PARTICIPATES_IN", m, meetings[0], si)
+
+
+_EARLIER = re.compile(r"전날|앞서|지난|이전|작년|지난해|당시|다음\s?날|내일")
+
+
+def _opening(view: TextView, ss: int, start: int) -> bool:
+    """Whether only an opening phrase stands before `start`: '건설사에선', '또', '이 밖에'."""
+    return re.fullmatch(r"\s*(?:[가-힣A-Za-z]{1,10}(?:에선|에서는|에서도|으로는|로는|측에선|쪽에선)\s|또\s|또한\s|이\s밖에\s|이밖에\s)?",
+                        view.text[ss:start]) is not None
+
+
+def _chain(view: TextView, agents: list) -> list:
+    """The agents that end with the last of `agents`, coordinated or named in one title phrase
+    ('B 현대건설 사장, C SK건설 부회장'), first to last; across 'A를 비롯해'."""
+    from ingest.nlp.relations import _joined  # noqa: PLC0415 (relations imports this module)
+    i = len(agents) - 1
+    while i > 0 and (_joined(view, agents[i - 1], agents[i])
+                     or _INCLUDING.fullmatch(view.text, agents[i - 1].end, agents[i].start)):
+        i -= 1
+    return agents[i:]
+
+
+def _met_then_held(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'…와 (순차적으로) 만나 현안 간담회를 진행한다': whom the subject meets takes part in the meeting
+    it then holds (the subject's ANNOUNCES or LEADS is the sentence rules')."""
+    text = view.text
+    ss, se = sent
+    for met in _MET.finditer(text, ss, se):
+        meeting = next((x for x in inits if x.start >= met.end()), None)
+        if (meeting is None or meeting.attrs.get("kind") != "meeting" or meeting.start - met.end() > 30
+                or not _HOLD_AFTER.match(text, meeting.end) or re.search(r"[,.]|다\s", text[met.end():meeting.start])):
+            continue
+        agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline") and ss <= m.start and m.end <= met.start()]
+        if not agents or not _TITLE_ONLY.fullmatch(text, agents[-1].end, met.start()):
+            continue
+        chain = _chain(view, agents)
+        if any(m.label in _SUBJECT_LABELS and _tail_of(view, m) in _SUBJECT for m in chain):
+            continue  # 'A는 B와 만나': the subject is no guest
+        for m in _officers(ms, chain):
+            add("PARTICIPATES_IN", m, meeting, si)
+
+
+_SUBJECT_LABELS = _AGENTS
+
+
+def _tail_of(view: TextView, m) -> str:
+    from ingest.nlp.relations import _phrase_tail  # noqa: PLC0415
+    return _phrase_tail(view, m)
+
+
+def _held_first(view: TextView, ms: list, inits: list, sent: tuple[int, int], si: int, add: Callable) -> None:
+    """'A와 B는 24일 발대식을 열고 X를 출범했다': the bodies that are the subject hold the event of
+    the first clause (ANNOUNCES), each of them; the second clause is the sentence rules'."""
+    text = view.text
+    ss, _se = sent
+    for x in inits:
+        if x.attrs.get("kind") != "meeting" or not _HELD_AND.match(text, x.end):
+            continue
+        bodies = [m for m in ms if m.label in _BODIES and ss <= m.start and m.end <= x.start]
+        subj = [b for b in bodies if _tail_of(view, b) in _SUBJECT and view.tail(b.end)[:1] in ("은", "는", "이", "가")]
+        if not subj or any(m.label == "PERSON" and subj[-1].end <= m.start < x.start for m in ms):
+            continue  # '산업부는 A 장관 주재로 …': not the body's own holding
+        last = subj[-1]
+        between = text[last.end:x.start].rstrip("'‘\"“「『")  # (the event's own opening quote)
+        if len(between) > 40 or re.search(r"[,.'‘’\"“”]|다\s|(?:하고|하며|해|했으며)\s", between):
+            continue  # a clause or a quotation stands between the subject and the event
+        chain = [last]
+        i = bodies.index(last)
+        while i > 0 and _COORD.fullmatch(text, bodies[i - 1].end, bodies[i].start):
+            i -= 1
+            chain.append(bodies[i])
+        for b in chain:
+            add("ANNOUNCES", b, x, si)

@@ -1,0 +1,54 @@
+"""News reports' constructions around a meeting or a launch (ingest/nlp/news_relations.py).
+
+Sentences written for the tests in the style of wire reports (no article text).
+"""
+from __future__ import annotations
+
+from tests.nlp._extract import of
+
+_MEETING = ("박영수 장관은 오는 12일 서울 중구 대한상공회의소에서 자동차업계 대표들을 만나 업계 의견을 들을 예정이다. "
+            "이날 간담회엔 김민호 현대자동차 사장, 이정우 기아 부사장 등 5개사 대표가 참석한다. ")
+
+
+def test_the_attendee_list_goes_on_in_the_next_sentence():
+    got = of("PARTICIPATES_IN", _MEETING + "부품업계에선 박철수 현대모비스 사장, 정우성 만도 부회장 등이 함께 한다.")
+    assert {("박철수", "간담회"), ("현대모비스", "간담회"), ("정우성", "간담회"), ("만도", "간담회")} <= got
+
+
+def test_officials_who_go_on_the_list_come_without_their_ministry():
+    got = of("PARTICIPATES_IN", _MEETING + "정부 측에서는 박철수 산업통상자원부 차관과 정우성 중소벤처기업부 차관이 함께 한다.")
+    assert {("박철수", "간담회"), ("정우성", "간담회")} <= got
+    assert not {("산업통상자원부", "간담회"), ("중소벤처기업부", "간담회")} & got
+
+
+def test_a_list_with_an_event_of_its_own_or_another_day_is_not_continued():
+    got = of("PARTICIPATES_IN", _MEETING + "오후에 열린 포럼에는 박철수 현대모비스 사장이 참석한다.")
+    assert ("박철수", "간담회") not in got and ("박철수", "포럼") in got
+    got = of("PARTICIPATES_IN", "산업부는 12일 업계 간담회를 연다고 밝혔다. 간담회 참석자는 모두 20명이다. "
+             "박철수 현대모비스 사장이 함께 한다.")
+    assert ("박철수", "업계 간담회") not in got  # no sentence before it says who came
+
+
+def test_whom_the_body_meets_takes_part_in_the_meeting_it_then_holds():
+    got = of("PARTICIPATES_IN", "방송통신위원회는 25일과 27일 이틀에 걸쳐 삼성전자 이재용 회장을 비롯해 곽노정 SK하이닉스 사장, "
+             "조주완 LG전자 사장과 순차적으로 만나 현안 간담회를 진행한다.")
+    assert {("이재용", "현안 간담회"), ("삼성전자", "현안 간담회"), ("곽노정", "현안 간담회"),
+            ("SK하이닉스", "현안 간담회"), ("조주완", "현안 간담회"), ("LG전자", "현안 간담회")} <= got
+
+
+def test_meeting_someone_without_holding_a_meeting_is_no_participation():
+    got = of("PARTICIPATES_IN", "박영수 장관은 12일 김민호 현대자동차 사장과 만나 수소차 협력 방안을 논의했다. "
+             "이어 열린 간담회에는 이정우 기아 부사장이 참석했다.")
+    assert ("김민호", "간담회") not in got and ("이정우", "간담회") in got
+
+
+def test_bodies_that_open_with_a_ceremony_hold_it():
+    got = of("ANNOUNCES", "고용노동부와 한국경영자총협회는 24일 발대식을 열고 '청년 일자리 네트워크'를 출범했다.")
+    assert {("고용노동부", "발대식"), ("한국경영자총협회", "발대식"),
+            ("고용노동부", "청년 일자리 네트워크"), ("한국경영자총협회", "청년 일자리 네트워크")} <= got
+
+
+def test_an_event_held_inside_a_quotation_or_still_going_on_is_not_the_subjects():
+    got = of("ANNOUNCES", '민주당은 국회 정상화를 위한 여야 4자회담 중에 임명을 강행한 것은 "정국 정상화를 위한 '
+             '4자회담을 열고 있는 시각에 야당이 반대하는 인사를 강행한 것"이라고 비판했다.')
+    assert ("민주당", "4자회담") not in got
