@@ -7,6 +7,9 @@ the sentence rules of relations.py (one sentence, the verb's own arguments) do n
                         PARTICIPATES_IN A, SK텔레콤, B, KT, C, LG유플러스 → 현안 간담회
     고용노동부와 한국경영자총협회는 24일 발대식을 열고 'X 네트워크'를 출범했다.
                         ANNOUNCES 고용노동부, 한국경영자총협회 → 발대식 (both hold it)
+    중기부는 A펀드에 500억 원을 출자해 … 조성할 예정이다. 또 … B펀드를 조성하고, … 이 밖에도 C펀드에 100억 원을 출자한다.
+                        ANNOUNCES 중기부 → A펀드, B펀드, C펀드 (who puts money into a fund it sets up,
+                        also in the sentences that go on without a subject)
 
 A news report names the event once and then keeps listing who came in the next sentence
 with no event word; it meets guests 'after meeting them' ('…와 만나 간담회를'), and it
@@ -57,6 +60,8 @@ def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         if "만나" in text[ss:se]:
             _met_then_held(view, ms, inits, (ss, se), si, add)
         _held_first(view, ms, inits, (ss, se), si, add)
+    if "펀드" in text or "기금" in text:
+        _funds(view, sents, buckets, add)
 
 
 def _officers(ms: list, chain: list) -> list:
@@ -173,3 +178,40 @@ def _held_first(view: TextView, ms: list, inits: list, sent: tuple[int, int], si
             chain.append(bodies[i])
         for b in chain:
             add("ANNOUNCES", b, x, si)
+
+
+# a fund by name: '스마트대한민국펀드', '소셜임팩트 펀드', '특허기술사업화 펀드', 'M&A펀드'
+_FUND = re.compile(r"(?:펀드|모펀드|기금)$")
+_SETS_UP = re.compile(r"(?<![가-힣])(?:조성|결성)(?:한다|하고|해|하며|할\s|했|하였|합니다|키로|하기로)")
+_PUTS_IN = re.compile(r"(?<![가-힣])출자(?:한다|하고|해|하며|할\s|했|하였|합니다|키로|하기로)")
+# a fund whose money is used for another ('모태펀드 300억 원을 활용해'): the source, not what is set up
+_SOURCE = re.compile(r"(?:의)?\s?[\d,.]+\s?(?:조|억|만|천)?\s?(?:[\d,.]+\s?(?:억|만|천)\s?)?원(?:을|를)\s(?:활용|재원)")
+# a sentence that goes on with the subject of the one before: '또 …', '이 밖에도 …', '아울러 …'
+_GOES_ON = re.compile(r"\s*(?:또|또한|이\s?밖에도?|아울러|이와\s함께|이어)\s")
+
+
+def _funds(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """ANNOUNCES for the body that sets up a fund or puts money into it to set one up ('중기부는 A펀드에
+    500억 원을 출자해 … 조성할 예정이다'), and for the funds of the sentences that go on from it
+    without a subject ('또 … B펀드를 조성하고', '이 밖에도 C펀드에 100억 원을 출자한다')."""
+    text = view.text
+    carried = None  # the body of the sentence before that set up a fund
+    for si, ms in enumerate(buckets):
+        ss, se = sents[si]
+        funds = [m for m in ms if m.label == "INITIATIVE" and _FUND.search(text[m.start:m.end]) and m.end - m.start > 3
+                 and _tail_of(view, m)[:1] in ("에", "을", "를", "도", "") and not _SOURCE.match(text, m.end)]
+        agents = [m for m in ms if m.label in _AGENTS and not m.attrs.get("byline")]
+        subj = [b for b in agents if b.label in _BODIES and _tail_of(view, b) in ("은", "는", "이", "가")
+                and view.tail(b.end)[:1] in ("은", "는", "이", "가")]
+        sets_up, puts_in = _SETS_UP.search(text, ss, se), _PUTS_IN.search(text, ss, se)
+        if subj and funds and sets_up and not any(m.label == "PERSON" for m in agents):
+            body = subj[0]
+            for f in funds:
+                if f.start > body.end and f.start < sets_up.start():
+                    add("ANNOUNCES", body, f, si)
+            carried = body
+        elif carried is not None and not agents and funds and (sets_up or puts_in) and _GOES_ON.match(text, ss):
+            for f in funds:
+                add("ANNOUNCES", carried, f, si)
+        elif agents:
+            carried = None  # another subject takes over

@@ -52,3 +52,25 @@ def test_an_event_held_inside_a_quotation_or_still_going_on_is_not_the_subjects(
     got = of("ANNOUNCES", '민주당은 국회 정상화를 위한 여야 4자회담 중에 임명을 강행한 것은 "정국 정상화를 위한 '
              '4자회담을 열고 있는 시각에 야당이 반대하는 인사를 강행한 것"이라고 비판했다.')
     assert ("민주당", "4자회담") not in got
+
+
+_FUNDS = ("해양수산부는 해양신산업펀드에 300억 원을 출자해 750억 원의 펀드를 추가로 조성할 예정이다. "
+          "해양모태펀드는 지난 1차 200억 원을 활용해 권역별 모펀드를 조성한다. "
+          "또 200억 원을 출자해 수산혁신펀드를 조성하고, 모태펀드 100억 원을 활용해 해양스타트업 펀드도 조성한다. "
+          "이 밖에도 어촌뉴딜펀드 500억 원, 수산식품펀드에 100억 원을 출자한다.")
+
+
+def test_the_body_that_puts_money_into_a_fund_to_set_it_up_announces_it_and_the_funds_that_follow():
+    got = of("ANNOUNCES", _FUNDS)
+    assert {("해양수산부", "해양신산업펀드"), ("해양수산부", "수산혁신펀드"), ("해양수산부", "해양스타트업 펀드"),
+            ("해양수산부", "어촌뉴딜펀드"), ("해양수산부", "수산식품펀드")} <= got
+    assert ("해양수산부", "모태펀드") not in got  # its money is used: the source, not what is set up
+    assert ("해양수산부", "펀드") not in got
+    assert ("특허청", "특허기술사업화 펀드") in of("ANNOUNCES", "특허청은 특허기술사업화 펀드를 1250억 원 규모로 조성한다.")
+
+
+def test_an_investor_that_only_puts_money_in_or_another_subject_announces_nothing():
+    assert not of("ANNOUNCES", "국민연금은 올해 사모펀드에 2조 원을 출자했다.")
+    got = of("ANNOUNCES", "해양수산부는 해양신산업펀드에 300억 원을 출자해 펀드를 조성한다. "
+             "한편 김민호 수협은행장은 또 어촌뉴딜펀드에 100억 원을 출자한다고 말했다.")
+    assert ("해양수산부", "어촌뉴딜펀드") not in got
