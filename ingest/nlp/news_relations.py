@@ -7,6 +7,8 @@ the sentence rules of relations.py (one sentence, the verb's own arguments) do n
                         PARTICIPATES_IN A, SK텔레콤, B, KT, C, LG유플러스 → 현안 간담회
     고용노동부와 한국경영자총협회는 24일 발대식을 열고 'X 네트워크'를 출범했다.
                         ANNOUNCES 고용노동부, 한국경영자총협회 → 발대식 (both hold it)
+    (20일 기사) … 오는 26일 … 만날 예정이다. 이날 간담회엔 … 참석한다.
+                        SCHEDULED_FOR 간담회 → 이날 (the 26th: a meeting still to come)
     중기부는 A펀드에 500억 원을 출자해 … 조성할 예정이다. 또 … B펀드를 조성하고, … 이 밖에도 C펀드에 100억 원을 출자한다.
                         ANNOUNCES 중기부 → A펀드, B펀드, C펀드 (who puts money into a fund it sets up,
                         also in the sentences that go on without a subject)
@@ -19,8 +21,11 @@ style (Yonhap and the papers write them alike; agency releases too).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 
+from ingest.nlp.roles import bare_tail as _bare_tail
+from ingest.nlp.timing import past as _past, said_ahead as _said_ahead, value_start as _value_start
 from ingest.nlp.view import TextView
 
 _AGENTS = ("COMPANY", "PERSON", "MINISTRY", "ORGANIZATION")
@@ -45,15 +50,18 @@ _SUBJECT = ("은", "는", "이", "가")
 _COORD = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과|,|·|\s및)\s?")
 
 
-def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable) -> None:
-    """The three constructions of the module docstring, over the whole document."""
+def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable,
+                   ref: date | None = None) -> None:
+    """The constructions of the module docstring, over the whole document."""
     text = view.text
+    if ref is not None and "이날 " in text:
+        _that_day(view, sents, buckets, out, add, ref)
     for si, ms in enumerate(buckets):
         if not ms:
             continue
         ss, se = sents[si]
         if si and ("참석" in text[ss:se] or "함께" in text[ss:se] or "자리" in text[ss:se] or "배석" in text[ss:se]):
-            _list_goes_on(view, ms, buckets[si - 1], (ss, se), si, out, add)
+            _list_goes_on(view, ms, buckets[si - 1], (ss, se), sents[si - 1], si, out, add)
         inits = [m for m in ms if m.label == "INITIATIVE"]
         if not inits:
             continue
@@ -77,7 +85,8 @@ def _officers(ms: list, chain: list) -> list:
     return found
 
 
-def _list_goes_on(view: TextView, ms: list, before: list, sent: tuple[int, int], si: int, out: list, add: Callable) -> None:
+def _list_goes_on(view: TextView, ms: list, before: list, sent: tuple[int, int], prev: tuple[int, int], si: int,
+                  out: list, add: Callable) -> None:
     """'건설사에선 B 사장, C 부회장 등이 함께 한다' after a sentence that says who came to an event:
     the list goes on, for the same event (only when the sentence names no event of its own)."""
     text = view.text
@@ -96,6 +105,9 @@ def _list_goes_on(view: TextView, ms: list, before: list, sent: tuple[int, int],
     keys = {m.key for m in before}
     events = {r[2] for r in out if r[0] == "PARTICIPATES_IN" and r[3] == si - 1 and r[2] in keys}
     meetings = [m for m in before if m.key in events and m.attrs.get("kind") == "meeting"]
+    if not meetings and before:  # '이날 간담회엔 … 협회장 등 5개 단체 대표가 참석한다': none of them recognised
+        if _CAME.search(text, *prev):
+            meetings = [m for m in before if m.attrs.get("kind") == "meeting" and _bare_tail(view, m) in ("에는", "엔", "에")]
     if len({m.key for m in meetings}) != 1:
         return  # one event of the sentence before, that people came to
     chain = _chain(view, agents)
@@ -215,3 +227,25 @@ def _funds(view: TextView, sents: list[tuple[int, int]], buckets: list[list], ad
                 add("ANNOUNCES", carried, f, si)
         elif agents:
             carried = None  # another subject takes over
+
+
+def _that_day(view: TextView, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable,
+              ref: date) -> None:
+    """'이날 간담회엔 …': the meeting is on the day the text has just named; when that day is still
+    to come (after the report's date, or the day itself in a sentence that is not past), the
+    meeting is scheduled for it (a past meeting is not: the guideline)."""
+    text = view.text
+    due = {r[1] for r in out if r[0] == "SCHEDULED_FOR"}
+    for si, ms in enumerate(buckets):
+        for k, d in enumerate(ms[:-1]):
+            x = ms[k + 1]
+            if (d.label != "DATE" or text[d.start:d.end] != "이날" or x.label != "INITIATIVE" or x.key in due
+                    or x.attrs.get("kind") != "meeting" or text[d.end:x.start] != " " or not d.value):
+                continue
+            day = _value_start(d.value)
+            if day is None or day < ref:
+                continue
+            ss, se = sents[si]
+            if day == ref and _past(view, ss, se) and not _said_ahead(view, ss, se):
+                continue  # '이날 간담회에는 … 참석했다': today's meeting, over
+            add("SCHEDULED_FOR", x, d, si)

@@ -164,7 +164,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     briefing_relations(view, mentions, sents, buckets, add)
     note_participants(view, mentions, sents, buckets, out, add)
     party_relations(view, mentions, sents, buckets, out, add)
-    news_relations(view, sents, buckets, out, add)  # a news report's attendee lists, guests met, events held first
+    news_relations(view, sents, buckets, out, add, ref)  # a news report's attendee lists, guests met, events held first
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)
     period_fields(view, mentions, sents, add, ref)

@@ -74,3 +74,18 @@ def test_an_investor_that_only_puts_money_in_or_another_subject_announces_nothin
     got = of("ANNOUNCES", "해양수산부는 해양신산업펀드에 300억 원을 출자해 펀드를 조성한다. "
              "한편 김민호 수협은행장은 또 어촌뉴딜펀드에 100억 원을 출자한다고 말했다.")
     assert ("해양수산부", "어촌뉴딜펀드") not in got
+
+
+def test_the_next_sentence_continues_a_list_whose_first_names_were_not_recognised():
+    got = of("PARTICIPATES_IN", "이날 간담회엔 박철수 대한건설협회장, 정우성 한국주택협회장 등 5개 건설단체 대표가 참석한다. "
+             "건설사에선 김민호 현대건설 사장, 이정우 SK건설 부회장 등이 함께 한다.")
+    assert {("김민호", "간담회"), ("현대건설", "간담회"), ("이정우", "간담회"), ("SK건설", "간담회")} <= got
+
+
+def test_a_meeting_on_that_day_is_scheduled_only_while_it_is_still_to_come():
+    ahead = ("박영수 장관은 오는 26일 서울 강남구 건설회관에서 건설업계 대표들을 만날 예정이다. "
+             "이날 간담회엔 김민호 현대건설 사장 등이 참석한다.")
+    assert ("간담회", "이날") in of("SCHEDULED_FOR", ahead, "2025-03-20")
+    over = ("박영수 장관은 5일 서울 강남구 건설회관에서 건설업계 대표들을 만났다. "
+            "이날 간담회엔 김민호 현대건설 사장 등이 참석했다.")
+    assert ("간담회", "이날") not in of("SCHEDULED_FOR", over, "2025-03-05")
