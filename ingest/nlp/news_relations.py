@@ -7,6 +7,8 @@ the sentence rules of relations.py (one sentence, the verb's own arguments) do n
                         PARTICIPATES_IN A, SK텔레콤, B, KT, C, LG유플러스 → 현안 간담회
     고용노동부와 한국경영자총협회는 24일 발대식을 열고 'X 네트워크'를 출범했다.
                         ANNOUNCES 고용노동부, 한국경영자총협회 → 발대식 (both hold it)
+    방사청은 지난해 … MOU 3건을 추진했다. 미국과는 A 협정을, 영국과는 B 양해각서를 각각 체결했다.
+                        PARTICIPATES_IN 방사청 → A 협정, B 양해각서 (the signatory is the subject before)
     (20일 기사) … 오는 26일 … 만날 예정이다. 이날 간담회엔 … 참석한다.
                         SCHEDULED_FOR 간담회 → 이날 (the 26th: a meeting still to come)
     중기부는 A펀드에 500억 원을 출자해 … 조성할 예정이다. 또 … B펀드를 조성하고, … 이 밖에도 C펀드에 100억 원을 출자한다.
@@ -70,6 +72,8 @@ def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         _held_first(view, ms, inits, (ss, se), si, add)
     if "펀드" in text or "기금" in text:
         _funds(view, sents, buckets, add)
+    if "와는 " in text or "과는 " in text:
+        _signed_with_each(view, sents, buckets, add)
 
 
 def _officers(ms: list, chain: list) -> list:
@@ -249,3 +253,34 @@ def _that_day(view: TextView, sents: list[tuple[int, int]], buckets: list[list],
             if day == ref and _past(view, ss, se) and not _said_ahead(view, ss, se):
                 continue  # '이날 간담회에는 … 참석했다': today's meeting, over
             add("SCHEDULED_FOR", x, d, si)
+
+
+# '미국과는 A 협정을, 영국과는 B 양해각서를 각각 체결했다': a sentence of partners, each with its agreement
+_WITH_EACH = re.compile(r"(?:과|와)는\s")
+_SIGNED_END = re.compile(r"(?:체결|서명|맺)(?:했다|한다|했습니다|합니다|하였다|었다|는다|을\s예정이다|할\s예정이다)[.\"”'’]*\s*$")
+
+
+def _signed_with_each(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """PARTICIPATES_IN for the agreements a sentence without a subject lists partner by partner
+    ('미국과는 A를, 영국과는 B를 각각 체결했다'): the body that is the subject of the sentence before
+    signs each of them."""
+    text = view.text
+    for si in range(1, len(sents)):
+        ss, se = sents[si]
+        ms, before = buckets[si], buckets[si - 1]
+        if not _WITH_EACH.search(text, ss, se) or not _SIGNED_END.search(text[ss:se].rstrip()):
+            continue
+        if any(m.label in _AGENTS and _tail_of(view, m) in ("은", "는", "이", "가") for m in ms):
+            continue  # a subject of its own
+        subj = [b for b in before if b.label in _BODIES and view.tail(b.end)[:1] in ("은", "는", "이", "가")
+                and _tail_of(view, b) in ("은", "는", "이", "가")]
+        if not subj or subj[0].start - sents[si - 1][0] > 12:
+            continue  # the sentence before opens with its body ('방사청은 …')
+        for x in ms:
+            tail = _bare_tail(view, x).rstrip(",")
+            if (x.label == "INITIATIVE" and _SIGNS.search(text[x.start:x.end])
+                    and (tail in ("을", "를") or not tail and text.startswith(" 및 ", x.end))):
+                add("PARTICIPATES_IN", subj[0], x, si)
+
+
+_SIGNS = re.compile(r"협약|협정|약정|양해각서|의향서|MOU|LOI|계약|합의서|각서")

@@ -89,3 +89,12 @@ def test_a_meeting_on_that_day_is_scheduled_only_while_it_is_still_to_come():
     over = ("박영수 장관은 5일 서울 강남구 건설회관에서 건설업계 대표들을 만났다. "
             "이날 간담회엔 김민호 현대건설 사장 등이 참석했다.")
     assert ("간담회", "이날") not in of("SCHEDULED_FOR", over, "2025-03-05")
+
+
+def test_agreements_listed_partner_by_partner_are_signed_by_the_subject_of_the_sentence_before():
+    text = ("해양수산부는 지난해 10월 노르웨이‧일본‧칠레 등 3개국과 수산 협력을 추진했다. 노르웨이와는 수산물 교역 협정을, "
+            "일본과는 어업기술 교류 양해각서 및 공동연구 의향서를, 칠레와는 양식산업 협력 양해각서를 각각 체결했다.")
+    assert {("해양수산부", "수산물 교역 협정"), ("해양수산부", "어업기술 교류 양해각서"),
+            ("해양수산부", "양식산업 협력 양해각서")} <= of("PARTICIPATES_IN", text)
+    own = "해양수산부는 수산 협력을 추진했다. 노르웨이와는 현대중공업이 수산물 교역 협정을 체결했다."
+    assert ("해양수산부", "수산물 교역 협정") not in of("PARTICIPATES_IN", own)
