@@ -9,6 +9,9 @@ the sentence rules of relations.py (one sentence, the verb's own arguments) do n
                         ANNOUNCES 고용노동부, 한국경영자총협회 → 발대식 (both hold it)
     방사청은 지난해 … MOU 3건을 추진했다. 미국과는 A 협정을, 영국과는 B 양해각서를 각각 체결했다.
                         PARTICIPATES_IN 방사청 → A 협정, B 양해각서 (the signatory is the subject before)
+    환경부·한국환경공단, 탄소중립 실천 업무협약        (a headline: the parties, a comma, the agreement)
+    중기부, 네이버와 소상공인 디지털전환 MOU 체결       PARTICIPATES_IN both → the agreement
+    환경부·한국환경공단, 탄소중립 실천 협약식 개최      ANNOUNCES both → the ceremony
     (20일 기사) … 오는 26일 … 만날 예정이다. 이날 간담회엔 … 참석한다.
                         SCHEDULED_FOR 간담회 → 이날 (the 26th: a meeting still to come)
     중기부는 A펀드에 500억 원을 출자해 … 조성할 예정이다. 또 … B펀드를 조성하고, … 이 밖에도 C펀드에 100억 원을 출자한다.
@@ -74,6 +77,8 @@ def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         _funds(view, sents, buckets, add)
     if "와는 " in text or "과는 " in text:
         _signed_with_each(view, sents, buckets, add)
+    if buckets and sents and "," in text[:sents[0][1]]:
+        _headline_parties(view, buckets[0], add)
 
 
 def _officers(ms: list, chain: list) -> list:
@@ -284,3 +289,43 @@ def _signed_with_each(view: TextView, sents: list[tuple[int, int]], buckets: lis
 
 
 _SIGNS = re.compile(r"협약|협정|약정|양해각서|의향서|MOU|LOI|계약|합의서|각서")
+
+
+# a headline's parties: 'A·B, …', 'A-B, …', 'A, B와 …' (the first line, up to its comma)
+_PARTY_SEP = re.compile(r"\s?[-·‧ㆍ,]\s?|(?:와|과)\s")
+_HEAD_VERB = re.compile(r"['’\"”」』]?\s?(?:체결|개최|협약|맺어|맺고|서명)?\s*(?:[…·,]|\n|$)")
+_EVENT_WORD = re.compile(r"(?:식|회의|포럼|간담회|설명회|세미나|행사)$")
+
+
+def _headline_parties(view: TextView, first: list, add: Callable) -> None:
+    """'A·B, X 업무협약 (체결)', 'A, B와 X MOU': the two parties of the agreement a headline names take
+    part in it (the news guideline); 'A·B, X 협약식 개최': both hold the ceremony (ANNOUNCES, as the
+    headline rule has it for one body). One body alone is the headline rule's (headlines.py)."""
+    text = view.text
+    line_end = text.find("\n")
+    if line_end < 0 or line_end > 80:
+        return  # no headline line
+    ms = [m for m in first if m.end <= line_end]
+    comma = text.find(",", 0, line_end)
+    parties = [m for m in ms if m.label in _BODIES and m.end <= comma]
+    if not parties or parties[0].start > 2 or comma < 0:
+        return
+    for a, b in zip(parties, parties[1:]):
+        if not _PARTY_SEP.fullmatch(text, a.end, b.start):
+            return
+    if not _PARTY_SEP.fullmatch(text, parties[-1].end, comma) and parties[-1].end != comma:
+        return
+    rest = [m for m in ms if m.start > comma]
+    partner = rest[0] if rest and rest[0].label in _BODIES and re.match(r"(?:와|과)\s", text[rest[0].end:]) else None
+    deal = next((m for m in rest if m.label == "INITIATIVE" and (_SIGNS.search(text[m.start:m.end])
+                                                                  or _EVENT_WORD.search(text[m.start:m.end]))), None)
+    if deal is None or not _HEAD_VERB.match(text, deal.end) or any(m.label == "PERSON" for m in ms):
+        return
+    name = text[deal.start:deal.end]
+    everyone = parties + ([partner] if partner is not None else [])
+    if _EVENT_WORD.search(name) and len(parties) > 1 and partner is None:
+        for p in parties:
+            add("ANNOUNCES", p, deal, 0)
+    elif _SIGNS.search(name) and not _EVENT_WORD.search(name) and len(everyone) > 1:
+        for p in everyone:
+            add("PARTICIPATES_IN", p, deal, 0)

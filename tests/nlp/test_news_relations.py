@@ -98,3 +98,18 @@ def test_agreements_listed_partner_by_partner_are_signed_by_the_subject_of_the_s
             ("해양수산부", "양식산업 협력 양해각서")} <= of("PARTICIPATES_IN", text)
     own = "해양수산부는 수산 협력을 추진했다. 노르웨이와는 현대중공업이 수산물 교역 협정을 체결했다."
     assert ("해양수산부", "수산물 교역 협정") not in of("PARTICIPATES_IN", own)
+
+
+def test_a_headline_names_the_parties_of_its_agreement_or_the_hosts_of_its_ceremony():
+    got = of("PARTICIPATES_IN", "환경부·한국환경공단, 탄소중립 실천 업무협약\n환경부는 5일 한국환경공단과 협약을 맺었다고 밝혔다.")
+    assert {("환경부", "탄소중립 실천 업무협약"), ("한국환경공단", "탄소중립 실천 업무협약")} <= got
+    got = of("PARTICIPATES_IN", "중기부, 네이버와 소상공인 디지털전환 MOU 체결\n중기부는 5일 네이버와 협약을 맺었다.")
+    assert {("중기부", "소상공인 디지털전환 MOU"), ("네이버", "소상공인 디지털전환 MOU")} <= got
+    got = of("ANNOUNCES", "환경부·한국환경공단, 탄소중립 실천 협약식 개최\n환경부는 5일 협약식을 열었다.")
+    assert {("환경부", "탄소중립 실천 협약식"), ("한국환경공단", "탄소중립 실천 협약식")} <= got
+
+
+def test_a_headline_sentence_or_a_headline_without_an_agreement_gives_no_parties():
+    got = of("PARTICIPATES_IN", "환경부는 한국환경공단, 한국수자원공사와 탄소중립 업무협약을 논의했다.\n본문이다.")
+    assert ("한국수자원공사", "탄소중립 업무협약") not in got
+    assert not of("PARTICIPATES_IN", "삼성전자·SK하이닉스, 반도체 공장 증설 경쟁\n본문이다.")
