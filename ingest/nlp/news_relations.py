@@ -12,6 +12,8 @@ the sentence rules of relations.py (one sentence, the verb's own arguments) do n
     환경부·한국환경공단, 탄소중립 실천 업무협약        (a headline: the parties, a comma, the agreement)
     중기부, 네이버와 소상공인 디지털전환 MOU 체결       PARTICIPATES_IN both → the agreement
     환경부·한국환경공단, 탄소중립 실천 협약식 개최      ANNOUNCES both → the ceremony
+    한국전력과 현대건설이 손잡고 … 나선다. 양사는 5일 … '해상풍력 공동개발 업무협약'을 체결했다.
+                        PARTICIPATES_IN 한국전력, 현대건설 → the agreement ('양사', '두 기관': the pair named before)
     (20일 기사) … 오는 26일 … 만날 예정이다. 이날 간담회엔 … 참석한다.
                         SCHEDULED_FOR 간담회 → 이날 (the 26th: a meeting still to come)
     중기부는 A펀드에 500억 원을 출자해 … 조성할 예정이다. 또 … B펀드를 조성하고, … 이 밖에도 C펀드에 100억 원을 출자한다.
@@ -77,6 +79,8 @@ def news_relations(view: TextView, sents: list[tuple[int, int]], buckets: list[l
         _funds(view, sents, buckets, add)
     if "와는 " in text or "과는 " in text:
         _signed_with_each(view, sents, buckets, add)
+    if _BOTH.search(text):
+        _both_of_them(view, sents, buckets, add)
     if buckets and sents and "," in text[:sents[0][1]]:
         _headline_parties(view, buckets[0], add)
 
@@ -329,3 +333,56 @@ def _headline_parties(view: TextView, first: list, add: Callable) -> None:
     elif _SIGNS.search(name) and not _EVENT_WORD.search(name) and len(everyone) > 1:
         for p in everyone:
             add("PARTICIPATES_IN", p, deal, 0)
+
+
+# the two named before, as the subject: '양사는', '양 기관은', '두 기관이', '양측은'
+_BOTH = re.compile(r"(?<![가-힣])(?:양사|양\s?기관|두\s기관|두\s회사|양측|양\s?단체)(?:는|은|가|이|도)\s")
+_PAIR = re.compile(r"(?:\([^()]{0,25}\))?(?:와|과|,|·|ㆍ|\s및)\s?")
+_SIGN_AFTER = re.compile(r"['’\"”」』]?(?:\([^()]{0,15}\))?(?:을|를)\s(?:\S+\s){0,2}?(?:체결|맺|서명)")
+_HOLD_BOTH = re.compile(r"['’\"”」』]?(?:\([^()]{0,15}\))?(?:을|를)\s(?:공동으로\s|함께\s)?(?:개최|열|연다|출범|발족|구성|공동\s?운영|운영)")
+
+
+def _pair_before(view: TextView, ms: list, upto: int) -> list | None:
+    """The last two bodies coordinated ('A와 B', 'A·B') or paired as subject and partner ('A는 B와')
+    before `upto`; None where more than two are coordinated."""
+    text = view.text
+    bodies = [m for m in ms if m.label in _BODIES and m.end <= upto]
+    for i in range(len(bodies) - 1, 0, -1):
+        a, b = bodies[i - 1], bodies[i]
+        if _PAIR.fullmatch(text, a.end, b.start):
+            if i > 1 and _PAIR.fullmatch(text, bodies[i - 2].end, a.start):
+                return None  # three or more: not '양사'
+            return [a, b]
+        if _tail_of(view, a) in ("은", "는", "이", "가") and re.match(r"(?:\([^()]{0,25}\))?(?:와|과)\s", text[b.end:]) \
+                and b.start - a.end <= 30:
+            return [a, b]
+    return None
+
+
+def _both_of_them(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """'양사는 … X 업무협약을 체결했다': both of the pair the text has just named sign it (PARTICIPATES_IN);
+    '양 기관은 … X를 공동으로 개최한다': both hold it (ANNOUNCES)."""
+    text = view.text
+    for si, ms in enumerate(buckets):
+        ss, se = sents[si]
+        both = _BOTH.search(text, ss, se)
+        if both is None or any(m.start <= both.start() < m.end for m in ms):
+            continue
+        pair = _pair_before(view, ms, both.start())
+        k = si - 1
+        while pair is None and k >= max(0, si - 2):
+            pair = _pair_before(view, buckets[k], sents[k][1])
+            k -= 1
+        if not pair:
+            continue
+        for x in ms:
+            if x.label != "INITIATIVE" or x.start < both.end():
+                continue
+            if _SIGNS.search(text[x.start:x.end]) and _SIGN_AFTER.match(text, x.end):
+                kind = "PARTICIPATES_IN"
+            elif x.attrs.get("kind") == "meeting" and _HOLD_BOTH.match(text, x.end):
+                kind = "ANNOUNCES"
+            else:
+                continue
+            for b in pair:
+                add(kind, b, x, si)

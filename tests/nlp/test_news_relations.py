@@ -113,3 +113,17 @@ def test_a_headline_sentence_or_a_headline_without_an_agreement_gives_no_parties
     got = of("PARTICIPATES_IN", "환경부는 한국환경공단, 한국수자원공사와 탄소중립 업무협약을 논의했다.\n본문이다.")
     assert ("한국수자원공사", "탄소중립 업무협약") not in got
     assert not of("PARTICIPATES_IN", "삼성전자·SK하이닉스, 반도체 공장 증설 경쟁\n본문이다.")
+
+
+def test_both_of_a_pair_named_before_sign_or_hold_what_the_pair_does():
+    got = of("PARTICIPATES_IN", "한국전력과 현대건설이 손잡고 해상풍력 공동개발에 나선다. "
+             "양사는 5일 서울 서초구 한전 아트센터에서 '해상풍력 공동개발 업무협약'을 체결했다고 밝혔다.")
+    assert {("한국전력", "해상풍력 공동개발 업무협약"), ("현대건설", "해상풍력 공동개발 업무협약")} <= got
+    got = of("ANNOUNCES", "한국관광공사는 한국철도공사와 함께 지역관광 활성화에 나선다. "
+             "두 기관은 오는 10일 '지역관광 활성화 포럼'을 공동으로 개최한다.")
+    assert {("한국관광공사", "지역관광 활성화 포럼"), ("한국철도공사", "지역관광 활성화 포럼")} <= got
+
+
+def test_three_named_before_are_no_pair():
+    got = of("PARTICIPATES_IN", "삼성전자, SK하이닉스, LG전자는 반도체 인재 양성에 나선다. 양사는 '반도체 인재양성 협약'을 체결했다.")
+    assert ("SK하이닉스", "반도체 인재양성 협약") not in got
