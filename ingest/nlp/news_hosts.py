@@ -32,7 +32,7 @@ def meeting_hosts(view: TextView, sents: list[tuple[int, int]], buckets: list[li
     text = view.text
     for si, ms in enumerate(buckets):
         ss, se = sents[si]
-        if "만나" not in text[ss:se] and "만날" not in text[ss:se] and "초청" not in text[ss:se]:
+        if not any(w in text[ss:se] for w in ("만나", "만날", "만난", "만났", "초청")):
             continue
         if any(m.label == "INITIATIVE" and m.attrs.get("kind") == "meeting" for m in ms):
             continue  # the sentence names its meeting: the sentence rules'

@@ -32,7 +32,7 @@ from datetime import date
 from typing import Callable
 
 from ingest.nlp.roles import bare_tail as _bare_tail
-from ingest.nlp.timing import past as _past, said_ahead as _said_ahead, value_start as _value_start
+from ingest.nlp.timing import past as _past, value_start as _value_start
 from ingest.nlp.view import TextView
 
 _AGENTS = ("COMPANY", "PERSON", "MINISTRY", "ORGANIZATION")
@@ -242,6 +242,11 @@ def _funds(view: TextView, sents: list[tuple[int, int]], buckets: list[list], ad
             carried = None  # another subject takes over
 
 
+# the day's meeting still to come, said of it: '… 참석한다', '… 참석할 예정이다', '… 열린다'
+_STILL_TO_COME = re.compile(r"(?:참석|참여|참가|배석|개최|진행)(?:한다|할\s예정이다|합니다|할\s예정입니다|된다|됩니다)[.]?$"
+                            r"|함께\s?(?:한다|할\s예정이다|합니다)[.]?$|열린다[.]?$|열릴\s예정이다[.]?$")
+
+
 def _that_day(view: TextView, sents: list[tuple[int, int]], buckets: list[list], out: list, add: Callable,
               ref: date) -> None:
     """'이날 간담회엔 …': the meeting is on the day the text has just named; when that day is still
@@ -259,8 +264,8 @@ def _that_day(view: TextView, sents: list[tuple[int, int]], buckets: list[list],
             if day is None or day < ref:
                 continue
             ss, se = sents[si]
-            if day == ref and _past(view, ss, se) and not _said_ahead(view, ss, se):
-                continue  # '이날 간담회에는 … 참석했다': today's meeting, over
+            if day == ref and (_past(view, ss, se) or not _STILL_TO_COME.search(text[ss:se].rstrip())):
+                continue  # '이날 간담회에는 … 참석했다', '이날 회의에서 논의된 …': today's meeting, over or not said
             add("SCHEDULED_FOR", x, d, si)
 
 

@@ -127,3 +127,11 @@ def test_both_of_a_pair_named_before_sign_or_hold_what_the_pair_does():
 def test_three_named_before_are_no_pair():
     got = of("PARTICIPATES_IN", "삼성전자, SK하이닉스, LG전자는 반도체 인재 양성에 나선다. 양사는 '반도체 인재양성 협약'을 체결했다.")
     assert ("SK하이닉스", "반도체 인재양성 협약") not in got
+
+
+def test_todays_meeting_is_scheduled_only_where_the_sentence_says_it_is_still_to_come():
+    text = "산업부는 이날 회의에서 논의된 내용을 바탕으로 다음 달 '배터리 산업 발전 전략'을 발표할 계획이다."
+    assert ("회의", "이날") not in of("SCHEDULED_FOR", text, "2025-03-05")
+    text = ("박영수 장관은 오늘 서울 강남구 건설회관에서 건설업계 대표들을 만난다. "
+            "이날 간담회엔 김민호 현대건설 사장 등이 참석한다.")
+    assert ("간담회", "이날") in of("SCHEDULED_FOR", text, "2025-03-05")
