@@ -5,6 +5,9 @@
     김종철 위원장이 이동통신 3사 대표자를 만나 … 구체화한다. 방미통위는 … 만나 현안 간담회를 진행한다.
                         LEADS 김종철 → 현안 간담회
 
+    원자력안전위원회는 전날 … 진행된 제35차 전체회의를 통해 … 계속운전을 결정했다.
+                        ANNOUNCES 원자력안전위원회 → 제35차 전체회의 (a commission decides through its own sitting)
+
 A report opens with the head who meets people ('…를 만나', '…를 초청해') and names the meeting
 itself only a sentence or two later, where no verb of his governs it. The guideline (real-dev-60,
 the news notes): the head of the sentence before holds the meeting the next sentences name, as a
@@ -66,3 +69,31 @@ def _subject(view: TextView, m) -> bool:
 def _attended(view: TextView, m) -> bool:
     """'… 간담회에 참석해': a meeting someone goes to, not one he holds."""
     return re.match(r"['’\"”」』]?에\s(?:\S+\s)?(?:참석|참가|참여)", view.text[m.end:m.end + 20]) is not None
+
+
+# a commission deciding through its own sitting: '… 제35차 전체회의를 통해 … 결정했다'
+_THROUGH = re.compile(r"['’\"”」』]?(?:을|를)\s통(?:해|하여)\s")
+_DECIDES = re.compile(r"(?:결정|의결|확정|승인|가결|허가)(?:했|하였|한다|키로|하기로)")
+# its own sitting: a plenary or numbered one ('제35차 전체회의'), not the cabinet's ('국무회의')
+_OWN_SITTING = re.compile(r"(?:전체회의|본회의|정례회의|임시회의)$|^제\s?\d+\s?차\s?\S*회의$")
+
+
+def decided_through(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """ANNOUNCES for the body that decides something through its own sitting ('원안위는 … 제35차
+    전체회의를 통해 … 결정했다'), as a commission holds its plenary sitting (the news notes)."""
+    text = view.text
+    for si, ms in enumerate(buckets):
+        ss, se = sents[si]
+        if "통해" not in text[ss:se] and "통하여" not in text[ss:se]:
+            continue
+        for x in ms:
+            if x.label != "INITIATIVE" or x.attrs.get("kind") != "meeting" or not _OWN_SITTING.search(text[x.start:x.end]):
+                continue
+            through = _THROUGH.match(text, x.end)
+            if through is None or not _DECIDES.search(text, through.end(), se):
+                continue
+            bodies = [b for b in ms if b.label in ("MINISTRY", "ORGANIZATION") and ss <= b.start and b.end <= x.start
+                      and _subject(view, b) and view.tail(b.end)[:1] in ("은", "는", "이", "가")]
+            if bodies and not any(m.label in ("MINISTRY", "ORGANIZATION", "PERSON") and bodies[-1].end <= m.start < x.start
+                                  for m in ms):
+                add("ANNOUNCES", bodies[-1], x, si)

@@ -21,3 +21,10 @@ def test_no_host_for_an_event_attended_or_held_by_another_head():
     text = "박영수 장관은 5일 업계 대표들을 만나 협력 방안을 논의했다. 김민호 위원장은 이날 오찬 간담회를 열었다."
     got = of("LEADS", text)
     assert ("박영수", "오찬 간담회") not in got and ("김민호", "오찬 간담회") in got
+
+
+def test_a_commission_that_decides_through_its_own_sitting_holds_it():
+    text = "원자력안전위원회는 전날 오전 10시부터 진행된 제35차 전체회의를 통해 표결 끝에 고리2호기 계속운전을 결정했다고 밝혔다."
+    assert ("원자력안전위원회", "제35차 전체회의") in of("ANNOUNCES", text)
+    text = "산업통상자원부는 5일 국무회의를 통해 반도체 특별법 시행령이 의결됐다고 밝혔다."
+    assert ("산업통상자원부", "국무회의") not in of("ANNOUNCES", text)  # the cabinet's sitting, reported
