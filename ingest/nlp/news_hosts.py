@@ -8,6 +8,9 @@
     원자력안전위원회는 전날 … 진행된 제35차 전체회의를 통해 … 계속운전을 결정했다.
                         ANNOUNCES 원자력안전위원회 → 제35차 전체회의 (a commission decides through its own sitting)
 
+    박영수 장관은 이날 간담회에서 A 현대자동차 사장, B 기아 부사장과 의견을 나눴다.
+                        PARTICIPATES_IN A, 현대자동차, B, 기아 → 간담회 (whom he talks with there)
+
 A report opens with the head who meets people ('…를 만나', '…를 초청해') and names the meeting
 itself only a sentence or two later, where no verb of his governs it. The guideline (real-dev-60,
 the news notes): the head of the sentence before holds the meeting the next sentences name, as a
@@ -97,3 +100,30 @@ def decided_through(view: TextView, sents: list[tuple[int, int]], buckets: list[
             if bodies and not any(m.label in ("MINISTRY", "ORGANIZATION", "PERSON") and bodies[-1].end <= m.start < x.start
                                   for m in ms):
                 add("ANNOUNCES", bodies[-1], x, si)
+
+
+# talking with someone at the meeting: '… A 사장, B 부사장과 의견을 나눴다', '… 와 논의했다'
+_TALKED_WITH = re.compile(r"(?:\s[가-힣]{1,10}){0,2}?(?:\s?등)?(?:과|와)\s(?:함께\s)?(?:[^\s,.]+\s){0,3}?"
+                          r"(?:의견을\s(?:나눴|나누었|나눈다|나눌|교환)|논의(?:했|한다|할\s)|대화를\s(?:나눴|나누었|나눈다)|환담|협의(?:했|한다))")
+
+
+def talked_at(view: TextView, sents: list[tuple[int, int]], buckets: list[list], add: Callable) -> None:
+    """PARTICIPATES_IN for whom the subject talks with at a meeting named as the place ('이날
+    간담회에서 A 사장, B 부사장과 의견을 나눴다'), with their companies."""
+    from ingest.nlp.news_relations import _chain, _officers  # noqa: PLC0415
+    text = view.text
+    for si, ms in enumerate(buckets):
+        ss, se = sents[si]
+        for x in ms:
+            if x.label != "INITIATIVE" or x.attrs.get("kind") != "meeting" or view.tail(x.end) not in ("에서", "에서는"):
+                continue
+            agents = [m for m in ms if m.label in ("COMPANY", "PERSON", "MINISTRY", "ORGANIZATION") and m.start > x.end
+                      and not m.attrs.get("byline")]
+            last = next((m for m in agents if _TALKED_WITH.match(text, m.end)), None)
+            if last is None:
+                continue
+            chain = _chain(view, agents[:agents.index(last) + 1])
+            if any(_subject(view, m) for m in chain):
+                continue
+            for m in _officers(ms, chain):
+                add("PARTICIPATES_IN", m, x, si)

@@ -28,3 +28,10 @@ def test_a_commission_that_decides_through_its_own_sitting_holds_it():
     assert ("원자력안전위원회", "제35차 전체회의") in of("ANNOUNCES", text)
     text = "산업통상자원부는 5일 국무회의를 통해 반도체 특별법 시행령이 의결됐다고 밝혔다."
     assert ("산업통상자원부", "국무회의") not in of("ANNOUNCES", text)  # the cabinet's sitting, reported
+
+
+def test_whom_one_talks_with_at_the_meeting_takes_part_in_it():
+    got = of("PARTICIPATES_IN", "박영수 장관은 이날 간담회에서 김민호 현대자동차 사장, 이정우 기아 부사장과 의견을 나눴다.")
+    assert {("김민호", "간담회"), ("현대자동차", "간담회"), ("이정우", "간담회"), ("기아", "간담회")} <= got
+    got = of("PARTICIPATES_IN", '박영수 장관은 이날 포럼에서 "현대자동차와 기아가 협력해야 한다"고 말했다.')
+    assert ("현대자동차", "포럼") not in got  # named in a remark, not talked with
