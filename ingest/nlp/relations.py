@@ -47,6 +47,8 @@ from ingest.nlp.prepared import prepared_relations
 from ingest.nlp.pronoun_acts import pronoun_acts
 from ingest.nlp.run_by import call_runs, purpose_runs, run_by_relations
 from ingest.nlp.news_items import news_filters
+from ingest.nlp.news_relations import news_relations
+from ingest.nlp.news_hosts import decided_through, meeting_hosts, talked_at
 from ingest.nlp.timing import iso as _iso
 from ingest.nlp.event_names import delegation_members
 from ingest.nlp.view import TextView
@@ -178,6 +180,10 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
     carried_attendance(view, sents, buckets, add)  # 'A 대통령은 …. 오후에는 … 개청식에 참석했다'
     role_appositions(view, mentions, sents, buckets, add)  # "'X' 회원사인 A"
     party_relations(view, mentions, sents, buckets, out, add)
+    news_relations(view, sents, buckets, out, add, ref)  # a news report's attendee lists, guests met, events held first
+    meeting_hosts(view, sents, buckets, add)  # the head who meets people in the lead holds the meeting named after
+    decided_through(view, sents, buckets, add)  # '위원회는 제N차 전체회의를 통해 … 의결했다'
+    talked_at(view, sents, buckets, add)  # '이날 간담회에서 A 사장, B 부사장과 의견을 나눴다'
     presenter_relations(view, mentions, sents, buckets, add)
     board_relations(view, mentions, sents, add)
     period_fields(view, mentions, sents, add, ref)
