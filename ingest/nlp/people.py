@@ -319,6 +319,8 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
     if s2 < 2 or text[s2 - 1] != " ":
         return None
     s1 = view.word_start(s2 - 1)
+    while s1 < s2 - 1 and text[s1] in "\"'“‘「『《<([":
+        s1 += 1  # '"도널드 트럼프 미 대통령에게 …"': a quote opens on the name
     for a, b in ((s1, s2 - 1), (s2, pos)):
         if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _FOREIGN_WORD.fullmatch(text[a:b]) and b - a > 1:
             return None
