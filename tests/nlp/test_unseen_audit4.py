@@ -44,3 +44,15 @@ def test_a_negated_verb_announces_nothing():
     assert not of("ANNOUNCES", "정부는 3개국에 특사를 보냈으며, 대일 특사단 파견은 추진하지 않았다.")
     assert not of("ANNOUNCES", "산업부는 수소경제 특별법 개정을 추진하지 않기로 했다.")
     assert of("ANNOUNCES", "산업부는 수소경제 특별법 개정을 추진한다고 밝혔다.")
+
+
+def test_a_foreign_name_whose_second_word_opens_like_a_surname():
+    # people: '세키야 나오야 도쿄대 교수' gave '나오야' alone (나 is a surname)
+    found = ents("다카하시 나오키 교토대 교수가 조사 결과를 발표했다.")
+    assert ("다카하시 나오키", "PERSON") in found and ("나오키", "PERSON") not in found
+    assert ("나영희", "PERSON") in ents("이날 나영희 고려대 교수는 발표했다.")
+
+
+def test_a_weekly_of_an_outlet_is_named_whole():
+    # gazetteer: '《한겨레21》' is the weekly, not 한겨레 with a number after it
+    assert ("한겨레21", "COMPANY") in ents("《한겨레21》은 이 문제를 보도했다.")
