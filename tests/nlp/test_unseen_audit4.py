@@ -56,3 +56,9 @@ def test_a_foreign_name_whose_second_word_opens_like_a_surname():
 def test_a_weekly_of_an_outlet_is_named_whole():
     # gazetteer: '《한겨레21》' is the weekly, not 한겨레 with a number after it
     assert ("한겨레21", "COMPANY") in ents("《한겨레21》은 이 문제를 보도했다.")
+
+
+def test_a_report_to_the_presidents_office_is_not_its_own():
+    # frame_events: '부처의 청와대 업무보고' is reported to 청와대, which takes no part as the reporter
+    assert not of("PARTICIPATES_IN", "대변인은 브리핑에서 정부부처의 청와대 업무보고 일정을 발표했다.")
+    assert ("원자력안전위원회", "업무보고") in of("PARTICIPATES_IN", "위원장은 오늘 원자력안전위원회 업무보고를 받았다.")
