@@ -62,3 +62,9 @@ def test_a_report_to_the_presidents_office_is_not_its_own():
     # frame_events: '부처의 청와대 업무보고' is reported to 청와대, which takes no part as the reporter
     assert not of("PARTICIPATES_IN", "대변인은 브리핑에서 정부부처의 청와대 업무보고 일정을 발표했다.")
     assert ("원자력안전위원회", "업무보고") in of("PARTICIPATES_IN", "위원장은 오늘 원자력안전위원회 업무보고를 받았다.")
+
+
+def test_an_outlets_institute_is_no_mention_of_the_outlet():
+    # gazetteer ruler: '로이터저널리즘 리포트' is the Reuters Institute's report, not Reuters reporting
+    assert not any(t == "COMPANY" for _w, t in ents("위원님이 인용하신 로이터저널리즘 리포트를 보겠습니다."))
+    assert ("로이터", "COMPANY") in ents("로이터는 이 소식을 전했다.")
