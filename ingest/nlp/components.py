@@ -84,6 +84,8 @@ class GazetteerRuler:
                 continue  # 산업부 in 산업부문, 중기부 in 중기부터
             if m.group().endswith("위") and view.text.startswith("원", e):
                 continue  # 금융위원장 is 금융위원회 위원장 contracted, 방심위원들 its members: no mention of the body
+            if info.kind == "media" and view.text.startswith(_OUTLETS_OWN, e):
+                continue  # '로이터저널리즘 연구소', '로이터 저널리즘 인스티튜트': an institute of its own, no outlet
             if view.text.startswith(_MEMBER_TITLES, e):
                 continue  # 국회의원, 서울시의원: a member's title, not the body (as 산업정책실장)
             if info.kind == "local" and view.tag_at(s) != "NNP" and not fused:
@@ -106,6 +108,7 @@ class GazetteerRuler:
 
 
 _MEMBER_TITLES = ("의원", "의원들")
+_OUTLETS_OWN = ("저널리즘", " 저널리즘", "재단", "연구소")
 
 
 def _gaz_cand(s: int, e: int, info: NameInfo) -> tuple[int, int, str, dict]:

@@ -154,7 +154,8 @@ def find_described(view: TextView, lex: Lexicon) -> Iterator[Cand]:
 # (three syllables, a surname first), places, parties, offices, plants and churches have sides
 # too, and are left alone, as is the last word of a longer name ('포니 캐니언 측')
 _NOT_SIDES = ("당", "실", "청", "부", "처", "원", "회", "단", "소", "원전", "성전", "교회", "학교", "대학", "병원", "센터", "재단",
-              "협회", "조합", "노조", "위원회", "시", "군", "구", "도")
+              "협회", "조합", "노조", "위원회", "시", "군", "구", "도",
+              "위", "본부", "공단", "공사", "국", "과", "팀", "법원", "검찰", "경찰")  # '신남방정책특위 관계자들이': a committee
 _SPOKES = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}) (?:관계자|측(?=[은는이가도에의과]|\s))")
 
 

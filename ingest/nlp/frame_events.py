@@ -222,8 +222,9 @@ def _heard(view: TextView, ms: list, own: list, si: int, add) -> None:
             add("PARTICIPATES_IN", before[-1], h, si)  # '방송통신심의위원회 국정감사', '원자력안전위원회 업무보고'
 
 
-# a hearing a body's name modifies: the body is audited or reports (not the Assembly or its committee, who hold it)
+# a hearing a body's name modifies: the body is audited or reports (not the Assembly or its committee, who hold it,
+# nor the president's office a ministry reports to: '정부부처의 청와대 업무보고')
 _AUDITS = frozenset({"국정감사", "현안질의", "업무보고", "현안보고"})
-_ASSEMBLY = re.compile(r"국회|(?:과학기술정보방송통신|기획재정|정무|교육|외교통일|국방|행정안전|문화체육관광|농림축산식품해양수산"
+_ASSEMBLY = re.compile(r"국회|청와대$|대통령실$|대통령비서실$|(?:과학기술정보방송통신|기획재정|정무|교육|외교통일|국방|행정안전|문화체육관광|농림축산식품해양수산"
                        r"|산업통상자원중소벤처기업|보건복지|환경노동|국토교통|정보|여성가족|법제사법|운영|예산결산특별)위원회$"
                        r"|(?:과방|기재|정무|교육|외통|국방|행안|문체|농해수|산자|복지|환노|국토|정보|여가|법사|운영|예결)위$")

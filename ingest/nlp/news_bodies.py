@@ -93,7 +93,8 @@ def find_news_bodies(view: TextView) -> Iterator[Cand]:
     if "교수" in text or "총장" in text or "학장" in text:
         for m in _UNIVERSITY.finditer(text):
             s, e = m.span(1)
-            if m.group(1) not in _NOT_UNIVERSITY and view.aligned(s, e) and (_after_name(text, s) or not _name_like(m.group(1))):
+            if m.group(1) not in _NOT_UNIVERSITY and view.aligned(s, e) \
+                    and (_after_name(text, s, view) or not _name_like(m.group(1))):
                 yield s, e, "ORGANIZATION", {"rule": "university", "org_kind": "university", "_prio": 26}
 
 
@@ -103,13 +104,15 @@ def _name_like(word: str) -> bool:
     return len(word) == 3 and word[0] in SURNAMES
 
 
-def _after_name(text: str, s: int) -> bool:
-    """Whether a word that could be a personal name ends right before `s` ('장범식 숭실대 부총장')."""
+def _after_name(text: str, s: int, view: TextView | None = None) -> bool:
+    """Whether a word that could be a personal name ends right before `s` ('장범식 숭실대 부총장');
+    with the view, only a word of nouns ('주장하던 한상대 총장': a verb's form is no name)."""
     from ingest.nlp.people import NOT_NAMES, SURNAMES  # noqa: PLC0415
     ws = _word_start(text, s - 1)
     word = text[ws:s - 1]
     return text[s - 1] == " " and 2 <= len(word) <= 4 and word[0] in SURNAMES and word not in NOT_NAMES \
-        and word[-1] not in "대부청처원회사단소"  # '서울대 AI연구원장': a body before it, no name
+        and word[-1] not in "대부청처원회사단소" \
+        and (view is None or view.is_nominal(ws, s - 1))  # '서울대 AI연구원장': a body before it, no name
 
 
 def _listed_forums(view: TextView) -> Iterator[Cand]:

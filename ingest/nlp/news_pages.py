@@ -63,6 +63,8 @@ _CREDIT = re.compile(r"(?:사진|사진제공|사진 제공|자료사진|그래�
                      r"(?P<rest>\s?(?:기자|특파원)| DB| 자료사진| 제공)?")
 # a reporter's sign-off with an address: '홍길동기자 hong@yna.co.kr', '홍길동 기자 (hong@…)'
 _SIGN_OFF = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:기자|특파원)\s?[(<]?\s?/?\s?[A-Za-z0-9._-]+@[A-Za-z0-9.-]+")
+# the reporter's name right before the outlet of a sign-off ('홍길동 한경닷컴 기자 …')
+_NAME_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) $")
 # a reporter's sign-off on a line of its own: '지성림기자', '홍길동 기자' (before the page's footer)
 _NAME_LINE = re.compile(rf"^([가-힣]{{2,4}})\s?{_TITLE}\s*$", re.M)
 _NOT_REPORTER = frozenset({"취재", "사진", "영상", "촬영", "전문", "수습", "객원", "시민", "국민", "인턴", "담당", "출입", "현장", "방송",
@@ -127,8 +129,12 @@ def find_page_furniture(view: TextView) -> Iterator[Cand]:
                 yield from _names(text, *m.span(2))
     if "@" in text:
         for m in _SIGN_OFF.finditer(text):
-            if _reporter(text, *m.span(1)):
-                yield _person(*m.span(1))
+            s, e = m.span(1)
+            if outlet(text[s:e], True) and (name := _NAME_BEFORE.search(text, 0, s)) and _reporter(text, *name.span(1)):
+                yield _company(s, e)  # '홍길동 한경닷컴 기자 hong@…': the outlet between the name and the title
+                yield _person(*name.span(1))
+            elif _reporter(text, s, e):
+                yield _person(s, e)
         for m in _NAME_MAIL.finditer(text):
             if _reporter(text, *m.span(1)):
                 yield _person(*m.span(1))

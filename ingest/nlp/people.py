@@ -156,8 +156,9 @@ def find_people(view: TextView, ents: dict[tuple[int, int], str], org_ends: dict
                 name = (ws, pos)
         if name is None and org is not None:
             name = _name_after(view, te, ents, title in STRONG_TITLES)  # '산업부 장관 안덕근은''
-        if org is not None and (name is None or text[name[0]] not in SURNAMES):
-            # '젠슨 황 엔비디아 최고경영자', '대니얼 애커슨 GM 회장': a foreign name of two words
+        if org is not None and (name is None or text[name[0]] not in SURNAMES or _foreign_before(view, name, ents)):
+            # '젠슨 황 엔비디아 최고경영자', '대니얼 애커슨 GM 회장': a foreign name of two words; also when
+            # its second word opens like a surname ('세키야 나오야 도쿄대 교수')
             name = _foreign_name_before(view, pos, ents) or name
         if name is None and org is None and pos > 0 and text[pos] == " " and title in _CORP_TITLES:
             # '김미화 자원순환사회연대 이사장': a long unknown body between the name and the title
@@ -309,6 +310,18 @@ def _fused(view: TextView, ents: dict, org_ends: dict[int, int]) -> Iterator[tup
         yield name[0], name[1], "PERSON", attrs
 
 
+def _foreign_before(view: TextView, name: tuple[int, int], ents: dict) -> bool:
+    """Whether the word before `name` is a proper noun no rule typed that opens with no surname
+    ('세키야 나오야'): the first word of a foreign name, not a Korean name's neighbour."""
+    text = view.text
+    s = name[0]
+    if s < 3 or text[s - 1] != " ":
+        return False
+    ws = view.word_start(s - 1)
+    return (ws, s - 1) not in ents and text[ws] not in SURNAMES and bool(_FOREIGN_WORD.fullmatch(text, ws, s - 1)) \
+        and view.single_word_tag(ws, s - 1) == "NNP"
+
+
 def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int] | None:
     """A foreign name of two words before a body and title ('젠슨 황 엔비디아 최고경영자'):
     both words proper nouns to Kiwi and neither a known name."""
@@ -319,6 +332,8 @@ def _foreign_name_before(view: TextView, pos: int, ents: dict) -> tuple[int, int
     if s2 < 2 or text[s2 - 1] != " ":
         return None
     s1 = view.word_start(s2 - 1)
+    while s1 < s2 - 1 and text[s1] in "\"'“‘「『《<([":
+        s1 += 1  # '"도널드 트럼프 미 대통령에게 …"': a quote opens on the name
     for a, b in ((s1, s2 - 1), (s2, pos)):
         if (a, b) in ents or view.single_word_tag(a, b) != "NNP" or not _FOREIGN_WORD.fullmatch(text[a:b]) and b - a > 1:
             return None

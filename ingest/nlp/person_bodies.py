@@ -92,6 +92,8 @@ def find_foreign_officials(view: TextView, ents: list[tuple[int, int, str, dict]
         words: list[tuple[int, int]] = []
         while len(words) < 3 and pos > 0 and text[pos] == " ":
             ws = view.word_start(pos)
+            while ws < pos and text[ws] in "\"'‘“(":
+                ws += 1  # '"토니 블링컨 미 국무장관과 …"': the quote opens on the name, which stays whole
             if not _NAME_WORD.fullmatch(text, ws, pos) or taken.find(1, ws, pos) != -1 \
                     or view.single_word_tag(ws, pos) != "NNP":
                 break

@@ -58,6 +58,8 @@ ANNOUNCE_RE = re.compile(r"발표|공개|수립|내놓|내놨|확정|출범|추�
                          r"|이행(?=한다|하고|하며|할\s|합니다|했|하였)|(?<![가-힣])선보(?=인다|였|이고|이며|일\s|입니다|인\s)|단행(?=한다|했|하고|하며|할\s|합니다|하였)|(?<![가-힣])벌(?=인다|였|이고|이며|일\s|입니다|이는\s|인\s)|구성(?=했|한다|하고|하며|하여|할\s|합니다|하였)|(?<![가-힣])펼(?=친다|쳤|치고|치며|칠\s|칩니다|치는\s|친\s)|투입(?=한다|하고|하며|할\s|합니다|했|하였)|(?:입법|행정)\s?예고(?=한다|하고|하며|할\s|합니다|했|하였|\s하)|(?<![가-힣])신청(?=\s?접수를\s(?:받|시작)|을\s(?:[^.]{0,20}?\s)?받(?:는다|습니다|았|고\s|을\s))"
                          r"|출시(?=한다|했|하였|합니다|할\s|하기로|하고\s|하며)|(?<![가-힣])고시(?=한다|했|하였|합니다|할\s|하기로|하고\s|하며)"
                          r"|(?:(?<=[을를]\s)|(?<=[을를]\s올해도\s)|(?<=[을를]\s계속\s))이어(?=간다|갔|가고\s|가며|갈\s|가기로|갑니다)")  # ('… 사업을 올해도 이어간다': runs it on)
+# a negated verb ('추진하지 않았다', '발표하지 못했다'; not '… 않으면 안 된다')
+_NEGATED = re.compile(r"[가-힣]{1,4}?지\s?(?:않|못)(?!으면|는다면|고는|고서는|하면)")
 # holding a meeting is announcing it only for what is a meeting ('간담회를 진행했다', not '사업을 진행')
 HOLD_ONLY_RE = re.compile(r"진행|갖|가[졌진질집]")  # ('간담회를 갖습니다', not '관심을 갖고')
 _HAVE = re.compile(r"갖|가[졌진질집]")
@@ -149,7 +151,8 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         for t in triggers(LEAD_RE):
             _leads(view, ms, inits, t, si, add, presiders)
         for t in triggers(ANNOUNCE_RE):
-            _announces(view, ms, inits, t, si, add)
+            if not _NEGATED.match(text, t):  # '… 파견은 추진하지 않았습니다': nothing is announced
+                _announces(view, ms, inits, t, si, add)
         for t in triggers(PARTICIPATE_RE):
             _participates(view, ms, inits, t, si, add, presiders)
         speaker_relations(view, ms, inits, (ss, se), si, add)
