@@ -35,7 +35,8 @@ NOBODY = "nobody"
 
 def in_brackets(text: str, d: Mention) -> bool:
     """Whether the date `d` stands alone at the start of a bracket: '(9.16~9.20)', '(내년 2월,'."""
-    return d.start > 0 and text[d.start - 1] == "(" and _AFTER.match(text, d.end) is not None
+    opens = d.start > 0 and text[d.start - 1] == "(" or d.start >= 2 and text.startswith(("(’", "('"), d.start - 2)  # '(’25.3.~’26.2.)'
+    return opens and _AFTER.match(text, d.end) is not None
 
 
 def bracket_owner(text: str, d: Mention, inits: list[Mention]) -> Mention | str | None:
@@ -44,7 +45,7 @@ def bracket_owner(text: str, d: Mention, inits: list[Mention]) -> Mention | str 
     if not in_brackets(text, d):
         return None
     before = [m for m in inits if m.end < d.start]
-    if before and _BEFORE.fullmatch(text, before[-1].end, d.start):
+    if before and _BEFORE.fullmatch(text, before[-1].end, d.start - (text[d.start - 1] != "(")):
         return before[-1]
     return NOBODY
 

@@ -215,7 +215,9 @@ def find_holidays(view: TextView) -> Iterator[Cand]:
 # '오늘 아침' is one date (the guideline); the hour after it is the time alone ('오늘 아침 7시'
 # → 오늘 아침 + 7시), as '오늘 오후 3시' is 오늘 + 오후 3시
 _MORNING_DAY = {"오늘": 0, "어제": -1, "내일": 1}
-MORNING_RE = re.compile(r"(?:오늘|어제|내일) 아침")
+# '오늘 낮', '오늘 오후' are one date too (the guideline), but with an hour they are a date and a
+# time ('오늘 오후 3시' → 오늘 + 오후 3시, '오후 3시' being TIME_RE's)
+MORNING_RE = re.compile(r"(?:오늘|어제|내일) (?:아침|오전|오후|낮|저녁|밤|새벽)")
 _HOUR = re.compile(r" ((?:[01]?\d|2[0-4])\s?시(?:\s?[0-5]?\d\s?분|\s?반)?)(?!간|대)")
 
 
@@ -225,6 +227,9 @@ def find_mornings(view: TextView) -> Iterator[Cand]:
         s, e = m.span()
         if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):
             continue
+        h = _HOUR.match(text, e)
+        if h is not None and not text.endswith("아침", s, e):
+            continue
         yield s, e, "DATE", {}
-        if (h := _HOUR.match(text, e)) is not None and view.aligned(*h.span(1)):
+        if h is not None and view.aligned(*h.span(1)):
             yield h.start(1), h.end(1), "TIME", {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ingest.nlp import named_days
+from ingest.nlp import date_forms, named_days
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
@@ -85,6 +85,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
     yield from named_days.find_short_dates(view)
     yield from named_days.find_holidays(view)
     yield from named_days.find_mornings(view)
+    yield from date_forms.find_forms(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)

@@ -1,0 +1,126 @@
+"""Date forms of releases and notices that the sentence grammar (dates.py) leaves out.
+
+A plan's or programme's period is often written in brackets after its name, and a
+notice's days in dots, without the 년/월/일 the grammar keys on:
+
+    제2차 수소경제 이행 기본계획(2025~2029)을 수립       years of the plan: 2025/2029
+    ‘청년의날 기념식’(9.14)과 ‘청년정책라운지’(9.14)      a day in the document's year
+    청년 일경험 사업(’25.3.~’26.2.)                      months with two-digit years
+    1.19일(화) 간담회                                      a dotted day with 일 and its weekday
+    3월 1일자로 임명                                         a day 'as of' (Kiwi reads 일자 as a noun)
+    곧 있을 내년도 예산안 심의                              the next (fiscal) year as one word
+
+Bare digits are numbers far more often than dates ('평점(4.5)', '(1.5배)', '3.7%', '제3.1조',
+'2:1'), so the dotted forms are taken only in brackets of their own, right after a name, a
+quote or a verb noun, and never after a word of measure; a year range only as four-digit
+years in order. Values are pure functions like dates.normalize (which asks `value` first).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from ingest.nlp.view import TextView
+
+Cand = tuple[int, int, str, dict]
+
+_M = r"(?:1[0-2]|0?[1-9])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_Y4 = r"(?:19|20)\d{2}"
+# '(2025~2029)', '(2026-2028)', '(2025~29)'
+YEARS_RE = re.compile(rf"(?P<a>{_Y4})\s?[~∼－-]\s?(?P<b>{_Y4}|\d{{2}})")
+# '9.14' in '(9.14)'
+MD_RE = re.compile(rf"(?P<m>{_M})\.(?P<d>{_D})")
+# '25.3.~’26.2.', '25.3.' after an apostrophe (the apostrophe stays outside, as the guideline has '’20년')
+YM_RE = re.compile(rf"(?P<y1>\d{{2}})\.\s?(?P<m1>{_M})\.(?:\s?[~∼]\s?’?(?P<y2>\d{{2}})\.\s?(?P<m2>{_M})\.?)?")
+# '1.19일' with its weekday after it
+MD_DAY_RE = re.compile(rf"(?P<m>{_M})\.(?P<d>{_D})일")
+# a day 'as of' ('3월 1일자로 임명', '6일자 봄철 편성개편'): Kiwi reads 1/SN 일자/NNG, so the date is cut out
+AS_OF_RE = re.compile(rf"(?:{_Y4}\s?년\s?)?(?:{_M}\s?월\s?)?{_D}\s?일(?=자(?:로|부|에|[\s,]|$))")
+# a year as one word (Kiwi: 내년도/NNG; '내년도 계속된다' is 내년 + 도 and stays the grammar's)
+YEAR_WORD = {"내년도": 1, "금년도": 0, "올해년도": 0, "차년도": 1}
+_YEAR_WORD_RE = re.compile("|".join(sorted(YEAR_WORD, key=len, reverse=True)))
+
+# a bracket of its own: '(' right before, ')' or a note after ('(9.14)', '(9.14, 서울)')
+_CLOSE = re.compile(r"\)|,\s?[^()]{1,20}\)")
+# words of measure before a bracket: the number in it is a score, rate or version
+_MEASURE = re.compile(r"(?:점수|평점|지수|비율|배율|등급|률|율|비|점|배|버전|ver|v|V|판|호|절|조|항|쪽|p)\s?$")
+_WEEKDAY_AFTER = re.compile(r"\s?\([월화수목금토일]\)")
+# a page that writes its days in dots elsewhere: with a weekday or as a range ('9.16(월)', '9.16~9.20')
+_DOTTED = re.compile(rf"(?<![\d.]){_M}\.{_D}\.?\s?(?:\([월화수목금토일]\)|[~∼]\s?{_M}\.)")
+_QUOTES = "’'\"”」』"
+_DIGIT_NEXT = re.compile(r"\s?\d")  # '’17. 7. 3.': a day follows, the grammar's
+
+
+def value(expr: str, ref: date | None) -> str | None:
+    """ISO value of one of these forms; None when `expr` is none of them."""
+    if m := YEARS_RE.fullmatch(expr):
+        a, b = int(m.group("a")), int(m.group("b"))
+        b += a // 100 * 100 if b < 100 else 0
+        return f"{a:04d}/{b:04d}" if a < b <= a + 30 else None  # '(2000~2500)' is a count
+    if m := MD_DAY_RE.fullmatch(expr) or MD_RE.fullmatch(expr):
+        if ref is None:
+            return None
+        try:
+            return date(ref.year, int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            return None
+    if m := YM_RE.fullmatch(expr):
+        start = f"{2000 + int(m.group('y1')):04d}-{int(m.group('m1')):02d}"
+        if m.group("y2") is None:
+            return start
+        end = f"{2000 + int(m.group('y2')):04d}-{int(m.group('m2')):02d}"
+        return f"{start}/{end}" if start < end else None
+    if expr in YEAR_WORD and ref is not None:
+        return f"{ref.year + YEAR_WORD[expr]:04d}"
+    return None
+
+
+def _own_bracket(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] fills a bracket of its own that follows a name (no measure word)."""
+    if s == 0 or text[s - 1] != "(" or _CLOSE.match(text, e) is None:
+        return False
+    return s >= 2 and not text[s - 2].isspace() and _MEASURE.search(text, max(0, s - 5), s - 1) is None \
+        and not text[s - 2].isdigit()
+
+
+def find_forms(view: TextView) -> Iterator[Cand]:
+    text = view.text
+    if "(" in text:
+        for m in YEARS_RE.finditer(text):
+            s, e = m.span()
+            if _own_bracket(text, s, e) and value(m.group(), None) and view.aligned(s, e):
+                yield s, e, "DATE", {}
+        dotted = None
+        for m in MD_RE.finditer(text):
+            s, e = m.span()
+            if not _own_bracket(text, s, e) or not view.aligned(s, e):
+                continue
+            if text[s - 2] not in _QUOTES:  # '전망(2.1)': a bare decimal unless the page writes its days so
+                dotted = _DOTTED.search(text) is not None if dotted is None else dotted
+                if not dotted:
+                    continue
+            yield s, e, "DATE", {}
+        for m in MD_DAY_RE.finditer(text):
+            s, e = m.span()
+            if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,")) and _WEEKDAY_AFTER.match(text, e) \
+                    and view.aligned(s, e):
+                yield s, e, "DATE", {}
+    if "’" in text or "'" in text:
+        for m in YM_RE.finditer(text):
+            s, e = m.span()
+            if s > 0 and text[s - 1] in "’'" and _DIGIT_NEXT.match(text, e) is None \
+                    and (s < 2 or not text[s - 2].isalnum()) and value(m.group(), None) and view.aligned(s, e):
+                yield s, e, "DATE", {}
+    if "일자" in text:
+        for m in AS_OF_RE.finditer(text):
+            s, e = m.span()
+            if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,~∼-")) and view.is_cut(s):
+                yield s, e, "DATE", {"_cut": True}
+    for m in _YEAR_WORD_RE.finditer(text):
+        s, e = m.span()
+        tok = view.first.get(s)
+        if (s == 0 or not text[s - 1].isalnum()) and tok is not None and tok.form == m.group():
+            yield s, e, "DATE", {}
