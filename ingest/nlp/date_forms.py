@@ -54,6 +54,16 @@ _QUOTES = "’'\"”」』"
 _DIGIT_NEXT = re.compile(r"\s?\d")  # '’17. 7. 3.': a day follows, the grammar's
 
 
+# '1일 6시간 생방송', '1일 2회', '1일 평균 300명': a rate per day, no date ('1일 2명이 숨졌다' is the 1st)
+_PER_DAY = re.compile(r"1\s?일\s(?:\d+(?:\.\d+)?\s?(?:시간|회|번|차례)(?!\s?(?:째|차))|평균|최대|최소)")
+
+
+def per_day(text: str, s: int, e: int) -> bool:
+    """Whether the date span text[s:e] is '1일' of a rate per day."""
+    return _PER_DAY.match(text, s) is not None and text[s:e].replace(" ", "") == "1일" \
+        and (s == 0 or not text[s - 1].isalnum())
+
+
 def value(expr: str, ref: date | None) -> str | None:
     """ISO value of one of these forms; None when `expr` is none of them."""
     if m := YEARS_RE.fullmatch(expr):

@@ -95,7 +95,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if label == "DATE" and text[s:e].replace(" ", "") in _NO_DAY:
+            if label == "DATE" and (text[s:e].replace(" ", "") in _NO_DAY or date_forms.per_day(text, s, e)):
                 continue  # '당일 사진과 함께', '그 다음 날인 16일': the guideline's no-dates (the holiday's are named_days')
             if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and (_RATIO.match(text, e) or (
                     _RANKED.match(text, e) and int(re.match(r"\d+", text[s:e]).group()) <= 30)):
