@@ -134,3 +134,29 @@ def find_forms(view: TextView) -> Iterator[Cand]:
         tok = view.first.get(s)
         if (s == 0 or not text[s - 1].isalnum()) and tok is not None and tok.form == m.group():
             yield s, e, "DATE", {}
+
+
+# --- values that come from a neighbouring date ---------------------------------------
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_HAS_DIGIT = re.compile(r"\d")
+_TODAY = frozenset({"오늘", "금일"})
+_RELATIVE_NEXT = frozenset({"오늘", "내일", "어제", "모레", "다음 주", "다음주", "이번 주", "이번주", "지난주", "지난 주"})
+
+
+def carry_values(text: str, ents: list) -> None:
+    """'이날' is the day the text last named in digits ('24일 발대식을 열었다. 이날 발대식에서는' → the
+    24th, not the page's day), and a relative date followed by its absolute one is that day ('다음 주
+    21일', '내일 7월 27일': two spans, one value, as the guideline has them)."""
+    dates = [e for e in ents if e.label == "DATE"]
+    last_day = None
+    for i, e in enumerate(dates):
+        span = text[e.start:e.end]
+        if span == "이날" and last_day is not None:
+            e.value = last_day
+        elif span in _RELATIVE_NEXT and i + 1 < len(dates) and dates[i + 1].start == e.end + 1 \
+                and text[e.end] == " " and dates[i + 1].value and _DAY_VALUE.fullmatch(dates[i + 1].value) \
+                and _HAS_DIGIT.search(text, dates[i + 1].start, dates[i + 1].end):
+            e.value = dates[i + 1].value
+        if e.value and _DAY_VALUE.fullmatch(e.value) and (_HAS_DIGIT.search(text, e.start, e.end) or span in _TODAY):
+            last_day = e.value  # '1월 16일에 개봉한 … 오늘 1000만 … 이날 오전': today again ('전날' is not the day told)

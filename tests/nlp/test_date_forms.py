@@ -71,3 +71,15 @@ def test_numbers_that_look_like_these_dates_are_none() -> None:
     assert dates("참가 기업(2000~2500곳)을 모집한다.") == []
     assert dates("개편으로 1일 6시간 생방송을 하고 1일 평균 300명이 본다.") == []
     assert dates("방송은 1일 오후 3시에 시작한다.") == [("1일", "2025-03-01")]
+
+
+def test_this_day_is_the_day_the_text_last_named() -> None:
+    text = "고용노동부는 24일 청년고용 네트워크 발대식을 열었다. 이날 발대식에서는 협약을 맺었다."
+    assert dates(text) == [("24일", "2025-02-24"), ("이날", "2025-02-24")]
+    assert dates("장관은 이날 현장을 찾았다.") == [("이날", DOC_DATE)]
+    assert dates("1월 16일 개봉한 영화가 오늘 관객 천만을 넘었다. 이날 오전 집계에서였다.")[-1] == ("이날", DOC_DATE)
+
+
+def test_a_relative_date_followed_by_its_day_has_the_day_s_value() -> None:
+    assert dates("다음 주 13일에 보도자료를 배포한다.") == [("다음 주", "2025-03-13"), ("13일", "2025-03-13")]
+    assert dates("내일 3월 6일 회의가 열린다.") == [("내일", "2025-03-06"), ("3월 6일", "2025-03-06")]
