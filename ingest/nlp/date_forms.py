@@ -58,10 +58,28 @@ _DIGIT_NEXT = re.compile(r"\s?\d")  # '’17. 7. 3.': a day follows, the grammar
 _PER_DAY = re.compile(r"1\s?일\s(?:\d+(?:\.\d+)?\s?(?:시간|회|번|차례)(?!\s?(?:째|차))|평균|최대|최소)")
 
 
-def per_day(text: str, s: int, e: int) -> bool:
-    """Whether the date span text[s:e] is '1일' of a rate per day."""
-    return _PER_DAY.match(text, s) is not None and text[s:e].replace(" ", "") == "1일" \
-        and (s == 0 or not text[s - 1].isalnum())
+# a day by its ordinal weekday is a rule, not a day ('청년의날(9월 셋째 토요일)', '매년 5월 셋째 월요일',
+# '그 다음달 둘째주 월요일에'): neither the month nor the weekday is a date
+_ORDINAL = r"(?:첫|둘|셋|넷|다섯|마지막)\s?째|(?:첫|두|세|네|다섯)\s?번\s?째|마지막"
+_ORDINAL_DAY = re.compile(rf"(?:{_ORDINAL})\s?(?:주\s?)?[월화수목금토일]요일")
+_ORDINAL_BEFORE = re.compile(rf"(?:{_ORDINAL})\s?(?:주\s?)?$")
+# '그 다음달', '그 다음 날': the month or day after another date the text told, not after the page's
+_ANAPHORIC = re.compile(r"그\s?$")
+_AFTER_WORDS = ("다음달", "다음 달", "다음날", "다음 날", "이튿날", "익월")
+
+
+def not_a_date(text: str, s: int, e: int) -> bool:
+    """Whether the date span text[s:e] is none: '1일' of a rate per day ('1일 6시간 생방송'), a month
+    or weekday of an ordinal-weekday rule, a month or day after another date ('그 다음달')."""
+    span = text[s:e]
+    if span.replace(" ", "") == "1일" and _PER_DAY.match(text, s) is not None and (s == 0 or not text[s - 1].isalnum()):
+        return True
+    if span.endswith("월") and span[:-1].strip().isdigit() and _ORDINAL_DAY.match(text, e + 1 if text[e:e + 1] == " " else e):
+        return True
+    if span.endswith("요일") and _ORDINAL_BEFORE.search(text, max(0, s - 8), s):
+        return True
+    m = _ANAPHORIC.search(text, max(0, s - 2), s) if span in _AFTER_WORDS else None
+    return m is not None and (m.start() == 0 or not text[m.start() - 1].isalnum())
 
 
 def value(expr: str, ref: date | None) -> str | None:

@@ -83,3 +83,10 @@ def test_this_day_is_the_day_the_text_last_named() -> None:
 def test_a_relative_date_followed_by_its_day_has_the_day_s_value() -> None:
     assert dates("다음 주 13일에 보도자료를 배포한다.") == [("다음 주", "2025-03-13"), ("13일", "2025-03-13")]
     assert dates("내일 3월 6일 회의가 열린다.") == [("내일", "2025-03-06"), ("3월 6일", "2025-03-06")]
+
+
+def test_an_ordinal_weekday_rule_and_the_month_after_another_date_are_no_dates() -> None:
+    assert dates("청년의날(9월 세번째 토요일)을 맞아 행사를 연다.") == []
+    assert dates("매년 5월 셋째 월요일은 성년의 날이다.") == []
+    assert dates("우수작을 뽑아 그 다음달 둘째주 월요일에 게재한다.") == []
+    assert [t for t, _v in dates("다음 달 월요일에 게재한다.")] == ["다음 달", "월요일"]
