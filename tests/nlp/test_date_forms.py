@@ -90,3 +90,8 @@ def test_an_ordinal_weekday_rule_and_the_month_after_another_date_are_no_dates()
     assert dates("매년 5월 셋째 월요일은 성년의 날이다.") == []
     assert dates("우수작을 뽑아 그 다음달 둘째주 월요일에 게재한다.") == []
     assert [t for t, _v in dates("다음 달 월요일에 게재한다.")] == ["다음 달", "월요일"]
+
+
+def test_the_day_in_brackets_after_a_relative_date_is_scheduled_with_it() -> None:
+    assert set(schedules("정책 보고대회가 내일(6일) 오후 청와대에서 열립니다.")) == {("정책 보고대회", "내일"), ("정책 보고대회", "6일")}
+    assert schedules("중기부는 오늘(5일) 방역물품 기술개발 사업을 실시한다고 밝혔다.") == []
