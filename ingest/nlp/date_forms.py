@@ -6,6 +6,7 @@ notice's days in dots, without the 년/월/일 the grammar keys on:
     제2차 수소경제 이행 기본계획(2025~2029)을 수립       years of the plan: 2025/2029
     ‘청년의날 기념식’(9.14)과 ‘청년정책라운지’(9.14)      a day in the document's year
     청년 일경험 사업(’25.3.~’26.2.)                      months with two-digit years
+    제3차 녹색성장 기본계획(’23~’27)                     years written short
     1.19일(화) 간담회                                      a dotted day with 일 and its weekday
     3월 1일자로 임명                                         a day 'as of' (Kiwi reads 일자 as a noun)
     곧 있을 내년도 예산안 심의                              the next (fiscal) year as one word
@@ -35,6 +36,8 @@ YEARS_RE = re.compile(rf"(?P<a>{_Y4})\s?[~∼－-]\s?(?P<b>{_Y4}|\d{{2}})")
 MD_RE = re.compile(rf"(?P<m>{_M})\.(?P<d>{_D})")
 # '25.3.~’26.2.', '25.3.' after an apostrophe (the apostrophe stays outside, as the guideline has '’20년')
 YM_RE = re.compile(rf"(?P<y1>\d{{2}})\.\s?(?P<m1>{_M})\.(?:\s?[~∼]\s?’?(?P<y2>\d{{2}})\.\s?(?P<m2>{_M})\.?)?")
+# '(’23~’27)', '(’23년~’27년)': a plan's years written short (the first apostrophe stays outside)
+YY_RANGE_RE = re.compile(r"(?P<a>\d{2})(?:\s?년)?\s?[~∼]\s?’(?P<b>\d{2})(?:\s?년)?(?![\d.])")
 # '1.19일' with its weekday after it
 MD_DAY_RE = re.compile(rf"(?P<m>{_M})\.(?P<d>{_D})일")
 # a day 'as of' ('3월 1일자로 임명', '6일자 봄철 편성개편'): Kiwi reads 1/SN 일자/NNG, so the date is cut out
@@ -88,6 +91,9 @@ def value(expr: str, ref: date | None) -> str | None:
         a, b = int(m.group("a")), int(m.group("b"))
         b += a // 100 * 100 if b < 100 else 0
         return f"{a:04d}/{b:04d}" if a < b <= a + 30 else None  # '(2000~2500)' is a count
+    if m := YY_RANGE_RE.fullmatch(expr):
+        a, b = 2000 + int(m.group("a")), 2000 + int(m.group("b"))
+        return f"{a:04d}/{b:04d}" if a < b <= a + 30 else None
     if m := MD_DAY_RE.fullmatch(expr) or MD_RE.fullmatch(expr):
         if ref is None:
             return None
@@ -137,6 +143,11 @@ def find_forms(view: TextView) -> Iterator[Cand]:
                     and view.aligned(s, e):
                 yield s, e, "DATE", {}
     if "’" in text or "'" in text:
+        for m in YY_RANGE_RE.finditer(text):
+            s, e = m.span()
+            if s > 0 and text[s - 1] in "’'" and (s < 2 or not text[s - 2].isalnum()) and value(m.group(), None) \
+                    and view.aligned(s, e):
+                yield s, e, "DATE", {}
         for m in YM_RE.finditer(text):
             s, e = m.span()
             if s > 0 and text[s - 1] in "’'" and _DIGIT_NEXT.match(text, e) is None \

@@ -26,6 +26,13 @@ def test_a_plan_s_period_in_brackets_is_its_date() -> None:
     assert ("제2차 수소경제 이행 기본계획", "2025~2029") in schedules(text)
 
 
+def test_a_plan_s_short_years_in_brackets() -> None:
+    text = "정부는 제3차 녹색성장 기본계획(’23~’27)을 확정했다."
+    assert dates(text) == [("23~’27", "2023/2027")]
+    assert ("제3차 녹색성장 기본계획", "23~’27") in schedules(text)
+    assert dates("기본계획(’23년~’27년)을 수립한다.") == [("23년~’27년", "2023/2027")]
+
+
 def test_a_day_in_brackets_after_a_quoted_name() -> None:
     text = "축제는 ‘청년의날 기념식’(9.14)과 ‘청년주간행사’(9.16~9.20)로 구성된다."
     assert dates(text) == [("9.14", "2025-09-14"), ("9.16~9.20", "2025-09-16/2025-09-20")]
