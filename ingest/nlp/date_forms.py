@@ -36,6 +36,9 @@ YEARS_RE = re.compile(rf"(?P<a>{_Y4})\s?[~∼－-]\s?(?P<b>{_Y4}|\d{{2}})")
 MD_RE = re.compile(rf"(?P<m>{_M})\.(?P<d>{_D})")
 # '25.3.~’26.2.', '25.3.' after an apostrophe (the apostrophe stays outside, as the guideline has '’20년')
 YM_RE = re.compile(rf"(?P<y1>\d{{2}})\.\s?(?P<m1>{_M})\.(?:\s?[~∼]\s?’?(?P<y2>\d{{2}})\.\s?(?P<m2>{_M})\.?)?")
+# '’25.3.4.~’25.3.20.': a range of days with short years (one span, as '2025.3.4.~2025.3.20.' is)
+YMD_RANGE_RE = re.compile(rf"(?P<y1>\d{{2}})\.(?P<m1>{_M})\.(?P<d1>{_D})\.\s?[~∼]\s?(?:’(?P<y2>\d{{2}})\.)?"
+                          rf"(?P<m2>{_M})\.(?P<d2>{_D})\.?(?!\d)")
 # '(’23~’27)', '(’23년~’27년)': a plan's years written short (the first apostrophe stays outside)
 YY_RANGE_RE = re.compile(r"(?P<a>\d{2})(?:\s?년)?\s?[~∼]\s?’(?P<b>\d{2})(?:\s?년)?(?![\d.])")
 # '1.19일' with its weekday after it
@@ -91,6 +94,13 @@ def value(expr: str, ref: date | None) -> str | None:
         a, b = int(m.group("a")), int(m.group("b"))
         b += a // 100 * 100 if b < 100 else 0
         return f"{a:04d}/{b:04d}" if a < b <= a + 30 else None  # '(2000~2500)' is a count
+    if m := YMD_RANGE_RE.fullmatch(expr):
+        try:
+            a = date(2000 + int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+            b = date(2000 + int(m.group("y2") or m.group("y1")), int(m.group("m2")), int(m.group("d2")))
+        except ValueError:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}" if a < b else None
     if m := YY_RANGE_RE.fullmatch(expr):
         a, b = 2000 + int(m.group("a")), 2000 + int(m.group("b"))
         return f"{a:04d}/{b:04d}" if a < b <= a + 30 else None
@@ -143,6 +153,11 @@ def find_forms(view: TextView) -> Iterator[Cand]:
                     and view.aligned(s, e):
                 yield s, e, "DATE", {}
     if "’" in text or "'" in text:
+        for m in YMD_RANGE_RE.finditer(text):
+            s, e = m.span()
+            if s > 0 and text[s - 1] in "’'" and (s < 2 or not text[s - 2].isalnum()) and value(m.group(), None) \
+                    and view.aligned(s, e):
+                yield s, e, "DATE", {}
         for m in YY_RANGE_RE.finditer(text):
             s, e = m.span()
             if s > 0 and text[s - 1] in "’'" and (s < 2 or not text[s - 2].isalnum()) and value(m.group(), None) \

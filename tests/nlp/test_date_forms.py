@@ -45,6 +45,11 @@ def test_two_digit_year_months_in_brackets_schedule_the_programme() -> None:
     assert ("청년 일경험 사업", "25.3.~’26.2.") in schedules(text)
 
 
+def test_a_range_of_days_with_short_years_is_one_span() -> None:
+    assert dates("○ 신청기간: ’25.3.4.~’25.3.20.") == [("25.3.4.~’25.3.20.", "2025-03-04/2025-03-20")]
+    assert dates("○ 신청기간: ’25.3.4.~3.20.") == [("25.3.4.~3.20.", "2025-03-04/2025-03-20")]
+
+
 def test_a_dotted_day_with_il_and_its_weekday() -> None:
     assert dates("중기부는 1.19일(화) 소상공인 간담회를 개최한다.") == [("1.19일", "2025-01-19")]
 
