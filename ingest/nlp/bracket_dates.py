@@ -31,11 +31,13 @@ _BEFORE = re.compile(r"['’\"”」』]?(?:\s(?:개최|시행|출범|발표|체
 # the bracket closes right after the date, or goes on with a note ('(3.10~4.15, 온라인 접수)')
 _AFTER = re.compile(r"\s?(?:\)|,\s?[^()]{1,20}\))")
 NOBODY = "nobody"
+_RELATIVE_BEFORE = re.compile(r"(?:오늘|내일|모레|어제|금일|이날)$")
 
 
 def in_brackets(text: str, d: Mention) -> bool:
     """Whether the date `d` stands alone at the start of a bracket: '(9.16~9.20)', '(내년 2월,'."""
-    return d.start > 0 and text[d.start - 1] == "(" and _AFTER.match(text, d.end) is not None
+    opens = d.start > 0 and text[d.start - 1] == "(" or d.start >= 2 and text.startswith(("(’", "('"), d.start - 2)  # '(’25.3.~’26.2.)'
+    return opens and _AFTER.match(text, d.end) is not None
 
 
 def bracket_owner(text: str, d: Mention, inits: list[Mention]) -> Mention | str | None:
@@ -44,7 +46,7 @@ def bracket_owner(text: str, d: Mention, inits: list[Mention]) -> Mention | str 
     if not in_brackets(text, d):
         return None
     before = [m for m in inits if m.end < d.start]
-    if before and _BEFORE.fullmatch(text, before[-1].end, d.start):
+    if before and _BEFORE.fullmatch(text, before[-1].end, d.start - (text[d.start - 1] != "(")):
         return before[-1]
     return NOBODY
 
@@ -64,3 +66,22 @@ def bracketed_schedules(text: str, ms: list[Mention], inits: list[Mention], sent
         if ref is not None and end is not None and end < ref:
             continue  # '‘청년의날 기념식’(9.14)' in a release of 15 September: held, not scheduled
         add("SCHEDULED_FOR", owner, d, si)
+
+
+def with_bracketed_days(text: str, ms: list[Mention], add: Callable) -> Callable:
+    """`add` that also schedules for the day in brackets after a relative date what it schedules for
+    the relative date ('보고대회가 내일(14일) 오후 열립니다': 내일 and 14일), and nothing else for it."""
+    twins = {}
+    for d in ms:
+        if d.label == "DATE" and in_brackets(text, d) and _RELATIVE_BEFORE.search(text, max(0, d.start - 4), d.start - 1):
+            rel = next((m for m in ms if m.label == "DATE" and m.end == d.start - 1), None)
+            if rel is not None:
+                twins[(rel.start, rel.end)] = d
+    if not twins:
+        return add
+
+    def add_twins(kind: str, head: Mention, tail: Mention, si: int) -> None:
+        add(kind, head, tail, si)
+        if kind == "SCHEDULED_FOR" and (tail.start, tail.end) in twins:
+            add(kind, head, twins[(tail.start, tail.end)], si)
+    return add_twins

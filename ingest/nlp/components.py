@@ -22,6 +22,7 @@ from ingest.nlp import (agenda, backrefs, bodies, companies, company_cues, counc
 from ingest.nlp import body_forms, field_people, firm_marks, news_bodies, news_pages, place_marks, reporters
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp import event_names  # event names a plan opens (round 4)
+from ingest.nlp import date_forms  # values from a neighbouring date (round 4)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -340,6 +341,7 @@ class DateNormalizer:
                     e.value = normalize_time(text[e.start:e.end])
             except ValueError:
                 e.value = None
+        date_forms.carry_values(text, get_ents(doc, sync=False))  # '이날', '다음 주 21일'
         return doc
 
 

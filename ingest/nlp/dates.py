@@ -16,17 +16,17 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ingest.nlp import named_days
+from ingest.nlp import date_forms, named_days
 
 # --- the date grammar, shared by the span finder (DATE_RE) and the normaliser --------
 
 _Y4 = r"(?:19|20)\d{2}"
 # a year before 1900 ('1619년 독일의') only where no duration can be meant ('1000년 동안', '1500년 전')
 _YOLD = r"1[0-8]\d{2}\s?년(?!대|도|\s?(?:간|전|동안|만|이상|넘|째|후|된|의\s?역사|역사))"
-# a two-digit year where it cannot be a duration: '24년도', '23년 7월', '24년 상반기'
+# a two-digit year where it cannot be a duration: '24년도', '23년 7월', '24년 상반기', '25년 예산'
 # after an apostrophe the year word takes the apostrophe outside ('’20년' → 20년, as the
 # guideline has it) and so does a release's '’17. 7. 3.'; a bare '’19' keeps it
-_YSHORT = r"’\d{2}(?=[\s)]|$|\.(?!\s?\d))|(?<=’)\d{2}\s?년(?:도)?|[0-3]\d\s?년도|[0-3]\d\s?년(?=\s?(?:1[0-2]|0?[1-9])\s?월(?!간)|\s?[상하]반기)"
+_YSHORT = r"’\d{2}(?=[\s)]|$|\.(?!\s?\d))|(?<=’)\d{2}\s?년(?:도)?|[0-3]\d\s?년도|[0-3]\d\s?년(?=\s?(?:1[0-2]|0?[1-9])\s?월(?!간)|\s?[상하]반기|\s(?:R&D\s|정부\s)?(?:예산|업무계획))"
 _REL_YEAR = {
     "올해": 0, "금년": 0, "올": 0, "내년": 1, "명년": 1, "내후년": 2, "후년": 2,
     "작년": -1, "지난해": -1, "지난 해": -1, "전년": -1, "재작년": -2, "올 한해": 0, "올 한 해": 0,  # '올 한해': this year
@@ -57,6 +57,7 @@ _CORE = (
     rf"|{_YEAR}(?:\s?(?:{_HALF}|{_MONTH}(?:\s?{_DAY})?))?"
     rf"|{_MONTH}\s?(?:3[01]|[12]\d|0?[1-9])(?=\s?[{_DASH}]\s?(?:3[01]|[12]\d|0?[1-9])\s?일)"  # 8월 18∼21일
     rf"|{_MONTH}(?:\s?{_DAY})?"
+    rf"|(?:{_alt(_REL_MONTH)})\s?(?:3[01]|[12]\d|0?[1-9])(?=\s?[{_DASH}]\s?(?:3[01]|[12]\d|0?[1-9])\s?일)"  # 다음 달 24∼31일
     rf"|(?:{_alt(_REL_MONTH)})(?:\s?{_DAY})?"
     rf"|{_DAY}|{_HALF}|(?:{_alt(_YEAR_WORDS)})"
     rf"|(?:{_alt(_REL_DAY)})(?!날))"
@@ -105,6 +106,8 @@ def normalize(expr: str, doc_date: str | None) -> str | None:
         return weekday(w, ref)
     if (named := named_days.value(expr, ref)) is not None:
         return named
+    if (form := date_forms.value(expr, ref)) is not None:
+        return form
     edge = ""
     if m := _EDGE_END.search(expr):
         edge, expr = m.group().strip(), expr[: m.start()].rstrip()

@@ -215,7 +215,10 @@ def find_holidays(view: TextView) -> Iterator[Cand]:
 # '오늘 아침' is one date (the guideline); the hour after it is the time alone ('오늘 아침 7시'
 # → 오늘 아침 + 7시), as '오늘 오후 3시' is 오늘 + 오후 3시
 _MORNING_DAY = {"오늘": 0, "어제": -1, "내일": 1}
-MORNING_RE = re.compile(r"(?:오늘|어제|내일) 아침")
+# '오늘 낮' is one date too, but with an hour it is a date and a time ('오늘 낮 12시' → 오늘 + 낮 12시,
+# TIME_RE's). The guideline (4th batch) spans '오늘 오후' alike, but the earlier real gold has 오늘 alone
+# (5 of 7 open cases), so 오전/오후 stay apart until the gold agrees
+MORNING_RE = re.compile(r"(?:오늘|어제|내일) (?:아침|낮)")
 _HOUR = re.compile(r" ((?:[01]?\d|2[0-4])\s?시(?:\s?[0-5]?\d\s?분|\s?반)?)(?!간|대)")
 
 
@@ -225,6 +228,9 @@ def find_mornings(view: TextView) -> Iterator[Cand]:
         s, e = m.span()
         if (s > 0 and text[s - 1].isalnum()) or not view.aligned(s, e):
             continue
+        h = _HOUR.match(text, e)
+        if h is not None and not text.endswith("아침", s, e):
+            continue
         yield s, e, "DATE", {}
-        if (h := _HOUR.match(text, e)) is not None and view.aligned(*h.span(1)):
+        if h is not None and view.aligned(*h.span(1)):
             yield h.start(1), h.end(1), "TIME", {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ingest.nlp import named_days
+from ingest.nlp import date_forms, named_days
 from ingest.nlp.dates import DATE_RE
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.kiwi import particle_fused
@@ -74,7 +74,8 @@ def find_weekdays(view: TextView) -> Iterator[Cand]:
     text = view.text
     for m in _WEEKDAY.finditer(text):
         s, e = m.span()
-        if (s > 0 and text[s - 1].isalnum()) or _AFTER_DATE.search(text, max(0, s - 5), s) or not view.aligned(s, e):
+        if (s > 0 and text[s - 1].isalnum()) or _AFTER_DATE.search(text, max(0, s - 5), s) or not view.aligned(s, e) \
+                or date_forms.not_a_date(text, s, e):
             continue
         yield s, e, "DATE", {}
 
@@ -85,6 +86,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
     yield from named_days.find_short_dates(view)
     yield from named_days.find_holidays(view)
     yield from named_days.find_mornings(view)
+    yield from date_forms.find_forms(view)
     text = view.text
     for label, rx in (("DATE", DATE_RE), ("TIME", TIME_RE), ("QUANTITY", QUANTITY_RE)):
         before = _NOT_BEFORE.get(label)
@@ -94,7 +96,7 @@ def find_values(view: TextView) -> Iterator[Cand]:
                 continue
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if label == "DATE" and text[s:e].replace(" ", "") in _NO_DAY:
+            if label == "DATE" and (text[s:e].replace(" ", "") in _NO_DAY or date_forms.not_a_date(text, s, e)):
                 continue  # '당일 사진과 함께', '그 다음 날인 16일': the guideline's no-dates (the holiday's are named_days')
             if label == "QUANTITY" and text[e - 1] == "대" and text[s].isdigit() and (_RATIO.match(text, e) or (
                     _RANKED.match(text, e) and int(re.match(r"\d+", text[s:e]).group()) <= 30)):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ingest.nlp.timing import clause_break as _clause_break, date_expr, over as _over, past as _past, said_ahead
 from ingest.nlp.timing import OCCASION, names_week_of, value_end as _value_end, value_start as _value_start
-from ingest.nlp.bracket_dates import bracket_owner, bracketed_schedules
+from ingest.nlp.bracket_dates import bracket_owner, bracketed_schedules, with_bracketed_days
 from ingest.nlp.view import TextView
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ def sentence_schedules(view: TextView, ms: list[Mention], inits: list[Mention], 
     """SCHEDULED_FOR initiative → date in one sentence that speaks of planning, a deadline,
     a day to come or an event held today."""
     text, (ss, se) = view.text, sent
+    add = with_bracketed_days(text, ms, add)  # '내일(14일)'
     _held_on(view, ms, inits, sent, si, add, ref)
     bracketed_schedules(text, ms, inits, sent, si, add, ref)  # "'청년주간행사'(9.16~9.20)"
     if SCHEDULE_CUE_RE.search(text, ss, se) or _HOLD_TODAY.search(text, ss, se) or _DECIDED.search(text, ss, se) or any(
