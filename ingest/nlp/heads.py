@@ -80,7 +80,7 @@ CHAIN_STOP = frozenset({
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
 # they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
 # things (유럽연합, 노동조합 연합)
-QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce", "기자단": "taskforce",
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "네트워크": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce", "기자단": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
                 "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
                 "엑스포": "meeting", "위크": "meeting", "이벤트": "program",  # "'시청 소감 공모 이벤트'" "어워즈": "meeting", "어워드": "meeting",

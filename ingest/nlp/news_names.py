@@ -1,0 +1,152 @@
+"""Initiative names as news articles write them (issue #20, round 4).
+
+A reporter names an event, fund or agreement more loosely than a release: the signing
+after the agreement ('… 얼라이언스 MOU 체결식'), the parties' short list or a manner word
+before it ('산·학·연·관 기술사업화 포럼', '전략적 방위산업협력 양해각서'), the project's place
+before it ('1918억원 규모의 경북 포항 수소클러스터 사업'), a fund call by its round ('2차 출자
+공고'), a fund by a bracketed acronym ('인수합병(M&A)펀드'). And it mentions meetings and
+funds in general that no one holds as a particular one ('반기별 전체회의 1회', '정기적으로
+회의를 개최해', '분야별 펀드'), or a way forward merely sought ('… 방안도 모색한다'): those are
+no names (gold README, INITIATIVE). Each rule reads the resolved entities and the text.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.nlp.ents import Ent
+
+_INIT = "INITIATIVE"
+
+# --- the signing or launch after an agreement: '… MOU 체결식' is the event (one span) ---
+_AGREEMENT_END = re.compile(r"(?:MOU|협약|업무협약|양해각서|협정|약정|의향서)$")
+_CEREMONY = re.compile(r" (체결식|서명식|협약식|조인식)")
+
+
+def join_signings(text: str, ents: list[Ent]) -> list[Ent]:
+    """'기술협력 MOU' + ' 체결식' → the ceremony 'X MOU 체결식' (a meeting its guests attend)."""
+    if "식" not in text:
+        return ents
+    for e in ents:
+        if e.label == _INIT and _AGREEMENT_END.search(text, e.start, e.end) and (m := _CEREMONY.match(text, e.end)):
+            e.end = m.end(1)
+            e.attrs = {**e.attrs, "kind": "meeting"}
+    return ents
+
+
+# --- words before a name that belong to it ---
+# the parties' initials ('산·학·연·관', '노·사·정'): three or more syllables joined by middle dots
+# ('대·중소 상생 협력 사업' keeps its two parties outside, as the written set has it)
+_INITIALS = re.compile(r"(?:^|(?<=[\s(\[]))((?:[가-힣][·ㆍ・]){2,5}[가-힣]) $")
+# a manner word of an agreement ('전략적 방위산업협력 양해각서', '포괄적 경제동반자 협정')
+_MANNER = re.compile(r"(?:^|(?<=[\s(\[]))([가-힣]{1,4}적) $")
+_AGREEMENTS = re.compile(r"(?:MOU|협약|양해각서|협정|약정|의향서|파트너십|동반자)$")
+_PROJECT_END = re.compile(r"(?:사업|프로젝트)$")
+# what may stand before a project's place: a size ('…억원 규모의'), a list's comma, a genitive
+_BEFORE_PLACE = re.compile(r"(?:규모의|,|의|및|과|와) $")
+
+
+def widen_left(text: str, ents: list[Ent]) -> list[Ent]:
+    """Take in the initials, a manner word or the places that open a name."""
+    by_end = {e.end: e for e in ents}
+    starts = {e.start for e in ents}
+    drop: set[int] = set()
+    for e in ents:
+        if e.label != _INIT or e.attrs.get("coref") or e.start < 2:
+            continue
+        lo = max(0, e.start - 24)
+        if (m := _INITIALS.search(text, lo, e.start)) and m.start(1) not in starts and m.start(1) not in by_end:
+            e.start = m.start(1)
+            continue
+        if _AGREEMENTS.search(text, e.start, e.end) and (m := _MANNER.search(text, max(0, e.start - 6), e.start)):
+            if not any(x.start < m.end(1) and x.end > m.start(1) for x in ents if x is not e):
+                e.start = m.start(1)
+            continue
+        if _PROJECT_END.search(text, e.start, e.end):
+            # one or two places right before ('경북 포항 수소클러스터 사업'), each a LOCATION
+            places, at = [], e.start
+            while len(places) < 3 and at >= 2 and text[at - 1] == " " and (p := by_end.get(at - 1)) is not None \
+                    and (p.label == "LOCATION" or p.attrs.get("gov_kind") == "local"):
+                places.append(p)
+                at = p.start
+            if places and _BEFORE_PLACE.search(text, max(0, at - 4), at):
+                e.start = at
+                drop.update(id(p) for p in places)
+    return [e for e in ents if id(e) not in drop] if drop else ents
+
+
+# --- meetings and funds in general, no particular one ---
+# how often (a rule for sittings, not an event): '반기별 전체회의 1회', '정기적으로 회의를 개최해'
+_RECURRING_BEFORE = re.compile(r"(?:반기별|분기별|월별|연도별|매월|매주|매년|매달|매분기|정기적으로|수시로|필요시|필요 시|"
+                               r"\d+차례의|\d+차례|수차례|여러 차례의?)\s(?:[가-힣]+[과와]\s)?(?:[가-힣]+\s)?$")
+_RECURRING_AFTER = re.compile(r"(?:을|를|은|는)?\s?(?:연\s?|월\s?|연간\s?)?\d+회(?:\s?이상)?(?![가-힣])")
+_ORDINAL = re.compile(r"제?\s?\d+\s?(?:차|회)")
+
+
+def drop_general(text: str, ents: list[Ent]) -> list[Ent]:
+    """Leave out meetings said to recur and bare funds of a kind ('분야별 펀드', '1250억 원의 펀드')."""
+    out = []
+    for e in ents:
+        if e.label == _INIT and e.attrs.get("kind") == "meeting" and not _ORDINAL.match(text, e.start) \
+                and "'" not in text[max(0, e.start - 1):e.end + 1] \
+                and (_RECURRING_BEFORE.search(text, max(0, e.start - 24), e.start) or _RECURRING_AFTER.match(text, e.end)):
+            continue
+        if e.label == _INIT and e.attrs.get("coref") and _KIND_BEFORE.search(text, max(0, e.start - 16), e.start):
+            continue
+        out.append(e)
+    return out
+
+
+# a bare head after a word of kind or an amount is another one of its kind, not the one named before
+_KIND_BEFORE = re.compile(r"(?:[가-힣]별|\d[억만조천]*\s?원(?: 규모)?의)\s$")
+
+# --- '방안' merely sought or proposed is no name ('글로벌 사업화 방안도 모색한다') ---
+_SOUGHT = re.compile(r"(?:을|를|도|\s?등을|\s?등\s[^.,\n]{0,24}?(?:을|를))\s(?:[가-힣]+(?:히|게|적으로)\s|함께\s)?"
+                     r"(?:논의|모색|검토|협의|제안|건의|마련하는\s데|고민)")
+
+
+def drop_sought(text: str, ents: list[Ent]) -> list[Ent]:
+    """A '… 방안' that is discussed, sought or proposed (not announced) is no name."""
+    if "방안" not in text:
+        return ents
+    return [e for e in ents if not (e.label == _INIT and not e.attrs.get("coref") and text.endswith("방안", e.start, e.end)
+                                    and not _ORDINAL.match(text, e.start) and _SOUGHT.match(text, e.end))]
+
+
+# --- names the rules before do not find ---
+# a fund call by its round: '2차 출자 공고', '1차 출자는', '2023년 1차 정시 출자'
+_CALL = re.compile(r"(?<![가-힣0-9])(?:제)?\d+차 (?:정시 |수시 |추가 )?출자(?: 사업)?(?: 공고)?(?=[^가-힣]|[은는이가을를에의도와과로]|$)")
+# a fund or programme named with a bracketed acronym fused to it: '인수합병(M&A)펀드', '해외벤처캐피털(VC)글로벌 펀드'
+_ACRONYM_FUND = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,12}\([A-Za-z&]{1,8}\)[가-힣]{0,6} ?펀드)(?![가-힣]{2})")
+
+
+_OPEN_QUOTE = re.compile(r"[‘'“\"]([^’'”\"\n]{1,30})$")
+
+
+def _quoted_whole(text: str, s: int, e: int) -> tuple[int, int]:
+    """A call that ends a quoted name is the whole quoted name ('‘모태펀드 2021년 2차 정시 출자 공고’')."""
+    if e < len(text) and text[e] in "’'”\"" and (q := _OPEN_QUOTE.search(text, max(0, s - 30), s)):
+        return q.start(1), e
+    return s, e
+
+
+def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Add fund calls by round and acronym funds where no entity stands; a bare head inside gives way."""
+    if "출자" not in text and "펀드" not in text:
+        return ents
+    found = [_quoted_whole(text, m.start(), m.end()) + ("program",) for m in _CALL.finditer(text)]
+    found += [(m.start(1), m.end(1), "fund") for m in _ACRONYM_FUND.finditer(text)]
+    for s, e, kind in found:
+        inside = [x for x in ents if x.start < e and x.end > s]
+        quoted = s > 0 and text[s - 1] in "‘'“\""
+        if any(x.start < s or x.end > e or not quoted and x.label != _INIT for x in inside):
+            continue  # another entity across its edge, or a date or amount inside an unquoted call
+        ents = [x for x in ents if x not in inside] + [Ent(s, e, _INIT, {"kind": kind, "_news": True})]
+    return sorted(ents, key=lambda x: x.start)
+
+
+def adjust(text: str, ents: list[Ent]) -> list[Ent]:
+    """All of the above, in order: find, join, widen, then leave out what is general."""
+    ents = find_news_names(text, ents)
+    ents = join_signings(text, ents)
+    ents = widen_left(text, ents)
+    return drop_sought(text, drop_general(text, ents))

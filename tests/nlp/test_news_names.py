@@ -1,0 +1,96 @@
+"""INITIATIVE names as news articles write them (issue #20, round 4; ingest.nlp.news_names): the
+signing after an agreement, the parties' initials, a manner word or the project's places opening a
+name, fund calls by their round and funds named with a bracketed acronym; and what is no particular
+initiative: meetings said to recur, a bare fund of a kind, a way forward merely sought. Every
+sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp.pipeline import extract
+
+D = "2025-03-10"
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in extract(text, D).entities]
+
+
+def found(text: str, label: str = "INITIATIVE") -> list[str]:
+    return [t for t, lab in ents(text) if lab == label]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("산업부는 12개 기관과 함께 미래소재 얼라이언스 MOU 체결식을 열었다.", "미래소재 얼라이언스 MOU 체결식"),
+    ("두 기관은 18일 탄소중립 협력 양해각서 서명식을 가졌다.", "탄소중립 협력 양해각서 서명식"),
+])
+def test_the_signing_after_an_agreement_is_one_event(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("행사는 산·학·연·관 미래소재 포럼으로 이어졌다.", "산·학·연·관 미래소재 포럼"),
+    ("방사청은 UAE와 전략적 방산협력 양해각서를 체결했다.", "전략적 방산협력 양해각서"),
+    ("평가원은 1200억원 규모의 경북 포항 수소클러스터 사업을 진행한다.", "경북 포항 수소클러스터 사업"),
+])
+def test_words_that_open_a_name_belong_to_it(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+def test_a_project_with_its_places_leaves_no_place_behind() -> None:
+    assert found("평가원은 1200억원 규모의 경북 포항 수소클러스터 사업을 진행한다.", "LOCATION") == []
+
+
+def test_a_place_as_the_subject_is_not_taken_into_a_name() -> None:
+    assert ("부산", "LOCATION") in ents("이번 행사는 부산 해양관광 사업 설명회로 열렸다. 시는 부산에서 관광 사업을 넓힌다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("중기부는 이 같은 내용의 2차 출자 공고를 24일 낸다고 밝혔다.", "2차 출자 공고"),
+    ("1차 출자는 지난해 12월에 공고됐다.", "1차 출자"),
+    ("중기부는 400억 원을 출자해 인수합병(M&A)펀드를 조성한다.", "인수합병(M&A)펀드"),
+    ("모태펀드 300억 원을 활용해 해외벤처캐피털(VC)글로벌 펀드도 조성한다.", "해외벤처캐피털(VC)글로벌 펀드"),
+])
+def test_fund_calls_and_acronym_funds_are_named(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "위원회는 반기별 전체회의 1회, 분기별 분과회의 1회 이상 개최한다.",
+    "네트워크는 정기적으로 회의를 개최해 우수사례를 공유한다.",
+])
+def test_meetings_said_to_recur_are_no_particular_event(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_numbered_sitting_is_kept_even_in_a_recurring_series() -> None:
+    assert "제5차 정기회의" in found("협의회는 분기별로 열리며 정기적으로 제5차 정기회의를 개최했다.")
+
+
+def test_a_bare_fund_of_a_kind_is_not_the_fund_named_before() -> None:
+    text = ("출자 사업은 미래도약펀드와 성장 단계별 펀드, 분야별 펀드 등으로 구성됐다. "
+            "중기부는 500억 원을 출자해 1250억 원의 펀드를 추가로 조성할 예정이다.")
+    assert found(text) == ["미래도약펀드"]
+
+
+@pytest.mark.parametrize("text", [
+    "이번 과정은 연구자 창업 지원 방안을 마련하는 데 초점을 맞춘다.",
+    "참석자들은 중소기업의 해외 사업화 방안도 모색한다.",
+    "협회는 고등교육 경쟁력 제고를 위한 재정 확충 방안 등을 제안할 예정이다.",
+])
+def test_a_way_forward_merely_sought_is_no_name(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_announced_way_forward_stays_a_name() -> None:
+    assert "반도체 산업 경쟁력 강화 방안" in found("정부는 13일 반도체 산업 경쟁력 강화 방안을 발표했다.")
+
+
+def test_a_fused_national_plan_is_a_name() -> None:
+    assert "국가재정운용계획" in found("정부는 의견을 수렴해 국가재정운용계획을 수립한 뒤 국회에 제출할 계획이다.")
+
+
+def test_a_quoted_name_without_head_is_found_again_unquoted() -> None:
+    text = ("노동부와 경총은 24일 발대식을 열고 '미래인재 응원 네트워크'를 출범했다. "
+            "미래인재 응원 네트워크는 매달 우수사례를 공유한다.")
+    assert found(text).count("미래인재 응원 네트워크") == 2
