@@ -119,6 +119,10 @@ _CALL = re.compile(r"(?<![가-힣0-9])(?:제)?\d+차 (?:정시 |수시 |추가 )
 _ACRONYM_FUND = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,12}\([A-Za-z&]{1,8}\)[가-힣]{0,6} ?펀드)(?![가-힣]{2})")
 
 
+# a joint committee of two states held as a meeting: '15개국과 방산·군수공동위원회를 개최해', '… 공동위 개최'
+_JOINT_HELD = re.compile(r"(?<![가-힣A-Za-z0-9])((?:(?:한[·-][가-힣A-Z]{1,8}|한(?:미|중|일|러|영|독|불|호|인|베|캐|EU|아세안)) )?"
+                         r"[가-힣A-Za-z·\-]{2,16}(?:공동|합동)위(?:원회)?)(?:를|을|가|이|는)?\s?(?:[가-힣]+\s)?"
+                         r"(?:개최|열(?:고|었|린|리|어|며))")
 _OPEN_QUOTE = re.compile(r"[‘'“\"]([^’'”\"\n]{1,30})$")
 
 
@@ -131,22 +135,43 @@ def _quoted_whole(text: str, s: int, e: int) -> tuple[int, int]:
 
 def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Add fund calls by round and acronym funds where no entity stands; a bare head inside gives way."""
-    if "출자" not in text and "펀드" not in text:
+    if "출자" not in text and "펀드" not in text and "위" not in text:
         return ents
     found = [_quoted_whole(text, m.start(), m.end()) + ("program",) for m in _CALL.finditer(text)]
     found += [(m.start(1), m.end(1), "fund") for m in _ACRONYM_FUND.finditer(text)]
+    found += [(m.start(1), m.end(1), "meeting") for m in _JOINT_HELD.finditer(text)]
     for s, e, kind in found:
         inside = [x for x in ents if x.start < e and x.end > s]
-        quoted = s > 0 and text[s - 1] in "‘'“\""
-        if any(x.start < s or x.end > e or not quoted and x.label != _INIT for x in inside):
+        whole = s > 0 and text[s - 1] in "‘'“\"" or kind == "meeting"  # a quoted name, a committee with its states
+        if any(x.start < s or x.end > e or not whole and x.label != _INIT for x in inside):
             continue  # another entity across its edge, or a date or amount inside an unquoted call
         ents = [x for x in ents if x not in inside] + [Ent(s, e, _INIT, {"kind": kind, "_news": True})]
     return sorted(ents, key=lambda x: x.start)
 
 
+# councils convened for a purpose stay initiatives, also where a member's title follows ('금융발전심의회
+# 위원') or quotes mark a new one ("'금융개혁 추진위원회'가 신설됐다"); gazetteer bodies keep their type
+_NGO_BEFORE = re.compile(r"(?:단체|기구|조직|재단|법인|모임)인?\s?['‘\"“]$")
+_PURPOSE_COUNCIL = re.compile(r"(?:심의회|추진위원회|준비위원회|이행위원회)$")
+
+
+def retype_councils(text: str, ents: list[Ent]) -> list[Ent]:
+    """A council for a purpose that a shape rule read as a body is an INITIATIVE (gold README)."""
+    for e in ents:
+        if e.label == "MINISTRY" and not e.attrs.get("_gaz") and " " not in text[e.start:e.end].strip() \
+                and text.endswith("심의회", e.start, e.end) \
+                or e.label == "MINISTRY" and e.attrs.get("quoted") and _PURPOSE_COUNCIL.search(text, e.start, e.end):
+            e.label = _INIT
+            e.attrs = {k: v for k, v in e.attrs.items() if k not in ("gov_kind", "rule")} | {"kind": "taskforce"}
+        elif e.label == _INIT and _NGO_BEFORE.search(text, max(0, e.start - 8), e.start) \
+                and re.search(r"네트워크(?:\s?\d+)?$", text[e.start:e.end]):
+            e.label, e.attrs = "ORGANIZATION", {}  # "시민단체인 '… 전국네트워크'": a body, not a programme
+    return ents
+
+
 def adjust(text: str, ents: list[Ent]) -> list[Ent]:
     """All of the above, in order: find, join, widen, then leave out what is general."""
-    ents = find_news_names(text, ents)
+    ents = retype_councils(text, find_news_names(text, ents))
     ents = join_signings(text, ents)
     ents = widen_left(text, ents)
     return drop_sought(text, drop_general(text, ents))

@@ -94,3 +94,32 @@ def test_a_quoted_name_without_head_is_found_again_unquoted() -> None:
     text = ("노동부와 경총은 24일 발대식을 열고 '미래인재 응원 네트워크'를 출범했다. "
             "미래인재 응원 네트워크는 매달 우수사례를 공유한다.")
     assert found(text).count("미래인재 응원 네트워크") == 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("방위사업청은 올해 10여개국과 방산·군수공동위원회를 개최해 협력을 넓힌다.", "방산·군수공동위원회"),
+    ("양국은 서울에서 한미 통상공동위원회를 열고 현안을 논의했다.", "한미 통상공동위원회"),
+])
+def test_a_joint_committee_held_is_a_meeting(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("특히 산하 금융혁신심의회 위원 가운데 10인으로 분과를 구성한다.", "금융혁신심의회"),
+    ("위원회 산하에 10인으로 구성되는 '제도개선 추진위원회'가 신설됐다.", "제도개선 추진위원회"),
+])
+def test_a_council_for_a_purpose_stays_an_initiative(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+def test_a_standing_body_keeps_its_type() -> None:
+    assert ("방송통신심의위원회", "MINISTRY") in ents("방송통신심의위원회는 회의를 열었다.")
+
+
+def test_a_panel_discussion_is_an_event() -> None:
+    assert "미래소재 패널토론" in found("행사는 미래소재 포럼, 미래소재 패널토론으로 이어졌다.")
+
+
+def test_a_quoted_network_described_as_a_civic_group_is_a_body() -> None:
+    text = "이번 교재 제작에는 시민단체인 '미래 교실 전국네트워크'와 교수들이 참여했다."
+    assert ("미래 교실 전국네트워크", "ORGANIZATION") in ents(text)
