@@ -123,6 +123,13 @@ _ACRONYM_FUND = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,12}\([A-Za-z&]{
 _JOINT_HELD = re.compile(r"(?<![가-힣A-Za-z0-9])((?:(?:한[·-][가-힣A-Z]{1,8}|한(?:미|중|일|러|영|독|불|호|인|베|캐|EU|아세안)) )?"
                          r"[가-힣A-Za-z·\-]{2,16}(?:공동|합동)위(?:원회)?)(?:를|을|가|이|는)?\s?(?:[가-힣]+\s)?"
                          r"(?:개최|열(?:고|었|린|리|어|며))")
+# a team set up for a task, fused to its task ('재정개혁반을 신설', '규제혁신반 구성'); not '작업반' alone
+_TEAM_SET_UP = re.compile(r"(?<![가-힣])([가-힣]{4,8}반)(?:을|를|이|가|은|는|도)?\s?(?:[가-힣]+\s)?(?:신설|구성|꾸리|꾸렸|가동|출범|발족)")
+# a plan with its period before it ('2018∼2022년 재정운용계획', '2026년부터 2030년까지 재정운용 계획을'):
+# the period makes it a particular plan; the name is the plan's words
+_PERIOD_PLAN = re.compile(r"(?:19|20)\d\d\s?(?:[~∼-]\s?(?:19|20)?\d\d년?|년부터\s(?:19|20)\d\d년까지)\s"
+                          r"((?:[가-힣]{2,8}\s){0,2}[가-힣]{0,8}(?:계획|전략|로드맵))(?=[^가-힣]|[을를은는이가의에과와도]|$)")
+_PLAN_HEAD = re.compile(r"\s?(?:계획|전략|로드맵)$")
 _OPEN_QUOTE = re.compile(r"[‘'“\"]([^’'”\"\n]{1,30})$")
 
 
@@ -135,11 +142,15 @@ def _quoted_whole(text: str, s: int, e: int) -> tuple[int, int]:
 
 def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Add fund calls by round and acronym funds where no entity stands; a bare head inside gives way."""
-    if "출자" not in text and "펀드" not in text and "위" not in text:
+    if not any(w in text for w in ("출자", "펀드", "위", "반", "계획", "전략", "로드맵")):
         return ents
     found = [_quoted_whole(text, m.start(), m.end()) + ("program",) for m in _CALL.finditer(text)]
     found += [(m.start(1), m.end(1), "fund") for m in _ACRONYM_FUND.finditer(text)]
     found += [(m.start(1), m.end(1), "meeting") for m in _JOINT_HELD.finditer(text)]
+    found += [(m.start(1), m.end(1), "taskforce") for m in _TEAM_SET_UP.finditer(text)]
+    found += [(m.start(1), m.end(1), "plan") for m in _PERIOD_PLAN.finditer(text)
+              if len(re.sub(r"\W", "", _PLAN_HEAD.sub("", m.group(1)))) >= 4]  # not '2026~2030년 투자 계획'
+
     for s, e, kind in found:
         inside = [x for x in ents if x.start < e and x.end > s]
         whole = s > 0 and text[s - 1] in "‘'“\"" or kind == "meeting"  # a quoted name, a committee with its states
@@ -169,9 +180,26 @@ def retype_councils(text: str, ents: list[Ent]) -> list[Ent]:
     return ents
 
 
+# a plan's period in brackets, years alone ('… 촉진 계획(2026~2028)'): a DATE, the plan's own (bracket_dates)
+_BRACKET_YEARS = re.compile(r"\(((19|20)\d\d)\s?[~∼-]\s?((?:19|20)\d\d)\)")
+
+
+def bracket_periods(text: str, ents: list[Ent]) -> list[Ent]:
+    """Add the bracketed years right after a plan's name as a DATE with the years as value."""
+    if "(" not in text:
+        return ents
+    added = []
+    for e in ents:
+        if e.label == _INIT and e.attrs.get("kind") in ("plan", "strategy") and (m := _BRACKET_YEARS.match(text, e.end)) \
+                and m.group(1) < m.group(3) and not any(x.start < m.end() and x.end > m.start() for x in ents):
+            # read as years by the date normaliser ('2026~2028' alone reads as two days)
+            added.append(Ent(m.start() + 1, m.end() - 1, "DATE", {"_prio": 22, "_expr": f"{m.group(1)}~{m.group(3)}년"}))
+    return sorted(ents + added, key=lambda x: x.start) if added else ents
+
+
 def adjust(text: str, ents: list[Ent]) -> list[Ent]:
     """All of the above, in order: find, join, widen, then leave out what is general."""
     ents = retype_councils(text, find_news_names(text, ents))
     ents = join_signings(text, ents)
     ents = widen_left(text, ents)
-    return drop_sought(text, drop_general(text, ents))
+    return bracket_periods(text, drop_sought(text, drop_general(text, ents)))

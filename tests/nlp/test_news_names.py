@@ -123,3 +123,25 @@ def test_a_panel_discussion_is_an_event() -> None:
 def test_a_quoted_network_described_as_a_civic_group_is_a_body() -> None:
     text = "이번 교재 제작에는 시민단체인 '미래 교실 전국네트워크'와 교수들이 참여했다."
     assert ("미래 교실 전국네트워크", "ORGANIZATION") in ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("2026∼2030년 국토이용계획 논의 착수", "국토이용계획"),
+    ("정부가 2026년부터 2030년까지 재정운용 계획을 수립하기 위한 논의에 착수했다.", "재정운용 계획"),
+    ("국무조정실은 규제혁신반을 구성했다.", "규제혁신반"),
+    ("정부는 재정개혁을 추진하기 위한 재정개혁반을 신설하기로 했다.", "재정개혁반"),
+])
+def test_a_plan_with_its_period_and_a_team_set_up_are_named(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+def test_a_generic_plan_is_no_name_even_with_its_period() -> None:
+    assert found("회사는 2026~2030년 투자 계획을 세웠다.") == []
+
+
+def test_a_plans_period_in_brackets_is_its_schedule() -> None:
+    ex = extract("정부는 제3차 소재산업 육성 계획(2026~2028)을 올해 말에 발표할 계획이다.", D)
+    dates = {e.text: e.value for e in ex.entities if e.type == "DATE"}
+    assert dates.get("2026~2028") == "2026/2028"
+    sched = {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert ("제3차 소재산업 육성 계획", "2026~2028") in sched
