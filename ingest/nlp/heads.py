@@ -36,7 +36,9 @@ HEADS = {
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "심의회": "meeting", "점검": "meeting",  # a council convened for a purpose; an inspection ('현장점검', '합동 점검')
-    "공청회": "meeting", "패널토론": "meeting", "패널 토론": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
+    "공청회": "meeting", "패널토론": "meeting", "패널 토론": "meeting",
+    # news' business events ('K-소비재 수출 상담회', '수소산업 정기교류회', '스마트시티 로드쇼', '창업 데모데이')
+    "상담회": "meeting", "교류회": "meeting", "로드쇼": "meeting", "데모데이": "meeting", "토크콘서트": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",

@@ -181,7 +181,7 @@ def retype_councils(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 # a plan's period in brackets, years alone ('… 촉진 계획(2026~2028)'): a DATE, the plan's own (bracket_dates)
-_BRACKET_YEARS = re.compile(r"\(((19|20)\d\d)\s?[~∼-]\s?((?:19|20)\d\d)\)")
+_BRACKET_YEARS = re.compile(r"['’\"”」』]?\(((19|20)\d\d)\s?[~∼-]\s?((?:19|20)\d\d)\)")
 
 
 def bracket_periods(text: str, ents: list[Ent]) -> list[Ent]:
@@ -193,7 +193,8 @@ def bracket_periods(text: str, ents: list[Ent]) -> list[Ent]:
         if e.label == _INIT and e.attrs.get("kind") in ("plan", "strategy") and (m := _BRACKET_YEARS.match(text, e.end)) \
                 and m.group(1) < m.group(3) and not any(x.start < m.end() and x.end > m.start() for x in ents):
             # read as years by the date normaliser ('2026~2028' alone reads as two days)
-            added.append(Ent(m.start() + 1, m.end() - 1, "DATE", {"_prio": 22, "_expr": f"{m.group(1)}~{m.group(3)}년"}))
+            expr = f"{m.group(1)}~{m.group(3)}년"
+            added.append(Ent(m.start(1), m.end(3), "DATE", {"_prio": 22, "_expr": expr}))
     return sorted(ents + added, key=lambda x: x.start) if added else ents
 
 

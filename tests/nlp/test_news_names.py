@@ -145,3 +145,18 @@ def test_a_plans_period_in_brackets_is_its_schedule() -> None:
     assert dates.get("2026~2028") == "2026/2028"
     sched = {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == "SCHEDULED_FOR"}
     assert ("제3차 소재산업 육성 계획", "2026~2028") in sched
+
+
+def test_a_quoted_plans_years_after_the_quote_are_its_schedule() -> None:
+    ex = extract("정부는 '제2차 해양산업 기본계획'(2026~2035)을 확정했다.", D)
+    sched = {(ex.entities[r.head].text, ex.entities[r.tail].text) for r in ex.relations if r.type == "SCHEDULED_FOR"}
+    assert ("제2차 해양산업 기본계획", "2026~2035") in sched
+
+
+@pytest.mark.parametrize("text,name", [
+    ("산업부와 코트라는 소비재 수출 상담회를 열었다.", "소비재 수출 상담회"),
+    ("협회는 수소산업 정기교류회를 개최했다.", "수소산업 정기교류회"),
+    ("진흥원은 창업 데모데이를 열었다.", "창업 데모데이"),
+])
+def test_news_business_events_are_meetings(text: str, name: str) -> None:
+    assert name in found(text)
