@@ -124,6 +124,7 @@ _JOINT_HELD = re.compile(r"(?<![가-힣A-Za-z0-9])((?:(?:한[·-][가-힣A-Z]{1,
                          r"[가-힣A-Za-z·\-]{2,16}(?:공동|합동)위(?:원회)?)(?:를|을|가|이|는)?\s?(?:[가-힣]+\s)?"
                          r"(?:개최|열(?:고|었|린|리|어|며))")
 # a team set up for a task, fused to its task ('재정개혁반을 신설', '규제혁신반 구성'); not '작업반' alone
+_SET_UP_WORDS = ("신설", "구성", "꾸리", "꾸렸", "가동", "출범", "발족")
 _TEAM_SET_UP = re.compile(r"(?<![가-힣])([가-힣]{4,8}반)(?:을|를|이|가|은|는|도)?\s?(?:[가-힣]+\s)?(?:신설|구성|꾸리|꾸렸|가동|출범|발족)")
 # a plan with its period before it ('2018∼2022년 재정운용계획', '2026년부터 2030년까지 재정운용 계획을'):
 # the period makes it a particular plan; the name is the plan's words
@@ -146,8 +147,10 @@ def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
         return ents
     found = [_quoted_whole(text, m.start(), m.end()) + ("program",) for m in _CALL.finditer(text)]
     found += [(m.start(1), m.end(1), "fund") for m in _ACRONYM_FUND.finditer(text)]
-    found += [(m.start(1), m.end(1), "meeting") for m in _JOINT_HELD.finditer(text)]
-    found += [(m.start(1), m.end(1), "taskforce") for m in _TEAM_SET_UP.finditer(text)]
+    if "공동위" in text or "합동위" in text:
+        found += [(m.start(1), m.end(1), "meeting") for m in _JOINT_HELD.finditer(text)]
+    if any(w in text for w in _SET_UP_WORDS):
+        found += [(m.start(1), m.end(1), "taskforce") for m in _TEAM_SET_UP.finditer(text)]
     found += [(m.start(1), m.end(1), "plan") for m in _PERIOD_PLAN.finditer(text)
               if len(re.sub(r"\W", "", _PLAN_HEAD.sub("", m.group(1)))) >= 4]  # not '2026~2030년 투자 계획'
 
