@@ -160,3 +160,11 @@ def test_a_quoted_plans_years_after_the_quote_are_its_schedule() -> None:
 ])
 def test_news_business_events_are_meetings(text: str, name: str) -> None:
     assert name in found(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("기재부는 2026년 경제정책방향을 발표했다.", "2026년 경제정책방향"),
+    ("정부는 하반기 경제정책방향을 확정했다.", "경제정책방향"),
+])
+def test_the_governments_economic_policy_direction_is_a_plan(text: str, name: str) -> None:
+    assert name in found(text)
