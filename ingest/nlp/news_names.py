@@ -205,9 +205,32 @@ def bracket_periods(text: str, ents: list[Ent]) -> list[Ent]:
     return sorted(ents + added, key=lambda x: x.start) if added else ents
 
 
+# '이번 MOU', '이번 협약' after an agreement of another word ('업무협약을 체결했다. 이번 MOU로'): the
+# same agreement (gold README, news: the parties of '이번 협약' take part in it)
+_AGREEMENT_WORDS = ("업무협약", "협약", "MOU", "양해각서", "협정")
+_AGREEMENT_REF = re.compile(r"(?:이번|해당|동|본|이)\s(업무협약|협약|MOU|양해각서|협정)(?=[^가-힣A-Za-z]|[을를은는이가의에과와도로]|$)")
+
+
+def agreement_refs(text: str, ents: list[Ent]) -> list[Ent]:
+    """A determiner and an agreement word point back to the last agreement named before."""
+    if not any(w in text for w in _AGREEMENT_WORDS):
+        return ents
+    added = []
+    for m in _AGREEMENT_REF.finditer(text):
+        hs, he = m.span(1)
+        if any(x.start < he and x.end > hs for x in ents):
+            continue
+        ante = [x for x in ents if x.label == _INIT and x.end <= hs and not x.attrs.get("coref")
+                and any(text.endswith(w, x.start, x.end) for w in _AGREEMENT_WORDS)]
+        if ante:
+            a = ante[-1]
+            added.append(Ent(hs, he, _INIT, {"kind": a.attrs.get("kind", "project"), "coref": True, "_ante": (a.start, a.end)}))
+    return sorted(ents + added, key=lambda x: x.start) if added else ents
+
+
 def adjust(text: str, ents: list[Ent]) -> list[Ent]:
     """All of the above, in order: find, join, widen, then leave out what is general."""
     ents = retype_councils(text, find_news_names(text, ents))
     ents = join_signings(text, ents)
     ents = widen_left(text, ents)
-    return bracket_periods(text, drop_sought(text, drop_general(text, ents)))
+    return agreement_refs(text, bracket_periods(text, drop_sought(text, drop_general(text, ents))))

@@ -168,3 +168,10 @@ def test_news_business_events_are_meetings(text: str, name: str) -> None:
 ])
 def test_the_governments_economic_policy_direction_is_a_plan(text: str, name: str) -> None:
     assert name in found(text)
+
+
+def test_this_agreement_points_back_to_the_one_signed_under_another_word() -> None:
+    ex = extract("산업부와 한빛전자는 반도체 인력양성 업무협약을 체결했다. 이번 MOU로 한빛전자는 교육을 제공한다.", D)
+    mou = [e for e in ex.entities if e.text == "MOU"]
+    assert mou and mou[0].type == "INITIATIVE" and mou[0].canonical == "반도체 인력양성 업무협약"
+
