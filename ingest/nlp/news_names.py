@@ -78,7 +78,8 @@ def widen_left(text: str, ents: list[Ent]) -> list[Ent]:
 # how often (a rule for sittings, not an event): '반기별 전체회의 1회', '정기적으로 회의를 개최해'
 _RECURRING_BEFORE = re.compile(r"(?:반기별|분기별|월별|연도별|매월|매주|매년|매달|매분기|정기적으로|수시로|필요시|필요 시|"
                                r"\d+차례의|\d+차례|수차례|여러 차례의?)\s(?:[가-힣]+[과와]\s)?(?:[가-힣]+\s)?$")
-_RECURRING_AFTER = re.compile(r"(?:을|를|은|는)?\s?(?:연\s?|월\s?|연간\s?)?\d+회(?:\s?이상)?(?![가-힣])")
+_RECURRING_AFTER = re.compile(r"(?:을|를|은|는)?\s?(?:연\s?|월\s?|연간\s?)?\d+회(?:\s?이상)?(?![가-힣])"
+                             r"|(?:의|을|를)?\s?(?:정례화|상시화|정례 개최)")  # '정기교류회 정례화': made a habit
 _ORDINAL = re.compile(r"제?\s?\d+\s?(?:차|회)")
 
 

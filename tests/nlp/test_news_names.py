@@ -175,3 +175,7 @@ def test_this_agreement_points_back_to_the_one_signed_under_another_word() -> No
     mou = [e for e in ex.entities if e.text == "MOU"]
     assert mou and mou[0].type == "INITIATIVE" and mou[0].canonical == "반도체 인력양성 업무협약"
 
+
+
+def test_a_meeting_made_a_habit_is_no_particular_event() -> None:
+    assert "정기교류회" not in " ".join(found("주요 과제는 △전담기관 간 정기교류회 정례화 및 협의체 구성 등이다."))
