@@ -127,6 +127,8 @@ _JOINT_HELD = re.compile(r"(?<![가-힣A-Za-z0-9])((?:(?:한[·-][가-힣A-Z]{1,
 # a team set up for a task, fused to its task ('재정개혁반을 신설', '규제혁신반 구성'); not '작업반' alone
 # the government's half-yearly plan, named by its year ('2026년 경제정책방향'; '하반기' stays a DATE)
 _POLICY_DIRECTION = re.compile(r"(?<![가-힣])((?:(?:19|20)\d\d년\s?)?경제정책방향)(?=[^가-힣]|[을를은는이가의에과와도]|$)")
+# a meal meeting pointed at ('이날 오찬에는', '이번 만찬은'): the event of the text; bare, any meal
+_THIS_MEAL = re.compile(r"(?:이날|이번|당일|오늘)\s(오찬|만찬|조찬)(?=[^가-힣]|[은는이가을를에의도]|에는|에서|$)")
 _SET_UP_WORDS = ("신설", "구성", "꾸리", "꾸렸", "가동", "출범", "발족")
 _TEAM_SET_UP = re.compile(r"(?<![가-힣])([가-힣]{4,8}반)(?:을|를|이|가|은|는|도)?\s?(?:[가-힣]+\s)?(?:신설|구성|꾸리|꾸렸|가동|출범|발족)")
 # a plan with its period before it ('2018∼2022년 재정운용계획', '2026년부터 2030년까지 재정운용 계획을'):
@@ -146,7 +148,7 @@ def _quoted_whole(text: str, s: int, e: int) -> tuple[int, int]:
 
 def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Add fund calls by round and acronym funds where no entity stands; a bare head inside gives way."""
-    if not any(w in text for w in ("출자", "펀드", "위", "반", "계획", "전략", "로드맵", "방향")):
+    if not any(w in text for w in ("출자", "펀드", "위", "반", "계획", "전략", "로드맵", "방향", "찬")):
         return ents
     found = [_quoted_whole(text, m.start(), m.end()) + ("program",) for m in _CALL.finditer(text)]
     found += [(m.start(1), m.end(1), "fund") for m in _ACRONYM_FUND.finditer(text)]
@@ -158,6 +160,8 @@ def find_news_names(text: str, ents: list[Ent]) -> list[Ent]:
         found += [(m.start(1), m.end(1), "plan") for m in _POLICY_DIRECTION.finditer(text)]
     found += [(m.start(1), m.end(1), "plan") for m in _PERIOD_PLAN.finditer(text)
               if len(re.sub(r"\W", "", _PLAN_HEAD.sub("", m.group(1)))) >= 4]  # not '2026~2030년 투자 계획'
+    if "찬" in text:
+        found += [(m.start(1), m.end(1), "meeting") for m in _THIS_MEAL.finditer(text)]
     for s, e, kind in found:
         inside = [x for x in ents if x.start < e and x.end > s]
         # a quoted name, a committee with its states, a plan with its year take in what they contain

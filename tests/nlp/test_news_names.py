@@ -179,3 +179,12 @@ def test_this_agreement_points_back_to_the_one_signed_under_another_word() -> No
 
 def test_a_meeting_made_a_habit_is_no_particular_event() -> None:
     assert "정기교류회" not in " ".join(found("주요 과제는 △전담기관 간 정기교류회 정례화 및 협의체 구성 등이다."))
+
+
+def test_a_meal_pointed_at_is_the_event() -> None:
+    text = "총리는 22일 협회 회장단을 공관으로 초청했다. 이날 오찬에는 회장단 18명이 참석했다."
+    assert "오찬" in found(text)
+
+
+def test_a_meal_alone_is_no_event() -> None:
+    assert "오찬" not in found("총리는 회장단과 오찬을 함께 했다.")
