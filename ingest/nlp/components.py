@@ -23,6 +23,7 @@ from ingest.nlp import body_forms, field_people, firm_marks, news_bodies, news_p
 from ingest.nlp import minutes, minutes_people  # the Assembly's committee minutes
 from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp import date_forms  # values from a neighbouring date (round 4)
+from ingest.nlp import news_names  # initiative names as news articles write them (round 4)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -243,6 +244,7 @@ class EntityPatterns:
         # the rest of a list of names one of which is known ('이경호, 류제명, 홍진배 등')
         items += person_forms.find_name_lists(view, [(e.start, e.end, e.label, e.attrs) for e in ents] + known)
         ents = resolve(doc, ents, items) if items else ents
+        ents = news_names.adjust(view.text, ents)  # '… MOU 체결식', '2차 출자 공고'; not '분기별 회의'
         ents = councils.override(doc, view.text, ents, *council_spans)
         if model:
             ents = merge_model(view, lex, ents, model, self.model_types)

@@ -36,7 +36,9 @@ HEADS = {
     "총회": "meeting", "발대식": "meeting", "기념식": "meeting", "착공식": "meeting", "준공식": "meeting",
     "개소식": "meeting", "서밋": "meeting", "정상회의": "meeting", "회담": "meeting", "업무협약식": "meeting",
     "심의회": "meeting", "점검": "meeting",  # a council convened for a purpose; an inspection ('현장점검', '합동 점검')
-    "공청회": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
+    "공청회": "meeting", "패널토론": "meeting", "패널 토론": "meeting",
+    # news' business events ('K-소비재 수출 상담회', '수소산업 정기교류회', '스마트시티 로드쇼', '창업 데모데이')
+    "상담회": "meeting", "교류회": "meeting", "로드쇼": "meeting", "데모데이": "meeting", "토크콘서트": "meeting", "출정식": "meeting", "선포식": "meeting", "선언식": "meeting", "보고대회": "meeting", "보고회": "meeting",
     "대회": "meeting", "행사": "meeting", "회동": "meeting", "면담": "meeting", "라운드테이블": "meeting",
     "라운드 테이블": "meeting", "인사회": "meeting", "신년인사회": "meeting", "오찬": "meeting", "만찬": "meeting", "조찬": "meeting", "미팅": "meeting",
     "취임식": "meeting", "개청식": "meeting", "기공식": "meeting", "개막식": "meeting", "폐막식": "meeting",
@@ -80,7 +82,7 @@ CHAIN_STOP = frozenset({
 # head words that name an initiative only in a quoted name ('K-휴머노이드 연합') or when
 # they point back to one ('연합에는', '이번 연합은'); unquoted they are too often other
 # things (유럽연합, 노동조합 연합)
-QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce", "기자단": "taskforce",
+QUOTED_HEADS = {"연합": "taskforce", "연대": "taskforce", "네트워크": "taskforce", "동맹": "taskforce", "컨소시엄": "taskforce", "기자단": "taskforce",
                 # campaigns, festivals and their weeks ('동행축제 특별 판매주간', '바다가꾸기 캠페인')
                 "주간": "program", "축제": "meeting", "페스티벌": "meeting", "데이": "meeting",  # '… 네트워킹 데이'
                 "엑스포": "meeting", "위크": "meeting", "이벤트": "program",  # "'시청 소감 공모 이벤트'" "어워즈": "meeting", "어워드": "meeting",

@@ -455,6 +455,8 @@ def find_unquoted(view: TextView, taken: bytearray, places: set[tuple[int, int]]
             units = max(units, 2)  # '국민취업지원제도': one long compound names it
         if units == 1 and not attached and head != "정책" and (len(modifier) >= 6 or _gerund(view, start, hs - 1)):
             units = 2  # one long compound or a -기 noun is a name ('청년내일채움공제 사업', '바다가꾸기 캠페인')
+        if units == 1 and attached and start == attached_start and len(attached) >= 6 and HEADS[head] == "plan":
+            units = 2  # '국가재정운용계획': three nouns fused into one word name a plan (news writes them so)
         if units == 1 and _BRAND.match(modifier):
             units = 2  # 'K-반도체 전략', 'K-콘텐츠 펀드': a K- brand makes a policy's name by itself
         kind = HEADS[head]

@@ -45,6 +45,7 @@ from ingest.nlp.boards import board_relations
 from ingest.nlp.periods import period_fields
 from ingest.nlp.prepared import prepared_relations
 from ingest.nlp.pronoun_acts import pronoun_acts
+from ingest.nlp.fund_setters import fund_setters
 from ingest.nlp.run_by import call_runs, purpose_runs, run_by_relations
 from ingest.nlp.news_items import news_filters
 from ingest.nlp.news_relations import news_relations
@@ -173,6 +174,7 @@ def extract_relations(view: TextView, mentions: list[Mention], sents: list[tuple
         sentence_schedules(view, ms, inits, (ss, se), si, add, ref)
     frame_relations(view, mentions, sents, buckets, out, add, ref)
     pronoun_acts(view, sents, buckets, add, ref)  # '… 대책을 확정했다. 정부는 하반기부터 이를 시행한다'
+    fund_setters(view, sents, buckets, add)  # '중기부는 … 펀드에 출자해 … 또 … 펀드를 조성하고'
     agenda_relations(view, mentions, sents, add)
     council_relations(view, mentions, sents, out, add)  # local councils' minutes
     briefing_relations(view, mentions, sents, buckets, add)
