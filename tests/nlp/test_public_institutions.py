@@ -18,6 +18,14 @@ def test_designated_institutions_are_ministry_with_their_short_names() -> None:
         ("한국고용정보원", "한국고용정보원"), ("축산물품질평가원", "축산물품질평가원")]
 
 
+def test_a_hall_named_after_an_institution_is_a_venue_and_a_common_misnaming_is_an_alias() -> None:
+    ents = extract("김아무 한국도로교통공단 이사장은 양재동 aT센터 대회의실에서 설명회를 열었다.", "2024-03-07").entities
+    found = {(e.text, e.type, e.canonical) for e in ents}
+    assert ("한국도로교통공단", "MINISTRY", "도로교통공단") in found
+    assert ("aT센터 대회의실", "LOCATION") in {(t, ty) for t, ty, _ in found}  # one venue, no mention of aT
+    assert not any(t == "aT" for t, _, _ in found)
+
+
 def test_renamed_institutions_keep_their_former_names_and_hospitals_stay_organisations() -> None:
     g = load_gazetteer()
     assert "국립공원관리공단" in g.by_canonical("국립공원공단").predecessors
