@@ -31,3 +31,14 @@ def test_a_form_of_funding_is_not_a_fund_set_up():
     found = rels("중소기업청은 정부와 민간 자금을 매칭펀드 형태로 조성하는 3개 벤처펀드를 결성한다고 밝혔다.")
     assert ("ANNOUNCES", "중소기업청", "매칭펀드") not in found
     assert ("ANNOUNCES", "중소기업청", "벤처펀드") in found
+
+
+def test_the_period_an_event_of_the_day_marks_is_not_its_schedule():
+    # schedules: '이날 오찬은 연말을 맞아 …' is held on its day; the year-end is its occasion
+    found = rels("박민수 국무총리는 22일 경제단체 회장단을 공관으로 초청해 오찬을 함께 했다. "
+                 "이날 오찬은 연말을 맞아 기업인들의 노고에 감사를 표하기 위해 마련됐다.")
+    assert ("SCHEDULED_FOR", "오찬", "연말") not in found
+    found = rels("시는 연말을 맞아 다음 달 12일 나눔 행사를 개최한다.")
+    assert ("SCHEDULED_FOR", "행사", "다음 달 12일") in found and ("SCHEDULED_FOR", "행사", "연말") not in found
+    # an occasion with no day of its own still schedules the event
+    assert ("SCHEDULED_FOR", "행사", "연말") in rels("시는 연말을 맞아 나눔 행사를 개최한다.")
