@@ -42,3 +42,9 @@ def test_the_period_an_event_of_the_day_marks_is_not_its_schedule():
     assert ("SCHEDULED_FOR", "행사", "다음 달 12일") in found and ("SCHEDULED_FOR", "행사", "연말") not in found
     # an occasion with no day of its own still schedules the event
     assert ("SCHEDULED_FOR", "행사", "연말") in rels("시는 연말을 맞아 나눔 행사를 개최한다.")
+
+
+def test_the_cadastral_corporation_under_its_brand_is_a_public_body():
+    # gazetteer: 'LX대한지적공사' (2012-2015) is 한국국토정보공사, not a firm found by '(사장 …)'
+    found = ents("한국전기안전공사는 6일 LX대한지적공사(사장 김영표)와 업무협약을 체결했다.")
+    assert ("LX대한지적공사", "MINISTRY") in found and ("LX대한지적공사", "COMPANY") not in found
