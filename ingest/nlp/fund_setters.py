@@ -16,9 +16,11 @@ from ingest.nlp.view import TextView
 
 _BODIES = ("MINISTRY", "ORGANIZATION", "COMPANY")
 _SUBJ_TAILS = ("은", "는", "이", "가")
-_SETS_UP = re.compile(r"조성|출자|결성")
-# a fund drawn on, not set up ('모태펀드 300억 원을 활용해')
-_DRAWN_ON = re.compile(r"\s?(?:[\d,.]+\s?[억조만천]*\s?원\s?)?(?:을|를|에서|의)?\s?(?:활용|재원|통해)")
+# the verb, not a noun it qualifies ('민간펀드 조성의 어려움', '출자비율', '출자사업을 진행한다')
+_SETS_UP = re.compile(r"(?:조성|출자|결성)(?!\s?의\s|\s?(?:비율|비중|한도|실적|잔액|사업|어려움))")
+# a fund drawn on, not set up ('모태펀드 300억 원을 활용해'), or a form of funding ('매칭펀드 형태로')
+_DRAWN_ON = re.compile(r"\s?(?:[\d,.]+\s?[억조만천]*\s?원\s?)?(?:을|를|에서|의)?\s?(?:활용|재원|통해)"
+                       r"|\s?(?:형태|방식)(?:로|으로|의)")
 # a sentence that goes on with the subject before left out
 _GOES_ON = re.compile(r"\s*(?:또한?|아울러|이와 함께|이 밖에도|이밖에도|그 밖에도|한편)\s")
 

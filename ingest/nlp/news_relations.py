@@ -209,8 +209,9 @@ def _held_first(view: TextView, ms: list, inits: list, sent: tuple[int, int], si
 _FUND = re.compile(r"(?:펀드|모펀드|기금)$")
 _SETS_UP = re.compile(r"(?<![가-힣])(?:조성|결성)(?:한다|하고|해|하며|할\s|했|하였|합니다|키로|하기로)")
 _PUTS_IN = re.compile(r"(?<![가-힣])출자(?:한다|하고|해|하며|할\s|했|하였|합니다|키로|하기로)")
-# a fund whose money is used for another ('모태펀드 300억 원을 활용해'): the source, not what is set up
-_SOURCE = re.compile(r"(?:의)?\s?[\d,.]+\s?(?:조|억|만|천)?\s?(?:[\d,.]+\s?(?:억|만|천)\s?)?원(?:을|를)\s(?:활용|재원)")
+# a fund whose money is used for another ('모태펀드 300억 원을 활용해'): the source, not what is set up;
+_SOURCE = re.compile(r"(?:의)?\s?[\d,.]+\s?(?:조|억|만|천)?\s?(?:[\d,.]+\s?(?:억|만|천)\s?)?원(?:을|를)\s(?:활용|재원)"
+                     r"|\s?(?:형태|방식)(?:로|으로|의)\s")  # or a form of funding ('매칭펀드 형태로 조성하는')
 # a sentence that goes on with the subject of the one before: '또 …', '이 밖에도 …', '아울러 …'
 _GOES_ON = re.compile(r"\s*(?:또|또한|이\s?밖에도?|아울러|이와\s함께|이어)\s")
 

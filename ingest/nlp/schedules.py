@@ -60,6 +60,7 @@ def _future_sentence(view: TextView, ms: list[Mention], sent: tuple[int, int], r
 
 _BARE_DAY = re.compile(r"\d{1,2}\s?일")
 _DONE_THEN = re.compile(r"(?:에|에는)?\s(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*(?:한|된|린|던|진|간|은)\s")
+_THAT_DAY = re.compile(r"(?:이날|오늘)\s$")  # an event pointed at as the day's own
 
 
 def _ahead(view: TextView, m: Mention, ref: date | None, se: int) -> str:
@@ -117,6 +118,10 @@ def _scheduled(view: TextView, ms: list[Mention], inits: list[Mention], si: int,
         targets = [m for m in inits if not _ROOM.match(view.text, m.end)]  # '과기자문회의 회의실에서': a room
         targets = [m for m in targets if not names_week_of(view, d, m, dates)]  # '이번 주 정례브리핑': its name
         targets = [m for m in targets if not _nearer_day(view, d, m, dates)]  # '4일 통화에서 5일 … 회견을 가질 예정'
+        if OCCASION.match(view.text, d.end):  # '이날 오찬은 연말을 맞아 …', '연말을 맞아 다음 달 12일 …
+            if any(o.start > d.end and o.value for o in dates):  # 행사를 연다': the event has its day, and
+                continue  # the period it falls in is its occasion, not its schedule
+            targets = [m for m in targets if not _THAT_DAY.search(view.text, max(ss, m.start - 4), m.start)]
         if not targets:
             continue
         if in_quote is not None:  # a date in direct speech goes only with initiatives in the quote
