@@ -50,3 +50,25 @@ def test_government_as_a_modifier_is_no_body(text: str) -> None:
 ])
 def test_the_acting_government_stays_a_body(text: str) -> None:
     assert ("정부", "MINISTRY") in ents(text)
+
+
+@pytest.mark.parametrize("text,name,canonical", [
+    ("재확산에 대비해 총리실을 중심으로 부처별 점검 과제를 정한다.", "총리실", "국무조정실"),
+    ("장관은 오후 민주평통 지역위원들과 간담회를 갖습니다.", "민주평통", "민주평화통일자문회의"),
+])
+def test_short_names_of_bodies(text: str, name: str, canonical: str) -> None:
+    hits = [e for e in extract(text, D).entities if e.text == name]
+    assert hits and hits[0].type == "MINISTRY" and hits[0].canonical == canonical
+
+
+def test_the_government_asked_for_something_is_a_body() -> None:
+    assert ("정부", "MINISTRY") in ents("상인들은 주차장을 늘려 달라고 정부에 건의했다.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("가을 개편에 맞춰 'KTV 정책매거진' 방영을 30분 앞당긴다.", "KTV 정책매거진"),
+    ("'국정 브리핑 플러스' 재방영 시간은 일요일 오전이다.", "국정 브리핑 플러스"),
+])
+def test_a_quoted_programme_before_its_airing_is_one_initiative(text: str, name: str) -> None:
+    found = ents(text)
+    assert (name, "INITIATIVE") in found and ("KTV", "MINISTRY") not in found
