@@ -24,6 +24,7 @@ from ingest.nlp import minutes, minutes_people  # the Assembly's committee minut
 from ingest.nlp import event_names  # event names a plan opens (round 4)
 from ingest.nlp import date_forms  # values from a neighbouring date (round 4)
 from ingest.nlp import news_names  # initiative names as news articles write them (round 4)
+from ingest.nlp import ministry_forms  # embassies; a generic 정부 (round 5)
 from ingest.nlp.dates import normalize, normalize_time
 from ingest.nlp.ents import aligned, cut_tokens, Ent, get_ents, put_ents, span_mask
 from ingest.nlp.lexicon import NameInfo, get_lexicon
@@ -166,6 +167,7 @@ class EntityPatterns:
         cands += place_cues.find_cues(view, [(r.start, r.end, r.label, r.attrs) for r in rule_ents], cands)
         cands += news_pages.find_page_furniture(view)  # bylines, datelines, credits, a page's time line
         cands += news_bodies.find_news_bodies(view)  # '대한건설협회장', '한국대학교육협의회', '숭실대 부총장'
+        cands += ministry_forms.find_missions(view)  # '주일한국대사관'
         cands += place_marks.find_place_marks(view, lex, span_mask(len(view.text), [*known, *cands]))  # '메인프레스센터'
         for s, e, _lab, a in cands:
             if a.pop("_cut", False):
@@ -211,6 +213,7 @@ class EntityPatterns:
         ents = event_names.join_reported_plans(view.text, ents)  # '열린 K-반도체 전략 보고에 참석'
         ents = event_names.add_committee_sittings(view, ents)  # '안전정책조정위원회 주재'
         ents = event_names.press_rooms(view.text, ents)  # '남북정상회담 메인프레스센터': a place
+        ents = ministry_forms.drop_generic_government(view.text, ents)  # '정부 R&D 예산'
         council_spans = councils.find_councils(view, lex, doc._.doc_date)  # local councils' names and minutes
         ents = councils.override(doc, view.text, ents, *council_spans)
         # list members ('A, B, C 등 기업') and back references ('얼라이언스에는') are read off

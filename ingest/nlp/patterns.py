@@ -157,10 +157,10 @@ def _in_place_list(text: str, found: list[tuple[int, int]], i: int) -> bool:
 # --- the government itself -----------------------------------------------------------
 
 GOVERNMENT = "대한민국 정부"
-GOV_RE = re.compile(r"(?<![가-힣A-Za-z])정부(?=는|가|도|와|과|의|에서|\s|,)")
+GOV_RE = re.compile(r"(?<![가-힣A-Za-z])정부(?=는|가|도|와|과|의|에서|에(?:게)?\s|\s|,)")
 # modifiers that make 정부 some other government (지방 정부, 미국 정부, 연방 정부 …)
 OTHER_GOV = frozenset({"지방", "중앙", "각국", "외국", "해외", "현지", "상대", "연방", "임시", "과도", "망명", "자치",
-                       "주", "州", "각", "양국", "양", "당시", "북한", "괴뢰", "군사", "민선", "시", "도", "구"})
+                       "주", "州", "각", "양국", "양", "당시", "북한", "괴뢰", "군사", "민선", "민간", "시", "도", "구"})
 
 
 # nouns that 정부 only qualifies ('정부 관계자', '정부 포상', '정부 부처'): people, awards
