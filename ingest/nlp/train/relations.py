@@ -54,7 +54,9 @@ MIN_PRECISION = 0.5
 # where the model alone, out of fold on the real dev documents, does not beat the rules' F1 on
 # these is left to the rules. Tune no rule on these documents, or this comparison loses its
 # meaning (gold/real/README.md).
-FRESH_DEV = frozenset(f"real-dev-{n}" for n in range(133, 153))
+# Since 2026-12-08: the even ids of real-dev-56 … 92, 114 … 132 and 134 … 152, the halves of three
+# former reserves that rule writers score only as a whole (their odd ids are read).
+FRESH_DEV = frozenset(f"real-dev-{n}" for n in [*range(56, 93, 2), *range(114, 153, 2)])
 # ... and beat them there by at least this many more right relations: on the 19 documents
 # of the third batch one relation is what a single sentence decides (ANNOUNCES passed by
 # one, 4 → 5 of 9, in December 2026, and its additions broke four of the guideline's cases
